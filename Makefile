@@ -1,0 +1,44 @@
+# Quick start: `make run` starts the app, `make test` runs the whole suite offscreen.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run demo test lint typecheck check bench bundle screenshots casefile-sample clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test,dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/headway-journal
+
+demo: $(STAMP)
+	$(BIN)/headway-journal --demo
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests
+	$(BIN)/ruff check headway_journal tests bench
+	$(BIN)/mypy headway_journal/journal
+
+lint: $(STAMP)
+	$(BIN)/ruff check headway_journal tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy headway_journal/journal
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+bundle: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/headway_journal.spec
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

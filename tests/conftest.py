@@ -1,0 +1,29 @@
+"""Root test configuration.
+
+QT_QPA_PLATFORM must be set before anything imports Qt, so it sits at the very top.
+User data and settings are redirected into a temporary folder so tests never touch $HOME.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_SANDBOX = tempfile.mkdtemp(prefix="hj-tests-")
+os.environ["XDG_DATA_HOME"] = os.path.join(_SANDBOX, "data")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_SANDBOX, "config")
+os.environ["XDG_CACHE_HOME"] = os.path.join(_SANDBOX, "cache")
+os.environ["XDG_RUNTIME_DIR"] = os.path.join(_SANDBOX, "runtime")
+os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+os.environ.pop("HEADWAY_JOURNAL_DIR", None)
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def journal_dir(tmp_path: Path) -> Path:
+    """A fresh, not yet created journal folder."""
+    return tmp_path / "journal"
