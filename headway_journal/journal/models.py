@@ -1,0 +1,261 @@
+"""SQLAlchemy 2 typed models of the journal.
+
+Times of events are stored as ISO 8601 text *with* their UTC offset (a call at 22:30 in
+California stays that day's call); a sortable UTC copy sits beside the ones lists are ordered by.
+Money is stored as decimal text, never as a float.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class AwareDateTime(TypeDecorator[datetime]):
+    """A timezone-aware datetime stored as ISO 8601 text with its offset."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError("naive datetime given where a timezone-aware one is required")
+        return value.isoformat(timespec="seconds")
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else datetime.fromisoformat(value)
+
+
+class IsoDate(TypeDecorator[date]):
+    impl = String(10)
+    cache_ok = True
+
+    def process_bind_param(self, value: date | None, dialect: Dialect) -> str | None:
+        return None if value is None else value.isoformat()
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> date | None:
+        return None if value is None else date.fromisoformat(value)
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def utc_key(value: datetime) -> str:
+    """A sortable UTC text for an aware datetime."""
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: AwareDateTime(), date: IsoDate(), Decimal: DecimalText()}
+
+
+class Organization(Base):
+    __tablename__ = "organizations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    website: Mapped[str] = mapped_column(String(300), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    channels: Mapped[list[Channel]] = relationship(
+        back_populates="organization", cascade="all, delete-orphan", order_by="Channel.position"
+    )
+
+
+class Channel(Base):
+    __tablename__ = "channels"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(20))  # phone, email, chat, web, in-app, letter
+    value: Mapped[str] = mapped_column(String(300))
+    label: Mapped[str] = mapped_column(String(200), default="")
+    audience: Mapped[str] = mapped_column(String(20), default="any")
+    hours: Mapped[str] = mapped_column(String(100), default="")
+    timezone: Mapped[str] = mapped_column(String(60), default="")
+    verified_on: Mapped[date | None] = mapped_column(default=None)
+    verified_from: Mapped[str] = mapped_column(String(300), default="")
+    organization: Mapped[Organization] = relationship(back_populates="channels")
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    issue_type: Mapped[str] = mapped_column(String(40), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    opened_on: Mapped[date]
+    summary: Mapped[str] = mapped_column(Text, default="")
+    desired_outcome: Mapped[str] = mapped_column(Text, default="")
+    amount_disputed: Mapped[Decimal | None] = mapped_column(default=None)
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now)
+    deleted_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
+    organization: Mapped[Organization] = relationship()
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Contact.started_utc"
+    )
+    escalations: Mapped[list[Escalation]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Escalation.requested_on"
+    )
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Attachment.id"
+    )
+    notes: Mapped[list[Note]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Note.id"
+    )
+
+
+class Contact(Base):
+    __tablename__ = "contacts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    started_at: Mapped[datetime]
+    started_utc: Mapped[str] = mapped_column(String(20))
+    ended_at: Mapped[datetime | None] = mapped_column(default=None)
+    channel: Mapped[str] = mapped_column(String(20))
+    direction: Mapped[str] = mapped_column(String(10))  # inbound / outbound
+    hold_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    rep_name: Mapped[str] = mapped_column(String(200), default="")
+    rep_title: Mapped[str] = mapped_column(String(200), default="")
+    rep_id: Mapped[str] = mapped_column(String(100), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now)
+    deleted_at: Mapped[datetime | None] = mapped_column(default=None)
+    case: Mapped[Case] = relationship(back_populates="contacts")
+    tickets: Mapped[list[Ticket]] = relationship(
+        back_populates="contact", cascade="all, delete-orphan", order_by="Ticket.position"
+    )
+    promises: Mapped[list[Promise]] = relationship(
+        back_populates="contact", cascade="all, delete-orphan", order_by="Promise.id"
+    )
+    __table_args__ = (
+        Index("ix_contacts_case_started", "case_id", "started_utc"),
+        Index("ux_contacts_case_key", "case_id", "key", unique=True),
+    )
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    number: Mapped[str] = mapped_column(String(100), index=True)
+    contact: Mapped[Contact] = relationship(back_populates="tickets")
+
+
+class Promise(Base):
+    __tablename__ = "promises"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    business_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    hours: Mapped[int | None] = mapped_column(Integer, default=None)
+    due_on: Mapped[date | None] = mapped_column(default=None)  # "by DATE" promises only
+    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    status_changed_at: Mapped[datetime | None] = mapped_column(default=None)
+    notified_at: Mapped[datetime | None] = mapped_column(default=None)
+    contact: Mapped[Contact] = relationship(back_populates="promises")
+
+
+class Escalation(Base):
+    __tablename__ = "escalations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), default=None
+    )
+    requested_on: Mapped[date]
+    level: Mapped[str] = mapped_column(String(100), default="")
+    owner_name: Mapped[str] = mapped_column(String(200), default="")
+    owner_title: Mapped[str] = mapped_column(String(200), default="")
+    reference: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    case: Mapped[Case] = relationship(back_populates="escalations")
+
+
+class Attachment(Base):
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), default=None, index=True
+    )
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    original_name: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    caption: Mapped[str] = mapped_column(Text, default="")
+    preview_ok: Mapped[bool] = mapped_column(default=True)
+    width: Mapped[int | None] = mapped_column(Integer, default=None)
+    height: Mapped[int | None] = mapped_column(Integer, default=None)
+    added_at: Mapped[datetime] = mapped_column(default=utc_now)
+    removed_at: Mapped[datetime | None] = mapped_column(default=None)
+    case: Mapped[Case] = relationship(back_populates="attachments")
+
+
+class Note(Base):
+    __tablename__ = "notes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now)
+    case: Mapped[Case] = relationship(back_populates="notes")
+
+
+class Change(Base):
+    """The change history: every create, edit, delete and restore, with the values before and after."""
+
+    __tablename__ = "changes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utc_now)
+    case_id: Mapped[int | None] = mapped_column(Integer, index=True, default=None)
+    entity: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(20))
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
