@@ -1,0 +1,805 @@
+"""Business-day arithmetic, promise deadlines, expected response windows and outside clocks.
+
+Everything here is plain Python: no Qt, no database. The ``holidays`` and ``icalendar``
+libraries are imported lazily inside the functions that need them, because this module is
+imported when the application starts and importing ``holidays`` is slow.
+
+Vocabulary
+----------
+* A *business day* is Monday to Friday and not an observed public holiday of the selected
+  country (and optional subdivision); United States federal holidays by default.
+* ``add_business_days(start, n)`` is the Nth business day strictly after ``start``; ``start``
+  itself never counts, whatever day it is.
+* "The contact's local date" is ``started_at.date()`` in the contact's own UTC offset, never the
+  UTC date: a call at 22:30 -08:00 belongs to that day.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import lru_cache
+
+__all__ = [
+    "ESCALATION_STEPS",
+    "EXPECTED_RESPONSE_TABLE",
+    "CHANNELS",
+    "ISSUE_TYPES",
+    "BusinessCalendar",
+    "DeadlineItem",
+    "ExpectedResponse",
+    "OutsideClock",
+    "PromiseDue",
+    "PromiseState",
+    "PromiseTermsError",
+    "available_countries",
+    "available_subdivisions",
+    "deadlines_to_ics",
+    "expected_due_range",
+    "expected_response",
+    "next_escalation_step",
+    "outside_clocks",
+    "promise_due",
+    "promise_state",
+    "validate_promise_terms",
+]
+
+# --------------------------------------------------------------------------------------------
+# Holidays and the business calendar
+# --------------------------------------------------------------------------------------------
+
+
+class _HolidayTable:
+    """Observed public holidays of one (country, subdivision), filled in one year at a time.
+
+    A holiday of year Y can be observed in Y-1 or Y+1 (New Year's Day 2028 is observed on
+    Friday 2027-12-31), so when year Y is needed the neighbouring years are loaded as well.
+    """
+
+    def __init__(self, country: str, subdivision: str | None) -> None:
+        self.country = country
+        self.subdivision = subdivision
+        self._names: dict[date, str] = {}
+        self._years: set[int] = set()
+        self._loaded_source_years: set[int] = set()
+        self._lock = threading.Lock()
+        # Load one year right away so an unknown country or subdivision fails early.
+        self._ensure(date.today().year)
+
+    def _load_source_year(self, year: int) -> None:
+        import holidays  # lazy: slow import
+
+        try:
+            table = holidays.country_holidays(
+                self.country, subdiv=self.subdivision, years=year, observed=True
+            )
+        except NotImplementedError as exc:
+            where = self.country if self.subdivision is None else (
+                f"{self.country}, subdivision {self.subdivision}"
+            )
+            raise ValueError(
+                f"There is no public-holiday calendar for {where}; choose another country or region."
+            ) from exc
+        for day, name in table.items():
+            # The library may add neighbouring years on its own; keep the first name seen.
+            self._names.setdefault(day, str(name))
+        self._loaded_source_years.add(year)
+
+    def _ensure(self, year: int) -> None:
+        if year in self._years:
+            return
+        with self._lock:
+            if year in self._years:
+                return
+            for source_year in (year - 1, year, year + 1):
+                if source_year not in self._loaded_source_years and 1 <= source_year <= 9999:
+                    self._load_source_year(source_year)
+            self._years.add(year)
+
+    def name(self, d: date) -> str | None:
+        self._ensure(d.year)
+        return self._names.get(d)
+
+    def is_holiday(self, d: date) -> bool:
+        self._ensure(d.year)
+        return d in self._names
+
+    def holidays_between(self, first: date, last: date) -> list[date]:
+        """Holiday dates in the closed range [first, last]."""
+        for year in range(first.year, last.year + 1):
+            self._ensure(year)
+        with self._lock:  # another thread may be loading a year into the dict
+            days = list(self._names)
+        return [d for d in days if first <= d <= last]
+
+
+@lru_cache(maxsize=32)
+def _holiday_table(country: str, subdivision: str | None) -> _HolidayTable:
+    return _HolidayTable(country, subdivision)
+
+
+def _weekdays_through(d: date) -> int:
+    """Number of Mondays-to-Fridays from an arbitrary fixed origin up to and including ``d``."""
+    ordinal = d.toordinal()  # 0001-01-01 (ordinal 1) was a Monday
+    weeks, rest = divmod(ordinal - 1, 7)  # rest: 0 = Monday ... 6 = Sunday
+    return weeks * 5 + min(rest + 1, 5)
+
+
+@dataclass(frozen=True)
+class BusinessCalendar:
+    """Weekends plus the observed public holidays of a country (and optional subdivision)."""
+
+    country: str = "US"
+    subdivision: str | None = None
+
+    def _table(self) -> _HolidayTable:
+        country = self.country.strip().upper()
+        subdivision = self.subdivision.strip() if self.subdivision else None
+        return _holiday_table(country, subdivision or None)
+
+    def validate(self) -> None:
+        """Raise ValueError with a plain sentence if the country or subdivision is unknown."""
+        self._table()
+
+    def is_business_day(self, d: date) -> bool:
+        """Monday to Friday and not an observed public holiday."""
+        if d.weekday() >= 5:
+            return False
+        return not self._table().is_holiday(d)
+
+    def holiday_name(self, d: date) -> str | None:
+        """The holiday's name (e.g. "Independence Day (observed)"), or None."""
+        return self._table().name(d)
+
+    def add_business_days(self, start: date, n: int) -> date:
+        """The Nth business day strictly after ``start`` (``start`` itself never counts).
+
+        ``n == 0`` returns ``start`` unchanged. Saturday + 1 business day is Monday when
+        that Monday is a business day.
+        """
+        if n < 0:
+            raise ValueError("The number of business days to add must be 0 or more.")
+        day = start
+        remaining = n
+        while remaining > 0:
+            day += timedelta(days=1)
+            if self.is_business_day(day):
+                remaining -= 1
+        return day
+
+    def next_business_day(self, d: date, *, inclusive: bool = True) -> date:
+        """``d`` itself if it is a business day (and ``inclusive``), else the next one."""
+        if inclusive and self.is_business_day(d):
+            return d
+        return self.add_business_days(d, 1)
+
+    def business_days_between(self, a: date, b: date) -> int:
+        """Signed count: business days in (a, b] if b > a, minus those in (b, a] if b < a."""
+        if a == b:
+            return 0
+        if b < a:
+            return -self.business_days_between(b, a)
+        weekdays = _weekdays_through(b) - _weekdays_through(a)
+        holidays_on_weekdays = sum(
+            1
+            for d in self._table().holidays_between(a + timedelta(days=1), b)
+            if d.weekday() < 5
+        )
+        return weekdays - holidays_on_weekdays
+
+
+_DEFAULT_CALENDAR = BusinessCalendar()
+
+# Display names for countries whose module name does not title-case well.
+_COUNTRY_NAME_FIXES: dict[str, str] = {
+    "CI": "Côte d'Ivoire",
+    "CD": "DR Congo",
+    "CW": "Curaçao",
+    "GW": "Guinea-Bissau",
+    "HK": "Hong Kong",
+    "RE": "Réunion",
+    "BL": "Saint Barthélemy",
+    "TL": "Timor-Leste",
+    "ST": "São Tomé and Príncipe",
+    "US": "United States",
+    "GB": "United Kingdom",
+}
+
+
+def _name_from_module(module_name: str) -> str:
+    small = {"and", "the", "of"}
+    words = module_name.split("_")
+    return " ".join(
+        w if (i > 0 and w in small) else w.capitalize() for i, w in enumerate(words)
+    )
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[tuple[str, str], ...]:
+    import holidays  # lazy: slow import
+
+    found: dict[str, str] = {}
+    try:
+        from holidays.registry import COUNTRIES
+
+        for module_name, entry in COUNTRIES.items():
+            code = str(entry[1])
+            found[code] = _COUNTRY_NAME_FIXES.get(code, _name_from_module(module_name))
+    except (ImportError, AttributeError, IndexError):  # pragma: no cover - library layout change
+        for code in holidays.list_supported_countries():
+            if len(code) == 2:
+                found[code] = _COUNTRY_NAME_FIXES.get(code, code)
+    return tuple(sorted(found.items(), key=lambda item: item[1].casefold()))
+
+
+def available_countries() -> list[tuple[str, str]]:
+    """(ISO code, English name) of every country the holidays library knows, sorted by name."""
+    return list(_countries())
+
+
+def available_subdivisions(country: str) -> list[tuple[str, str]]:
+    """(code, name) of the states/provinces/regions of ``country`` (empty if it has none)."""
+    import holidays  # lazy: slow import
+
+    try:
+        table = holidays.country_holidays(country.strip().upper(), years=2000)
+    except NotImplementedError as exc:
+        raise ValueError(f"There is no public-holiday calendar for {country}.") from exc
+    names: dict[str, str] = {}
+    for name, code in getattr(table, "subdivisions_aliases", {}).items():
+        names.setdefault(str(code), str(name))
+    return [(str(code), names.get(str(code), str(code))) for code in table.subdivisions]
+
+
+# --------------------------------------------------------------------------------------------
+# Promises
+# --------------------------------------------------------------------------------------------
+
+MAX_PROMISE_BUSINESS_DAYS = 260  # about a working year
+MAX_PROMISE_HOURS = 2160  # 90 days
+MAX_PROMISE_YEARS = 5
+
+
+class PromiseTermsError(ValueError):
+    """The terms of a promise make no sense; the message is a plain sentence for the user."""
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
+def _add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def validate_promise_terms(
+    business_days: int | None,
+    hours: int | None,
+    due_on: date | None,
+    *,
+    contact_date: date | None = None,
+) -> None:
+    """Raise PromiseTermsError unless exactly one sensible way of stating the deadline is given.
+
+    * business_days: 1 to 260
+    * hours: 1 to 2,160 (90 days)
+    * due_on: not before ``contact_date`` and at most 5 years after it (only checked when
+      ``contact_date`` is given)
+    """
+    given = [v for v in (business_days, hours, due_on) if v is not None]
+    if not given:
+        raise PromiseTermsError(
+            "Say when the promise is due: a number of business days, a number of hours, or a date."
+        )
+    if len(given) > 1:
+        raise PromiseTermsError(
+            "Give the deadline only one way: business days, hours, or a date, not several at once."
+        )
+
+    if business_days is not None:
+        if not _is_int(business_days):
+            raise PromiseTermsError("The number of business days must be a whole number.")
+        if business_days == 0:
+            raise PromiseTermsError(
+                "A promise of 0 business days is not a deadline; use 1 or more."
+            )
+        if business_days < 0:
+            raise PromiseTermsError(
+                f"A promise of {business_days:,} business days is impossible; "
+                f"use a number from 1 to {MAX_PROMISE_BUSINESS_DAYS}."
+            )
+        if business_days > MAX_PROMISE_BUSINESS_DAYS:
+            raise PromiseTermsError(
+                f"A promise of {business_days:,} business days is more than a working year "
+                f"({MAX_PROMISE_BUSINESS_DAYS} business days); check the number or enter a date."
+            )
+        return
+
+    if hours is not None:
+        if not _is_int(hours):
+            raise PromiseTermsError("The number of hours must be a whole number.")
+        if hours == 0:
+            raise PromiseTermsError("A promise of 0 hours is not a deadline; use 1 or more.")
+        if hours < 0:
+            raise PromiseTermsError(
+                f"A promise of {hours:,} hours is impossible; "
+                f"use a number from 1 to {MAX_PROMISE_HOURS:,}."
+            )
+        if hours > MAX_PROMISE_HOURS:
+            raise PromiseTermsError(
+                f"A promise of {hours:,} hours is more than 90 days ({MAX_PROMISE_HOURS:,} hours); "
+                "use business days or a date instead."
+            )
+        return
+
+    assert due_on is not None
+    if isinstance(due_on, datetime) or not isinstance(due_on, date):
+        raise PromiseTermsError("The due date must be a calendar date, without a time.")
+    if contact_date is not None:
+        if due_on < contact_date:
+            raise PromiseTermsError(
+                f"The due date {due_on.isoformat()} is before the contact on "
+                f"{contact_date.isoformat()}; a promise cannot fall due before it was made."
+            )
+        latest = _add_years(contact_date, MAX_PROMISE_YEARS)
+        if due_on > latest:
+            raise PromiseTermsError(
+                f"The due date {due_on.isoformat()} is more than {MAX_PROMISE_YEARS} years after "
+                f"the contact on {contact_date.isoformat()}; check the year."
+            )
+
+
+@dataclass(frozen=True)
+class PromiseDue:
+    """When a promise falls due.
+
+    ``due_at`` is set only for promises made in hours: an aware datetime in the same UTC offset
+    as the contact's start, and ``due_on`` is its local date.
+    """
+
+    due_on: date
+    due_at: datetime | None = None
+
+
+def _require_aware(moment: datetime, what: str) -> None:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise PromiseTermsError(
+            f"The {what} has no time zone, so its local date is unknown; record it with its "
+            "UTC offset."
+        )
+
+
+def _same_offset(moment: datetime) -> datetime:
+    """``moment`` re-expressed with a fixed tzinfo equal to its current UTC offset."""
+    offset = moment.utcoffset()
+    assert offset is not None
+    return moment.astimezone(timezone(offset))
+
+
+def promise_due(
+    started_at: datetime,
+    *,
+    business_days: int | None = None,
+    hours: int | None = None,
+    due_on: date | None = None,
+    calendar: BusinessCalendar | None = None,
+) -> PromiseDue:
+    """When a promise made during the contact starting at ``started_at`` falls due.
+
+    Business days count from the contact's local date; hours are elapsed hours and the result
+    keeps the contact's UTC offset (so a promise never jumps across a DST change).
+    """
+    if not isinstance(started_at, datetime):
+        raise PromiseTermsError("The contact start must be a date and time.")
+    _require_aware(started_at, "contact start time")
+    local_date = started_at.date()
+    validate_promise_terms(business_days, hours, due_on, contact_date=local_date)
+    cal = calendar or _DEFAULT_CALENDAR
+    if business_days is not None:
+        return PromiseDue(due_on=cal.add_business_days(local_date, business_days), due_at=None)
+    if hours is not None:
+        due_at = _same_offset(started_at) + timedelta(hours=hours)
+        return PromiseDue(due_on=due_at.date(), due_at=due_at)
+    assert due_on is not None
+    return PromiseDue(due_on=due_on, due_at=None)
+
+
+PROMISE_STATUSES = ("pending", "kept", "broken")
+
+
+@dataclass(frozen=True)
+class PromiseState:
+    """How a promise stands today: code for logic, label for people."""
+
+    code: str  # "pending" | "due_today" | "overdue" | "kept" | "broken"
+    label: str
+    overdue_business_days: int = 0
+
+
+def _overdue(due_on: date, today: date, cal: BusinessCalendar) -> PromiseState:
+    days = max(1, cal.business_days_between(due_on, today))
+    return PromiseState("overdue", f"overdue by {_plural(days, 'business day')}", days)
+
+
+def promise_state(
+    status: str,
+    due: PromiseDue,
+    *,
+    today: date,
+    now: datetime | None = None,
+    calendar: BusinessCalendar | None = None,
+) -> PromiseState:
+    """Classify a promise. Stored "kept"/"broken" win; a pending one is pending, due today or
+    overdue. Promises in hours use ``now`` against ``due_at`` when ``now`` is given."""
+    normalized = status.strip().lower()
+    if normalized == "kept":
+        return PromiseState("kept", "kept", 0)
+    if normalized == "broken":
+        return PromiseState("broken", "broken", 0)
+    if normalized != "pending":
+        raise ValueError(
+            f"Unknown promise status {status!r}; expected one of {', '.join(PROMISE_STATUSES)}."
+        )
+    cal = calendar or _DEFAULT_CALENDAR
+    if due.due_at is not None and now is not None:
+        _require_aware(now, "current time")
+        if now > due.due_at:
+            return _overdue(due.due_on, today, cal)
+        if due.due_on <= today:
+            return PromiseState("due_today", "due today", 0)
+        return PromiseState("pending", "pending", 0)
+    if today > due.due_on:
+        return _overdue(due.due_on, today, cal)
+    if today == due.due_on:
+        return PromiseState("due_today", "due today", 0)
+    return PromiseState("pending", "pending", 0)
+
+
+# --------------------------------------------------------------------------------------------
+# Expected response times (defaults when nothing was promised)
+# --------------------------------------------------------------------------------------------
+
+CHANNELS: tuple[str, ...] = ("phone", "chat", "email", "ticket", "in-app", "letter", "in-person")
+ISSUE_TYPES: tuple[str, ...] = (
+    "account",
+    "appointment",
+    "billing",
+    "insurance",
+    "provider_credentialing",
+    "provider_payment",
+    "technical",
+    "privacy",
+)
+UNITS: tuple[str, ...] = ("minutes", "hours", "business days", "weeks")
+
+_WRITTEN = frozenset({"email", "ticket", "in-app", "letter", "in-person"})
+_ANY = frozenset[str]()  # empty set in a row means "any"
+
+
+@dataclass(frozen=True)
+class _ResponseRow:
+    channels: frozenset[str]
+    issue_types: frozenset[str]
+    after_hours: bool | None  # None: either
+    low: int
+    high: int
+    unit: str
+    description: str
+
+
+# First matching row wins, so the specific rows come before the general ones.
+# Issue-type windows win over the channel windows for written channels; "in-app" opens a ticket
+# and an in-person visit ends in a follow-up, so both count as written here.
+EXPECTED_RESPONSE_TABLE: tuple[_ResponseRow, ...] = (
+    _ResponseRow(frozenset({"in-app", "chat"}), frozenset({"technical"}), True,
+                 1, 4, "hours", "after-hours technical lockout (in-app chat)"),
+    _ResponseRow(frozenset({"phone"}), _ANY, None,
+                 2, 15, "minutes", "phone hold during business hours"),
+    _ResponseRow(frozenset({"chat"}), _ANY, None,
+                 5, 20, "minutes", "live chat reply at peak"),
+    _ResponseRow(_WRITTEN, frozenset({"billing"}), None,
+                 3, 10, "business days", "refund decision for a single-session billing error"),
+    _ResponseRow(_WRITTEN, frozenset({"insurance"}), None,
+                 14, 30, "business days", "insurance eligibility or reimbursement with the payer"),
+    _ResponseRow(_WRITTEN, frozenset({"provider_credentialing"}), None,
+                 2, 6, "weeks", "provider credentialing or contract escalation"),
+    _ResponseRow(_WRITTEN, frozenset({"privacy"}), None,
+                 10, 30, "business days", "privacy or legal matter, formal written reply"),
+    _ResponseRow(_WRITTEN, frozenset({"provider_payment"}), None,
+                 3, 14, "business days", "provider payment or payout question"),
+    _ResponseRow(frozenset({"letter"}), _ANY, None,
+                 10, 30, "business days", "formal written reply by letter"),
+    _ResponseRow(_WRITTEN, _ANY, None,
+                 24, 72, "hours", "e-mail or ticket, non-urgent"),
+)
+
+
+@dataclass(frozen=True)
+class ExpectedResponse:
+    """A typical (not promised) response window."""
+
+    low: int
+    high: int
+    unit: str  # "minutes" | "hours" | "business days" | "weeks"
+    description: str
+
+    def label(self) -> str:
+        """e.g. "typically 24-72 hours (typical, not promised)"."""
+        return f"typically {self.low}-{self.high} {self.unit} (typical, not promised)"
+
+
+def _normalize_channel(channel: str) -> str:
+    c = channel.strip().lower().replace("_", "-").replace(" ", "-")
+    return {"e-mail": "email", "inapp": "in-app", "inperson": "in-person"}.get(c, c)
+
+
+def _normalize_issue_type(issue_type: str) -> str:
+    return issue_type.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def expected_response(channel: str, issue_type: str, *, after_hours: bool = False) -> ExpectedResponse:
+    """The typical response window for a contact on ``channel`` about ``issue_type``."""
+    ch = _normalize_channel(channel)
+    it = _normalize_issue_type(issue_type)
+    if ch not in CHANNELS:
+        raise ValueError(f"Unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}.")
+    if it not in ISSUE_TYPES:
+        raise ValueError(
+            f"Unknown issue type {issue_type!r}; expected one of {', '.join(ISSUE_TYPES)}."
+        )
+    for row in EXPECTED_RESPONSE_TABLE:
+        if row.channels and ch not in row.channels:
+            continue
+        if row.issue_types and it not in row.issue_types:
+            continue
+        if row.after_hours is not None and row.after_hours != after_hours:
+            continue
+        return ExpectedResponse(row.low, row.high, row.unit, row.description)
+    raise AssertionError(f"no expected-response row for {ch}/{it}")  # pragma: no cover
+
+
+def expected_due_range(
+    started_at: datetime,
+    er: ExpectedResponse,
+    calendar: BusinessCalendar | None = None,
+) -> tuple[datetime | date, datetime | date]:
+    """Earliest and latest expected reply.
+
+    Minutes and hours give aware datetimes in the contact's UTC offset; business days give dates
+    counted from the contact's local date; weeks give calendar dates moved forward to the next
+    business day when they land on a weekend or holiday.
+    """
+    _require_aware(started_at, "contact start time")
+    cal = calendar or _DEFAULT_CALENDAR
+    if er.unit in ("minutes", "hours"):
+        start = _same_offset(started_at)
+        if er.unit == "minutes":
+            return start + timedelta(minutes=er.low), start + timedelta(minutes=er.high)
+        return start + timedelta(hours=er.low), start + timedelta(hours=er.high)
+    local_date = started_at.date()
+    if er.unit == "business days":
+        return cal.add_business_days(local_date, er.low), cal.add_business_days(local_date, er.high)
+    if er.unit == "weeks":
+        return (
+            cal.next_business_day(local_date + timedelta(weeks=er.low)),
+            cal.next_business_day(local_date + timedelta(weeks=er.high)),
+        )
+    raise ValueError(f"Unknown unit {er.unit!r}; expected one of {', '.join(UNITS)}.")
+
+
+# --------------------------------------------------------------------------------------------
+# Outside clocks (deadlines set by law or regulators, not by the company)
+# --------------------------------------------------------------------------------------------
+
+OUTSIDE_CLOCK_NOTE = "General information; verify the current rule with the agency."
+
+
+@dataclass(frozen=True)
+class OutsideClock:
+    name: str
+    starts_on: date
+    deadline: date
+    rule: str
+    note: str = OUTSIDE_CLOCK_NOTE
+
+    def days_left(self, today: date) -> int:
+        """Calendar days until the deadline (negative once it has passed)."""
+        return (self.deadline - today).days
+
+
+def outside_clocks(
+    issue_type: str,
+    *,
+    learned_on: date | None = None,
+    statement_on: date | None = None,
+    denial_on: date | None = None,
+    final_decision_on: date | None = None,
+) -> list[OutsideClock]:
+    """Calendar-day clocks that run outside the company, for the dates that are known."""
+    it = _normalize_issue_type(issue_type)
+    clocks: list[OutsideClock] = []
+    if it == "privacy" and learned_on is not None:
+        clocks.append(OutsideClock(
+            name="HHS Office for Civil Rights privacy complaint",
+            starts_on=learned_on,
+            deadline=learned_on + timedelta(days=180),
+            rule="HHS OCR privacy complaint: in writing, within 180 days of learning of it",
+        ))
+    if it == "billing" and statement_on is not None:
+        clocks.append(OutsideClock(
+            name="Card billing-error notice",
+            starts_on=statement_on,
+            deadline=statement_on + timedelta(days=60),
+            rule="Card billing-error notice: must reach the card issuer within 60 days of the "
+                 "statement",
+        ))
+    if it == "insurance":
+        if denial_on is not None:
+            clocks.append(OutsideClock(
+                name="Health-plan internal appeal",
+                starts_on=denial_on,
+                deadline=denial_on + timedelta(days=180),
+                rule="Health-plan internal appeal: within 180 days of the denial",
+            ))
+        if final_decision_on is not None:
+            clocks.append(OutsideClock(
+                name="External review",
+                starts_on=final_decision_on,
+                deadline=final_decision_on + timedelta(days=60),
+                rule="External review: within 60 days of the plan's final decision",
+            ))
+    return clocks
+
+
+# --------------------------------------------------------------------------------------------
+# Escalation path
+# --------------------------------------------------------------------------------------------
+
+ESCALATION_STEPS: tuple[str, ...] = (
+    "First contact: start with the facts they can look up (account, date, transaction) and ask "
+    "for a ticket number, how long a reply should take, and the name and title of the person "
+    "who owns the escalation.",
+    "Promise missed: call back with the ticket number, ask for a supervisor or the escalation "
+    "owner, and get a new commitment in writing.",
+    "Formal written complaint to the company (to the Privacy Officer for privacy matters).",
+    "Outside body: send the case file to the regulator or ombudsman for this kind of problem.",
+)
+
+
+def _outside_body(issue_type: str) -> str:
+    if issue_type == "insurance":
+        return (
+            "your state insurance department. It expects you to have contacted the insurer first; "
+            "send a dated record of every contact and copies of denial letters and correspondence."
+        )
+    if issue_type in ("billing", "provider_payment"):
+        return (
+            "the Consumer Financial Protection Bureau (CFPB). Write a narrative of at most about "
+            "4,000 characters with no account numbers in it, state the resolution you want and "
+            "attach your documents; the company gets 15 days to respond."
+        )
+    if issue_type == "privacy":
+        return (
+            "the HHS Office for Civil Rights (OCR). Complain in writing, name the organization "
+            "and describe what happened, within 180 days of learning of it."
+        )
+    return (
+        "the relevant regulator or ombudsman for this kind of company, with the complete "
+        "case file."
+    )
+
+
+def next_escalation_step(issue_type: str, escalation_count: int, *, promise_broken: bool) -> str:
+    """Suggest what to do next.
+
+    ``escalation_count`` is how many escalations (steps 2 and later) were already made. Without a
+    broken promise the advice is to collect the facts (no escalation yet) or to wait for the
+    commitment from the last escalation; a broken promise moves one step up the path.
+    """
+    if escalation_count < 0:
+        raise ValueError("The number of escalations cannot be negative.")
+    it = _normalize_issue_type(issue_type)
+    if not promise_broken:
+        if escalation_count == 0:
+            return f"Step 1. {ESCALATION_STEPS[0]}"
+        return (
+            "Wait for the reply committed to at the last escalation and log it. If that date "
+            "passes without it, mark the promise broken to see the next step."
+        )
+    step = min(escalation_count + 2, 4)
+    if step == 2:
+        return f"Step 2. {ESCALATION_STEPS[1]}"
+    if step == 3:
+        if it == "privacy":
+            return (
+                "Step 3. Send a formal written complaint to the company's Privacy Officer: what "
+                "was disclosed or refused, when you learned of it, and who was involved."
+            )
+        return (
+            "Step 3. Send a formal written complaint to the company, quoting the ticket number, "
+            "every missed promise and the resolution you want."
+        )
+    return f"Step 4. Take the case file to {_outside_body(it)}"
+
+
+# --------------------------------------------------------------------------------------------
+# Calendar export
+# --------------------------------------------------------------------------------------------
+
+ICS_PRODID = "-//Headway Journal//EN"
+ICS_UID_DOMAIN = "headway-journal"
+TIMED_EVENT_MINUTES = 15
+
+
+@dataclass(frozen=True)
+class DeadlineItem:
+    uid: str
+    title: str
+    due_on: date
+    due_at: datetime | None
+    description: str
+    case_title: str
+
+
+def deadlines_to_ics(
+    items: Iterable[DeadlineItem],
+    *,
+    calendar_name: str = "Headway Journal deadlines",
+    generated_at: datetime | None = None,
+) -> bytes:
+    """An iCalendar file with one event per deadline.
+
+    Date-only deadlines become all-day events with a display reminder one day before; deadlines
+    with a time become 15-minute events (written in UTC). UIDs are stable
+    ("<uid>@headway-journal") so re-importing updates rather than duplicates.
+    ``generated_at`` (aware) fixes DTSTAMP for reproducible output.
+    """
+    from icalendar import Alarm, Calendar, Event  # lazy: keep app start fast
+
+    stamp = generated_at or datetime.now(UTC)
+    if stamp.tzinfo is None:
+        raise ValueError("generated_at must carry a time zone.")
+    stamp = stamp.astimezone(UTC)
+
+    cal = Calendar()
+    cal.add("prodid", ICS_PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", calendar_name)
+
+    for item in items:
+        event = Event()
+        event.add("uid", f"{item.uid}@{ICS_UID_DOMAIN}")
+        event.add("dtstamp", stamp)
+        event.add("summary", item.title)
+        text = f"Case: {item.case_title}" if item.case_title else ""
+        if item.description:
+            text = f"{text}\n{item.description}" if text else item.description
+        if text:
+            event.add("description", text)
+        if item.due_at is not None:
+            if item.due_at.tzinfo is None or item.due_at.utcoffset() is None:
+                raise ValueError(f"Deadline {item.uid!r} has a time without a time zone.")
+            start = item.due_at.astimezone(UTC)
+            event.add("dtstart", start)
+            event.add("dtend", start + timedelta(minutes=TIMED_EVENT_MINUTES))
+        else:
+            event.add("dtstart", item.due_on)
+            event.add("dtend", item.due_on + timedelta(days=1))
+            event.add("transp", "TRANSPARENT")
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"Due tomorrow: {item.title}")
+            alarm.add("trigger", timedelta(days=-1))
+            event.add_component(alarm)
+        cal.add_component(event)
+    return bytes(cal.to_ical())
