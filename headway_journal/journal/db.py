@@ -32,7 +32,7 @@ ENV_DIR = "HEADWAY_JOURNAL_DIR"
 # The newest schema revision this version of the app knows, and every one it can upgrade from.
 # Kept here (and checked against Alembic's scripts by a test) so opening a journal that needs no
 # upgrade never imports Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
@@ -103,7 +103,10 @@ def make_engine(db_path: Path, *, foreign_keys: bool = True) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock up front (no lock upgrade deadlocks); readers stay deferred
+        # so a read inside a write, or a reader beside a writer, never waits.
+        write = conn.get_execution_options().get("journal_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 
@@ -276,6 +279,7 @@ class Journal:
     folder: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    write_sessions: sessionmaker[Session]
     lock: FolderLock
     upgraded_from: str | None = None
     upgrade_backup: str | None = None
@@ -299,8 +303,8 @@ class Journal:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: commits on success, rolls back on any error."""
-        with self.sessions() as s:
+        """A write unit of work: commits on success, rolls back on any error."""
+        with self.write_sessions() as s:
             try:
                 yield s
                 s.commit()
@@ -371,7 +375,8 @@ def open_journal(folder: Path, *, create: bool = True) -> Journal:
                     os.chmod(side, 0o600)
         engine = make_engine(db_path)
         sessions = sessionmaker(engine, expire_on_commit=False)
-        return Journal(folder, engine, sessions, lock, current, backup_path)
+        writes = sessionmaker(engine.execution_options(journal_write=True), expire_on_commit=False)
+        return Journal(folder, engine, sessions, writes, lock, current, backup_path)
     except BaseException:
         lock.release()
         raise

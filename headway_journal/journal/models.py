@@ -190,6 +190,10 @@ class Promise(Base):
     hours: Mapped[int | None] = mapped_column(Integer, default=None)
     due_on: Mapped[date | None] = mapped_column(default=None)  # "by DATE" promises only
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    # The computed deadline (schema 0002), kept current by the service when the promise, its
+    # contact or the holiday calendar changes, so lists can sort by it in SQL.
+    due_date: Mapped[date | None] = mapped_column(default=None, index=True)
+    due_at: Mapped[datetime | None] = mapped_column(default=None)
     status_changed_at: Mapped[datetime | None] = mapped_column(default=None)
     notified_at: Mapped[datetime | None] = mapped_column(default=None)
     contact: Mapped[Contact] = relationship(back_populates="promises")

@@ -1,0 +1,1516 @@
+"""The operations the GUI and the command line call. Never imports Qt.
+
+Everything here takes and returns plain dataclasses, so no caller ever holds an ORM session.
+Every write is one transaction; edits, deletions and restores are written to the change history.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import case, func, select, text, update
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, selectinload
+
+from . import deadlines as dl
+from .db import Journal, describe_sqlite_error, open_journal, resolve_journal_dir
+from .issue_types import (
+    ISSUE_TYPES,
+    ROLES,
+    SAFETY_NOTE,
+    FieldError,
+    checklist,
+    get_issue_type,
+    parse_money,
+    refuse_card_number,
+)
+from .models import (
+    Attachment,
+    Case,
+    Change,
+    Channel,
+    Contact,
+    Escalation,
+    Note,
+    Organization,
+    Promise,
+    Setting,
+    Ticket,
+    utc_key,
+    utc_now,
+)
+
+STATUSES = ("open", "waiting", "escalated", "resolved", "closed")
+ACTIVE_STATUSES = ("open", "waiting", "escalated")
+CHANNELS = ("phone", "chat", "email", "ticket", "in-app", "letter", "in-person")
+DIRECTIONS = ("outbound", "inbound")
+PROMISE_STATUSES = ("pending", "kept", "broken")
+CHANNEL_KINDS = ("phone", "email", "chat", "web", "in-app", "letter", "portal")
+AUDIENCES = ("any", "client", "clinician", "privacy")
+CURRENCIES = ("USD", "CAD", "EUR", "GBP", "AUD")
+MAX_HOLD_MINUTES = 24 * 60
+MAX_CALL = timedelta(hours=24)
+MAX_TEXT = 500
+MAX_LONG = 20_000
+
+
+class ServiceError(Exception):
+    """An operation that cannot be done, with a message for the user."""
+
+
+class NotFound(ServiceError):
+    pass
+
+
+class ValidationError(ServiceError):
+    """Invalid input. ``errors`` maps a field name to a sentence; nothing was written."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        self.errors = dict(errors)
+        first = next(iter(self.errors.items()), ("", "invalid input"))
+        super().__init__(f"{first[0]}: {first[1]}" if first[0] else first[1])
+
+
+class StorageError(ServiceError):
+    """The environment refused the write (disk full, read-only, locked); nothing was changed."""
+
+
+# --- inputs -------------------------------------------------------------------------------------
+
+
+@dataclass
+class PromiseInput:
+    text: str
+    business_days: int | None = None
+    hours: int | None = None
+    due_on: date | None = None
+    status: str = "pending"
+
+
+@dataclass
+class EscalationInput:
+    requested_on: date
+    level: str = "supervisor"
+    owner_name: str = ""
+    owner_title: str = ""
+    reference: str = ""
+    notes: str = ""
+    key: str | None = None
+
+
+@dataclass
+class CaseInput:
+    title: str
+    organization_id: int
+    issue_type: str
+    role: str
+    status: str = "open"
+    opened_on: date | None = None
+    summary: str = ""
+    desired_outcome: str = ""
+    amount_disputed: str | Decimal | None = None
+    currency: str = "USD"
+    fields: dict[str, Any] = field(default_factory=dict)
+    key: str | None = None
+
+
+@dataclass
+class ContactInput:
+    started_at: datetime
+    channel: str
+    direction: str = "outbound"
+    ended_at: datetime | None = None
+    hold_minutes: int = 0
+    rep_name: str = ""
+    rep_title: str = ""
+    rep_id: str = ""
+    tickets: list[str] = field(default_factory=list)
+    summary: str = ""
+    outcome: str = ""
+    promises: list[PromiseInput] = field(default_factory=list)
+    escalation: EscalationInput | None = None
+    key: str | None = None
+    recorded_at: datetime | None = None
+
+
+@dataclass
+class ChannelInput:
+    kind: str
+    value: str
+    label: str = ""
+    audience: str = "any"
+    hours: str = ""
+    timezone: str = ""
+    verified_on: date | None = None
+    verified_from: str = ""
+
+
+@dataclass
+class OrganizationInput:
+    name: str
+    website: str = ""
+    address: str = ""
+    notes: str = ""
+    channels: list[ChannelInput] = field(default_factory=list)
+    key: str | None = None
+
+
+# --- views --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChannelView:
+    id: int
+    kind: str
+    value: str
+    label: str
+    audience: str
+    hours: str
+    timezone: str
+    verified_on: date | None
+    verified_from: str
+
+    @property
+    def verification(self) -> str:
+        if self.verified_on is None:
+            return "not verified yet: check it inside your own account"
+        source = f" from {self.verified_from}" if self.verified_from else ""
+        return f"verified on {self.verified_on.isoformat()}{source}"
+
+
+@dataclass(frozen=True)
+class OrganizationView:
+    id: int
+    key: str
+    name: str
+    website: str
+    address: str
+    notes: str
+    channels: tuple[ChannelView, ...]
+
+
+@dataclass(frozen=True)
+class PromiseView:
+    id: int
+    contact_id: int
+    text: str
+    business_days: int | None
+    hours: int | None
+    due_on_fixed: date | None
+    status: str
+    due: dl.PromiseDue
+    state: dl.PromiseState
+    made_at: datetime
+
+    @property
+    def terms(self) -> str:
+        if self.business_days is not None:
+            return f"within {self.business_days} business day{'s' if self.business_days != 1 else ''}"
+        if self.hours is not None:
+            return f"within {self.hours} hour{'s' if self.hours != 1 else ''}"
+        return f"by {self.due.due_on.isoformat()}"
+
+    @property
+    def due_label(self) -> str:
+        if self.due.due_at is not None:
+            return self.due.due_at.strftime("%Y-%m-%d %H:%M %z")
+        return self.due.due_on.isoformat()
+
+
+@dataclass(frozen=True)
+class EscalationView:
+    id: int
+    key: str
+    contact_id: int | None
+    requested_on: date
+    level: str
+    owner_name: str
+    owner_title: str
+    reference: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    id: int
+    case_id: int
+    contact_id: int | None
+    sha256: str
+    original_name: str
+    media_type: str
+    size: int
+    caption: str
+    preview_ok: bool
+    width: int | None
+    height: int | None
+    added_at: datetime
+    removed_at: datetime | None
+
+    @property
+    def is_image(self) -> bool:
+        return self.media_type.startswith("image/")
+
+
+@dataclass(frozen=True)
+class ContactView:
+    id: int
+    key: str
+    case_id: int
+    started_at: datetime
+    ended_at: datetime | None
+    channel: str
+    direction: str
+    hold_minutes: int
+    rep_name: str
+    rep_title: str
+    rep_id: str
+    tickets: tuple[str, ...]
+    summary: str
+    outcome: str
+    recorded_at: datetime
+    promises: tuple[PromiseView, ...]
+    attachments: tuple[AttachmentView, ...]
+
+    @property
+    def duration_minutes(self) -> int | None:
+        if self.ended_at is None:
+            return None
+        return max(0, int((self.ended_at - self.started_at).total_seconds() // 60))
+
+    @property
+    def recorded_late_days(self) -> int:
+        """Whole days between the event and when it was written down."""
+        return max(0, (self.recorded_at - self.started_at).days)
+
+
+@dataclass(frozen=True)
+class NoteView:
+    id: int
+    body: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: int
+    key: str
+    title: str
+    organization: str
+    issue_type: str
+    issue_label: str
+    role: str
+    status: str
+    opened_on: date
+    contact_count: int
+    next_due: date | None
+    overdue: bool
+
+    def days_open(self, today: date | None = None) -> int:
+        return ((today or date.today()) - self.opened_on).days
+
+
+@dataclass(frozen=True)
+class CaseView:
+    id: int
+    key: str
+    title: str
+    organization: OrganizationView
+    issue_type: str
+    issue_label: str
+    role: str
+    status: str
+    opened_on: date
+    summary: str
+    desired_outcome: str
+    amount_disputed: Decimal | None
+    currency: str
+    fields: dict[str, str]
+    created_at: datetime
+    updated_at: datetime
+    contacts: tuple[ContactView, ...]
+    escalations: tuple[EscalationView, ...]
+    attachments: tuple[AttachmentView, ...]  # case-level and contact-level, not removed
+    removed_attachments: tuple[AttachmentView, ...]
+    notes: tuple[NoteView, ...]
+
+    def days_open(self, today: date | None = None) -> int:
+        return ((today or date.today()) - self.opened_on).days
+
+    @property
+    def amount_label(self) -> str:
+        if self.amount_disputed is None:
+            return ""
+        symbol = {"USD": "$", "CAD": "CA$", "AUD": "A$", "EUR": "€", "GBP": "£"}.get(self.currency, "")
+        return f"{symbol}{self.amount_disputed:,.2f}" + ("" if symbol else f" {self.currency}")
+
+    @property
+    def promises(self) -> tuple[PromiseView, ...]:
+        return tuple(p for c in self.contacts for p in c.promises)
+
+    @property
+    def tickets(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for c in self.contacts:
+            for t in c.tickets:
+                seen.setdefault(t, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # case, contact, note
+    case_id: int
+    case_title: str
+    item_id: int
+    snippet: str
+    started_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DueItem:
+    promise: PromiseView
+    case_id: int
+    case_title: str
+    organization: str
+    contact: str  # "Phone, Priya Raman"
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    at: datetime
+    entity: str
+    entity_id: int
+    action: str
+    changes: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    view: str = "all"  # all, active, due, waiting, resolved, deleted
+    issue_type: str | None = None
+    organization_id: int | None = None
+    text: str = ""
+    sort: str = "due"  # due, opened, title, status
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def new_key(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+def _clean(value: str | None, name: str, errors: dict[str, str], *, limit: int = MAX_TEXT,
+           required: bool = False, label: str | None = None) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        errors[name] = f"{label or name} must be text."
+        return ""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = "".join(ch for ch in value if ch in "\n\t" or ch.isprintable() or ord(ch) > 0x9F)
+    value = value.strip() if limit > MAX_TEXT else " ".join(value.split())
+    if required and not value:
+        errors[name] = f"{label or name.replace('_', ' ').capitalize()} is required."
+    elif len(value) > limit:
+        errors[name] = f"This is {len(value):,} characters long; the limit is {limit:,}."
+    else:
+        try:
+            refuse_card_number(value)
+        except FieldError as exc:
+            errors[name] = str(exc)
+    return value
+
+
+def _choice(value: str, name: str, allowed: Sequence[str], errors: dict[str, str]) -> str:
+    if value not in allowed:
+        errors[name] = f"'{value}' is not one of: {', '.join(allowed)}."
+    return value
+
+
+def _aware(value: Any, name: str, errors: dict[str, str]) -> datetime | None:
+    if not isinstance(value, datetime):
+        errors[name] = "A date and time is required."
+        return None
+    if value.tzinfo is None or value.utcoffset() is None:
+        errors[name] = "The time needs its UTC offset (time zone)."
+        return None
+    if not (1990 <= value.year <= 2100):
+        errors[name] = f"{value.date().isoformat()} is outside the years 1990 to 2100."
+        return None
+    return value.replace(microsecond=0)
+
+
+def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, new in after.items():
+        old = before.get(k)
+        if old != new:
+            out[k] = [_jsonable(old), _jsonable(new)]
+    return out
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, (datetime, date)):
+        return v.isoformat()
+    if isinstance(v, Decimal):
+        return str(v)
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _jsonable(x) for k, x in v.items()}
+    return v
+
+
+def fts_query(text_: str) -> str | None:
+    """Turn user text into a safe FTS5 query: every token quoted, the last one a prefix."""
+    tokens = [t for t in re.split(r"\s+", text_.strip()) if t]
+    tokens = [t.replace('"', '""') for t in tokens][:12]
+    if not tokens:
+        return None
+    parts = [f'"{t}"' for t in tokens]
+    parts[-1] += "*"
+    return " ".join(parts)
+
+
+# --- the service --------------------------------------------------------------------------------
+
+
+class JournalService:
+    """All operations on one open journal."""
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+        self._calendar: dl.BusinessCalendar | None = None
+        self._store: Any = None
+
+    # lifecycle
+
+    @classmethod
+    def open(cls, folder: str | Path | None = None, *, seed: bool = True) -> JournalService:
+        journal = open_journal(resolve_journal_dir(folder))
+        svc = cls(journal)
+        try:
+            if seed:
+                svc.seed_defaults()
+            svc.refresh_due_dates(only_missing=True)
+        except BaseException:
+            journal.close()
+            raise
+        return svc
+
+    def close(self) -> None:
+        self.journal.close()
+
+    def __enter__(self) -> JournalService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def folder(self) -> Path:
+        return self.journal.folder
+
+    @property
+    def store(self) -> Any:
+        """The attachment store (journal.attachments.AttachmentStore), made on first use."""
+        if self._store is None:
+            from .attachments import AttachmentStore
+
+            limit = int(self.get_setting("attachment_limit_mb", "200") or "200")
+            self._store = AttachmentStore(self.journal.attachments_dir, max_bytes=limit * 1024 * 1024)
+        return self._store
+
+    def _write(self) -> Any:
+        """A write transaction whose SQLite errors become StorageError with plain words."""
+        return _WriteGuard(self.journal)
+
+    # settings
+
+    def get_setting(self, key: str, default: str = "") -> str:
+        with self.journal.sessions() as s:
+            row = s.get(Setting, key)
+            return default if row is None else row.value
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._write() as s:
+            row = s.get(Setting, key)
+            if row is None:
+                s.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+        if key in ("holiday_country", "holiday_subdivision"):
+            self._calendar = None
+            self.refresh_due_dates(only_missing=False)
+
+    def profile(self) -> dict[str, str]:
+        with self.journal.sessions() as s:
+            rows = s.scalars(select(Setting).where(Setting.key.like("profile.%"))).all()
+            return {r.key.removeprefix("profile."): r.value for r in rows}
+
+    def set_profile(self, **values: str) -> None:
+        errors: dict[str, str] = {}
+        clean = {k: _clean(v, k, errors) for k, v in values.items()}
+        if errors:
+            raise ValidationError(errors)
+        with self._write() as s:
+            for k, v in clean.items():
+                row = s.get(Setting, f"profile.{k}")
+                if row is None:
+                    s.add(Setting(key=f"profile.{k}", value=v))
+                else:
+                    row.value = v
+
+    @property
+    def calendar(self) -> dl.BusinessCalendar:
+        if self._calendar is None:
+            country = self.get_setting("holiday_country", "US") or "US"
+            sub = self.get_setting("holiday_subdivision", "") or None
+            self._calendar = dl.BusinessCalendar(country, sub)
+        return self._calendar
+
+    # organizations
+
+    def seed_defaults(self) -> None:
+        """Preload Headway with its published channels, once per journal."""
+        if self.get_setting("seeded"):
+            return
+        with self._write() as s:
+            if s.scalar(select(Organization).where(Organization.key == "headway")) is None:
+                org = Organization(
+                    key="headway",
+                    name="Headway",
+                    website="https://headway.co",
+                    address="",
+                    notes=(
+                        "Headway publishes no dedicated inbound phone line for general support; "
+                        "use in-app Contact support so the ticket is tied to your account. "
+                        "Clients and clinicians have separate support queues."
+                    ),
+                )
+                for i, ch in enumerate(HEADWAY_CHANNELS):
+                    org.channels.append(Channel(position=i, **ch))
+                s.add(org)
+            s.merge(Setting(key="seeded", value=utc_now().isoformat()))
+
+    def organizations(self) -> list[OrganizationView]:
+        with self.journal.sessions() as s:
+            orgs = s.scalars(
+                select(Organization).options(selectinload(Organization.channels)).order_by(
+                    func.lower(Organization.name)
+                )
+            ).all()
+            return [_org_view(o) for o in orgs]
+
+    def organization(self, org_id: int) -> OrganizationView:
+        with self.journal.sessions() as s:
+            o = s.get(Organization, org_id)
+            if o is None:
+                raise NotFound(f"There is no organization {org_id}.")
+            return _org_view(o)
+
+    def organization_by_key(self, key: str) -> OrganizationView | None:
+        with self.journal.sessions() as s:
+            o = s.scalar(select(Organization).where(Organization.key == key))
+            return None if o is None else _org_view(o)
+
+    def save_organization(self, data: OrganizationInput, org_id: int | None = None) -> int:
+        errors: dict[str, str] = {}
+        name = _clean(data.name, "name", errors, required=True, label="Name")
+        website = _clean(data.website, "website", errors)
+        address = _clean(data.address, "address", errors, limit=2000)
+        notes = _clean(data.notes, "notes", errors, limit=MAX_LONG)
+        channels: list[dict[str, Any]] = []
+        for i, ch in enumerate(data.channels):
+            p = f"channels[{i}]"
+            kind = _choice(ch.kind, f"{p}.kind", CHANNEL_KINDS, errors)
+            value = _clean(ch.value, f"{p}.value", errors, required=True, label="Channel")
+            audience = _choice(ch.audience or "any", f"{p}.audience", AUDIENCES, errors)
+            hours = _clean(ch.hours, f"{p}.hours", errors)
+            if hours:
+                from .hours import HoursError, parse_hours
+
+                try:
+                    parse_hours(hours)
+                except HoursError as exc:
+                    errors[f"{p}.hours"] = str(exc)
+            tz = _clean(ch.timezone, f"{p}.timezone", errors)
+            if tz:
+                from .hours import channel_zone
+
+                if channel_zone(tz) is None:
+                    errors[f"{p}.timezone"] = f"'{tz}' is not a time zone like America/New_York."
+            channels.append(
+                dict(
+                    kind=kind, value=value, label=_clean(ch.label, f"{p}.label", errors),
+                    audience=audience, hours=hours, timezone=tz, verified_on=ch.verified_on,
+                    verified_from=_clean(ch.verified_from, f"{p}.verified_from", errors),
+                )
+            )
+        if errors:
+            raise ValidationError(errors)
+        with self._write() as s:
+            if org_id is None:
+                key = data.key or _slug(name)
+                if s.scalar(select(Organization.id).where(Organization.key == key)) is not None:
+                    key = f"{key}-{uuid.uuid4().hex[:6]}"
+                org = Organization(key=key, name=name)
+                s.add(org)
+            else:
+                found = s.get(Organization, org_id)
+                if found is None:
+                    raise NotFound(f"There is no organization {org_id}.")
+                org = found
+            before = {"name": org.name, "website": org.website, "address": org.address,
+                      "notes": org.notes, "channels": [_channel_dict(c) for c in org.channels]}
+            org.name, org.website, org.address, org.notes = name, website, address, notes
+            org.channels.clear()
+            s.flush()
+            for i, values in enumerate(channels):
+                org.channels.append(Channel(position=i, **values))
+            s.flush()
+            after = {"name": name, "website": website, "address": address, "notes": notes,
+                     "channels": [_channel_dict(c) for c in org.channels]}
+            self._log(s, "organization", org.id, None, "create" if org_id is None else "update",
+                      _diff(before, after))
+            return org.id
+
+    def representatives(self, organization_id: int) -> list[tuple[str, str, str]]:
+        """(name, title, id) of representatives met before at this organization, most recent first."""
+        with self.journal.sessions() as s:
+            rows = s.execute(
+                select(Contact.rep_name, Contact.rep_title, Contact.rep_id, func.max(Contact.started_utc))
+                .join(Case, Case.id == Contact.case_id)
+                .where(Case.organization_id == organization_id, Contact.rep_name != "",
+                       Contact.deleted_at.is_(None))
+                .group_by(Contact.rep_name, Contact.rep_title, Contact.rep_id)
+                .order_by(func.max(Contact.started_utc).desc())
+                .limit(200)
+            ).all()
+            return [(r[0], r[1], r[2]) for r in rows]
+
+    # cases
+
+    def _validate_case(self, data: CaseInput) -> dict[str, Any]:
+        errors: dict[str, str] = {}
+        title = _clean(data.title, "title", errors, required=True, label="Title")
+        if data.issue_type not in ISSUE_TYPES:
+            errors["issue_type"] = f"'{data.issue_type}' is not a known issue type."
+            fields: dict[str, str] = {}
+        else:
+            it = get_issue_type(data.issue_type)
+            fields, ferrs = it.validate(data.fields or {})
+            errors.update({f"fields.{k}": v for k, v in ferrs.items()})
+        role = _choice(data.role, "role", ROLES, errors)
+        status = _choice(data.status, "status", STATUSES, errors)
+        opened = data.opened_on or date.today()
+        if not isinstance(opened, date) or not (1990 <= opened.year <= 2100):
+            errors["opened_on"] = "The opening date is impossible."
+        elif opened > date.today() + timedelta(days=1):
+            errors["opened_on"] = "A case cannot be opened in the future."
+        amount: Decimal | None = None
+        if data.amount_disputed not in (None, ""):
+            try:
+                amount = parse_money(str(data.amount_disputed))
+            except FieldError as exc:
+                errors["amount_disputed"] = str(exc)
+        currency = (data.currency or "USD").upper()
+        if not re.fullmatch(r"[A-Z]{3}", currency):
+            errors["currency"] = "A currency is a 3-letter code such as USD."
+        summary = _clean(data.summary, "summary", errors, limit=MAX_LONG)
+        desired = _clean(data.desired_outcome, "desired_outcome", errors, limit=MAX_LONG)
+        if errors:
+            raise ValidationError(errors)
+        return dict(title=title, organization_id=data.organization_id, issue_type=data.issue_type,
+                    role=role, status=status, opened_on=opened, summary=summary,
+                    desired_outcome=desired, amount_disputed=amount, currency=currency,
+                    fields=fields)
+
+    def create_case(self, data: CaseInput) -> int:
+        values = self._validate_case(data)
+        with self._write() as s:
+            if s.get(Organization, data.organization_id) is None:
+                raise ValidationError({"organization": "Choose an organization."})
+            c = Case(key=data.key or new_key("case"), **values)
+            s.add(c)
+            s.flush()
+            self._log(s, "case", c.id, c.id, "create", _diff({}, values))
+            return c.id
+
+    def update_case(self, case_id: int, data: CaseInput) -> None:
+        values = self._validate_case(data)
+        with self._write() as s:
+            c = self._case(s, case_id)
+            if s.get(Organization, data.organization_id) is None:
+                raise ValidationError({"organization": "Choose an organization."})
+            before = {k: getattr(c, k) for k in values}
+            changes = _diff(before, values)
+            if not changes:
+                return
+            for k, v in values.items():
+                setattr(c, k, v)
+            c.updated_at = utc_now()
+            self._log(s, "case", c.id, c.id, "update", changes)
+
+    def set_case_status(self, case_id: int, status: str) -> None:
+        if status not in STATUSES:
+            raise ValidationError({"status": f"'{status}' is not one of: {', '.join(STATUSES)}."})
+        with self._write() as s:
+            c = self._case(s, case_id)
+            if c.status != status:
+                self._log(s, "case", c.id, c.id, "status", {"status": [c.status, status]})
+                c.status = status
+                c.updated_at = utc_now()
+
+    def delete_case(self, case_id: int) -> None:
+        """Move a case to the deleted view (it can be restored; nothing is erased)."""
+        with self._write() as s:
+            c = self._case(s, case_id)
+            c.deleted_at = utc_now()
+            self._log(s, "case", c.id, c.id, "delete", {})
+
+    def restore_case(self, case_id: int) -> None:
+        with self._write() as s:
+            c = self._case(s, case_id, include_deleted=True)
+            c.deleted_at = None
+            self._log(s, "case", c.id, c.id, "restore", {})
+
+    def _case(self, s: Session, case_id: int, include_deleted: bool = False) -> Case:
+        c = s.get(Case, case_id)
+        if c is None or (c.deleted_at is not None and not include_deleted):
+            raise NotFound(f"There is no case {case_id}.")
+        return c
+
+    def find_case(self, ref: str) -> int:
+        """A case by its key or number."""
+        with self.journal.sessions() as s:
+            cid = s.scalar(select(Case.id).where(Case.key == ref, Case.deleted_at.is_(None)))
+            if cid is None and ref.isdigit():
+                cid = s.scalar(select(Case.id).where(Case.id == int(ref), Case.deleted_at.is_(None)))
+            if cid is None:
+                raise NotFound(f"There is no case '{ref}' (give its key or number).")
+            return cid
+
+    def _case_query(self, flt: CaseFilter, today: date) -> Any:
+        dues = (
+            select(Contact.case_id.label("case_id"), func.min(Promise.due_date).label("next_due"))
+            .join(Promise, Promise.contact_id == Contact.id)
+            .where(Promise.status == "pending", Contact.deleted_at.is_(None))
+            .group_by(Contact.case_id)
+            .subquery()
+        )
+        next_due = dues.c.next_due
+        q = select(Case.id, next_due).outerjoin(dues, dues.c.case_id == Case.id)
+        if flt.view == "deleted":
+            q = q.where(Case.deleted_at.is_not(None))
+        else:
+            q = q.where(Case.deleted_at.is_(None))
+        if flt.view == "active":
+            q = q.where(Case.status.in_(ACTIVE_STATUSES))
+        elif flt.view == "waiting":
+            q = q.where(Case.status == "waiting")
+        elif flt.view == "escalated":
+            q = q.where(Case.status == "escalated")
+        elif flt.view == "resolved":
+            q = q.where(Case.status.in_(("resolved", "closed")))
+        elif flt.view == "due":
+            q = q.where(Case.status.in_(ACTIVE_STATUSES), next_due.is_not(None),
+                        next_due <= today + timedelta(days=7))
+        if flt.issue_type:
+            q = q.where(Case.issue_type == flt.issue_type)
+        if flt.organization_id:
+            q = q.where(Case.organization_id == flt.organization_id)
+        if flt.text.strip():
+            match = fts_query(flt.text)
+            if match:
+                ids = text(
+                    "SELECT DISTINCT case_id FROM search_fts WHERE search_fts MATCH :q"
+                ).bindparams(q=match).columns()
+                q = q.where(Case.id.in_(ids))
+        if flt.sort == "opened":
+            q = q.order_by(Case.opened_on.desc(), Case.id.desc())
+        elif flt.sort == "title":
+            q = q.order_by(func.lower(Case.title), Case.id)
+        elif flt.sort == "status":
+            q = q.order_by(Case.status, Case.id.desc())
+        else:
+            q = q.order_by(case((next_due.is_(None), 1), else_=0), next_due, Case.id.desc())
+        return q
+
+    def count_cases(self, flt: CaseFilter = CaseFilter(), today: date | None = None) -> int:
+        today = today or date.today()
+        with self.journal.sessions() as s:
+            sub = self._case_query(replace(flt, sort="title"), today).order_by(None).subquery()
+            return int(s.scalar(select(func.count()).select_from(sub)) or 0)
+
+    def case_ids(self, flt: CaseFilter = CaseFilter(), today: date | None = None) -> list[int]:
+        """The ids of all matching cases in display order (cheap: one integer per case)."""
+        today = today or date.today()
+        with self.journal.sessions() as s:
+            return [r[0] for r in s.execute(self._case_query(flt, today)).all()]
+
+    def case_summaries(self, ids: Sequence[int], today: date | None = None) -> list[CaseSummary]:
+        """Summaries for the given ids, in the same order (one page of the case list)."""
+        if not ids:
+            return []
+        today = today or date.today()
+        with self.journal.sessions() as s:
+            counts = dict(
+                s.execute(
+                    select(Contact.case_id, func.count())
+                    .where(Contact.case_id.in_(ids), Contact.deleted_at.is_(None))
+                    .group_by(Contact.case_id)
+                ).all()
+            )
+            due_rows = s.execute(
+                select(Contact.case_id, func.min(Promise.due_date))
+                .join(Promise, Promise.contact_id == Contact.id)
+                .where(Contact.case_id.in_(ids), Promise.status == "pending",
+                       Contact.deleted_at.is_(None))
+                .group_by(Contact.case_id)
+            ).all()
+            dues = {cid: (date.fromisoformat(d) if isinstance(d, str) else d) for cid, d in due_rows}
+            rows = s.execute(
+                select(Case, Organization.name).join(Organization).where(Case.id.in_(ids))
+            ).all()
+            by_id = {c.id: (c, org) for c, org in rows}
+            out = []
+            for cid in ids:
+                if cid not in by_id:
+                    continue
+                c, org = by_id[cid]
+                nd = dues.get(cid)
+                out.append(CaseSummary(
+                    id=c.id, key=c.key, title=c.title, organization=org, issue_type=c.issue_type,
+                    issue_label=ISSUE_TYPES[c.issue_type].label if c.issue_type in ISSUE_TYPES
+                    else c.issue_type,
+                    role=c.role, status=c.status, opened_on=c.opened_on,
+                    contact_count=int(counts.get(cid, 0)), next_due=nd,
+                    overdue=bool(nd and nd < today and c.status in ACTIVE_STATUSES),
+                ))
+            return out
+
+    def list_cases(self, flt: CaseFilter = CaseFilter(), today: date | None = None) -> list[CaseSummary]:
+        return self.case_summaries(self.case_ids(flt, today), today)
+
+    def view_counts(self, today: date | None = None) -> dict[str, int]:
+        today = today or date.today()
+        return {v: self.count_cases(CaseFilter(view=v), today)
+                for v in ("due", "active", "waiting", "resolved", "all")}
+
+    def get_case(self, case_id: int, *, now: datetime | None = None,
+                 include_deleted: bool = False) -> CaseView:
+        now = now or datetime.now(UTC)
+        with self.journal.sessions() as s:
+            c = s.scalar(
+                select(Case)
+                .where(Case.id == case_id)
+                .options(
+                    selectinload(Case.organization).selectinload(Organization.channels),
+                    selectinload(Case.contacts).selectinload(Contact.tickets),
+                    selectinload(Case.contacts).selectinload(Contact.promises),
+                    selectinload(Case.escalations),
+                    selectinload(Case.attachments),
+                    selectinload(Case.notes),
+                )
+            )
+            if c is None or (c.deleted_at is not None and not include_deleted):
+                raise NotFound(f"There is no case {case_id}.")
+            atts = [_att_view(a) for a in c.attachments]
+            live = tuple(a for a in atts if a.removed_at is None)
+            contacts = tuple(
+                self._contact_view(ct, [a for a in live if a.contact_id == ct.id], now)
+                for ct in c.contacts if ct.deleted_at is None
+            )
+            return CaseView(
+                id=c.id, key=c.key, title=c.title, organization=_org_view(c.organization),
+                issue_type=c.issue_type,
+                issue_label=ISSUE_TYPES[c.issue_type].label if c.issue_type in ISSUE_TYPES
+                else c.issue_type,
+                role=c.role, status=c.status, opened_on=c.opened_on, summary=c.summary,
+                desired_outcome=c.desired_outcome, amount_disputed=c.amount_disputed,
+                currency=c.currency, fields={k: str(v) for k, v in (c.fields or {}).items()},
+                created_at=c.created_at, updated_at=c.updated_at, contacts=contacts,
+                escalations=tuple(_esc_view(e) for e in c.escalations),
+                attachments=live,
+                removed_attachments=tuple(a for a in atts if a.removed_at is not None),
+                notes=tuple(NoteView(n.id, n.body, n.created_at, n.updated_at) for n in c.notes),
+            )
+
+    def _contact_view(self, ct: Contact, atts: list[AttachmentView], now: datetime) -> ContactView:
+        return ContactView(
+            id=ct.id, key=ct.key, case_id=ct.case_id, started_at=ct.started_at,
+            ended_at=ct.ended_at, channel=ct.channel, direction=ct.direction,
+            hold_minutes=ct.hold_minutes, rep_name=ct.rep_name, rep_title=ct.rep_title,
+            rep_id=ct.rep_id, tickets=tuple(t.number for t in ct.tickets), summary=ct.summary,
+            outcome=ct.outcome, recorded_at=ct.recorded_at,
+            promises=tuple(self._promise_view(p, ct, now) for p in ct.promises),
+            attachments=tuple(atts),
+        )
+
+    def _promise_view(self, p: Promise, ct: Contact, now: datetime) -> PromiseView:
+        due = dl.promise_due(ct.started_at, business_days=p.business_days, hours=p.hours,
+                             due_on=p.due_on, calendar=self.calendar)
+        today = now.astimezone(ct.started_at.tzinfo).date()
+        state = dl.promise_state(p.status, due, today=today, now=now, calendar=self.calendar)
+        return PromiseView(id=p.id, contact_id=ct.id, text=p.text, business_days=p.business_days,
+                           hours=p.hours, due_on_fixed=p.due_on, status=p.status, due=due,
+                           state=state, made_at=ct.started_at)
+
+    # contacts
+
+    def _validate_contact(self, data: ContactInput) -> tuple[dict[str, Any], list[str],
+                                                              list[PromiseInput], EscalationInput | None]:
+        errors: dict[str, str] = {}
+        started = _aware(data.started_at, "started_at", errors)
+        ended = None
+        if data.ended_at is not None:
+            ended = _aware(data.ended_at, "ended_at", errors)
+            if started and ended:
+                if ended < started:
+                    errors["ended_at"] = "The end is before the start."
+                elif ended - started > MAX_CALL:
+                    errors["ended_at"] = "A contact longer than 24 hours is not plausible; check the end time."
+        if started and started > datetime.now(UTC) + timedelta(hours=1):
+            errors["started_at"] = "A contact cannot be in the future."
+        channel = _choice(data.channel, "channel", CHANNELS, errors)
+        direction = _choice(data.direction, "direction", DIRECTIONS, errors)
+        hold = data.hold_minutes
+        if not isinstance(hold, int) or isinstance(hold, bool) or hold < 0:
+            errors["hold_minutes"] = "Hold minutes must be 0 or more."
+            hold = 0
+        elif hold > MAX_HOLD_MINUTES:
+            errors["hold_minutes"] = "More than 24 hours on hold is not plausible."
+        elif started and ended and hold > (ended - started).total_seconds() / 60 + 1:
+            errors["hold_minutes"] = "Hold time is longer than the whole contact."
+        values = dict(
+            started_at=started, ended_at=ended, channel=channel, direction=direction,
+            hold_minutes=hold,
+            rep_name=_clean(data.rep_name, "rep_name", errors),
+            rep_title=_clean(data.rep_title, "rep_title", errors),
+            rep_id=_clean(data.rep_id, "rep_id", errors),
+            summary=_clean(data.summary, "summary", errors, limit=MAX_LONG),
+            outcome=_clean(data.outcome, "outcome", errors, limit=MAX_LONG),
+        )
+        tickets: list[str] = []
+        for i, t in enumerate(data.tickets):
+            t = _clean(t, f"tickets[{i}]", errors, limit=100)
+            if t and t not in tickets:
+                tickets.append(t)
+        promises: list[PromiseInput] = []
+        for i, p in enumerate(data.promises):
+            ptext = _clean(p.text, f"promises[{i}].text", errors, required=True,
+                           label="What was promised")
+            try:
+                dl.validate_promise_terms(p.business_days, p.hours, p.due_on,
+                                          contact_date=started.date() if started else None)
+            except dl.PromiseTermsError as exc:
+                errors[f"promises[{i}].due"] = str(exc)
+            _choice(p.status, f"promises[{i}].status", PROMISE_STATUSES, errors)
+            promises.append(replace(p, text=ptext))
+        esc = data.escalation
+        if esc is not None:
+            esc = self._clean_escalation(esc, errors, "escalation.")
+        if errors:
+            raise ValidationError(errors)
+        return values, tickets, promises, esc
+
+    def _clean_escalation(self, esc: EscalationInput, errors: dict[str, str], p: str) -> EscalationInput:
+        if not isinstance(esc.requested_on, date) or not (1990 <= esc.requested_on.year <= 2100):
+            errors[f"{p}requested_on"] = "The escalation date is impossible."
+        return replace(
+            esc,
+            level=_clean(esc.level, f"{p}level", errors),
+            owner_name=_clean(esc.owner_name, f"{p}owner_name", errors),
+            owner_title=_clean(esc.owner_title, f"{p}owner_title", errors),
+            reference=_clean(esc.reference, f"{p}reference", errors),
+            notes=_clean(esc.notes, f"{p}notes", errors, limit=MAX_LONG),
+        )
+
+    def log_contact(self, case_id: int, data: ContactInput) -> int:
+        values, tickets, promises, esc = self._validate_contact(data)
+        with self._write() as s:
+            c = self._case(s, case_id)
+            started: datetime = values["started_at"]
+            ct = Contact(key=data.key or new_key("contact"), case_id=c.id,
+                         started_utc=utc_key(started), recorded_at=data.recorded_at or utc_now(),
+                         **values)
+            ct.tickets = [Ticket(position=i, number=t) for i, t in enumerate(tickets)]
+            ct.promises = [self._new_promise(p, started) for p in promises]
+            s.add(ct)
+            s.flush()
+            if esc is not None:
+                s.add(Escalation(key=esc.key or new_key("esc"), case_id=c.id, contact_id=ct.id,
+                                 requested_on=esc.requested_on, level=esc.level,
+                                 owner_name=esc.owner_name, owner_title=esc.owner_title,
+                                 reference=esc.reference, notes=esc.notes))
+                if c.status in ("open", "waiting"):
+                    c.status = "escalated"
+            c.updated_at = utc_now()
+            self._log(s, "contact", ct.id, c.id, "create",
+                      _diff({}, {**values, "tickets": tickets,
+                                 "promises": [p.text for p in promises]}))
+            return ct.id
+
+    def _new_promise(self, p: PromiseInput, started: datetime) -> Promise:
+        due = dl.promise_due(started, business_days=p.business_days, hours=p.hours, due_on=p.due_on,
+                             calendar=self.calendar)
+        return Promise(text=p.text, business_days=p.business_days, hours=p.hours, due_on=p.due_on,
+                       status=p.status, due_date=due.due_on, due_at=due.due_at)
+
+    def update_contact(self, contact_id: int, data: ContactInput) -> None:
+        """Replace a contact's values, tickets and promises (promise status is kept by text)."""
+        values, tickets, promises, _esc = self._validate_contact(data)
+        with self._write() as s:
+            ct = s.get(Contact, contact_id)
+            if ct is None or ct.deleted_at is not None:
+                raise NotFound(f"There is no contact {contact_id}.")
+            before = {k: getattr(ct, k) for k in values}
+            before["tickets"] = [t.number for t in ct.tickets]
+            before["promises"] = [_promise_terms(p) for p in ct.promises]
+            old_status = {p.text: (p.status, p.status_changed_at) for p in ct.promises}
+            for k, v in values.items():
+                setattr(ct, k, v)
+            ct.started_utc = utc_key(values["started_at"])
+            ct.tickets.clear()
+            ct.promises.clear()
+            s.flush()
+            ct.tickets = [Ticket(position=i, number=t) for i, t in enumerate(tickets)]
+            new_promises = []
+            for p in promises:
+                row = self._new_promise(p, values["started_at"])
+                if p.text in old_status and p.status == "pending":
+                    row.status, row.status_changed_at = old_status[p.text]
+                new_promises.append(row)
+            ct.promises = new_promises
+            ct.updated_at = utc_now()
+            after = {**values, "tickets": tickets,
+                     "promises": [_promise_terms(p) for p in new_promises]}
+            changes = _diff(before, after)
+            if changes:
+                self._log(s, "contact", ct.id, ct.case_id, "update", changes)
+
+    def delete_contact(self, contact_id: int) -> None:
+        with self._write() as s:
+            ct = s.get(Contact, contact_id)
+            if ct is None:
+                raise NotFound(f"There is no contact {contact_id}.")
+            ct.deleted_at = utc_now()
+            self._log(s, "contact", ct.id, ct.case_id, "delete", {})
+
+    def restore_contact(self, contact_id: int) -> None:
+        with self._write() as s:
+            ct = s.get(Contact, contact_id)
+            if ct is None:
+                raise NotFound(f"There is no contact {contact_id}.")
+            ct.deleted_at = None
+            self._log(s, "contact", ct.id, ct.case_id, "restore", {})
+
+    def contact_input(self, contact_id: int) -> ContactInput:
+        """A contact's current values as an input, to prefill an edit form."""
+        with self.journal.sessions() as s:
+            ct = s.get(Contact, contact_id)
+            if ct is None:
+                raise NotFound(f"There is no contact {contact_id}.")
+            return ContactInput(
+                started_at=ct.started_at, ended_at=ct.ended_at, channel=ct.channel,
+                direction=ct.direction, hold_minutes=ct.hold_minutes, rep_name=ct.rep_name,
+                rep_title=ct.rep_title, rep_id=ct.rep_id, tickets=[t.number for t in ct.tickets],
+                summary=ct.summary, outcome=ct.outcome, key=ct.key,
+                promises=[PromiseInput(p.text, p.business_days, p.hours, p.due_on, p.status)
+                          for p in ct.promises],
+            )
+
+    def case_input(self, case_id: int) -> CaseInput:
+        with self.journal.sessions() as s:
+            c = self._case(s, case_id)
+            return CaseInput(
+                title=c.title, organization_id=c.organization_id, issue_type=c.issue_type,
+                role=c.role, status=c.status, opened_on=c.opened_on, summary=c.summary,
+                desired_outcome=c.desired_outcome,
+                amount_disputed=None if c.amount_disputed is None else str(c.amount_disputed),
+                currency=c.currency, fields=dict(c.fields or {}), key=c.key,
+            )
+
+    # promises
+
+    def set_promise_status(self, promise_id: int, status: str) -> None:
+        if status not in PROMISE_STATUSES:
+            raise ValidationError({"status": f"'{status}' is not one of: {', '.join(PROMISE_STATUSES)}."})
+        with self._write() as s:
+            p = s.get(Promise, promise_id)
+            if p is None:
+                raise NotFound(f"There is no promise {promise_id}.")
+            if p.status == status:
+                return
+            case_id = p.contact.case_id
+            self._log(s, "promise", p.id, case_id, "status", {"status": [p.status, status],
+                                                               "text": p.text})
+            p.status = status
+            p.status_changed_at = utc_now()
+
+    def refresh_due_dates(self, *, only_missing: bool) -> int:
+        """Recompute stored promise deadlines (after an upgrade or a calendar change)."""
+        n = 0
+        with self._write() as s:
+            q = select(Promise).options(selectinload(Promise.contact))
+            if only_missing:
+                q = q.where(Promise.due_date.is_(None))
+            for p in s.scalars(q):
+                due = dl.promise_due(p.contact.started_at, business_days=p.business_days,
+                                     hours=p.hours, due_on=p.due_on, calendar=self.calendar)
+                if p.due_date != due.due_on or p.due_at != due.due_at:
+                    p.due_date, p.due_at = due.due_on, due.due_at
+                    n += 1
+        return n
+
+    def due_items(self, *, now: datetime | None = None, horizon_days: int = 7,
+                  include_future: bool = False) -> list[DueItem]:
+        """Pending promises due within ``horizon_days`` (or overdue), most urgent first."""
+        now = now or datetime.now(UTC)
+        limit = now.date() + timedelta(days=horizon_days)
+        with self.journal.sessions() as s:
+            q = (
+                select(Promise, Contact, Case.title, Organization.name)
+                .join(Contact, Contact.id == Promise.contact_id)
+                .join(Case, Case.id == Contact.case_id)
+                .join(Organization, Organization.id == Case.organization_id)
+                .where(Promise.status == "pending", Contact.deleted_at.is_(None),
+                       Case.deleted_at.is_(None), Case.status.in_(ACTIVE_STATUSES))
+                .order_by(Promise.due_date, Promise.id)
+            )
+            if not include_future:
+                q = q.where(Promise.due_date <= limit)
+            out = []
+            for p, ct, title, org in s.execute(q).all():
+                pv = self._promise_view(p, ct, now)
+                who = ", ".join(x for x in (ct.channel.capitalize(), ct.rep_name) if x)
+                out.append(DueItem(pv, ct.case_id, title, org, who))
+            return out
+
+    def mark_notified(self, promise_ids: Iterable[int]) -> None:
+        ids = list(promise_ids)
+        if not ids:
+            return
+        with self._write() as s:
+            s.execute(update(Promise).where(Promise.id.in_(ids)).values(notified_at=utc_now()))
+
+    def overdue_unnotified(self, now: datetime | None = None) -> list[DueItem]:
+        now = now or datetime.now(UTC)
+        items = [d for d in self.due_items(now=now, horizon_days=0)
+                 if d.promise.state.code == "overdue"]
+        if not items:
+            return []
+        with self.journal.sessions() as s:
+            done = set(s.scalars(select(Promise.id).where(
+                Promise.id.in_([d.promise.id for d in items]), Promise.notified_at.is_not(None))))
+        return [d for d in items if d.promise.id not in done]
+
+    # escalations and notes
+
+    def add_escalation(self, case_id: int, esc: EscalationInput, contact_id: int | None = None) -> int:
+        errors: dict[str, str] = {}
+        esc = self._clean_escalation(esc, errors, "")
+        if errors:
+            raise ValidationError(errors)
+        with self._write() as s:
+            c = self._case(s, case_id)
+            e = Escalation(key=esc.key or new_key("esc"), case_id=c.id, contact_id=contact_id,
+                           requested_on=esc.requested_on, level=esc.level,
+                           owner_name=esc.owner_name, owner_title=esc.owner_title,
+                           reference=esc.reference, notes=esc.notes)
+            s.add(e)
+            if c.status in ("open", "waiting"):
+                c.status = "escalated"
+            s.flush()
+            self._log(s, "escalation", e.id, c.id, "create",
+                      _diff({}, {"level": esc.level, "owner_name": esc.owner_name,
+                                 "owner_title": esc.owner_title, "reference": esc.reference}))
+            return e.id
+
+    def add_note(self, case_id: int, body: str) -> int:
+        errors: dict[str, str] = {}
+        body = _clean(body, "body", errors, limit=MAX_LONG, required=True, label="The note")
+        if errors:
+            raise ValidationError(errors)
+        with self._write() as s:
+            c = self._case(s, case_id)
+            n = Note(case_id=c.id, body=body)
+            s.add(n)
+            s.flush()
+            self._log(s, "note", n.id, c.id, "create", {"body": [None, body]})
+            return n.id
+
+    # attachments
+
+    def add_attachment(self, case_id: int, source: Path | bytes, *, original_name: str | None = None,
+                       caption: str = "", contact_id: int | None = None) -> int:
+        """Store a file (or pasted bytes) in the exhibit store and attach it to a case/contact."""
+        errors: dict[str, str] = {}
+        caption = _clean(caption, "caption", errors, limit=2000)
+        if errors:
+            raise ValidationError(errors)
+        with self.journal.sessions() as s:
+            self._case(s, case_id)
+        if isinstance(source, bytes):
+            blob = self.store.add_bytes(source, original_name=original_name or "pasted.png")
+        else:
+            blob = self.store.add_file(Path(source), original_name=original_name)
+        with self._write() as s:
+            a = Attachment(case_id=case_id, contact_id=contact_id, sha256=blob.sha256,
+                           original_name=blob.original_name, media_type=blob.media_type,
+                           size=blob.size, caption=caption, preview_ok=blob.preview_ok,
+                           width=blob.width, height=blob.height)
+            s.add(a)
+            s.flush()
+            self._log(s, "attachment", a.id, case_id, "create",
+                      {"original_name": [None, a.original_name], "sha256": [None, a.sha256]})
+            return a.id
+
+    def attachment(self, attachment_id: int) -> AttachmentView:
+        with self.journal.sessions() as s:
+            a = s.get(Attachment, attachment_id)
+            if a is None:
+                raise NotFound(f"There is no attachment {attachment_id}.")
+            return _att_view(a)
+
+    def attachment_path(self, attachment_id: int) -> Path:
+        return Path(self.store.path_for(self.attachment(attachment_id).sha256))
+
+    def set_attachment_caption(self, attachment_id: int, caption: str) -> None:
+        errors: dict[str, str] = {}
+        caption = _clean(caption, "caption", errors, limit=2000)
+        if errors:
+            raise ValidationError(errors)
+        with self._write() as s:
+            a = s.get(Attachment, attachment_id)
+            if a is None:
+                raise NotFound(f"There is no attachment {attachment_id}.")
+            if a.caption != caption:
+                self._log(s, "attachment", a.id, a.case_id, "update", {"caption": [a.caption, caption]})
+                a.caption = caption
+
+    def remove_attachment(self, attachment_id: int) -> None:
+        """Move an exhibit to the removed list (restorable; the file stays)."""
+        self._set_removed(attachment_id, utc_now())
+
+    def restore_attachment(self, attachment_id: int) -> None:
+        self._set_removed(attachment_id, None)
+
+    def _set_removed(self, attachment_id: int, when: datetime | None) -> None:
+        with self._write() as s:
+            a = s.get(Attachment, attachment_id)
+            if a is None:
+                raise NotFound(f"There is no attachment {attachment_id}.")
+            a.removed_at = when
+            self._log(s, "attachment", a.id, a.case_id, "remove" if when else "restore", {})
+
+    def empty_removed_attachments(self, case_id: int | None = None) -> int:
+        """Delete removed exhibits for good; a stored file goes only when nothing else uses it."""
+        with self._write() as s:
+            q = select(Attachment).where(Attachment.removed_at.is_not(None))
+            if case_id is not None:
+                q = q.where(Attachment.case_id == case_id)
+            rows = list(s.scalars(q))
+            hashes = {a.sha256 for a in rows}
+            for a in rows:
+                self._log(s, "attachment", a.id, a.case_id, "erase",
+                          {"original_name": [a.original_name, None], "sha256": [a.sha256, None]})
+                s.delete(a)
+            s.flush()
+            still = set(s.scalars(select(Attachment.sha256).where(Attachment.sha256.in_(hashes))))
+        for h in hashes - still:
+            self.store.delete(h)
+        return len(rows)
+
+    # search, history, check
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        match = fts_query(query)
+        if match is None:
+            return []
+        sql = text(
+            """
+            SELECT f.kind, f.rowid, f.case_id, c.title,
+                   snippet(search_fts, -1, '[', ']', '…', 12) AS snip, ct.started_at
+            FROM search_fts f
+            JOIN cases c ON c.id = f.case_id AND c.deleted_at IS NULL
+            LEFT JOIN contacts ct ON f.kind = 'contact' AND ct.id = f.rowid / 4
+            WHERE search_fts MATCH :q AND (f.kind != 'contact' OR ct.deleted_at IS NULL)
+            ORDER BY bm25(search_fts, 0, 0, 4.0, 1.0)
+            LIMIT :n
+            """
+        )
+        with self.journal.sessions() as s:
+            rows = s.execute(sql, {"q": match, "n": limit}).all()
+        return [
+            SearchHit(kind=r[0], case_id=int(r[2]), case_title=r[3], item_id=int(r[1]) // 4,
+                      snippet=r[4], started_at=datetime.fromisoformat(r[5]) if r[5] else None)
+            for r in rows
+        ]
+
+    def history(self, case_id: int) -> list[ChangeView]:
+        with self.journal.sessions() as s:
+            rows = s.scalars(select(Change).where(Change.case_id == case_id).order_by(Change.id))
+            return [ChangeView(r.at, r.entity, r.entity_id, r.action, dict(r.changes)) for r in rows]
+
+    def _log(self, s: Session, entity: str, entity_id: int, case_id: int | None, action: str,
+             changes: dict[str, Any]) -> None:
+        s.add(Change(entity=entity, entity_id=entity_id, case_id=case_id, action=action,
+                     changes=changes))
+
+    def check(self) -> list[str]:
+        """Everything wrong with the journal: database integrity, foreign keys, stored files."""
+        from .db import quick_check
+
+        problems = quick_check(self.journal.db_path)
+        with self.journal.sessions() as s:
+            rows = s.execute(select(Attachment.id, Attachment.sha256, Attachment.size,
+                                    Attachment.original_name)).all()
+        seen: dict[str, str | None] = {}
+        for aid, sha, size, name in rows:
+            if sha not in seen:
+                seen[sha] = self.store.verify(sha, size)
+            if seen[sha]:
+                problems.append(f"attachment {aid} ({name}): {seen[sha]}")
+        return problems
+
+    # pre-call help
+
+    def checklist(self, case: CaseView) -> list[Any]:
+        return checklist(case.issue_type, case.fields, [a.media_type for a in case.attachments])
+
+    def channels_for(self, case: CaseView) -> list[ChannelView]:
+        wanted = {"any", case.role}
+        if case.issue_type == "privacy":
+            wanted.add("privacy")
+        return [c for c in case.organization.channels if c.audience in wanted]
+
+    def safety_note(self, issue_type: str) -> str | None:
+        it = ISSUE_TYPES.get(issue_type)
+        return SAFETY_NOTE if it is not None and it.safety else None
+
+    def outside_clocks(self, case: CaseView) -> list[dl.OutsideClock]:
+        f = case.fields
+
+        def d(name: str) -> date | None:
+            return date.fromisoformat(f[name]) if f.get(name) else None
+
+        return dl.outside_clocks(case.issue_type, learned_on=d("learned_on"),
+                                 statement_on=d("statement_date"), denial_on=d("denial_date"),
+                                 final_decision_on=d("final_decision_date"))
+
+    def next_step(self, case: CaseView) -> str:
+        broken = any(p.status == "broken" or p.state.code == "overdue" for p in case.promises)
+        return dl.next_escalation_step(case.issue_type, len(case.escalations), promise_broken=broken)
+
+    def stats(self) -> dict[str, Any]:
+        with self.journal.sessions() as s:
+            cases = s.scalar(select(func.count()).select_from(Case).where(Case.deleted_at.is_(None)))
+            contacts = s.scalar(select(func.count()).select_from(Contact))
+        return {"cases": int(cases or 0), "contacts": int(contacts or 0)}
+
+    def last_backup(self) -> datetime | None:
+        folder = self.journal.backups_dir
+        try:
+            times = [p.stat().st_mtime for p in folder.glob("*.sqlite3")]
+        except OSError:
+            return None
+        return datetime.fromtimestamp(max(times), UTC) if times else None
+
+
+class _WriteGuard:
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+        self.session: Session | None = None
+
+    def __enter__(self) -> Session:
+        self.session = self.journal.write_sessions()
+        return self.session
+
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:
+        assert self.session is not None
+        s = self.session
+        try:
+            if exc is None:
+                try:
+                    s.commit()
+                except DBAPIError as err:
+                    s.rollback()
+                    raise StorageError(describe_sqlite_error(err)) from err
+                except OSError as err:
+                    s.rollback()
+                    raise StorageError(describe_sqlite_error(err)) from err
+            else:
+                s.rollback()
+                if isinstance(exc, DBAPIError):
+                    raise StorageError(describe_sqlite_error(exc)) from exc
+        finally:
+            s.close()
+
+
+def _slug(name: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return s[:60] or new_key("org")
+
+
+def _channel_dict(c: Channel) -> dict[str, Any]:
+    return {"kind": c.kind, "value": c.value, "audience": c.audience, "hours": c.hours,
+            "verified_on": c.verified_on.isoformat() if c.verified_on else None}
+
+
+def _promise_terms(p: Promise) -> str:
+    if p.business_days is not None:
+        return f"{p.text} (within {p.business_days} business days)"
+    if p.hours is not None:
+        return f"{p.text} (within {p.hours} hours)"
+    return f"{p.text} (by {p.due_on.isoformat() if p.due_on else '?'})"
+
+
+def _org_view(o: Organization) -> OrganizationView:
+    return OrganizationView(
+        id=o.id, key=o.key, name=o.name, website=o.website, address=o.address, notes=o.notes,
+        channels=tuple(
+            ChannelView(c.id, c.kind, c.value, c.label, c.audience, c.hours, c.timezone,
+                        c.verified_on, c.verified_from)
+            for c in o.channels
+        ),
+    )
+
+
+def _esc_view(e: Escalation) -> EscalationView:
+    return EscalationView(e.id, e.key, e.contact_id, e.requested_on, e.level, e.owner_name,
+                          e.owner_title, e.reference, e.notes)
+
+
+def _att_view(a: Attachment) -> AttachmentView:
+    return AttachmentView(a.id, a.case_id, a.contact_id, a.sha256, a.original_name, a.media_type,
+                          a.size, a.caption, a.preview_ok, a.width, a.height, a.added_at,
+                          a.removed_at)
+
+
+HEADWAY_CHANNELS: tuple[dict[str, Any], ...] = (
+    dict(kind="in-app", value="Help > Contact support (inside your Headway account)",
+         label="In-app Contact support: opens a ticket tied to your account", audience="any",
+         hours="Mon-Fri 09:00-18:00", timezone=""),
+    dict(kind="web", value="https://help.headway.co", label="Help center", audience="any",
+         hours="24/7", timezone=""),
+    dict(kind="in-app", value="Account menu (your initials, top right) > Messages",
+         label="Messages to your provider", audience="client", hours="", timezone=""),
+    dict(kind="in-app", value="Provider dashboard > Support", label="Provider Support queue",
+         audience="clinician", hours="Mon-Fri 09:00-18:00", timezone=""),
+    dict(kind="phone", value="(833) 384-1044", label="Privacy Officer (privacy complaints)",
+         audience="privacy", hours="Mon-Fri 09:00-17:00", timezone="America/New_York"),
+    dict(kind="email", value="Privacy Officer: the address in Headway's privacy notice",
+         label="Privacy Officer by e-mail (privacy complaints)", audience="privacy", hours="24/7",
+         timezone=""),
+)
