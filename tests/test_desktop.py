@@ -1,0 +1,163 @@
+"""Desktop integration: the launcher entry and icons in XDG_DATA_HOME (no Qt involved)."""
+
+from __future__ import annotations
+
+import configparser
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from headway_journal import APP_ID, APP_NAME, desktop
+
+# update-desktop-database leaves its cache behind; it belongs to the folder, not to us.
+CACHE_FILES = {"mimeinfo.cache"}
+
+
+def read_entry(path: Path) -> dict[str, str]:
+    parser = configparser.ConfigParser(interpolation=None, strict=True)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    parser.read(path, encoding="utf-8")
+    return dict(parser["Desktop Entry"])
+
+
+def exec_argv(value: str) -> list[str]:
+    """Split an Exec value as a launcher does (Desktop Entry spec, "The Exec key")."""
+    # First the string-value escapes, then the Exec quoting: arguments are separated by spaces;
+    # inside double quotes a backslash escapes the next character (one of " ` $ and backslash).
+    text = value.replace("\\\\", "\0").replace("\\s", " ").replace("\0", "\\")
+    args: list[str] = []
+    current: str | None = None
+    quoted = False
+    chars = iter(text)
+    for ch in chars:
+        if quoted:
+            if ch == '"':
+                quoted = False
+            else:
+                current = (current or "") + (next(chars) if ch == "\\" else ch)
+        elif ch == " ":
+            if current is not None:
+                args.append(current)
+            current = None
+        elif ch == '"':
+            quoted, current = True, current or ""
+        else:
+            current = (current or "") + ch
+    if current is not None:
+        args.append(current)
+    return [arg.replace("%%", "%") for arg in args]
+
+
+def files_under(root: Path) -> set[Path]:
+    return {p for p in root.rglob("*") if p.is_file() and p.name not in CACHE_FILES}
+
+
+def test_install_writes_entry_with_absolute_exec_and_icons(tmp_path: Path) -> None:
+    data = tmp_path / "share"
+    written = desktop.install_desktop(data)
+
+    entry_path = data / "applications" / f"{APP_ID}.desktop"
+    assert entry_path in written
+    assert all(p.is_file() for p in written)
+    entry = read_entry(entry_path)
+    assert entry["Type"] == "Application"
+    assert entry["Name"] == APP_NAME
+    assert entry["StartupWMClass"] == APP_ID
+
+    program = Path(exec_argv(entry["Exec"])[0])
+    assert program.is_absolute()
+    assert program.is_file()
+    assert os.access(program, os.X_OK)
+
+    assert entry["Icon"] == APP_ID
+    hicolor = data / "icons" / "hicolor"
+    assert (hicolor / "48x48" / "apps" / f"{APP_ID}.png").is_file()
+    assert (hicolor / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        png = hicolor / f"{size}x{size}" / "apps" / f"{entry['Icon']}.png"
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert png in written
+
+
+def test_installed_entry_passes_desktop_file_validate(tmp_path: Path) -> None:
+    validator = shutil.which("desktop-file-validate")
+    if validator is None:
+        pytest.skip("desktop-file-validate is not installed (Debian: desktop-file-utils)")
+    desktop.install_desktop(tmp_path)
+    result = subprocess.run(
+        [validator, str(desktop.desktop_file_path(tmp_path))], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "", result.stdout  # no warnings or hints either
+
+
+def test_exec_path_with_spaces_and_specials_is_quoted(tmp_path: Path) -> None:
+    odd_dir = tmp_path / "my apps" / "50% $off"
+    odd_dir.mkdir(parents=True)
+    script = odd_dir / 'headway "journal"'
+    script.write_text("#!/bin/sh\n")
+    script.chmod(0o755)
+
+    desktop.install_desktop(tmp_path / "share", exec_path=str(script))
+    entry_path = desktop.desktop_file_path(tmp_path / "share")
+    assert exec_argv(read_entry(entry_path)["Exec"]) == [str(script)]
+    validator = shutil.which("desktop-file-validate")
+    if validator is not None:
+        result = subprocess.run([validator, str(entry_path)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_uninstall_removes_exactly_what_install_wrote(tmp_path: Path) -> None:
+    data = tmp_path / "share"
+    other_entry = data / "applications" / "org.example.Other.desktop"
+    other_icon = data / "icons" / "hicolor" / "48x48" / "apps" / "org.example.Other.png"
+    for path in (other_entry, other_icon):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("not ours")
+    before = files_under(data)
+
+    written = desktop.install_desktop(data)
+    assert files_under(data) == before | set(written)
+
+    removed = desktop.uninstall_desktop(data)
+    assert sorted(removed) == sorted(written)
+    assert files_under(data) == before
+    assert desktop.uninstall_desktop(data) == []
+
+
+def test_default_location_is_xdg_data_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    written = desktop.install_desktop()
+    assert written
+    assert all(p.is_relative_to(tmp_path / "xdg") for p in written)
+    assert desktop.desktop_file_path().is_file()
+    assert desktop.uninstall_desktop() != []
+
+
+def test_frozen_bundle_uses_its_own_executable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert desktop.launcher_command() == [str(Path(sys.executable).absolute())]
+
+
+def test_icon_path_picks_exact_or_next_larger_size() -> None:
+    assert desktop.icon_path(48).parent.parent.name == "48x48"
+    assert desktop.icon_path(40).parent.parent.name == "48x48"
+    assert desktop.icon_path(4096).parent.parent.name == "512x512"
+    assert desktop.icon_path(16).is_file()
+    assert desktop.scalable_icon_path().is_file()
+
+
+def test_desktop_module_does_not_load_qt() -> None:
+    code = (
+        "import sys, headway_journal.desktop as d; d.launcher_command(); d.icon_path(48); "
+        "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True)
+    assert result.returncode == 0, result.stderr
