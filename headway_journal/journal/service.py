@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import case, func, select, text, update
+from sqlalchemy import Integer, case, func, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
@@ -834,7 +834,7 @@ class JournalService:
             if match:
                 ids = text(
                     "SELECT DISTINCT case_id FROM search_fts WHERE search_fts MATCH :q"
-                ).bindparams(q=match).columns()
+                ).bindparams(q=match).columns(case_id=Integer)
                 q = q.where(Case.id.in_(ids))
         if flt.sort == "opened":
             q = q.order_by(Case.opened_on.desc(), Case.id.desc())

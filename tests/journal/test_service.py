@@ -1,0 +1,305 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from headway_journal.journal.service import (
+    CaseFilter,
+    CaseInput,
+    ChannelInput,
+    ContactInput,
+    EscalationInput,
+    JournalService,
+    NotFound,
+    OrganizationInput,
+    PromiseInput,
+    ValidationError,
+    fts_query,
+)
+
+PST = timezone(timedelta(hours=-8))
+
+
+@pytest.fixture
+def svc(tmp_path: Path) -> Iterator[JournalService]:
+    s = JournalService.open(tmp_path / "journal")
+    yield s
+    s.close()
+
+
+def headway(svc: JournalService) -> int:
+    org = svc.organization_by_key("headway")
+    assert org is not None
+    return org.id
+
+
+def billing_case(svc: JournalService, **kw: object) -> int:
+    data = CaseInput(title="Double charge for 12 Nov session", organization_id=headway(svc),
+                     issue_type="billing", role="client", amount_disputed="$100",
+                     fields={"invoice_numbers": "INV-2231", "card_last4": "4242"},
+                     summary="Charged twice for one session", desired_outcome="Refund")
+    for k, v in kw.items():
+        setattr(data, k, v)
+    return svc.create_case(data)
+
+
+def test_headway_is_preloaded_with_channels_needing_verification(svc: JournalService) -> None:
+    org = svc.organization_by_key("headway")
+    assert org is not None
+    values = [c.value for c in org.channels]
+    assert "(833) 384-1044" in values
+    assert all(c.verified_on is None for c in org.channels)
+    assert "not verified" in org.channels[0].verification
+    assert "no dedicated inbound phone line" in org.notes
+
+
+def test_seed_happens_once(tmp_path: Path) -> None:
+    with JournalService.open(tmp_path / "j") as s:
+        assert len(s.organizations()) == 1
+    with JournalService.open(tmp_path / "j") as s:
+        assert len(s.organizations()) == 1
+
+
+def test_create_case_and_view(svc: JournalService) -> None:
+    cid = billing_case(svc)
+    case = svc.get_case(cid)
+    assert case.title == "Double charge for 12 Nov session"
+    assert case.amount_label == "$100.00"
+    assert case.fields == {"invoice_numbers": "INV-2231", "card_last4": "4242"}
+    assert case.issue_label == "Billing / refund"
+    assert svc.history(cid)[0].action == "create"
+
+
+def test_case_validation_collects_every_error(svc: JournalService) -> None:
+    with pytest.raises(ValidationError) as exc:
+        svc.create_case(CaseInput(title="", organization_id=headway(svc),
+                                  issue_type="provider_credentialing", role="client",
+                                  amount_disputed="-3", fields={"npi": "1234567890"}))
+    errs = exc.value.errors
+    assert {"title", "amount_disputed", "fields.npi"} <= set(errs)
+    assert "check digit" in errs["fields.npi"]
+    assert svc.count_cases() == 0
+
+
+def test_card_number_refused_in_free_text(svc: JournalService) -> None:
+    with pytest.raises(ValidationError, match="last 4 digits"):
+        billing_case(svc, summary="card 4111-1111-1111-1111 was charged")
+
+
+def test_log_contact_with_promise_escalation_and_tickets(svc: JournalService) -> None:
+    cid = billing_case(svc)
+    # 22:30 in California on Friday 2026-11-20 is that Friday's call (UTC date is Saturday).
+    svc.log_contact(cid, ContactInput(
+        started_at=datetime(2026, 11, 20, 22, 30, tzinfo=PST),
+        ended_at=datetime(2026, 11, 20, 22, 44, tzinfo=PST), channel="phone", hold_minutes=6,
+        rep_name="Priya Raman", rep_title="Supervisor", tickets=["ESC-77310", "ESC-77310", "T-2"],
+        summary="Supervisor accepted escalation",
+        promises=[PromiseInput("written reply", business_days=5),
+                  PromiseInput("call back", hours=48)],
+        escalation=EscalationInput(date(2026, 11, 20), owner_name="Priya Raman",
+                                   owner_title="Supervisor", reference="ESC-77310"),
+    ))
+    case = svc.get_case(cid, now=datetime(2026, 11, 23, 12, tzinfo=UTC))
+    assert case.status == "escalated"
+    contact = case.contacts[0]
+    assert contact.tickets == ("ESC-77310", "T-2")
+    assert contact.duration_minutes == 14
+    bd, hours = contact.promises
+    # Fri + 5 business days skipping Thanksgiving 2026-11-26 -> Mon Nov 30? Mon23 Tue24 Wed25 Fri27 Mon30
+    assert bd.due.due_on == date(2026, 11, 30)
+    assert hours.due.due_at == datetime(2026, 11, 22, 22, 30, tzinfo=PST)
+    assert hours.state.code == "overdue"
+    assert case.escalations[0].owner_name == "Priya Raman"
+    assert svc.representatives(headway(svc))[0] == ("Priya Raman", "Supervisor", "")
+
+
+def test_absurd_promise_and_times_refused(svc: JournalService) -> None:
+    cid = billing_case(svc)
+    start = datetime(2026, 11, 20, 10, tzinfo=PST)
+    for bad in (PromiseInput("x", business_days=0), PromiseInput("x", business_days=-2),
+                PromiseInput("x", business_days=10**9), PromiseInput("x"),
+                PromiseInput("x", business_days=2, hours=3)):
+        with pytest.raises(ValidationError) as exc:
+            svc.log_contact(cid, ContactInput(started_at=start, channel="phone", promises=[bad]))
+        assert "promises[0].due" in exc.value.errors
+    with pytest.raises(ValidationError) as exc:
+        svc.log_contact(cid, ContactInput(started_at=start, channel="phone",
+                                          ended_at=start - timedelta(minutes=5), hold_minutes=-1))
+    assert {"ended_at", "hold_minutes"} <= set(exc.value.errors)
+    with pytest.raises(ValidationError, match="offset"):
+        svc.log_contact(cid, ContactInput(started_at=datetime(2026, 11, 20, 10), channel="phone"))
+    with pytest.raises(ValidationError, match="future"):
+        svc.log_contact(cid, ContactInput(started_at=datetime.now(UTC) + timedelta(days=3),
+                                          channel="phone"))
+    assert svc.get_case(cid).contacts == ()
+
+
+def test_edit_contact_is_recorded_and_keeps_promise_status(svc: JournalService) -> None:
+    cid = billing_case(svc)
+    ct = svc.log_contact(cid, ContactInput(started_at=datetime(2026, 11, 2, 9, tzinfo=PST),
+                                           channel="chat", rep_name="Sam",
+                                           promises=[PromiseInput("refund", business_days=3)]))
+    pid = svc.get_case(cid).contacts[0].promises[0].id
+    svc.set_promise_status(pid, "kept")
+    data = svc.contact_input(ct)
+    data.rep_name = "Sam Ortiz"
+    data.tickets = ["CH-1"]
+    svc.update_contact(ct, data)
+    c = svc.get_case(cid).contacts[0]
+    assert c.rep_name == "Sam Ortiz" and c.tickets == ("CH-1",)
+    assert c.promises[0].status == "kept"
+    last = svc.history(cid)[-1]
+    assert last.action == "update" and last.changes["rep_name"] == ["Sam", "Sam Ortiz"]
+
+
+def test_delete_and_restore_case_and_contact(svc: JournalService) -> None:
+    cid = billing_case(svc)
+    ct = svc.log_contact(cid, ContactInput(started_at=datetime(2026, 11, 2, 9, tzinfo=PST),
+                                           channel="email", summary="zebra words"))
+    svc.delete_contact(ct)
+    assert svc.get_case(cid).contacts == ()
+    assert svc.search("zebra") == []
+    svc.restore_contact(ct)
+    assert len(svc.search("zebra")) == 1
+    svc.delete_case(cid)
+    with pytest.raises(NotFound):
+        svc.get_case(cid)
+    assert svc.count_cases(CaseFilter(view="deleted")) == 1
+    svc.restore_case(cid)
+    assert svc.get_case(cid).contacts[0].summary == "zebra words"
+    assert [h.action for h in svc.history(cid)][-4:] == ["delete", "restore", "delete", "restore"]
+
+
+def test_search_ignores_accents_and_survives_hostile_syntax(svc: JournalService) -> None:
+    cid = billing_case(svc)
+    svc.log_contact(cid, ContactInput(started_at=datetime(2026, 11, 2, 9, tzinfo=PST),
+                                      channel="phone", rep_name="José Núñez",
+                                      tickets=["TK-5531"], summary="promised a callback"))
+    assert svc.search("nunez")[0].kind == "contact"
+    assert svc.search("TK-5531")[0].case_id == cid
+    assert svc.search("callb")  # prefix on the last token
+    for hostile in ('x" OR', "NEAR(", "*", "AND", '"', "title:foo", "^a"):
+        svc.search(hostile)  # never raises
+    assert svc.search("INV-2231")[0].kind == "case"  # issue-type field values are indexed
+    assert fts_query('say "hi"') == '"say" """hi"""*'
+
+
+def test_case_list_views_and_next_deadline(svc: JournalService) -> None:
+    a = billing_case(svc)
+    b = billing_case(svc, title="Waiting on refund", status="waiting")
+    c = billing_case(svc, title="Done", status="resolved")
+    svc.log_contact(a, ContactInput(started_at=datetime(2026, 11, 2, 9, tzinfo=PST),
+                                    channel="phone", promises=[PromiseInput("x", business_days=2)]))
+    today = date(2026, 11, 10)
+    due = svc.list_cases(CaseFilter(view="due"), today=today)
+    assert [s.id for s in due] == [a]
+    assert due[0].overdue and due[0].next_due == date(2026, 11, 4)
+    assert {s.id for s in svc.list_cases(CaseFilter(view="active"))} == {a, b}
+    assert [s.id for s in svc.list_cases(CaseFilter(view="resolved"))] == [c]
+    assert [s.id for s in svc.list_cases(CaseFilter(text="waiting"))] == [b]
+    ids = svc.case_ids(CaseFilter(sort="title"))
+    assert [s.title for s in svc.case_summaries(ids)] == [
+        "Done", "Double charge for 12 Nov session", "Waiting on refund"]
+    counts = svc.view_counts(today=today)
+    assert counts["due"] == 1 and counts["all"] == 3
+
+
+def test_due_items_and_notification_once(svc: JournalService) -> None:
+    cid = billing_case(svc)
+    svc.log_contact(cid, ContactInput(started_at=datetime(2026, 11, 2, 9, tzinfo=PST),
+                                      channel="phone", rep_name="Ana",
+                                      promises=[PromiseInput("refund", business_days=1)]))
+    now = datetime(2026, 11, 6, 12, tzinfo=UTC)
+    items = svc.overdue_unnotified(now)
+    assert len(items) == 1 and items[0].contact == "Phone, Ana"
+    assert "overdue" in items[0].promise.state.label
+    svc.mark_notified([items[0].promise.id])
+    assert svc.overdue_unnotified(now) == []
+
+
+def test_holiday_country_setting_recomputes_deadlines(svc: JournalService) -> None:
+    cid = billing_case(svc)
+    # Thanksgiving (US) is not a holiday in Great Britain.
+    svc.log_contact(cid, ContactInput(started_at=datetime(2026, 11, 25, 9, tzinfo=PST),
+                                      channel="phone", promises=[PromiseInput("x", business_days=1)]))
+    assert svc.get_case(cid).contacts[0].promises[0].due.due_on == date(2026, 11, 27)
+    svc.set_setting("holiday_country", "GB")
+    assert svc.get_case(cid).contacts[0].promises[0].due.due_on == date(2026, 11, 26)
+    assert svc.list_cases()[0].next_due == date(2026, 11, 26)
+
+
+def test_organization_editor_validates_hours_and_zone(svc: JournalService) -> None:
+    with pytest.raises(ValidationError) as exc:
+        svc.save_organization(OrganizationInput(name="Blue Harbor", channels=[
+            ChannelInput(kind="phone", value="800-555-0100", hours="Mon-Fri 9-5",
+                         timezone="Mars/Olympus")]))
+    assert {"channels[0].hours", "channels[0].timezone"} <= set(exc.value.errors)
+    oid = svc.save_organization(OrganizationInput(name="Blue Harbor", channels=[
+        ChannelInput(kind="phone", value="800-555-0100", hours="Mon-Fri 08:00-20:00",
+                     timezone="America/Chicago", verified_on=date(2026, 11, 1),
+                     verified_from="member card")]))
+    ch = svc.organization(oid).channels[0]
+    assert ch.verification == "verified on 2026-11-01 from member card"
+
+
+def test_channels_for_role_and_privacy(svc: JournalService) -> None:
+    cid = svc.create_case(CaseInput(title="Records shared", organization_id=headway(svc),
+                                    issue_type="privacy", role="clinician",
+                                    fields={"what_happened": "x", "learned_on": "2026-11-01"}))
+    case = svc.get_case(cid)
+    audiences = {c.audience for c in svc.channels_for(case)}
+    assert audiences == {"any", "clinician", "privacy"}
+    assert svc.safety_note("privacy") and svc.safety_note("billing") is None
+    clocks = svc.outside_clocks(case)
+    assert clocks and clocks[0].deadline == date(2026, 11, 1) + timedelta(days=180)
+
+
+def test_find_case_by_key_or_number(svc: JournalService) -> None:
+    cid = billing_case(svc, key="case-abc")
+    assert svc.find_case("case-abc") == cid
+    assert svc.find_case(str(cid)) == cid
+    with pytest.raises(NotFound, match="key or number"):
+        svc.find_case("nope")
+
+
+def test_notes_and_profile(svc: JournalService) -> None:
+    cid = billing_case(svc)
+    svc.add_note(cid, "Remember the EOB from March")
+    assert svc.get_case(cid).notes[0].body == "Remember the EOB from March"
+    assert svc.search("EOB")[0].kind == "note"
+    svc.set_profile(name="Ana Lima", email="ana@example.com")
+    assert svc.profile() == {"name": "Ana Lima", "email": "ana@example.com"}
+
+
+def test_attachment_lifecycle(svc: JournalService, tmp_path: Path) -> None:
+    cid = billing_case(svc)
+    src = tmp_path / "receipt.txt"
+    src.write_bytes(b"receipt 100.00 USD\n")
+    aid = svc.add_attachment(cid, src, caption="Receipt")
+    a = svc.attachment(aid)
+    assert a.media_type == "text/plain" and a.size == src.stat().st_size
+    assert svc.attachment_path(aid).read_bytes() == src.read_bytes()
+    svc.remove_attachment(aid)
+    case = svc.get_case(cid)
+    assert case.attachments == () and case.removed_attachments[0].id == aid
+    svc.restore_attachment(aid)
+    svc.remove_attachment(aid)
+    assert svc.empty_removed_attachments(cid) == 1
+    assert not svc.attachment_path_exists(a.sha256) if hasattr(svc, "attachment_path_exists") \
+        else not svc.store.exists(a.sha256)
+    assert svc.check() == []
+
+
+def test_check_reports_altered_exhibit(svc: JournalService, tmp_path: Path) -> None:
+    cid = billing_case(svc)
+    src = tmp_path / "shot.txt"
+    src.write_bytes(b"evidence")
+    aid = svc.add_attachment(cid, src)
+    path = svc.attachment_path(aid)
+    path.chmod(0o600)
+    path.write_bytes(b"tampered")
+    problems = svc.check()
+    assert problems and "altered" in problems[0]
