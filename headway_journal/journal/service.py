@@ -623,7 +623,11 @@ class JournalService:
             o = s.scalar(select(Organization).where(Organization.key == key))
             return None if o is None else _org_view(o)
 
-    def save_organization(self, data: OrganizationInput, org_id: int | None = None) -> int:
+    def _validate_organization(
+        self, data: OrganizationInput
+    ) -> tuple[dict[str, str], list[dict[str, Any]]]:
+        """Clean an organization's values and channels; raises ValidationError (keys like
+        ``name`` or ``channels[1].kind``). Also used by the JSON import."""
         errors: dict[str, str] = {}
         name = _clean(data.name, "name", errors, required=True, label="Name")
         website = _clean(data.website, "website", errors)
@@ -658,6 +662,12 @@ class JournalService:
             )
         if errors:
             raise ValidationError(errors)
+        return {"name": name, "website": website, "address": address, "notes": notes}, channels
+
+    def save_organization(self, data: OrganizationInput, org_id: int | None = None) -> int:
+        values, channels = self._validate_organization(data)
+        name, website = values["name"], values["website"]
+        address, notes = values["address"], values["notes"]
         with self._write() as s:
             if org_id is None:
                 key = data.key or _slug(name)
