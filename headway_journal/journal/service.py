@@ -551,6 +551,8 @@ class JournalService:
         if key in ("holiday_country", "holiday_subdivision"):
             self._calendar = None
             self.refresh_due_dates(only_missing=False)
+        if key == "attachment_limit_mb":
+            self._store = None  # the next use of .store applies the new limit
 
     def profile(self) -> dict[str, str]:
         with self.journal.sessions() as s:
@@ -1275,7 +1277,22 @@ class JournalService:
             blob = self.store.add_bytes(source, original_name=original_name or "pasted.png")
         else:
             blob = self.store.add_file(Path(source), original_name=original_name)
+        return self.attach_stored_blob(case_id, blob, caption=caption, contact_id=contact_id)
+
+    def attach_stored_blob(self, case_id: int, blob: Any, *, caption: str = "",
+                           contact_id: int | None = None) -> int:
+        """Attach a file already copied into the store (``store.add_file``/``add_bytes``,
+        e.g. by a background thread) to a case/contact: only the database row is written."""
+        errors: dict[str, str] = {}
+        caption = _clean(caption, "caption", errors, limit=2000)
+        if errors:
+            raise ValidationError(errors)
         with self._write() as s:
+            self._case(s, case_id)
+            if contact_id is not None:
+                ct = s.get(Contact, contact_id)
+                if ct is None or ct.case_id != case_id or ct.deleted_at is not None:
+                    raise NotFound(f"There is no contact {contact_id} in case {case_id}.")
             a = Attachment(case_id=case_id, contact_id=contact_id, sha256=blob.sha256,
                            original_name=blob.original_name, media_type=blob.media_type,
                            size=blob.size, caption=caption, preview_ok=blob.preview_ok,
