@@ -1,0 +1,420 @@
+"""Backups: making, listing, pruning, the attachment sidecar, restoring, and opening a damaged journal."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from headway_journal.journal import backup as bk
+from headway_journal.journal.db import (
+    DB_NAME,
+    JournalDamaged,
+    JournalLocked,
+    JournalTooNew,
+    open_journal,
+    quick_check,
+)
+from headway_journal.journal.service import (
+    CaseInput,
+    ContactInput,
+    JournalService,
+    PromiseInput,
+)
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _case(svc: JournalService, summary: str = "Charged twice for one session") -> int:
+    org = svc.organization_by_key("headway")
+    assert org is not None
+    return svc.create_case(CaseInput(title="Double charge", organization_id=org.id,
+                                     issue_type="billing", role="client", summary=summary))
+
+
+def _contact(svc: JournalService, case_id: int, key: str) -> int:
+    return svc.log_contact(case_id, ContactInput(
+        started_at=datetime.now(UTC) - timedelta(days=2), channel="phone", rep_name="Priya",
+        tickets=[f"T-{key}"], summary=f"Called about {key}",
+        promises=[PromiseInput("Refund to the card", business_days=5)], key=key))
+
+
+def _keys(folder: Path) -> set[str]:
+    con = sqlite3.connect(folder / DB_NAME)
+    try:
+        return {r[0] for r in con.execute("SELECT key FROM contacts")}
+    finally:
+        con.close()
+
+
+def _keys_in(db: Path) -> set[str]:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return {r[0] for r in con.execute("SELECT key FROM contacts")}
+    finally:
+        con.close()
+
+
+def _stamp_revision(db: Path, rev: str) -> None:
+    con = sqlite3.connect(db)
+    con.execute("UPDATE alembic_version SET version_num = ?", (rev,))
+    con.commit()
+    con.close()
+
+
+@pytest.fixture
+def svc(journal_dir: Path) -> JournalService:
+    s = JournalService.open(journal_dir)
+    yield s
+    s.close()
+
+
+# --------------------------------------------------------------------------- make / list
+
+
+def test_make_writes_a_checked_private_copy_and_a_sidecar(svc: JournalService) -> None:
+    cid = _case(svc)
+    ct = _contact(svc, cid, "first")
+    a1 = svc.add_attachment(cid, b"receipt 1 text", original_name="receipt.txt", contact_id=ct)
+    svc.add_attachment(cid, b"receipt 1 text", original_name="again.txt")  # same bytes
+    svc.add_attachment(cid, b"another exhibit", original_name="other.txt")
+    mgr = bk.BackupManager(svc.journal)
+    path = mgr.make("Manual Backup!")
+    assert path.parent == svc.journal.backups_dir
+    assert path.name.endswith("-manual-backup.sqlite3")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert quick_check(path) == []
+    assert _keys_in(path) == {"first"}
+    side = json.loads(bk.sidecar_path(path).read_text())
+    att = svc.attachment(a1)
+    shas = {(a["sha256"], a["size"]) for a in side["attachments"]}
+    assert (att.sha256, att.size) in shas
+    assert len(shas) == 2  # deduplicated by content
+    assert side["revision"] == "0002"
+    assert side["total_bytes"] == sum(s for _h, s in shas)
+    assert stat.S_IMODE(bk.sidecar_path(path).stat().st_mode) == 0o600
+
+
+def test_two_backups_in_the_same_second_get_distinct_names(svc: JournalService) -> None:
+    now = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+    a = bk.make_backup(svc.folder, "manual", now=now)
+    b = bk.make_backup(svc.folder, "manual", now=now)
+    assert a != b and a.exists() and b.exists()
+    infos = bk.list_backups(svc.folder)
+    assert {i.path for i in infos} == {a, b}
+    assert all(i.reason == "manual" for i in infos)
+
+
+def test_list_parses_names_ignores_strangers_and_checks_on_request(svc: JournalService) -> None:
+    backups = svc.journal.backups_dir
+    good = bk.make_backup(svc.folder, "close", now=datetime(2026, 11, 1, 9, 0, tzinfo=UTC))
+    upgrade = backups / "before-upgrade-0001-20261020T080000Z.sqlite3"
+    upgrade.write_bytes(good.read_bytes())
+    broken = backups / "20261110T080000Z-periodic.sqlite3"
+    broken.write_bytes(b"not a database at all" * 100)
+    (backups / "my notes.txt").write_text("keep me")
+    (backups / "20261110T080000Z-periodic.sqlite3.partial").write_bytes(b"x")
+    infos = bk.list_backups(svc.folder)
+    assert [i.path for i in infos] == [broken, good, upgrade]
+    assert [i.reason for i in infos] == ["periodic", "close", "before-upgrade-0001"]
+    assert infos[1].made_at == datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    assert all(i.sound is None for i in infos)
+    checked = bk.list_backups(svc.folder, check=True)
+    assert [i.sound for i in checked] == [False, True, True]
+    assert bk.newest_sound_backup(svc.folder) == good
+
+
+# --------------------------------------------------------------------------- prune
+
+
+def _fake_backups(backups: Path, times: list[datetime], reason: str = "periodic") -> list[Path]:
+    out = []
+    for t in times:
+        p = backups / f"{t.strftime(bk.STAMP_FORMAT)}-{reason}.sqlite3"
+        p.write_bytes(b"")
+        bk.sidecar_path(p).write_text("{}")
+        out.append(p)
+    return out
+
+
+def test_prune_keeps_the_schedule(tmp_path: Path) -> None:
+    folder = tmp_path / "j"
+    backups = folder / "backups"
+    backups.mkdir(parents=True)
+    now = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+    # Every 6 hours for two years.
+    times = [now - timedelta(hours=6 * i) for i in range(4 * 730)]
+    _fake_backups(backups, times)
+    old_upgrade = backups / "before-upgrade-0001-20260901T000000Z.sqlite3"
+    young_upgrade = backups / "before-upgrade-0001-20261115T000001Z.sqlite3"
+    replaced = backups / "20250101T000000Z-replaced.sqlite3"
+    stranger = backups / "keep-me.sqlite3"
+    for p in (old_upgrade, young_upgrade, replaced, stranger):
+        p.write_bytes(b"")
+    gone = bk.prune_backups(folder, now)
+    left = bk.list_backups(folder)
+    kept = {i.path for i in left}
+    assert set(gone).isdisjoint(kept)
+    # The last 10.
+    assert all(p in kept for p in sorted(_fake_backups_names(backups, times[:10])))
+    # One a day for 30 days.
+    days = {i.made_at.date() for i in left if i.reason == "periodic"}
+    for d in range(30):
+        assert (now - timedelta(days=d)).date() in days
+    # One a month for 12 months (the newest of each month).
+    months = {(i.made_at.year, i.made_at.month) for i in left if i.reason == "periodic"}
+    assert len([m for m in months if m >= (2025, 12)]) == 12
+    assert (2025, 11) not in months and (2025, 6) not in months
+    # Protected ones and strangers.
+    assert young_upgrade in kept and replaced in kept and stranger.exists()
+    assert old_upgrade not in kept
+    # Sidecars went with their backups.
+    for p in gone:
+        assert not p.exists() and not bk.sidecar_path(p).exists()
+    # Roughly: 10 + 30 days + 12 months overlap, plus 2 protected.
+    periodic = [i for i in left if i.reason == "periodic"]
+    assert 30 <= len(periodic) <= 10 + 30 + 12
+    # Pruning again changes nothing.
+    assert bk.prune_backups(folder, now) == []
+
+
+def _fake_backups_names(backups: Path, times: list[datetime]) -> list[Path]:
+    return [backups / f"{t.strftime(bk.STAMP_FORMAT)}-periodic.sqlite3" for t in times]
+
+
+def test_prune_never_deletes_the_newest_even_if_ancient(tmp_path: Path) -> None:
+    folder = tmp_path / "j"
+    (folder / "backups").mkdir(parents=True)
+    now = datetime(2026, 11, 26, tzinfo=UTC)
+    times = [datetime(2020, 1, 1, tzinfo=UTC) - timedelta(days=i) for i in range(40)]
+    _fake_backups(folder / "backups", times)
+    bk.prune_backups(folder, now)
+    left = bk.list_backups(folder)
+    assert left[0].made_at == times[0]
+    assert len(left) == bk.KEEP_LAST
+
+
+# --------------------------------------------------------------------------- restore
+
+
+def test_restore_database_brings_back_the_backup_and_keeps_the_replaced_state(
+    journal_dir: Path,
+) -> None:
+    with JournalService.open(journal_dir) as svc:
+        cid = _case(svc)
+        _contact(svc, cid, "kept")
+        chosen = bk.BackupManager(svc.journal).make("manual")
+        _contact(svc, cid, "later")
+    assert _keys(journal_dir) == {"kept", "later"}
+    kept_at = bk.restore_database(journal_dir, chosen)
+    assert "before-restore" in kept_at.name
+    assert _keys_in(kept_at) == {"kept", "later"}
+    replaced = [i for i in bk.list_backups(journal_dir) if i.reason == bk.REPLACED]
+    assert len(replaced) == 1 and _keys_in(replaced[0].path) == {"kept", "later"}
+    assert not (journal_dir / (DB_NAME + ".restoring")).exists()
+    assert stat.S_IMODE((journal_dir / DB_NAME).stat().st_mode) == 0o600
+    with JournalService.open(journal_dir) as svc:
+        assert svc.check() == []
+        case = svc.get_case(cid)
+        assert [c.key for c in case.contacts] == ["kept"]
+        assert case.contacts[0].tickets == ("T-kept",)
+        assert len(case.contacts[0].promises) == 1
+        assert svc.search("kept")
+
+
+def test_restore_refuses_while_the_journal_is_open(svc: JournalService) -> None:
+    chosen = bk.BackupManager(svc.journal).make("manual")
+    before = (svc.folder / DB_NAME).read_bytes()
+    with pytest.raises(JournalLocked, match="already open"):
+        bk.restore_database(svc.folder, chosen)
+    assert (svc.folder / DB_NAME).read_bytes() == before
+    assert [i.reason for i in bk.list_backups(svc.folder)] == ["manual"]
+
+
+def test_restore_refuses_a_newer_schema_and_a_damaged_backup(journal_dir: Path) -> None:
+    with JournalService.open(journal_dir) as svc:
+        _contact(svc, _case(svc), "mine")
+        newer = bk.BackupManager(svc.journal).make("manual")
+        damaged = bk.BackupManager(svc.journal).make("manual")
+    _stamp_revision(newer, "9999")
+    with open(damaged, "r+b") as fh:
+        fh.seek(4096 * 2)
+        fh.write(b"\xff" * 4096 * 3)
+    before = (journal_dir / DB_NAME).read_bytes()
+    listing = sorted(p.name for p in (journal_dir / "backups").iterdir())
+    with pytest.raises(JournalTooNew, match="newer version"):
+        bk.restore_database(journal_dir, newer)
+    with pytest.raises(JournalDamaged, match="damaged"):
+        bk.restore_database(journal_dir, damaged)
+    assert (journal_dir / DB_NAME).read_bytes() == before
+    assert sorted(p.name for p in (journal_dir / "backups").iterdir()) == listing
+
+
+def test_restore_over_a_damaged_journal_sets_the_damaged_file_aside(journal_dir: Path) -> None:
+    with JournalService.open(journal_dir) as svc:
+        cid = _case(svc)
+        _contact(svc, cid, "saved")
+        chosen = bk.BackupManager(svc.journal).make("manual")
+    garbage = b"this was a journal once" * 500
+    (journal_dir / DB_NAME).write_bytes(garbage)
+    result = bk.restore_journal(journal_dir, chosen)
+    assert result.safety_backup is None
+    assert result.previous is not None and result.previous.read_bytes() == garbage
+    assert result.kept_at == result.previous
+    with JournalService.open(journal_dir) as svc:
+        assert [c.key for c in svc.get_case(cid).contacts] == ["saved"]
+        assert svc.check() == []
+    # The set-aside file is never pruned and never offered.
+    bk.prune_backups(journal_dir, datetime.now(UTC) + timedelta(days=5000))
+    assert result.previous.exists()
+    assert bk.newest_sound_backup(journal_dir) != result.previous
+
+
+def test_restore_after_a_crash_folds_the_wal_into_the_kept_copy(journal_dir: Path) -> None:
+    with JournalService.open(journal_dir) as svc:
+        cid = _case(svc)
+        _contact(svc, cid, "before")
+        chosen = bk.BackupManager(svc.journal).make("manual")
+    # A writer that dies without closing (while another connection is open, so nothing
+    # checkpoints) leaves its last commit in journal.sqlite3-wal.
+    code = textwrap.dedent(f"""
+        import os, sqlite3
+        from datetime import UTC, datetime, timedelta
+        from headway_journal.journal.service import ContactInput, JournalService
+        svc = JournalService.open({str(journal_dir)!r})
+        reader = sqlite3.connect({str(journal_dir / DB_NAME)!r})
+        reader.execute("SELECT count(*) FROM contacts").fetchall()
+        svc.log_contact({cid}, ContactInput(started_at=datetime.now(UTC) - timedelta(hours=1),
+                                              channel="chat", key="in-the-wal"))
+        os._exit(0)
+    """)
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert (journal_dir / (DB_NAME + "-wal")).stat().st_size > 0
+    result = bk.restore_journal(journal_dir, chosen)
+    assert result.safety_backup is not None and "in-the-wal" in _keys_in(result.safety_backup)
+    assert result.previous is not None and "in-the-wal" in _keys_in(result.previous)
+    assert not (journal_dir / (DB_NAME + "-wal")).exists()
+    with JournalService.open(journal_dir) as svc:
+        assert {c.key for c in svc.get_case(cid).contacts} == {"before"}
+        assert svc.check() == []
+
+
+def test_restore_reports_exhibits_missing_from_the_store(journal_dir: Path) -> None:
+    with JournalService.open(journal_dir) as svc:
+        cid = _case(svc)
+        aid = svc.add_attachment(cid, b"screenshot stand-in", original_name="s.txt")
+        sha = svc.attachment(aid).sha256
+        path = svc.attachment_path(aid)
+        chosen = bk.BackupManager(svc.journal).make("manual")
+    path.unlink()
+    result = bk.restore_journal(journal_dir, chosen)
+    assert result.missing_attachments == ((sha, len(b"screenshot stand-in")),)
+
+
+def test_manager_restore_closes_the_journal_and_returns_the_safety_copy(journal_dir: Path) -> None:
+    svc = JournalService.open(journal_dir)
+    cid = _case(svc)
+    _contact(svc, cid, "one")
+    mgr = bk.BackupManager(svc.journal)
+    chosen = mgr.make("manual")
+    _contact(svc, cid, "two")
+    safety = mgr.restore(chosen)
+    assert "before-restore" in safety.name and _keys_in(safety) == {"one", "two"}
+    svc.close()  # already closed: harmless
+    with JournalService.open(journal_dir) as again:
+        assert {c.key for c in again.get_case(cid).contacts} == {"one"}
+
+
+# --------------------------------------------------------------------------- when backups are made
+
+
+def test_periodic_backup_only_when_changed_and_due(svc: JournalService) -> None:
+    now = datetime.now(UTC)
+    assert bk.maybe_periodic(svc.journal, changed_since_last=False, now=now) is None
+    first = bk.maybe_periodic(svc.journal, changed_since_last=True, now=now)
+    assert first is not None and "periodic" in first.name
+    assert bk.maybe_periodic(svc.journal, True, now=now + timedelta(minutes=5)) is None
+    later = bk.maybe_periodic(svc.journal, True, now=now + timedelta(minutes=16))
+    assert later is not None and later != first
+
+
+def test_backup_on_open_and_close(journal_dir: Path) -> None:
+    with JournalService.open(journal_dir) as svc:
+        assert bk.backup_on_open(svc.journal) is None  # a brand-new journal
+        cid = _case(svc)
+        made = bk.backup_on_close(svc.journal)
+        assert made is not None and "close" in made.name
+        assert bk.backup_on_close(svc.journal) is None  # nothing new since
+    with JournalService.open(journal_dir) as svc:
+        assert bk.backup_on_open(svc.journal) is None  # newest backup is minutes old
+        later = datetime.now(UTC) + timedelta(hours=2)
+        opened = bk.backup_on_open(svc.journal, now=later)
+        assert opened is not None and "open" in opened.name
+        _contact(svc, cid, "new")
+        assert bk.backup_on_close(svc.journal, now=later + timedelta(seconds=1)) is not None
+
+
+# --------------------------------------------------------------------------- open_or_explain
+
+
+def test_open_or_explain_ok_locked_too_new(journal_dir: Path) -> None:
+    out = bk.open_or_explain(journal_dir)
+    assert out.ok and out.service is not None
+    locked = bk.open_or_explain(journal_dir)
+    assert locked.kind == "locked" and "already open" in locked.explain()
+    out.service.close()
+    _stamp_revision(journal_dir / DB_NAME, "0099")
+    assert bk.open_or_explain(journal_dir).kind == "too_new"
+
+
+def test_open_or_explain_offers_the_newest_sound_backup_and_moves_nothing(journal_dir: Path) -> None:
+    with JournalService.open(journal_dir) as svc:
+        cid = _case(svc)
+        _contact(svc, cid, "a")
+        older = bk.make_backup(journal_dir, "close", now=datetime.now(UTC) - timedelta(days=1))
+        sound = bk.make_backup(journal_dir, "close")
+    newest_broken = journal_dir / "backups" / (
+        (datetime.now(UTC) + timedelta(minutes=1)).strftime(bk.STAMP_FORMAT) + "-periodic.sqlite3")
+    newest_broken.write_bytes(b"junk" * 1000)
+    garbage = os.urandom(64 * 1024)
+    (journal_dir / DB_NAME).write_bytes(garbage)
+    listing = sorted(str(p.relative_to(journal_dir)) for p in journal_dir.rglob("*"))
+    out = bk.open_or_explain(journal_dir)
+    assert out.kind == "damaged" and out.service is None
+    assert out.offer == sound and out.offer != older
+    assert sound.name in out.explain() and "damaged" in out.explain().lower()
+    assert (journal_dir / DB_NAME).read_bytes() == garbage
+    assert sorted(str(p.relative_to(journal_dir)) for p in journal_dir.rglob("*")) == listing
+    # Restoring the offer then works.
+    bk.restore_database(journal_dir, out.offer)
+    assert bk.open_or_explain(journal_dir).ok
+
+
+def test_open_or_explain_without_any_backup(journal_dir: Path) -> None:
+    journal_dir.mkdir()
+    (journal_dir / DB_NAME).write_bytes(b"garbage" * 999)
+    out = bk.open_or_explain(journal_dir)
+    assert out.kind == "damaged" and out.offer is None
+    assert "No sound backup" in out.explain()
+
+
+def test_an_upgrade_backup_gets_its_sidecar_on_open(journal_dir: Path) -> None:
+    # The real upgrade path is in test_migrations; here only the sidecar bookkeeping matters.
+    journal = open_journal(journal_dir)
+    try:
+        fake = journal.backups_dir / "before-upgrade-0001-20261101T000000Z.sqlite3"
+        bk.sqlite_backup(journal.db_path, fake)
+        journal.upgrade_backup = str(fake)
+        assert bk.backup_on_open(journal) is None
+        side = bk.read_sidecar(fake)
+        assert side is not None and side["attachments"] == []
+    finally:
+        journal.close()
