@@ -67,8 +67,15 @@ def scalable_icon_path() -> Path:
 
 
 def xdg_data_home(data_home: Path | None = None) -> Path:
-    """XDG_DATA_HOME (normally ~/.local/share), or `data_home` when given."""
-    return Path(data_home) if data_home is not None else Path(platformdirs.user_data_dir())
+    """XDG_DATA_HOME (normally ~/.local/share), or `data_home` when given.
+
+    Raises RuntimeError on Windows and macOS, which do not read .desktop files.
+    """
+    if data_home is not None:
+        return Path(data_home)
+    if sys.platform in ("win32", "darwin"):
+        raise RuntimeError("Desktop entries are for Linux and BSD desktops (freedesktop.org).")
+    return Path(platformdirs.user_data_dir())
 
 
 def _targets(base: Path) -> list[tuple[Path, Path]]:

@@ -161,3 +161,11 @@ def test_desktop_module_does_not_load_qt() -> None:
     root = Path(__file__).resolve().parents[1]
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_refuses_default_location_where_desktop_entries_mean_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "platform", "darwin")
+    with pytest.raises(RuntimeError, match="Linux"):
+        desktop.install_desktop()

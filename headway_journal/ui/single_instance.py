@@ -105,12 +105,12 @@ class SingleInstance(QObject):
             if socket.canReadLine():
                 finish(bytes(socket.readLine(_MAX_LINE).data()).strip())
 
-        socket.connected.connect(on_connected)
-        socket.readyRead.connect(on_ready_read)
         def on_disconnected() -> None:
             on_ready_read()  # the reply may arrive together with the close
             finish()
 
+        socket.connected.connect(on_connected)
+        socket.readyRead.connect(on_ready_read)
         socket.errorOccurred.connect(lambda _error: finish())
         socket.disconnected.connect(on_disconnected)
         timer = QTimer()
