@@ -73,6 +73,12 @@ def describe_sqlite_error(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "database or disk is full" in text:
         return "The disk is full, so the change was not saved. Free some space and try again."
+    if "disk i/o error" in text:
+        # SQLite's SQLITE_IOERR: a write the system refused other than with ENOSPC (a file-size
+        # limit, a quota, a disk removed or failing). The transaction was rolled back.
+        return ("The journal could not write to the disk (a disk I/O error: it may be full, "
+                "over a quota, disconnected or failing), so the change was not saved. Check the "
+                "disk and try again.")
     if "readonly" in text or "read-only" in text or "attempt to write a readonly" in text:
         return "The journal folder is read-only, so the change was not saved."
     if "locked" in text or "busy" in text:
