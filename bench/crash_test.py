@@ -225,6 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--folder", type=Path, default=None, help="journal folder (default: a temp one)")
     ap.add_argument("--min-delay", type=float, default=0.05)
     ap.add_argument("--max-delay", type=float, default=0.6)
+    ap.add_argument("--early-share", type=float, default=0.1,
+                    help="share of runs killed counting from the process start (default 0.1)")
     ap.add_argument("--doc", type=Path, default=DOC)
     ap.add_argument("--no-doc", action="store_true", help="do not update docs/reliability.md")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON at the end")
@@ -233,7 +235,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 30)
     with tempfile.TemporaryDirectory(prefix="hj-crash-") as tmp:
         folder = args.folder or Path(tmp) / "journal"
-        fig = run(args.runs, folder, seed, args.min_delay, args.max_delay, log=not args.quiet)
+        fig = run(args.runs, folder, seed, args.min_delay, args.max_delay, args.early_share,
+                  log=not args.quiet)
     for p in fig.problems[:50]:
         print("PROBLEM:", p, file=sys.stderr)
     summary = {k: v for k, v in asdict(fig).items() if k != "problems"}

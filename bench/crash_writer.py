@@ -51,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
             title="Refund never arrived", organization_id=org.id, issue_type="billing",
             role="client", summary="Crash-test case", key=CASE_KEY))
     started = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
+    # Warm up (the holiday tables load on first use) so a kill soon after "ready" lands in writes.
+    from headway_journal.journal import deadlines
+
+    deadlines.promise_due(started, business_days=3, hours=None, due_on=None, calendar=svc.calendar)
     _say("ready")
     i = 0
     while not args.limit or i < args.limit:

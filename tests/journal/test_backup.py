@@ -17,6 +17,7 @@ import pytest
 from headway_journal.journal import backup as bk
 from headway_journal.journal.db import (
     DB_NAME,
+    HEAD_REVISION,
     JournalDamaged,
     JournalLocked,
     JournalTooNew,
@@ -98,7 +99,7 @@ def test_make_writes_a_checked_private_copy_and_a_sidecar(svc: JournalService) -
     shas = {(a["sha256"], a["size"]) for a in side["attachments"]}
     assert (att.sha256, att.size) in shas
     assert len(shas) == 2  # deduplicated by content
-    assert side["revision"] == "0002"
+    assert side["revision"] == HEAD_REVISION
     assert side["total_bytes"] == sum(s for _h, s in shas)
     assert stat.S_IMODE(bk.sidecar_path(path).stat().st_mode) == 0o600
 
