@@ -1,0 +1,390 @@
+"""Forms built from the issue-type registry, and the small pieces every dialog shares.
+
+``IssueFieldsForm`` turns ``IssueType.fields`` into widgets: one editor per ``FieldSpec`` with its
+label ("*" when required), its help as tooltip and placeholder, and an inline error label under it.
+A field is checked with ``FieldSpec.normalize`` when the user leaves it and again on save. No issue
+type has a hand-built form: adding a field to the registry adds it here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from headway_journal.journal.issue_types import FieldError, FieldSpec, get_issue_type
+
+GRID = 8  # every margin and gap is a multiple of this
+
+_DATE_SHAPE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def is_dark(widget: QWidget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def error_color(widget: QWidget) -> str:
+    """A red that stays readable on the light and the dark palette."""
+    return "#ff8a80" if is_dark(widget) else "#b3261e"
+
+
+def explain_bad_date(text: str) -> str | None:
+    """A plain sentence when ``text`` is shaped like a date but no such day exists."""
+    m = _DATE_SHAPE.match(text)
+    if not m:
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12:
+        return f"There is no month {month}; a date is written YYYY-MM-DD, e.g. 2026-11-20."
+    try:
+        date(year, month, day)
+    except ValueError:
+        if month == 12:
+            days = 31
+        else:
+            days = (date(year if year > 0 else 1, month + 1, 1)
+                    - date(year if year > 0 else 1, month, 1)).days
+        return (f"There is no {day} {_MONTHS[month - 1]} {year}: "
+                f"{_MONTHS[month - 1]} {year} has {days} days.")
+    return None
+
+
+def normalize_field(spec: FieldSpec, value: str) -> str:
+    """``spec.normalize`` with a clearer message for impossible dates."""
+    if spec.kind == "date":
+        bad = explain_bad_date(value)
+        if bad:
+            raise FieldError(bad)
+    return spec.normalize(value)
+
+
+class ErrorLabel(QLabel):
+    """The inline message under a field: hidden when empty, red, word-wrapped, announced."""
+
+    def __init__(self, field_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorLabel")
+        self.setAccessibleName(f"{field_name} error")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setStyleSheet(f"color: {error_color(self)};")
+        self.hide()
+
+    def show_error(self, message: str | None) -> None:
+        if message:
+            self.setText(message)
+            self.setAccessibleDescription(message)
+            self.show()
+        else:
+            self.clear_error()
+
+    def clear_error(self) -> None:
+        self.setText("")
+        self.setAccessibleDescription("")
+        self.hide()
+
+    @property
+    def message(self) -> str:
+        return self.text() if not self.isHidden() else ""
+
+
+def with_error(editor: QWidget, error: ErrorLabel) -> QWidget:
+    """The editor with its error label underneath, as one cell of a form."""
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(GRID // 2)
+    lay.addWidget(editor)
+    lay.addWidget(error)
+    return box
+
+
+def label_text(text: str, required: bool) -> str:
+    return f"{text} *" if required else text
+
+
+def make_form_layout() -> QFormLayout:
+    form = QFormLayout()
+    form.setContentsMargins(0, 0, 0, 0)
+    form.setHorizontalSpacing(2 * GRID)
+    form.setVerticalSpacing(GRID)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return form
+
+
+class _FocusOut(QObject):
+    """Calls back when a watched widget loses focus (QPlainTextEdit has no editingFinished)."""
+
+    def __init__(self, callback: Callable[[QObject], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.FocusOut:
+            self._callback(watched)
+        return False
+
+
+_PLACEHOLDERS: dict[str, str] = {
+    "date": "YYYY-MM-DD",
+    "email": "name@example.com",
+    "last4": "last 4 digits only, e.g. 4242",
+    "npi": "10 digits",
+    "ein": "12-3456789",
+    "money": "100.00",
+}
+
+
+class FieldRow:
+    """One registry field: its label, editor and error label."""
+
+    def __init__(self, spec: FieldSpec) -> None:
+        self.spec = spec
+        self.label = QLabel(label_text(spec.label, spec.required))
+        self.error = ErrorLabel(spec.label)
+        self.editor: QWidget
+        tip = spec.help or ""
+        if spec.required:
+            tip = (tip + "\n" if tip else "") + "Required."
+        if spec.kind == "multiline":
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setPlaceholderText(spec.help)
+            edit.setMinimumHeight(9 * GRID)
+            edit.setMaximumHeight(15 * GRID)
+            self.editor = edit
+        elif spec.kind == "choice":
+            combo = QComboBox()
+            combo.addItem("" if spec.required else "(not set)", "")
+            for choice in spec.choices:
+                combo.addItem(choice, choice)
+            self.editor = combo
+        else:
+            line = QLineEdit()
+            line.setPlaceholderText(spec.help or _PLACEHOLDERS.get(spec.kind, ""))
+            if spec.kind == "date" and spec.help:
+                line.setPlaceholderText(f"YYYY-MM-DD · {spec.help}")
+            if spec.kind in ("last4",):
+                line.setMaxLength(12)
+            self.editor = line
+        self.editor.setObjectName(f"field_{spec.name}")
+        self.editor.setAccessibleName(spec.label)
+        if tip:
+            self.editor.setToolTip(tip)
+            self.editor.setAccessibleDescription(tip)
+        self.label.setBuddy(self.editor)
+        self.cell = with_error(self.editor, self.error)
+
+    def value(self) -> str:
+        ed = self.editor
+        if isinstance(ed, QPlainTextEdit):
+            return ed.toPlainText()
+        if isinstance(ed, QComboBox):
+            return str(ed.currentData() or "")
+        assert isinstance(ed, QLineEdit)
+        return ed.text()
+
+    def set_value(self, value: str) -> None:
+        ed = self.editor
+        if isinstance(ed, QPlainTextEdit):
+            ed.setPlainText(value)
+        elif isinstance(ed, QComboBox):
+            idx = ed.findData(value)
+            if idx < 0:
+                for i in range(ed.count()):
+                    if str(ed.itemData(i) or "").lower() == value.strip().lower():
+                        idx = i
+                        break
+            if idx < 0 and value:
+                # Never drop a stored value the registry no longer lists.
+                ed.addItem(value, value)
+                idx = ed.count() - 1
+            ed.setCurrentIndex(max(idx, 0))
+        else:
+            assert isinstance(ed, QLineEdit)
+            ed.setText(value)
+
+    def check(self, *, leaving: bool = False) -> str | None:
+        """Validate the current text; show and return the message (None when fine).
+
+        When the user merely leaves an empty field, "required" is not nagged about yet; saving
+        checks it.
+        """
+        if leaving and not self.value().strip():
+            self.error.clear_error()
+            return None
+        try:
+            normalize_field(self.spec, self.value())
+        except FieldError as exc:
+            self.error.show_error(str(exc))
+            return str(exc)
+        self.error.clear_error()
+        return None
+
+
+class IssueFieldsForm(QWidget):
+    """The fields of one issue type, built from the registry."""
+
+    changed = Signal()
+
+    def __init__(self, issue_type: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.issue = get_issue_type(issue_type)
+        self.setAccessibleName(f"{self.issue.label} details")
+        self.rows: dict[str, FieldRow] = {}
+        form = make_form_layout()
+        self._focus_filter = _FocusOut(self._check_focused_multiline, self)
+        for spec in self.issue.fields:
+            row = FieldRow(spec)
+            self.rows[spec.name] = row
+            form.addRow(row.label, row.cell)
+            ed = row.editor
+            if isinstance(ed, QLineEdit):
+                ed.editingFinished.connect(lambda r=row: r.check(leaving=True))
+                ed.textEdited.connect(lambda _t, r=row: r.error.clear_error())
+                ed.textChanged.connect(lambda _t: self.changed.emit())
+            elif isinstance(ed, QPlainTextEdit):
+                ed.installEventFilter(self._focus_filter)
+                ed.textChanged.connect(lambda r=row: self._edited(r))
+            elif isinstance(ed, QComboBox):
+                ed.currentIndexChanged.connect(lambda _i, r=row: self._chosen(r))
+        self.setLayout(form)
+
+    @property
+    def issue_type(self) -> str:
+        return self.issue.key
+
+    def _edited(self, row: FieldRow) -> None:
+        # An error disappears as soon as the user starts fixing it; it is checked again on leaving.
+        row.error.clear_error()
+        self.changed.emit()
+
+    def _chosen(self, row: FieldRow) -> None:
+        row.check(leaving=True)
+        self.changed.emit()
+
+    def _check_focused_multiline(self, editor: QObject) -> None:
+        for row in self.rows.values():
+            if row.editor is editor:
+                row.check(leaving=True)
+
+    def editor(self, name: str) -> QWidget:
+        return self.rows[name].editor
+
+    def error_label(self, name: str) -> ErrorLabel:
+        return self.rows[name].error
+
+    def editors(self) -> list[QWidget]:
+        return [r.editor for r in self.rows.values()]
+
+    def values(self) -> dict[str, str]:
+        """The text of every field, as typed (the service normalizes)."""
+        return {name: row.value() for name, row in self.rows.items()}
+
+    def set_values(self, values: Mapping[str, object]) -> None:
+        for name, value in values.items():
+            row = self.rows.get(name)
+            if row is not None and value is not None:
+                row.set_value(str(value))
+
+    def validate(self) -> dict[str, str]:
+        """Check every field, show the messages, return them by field name."""
+        errors: dict[str, str] = {}
+        for name, row in self.rows.items():
+            msg = row.check()
+            if msg:
+                errors[name] = msg
+        return errors
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        """Show messages from the service (keys are field names without "fields.")."""
+        for name, row in self.rows.items():
+            if name in errors:
+                row.error.show_error(errors[name])
+
+    def clear_errors(self) -> None:
+        for row in self.rows.values():
+            row.error.clear_error()
+
+    def labels_for(self, names: Iterable[str]) -> list[str]:
+        return [self.rows[n].spec.label for n in names if n in self.rows]
+
+
+# --- pieces shared by the dialogs ---------------------------------------------------------------
+
+
+def add_save_shortcuts(widget: QWidget, slot: Callable[[], object]) -> list[QShortcut]:
+    """Ctrl+Enter (main and keypad Enter) saves, from any field of the window."""
+    shortcuts = []
+    for seq in ("Ctrl+Return", "Ctrl+Enter"):
+        sc = QShortcut(QKeySequence(seq), widget)
+        sc.setContext(Qt.ShortcutContext.WindowShortcut)
+        sc.activated.connect(slot)
+        shortcuts.append(sc)
+    return shortcuts
+
+
+class NoteBox(QFrame):
+    """A framed paragraph for something that must be read (the safety note)."""
+
+    def __init__(self, text: str, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noteBox")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(accessible_name)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(GRID + GRID // 2, GRID, GRID + GRID // 2, GRID)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAccessibleName(accessible_name)
+        lay.addWidget(self.label)
+
+    def text(self) -> str:
+        return self.label.text()
+
+
+class HintLabel(QLabel):
+    """Small secondary text (descriptions, "Draft saved", what is still missing)."""
+
+    def __init__(self, text: str = "", accessible_name: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        if accessible_name:
+            self.setAccessibleName(accessible_name)
+        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        font = self.font()
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 0.92)
+        self.setFont(font)
+
+
+def describe_problems(labels: list[str]) -> str:
+    if not labels:
+        return ""
+    if len(labels) == 1:
+        return f"Not saved: fix {labels[0]} (marked below)."
+    shown = ", ".join(labels[:4]) + (" and more" if len(labels) > 4 else "")
+    return f"Not saved: {len(labels)} things to fix ({shown})."

@@ -1,0 +1,339 @@
+"""Settings: who you are (for the case file), which holidays count, the attachment size limit."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from headway_journal.journal import deadlines as dl
+from headway_journal.journal.issue_types import FieldError, FieldSpec
+from headway_journal.journal.service import JournalService, ServiceError, ValidationError
+
+from .form_builder import (
+    GRID,
+    ErrorLabel,
+    HintLabel,
+    add_save_shortcuts,
+    describe_problems,
+    make_form_layout,
+    with_error,
+)
+
+LABELS = {
+    "name": "Your name", "address": "Address", "email": "E-mail", "phone": "Phone",
+    "holiday_country": "Country", "holiday_subdivision": "State or region",
+    "attachment_limit_mb": "Largest attachment",
+}
+DEFAULT_LIMIT_MB = 200
+MAX_LIMIT_MB = 4096
+_EMAIL = FieldSpec("email", "E-mail", "email")
+
+
+class SettingsDialog(QDialog):
+    """Profile, business-day calendar and attachment limit. Saves on Save (or Ctrl+Enter)."""
+
+    def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.setWindowTitle("Settings")
+        self.setAccessibleName("Settings")
+        self.errors: dict[str, ErrorLabel] = {}
+        self._build()
+        self._load()
+        self._baseline = self._snapshot()
+        self.name_edit.setFocus()
+
+    # --- construction -----------------------------------------------------------------------
+
+    def _error(self, key: str) -> ErrorLabel:
+        label = ErrorLabel(LABELS[key])
+        self.errors[key] = label
+        return label
+
+    def _row(self, form: Any, key: str, editor: QWidget, cell: QWidget | None = None) -> None:
+        label = QLabel(LABELS[key])
+        label.setBuddy(editor)
+        if not editor.accessibleName():
+            editor.setAccessibleName(LABELS[key])
+        form.addRow(label, with_error(cell or editor, self._error(key)))
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
+        outer.setSpacing(2 * GRID)
+
+        profile = QGroupBox("You (printed on the case file)")
+        profile.setAccessibleName("Profile")
+        pf = make_form_layout()
+        pf.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("Your full name")
+        self.name_edit.setToolTip("Your name as it should appear on the case file.")
+        self._row(pf, "name", self.name_edit)
+        self.address_edit = QPlainTextEdit()
+        self.address_edit.setTabChangesFocus(True)
+        self.address_edit.setPlaceholderText("Postal address")
+        self.address_edit.setToolTip("Your postal address, for letters and the case file.")
+        self.address_edit.setMaximumHeight(10 * GRID)
+        self._row(pf, "address", self.address_edit)
+        self.email_edit = QLineEdit()
+        self.email_edit.setPlaceholderText("name@example.com")
+        self.email_edit.setToolTip("The e-mail address you use with them.")
+        self.email_edit.editingFinished.connect(self._check_email)
+        self._row(pf, "email", self.email_edit)
+        self.phone_edit = QLineEdit()
+        self.phone_edit.setPlaceholderText("Phone number")
+        self.phone_edit.setToolTip("A phone number where you can be reached.")
+        self._row(pf, "phone", self.phone_edit)
+        profile.setLayout(pf)
+        outer.addWidget(profile)
+
+        cal = QGroupBox("Business days")
+        cal.setAccessibleName("Business days")
+        cf = make_form_layout()
+        cf.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
+        cf.addRow(HintLabel("Promises in business days skip weekends and the public holidays "
+                            "of this place.", "Business days help"))
+        self.country_combo = QComboBox()
+        self.country_combo.setEditable(True)
+        self.country_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.country_combo.setToolTip("Whose public holidays count. Type to search.")
+        for code, name in dl.available_countries():
+            self.country_combo.addItem(f"{name} ({code})", code)
+        completer = QCompleter(self.country_combo.model(), self.country_combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.country_combo.setCompleter(completer)
+        self._row(cf, "holiday_country", self.country_combo)
+        self.sub_combo = QComboBox()
+        self.sub_combo.setToolTip("A state or region with its own holidays, if any.")
+        self._row(cf, "holiday_subdivision", self.sub_combo)
+        self.holiday_hint = HintLabel("", "Next holiday")
+        cf.addRow(self.holiday_hint)
+        cal.setLayout(cf)
+        outer.addWidget(cal)
+
+        att = QGroupBox("Attachments")
+        att.setAccessibleName("Attachments")
+        af = make_form_layout()
+        af.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
+        self.limit_spin = QSpinBox()
+        self.limit_spin.setRange(1, MAX_LIMIT_MB)
+        self.limit_spin.setSuffix(" MB")
+        self.limit_spin.setToolTip("Files larger than this are refused when attached.")
+        self._row(af, "attachment_limit_mb", self.limit_spin)
+        att.setLayout(af)
+        outer.addWidget(att)
+        outer.addStretch(1)
+
+        self.problems_label = ErrorLabel("Save")
+        self.problems_label.setAccessibleName("Save problems")
+        outer.addWidget(self.problems_label)
+        footer = QHBoxLayout()
+        footer.setSpacing(GRID)
+        footer.addStretch(1)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setToolTip("Close without saving (Esc).")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_button = QPushButton("Save settings")
+        self.save_button.setAccessibleName("Save settings")
+        self.save_button.setToolTip("Save the settings (Ctrl+Enter).")
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        footer.addWidget(self.cancel_button)
+        footer.addWidget(self.save_button)
+        outer.addLayout(footer)
+        add_save_shortcuts(self, self.save)
+
+        self.country_combo.currentIndexChanged.connect(self._country_changed)
+        self.sub_combo.currentIndexChanged.connect(self._calendar_changed)
+        for edit, key in ((self.name_edit, "name"), (self.email_edit, "email"),
+                          (self.phone_edit, "phone")):
+            edit.textEdited.connect(lambda _t, k=key: self.errors[k].clear_error())
+        self.resize(560, 640)
+
+    # --- values -----------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        prof = self.service.profile()
+        self.name_edit.setText(prof.get("name", ""))
+        self.address_edit.setPlainText(prof.get("address", ""))
+        self.email_edit.setText(prof.get("email", ""))
+        self.phone_edit.setText(prof.get("phone", ""))
+        country = self.service.get_setting("holiday_country", "US") or "US"
+        sub = self.service.get_setting("holiday_subdivision", "")
+        idx = self.country_combo.findData(country)
+        if idx < 0:
+            self.country_combo.addItem(country, country)
+            idx = self.country_combo.count() - 1
+        self.country_combo.blockSignals(True)
+        self.country_combo.setCurrentIndex(idx)
+        self.country_combo.blockSignals(False)
+        self._fill_subdivisions(country, sub)
+        try:
+            limit = int(self.service.get_setting("attachment_limit_mb", str(DEFAULT_LIMIT_MB)))
+        except ValueError:
+            limit = DEFAULT_LIMIT_MB
+        self.limit_spin.setValue(min(max(limit, 1), MAX_LIMIT_MB))
+        self._calendar_changed()
+
+    def _fill_subdivisions(self, country: str, selected: str = "") -> None:
+        self.sub_combo.blockSignals(True)
+        self.sub_combo.clear()
+        self.sub_combo.addItem("Whole country", "")
+        try:
+            subs = dl.available_subdivisions(country)
+        except ValueError:
+            subs = []
+        for code, name in subs:
+            self.sub_combo.addItem(f"{name} ({code})" if name != code else code, code)
+        idx = self.sub_combo.findData(selected)
+        if idx < 0 and selected:
+            self.sub_combo.addItem(selected, selected)
+            idx = self.sub_combo.count() - 1
+        self.sub_combo.setCurrentIndex(max(idx, 0))
+        self.sub_combo.setEnabled(self.sub_combo.count() > 1)
+        self.sub_combo.blockSignals(False)
+
+    def _country_changed(self, _i: int) -> None:
+        code = self.country_combo.currentData()
+        if code is None:
+            return
+        self._fill_subdivisions(str(code))
+        self._calendar_changed()
+
+    def _calendar_changed(self, *_args: object) -> None:
+        self.errors["holiday_country"].clear_error()
+        self.errors["holiday_subdivision"].clear_error()
+        country, sub = self.calendar_choice()
+        calendar = dl.BusinessCalendar(country, sub or None)
+        try:
+            calendar.validate()
+        except ValueError as exc:
+            self.errors["holiday_subdivision" if sub else "holiday_country"].show_error(str(exc))
+            self.holiday_hint.setText("")
+            return
+        today = date.today()
+        for n in range(1, 366):
+            day = today + timedelta(days=n)
+            name = calendar.holiday_name(day)
+            if name:
+                self.holiday_hint.setText(f"Next public holiday: {name}, {day:%a %b} {day.day}, "
+                                          f"{day.year}.")
+                return
+        self.holiday_hint.setText("No public holiday in the coming year.")
+
+    def calendar_choice(self) -> tuple[str, str]:
+        code = self.country_combo.currentData()
+        if code is None or self.country_combo.currentText() != self.country_combo.itemText(
+                self.country_combo.currentIndex()):
+            typed = self.country_combo.currentText().strip()
+            code = typed.rsplit("(", 1)[-1].rstrip(")").strip() if typed else ""
+        return str(code or "").upper(), str(self.sub_combo.currentData() or "")
+
+    def _snapshot(self) -> dict[str, Any]:
+        country, sub = self.calendar_choice()
+        return {"name": self.name_edit.text(), "address": self.address_edit.toPlainText(),
+                "email": self.email_edit.text(), "phone": self.phone_edit.text(),
+                "country": country, "sub": sub, "limit": self.limit_spin.value()}
+
+    def has_changes(self) -> bool:
+        return self._snapshot() != self._baseline
+
+    def _check_email(self) -> str | None:
+        try:
+            _EMAIL.normalize(self.email_edit.text())
+        except FieldError as exc:
+            self.errors["email"].show_error(str(exc))
+            return str(exc)
+        self.errors["email"].clear_error()
+        return None
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        for label in self.errors.values():
+            label.clear_error()
+        self.problems_label.clear_error()
+        errors: dict[str, str] = {}
+        email_problem = self._check_email()
+        if email_problem:
+            errors["email"] = email_problem
+        country, sub = self.calendar_choice()
+        try:
+            dl.BusinessCalendar(country, sub or None).validate()
+        except ValueError as exc:
+            errors["holiday_subdivision" if sub else "holiday_country"] = str(exc)
+        if not country:
+            errors["holiday_country"] = "Choose a country."
+        if errors:
+            self._show(errors)
+            return False
+        try:
+            self.service.set_profile(name=self.name_edit.text(),
+                                     address=self.address_edit.toPlainText(),
+                                     email=self.email_edit.text().strip(),
+                                     phone=self.phone_edit.text())
+            old_country = self.service.get_setting("holiday_country", "US") or "US"
+            old_sub = self.service.get_setting("holiday_subdivision", "")
+            if (country, sub) != (old_country, old_sub):
+                # Never leave a subdivision that does not belong to the new country in place.
+                self.service.set_setting("holiday_subdivision", "")
+                self.service.set_setting("holiday_country", country)
+                if sub:
+                    self.service.set_setting("holiday_subdivision", sub)
+            self.service.set_setting("attachment_limit_mb", str(self.limit_spin.value()))
+        except ValidationError as exc:
+            self._show(dict(exc.errors))
+            return False
+        except ServiceError as exc:
+            self.problems_label.show_error(f"Not saved: {exc}")
+            return False
+        self._baseline = self._snapshot()
+        self.accept()
+        return True
+
+    def _show(self, errors: dict[str, str]) -> None:
+        labels = []
+        for key, msg in errors.items():
+            target = self.errors.get(key)
+            if target is not None:
+                target.show_error(msg)
+                labels.append(LABELS[key])
+            else:
+                labels.append(key)
+        self.problems_label.show_error(describe_problems(labels))
+
+    def reject(self) -> None:
+        if self.isVisible() and self.has_changes():
+            answer = QMessageBox.question(
+                self, "Save settings?", "Your settings have changes that are not saved.",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.save()
+                return
+        super().reject()
