@@ -1,0 +1,220 @@
+"""The case list: a table model over the service's case ids, with summaries fetched in pages.
+
+The model holds only the ordered list of case ids for the current filter (one integer per
+case); a row's CaseSummary is fetched with its page (PAGE_SIZE rows) the first time a view asks
+for it. Views only ask for visible rows, so a journal with 10,000 cases opens as fast as an
+empty one. Sorting and filtering happen in the service (``CaseFilter``); changing the filter
+reloads the ids. No proxy model is used on purpose: a sorting or filtering proxy would ask for
+every row and defeat the paging.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from ..journal.service import CaseFilter, CaseSummary, JournalService
+from .widgets import BADGE_COLORS, NEUTRAL_BADGE, due_text
+
+PAGE_SIZE = 100
+
+COL_TITLE, COL_STATUS, COL_DUE, COL_ORG = range(4)
+HEADERS = ("Case", "Status", "Next deadline", "Organization")
+
+CaseIdRole = Qt.ItemDataRole.UserRole + 1
+SummaryRole = Qt.ItemDataRole.UserRole + 2
+OverdueRole = Qt.ItemDataRole.UserRole + 3
+StatusRole = Qt.ItemDataRole.UserRole + 4
+BadgeKeyRole = Qt.ItemDataRole.UserRole + 5
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CaseListModel(QAbstractTableModel):
+    """Rows are cases matching ``filter``, in the service's order."""
+
+    def __init__(self, service: JournalService, flt: CaseFilter | None = None,
+                 today: date | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._filter = flt or CaseFilter()
+        self._today = today
+        self._ids: list[int] = []
+        self._pages: dict[int, dict[int, CaseSummary]] = {}
+        self._bold: QFont | None = None
+        self.reload()
+
+    # -- loading -----------------------------------------------------------------------------
+
+    @property
+    def filter(self) -> CaseFilter:
+        return self._filter
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def set_filter(self, flt: CaseFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch the ids again (after a change or a new filter); summaries are fetched lazily."""
+        self.beginResetModel()
+        self._ids = self.service.case_ids(self._filter, self._today)
+        self._pages = {}
+        self.endResetModel()
+
+    def refresh_rows(self) -> None:
+        """Drop cached summaries (the ids are the same) and repaint."""
+        self._pages = {}
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(HEADERS) - 1))
+
+    @property
+    def fetched_pages(self) -> list[int]:
+        """Which pages have been fetched (for tests and diagnostics)."""
+        return sorted(self._pages)
+
+    def case_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, case_id: int) -> int:
+        try:
+            return self._ids.index(case_id)
+        except ValueError:
+            return -1
+
+    def summary(self, row: int) -> CaseSummary | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        page = row // PAGE_SIZE
+        cached = self._pages.get(page)
+        if cached is None:
+            ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+            cached = {s.id: s for s in self.service.case_summaries(ids, self._today)}
+            self._pages[page] = cached
+        return cached.get(self._ids[row])
+
+    # -- Qt model ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def status_word(self, s: CaseSummary) -> str:
+        return "deleted" if self._filter.view == "deleted" else s.status
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if role == CaseIdRole:
+            return self.case_id(row)
+        s = self.summary(row)
+        if s is None:
+            return "" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_TITLE:
+                return s.title
+            if col == COL_STATUS:
+                return self.status_word(s).upper()
+            if col == COL_DUE:
+                return due_text(s.next_due, s.overdue, self.today)
+            if col == COL_ORG:
+                return s.organization
+            return None
+        if role == SummaryRole:
+            return s
+        if role == OverdueRole:
+            return s.overdue
+        if role == StatusRole:
+            return self.status_word(s)
+        if role == BadgeKeyRole:
+            if col == COL_STATUS:
+                return self.status_word(s)
+            if col == COL_DUE and s.overdue:
+                return "overdue"
+            return None
+        if role == Qt.ItemDataRole.FontRole and s.overdue:
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.describe(s)
+        return None
+
+    def describe(self, s: CaseSummary) -> str:
+        """The whole row in words (tooltip and screen readers)."""
+        parts = [s.title, self.status_word(s), s.organization, s.issue_label,
+                 f"{s.contact_count} contact{'s' if s.contact_count != 1 else ''}"]
+        due = due_text(s.next_due, s.overdue, self.today)
+        if due:
+            parts.insert(2, due)
+        return " · ".join(parts)
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Paints the status word (and 'overdue N d') as a tinted pill; the word is always there."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        key = index.data(BadgeKeyRole)
+        if not key:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        widget: QWidget | None = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        bg, fg = BADGE_COLORS.get(str(key), NEUTRAL_BADGE)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        font = QFont(opt.font)
+        font.setBold(True)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        width = min(opt.rect.width() - 4, metrics.horizontalAdvance(text) + 12)
+        height = min(opt.rect.height() - 4, metrics.height() + 4)
+        pill = QRect(opt.rect.left() + 4, opt.rect.center().y() - height // 2 + 1, width, height)
+        painter.setPen(QPen(QColor(fg), 1))
+        painter.setBrush(QColor(bg))
+        painter.drawRoundedRect(pill, 4, 4)
+        painter.setPen(QColor(fg))
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, pill.width() - 8)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, elided)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 16, max(size.height(), option.fontMetrics.height() + 10))

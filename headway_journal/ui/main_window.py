@@ -1,0 +1,1085 @@
+"""The main window: saved views and the case list on the left, the selected case on the right.
+
+The window calls the service only (never SQL or ORM models). Dialogs come from
+``headway_journal.ui.dialogs`` and are imported when first needed, so start-up stays lean.
+
+Hooks for the integrator: the "Case file" and "Print" actions call ``export_case_file()`` and
+``print_case_file()`` on this window when those methods exist (they are enabled only then);
+``attach_files(paths)`` stores files as exhibits of the selected case and is what the Attach
+action and drag and drop call; ``open_attachment(attachment_id)`` is called when an exhibit is
+activated (double-click in Exhibits, a thumbnail in the timeline) and does nothing until an
+exhibit viewer is added.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__
+from ..journal.issue_types import ISSUE_TYPES, SAFETY_NOTE
+from ..journal.service import (
+    STATUSES,
+    CaseFilter,
+    DueItem,
+    JournalService,
+    PromiseView,
+    ServiceError,
+)
+from . import settings as st
+from .case_list import COL_DUE, COL_ORG, COL_STATUS, COL_TITLE, BadgeDelegate, CaseListModel
+from .case_view import CHANNEL_NAMES, CasePane
+from .widgets import GRID, SearchBox, full_date, heading, local_time, plural, short_date, wrap_label
+
+VIEWS: tuple[tuple[str, str], ...] = (
+    ("due", "Due & overdue"),
+    ("active", "All open"),
+    ("waiting", "Waiting"),
+    ("escalated", "Escalated"),
+    ("resolved", "Resolved"),
+    ("all", "All"),
+    ("deleted", "Deleted"),
+)
+VIEW_NAMES = dict(VIEWS)
+SORTS: tuple[tuple[str, str], ...] = (
+    ("due", "Next deadline"),
+    ("opened", "Newest opened"),
+    ("title", "Title"),
+    ("status", "Status"),
+)
+NOTIFY_INTERVAL_MS = 5 * 60 * 1000
+NOTIFY_FIRST_MS = 1500
+ViewRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _accepted(result: Any) -> bool:
+    value = getattr(result, "value", result)
+    try:
+        return int(value) == int(QDialog.DialogCode.Accepted.value)
+    except (TypeError, ValueError):
+        return False
+
+
+class WelcomePanel(QWidget):
+    """An empty journal: one obvious button, and Headway's channels to verify."""
+
+    def __init__(self, service: JournalService, start: Callable[[], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Welcome")
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        column = QVBoxLayout()
+        column.setSpacing(GRID * 2)
+        column.addStretch(1)
+        column.addWidget(heading("Welcome to Headway Journal", level=1))
+        column.addWidget(wrap_label(
+            "Keep a dated record of every call, chat, e-mail and ticket with a company's "
+            "support, hold them to what they promised, and print a case file when you need "
+            "to escalate. Everything stays on this computer.", name="Welcome text"))
+        self.start_button = QPushButton("Start your first case")
+        self.start_button.setAccessibleName("Start your first case")
+        self.start_button.setDefault(True)
+        self.start_button.setMinimumHeight(GRID * 6)
+        font = self.start_button.font()
+        font.setBold(True)
+        self.start_button.setFont(font)
+        self.start_button.clicked.connect(start)
+        column.addWidget(self.start_button)
+        self.channels_box = QVBoxLayout()
+        self.channels_box.setSpacing(GRID // 2)
+        column.addLayout(self.channels_box)
+        column.addStretch(2)
+        holder = QWidget()
+        holder.setLayout(column)
+        holder.setMaximumWidth(640)
+        outer.addWidget(holder, 3)
+        outer.addStretch(1)
+        self.service = service
+
+    def refresh(self) -> None:
+        while self.channels_box.count():
+            item = self.channels_box.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        headway = next((o for o in self.service.organizations() if o.key == "headway"), None)
+        if headway is None or not headway.channels:
+            return
+        self.channels_box.addWidget(heading("Headway's support channels, as published", level=3))
+        self.channels_box.addWidget(wrap_label(
+            "Check each one inside your own account (Help or Support) before you rely on it: "
+            "the app shows when and where each was verified.", name="Verify channels"))
+        for ch in headway.channels:
+            kind = CHANNEL_NAMES.get(ch.kind, ch.kind)
+            hours = f" · {ch.hours}" if ch.hours else ""
+            text = f"• {ch.label or kind}: {ch.value}{hours} — {ch.verification}"
+            self.channels_box.addWidget(wrap_label(text, name="Headway channel", selectable=True))
+
+
+class MainWindow(QMainWindow):
+    """Three panes like a mail client: views and cases, then the case itself."""
+
+    def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._undo: list[tuple[str, int, str]] = []  # (kind, id, label) of deletes this session
+        self._last_error = ""
+        self._shown_once = False
+        self._ready = False  # the first case is shown once the window is up
+        self._welcome_filled = False
+        self._view = "active"
+        self._counts: dict[str, int] = {}
+        self.tray: QSystemTrayIcon | None = None
+        self.setObjectName("MainWindow")
+        self.setAccessibleName("Headway Journal")
+        self.setAcceptDrops(True)
+        self.setWindowTitle(self._title())
+        self.setMinimumSize(QSize(900, 560))
+
+        self.case_model = CaseListModel(service, CaseFilter(view=self._view), parent=self)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_central()
+        self._build_status_bar()
+
+        self.notify_timer = QTimer(self)
+        self.notify_timer.setInterval(NOTIFY_INTERVAL_MS)
+        self.notify_timer.timeout.connect(self.check_overdue)
+
+        self.resize(1280, 760)
+        st.restore_window(self, self._splitters())
+        self.set_newest_first(st.get_bool(st.KEY_NEWEST_FIRST, True))
+        self._reload_filters()
+        self._update_counts()
+        if self._counts.get("due", 0):
+            self._view = "due"
+        self._set_view_silently(self._view)
+        self._apply_filter()
+        self._update_status()
+        self._update_actions()
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: str | None = None,
+                tip: str = "", icon: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon:
+            action.setIcon(QIcon.fromTheme(icon))
+        label = text.replace("&", "").rstrip("…")
+        full_tip = tip or label
+        if shortcut:
+            full_tip += f" ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(full_tip)
+        action.setStatusTip(tip or label)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.act_new_case = a("&New case…", self.new_case, "Ctrl+N",
+                              "Start a new case", "document-new")
+        self.act_log_contact = a("&Log contact…", self.log_contact, "Ctrl+L",
+                                 "Log a call, chat, e-mail or ticket on the selected case",
+                                 "call-start")
+        self.act_attach = a("&Attach…", self.choose_attachments, None,
+                            "Attach screenshots, receipts or letters to the selected case",
+                            "mail-attachment")
+        self.act_case_file = a("&Export case file…", self._export_case_file, None,
+                               "Make the PDF case file of the selected case", "document-export")
+        self.act_print = a("&Print…", self._print_case_file, "Ctrl+P",
+                           "Print the case file of the selected case", "document-print")
+        self.act_backup = a("&Backup…", self.backup_now, None, "Back up the journal now")
+        self.act_close = a("&Close", self.close, "Ctrl+W", "Close this window")
+        self.act_quit = a("&Quit", self.quit, "Ctrl+Q", "Quit Headway Journal")
+
+        self.act_edit_case = a("&Edit case…", self.edit_case, "Ctrl+E", "Edit the selected case")
+        self.act_delete_case = a("&Delete case…", self.delete_case, "Del",
+                                 "Move the selected case to Deleted (it can be restored)")
+        self.act_restore_case = a("&Restore case", self.restore_current_case, None,
+                                  "Bring the selected case back from Deleted")
+        self.act_undo = a("&Undo delete", self.undo, "Ctrl+Z",
+                          "Bring back what was last deleted in this session")
+        self.act_find = a("&Find…", self.focus_search, "Ctrl+F",
+                          "Search cases, tickets, names and notes")
+        self.act_organizations = a("&Organizations…", self.edit_organizations, None,
+                                   "Companies and their channels")
+        self.act_settings = a("&Settings…", self.edit_settings, "Ctrl+,",
+                              "Holidays, profile and other settings")
+
+        self.act_mark_kept = a("Mark next promise &kept", lambda: self.mark_next_promise("kept"),
+                               None, "Record that the most urgent open promise was kept")
+        self.act_mark_broken = a("Mark next promise &broken",
+                                 lambda: self.mark_next_promise("broken"), None,
+                                 "Record that the most urgent open promise was broken")
+        self.status_actions: dict[str, QAction] = {}
+        self.status_group = QActionGroup(self)
+        for status in STATUSES:
+            action = QAction(status.capitalize(), self)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _c=False, s=status: self.set_case_status(s))
+            self.status_group.addAction(action)
+            self.status_actions[status] = action
+
+        self.view_actions: dict[str, QAction] = {}
+        self.view_group = QActionGroup(self)
+        for n, (key, label) in enumerate(VIEWS, start=1):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            action.triggered.connect(lambda _c=False, k=key: self.set_view(k))
+            self.view_group.addAction(action)
+            self.addAction(action)
+            self.view_actions[key] = action
+        self.act_newest_first = QAction("&Newest first", self)
+        self.act_newest_first.setCheckable(True)
+        self.act_newest_first.setChecked(True)
+        self.act_newest_first.setToolTip("Timeline order: newest or oldest contact first")
+        self.act_newest_first.toggled.connect(self.set_newest_first)
+
+        self.act_about = a("&About Headway Journal", self.about)
+        self.act_safety = a("&Safety information", self.show_safety, "F1",
+                            "What to do in an emergency")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.act_new_case, self.act_log_contact, self.act_attach])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_case_file, self.act_print])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_backup)
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_close, self.act_quit])
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.act_undo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.act_edit_case, self.act_delete_case, self.act_restore_case])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_find)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.act_organizations, self.act_settings])
+
+        case_menu = bar.addMenu("&Case")
+        self.status_menu = case_menu.addMenu("Set &status")
+        self.status_menu.addActions(list(self.status_actions.values()))
+        case_menu.addSeparator()
+        case_menu.addActions([self.act_mark_kept, self.act_mark_broken])
+
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions(list(self.view_actions.values()))
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_newest_first)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.act_safety, self.act_about])
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar("Main toolbar")
+        tb.setObjectName("main_toolbar")
+        tb.setAccessibleName("Main toolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        labels = ((self.act_new_case, "New case"), (self.act_log_contact, "Log contact"),
+                  (self.act_attach, "Attach"), (self.act_case_file, "Case file"),
+                  (self.act_print, "Print"))
+        for action, label in labels:
+            action.setIconText(label)  # the toolbar shows short words, the menus the full ones
+            tb.addAction(action)
+            button = tb.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(label)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        spacer.setAccessibleName("Toolbar spacer")
+        tb.addWidget(spacer)
+        self.search_box = SearchBox()
+        self.search_box.setPlaceholderText("Search cases, tickets, names…")
+        self.search_box.setAccessibleName("Search cases")
+        self.search_box.setToolTip("Full-text search in titles, contacts, tickets and notes "
+                                   "(Ctrl+F; Esc clears)")
+        self.search_box.setMinimumWidth(240)
+        self.search_box.setMaximumWidth(360)
+        self.search_box.search_changed.connect(lambda _t: self._apply_filter())
+        tb.addWidget(self.search_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        self.toolbar = tb
+
+    def _build_central(self) -> None:
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePanel(self.service, self.new_case)
+        self.stack.addWidget(self.welcome)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.setAccessibleName("Panes")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._build_left())
+        self.case_pane = CasePane(self.service)
+        self.case_pane.changed.connect(lambda: self.refresh(reload_pane=False))
+        self.case_pane.error.connect(self.show_error)
+        self.case_pane.log_contact_requested.connect(self.log_contact)
+        self.case_pane.edit_contact_requested.connect(self.edit_contact)
+        self.case_pane.delete_contact_requested.connect(self.delete_contact)
+        self.case_pane.restore_case_requested.connect(self.restore_case)
+        self.case_pane.attachment_activated.connect(self.open_attachment)
+        self.case_pane.order_button.toggled.connect(self.act_newest_first.setChecked)
+        self.splitter.addWidget(self.case_pane)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([500, 780])
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+
+    def _build_left(self) -> QWidget:
+        left = QWidget()
+        left.setAccessibleName("Cases pane")
+        left.setMinimumWidth(320)
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(GRID, GRID, 0, GRID)
+        layout.setSpacing(GRID)
+
+        self.views = QListWidget()
+        self.views.setAccessibleName("Saved views")
+        self.views.setFrameShape(QFrame.Shape.NoFrame)
+        self.views.setStyleSheet("QListWidget::item { padding: 3px 6px; }")
+        self.views.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.views.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for key, label in VIEWS:
+            item = QListWidgetItem(label)
+            item.setData(ViewRole, key)
+            self.views.addItem(item)
+        rows = self.views.sizeHintForRow(0) * len(VIEWS) + 2 * self.views.frameWidth() + 4
+        self.views.setFixedHeight(rows)
+        self.views.currentItemChanged.connect(self._view_item_changed)
+        layout.addWidget(self.views)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(GRID)
+        self.issue_filter = QComboBox()
+        self.issue_filter.setAccessibleName("Issue type filter")
+        self.issue_filter.setToolTip("Show only one issue type")
+        self.issue_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.issue_filter.setMinimumContentsLength(10)
+        self.org_filter = QComboBox()
+        self.org_filter.setAccessibleName("Organization filter")
+        self.org_filter.setToolTip("Show only one organization")
+        self.org_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.org_filter.setMinimumContentsLength(8)
+        filters.addWidget(self.issue_filter, 1)
+        filters.addWidget(self.org_filter, 1)
+        layout.addLayout(filters)
+        sort_row = QHBoxLayout()
+        sort_label = QLabel("Sort by")
+        sort_label.setAccessibleName("Sort by")
+        self.sort_combo = QComboBox()
+        self.sort_combo.setAccessibleName("Sort cases by")
+        for key, label in SORTS:
+            self.sort_combo.addItem(label, key)
+        sort_label.setBuddy(self.sort_combo)
+        sort_row.addWidget(sort_label)
+        sort_row.addWidget(self.sort_combo, 1)
+        layout.addLayout(sort_row)
+        self.issue_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.org_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.sort_combo.currentIndexChanged.connect(lambda _i: self._apply_filter())
+
+        self.case_list = QTreeView()
+        self.case_list.setAccessibleName("Case list")
+        self.case_list.setModel(self.case_model)
+        self.case_list.setRootIsDecorated(False)
+        self.case_list.setUniformRowHeights(True)
+        self.case_list.setAllColumnsShowFocus(True)
+        self.case_list.setAlternatingRowColors(True)
+        self.case_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.case_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.case_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.case_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        delegate = BadgeDelegate(self.case_list)
+        self.case_list.setItemDelegateForColumn(COL_STATUS, delegate)
+        self.case_list.setItemDelegateForColumn(COL_DUE, delegate)
+        header = self.case_list.header()
+        header.setStretchLastSection(False)
+        header.setSectionsMovable(False)
+        metrics = self.case_list.fontMetrics()
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(COL_DUE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(COL_ORG, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_STATUS, metrics.horizontalAdvance("ESCALATED") + 28)
+        header.resizeSection(COL_DUE, metrics.horizontalAdvance("overdue 30 d") + 36)
+        header.resizeSection(COL_ORG, metrics.horizontalAdvance("Organization") + 16)
+        self.case_list.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._row_changed(current))
+        self.case_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.case_list.addActions([self.act_log_contact, self.act_edit_case,
+                                   self.act_delete_case, self.act_restore_case])
+        self.list_hint = wrap_label("", name="Case list message")
+        self.list_hint.hide()
+        layout.addWidget(self.list_hint)
+        layout.addWidget(self.case_list, 1)
+        return left
+
+    def _build_status_bar(self) -> None:
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Journal status")
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().setAccessibleName("Status bar")
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main": self.splitter}
+
+    def _title(self) -> str:
+        name = self.journal_name()
+        return APP_NAME if name == "default" else f"{APP_NAME} — {name}"
+
+    def journal_name(self) -> str:
+        """'default' for the per-user journal, else the journal folder's name."""
+        from ..journal.db import default_journal_dir
+
+        try:
+            if self.service.folder.resolve() == default_journal_dir().resolve():
+                return "default"
+        except OSError:
+            pass
+        return self.service.journal.name
+
+    # -- events ------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self._after_show)
+
+    def _after_show(self) -> None:
+        """Work that may import slower modules (holidays) waits until the window is up."""
+        self._ready = True
+        if self.current_case_id() is None and self.case_model.rowCount() > 0:
+            self._select_row(0)
+        self._setup_tray()
+        self.notify_timer.start()
+        QTimer.singleShot(NOTIFY_FIRST_MS, self.check_overdue)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        st.save_window(self, self._splitters())
+        self.notify_timer.stop()
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if (self.current_case_id() is not None and mime.hasUrls()
+                and all(u.isLocalFile() for u in mime.urls())):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.attach_files(paths)
+
+    # -- the list and the views --------------------------------------------------------------
+
+    def current_filter(self) -> CaseFilter:
+        issue = self.issue_filter.currentData()
+        org = self.org_filter.currentData()
+        sort = self.sort_combo.currentData() or "due"
+        return CaseFilter(view=self._view, issue_type=issue or None,
+                          organization_id=org or None, text=self.search_box.text().strip(),
+                          sort=sort)
+
+    @property
+    def view(self) -> str:
+        return self._view
+
+    def set_view(self, key: str) -> None:
+        if key not in VIEW_NAMES:
+            return
+        self._set_view_silently(key)
+        self._apply_filter()
+
+    def _set_view_silently(self, key: str) -> None:
+        self._view = key
+        for row in range(self.views.count()):
+            item = self.views.item(row)
+            if item.data(ViewRole) == key and self.views.currentRow() != row:
+                self.views.blockSignals(True)
+                self.views.setCurrentRow(row)
+                self.views.blockSignals(False)
+        self.view_actions[key].setChecked(True)
+
+    def _view_item_changed(self, current: QListWidgetItem | None, _previous: Any) -> None:
+        if current is not None:
+            self.set_view(str(current.data(ViewRole)))
+
+    def _reload_filters(self) -> None:
+        """Fill the issue type and organization combos (keeping the choices)."""
+        issue = self.issue_filter.currentData()
+        org = self.org_filter.currentData()
+        for combo in (self.issue_filter, self.org_filter):
+            combo.blockSignals(True)
+            combo.clear()
+        self.issue_filter.addItem("All issue types", "")
+        for key, it in ISSUE_TYPES.items():
+            self.issue_filter.addItem(it.label, key)
+        self.org_filter.addItem("All organizations", 0)
+        for o in self.service.organizations():
+            self.org_filter.addItem(o.name, o.id)
+        for combo, value in ((self.issue_filter, issue), (self.org_filter, org)):
+            index = combo.findData(value) if value else 0
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+
+    def _apply_filter(self) -> None:
+        keep = self.current_case_id()
+        self.case_model.set_filter(self.current_filter())
+        self._after_list_reload(keep)
+
+    def _after_list_reload(self, keep: int | None, *, reload_pane: bool = True) -> None:
+        model = self.case_model
+        row = model.row_of(keep) if keep is not None else -1
+        if row < 0 and model.rowCount() > 0 and self._ready:
+            row = 0
+        if row >= 0:
+            self._select_row(row, reload_pane=reload_pane)
+        elif model.rowCount() == 0:
+            self.case_list.selectionModel().clearSelection()
+            self.case_pane.set_placeholder(self._empty_list_text())
+        self._update_list_hint()
+        self._update_actions()
+        self._update_welcome()
+
+    def _empty_list_text(self) -> str:
+        text = self.search_box.text().strip()
+        if text:
+            return f"No case matches “{text}”. Press Esc in the search box to clear it."
+        if self._view == "due":
+            return "Nothing is due in the next 7 days and nothing is overdue."
+        if self._view == "deleted":
+            return "Nothing has been deleted."
+        return f"No cases in {VIEW_NAMES[self._view]}."
+
+    def _update_list_hint(self) -> None:
+        text = self.search_box.text().strip()
+        n = self.case_model.rowCount()
+        if text:
+            self.list_hint.setText(f"{plural(n, 'case')} match “{text}”")
+            self.list_hint.show()
+        else:
+            self.list_hint.hide()
+
+    def _select_row(self, row: int, *, reload_pane: bool = True) -> None:
+        index = self.case_model.index(row, 0)
+        if not index.isValid():
+            return
+        cid = self.case_model.case_id(row)
+        before = self.case_pane.case_id
+        sm = self.case_list.selectionModel()
+        sm.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                           | QItemSelectionModel.SelectionFlag.Rows)
+        self.case_list.scrollTo(index)
+        if self.case_pane.case_id != cid:
+            self._show(cid)
+        elif before == cid and reload_pane:
+            self.case_pane.reload(deleted=self._view == "deleted")
+            self._update_actions()
+
+    def _row_changed(self, current: QModelIndex) -> None:
+        cid = self.case_model.case_id(current.row()) if current.isValid() else None
+        if cid != self.case_pane.case_id:
+            self._show(cid)
+
+    def _show(self, case_id: int | None) -> None:
+        self.case_pane.show_case(case_id, deleted=self._view == "deleted")
+        self._update_actions()
+
+    def current_case_id(self) -> int | None:
+        index = self.case_list.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return self.case_model.case_id(index.row())
+
+    def select_case(self, case_id: int) -> bool:
+        """Select a case in the list, switching to All (and clearing filters) if needed."""
+        row = self.case_model.row_of(case_id)
+        if row < 0:
+            self.search_box.blockSignals(True)
+            self.search_box.clear()
+            self.search_box.blockSignals(False)
+            for combo in (self.issue_filter, self.org_filter):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self._set_view_silently("all")
+            self.case_model.set_filter(self.current_filter())
+            row = self.case_model.row_of(case_id)
+            if row < 0:
+                self._set_view_silently("deleted")
+                self.case_model.set_filter(self.current_filter())
+                row = self.case_model.row_of(case_id)
+        if row < 0:
+            return False
+        self._select_row(row)
+        self._update_welcome()
+        self._update_actions()
+        return True
+
+    def refresh(self, *, reload_pane: bool = True, select: int | None = None) -> None:
+        """Reload counts, the list, the status bar and (optionally) the case after a change."""
+        self._update_counts()
+        keep = select if select is not None else self.current_case_id()
+        self.case_model.reload()
+        if select is not None and self.case_model.row_of(select) < 0:
+            self.select_case(select)
+        else:
+            self._after_list_reload(keep, reload_pane=reload_pane)
+        self._update_status()
+
+    def _update_counts(self) -> None:
+        counts = dict(self.service.view_counts())
+        for key in ("escalated", "deleted"):
+            counts[key] = self.service.count_cases(CaseFilter(view=key))
+        self._counts = counts
+        for row in range(self.views.count()):
+            item = self.views.item(row)
+            key = str(item.data(ViewRole))
+            n = counts.get(key, 0)
+            label = f"{VIEW_NAMES[key]}  ({n})"
+            item.setText(label)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{VIEW_NAMES[key]}, {plural(n, 'case')}")
+            font = item.font()
+            font.setBold(key == "due" and n > 0)
+            item.setFont(font)
+            self.view_actions[key].setText(f"{VIEW_NAMES[key]} ({n})")
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return dict(self._counts)
+
+    def _is_empty_journal(self) -> bool:
+        return self._counts.get("all", 0) == 0 and self._counts.get("deleted", 0) == 0
+
+    def _update_welcome(self) -> None:
+        empty = self._is_empty_journal()
+        if empty and (self.stack.currentWidget() is not self.welcome
+                      or not self._welcome_filled):
+            self.welcome.refresh()
+            self._welcome_filled = True
+            self.stack.setCurrentWidget(self.welcome)
+        elif not empty and self.stack.currentWidget() is not self.splitter:
+            self.stack.setCurrentWidget(self.splitter)
+
+    def _update_status(self) -> None:
+        n = self._counts.get("all", 0)
+        backup = self.service.last_backup()
+        if backup is None:
+            when = "never"
+        else:
+            local = backup.astimezone()
+            when = (local_time(local.hour, local.minute) if local.date() == date.today()
+                    else short_date(local.date()))
+        saved = (f"last change NOT saved: {self._last_error}" if self._last_error
+                 else "all changes saved")
+        self.status_label.setText(
+            f"Journal: {self.journal_name()} · {plural(n, 'case')} · last backup {when} · {saved}")
+
+    def _update_actions(self) -> None:
+        case = self.case_pane.case
+        has = case is not None
+        live = has and not self.case_pane.deleted
+        for action in (self.act_log_contact, self.act_attach, self.act_edit_case,
+                       self.act_delete_case):
+            action.setEnabled(live)
+        self.act_restore_case.setEnabled(has and self.case_pane.deleted)
+        self.act_case_file.setEnabled(has and callable(getattr(self, "export_case_file", None)))
+        self.act_print.setEnabled(has and callable(getattr(self, "print_case_file", None)))
+        self.status_menu.setEnabled(live)
+        if case is not None and case.status in self.status_actions:
+            self.status_actions[case.status].setChecked(True)
+        pending = live and self._next_promise() is not None
+        self.act_mark_kept.setEnabled(pending)
+        self.act_mark_broken.setEnabled(pending)
+        self.act_undo.setEnabled(bool(self._undo))
+        if self._undo:
+            kind, _id, label = self._undo[-1]
+            self.act_undo.setText(f"&Undo delete of {kind} “{label}”")
+        else:
+            self.act_undo.setText("&Undo delete")
+
+    def set_newest_first(self, value: bool) -> None:
+        if self.act_newest_first.isChecked() != value:
+            self.act_newest_first.setChecked(value)
+            return  # toggled() calls back
+        self.case_pane.set_newest_first(value)
+        st.set_value(st.KEY_NEWEST_FIRST, value)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    # -- errors ------------------------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        """A write failed: say so in plain words, in a box and in the status bar."""
+        self._last_error = message
+        self._update_status()
+        QMessageBox.warning(self, "Not saved", message)
+
+    def _run(self, fn: Callable[[], Any]) -> bool:
+        try:
+            fn()
+        except ServiceError as exc:
+            self.show_error(str(exc))
+            return False
+        if self._last_error:
+            self._last_error = ""
+        return True
+
+    # -- dialogs -----------------------------------------------------------------------------
+
+    def _dialogs(self) -> ModuleType | None:
+        try:
+            return importlib.import_module("headway_journal.ui.dialogs")
+        except ImportError as exc:
+            QMessageBox.warning(self, APP_NAME, f"The forms could not be loaded ({exc}).")
+            return None
+
+    def new_case(self) -> None:
+        dialogs = self._dialogs()
+        if dialogs is None:
+            return
+        dlg = dialogs.CaseDialog(self.service, self)
+        if _accepted(dlg.exec()) and getattr(dlg, "saved_case_id", None):
+            self._reload_filters()
+            self.refresh(select=int(dlg.saved_case_id))
+
+    def edit_case(self) -> None:
+        cid = self.case_pane.case_id
+        dialogs = self._dialogs() if cid is not None else None
+        if dialogs is None or cid is None:
+            return
+        dlg = dialogs.CaseDialog(self.service, self, case_id=cid)
+        if _accepted(dlg.exec()):
+            self._reload_filters()
+            self.refresh(select=cid)
+
+    def log_contact(self) -> None:
+        cid = self.case_pane.case_id
+        if cid is None or self.case_pane.deleted:
+            self.statusBar().showMessage("Select a case first, then log the contact on it.", 8000)
+            return
+        dialogs = self._dialogs()
+        if dialogs is None:
+            return
+        dlg = dialogs.ContactDialog(self.service, cid, self)
+        if _accepted(dlg.exec()):
+            self.refresh(select=cid)
+            self.case_pane.tabs.setCurrentIndex(0)
+
+    def edit_contact(self, contact_id: int) -> None:
+        cid = self.case_pane.case_id
+        dialogs = self._dialogs() if cid is not None else None
+        if dialogs is None or cid is None:
+            return
+        dlg = dialogs.ContactDialog(self.service, cid, self, contact_id=contact_id)
+        if _accepted(dlg.exec()):
+            self.refresh(select=cid)
+
+    def edit_organizations(self) -> None:
+        dialogs = self._dialogs()
+        if dialogs is None:
+            return
+        dlg = dialogs.OrganizationDialog(self.service, self)
+        dlg.exec()
+        self._reload_filters()
+        self.refresh()
+        if self.stack.currentWidget() is self.welcome:
+            self.welcome.refresh()
+            self._welcome_filled = True
+
+    def edit_settings(self) -> None:
+        dialogs = self._dialogs()
+        if dialogs is None:
+            return
+        dlg = dialogs.SettingsDialog(self.service, self)
+        if _accepted(dlg.exec()):
+            self.refresh()
+
+    # -- case actions ------------------------------------------------------------------------
+
+    def delete_case(self) -> None:
+        case = self.case_pane.case
+        if case is None or self.case_pane.deleted:
+            return
+        answer = QMessageBox.question(
+            self, "Delete case",
+            f"Move “{case.title}” to Deleted?\n\nNothing is erased: Undo (Ctrl+Z) or the "
+            "Deleted view brings it back.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        row = self.case_list.selectionModel().currentIndex().row()
+        if not self._run(lambda: self.service.delete_case(case.id)):
+            return
+        self._undo.append(("case", case.id, case.title))
+        self._update_counts()
+        self.case_model.reload()
+        if self.case_model.rowCount():
+            self._select_row(min(max(row, 0), self.case_model.rowCount() - 1))
+        else:
+            self._after_list_reload(None)
+        self._update_status()
+        self._update_actions()
+        self._update_welcome()
+        self.statusBar().showMessage(f"“{case.title}” moved to Deleted. Ctrl+Z brings it back.",
+                                     10000)
+
+    def delete_contact(self, contact_id: int) -> None:
+        case = self.case_pane.case
+        if case is None:
+            return
+        contact = next((c for c in case.contacts if c.id == contact_id), None)
+        if contact is None:
+            return
+        label = f"{CHANNEL_NAMES.get(contact.channel, contact.channel)} on " \
+                f"{full_date(contact.started_at.date())}"
+        answer = QMessageBox.question(
+            self, "Delete contact",
+            f"Delete the contact “{label}” from this case?\n\nUndo (Ctrl+Z) brings it back.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self._run(lambda: self.service.delete_contact(contact_id)):
+            self._undo.append(("contact", contact_id, label))
+            self.refresh(select=case.id)
+            self.statusBar().showMessage(f"Contact “{label}” deleted. Ctrl+Z brings it back.",
+                                         10000)
+
+    def undo(self) -> None:
+        if not self._undo:
+            self.statusBar().showMessage("Nothing to undo.", 5000)
+            return
+        kind, item_id, label = self._undo[-1]
+        if kind == "case":
+            ok = self._run(lambda: self.service.restore_case(item_id))
+            select = item_id
+        else:
+            ok = self._run(lambda: self.service.restore_contact(item_id))
+            select = self.case_pane.case_id
+        if not ok:
+            return
+        self._undo.pop()
+        if kind == "case" and self._view == "deleted":
+            self._set_view_silently("all")
+            self.case_model.set_filter(self.current_filter())
+        self.refresh(select=select)
+        self.statusBar().showMessage(f"Restored {kind} “{label}”.", 8000)
+
+    def restore_current_case(self) -> None:
+        if self.case_pane.case_id is not None and self.case_pane.deleted:
+            self.restore_case(self.case_pane.case_id)
+
+    def restore_case(self, case_id: int) -> None:
+        if not self._run(lambda: self.service.restore_case(case_id)):
+            return
+        self._undo = [u for u in self._undo if not (u[0] == "case" and u[1] == case_id)]
+        self._set_view_silently("all")
+        self.case_model.set_filter(self.current_filter())
+        self.refresh(select=case_id)
+
+    def set_case_status(self, status: str) -> None:
+        cid = self.case_pane.case_id
+        if cid is None or self.case_pane.deleted:
+            return
+        if self._run(lambda: self.service.set_case_status(cid, status)):
+            self.refresh(select=cid)
+            self.statusBar().showMessage(f"Status set to {status}.", 5000)
+
+    def _next_promise(self) -> PromiseView | None:
+        case = self.case_pane.case
+        if case is None:
+            return None
+        pending = [p for p in case.promises if p.status == "pending"]
+        return min(pending, key=lambda p: (p.due.due_on, p.id)) if pending else None
+
+    def mark_next_promise(self, status: str) -> None:
+        promise = self._next_promise()
+        if promise is None:
+            self.statusBar().showMessage("This case has no open promise.", 5000)
+            return
+        self.case_pane.set_promise_status(promise.id, status)
+        self.statusBar().showMessage(f"Promise “{promise.text}” marked {status}.", 8000)
+
+    # -- files -------------------------------------------------------------------------------
+
+    def choose_attachments(self) -> None:
+        if self.case_pane.case_id is None:
+            return
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, "Attach files to this case", str(Path.home()),
+            "Screenshots, documents and e-mails (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt "
+            "*.eml *.msg);;All files (*)")
+        if paths:
+            self.attach_files(paths)
+
+    def attach_files(self, paths: Sequence[str | Path]) -> list[int]:
+        """Store files as exhibits of the selected case; returns the new attachment ids."""
+        cid = self.case_pane.case_id
+        if cid is None or self.case_pane.deleted:
+            return []
+        added: list[int] = []
+        problems: list[str] = []
+        for p in paths:
+            path = Path(p)
+            try:
+                added.append(self.service.add_attachment(cid, path))
+            except (ServiceError, OSError, ValueError) as exc:
+                problems.append(f"{path.name}: {exc}")
+        if added:
+            self.refresh(select=cid)
+            self.statusBar().showMessage(f"Attached {plural(len(added), 'file')}.", 8000)
+        if problems:
+            QMessageBox.warning(self, "Some files were not attached", "\n".join(problems))
+        return added
+
+    def open_attachment(self, attachment_id: int) -> None:
+        """Called when an exhibit is activated; an exhibit viewer plugs in here."""
+        self.statusBar().showMessage(f"Exhibit {attachment_id}", 3000)
+
+    def _export_case_file(self) -> None:
+        hook = getattr(self, "export_case_file", None)
+        if callable(hook) and self.case_pane.case_id is not None:
+            hook()
+
+    def _print_case_file(self) -> None:
+        hook = getattr(self, "print_case_file", None)
+        if callable(hook) and self.case_pane.case_id is not None:
+            hook()
+
+    def backup_now(self) -> None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        try:
+            backup = getattr(self.service, "backup", None)
+            if callable(backup):
+                dest = backup()
+            else:
+                from ..journal.db import sqlite_backup
+
+                dest = self.service.journal.backups_dir / f"manual-{stamp}.sqlite3"
+                sqlite_backup(self.service.journal.db_path, dest)
+        except (ServiceError, OSError) as exc:
+            QMessageBox.warning(self, "Backup failed",
+                                f"The backup could not be made: {exc}\n\nYour journal is unchanged.")
+            return
+        except Exception as exc:  # JournalDamaged and the like: still words, not a traceback
+            QMessageBox.warning(self, "Backup failed", f"The backup could not be made: {exc}")
+            return
+        self._update_status()
+        QMessageBox.information(self, "Backup made", f"The journal was backed up to:\n{dest}")
+
+    def quit(self) -> None:
+        self.close()
+        QCoreApplication.quit()
+
+    # -- help --------------------------------------------------------------------------------
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nA personal journal of support cases: every contact, "
+            "every promise and its deadline, and a case file for escalation. Your journal stays "
+            f"on this computer, in {self.service.folder}.")
+
+    def show_safety(self) -> None:
+        QMessageBox.information(self, "Safety information", SAFETY_NOTE)
+
+    # -- notifications -----------------------------------------------------------------------
+
+    def _setup_tray(self) -> None:
+        if self.tray is not None or not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        icon = self.windowIcon()
+        if icon.isNull():
+            return
+        self.tray = QSystemTrayIcon(icon, self)
+        self.tray.setToolTip(APP_NAME)
+        self.tray.activated.connect(lambda _reason: (self.showNormal(), self.raise_(),
+                                                     self.activateWindow()))
+        self.tray.show()
+
+    def check_overdue(self) -> list[DueItem]:
+        """Tell once about each promise that became overdue; returns what was announced."""
+        try:
+            items = self.service.overdue_unnotified()
+        except ServiceError:
+            return []
+        if not items:
+            return []
+        if len(items) == 1:
+            d = items[0]
+            text = (f"Overdue: “{d.promise.text}” ({d.case_title}, {d.organization}) was due "
+                    f"{full_date(d.promise.due.due_on)}.")
+        else:
+            names = "; ".join(f"“{d.promise.text}”" for d in items[:3])
+            more = f" and {len(items) - 3} more" if len(items) > 3 else ""
+            text = f"{len(items)} promises are overdue: {names}{more}."
+        if self.tray is not None and self.tray.isVisible():
+            self.tray.showMessage("Promise overdue", text,
+                                  QSystemTrayIcon.MessageIcon.Warning, 15000)
+        else:
+            self.statusBar().showMessage(text, 60000)
+        with contextlib.suppress(ServiceError):
+            self.service.mark_notified(d.promise.id for d in items)
+        self.refresh(reload_pane=False)
+        return items

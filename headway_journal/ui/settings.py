@@ -1,0 +1,81 @@
+"""QSettings helpers: window geometry, splitter state and small view preferences.
+
+Preferences that belong to the window (not to the journal) live in Qt's settings file:
+``$XDG_CONFIG_HOME/HeadwayJournal/Headway Journal.conf`` on Linux. Journal-wide settings
+(holiday calendar, profile) are stored in the journal itself through the service.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+ORGANIZATION = "HeadwayJournal"
+APPLICATION = "Headway Journal"
+
+KEY_GEOMETRY = "window/geometry"
+KEY_STATE = "window/state"
+KEY_SPLITTER_PREFIX = "window/splitter/"
+KEY_NEWEST_FIRST = "view/newest_first"
+KEY_VIEW = "view/saved_view"
+KEY_SORT = "view/sort"
+
+
+def app_settings() -> QSettings:
+    """The per-user settings (never the journal's)."""
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+def get_bool(key: str, default: bool) -> bool:
+    value = app_settings().value(key, default)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    if isinstance(value, int):
+        return bool(value)
+    return default
+
+
+def get_str(key: str, default: str = "") -> str:
+    value = app_settings().value(key, default)
+    return value if isinstance(value, str) else default
+
+
+def set_value(key: str, value: bool | str | int) -> None:
+    s = app_settings()
+    s.setValue(key, value)
+    s.sync()
+
+
+def save_window(window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
+    """Remember the window's geometry, toolbar state and every splitter's sizes."""
+    s = app_settings()
+    s.setValue(KEY_GEOMETRY, window.saveGeometry())
+    s.setValue(KEY_STATE, window.saveState())
+    for name, splitter in splitters.items():
+        s.setValue(KEY_SPLITTER_PREFIX + name, splitter.saveState())
+    s.sync()
+
+
+def _bytes(value: object) -> QByteArray | None:
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return value
+    if isinstance(value, (bytes, bytearray)) and value:
+        return QByteArray(bytes(value))
+    return None
+
+
+def restore_window(window: QMainWindow, splitters: dict[str, QSplitter]) -> bool:
+    """Restore what save_window stored. False when there was no saved geometry."""
+    s = app_settings()
+    geometry = _bytes(s.value(KEY_GEOMETRY))
+    restored = bool(geometry is not None and window.restoreGeometry(geometry))
+    state = _bytes(s.value(KEY_STATE))
+    if state is not None:
+        window.restoreState(state)
+    for name, splitter in splitters.items():
+        data = _bytes(s.value(KEY_SPLITTER_PREFIX + name))
+        if data is not None:
+            splitter.restoreState(data)
+    return restored

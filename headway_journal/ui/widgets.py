@@ -1,0 +1,243 @@
+"""Small shared widgets and formatting helpers for the window.
+
+Colour never carries meaning alone here: every badge shows a word, and the colours are light
+tints with dark text, readable on the light and the dark platform palette alike.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+
+# (background, text) per word shown in a badge
+BADGE_COLORS: dict[str, tuple[str, str]] = {
+    "open": ("#dbeafe", "#1e3a8a"),
+    "waiting": ("#fef3c7", "#78350f"),
+    "escalated": ("#ffe4e6", "#881337"),
+    "resolved": ("#dcfce7", "#14532d"),
+    "closed": ("#e5e7eb", "#374151"),
+    "deleted": ("#e5e7eb", "#374151"),
+    "pending": ("#e0e7ff", "#312e81"),
+    "due_today": ("#fef3c7", "#78350f"),
+    "overdue": ("#fee2e2", "#7f1d1d"),
+    "kept": ("#dcfce7", "#14532d"),
+    "broken": ("#fee2e2", "#7f1d1d"),
+    "promise": ("#ede9fe", "#4c1d95"),
+    "escalation": ("#ffe4e6", "#881337"),
+}
+NEUTRAL_BADGE = ("#e5e7eb", "#374151")
+
+GRID = 8  # spacing unit in pixels
+
+
+# --- formatting ------------------------------------------------------------------------------
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def short_date(d: date, today: date | None = None) -> str:
+    """'Nov 20' in lists; 'Nov 20, 2025' when not this year."""
+    today = today or date.today()
+    pattern = "MMM d" if d.year == today.year else "MMM d, yyyy"
+    return QLocale().toString(_qdate(d), pattern)
+
+
+def full_date(d: date) -> str:
+    """'Nov 20, 2026' with the user's month names."""
+    return QLocale().toString(_qdate(d), "MMM d, yyyy")
+
+
+def local_time(hour: int, minute: int) -> str:
+    loc = QLocale()
+    return loc.toString(QTime(hour, minute), loc.timeFormat(QLocale.FormatType.ShortFormat))
+
+
+def utc_offset(moment: datetime) -> str:
+    """'UTC−08:00' (with a real minus sign), 'UTC+05:30', 'UTC' for zero."""
+    offset = moment.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "\u2212"
+    minutes = abs(minutes)
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def full_moment(moment: datetime) -> str:
+    """'Nov 20, 2026 22:30 (UTC−08:00)': the time as it was where the contact happened."""
+    text = f"{full_date(moment.date())} {local_time(moment.hour, moment.minute)}"
+    offset = utc_offset(moment)
+    return f"{text} ({offset})" if offset else text
+
+
+def local_moment(moment: datetime) -> str:
+    """A stored UTC moment shown in this computer's time zone: 'Nov 20, 2026 14:03'."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return f"{full_date(moment.date())} {local_time(moment.hour, moment.minute)}"
+
+
+def due_text(next_due: date | None, overdue: bool, today: date | None = None) -> str:
+    """The case list's deadline column: 'due Nov 30', 'due today', 'overdue 3 d'."""
+    if next_due is None:
+        return ""
+    today = today or date.today()
+    if overdue:
+        return f"overdue {max(1, (today - next_due).days)} d"
+    if next_due == today:
+        return "due today"
+    if next_due == today + timedelta(days=1):
+        return "due tomorrow"
+    return f"due {short_date(next_due, today)}"
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{int(value)} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} bytes"  # pragma: no cover
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+# --- widgets ---------------------------------------------------------------------------------
+
+
+def badge_style(key: str) -> str:
+    bg, fg = BADGE_COLORS.get(key, NEUTRAL_BADGE)
+    return (
+        f"QLabel {{ background: {bg}; color: {fg}; border: 1px solid {fg}; border-radius: 4px;"
+        " padding: 1px 6px; font-weight: bold; }"
+    )
+
+
+class Badge(QLabel):
+    """A word in a tinted pill: 'ESCALATED', 'OVERDUE', 'KEPT'."""
+
+    def __init__(self, word: str = "", key: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.set_word(word, key)
+
+    def set_word(self, word: str, key: str | None = None) -> None:
+        self.setText(word.upper())
+        self.setStyleSheet(badge_style(key or word.lower()))
+        self.setAccessibleName(f"Status: {word}")
+        self.setVisible(bool(word))
+
+
+class WrapLabel(QLabel):
+    """A word-wrapped label whose minimum height is one line.
+
+    QLabel's own minimum size hint for wrapped text is computed at zero width (one word per
+    line), which inflates every layout it sits in; the real height comes from heightForWidth.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        margins = self.contentsMargins()
+        return QSize(fm.averageCharWidth() * 8 + margins.left() + margins.right(),
+                     fm.height() + margins.top() + margins.bottom())
+
+
+def wrap_label(text: str = "", *, name: str = "", selectable: bool = False,
+               parent: QWidget | None = None) -> QLabel:
+    """A word-wrapped plain-text label with an accessible name."""
+    label = WrapLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(True)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)  # a new policy would drop the flag setWordWrap set
+    label.setSizePolicy(policy)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(name or text[:80])
+    return label
+
+
+def heading(text: str, *, level: int = 2, parent: QWidget | None = None) -> QLabel:
+    label = WrapLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * {1: 1.5, 2: 1.15, 3: 1.0}.get(level, 1.0))
+    label.setFont(font)
+    label.setAccessibleName(text)
+    label.setWordWrap(True)
+    return label
+
+
+class Card(QFrame):
+    """A framed box with a vertical layout on the 8 px grid."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(name)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(GRID * 2, GRID + 4, GRID * 2, GRID + 4)
+        self.body.setSpacing(GRID // 2 + 2)
+
+
+class NoticeBox(QFrame):
+    """A prominent notice (the safety note): bordered, with a bold lead word."""
+
+    def __init__(self, lead: str, text: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice")
+        self.setStyleSheet(
+            "QFrame#notice { background: #fff7ed; border: 2px solid #c2410c; border-radius: 6px; }"
+            " QFrame#notice QLabel { color: #431407; background: transparent; border: none; }"
+        )
+        self.setAccessibleName(name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(GRID * 2, GRID + 4, GRID * 2, GRID + 4)
+        layout.setSpacing(GRID // 2)
+        self.lead = heading(lead, level=3)
+        self.text = wrap_label(text, name=name, selectable=True)
+        layout.addWidget(self.lead)
+        layout.addWidget(self.text)
+
+
+class SearchBox(QLineEdit):
+    """A search field that reports its text after the user pauses typing (debounced)."""
+
+    search_changed = Signal(str)
+
+    def __init__(self, delay_ms: int = 200, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._emit)
+        self.textChanged.connect(lambda _t: self._timer.start())
+        self._last = ""
+
+    def _emit(self) -> None:
+        text = self.text().strip()
+        if text != self._last:
+            self._last = text
+            self.search_changed.emit(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            self._timer.stop()
+            self._emit()
+            return
+        super().keyPressEvent(event)
