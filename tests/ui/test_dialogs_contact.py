@@ -513,3 +513,53 @@ def test_editing_a_contact_prefills_and_records_history(qtbot: Any, service: Jou
     changes = [h for h in service.history(case_id)
                if h.entity == "contact" and h.action == "update"]
     assert changes and changes[-1].changes["summary"] == ["First version.", "Corrected version."]
+
+
+# --- keyboard and accessibility -------------------------------------------------------------
+
+
+def test_enter_never_closes_and_tab_walks_down_the_form(qtbot: Any, service: JournalService,
+                                                        case_id: int,
+                                                        questions: Questions) -> None:
+    dlg, _ = open_dialog(qtbot, service, case_id)
+    qtbot.keyClicks(dlg.rep_name, "Sam")
+    qtbot.keyClick(dlg.rep_name, Qt.Key.Key_Return)
+    assert dlg.isVisible() and service.get_case(case_id).contacts == ()
+    add_ticket(qtbot, dlg, "T-1")
+    qtbot.waitUntil(dlg.tickets.chip_buttons()[0].isVisible, timeout=2000)
+    dlg.rep_name.setFocus()
+    row = dlg.promise_rows[0]
+    expected = [dlg.rep_title, dlg.rep_id, dlg.tickets.chip_buttons()[0], dlg.tickets.input,
+                dlg.summary_edit, dlg.outcome_edit, row.amount, row.unit, row.text,
+                row.remove_button, dlg.add_promise_button, dlg.esc_check, dlg.cancel_button,
+                dlg.save_button]
+    seen = []
+    for _ in expected:
+        qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(dlg.focusWidget())
+    assert seen == expected
+
+
+def test_every_control_has_an_accessible_name_and_buttons_a_tooltip(
+        qtbot: Any, service: JournalService, case_id: int, questions: Questions) -> None:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QWidget,
+    )
+
+    dlg, _ = open_dialog(qtbot, service, case_id)
+    add_ticket(qtbot, dlg, "T-1")
+    dlg.add_promise_row()
+    kinds = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractButton, QAbstractSpinBox)
+    controls = [w for w in dlg.findChildren(QWidget) if isinstance(w, kinds)
+                and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))
+                and not w.objectName().startswith("qt_")]
+    assert len(controls) > 25
+    for w in controls:
+        assert w.accessibleName(), w
+        if isinstance(w, QAbstractButton):
+            assert w.toolTip(), w.text()

@@ -221,6 +221,7 @@ class TicketChips(QWidget):
     """Ticket numbers as chips: type a number, Enter adds it; × removes it."""
 
     changed = Signal()
+    chips_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -286,6 +287,7 @@ class TicketChips(QWidget):
         self.flow.insertWidget(len(self._chips), chip)
         self._chips.append(chip)
         self.updateGeometry()
+        self.chips_changed.emit()
         self.changed.emit()
         return True
 
@@ -300,6 +302,7 @@ class TicketChips(QWidget):
         chip.deleteLater()
         self.updateGeometry()
         self.input.setFocus()
+        self.chips_changed.emit()
         self.changed.emit()
 
     def set_tickets(self, numbers: list[str], pending: str = "") -> None:
@@ -686,6 +689,7 @@ class ContactDialog(QDialog):
                     with_error(self.rep_id, self._error("rep_id")))
 
         self.tickets = TicketChips()
+        self.tickets.chips_changed.connect(self._fix_tab_order)
         self.errors["tickets"] = self.tickets.error
         form.addRow(self._label("tickets", self.tickets.input),
                     with_error(self.tickets, self.tickets.error))
@@ -1003,7 +1007,8 @@ class ContactDialog(QDialog):
         chain: list[QWidget] = [self.channel_combo, self.direction_combo, self.start_edit,
                                 self.hold_button, self.end_button, self.hold_spin,
                                 self.ended_check, self.end_edit, self.rep_name, self.rep_title,
-                                self.rep_id, self.tickets.input, self.summary_edit,
+                                self.rep_id, *self.tickets.chip_buttons(), self.tickets.input,
+                                self.summary_edit,
                                 self.outcome_edit]
         for row in self.promise_rows:
             chain += row.editors()
