@@ -1,0 +1,169 @@
+"""Capture the screen as an exhibit.
+
+API::
+
+    image = capture_screen(window, delay_s=0, hide_window=True)   # QImage (null if refused)
+    CaptureDialog.ask(parent) -> CaptureOptions | None             # delay 0/3/5 s, hide?
+    capture_and_attach(window, controller, case_id, contact_id=None) -> bool
+
+``capture_screen`` hides ``window`` (optional), waits ``delay_s`` seconds on a QTimer inside
+a local event loop (the GUI keeps running; nothing sleeps), grabs the screen the window is
+on (the primary screen without a window) and shows the window again, even if grabbing
+failed. Wayland compositors refuse screen grabs: the image is then null and
+``capture_and_attach`` tells the user to use the system's screenshot key and paste with
+Ctrl+V. Offscreen (tests) it returns the offscreen screen's image.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QGuiApplication, QImage, QScreen
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .attachments import AttachmentController
+
+__all__ = ["DELAYS", "CaptureDialog", "CaptureOptions", "capture_and_attach", "capture_screen"]
+
+DELAYS = (0, 3, 5)
+HIDE_SETTLE_MS = 350  # time for the compositor to take the hidden window off the screen
+
+
+def _wait(ms: int) -> None:
+    """Let the event loop run for ``ms`` milliseconds (a QTimer, never time.sleep)."""
+    if ms <= 0:
+        return
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _screen_for(window: QWidget | None) -> QScreen | None:
+    if window is not None:
+        screen = window.screen()
+        if screen is not None:
+            return screen
+    return QGuiApplication.primaryScreen()
+
+
+def capture_screen(window: QWidget | None, delay_s: int = 0, *,
+                   hide_window: bool = True) -> QImage:
+    """A screenshot of the whole screen ``window`` is on (see the module docstring)."""
+    screen = _screen_for(window)
+    hidden = False
+    was_maximized = False
+    if window is not None and hide_window and window.isVisible():
+        was_maximized = window.isMaximized()
+        window.hide()
+        hidden = True
+    try:
+        _wait(max(0, int(delay_s)) * 1000 + (HIDE_SETTLE_MS if hidden else 0))
+        if screen is None:
+            return QImage()
+        return screen.grabWindow(0).toImage()
+    finally:
+        if hidden and window is not None:
+            if was_maximized:
+                window.showMaximized()
+            else:
+                window.show()
+            window.raise_()
+            window.activateWindow()
+
+
+@dataclass(frozen=True)
+class CaptureOptions:
+    delay_s: int = 0
+    hide_window: bool = True
+
+
+class CaptureDialog(QDialog):
+    """Choose a delay (0, 3 or 5 seconds) and whether to hide this window while capturing."""
+
+    def __init__(self, parent: QWidget | None = None,
+                 options: CaptureOptions = CaptureOptions()) -> None:  # noqa: B008
+        super().__init__(parent)
+        self.setWindowTitle("Capture screen")
+        self.setAccessibleName("Capture screen")
+        intro = QLabel("Take a screenshot of the whole screen and attach it to the case.", self)
+        intro.setWordWrap(True)
+        self._delays = QButtonGroup(self)
+        delay_row = QHBoxLayout()
+        delay_row.addWidget(QLabel("Delay:", self))
+        for seconds in DELAYS:
+            button = QRadioButton("None" if seconds == 0 else f"{seconds} seconds", self)
+            button.setAccessibleName(f"Delay {seconds} seconds")
+            button.setChecked(seconds == options.delay_s)
+            self._delays.addButton(button, seconds)
+            delay_row.addWidget(button)
+        delay_row.addStretch(1)
+        if self._delays.checkedId() < 0:
+            self._delays.button(0).setChecked(True)
+        self.hide_box = QCheckBox("Hide this window while capturing", self)
+        self.hide_box.setChecked(options.hide_window)
+        hint = QLabel("Use a delay to open a menu or switch to the company's website first.",
+                      self)
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Capture")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(delay_row)
+        layout.addWidget(self.hide_box)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+
+    def options(self) -> CaptureOptions:
+        return CaptureOptions(delay_s=max(0, self._delays.checkedId()),
+                              hide_window=self.hide_box.isChecked())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> CaptureOptions | None:
+        """Show the dialog modally; None if cancelled. (Tests patch this.)"""
+        dialog = cls(parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.options()
+        finally:
+            dialog.deleteLater()
+
+
+def capture_and_attach(window: QWidget | None, controller: AttachmentController,
+                       case_id: int | None, contact_id: int | None = None) -> bool:
+    """Ask for the options, capture, and attach the PNG. True if an attachment was queued."""
+    if case_id is None:
+        controller.failed.emit("Choose or create a case first; nothing was attached.")
+        return False
+    options = CaptureDialog.ask(window)
+    if options is None:
+        return False
+    image = capture_screen(window, options.delay_s, hide_window=options.hide_window)
+    if image.isNull():
+        platform = QGuiApplication.platformName()
+        where = " (Wayland does not allow apps to do it)" if platform.startswith("wayland") \
+            else ""
+        controller.failed.emit(
+            f"The screen could not be captured here{where}; take a screenshot with your "
+            "system's screenshot key, then paste it into the exhibits with Ctrl+V.")
+        return False
+    name = datetime.now().strftime("screen-capture-%Y-%m-%d-%H%M.png")
+    return controller.attach_image(case_id, image, contact_id, original_name=name)

@@ -1,0 +1,367 @@
+"""The exhibit viewer: the image at any zoom, and the facts that make it evidence.
+
+API::
+
+    viewer = ImageViewer(service, attachment_id, parent=None)   # a QDialog; .show() or .exec()
+    viewer.zoom_in() / zoom_out() / set_zoom(1.0) / toggle_fit()   # Ctrl++ Ctrl+- Ctrl+0
+    viewer.zoom -> float;  viewer.fit_mode -> bool;  viewer.has_image -> bool
+    signal caption_changed(int attachment_id)
+
+Ctrl + mouse wheel zooms around the pointer. "Fit to window" never enlarges a small image
+beyond 100 %. The stored file is only ever read (Qt decodes it with its format taken from
+the content, EXIF orientation applied); "Open with system viewer" gets a read-only copy and
+"Save a copy as…" writes a checked copy. Files that are not displayable images (PDFs,
+damaged or HEIC images) show their details and the same two buttons.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QFontDatabase,
+    QImage,
+    QImageReader,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QShortcut,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..journal.service import ServiceError
+from .attachments import (
+    describe_exhibit,
+    full_date,
+    human_size,
+    open_in_system_viewer,
+    save_copy_as,
+    type_label,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from PySide6.QtCore import QObject
+
+    from ..journal.service import AttachmentView, JournalService
+
+__all__ = ["MAX_ZOOM", "MIN_ZOOM", "ImageViewer"]
+
+MIN_ZOOM = 0.02
+MAX_ZOOM = 8.0
+ZOOM_STEP = 1.25
+_ALLOCATION_LIMIT_MB = 512  # the store refuses images above 64 Mpx (256 MB as RGBA)
+
+
+class _Canvas(QWidget):
+    """Paints only the visible part of the image at the current zoom."""
+
+    def __init__(self, image: QImage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image = image
+        self.zoom = 1.0
+        self.setAccessibleName("Exhibit image")
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.set_zoom(1.0)
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = zoom
+        size = self.image.size()
+        self.resize(QSize(max(1, round(size.width() * zoom)), max(1, round(size.height() * zoom))))
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return self.size()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        if self.zoom < 1.0:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        area = QRectF(event.rect())
+        z = self.zoom
+        source = QRectF(area.x() / z, area.y() / z, area.width() / z, area.height() / z)
+        painter.drawImage(area, self.image, source)
+        painter.end()
+
+
+class ImageViewer(QDialog):
+    """Shows one exhibit (see the module docstring)."""
+
+    caption_changed = Signal(int)
+
+    def __init__(self, service: JournalService, attachment_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self.attachment_id = attachment_id
+        self.view: AttachmentView = service.attachment(attachment_id)
+        self.fit_mode = True
+        self._canvas: _Canvas | None = None
+        self.setAccessibleName("Exhibit viewer")
+        self.setWindowTitle(f"{self.view.caption or self.view.original_name} \u2014 Exhibit")
+        self.setSizeGripEnabled(True)
+
+        image, problem = self._load()
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setAccessibleName("Exhibit")
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll_area.setWidgetResizable(False)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.viewport().installEventFilter(self)
+        if image is not None:
+            self._canvas = _Canvas(image)
+            self.scroll_area.setWidget(self._canvas)
+        else:
+            note = QLabel(problem, self)
+            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            note.setWordWrap(True)
+            note.setAccessibleName("No preview")
+            note.setMargin(24)
+            self.scroll_area.setWidget(note)
+            self.scroll_area.setWidgetResizable(True)
+
+        # --- zoom bar
+        self.zoom_out_button = self._tool("\u2212", "Zoom out (Ctrl+\u2212)", self.zoom_out)
+        self.zoom_in_button = self._tool("+", "Zoom in (Ctrl++)", self.zoom_in)
+        self.fit_button = self._tool("Fit", "Fit to window / actual size (Ctrl+0)",
+                                     self.toggle_fit)
+        self.fit_button.setCheckable(True)
+        self.zoom_label = QLabel(self)
+        self.zoom_label.setAccessibleName("Zoom level")
+        self.zoom_label.setMinimumWidth(48)
+        bar = QHBoxLayout()
+        for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button,
+                       self.zoom_label):
+            bar.addWidget(widget)
+            widget.setEnabled(self.has_image)
+        bar.addStretch(1)
+
+        # --- details
+        details = QWidget(self)
+        details.setAccessibleName("Exhibit details")
+        form = QFormLayout(details)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.caption_label = self._value(self.view.caption or "No caption")
+        form.addRow("Caption:", self.caption_label)
+        form.addRow("File name:", self._value(self.view.original_name))
+        kind = type_label(self.view)
+        if self.view.width and self.view.height:
+            kind += f", {self.view.width} \u00d7 {self.view.height} pixels"
+        form.addRow("Type:", self._value(kind))
+        form.addRow("Size:", self._value(f"{human_size(self.view.size)} "
+                                         f"({self.view.size:,} bytes)"))
+        sha = self._value(self.view.sha256)
+        sha.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        sha.setToolTip("The file's fingerprint: any change to the file would change it.")
+        form.addRow("SHA-256:", sha)
+        form.addRow("Added:", self._value(full_date(self.view.added_at)))
+        self.check_label = self._value("")
+        form.addRow("", self.check_label)
+        details.setMaximumWidth(320)
+        details.setMinimumWidth(240)
+
+        # --- buttons
+        self.external_button = QPushButton("Open with system viewer", self)
+        self.external_button.setToolTip("Open a read-only copy in your usual viewer")
+        self.external_button.clicked.connect(self.open_externally)
+        self.save_button = QPushButton("Save a copy as\u2026", self)
+        self.save_button.clicked.connect(self.save_copy)
+        self.caption_button = QPushButton("Edit caption\u2026", self)
+        self.caption_button.clicked.connect(self.edit_caption)
+        self.verify_button = QPushButton("Check file", self)
+        self.verify_button.setToolTip("Confirm the stored file still matches its SHA-256")
+        self.verify_button.clicked.connect(self.verify)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        buttons = QHBoxLayout()
+        for button in (self.external_button, self.save_button, self.caption_button,
+                       self.verify_button):
+            button.setAccessibleName(button.text().rstrip("\u2026"))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+
+        middle = QHBoxLayout()
+        middle.addWidget(self.scroll_area, 1)
+        middle.addWidget(details)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(middle, 1)
+        layout.addLayout(buttons)
+
+        for keys, slot in (
+            (QKeySequence(QKeySequence.StandardKey.ZoomIn), self.zoom_in),
+            (QKeySequence("Ctrl+="), self.zoom_in),
+            (QKeySequence(QKeySequence.StandardKey.ZoomOut), self.zoom_out),
+            (QKeySequence("Ctrl+0"), self.toggle_fit),
+        ):
+            QShortcut(keys, self, slot)
+
+        self.resize(1000, 700)
+        self._apply_fit()
+
+    # ----------------------------------------------------------------- building
+
+    def _tool(self, text: str, tip: str, slot: object) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip.split(" (")[0])
+        button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        return button
+
+    def _value(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _load(self) -> tuple[QImage | None, str]:
+        view = self.view
+        if not view.is_image:
+            return None, (f"No preview for this {type_label(view)} file. Use \u201cOpen with "
+                          "system viewer\u201d to read it.")
+        if not view.preview_ok:
+            return None, ("No preview: this image could not be read (it may be damaged, "
+                          "incomplete, or in a format this app does not display). The file "
+                          "is kept exactly as it was attached.")
+        try:
+            path = self._service.store.path_for(view.sha256)
+        except (ServiceError, ValueError):
+            return None, "The stored file could not be found."
+        reader = QImageReader(str(path))
+        reader.setDecideFormatFromContent(True)
+        reader.setAutoTransform(True)
+        reader.setAllocationLimit(_ALLOCATION_LIMIT_MB)
+        image = reader.read()
+        if image.isNull():
+            return None, (f"The image could not be displayed ({reader.errorString()}); the "
+                          "file itself is kept unchanged.")
+        return image, ""
+
+    # ----------------------------------------------------------------- zoom
+
+    @property
+    def has_image(self) -> bool:
+        return self._canvas is not None
+
+    @property
+    def zoom(self) -> float:
+        return self._canvas.zoom if self._canvas is not None else 1.0
+
+    def _fit_zoom(self) -> float:
+        if self._canvas is None:
+            return 1.0
+        area = self.scroll_area.maximumViewportSize()  # as if there were no scroll bars
+        image = self._canvas.image.size()
+        if image.isEmpty() or area.isEmpty():
+            return 1.0
+        return float(max(MIN_ZOOM, min(1.0, area.width() / image.width(),
+                                       area.height() / image.height())))
+
+    def set_zoom(self, zoom: float, anchor: QPoint | None = None) -> None:
+        """Zoom to ``zoom`` (1.0 = 100 %), keeping ``anchor`` (viewport point) in place."""
+        if self._canvas is None:
+            return
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        old = self._canvas.zoom
+        hbar, vbar = self.scroll_area.horizontalScrollBar(), self.scroll_area.verticalScrollBar()
+        point = anchor if anchor is not None else self.scroll_area.viewport().rect().center()
+        at = self._canvas.pos()  # the canvas in viewport coordinates (scrolled or centred)
+        image_point = QPointF((point.x() - at.x()) / old, (point.y() - at.y()) / old)
+        self._canvas.set_zoom(zoom)
+        hbar.setValue(round(image_point.x() * zoom - point.x()))
+        vbar.setValue(round(image_point.y() * zoom - point.y()))
+        self.zoom_label.setText(f"{zoom * 100:.0f} %")
+        self.fit_button.setChecked(self.fit_mode)
+
+    def zoom_in(self) -> None:
+        self.fit_mode = False
+        self.set_zoom(self.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.fit_mode = False
+        self.set_zoom(self.zoom / ZOOM_STEP)
+
+    def toggle_fit(self) -> None:
+        """Ctrl+0: fit to window <-> actual size (100 %)."""
+        self.fit_mode = not self.fit_mode
+        if self.fit_mode:
+            self._apply_fit()
+        else:
+            self.set_zoom(1.0)
+
+    def _apply_fit(self) -> None:
+        if self.fit_mode:
+            self.set_zoom(self._fit_zoom())
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._apply_fit()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._apply_fit()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (obj is self.scroll_area.viewport() and event.type() == QEvent.Type.Wheel
+                and isinstance(event, QWheelEvent)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and self._canvas is not None):
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.fit_mode = False
+                self.set_zoom(self.zoom * (ZOOM_STEP ** steps), event.position().toPoint())
+            event.accept()
+            return True
+        return super().eventFilter(obj, event)
+
+    # ----------------------------------------------------------------- actions
+
+    def open_externally(self) -> None:
+        open_in_system_viewer(self._service, self.attachment_id, self)
+
+    def save_copy(self) -> None:
+        save_copy_as(self._service, self.attachment_id, self)
+
+    def verify(self) -> str | None:
+        """Re-hash the stored file; shows and returns the problem (None when sound)."""
+        problem: str | None = self._service.store.verify(self.view.sha256, self.view.size)
+        self.check_label.setText(
+            "Checked: the stored file matches its SHA-256 (unchanged since it was added)."
+            if problem is None else f"Problem: the stored file is {problem}.")
+        return problem
+
+    def edit_caption(self) -> bool:
+        text, ok = QInputDialog.getMultiLineText(
+            self, "Edit caption", f"Caption for \u201c{self.view.original_name}\u201d:",
+            self.view.caption)
+        if not ok:
+            return False
+        try:
+            self._service.set_attachment_caption(self.attachment_id, text)
+        except ServiceError as exc:
+            self.check_label.setText(f"The caption was not saved: {exc}")
+            return False
+        self.view = self._service.attachment(self.attachment_id)
+        self.caption_label.setText(self.view.caption or "No caption")
+        self.setWindowTitle(f"{self.view.caption or self.view.original_name} \u2014 Exhibit")
+        self.setToolTip(describe_exhibit(self.view))
+        self.caption_changed.emit(self.attachment_id)
+        return True
