@@ -86,8 +86,10 @@ __all__ = [
     "ImportSummary",
     "build_document",
     "export_journal",
+    "import_document",
     "import_journal",
     "json_schema",
+    "load_document",
     "schema_text",
 ]
 

@@ -1,0 +1,20 @@
+"""``python -m headway_journal`` and the ``headway-journal`` / ``headway-journal-gui`` scripts.
+
+Deliberately tiny: the command line (headway_journal.cli) imports what a command needs when it
+runs, and the GUI (PySide6) is loaded only when no command is given.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from headway_journal.cli import main as cli_main
+
+    return cli_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

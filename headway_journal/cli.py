@@ -1,0 +1,438 @@
+"""The ``headway-journal`` command line.
+
+Without a command it opens the window; with one it works on the journal without loading Qt.
+Keep this module cheap to import: everything heavy (the service, SQLAlchemy, Pillow, the GUI)
+is imported inside the function that needs it.
+
+Exit codes: 0 done; 1 the journal is damaged (``check``) or an unexpected failure; 2 bad input
+(an invalid file, an unknown case, a locked, damaged or too new journal). Errors are one line on
+stderr; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from headway_journal import __version__
+
+if TYPE_CHECKING:  # pragma: no cover
+    from headway_journal.journal.service import JournalService
+
+PROG = "headway-journal"
+EXIT_OK = 0
+EXIT_DAMAGED = 1
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+class CliError(Exception):
+    """Bad input from the user (exit 2); the message is one sentence."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        sub = self.prog.removeprefix(PROG).strip()  # "casefile" for a command's own parser
+        where = f"{sub}: " if sub else ""
+        hint = f"{PROG} {sub} --help" if sub else f"{PROG} --help"
+        self.exit(EXIT_BAD_INPUT, f"{PROG}: error: {where}{message} (see '{hint}')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog=PROG,
+        description="A personal support-case journal: log every contact, track promises to "
+                    "their business-day deadlines, and print a case file for escalation. "
+                    "Without a command, the window opens.",
+        epilog="The journal folder is --journal DIR, else $HEADWAY_JOURNAL_DIR, else "
+               "~/.local/share/headway-journal/journal. Exit codes: 0 done, 1 journal damaged "
+               "(check) or failure, 2 bad input.",
+    )
+    p.add_argument("--journal", metavar="DIR", help="the journal folder to use")
+    p.add_argument("--debug", action="store_true",
+                   help="log details and show full tracebacks on errors")
+    p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    p.add_argument("--demo", action="store_true",
+                   help="use a throwaway journal filled with sample cases (deleted afterwards); "
+                        "with --journal, fill that journal if it has no cases yet")
+    p.add_argument("--install-desktop", action="store_true",
+                   help="add Headway Journal to your desktop's application menu")
+    p.add_argument("--uninstall-desktop", action="store_true",
+                   help="remove it from the application menu again")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    c = sub.add_parser("import", help="merge a JSON file (docs/journal-format.md) into the journal",
+                       description="Merge a JSON file into the journal, by key. All or nothing: "
+                                   "if anything in the file is invalid, nothing is written.")
+    c.add_argument("file", metavar="FILE", help="the JSON file; exhibit paths are relative to it")
+    c = sub.add_parser("export", help="write the journal as JSON plus a copy of every exhibit",
+                       description="Write the journal to FILE (JSON) and its exhibits to the "
+                                   "folder FILE-files/ beside it.")
+    c.add_argument("file", metavar="FILE")
+    c = sub.add_parser("search", help="full-text search of cases, contacts and notes")
+    c.add_argument("text", nargs="+", metavar="TEXT")
+    c.add_argument("--limit", type=int, default=50, help="at most this many results (50)")
+    sub.add_parser("check", help="check the database and every exhibit's SHA-256",
+                   description="Check database integrity, foreign keys and every stored exhibit "
+                               "against its SHA-256. Exit 0 when sound, 1 when damaged.")
+    c = sub.add_parser("backup", help="copy the journal database into FILE (a .sqlite3 file)",
+                       description="Copy the journal database into FILE with SQLite's backup "
+                                   "API. The exhibit files stay in the journal folder.")
+    c.add_argument("file", metavar="FILE")
+    c = sub.add_parser("restore", help="replace the journal database with a backup FILE",
+                       description="Replace the journal database with FILE after checking it. "
+                                   "The current database is kept in the journal's backups/.")
+    c.add_argument("file", metavar="FILE")
+    c = sub.add_parser("casefile", help="build the PDF case file of a case",
+                       description="Build the PDF case file of CASE (its key or number).")
+    c.add_argument("case", metavar="CASE", help="the case's key or number")
+    c.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    c.add_argument("--redact", action="store_true",
+                   help="mask identifiers down to their last 4 characters")
+    c.add_argument("--exclude-exhibit", type=int, action="append", default=[], metavar="N",
+                   help="leave exhibit N out (repeatable)")
+    c = sub.add_parser("ics", help="export pending deadlines to an iCalendar file")
+    c.add_argument("file", metavar="FILE")
+    return p
+
+
+# --- entry point -------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        user = isinstance(exc, _user_error_types())
+        message = _describe(exc)
+        if not user:
+            message = (f"unexpected {type(exc).__name__}: {message} "
+                       "(run with --debug to see the details)")
+        print(f"{PROG}: error: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT if user else EXIT_FAILED
+
+
+def _user_error_types() -> tuple[type[BaseException], ...]:
+    """The exception types that mean bad input, from the modules already loaded (no imports)."""
+    types: list[type[BaseException]] = [CliError, OSError]
+    wanted = {
+        "headway_journal.journal.db": ("JournalError",),
+        "headway_journal.journal.service": ("ServiceError",),
+        "headway_journal.journal.interchange": ("ImportError_", "ExportError"),
+        "headway_journal.journal.attachments": ("AttachmentError",),
+        "headway_journal.journal.issue_types": ("FieldError",),
+        "headway_journal.journal.deadlines": ("PromiseTermsError",),
+    }
+    for module, names in wanted.items():
+        mod = sys.modules.get(module)
+        for name in names:
+            cls = getattr(mod, name, None)
+            if isinstance(cls, type) and issubclass(cls, BaseException):
+                types.append(cls)
+    return tuple(types)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f"{exc.filename}: " if exc.filename else ""
+        text = f"{where}{exc.strerror}"
+    else:
+        text = str(exc) or type(exc).__name__
+    return " ".join(text.split())
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.install_desktop or args.uninstall_desktop:
+        return _desktop(install=args.install_desktop, uninstall=args.uninstall_desktop)
+    command: str | None = args.command
+    if command is None:
+        return _gui(args)
+    handler = _COMMANDS[command]
+    if args.demo and not args.journal:
+        with tempfile.TemporaryDirectory(prefix="headway-journal-demo-") as tmp:
+            folder = Path(tmp) / "journal"
+            _fill_demo(folder)
+            return handler(args, folder)
+    folder = _journal_dir(args.journal)
+    if args.demo:
+        _fill_demo(folder)
+    return handler(args, folder)
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _journal_dir(option: str | None) -> Path:
+    from headway_journal.journal.db import resolve_journal_dir
+
+    return resolve_journal_dir(option)
+
+
+def _open(folder: Path, *, must_exist: bool = True) -> JournalService:
+    from headway_journal.journal.db import DB_NAME
+    from headway_journal.journal.service import JournalService
+
+    if must_exist and not (folder / DB_NAME).is_file():
+        raise CliError(f"There is no journal at {folder} (choose one with --journal DIR or "
+                       "HEADWAY_JOURNAL_DIR).")
+    return JournalService.open(folder)
+
+
+def _fill_demo(folder: Path) -> None:
+    """Fill the journal in ``folder`` with the sample cases, unless it already has cases."""
+    from headway_journal.journal.demo import populate_demo
+
+    with _open(folder, must_exist=False) as svc:
+        if svc.stats()["cases"] == 0:
+            populate_demo(svc)
+
+
+def _out_path(file: str, *, overwrite: bool = True) -> Path:
+    path = Path(file).expanduser().absolute()
+    if path.is_dir():
+        raise CliError(f"{path} is a folder; give a file name.")
+    if not path.parent.is_dir():
+        raise CliError(f"The folder {path.parent} does not exist.")
+    if not overwrite and (path.exists() or path.is_symlink()):
+        raise CliError(f"{path} already exists; choose a new file name.")
+    return path
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(name, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(name)
+        raise
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def cmd_import(args: argparse.Namespace, folder: Path) -> int:
+    from headway_journal.journal.interchange import import_document, load_document
+
+    source = Path(args.file).expanduser().absolute()
+    if not source.is_file():
+        raise CliError(f"There is no file at {source}.")
+    doc = load_document(source)  # unreadable JSON is refused before the journal is touched
+    with _open(folder, must_exist=False) as svc:
+        summary = import_document(svc, doc, source.parent)
+    print(summary.describe())
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, folder: Path) -> int:
+    from headway_journal.journal.interchange import export_journal
+
+    dest = _out_path(args.file)
+    with _open(folder) as svc:
+        summary = export_journal(svc, dest)
+    print(summary.describe())
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace, folder: Path) -> int:
+    text = " ".join(args.text)
+    if args.limit < 1:
+        raise CliError("--limit must be 1 or more.")
+    with _open(folder) as svc:
+        hits = svc.search(text, limit=args.limit)
+        opened = {s.id: s.opened_on for s in svc.case_summaries(sorted({h.case_id for h in hits}))}
+    if not hits:
+        print(f"No matches for {text!r}.", file=sys.stderr)
+        return EXIT_OK
+    for h in hits:
+        when = h.started_at.date() if h.started_at is not None else opened.get(h.case_id)
+        title = h.case_title if len(h.case_title) <= 60 else h.case_title[:59] + "…"
+        day = when.isoformat() if when is not None else "-"
+        print(f"#{h.case_id}  {title}  {h.kind}  {day}  {_one_line(h.snippet)}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, folder: Path) -> int:
+    from sqlalchemy import func, select
+
+    from headway_journal.journal.db import DB_NAME, JournalDamaged
+    from headway_journal.journal.models import Attachment
+
+    if not (folder / DB_NAME).is_file():
+        raise CliError(f"There is no journal at {folder}.")
+    try:
+        svc = _open(folder)
+    except JournalDamaged as exc:
+        print(f"Journal is damaged: {_one_line(str(exc))}")
+        return EXIT_DAMAGED
+    with svc:
+        problems = svc.check()
+        stats = svc.stats()
+        with svc.journal.sessions() as s:
+            attachments = int(s.scalar(select(func.count()).select_from(Attachment)) or 0)
+    if problems:
+        n = len(problems)
+        print(f"Journal is damaged: {n} problem{'s' if n != 1 else ''} found in {folder}:")
+        for problem in problems:
+            print(f"  - {_one_line(problem)}")
+        return EXIT_DAMAGED
+    print(f"Journal is sound: {stats['cases']} cases, {stats['contacts']} contacts, "
+          f"{attachments} attachments verified")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, folder: Path) -> int:
+    from headway_journal.journal.db import sqlite_backup
+
+    dest = _out_path(args.file, overwrite=False)
+    with _open(folder) as svc:
+        sqlite_backup(svc.journal.db_path, dest)
+    print(f"Backed up the journal database to {dest}")
+    print(f"Note: the exhibit files stay in {folder / 'attachments'}; this file is the database "
+          "only (copy the whole journal folder to keep the exhibits too).")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
+    from headway_journal.journal.backup import check_backup, restore_journal
+
+    source = Path(args.file).expanduser().absolute()
+    if not source.is_file():
+        raise CliError(f"There is no file at {source}.")
+    problem = check_backup(source)
+    if problem is not None:
+        raise CliError(f"{problem} Nothing was changed.")
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    result = restore_journal(folder, source)
+    print(f"Restored the journal in {folder} from {source}")
+    if result.kept_at is not None:
+        print(f"The database it replaced is kept in {result.kept_at}")
+    with _open(folder) as svc:  # opens (and upgrades, if the backup is older) to prove it works
+        stats = svc.stats()
+    print(f"The journal now has {stats['cases']} cases and {stats['contacts']} contacts.")
+    if result.missing_attachments:
+        n = len(result.missing_attachments)
+        print(f"Warning: {n} exhibit file{'s' if n != 1 else ''} this backup refers to "
+              f"{'are' if n != 1 else 'is'} not in the journal's attachment store; "
+              f"'{PROG} check' lists them.")
+    return EXIT_OK
+
+
+def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
+    try:
+        from headway_journal.casefile.service_bridge import (  # type: ignore[import-not-found]
+            build_for_case,
+        )
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("headway_journal"):
+            raise CliError("Building a case file from the command line is not available yet "
+                           "in this version; use the window (Case > Case file).") from None
+        raise
+    out = _out_path(args.output)
+    if any(n < 1 for n in args.exclude_exhibit):
+        raise CliError("Exhibits are numbered from 1.")
+    with _open(folder) as svc:
+        case_id = svc.find_case(args.case)
+        result = build_for_case(svc, case_id, out, redact=args.redact,
+                                exclude=list(args.exclude_exhibit))
+    written = result if isinstance(result, (str, os.PathLike)) else out
+    print(f"Wrote the case file to {Path(written)}")
+    return EXIT_OK
+
+
+def cmd_ics(args: argparse.Namespace, folder: Path) -> int:
+    from headway_journal.journal import deadlines as dl
+
+    dest = _out_path(args.file)
+    with _open(folder) as svc:
+        items = [
+            dl.DeadlineItem(
+                uid=f"promise-{d.promise.id}",
+                title=f"{d.organization}: {d.promise.text}",
+                due_on=d.promise.due.due_on,
+                due_at=d.promise.due.due_at,
+                description=(f"{d.organization}: promised {d.promise.terms} on "
+                             f"{d.promise.made_at:%Y-%m-%d} ({d.contact})."),
+                case_title=d.case_title,
+            )
+            for d in svc.due_items(include_future=True)
+        ]
+    _write_atomic(dest, dl.deadlines_to_ics(items))
+    n = len(items)
+    print(f"Wrote {n} deadline{'s' if n != 1 else ''} to {dest}")
+    return EXIT_OK
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+    "import": cmd_import,
+    "export": cmd_export,
+    "search": cmd_search,
+    "check": cmd_check,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "casefile": cmd_casefile,
+    "ics": cmd_ics,
+}
+
+
+# --- the window and the desktop entry ----------------------------------------------------------
+
+
+def _gui(args: argparse.Namespace) -> int:
+    journal: Path | None = Path(args.journal).expanduser() if args.journal else None
+    if args.demo and journal is not None:
+        _fill_demo(_journal_dir(args.journal))
+    try:
+        from headway_journal.ui.app import run_gui
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("PySide6"):
+            raise CliError("The window needs PySide6, which is not installed; the commands "
+                           f"still work (see '{PROG} --help').") from None
+        if exc.name and exc.name.startswith("headway_journal"):
+            raise CliError("The window is not available yet in this version; the commands "
+                           f"work (see '{PROG} --help').") from None
+        raise
+    run: Callable[..., Any] = run_gui
+    return int(run(journal, demo=bool(args.demo and journal is None)))
+
+
+def _desktop(*, install: bool, uninstall: bool) -> int:
+    from headway_journal.desktop import install_desktop, uninstall_desktop
+
+    if install and uninstall:
+        raise CliError("Give --install-desktop or --uninstall-desktop, not both.")
+    if install:
+        paths = install_desktop()
+        for path in paths:
+            print(path)
+        print(f"Installed the desktop entry and icons ({len(paths)} files).")
+    else:
+        paths = uninstall_desktop()
+        for path in paths:
+            print(path)
+        print(f"Removed {len(paths)} file{'s' if len(paths) != 1 else ''}."
+              if paths else "Nothing to remove: the desktop entry was not installed.")
+    return EXIT_OK
