@@ -1233,6 +1233,7 @@ class ContactDialog(QDialog):
 
     def save(self) -> bool:
         """Save through the service; on errors every word stays where it is."""
+        self._tick()  # the hold minutes up to this second
         self.clear_errors()
         ending_now = (self.contact_id is None and self._live() and not self._start_touched
                       and not self.ended_check.isChecked()
