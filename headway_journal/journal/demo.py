@@ -119,6 +119,14 @@ def _at(days_ago: int, hour: int, minute: int, zone: tzinfo, now: datetime) -> d
                                                                            microsecond=0)
 
 
+def _log(svc: JournalService, case_id: int, data: ContactInput) -> int:
+    """Log a contact as written down soon after it ended (unless ``recorded_at`` is given)."""
+    if data.recorded_at is None:
+        end = data.ended_at or data.started_at
+        data.recorded_at = min(end + timedelta(minutes=12), datetime.now(UTC)).astimezone(UTC)
+    return svc.log_contact(case_id, data)
+
+
 def _headway_id(svc: JournalService) -> int:
     org = svc.organization_by_key("headway")
     if org is not None:
@@ -179,7 +187,7 @@ def populate_demo(service: JournalService) -> None:
                 "amounts": "$150.00 + $150.00", "card_last4": "4242",
                 "statement_date": (today - timedelta(days=20)).isoformat()},
     ))
-    first = svc.log_contact(billing, ContactInput(
+    first = _log(svc, billing, ContactInput(
         started_at=_at(25, 10, 5, LA, now), ended_at=_at(25, 10, 31, LA, now),
         channel="chat", direction="outbound", hold_minutes=6,
         rep_name="Priya Raman", rep_title="Support specialist", rep_id="PR-2291",
@@ -194,7 +202,7 @@ def populate_demo(service: JournalService) -> None:
     ))
     svc.add_attachment(billing, receipt_png(charged), original_name="card-activity.png",
                        caption="Card activity: the same session charged twice", contact_id=first)
-    second = svc.log_contact(billing, ContactInput(
+    second = _log(svc, billing, ContactInput(
         started_at=_at(15, 13, 40, NY, now), ended_at=_at(15, 14, 2, NY, now),
         channel="email", direction="outbound",
         rep_name="Алексей Смирнов", rep_title="Billing team", tickets=["HW-4471902"],
@@ -210,7 +218,7 @@ def populate_demo(service: JournalService) -> None:
         key="demo-billing-2",
         recorded_at=_at(13, 20, 0, NY, now).astimezone(UTC),
     ))
-    svc.log_contact(billing, ContactInput(
+    _log(svc, billing, ContactInput(
         started_at=_at(2, 9, 15, LA, now), ended_at=_at(2, 9, 40, LA, now),
         channel="chat", rep_name="José Núñez", rep_title="Senior billing specialist",
         tickets=["HW-4471902", "RF-118735"],
@@ -239,7 +247,7 @@ def populate_demo(service: JournalService) -> None:
         fields={"npi": "1234567893", "practice_name": "Lakeside Counseling PLLC",
                 "tax_id": "12-3456789", "contract_reference": "W-9 uploaded; contract v2026.3"},
     ))
-    svc.log_contact(cred, ContactInput(
+    _log(svc, cred, ContactInput(
         started_at=_at(34, 11, 0, LA, now), channel="in-app",
         rep_name="Provider Support", tickets=["PS-550218"],
         summary="Asked for the credentialing status through Provider dashboard > Support.",
@@ -247,7 +255,7 @@ def populate_demo(service: JournalService) -> None:
                                business_days=10, status="kept")],
         key="demo-cred-1",
     ))
-    svc.log_contact(cred, ContactInput(
+    _log(svc, cred, ContactInput(
         started_at=_at(6, 15, 20, LA, now), channel="in-app",
         rep_name="Mariam Haddad", rep_title="Credentialing coordinator",
         tickets=["PS-550218"],
@@ -273,7 +281,7 @@ def populate_demo(service: JournalService) -> None:
                 "authorization_numbers": "AUTH-77120", "payer": "Blue Harbor Health Plan",
                 "denial_date": denial.isoformat()},
     ))
-    svc.log_contact(ins, ContactInput(
+    _log(svc, ins, ContactInput(
         started_at=_at(29, 9, 5, CHICAGO, now), ended_at=_at(29, 9, 51, CHICAGO, now),
         channel="phone", hold_minutes=23,
         rep_name="Keisha Brown", rep_title="Member services representative", rep_id="KB4471",
@@ -283,7 +291,7 @@ def populate_demo(service: JournalService) -> None:
         promises=[PromiseInput("Claims reprocessed", business_days=14)],
         key="demo-ins-1",
     ))
-    svc.log_contact(ins, ContactInput(
+    _log(svc, ins, ContactInput(
         started_at=_at(4, 16, 10, CHICAGO, now), ended_at=_at(4, 16, 34, CHICAGO, now),
         channel="phone", hold_minutes=11, rep_name="Tomás Ortega",
         rep_title="Claims specialist", tickets=["REF-7781234"],
@@ -306,7 +314,7 @@ def populate_demo(service: JournalService) -> None:
                 "steps": "1. Reset password from the e-mail link\n2. Sign in with the new "
                          "password\n3. Error 403 appears"},
     ))
-    lock_contact = svc.log_contact(tech, ContactInput(
+    lock_contact = _log(svc, tech, ContactInput(
         started_at=lock_at, ended_at=lock_at + timedelta(minutes=18), channel="in-app",
         rep_name="Chen Wei", rep_title="Technical support", tickets=["HW-4490017"],
         summary="Reported the lockout through in-app Contact support from the web browser.",
@@ -331,7 +339,7 @@ def populate_demo(service: JournalService) -> None:
                 "learned_on": learned.isoformat(),
                 "people_involved": "Unknown recipient; Headway reminders system"},
     ))
-    svc.log_contact(priv, ContactInput(
+    _log(svc, priv, ContactInput(
         started_at=_at(8, 8, 45, LA, now), channel="email",
         rep_name="Privacy Office", tickets=["PRIV-2026-0193"],
         summary="Wrote to the Privacy Officer with the forwarded e-mail attached.",
@@ -352,7 +360,7 @@ def populate_demo(service: JournalService) -> None:
                 "appointment_time": "15:30", "session_type": "video",
                 "cancellation_times": f"Cancellation e-mail {appt_day:%Y-%m-%d} 15:10"},
     ))
-    svc.log_contact(appt, ContactInput(
+    _log(svc, appt, ContactInput(
         started_at=_at(1, 12, 0, LA, now), channel="chat",
         rep_name="Aiyana Redcloud", rep_title="Care coordinator", tickets=["HW-4488120"],
         summary="Aiyana confirmed the cancellation came from a calendar sync error.",
@@ -371,7 +379,7 @@ def populate_demo(service: JournalService) -> None:
         fields={"full_name": "Dana Whitfield", "account_email": "dana.whitfield@example.org",
                 "account_id": "CL-3318842", "payment_last4": "4242"},
     ))
-    svc.log_contact(acct, ContactInput(
+    _log(svc, acct, ContactInput(
         started_at=_at(60, 14, 0, LA, now), channel="in-app", rep_name="Sam Okafor",
         rep_title="Support specialist", tickets=["HW-4309981"],
         summary="Sam updated the e-mail address after verifying my identity.",

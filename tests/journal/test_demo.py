@@ -47,6 +47,8 @@ def test_demo_has_every_kind_of_case(demo: JournalService) -> None:
              for c in cases for p in c.promises}
     assert terms == {"bd", "h", "date"}
     assert demo.profile()["name"] == "Dana Whitfield"
+    late = [ct.recorded_late_days for c in cases for ct in c.contacts]
+    assert late.count(0) == len(late) - 1 and max(late) >= 1  # one entry written down late
 
 
 def test_demo_always_has_something_overdue_and_something_due(demo: JournalService) -> None:
