@@ -1,0 +1,151 @@
+"""Plain data the case file is built from.
+
+These dataclasses hold only plain Python values (str, int, date, timezone-aware datetime,
+Path, tuples). Whoever maps the journal database into them owns the wording of labels such
+as ``PromiseRow.status_label``; the PDF builder only lays them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from pathlib import Path
+
+PROMISE_STATUSES = frozenset({"pending", "due_today", "overdue", "kept", "broken"})
+REFERENCE_KINDS = (
+    "account",
+    "member",
+    "claim",
+    "ticket",
+    "invoice",
+    "authorization",
+    "npi",
+    "ein",
+    "other",
+)
+
+
+def _require_aware(obj: object) -> None:
+    """Reject naive datetimes: a case file states every time with its UTC offset."""
+    for f in fields(obj):  # type: ignore[arg-type]
+        value = getattr(obj, f.name)
+        if isinstance(value, datetime) and value.utcoffset() is None:
+            raise ValueError(f"{type(obj).__name__}.{f.name} must be timezone-aware")
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    address: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    address: str = ""
+    website: str = ""
+
+
+@dataclass(frozen=True)
+class PromiseRow:
+    text: str
+    made_on: date
+    due_label: str  # e.g. "2026-11-30" or "2026-11-30 17:00 -08:00"
+    status: str  # pending | due_today | overdue | kept | broken
+    status_label: str  # e.g. "overdue by 3 business days"
+
+    def __post_init__(self) -> None:
+        if self.status not in PROMISE_STATUSES:
+            raise ValueError(f"unknown promise status {self.status!r}")
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    number: int
+    started_at: datetime
+    ended_at: datetime | None
+    recorded_at: datetime
+    channel: str
+    direction: str
+    hold_minutes: int
+    rep_name: str
+    rep_title: str
+    rep_id: str
+    tickets: tuple[str, ...]
+    summary: str
+    outcome: str
+    promises: tuple[PromiseRow, ...]
+    exhibit_numbers: tuple[int, ...]
+
+    def __post_init__(self) -> None:
+        _require_aware(self)
+
+
+@dataclass(frozen=True)
+class EscalationRow:
+    requested_on: date
+    level: str
+    owner_name: str
+    owner_title: str
+    reference: str
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    number: int
+    caption: str
+    original_name: str  # the user's file name: metadata, never a path
+    added_at: datetime
+    sha256: str
+    size: int
+    media_type: str
+    path: Path | None  # the stored file; None if it is missing
+    print_path: Path | None = None  # optional pre-made downscaled derivative
+    preview_ok: bool = True
+
+    def __post_init__(self) -> None:
+        _require_aware(self)
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: str  # one of REFERENCE_KINDS
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CaseFileData:
+    case_number: int
+    case_key: str
+    title: str
+    person: Party
+    organization: Organization
+    issue_type_label: str
+    role: str
+    status: str
+    opened_on: date
+    days_open: int
+    amount_disputed: str | None  # formatted, e.g. "$100.00"
+    desired_outcome: str
+    narrative: str
+    details: tuple[tuple[str, str], ...]  # issue-type fields as (label, value)
+    references: tuple[Reference, ...]
+    representatives: tuple[tuple[str, str, str], ...]  # (name, title, id)
+    contacts: tuple[ContactRow, ...]
+    escalations: tuple[EscalationRow, ...]
+    exhibits: tuple[Exhibit, ...]
+    generated_at: datetime
+    cover_letter: str | None = None
+    outside_clocks: tuple[tuple[str, str], ...] = ()  # (rule, deadline text)
+    safety_note: str | None = None
+    # Set by redact(): the PDF then marks itself as a redacted copy and says which exhibit
+    # numbers were left out of it (the others keep their numbers).
+    redacted: bool = False
+    omitted_exhibits: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        _require_aware(self)
