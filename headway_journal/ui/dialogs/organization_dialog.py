@@ -105,7 +105,7 @@ class OrganizationDialog(QDialog):
             self.start_new()
         else:
             self.org_list.setCurrentRow(0)
-        self.resize(920, 680)
+        self.resize(960, 820)
 
     # --- construction -----------------------------------------------------------------------
 
@@ -171,11 +171,14 @@ class OrganizationDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + GRID)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col in (0, 2, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumHeight(16 * GRID)
+        self.table.setMinimumHeight(22 * GRID)
         self.table.currentCellChanged.connect(lambda row, *_: self._select_channel(row))
         g_lay.addWidget(self.table, 1)
         buttons = QHBoxLayout()
