@@ -448,3 +448,17 @@ def test_export_validates_against_the_schema(svc: JournalService, tmp_path: Path
     populate(svc)
     doc = export(svc, tmp_path / "a")
     jsonschema.Draft202012Validator(ix.json_schema()).validate(doc)
+
+
+def test_the_documented_example_imports(svc: JournalService, tmp_path: Path) -> None:
+    doc_md = ix.SCHEMA_PATH.with_name("journal-format.md").read_text(encoding="utf-8")
+    example = doc_md.split("## Example", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    (tmp_path / "screenshots").mkdir()
+    (tmp_path / "screenshots" / "card-activity.png").write_bytes(PNG)
+    (tmp_path / "example.json").write_text(example, encoding="utf-8")
+    summary = ix.import_journal(svc, tmp_path / "example.json")
+    assert summary.created["case"] == 1
+    out = export(svc, tmp_path / "out")
+    promises = out["cases"][0]["contacts"][0]["promises"]
+    assert promises[0]["due_on"] == "2026-11-06"
+    assert promises[1]["due_at"] == "2026-11-01T12:05:00-08:00"
