@@ -108,6 +108,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QFontMetrics,
     QGuiApplication,
     QImage,
     QKeyEvent,
@@ -1062,9 +1063,26 @@ class ExhibitModel(QAbstractListModel):
                 self.dataChanged.emit(index, index)
 
 
-_CARD = QSize(196, 214)
-_THUMB_H = 124
-_PAD = 8
+_CARD = QSize(224, 246)
+_THUMB_H = 136
+_PAD = 10
+
+
+def _wrap_two(metrics: QFontMetrics, text: str, width: int) -> list[str]:
+    """``text`` on at most two lines of ``width`` pixels (the second elided)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return [text]
+    words = text.split(" ")
+    first = ""
+    for n, word in enumerate(words):
+        candidate = f"{first} {word}" if first else word
+        if metrics.horizontalAdvance(candidate) > width:
+            if not first:  # one very long word
+                return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)]
+            rest = " ".join(words[n:])
+            return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+        first = candidate
+    return [first]  # pragma: no cover - the whole text fitted
 
 
 class ExhibitDelegate(QStyledItemDelegate):
@@ -1081,46 +1099,63 @@ class ExhibitDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = ""
-        opt.icon = type(opt.icon)()
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
+        palette: QPalette = opt.palette
+        state = opt.state
+        card: QRect = opt.rect.adjusted(2, 2, -2, -2)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
-        rect: QRect = opt.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
-        palette: QPalette = opt.palette
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        if state & QStyle.StateFlag.State_Selected:
+            fill = QColor(accent)
+            fill.setAlpha(50)
+            painter.setPen(QPen(accent, 2))
+            painter.setBrush(fill)
+            painter.drawRoundedRect(card, 6, 6)
+        elif state & QStyle.StateFlag.State_MouseOver:
+            fill = QColor(accent)
+            fill.setAlpha(20)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(card, 6, 6)
+        rect = opt.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
         thumb = QRect(rect.left(), rect.top(), rect.width(), _THUMB_H)
         pixmap = index.data(PIXMAP_ROLE)
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
             self._paint_pixmap(painter, thumb, pixmap, palette)
         else:
-            state = index.data(STATE_ROLE)
-            self._paint_placeholder(painter, thumb, view, palette, loading=state == "loading")
-        text_color = palette.color(QPalette.ColorRole.HighlightedText if selected
-                                   else QPalette.ColorRole.Text)
+            loading = index.data(STATE_ROLE) == "loading"
+            self._paint_placeholder(painter, thumb, view, palette, loading=loading)
+        text_color = palette.color(QPalette.ColorRole.Text)
         dim = QColor(text_color)
-        dim.setAlpha(170)
+        dim.setAlpha(165)
         font = QFont(opt.font)
         bold = QFont(font)
         bold.setBold(True)
+        center = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
+        width = rect.width()
+        lines: list[tuple[str, QFont, QColor]] = []
+        painter.setFont(bold)
+        if view.caption:
+            for text in _wrap_two(painter.fontMetrics(), " ".join(view.caption.split()), width):
+                lines.append((text, bold, text_color))
+            name_metrics = QFontMetrics(font)
+            lines.append((name_metrics.elidedText(" ".join(view.original_name.split()),
+                                                  Qt.TextElideMode.ElideMiddle, width),
+                          font, dim))
+        else:
+            lines.append((painter.fontMetrics().elidedText(
+                " ".join(view.original_name.split()), Qt.TextElideMode.ElideMiddle, width),
+                bold, text_color))
+            lines.append((_KIND_WORDS.get(view.media_type, "File"), font, dim))
+        lines.append((f"{human_size(view.size)} \u00b7 {short_date(view.added_at)}", font, dim))
         y = thumb.bottom() + 6
-        first = view.caption or view.original_name
-        second = view.original_name if view.caption else _KIND_WORDS.get(view.media_type, "File")
-        third = f"{human_size(view.size)} \u00b7 {short_date(view.added_at)}"
-        for text, line_font, color in ((first, bold, text_color), (second, font, dim),
-                                       (third, font, dim)):
+        for text, line_font, color in lines:
             painter.setFont(line_font)
             painter.setPen(color)
-            metrics = painter.fontMetrics()
-            line = QRect(rect.left(), y, rect.width(), metrics.height())
-            shown = metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideMiddle,
-                                       rect.width())
-            painter.drawText(line, int(Qt.AlignmentFlag.AlignHCenter
-                                       | Qt.AlignmentFlag.AlignVCenter), shown)
-            y += metrics.height() + 1
+            height = painter.fontMetrics().height()
+            painter.drawText(QRect(rect.left(), y, width, height), center, text)
+            y += height + 1
         painter.restore()
 
     @staticmethod
@@ -1322,7 +1357,6 @@ class ExhibitsPanel(QWidget):
         self.removed_list = QListWidget(self)
         self.removed_list.setAccessibleName("Removed exhibits")
         self.removed_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.removed_list.setMaximumHeight(140)
         self.removed_list.itemSelectionChanged.connect(self._update_buttons)
         self.restore_button = self._button("Restore", "Put the exhibit back",
                                            self.restore_selected)
@@ -1398,6 +1432,11 @@ class ExhibitsPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, view.id)
             item.setToolTip(describe_exhibit(view))
             self.removed_list.addItem(item)
+        rows = min(max(1, len(removed)), 5)
+        row_height = self.removed_list.sizeHintForRow(0) if removed else 0
+        self.removed_list.setFixedHeight(
+            rows * max(row_height, self.fontMetrics().height() + 4)
+            + 2 * self.removed_list.frameWidth() + 4)
         self.removed_toggle.setText(f"Removed exhibits ({len(removed)})")
         self.removed_toggle.setVisible(bool(removed))
         self.removed_box.setVisible(bool(removed) and self.removed_toggle.isChecked())

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFontDatabase,
+    QGuiApplication,
     QImage,
     QImageReader,
     QKeySequence,
@@ -163,12 +164,28 @@ class ImageViewer(QDialog):
         if self.view.width and self.view.height:
             kind += f", {self.view.width} \u00d7 {self.view.height} pixels"
         form.addRow("Type:", self._value(kind))
-        form.addRow("Size:", self._value(f"{human_size(self.view.size)} "
-                                         f"({self.view.size:,} bytes)"))
-        sha = self._value(self.view.sha256)
-        sha.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        sha.setToolTip("The file's fingerprint: any change to the file would change it.")
-        form.addRow("SHA-256:", sha)
+        size = human_size(self.view.size)
+        if self.view.size >= 1024:
+            size += f" ({self.view.size:,} bytes)"
+        form.addRow("Size:", self._value(size))
+        digest = self.view.sha256
+        self.sha_label = self._value(f"{digest[:32]}\n{digest[32:]}")  # 64 hex digits don't wrap
+        self.sha_label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.sha_label.setToolTip(digest)
+        self.sha_label.setAccessibleName("SHA-256")
+        self.sha_label.setAccessibleDescription(digest)
+        self.copy_sha_button = QToolButton(self)
+        self.copy_sha_button.setText("Copy")
+        self.copy_sha_button.setToolTip("Copy the SHA-256 (the file's fingerprint: any change "
+                                         "to the file would change it)")
+        self.copy_sha_button.setAccessibleName("Copy SHA-256")
+        self.copy_sha_button.clicked.connect(
+            lambda _checked=False: QGuiApplication.clipboard().setText(digest))
+        sha_row = QHBoxLayout()
+        sha_row.setContentsMargins(0, 0, 0, 0)
+        sha_row.addWidget(self.sha_label, 1)
+        sha_row.addWidget(self.copy_sha_button, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow("SHA-256:", sha_row)
         form.addRow("Added:", self._value(full_date(self.view.added_at)))
         self.check_label = self._value("")
         form.addRow("", self.check_label)

@@ -665,9 +665,13 @@ def test_viewer_zooms_fits_and_shows_the_facts(
     fitted = viewer.zoom
     assert 0 < fitted < 1  # a 2400 px image fits a 1000 px window
     text = " ".join(w.text() for w in viewer.findChildren(ui_att.QLabel))
-    for fact in ("Billing page", "big screenshot.png", svc.attachment(aid).sha256,
-                 "2400 \u00d7 1600", f"{src.stat().st_size:,} bytes"):
+    for fact in ("Billing page", "big screenshot.png", "2400 \u00d7 1600",
+                 f"{src.stat().st_size:,} bytes"):
         assert fact in text
+    digest = svc.attachment(aid).sha256
+    assert viewer.sha_label.text().replace("\n", "") == digest
+    qtbot.mouseClick(viewer.copy_sha_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == digest
 
     viewer.zoom_in()
     assert viewer.zoom == pytest.approx(fitted * 1.25) and not viewer.fit_mode
