@@ -258,7 +258,9 @@ def build_document(svc: JournalService, files_dir_name: str
             "currency": cv.currency,
             "fields": {n: cv.fields[n] for n in field_names},
             "contacts": contacts,
-            "attachments": [attachment(a) for a in cv.attachments if a.contact_id is None],
+            # exhibits of the case as a whole, and those of contacts since deleted (still live)
+            "attachments": [attachment(a) for a in cv.attachments
+                            if a.contact_id is None or a.contact_id not in contact_keys],
             "escalations": [
                 {"key": e.key, "requested_on": e.requested_on.isoformat(), "level": e.level,
                  "owner": {"name": e.owner_name, "title": e.owner_title},
@@ -1346,11 +1348,15 @@ class _Writer:
         s = self.s
         rows = list(s.scalars(select(Attachment).where(Attachment.case_id == c.id)
                               .order_by(Attachment.id)))
+        # Export lists the exhibits of deleted contacts with the case's own: match them there.
+        deleted = set(s.scalars(select(Contact.id).where(Contact.case_id == c.id,
+                                                         Contact.deleted_at.is_not(None))))
         for plan in plans:
             blob = plan.blob
             contact_id = contact_ids.get(plan.contact_key) if plan.contact_key else None
+            places = {contact_id} if contact_id is not None else {None, *deleted}
             match = next((a for a in rows if a.sha256 == blob.sha256
-                          and a.contact_id == contact_id), None)
+                          and a.contact_id in places), None)
             if match is not None:
                 rows.remove(match)
                 touched = False

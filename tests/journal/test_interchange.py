@@ -163,6 +163,23 @@ def test_export_refuses_a_damaged_exhibit(svc: JournalService, tmp_path: Path) -
     assert not (tmp_path / "out.json").exists()
 
 
+def test_exhibits_of_a_deleted_contact_are_still_exported(svc: JournalService,
+                                                          fresh: JournalService,
+                                                          tmp_path: Path) -> None:
+    cid = populate(svc)
+    first = svc.get_case(cid).contacts[0]
+    svc.delete_contact(first.id)
+    doc = export(svc, tmp_path / "a")
+    case = doc["cases"][0]
+    assert [c["key"] for c in case["contacts"]] == ["k-2"]
+    assert {a["caption"] for a in case["attachments"]} == {"Card statement", "Two charges"}
+    before = counts(svc)
+    assert not ix.import_journal(svc, tmp_path / "a" / "journal.json").changed
+    assert counts(svc) == before
+    ix.import_journal(fresh, tmp_path / "a" / "journal.json")
+    assert export(fresh, tmp_path / "b") == doc
+
+
 # --- merge by key ------------------------------------------------------------------------------
 
 
@@ -214,6 +231,16 @@ def test_edited_file_updates_through_history(svc: JournalService, tmp_path: Path
                                             "Charged twice (12 Nov)"]
     # and the edited file is now the journal's state: importing it again is a no-op
     assert not ix.import_journal(svc, tmp_path / "a" / "in.json").changed
+
+
+def test_import_brings_back_a_deleted_case(svc: JournalService, tmp_path: Path) -> None:
+    cid = populate(svc)
+    export(svc, tmp_path / "a")
+    svc.delete_case(cid)
+    summary = ix.import_journal(svc, tmp_path / "a" / "journal.json")
+    assert summary.updated == {"case": 1}
+    assert svc.get_case(cid).title == "Charged twice for the 12 Nov session"
+    assert svc.history(cid)[-1].action == "restore"
 
 
 def test_minimal_file_adds_a_contact_and_keeps_what_it_leaves_out(svc: JournalService,
