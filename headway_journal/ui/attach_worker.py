@@ -18,23 +18,38 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
+from PySide6.QtGui import QImage
 
 from ..journal.attachments import AttachmentError, safe_display_name
 
-__all__ = ["JobSignals", "SourceItem", "StoreJob", "describe_failure"]
+__all__ = ["JobSignals", "SourceItem", "StoreJob", "describe_failure", "image_to_png"]
 
 _log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class SourceItem:
-    """One thing to store: a local file (``path``) or bytes in memory (``data``)."""
+    """One thing to store: a local file (``path``), bytes in memory (``data``) or an image
+    to be encoded as PNG on the worker thread (``image``; QImage is reentrant)."""
 
     original_name: str
     path: Path | None = None
     data: bytes | None = None
+    image: QImage | None = None
     size: int = 0  # best guess before copying (for the progress dialog); 0 if unknown
+
+
+def image_to_png(image: QImage) -> bytes:
+    """PNG bytes of ``image`` (empty for a null image). Safe on any thread."""
+    if image.isNull():
+        return b""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    ok = image.save(buffer, "PNG")  # type: ignore[call-overload]  # stub wants bytes; runtime wants str
+    buffer.close()
+    return bytes(data.data()) if ok else b""
 
 
 def describe_failure(name: str, exc: BaseException) -> str:
@@ -86,7 +101,13 @@ class StoreJob:
             if self._cancel.is_set():
                 break
             try:
-                if item.data is not None:
+                if item.image is not None:
+                    png = image_to_png(item.image)
+                    if not png:
+                        raise AttachmentError("The image could not be converted to PNG; "
+                                              "nothing was attached.", "invalid")
+                    blob = self._store.add_bytes(png, original_name=item.original_name)
+                elif item.data is not None:
                     blob = self._store.add_bytes(item.data, original_name=item.original_name)
                 elif item.path is not None:
                     blob = self._store.add_file(item.path, original_name=item.original_name)

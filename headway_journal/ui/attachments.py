@@ -79,12 +79,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QBuffer,
-    QByteArray,
     QCoreApplication,
     QDateTime,
     QEvent,
-    QIODevice,
     QItemSelectionModel,
     QLocale,
     QMimeData,
@@ -291,10 +288,12 @@ class AttachmentController(QObject):
     # ----------------------------------------------------------------- entry points
 
     def can_accept(self, mime: QMimeData | None) -> bool:
-        """Whether a drop/paste of ``mime`` means something here (files, links or an image)."""
+        """Whether ``mime`` holds something to attach: local files or an image."""
         if mime is None:
             return False
-        return bool(mime.hasUrls() or mime.hasImage() or mime.hasFormat("image/png"))
+        if mime.hasImage() or mime.hasFormat("image/png"):
+            return True
+        return mime.hasUrls() and any(u.isLocalFile() and u.toLocalFile() for u in mime.urls())
 
     def attach_paths(self, case_id: int | None, paths: Iterable[str | os.PathLike[str]],
                      contact_id: int | None = None, caption: str = "") -> int:
@@ -312,14 +311,14 @@ class AttachmentController(QObject):
 
     def attach_image(self, case_id: int | None, image: QImage,
                      contact_id: int | None = None, *, original_name: str | None = None) -> bool:
-        """Store ``image`` as PNG (named like "pasted-2026-11-26-1432.png")."""
-        data = image_to_png(image) if isinstance(image, QImage) else b""
-        if not data:
-            self.failed.emit("The image is empty or could not be converted to PNG; "
-                             "nothing was attached.")
+        """Store ``image`` as PNG (named like "pasted-2026-11-26-1432.png"); the PNG is
+        encoded on the worker thread."""
+        if not isinstance(image, QImage) or image.isNull():
+            self.failed.emit("The image is empty; nothing was attached.")
             return False
         name = original_name or datetime.now().strftime("pasted-%Y-%m-%d-%H%M.png")
-        return self._attach_bytes(case_id, data, name, contact_id)
+        item = SourceItem(original_name=name, image=QImage(image))
+        return self._start(case_id, contact_id, "", [item]) > 0
 
     def attach_mime(self, case_id: int | None, mime: QMimeData | None,
                     contact_id: int | None = None) -> bool:
@@ -475,18 +474,6 @@ class AttachmentController(QObject):
             self.busy_changed.emit(False)
 
 
-def image_to_png(image: QImage) -> bytes:
-    """PNG bytes of ``image`` (empty for a null image)."""
-    if image.isNull():
-        return b""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    ok = image.save(buffer, "PNG")  # type: ignore[call-overload]  # stub wants bytes; runtime wants str
-    buffer.close()
-    return bytes(data.data()) if ok else b""
-
-
 def _qimage(value: object) -> QImage | None:
     if isinstance(value, QImage):
         return value
@@ -568,6 +555,10 @@ class DropTarget(QObject):
     def highlighted(self) -> bool:
         return self.overlay.isVisible()
 
+    def _wanted(self, mime: QMimeData | None) -> bool:
+        # Web links are taken too, so that dropping one explains why it was not attached.
+        return self._controller.can_accept(mime) or bool(mime is not None and mime.hasUrls())
+
     def _show(self, on: bool) -> None:
         if on:
             self.overlay.setGeometry(self._widget.rect())
@@ -582,7 +573,7 @@ class DropTarget(QObject):
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             assert isinstance(event, QDragMoveEvent)  # QDragEnterEvent derives from it
-            if self._case_id() is not None and self._controller.can_accept(event.mimeData()):
+            if self._case_id() is not None and self._wanted(event.mimeData()):
                 event.setDropAction(Qt.DropAction.CopyAction)  # never let the source move it
                 event.accept()
                 self._show(True)
@@ -597,7 +588,7 @@ class DropTarget(QObject):
             assert isinstance(event, QDropEvent)
             self._show(False)
             case_id = self._case_id()
-            if case_id is None or not self._controller.can_accept(event.mimeData()):
+            if case_id is None or not self._wanted(event.mimeData()):
                 event.ignore()
                 return True
             event.setDropAction(Qt.DropAction.CopyAction)
@@ -1283,7 +1274,6 @@ class ExhibitsPanel(QWidget):
         self._service = service
         self._controller = controller
         self._case_id: int | None = None
-        self._viewers: list[QWidget] = []
         self.thumbnails = thumbnails or ThumbnailCache(service, parent=self)
 
         # --- buttons
@@ -1526,6 +1516,7 @@ class ExhibitsPanel(QWidget):
                 i.row() for i in self.list_view.selectionModel().selectedIndexes()}:
             self.select_ids([self.model.view_at(index.row()).id])
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         one = self._one() is not None
         entries: list[tuple[str, Callable[[], object], bool, QKeySequence | None]] = [
             ("Open", self.open_selected, one, QKeySequence(Qt.Key.Key_Return)),

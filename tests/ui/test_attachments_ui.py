@@ -221,6 +221,19 @@ def test_ctrl_v_with_text_on_the_clipboard_is_left_alone(
     assert live(svc, case_id) == []
 
 
+def test_ctrl_v_with_a_web_link_on_the_clipboard_is_left_alone(
+        qtbot: Any, panel: ExhibitsPanel, controller: AttachmentController) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://help.headway.co")])
+    mime.setText("https://help.headway.co")
+    QGuiApplication.clipboard().setMimeData(mime)
+    assert not panel.paste_handler.clipboard_attachable()
+    files = QMimeData()
+    files.setUrls([QUrl.fromLocalFile("/tmp/receipt.pdf")])
+    QGuiApplication.clipboard().setMimeData(files)  # copied in a file manager
+    assert panel.paste_handler.clipboard_attachable()
+
+
 def test_pasting_the_same_screenshot_twice_keeps_one(
         qtbot: Any, svc: JournalService, controller: AttachmentController, case_id: int,
         messages: dict[str, list[str]]) -> None:
@@ -457,6 +470,13 @@ def test_big_batches_show_a_progress_dialog(
     assert steps == [(1, 3), (2, 3), (3, 3)]
     assert len(live(svc, case_id)) == 3
     assert not dialog.isVisible()
+    # one big file: a busy indicator naming it
+    controller.attach_paths(case_id, [write(tmp_path / "recording.mp4", b"\x00" * 4096)])
+    single = [d for d in parent.findChildren(ui_att.QProgressDialog) if d.isVisible()]
+    assert len(single) == 1 and single[0].maximum() == 0
+    assert "\u201crecording.mp4\u201d" in single[0].labelText()
+    wait_idle(qtbot, controller)
+    assert len(live(svc, case_id)) == 4
     controller.setParent(None)
 
 
