@@ -97,13 +97,31 @@ ACTION_WORDS = {
 }
 
 
+_GRAVEYARD: QWidget | None = None
+
+
+def _graveyard() -> QWidget:
+    """A never-shown holder for widgets on their way out (deleted at the next event loop)."""
+    global _GRAVEYARD
+    if _GRAVEYARD is None:
+        _GRAVEYARD = QWidget()
+        _GRAVEYARD.setObjectName("graveyard")
+    return _GRAVEYARD
+
+
 def clear_layout(layout: QLayout) -> None:
-    """Remove and schedule deletion of everything in ``layout`` (safe inside a click handler)."""
+    """Empty ``layout``; safe inside a click handler of a widget being removed.
+
+    The widgets leave the window at once (moved to a hidden holder, so nothing finds or shows
+    them any more) and are deleted when control returns to the event loop.
+    """
+    holder = _graveyard()
     while layout.count():
         item = layout.takeAt(0)
         widget = item.widget()
         if widget is not None:
             widget.hide()
+            widget.setParent(holder)
             widget.deleteLater()
         elif item.layout() is not None:
             clear_layout(item.layout())
@@ -502,6 +520,7 @@ class CasePane(QWidget):
             if widget is not None and widget.objectName() == "more":
                 self.timeline_column.takeAt(last)
                 widget.hide()
+                widget.setParent(_graveyard())
                 widget.deleteLater()
         chunk, self._pending_items = (self._pending_items[:CARD_CHUNK],
                                       self._pending_items[CARD_CHUNK:])

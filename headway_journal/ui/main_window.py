@@ -68,7 +68,7 @@ from ..journal.service import (
 )
 from . import settings as st
 from .case_list import COL_DUE, COL_ORG, COL_STATUS, COL_TITLE, BadgeDelegate, CaseListModel
-from .case_view import CHANNEL_NAMES, CasePane
+from .case_view import CHANNEL_NAMES, CasePane, clear_layout
 from .widgets import GRID, SearchBox, full_date, heading, local_time, plural, short_date, wrap_label
 
 VIEWS: tuple[tuple[str, str], ...] = (
@@ -138,11 +138,7 @@ class WelcomePanel(QWidget):
         self.service = service
 
     def refresh(self) -> None:
-        while self.channels_box.count():
-            item = self.channels_box.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.channels_box)
         headway = next((o for o in self.service.organizations() if o.key == "headway"), None)
         if headway is None or not headway.channels:
             return
@@ -175,7 +171,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName("Headway Journal")
         self.setAcceptDrops(True)
         self.setWindowTitle(self._title())
-        self.setMinimumSize(QSize(900, 560))
+        self.setMinimumSize(QSize(720, 480))
 
         self.case_model = CaseListModel(service, CaseFilter(view=self._view), parent=self)
         self._build_actions()
@@ -533,9 +529,11 @@ class MainWindow(QMainWindow):
         issue = self.issue_filter.currentData()
         org = self.org_filter.currentData()
         sort = self.sort_combo.currentData() or "due"
-        return CaseFilter(view=self._view, issue_type=issue or None,
-                          organization_id=org or None, text=self.search_box.text().strip(),
-                          sort=sort)
+        text = self.search_box.text().strip()
+        # a search looks through every case (Deleted stays apart), whatever view is chosen
+        view = "all" if text and self._view != "deleted" else self._view
+        return CaseFilter(view=view, issue_type=issue or None, organization_id=org or None,
+                          text=text, sort=sort)
 
     @property
     def view(self) -> str:
@@ -612,7 +610,9 @@ class MainWindow(QMainWindow):
         text = self.search_box.text().strip()
         n = self.case_model.rowCount()
         if text:
-            self.list_hint.setText(f"{plural(n, 'case')} match “{text}”")
+            where = "in Deleted" if self._view == "deleted" else "in all cases"
+            verb = "matches" if n == 1 else "match"
+            self.list_hint.setText(f"{plural(n, 'case')} {verb} “{text}” {where}")
             self.list_hint.show()
         else:
             self.list_hint.hide()
@@ -634,7 +634,9 @@ class MainWindow(QMainWindow):
             self._update_actions()
 
     def _row_changed(self, current: QModelIndex) -> None:
-        cid = self.case_model.case_id(current.row()) if current.isValid() else None
+        if not current.isValid():
+            return  # an empty list says so itself (see _after_list_reload)
+        cid = self.case_model.case_id(current.row())
         if cid != self.case_pane.case_id:
             self._show(cid)
 
@@ -674,14 +676,33 @@ class MainWindow(QMainWindow):
         return True
 
     def refresh(self, *, reload_pane: bool = True, select: int | None = None) -> None:
-        """Reload counts, the list, the status bar and (optionally) the case after a change."""
+        """Reload counts, the list, the status bar and (optionally) the case after a change.
+
+        A case that leaves the current view because of the change (a promise marked kept in
+        Due & overdue, a status set to resolved in All open) stays on the right, so what was
+        just done stays in sight; a new or restored case (``select``) is revealed in the list.
+        """
         self._update_counts()
-        keep = select if select is not None else self.current_case_id()
+        shown = self.case_pane.case_id
+        keep = select if select is not None else (self.current_case_id() or shown)
         self.case_model.reload()
-        if select is not None and self.case_model.row_of(select) < 0:
+        if keep is not None and self.case_model.row_of(keep) >= 0:
+            self._after_list_reload(keep, reload_pane=reload_pane)
+        elif keep is not None and keep == shown and not self.case_pane.deleted:
+            self.case_list.selectionModel().clearSelection()
+            if reload_pane:
+                self.case_pane.reload()
+            self._update_list_hint()
+            self._update_actions()
+            case = self.case_pane.case
+            if case is not None:
+                self.statusBar().showMessage(
+                    f"“{case.title}” is no longer in {VIEW_NAMES[self._view]}; it stays open "
+                    "here. All shows every case.", 10000)
+        elif select is not None:
             self.select_case(select)
         else:
-            self._after_list_reload(keep, reload_pane=reload_pane)
+            self._after_list_reload(None, reload_pane=reload_pane)
         self._update_status()
 
     def _update_counts(self) -> None:

@@ -132,7 +132,8 @@ class Badge(QLabel):
         self.set_word(word, key)
 
     def set_word(self, word: str, key: str | None = None) -> None:
-        self.setText(word.upper())
+        # one word shouts in capitals like a stamp; a phrase stays readable in lower case
+        self.setText(word.upper() if len(word.split()) == 1 else word)
         self.setStyleSheet(badge_style(key or word.lower()))
         self.setAccessibleName(f"Status: {word}")
         self.setVisible(bool(word))

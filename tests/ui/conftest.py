@@ -154,6 +154,12 @@ def open_window(qtbot: Any, service: JournalService) -> Any:
 
 
 @pytest.fixture
+def make_window(qtbot: Any) -> Any:
+    """A factory: open another window on a service (registered with qtbot)."""
+    return lambda svc: open_window(qtbot, svc)
+
+
+@pytest.fixture
 def window(qtbot: Any, service: JournalService, sample: Sample) -> Iterator[Any]:
     win = open_window(qtbot, service)
     yield win
