@@ -379,11 +379,20 @@ BAD: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
 ]
 
 
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[JournalService]:
+    """One populated journal for all the refusals: none of them may change it."""
+    s = JournalService.open(tmp_path_factory.mktemp("shared") / "journal")
+    populate(s)
+    yield s
+    s.close()
+
+
 @pytest.mark.parametrize(("edit", "expected"), [(e, m) for _n, e, m in BAD],
                          ids=[n for n, _e, _m in BAD])
-def test_bad_imports_write_nothing(svc: JournalService, tmp_path: Path,
+def test_bad_imports_write_nothing(shared: JournalService, tmp_path: Path,
                                    edit: Callable[[dict[str, Any]], None], expected: str) -> None:
-    populate(svc)
+    svc = shared
     doc = valid_doc(tmp_path)
     edit(doc)
     before = counts(svc)
@@ -403,7 +412,8 @@ def test_the_valid_document_imports(svc: JournalService, tmp_path: Path) -> None
     assert summary.created == {"attachment": 1, "case": 2, "contact": 1, "organization": 1}
 
 
-def test_symlink_leading_outside_is_refused(svc: JournalService, tmp_path: Path) -> None:
+def test_symlink_leading_outside_is_refused(shared: JournalService, tmp_path: Path) -> None:
+    svc = shared
     outside = tmp_path / "outside.png"
     outside.write_bytes(PNG)
     doc = valid_doc(tmp_path)
@@ -415,8 +425,9 @@ def test_symlink_leading_outside_is_refused(svc: JournalService, tmp_path: Path)
     assert counts(svc) == before
 
 
-def test_every_problem_is_collected_but_the_message_is_one_line(svc: JournalService,
+def test_every_problem_is_collected_but_the_message_is_one_line(shared: JournalService,
                                                                 tmp_path: Path) -> None:
+    svc = shared
     doc = valid_doc(tmp_path)
     doc["cases"][0]["issue_type"] = "nope"
     doc["cases"][1]["contacts"][0]["hold_minutes"] = -1
@@ -432,8 +443,9 @@ def test_every_problem_is_collected_but_the_message_is_one_line(svc: JournalServ
     (b'{"format": "headway-journal", "version": NaN}', "in.json: not valid JSON"),
     (b"\xff\xfe{}", "in.json: not UTF-8 text"),
 ])
-def test_unreadable_files(svc: JournalService, tmp_path: Path, content: bytes,
+def test_unreadable_files(shared: JournalService, tmp_path: Path, content: bytes,
                           expected: str) -> None:
+    svc = shared
     (tmp_path / "in.json").write_bytes(content)
     before = counts(svc)
     with pytest.raises(ix.ImportError_) as exc:
