@@ -248,3 +248,28 @@ def test_settings_escape_with_changes_asks(qtbot: Any, service: JournalService,
     qtbot.keyClick(quiet.name_edit, Qt.Key.Key_Escape)
     assert not quiet.isVisible()
     assert len(questions.asked) == 1
+
+
+@pytest.mark.parametrize("which", ["organizations", "settings"])
+def test_every_control_has_an_accessible_name_and_buttons_a_tooltip(
+        qtbot: Any, service: JournalService, questions: Questions, which: str) -> None:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QWidget,
+    )
+
+    dlg = show(qtbot, OrganizationDialog(service) if which == "organizations"
+               else SettingsDialog(service))
+    kinds = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractButton, QAbstractSpinBox)
+    controls = [w for w in dlg.findChildren(QWidget) if isinstance(w, kinds)
+                and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))
+                and not w.objectName().startswith("qt_")]
+    assert len(controls) >= 8
+    for w in controls:
+        assert w.accessibleName(), w
+        if isinstance(w, QAbstractButton):
+            assert w.toolTip(), w.text()

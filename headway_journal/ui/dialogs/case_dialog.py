@@ -213,8 +213,13 @@ class CaseDialog(QDialog):
         amount_lay.setSpacing(GRID)
         amount_lay.addWidget(self.amount_edit, 1)
         amount_lay.addWidget(self.currency_combo)
-        amount_cell = with_error(amount_row, self._error("amount_disputed"))
-        amount_cell.layout().addWidget(self._error("currency"))
+        amount_cell = QWidget()
+        amount_lay2 = QVBoxLayout(amount_cell)
+        amount_lay2.setContentsMargins(0, 0, 0, 0)
+        amount_lay2.setSpacing(GRID // 2)
+        amount_lay2.addWidget(amount_row)
+        amount_lay2.addWidget(self._error("amount_disputed"))
+        amount_lay2.addWidget(self._error("currency"))
         form.addRow(self._label("amount_disputed", False, self.amount_edit), amount_cell)
 
         # narrative

@@ -187,7 +187,7 @@ class FlowLayout(QLayout):
         x, y, line = rect.x(), rect.y(), 0
         for item in self._items:
             hint = item.sizeHint()
-            if item.widget() is not None and item.widget().isHidden():
+            if item.isEmpty():  # a hidden widget
                 continue
             width = hint.width()
             if x + width > rect.right() + 1 and line > 0:
@@ -1068,8 +1068,10 @@ class ContactDialog(QDialog):
         self._set_combo(self.channel_combo, str(data.get("channel") or "phone"))
         self._set_combo(self.direction_combo, str(data.get("direction") or "outbound"))
         exact = when("started_exact") or self._started_exact
-        touched = bool(data.get("start_touched"))
-        self._set_start(when("start") if touched and when("start") else exact, touched=False)
+        typed_start = when("start")
+        touched = bool(data.get("start_touched")) and typed_start is not None
+        self._set_start(typed_start if touched and typed_start is not None else exact,
+                        touched=False)
         self._start_touched = touched
         self._started_exact = exact
         ended = when("ended_at")

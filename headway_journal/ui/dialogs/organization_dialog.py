@@ -229,8 +229,9 @@ class OrganizationDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tz_combo.setCompleter(completer)
-        assert self.tz_combo.lineEdit() is not None
-        self.tz_combo.lineEdit().setPlaceholderText("e.g. America/New_York (empty: my own)")
+        tz_line = self.tz_combo.lineEdit()
+        if tz_line is not None:
+            tz_line.setPlaceholderText("e.g. America/New_York (empty: my own)")
         self._ch_row(cf, "timezone", self.tz_combo)
         self.verified_edit = QLineEdit()
         self.verified_edit.setPlaceholderText("YYYY-MM-DD")
