@@ -69,9 +69,18 @@ def explain_open_error(exc: JournalError, folder: Path) -> tuple[str, str]:
         return ("Journal made by a newer version",
                 f"{exc}\n\nYour journal in {folder} was left as it is.")
     if isinstance(exc, JournalDamaged):
+        newest = ""
+        try:
+            from ..journal.backup import newest_sound_backup
+
+            found = newest_sound_backup(folder)
+            if found is not None:
+                newest = f" The newest sound backup is {found.name}."
+        except Exception:  # the backup module is optional here; the folder is what matters
+            newest = ""
         return ("Journal damaged",
                 f"{exc}\n\nNothing was changed: the journal was not repaired, moved or replaced. "
-                f"Your backups are in {folder / BACKUPS_DIR}. Restore the newest sound one with "
+                f"Your backups are in {folder / BACKUPS_DIR}.{newest} Restore one with "
                 "`headway-journal restore FILE`, or ask for help before changing anything.")
     return ("Journal could not be opened", f"{exc}\n\nFolder: {folder}")
 
@@ -102,12 +111,14 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         if instance is not None:
             instance.close()
         return 1
-    except ServiceError as exc:
-        QMessageBox.critical(None, "Journal could not be opened", f"{exc}\n\nFolder: {folder}")
+    except (ServiceError, OSError) as exc:
+        QMessageBox.critical(None, "Journal could not be opened",
+                             f"{exc}\n\nFolder: {folder}\nNothing was changed.")
         if instance is not None:
             instance.close()
         return 1
 
+    window = None
     try:
         if demo:
             try:
@@ -128,6 +139,8 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         window.show()
         return int(app.exec())
     finally:
+        if window is not None:
+            window.close()  # stops its timers and handlers before the journal closes
         service.close()
         if instance is not None:
             instance.close()

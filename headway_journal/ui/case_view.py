@@ -438,7 +438,7 @@ class CasePane(QWidget):
         bar = self.timeline_area.verticalScrollBar()
         position = bar.value()
         self.show_case(self.case.id, deleted=self.deleted if deleted is None else deleted)
-        QTimer.singleShot(0, lambda: bar.setValue(min(position, bar.maximum())))
+        QTimer.singleShot(0, bar, lambda: bar.setValue(min(position, bar.maximum())))
 
     def set_placeholder(self, text: str) -> None:
         self.placeholder.setText(text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         self._shown_once = False
         self._ready = False  # the first case is shown once the window is up
         self._welcome_filled = False
+        self._closed = False
         self._view = "active"
         self._counts: dict[str, int] = {}
         self.tray: QSystemTrayIcon | None = None
@@ -491,18 +492,21 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            QTimer.singleShot(0, self._after_show)
+            QTimer.singleShot(0, self, self._after_show)
 
     def _after_show(self) -> None:
         """Work that may import slower modules (holidays) waits until the window is up."""
+        if self._closed:
+            return
         self._ready = True
         if self.current_case_id() is None and self.case_model.rowCount() > 0:
             self._select_row(0)
         self._setup_tray()
         self.notify_timer.start()
-        QTimer.singleShot(NOTIFY_FIRST_MS, self.check_overdue)
+        QTimer.singleShot(NOTIFY_FIRST_MS, self, self.check_overdue)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         st.save_window(self, self._splitters())
         self.notify_timer.stop()
         if self.tray is not None:
@@ -634,7 +638,7 @@ class MainWindow(QMainWindow):
             self._update_actions()
 
     def _row_changed(self, current: QModelIndex) -> None:
-        if not current.isValid():
+        if self._closed or not current.isValid():
             return  # an empty list says so itself (see _after_list_reload)
         cid = self.case_model.case_id(current.row())
         if cid != self.case_pane.case_id:
@@ -1029,22 +1033,15 @@ class MainWindow(QMainWindow):
             hook()
 
     def backup_now(self) -> None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        """A checked copy of the journal database in its backups folder."""
         try:
-            backup = getattr(self.service, "backup", None)
-            if callable(backup):
-                dest = backup()
-            else:
-                from ..journal.db import sqlite_backup
+            from ..journal.backup import make_backup
 
-                dest = self.service.journal.backups_dir / f"manual-{stamp}.sqlite3"
-                sqlite_backup(self.service.journal.db_path, dest)
-        except (ServiceError, OSError) as exc:
+            dest = make_backup(self.service.folder, "manual")
+        except Exception as exc:  # disk full, damaged copy, ...: words, never a traceback
             QMessageBox.warning(self, "Backup failed",
-                                f"The backup could not be made: {exc}\n\nYour journal is unchanged.")
-            return
-        except Exception as exc:  # JournalDamaged and the like: still words, not a traceback
-            QMessageBox.warning(self, "Backup failed", f"The backup could not be made: {exc}")
+                                f"The backup could not be made: {exc}\n\nYour journal is "
+                                "unchanged.")
             return
         self._update_status()
         QMessageBox.information(self, "Backup made", f"The journal was backed up to:\n{dest}")
@@ -1081,6 +1078,8 @@ class MainWindow(QMainWindow):
 
     def check_overdue(self) -> list[DueItem]:
         """Tell once about each promise that became overdue; returns what was announced."""
+        if self._closed:
+            return []
         try:
             items = self.service.overdue_unnotified()
         except ServiceError:

@@ -597,3 +597,97 @@ def test_backup_updates_the_status_bar(window: MainWindow, monkeypatch: pytest.M
     assert shown and "backed up to" in shown[0]
     assert "last backup never" not in window.status_label.text()
     assert list(window.service.journal.backups_dir.glob("*.sqlite3"))
+
+
+# --- start-up ----------------------------------------------------------------------------------
+
+
+def test_startup_is_lean(service: JournalService, sample: Sample) -> None:
+    """Opening a journal with cases imports no ReportLab, Pillow, holidays or Alembic before
+    the window is up (checked in a fresh interpreter)."""
+    import os
+    import subprocess
+    import sys
+
+    folder = service.folder
+    service.close()
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "seen = {}\n"
+        "def fake_exec(*args):\n"
+        "    app = QApplication.instance()\n"
+        "    seen['heavy'] = sorted(m for m in ('reportlab', 'PIL', 'holidays', 'alembic')\n"
+        "                           if m in sys.modules)\n"
+        "    seen['windows'] = [w.windowTitle() for w in app.topLevelWidgets() if w.isVisible()]\n"
+        "    return 0\n"
+        "QApplication.exec = fake_exec\n"
+        "from headway_journal.ui.app import run_gui\n"
+        "rc = run_gui(Path(sys.argv[1]))\n"
+        "print(rc, seen['heavy'], seen['windows'])\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True,
+                         text=True, timeout=120, env=env, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "0 [] ['Headway Journal — journal']", (
+        out.stdout + out.stderr)
+
+
+def capture_critical(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(
+        lambda parent, title, text, *a: shown.append((title, text))))
+    return shown
+
+
+def test_locked_journal_is_explained(qapp: Any, service: JournalService,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from headway_journal.ui.app import run_gui
+
+    shown = capture_critical(monkeypatch)
+    assert run_gui(service.folder) == 1  # the fixture's service holds the journal
+    [(title, text)] = shown
+    assert title == "Journal in use"
+    assert "already open" in text
+
+
+def test_damaged_journal_is_left_alone_and_backups_named(qapp: Any, tmp_path: Any,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from headway_journal.ui.app import run_gui
+
+    folder = tmp_path / "damaged"
+    folder.mkdir()
+    garbage = b"this is not an SQLite database " * 200
+    (folder / "journal.sqlite3").write_bytes(garbage)
+    shown = capture_critical(monkeypatch)
+    assert run_gui(folder) == 1
+    [(title, text)] = shown
+    assert title == "Journal damaged"
+    assert "Nothing was changed" in text
+    assert str(folder / "backups") in text
+    assert (folder / "journal.sqlite3").read_bytes() == garbage
+
+
+def test_demo_opens_a_throwaway_journal(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from headway_journal.ui.app import run_gui
+
+    seen: dict[str, Any] = {}
+
+    def fake_exec(*args: Any) -> int:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if w.isVisible() and w.objectName() == "MainWindow"]
+        seen["titles"] = [w.windowTitle() for w in windows]
+        seen["folder"] = windows[0].service.folder
+        for w in windows:
+            w.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert run_gui(None, demo=True) == 0
+    assert seen["titles"] == ["Headway Journal — demo (nothing is kept)"]
+    assert not seen["folder"].exists()  # the demo journal is gone afterwards
+    assert QApplication.desktopFileName() == "co.headwayjournal.HeadwayJournal"
+    assert QApplication.organizationName() == "HeadwayJournal"
