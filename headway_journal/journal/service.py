@@ -59,6 +59,11 @@ MAX_HOLD_MINUTES = 24 * 60
 MAX_CALL = timedelta(hours=24)
 MAX_TEXT = 500
 MAX_LONG = 20_000
+# A lone UTF-16 surrogate (from a JSON "\ud800" escape, or a broken paste) cannot be stored as
+# UTF-8: SQLite's driver raises UnicodeEncodeError. Refuse it as invalid input instead.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# ... nor searched for; a NUL ends FTS5's query text early ("unterminated string").
+_UNSEARCHABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class ServiceError(Exception):
@@ -418,7 +423,10 @@ def _clean(value: str | None, name: str, errors: dict[str, str], *, limit: int =
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = "".join(ch for ch in value if ch in "\n\t" or ch.isprintable() or ord(ch) > 0x9F)
     value = value.strip() if limit > MAX_TEXT else " ".join(value.split())
-    if required and not value:
+    if _SURROGATE.search(value):
+        errors[name] = (f"{label or name.replace('_', ' ').capitalize()} contains a character that "
+                        "is not valid text (a lone surrogate); please retype that part.")
+    elif required and not value:
         errors[name] = f"{label or name.replace('_', ' ').capitalize()} is required."
     elif len(value) > limit:
         errors[name] = f"This is {len(value):,} characters long; the limit is {limit:,}."
@@ -472,7 +480,7 @@ def _jsonable(v: Any) -> Any:
 
 def fts_query(text_: str) -> str | None:
     """Turn user text into a safe FTS5 query: every token quoted, the last one a prefix."""
-    tokens = [t for t in re.split(r"\s+", text_.strip()) if t]
+    tokens = [t for t in re.split(r"\s+", _UNSEARCHABLE.sub(" ", text_).strip()) if t]
     tokens = [t.replace('"', '""') for t in tokens][:12]
     if not tokens:
         return None
@@ -653,7 +661,11 @@ class JournalService:
             if tz:
                 from .hours import channel_zone
 
-                if channel_zone(tz) is None:
+                try:
+                    zone = channel_zone(tz)
+                except OSError:  # "America" is a folder of zones, a long name is too long
+                    zone = None
+                if zone is None:
                     errors[f"{p}.timezone"] = f"'{tz}' is not a time zone like America/New_York."
             channels.append(
                 dict(
@@ -722,10 +734,15 @@ class JournalService:
             it = get_issue_type(data.issue_type)
             fields, ferrs = it.validate(data.fields or {})
             errors.update({f"fields.{k}": v for k, v in ferrs.items()})
+            for k, v in fields.items():  # stored as JSON, then indexed for search as UTF-8
+                if _SURROGATE.search(v):
+                    errors[f"fields.{k}"] = ("This contains a character that is not valid text "
+                                             "(a lone surrogate); please retype that part.")
         role = _choice(data.role, "role", ROLES, errors)
         status = _choice(data.status, "status", STATUSES, errors)
         opened = data.opened_on or date.today()
-        if not isinstance(opened, date) or not (1990 <= opened.year <= 2100):
+        if (not isinstance(opened, date) or isinstance(opened, datetime)
+                or not (1990 <= opened.year <= 2100)):
             errors["opened_on"] = "The opening date is impossible."
         elif opened > date.today() + timedelta(days=1):
             errors["opened_on"] = "A case cannot be opened in the future."
@@ -1037,7 +1054,8 @@ class JournalService:
         return values, tickets, promises, esc
 
     def _clean_escalation(self, esc: EscalationInput, errors: dict[str, str], p: str) -> EscalationInput:
-        if not isinstance(esc.requested_on, date) or not (1990 <= esc.requested_on.year <= 2100):
+        if (not isinstance(esc.requested_on, date) or isinstance(esc.requested_on, datetime)
+                or not (1990 <= esc.requested_on.year <= 2100)):
             errors[f"{p}requested_on"] = "The escalation date is impossible."
         return replace(
             esc,
