@@ -182,13 +182,22 @@ def run(runs: int, folder: Path, seed: int, min_delay: float = 0.05, max_delay: 
     return figures
 
 
+def _commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE, timeout=10,
+                             capture_output=True, text=True)
+    except OSError:
+        return ""
+    return f", commit {out.stdout.strip()}" if out.returncode == 0 and out.stdout.strip() else ""
+
+
 def render(fig: Figures) -> str:
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     sqlite_version = sqlite3.sqlite_version
     lines = [
         BEGIN,
         f"Last full run: {now}, Python {platform.python_version()}, SQLite {sqlite_version}, "
-        f"{platform.system()} {platform.release()}, seed {fig.seed}.",
+        f"{platform.system()} {platform.release()}, seed {fig.seed}{_commit()}.",
         "",
         "| figure | value |",
         "|---|---|",
