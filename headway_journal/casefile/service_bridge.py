@@ -1,0 +1,421 @@
+"""From the journal service to the case file: map a case into :mod:`.data` and build the PDF.
+
+    from headway_journal.casefile.service_bridge import build_for_case, casefile_data
+
+    data = casefile_data(service, case_id)               # plain CaseFileData
+    result = build_for_case(service, case_id, Path("case.pdf"), redact=True, exclude=[2])
+
+The command line (``headway-journal casefile``) and the window both call
+:func:`build_for_case`. It reads the journal (one read, no writes), checks every exhibit file
+against its SHA-256, applies the redaction or the left-out exhibits to the data (never to the
+PDF), then builds the PDF atomically. Like the rest of this package it never imports Qt.
+
+Threads: the journal opens one SQLite connection per session (NullPool), so this may run on a
+worker thread while the window stays responsive; ``progress`` and ``cancelled`` are passed to
+:func:`~.pdf.build_casefile` unchanged and are called on that same thread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from ..journal import issue_types
+from ..journal.service import CaseView, ContactView, NotFound, PromiseView
+from .data import (
+    REFERENCE_KINDS,
+    CaseFileData,
+    ContactRow,
+    EscalationRow,
+    Exhibit,
+    Organization,
+    Party,
+    PromiseRow,
+    Reference,
+)
+from .pdf import BuildResult, build_casefile
+from .redact import redact as redact_data
+
+__all__ = [
+    "NAME_PLACEHOLDER",
+    "apply_options",
+    "build_for_case",
+    "casefile_data",
+    "default_file_name",
+    "omit_exhibits",
+]
+
+NAME_PLACEHOLDER = "(your name)"
+ADDRESS_PLACEHOLDER = "(your address)"
+
+ProgressFn = Callable[[int, int, str], None]
+CancelledFn = Callable[[], bool]
+
+_PIECES = re.compile(r"\s*[,;\n]+\s*")
+_FILE_PROBLEMS = {
+    "size differs": "the stored copy has changed since it was added (its size differs)",
+    "altered (SHA-256 mismatch)": "the stored copy no longer matches its SHA-256 digest",
+}
+
+
+def _cap(text: str) -> str:
+    text = text.strip().replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def _offset(moment: datetime) -> str:
+    off = moment.utcoffset() or timedelta(0)
+    minutes = int(off.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    minutes = abs(minutes)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _due_label(p: PromiseView) -> str:
+    """"2026-11-30", or "2026-11-30 17:00 -08:00" for a promise made in hours."""
+    if p.due.due_at is not None:
+        return f"{p.due.due_at:%Y-%m-%d %H:%M} {_offset(p.due.due_at)}"
+    return p.due.due_on.isoformat()
+
+
+def _person(service: Any) -> Party:
+    profile = service.profile()
+
+    def line(key: str) -> str:
+        return " ".join(str(profile.get(key) or "").split())
+
+    address = "\n".join(
+        " ".join(x.split()) for x in str(profile.get("address") or "").splitlines() if x.strip()
+    )
+    return Party(
+        name=line("name") or NAME_PLACEHOLDER,
+        address=address or ADDRESS_PLACEHOLDER,
+        email=line("email"),
+        phone=line("phone"),
+    )
+
+
+def _details(case: CaseView) -> tuple[tuple[str, str], ...]:
+    try:
+        return tuple(issue_types.details(case.issue_type, case.fields))
+    except (KeyError, ValueError):  # an issue type this version does not know
+        return tuple((k.replace("_", " ").capitalize(), v) for k, v in case.fields.items() if v)
+
+
+def _references(case: CaseView, contacts: list[ContactView]) -> tuple[Reference, ...]:
+    """Identifier fields (one row per value), every ticket, every escalation reference."""
+    out: list[Reference] = []
+    seen: set[tuple[str, str]] = set()
+    try:
+        fields = issue_types.references(case.issue_type, case.fields)
+    except (KeyError, ValueError):
+        fields = []
+    for kind, label, value in fields:
+        kind_ = kind if kind in REFERENCE_KINDS else "other"
+        pieces = [value.strip()] if kind_ == "other" else _PIECES.split(value.strip())
+        for piece in pieces:
+            if piece and (kind_, piece.casefold()) not in seen:
+                seen.add((kind_, piece.casefold()))
+                out.append(Reference(kind_, piece, label))
+
+    # tickets: value -> where it was given, in first-seen order
+    where: dict[str, list[str]] = {}
+    numbers: dict[str, list[int]] = {}
+    for number, c in enumerate(contacts, start=1):
+        for t in c.tickets:
+            t = t.strip()
+            if t:
+                where.setdefault(t, [])
+                numbers.setdefault(t, []).append(number)
+    for t, nums in numbers.items():
+        unique = list(dict.fromkeys(nums))
+        word = "contact" if len(unique) == 1 else "contacts"
+        where[t].append(f"given in {word} {', '.join(str(n) for n in unique)}")
+    for e in sorted(case.escalations, key=lambda e: (e.requested_on, e.id)):
+        ref = e.reference.strip()
+        if not ref:
+            continue
+        owner = ", ".join(x for x in (e.owner_name.strip(), e.owner_title.strip()) if x)
+        text = f"escalation reference ({_cap(e.level) or 'escalation'}"
+        text += f", {owner})" if owner else ")"
+        where.setdefault(ref, []).append(text)
+    for value, parts in where.items():
+        if ("ticket", value.casefold()) in seen:
+            continue
+        seen.add(("ticket", value.casefold()))
+        out.append(Reference("ticket", value, _cap("; ".join(parts))))
+    return tuple(out)
+
+
+def _representatives(contacts: list[ContactView]) -> tuple[tuple[str, str, str], ...]:
+    reps: dict[tuple[str, str], list[str]] = {}
+    for c in contacts:
+        name = " ".join(c.rep_name.split())
+        if not name:
+            continue
+        key = (name.casefold(), c.rep_id.strip().casefold())
+        entry = reps.setdefault(key, [name, "", c.rep_id.strip()])
+        if not entry[1] and c.rep_title.strip():
+            entry[1] = c.rep_title.strip()
+    return tuple((n, t, i) for n, t, i in reps.values())
+
+
+def _exhibit_files(
+    store: Any, sha: str, size: int, media_type: str, preview_ok: bool, check: bool
+) -> tuple[Path | None, Path | None, str | None]:
+    """(path if sound, print derivative for images, problem sentence or None)."""
+    try:
+        path = Path(store.path_for(sha))
+    except ValueError:
+        return None, None, "the journal holds no valid digest for it"
+    problem: str | None = "missing"
+    if check:
+        problem = store.verify(sha, size)
+    elif path.is_file():
+        problem = None
+    if problem is not None:
+        if problem == "missing":
+            return None, None, None  # the PDF itself says "the stored file is missing"
+        if problem.startswith("unreadable"):
+            return None, None, f"the stored copy could not be read {problem[len('unreadable'):].strip()}"
+        return None, None, _FILE_PROBLEMS.get(problem, f"the stored copy is {problem}")
+    print_path = None
+    if check and media_type.startswith("image/") and preview_ok:
+        try:
+            print_path = store.print_image(sha)  # cached: made once per exhibit
+        except (OSError, ValueError):
+            print_path = None
+    return path, print_path, None
+
+
+def casefile_data(
+    service: Any,
+    case_id: int,
+    *,
+    now: datetime | None = None,
+    cover_letter: str | None = None,
+    check_files: bool = True,
+) -> CaseFileData:
+    """The case as plain :class:`CaseFileData`, ready for :func:`build_casefile`.
+
+    ``now`` (timezone-aware; default: the current time) decides the promise states, the days
+    open and the generation time. With ``check_files`` every exhibit is hashed against its
+    SHA-256 and image exhibits get their cached print copy; without it (fast, for drafting a
+    letter or listing exhibits in a dialog) only the file's presence is checked.
+    """
+    now = now or datetime.now(UTC)
+    if now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+    local_now = now.astimezone()
+    today = local_now.date()
+    case: CaseView = service.get_case(case_id, now=now)
+    org = case.organization
+
+    contacts = sorted(case.contacts, key=lambda c: (c.started_at.astimezone(UTC), c.id))
+
+    # exhibits: numbered in the order they were added
+    attachments = sorted(case.attachments, key=lambda a: (a.added_at.astimezone(UTC), a.id))
+    number_of: dict[int, int] = {}
+    exhibits: list[Exhibit] = []
+    store = service.store
+    for number, a in enumerate(attachments, start=1):
+        number_of[a.id] = number
+        path, print_path, problem = _exhibit_files(
+            store, a.sha256, a.size, a.media_type, a.preview_ok, check_files
+        )
+        caption = " ".join(a.caption.split()) or a.original_name
+        if problem is not None:
+            caption = f"{caption} [not included: {problem}]"
+        exhibits.append(
+            Exhibit(
+                number=number,
+                caption=caption,
+                original_name=a.original_name,
+                added_at=a.added_at.astimezone(),
+                sha256=a.sha256,
+                size=a.size,
+                media_type=a.media_type,
+                path=path,
+                print_path=print_path,
+                preview_ok=a.preview_ok,
+            )
+        )
+
+    rows: list[ContactRow] = []
+    for number, c in enumerate(contacts, start=1):
+        tz = c.started_at.tzinfo
+        rows.append(
+            ContactRow(
+                number=number,
+                started_at=c.started_at,
+                ended_at=c.ended_at,
+                recorded_at=c.recorded_at.astimezone(tz),
+                channel=c.channel,
+                direction=c.direction,
+                hold_minutes=c.hold_minutes,
+                rep_name=c.rep_name,
+                rep_title=c.rep_title,
+                rep_id=c.rep_id,
+                tickets=tuple(t for t in c.tickets if t.strip()),
+                summary=c.summary,
+                outcome=c.outcome,
+                promises=tuple(
+                    PromiseRow(
+                        text=p.text,
+                        made_on=p.made_at.date(),  # the contact's local date
+                        due_label=_due_label(p),
+                        status=p.state.code,
+                        status_label=p.state.label,
+                    )
+                    for p in c.promises
+                ),
+                exhibit_numbers=tuple(
+                    sorted(number_of[a.id] for a in c.attachments if a.id in number_of)
+                ),
+            )
+        )
+
+    escalations = tuple(
+        EscalationRow(
+            requested_on=e.requested_on,
+            level=_cap(e.level),
+            owner_name=e.owner_name,
+            owner_title=e.owner_title,
+            reference=e.reference,
+            notes=e.notes,
+        )
+        for e in sorted(case.escalations, key=lambda e: (e.requested_on, e.id))
+    )
+
+    clocks: list[tuple[str, str]] = []
+    try:
+        outside = service.outside_clocks(case)
+    except ValueError:  # a malformed date in the case's fields: no clock rather than no file
+        outside = []
+    for clock in outside:
+        left = (clock.deadline - today).days
+        if left > 1:
+            when = f"{left} days left"
+        elif left == 1:
+            when = "1 day left"
+        elif left == 0:
+            when = "today"
+        else:
+            when = f"passed {-left} day{'s' if left != -1 else ''} ago"
+        clocks.append(
+            (clock.rule, f"{clock.deadline.isoformat()} ({when}; from {clock.starts_on.isoformat()})")
+        )
+
+    return CaseFileData(
+        case_number=case.id,
+        case_key=case.key,
+        title=case.title,
+        person=_person(service),
+        organization=Organization(name=org.name, address=org.address, website=org.website),
+        issue_type_label=case.issue_label,
+        role=_cap(case.role),
+        status=_cap(case.status),
+        opened_on=case.opened_on,
+        days_open=max(0, case.days_open(today)),
+        amount_disputed=case.amount_label or None,
+        desired_outcome=case.desired_outcome,
+        narrative=case.summary,
+        details=_details(case),
+        references=_references(case, contacts),
+        representatives=_representatives(contacts),
+        contacts=tuple(rows),
+        escalations=escalations,
+        exhibits=tuple(exhibits),
+        generated_at=local_now.replace(microsecond=0),
+        cover_letter=cover_letter if cover_letter and cover_letter.strip() else None,
+        outside_clocks=tuple(clocks),
+        safety_note=service.safety_note(case.issue_type),
+    )
+
+
+def omit_exhibits(data: CaseFileData, exclude: Iterable[int]) -> CaseFileData:
+    """Leave the given exhibit numbers out (the others keep their numbers), without masking.
+
+    Raises :class:`NotFound` (a ServiceError: one sentence for the user) for a number the case
+    does not have.
+    """
+    numbers = frozenset(int(n) for n in exclude)
+    if not numbers:
+        return data
+    _check_numbers(data, numbers)
+    return replace(
+        data,
+        exhibits=tuple(x for x in data.exhibits if x.number not in numbers),
+        contacts=tuple(
+            replace(c, exhibit_numbers=tuple(n for n in c.exhibit_numbers if n not in numbers))
+            for c in data.contacts
+        ),
+        omitted_exhibits=tuple(sorted(set(data.omitted_exhibits) | numbers)),
+    )
+
+
+def _check_numbers(data: CaseFileData, numbers: frozenset[int]) -> None:
+    known = {x.number for x in data.exhibits}
+    unknown = sorted(n for n in numbers if n not in known)
+    if unknown:
+        count = len(known)
+        has = "no exhibits" if count == 0 else f"exhibits 1 to {count}" if count > 1 else "exhibit 1"
+        which = ", ".join(str(n) for n in unknown)
+        word = "exhibit" if len(unknown) == 1 else "exhibits"
+        raise NotFound(f"Case #{data.case_number} has no {word} {which} (it has {has}).")
+
+
+def apply_options(
+    data: CaseFileData, *, redact: bool = False, exclude: Iterable[int] = ()
+) -> CaseFileData:
+    """The redacted copy (identifiers masked, on the data) and/or exhibits left out."""
+    numbers = frozenset(int(n) for n in exclude)
+    if redact:
+        _check_numbers(data, numbers)
+        return redact_data(data, exclude_exhibits=numbers)
+    return omit_exhibits(data, numbers)
+
+
+def build_for_case(
+    service: Any,
+    case_id: int,
+    out: Path,
+    *,
+    redact: bool = False,
+    exclude: Iterable[int] = (),
+    cover_letter: str | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+    now: datetime | None = None,
+) -> BuildResult:
+    """Write the case file of ``case_id`` to ``out`` (atomically) and describe the result.
+
+    ``redact`` masks identifiers to their last 4 characters; ``exclude`` leaves those exhibit
+    numbers out; ``cover_letter`` (plain text, paragraphs separated by blank lines) goes right
+    after the cover page. When ``cancelled()`` turns true the build stops with
+    :class:`~.pdf.CaseFileCancelled` and nothing is written.
+    """
+    if cancelled is not None and cancelled():
+        from .pdf import CaseFileCancelled
+
+        raise CaseFileCancelled("case file build cancelled")
+    if progress is not None:
+        progress(0, 100, "Reading the journal")
+    data = casefile_data(service, case_id, now=now, cover_letter=cover_letter)
+    data = apply_options(data, redact=redact, exclude=exclude)
+    return build_casefile(data, Path(out), progress=progress, cancelled=cancelled)
+
+
+def default_file_name(title: str, *, redacted: bool = False, on: date | None = None) -> str:
+    """"Case file - <title> - 2026-11-26.pdf", safe on every file system."""
+    clean = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title)
+    clean = " ".join(clean.split()).strip(". ")
+    if len(clean) > 80:
+        clean = clean[:79].rstrip() + "…"
+    kind = "Case file (redacted)" if redacted else "Case file"
+    day = (on or date.today()).isoformat()
+    return f"{kind} - {clean} - {day}.pdf" if clean else f"{kind} - {day}.pdf"
