@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -615,19 +616,24 @@ class CasePane(QWidget):
         return card
 
     def _promise_row(self, p: PromiseView) -> QWidget:
+        """[PROMISE] what, terms and due date — then its state and Kept / Broken below."""
         row = QWidget()
         row.setAccessibleName(f"Promise: {p.text}")
         row.setProperty("promise_id", p.id)
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, GRID // 2, 0, 0)
-        layout.setSpacing(GRID)
-        layout.addWidget(Badge("promise"), 0, Qt.AlignmentFlag.AlignTop)
+        grid = QGridLayout(row)
+        grid.setContentsMargins(0, GRID // 2, 0, 0)
+        grid.setHorizontalSpacing(GRID)
+        grid.setVerticalSpacing(GRID // 2)
+        grid.addWidget(Badge("promise"), 0, 0, Qt.AlignmentFlag.AlignTop)
         text = wrap_label(promise_line(p), name="Promise", selectable=True)
-        layout.addWidget(text, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(text, 0, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
+        actions = QHBoxLayout()
+        actions.setSpacing(GRID)
         state = Badge(p.state.label, key=p.state.code)
         state.setAccessibleName(f"Promise state: {p.state.label}")
         state.setObjectName("promise_state")
-        layout.addWidget(state, 0, Qt.AlignmentFlag.AlignTop)
+        actions.addWidget(state)
         for status, label in (("kept", "Kept"), ("broken", "Broken")):
             button = QPushButton(label)
             button.setAccessibleName(f"Mark {status}: {p.text}")
@@ -636,7 +642,9 @@ class CasePane(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.clicked.connect(
                 lambda _c=False, pid=p.id, st=status: self.set_promise_status(pid, st))
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        grid.addLayout(actions, 1, 1)
         return row
 
     def _expected_row(self, case: CaseView, ct: ContactView) -> QWidget:
@@ -826,7 +834,14 @@ class CasePane(QWidget):
                 name="Checklist summary")))
         for item in items:
             if item.on_file:
-                text = f"✓  On file: {item.label}" + (f" — {item.value}" if item.value else "")
+                value = item.value
+                if len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
+                    with contextlib.suppress(ValueError):
+                        value = full_date(date.fromisoformat(value))
+                value = " ".join(value.split())
+                if len(value) > 120:
+                    value = value[:119] + "…"
+                text = f"✓  On file: {item.label}" + (f" — {value}" if value else "")
             else:
                 text = f"✗  Missing: {item.label}"
             add_to_column(column, wrap_label(text, name="Checklist item", selectable=True))

@@ -121,11 +121,12 @@ class WelcomePanel(QWidget):
         self.start_button.setAccessibleName("Start your first case")
         self.start_button.setDefault(True)
         self.start_button.setMinimumHeight(GRID * 6)
+        self.start_button.setMinimumWidth(GRID * 32)
         font = self.start_button.font()
         font.setBold(True)
         self.start_button.setFont(font)
         self.start_button.clicked.connect(start)
-        column.addWidget(self.start_button)
+        column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.channels_box = QVBoxLayout()
         self.channels_box.setSpacing(GRID // 2)
         column.addLayout(self.channels_box)
@@ -144,13 +145,15 @@ class WelcomePanel(QWidget):
             return
         self.channels_box.addWidget(heading("Headway's support channels, as published", level=3))
         self.channels_box.addWidget(wrap_label(
-            "Check each one inside your own account (Help or Support) before you rely on it: "
+            "Check each one inside your own account (Help or Support) before you rely on it; "
             "the app shows when and where each was verified.", name="Verify channels"))
         for ch in headway.channels:
             kind = CHANNEL_NAMES.get(ch.kind, ch.kind)
             hours = f" · {ch.hours}" if ch.hours else ""
-            text = f"• {ch.label or kind}: {ch.value}{hours} — {ch.verification}"
-            self.channels_box.addWidget(wrap_label(text, name="Headway channel", selectable=True))
+            text = f"{ch.label or kind}\n{kind}: {ch.value}{hours}\n{ch.verification.capitalize()}"
+            label = wrap_label(text, name="Headway channel", selectable=True)
+            label.setContentsMargins(GRID, GRID // 2, 0, GRID // 2)
+            self.channels_box.addWidget(label)
 
 
 class MainWindow(QMainWindow):
@@ -186,7 +189,7 @@ class MainWindow(QMainWindow):
         self.notify_timer.timeout.connect(self.check_overdue)
 
         self.resize(1280, 760)
-        st.restore_window(self, self._splitters())
+        self._restored = st.restore_window(self, self._splitters())
         self.set_newest_first(st.get_bool(st.KEY_NEWEST_FIRST, True))
         self._reload_filters()
         self._update_counts()
@@ -499,6 +502,12 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._ready = True
+        if not self._restored:  # first run: give the case list about 40% of the width
+            width = max(self.splitter.width(), 1)
+            left = max(self.splitter.widget(0).minimumWidth(), int(width * 0.4))
+            self.splitter.setSizes([left, max(width - left, 1)])
+        if self.stack.currentWidget() is self.welcome:
+            self.welcome.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.current_case_id() is None and self.case_model.rowCount() > 0:
             self._select_row(0)
         self._setup_tray()
