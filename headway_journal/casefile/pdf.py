@@ -1274,6 +1274,10 @@ class _Job:
         exhibits = sorted(self.data.exhibits, key=lambda x: x.number)
         out: list[Flowable] = [PageBreak(), self.heading("Exhibits", "section-exhibits")]
         if not exhibits:
+            if self.data.omitted_exhibits:  # all of them left out of this copy
+                numbers = ", ".join(str(n) for n in self.data.omitted_exhibits)
+                word = "Exhibit" if len(self.data.omitted_exhibits) == 1 else "Exhibits"
+                return out + [self.p(f"{word} {numbers} left out of this copy.")]
             return out + [self.p("No exhibits are attached.", s.muted)]
         out.append(
             self.p(
