@@ -7,8 +7,7 @@ Hooks for the integrator: the "Case file" and "Print" actions call ``export_case
 ``print_case_file()`` on this window when those methods exist (they are enabled only then);
 ``attach_files(paths)`` stores files as exhibits of the selected case and is what the Attach
 action and drag and drop call; ``open_attachment(attachment_id)`` is called when an exhibit is
-activated (double-click in Exhibits, a thumbnail in the timeline) and does nothing until an
-exhibit viewer is added.
+activated (double-click in Exhibits, a thumbnail in the timeline) and opens the exhibit viewer.
 """
 
 from __future__ import annotations
@@ -1027,9 +1026,19 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Some files were not attached", "\n".join(problems))
         return added
 
-    def open_attachment(self, attachment_id: int) -> None:
-        """Called when an exhibit is activated; an exhibit viewer plugs in here."""
-        self.statusBar().showMessage(f"Exhibit {attachment_id}", 3000)
+    def open_attachment(self, attachment_id: int) -> QDialog | None:
+        """Show an exhibit in the viewer (a non-modal window; captions edited there refresh)."""
+        try:
+            from .image_viewer import ImageViewer
+
+            viewer = ImageViewer(self.service, attachment_id, self)
+        except ServiceError as exc:
+            self.show_error(str(exc))
+            return None
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        viewer.caption_changed.connect(lambda _aid: self.refresh())
+        viewer.show()
+        return viewer
 
     def _export_case_file(self) -> None:
         hook = getattr(self, "export_case_file", None)

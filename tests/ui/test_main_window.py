@@ -691,3 +691,31 @@ def test_demo_opens_a_throwaway_journal(qapp: Any, monkeypatch: pytest.MonkeyPat
     assert not seen["folder"].exists()  # the demo journal is gone afterwards
     assert QApplication.desktopFileName() == "co.headwayjournal.HeadwayJournal"
     assert QApplication.organizationName() == "HeadwayJournal"
+
+
+def test_timeline_thumbnail_opens_the_exhibit_viewer(window: MainWindow, sample: Sample,
+                                                     qtbot: Any) -> None:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QDialog, QToolButton
+
+    image = QImage(320, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1e3a8a"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    contact = window.service.get_case(sample.billing).contacts[0]
+    window.service.add_attachment(sample.billing, bytes(data.data()),
+                                  original_name="statement.png",
+                                  caption="Card statement with two charges",
+                                  contact_id=contact.id)
+    window.refresh(select=sample.billing)
+    [thumb] = by_name(window.case_pane, QToolButton, "Exhibit: Card statement with two charges")
+    qtbot.waitUntil(thumb.isVisible)
+    assert not thumb.icon().isNull()  # a real thumbnail, not just a name
+    qtbot.mouseClick(thumb, Qt.MouseButton.LeftButton)
+    viewers = [d for d in window.findChildren(QDialog) if d.accessibleName() == "Exhibit viewer"]
+    assert len(viewers) == 1 and viewers[0].isVisible()
+    viewers[0].close()
