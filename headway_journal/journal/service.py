@@ -838,7 +838,12 @@ class JournalService:
             .subquery()
         )
         next_due = dues.c.next_due
-        q = select(Case.id, next_due).outerjoin(dues, dues.c.case_id == Case.id)
+        # The next-deadline subquery groups every pending promise: join it only when the view
+        # or the order needs it (counts of the other views were paying for it at start-up).
+        if flt.view == "due" or flt.sort not in ("opened", "title", "status"):
+            q = select(Case.id, next_due).outerjoin(dues, dues.c.case_id == Case.id)
+        else:
+            q = select(Case.id)
         if flt.view == "deleted":
             q = q.where(Case.deleted_at.is_not(None))
         else:
