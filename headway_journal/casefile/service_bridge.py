@@ -17,8 +17,10 @@ worker thread while the window stays responsive; ``progress`` and ``cancelled`` 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -56,6 +58,13 @@ ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]
 
 _PIECES = re.compile(r"\s*[,;\n]+\s*")
+_ONE_OF = {
+    "account": "Account number",
+    "member": "Member ID",
+    "claim": "Claim number",
+    "invoice": "Invoice number",
+    "authorization": "Authorization number",
+}
 _FILE_PROBLEMS = {
     "size differs": "the stored copy has changed since it was added (its size differs)",
     "altered (SHA-256 mismatch)": "the stored copy no longer matches its SHA-256 digest",
@@ -117,8 +126,11 @@ def _references(case: CaseView, contacts: list[ContactView]) -> tuple[Reference,
     for kind, label, value in fields:
         kind_ = kind if kind in REFERENCE_KINDS else "other"
         pieces = [value.strip()] if kind_ == "other" else _PIECES.split(value.strip())
+        pieces = [p for p in pieces if p]
+        if len(pieces) > 1:  # "Claim numbers" -> one "Claim number" row each
+            label = _ONE_OF.get(kind_, label)
         for piece in pieces:
-            if piece and (kind_, piece.casefold()) not in seen:
+            if (kind_, piece.casefold()) not in seen:
                 seen.add((kind_, piece.casefold()))
                 out.append(Reference(kind_, piece, label))
 
@@ -134,20 +146,21 @@ def _references(case: CaseView, contacts: list[ContactView]) -> tuple[Reference,
     for t, nums in numbers.items():
         unique = list(dict.fromkeys(nums))
         word = "contact" if len(unique) == 1 else "contacts"
-        where[t].append(f"given in {word} {', '.join(str(n) for n in unique)}")
+        where[t].append(f"Ticket number ({word} {', '.join(str(n) for n in unique)})")
     for e in sorted(case.escalations, key=lambda e: (e.requested_on, e.id)):
         ref = e.reference.strip()
         if not ref:
             continue
-        owner = ", ".join(x for x in (e.owner_name.strip(), e.owner_title.strip()) if x)
-        text = f"escalation reference ({_cap(e.level) or 'escalation'}"
-        text += f", {owner})" if owner else ")"
-        where.setdefault(ref, []).append(text)
+        owner = e.owner_name.strip() or e.owner_title.strip()
+        level = _cap(e.level) or "Escalation"
+        where.setdefault(ref, []).append(
+            f"Escalation reference ({level}: {owner})" if owner
+            else f"Escalation reference ({level})")
     for value, parts in where.items():
         if ("ticket", value.casefold()) in seen:
             continue
         seen.add(("ticket", value.casefold()))
-        out.append(Reference("ticket", value, _cap("; ".join(parts))))
+        out.append(Reference("ticket", value, "; ".join(parts)))
     return tuple(out)
 
 
@@ -222,11 +235,19 @@ def casefile_data(
     number_of: dict[int, int] = {}
     exhibits: list[Exhibit] = []
     store = service.store
-    for number, a in enumerate(attachments, start=1):
+
+    def files(a: Any) -> tuple[Path | None, Path | None, str | None]:
+        return _exhibit_files(store, a.sha256, a.size, a.media_type, a.preview_ok, check_files)
+
+    # Hashing and making the first print copies (decode, downscale, encode) release the GIL,
+    # and the store is thread-safe: a few threads halve a first case file's preparation.
+    workers = max(1, min(4, os.cpu_count() or 1, len(attachments)))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hj-exhibit-files") as pool:
+        found = list(pool.map(files, attachments))
+    for number, (a, (path, print_path, problem)) in enumerate(
+        zip(attachments, found, strict=True), start=1
+    ):
         number_of[a.id] = number
-        path, print_path, problem = _exhibit_files(
-            store, a.sha256, a.size, a.media_type, a.preview_ok, check_files
-        )
         caption = " ".join(a.caption.split()) or a.original_name
         if problem is not None:
             caption = f"{caption} [not included: {problem}]"
