@@ -1,0 +1,738 @@
+"""The case file in the window: options, export, preview and printing.
+
+Wiring for the integrator (the main window calls ``export_case_file()`` and
+``print_case_file()`` on itself when they exist; the "Case file" and "Print" toolbar buttons
+and the File menu items are enabled only then)::
+
+    # in MainWindow (headway_journal/ui/main_window.py)
+    def export_case_file(self) -> None:          # "Case file" button, File > Export case file…
+        from .casefile_ui import CaseFileDialog
+        CaseFileDialog.show_for(self.service, self.case_pane.case_id, self)
+
+    def print_case_file(self) -> None:           # "Print" button, File > Print…, Ctrl+P
+        from .casefile_ui import print_case_file
+        print_case_file(self.service, self.case_pane.case_id, self)
+
+or, without touching the class, once after the window is made::
+
+    from headway_journal.ui import casefile_ui
+    casefile_ui.install(window)                  # sets both methods on the instance
+
+What each piece does:
+
+* :class:`CaseFileDialog` (non-modal; ``show_for`` or ``CaseFileDialog(service, case_id,
+  parent).open()``): redacted copy, exhibits to leave out, an optional cover letter drafted
+  from the case (re-drafted when the addressee changes, until the user edits it), and the
+  buttons Export…, Preview and Print….
+* :class:`CaseFileBuilder`: runs :func:`build_for_case` on a worker thread with a cancellable
+  progress dialog; a cancelled build leaves no file. Errors come back as one sentence.
+* :func:`print_case_file`: the full case file, built in the background, then printed.
+* :class:`~.print_preview.PdfPreviewDialog` and :func:`~.print_preview.print_pdf` are
+  re-exported from :mod:`.print_preview`.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..casefile import BuildResult, CaseFileCancelled, CaseFileData, draft_cover_letter
+from ..casefile.service_bridge import (
+    build_for_case,
+    casefile_data,
+    default_file_name,
+    omit_exhibits,
+)
+from ..journal.service import ServiceError
+from .print_preview import (
+    PdfPreviewDialog,
+    PrintResult,
+    handed_to_viewer,
+    open_in_system_viewer,
+    print_pdf,
+)
+
+__all__ = [
+    "BuildOptions",
+    "CaseFileBuilder",
+    "CaseFileDialog",
+    "PdfPreviewDialog",
+    "describe_build_error",
+    "install",
+    "print_case_file",
+    "print_pdf",
+]
+
+_log = logging.getLogger(__name__)
+
+_last_folder: Path | None = None  # where the last case file was exported (this session)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    redact: bool = False
+    exclude: tuple[int, ...] = ()
+    cover_letter: str | None = None
+
+
+def describe_build_error(exc: BaseException, out: Path) -> str:
+    """One plain sentence for the user; never a traceback."""
+    if isinstance(exc, ServiceError):
+        return str(exc)
+    if isinstance(exc, PermissionError):
+        return (f"The case file could not be saved in {out.parent}: permission denied. "
+                "Choose another folder.")
+    if isinstance(exc, FileNotFoundError):
+        return f"The folder {out.parent} does not exist (any more). Choose another folder."
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "The disk is full, so the case file was not saved. Free some space and try again."
+    if isinstance(exc, OSError):
+        reason = exc.strerror or type(exc).__name__
+        return f"The case file could not be written ({reason}). Nothing was saved."
+    if isinstance(exc, MemoryError):
+        return "There was not enough memory to build the case file. Nothing was saved."
+    return ("The case file could not be made because of an unexpected problem "
+            f"({type(exc).__name__}). Nothing was saved.")
+
+
+def documents_folder() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path = Path(folder) if folder else Path.home()
+    return path if path.is_dir() else Path.home()
+
+
+# --- the worker ----------------------------------------------------------------------------------
+
+
+class _JobSignals(QObject):
+    """Made on the GUI thread; the worker emits, the builder's slots run on the GUI thread."""
+
+    progress = Signal(int, str)
+    done = Signal(object)  # BuildResult
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+def _run_build(
+    service: Any,
+    case_id: int,
+    out: Path,
+    options: BuildOptions,
+    cancel: threading.Event,
+    signals: _JobSignals,
+) -> None:
+    """Runs on the worker thread: touches only the event, the signals and the files."""
+
+    def progress(done: int, total: int, message: str) -> None:
+        signals.progress.emit(int(done * 100 / max(1, total)), message)
+
+    try:
+        result = build_for_case(
+            service, case_id, out, redact=options.redact, exclude=options.exclude,
+            cover_letter=options.cover_letter, progress=progress, cancelled=cancel.is_set,
+        )
+    except CaseFileCancelled:
+        signals.cancelled.emit()
+    except BaseException as exc:  # noqa: BLE001 - reported as a sentence, logged in full
+        if not isinstance(exc, (ServiceError, OSError)):
+            _log.error("case file build failed", exc_info=True)
+        signals.failed.emit(describe_build_error(exc, out))
+    else:
+        signals.done.emit(result)
+
+
+class CaseFileBuilder(QObject):
+    """Builds one case file at a time off the GUI thread, with a cancellable progress dialog."""
+
+    finished = Signal(object)  # BuildResult
+    failed = Signal(str)  # a sentence for the user
+    cancelled = Signal()
+
+    def __init__(self, service: Any, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.case_id = case_id
+        self._widget = parent
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._cancel = threading.Event()
+        self._signals: _JobSignals | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.out: Path | None = None
+
+    def running(self) -> bool:
+        return self._signals is not None
+
+    def start(self, out: Path, options: BuildOptions, label: str = "Building the case file") -> bool:
+        """Start building into ``out``; False if a build is already running."""
+        if self.running():
+            return False
+        self.out = Path(out)
+        self._cancel = threading.Event()
+        signals = _JobSignals()
+        q = Qt.ConnectionType.QueuedConnection
+        signals.progress.connect(self._on_progress, q)
+        signals.done.connect(self._on_done, q)
+        signals.failed.connect(self._on_failed, q)
+        signals.cancelled.connect(self._on_cancelled, q)
+        self._signals = signals
+
+        dialog = QProgressDialog(f"{label}\u2026", "Cancel", 0, 100, self._widget)
+        dialog.setWindowTitle("Case file")
+        dialog.setAccessibleName("Building the case file")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+        dialog.canceled.connect(self.cancel)
+        self.progress_dialog = dialog
+
+        cancel, service, case_id, target = self._cancel, self.service, self.case_id, self.out
+        self._pool.start(lambda: _run_build(service, case_id, target, options, cancel, signals))
+        return True
+
+    def cancel(self) -> None:
+        """Ask the running build to stop; ``cancelled`` follows (nothing is written)."""
+        if not self.running():
+            return
+        self._cancel.set()
+        if self.progress_dialog is not None:
+            self.progress_dialog.setLabelText("Cancelling\u2026")
+            button = self.progress_dialog.findChild(QPushButton)
+            if button is not None:
+                button.setEnabled(False)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the worker is idle (used when closing)."""
+        return bool(self._pool.waitForDone(msecs))
+
+    # slots (GUI thread)
+
+    def _on_progress(self, percent: int, message: str) -> None:
+        dialog = self.progress_dialog
+        if dialog is None or self._cancel.is_set():
+            return
+        dialog.setLabelText(f"{message}\u2026")
+        dialog.setValue(max(0, min(99, percent)))
+
+    def _finish(self) -> None:
+        self._signals = None
+        dialog, self.progress_dialog = self.progress_dialog, None
+        if dialog is not None:
+            dialog.canceled.disconnect(self.cancel)
+            dialog.hide()  # hide(): close() would emit canceled
+            dialog.deleteLater()
+
+    def _on_done(self, result: BuildResult) -> None:
+        self._finish()
+        self.finished.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        self._finish()
+        self.failed.emit(message)
+
+    def _on_cancelled(self) -> None:
+        self._finish()
+        self.cancelled.emit()
+
+
+# --- scratch files for preview and printing ------------------------------------------------------
+
+
+class _Scratch:
+    """A private temporary folder; files handed to the desktop viewer are left in place."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="headway-casefile-"))
+        self._n = 0
+
+    def new_path(self, name: str) -> Path:
+        self._n += 1
+        sub = self.folder / str(self._n)
+        sub.mkdir(mode=0o700)
+        return sub / name
+
+    def cleanup(self) -> None:
+        kept = {p for p in handed_to_viewer if self.folder in p.parents}
+        if not kept:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            return
+        for sub in self.folder.iterdir():
+            if not any(sub in p.parents for p in kept):
+                shutil.rmtree(sub, ignore_errors=True)
+
+
+# --- the dialog ----------------------------------------------------------------------------------
+
+
+def _kind(media_type: str) -> str:
+    media = media_type.split(";", 1)[0].strip().lower()
+    if media.startswith("image/"):
+        return "screenshot"
+    if media in ("application/pdf", "application/x-pdf"):
+        return "PDF"
+    return "file"
+
+
+class CaseFileDialog(QDialog):
+    """Options for the case file of one case, and Export…, Preview and Print…."""
+
+    exported = Signal(object)  # BuildResult of a file the user saved
+
+    def __init__(
+        self, service: Any, case_id: int, parent: QWidget | None = None, *,
+        now: datetime | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.case_id = case_id
+        # fast: no hashing here; the build checks every exhibit against its SHA-256
+        self.data: CaseFileData = casefile_data(service, case_id, now=now, check_files=False)
+        self.builder = CaseFileBuilder(service, case_id, self)
+        self.builder.failed.connect(self._build_failed)
+        self.builder.cancelled.connect(self._build_cancelled)
+        self.builder.finished.connect(self._build_done)
+        self.previews: list[PdfPreviewDialog] = []
+        self.last_result: BuildResult | None = None
+        self.last_print: PrintResult | None = None
+        self._after_build: Callable[[BuildResult], None] | None = None
+        self._scratch: _Scratch | None = None
+        self._letter_edited = False
+        self._drafting = False
+
+        d = self.data
+        self.setWindowTitle(f"Case file \u2014 {d.title}")
+        self.setAccessibleName("Case file")
+        self.setModal(False)
+
+        heading = QLabel(d.title, self)
+        font = QFont(heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        heading.setFont(font)
+        heading.setWordWrap(True)
+        heading.setAccessibleName("Case")
+        n_contacts, n_exhibits = len(d.contacts), len(d.exhibits)
+        about = QLabel(
+            f"Case #{d.case_number} \u00b7 {d.organization.name} \u00b7 {d.issue_type_label} "
+            f"\u00b7 {n_contacts} contact{'s' if n_contacts != 1 else ''} \u00b7 "
+            f"{n_exhibits} exhibit{'s' if n_exhibits != 1 else ''}",
+            self,
+        )
+        about.setWordWrap(True)
+        about.setAccessibleName("About the case")
+
+        # the copy
+        copy_box = QGroupBox("Copy", self)
+        self.redact_check = QCheckBox("Redacted copy", copy_box)
+        self.redact_check.setAccessibleName("Redacted copy")
+        self.redact_check.setToolTip(
+            "Mask identifiers down to their last 4 characters, for sending to someone who "
+            "does not need them")
+        redact_note = QLabel(
+            "Account, member, claim, authorization, invoice, NPI and EIN numbers, "
+            "representative IDs, e-mail addresses and phone numbers are masked to their last "
+            "4 characters, in the cover letter too. Ticket numbers stay readable. Screenshots "
+            "and attached PDFs cannot be masked: untick the exhibits that show identifiers.",
+            copy_box,
+        )
+        redact_note.setWordWrap(True)
+        redact_note.setAccessibleName("What the redacted copy masks")
+        copy_layout = QVBoxLayout(copy_box)
+        copy_layout.addWidget(self.redact_check)
+        copy_layout.addWidget(redact_note)
+
+        # exhibits
+        exhibits_box = QGroupBox("Exhibits", self)
+        exhibits_layout = QVBoxLayout(exhibits_box)
+        self.exhibit_list = QListWidget(exhibits_box)
+        self.exhibit_list.setAccessibleName("Exhibits to include")
+        for x in d.exhibits:
+            text = f"Exhibit {x.number}: {x.caption} \u2014 {x.original_name} ({_kind(x.media_type)})"
+            if x.path is None:
+                text += " \u2014 file missing"
+            item = QListWidgetItem(text, self.exhibit_list)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setData(Qt.ItemDataRole.UserRole, x.number)
+            item.setToolTip(f"SHA-256 {x.sha256}")
+        if d.exhibits:
+            hint = QLabel("Untick an exhibit to leave it out of this copy; the others keep "
+                          "their numbers.", exhibits_box)
+            hint.setWordWrap(True)
+            exhibits_layout.addWidget(hint)
+            exhibits_layout.addWidget(self.exhibit_list)
+            self.exhibit_list.setMaximumHeight(
+                min(160, 28 + self.exhibit_list.sizeHintForRow(0) * len(d.exhibits)))
+        else:
+            self.exhibit_list.hide()
+            exhibits_layout.addWidget(QLabel("This case has no exhibits.", exhibits_box))
+        self.exhibit_list.itemChanged.connect(self._exhibits_changed)
+
+        # cover letter
+        letter_box = QGroupBox("Cover letter", self)
+        self.letter_check = QCheckBox("Include a cover letter", letter_box)
+        self.letter_check.setAccessibleName("Include a cover letter")
+        self.letter_check.setToolTip("A formal escalation letter, placed after the cover page")
+        self.addressee_edit = QLineEdit(letter_box)
+        self.addressee_edit.setAccessibleName("Addressee")
+        self.addressee_edit.setPlaceholderText("e.g. Billing supervisor, or the name of the "
+                                               "escalation owner")
+        owners = [e.owner_name.strip() for e in d.escalations if e.owner_name.strip()]
+        self.addressee_edit.setText(owners[-1] if owners else "")
+        self.letter_edit = QPlainTextEdit(letter_box)
+        self.letter_edit.setAccessibleName("Cover letter text")
+        self.letter_edit.setMinimumHeight(180)
+        self.redraft_button = QPushButton("Draft again", letter_box)
+        self.redraft_button.setAccessibleName("Draft the letter again")
+        self.redraft_button.setToolTip("Replace the letter with a new draft from the case")
+        self.redraft_button.clicked.connect(self._redraft_clicked)
+        form = QFormLayout()
+        form.addRow("To:", self.addressee_edit)
+        letter_layout = QVBoxLayout(letter_box)
+        letter_layout.addWidget(self.letter_check)
+        letter_layout.addLayout(form)
+        letter_layout.addWidget(self.letter_edit, 1)
+        row = QHBoxLayout()
+        self.letter_state = QLabel(letter_box)
+        self.letter_state.setAccessibleName("Letter status")
+        row.addWidget(self.letter_state, 1)
+        row.addWidget(self.redraft_button)
+        letter_layout.addLayout(row)
+        self.letter_check.toggled.connect(self._letter_toggled)
+        self.addressee_edit.textChanged.connect(lambda _t: self.redraft())
+        self.letter_edit.textChanged.connect(self._letter_text_changed)
+
+        # result line and buttons
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setAccessibleName("Result")
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_result_button = QPushButton("Open", self)
+        self.open_result_button.setAccessibleName("Open the saved case file")
+        self.open_result_button.setToolTip("Open the saved file in your PDF viewer")
+        self.open_result_button.hide()
+        self.open_result_button.clicked.connect(self._open_result)
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result_label, 1)
+        result_row.addWidget(self.open_result_button)
+
+        buttons = QDialogButtonBox(self)
+        self.export_button = buttons.addButton("Export\u2026", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setAccessibleName("Export")
+        self.export_button.setToolTip("Save the case file as a PDF")
+        self.preview_button = buttons.addButton("Preview", QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.setAccessibleName("Preview")
+        self.preview_button.setToolTip("Look at every page before saving or printing")
+        self.print_button = buttons.addButton("Print\u2026", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setAccessibleName("Print")
+        self.print_button.setToolTip("Print the case file")
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName("Close")
+        self.export_button.clicked.connect(self.export)
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_case_file)
+        buttons.rejected.connect(self.reject)
+        self.export_button.setDefault(True)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(about)
+        layout.addWidget(copy_box)
+        layout.addWidget(exhibits_box)
+        layout.addWidget(letter_box, 1)
+        layout.addLayout(result_row)
+        layout.addWidget(buttons)
+
+        self.redraft(force=True)
+        self._letter_toggled(False)
+        self.resize(720, 760)
+
+    @classmethod
+    def show_for(cls, service: Any, case_id: int | None, parent: QWidget | None = None
+                 ) -> CaseFileDialog | None:
+        """Open the dialog (non-modal, deleted on close); a message instead if it cannot be."""
+        if case_id is None:
+            return None
+        try:
+            dialog = cls(service, case_id, parent)
+        except ServiceError as exc:
+            QMessageBox.warning(parent, "Case file", str(exc))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    # options
+
+    def excluded(self) -> tuple[int, ...]:
+        out = []
+        for row in range(self.exhibit_list.count()):
+            item = self.exhibit_list.item(row)
+            if item.checkState() != Qt.CheckState.Checked:
+                out.append(int(item.data(Qt.ItemDataRole.UserRole)))
+        return tuple(out)
+
+    def options(self) -> BuildOptions:
+        letter = self.letter_edit.toPlainText() if self.letter_check.isChecked() else ""
+        return BuildOptions(
+            redact=self.redact_check.isChecked(),
+            exclude=self.excluded(),
+            cover_letter=letter if letter.strip() else None,
+        )
+
+    def suggested_path(self) -> Path:
+        name = default_file_name(self.data.title, redacted=self.redact_check.isChecked(),
+                                 on=self.data.generated_at.date())
+        return (_last_folder or documents_folder()) / name
+
+    # the letter
+
+    def draft(self) -> str:
+        source = omit_exhibits(self.data, self.excluded())
+        return draft_cover_letter(source, addressee=self.addressee_edit.text())
+
+    def redraft(self, *, force: bool = False) -> None:
+        """A new draft from the case, unless the user has edited the letter (or ``force``)."""
+        if self._letter_edited and not force:
+            return
+        self._drafting = True
+        try:
+            self.letter_edit.setPlainText(self.draft())
+        finally:
+            self._drafting = False
+        self._letter_edited = False
+        self._update_letter_state()
+
+    def _letter_text_changed(self) -> None:
+        if not self._drafting and not self._letter_edited:
+            self._letter_edited = True
+            self._update_letter_state()
+
+    def _update_letter_state(self) -> None:
+        self.letter_state.setText(
+            "Edited by you: it is no longer re-drafted when the case or the addressee changes."
+            if self._letter_edited else
+            "Drafted from the case; edit it freely before exporting.")
+
+    def _redraft_clicked(self) -> None:
+        if self._letter_edited:
+            answer = QMessageBox.question(
+                self, "Draft again",
+                "Replace your edited letter with a new draft from the case? Your changes "
+                "will be lost.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.redraft(force=True)
+
+    def _letter_toggled(self, on: bool) -> None:
+        for w in (self.addressee_edit, self.letter_edit, self.redraft_button, self.letter_state):
+            w.setEnabled(on)
+
+    def _exhibits_changed(self, _item: QListWidgetItem) -> None:
+        self.redraft()
+
+    # actions
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.export_button, self.preview_button, self.print_button):
+            button.setEnabled(not busy)
+
+    def _start(self, out: Path, then: Callable[[BuildResult], None], label: str) -> bool:
+        self._after_build = then
+        if not self.builder.start(out, self.options(), label):
+            return False
+        self._set_busy(True)
+        self.result_label.setText(f"{label}\u2026")
+        self.open_result_button.hide()
+        return True
+
+    def export(self) -> None:
+        """Ask where to save, then build there in the background."""
+        global _last_folder
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export the case file", str(self.suggested_path()), "PDF documents (*.pdf)")
+        if not chosen:
+            return
+        out = Path(chosen)
+        if out.suffix.lower() != ".pdf":
+            out = out.with_name(out.name + ".pdf")
+        _last_folder = out.parent
+        self._start(out, self._exported, "Building the case file")
+
+    def _scratch_path(self) -> Path:
+        if self._scratch is None:
+            self._scratch = _Scratch()
+        name = default_file_name(self.data.title, redacted=self.redact_check.isChecked(),
+                                 on=self.data.generated_at.date())
+        return self._scratch.new_path(name)
+
+    def preview(self) -> None:
+        self._start(self._scratch_path(), self._show_preview, "Building the preview")
+
+    def print_case_file(self) -> None:
+        self._start(self._scratch_path(), self._print_built, "Building the case file to print")
+
+    # results
+
+    def _build_done(self, result: BuildResult) -> None:
+        self._set_busy(False)
+        self.last_result = result
+        then, self._after_build = self._after_build, None
+        if then is not None:
+            then(result)
+
+    def _build_failed(self, message: str) -> None:
+        self._set_busy(False)
+        self._after_build = None
+        self.result_label.setText("The case file was not made.")
+        QMessageBox.warning(self, "Case file not made", message)
+
+    def _build_cancelled(self) -> None:
+        self._set_busy(False)
+        self._after_build = None
+        self.result_label.setText("Cancelled; no file was written.")
+
+    def _exported(self, result: BuildResult) -> None:
+        extra = (f", {result.exhibit_pages} of them from PDF exhibits"
+                 if result.exhibit_pages else "")
+        self.result_label.setText(
+            f"Saved \u201c{result.path.name}\u201d in {result.path.parent}: "
+            f"{result.pages} page{'s' if result.pages != 1 else ''}{extra}.")
+        self.open_result_button.show()
+        self.exported.emit(result)
+
+    def _open_result(self) -> None:
+        if self.last_result is not None:
+            open_in_system_viewer(self.last_result.path, self)
+
+    def _show_preview(self, result: BuildResult) -> None:
+        self.result_label.setText(f"Preview: {result.pages} page{'s' if result.pages != 1 else ''}.")
+        preview = PdfPreviewDialog(result.path, self)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.destroyed.connect(lambda _obj=None, p=preview: self._forget_preview(p))
+        self.previews.append(preview)
+        preview.show()
+
+    def _forget_preview(self, preview: PdfPreviewDialog) -> None:
+        if preview in self.previews:
+            self.previews.remove(preview)
+
+    def _print_built(self, result: BuildResult) -> None:
+        outcome = print_pdf(result.path, self)
+        if outcome.status == "printed":
+            self.result_label.setText(
+                f"Sent {outcome.pages} page{'s' if outcome.pages != 1 else ''} to the printer.")
+        elif outcome.status == "viewer":
+            self.result_label.setText("Opened in the system viewer.")
+        else:
+            self.result_label.setText(outcome.message or "Nothing was printed.")
+        self.last_print = outcome
+
+    # closing
+
+    def done(self, r: int) -> None:
+        if self.builder.running():
+            self.builder.cancel()
+            self.builder.wait(30_000)
+        for preview in list(self.previews):
+            preview.close()
+        self.previews.clear()
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
+        super().done(r)
+
+
+# --- Print from the toolbar ----------------------------------------------------------------------
+
+
+def print_case_file(service: Any, case_id: int | None, parent: QWidget | None = None
+                    ) -> CaseFileBuilder | None:
+    """Build the full case file in the background, then show the print dialog.
+
+    Returns the builder (its ``finished``/``failed``/``cancelled`` signals say how it went),
+    or None when there is no case.
+    """
+    if case_id is None:
+        return None
+    scratch = _Scratch()
+    try:
+        title = service.get_case(case_id).title
+    except ServiceError as exc:
+        scratch.cleanup()
+        QMessageBox.warning(parent, "Print", str(exc))
+        return None
+    out = scratch.new_path(default_file_name(title))
+    builder = CaseFileBuilder(service, case_id, parent)
+
+    def done(result: BuildResult) -> None:
+        try:
+            print_pdf(result.path, parent)
+        finally:
+            finish()
+
+    def failed(message: str) -> None:
+        QMessageBox.warning(parent, "Case file not made", message)
+        finish()
+
+    def finish() -> None:
+        scratch.cleanup()
+        builder.deleteLater()
+
+    builder.finished.connect(done)
+    builder.failed.connect(failed)
+    builder.cancelled.connect(finish)
+    builder.start(out, BuildOptions(), "Building the case file to print")
+    return builder
+
+
+def install(window: Any) -> None:
+    """Give ``window`` (the MainWindow) its ``export_case_file``/``print_case_file`` hooks."""
+
+    def export_case_file() -> None:
+        CaseFileDialog.show_for(window.service, window.case_pane.case_id, window)
+
+    def print_hook() -> None:
+        print_case_file(window.service, window.case_pane.case_id, window)
+
+    window.export_case_file = export_case_file
+    window.print_case_file = print_hook
+    update = getattr(window, "_update_actions", None)
+    if callable(update):
+        update()
