@@ -40,5 +40,8 @@ bundle: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
+casefile-sample: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_sample_casefile.py
+
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
