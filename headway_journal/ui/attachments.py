@@ -24,7 +24,10 @@ One controller per place that shows feedback (the main window, the contact dialo
 Files are hashed and copied into the store on a worker thread; the database rows are
 written back on the GUI thread (``service.attach_stored_blob``). A batch of more than
 20 MB shows a window-modal progress dialog with "Stop". A failing file never stops the
-others.
+others. The same content already attached to the same case and contact is not added twice
+(a ``notice`` says so). ``contact_id`` must be a saved contact of that case: a contact
+dialog that is still creating its contact keeps the paths (or QImages) and attaches them
+after ``service.log_contact`` has returned the id, or attaches to the case (``None``).
 
 Drag and drop and Ctrl+V on any widget::
 
