@@ -378,26 +378,14 @@ class CaseFileDialog(QDialog):
         exhibits_layout = QVBoxLayout(exhibits_box)
         self.exhibit_list = QListWidget(exhibits_box)
         self.exhibit_list.setAccessibleName("Exhibits to include")
-        for x in d.exhibits:
-            text = f"Exhibit {x.number}: {x.caption} \u2014 {x.original_name} ({_kind(x.media_type)})"
-            if x.path is None:
-                text += " \u2014 file missing"
-            item = QListWidgetItem(text, self.exhibit_list)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            item.setData(Qt.ItemDataRole.UserRole, x.number)
-            item.setToolTip(f"SHA-256 {x.sha256}")
-        if d.exhibits:
-            hint = QLabel("Untick an exhibit to leave it out of this copy; the others keep "
-                          "their numbers.", exhibits_box)
-            hint.setWordWrap(True)
-            exhibits_layout.addWidget(hint)
-            exhibits_layout.addWidget(self.exhibit_list)
-            self.exhibit_list.setMaximumHeight(
-                min(160, 28 + self.exhibit_list.sizeHintForRow(0) * len(d.exhibits)))
-        else:
-            self.exhibit_list.hide()
-            exhibits_layout.addWidget(QLabel("This case has no exhibits.", exhibits_box))
+        self.exhibit_hint = QLabel("Untick an exhibit to leave it out of this copy; the others "
+                                   "keep their numbers.", exhibits_box)
+        self.exhibit_hint.setWordWrap(True)
+        self.no_exhibits = QLabel("This case has no exhibits.", exhibits_box)
+        exhibits_layout.addWidget(self.exhibit_hint)
+        exhibits_layout.addWidget(self.exhibit_list)
+        exhibits_layout.addWidget(self.no_exhibits)
+        self._fill_exhibits(frozenset())
         self.exhibit_list.itemChanged.connect(self._exhibits_changed)
 
         # cover letter
@@ -495,6 +483,62 @@ class CaseFileDialog(QDialog):
         dialog.show()
         return dialog
 
+    # exhibits
+
+    def _fill_exhibits(self, left_out: frozenset[str]) -> None:
+        """List the exhibits; those whose SHA-256 is in ``left_out`` start unticked."""
+        exhibits = self.data.exhibits
+        self.exhibit_list.blockSignals(True)
+        try:
+            self.exhibit_list.clear()
+            for x in exhibits:
+                text = (f"Exhibit {x.number}: {x.caption} \u2014 {x.original_name} "
+                        f"({_kind(x.media_type)})")
+                if x.path is None:
+                    text += " \u2014 file missing"
+                item = QListWidgetItem(text, self.exhibit_list)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked if x.sha256 in left_out
+                                   else Qt.CheckState.Checked)
+                item.setData(Qt.ItemDataRole.UserRole, x.number)
+                item.setToolTip(f"SHA-256 {x.sha256}")
+        finally:
+            self.exhibit_list.blockSignals(False)
+        for widget in (self.exhibit_hint, self.exhibit_list):
+            widget.setVisible(bool(exhibits))
+        self.no_exhibits.setVisible(not exhibits)
+        if exhibits:
+            self.exhibit_list.setMaximumHeight(
+                min(160, 28 + self.exhibit_list.sizeHintForRow(0) * len(exhibits)))
+
+    def _exhibits_unchanged(self) -> bool:
+        """Exhibits are left out by number: make sure the numbers still mean the same files.
+
+        If exhibits were added or removed since the dialog opened, the list is refreshed (the
+        files left out stay left out) and the user is asked to check it; False then.
+        """
+        try:
+            fresh = casefile_data(self.service, self.case_id, check_files=False)
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Case file", str(exc))
+            return False
+
+        def numbering(data: CaseFileData) -> list[tuple[int, str]]:
+            return [(x.number, x.sha256) for x in data.exhibits]
+
+        if numbering(fresh) == numbering(self.data):
+            return True
+        by_number = {x.number: x.sha256 for x in self.data.exhibits}
+        left_out = frozenset(by_number[n] for n in self.excluded() if n in by_number)
+        self.data = fresh
+        self._fill_exhibits(left_out)
+        self.redraft()
+        QMessageBox.information(
+            self, "Exhibits changed",
+            "The exhibits of this case changed since this window opened, so their numbers "
+            "may have changed. The list is up to date now: check it, then try again.")
+        return False
+
     # options
 
     def excluded(self) -> tuple[int, ...]:
@@ -585,6 +629,8 @@ class CaseFileDialog(QDialog):
     def export(self) -> None:
         """Ask where to save, then build there in the background."""
         global _last_folder
+        if self.builder.running() or not self._exhibits_unchanged():
+            return
         chosen, _ = QFileDialog.getSaveFileName(
             self, "Export the case file", str(self.suggested_path()), "PDF documents (*.pdf)")
         if not chosen:
@@ -603,9 +649,13 @@ class CaseFileDialog(QDialog):
         return self._scratch.new_path(name)
 
     def preview(self) -> None:
+        if self.builder.running() or not self._exhibits_unchanged():
+            return
         self._start(self._scratch_path(), self._show_preview, "Building the preview")
 
     def print_case_file(self) -> None:
+        if self.builder.running() or not self._exhibits_unchanged():
+            return
         self._start(self._scratch_path(), self._print_built, "Building the case file to print")
 
     # results

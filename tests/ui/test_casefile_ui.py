@@ -274,6 +274,29 @@ def test_cancel_during_the_build_leaves_no_file(
     assert dialog.export_button.isEnabled()
 
 
+def test_exhibits_changed_since_the_dialog_opened(
+    qtbot: Any, dialog: CaseFileDialog, service: JournalService, case: int,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    asked = save_as(monkeypatch, tmp_path / "case.pdf")
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda _p, _t, text, *a, **k: told.append(text)))
+    dialog.exhibit_list.item(1).setCheckState(Qt.CheckState.Unchecked)  # leave the receipt out
+    screenshot = service.get_case(case).attachments[0]
+    service.remove_attachment(screenshot.id)  # meanwhile, in the main window
+    dialog.export()
+    assert told and "changed" in told[0] and not asked  # nothing built with stale numbers
+    assert dialog.exhibit_list.count() == 1
+    item = dialog.exhibit_list.item(0)
+    assert item.text().startswith("Exhibit 1: Receipt")  # renumbered, and still left out
+    assert item.checkState() == Qt.CheckState.Unchecked and dialog.excluded() == (1,)
+    dialog.export()
+    assert asked
+    qtbot.waitUntil(lambda: not dialog.builder.running(), timeout=WAIT)
+    assert "Receipt page" not in pdf_text(tmp_path / "case.pdf")
+
+
 def test_build_error_is_a_sentence(
     qtbot: Any, dialog: CaseFileDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
