@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,11 @@ from sqlalchemy.pool import NullPool
 
 DB_NAME = "journal.sqlite3"
 LOCK_NAME = "journal.lock"
+VERIFIED_NAME = "journal.verified"
+# The full integrity check on open reads the whole database (about 0.4 s at 100,000 contacts).
+# It is skipped only while a stamp written at the last clean close still matches the file, and
+# at least this often it runs regardless.
+FULL_CHECK_EVERY = timedelta(days=7)
 ATTACHMENTS_DIR = "attachments"
 BACKUPS_DIR = "backups"
 ENV_DIR = "HEADWAY_JOURNAL_DIR"
@@ -278,6 +284,65 @@ def upgrade_schema(db_path: Path, backups: Path, current: str | None) -> str | N
     return backup_path
 
 
+def _file_identity(db_path: Path) -> dict[str, int] | None:
+    try:
+        st = db_path.stat()
+    except OSError:
+        return None
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ino": st.st_ino, "dev": st.st_dev}
+
+
+def _has_side_files(folder: Path) -> bool:
+    return any((folder / (DB_NAME + suffix)).exists() for suffix in ("-wal", "-shm"))
+
+
+def verified_since(folder: Path, revision: str, *, closed_cleanly: bool,
+                   now: datetime | None = None) -> datetime | None:
+    """When the journal last passed the full check, if nothing can have changed it since.
+
+    All of these must hold, else None (check now): the last session closed cleanly (no
+    ``-wal``/``-shm`` left beside the database when the lock was taken, which the caller tells:
+    even a read-only connection leaves them; the stamp is written only then), the database
+    is the very file that session closed (same size, modification time in ns, inode and
+    device: a restore, a copy or any write since changes one of them), the schema revision is
+    the same, and the last full check is less than FULL_CHECK_EVERY old. (A write by another
+    program within the file system's timestamp granularity of our close would go unnoticed
+    until then; SQLite still reports a damaged page when it reads one.)
+    """
+    stamp = folder / VERIFIED_NAME
+    try:
+        data = json.loads(stamp.read_text(encoding="utf-8"))
+        checked = datetime.fromisoformat(data["checked_at"])
+        same = data["revision"] == revision and data["file"] == _file_identity(folder / DB_NAME)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    now = now or datetime.now(UTC)
+    if not same or not closed_cleanly or checked.tzinfo is None:
+        return None
+    return checked if timedelta(0) <= now - checked < FULL_CHECK_EVERY else None
+
+
+def _forget_verified(folder: Path) -> None:
+    with suppress(OSError):
+        (folder / VERIFIED_NAME).unlink()
+
+
+def _write_verified(folder: Path, revision: str, checked_at: datetime) -> None:
+    """Best effort: a journal without a stamp is simply checked in full when next opened."""
+    if _has_side_files(folder):  # not closed cleanly (another connection, failed checkpoint)
+        return
+    identity = _file_identity(folder / DB_NAME)
+    if identity is None:
+        return
+    data = {"revision": revision, "file": identity, "checked_at": checked_at.isoformat()}
+    tmp = folder / (VERIFIED_NAME + ".partial")
+    with suppress(OSError):
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh)
+        os.replace(tmp, folder / VERIFIED_NAME)
+
+
 @dataclass
 class Journal:
     """An open journal folder: engine, session factory and the folder lock."""
@@ -289,6 +354,7 @@ class Journal:
     lock: FolderLock
     upgraded_from: str | None = None
     upgrade_backup: str | None = None
+    verified_at: datetime | None = None  # when the database last passed the full check
     _closed: bool = field(default=False, repr=False)
 
     @property
@@ -325,6 +391,8 @@ class Journal:
                 con = sqlite3.connect(self.db_path)
                 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 con.close()
+            if self.verified_at is not None:
+                _write_verified(self.folder, HEAD_REVISION, self.verified_at)
             self.lock.release()
             self._closed = True
 
@@ -352,6 +420,7 @@ def open_journal(folder: Path, *, create: bool = True) -> Journal:
     lock = FolderLock(folder)
     lock.acquire()
     try:
+        closed_cleanly = not _has_side_files(folder)  # before any connection of ours
         current: str | None = None
         if db_path.exists() and db_path.stat().st_size > 0:
             current = read_revision(db_path)
@@ -360,14 +429,21 @@ def open_journal(folder: Path, *, create: bool = True) -> Journal:
                 f"This journal was made by a newer version of Headway Journal (schema {current}). "
                 "Update the app to open it; nothing was changed."
             )
+        checked_at: datetime | None = datetime.now(UTC)  # a new journal is sound
         if current is not None:
-            problems = quick_check(db_path)
-            if problems:
-                raise JournalDamaged(
-                    "The journal database is damaged ("
-                    + "; ".join(problems[:3])
-                    + "). Nothing was changed. Restore the newest sound backup."
-                )
+            checked_at = verified_since(folder, current, closed_cleanly=closed_cleanly)
+            if checked_at is None:
+                problems = quick_check(db_path)
+                if problems:
+                    raise JournalDamaged(
+                        "The journal database is damaged ("
+                        + "; ".join(problems[:3])
+                        + "). Nothing was changed. Restore the newest sound backup."
+                    )
+                checked_at = datetime.now(UTC)
+        # The stamp only vouches for a closed journal: a session that never closes cleanly leaves
+        # none, so the next open checks in full. close() writes it again.
+        _forget_verified(folder)
         _touch_private(db_path)
         _secure_create_dir(folder / ATTACHMENTS_DIR)
         _secure_create_dir(folder / BACKUPS_DIR)
@@ -382,7 +458,7 @@ def open_journal(folder: Path, *, create: bool = True) -> Journal:
         engine = make_engine(db_path)
         sessions = sessionmaker(engine, expire_on_commit=False)
         writes = sessionmaker(engine.execution_options(journal_write=True), expire_on_commit=False)
-        return Journal(folder, engine, sessions, writes, lock, current, backup_path)
+        return Journal(folder, engine, sessions, writes, lock, current, backup_path, checked_at)
     except BaseException:
         lock.release()
         raise
