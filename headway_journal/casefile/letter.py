@@ -1,16 +1,30 @@
 """Draft a formal escalation letter from the case, as plain text the user can edit.
 
-Paragraphs are separated by blank lines (the PDF builder splits the letter on them); list
-items inside a paragraph sit on their own lines.
+The letter is plain text, and the same few conventions that make it read well in a text box
+decide how the PDF lays it out (:func:`letter_blocks` reads them):
+
+* Paragraphs are separated by blank lines. Extra blank lines give extra space (the draft
+  leaves room for the signature after "Sincerely," that way).
+* A heading is a line on its own (a blank line before and after it) written in Title Case,
+  with no final punctuation and no digits, such as "What Happened" or "Record of Contacts".
+  Only lines between the salutation ("Dear ...") and the closing ("Sincerely," ...) can be
+  headings, so the date, the address and the signature block never are.
+* Lines starting with "- " (or "• ") are list items.
+
+The draft writes its section titles that way, and makes sure text taken from the case (the
+narrative, the resolution wanted) never reads as a heading by mistake.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Literal
 
 from .data import CaseFileData, ContactRow, Exhibit
 
-__all__ = ["draft_cover_letter"]
+__all__ = ["LetterBlock", "draft_cover_letter", "is_heading_line", "letter_blocks"]
 
 _MAX_LISTED_CONTACTS = 12
 _KIND_LABELS = {
@@ -38,6 +52,123 @@ _MONTHS = (
     "November",
     "December",
 )
+
+
+_HEADING_MAX_CHARS = 70
+_HEADING_MAX_WORDS = 10
+_SALUTATION = re.compile(r"(dear|to whom|hello|hi)\b", re.IGNORECASE)
+_CLOSING = re.compile(
+    r"(sincerely|yours (sincerely|faithfully|truly)|(kind |best |warm )?regards|best wishes|"
+    r"with thanks|respectfully( yours)?|thank you|very truly yours)",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"[-•–]\s+")
+
+
+@dataclass(frozen=True)
+class LetterBlock:
+    """One block of the letter: a heading, a paragraph (lines kept) or a list item."""
+
+    kind: Literal["heading", "paragraph", "item"]
+    text: str
+    blank_lines_before: int = 0  # blank lines between this block and the one before
+
+
+def is_heading_line(line: str) -> bool:
+    """True for a short Title Case line without final punctuation or digits.
+
+    Words of four letters or more start with a capital ("Record of Contacts" is a heading,
+    "Record of contacts" is not); the first word always does.
+    """
+    line = line.strip()
+    if not line or len(line) > _HEADING_MAX_CHARS or any(ch.isdigit() for ch in line):
+        return False
+    if not (line[-1].isalpha() or line[-1] == ")"):
+        return False
+    words = line.split()
+    if len(words) > _HEADING_MAX_WORDS or not words[0][0].isupper():
+        return False
+    for word in words:
+        letters = word.strip("()\"'“”‘’-")
+        if len(letters) >= 4 and letters[0].isalpha() and not letters[0].isupper():
+            return False
+    return True
+
+
+def _is_salutation(line: str) -> bool:
+    line = line.strip()
+    return len(line) <= 80 and bool(_SALUTATION.match(line))
+
+
+def _is_closing(line: str) -> bool:
+    """ "Sincerely," or "Kind regards" on a short line of its own (not "Thank you for ...")."""
+    return bool(_CLOSING.fullmatch(line.strip().rstrip(",.!")))
+
+
+def _paragraphs(text: str) -> list[tuple[list[str], int]]:
+    """Paragraphs of *text* (their lines) and how many blank lines precede each."""
+    out: list[tuple[list[str], int]] = []
+    current: list[str] = []
+    blanks = 0
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if line.strip():
+            if not current:
+                out.append((current, blanks if out else 0))
+            current.append(line.rstrip())
+            blanks = 0
+        else:
+            current = []
+            blanks += 1
+    return out
+
+
+def letter_blocks(text: str) -> list[LetterBlock]:
+    """Split a letter into headings, paragraphs and list items (see the module docstring)."""
+    paras = _paragraphs(text)
+    start = next((i + 1 for i, (lines, _) in enumerate(paras) if _is_salutation(lines[0])), 0)
+    end = next(
+        (i for i, (lines, _) in enumerate(paras) if i >= start and _is_closing(lines[0])),
+        len(paras),
+    )
+    blocks: list[LetterBlock] = []
+    for index, (lines, blanks) in enumerate(paras):
+        if (
+            start <= index < end - 1  # a heading has a paragraph after it, before the closing
+            and len(lines) == 1
+            and is_heading_line(lines[0])
+        ):
+            blocks.append(LetterBlock("heading", lines[0].strip(), blanks))
+            continue
+        pending: list[str] = []
+        gap = blanks
+        in_item = False
+        for line in lines:
+            item = _LIST_ITEM.match(line.lstrip())
+            if item is None and in_item and line[:1].isspace():
+                last = blocks.pop()  # an indented line continues the list item above it
+                blocks.append(replace(last, text=f"{last.text}\n{line.strip()}"))
+            elif item is None:
+                pending.append(line)
+                in_item = False
+            else:
+                if pending:
+                    blocks.append(LetterBlock("paragraph", "\n".join(pending), gap))
+                    pending, gap = [], 0
+                blocks.append(LetterBlock("item", line.lstrip()[item.end() :].strip(), gap))
+                gap = 0
+                in_item = True
+        if pending:
+            blocks.append(LetterBlock("paragraph", "\n".join(pending), gap))
+    return blocks
+
+
+def _not_a_heading(text: str) -> str:
+    """Text from the case, with a period after any paragraph that would read as a heading."""
+    paras = re.split(r"(\n[ \t]*\n)", text)
+    for i in range(0, len(paras), 2):
+        if "\n" not in paras[i].strip() and is_heading_line(paras[i]):
+            paras[i] = paras[i].rstrip() + "."
+    return "".join(paras)
 
 
 def _day(d: date) -> str:
@@ -139,14 +270,15 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
     parts.append(opening)
 
     if data.narrative.strip():
-        parts.append("What happened")
-        parts.append(data.narrative.strip())
+        parts.append("What Happened")
+        parts.append(_not_a_heading(data.narrative.strip()))
 
     if contacts:
         first, last = contacts[0].started_at.date(), contacts[-1].started_at.date()
         times = "once" if len(contacts) == 1 else f"{len(contacts)} times"
         span = f"on {_day(first)}" if first == last else f"between {_day(first)} and {_day(last)}"
         intro = f"I contacted {org} {times} {span}."
+        parts.append("Record of Contacts")
         listed = _pick_contacts(contacts)
         if len(listed) < len(contacts):
             intro += (
@@ -160,7 +292,7 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
 
     failed = [(c, p) for c in contacts for p in c.promises if p.status in ("broken", "overdue")]
     if failed:
-        parts.append("Commitments that were not kept")
+        parts.append("Commitments That Were Not Kept")
         lines = []
         for c, p in failed:
             state = p.status_label.strip() or ("not kept" if p.status == "broken" else "overdue")
@@ -179,7 +311,7 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
         )
 
     if data.escalations:
-        parts.append("Escalations so far")
+        parts.append("Escalations So Far")
         lines = []
         for e in sorted(data.escalations, key=lambda e: e.requested_on):
             owner = ", ".join(x for x in (e.owner_name.strip(), e.owner_title.strip()) if x)
@@ -191,8 +323,10 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
             lines.append(line + ".")
         parts.append("\n".join(lines))
 
-    parts.append("The resolution I am asking for")
-    parts.append(data.desired_outcome.strip() or "[Describe the resolution you want.]")
+    parts.append("The Resolution I Am Asking For")
+    parts.append(
+        _not_a_heading(data.desired_outcome.strip()) or "[Describe the resolution you want.]"
+    )
 
     parts.append(
         "Please confirm in writing that you have received this letter, tell me who is "
@@ -203,7 +337,7 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
     )
 
     if data.exhibits:
-        parts.append("Enclosed exhibits")
+        parts.append("Enclosed Exhibits")
         parts.append(
             "\n".join(
                 f"- Exhibit {x.number}: {_one_line(x.caption)} ({_exhibit_note(x)})"
@@ -211,7 +345,7 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
             )
         )
 
-    closing = ["Sincerely,", "", "", data.person.name.strip()]
+    closing = ["Sincerely,", "", "", "", data.person.name.strip()]  # room for the signature
     closing += [line.strip() for line in data.person.address.splitlines() if line.strip()]
     contact = " · ".join(x.strip() for x in (data.person.email, data.person.phone) if x.strip())
     if contact:

@@ -8,10 +8,15 @@ How the file is made:
    exhibit list and images, signature, one divider page per PDF exhibit) is laid out with
    ReportLab Platypus on US Letter, in DejaVu Sans (Latin, Greek, Cyrillic).
 3. pypdf merges the main document with the pages of each PDF exhibit (right after its
-   divider), then stamps "Page X of Y", the case title and the generation date on every page,
-   placed relative to each page's own crop box, so appended A4 pages are stamped correctly.
+   divider). Each appended page is turned upright (its /Rotate moves into the content) and
+   its content reduced to 94% inside its own boxes, framed, so that a strip at the bottom is
+   free for the footer and nothing of the exhibit (bank statements print their own footers
+   there) is covered; links and other annotations move with it. Then "Page X of Y", the
+   case title and the generation date are stamped on every page, placed relative to each
+   page's own crop box, so appended A4 pages are stamped correctly.
 4. Outline (bookmarks) and metadata are added and the file is written to a temporary file in
-   the destination folder, then moved into place with os.replace().
+   the destination folder (created with the user's umask, like any saved file), then moved
+   into place with os.replace().
 
 This module never imports Qt.
 """
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import io
 import os
+import secrets
 import tempfile
 import threading
 import warnings
@@ -33,7 +39,17 @@ from xml.sax.saxutils import escape
 
 from PIL import Image as PILImage
 from PIL import ImageOps
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    RectangleObject,
+    StreamObject,
+)
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
@@ -57,6 +73,7 @@ from reportlab.platypus import (
 )
 
 from .data import CaseFileData, ContactRow, Exhibit, PromiseRow
+from .letter import letter_blocks
 
 __all__ = [
     "BuildResult",
@@ -131,6 +148,7 @@ FRAME_W = PAGE_W - 2 * MARGIN_X
 FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 _FOOTER_Y = 26.0
 _FOOTER_SIZE = 7.5
+_LETTER_MAX_BLANKS = 6  # more blank lines in a row in the letter count as this many
 
 _INK = colors.HexColor("#1a1a1a")
 _MUTED = colors.HexColor("#555555")
@@ -301,6 +319,8 @@ class _Styles:
     cell_label: ParagraphStyle
     mono: ParagraphStyle
     banner: ParagraphStyle
+    letter_heading: ParagraphStyle
+    letter_item: ParagraphStyle
 
 
 def _make_styles() -> _Styles:
@@ -348,6 +368,24 @@ def _make_styles() -> _Styles:
         mono=ParagraphStyle("hj-mono", parent=cell, fontName=FONT_MONO, fontSize=7.5, leading=9.5),
         banner=ParagraphStyle(
             "hj-banner", parent=body, fontName=FONT_BOLD, fontSize=10, leading=13, spaceAfter=0
+        ),
+        letter_heading=ParagraphStyle(
+            "hj-letter-heading",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=11,
+            leading=14,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        letter_item=ParagraphStyle(
+            "hj-letter-item",
+            parent=body,
+            leftIndent=16,
+            bulletIndent=4,
+            bulletFontName=FONT,  # the default is Helvetica, which is not embedded
+            spaceAfter=3,
         ),
     )
 
@@ -543,6 +581,236 @@ def _load_pdf(path: Path) -> tuple[PdfReader | None, int, str | None]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Appended PDF pages: turned upright and reduced a little, so the footer has a strip of its own
+
+_Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in PDF "cm"
+_Rect = tuple[float, float, float, float]  # left, bottom, right, top
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_BOX_NAMES = ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox")
+_POINT_KEYS = ("/QuadPoints", "/L", "/Vertices", "/CL")  # annotation keys holding x y pairs
+_NO_ROTATE = 16  # annotation flag: keeps its orientation when the page is rotated
+
+_EXHIBIT_SCALE = 0.94  # appended pages are reduced to this (or less on very short pages)
+_FOOTER_STRIP = 40.0  # pt at the bottom of an appended page kept clear for the footer
+_ABOVE_GAP = 4.0  # pt at least above a reduced page
+
+
+def _then(m1: _Matrix, m2: _Matrix) -> _Matrix:
+    """The transformation that applies *m1* and then *m2*."""
+    a1, b1, c1, d1, e1, f1 = m1
+    a2, b2, c2, d2, e2, f2 = m2
+    return (
+        a1 * a2 + b1 * c2,
+        a1 * b2 + b1 * d2,
+        c1 * a2 + d1 * c2,
+        c1 * b2 + d1 * d2,
+        e1 * a2 + f1 * c2 + e2,
+        e1 * b2 + f1 * d2 + f2,
+    )
+
+
+def _apply(m: _Matrix, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _map_rect(m: _Matrix, rect: _Rect) -> _Rect:
+    """The bounding box of *rect* after *m*."""
+    x0, y0, x1, y1 = rect
+    points = [_apply(m, x, y) for x in (x0, x1) for y in (y0, y1)]
+    xs = [x for x, _ in points]
+    ys = [y for _, y in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _rect_of(box: Any) -> _Rect:
+    values = [float(v) for v in box.get_object()][:4]
+    x0, y0, x1, y1 = values
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def _num(value: float) -> str:
+    text = f"{value:.5f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def _quarter_turns(page: PageObject) -> int:
+    """The page's /Rotate in degrees, rounded to a quarter turn (0, 90, 180 or 270)."""
+    try:
+        degrees = int(page.rotation)
+    except (TypeError, ValueError):
+        return 0
+    return (round(degrees / 90) * 90) % 360
+
+
+def _turn_matrix(page: PageObject, degrees: int) -> _Matrix:
+    """Turns the content clockwise by *degrees*, as a viewer shows it; the media box keeps
+    its lower left corner."""
+    cos, sin = {0: (1.0, 0.0), 90: (0.0, 1.0), 180: (-1.0, 0.0), 270: (0.0, -1.0)}[degrees]
+    turn: _Matrix = (cos, -sin, sin, cos, 0.0, 0.0)
+    media = _rect_of(page.mediabox)
+    x0, y0, _, _ = _map_rect(turn, media)
+    return _then(turn, (1.0, 0.0, 0.0, 1.0, media[0] - x0, media[1] - y0))
+
+
+def _upright_size(page: PageObject) -> tuple[float, float]:
+    left, bottom, right, top = _rect_of(page.cropbox)
+    width, height = right - left, top - bottom
+    return (height, width) if _quarter_turns(page) in (90, 270) else (width, height)
+
+
+def _exhibit_scale(width: float, height: float) -> float:
+    """How much an appended page of this (upright) size is reduced."""
+    if width <= 0 or height <= 0:
+        return _EXHIBIT_SCALE
+    return max(0.25, min(_EXHIBIT_SCALE, (height - _FOOTER_STRIP - _ABOVE_GAP) / height))
+
+
+def _fit_above_footer(box: _Rect) -> tuple[_Matrix, _Rect]:
+    """Scale the page's visible box into itself, centred across and above the footer strip."""
+    left, bottom, right, top = box
+    width, height = right - left, top - bottom
+    s = _exhibit_scale(width, height)
+    x = left + (width - s * width) / 2
+    y = bottom + _FOOTER_STRIP + max(0.0, height - s * height - _FOOTER_STRIP) / 2
+    return (s, 0.0, 0.0, s, x - s * left, y - s * bottom), (x, y, x + s * width, y + s * height)
+
+
+def _map_points(m: _Matrix, values: Any) -> ArrayObject | None:
+    try:
+        numbers = [float(v.get_object()) for v in values]
+    except (TypeError, ValueError, AttributeError):
+        return None
+    if len(numbers) % 2:
+        return None
+    out = ArrayObject()
+    for i in range(0, len(numbers), 2):
+        x, y = _apply(m, numbers[i], numbers[i + 1])
+        out += [FloatObject(x), FloatObject(y)]
+    return out
+
+
+def _turn_appearance(annot: DictionaryObject, turn: _Matrix, seen: set[int]) -> None:
+    """Turn the annotation's appearance streams with the page (their /Matrix)."""
+    appearances = annot.get("/AP")
+    if not isinstance(appearances, DictionaryObject):
+        return
+    linear: _Matrix = (*turn[:4], 0.0, 0.0)
+    streams: list[Any] = []
+    for key in ("/N", "/R", "/D"):
+        raw = appearances.raw_get(key) if key in appearances else None
+        value = raw.get_object() if raw is not None else None
+        if isinstance(value, StreamObject):
+            streams.append(raw)
+        elif isinstance(value, DictionaryObject):
+            streams += [value.raw_get(k) for k in value]
+    for raw in streams:
+        if isinstance(raw, IndirectObject):
+            if raw.idnum in seen:
+                continue
+            seen.add(raw.idnum)
+        stream = raw.get_object()
+        if not isinstance(stream, StreamObject):
+            continue
+        old = stream.get("/Matrix")
+        try:
+            values = [float(v) for v in old] if old is not None else []
+        except (TypeError, ValueError):
+            values = []
+        matrix: _Matrix = (
+            (values[0], values[1], values[2], values[3], values[4], values[5])
+            if len(values) == 6
+            else _IDENTITY
+        )
+        turned = _then(matrix, linear)
+        stream[NameObject("/Matrix")] = ArrayObject(FloatObject(v) for v in turned)
+
+
+def _move_annotations(page: PageObject, m: _Matrix, turn: _Matrix | None, seen: set[int]) -> None:
+    """Links, highlights and form fields follow the content they belong to."""
+    annots = page.get("/Annots")
+    if annots is None:
+        return
+    annots = annots.get_object()
+    if not isinstance(annots, ArrayObject):
+        return
+    for raw in annots:
+        if isinstance(raw, IndirectObject):
+            if raw.idnum in seen:  # shared with a page already done
+                continue
+            seen.add(raw.idnum)
+        annot = raw.get_object()
+        if not isinstance(annot, DictionaryObject):
+            continue
+        if "/Rect" in annot:
+            moved = _map_points(m, annot["/Rect"].get_object())
+            if moved is not None and len(moved) == 4:
+                xs, ys = [float(moved[0]), float(moved[2])], [float(moved[1]), float(moved[3])]
+                annot[NameObject("/Rect")] = RectangleObject((min(xs), min(ys), max(xs), max(ys)))
+        for key in _POINT_KEYS:
+            if key in annot:
+                moved = _map_points(m, annot[key].get_object())
+                if moved is not None:
+                    annot[NameObject(key)] = moved
+        ink = annot.get("/InkList")
+        if isinstance(ink, ArrayObject):
+            paths = [_map_points(m, path.get_object()) for path in ink]
+            if all(path is not None for path in paths):
+                annot[NameObject("/InkList")] = ArrayObject(paths)
+        flags = annot.get("/F", 0)
+        if turn is not None and not int(flags) & _NO_ROTATE:
+            _turn_appearance(annot, turn, seen)
+
+
+def _content_keys(page: PageObject) -> list[int]:
+    """Object numbers of the page's content streams (and of an indirect array of them)."""
+    if "/Contents" not in page:
+        return []
+    raw = page.raw_get("/Contents")
+    keys = [raw.idnum] if isinstance(raw, IndirectObject) else []
+    value = raw.get_object()
+    if isinstance(value, ArrayObject):
+        keys += [item.idnum for item in value if isinstance(item, IndirectObject)]
+    return keys
+
+
+def _make_room_for_footer(page: PageObject, *, own_stream: bool, seen: set[int]) -> _Rect:
+    """Turn an appended page upright (its /Rotate moves into the content) and reduce its
+    content to :func:`_exhibit_scale` inside the same boxes, leaving the bottom strip for
+    the footer. Content outside the crop box stays hidden; annotations move along.
+
+    *own_stream*: the page's content streams are used by no other page, so they can be
+    replaced in place (otherwise the page gets a new stream of its own and the shared
+    streams stay as they are for the other pages).
+    Returns where the reduced page now sits (left, bottom, right, top).
+    """
+    degrees = _quarter_turns(page)
+    turn = _turn_matrix(page, degrees) if degrees else _IDENTITY
+    crop = _rect_of(page.cropbox)
+    if degrees:
+        for name in _BOX_NAMES:
+            if name in page:
+                page[NameObject(name)] = RectangleObject(_map_rect(turn, _rect_of(page[name])))
+    if "/Rotate" in page:
+        page[NameObject("/Rotate")] = NumberObject(0)
+    fit, placed = _fit_above_footer(_map_rect(turn, crop))
+    total = _then(turn, fit)
+    contents = page.get_contents()
+    if contents is not None:
+        clip = (crop[0], crop[1], crop[2] - crop[0], crop[3] - crop[1])
+        prefix = f"q {' '.join(map(_num, total))} cm {' '.join(map(_num, clip))} re W n\n"
+        contents.set_data(prefix.encode("ascii") + contents.get_data() + b"\nQ\n")
+        if not own_stream:
+            del page[NameObject("/Contents")]  # replace_contents then adds a new stream
+        page.replace_contents(contents)
+    _move_annotations(page, total, turn if degrees else None, seen)
+    return placed
+
+
+def _percent(scale: float) -> str:
+    return f"{int(scale * 100 + 0.5)}%"
+
+
+# ---------------------------------------------------------------------------------------------
 # The build job
 
 
@@ -597,6 +865,7 @@ class _Job:
         self.marks: list[_Mark] = []
         self._story_len = 1
         self._flowables_done = 0
+        self.placed: dict[int, _Rect] = {}  # appended page index -> where its reduced copy sits
 
     # -- progress and cancellation --------------------------------------------------------
 
@@ -743,12 +1012,24 @@ class _Job:
             pdf = by_number.get(int(key.split("-", 1)[1]))
             if pdf is None or pdf.reader is None:
                 continue
-            for exhibit_page in pdf.reader.pages:
-                added = writer.add_page(exhibit_page)
-                if added.rotation % 360:
-                    added.transfer_rotation_to_content()
-                appended += 1
+            appended += self.append_exhibit(writer, pdf.reader)
         return writer, appended, page_map
+
+    def append_exhibit(self, writer: PdfWriter, reader: PdfReader) -> int:
+        """Append the exhibit's pages, each reduced to leave the footer strip free."""
+        first = len(writer.pages)
+        added = [writer.add_page(page) for page in reader.pages]
+        keys = [_content_keys(page) for page in added]
+        uses: dict[int, int] = {}
+        for page_keys in keys:
+            for stream in page_keys:
+                uses[stream] = uses.get(stream, 0) + 1
+        seen: set[int] = set()  # annotations and appearance streams already moved
+        for offset, (page, page_keys) in enumerate(zip(added, keys, strict=True)):
+            self.check()
+            own = all(uses[stream] == 1 for stream in page_keys)
+            self.placed[first + offset] = _make_room_for_footer(page, own_stream=own, seen=seen)
+        return len(added)
 
     def stamp(self, writer: PdfWriter) -> None:
         """Footer on every page: title, generation date and "Page X of Y" (final total)."""
@@ -769,7 +1050,14 @@ class _Job:
             )
             for number, (left, bottom, width, height) in enumerate(boxes, start=1):
                 canvas.setPageSize((max(1.0, left + width), max(1.0, bottom + height)))
-                self._draw_footer(canvas, left, bottom, width, title, generated, number, total)
+                frame = self.placed.get(number - 1)
+                if frame is not None:  # the edge of a reduced exhibit page
+                    canvas.setStrokeColor(_RULE)
+                    canvas.setLineWidth(0.5)
+                    canvas.rect(frame[0], frame[1], frame[2] - frame[0], frame[3] - frame[1])
+                self._draw_footer(
+                    canvas, (left, bottom, width), title, generated, number, total, frame
+                )
                 canvas.showPage()
             canvas.save()
         overlay = PdfReader(io.BytesIO(buf.getvalue()))
@@ -783,24 +1071,26 @@ class _Job:
     @staticmethod
     def _draw_footer(
         canvas: Canvas,
-        left: float,
-        bottom: float,
-        width: float,
+        box: tuple[float, float, float],
         title: str,
         generated: str,
         number: int,
         total: int,
+        frame: _Rect | None = None,
     ) -> None:
+        """The footer inside *box* (left, bottom, width). Under a reduced exhibit page the
+        edge of its *frame* takes the place of the rule above the footer."""
+        left, bottom, width = box
         margin = min(MARGIN_X, width * 0.09)
-        x0 = left + margin
-        x1 = left + width - margin
+        x0, x1 = left + margin, left + width - margin
         y = bottom + _FOOTER_Y
         size = _FOOTER_SIZE
         page_text = f"Page {number} of {total}"
         canvas.setFillColor(_INK)
-        canvas.setStrokeColor(_RULE)
-        canvas.setLineWidth(0.4)
-        canvas.line(x0, y + size + 3, x1, y + size + 3)
+        if frame is None:
+            canvas.setStrokeColor(_RULE)
+            canvas.setLineWidth(0.4)
+            canvas.line(x0, y + size + 3, x1, y + size + 3)
         canvas.setFont(FONT_BOLD, size)
         canvas.drawRightString(x1, y, page_text)
         canvas.setFont(FONT, size)
@@ -854,10 +1144,7 @@ class _Job:
     def write(self, writer: PdfWriter) -> None:
         self.check()
         self.report(96, "Saving")
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{self.out.name}.", suffix=".part", dir=self.out.parent
-        )
-        tmp = Path(tmp_name)
+        fd, tmp = _create_part_file(self.out)
         try:
             with os.fdopen(fd, "wb") as fh:
                 writer.write(fh)
@@ -1007,8 +1294,25 @@ class _Job:
             PageBreak(),
             self.heading("Cover letter", "section-letter", self.s.kicker),
         ]
-        for para in _split_paragraphs(text):
-            out.append(self.p(para))
+        s = self.s
+        previous = ""
+        for block in letter_blocks(text):
+            extra = min(_LETTER_MAX_BLANKS, block.blank_lines_before) - 1
+            if extra > 0:  # blank lines kept, e.g. the room for the signature
+                out.append(Spacer(1, extra * s.body.leading))
+            if previous == "item" and block.kind != "item" and block.blank_lines_before:
+                out.append(Spacer(1, s.body.spaceAfter - s.letter_item.spaceAfter))
+            if block.kind == "heading":
+                out.append(self.p(block.text, s.letter_heading))
+            elif block.kind == "item":
+                out.append(Paragraph(_esc(block.text), s.letter_item, bulletText="•"))
+            elif block.text.casefold().startswith("re:"):  # the subject line, in bold
+                subject, _, rest = block.text.partition("\n")
+                markup = f"<b>{_esc(subject)}</b>" + (f"<br/>{_esc(rest)}" if rest else "")
+                out.append(self.markup(markup))
+            else:
+                out.append(self.p(block.text))
+            previous = block.kind
         return out
 
     def references(self, _prep: _Prepared) -> list[Flowable]:
@@ -1491,23 +1795,11 @@ class _Job:
                 self.markup(f"SHA-256 {escape(ex.sha256)}", s.mono),
                 Spacer(1, 14),
             ]
-            if pdf.problem is None:
-                following = (
-                    "The page after this one is"
-                    if pdf.pages == 1
-                    else f"The {pdf.pages} pages after this one are"
-                )
-                out.append(
-                    self.p(
-                        f"{following} the document as filed, unchanged except for the page "
-                        "footer added to every page of this case file."
-                    )
-                )
-            else:
+            if pdf.problem is not None or pdf.reader is None:
                 out.append(
                     _boxed(
                         self.markup(
-                            f"<b>This PDF could not be appended:</b> {_esc(pdf.problem)}. "
+                            f"<b>This PDF could not be appended:</b> {_esc(pdf.problem or '')}. "
                             "The original file is kept in the journal and can be provided "
                             "separately; the digest above identifies it.",
                             s.body,
@@ -1515,6 +1807,23 @@ class _Job:
                         _ALERT_BG,
                     )
                 )
+                continue
+            scales = [_exhibit_scale(*_upright_size(page)) for page in pdf.reader.pages]
+            low, high = _percent(min(scales)), _percent(max(scales))
+            reduced = f"to {high}" if low == high else f"to between {low} and {high}"
+            if pdf.pages == 1:
+                following = "The page after this one is the document as filed, reduced"
+            else:
+                following = (
+                    f"The {pdf.pages} pages after this one are the document as filed, each reduced"
+                )
+            out.append(
+                self.p(
+                    f"{following} {reduced} of its size and framed, so that the footer of this "
+                    "case file fits below it without covering any of it. Nothing else is "
+                    "changed."
+                )
+            )
         return out
 
 
@@ -1577,20 +1886,6 @@ def _sorted_contacts(contacts: Sequence[ContactRow]) -> list[ContactRow]:
     return sorted(contacts, key=lambda c: (c.started_at, c.number))
 
 
-def _split_paragraphs(text: str) -> list[str]:
-    paras: list[str] = []
-    current: list[str] = []
-    for line in text.split("\n"):
-        if line.strip():
-            current.append(line.rstrip())
-        elif current:
-            paras.append("\n".join(current))
-            current = []
-    if current:
-        paras.append("\n".join(current))
-    return paras
-
-
 def _status_markup(p: PromiseRow) -> str:
     word = _STATUS_WORDS.get(p.status, p.status)
     label = p.status_label.strip()
@@ -1630,6 +1925,28 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
+
+
+_PART_FLAGS = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+def _create_part_file(out: Path) -> tuple[int, Path]:
+    """A new, uniquely named file next to *out*, to be renamed over it when complete.
+
+    Unlike ``tempfile.mkstemp`` (always 0600), the file is created with mode 0666 and the
+    user's umask applies, as for any file the user saves: the case file is meant to be
+    shared, printed and sent (umask 022 gives 0644). O_EXCL never opens an existing file
+    or follows a symbolic link.
+    """
+    for _ in range(100):
+        part = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
+        try:
+            return os.open(part, _PART_FLAGS, 0o666), part
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name next to {out}")
 
 
 def _fsync_dir(folder: Path) -> None:

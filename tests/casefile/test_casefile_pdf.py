@@ -264,6 +264,42 @@ def test_cover_letter_page(sample_data: CaseFileData, out_dir: Path) -> None:
     assert "Dear Headway Member Support Escalations," in texts[1]
 
 
+def test_cover_letter_headings_are_bold(sample_data: CaseFileData, out_dir: Path) -> None:
+    letter = draft_cover_letter(sample_data, addressee="Headway Member Support Escalations")
+    out = out_dir / "with-letter.pdf"
+    build_casefile(replace(sample_data, cover_letter=letter), out)
+    runs: list[tuple[str, str, float]] = []  # text, base font, y
+
+    def visit(text: str, cm: list, tm: list, font: object, size: float) -> None:
+        if text.strip() and font is not None:
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            runs.append((text.strip(), str(font.get("/BaseFont", "")), y))
+
+    reader = PdfReader(out)
+    for index in (1, 2):  # the letter's pages, after the cover
+        reader.pages[index].extract_text(visitor_text=visit)
+    fonts = {text: font for text, font, _ in runs}
+    for heading in (
+        "What Happened",
+        "Record of Contacts",
+        "Commitments That Were Not Kept",
+        "The Resolution I Am Asking For",
+        "Enclosed Exhibits",
+    ):
+        assert heading in fonts, heading
+        assert "Bold" in fonts[heading], (heading, fonts[heading])
+    assert fonts[f"Re: {sample_data.title}"].endswith("DejaVuSans-Bold")  # the subject line
+    for body in ("Dear Headway Member Support Escalations,", "Sincerely,", PERSON):
+        assert "Bold" not in fonts[body], body
+    bullets = [font for text, font, _ in runs if text == "•"]  # "- " lines are list items
+    assert len(bullets) >= 5
+    assert all("DejaVu" in font for _, font, _ in runs), set(fonts.values())  # no Helvetica
+    # the blank lines after "Sincerely," leave room for a signature
+    (closing_y,) = [y for text, _, y in runs if text == "Sincerely,"]
+    (name_y,) = [y for text, _, y in runs if text == PERSON]
+    assert closing_y - name_y > 40
+
+
 def test_redacted_file_hides_identifiers_everywhere(
     sample_data: CaseFileData, out_dir: Path
 ) -> None:
