@@ -28,6 +28,13 @@ others. The same content already attached to the same case and contact is not ad
 (a ``notice`` says so). ``contact_id`` must be a saved contact of that case: a contact
 dialog that is still creating its contact keeps the paths (or QImages) and attaches them
 after ``service.log_contact`` has returned the id, or attaches to the case (``None``).
+The controller can keep them for it::
+
+    controller.hold()                      # from now on requests are kept, not stored
+    controller.held_names() -> list[str];  controller.discard_held(index)
+    signal held_changed()                  # something was kept or discarded
+    controller.release(case_id, contact_id) -> int   # queue what was kept; stop holding
+    controller.set_service(service)        # the journal was reopened (after a restore)
 
 Drag and drop and Ctrl+V on any widget::
 
@@ -55,6 +62,8 @@ The Exhibits tab::
     panel = ExhibitsPanel(service, controller, parent=None)
     panel.set_case(case_view)     # a CaseView from service.get_case, or None
     panel.refresh()               # re-read the current case
+    panel.set_service(service)    # the journal was reopened (after a restore)
+    panel.set_read_only(True)     # a case in Deleted: shown, nothing attached or removed
     signals: changed()            the case's exhibits changed (refresh the timeline)
              status_message(str)  a short line for the status bar
 
@@ -261,10 +270,13 @@ class AttachmentController(QObject):
     notice = Signal(str)
     progress = Signal(int, int)
     busy_changed = Signal(bool)
+    held_changed = Signal()
 
     def __init__(self, service: JournalService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service = service
+        self._holding = False
+        self._held: list[SourceItem] = []
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one batch at a time, in the order asked
         self._batches: dict[int, _Batch] = {}
@@ -281,6 +293,36 @@ class AttachmentController(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._batches)
+
+    def set_service(self, service: JournalService) -> None:
+        """Use ``service`` from now on (the journal was reopened); only while not busy."""
+        self._service = service
+
+    # ----------------------------------------------------------------- holding
+
+    @property
+    def holding(self) -> bool:
+        return self._holding
+
+    def hold(self) -> None:
+        """Keep what is asked for (files, images) instead of storing it, until ``release``."""
+        self._holding = True
+
+    def held_names(self) -> list[str]:
+        return [item.original_name for item in self._held]
+
+    def discard_held(self, index: int) -> None:
+        if 0 <= index < len(self._held):
+            del self._held[index]
+            self.held_changed.emit()
+
+    def release(self, case_id: int | None, contact_id: int | None = None) -> int:
+        """Stop holding and queue what was kept for ``contact_id``; returns how many."""
+        self._holding = False
+        items, self._held = self._held, []
+        if items:
+            self.held_changed.emit()
+        return self._start(case_id, contact_id, "", items)
 
     def shutdown(self, timeout_ms: int = 60_000) -> None:
         """Stop queued work and wait for the file being copied (the store stays consistent)."""
@@ -367,6 +409,10 @@ class AttachmentController(QObject):
         if case_id is None:
             self.failed.emit("Choose or create a case first; nothing was attached.")
             return 0
+        if self._holding:
+            self._held.extend(items)
+            self.held_changed.emit()
+            return len(items)
         try:
             store = self._service.store
         except Exception as exc:  # a bad limit setting, an unwritable journal folder
@@ -910,6 +956,10 @@ class ThumbnailCache(QObject):
         self._signals = _ThumbSignals()
         self._signals.loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
 
+    def set_service(self, service: JournalService) -> None:
+        """The journal was reopened; thumbnails are by content, so the cache stays."""
+        self._service = service
+
     def has_preview(self, view: AttachmentView) -> bool:
         return view.preview_ok and view.sha256 not in self._none
 
@@ -1277,6 +1327,7 @@ class ExhibitsPanel(QWidget):
         self._service = service
         self._controller = controller
         self._case_id: int | None = None
+        self._read_only = False
         self.thumbnails = thumbnails or ThumbnailCache(service, parent=self)
 
         # --- buttons
@@ -1396,7 +1447,18 @@ class ExhibitsPanel(QWidget):
         return button
 
     def case_id(self) -> int | None:
-        return self._case_id
+        """The case that attached files go to (None: none shown, or it is read-only)."""
+        return None if self._read_only else self._case_id
+
+    def set_read_only(self, on: bool) -> None:
+        """A case in Deleted: its exhibits are shown and can be opened, nothing changes."""
+        self._read_only = on
+        self._update_buttons()
+
+    def set_service(self, service: JournalService) -> None:
+        """The journal was reopened (after a restore): read it from now on."""
+        self._service = service
+        self.thumbnails.set_service(service)
 
     def set_case(self, case_view: CaseView | None) -> None:
         """Show a case's exhibits (None: nothing to show; attaching is disabled)."""
@@ -1473,17 +1535,18 @@ class ExhibitsPanel(QWidget):
         return [int(item.data(Qt.ItemDataRole.UserRole)) for item in items]
 
     def _update_buttons(self) -> None:
-        has_case = self._case_id is not None
+        has_case = self.case_id() is not None
+        writable = not self._read_only
         chosen = self.selected_ids()
         one = len(chosen) == 1
         self.attach_button.setEnabled(has_case)
         self.capture_button.setEnabled(has_case)
-        for button in (self.open_button, self.external_button, self.save_button,
-                       self.caption_button):
+        for button in (self.open_button, self.external_button, self.save_button):
             button.setEnabled(one)
-        self.remove_button.setEnabled(bool(chosen))
-        self.restore_button.setEnabled(bool(self.removed_list.selectedItems()))
-        self.empty_removed_button.setEnabled(self.removed_list.count() > 0)
+        self.caption_button.setEnabled(one and writable)
+        self.remove_button.setEnabled(bool(chosen) and writable)
+        self.restore_button.setEnabled(bool(self.removed_list.selectedItems()) and writable)
+        self.empty_removed_button.setEnabled(self.removed_list.count() > 0 and writable)
 
     def _toggle_removed(self, on: bool) -> None:
         self.removed_toggle.setArrowType(Qt.ArrowType.DownArrow if on
@@ -1525,8 +1588,9 @@ class ExhibitsPanel(QWidget):
             ("Open", self.open_selected, one, QKeySequence(Qt.Key.Key_Return)),
             ("Open with system viewer", self.open_selected_externally, one, None),
             ("Save a copy as\u2026", self.save_selected_copy, one, None),
-            ("Edit caption\u2026", self.edit_selected_caption, one, QKeySequence(Qt.Key.Key_F2)),
-            ("Remove", self.remove_selected, bool(self.selected_ids()),
+            ("Edit caption\u2026", self.edit_selected_caption, one and not self._read_only,
+             QKeySequence(Qt.Key.Key_F2)),
+            ("Remove", self.remove_selected, bool(self.selected_ids()) and not self._read_only,
              QKeySequence(QKeySequence.StandardKey.Delete)),
         ]
         for text, slot, enabled, keys in entries:
@@ -1539,22 +1603,22 @@ class ExhibitsPanel(QWidget):
             menu.addAction(action)
         menu.addSeparator()
         attach = menu.addAction("Attach files\u2026")
-        attach.setEnabled(self._case_id is not None)
+        attach.setEnabled(self.case_id() is not None)
         attach.triggered.connect(lambda _checked=False: self.attach_files())
         paste = menu.addAction("Paste screenshot or files")
-        paste.setEnabled(self._case_id is not None and self.paste_handler.clipboard_attachable())
+        paste.setEnabled(self.case_id() is not None and self.paste_handler.clipboard_attachable())
         paste.triggered.connect(lambda _checked=False: self.paste_handler.paste())
         menu.popup(self.list_view.viewport().mapToGlobal(pos))
 
     # ----------------------------------------------------------------- actions
 
     def attach_files(self) -> int:
-        return pick_and_attach(self, self._controller, self._case_id)
+        return pick_and_attach(self, self._controller, self.case_id())
 
     def capture(self) -> bool:
         from .capture import capture_and_attach
 
-        return capture_and_attach(self.window(), self._controller, self._case_id)
+        return capture_and_attach(self.window(), self._controller, self.case_id())
 
     def open_selected(self) -> ImageViewer | None:
         view = self._one()
@@ -1579,7 +1643,7 @@ class ExhibitsPanel(QWidget):
 
     def edit_selected_caption(self) -> bool:
         view = self._one()
-        if view is None:
+        if view is None or self._read_only:
             return False
         text, ok = QInputDialog.getMultiLineText(
             self, "Edit caption", f"Caption for \u201c{view.original_name}\u201d:", view.caption)
@@ -1594,7 +1658,7 @@ class ExhibitsPanel(QWidget):
         return True
 
     def remove_selected(self) -> int:
-        chosen = self.selected_ids()
+        chosen = [] if self._read_only else self.selected_ids()
         for attachment_id in chosen:
             try:
                 self._service.remove_attachment(attachment_id)
@@ -1607,7 +1671,7 @@ class ExhibitsPanel(QWidget):
         return len(chosen)
 
     def restore_selected(self) -> int:
-        chosen = self.removed_ids(selected_only=True)
+        chosen = [] if self._read_only else self.removed_ids(selected_only=True)
         for attachment_id in chosen:
             try:
                 self._service.restore_attachment(attachment_id)
@@ -1620,7 +1684,7 @@ class ExhibitsPanel(QWidget):
 
     def empty_removed(self) -> int:
         """Delete the case's removed exhibits for good, after a confirmation naming how many."""
-        if self._case_id is None:
+        if self._case_id is None or self._read_only:
             return 0
         count = self.removed_list.count()
         if count == 0:
