@@ -1,8 +1,10 @@
 """The right pane: what this case is (header) and its tabs.
 
-Timeline (one card per contact, promises inline with Kept / Broken), Details (the issue type's
-fields from the registry), Exhibits, Before you call (checklist, questions, channels with
-"open now", next step, outside clocks, the safety note) and History (every change).
+Timeline (one card per contact, promises inline with Kept / Broken, exhibits as thumbnails;
+exhibits not tied to a contact get a card on the day they were added), Details (the issue
+type's fields from the registry), Exhibits (``attachments.ExhibitsPanel``: thumbnails, attach,
+paste, drop, capture), Before you call (checklist, questions, channels with "open now", next
+step, outside clocks, the safety note) and History (every change).
 
 Everything shown comes from the service's plain views (CaseView and friends); writes go through
 the service and then ``changed`` is emitted so the window can refresh the list and counts.
@@ -16,14 +18,12 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLayout,
     QMenu,
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QTextBrowser,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +51,7 @@ from ..journal.service import (
     PromiseView,
     ServiceError,
 )
+from .attachments import AttachmentController, ExhibitsPanel
 from .widgets import (
     GRID,
     Badge,
@@ -254,9 +254,11 @@ class CasePane(QWidget):
     restore_case_requested = Signal(int)
     attachment_activated = Signal(int)
 
-    def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: JournalService, parent: QWidget | None = None, *,
+                 controller: AttachmentController | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.controller = controller or AttachmentController(service, self)
         self.case: CaseView | None = None
         self.deleted = False
         self._newest_first = True
@@ -364,30 +366,20 @@ class CasePane(QWidget):
         return page
 
     def _build_exhibits(self) -> QWidget:
-        page = QWidget()
-        page.setAccessibleName("Exhibits")
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(GRID * 2, GRID, GRID * 2, GRID)
-        self.exhibits_hint = wrap_label(
-            "No exhibits yet. Attach screenshots, receipts or letters with Attach in the "
-            "toolbar; each is stored with its SHA-256 digest.", name="No exhibits")
-        layout.addWidget(self.exhibits_hint)
-        self.exhibits_model = QStandardItemModel(0, 5, self)
-        self.exhibits_model.setHorizontalHeaderLabels(["#", "Caption", "File", "Size", "Added"])
-        self.exhibits_view = QTreeView()
-        self.exhibits_view.setAccessibleName("Exhibit list")
-        self.exhibits_view.setModel(self.exhibits_model)
-        self.exhibits_view.setRootIsDecorated(False)
-        self.exhibits_view.setUniformRowHeights(True)
-        self.exhibits_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.exhibits_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.exhibits_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.exhibits_view.header().setStretchLastSection(False)
-        self.exhibits_view.doubleClicked.connect(
-            lambda index: self._activate_attachment(
-                self.exhibits_model.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)))
-        layout.addWidget(self.exhibits_view, 1)
+        self.exhibits = ExhibitsPanel(self.service, self.controller)
+        return self.exhibits
+
+    @property
+    def timeline_page(self) -> QWidget:
+        """The Timeline tab (Ctrl+V there attaches the clipboard's image or files)."""
+        page = self.tabs.widget(TAB_TIMELINE)
+        assert page is not None
         return page
+
+    def set_service(self, service: JournalService) -> None:
+        """The journal was reopened (after a restore): read it from now on."""
+        self.service = service
+        self.exhibits.set_service(service)
 
     # -- public ------------------------------------------------------------------------------
 
@@ -419,12 +411,14 @@ class CasePane(QWidget):
         self.deleted = deleted
         if case_id is None:
             self.case = None
+            self.exhibits.set_case(None)
             self.stack.setCurrentIndex(0)
             return
         try:
             case = self.service.get_case(case_id, include_deleted=deleted)
         except ServiceError as exc:
             self.case = None
+            self.exhibits.set_case(None)
             self.placeholder.setText(str(exc))
             self.stack.setCurrentIndex(0)
             return
@@ -444,6 +438,7 @@ class CasePane(QWidget):
     def set_placeholder(self, text: str) -> None:
         self.placeholder.setText(text)
         self.case = None
+        self.exhibits.set_case(None)
         self.stack.setCurrentIndex(0)
 
     # -- filling -----------------------------------------------------------------------------
@@ -453,7 +448,8 @@ class CasePane(QWidget):
         self.deleted_banner.setVisible(self.deleted)
         self._fill_timeline(case)
         self._fill_details(case)
-        self._fill_exhibits(case)
+        self.exhibits.set_read_only(self.deleted)
+        self.exhibits.set_case(case)
         self._fill_before_call(case)
         self._fill_history(case)
         n = len(case.attachments)
@@ -486,7 +482,10 @@ class CasePane(QWidget):
             summary.append(f"{overdue} overdue")
         if case.escalations:
             summary.append(plural(len(case.escalations), "escalation"))
+        if case.attachments:
+            summary.append(plural(len(case.attachments), "exhibit"))
         self.timeline_summary.setText(" · ".join(summary))
+        loose = self._loose_exhibits(case)
         if not case.contacts and not case.escalations:
             button = QPushButton("Log your first contact (Ctrl+L)")
             button.setAccessibleName("Log your first contact")
@@ -495,11 +494,14 @@ class CasePane(QWidget):
             button.setEnabled(not self.deleted)
             hint = wrap_label(
                 "Every call, chat, e-mail or ticket goes here with who you spoke to, the ticket "
-                "number and what they promised, so nothing depends on memory.",
+                "number and what they promised, so nothing depends on memory. Screenshots "
+                "pasted here (Ctrl+V) or dropped on the window become exhibits of the case.",
                 name="Timeline hint")
             add_to_column(self.timeline_column, button)
             add_to_column(self.timeline_column, muted(hint))
-            return
+            if not loose:
+                self._pending_items = []
+                return
         items: list[tuple[datetime, int, str, Any]] = []
         for ct in case.contacts:
             items.append((ct.started_at, 0, "contact", ct))
@@ -507,6 +509,8 @@ class CasePane(QWidget):
             if esc.contact_id is None or all(c.id != esc.contact_id for c in case.contacts):
                 at = datetime.combine(esc.requested_on, time(12, 0), UTC)
                 items.append((at, 1, "escalation", esc))
+        for group in loose:
+            items.append((max(a.added_at for a in group), 2, "exhibits", group))
         items.sort(key=lambda t: (t[0], t[1]), reverse=self._newest_first)
         self._pending_items = [(kind, obj) for _at, _o, kind, obj in items]
         self._build_more_cards()
@@ -528,6 +532,8 @@ class CasePane(QWidget):
         for kind, obj in chunk:
             if kind == "contact":
                 add_to_column(self.timeline_column, self._contact_card(self.case, obj))
+            elif kind == "exhibits":
+                add_to_column(self.timeline_column, self._exhibits_card(obj))
             else:
                 add_to_column(self.timeline_column, self._escalation_card(obj))
         if self._pending_items:
@@ -685,6 +691,41 @@ class CasePane(QWidget):
         card.body.addWidget(self._escalation_row(esc))
         return card
 
+    @staticmethod
+    def _loose_exhibits(case: CaseView) -> list[tuple[AttachmentView, ...]]:
+        """Exhibits not shown on a contact's card, grouped by the (local) day they were added."""
+        contact_ids = {ct.id for ct in case.contacts}
+        days: dict[date, list[AttachmentView]] = {}
+        for att in case.attachments:
+            if att.contact_id is not None and att.contact_id in contact_ids:
+                continue
+            added = att.added_at if att.added_at.tzinfo else att.added_at.replace(tzinfo=UTC)
+            days.setdefault(added.astimezone().date(), []).append(att)
+        return [tuple(group) for _day, group in sorted(days.items())]
+
+    def _exhibits_card(self, attachments: tuple[AttachmentView, ...]) -> Card:
+        first = attachments[0].added_at
+        if first.tzinfo is None:
+            first = first.replace(tzinfo=UTC)
+        day = full_date(first.astimezone().date())
+        card = Card(f"Exhibits added {day}")
+        card.setProperty("exhibits", True)
+        top = QHBoxLayout()
+        top.setSpacing(GRID)
+        kind = QLabel("Exhibit" if len(attachments) == 1 else "Exhibits")
+        font = kind.font()
+        font.setBold(True)
+        kind.setFont(font)
+        kind.setAccessibleName("Exhibits added")
+        top.addWidget(kind)
+        stamp = QLabel(f"added {day}")
+        stamp.setAccessibleName("Date added")
+        top.addWidget(stamp)
+        top.addStretch(1)
+        card.body.addLayout(top)
+        card.body.addWidget(self._thumbnail_row(attachments, label="Exhibits of the case"))
+        return card
+
     def _thumbnail(self, att: AttachmentView) -> QIcon | None:
         if att.sha256 in self._thumbs:
             return self._thumbs[att.sha256]
@@ -701,9 +742,10 @@ class CasePane(QWidget):
         self._thumbs[att.sha256] = icon
         return icon
 
-    def _thumbnail_row(self, attachments: tuple[AttachmentView, ...]) -> QWidget:
+    def _thumbnail_row(self, attachments: tuple[AttachmentView, ...], *,
+                       label: str = "Exhibits of this contact") -> QWidget:
         row = QWidget()
-        row.setAccessibleName("Exhibits of this contact")
+        row.setAccessibleName(label)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, GRID // 2, 0, 0)
         layout.setSpacing(GRID)
@@ -794,24 +836,6 @@ class CasePane(QWidget):
                 add_to_column(self.details_column, card)
         else:
             add_to_column(self.details_column, muted(wrap_label("No notes.", name="No notes")))
-
-    # Exhibits
-
-    def _fill_exhibits(self, case: CaseView) -> None:
-        self.exhibits_model.removeRows(0, self.exhibits_model.rowCount())
-        for n, att in enumerate(case.attachments, start=1):
-            number = QStandardItem(str(n))
-            number.setData(att.id, Qt.ItemDataRole.UserRole)
-            cells = [number, QStandardItem(att.caption), QStandardItem(att.original_name),
-                     QStandardItem(human_size(att.size)),
-                     QStandardItem(local_moment(att.added_at))]
-            for cell in cells:
-                cell.setEditable(False)
-                cell.setToolTip(f"{att.original_name} · {att.media_type} · SHA-256 {att.sha256}")
-            self.exhibits_model.appendRow(cells)
-        has = bool(case.attachments)
-        self.exhibits_view.setVisible(has)
-        self.exhibits_hint.setVisible(not has)
 
     # Before you call
 

@@ -5,28 +5,46 @@ The window calls the service only (never SQL or ORM models). Dialogs come from
 
 Hooks for the integrator: the "Case file" and "Print" actions call ``export_case_file()`` and
 ``print_case_file()`` on this window when those methods exist (they are enabled only then);
-``attach_files(paths)`` stores files as exhibits of the selected case and is what the Attach
-action and drag and drop call; ``open_attachment(attachment_id)`` is called when an exhibit is
-activated (double-click in Exhibits, a thumbnail in the timeline) and opens the exhibit viewer.
+``attach_files(paths)`` queues files as exhibits of the selected case (the copies are made in
+the background by the window's ``AttachmentController``: it returns how many were queued, and
+the timeline and counts refresh when they are stored); ``open_attachment(attachment_id)`` is
+called when an exhibit is activated (a thumbnail in the timeline) and opens the exhibit viewer.
+
+Exhibits: one ``AttachmentController`` (``self.attachments``) serves the Exhibits tab
+(``attachments.ExhibitsPanel``), the Attach and "Capture screen…" actions, files and images
+dropped anywhere on the window and Ctrl+V on the timeline. Its problems and notices go to the
+status bar and the Exhibits tab's message bar.
+
+Backups (``journal.backup``): File > "Back up now", File > "Restore from backup…" (the
+``RestoreDialog``), a "periodic" backup at most every 15 minutes while something changed, and
+a "close" backup when the window closes with changes. ``set_service`` hands the window a
+reopened journal after a restore.
 """
 
 from __future__ import annotations
 
 import contextlib
 import importlib
+import logging
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QItemSelectionModel,
+    QModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QIcon,
     QKeySequence,
     QShowEvent,
@@ -35,7 +53,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -54,8 +71,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import OperationalError
 
 from .. import APP_NAME, __version__
+from ..journal import backup as jbackup
+from ..journal.attachments import AttachmentError
+from ..journal.db import describe_sqlite_error
 from ..journal.issue_types import ISSUE_TYPES, SAFETY_NOTE
 from ..journal.service import (
     STATUSES,
@@ -66,6 +87,12 @@ from ..journal.service import (
     ServiceError,
 )
 from . import settings as st
+from .attachments import (
+    AttachmentController,
+    install_drop_target,
+    install_paste_shortcut,
+    pick_and_attach,
+)
 from .case_list import COL_DUE, COL_ORG, COL_STATUS, COL_TITLE, BadgeDelegate, CaseListModel
 from .case_view import CHANNEL_NAMES, CasePane, clear_layout
 from .widgets import GRID, SearchBox, full_date, heading, local_time, plural, short_date, wrap_label
@@ -88,7 +115,28 @@ SORTS: tuple[tuple[str, str], ...] = (
 )
 NOTIFY_INTERVAL_MS = 5 * 60 * 1000
 NOTIFY_FIRST_MS = 1500
+BACKUP_CHECK_MS = 60 * 1000  # how often to ask whether a periodic backup is due (every 15 min)
+ATTACH_WAIT_MS = 120 * 1000  # on close: how long to wait for copies still being made
 ViewRole = Qt.ItemDataRole.UserRole + 1
+
+_log = logging.getLogger(__name__)
+
+# What a service call may raise that the user should read in plain words (never a traceback).
+PLAIN_ERRORS: tuple[type[BaseException], ...] = (ServiceError, AttachmentError, OperationalError,
+                                                 OSError)
+
+
+def plain_message(exc: BaseException) -> str:
+    """One or two sentences for the user about a failed journal operation."""
+    if isinstance(exc, OperationalError):
+        return describe_sqlite_error(exc)
+    if isinstance(exc, (ServiceError, AttachmentError)):
+        return str(exc)
+    if isinstance(exc, OSError):
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"The journal folder could not be used: {reason}{where}. Nothing was changed."
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _accepted(result: Any) -> bool:
@@ -169,23 +217,29 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._view = "active"
         self._counts: dict[str, int] = {}
+        self._changed_since_backup = False
+        self._service_open = True
         self.tray: QSystemTrayIcon | None = None
         self.setObjectName("MainWindow")
         self.setAccessibleName("Headway Journal")
-        self.setAcceptDrops(True)
         self.setWindowTitle(self._title())
         self.setMinimumSize(QSize(720, 480))
 
         self.case_model = CaseListModel(service, CaseFilter(view=self._view), parent=self)
+        self.attachments = AttachmentController(service, self)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
         self._build_central()
         self._build_status_bar()
+        self._wire_attachments()
 
         self.notify_timer = QTimer(self)
         self.notify_timer.setInterval(NOTIFY_INTERVAL_MS)
         self.notify_timer.timeout.connect(self.check_overdue)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.periodic_backup)
 
         self.resize(1280, 760)
         self._restored = st.restore_window(self, self._splitters())
@@ -228,11 +282,22 @@ class MainWindow(QMainWindow):
         self.act_attach = a("&Attach…", self.choose_attachments, None,
                             "Attach screenshots, receipts or letters to the selected case",
                             "mail-attachment")
+        self.act_capture = a("Capture &screen…", self.capture_screen, "Ctrl+Shift+S",
+                             "Take a screenshot and attach it to the selected case",
+                             "camera-photo")
         self.act_case_file = a("&Export case file…", self._export_case_file, None,
                                "Make the PDF case file of the selected case", "document-export")
+        self.act_preview_case_file = a("Pre&view case file…", self.preview_case_file, None,
+                                       "Build the case file and look at every page",
+                                       "document-print-preview")
         self.act_print = a("&Print…", self._print_case_file, "Ctrl+P",
                            "Print the case file of the selected case", "document-print")
-        self.act_backup = a("&Backup…", self.backup_now, None, "Back up the journal now")
+        self.act_backup = a("&Back up now", self.backup_now, None,
+                            "Make a checked copy of the journal in its backups folder",
+                            "document-save")
+        self.act_restore_backup = a("&Restore from backup…", self.restore_from_backup, None,
+                                    "Go back to an earlier backup of the journal (the current "
+                                    "state is backed up first)", "document-revert")
         self.act_close = a("&Close", self.close, "Ctrl+W", "Close this window")
         self.act_quit = a("&Quit", self.quit, "Ctrl+Q", "Quit Headway Journal")
 
@@ -287,11 +352,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.act_new_case, self.act_log_contact, self.act_attach])
+        file_menu.addActions([self.act_new_case, self.act_log_contact, self.act_attach,
+                              self.act_capture])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_case_file, self.act_print])
+        file_menu.addActions([self.act_case_file, self.act_preview_case_file, self.act_print])
         file_menu.addSeparator()
-        file_menu.addAction(self.act_backup)
+        file_menu.addActions([self.act_backup, self.act_restore_backup])
         file_menu.addSeparator()
         file_menu.addActions([self.act_close, self.act_quit])
 
@@ -325,8 +391,8 @@ class MainWindow(QMainWindow):
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         labels = ((self.act_new_case, "New case"), (self.act_log_contact, "Log contact"),
-                  (self.act_attach, "Attach"), (self.act_case_file, "Case file"),
-                  (self.act_print, "Print"))
+                  (self.act_attach, "Attach"), (self.act_capture, "Capture"),
+                  (self.act_case_file, "Case file"), (self.act_print, "Print"))
         for action, label in labels:
             action.setIconText(label)  # the toolbar shows short words, the menus the full ones
             tb.addAction(action)
@@ -359,7 +425,7 @@ class MainWindow(QMainWindow):
         self.splitter.setAccessibleName("Panes")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self._build_left())
-        self.case_pane = CasePane(self.service)
+        self.case_pane = CasePane(self.service, controller=self.attachments)
         self.case_pane.changed.connect(lambda: self.refresh(reload_pane=False))
         self.case_pane.error.connect(self.show_error)
         self.case_pane.log_contact_requested.connect(self.log_contact)
@@ -470,6 +536,31 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().setAccessibleName("Status bar")
 
+    def _wire_attachments(self) -> None:
+        """Drops on the window, Ctrl+V on the timeline, feedback in the status bar."""
+        controller = self.attachments
+        panel = self.case_pane.exhibits
+        panel.changed.connect(self._exhibits_changed)
+        panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        controller.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        controller.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        controller.busy_changed.connect(lambda _busy: self._update_actions())
+        # The Exhibits tab has its own drop target and Ctrl+V; these cover the rest.
+        self.drop_target = install_drop_target(self, controller, self.attach_target)
+        self.timeline_paste = install_paste_shortcut(self.case_pane.timeline_page, controller,
+                                                     self.attach_target)
+
+    def attach_target(self) -> int | None:
+        """The case that attached files go to: the one shown, unless it is in Deleted."""
+        if self._closed or self.case_pane.deleted:
+            return None
+        return self.case_pane.case_id
+
+    def _exhibits_changed(self) -> None:
+        """Exhibits were attached, removed, restored or captioned: timeline, counts, status."""
+        self._changed_since_backup = True
+        self.refresh()
+
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main": self.splitter}
 
@@ -511,29 +602,35 @@ class MainWindow(QMainWindow):
             self._select_row(0)
         self._setup_tray()
         self.notify_timer.start()
+        self.backup_timer.start()
         QTimer.singleShot(NOTIFY_FIRST_MS, self, self.check_overdue)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._closed = True
-        st.save_window(self, self._splitters())
-        self.notify_timer.stop()
-        if self.tray is not None:
-            self.tray.hide()
+        if not self._closed:
+            self._closed = True
+            st.save_window(self, self._splitters())
+            self.notify_timer.stop()
+            self.backup_timer.stop()
+            if self.tray is not None:
+                self.tray.hide()
+            self._finish_attachments()
+            self._backup_on_close()
         super().closeEvent(event)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        mime = event.mimeData()
-        if (self.current_case_id() is not None and mime.hasUrls()
-                and all(u.isLocalFile() for u in mime.urls())):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.attach_files(paths)
+    def _finish_attachments(self, timeout_ms: int = ATTACH_WAIT_MS) -> None:
+        """Let copies in progress be stored (their rows are written on this thread)."""
+        if not self.attachments.busy:
+            return
+        self.statusBar().showMessage("Finishing the files being attached…")
+        loop = QEventLoop()
+        self.attachments.busy_changed.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        while self.attachments.busy:
+            loop.exec()
+            if self.attachments.busy:  # timed out: stop what is queued, keep the store sound
+                self.attachments.shutdown()
+                break
+        self.attachments.busy_changed.disconnect(loop.quit)
 
     # -- the list and the views --------------------------------------------------------------
 
@@ -694,6 +791,7 @@ class MainWindow(QMainWindow):
         Due & overdue, a status set to resolved in All open) stays on the right, so what was
         just done stays in sight; a new or restored case (``select``) is revealed in the list.
         """
+        self._changed_since_backup = True  # refresh follows writes; at worst one extra backup
         self._update_counts()
         shown = self.case_pane.case_id
         keep = select if select is not None else (self.current_case_id() or shown)
@@ -718,9 +816,13 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_counts(self) -> None:
-        counts = dict(self.service.view_counts())
-        for key in ("escalated", "deleted"):
-            counts[key] = self.service.count_cases(CaseFilter(view=key))
+        try:
+            counts = dict(self.service.view_counts())
+            for key in ("escalated", "deleted"):
+                counts[key] = self.service.count_cases(CaseFilter(view=key))
+        except PLAIN_ERRORS as exc:  # a busy or failing disk: keep the last counts, say why
+            self.statusBar().showMessage(plain_message(exc), 15000)
+            return
         self._counts = counts
         for row in range(self.views.count()):
             item = self.views.item(row)
@@ -753,7 +855,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         n = self._counts.get("all", 0)
-        backup = self.service.last_backup()
+        backup = self.service.last_backup() if self._service_open else None
         if backup is None:
             when = "never"
         else:
@@ -772,9 +874,12 @@ class MainWindow(QMainWindow):
         for action in (self.act_log_contact, self.act_attach, self.act_edit_case,
                        self.act_delete_case):
             action.setEnabled(live)
+        self.act_capture.setEnabled(live)
         self.act_restore_case.setEnabled(has and self.case_pane.deleted)
         self.act_case_file.setEnabled(has and callable(getattr(self, "export_case_file", None)))
+        self.act_preview_case_file.setEnabled(self.act_case_file.isEnabled())
         self.act_print.setEnabled(has and callable(getattr(self, "print_case_file", None)))
+        self.act_restore_backup.setEnabled(self._service_open and not self.attachments.busy)
         self.status_menu.setEnabled(live)
         if case is not None and case.status in self.status_actions:
             self.status_actions[case.status].setChecked(True)
@@ -808,13 +913,16 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Not saved", message)
 
     def _run(self, fn: Callable[[], Any]) -> bool:
+        """Call the service; a refusal (invalid input, full disk, busy or damaged database,
+        a file that cannot be read) is shown in plain words instead of a traceback."""
         try:
             fn()
-        except ServiceError as exc:
-            self.show_error(str(exc))
+        except PLAIN_ERRORS as exc:
+            self.show_error(plain_message(exc))
             return False
         if self._last_error:
             self._last_error = ""
+        self._changed_since_backup = True
         return True
 
     # -- dialogs -----------------------------------------------------------------------------
@@ -853,19 +961,43 @@ class MainWindow(QMainWindow):
         dialogs = self._dialogs()
         if dialogs is None:
             return
-        dlg = dialogs.ContactDialog(self.service, cid, self)
+        dlg = self._contact_dialog(dialogs, cid)
+        if dlg is None:
+            return
         if _accepted(dlg.exec()):
             self.refresh(select=cid)
             self.case_pane.tabs.setCurrentIndex(0)
+        self._contact_dialog_done(dlg)
 
     def edit_contact(self, contact_id: int) -> None:
         cid = self.case_pane.case_id
         dialogs = self._dialogs() if cid is not None else None
         if dialogs is None or cid is None:
             return
-        dlg = dialogs.ContactDialog(self.service, cid, self, contact_id=contact_id)
-        if _accepted(dlg.exec()):
+        dlg = self._contact_dialog(dialogs, cid, contact_id)
+        if dlg is None:
+            return
+        if _accepted(dlg.exec()) or getattr(dlg, "attached_ids", None):
             self.refresh(select=cid)
+        self._contact_dialog_done(dlg)
+
+    def _contact_dialog(self, dialogs: ModuleType, case_id: int,
+                        contact_id: int | None = None) -> QDialog | None:
+        try:
+            dlg: QDialog = dialogs.ContactDialog(self.service, case_id, self,
+                                                 contact_id=contact_id)
+        except PLAIN_ERRORS as exc:
+            QMessageBox.warning(self, APP_NAME, plain_message(exc))
+            return None
+        return dlg
+
+    def _contact_dialog_done(self, dlg: QDialog) -> None:
+        """What the dialog's exhibit strip could not attach stays in sight after it closes."""
+        problems = list(getattr(dlg, "attach_messages", None) or [])
+        for text in problems:
+            self.case_pane.exhibits.messages.add(text)
+        if problems:
+            self.statusBar().showMessage(problems[-1], 15000)
 
     def edit_organizations(self) -> None:
         dialogs = self._dialogs()
@@ -996,35 +1128,33 @@ class MainWindow(QMainWindow):
 
     # -- files -------------------------------------------------------------------------------
 
-    def choose_attachments(self) -> None:
-        if self.case_pane.case_id is None:
-            return
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self, "Attach files to this case", str(Path.home()),
-            "Screenshots, documents and e-mails (*.png *.jpg *.jpeg *.gif *.webp *.pdf *.txt "
-            "*.eml *.msg);;All files (*)")
-        if paths:
-            self.attach_files(paths)
+    def choose_attachments(self) -> int:
+        """Attach… : pick files and attach them to the selected case (queued)."""
+        cid = self.attach_target()
+        if cid is None:
+            return 0
+        return pick_and_attach(self, self.attachments, cid)
 
-    def attach_files(self, paths: Sequence[str | Path]) -> list[int]:
-        """Store files as exhibits of the selected case; returns the new attachment ids."""
-        cid = self.case_pane.case_id
-        if cid is None or self.case_pane.deleted:
-            return []
-        added: list[int] = []
-        problems: list[str] = []
-        for p in paths:
-            path = Path(p)
-            try:
-                added.append(self.service.add_attachment(cid, path))
-            except (ServiceError, OSError, ValueError) as exc:
-                problems.append(f"{path.name}: {exc}")
-        if added:
-            self.refresh(select=cid)
-            self.statusBar().showMessage(f"Attached {plural(len(added), 'file')}.", 8000)
-        if problems:
-            QMessageBox.warning(self, "Some files were not attached", "\n".join(problems))
-        return added
+    def capture_screen(self) -> bool:
+        """Capture screen… : a screenshot (delay, hide this window) attached to the case."""
+        cid = self.attach_target()
+        if cid is None:
+            self.statusBar().showMessage("Select a case first, then capture the screen.", 8000)
+            return False
+        from .capture import capture_and_attach
+
+        return capture_and_attach(self, self.attachments, cid)
+
+    def attach_files(self, paths: Sequence[str | Path]) -> int:
+        """Queue files as exhibits of the selected case; returns how many were queued.
+
+        The copies are made in the background; when they are stored the Exhibits tab, the
+        timeline and the counts refresh (``attachments.attached`` / the panel's ``changed``).
+        """
+        cid = self.attach_target()
+        if cid is None:
+            return 0
+        return self.attachments.attach_paths(cid, [Path(p) for p in paths])
 
     def open_attachment(self, attachment_id: int) -> QDialog | None:
         """Show an exhibit in the viewer (a non-modal window; captions edited there refresh)."""
@@ -1032,8 +1162,8 @@ class MainWindow(QMainWindow):
             from .image_viewer import ImageViewer
 
             viewer = ImageViewer(self.service, attachment_id, self)
-        except ServiceError as exc:
-            self.show_error(str(exc))
+        except PLAIN_ERRORS as exc:
+            QMessageBox.warning(self, "Exhibit", plain_message(exc))
             return None
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         viewer.caption_changed.connect(lambda _aid: self.refresh())
@@ -1050,19 +1180,189 @@ class MainWindow(QMainWindow):
         if callable(hook) and self.case_pane.case_id is not None:
             hook()
 
-    def backup_now(self) -> None:
-        """A checked copy of the journal database in its backups folder."""
-        try:
-            from ..journal.backup import make_backup
+    # -- the case file (casefile_ui) ---------------------------------------------------------
 
-            dest = make_backup(self.service.folder, "manual")
+    def export_case_file(self) -> QDialog | None:
+        """"Case file" / File > Export case file…: the options dialog (non-modal)."""
+        from .casefile_ui import CaseFileDialog
+
+        return CaseFileDialog.show_for(self.service, self.case_pane.case_id, self)
+
+    def preview_case_file(self) -> QDialog | None:
+        """File > Preview case file…: the options dialog, with the preview being built."""
+        dialog = self.export_case_file()
+        preview = getattr(dialog, "preview", None)
+        if callable(preview):
+            preview()
+        return dialog
+
+    def print_case_file(self) -> None:
+        """"Print" / Ctrl+P: the full case file, built in the background, then printed."""
+        from .casefile_ui import print_case_file
+
+        print_case_file(self.service, self.case_pane.case_id, self)
+
+    # -- backups -----------------------------------------------------------------------------
+
+    def backup_manager(self) -> jbackup.BackupManager:
+        return jbackup.BackupManager(self.service.journal)
+
+    def backup_now(self) -> Path | None:
+        """File > Back up now: a checked copy of the journal in its backups folder."""
+        manager = self.backup_manager()
+        try:
+            dest = manager.make("manual")
         except Exception as exc:  # disk full, damaged copy, ...: words, never a traceback
             QMessageBox.warning(self, "Backup failed",
                                 f"The backup could not be made: {exc}\n\nYour journal is "
                                 "unchanged.")
-            return
+            return None
+        with contextlib.suppress(OSError):
+            manager.prune()
+        self._changed_since_backup = False
         self._update_status()
         QMessageBox.information(self, "Backup made", f"The journal was backed up to:\n{dest}")
+        return dest
+
+    def periodic_backup(self) -> Path | None:
+        """The timer's check: a "periodic" backup when something changed and the newest
+        backup is at least 15 minutes old."""
+        if self._closed or not self._service_open or not self._changed_since_backup:
+            return None
+        try:
+            made = jbackup.maybe_periodic(self.service.journal, True)
+        except Exception as exc:  # never a traceback from a timer; try again next time
+            _log.warning("periodic backup failed (%s)", type(exc).__name__)
+            self.statusBar().showMessage(
+                f"The automatic backup could not be made ({exc}); your journal itself is "
+                "saved. File > Back up now tries again.", 15000)
+            return None
+        if made is not None:
+            self._changed_since_backup = False
+            self._update_status()
+        return made
+
+    def _backup_on_close(self) -> Path | None:
+        if not self._service_open:
+            return None
+        try:
+            return jbackup.backup_on_close(self.service.journal)
+        except Exception as exc:
+            _log.warning("closing backup failed (%s)", type(exc).__name__)
+            QMessageBox.warning(
+                self, "Backup not made",
+                f"The backup made when closing could not be written: {exc}\n\nEverything "
+                "you recorded is saved in the journal itself.")
+            return None
+
+    def restore_from_backup(self) -> QDialog | None:
+        """File > Restore from backup…: the list of backups (window-modal, not blocking)."""
+        if not self._service_open:
+            return None
+        from .restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.backup_manager(), self.restore_backup, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def restore_backup(self, path: Path) -> bool:
+        """Replace the journal with the backup ``path`` (the user has confirmed).
+
+        The current state is backed up first ("before-restore"); the service is closed, the
+        backup restored (``journal.backup.restore_journal``, which keeps the replaced database
+        in backups/), the journal opened again and the window refreshed.
+        """
+        if self.attachments.busy:
+            QMessageBox.information(self, "Restore from backup",
+                                    "Files are still being attached. Try again when they are "
+                                    "done; nothing was changed.")
+            return False
+        problem = jbackup.check_backup(Path(path))
+        if problem is not None:
+            QMessageBox.warning(self, "Restore from backup",
+                                f"{problem}\n\nNothing was changed. Choose another backup.")
+            return False
+        from .casefile_ui import CaseFileBuilder
+
+        if any(b.running() for b in self.findChildren(CaseFileBuilder)):
+            QMessageBox.information(self, "Restore from backup",
+                                    "A case file is being made. Try again when it is done; "
+                                    "nothing was changed.")
+            return False
+        for child in self.findChildren(QDialog):  # viewers and case file windows read the
+            if child.isVisible() and child.objectName() != "RestoreDialog":  # old journal
+                child.close()
+        folder = self.service.folder
+        self.notify_timer.stop()
+        self.backup_timer.stop()
+        self.service.close()
+        self._service_open = False
+        error = ""
+        result: jbackup.RestoreResult | None = None
+        try:
+            result = jbackup.restore_journal(folder, Path(path))
+        except Exception as exc:  # nothing was replaced (see restore_journal); say why
+            _log.warning("restore failed (%s)", type(exc).__name__)
+            error = str(exc) or type(exc).__name__
+        try:
+            fresh = JournalService.open(folder)
+        except Exception as exc:
+            self.show_reopen_failure(folder, exc, restored=result is not None)
+            return False
+        self.set_service(fresh)
+        if result is None:
+            QMessageBox.warning(self, "Backup not restored",
+                                f"The backup was not restored: {error}\n\nYour journal is as "
+                                "it was.")
+            return False
+        made = result.restored_from.name
+        info = next((b for b in jbackup.list_backups(folder)
+                     if b.path.name == result.restored_from.name), None)
+        if info is not None:
+            local = info.made_at.astimezone()
+            made = f"{full_date(local.date())} {local_time(local.hour, local.minute)}"
+        kept = result.kept_at
+        text = f"Restored the backup of {made}."
+        if kept is not None:
+            text += f" The state before is kept as {kept.name}."
+        if result.missing_attachments:
+            text += (f" {plural(len(result.missing_attachments), 'exhibit file')} it refers to "
+                     "could not be found.")
+        self.statusBar().showMessage(text, 30000)
+        return True
+
+    def show_reopen_failure(self, folder: Path, exc: BaseException, *, restored: bool) -> None:
+        what = "The backup was restored, but the" if restored else "The"
+        QMessageBox.critical(
+            self, "Journal could not be opened",
+            f"{what} journal in {folder} could not be opened again: {exc}\n\nHeadway "
+            "Journal will close; start it again. Nothing else was changed.")
+        self.close()
+
+    def set_service(self, service: JournalService) -> None:
+        """Show ``service`` (the same journal, reopened after a restore) everywhere."""
+        self.service = service
+        self._service_open = True
+        self._undo.clear()  # ids from before the restore mean nothing now
+        self._last_error = ""
+        self._changed_since_backup = False
+        self.case_model.service = service
+        self.welcome.service = service
+        self.case_pane.set_service(service)
+        self.attachments.set_service(service)
+        self._reload_filters()
+        shown = self.case_pane.case_id
+        self.case_pane.show_case(None)
+        self.refresh(select=shown if shown is not None else None)
+        if self.case_pane.case_id is None and self.case_model.rowCount():
+            self._select_row(0)
+        self._update_welcome()
+        self._update_actions()
+        self._changed_since_backup = False
+        if not self._closed:
+            self.notify_timer.start()
+            self.backup_timer.start()
 
     def quit(self) -> None:
         self.close()
@@ -1100,7 +1400,7 @@ class MainWindow(QMainWindow):
             return []
         try:
             items = self.service.overdue_unnotified()
-        except ServiceError:
+        except PLAIN_ERRORS:
             return []
         if not items:
             return []
@@ -1117,7 +1417,7 @@ class MainWindow(QMainWindow):
                                   QSystemTrayIcon.MessageIcon.Warning, 15000)
         else:
             self.statusBar().showMessage(text, 60000)
-        with contextlib.suppress(ServiceError):
+        with contextlib.suppress(*PLAIN_ERRORS):
             self.service.mark_notified(d.promise.id for d in items)
         self.refresh(reload_pane=False)
         return items

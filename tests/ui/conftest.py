@@ -130,6 +130,20 @@ def clean_settings(qapp: Any) -> Iterator[None]:
     st.app_settings().clear()
 
 
+@pytest.fixture(autouse=True)
+def no_real_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real modal box would hang the run: fail loudly instead (tests patch what they expect)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(kind: str) -> Any:
+        def box(_parent: Any, title: str, text: str = "", *a: Any, **k: Any) -> Any:
+            raise AssertionError(f"unexpected QMessageBox.{kind}: {title}: {text}")
+        return staticmethod(box)
+
+    for kind in ("warning", "information", "critical", "question", "about"):
+        monkeypatch.setattr(QMessageBox, kind, unexpected(kind))
+
+
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[JournalService]:
     svc = JournalService.open(tmp_path / "journal")

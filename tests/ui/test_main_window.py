@@ -125,16 +125,26 @@ def test_menus_and_shortcuts(window: MainWindow) -> None:
         window.act_new_case: "Ctrl+N", window.act_log_contact: "Ctrl+L",
         window.act_print: "Ctrl+P", window.act_close: "Ctrl+W", window.act_quit: "Ctrl+Q",
         window.act_delete_case: "Del", window.act_undo: "Ctrl+Z", window.act_find: "Ctrl+F",
+        window.act_capture: "Ctrl+Shift+S",
     }
     for action, keys in shortcuts.items():
         assert action.shortcut() == QKeySequence(keys), action.text()
     toolbar = [window.toolbar.widgetForAction(a).accessibleName()
                for a in (window.act_new_case, window.act_log_contact, window.act_attach,
-                         window.act_case_file, window.act_print)]
-    assert toolbar == ["New case", "Log contact", "Attach", "Case file", "Print"]
+                         window.act_capture, window.act_case_file, window.act_print)]
+    assert toolbar == ["New case", "Log contact", "Attach", "Capture", "Case file", "Print"]
     assert window.act_new_case.toolTip() == "Start a new case (Ctrl+N)"
-    # the case file and print hooks are not there yet, so their actions are off
-    assert not window.act_case_file.isEnabled()
+    assert window.act_capture.toolTip().startswith("Take a screenshot and attach it")
+    file_menu = window.menuBar().actions()[0].menu()
+    entries = [a.text().replace("&", "") for a in file_menu.actions() if not a.isSeparator()]
+    for entry in ("Capture screen…", "Export case file…", "Preview case file…", "Print…",
+                  "Back up now", "Restore from backup…"):
+        assert entry in entries
+    # a case is selected: the case file hooks are there, so Case file, Preview and Print are on
+    assert window.case_pane.case_id is not None
+    for action in (window.act_case_file, window.act_preview_case_file, window.act_print,
+                   window.act_capture, window.act_attach):
+        assert action.isEnabled(), action.text()
 
 
 def test_every_control_has_an_accessible_name(window: MainWindow, sample: Sample) -> None:
@@ -542,7 +552,7 @@ def test_overdue_promise_is_announced_once(window: MainWindow, sample: Sample,
 
 
 def test_attach_files_adds_exhibits(window: MainWindow, sample: Sample, tmp_path: Any,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+                                    monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> None:
     receipt = tmp_path / "receipt.txt"
     receipt.write_text("Receipt INV-20931: $100.00 charged twice\n", encoding="utf-8")
     window.select_case(sample.billing)
@@ -550,9 +560,14 @@ def test_attach_files_adds_exhibits(window: MainWindow, sample: Sample, tmp_path
                         staticmethod(lambda *a, **k: ([str(receipt)], "")))
     window.act_attach.trigger()
     pane = window.case_pane
-    assert pane.tabs.tabText(2) == "Exhibits (1)"
-    assert pane.exhibits_model.rowCount() == 1
-    assert pane.exhibits_model.item(0, 2).text() == "receipt.txt"
+    # the copy is made in the background; the tab, the panel and the timeline follow
+    qtbot.waitUntil(lambda: pane.tabs.tabText(2) == "Exhibits (1)", timeout=10_000)
+    assert pane.exhibits.model.rowCount() == 1
+    assert pane.exhibits.model.view_at(0).original_name == "receipt.txt"
+    assert window.attach_files([receipt]) == 1  # the same file again: queued, not added twice
+    qtbot.waitUntil(lambda: not window.attachments.busy, timeout=10_000)
+    assert len(window.service.get_case(sample.billing).attachments) == 1
+    assert "already attached" in window.statusBar().currentMessage()
 
 
 def test_geometry_and_splitter_round_trip(make_window: Any, service: JournalService,
