@@ -3,6 +3,12 @@
 The clock runs from the moment the dialog opens; hold is one key (H, or Alt+H from a text field);
 ticket numbers are chips (Enter adds one); a promise is one line with its due date computed as it is
 typed. Everything is autosaved as a draft every two seconds, so nothing typed is ever lost.
+
+Exhibits (the strip above the buttons, ``exhibit_strip.ExhibitStrip``): "Attach…", Ctrl+V while
+the strip has focus, or files and images dropped anywhere on the dialog. For a new contact they are
+kept (chips with ×) and attached with the new contact's id right after ``log_contact`` succeeds;
+the dialog closes when they are stored. An edited contact attaches at once. ``attached_ids`` and
+``attach_messages`` (problems and notices in plain words) are there for the window afterwards.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import (
     QDate,
     QDateTime,
+    QEventLoop,
     QPoint,
     QRect,
     QRegularExpression,
@@ -38,6 +45,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -62,8 +70,10 @@ from headway_journal.journal.service import (
     ServiceError,
     ValidationError,
 )
+from headway_journal.ui.attachments import AttachmentController, install_drop_target
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
 
+from .exhibit_strip import ExhibitStrip
 from .form_builder import (
     GRID,
     ErrorLabel,
@@ -496,6 +506,16 @@ class ContactDialog(QDialog):
         self.errors: dict[str, ErrorLabel] = {}
         self.esc_errors: dict[str, ErrorLabel] = {}
         self.promise_rows: list[PromiseRow] = []
+        # exhibits: a new contact keeps them until it has an id (see the module docstring)
+        self.attachments = AttachmentController(service, self)
+        if contact_id is None:
+            self.attachments.hold()
+        self.attached_ids: list[int] = []
+        self.attach_messages: list[str] = []
+        self._finishing = False  # saved; waiting for its exhibits to be stored
+        self.attachments.attached.connect(self.attached_ids.extend)
+        self.attachments.failed.connect(self.attach_messages.append)
+        self.attachments.notice.connect(self.attach_messages.append)
         self.setWindowTitle("Log contact" if contact_id is None else "Edit contact")
         self.setAccessibleName(self.windowTitle())
         self.setModal(True)
@@ -504,6 +524,8 @@ class ContactDialog(QDialog):
         self._load_completions()
         if contact_id is not None:
             self._apply_input(service.contact_input(contact_id))
+            self.exhibit_strip.set_existing(
+                [a.original_name for a in self.case.attachments if a.contact_id == contact_id])
         else:
             self._set_start(self._started_exact, touched=False)
             self.add_promise_row(focus=False)
@@ -775,6 +797,13 @@ class ContactDialog(QDialog):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
+        # exhibits: always in sight, above the buttons
+        self.exhibit_strip = ExhibitStrip(self.service, self.attachments, self.case_id,
+                                          lambda: self.contact_id)
+        outer.addWidget(self.exhibit_strip)
+        self.drop_target = install_drop_target(self, self.attachments, lambda: self.case_id,
+                                               lambda: self.contact_id)
+
         # footer
         self.problems_label = ErrorLabel("Save")
         self.problems_label.setAccessibleName("Save problems")
@@ -1013,7 +1042,9 @@ class ContactDialog(QDialog):
         for row in self.promise_rows:
             chain += row.editors()
         chain += [self.add_promise_button, self.esc_check, self.esc_owner, self.esc_title,
-                  self.esc_level, self.esc_ref, self.cancel_button, self.save_button]
+                  self.esc_level, self.esc_ref, self.exhibit_strip,
+                  self.exhibit_strip.attach_button, *self.exhibit_strip.chip_buttons(),
+                  self.cancel_button, self.save_button]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
@@ -1234,7 +1265,13 @@ class ContactDialog(QDialog):
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save(self) -> bool:
-        """Save through the service; on errors every word stays where it is."""
+        """Save through the service; on errors every word stays where it is.
+
+        Exhibits kept for a new contact are attached with its id right after it is saved; the
+        dialog closes once they are stored (``Accepted`` either way: the contact is saved).
+        """
+        if self._finishing:
+            return False
         self._tick()  # the hold minutes up to this second
         self.clear_errors()
         ending_now = (self.contact_id is None and self._live() and not self._start_touched
@@ -1259,11 +1296,52 @@ class ContactDialog(QDialog):
             return False
         self.keeper.discard()
         self.tick.stop()
+        if self.attachments.holding:
+            self.attachments.release(self.case_id, self.saved_contact_id)
+        if self.attachments.busy:
+            self._finishing = True
+            for widget in (self.save_button, self.cancel_button, self.exhibit_strip):
+                widget.setEnabled(False)
+            self.draft_label.setText("Contact saved; attaching its files…")
+            self.attachments.busy_changed.connect(self._stored)
+            return True
         self.accept()
         return True
 
+    def _stored(self, busy: bool) -> None:
+        if not busy and self._finishing:
+            self.attachments.busy_changed.disconnect(self._stored)
+            self.accept()
+
+    def _wait_for_exhibits(self) -> None:
+        """Files being copied are stored before the dialog goes (their rows need it)."""
+        if not self.attachments.busy:
+            return
+        loop = QEventLoop()
+        self.attachments.busy_changed.connect(loop.quit)
+        QTimer.singleShot(120_000, loop.quit)
+        if self.attachments.busy:
+            loop.exec()
+        self.attachments.busy_changed.disconnect(loop.quit)
+        if self.attachments.busy:
+            self.attachments.shutdown()
+
     def reject(self) -> None:
         """Close without saving; what was typed stays as a draft."""
+        if self._finishing:
+            return  # the contact is saved; its files are being stored
+        held = self.attachments.held_names()
+        if held:
+            names = ", ".join(f"“{n}”" for n in held[:3]) + (" …" if len(held) > 3 else "")
+            answer = QMessageBox.question(
+                self, "Close without saving",
+                f"The files chosen for this contact ({names}) are attached only when the "
+                "contact is saved. Close anyway? What you typed stays as a draft; the files "
+                "do not.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         self.keeper.save_now()
         self.keeper.stop()
         self.tick.stop()
@@ -1274,4 +1352,5 @@ class ContactDialog(QDialog):
             self.keeper.save_now()
             self.keeper.stop()
         self.tick.stop()
+        self._wait_for_exhibits()
         super().done(result)
