@@ -2,17 +2,35 @@
 
 Start-up stays lean: ReportLab, Pillow, holidays and (when no upgrade is needed) Alembic are not
 imported before the window is shown. A journal that cannot be opened (locked by another
-program, made by a newer version, damaged) is explained in a message box, never a traceback.
+program, made by a newer version, damaged) is explained in a message box, never a traceback;
+for a damaged journal the newest sound backup is offered (``journal.backup.open_or_explain``):
+Yes restores it (the damaged database is kept in backups/), No quits without touching anything.
+
+After the journal opens an "open" backup is made when the newest is over an hour old
+(``backup_on_open``); the window makes the periodic and closing ones.
+
+An error nobody caught (``sys.excepthook``, also for threads) is written with its traceback to
+``<journal>/logs/errors.log`` and shown as one short sentence, never as a crash
+(``ErrorReporter``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
 import shutil
 import sys
 import tempfile
+import threading
+import traceback
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -26,6 +44,14 @@ from ..journal.db import (
     resolve_journal_dir,
 )
 from . import settings as st
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..journal.backup import OpenOutcome
+    from ..journal.service import JournalService
+
+LOGS_DIR = "logs"
+ERROR_LOG = "errors.log"
+ERROR_LOG_MAX_BYTES = 1024 * 1024  # then errors.log becomes errors.log.1
 
 
 def app_icon() -> QIcon:
@@ -61,34 +87,183 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def explain_open_error(exc: JournalError, folder: Path) -> tuple[str, str]:
     """A title and plain words for a journal that could not be opened."""
-    if isinstance(exc, JournalLocked):
-        return ("Journal in use",
-                f"{exc}\n\nThe journal in {folder} is open in another Headway Journal window or "
-                "program. Close it there, then start Headway Journal again.")
-    if isinstance(exc, JournalTooNew):
-        return ("Journal made by a newer version",
-                f"{exc}\n\nYour journal in {folder} was left as it is.")
-    if isinstance(exc, JournalDamaged):
-        newest = ""
-        try:
-            from ..journal.backup import newest_sound_backup
+    kind = ("locked" if isinstance(exc, JournalLocked) else
+            "too_new" if isinstance(exc, JournalTooNew) else
+            "damaged" if isinstance(exc, JournalDamaged) else "error")
+    return explain_open_problem(kind, str(exc), folder)
 
-            found = newest_sound_backup(folder)
-            if found is not None:
-                newest = f" The newest sound backup is {found.name}."
-        except Exception:  # the backup module is optional here; the folder is what matters
-            newest = ""
+
+def explain_open_problem(kind: str, message: str, folder: Path,
+                         offer: Path | None = None) -> tuple[str, str]:
+    """A title and plain words for ``open_or_explain``'s outcome (``kind``, ``message``)."""
+    if kind == "locked":
+        return ("Journal in use",
+                f"{message}\n\nThe journal in {folder} is open in another Headway Journal "
+                "window or program. Close it there, then start Headway Journal again.")
+    if kind == "too_new":
+        return ("Journal made by a newer version",
+                f"{message}\n\nYour journal in {folder} was left as it is.")
+    if kind == "damaged":
+        newest = f" The newest sound backup is {offer.name}." if offer is not None else ""
         return ("Journal damaged",
-                f"{exc}\n\nNothing was changed: the journal was not repaired, moved or replaced. "
-                f"Your backups are in {folder / BACKUPS_DIR}.{newest} Restore one with "
+                f"{message}\n\nNothing was changed: the journal was not repaired, moved or "
+                f"replaced. Your backups are in {folder / BACKUPS_DIR}.{newest} Restore one with "
                 "`headway-journal restore FILE`, or ask for help before changing anything.")
-    return ("Journal could not be opened", f"{exc}\n\nFolder: {folder}")
+    return ("Journal could not be opened", f"{message}\n\nFolder: {folder}\nNothing was changed.")
+
+
+def _local_when(moment: datetime | None) -> str:
+    if moment is None:
+        return "date unknown"
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def offer_restore(outcome: OpenOutcome) -> bool:
+    """Ask whether to restore the newest sound backup of a damaged journal."""
+    assert outcome.offer is not None
+    when = _local_when(outcome.offer_made_at)
+    answer = QMessageBox.question(
+        None, "Journal damaged",
+        f"{outcome.message}\n\nRestore the newest sound backup ({when})?\n\n"
+        "Yes: that backup becomes your journal; the damaged database is kept in "
+        f"{outcome.folder / BACKUPS_DIR}. Anything recorded after {when} is not in it.\n"
+        "No: Headway Journal closes and nothing is touched.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def open_service(folder: Path) -> tuple[JournalService | None, str]:
+    """Open the journal, or explain why not (offering a backup for a damaged one).
+
+    Returns the service (None: the user was told, nothing more to do) and a line for the
+    status bar (what was restored, if anything).
+    """
+    from ..journal.backup import open_or_explain, restore_database
+
+    outcome = open_or_explain(folder)
+    if outcome.ok and outcome.service is not None:
+        return outcome.service, ""
+    note = ""
+    if outcome.kind == "damaged" and outcome.offer is not None:
+        if not offer_restore(outcome):
+            return None, ""
+        try:
+            kept = restore_database(outcome.folder, outcome.offer)
+        except Exception as exc:  # the backup went bad meanwhile, the folder is read-only, ...
+            QMessageBox.critical(
+                None, "Backup not restored",
+                f"The backup could not be restored: {exc}\n\nYour damaged journal is where it "
+                f"was; your backups are in {outcome.folder / BACKUPS_DIR}.")
+            return None, ""
+        note = (f"Restored the backup of {_local_when(outcome.offer_made_at)}; the damaged "
+                f"journal is kept in backups ({kept.name}).")
+        outcome = open_or_explain(folder)
+        if outcome.ok and outcome.service is not None:
+            return outcome.service, note
+    title, text = explain_open_problem(outcome.kind, outcome.message, outcome.folder,
+                                       outcome.offer)
+    QMessageBox.critical(None, title, text)
+    return None, ""
+
+
+# --- errors nobody caught -------------------------------------------------------------------------
+
+
+def one_line(exc: BaseException | None, limit: int = 200) -> str:
+    """'ValueError: bad date' on one line, at most ``limit`` characters."""
+    if exc is None:
+        return "an unknown error"
+    text = " ".join(str(exc).split())
+    line = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+class ErrorReporter(QObject):
+    """``sys.excepthook`` (and ``threading.excepthook``) for the GUI: the traceback goes to
+    ``<journal>/logs/errors.log`` (only the exception's own text, no journal contents), the
+    user gets one sentence in a message box. Errors in other threads are shown by the GUI
+    thread; an error while the box is up is only logged."""
+
+    show_requested = Signal(str)
+
+    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folder = Path(folder)
+        self.shown: list[str] = []
+        self._showing = False
+        self._previous: Callable[..., Any] | None = None
+        self._previous_thread: Callable[..., Any] | None = None
+        self.show_requested.connect(self._show)
+
+    @property
+    def log_path(self) -> Path:
+        return self.folder / LOGS_DIR / ERROR_LOG
+
+    def install(self) -> None:
+        self._previous, sys.excepthook = sys.excepthook, self
+        self._previous_thread, threading.excepthook = threading.excepthook, self._thread_hook
+
+    def uninstall(self) -> None:
+        if sys.excepthook is self and self._previous is not None:
+            sys.excepthook = self._previous
+        if threading.excepthook == self._thread_hook and self._previous_thread is not None:
+            threading.excepthook = self._previous_thread
+
+    def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            self(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def write(self, exc_type: type[BaseException], exc: BaseException | None,
+              tb: TracebackType | None) -> Path | None:
+        """Append the traceback to the log (0600 in a 0700 folder); None if it cannot be."""
+        path = self.log_path
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                if path.stat().st_size > ERROR_LOG_MAX_BYTES:
+                    os.replace(path, path.with_name(ERROR_LOG + ".1"))
+            stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+            text = "".join(traceback.format_exception(exc_type, exc, tb))
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8", errors="replace") as fh:
+                fh.write(f"--- {stamp} · {APP_NAME} {__version__} · Python "
+                         f"{sys.version.split()[0]}\n{text}\n")
+        except OSError:
+            return None
+        return path
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt | SystemExit):
+            if self._previous is not None:
+                self._previous(exc_type, exc, tb)
+            return
+        path = self.write(exc_type, exc, tb)
+        if path is None:  # at least the terminal gets it
+            traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
+        where = str(path) if path is not None else "the terminal (the log file could not be written)"
+        self.show_requested.emit(
+            f"Something went wrong: {one_line(exc)}. Your journal is safe; details were "
+            f"written to {where}.")
+
+    def _show(self, text: str) -> None:
+        self.shown.append(text)
+        if self._showing:
+            return
+        self._showing = True
+        try:
+            QMessageBox.critical(QApplication.activeWindow(), APP_NAME, text)
+        finally:
+            self._showing = False
+
+
+# --- running --------------------------------------------------------------------------------------
 
 
 def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
     """Open the journal (or a throwaway demo journal) in the main window; returns the exit code."""
     app = make_application()
-    from ..journal.service import JournalService, ServiceError
 
     demo_dir: str | None = None
     instance = None
@@ -103,23 +278,16 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         if instance.try_hand_over():
             return 0  # the running window came to the front
         instance.listen()
-    try:
-        service = JournalService.open(folder)
-    except JournalError as exc:
-        title, text = explain_open_error(exc, folder)
-        QMessageBox.critical(None, title, text)
-        if instance is not None:
-            instance.close()
-        return 1
-    except (ServiceError, OSError) as exc:
-        QMessageBox.critical(None, "Journal could not be opened",
-                             f"{exc}\n\nFolder: {folder}\nNothing was changed.")
-        if instance is not None:
-            instance.close()
-        return 1
-
+    reporter = ErrorReporter(folder, app)
+    reporter.install()
     window = None
+    service: JournalService | None = None
     try:
+        service, note = open_service(folder)
+        if service is None:
+            return 1
+        if not demo:
+            note = _backup_on_open(service) or note
         if demo:
             try:
                 demo_module = importlib.import_module("headway_journal.journal.demo")
@@ -132,6 +300,8 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         window = MainWindow(service)
         if demo:
             window.setWindowTitle(f"{APP_NAME} — demo (nothing is kept)")
+        if note:
+            window.statusBar().showMessage(note, 60_000)
         if instance is not None:
             from .single_instance import bring_to_front
 
@@ -140,9 +310,25 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         return int(app.exec())
     finally:
         if window is not None:
-            window.close()  # stops its timers and handlers before the journal closes
-        service.close()
+            window.close()  # stops its timers, stores files being attached, backs up
+            service = window.service  # after a restore the window has a reopened journal
+        if service is not None:
+            service.close()
         if instance is not None:
             instance.close()
+        reporter.uninstall()
+        reporter.deleteLater()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _backup_on_open(service: JournalService) -> str:
+    """The "open" backup; a problem is a line for the status bar, never a reason not to start."""
+    from ..journal.backup import backup_on_open
+
+    try:
+        backup_on_open(service.journal)
+    except Exception as exc:
+        return (f"The start-up backup could not be made ({exc}); your journal is fine. "
+                "File > Back up now tries again.")
+    return ""
