@@ -156,7 +156,8 @@ from PySide6.QtWidgets import (
 
 from ..journal.attachments import safe_display_name
 from ..journal.service import AttachmentView, CaseView, ServiceError
-from .attach_worker import JobSignals, SourceItem, StoreJob, describe_failure
+from .attach_worker import JobSignals, SourceItem, StoreJob, describe_failure, image_to_png
+from .widgets import FlowLayout
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..journal.service import JournalService
@@ -173,6 +174,7 @@ __all__ = [
     "export_copy",
     "export_file_name",
     "human_size",
+    "image_to_png",
     "install_drop_target",
     "install_paste_shortcut",
     "open_in_system_viewer",
@@ -1346,13 +1348,16 @@ class ExhibitsPanel(QWidget):
                                            self.edit_selected_caption)
         self.remove_button = self._button("Remove", "Move to removed exhibits (Delete)",
                                           self.remove_selected)
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        bar.addWidget(self.attach_button)
-        bar.addWidget(self.capture_button)
-        bar.addStretch(1)
-        for button in (self.open_button, self.external_button, self.save_button,
-                       self.caption_button, self.remove_button):
+        # the buttons wrap onto a second line in a narrow window instead of widening it
+        self.button_bar = QWidget(self)
+        self.button_bar.setAccessibleName("Exhibit actions")
+        bar_policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        bar_policy.setHeightForWidth(True)
+        self.button_bar.setSizePolicy(bar_policy)
+        bar = FlowLayout(self.button_bar, spacing=8)
+        for button in (self.attach_button, self.capture_button, self.open_button,
+                       self.external_button, self.save_button, self.caption_button,
+                       self.remove_button):
             bar.addWidget(button)
 
         self.messages = _MessageBar(self)
@@ -1421,7 +1426,7 @@ class ExhibitsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
-        layout.addLayout(bar)
+        layout.addWidget(self.button_bar)
         layout.addWidget(self.messages)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.removed_toggle)

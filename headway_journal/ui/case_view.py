@@ -351,6 +351,7 @@ class CasePane(QWidget):
         bar.setContentsMargins(GRID * 2, 0, GRID * 2, 0)
         self.timeline_summary = QLabel()
         self.timeline_summary.setAccessibleName("Timeline summary")
+        self.timeline_summary.setWordWrap(True)  # a narrow pane wraps it instead of widening
         bar.addWidget(self.timeline_summary, 1)
         self.order_button = QToolButton()
         self.order_button.setCheckable(True)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from headway_journal.ui.attachments import (
     install_paste_shortcut,
     pick_and_attach,
 )
+from headway_journal.ui.widgets import FlowLayout
 
 from .form_builder import GRID
 
@@ -88,9 +90,12 @@ class ExhibitStrip(QFrame):
         top.addWidget(self.attach_button)
         top.addWidget(self.hint, 1)
 
-        self.chips_row = QHBoxLayout()
-        self.chips_row.setSpacing(GRID // 2)
-        self.chips_row.addStretch(1)
+        self.chips = QWidget()
+        self.chips.setAccessibleName("Exhibit files")
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.chips.setSizePolicy(policy)
+        self.chips_row = FlowLayout(self.chips)  # many files wrap instead of widening the dialog
         self.message = QLabel()
         self.message.setAccessibleName("Exhibit messages")
         self.message.setWordWrap(True)
@@ -102,7 +107,7 @@ class ExhibitStrip(QFrame):
         layout.setContentsMargins(GRID, GRID // 2, GRID, GRID // 2)
         layout.setSpacing(GRID // 2)
         layout.addLayout(top)
-        layout.addLayout(self.chips_row)
+        layout.addWidget(self.chips)
         layout.addWidget(self.message)
 
         self.paste_handler: PasteHandler = install_paste_shortcut(
@@ -132,7 +137,7 @@ class ExhibitStrip(QFrame):
                 and not b.isHidden()]
 
     def rebuild(self) -> None:
-        while self.chips_row.count() > 1:  # keep the trailing stretch
+        while self.chips_row.count():
             item = self.chips_row.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
@@ -169,7 +174,8 @@ class ExhibitStrip(QFrame):
             remove.setToolTip(f"Do not attach {name}")
             remove.clicked.connect(lambda _c=False, i=index: self._controller.discard_held(i))
             row.addWidget(remove)
-        self.chips_row.insertWidget(self.chips_row.count() - 1, chip)
+        self.chips_row.addWidget(chip)
+        self.chips.updateGeometry()
 
     # -- actions -------------------------------------------------------------------------------
 
