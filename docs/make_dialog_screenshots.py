@@ -83,6 +83,13 @@ def main() -> int:
             dlg.esc_owner.setText("Alexei Smirnov")
             dlg.esc_title.setText("Escalations lead")
             dlg.esc_ref.setText("ESC-77310")
+            # a screenshot pasted during the call: kept until the contact is saved (a chip)
+            from PySide6.QtGui import QColor, QImage
+
+            shot = QImage(640, 400, QImage.Format.Format_RGB32)
+            shot.fill(QColor("#f6f7f9"))
+            dlg.attachments.attach_image(case_id, shot,
+                                         original_name="chat-with-priya-2026-11-26.png")
             dlg.hold_spin.setValue(4)
             dlg.hold_button.setChecked(True)
             dlg._hold_since = datetime.now().astimezone() - timedelta(minutes=2, seconds=5)
