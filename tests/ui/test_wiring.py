@@ -377,6 +377,20 @@ def test_case_file_button_opens_the_dialog_and_exports(
     dialog.close()
 
 
+def test_preview_case_file_action_shows_every_page(
+        qtbot: Any, window: MainWindow, sample: Sample, no_boxes: Boxes) -> None:
+    from headway_journal.ui.casefile_ui import CaseFileDialog
+
+    window.select_case(sample.billing)
+    window.act_preview_case_file.trigger()
+    [dialog] = [d for d in window.findChildren(CaseFileDialog) if d.isVisible()]
+    qtbot.waitUntil(lambda: bool(dialog.previews), timeout=60_000)
+    assert dialog.last_result is not None and dialog.last_result.pages >= 1
+    assert dialog.result_label.text().startswith("Preview:")
+    dialog.close()
+    assert not no_boxes["warning"]
+
+
 def test_no_case_no_case_file(empty_window: MainWindow) -> None:
     for action in (empty_window.act_case_file, empty_window.act_print,
                    empty_window.act_preview_case_file, empty_window.act_capture):
