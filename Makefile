@@ -24,12 +24,14 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests
 	$(BIN)/ruff check headway_journal tests bench
 	$(BIN)/mypy headway_journal/journal
+	$(BIN)/mypy --strict headway_journal/ui
 
 lint: $(STAMP)
 	$(BIN)/ruff check headway_journal tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy headway_journal/journal
+	$(BIN)/mypy --strict headway_journal/ui
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -119,13 +119,17 @@ def clear_layout(layout: QLayout) -> None:
     holder = _graveyard()
     while layout.count():
         item = layout.takeAt(0)
+        if item is None:  # count() said there was one; nothing more to take
+            break
         widget = item.widget()
         if widget is not None:
             widget.hide()
             widget.setParent(holder)
             widget.deleteLater()
-        elif item.layout() is not None:
-            clear_layout(item.layout())
+            continue
+        inner = item.layout()
+        if inner is not None:
+            clear_layout(inner)
 
 
 def scroll_page(name: str) -> tuple[QScrollArea, QVBoxLayout]:

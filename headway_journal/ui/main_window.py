@@ -594,7 +594,9 @@ class MainWindow(QMainWindow):
         self._ready = True
         if not self._restored:  # first run: give the case list about 40% of the width
             width = max(self.splitter.width(), 1)
-            left = max(self.splitter.widget(0).minimumWidth(), int(width * 0.4))
+            first = self.splitter.widget(0)
+            minimum = first.minimumWidth() if first is not None else 0
+            left = max(minimum, int(width * 0.4))
             self.splitter.setSizes([left, max(width - left, 1)])
         if self.stack.currentWidget() is self.welcome:
             self.welcome.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -1076,6 +1078,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Nothing to undo.", 5000)
             return
         kind, item_id, label = self._undo[-1]
+        select: int | None
         if kind == "case":
             ok = self._run(lambda: self.service.restore_case(item_id))
             select = item_id
@@ -1390,9 +1393,13 @@ class MainWindow(QMainWindow):
             return
         self.tray = QSystemTrayIcon(icon, self)
         self.tray.setToolTip(APP_NAME)
-        self.tray.activated.connect(lambda _reason: (self.showNormal(), self.raise_(),
-                                                     self.activateWindow()))
+        self.tray.activated.connect(self._bring_to_front)
         self.tray.show()
+
+    def _bring_to_front(self, _reason: QSystemTrayIcon.ActivationReason | None = None) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def check_overdue(self) -> list[DueItem]:
         """Tell once about each promise that became overdue; returns what was announced."""
