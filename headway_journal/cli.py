@@ -305,12 +305,15 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, folder: Path) -> int:
+    from headway_journal.journal.backup import write_sidecar
     from headway_journal.journal.db import sqlite_backup
 
     dest = _out_path(args.file, overwrite=False)
     with _open(folder) as svc:
         sqlite_backup(svc.journal.db_path, dest)
+    side = write_sidecar(dest)
     print(f"Backed up the journal database to {dest}")
+    print(f"The list of exhibits it refers to (with their SHA-256) is in {side}")
     print(f"Note: the exhibit files stay in {folder / 'attachments'}; this file is the database "
           "only (copy the whole journal folder to keep the exhibits too).")
     return EXIT_OK
