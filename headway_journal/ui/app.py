@@ -311,6 +311,7 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
     finally:
         if window is not None:
             window.close()  # stops its timers, stores files being attached, backs up
+            window.wait_for_checks()  # the window is gone; a background read may still end
             service = window.service  # after a restore the window has a reopened journal
         if service is not None:
             service.close()

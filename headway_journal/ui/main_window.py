@@ -95,6 +95,7 @@ from .attachments import (
 )
 from .case_list import COL_DUE, COL_ORG, COL_STATUS, COL_TITLE, BadgeDelegate, CaseListModel
 from .case_view import CHANNEL_NAMES, CasePane, clear_layout
+from .overdue import OverdueWatcher
 from .widgets import GRID, SearchBox, full_date, heading, local_time, plural, short_date, wrap_label
 
 VIEWS: tuple[tuple[str, str], ...] = (
@@ -115,6 +116,7 @@ SORTS: tuple[tuple[str, str], ...] = (
 )
 NOTIFY_INTERVAL_MS = 5 * 60 * 1000
 NOTIFY_FIRST_MS = 1500
+OVERDUE_WAIT_MS = 10 * 1000  # before closing the journal: how long to wait for a running check
 BACKUP_CHECK_MS = 60 * 1000  # how often to ask whether a periodic backup is due (every 15 min)
 ATTACH_WAIT_MS = 120 * 1000  # on close: how long to wait for copies still being made
 ViewRole = Qt.ItemDataRole.UserRole + 1
@@ -234,6 +236,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._wire_attachments()
 
+        self.overdue = OverdueWatcher(service, self)
+        self.overdue.found.connect(self.announce_overdue)
         self.notify_timer = QTimer(self)
         self.notify_timer.setInterval(NOTIFY_INTERVAL_MS)
         self.notify_timer.timeout.connect(self.check_overdue)
@@ -612,6 +616,7 @@ class MainWindow(QMainWindow):
             self._closed = True
             st.save_window(self, self._splitters())
             self.notify_timer.stop()
+            self.overdue.stop()  # a check still running is dropped, never waited for here
             self.backup_timer.stop()
             if self.tray is not None:
                 self.tray.hide()
@@ -1299,6 +1304,8 @@ class MainWindow(QMainWindow):
         folder = self.service.folder
         self.notify_timer.stop()
         self.backup_timer.stop()
+        self.overdue.stop()
+        self.overdue.wait(OVERDUE_WAIT_MS)  # no reader left on the journal being replaced
         self.service.close()
         self._service_open = False
         error = ""
@@ -1354,6 +1361,7 @@ class MainWindow(QMainWindow):
         self.welcome.service = service
         self.case_pane.set_service(service)
         self.attachments.set_service(service)
+        self.overdue.set_service(service)
         self._reload_filters()
         shown = self.case_pane.case_id
         self.case_pane.show_case(None)
@@ -1401,16 +1409,22 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def check_overdue(self) -> list[DueItem]:
+    def check_overdue(self) -> bool:
+        """Start the overdue check in the background (``OverdueWatcher``); its news arrives in
+        ``announce_overdue``. False if the window is closed or a check is still running."""
+        if self._closed or not self._service_open:
+            return False
+        return self.overdue.check()
+
+    def wait_for_checks(self, timeout_ms: int = OVERDUE_WAIT_MS) -> bool:
+        """Block until no background check reads the journal (call before closing it)."""
+        return self.overdue.wait(timeout_ms)
+
+    def announce_overdue(self, items: Sequence[DueItem]) -> list[DueItem]:
         """Tell once about each promise that became overdue; returns what was announced."""
-        if self._closed:
+        if self._closed or not self._service_open or not items:
             return []
-        try:
-            items = self.service.overdue_unnotified()
-        except PLAIN_ERRORS:
-            return []
-        if not items:
-            return []
+        items = list(items)
         if len(items) == 1:
             d = items[0]
             text = (f"Overdue: “{d.promise.text}” ({d.case_title}, {d.organization}) was due "

@@ -547,7 +547,11 @@ def test_overdue_promise_is_announced_once(window: MainWindow, sample: Sample,
                     timeout=5000)
     assert window.statusBar().currentMessage().startswith("Overdue: “decision on the refund”")
     assert window.service.overdue_unnotified() == []
-    assert window.check_overdue() == []
+    announced: list[Any] = []
+    window.overdue.found.connect(announced.append)
+    with qtbot.waitSignal(window.overdue.checked, timeout=5000) as blocker:
+        assert window.check_overdue()  # runs in the background
+    assert blocker.args == [True] and announced == []  # nothing new the second time
     assert window.notify_timer.isActive() and window.notify_timer.interval() == 5 * 60 * 1000
 
 
