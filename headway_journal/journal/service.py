@@ -92,11 +92,15 @@ class StorageError(ServiceError):
 
 @dataclass
 class PromiseInput:
+    """One promise. ``id`` names the stored promise an edit is about (from ``contact_input``);
+    ``None`` for a new one."""
+
     text: str
     business_days: int | None = None
     hours: int | None = None
     due_on: date | None = None
     status: str = "pending"
+    id: int | None = None
 
 
 @dataclass
@@ -1103,33 +1107,60 @@ class JournalService:
                        status=p.status, due_date=due.due_on, due_at=due.due_at)
 
     def update_contact(self, contact_id: int, data: ContactInput) -> None:
-        """Replace a contact's values, tickets and promises (promise status is kept by text)."""
+        """Change a contact's values, tickets and promises in one transaction.
+
+        Promises are updated in place, so an unchanged promise keeps its id (the calendar
+        export's event UID), its status, its reminder state and its history: see
+        ``_match_promises``. A promise given as "pending" keeps the status it has; another
+        status given is applied and recorded. Promises left out are erased, and each erasure is
+        written to the change history with the promise's terms and last status.
+        """
         values, tickets, promises, _esc = self._validate_contact(data)
         with self._write() as s:
             ct = s.get(Contact, contact_id)
             if ct is None or ct.deleted_at is not None:
                 raise NotFound(f"There is no contact {contact_id}.")
+            started: datetime = values["started_at"]
             before = {k: getattr(ct, k) for k in values}
             before["tickets"] = [t.number for t in ct.tickets]
             before["promises"] = [_promise_terms(p) for p in ct.promises]
-            old_status = {p.text: (p.status, p.status_changed_at) for p in ct.promises}
             for k, v in values.items():
                 setattr(ct, k, v)
-            ct.started_utc = utc_key(values["started_at"])
-            ct.tickets.clear()
-            ct.promises.clear()
+            ct.started_utc = utc_key(started)
+            if before["tickets"] != tickets:
+                ct.tickets.clear()
+                s.flush()
+                ct.tickets = [Ticket(position=i, number=t) for i, t in enumerate(tickets)]
+            old_rows = list(ct.promises)
+            pairs = _match_promises(old_rows, promises)
+            kept_ids = {row.id for row, _ in pairs if row is not None}
+            for row in old_rows:
+                if row.id not in kept_ids:
+                    self._log(s, "promise", row.id, ct.case_id, "erase",
+                              {"promise": _promise_terms(row), "status": row.status})
+                    ct.promises.remove(row)
             s.flush()
-            ct.tickets = [Ticket(position=i, number=t) for i, t in enumerate(tickets)]
-            new_promises = []
-            for p in promises:
-                row = self._new_promise(p, values["started_at"])
-                if p.text in old_status and p.status == "pending":
-                    row.status, row.status_changed_at = old_status[p.text]
-                new_promises.append(row)
-            ct.promises = new_promises
+            for row, p in pairs:
+                if row is None:
+                    ct.promises.append(self._new_promise(p, started))
+                    continue
+                row.text, row.business_days, row.hours, row.due_on = (
+                    p.text, p.business_days, p.hours, p.due_on)
+                due = dl.promise_due(started, business_days=p.business_days, hours=p.hours,
+                                     due_on=p.due_on, calendar=self.calendar)
+                if (row.due_date, row.due_at) != (due.due_on, due.due_at):
+                    row.due_date, row.due_at = due.due_on, due.due_at
+                    row.notified_at = None  # a new deadline earns a new reminder
+                if p.status != "pending" and p.status != row.status:
+                    self._log(s, "promise", row.id, ct.case_id, "status",
+                              {"status": [row.status, p.status], "text": row.text})
+                    row.status, row.status_changed_at = p.status, utc_now()
+            # the relationship keeps the order rows were added in; the view orders by id
+            s.flush()
+            s.expire(ct, ["promises"])
             ct.updated_at = utc_now()
             after = {**values, "tickets": tickets,
-                     "promises": [_promise_terms(p) for p in new_promises]}
+                     "promises": [_promise_terms(p) for p in ct.promises]}
             changes = _diff(before, after)
             if changes:
                 self._log(s, "contact", ct.id, ct.case_id, "update", changes)
@@ -1161,8 +1192,8 @@ class JournalService:
                 direction=ct.direction, hold_minutes=ct.hold_minutes, rep_name=ct.rep_name,
                 rep_title=ct.rep_title, rep_id=ct.rep_id, tickets=[t.number for t in ct.tickets],
                 summary=ct.summary, outcome=ct.outcome, key=ct.key,
-                promises=[PromiseInput(p.text, p.business_days, p.hours, p.due_on, p.status)
-                          for p in ct.promises],
+                promises=[PromiseInput(p.text, p.business_days, p.hours, p.due_on, p.status,
+                                       id=p.id) for p in ct.promises],
             )
 
     def case_input(self, case_id: int) -> CaseInput:
@@ -1516,6 +1547,43 @@ def _slug(name: str) -> str:
 def _channel_dict(c: Channel) -> dict[str, Any]:
     return {"kind": c.kind, "value": c.value, "audience": c.audience, "hours": c.hours,
             "verified_on": c.verified_on.isoformat() if c.verified_on else None}
+
+
+def _match_promises(rows: Sequence[Promise], inputs: Sequence[PromiseInput]
+                    ) -> list[tuple[Promise | None, PromiseInput]]:
+    """Pair each promise input with the stored promise it edits (``None``: a new promise).
+
+    In this order: the input's ``id`` when it names one of ``rows``; then identical text and
+    terms; then identical text; then, only when no input names an id (a caller that does not
+    know them), the rest in order, as edits in place. A row is used once.
+    """
+    by_id = {r.id: r for r in rows}
+    free = list(rows)
+    matched: list[Promise | None] = [None] * len(inputs)
+
+    def take(i: int, row: Promise) -> None:
+        matched[i] = row
+        free.remove(row)
+
+    for i, p in enumerate(inputs):
+        row = by_id.get(p.id) if p.id is not None else None
+        if row is not None and row in free:
+            take(i, row)
+    for same in (
+        lambda r, p: (r.text, r.business_days, r.hours, r.due_on)
+        == (p.text, p.business_days, p.hours, p.due_on),
+        lambda r, p: r.text == p.text,
+    ):
+        for i, p in enumerate(inputs):
+            if matched[i] is None:
+                row = next((r for r in free if same(r, p)), None)
+                if row is not None:
+                    take(i, row)
+    if not any(p.id is not None for p in inputs):
+        for i in range(len(inputs)):
+            if matched[i] is None and free:
+                take(i, free[0])
+    return list(zip(matched, inputs, strict=True))
 
 
 def _promise_terms(p: Promise) -> str:

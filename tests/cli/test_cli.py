@@ -413,3 +413,23 @@ def test_cli_module_imports_nothing_heavy() -> None:
             "'headway_journal.journal.service') if m in sys.modules]; print(heavy)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.stdout.strip() == "[]", r.stderr
+
+
+def test_ics_uids_survive_editing_a_contact(journal: Path, tmp_path: Path) -> None:
+    """Re-exporting after an edit updates the calendar's events instead of duplicating them."""
+    from icalendar import Calendar
+
+    def uids(name: str) -> dict[str, str]:
+        assert main("ics", str(tmp_path / name)) == 0
+        cal = Calendar.from_ical((tmp_path / name).read_bytes())
+        return {str(e["uid"]): str(e["summary"]) for e in cal.walk("VEVENT")}
+
+    before = uids("before.ics")
+    assert len(before) == 2
+    with JournalService.open(journal) as svc:
+        case = svc.get_case(svc.find_case("c-1"))
+        for ct in case.contacts:
+            data = svc.contact_input(ct.id)
+            data.summary += " (edited)"
+            svc.update_contact(ct.id, data)
+    assert uids("after.ics") == before

@@ -303,3 +303,107 @@ def test_check_reports_altered_exhibit(svc: JournalService, tmp_path: Path) -> N
     path.write_bytes(b"tampered")
     problems = svc.check()
     assert problems and "altered" in problems[0]
+
+
+# --- editing a contact keeps its promises and escalation -----------------------------------------
+
+
+LATER = datetime(2026, 12, 15, tzinfo=UTC)  # after every deadline below
+
+
+def three_promises(svc: JournalService) -> tuple[int, int, list[int]]:
+    cid = billing_case(svc)
+    ct = svc.log_contact(cid, ContactInput(
+        started_at=datetime(2026, 11, 2, 9, tzinfo=PST), channel="phone", summary="First.",
+        promises=[PromiseInput("refund issued", business_days=5),
+                  PromiseInput("e-mail the summary", hours=4),
+                  PromiseInput("written answer", due_on=date(2026, 12, 1))]))
+    return cid, ct, [p.id for p in svc.get_case(cid).contacts[0].promises]
+
+
+def test_unrelated_edit_keeps_promise_ids_statuses_and_reminders(svc: JournalService) -> None:
+    cid, ct, ids = three_promises(svc)
+    svc.set_promise_status(ids[1], "kept")
+    svc.mark_notified([ids[0]])
+    data = svc.contact_input(ct)
+    assert [p.id for p in data.promises] == ids
+    data.summary = "Corrected."
+    svc.update_contact(ct, data)
+    [contact] = svc.get_case(cid).contacts
+    assert contact.summary == "Corrected."
+    assert [p.id for p in contact.promises] == ids
+    assert [p.status for p in contact.promises] == ["pending", "kept", "pending"]
+    # the reminder already shown for the first promise is not shown again
+    reminders = {d.promise.id for d in svc.overdue_unnotified(LATER)}
+    assert ids[0] not in reminders and ids[2] in reminders
+    # the status change in the history still names a promise that exists
+    [status] = [h for h in svc.history(cid) if h.entity == "promise"]
+    assert status.entity_id == ids[1] and status.changes["status"] == ["pending", "kept"]
+    last = svc.history(cid)[-1]
+    assert (last.entity, last.action) == ("contact", "update")
+    assert set(last.changes) == {"summary"}
+
+
+def test_edit_without_ids_still_keeps_promises(svc: JournalService) -> None:
+    """A caller that builds the promises afresh (no ids) keeps them by content, then in order."""
+    cid, ct, ids = three_promises(svc)
+    svc.set_promise_status(ids[0], "broken")
+    data = svc.contact_input(ct)
+    data.promises = [PromiseInput("refund issued", business_days=5),
+                     PromiseInput("e-mail the full summary", hours=4),  # reworded
+                     PromiseInput("written answer", due_on=date(2026, 12, 1))]
+    svc.update_contact(ct, data)
+    promises = svc.get_case(cid).contacts[0].promises
+    assert [p.id for p in promises] == ids
+    assert promises[0].status == "broken"
+    assert promises[1].text == "e-mail the full summary"
+
+
+def test_edited_removed_and_added_promises(svc: JournalService) -> None:
+    cid, ct, ids = three_promises(svc)
+    svc.set_promise_status(ids[1], "kept")
+    svc.mark_notified([ids[0]])
+    data = svc.contact_input(ct)
+    first, _second, third = data.promises
+    first.business_days = 7
+    data.promises = [first, third, PromiseInput("call back", business_days=1)]
+    svc.update_contact(ct, data)
+    promises = svc.get_case(cid).contacts[0].promises
+    assert [p.id for p in promises][:2] == [ids[0], ids[2]]
+    added = promises[2]
+    assert added.id not in ids and added.text == "call back" and added.status == "pending"
+    # new terms, new deadline (12 Nov 2026 is two business days later than 10 Nov: Veterans Day)
+    assert promises[0].business_days == 7 and promises[0].due.due_on == date(2026, 11, 12)
+    # a new deadline earns a new reminder
+    assert ids[0] in {d.promise.id for d in svc.overdue_unnotified(LATER)}
+    history = svc.history(cid)
+    [erased] = [h for h in history if h.action == "erase"]
+    assert (erased.entity, erased.entity_id) == ("promise", ids[1])
+    assert erased.changes == {"promise": "e-mail the summary (within 4 hours)", "status": "kept"}
+    update = history[-1]
+    assert update.changes["promises"][1] == [
+        "refund issued (within 7 business days)", "written answer (by 2026-12-01)",
+        "call back (within 1 business days)"]
+
+
+def test_status_given_in_an_edit_is_applied_and_recorded(svc: JournalService) -> None:
+    cid, ct, ids = three_promises(svc)
+    data = svc.contact_input(ct)
+    data.promises[2].status = "kept"
+    svc.update_contact(ct, data)
+    promises = svc.get_case(cid).contacts[0].promises
+    assert [p.status for p in promises] == ["pending", "pending", "kept"]
+    assert [p.id for p in promises] == ids
+    [change] = [h for h in svc.history(cid) if h.action == "status"]
+    assert (change.entity_id, change.changes["status"]) == (ids[2], ["pending", "kept"])
+
+
+def test_start_moved_recomputes_deadlines_in_place(svc: JournalService) -> None:
+    cid, ct, ids = three_promises(svc)
+    data = svc.contact_input(ct)
+    data.started_at = datetime(2026, 11, 3, 9, tzinfo=PST)
+    svc.update_contact(ct, data)
+    promises = svc.get_case(cid).contacts[0].promises
+    assert [p.id for p in promises] == ids
+    assert promises[0].due.due_on == date(2026, 11, 10)  # 5 business days, Veterans Day
+    assert promises[1].due.due_at == datetime(2026, 11, 3, 13, tzinfo=PST)

@@ -563,3 +563,38 @@ def test_every_control_has_an_accessible_name_and_buttons_a_tooltip(
         assert w.accessibleName(), w
         if isinstance(w, QAbstractButton):
             assert w.toolTip(), w.text()
+
+
+# --- editing keeps promises and the escalation ---------------------------------------------------
+
+
+def test_editing_keeps_promise_ids(qtbot: Any, service: JournalService,
+                                                          case_id: int,
+                                                          questions: Questions) -> None:
+    started = (datetime.now().astimezone() - timedelta(days=2)).replace(microsecond=0)
+    contact_id = service.log_contact(case_id, ContactInput(
+        started_at=started, channel="phone", summary="First version.",
+        promises=[PromiseInput("refund issued", business_days=5),
+                  PromiseInput("e-mail the summary", hours=4),
+                  PromiseInput("written answer", business_days=10)]))
+    ids = [p.id for p in service.get_case(case_id).contacts[0].promises]
+    service.set_promise_status(ids[0], "kept")
+    dlg, _ = open_dialog(qtbot, service, case_id, contact_id=contact_id)
+    assert not dlg.esc_check.isChecked()
+    # remove the second promise, add a new one, edit the summary, ask for an escalation
+    qtbot.mouseClick(dlg.promise_rows[1].remove_button, Qt.MouseButton.LeftButton)
+    row = dlg.add_promise_row(focus=True)
+    qtbot.keyClicks(row.amount, "2")
+    qtbot.keyClicks(row.text, "call back")
+    dlg.summary_edit.selectAll()
+    qtbot.keyClicks(dlg.summary_edit, "Corrected version.")
+    ctrl_enter(qtbot, dlg.summary_edit)
+    assert dlg.result() == QDialog.DialogCode.Accepted, dlg.problems_label.text()
+
+    case = service.get_case(case_id)
+    [contact] = case.contacts
+    assert contact.summary == "Corrected version."
+    assert [p.id for p in contact.promises][:2] == [ids[0], ids[2]]
+    assert [(p.text, p.status) for p in contact.promises] == [
+        ("refund issued", "kept"), ("written answer", "pending"), ("call back", "pending")]
+    assert contact.promises[2].id not in ids  # the new line did not take the removed one's id

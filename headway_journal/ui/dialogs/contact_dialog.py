@@ -269,6 +269,7 @@ class PromiseRow(QWidget):
         self._started = started
         self._calendar = calendar
         self.status = "pending"
+        self.promise_id: int | None = None  # the stored promise this row edits
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(GRID // 2)
@@ -372,13 +373,13 @@ class PromiseRow(QWidget):
     def promise_input(self) -> PromiseInput:
         bd, hours, due_on = self.terms()
         return PromiseInput(text=self.text.text(), business_days=bd, hours=hours, due_on=due_on,
-                            status=self.status)
+                            status=self.status, id=self.promise_id)
 
     def state(self) -> dict[str, Any]:
         qd = self.due_date.date()
         return {"amount": self.amount.text(), "unit": str(self.unit.currentData()),
                 "date": date(qd.year(), qd.month(), qd.day()).isoformat(),
-                "text": self.text.text(), "status": self.status}
+                "text": self.text.text(), "status": self.status, "id": self.promise_id}
 
     def set_state(self, state: dict[str, Any]) -> None:
         self.amount.setText(str(state.get("amount", "")))
@@ -391,6 +392,8 @@ class PromiseRow(QWidget):
             pass
         self.text.setText(str(state.get("text", "")))
         self.status = str(state.get("status", "pending"))
+        pid = state.get("id")
+        self.promise_id = pid if isinstance(pid, int) and not isinstance(pid, bool) else None
         self.refresh()
 
     def set_input(self, p: PromiseInput) -> None:
@@ -402,7 +405,7 @@ class PromiseRow(QWidget):
             unit, amount = "business days", "" if p.business_days is None else str(p.business_days)
         d = p.due_on or date.today()
         self.set_state({"amount": amount, "unit": unit, "date": d.isoformat(), "text": p.text,
-                        "status": p.status})
+                        "status": p.status, "id": p.id})
 
     def editors(self) -> list[QWidget]:
         return [self.amount, self.unit, self.due_date, self.text, self.remove_button]
