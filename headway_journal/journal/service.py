@@ -1107,15 +1107,19 @@ class JournalService:
                        status=p.status, due_date=due.due_on, due_at=due.due_at)
 
     def update_contact(self, contact_id: int, data: ContactInput) -> None:
-        """Change a contact's values, tickets and promises in one transaction.
+        """Change a contact's values, tickets, promises and escalation in one transaction.
 
         Promises are updated in place, so an unchanged promise keeps its id (the calendar
         export's event UID), its status, its reminder state and its history: see
         ``_match_promises``. A promise given as "pending" keeps the status it has; another
         status given is applied and recorded. Promises left out are erased, and each erasure is
         written to the change history with the promise's terms and last status.
+
+        ``data.escalation``: one with the key of this contact's escalation updates it in place;
+        one without a known key is added for this contact (the case becomes "escalated" while it
+        is open or waiting); ``None`` leaves the contact's escalations as they are.
         """
-        values, tickets, promises, _esc = self._validate_contact(data)
+        values, tickets, promises, esc = self._validate_contact(data)
         with self._write() as s:
             ct = s.get(Contact, contact_id)
             if ct is None or ct.deleted_at is not None:
@@ -1158,12 +1162,44 @@ class JournalService:
             # the relationship keeps the order rows were added in; the view orders by id
             s.flush()
             s.expire(ct, ["promises"])
+            if esc is not None:
+                self._save_contact_escalation(s, ct, esc)
             ct.updated_at = utc_now()
             after = {**values, "tickets": tickets,
                      "promises": [_promise_terms(p) for p in ct.promises]}
             changes = _diff(before, after)
             if changes:
                 self._log(s, "contact", ct.id, ct.case_id, "update", changes)
+
+    def _save_contact_escalation(self, s: Session, ct: Contact, esc: EscalationInput) -> None:
+        row = None
+        if esc.key:
+            row = s.scalar(select(Escalation).where(Escalation.case_id == ct.case_id,
+                                                    Escalation.key == esc.key))
+            if row is not None and row.contact_id not in (None, ct.id):
+                raise ValidationError({"escalation.key": "This escalation belongs to another "
+                                                         "contact of the case."})
+        values = {"requested_on": esc.requested_on, "level": esc.level,
+                  "owner_name": esc.owner_name, "owner_title": esc.owner_title,
+                  "reference": esc.reference, "notes": esc.notes}
+        if row is None:
+            row = Escalation(key=esc.key or new_key("esc"), case_id=ct.case_id,
+                             contact_id=ct.id, **values)
+            s.add(row)
+            c = ct.case
+            if c.status in ("open", "waiting"):
+                c.status = "escalated"
+            s.flush()
+            self._log(s, "escalation", row.id, ct.case_id, "create",
+                      _diff({}, {k: values[k] for k in ("level", "owner_name", "owner_title",
+                                                        "reference")}))
+            return
+        values["contact_id"] = ct.id
+        changes = _diff({k: getattr(row, k) for k in values}, values)
+        if changes:
+            for k, v in values.items():
+                setattr(row, k, v)
+            self._log(s, "escalation", row.id, ct.case_id, "update", changes)
 
     def delete_contact(self, contact_id: int) -> None:
         with self._write() as s:
@@ -1187,6 +1223,8 @@ class JournalService:
             ct = s.get(Contact, contact_id)
             if ct is None:
                 raise NotFound(f"There is no contact {contact_id}.")
+            esc = s.scalar(select(Escalation).where(Escalation.contact_id == ct.id)
+                           .order_by(Escalation.requested_on, Escalation.id).limit(1))
             return ContactInput(
                 started_at=ct.started_at, ended_at=ct.ended_at, channel=ct.channel,
                 direction=ct.direction, hold_minutes=ct.hold_minutes, rep_name=ct.rep_name,
@@ -1194,6 +1232,9 @@ class JournalService:
                 summary=ct.summary, outcome=ct.outcome, key=ct.key,
                 promises=[PromiseInput(p.text, p.business_days, p.hours, p.due_on, p.status,
                                        id=p.id) for p in ct.promises],
+                escalation=None if esc is None else EscalationInput(
+                    esc.requested_on, esc.level, esc.owner_name, esc.owner_title, esc.reference,
+                    esc.notes, key=esc.key),
             )
 
     def case_input(self, case_id: int) -> CaseInput:

@@ -407,3 +407,74 @@ def test_start_moved_recomputes_deadlines_in_place(svc: JournalService) -> None:
     assert [p.id for p in promises] == ids
     assert promises[0].due.due_on == date(2026, 11, 10)  # 5 business days, Veterans Day
     assert promises[1].due.due_at == datetime(2026, 11, 3, 13, tzinfo=PST)
+
+
+def test_contact_input_carries_the_escalation_and_edits_keep_it(svc: JournalService) -> None:
+    cid = billing_case(svc)
+    ct = svc.log_contact(cid, ContactInput(
+        started_at=datetime(2026, 11, 2, 9, tzinfo=PST), channel="phone",
+        escalation=EscalationInput(date(2026, 11, 2), owner_name="Priya Raman",
+                                   owner_title="Support supervisor", reference="ESC-1")))
+    data = svc.contact_input(ct)
+    assert data.escalation is not None
+    assert (data.escalation.owner_name, data.escalation.owner_title,
+            data.escalation.reference) == ("Priya Raman", "Support supervisor", "ESC-1")
+    [esc] = svc.get_case(cid).escalations
+    assert data.escalation.key == esc.key
+    data.summary = "Edited."
+    svc.update_contact(ct, data)  # the same escalation given back: no duplicate, no change
+    assert svc.get_case(cid).escalations == (esc,)
+    assert not [h for h in svc.history(cid) if h.entity == "escalation" and h.action == "update"]
+    data.escalation.owner_title = "Escalations lead"
+    svc.update_contact(ct, data)
+    [esc2] = svc.get_case(cid).escalations
+    assert (esc2.id, esc2.owner_title, esc2.contact_id) == (esc.id, "Escalations lead", ct)
+    [upd] = [h for h in svc.history(cid) if h.entity == "escalation" and h.action == "update"]
+    assert upd.changes == {"owner_title": ["Support supervisor", "Escalations lead"]}
+    data.escalation = None  # leaves it alone
+    svc.update_contact(ct, data)
+    assert svc.get_case(cid).escalations == (esc2,)
+
+
+def test_escalation_added_when_editing_a_contact(svc: JournalService) -> None:
+    cid = billing_case(svc)
+    ct = svc.log_contact(cid, ContactInput(started_at=datetime(2026, 11, 2, 9, tzinfo=PST),
+                                           channel="chat"))
+    data = svc.contact_input(ct)
+    assert data.escalation is None
+    data.escalation = EscalationInput(date(2026, 11, 2), owner_name="Alexei Smirnov",
+                                      owner_title="Escalations lead")
+    svc.update_contact(ct, data)
+    case = svc.get_case(cid)
+    [esc] = case.escalations
+    assert (esc.owner_name, esc.owner_title, esc.contact_id) == (
+        "Alexei Smirnov", "Escalations lead", ct)
+    assert case.status == "escalated"
+    again = svc.contact_input(ct).escalation
+    assert again is not None and again.key == esc.key and again.owner_name == "Alexei Smirnov"
+    # invalid escalation text: nothing of the edit is written
+    data = svc.contact_input(ct)
+    data.summary = "not saved"
+    assert data.escalation is not None
+    data.escalation.owner_name = "card 4111 1111 1111 1111"
+    with pytest.raises(ValidationError) as err:
+        svc.update_contact(ct, data)
+    assert "escalation.owner_name" in err.value.errors
+    assert svc.get_case(cid).contacts[0].summary == ""
+
+
+def test_escalation_of_a_contact_survives_export_and_import(svc: JournalService,
+                                                            tmp_path: Path) -> None:
+    from headway_journal.journal import interchange
+
+    cid = billing_case(svc, key="case-1")
+    ct = svc.log_contact(cid, ContactInput(
+        started_at=datetime(2026, 11, 2, 9, tzinfo=PST), channel="phone", key="k-1",
+        escalation=EscalationInput(date(2026, 11, 2), level="escalations team",
+                                   owner_name="Priya Raman", owner_title="Support supervisor")))
+    (tmp_path / "out").mkdir()
+    interchange.export_journal(svc, tmp_path / "out" / "journal.json")
+    with JournalService.open(tmp_path / "other") as fresh:
+        interchange.import_journal(fresh, tmp_path / "out" / "journal.json")
+        new_ct = fresh.get_case(fresh.find_case("case-1")).contacts[0].id
+        assert fresh.contact_input(new_ct).escalation == svc.contact_input(ct).escalation

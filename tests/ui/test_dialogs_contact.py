@@ -568,7 +568,7 @@ def test_every_control_has_an_accessible_name_and_buttons_a_tooltip(
 # --- editing keeps promises and the escalation ---------------------------------------------------
 
 
-def test_editing_keeps_promise_ids(qtbot: Any, service: JournalService,
+def test_editing_keeps_promise_ids_and_adds_an_escalation(qtbot: Any, service: JournalService,
                                                           case_id: int,
                                                           questions: Questions) -> None:
     started = (datetime.now().astimezone() - timedelta(days=2)).replace(microsecond=0)
@@ -588,7 +588,10 @@ def test_editing_keeps_promise_ids(qtbot: Any, service: JournalService,
     qtbot.keyClicks(row.text, "call back")
     dlg.summary_edit.selectAll()
     qtbot.keyClicks(dlg.summary_edit, "Corrected version.")
-    ctrl_enter(qtbot, dlg.summary_edit)
+    click_checkbox(qtbot, dlg.esc_check)
+    qtbot.keyClicks(dlg.esc_owner, "Alexei Smirnov")
+    qtbot.keyClicks(dlg.esc_title, "Escalations lead")
+    ctrl_enter(qtbot, dlg.esc_title)
     assert dlg.result() == QDialog.DialogCode.Accepted, dlg.problems_label.text()
 
     case = service.get_case(case_id)
@@ -598,3 +601,18 @@ def test_editing_keeps_promise_ids(qtbot: Any, service: JournalService,
     assert [(p.text, p.status) for p in contact.promises] == [
         ("refund issued", "kept"), ("written answer", "pending"), ("call back", "pending")]
     assert contact.promises[2].id not in ids  # the new line did not take the removed one's id
+    [esc] = case.escalations
+    assert (esc.owner_name, esc.owner_title, esc.contact_id) == (
+        "Alexei Smirnov", "Escalations lead", contact_id)
+    assert case.status == "escalated"
+
+    # the edit dialog shows the escalation back, and saving again changes nothing
+    again, _ = open_dialog(qtbot, service, case_id, contact_id=contact_id)
+    assert again.esc_check.isChecked() and again.esc_box.isVisibleTo(again)
+    assert (again.esc_owner.text(), again.esc_title.text()) == (
+        "Alexei Smirnov", "Escalations lead")
+    ctrl_enter(qtbot, again.summary_edit)
+    assert again.result() == QDialog.DialogCode.Accepted, again.problems_label.text()
+    after = service.get_case(case_id)
+    assert after.escalations == (esc,)
+    assert [p.id for p in after.contacts[0].promises] == [p.id for p in contact.promises]

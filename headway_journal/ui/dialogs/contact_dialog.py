@@ -1213,10 +1213,9 @@ class ContactDialog(QDialog):
             if self.contact_id is None:
                 self.saved_contact_id = self.service.log_contact(self.case_id, data)
             else:
+                # the escalation ticked here is saved with the contact, in one transaction
                 self.service.update_contact(self.contact_id, data)
                 self.saved_contact_id = self.contact_id
-                if data.escalation is not None:
-                    self.service.add_escalation(self.case_id, data.escalation, self.contact_id)
         except ValidationError as exc:
             self.show_errors(dict(exc.errors), rows)
             self.keeper.save_now()
