@@ -33,7 +33,7 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from . import deadlines as dl
@@ -41,11 +41,13 @@ from .issue_types import ISSUE_TYPES, ROLES, fields_json_schema
 from .models import (
     Attachment,
     Case,
+    Change,
     Channel,
     Contact,
     Escalation,
     Note,
     Organization,
+    Promise,
     Setting,
     Ticket,
     utc_key,
@@ -656,6 +658,10 @@ class _Reader:
         self.base_real = base_dir.resolve()
         self.problems = _Problems()
         self.max_bytes: int = int(svc.store.max_bytes)
+        # The journal's keys, read once: most records of a large file are new, and those need
+        # no query at all.
+        self.case_ids: dict[str, int] = {k: i for k, i in s.execute(select(Case.key, Case.id))}
+        self.org_keys: set[str] = set(s.scalars(select(Organization.key)))
 
     # top level
 
@@ -713,8 +719,10 @@ class _Reader:
             key = _key_of(rec, seen)
             if key is None:
                 continue
-            existing = self.s.scalar(select(Organization).where(Organization.key == key)
-                                     .options(selectinload(Organization.channels)))
+            existing = None
+            if key in self.org_keys:
+                existing = self.s.scalar(select(Organization).where(Organization.key == key)
+                                         .options(selectinload(Organization.channels)))
             data = OrganizationInput(name="", key=key)
             if existing is not None:
                 data = OrganizationInput(
@@ -768,7 +776,8 @@ class _Reader:
         return out
 
     def read_case(self, rec: _Rec, key: str, org_keys: set[str]) -> _CasePlan | None:
-        existing = self.s.scalar(select(Case).where(Case.key == key))
+        case_id = self.case_ids.get(key)
+        existing = None if case_id is None else self.s.get(Case, case_id)
         data = CaseInput(title="", organization_id=0, issue_type="", role="", key=key)
         if existing is not None:
             data = CaseInput(
@@ -788,8 +797,7 @@ class _Reader:
         if rec.has("currency") and not rec.obj["currency"]:
             data.currency = "USD"
         org_key = rec.text("organization", required=True)
-        if org_key is not None and org_key not in org_keys and self.s.scalar(
-                select(Organization.id).where(Organization.key == org_key)) is None:
+        if org_key is not None and org_key not in org_keys and org_key not in self.org_keys:
             rec.bad("organization", f"there is no organization with key {_show(org_key)} in the "
                                     "file or in the journal")
         opened = rec.day("opened_on")
@@ -1383,6 +1391,146 @@ class _Writer:
             self.summary.count("created", "attachment")
 
 
+class _NewRows:
+    """The rows of cases that are new to the journal, written in bulk.
+
+    A case whose key the journal does not hold has nothing to merge: none of its contacts,
+    escalations, notes or exhibits can exist yet. Its rows (and their change history) are
+    collected as plain dicts and inserted with one ``executemany`` per table, in the same write
+    transaction as the rest of the import, through the same FTS triggers. The ids that other
+    rows refer to (cases, contacts; escalations, notes and exhibits for the history) are given
+    here, continuing after the newest row: the write transaction (BEGIN IMMEDIATE) keeps every
+    other writer out, and ``sync`` re-reads them after rows were written through the ORM.
+    """
+
+    FLUSH_AT = 20_000  # rows held before they are written (bounds the memory of a large file)
+    _IDS = (Case, Contact, Escalation, Note, Attachment)
+    _ORDER = (Case, Contact, Ticket, Promise, Escalation, Note, Attachment, Change)
+
+    def __init__(self, svc: JournalService, s: Session, summary: ImportSummary) -> None:
+        self.svc = svc
+        self.s = s
+        self.summary = summary
+        self.rows: dict[Table, list[dict[str, Any]]] = {
+            _table(m): [] for m in self._ORDER}
+        self.next_id: dict[Table, int] = {}
+        self.held = 0
+
+    def sync(self) -> None:
+        """Write what is held and forget the ids (rows are about to be written by the ORM)."""
+        self.flush()
+        self.next_id.clear()
+
+    def _id(self, model: type[Any]) -> int:
+        table = _table(model)
+        if not self.next_id:
+            self.s.flush()  # rows the ORM holds take their ids first
+            for m in self._IDS:
+                t = _table(m)
+                self.next_id[t] = int(self.s.scalar(select(func.max(t.c.id))) or 0) + 1
+        new = self.next_id[table]
+        self.next_id[table] = new + 1
+        return new
+
+    def _add(self, model: type[Any], row: dict[str, Any]) -> None:
+        self.rows[_table(model)].append(row)
+        self.held += 1
+
+    def _log(self, entity: str, entity_id: int, case_id: int, changes: dict[str, Any],
+             at: datetime) -> None:
+        self._add(Change, {"at": at, "case_id": case_id, "entity": entity,
+                           "entity_id": entity_id, "action": "create", "changes": changes})
+        self.summary.count("created", entity)
+
+    def flush(self) -> None:
+        if not self.held:
+            return
+        conn = self.s.connection()
+        for table, rows in self.rows.items():
+            if rows:
+                conn.execute(table.insert(), rows)
+                rows.clear()
+        self.held = 0
+
+    def case(self, plan: _CasePlan, org_id: int) -> None:
+        now = utc_now()
+        calendar = self.svc.calendar
+        values = dict(plan.values)
+        values["organization_id"] = org_id
+        case_id = self._id(Case)
+        self._add(Case, {"id": case_id, "key": plan.key, **values, "created_at": now,
+                         "updated_at": now, "deleted_at": None})
+        self._log("case", case_id, case_id, _changes({}, values), now)
+
+        contact_ids: dict[str, int] = {}
+        for cp in plan.contacts:
+            cv = cp.values
+            started: datetime = cv["started_at"]
+            contact_id = self._id(Contact)
+            contact_ids[cp.key] = contact_id
+            self._add(Contact, {"id": contact_id, "key": cp.key, "case_id": case_id,
+                                "started_utc": utc_key(started), **cv,
+                                "recorded_at": cp.recorded_at or now, "updated_at": now,
+                                "deleted_at": None})
+            for i, number in enumerate(cp.tickets):
+                self._add(Ticket, {"contact_id": contact_id, "position": i, "number": number})
+            for pp in cp.promises:
+                p = pp.data
+                due = dl.promise_due(started, business_days=p.business_days, hours=p.hours,
+                                     due_on=p.due_on, calendar=calendar)
+                self._add(Promise, {"contact_id": contact_id, "text": p.text,
+                                    "business_days": p.business_days, "hours": p.hours,
+                                    "due_on": p.due_on, "status": p.status,
+                                    "due_date": due.due_on, "due_at": due.due_at,
+                                    "status_changed_at": None, "notified_at": None})
+            self._log("contact", contact_id, case_id,
+                      _changes({}, {**cv, "tickets": cp.tickets,
+                                    "promises": [p.data.text for p in cp.promises]}), now)
+
+        for ep in plan.escalations:
+            e = ep.data
+            esc_id = self._id(Escalation)
+            self._add(Escalation, {
+                "id": esc_id, "key": e.key, "case_id": case_id,
+                "contact_id": contact_ids.get(ep.contact_key) if ep.contact_key else None,
+                "requested_on": e.requested_on, "level": e.level, "owner_name": e.owner_name,
+                "owner_title": e.owner_title, "reference": e.reference, "notes": e.notes})
+            self._log("escalation", esc_id, case_id,
+                      _changes({}, {"level": e.level, "owner_name": e.owner_name,
+                                    "owner_title": e.owner_title, "reference": e.reference}),
+                      now)
+
+        for body, created in plan.notes:
+            note_id = self._id(Note)
+            when = created or now
+            self._add(Note, {"id": note_id, "case_id": case_id, "body": body,
+                             "created_at": when, "updated_at": when})
+            self._log("note", note_id, case_id, {"body": [None, body]}, now)
+
+        for ap in plan.attachments:
+            blob = ap.blob
+            att_id = self._id(Attachment)
+            self._add(Attachment, {
+                "id": att_id, "case_id": case_id,
+                "contact_id": contact_ids.get(ap.contact_key) if ap.contact_key else None,
+                "sha256": blob.sha256, "original_name": blob.original_name,
+                "media_type": blob.media_type, "size": blob.size, "caption": ap.caption,
+                "preview_ok": blob.preview_ok, "width": blob.width, "height": blob.height,
+                "added_at": now, "removed_at": None})
+            self._log("attachment", att_id, case_id,
+                      {"original_name": [None, blob.original_name],
+                       "sha256": [None, blob.sha256]}, now)
+
+        if self.held >= self.FLUSH_AT:
+            self.flush()
+
+
+def _table(model: type[Any]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
 # =============================================================================================
 # Import: entry point
 # =============================================================================================
@@ -1454,11 +1602,17 @@ def import_document(svc: JournalService, doc: Any, base_dir: Path) -> ImportSumm
         if plan.profile is not None:
             w.profile(plan.profile)
         org_ids = {o.key: w.organization(o) for o in plan.orgs}
+        org_ids = {**{k: i for k, i in s.execute(select(Organization.key, Organization.id))},
+                   **org_ids}
+        case_ids = {k: i for k, i in s.execute(select(Case.key, Case.id))}
+        new_rows = _NewRows(svc, s, summary)
         for cp in plan.cases:
             org_id = org_ids.get(cp.org_key)
-            if org_id is None:
-                org_id = s.scalar(select(Organization.id).where(Organization.key == cp.org_key))
             assert org_id is not None  # checked while reading
+            if cp.key not in case_ids:
+                new_rows.case(cp, org_id)
+                continue
+            new_rows.sync()  # rows written through the ORM from here on take their own ids
             c = w.case(cp, org_id)
             contact_ids = {p.key: w.contact(c, p).id for p in cp.contacts}
             missing = {a.contact_key for a in cp.attachments if a.contact_key} - set(contact_ids)
@@ -1471,6 +1625,7 @@ def import_document(svc: JournalService, doc: Any, base_dir: Path) -> ImportSumm
                 w.escalation(c, ep, contact_ids)
             w.notes(c, cp.notes)
             w.attachments(c, cp.attachments, contact_ids)
+        new_rows.flush()
     return summary
 
 
