@@ -41,6 +41,8 @@ bundle: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_dialog_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_exhibit_screenshot.py
 
 casefile-sample: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_sample_casefile.py
