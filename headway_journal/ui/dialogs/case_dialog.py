@@ -176,7 +176,6 @@ class CaseDialog(QDialog):
         self.title_edit.setAccessibleName("Title")
         self.title_edit.setPlaceholderText("e.g. Double charge for the 12 Nov session")
         self.title_edit.setToolTip("A short name for the case, shown in the case list.")
-        self.title_edit.setMaxLength(500)
         form.addRow(self._label("title", True, self.title_edit),
                     with_error(self.title_edit, self._error("title")))
 

@@ -332,11 +332,24 @@ class IssueFieldsForm(QWidget):
 # --- pieces shared by the dialogs ---------------------------------------------------------------
 
 
+def save_key_sequences() -> list[QKeySequence]:
+    """Ctrl+Enter (main and keypad Enter) and the platform's Save keys (Ctrl+S, the Save key)."""
+    keys = [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
+    for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Save):
+        if not key.isEmpty() and key not in keys:
+            keys.append(key)
+    return keys
+
+
 def add_save_shortcuts(widget: QWidget, slot: Callable[[], object]) -> list[QShortcut]:
-    """Ctrl+Enter (main and keypad Enter) saves, from any field of the window."""
+    """Ctrl+Enter and the standard Save shortcut (Ctrl+S) save, from any field of the window.
+
+    They are window shortcuts of the dialog, so inside it they win over any action of the main
+    window behind it (those only fire while the main window is the active one).
+    """
     shortcuts = []
-    for seq in ("Ctrl+Return", "Ctrl+Enter"):
-        sc = QShortcut(QKeySequence(seq), widget)
+    for seq in save_key_sequences():
+        sc = QShortcut(seq, widget)
         sc.setContext(Qt.ShortcutContext.WindowShortcut)
         sc.activated.connect(slot)
         shortcuts.append(sc)
