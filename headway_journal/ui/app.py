@@ -12,6 +12,10 @@ After the journal opens an "open" backup is made when the newest is over an hour
 An error nobody caught (``sys.excepthook``, also for threads) is written with its traceback to
 ``<journal>/logs/errors.log`` and shown as one short sentence, never as a crash
 (``ErrorReporter``).
+
+``HEADWAY_JOURNAL_SMOKE_EXIT_MS=N`` is a start-up check for bundles and scripts: once the event
+loop runs with the main window shown, one line ``window shown: <title> at <Unix time>`` goes to
+standard output, and the application quits N milliseconds later (see packaging/README.md).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -30,9 +35,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import APP_ID, APP_NAME, __version__
 from ..journal.db import (
@@ -307,6 +312,7 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
 
             instance.activated.connect(lambda: bring_to_front(window))
         window.show()
+        _smoke_exit(window)
         return int(app.exec())
     finally:
         if window is not None:
@@ -321,6 +327,21 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         reporter.deleteLater()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _smoke_exit(window: QWidget) -> None:
+    """HEADWAY_JOURNAL_SMOKE_EXIT_MS: report the shown window, then quit (module docstring)."""
+    raw = os.environ.get("HEADWAY_JOURNAL_SMOKE_EXIT_MS", "").strip()
+    if not raw.isdigit():
+        return
+
+    def shown() -> None:
+        if sys.stdout is not None:  # None in a windowed program on Windows
+            state = "shown" if window.isVisible() else "NOT shown"
+            print(f"window {state}: {window.windowTitle()} at {time.time():.3f}", flush=True)
+        QTimer.singleShot(int(raw), QApplication.quit)
+
+    QTimer.singleShot(0, shown)
 
 
 def _backup_on_open(service: JournalService) -> str:
