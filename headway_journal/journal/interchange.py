@@ -1228,12 +1228,20 @@ class _Writer:
             self.summary.count("updated", "case")
         return c
 
-    def contact(self, c: Case, plan: _ContactPlan) -> Contact:
+    def contacts(self, c: Case, plans: Sequence[_ContactPlan]) -> dict[str, int]:
+        """Merge the contacts of a case the journal holds; {key: id} of all its contacts."""
+        have = {ct.key: ct for ct in self.s.scalars(
+            select(Contact).where(Contact.case_id == c.id)
+            .options(selectinload(Contact.tickets), selectinload(Contact.promises)))}
+        ids = {key: ct.id for key, ct in have.items()}
+        for plan in plans:
+            ids[plan.key] = self.contact(c, plan, have.get(plan.key)).id
+        return ids
+
+    def contact(self, c: Case, plan: _ContactPlan, ct: Contact | None) -> Contact:
         s = self.s
         values = plan.values
         started: datetime = values["started_at"]
-        ct = s.scalar(select(Contact).where(Contact.case_id == c.id, Contact.key == plan.key)
-                      .options(selectinload(Contact.tickets), selectinload(Contact.promises)))
         if ct is None:
             ct = Contact(key=plan.key, case_id=c.id, started_utc=utc_key(started),
                          recorded_at=plan.recorded_at or utc_now(), **values)
@@ -1305,7 +1313,7 @@ class _Writer:
             touched = True
         if touched:
             self.summary.count("updated", "contact")
-        s.flush()
+            s.flush()
         return ct
 
     def escalation(self, c: Case, plan: _EscalationPlan, contact_ids: Mapping[str, int]) -> None:
@@ -1405,7 +1413,13 @@ class _NewRows:
 
     FLUSH_AT = 20_000  # rows held before they are written (bounds the memory of a large file)
     _IDS = (Case, Contact, Escalation, Note, Attachment)
-    _ORDER = (Case, Contact, Ticket, Promise, Escalation, Note, Attachment, Change)
+    # Tickets before their contacts: each ticket's trigger rewrites its contact's search
+    # document, which does not exist yet, so each contact is indexed once, with its tickets,
+    # when it is inserted (instead of once more for every ticket). The foreign keys are
+    # checked at COMMIT (PRAGMA defer_foreign_keys, for this transaction only). While such a
+    # check is pending, SQLite looks for the children of every contact inserted, and
+    # escalations.contact_id has no index: escalations are written last, after every contact.
+    _ORDER = (Case, Ticket, Contact, Promise, Note, Attachment, Change, Escalation)
 
     def __init__(self, svc: JournalService, s: Session, summary: ImportSummary) -> None:
         self.svc = svc
@@ -1414,7 +1428,6 @@ class _NewRows:
         self.rows: dict[Table, list[dict[str, Any]]] = {
             _table(m): [] for m in self._ORDER}
         self.next_id: dict[Table, int] = {}
-        self.held = 0
 
     def sync(self) -> None:
         """Write what is held and forget the ids (rows are about to be written by the ORM)."""
@@ -1434,7 +1447,6 @@ class _NewRows:
 
     def _add(self, model: type[Any], row: dict[str, Any]) -> None:
         self.rows[_table(model)].append(row)
-        self.held += 1
 
     def _log(self, entity: str, entity_id: int, case_id: int, changes: dict[str, Any],
              at: datetime) -> None:
@@ -1442,15 +1454,17 @@ class _NewRows:
                            "entity_id": entity_id, "action": "create", "changes": changes})
         self.summary.count("created", entity)
 
-    def flush(self) -> None:
-        if not self.held:
-            return
-        conn = self.s.connection()
+    def flush(self, *, escalations: bool = True) -> None:
+        """Write the rows held (but the escalations only when ``escalations``)."""
+        conn = None
         for table, rows in self.rows.items():
-            if rows:
-                conn.execute(table.insert(), rows)
-                rows.clear()
-        self.held = 0
+            if not rows or (table is _table(Escalation) and not escalations):
+                continue
+            if conn is None:
+                conn = self.s.connection()
+                conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            conn.execute(table.insert(), rows)
+            rows.clear()
 
     def case(self, plan: _CasePlan, org_id: int) -> None:
         now = utc_now()
@@ -1521,8 +1535,9 @@ class _NewRows:
                       {"original_name": [None, blob.original_name],
                        "sha256": [None, blob.sha256]}, now)
 
-        if self.held >= self.FLUSH_AT:
-            self.flush()
+        escalations = _table(Escalation)
+        if sum(len(r) for t, r in self.rows.items() if t is not escalations) >= self.FLUSH_AT:
+            self.flush(escalations=False)
 
 
 def _table(model: type[Any]) -> Table:
@@ -1614,13 +1629,8 @@ def import_document(svc: JournalService, doc: Any, base_dir: Path) -> ImportSumm
                 continue
             new_rows.sync()  # rows written through the ORM from here on take their own ids
             c = w.case(cp, org_id)
-            contact_ids = {p.key: w.contact(c, p).id for p in cp.contacts}
-            missing = {a.contact_key for a in cp.attachments if a.contact_key} - set(contact_ids)
-            for key in missing:  # attachments of contacts that were left out of the file
-                cid = s.scalar(select(Contact.id).where(Contact.case_id == c.id,
-                                                        Contact.key == key))
-                if cid is not None:
-                    contact_ids[key] = cid
+            # (with the contacts the file leaves out: its exhibits may still name them)
+            contact_ids = w.contacts(c, cp.contacts)
             for ep in cp.escalations:
                 w.escalation(c, ep, contact_ids)
             w.notes(c, cp.notes)
