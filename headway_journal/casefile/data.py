@@ -105,6 +105,9 @@ class Exhibit:
     path: Path | None  # the stored file; None if it is missing
     print_path: Path | None = None  # optional pre-made downscaled derivative
     preview_ok: bool = True
+    # SHA-256 of print_path's bytes as the journal checked them: the copy is then placed as it
+    # is (if the file still has these bytes); without it, print_path is decoded to check it
+    print_sha256: str | None = None
 
     def __post_init__(self) -> None:
         _require_aware(self)

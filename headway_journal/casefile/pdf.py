@@ -2,8 +2,12 @@
 
 How the file is made:
 
-1. Image exhibits are downscaled once with Pillow (long side at most 1600 px, PNG stays PNG,
-   JPEG stays JPEG) into a temporary folder; PDF exhibits are read and checked with pypdf.
+1. Image exhibits are placed from their print copies (made by the journal when they were
+   attached; long side at most 1600 px): when a copy still has the SHA-256 the journal checked,
+   its compressed data goes into the PDF as it is (PNG rows with PNG predictors, JPEG with
+   DCTDecode), nothing decoded or compressed again. Without a checked copy the image is
+   downscaled here with Pillow, in memory (PNG stays lossless, JPEG stays JPEG). PDF exhibits
+   are read and checked with pypdf.
 2. The main document (cover, letter, references, details, timeline, promises, escalations,
    exhibit list and images, signature, one divider page per PDF exhibit) is laid out with
    ReportLab Platypus on US Letter, in DejaVu Sans (Latin, Greek, Cyrillic).
@@ -23,12 +27,14 @@ This module never imports Qt.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import secrets
-import tempfile
+import struct
 import threading
 import warnings
+import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -55,6 +61,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFImageXObject, PDFName, PDFStream
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -440,16 +447,94 @@ class _Heading(Paragraph):  # type: ignore[misc]
         self._hj_sink.append(_Mark(self._hj_key, self._hj_title, self.canv.getPageNumber() - 1))
 
 
+class _ImageXObject(PDFImageXObject):  # type: ignore[misc]
+    """An image XObject whose stream is data prepared beforehand, written as it is."""
+
+    def __init__(self, name: str, pixels: _Pixels, width_px: int, height_px: int) -> None:
+        super().__init__(name)  # no source: ReportLab's placeholder, replaced here
+        self.width, self.height = width_px, height_px
+        self.bitsPerComponent = 8
+        self.colorSpace = "DeviceGray" if pixels.colors == 1 else "DeviceRGB"
+        self.streamContent = pixels.data
+        self._filters = (pixels.filter,)
+        self.mask = None
+        self._png_rows = pixels.png_rows
+        self._colors = pixels.colors
+
+    def format(self, document: Any) -> bytes:
+        stream = PDFStream(content=self.streamContent)
+        entries = stream.dictionary
+        entries["Type"] = PDFName("XObject")
+        entries["Subtype"] = PDFName("Image")
+        entries["Width"] = self.width
+        entries["Height"] = self.height
+        entries["BitsPerComponent"] = self.bitsPerComponent
+        entries["ColorSpace"] = PDFName(self.colorSpace)
+        entries["Filter"] = PDFName(self._filters[0])  # set, so the stream is not encoded again
+        if self._png_rows:
+            entries["DecodeParms"] = PDFDictionary(
+                {"Predictor": 15, "Colors": self._colors, "BitsPerComponent": 8,
+                 "Columns": self.width}
+            )  # fmt: skip
+        result: bytes = stream.format(document)
+        return result
+
+
+class _PlacedPixels(Flowable):  # type: ignore[misc]
+    """An image drawn from :class:`_Pixels`, the way ``Canvas.drawImage`` draws a file,
+    without decoding or compressing it again."""
+
+    def __init__(
+        self, pixels: _Pixels, width_px: int, height_px: int, width: float, height: float,
+        name: str,
+    ) -> None:  # fmt: skip
+        super().__init__()
+        self._pixels = pixels
+        self._size_px = (width_px, height_px)
+        self._name = name
+        self.drawWidth, self.drawHeight = width, height
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return self.drawWidth, self.drawHeight
+
+    def draw(self) -> None:
+        canv = self.canv
+        doc = canv._doc
+        ref = doc.getXObjectName(self._name)
+        if doc.idToObject.get(ref) is None:
+            xobject = _ImageXObject(self._name, self._pixels, *self._size_px)
+            canv._setXObjects(xobject)
+            doc.Reference(xobject, ref)
+            doc.addForm(self._name, xobject)
+        canv.saveState()
+        canv.scale(self.drawWidth, self.drawHeight)
+        canv._code.append(f"/{ref} Do")
+        canv.restoreState()
+        canv._formsinuse.append(self._name)
+        canv._currentPageHasImages = 1
+
+
 # ---------------------------------------------------------------------------------------------
 # Exhibit preparation
 
 
 @dataclass(frozen=True)
+class _Pixels:
+    """Image data that goes into the PDF as it is (nothing decoded or compressed again)."""
+
+    data: bytes
+    filter: str  # "FlateDecode" or "DCTDecode"
+    colors: int  # 1 (DeviceGray) or 3 (DeviceRGB)
+    png_rows: bool = False  # FlateDecode data of PNG-filtered rows (PNG predictors)
+
+
+@dataclass(frozen=True)
 class _PlacedImage:
     exhibit: Exhibit
-    path: Path
     width_px: int
     height_px: int
+    pixels: _Pixels | None = None  # embedded as it is ...
+    path: Path | None = None  # ... or a JPEG file that ReportLab embeds as it is
 
 
 @dataclass
@@ -492,19 +577,95 @@ def _probe(src: Path) -> str | None:
     return None
 
 
-def _downscale(src: Path, dest_dir: Path, number: int) -> tuple[Path, int, int] | str:
-    """Return an image ready to place (at most MAX_IMAGE_SIDE px), or why it cannot be."""
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_Ready = tuple[int, int, _Pixels | Path]  # width, height, what to place
+
+
+def _png_pixels(data: bytes) -> tuple[int, int, _Pixels] | None:
+    """The compressed rows of a plain PNG (8-bit grey or RGB, not interlaced, no
+    transparency), every chunk's CRC checked; None for any other file."""
+    if not data.startswith(_PNG_SIGNATURE):
+        return None
+    pos, header, parts = len(_PNG_SIGNATURE), b"", []
+    while True:
+        if pos + 12 > len(data):
+            return None  # no IEND: truncated
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        end = pos + 12 + length
+        if end > len(data):
+            return None
+        body = data[pos + 8 : end - 4]
+        if zlib.crc32(kind + body) != int.from_bytes(data[end - 4 : end], "big"):
+            return None
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            parts.append(body)
+        elif kind == b"IEND":
+            break
+        elif kind == b"tRNS":
+            return None  # a colour that is transparent: composited like any other alpha
+        pos = end
+    if len(header) != 13 or not parts:
+        return None
+    width, height, depth, color_type, compression, filtering, interlace = struct.unpack(
+        ">IIBBBBB", header
+    )
+    if depth != 8 or color_type not in (0, 2) or compression or filtering or interlace:
+        return None
+    if not (0 < width <= MAX_IMAGE_SIDE and 0 < height <= MAX_IMAGE_SIDE):
+        return None
+    colors = 1 if color_type == 0 else 3
+    return width, height, _Pixels(b"".join(parts), "FlateDecode", colors, png_rows=True)
+
+
+def _jpeg_pixels(data: bytes) -> tuple[int, int, _Pixels] | None:
+    """A grey or RGB JPEG of at most MAX_IMAGE_SIDE px, as it is (headers read only)."""
+    try:
+        with PILImage.open(io.BytesIO(data), formats=["JPEG"]) as im:
+            mode, (width, height) = im.mode, im.size
+    except (OSError, ValueError, SyntaxError, PILImage.DecompressionBombError):
+        return None
+    if mode not in ("L", "RGB") or max(width, height) > MAX_IMAGE_SIDE:
+        return None
+    return width, height, _Pixels(data, "DCTDecode", 1 if mode == "L" else 3)
+
+
+def _checked_print_copy(ex: Exhibit) -> _PlacedImage | None:
+    """The exhibit's print copy, placed as it is, if its bytes have the SHA-256 the journal
+    checked (``print_sha256``); None otherwise (a changed or damaged copy is never used)."""
+    if ex.print_path is None or ex.print_sha256 is None:
+        return None
+    try:
+        data = ex.print_path.read_bytes()
+    except OSError:
+        return None
+    if hashlib.sha256(data).hexdigest() != ex.print_sha256.strip().lower():
+        return None
+    found = _png_pixels(data) if data.startswith(_PNG_SIGNATURE) else _jpeg_pixels(data)
+    if found is None:
+        return None
+    width, height, pixels = found
+    return _PlacedImage(ex, width, height, pixels=pixels)
+
+
+def _downscale(src: Path) -> _Ready | str:
+    """An image ready to place (at most MAX_IMAGE_SIDE px), or why it cannot be."""
     try:
         with PILImage.open(src, formats=_IMAGE_FORMATS) as im:
             if im.width * im.height > _pixel_limit():
                 return "the image is too large to place"
             fmt = im.format
             orientation = im.getexif().get(0x0112, 1)
-            fits = max(im.size) <= MAX_IMAGE_SIDE
-            plain_mode = im.mode in ("RGB", "L") or (fmt == "JPEG" and im.mode == "CMYK")
-            if fmt in ("PNG", "JPEG") and fits and orientation == 1 and plain_mode:
+            fits = max(im.size) <= MAX_IMAGE_SIDE and orientation == 1
+            if fits and fmt == "JPEG" and (im.mode in ("RGB", "L", "CMYK")):
                 im.load()  # a damaged file fails here, not in the middle of the layout
-                return src, im.width, im.height
+                return im.width, im.height, src  # ReportLab embeds a JPEG file as it is
+            if fits and fmt == "PNG" and im.mode in ("RGB", "L"):
+                im.load()
+                found = _png_pixels(src.read_bytes())
+                if found is not None:
+                    return found
             im.load()
             work = ImageOps.exif_transpose(im) if orientation != 1 else im.copy()
     except (OSError, ValueError, SyntaxError, PILImage.DecompressionBombError) as exc:
@@ -518,16 +679,16 @@ def _downscale(src: Path, dest_dir: Path, number: int) -> tuple[Path, int, int] 
         work = work.resize(size, PILImage.Resampling.LANCZOS, reducing_gap=3.0)
 
     if fmt == "JPEG":
-        if work.mode not in ("RGB", "L", "CMYK"):
+        if work.mode not in ("RGB", "L"):
             work = work.convert("RGB")
-        dest = dest_dir / f"exhibit-{number}.jpg"
-        work.save(dest, "JPEG", quality=88, optimize=False)
-    else:
-        work = _flatten(work)
-        dest = dest_dir / f"exhibit-{number}.png"
-        # ReportLab re-compresses the pixels itself, so fast compression suffices here.
-        work.save(dest, "PNG", compress_level=1)
-    return dest, work.width, work.height
+        buf = io.BytesIO()
+        work.save(buf, "JPEG", quality=88, optimize=False)
+        colors = 1 if work.mode == "L" else 3
+        return work.width, work.height, _Pixels(buf.getvalue(), "DCTDecode", colors)
+    work = _flatten(work)
+    colors = 1 if work.mode == "L" else 3
+    # what ReportLab itself would embed: the pixels, zlib-compressed
+    return work.width, work.height, _Pixels(zlib.compress(work.tobytes(), 6), "FlateDecode", colors)
 
 
 def _flatten(im: PILImage.Image) -> PILImage.Image:
@@ -892,20 +1053,19 @@ class _Job:
         self.report(0, "Preparing exhibits")
         if not self.out.parent.is_dir():
             raise FileNotFoundError(f"folder does not exist: {self.out.parent}")
-        with tempfile.TemporaryDirectory(prefix="hj-casefile-") as tmp:
-            prepared = self.prepare(Path(tmp))
-            story = self.story(prepared)
-            main_pdf = self.render(story)
-            self.check()
-            writer, exhibit_pages, page_map = self.merge(main_pdf, prepared)
-            total = len(writer.pages)
-            self.stamp(writer)
-            self.finish(writer, page_map, prepared)
-            self.write(writer)
+        prepared = self.prepare()
+        story = self.story(prepared)
+        main_pdf = self.render(story)
+        self.check()
+        writer, exhibit_pages, page_map = self.merge(main_pdf, prepared)
+        total = len(writer.pages)
+        self.stamp(writer)
+        self.finish(writer, page_map, prepared)
+        self.write(writer)
         self.report(100, "Done")
         return BuildResult(self.out, total, exhibit_pages)
 
-    def prepare(self, tmp: Path) -> _Prepared:
+    def prepare(self) -> _Prepared:
         """Sort the exhibits into shown images, appended PDFs and listed-only files."""
         prep = _Prepared()
         exhibits = sorted(self.data.exhibits, key=lambda x: x.number)
@@ -924,8 +1084,19 @@ class _Job:
                 prep.notes[ex.number] = "no preview: listed only"
                 prep.not_shown[ex.number] = "no preview could be made of this image"
             elif kind == "image":
+                self.check()
+                ready = _checked_print_copy(ex)  # the usual case: placed as it is
+                if ready is not None:
+                    prep.images.append(ready)
+                    prep.notes[ex.number] = "shown on an exhibit page"
+                    continue
                 print_path = ex.print_path
-                if print_path is not None and print_path.is_file() and _probe(print_path) is None:
+                if (
+                    ex.print_sha256 is None  # a copy made elsewhere: decoded to check it
+                    and print_path is not None
+                    and print_path.is_file()
+                    and _probe(print_path) is None
+                ):
                     src, problem = print_path, None
                 else:
                     src, problem = stored, _probe(stored)
@@ -939,10 +1110,10 @@ class _Job:
         todo = max(1, len(images) + len(pdfs))
         done = 0
 
-        def one_image(ex: Exhibit, stored: Path, src: Path) -> tuple[Path, int, int] | str:
-            placed = _downscale(src, tmp, ex.number)
+        def one_image(ex: Exhibit, stored: Path, src: Path) -> _Ready | str:
+            placed = _downscale(src)
             if isinstance(placed, str) and src != stored:
-                placed = _downscale(stored, tmp, ex.number)
+                placed = _downscale(stored)
             return placed
 
         # Pillow releases the GIL while decoding, resizing and encoding: a few threads help.
@@ -958,7 +1129,11 @@ class _Job:
                         prep.notes[ex.number] = f"listed only: {placed}"
                         prep.not_shown[ex.number] = placed
                     else:
-                        prep.images.append(_PlacedImage(ex, *placed))
+                        width, height, what = placed
+                        if isinstance(what, Path):
+                            prep.images.append(_PlacedImage(ex, width, height, path=what))
+                        else:
+                            prep.images.append(_PlacedImage(ex, width, height, pixels=what))
                         prep.notes[ex.number] = "shown on an exhibit page"
                     done += 1
                     self.report(int(30 * done / todo), "Preparing exhibits")
@@ -1708,7 +1883,12 @@ class _Job:
     def image_slot(self, im: _PlacedImage, box_h: float) -> KeepTogether:
         heading, info, sha = self._slot_text(im)
         width, height = self._fit(im, box_h)
-        picture = Image(str(im.path), width=width, height=height)
+        picture: Flowable
+        if im.pixels is not None:
+            name = f"HJExhibit{im.exhibit.number}"
+            picture = _PlacedPixels(im.pixels, im.width_px, im.height_px, width, height, name)
+        else:
+            picture = Image(str(im.path), width=width, height=height)
         framed = Table([[picture]], colWidths=[width], rowHeights=[height], hAlign="CENTER")
         framed.setStyle(
             TableStyle(

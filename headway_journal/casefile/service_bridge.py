@@ -179,8 +179,8 @@ def _representatives(contacts: list[ContactView]) -> tuple[tuple[str, str, str],
 
 def _exhibit_files(
     store: Any, sha: str, size: int, media_type: str, preview_ok: bool, check: bool
-) -> tuple[Path | None, Path | None, str | None]:
-    """(path if sound, print derivative for images, problem sentence or None)."""
+) -> tuple[Path | None, Any, str | None]:
+    """(path if sound, verified print copy for images, problem sentence or None)."""
     try:
         path = Path(store.path_for(sha))
     except ValueError:
@@ -196,13 +196,15 @@ def _exhibit_files(
         if problem.startswith("unreadable"):
             return None, None, f"the stored copy could not be read {problem[len('unreadable'):].strip()}"
         return None, None, _FILE_PROBLEMS.get(problem, f"the stored copy is {problem}")
-    print_path = None
+    print_copy = None
     if check and media_type.startswith("image/") and preview_ok:
         try:
-            print_path = store.print_image(sha)  # cached: made once per exhibit
+            # made when the exhibit was attached; checked here, and made again if missing
+            # or damaged (exhibits imported from a JSON journal get theirs at the first build)
+            print_copy = store.print_copy(sha)
         except (OSError, ValueError):
-            print_path = None
-    return path, print_path, None
+            print_copy = None
+    return path, print_copy, None
 
 
 def casefile_data(
@@ -236,7 +238,7 @@ def casefile_data(
     exhibits: list[Exhibit] = []
     store = service.store
 
-    def files(a: Any) -> tuple[Path | None, Path | None, str | None]:
+    def files(a: Any) -> tuple[Path | None, Any, str | None]:
         return _exhibit_files(store, a.sha256, a.size, a.media_type, a.preview_ok, check_files)
 
     # Hashing and making the first print copies (decode, downscale, encode) release the GIL,
@@ -244,7 +246,7 @@ def casefile_data(
     workers = max(1, min(4, os.cpu_count() or 1, len(attachments)))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hj-exhibit-files") as pool:
         found = list(pool.map(files, attachments))
-    for number, (a, (path, print_path, problem)) in enumerate(
+    for number, (a, (path, print_copy, problem)) in enumerate(
         zip(attachments, found, strict=True), start=1
     ):
         number_of[a.id] = number
@@ -261,7 +263,8 @@ def casefile_data(
                 size=a.size,
                 media_type=a.media_type,
                 path=path,
-                print_path=print_path,
+                print_path=None if print_copy is None else print_copy.path,
+                print_sha256=None if print_copy is None else print_copy.sha256,
                 preview_ok=a.preview_ok,
             )
         )

@@ -1372,6 +1372,8 @@ class JournalService:
             blob = self.store.add_bytes(source, original_name=original_name or "pasted.png")
         else:
             blob = self.store.add_file(Path(source), original_name=original_name)
+        # the case file's print-size copy, made once now rather than at the first case file
+        self.store.make_print_copy(blob)
         return self.attach_stored_blob(case_id, blob, caption=caption, contact_id=contact_id)
 
     def attach_stored_blob(self, case_id: int, blob: Any, *, caption: str = "",

@@ -3,8 +3,9 @@
 A :class:`StoreJob` runs on a QThreadPool thread (``pool.start(job.run)``; PySide keeps
 the callable alive until it has run) and only touches the content-addressed
 store (``AttachmentStore.add_file`` / ``add_bytes``, which is thread-safe): hashing, copying,
-fsync and the image probe happen here. It never touches the database; the controller inserts
-the rows back on the GUI thread (``JournalService.attach_stored_blob``).
+fsync and the image probe happen here, and then each image's print-size copy for the case
+file (``AttachmentStore.make_print_copy``). It never touches the database; the controller
+inserts the rows back on the GUI thread (``JournalService.attach_stored_blob``).
 
 Results travel through :class:`JobSignals`, a QObject that lives on the GUI thread, so every
 connection to it is queued and its slots run on the GUI thread.
@@ -121,4 +122,8 @@ class StoreJob:
                 continue
             stored += 1
             self.signals.item_done.emit(self.batch_id, index, blob, "")
+            # The print-size copy the case file places, made once here (off the GUI thread,
+            # while the row is written) so the first case file finds it ready. It never
+            # raises; without it the case file makes the copy itself.
+            self._store.make_print_copy(blob)
         self.signals.finished.emit(self.batch_id, stored, self._cancel.is_set())

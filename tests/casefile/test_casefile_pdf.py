@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import struct
 import zlib
 from dataclasses import replace
 from datetime import timedelta
@@ -31,6 +33,7 @@ from casefile_samples import (
     make_pdf,
     make_screenshot,
 )
+from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import Destination
 from reportlab.lib.pagesizes import A4, landscape
@@ -404,6 +407,76 @@ def test_print_path_is_placed_instead_of_the_original(
     build_casefile(data, out)
     images = images_on(PdfReader(out))
     assert [(im["width"], im["height"]) for im in images] == [(1000, 600)]
+
+
+def _xobject_images(path: Path) -> list:
+    found = []
+    for page in PdfReader(path).pages:
+        resources = page.get("/Resources")
+        xobjects = resources.get_object().get("/XObject") if resources is not None else None
+        for _, ref in (xobjects.get_object().items() if xobjects is not None else ()):
+            if ref.get_object().get("/Subtype") == "/Image":
+                found.append(ref.get_object())
+    return found
+
+
+def _plain_png(src: Path, dest: Path) -> Path:
+    """A PNG the way the journal writes print copies: every row unfiltered, one zlib stream."""
+    with Image.open(src) as img:
+        rgb = img.convert("RGB")
+    raw, stride = rgb.tobytes(), rgb.width * 3
+    rows = b"".join(b"\0" + raw[i : i + stride] for i in range(0, len(raw), stride))
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (struct.pack(">I", len(body)) + kind + body
+                + struct.pack(">I", zlib.crc32(kind + body)))
+
+    header = struct.pack(">IIBBBBB", rgb.width, rgb.height, 8, 2, 0, 0, 0)
+    dest.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+                     + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    return dest
+
+
+def test_checked_print_copy_is_placed_as_it_is(sample_data: CaseFileData, out_dir: Path) -> None:
+    folder = out_dir.parent / "checked"
+    folder.mkdir()
+    original = make_screenshot(folder / "huge.png", (3000, 1800), seed=7)
+    copy = _plain_png(make_screenshot(folder / "small.png", (1000, 600), seed=7), folder / "c.png")
+    digest = hashlib.sha256(copy.read_bytes()).hexdigest()
+    data = replace(
+        sample_data,
+        exhibits=(exhibit(1, original, "Screenshot", "image/png", print_path=copy,
+                          print_sha256=digest),),
+        contacts=(),
+    )
+    out = out_dir / "checked.pdf"
+    build_casefile(data, out)
+    (image,) = _xobject_images(out)
+    assert (int(image["/Width"]), int(image["/Height"])) == (1000, 600)
+    assert image["/Filter"] == "/FlateDecode"
+    assert int(image["/DecodeParms"]["/Predictor"]) == 15
+    with Image.open(copy) as img:
+        assert image.get_data() == img.convert("RGB").tobytes()
+
+
+def test_print_copy_that_changed_since_it_was_checked_is_not_placed(
+    sample_data: CaseFileData, out_dir: Path
+) -> None:
+    folder = out_dir.parent / "changed"
+    folder.mkdir()
+    original = make_screenshot(folder / "huge.png", (3000, 1800), seed=8)
+    copy = _plain_png(make_screenshot(folder / "small.png", (1000, 600), seed=9), folder / "c.png")
+    checked = hashlib.sha256(b"the bytes the journal checked").hexdigest()
+    data = replace(
+        sample_data,
+        exhibits=(exhibit(1, original, "Screenshot", "image/png", print_path=copy,
+                          print_sha256=checked),),
+        contacts=(),
+    )
+    out = out_dir / "changed.pdf"
+    build_casefile(data, out)
+    # made from the original instead
+    assert [(im["width"], im["height"]) for im in images_on(PdfReader(out))] == [(1600, 960)]
 
 
 def test_large_original_without_print_path_is_downscaled(

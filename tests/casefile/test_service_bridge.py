@@ -381,6 +381,94 @@ def test_missing_exhibit_is_listed_not_a_crash(fresh: Journal, tmp_path: Path) -
     assert image_count(out) == 1
 
 
+def placed_images(path: Path) -> list[tuple[dict[str, object], bytes]]:
+    """(image dictionary entries, decoded pixels) of every image XObject, in page order."""
+    found = []
+    for page in PdfReader(path).pages:
+        resources = page.get("/Resources")
+        xobjects = resources.get_object().get("/XObject") if resources is not None else None
+        if xobjects is None:
+            continue
+        for _, ref in sorted(xobjects.get_object().items()):
+            obj = ref.get_object()
+            if obj.get("/Subtype") == "/Image":
+                parms = obj.get("/DecodeParms")
+                entries = {"size": (int(obj["/Width"]), int(obj["/Height"])),
+                           "filter": str(obj["/Filter"]),
+                           "predictor": int(parms["/Predictor"]) if parms else None}
+                found.append((entries, obj.get_data()))
+    return found
+
+
+def copy_pixels(path: Path) -> tuple[tuple[int, int], bytes]:
+    with Image.open(path, formats=["PNG"]) as img:
+        return img.size, img.convert("RGB").tobytes()
+
+
+def test_print_copy_made_when_attached_is_placed_as_it_is(
+    fresh: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    svc = fresh.service
+    copies = [svc.store.print_copy(svc.attachment(i).sha256)
+              for i in (fresh.image_id, fresh.spare_image_id)]
+    assert all(c is not None for c in copies)
+    stamps = [c.path.stat().st_mtime_ns for c in copies if c is not None]
+
+    def no_rendering(*_args: object, **_kw: object) -> None:
+        raise AssertionError("the print copy should have been made when it was attached")
+
+    from headway_journal.journal import attachments
+
+    monkeypatch.setattr(attachments, "_render", no_rendering)
+    data = casefile_data(svc, fresh.case_id)
+    assert [x.print_path for x in data.exhibits if x.print_path] == [c.path for c in copies if c]
+    assert all(x.print_sha256 for x in data.exhibits if x.print_path)
+    out = tmp_path / "reused.pdf"
+    build_for_case(svc, fresh.case_id, out)
+    placed = placed_images(out)
+    assert len(placed) == 2
+    for (entries, pixels), copy in zip(placed, copies, strict=True):
+        assert copy is not None
+        size, expected = copy_pixels(copy.path)
+        # the PNG's own rows, embedded with PNG predictors: nothing decoded or compressed again
+        assert entries == {"size": size, "filter": "/FlateDecode", "predictor": 15}
+        assert pixels == expected
+    assert [c.path.stat().st_mtime_ns for c in copies if c is not None] == stamps
+
+
+def test_damaged_print_copy_is_made_again_not_placed(fresh: Journal, tmp_path: Path) -> None:
+    svc = fresh.service
+    copy = svc.store.print_copy(svc.attachment(fresh.image_id).sha256)
+    assert copy is not None
+    good = copy.path.read_bytes()
+    size, expected = copy_pixels(copy.path)
+    damaged = bytearray(good)
+    damaged[len(good) // 2] ^= 0xFF  # in the pixel data
+    copy.path.write_bytes(bytes(damaged))
+    out = tmp_path / "rebuilt.pdf"
+    build_for_case(svc, fresh.case_id, out)
+    assert copy.path.read_bytes() == good
+    entries, pixels = placed_images(out)[0]
+    assert entries["size"] == size and pixels == expected
+
+
+def test_missing_print_copies_are_made_by_the_first_case_file(
+    fresh: Journal, tmp_path: Path
+) -> None:
+    """Exhibits imported from a JSON journal (or from older versions) have no print copy."""
+    svc = fresh.service
+    folder = svc.store.root / "print"
+    for path in sorted(folder.rglob("*"), reverse=True):
+        path.unlink() if path.is_file() else path.rmdir()
+    out = tmp_path / "first.pdf"
+    build_for_case(svc, fresh.case_id, out)
+    made = sorted(p for p in folder.rglob("*") if p.is_file())
+    assert len(made) == 2
+    placed = placed_images(out)
+    assert sorted(copy_pixels(p) for p in made) == sorted(
+        (entries["size"], pixels) for entries, pixels in placed)
+
+
 def test_altered_exhibit_is_not_reproduced(fresh: Journal, tmp_path: Path) -> None:
     svc = fresh.service
     pdf = svc.attachment(fresh.pdf_id)

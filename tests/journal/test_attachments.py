@@ -842,6 +842,111 @@ def test_print_image_for_png_screenshot(store: AttachmentStore) -> None:
         assert img.size == (800, 600)
 
 
+def _screenshot_png(size: tuple[int, int], mode: str = "RGB") -> bytes:
+    img = Image.new(mode, size, (246, 247, 249, 255) if mode == "RGBA" else (246, 247, 249))
+    for y in range(10, size[1] - 10, 9):  # lines of "text"
+        img.paste((30, 30, 30, 255) if mode == "RGBA" else (30, 30, 30), (20, y, size[0] // 2, y + 3))
+    if mode == "RGBA":
+        img.paste((0, 0, 0, 0), (0, 0, 10, 10))  # a transparent corner
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_print_copy_is_a_plain_png_checked_on_every_read(store: AttachmentStore) -> None:
+    blob = store.add_bytes(_screenshot_png((2560, 1440)), original_name="screen.png")
+    copy = store.print_copy(blob.sha256)
+    assert copy is not None
+    assert copy.path == store.root / "print" / "1600" / blob.sha256[:2] / (blob.sha256[2:] + ".png")
+    assert (copy.media_type, copy.width, copy.height) == ("image/png", 1600, 900)
+    data = copy.path.read_bytes()
+    assert copy.sha256 == _sha(data)
+    # 8-bit RGB, not interlaced: a PDF can take its rows as they are
+    assert data[12:16] == b"IHDR" and data[24:29] == bytes([8, 2, 0, 0, 0])
+    with Image.open(copy.path, formats=["PNG"]) as img:
+        img.load()
+        assert (img.mode, img.size) == ("RGB", (1600, 900))
+    stamp = copy.path.stat().st_mtime_ns
+    time.sleep(0.01)
+    assert store.print_copy(blob.sha256) == copy  # reused: read and checked, not made again
+    assert copy.path.stat().st_mtime_ns == stamp
+    assert store.print_image(blob.sha256) == copy.path
+
+
+def _flip_byte(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["missing", "empty", "truncated", "pixel data", "record", "no record", "another exhibit's"],
+)
+def test_damaged_or_missing_print_copy_is_made_again(store: AttachmentStore, damage: str) -> None:
+    blob = store.add_bytes(_screenshot_png((2000, 1000)), original_name="screen.png")
+    other = store.add_bytes(_screenshot_png((1800, 1000)), original_name="other.png")
+    copy = store.print_copy(blob.sha256)
+    other_copy = store.print_copy(other.sha256)
+    assert copy is not None and other_copy is not None
+    good = copy.path.read_bytes()
+    if damage == "missing":
+        copy.path.unlink()
+    elif damage == "empty":
+        copy.path.write_bytes(b"")
+    elif damage == "truncated":
+        copy.path.write_bytes(good[: len(good) // 2])
+    elif damage == "pixel data":
+        _flip_byte(copy.path, len(good) - 100)  # inside IDAT, CRC left as it was
+    elif damage == "record":
+        _flip_byte(copy.path, 33 + 8 + 44)  # the recorded height, inside the record chunk
+    elif damage == "no record":  # a plain PNG of the right size, e.g. from an older version
+        Image.new("RGB", (1600, 800), "white").save(copy.path, "PNG")
+    else:  # a sound copy, but of another exhibit
+        copy.path.write_bytes(other_copy.path.read_bytes())
+    again = store.print_copy(blob.sha256)
+    assert again == copy
+    assert copy.path.read_bytes() == good  # made the same way again
+
+
+def test_print_copy_composites_transparency_onto_white(store: AttachmentStore) -> None:
+    blob = store.add_bytes(_screenshot_png((300, 200), "RGBA"), original_name="alpha.png")
+    copy = store.print_copy(blob.sha256)
+    assert copy is not None
+    with Image.open(copy.path, formats=["PNG"]) as img:
+        assert img.mode == "RGB"
+        assert img.getpixel((2, 2)) == (255, 255, 255)
+        assert img.getpixel((150, 150)) == (246, 247, 249)
+
+
+def test_jpeg_print_copy_carries_its_record_and_is_checked(store: AttachmentStore) -> None:
+    blob = store.add_bytes(_image_bytes("JPEG", (2400, 1200), quality=90), original_name="p.jpg")
+    copy = store.print_copy(blob.sha256)
+    assert copy is not None and copy.media_type == "image/jpeg"
+    assert (copy.width, copy.height) == (1600, 800)
+    good = copy.path.read_bytes()
+    with Image.open(copy.path, formats=["JPEG"]) as img:
+        img.load()
+        assert img.size == (1600, 800)
+        assert any(marker == "APP15" for marker, _ in img.applist)
+    _flip_byte(copy.path, len(good) - 50)  # in the entropy-coded data
+    assert store.print_copy(blob.sha256) == copy
+    assert copy.path.read_bytes() == good
+
+
+def test_make_print_copy_only_for_images_with_a_preview(store: AttachmentStore) -> None:
+    text = store.add_bytes(b"The agent promised a refund.\n", original_name="notes.txt")
+    broken = store.add_bytes(_screenshot_png((200, 100))[:-40], original_name="cut.png")
+    assert not broken.preview_ok
+    assert store.make_print_copy(text) is None
+    assert store.make_print_copy(broken) is None
+    assert _files_under(store.root / "print") == []
+    image = store.add_bytes(_screenshot_png((200, 100)), original_name="ok.png")
+    made = store.make_print_copy(image)
+    assert made is not None and made.path.is_file()
+    assert _files_under(store.root / "print") == [made.path]
+
+
 def test_exif_orientation_is_applied(store: AttachmentStore) -> None:
     data = _jpeg_with_orientation((200, 100), 6)  # stored landscape, shown portrait
     blob = store.add_bytes(data, original_name="phone.jpg")

@@ -293,6 +293,27 @@ def test_attachment_lifecycle(svc: JournalService, tmp_path: Path) -> None:
     assert svc.check() == []
 
 
+def test_attaching_an_image_makes_its_print_copy(svc: JournalService, tmp_path: Path) -> None:
+    """The case file's print-size copy is made when the image is attached, not at the first
+    case file; other files get none."""
+    from PIL import Image
+
+    cid = billing_case(svc)
+    shot = tmp_path / "portal.png"
+    Image.new("RGB", (2400, 1200), (240, 240, 244)).save(shot, "PNG")
+    text = tmp_path / "notes.txt"
+    text.write_bytes(b"called twice\n")
+    image = svc.attachment(svc.add_attachment(cid, shot, caption="Portal"))
+    svc.add_attachment(cid, text)
+    folder = svc.store.root / "print" / "1600"
+    made = sorted(p for p in folder.rglob("*") if p.is_file())
+    assert made == [folder / image.sha256[:2] / (image.sha256[2:] + ".png")]
+    stamp = made[0].stat().st_mtime_ns
+    copy = svc.store.print_copy(image.sha256)  # what the case file asks for: found, checked
+    assert copy is not None and copy.path == made[0] and (copy.width, copy.height) == (1600, 800)
+    assert made[0].stat().st_mtime_ns == stamp
+
+
 def test_check_reports_altered_exhibit(svc: JournalService, tmp_path: Path) -> None:
     cid = billing_case(svc)
     src = tmp_path / "shot.txt"

@@ -294,6 +294,24 @@ def test_dropping_files_attaches_byte_identical_copies(
     assert panel.model.rowCount() == 2
 
 
+def test_attached_images_get_their_print_copy_on_the_worker(
+        qtbot: Any, svc: JournalService, controller: AttachmentController, case_id: int,
+        tmp_path: Path) -> None:
+    """The case file's print-size copy is made by the worker that stores the file, before
+    the batch is reported done, so the first case file finds it ready."""
+    shot = write(tmp_path / "big.png", png_bytes((2000, 1000)))
+    letter = write(tmp_path / "letter.pdf", b"%PDF-1.4\n% a letter\n%%EOF\n")
+    ids = attach_and_wait(qtbot, controller, case_id, [shot, letter])
+    assert len(ids) == 2
+    folder = svc.store.root / "print"
+    made = sorted(p for p in folder.rglob("*") if p.is_file())
+    digest = sha(shot.read_bytes())
+    assert made == [folder / "1600" / digest[:2] / (digest[2:] + ".png")]
+    copy = svc.store.print_copy(digest)
+    assert copy is not None and (copy.width, copy.height) == (1600, 800)
+    assert os.listdir(svc.store.root / "tmp") == []
+
+
 def test_drop_is_refused_without_a_case_and_for_plain_text(
         qtbot: Any, svc: JournalService, controller: AttachmentController) -> None:
     p = ExhibitsPanel(svc, controller)
