@@ -27,6 +27,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -1567,6 +1568,7 @@ def load_document(path: Path) -> Any:
         raise ImportError_(f"{path} cannot be read: {exc.strerror}") from None
     try:
         text = raw.decode("utf-8-sig")
+        del raw  # a large file is held once, not twice, while it is parsed
     except UnicodeDecodeError as exc:
         raise ImportError_(f"{path.name}: not UTF-8 text (byte {exc.start}); the file must be "
                            "JSON in UTF-8") from None
@@ -1595,20 +1597,33 @@ def import_document(svc: JournalService, doc: Any, base_dir: Path) -> ImportSumm
     # Store the exhibits first: content-addressed, so harmless if the database write fails.
     from .attachments import AttachmentError
 
+    store = svc.store
+
+    def add(att: _AttachmentPlan) -> Any:
+        try:
+            return store.add_file(att.file, original_name=att.original_name)
+        except AttachmentError as exc:
+            return exc
+
+    # The store is thread-safe, and adding a file is mostly waiting for fsync: a few at once.
+    atts = [att for case in plan.cases for att in case.attachments]
+    if len(atts) > 1:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            added = list(pool.map(add, atts))
+    else:
+        added = [add(att) for att in atts]
     problems = _Problems()
-    for case in plan.cases:
-        for att in case.attachments:
-            try:
-                att.blob = svc.store.add_file(att.file, original_name=att.original_name)
-            except AttachmentError as exc:
-                problems.add(f"{att.path}.path", str(exc))
-                continue
-            if att.sha256 and att.blob.sha256 != att.sha256:
-                problems.add(f"{att.path}.sha256", f"the file's SHA-256 is {att.blob.sha256}, "
-                                                   f"not {att.sha256}: it changed after export")
-            elif att.size is not None and att.blob.size != att.size:
-                problems.add(f"{att.path}.size", f"the file has {att.blob.size:,} bytes, "
-                                                 f"not {att.size:,}")
+    for att, blob in zip(atts, added, strict=True):
+        if isinstance(blob, AttachmentError):
+            problems.add(f"{att.path}.path", str(blob))
+            continue
+        att.blob = blob
+        if att.sha256 and blob.sha256 != att.sha256:
+            problems.add(f"{att.path}.sha256", f"the file's SHA-256 is {blob.sha256}, "
+                                               f"not {att.sha256}: it changed after export")
+        elif att.size is not None and blob.size != att.size:
+            problems.add(f"{att.path}.size", f"the file has {blob.size:,} bytes, "
+                                             f"not {att.size:,}")
     problems.raise_if_any()
 
     summary = ImportSummary()
