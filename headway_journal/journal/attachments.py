@@ -28,6 +28,7 @@ import errno
 import hashlib
 import io
 import logging
+import math
 import os
 import re
 import stat
@@ -241,6 +242,21 @@ def _normalise_mode(img: PILImage.Image) -> PILImage.Image:
     return img.convert("RGBA")
 
 
+def _fit_size(width: int, height: int, max_px: int) -> tuple[int, int]:
+    """The size ``Image.thumbnail((max_px, max_px))`` gives: never larger, aspect kept (the
+    other side rounded whichever way keeps the aspect ratio closer), at least 1 px."""
+    if width <= max_px and height <= max_px:
+        return width, height
+    aspect = width / height
+    if aspect >= 1:
+        low, high = math.floor(max_px / aspect), math.ceil(max_px / aspect)
+        best = min(low, high, key=lambda n: 0 if n == 0 else abs(aspect - max_px / n))
+        return max_px, max(best, 1)
+    low, high = math.floor(max_px * aspect), math.ceil(max_px * aspect)
+    best = min(low, high, key=lambda n: abs(aspect - n / max_px))
+    return max(best, 1), max_px
+
+
 def _render(
     path: Path, formats: tuple[str, ...], max_px: int, *, fast: bool = False
 ) -> PILImage.Image:
@@ -251,16 +267,18 @@ def _render(
     """
     from PIL import Image
 
+    resample = Image.Resampling.BICUBIC if fast else Image.Resampling.LANCZOS
     with _open_image(path, formats) as opened:
         orientation = _orientation(opened)
         icc = opened.info.get("icc_profile")
         if opened.mode in ("RGB", "L", "CMYK", "YCbCr"):
             opened.draft(opened.mode, (max_px, max_px))  # JPEG: decode at reduced scale
         img = _normalise_mode(opened)
-        if img is opened:
+        size = _fit_size(img.width, img.height, max_px)
+        if size != img.size:  # a new image, so the decoded one is not copied first
+            img = img.resize(size, resample, reducing_gap=2.0)
+        elif img is opened:
             img = opened.copy()
-    resample = Image.Resampling.BICUBIC if fast else Image.Resampling.LANCZOS
-    img.thumbnail((max_px, max_px), resample)
     method = _ORIENTATION_TRANSPOSE.get(orientation)
     if method is not None:
         img = img.transpose(Image.Transpose[method])
