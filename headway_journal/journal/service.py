@@ -425,7 +425,8 @@ def _clean(value: str | None, name: str, errors: dict[str, str], *, limit: int =
         errors[name] = f"{label or name} must be text."
         return ""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = "".join(ch for ch in value if ch in "\n\t" or ch.isprintable() or ord(ch) > 0x9F)
+    if not value.replace("\n", "").replace("\t", "").isprintable():  # (else nothing to drop)
+        value = "".join(ch for ch in value if ch in "\n\t" or ch.isprintable() or ord(ch) > 0x9F)
     value = value.strip() if limit > MAX_TEXT else " ".join(value.split())
     if _SURROGATE.search(value):
         errors[name] = (f"{label or name.replace('_', ' ').capitalize()} contains a character that "
