@@ -27,7 +27,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -571,7 +571,8 @@ class _AttachmentPlan:
     sha256: str | None
     size: int | None
     contact_key: str | None
-    blob: Any = None
+    stored: Future[Any] | None = None  # adding the file to the store
+    blob: Any = None  # what the store made of it
 
 
 @dataclass
@@ -1628,40 +1629,11 @@ def import_document(svc: JournalService, doc: Any, base_dir: Path) -> ImportSumm
     with svc.journal.sessions() as s:
         plan = _Reader(svc, s, base_dir).read(doc)
 
-    # Store the exhibits first: content-addressed, so harmless if the database write fails.
-    from .attachments import AttachmentError
-
-    store = svc.store
-
-    def add(att: _AttachmentPlan) -> Any:
-        try:
-            return store.add_file(att.file, original_name=att.original_name)
-        except AttachmentError as exc:
-            return exc
-
-    # The store is thread-safe, and adding a file is mostly waiting for fsync: a few at once.
-    atts = [att for case in plan.cases for att in case.attachments]
-    if len(atts) > 1:
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            added = list(pool.map(add, atts))
-    else:
-        added = [add(att) for att in atts]
-    problems = _Problems()
-    for att, blob in zip(atts, added, strict=True):
-        if isinstance(blob, AttachmentError):
-            problems.add(f"{att.path}.path", str(blob))
-            continue
-        att.blob = blob
-        if att.sha256 and blob.sha256 != att.sha256:
-            problems.add(f"{att.path}.sha256", f"the file's SHA-256 is {blob.sha256}, "
-                                               f"not {att.sha256}: it changed after export")
-        elif att.size is not None and blob.size != att.size:
-            problems.add(f"{att.path}.size", f"the file has {blob.size:,} bytes, "
-                                             f"not {att.size:,}")
-    problems.raise_if_any()
-
+    # The exhibit files are stored (content-addressed, so harmless if the import fails later)
+    # while the rows are written; each case waits for its own files. A problem with a file
+    # leaves the rest of the rows unwritten and rolls the transaction back.
     summary = ImportSummary()
-    with svc._write() as s:
+    with _ExhibitFiles(svc.store, plan) as files, svc._write() as s:
         w = _Writer(svc, s, summary)
         if plan.profile is not None:
             w.profile(plan.profile)
@@ -1671,6 +1643,8 @@ def import_document(svc: JournalService, doc: Any, base_dir: Path) -> ImportSumm
         case_ids = {k: i for k, i in s.execute(select(Case.key, Case.id))}
         new_rows = _NewRows(svc, s, summary)
         for cp in plan.cases:
+            if not files.ready(cp.attachments):
+                continue  # nothing will be written: only look for the other files' problems
             org_id = org_ids.get(cp.org_key)
             assert org_id is not None  # checked while reading
             if cp.key not in case_ids:
@@ -1684,8 +1658,56 @@ def import_document(svc: JournalService, doc: Any, base_dir: Path) -> ImportSumm
                 w.escalation(c, ep, contact_ids)
             w.notes(c, cp.notes)
             w.attachments(c, cp.attachments, contact_ids)
+        files.problems.raise_if_any()
         new_rows.flush()
     return summary
+
+
+class _ExhibitFiles:
+    """Adds the plan's exhibit files to the store in the background.
+
+    The store is thread-safe, and adding a file is mostly waiting for fsync: a few at once.
+    """
+
+    def __init__(self, store: Any, plan: _Plan) -> None:
+        from .attachments import AttachmentError
+
+        def add(att: _AttachmentPlan) -> Any:
+            try:
+                return store.add_file(att.file, original_name=att.original_name)
+            except AttachmentError as exc:
+                return exc
+
+        self.error_type = AttachmentError
+        self.problems = _Problems()
+        self.pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="import-exhibits")
+        for case in plan.cases:
+            for att in case.attachments:
+                att.stored = self.pool.submit(add, att)
+
+    def __enter__(self) -> _ExhibitFiles:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def ready(self, atts: Sequence[_AttachmentPlan]) -> bool:
+        """Wait for these files (``att.blob``); False once any file had a problem."""
+        for att in atts:
+            assert att.stored is not None
+            blob = att.stored.result()
+            if isinstance(blob, self.error_type):
+                self.problems.add(f"{att.path}.path", str(blob))
+                continue
+            att.blob = blob
+            if att.sha256 and blob.sha256 != att.sha256:
+                self.problems.add(f"{att.path}.sha256", f"the file's SHA-256 is {blob.sha256}, "
+                                                        f"not {att.sha256}: it changed after "
+                                                        "export")
+            elif att.size is not None and blob.size != att.size:
+                self.problems.add(f"{att.path}.size", f"the file has {blob.size:,} bytes, "
+                                                      f"not {att.size:,}")
+        return not self.problems.items
 
 
 # =============================================================================================
