@@ -18,7 +18,9 @@ os.environ["XDG_RUNTIME_DIR"] = os.path.join(_SANDBOX, "runtime")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 os.environ.pop("HEADWAY_JOURNAL_DIR", None)
 
+import socket  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -27,3 +29,23 @@ import pytest  # noqa: E402
 def journal_dir(tmp_path: Path) -> Path:
     """A fresh, not yet created journal folder."""
     return tmp_path / "journal"
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every socket the test tries to make is refused and recorded (storage, CLI and GUI)."""
+    attempts: list[str] = []
+
+    class NoSocket(socket.socket):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            attempts.append(f"socket{args}")
+            raise OSError("network access attempted")
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        attempts.append(f"connect{args}")
+        raise OSError("network access attempted")
+
+    monkeypatch.setattr(socket, "socket", NoSocket)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts

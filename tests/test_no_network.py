@@ -1,20 +1,19 @@
 """The journal works with no network at all: it is a private, local record.
 
 In-process, socket creation is blocked while every storage operation runs; then the command line
-runs in a fresh interpreter with sockets blocked the same way.
+runs in a fresh interpreter with sockets blocked the same way. The ``no_network`` fixture lives
+in tests/conftest.py (the GUI session test uses it too).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import io
-import socket
 import subprocess
 import sys
 import textwrap
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -37,25 +36,6 @@ BLOCK = textwrap.dedent("""
     socket.create_connection = _refuse
     socket.getaddrinfo = _refuse
 """)
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    attempts: list[str] = []
-
-    class NoSocket(socket.socket):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            attempts.append(f"socket{args}")
-            raise OSError("network access attempted")
-
-    def refuse(*args: Any, **kwargs: Any) -> Any:
-        attempts.append(f"connect{args}")
-        raise OSError("network access attempted")
-
-    monkeypatch.setattr(socket, "socket", NoSocket)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    return attempts
 
 
 def _png() -> bytes:
