@@ -297,7 +297,8 @@ def test_empty_timeline_offers_to_log_the_first_contact(window: MainWindow, samp
     def log(dialog: Any) -> None:
         service, case_id = dialog.args[0], dialog.args[1]
         dialog.saved_contact_id = service.log_contact(case_id, ContactInput(
-            started_at=at(0, 0, 5), channel="in-app", rep_name="Provider Support",
+            started_at=datetime.now().astimezone() - timedelta(minutes=5), channel="in-app",
+            rep_name="Provider Support",
             tickets=["HW-500123"], summary="Asked why the session was cancelled.",
             promises=[PromiseInput("call back", business_days=2)]))
 
