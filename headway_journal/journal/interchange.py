@@ -29,6 +29,7 @@ import os
 import re
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
@@ -79,6 +80,7 @@ from .service import (
     _aware,
     _clean,
     _jsonable,
+    _match_promises,
     _promise_terms,
 )
 
@@ -580,8 +582,7 @@ class _AttachmentPlan:
 
 @dataclass
 class _PromisePlan:
-    data: PromiseInput
-    status_given: bool
+    data: PromiseInput  # status "pending" also when the file gives none: see _Writer.promises
 
 
 @dataclass
@@ -936,7 +937,7 @@ class _Reader:
             _service_errors(self.problems, rec.path, exc, rename)
             return None
         if plans is None:
-            plans = [_PromisePlan(p, True) for p in promises]
+            plans = [_PromisePlan(p) for p in promises]
         else:
             plans = [replace(pl, data=p) for pl, p in zip(plans, promises, strict=True)]
         return _ContactPlan(rec.path, key, values, tickets_clean, plans,
@@ -958,7 +959,7 @@ class _Reader:
             p.due_on = due_on  # with business days or hours, due_on is the computed deadline
         given = [n for n in ("business_days", "hours", "due_on") if rec.obj.get(n) is not None]
         term = given[0] if given else "business_days|hours|due_on"
-        return _PromisePlan(p, status is not None and status != ""), term
+        return _PromisePlan(p), term
 
     def read_attachment(self, rec: _Rec, contact_key: str | None) -> _AttachmentPlan | None:
         raw = rec.text("path", required=True)
@@ -1152,6 +1153,10 @@ def _changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, A
     return out
 
 
+def _terms_of(p: Promise | PromiseInput) -> tuple[str, int | None, int | None, date | None]:
+    return (p.text, p.business_days, p.hours, p.due_on)
+
+
 def _channel_row(c: Channel) -> dict[str, Any]:
     return {"kind": c.kind, "value": c.value, "label": c.label, "audience": c.audience,
             "hours": c.hours, "timezone": c.timezone, "verified_on": c.verified_on,
@@ -1281,11 +1286,9 @@ class _Writer:
         if plan.recorded_at is not None:
             before["recorded_at"] = ct.recorded_at
             after["recorded_at"] = plan.recorded_at
-        old_terms = [(p.text, p.business_days, p.hours, p.due_on) for p in ct.promises]
-        new_terms = [(p.data.text, p.data.business_days, p.data.hours, p.data.due_on)
-                     for p in plan.promises]
+        old_terms = Counter(_terms_of(p) for p in ct.promises)
+        old_strings = [_promise_terms(p) for p in ct.promises]
         changes = _changes(before, after)
-        started_changed = "started_at" in changes
         if changes:
             for k, v in after.items():
                 if k != "tickets":
@@ -1295,32 +1298,10 @@ class _Writer:
                 ct.tickets.clear()
                 s.flush()
                 ct.tickets = [Ticket(position=i, number=t) for i, t in enumerate(plan.tickets)]
-        if old_terms == new_terms:
-            for row, p in zip(ct.promises, plan.promises, strict=True):
-                if p.status_given and row.status != p.data.status:
-                    self.log("promise", row.id, c.id, "status",
-                             {"status": [row.status, p.data.status], "text": row.text})
-                    row.status = p.data.status
-                    row.status_changed_at = utc_now()
-                    touched = True
-                if started_changed:
-                    due = dl.promise_due(started, business_days=row.business_days,
-                                         hours=row.hours, due_on=row.due_on,
-                                         calendar=self.svc.calendar)
-                    row.due_date, row.due_at = due.due_on, due.due_at
-        else:
-            old_status = {p.text: (p.status, p.status_changed_at) for p in ct.promises}
-            changes["promises"] = [[_promise_terms(p) for p in ct.promises], None]
-            ct.promises.clear()
-            s.flush()
-            rows = []
-            for p in plan.promises:
-                row = self.svc._new_promise(p.data, started)
-                if not p.status_given and p.data.text in old_status:
-                    row.status, row.status_changed_at = old_status[p.data.text]
-                rows.append(row)
-            ct.promises = rows
-            changes["promises"][1] = [_promise_terms(p) for p in rows]
+        if self.promises(c, ct, plan.promises, started, "started_at" in changes):
+            touched = True
+        if old_terms != Counter(_terms_of(p) for p in ct.promises):
+            changes["promises"] = [old_strings, [_promise_terms(p) for p in ct.promises]]
         if changes:
             ct.updated_at = utc_now()
             c.updated_at = utc_now()
@@ -1330,6 +1311,57 @@ class _Writer:
             self.summary.count("updated", "contact")
             s.flush()
         return ct
+
+    def promises(self, c: Case, ct: Contact, plans: Sequence[_PromisePlan], started: datetime,
+                 started_changed: bool) -> bool:
+        """Merge a contact's promises in place, as ``JournalService.update_contact`` does.
+
+        Each promise of the file is paired with a stored one by ``_match_promises`` (the file
+        carries no promise ids: identical text and terms, then identical text, then the rest in
+        order), so a matched promise keeps its id (the calendar export's event UID), its status
+        history and its reminder state, and gets the file's text and terms. "pending" (or no
+        status) leaves the stored status alone; "kept" or "broken" is applied and recorded.
+        Stored promises left unpaired are erased, each with an "erase" history entry; promises
+        left over in the file are added. Deadlines are computed again for changed terms or a
+        moved contact (``started_changed``). True when a status changed or a promise was erased
+        or added (changed terms are written to the contact's history by the caller).
+        """
+        s = self.s
+        old_rows = list(ct.promises)
+        pairs = _match_promises(old_rows, [p.data for p in plans])
+        paired = {id(row) for row, _ in pairs if row is not None}
+        touched = False
+        for old in old_rows:
+            if id(old) not in paired:
+                self.log("promise", old.id, c.id, "erase",
+                         {"promise": _promise_terms(old), "status": old.status})
+                ct.promises.remove(old)
+                touched = True
+        if touched:
+            s.flush()
+        for row, p in pairs:
+            if row is None:
+                ct.promises.append(self.svc._new_promise(p, started))
+                touched = True
+                continue
+            if _terms_of(row) != _terms_of(p) or started_changed:
+                row.text, row.business_days, row.hours, row.due_on = (
+                    p.text, p.business_days, p.hours, p.due_on)
+                due = dl.promise_due(started, business_days=p.business_days, hours=p.hours,
+                                     due_on=p.due_on, calendar=self.svc.calendar)
+                if (row.due_date, row.due_at) != (due.due_on, due.due_at):
+                    row.due_date, row.due_at = due.due_on, due.due_at
+                    row.notified_at = None  # a new deadline earns a new reminder
+            if p.status != "pending" and p.status != row.status:
+                self.log("promise", row.id, c.id, "status",
+                         {"status": [row.status, p.status], "text": row.text})
+                row.status, row.status_changed_at = p.status, utc_now()
+                touched = True
+        if touched:
+            # the relationship keeps the order rows were added in; export orders them by id
+            s.flush()
+            s.expire(ct, ["promises"])
+        return touched
 
     def escalation(self, c: Case, plan: _EscalationPlan, contact_ids: Mapping[str, int]) -> None:
         s = self.s
