@@ -16,10 +16,12 @@ Vocabulary
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
 from functools import lru_cache
 
 __all__ = [
@@ -34,11 +36,13 @@ __all__ = [
     "PromiseDue",
     "PromiseState",
     "PromiseTermsError",
+    "RESPONSE_WINDOWS",
     "available_countries",
     "available_subdivisions",
     "deadlines_to_ics",
     "expected_due_range",
     "expected_response",
+    "issue_type_window",
     "next_escalation_step",
     "outside_clocks",
     "promise_due",
@@ -481,60 +485,75 @@ ISSUE_TYPES: tuple[str, ...] = (
 )
 UNITS: tuple[str, ...] = ("minutes", "hours", "business days", "weeks")
 
-_WRITTEN = frozenset({"email", "ticket", "in-app", "letter", "in-person"})
-_ANY = frozenset[str]()  # empty set in a row means "any"
-
-
-@dataclass(frozen=True)
-class _ResponseRow:
-    channels: frozenset[str]
-    issue_types: frozenset[str]
-    after_hours: bool | None  # None: either
-    low: int
-    high: int
-    unit: str
-    description: str
-
-
-# First matching row wins, so the specific rows come before the general ones.
-# Issue-type windows win over the channel windows for written channels; "in-app" opens a ticket
-# and an in-person visit ends in a follow-up, so both count as written here.
-EXPECTED_RESPONSE_TABLE: tuple[_ResponseRow, ...] = (
-    _ResponseRow(frozenset({"in-app", "chat"}), frozenset({"technical"}), True,
-                 1, 4, "hours", "after-hours technical lockout (in-app chat)"),
-    _ResponseRow(frozenset({"phone"}), _ANY, None,
-                 2, 15, "minutes", "phone hold during business hours"),
-    _ResponseRow(frozenset({"chat"}), _ANY, None,
-                 5, 20, "minutes", "live chat reply at peak"),
-    _ResponseRow(_WRITTEN, frozenset({"billing"}), None,
-                 3, 10, "business days", "refund decision for a single-session billing error"),
-    _ResponseRow(_WRITTEN, frozenset({"insurance"}), None,
-                 14, 30, "business days", "insurance eligibility or reimbursement with the payer"),
-    _ResponseRow(_WRITTEN, frozenset({"provider_credentialing"}), None,
-                 2, 6, "weeks", "provider credentialing or contract escalation"),
-    _ResponseRow(_WRITTEN, frozenset({"privacy"}), None,
-                 10, 30, "business days", "privacy or legal matter, formal written reply"),
-    _ResponseRow(_WRITTEN, frozenset({"provider_payment"}), None,
-                 3, 14, "business days", "provider payment or payout question"),
-    _ResponseRow(frozenset({"letter"}), _ANY, None,
-                 10, 30, "business days", "formal written reply by letter"),
-    _ResponseRow(_WRITTEN, _ANY, None,
-                 24, 72, "hours", "e-mail or ticket, non-urgent"),
-)
+# "in-app" opens a ticket and an in-person visit ends in a follow-up, so both count as written.
+_WRITTEN = frozenset({"email", "ticket", "in-app", "in-person"})
 
 
 @dataclass(frozen=True)
 class ExpectedResponse:
-    """A typical (not promised) response window."""
+    """A typical (not promised) window from the domain brief's table.
+
+    ``description`` is the brief's own wording for the row; ``key`` names the row for code;
+    ``every`` marks a cadence ("every 30 to 60 minutes") rather than one reply; ``note`` is the
+    brief's own aside, if any ("one to two billing cycles").
+    """
 
     low: int
     high: int
     unit: str  # "minutes" | "hours" | "business days" | "weeks"
     description: str
+    key: str = ""
+    every: bool = False
+    note: str = ""
+
+    def window(self) -> str:
+        """e.g. "24-72 hours", "every 30-60 minutes", "5-15 business days (one to two ...)"."""
+        text = f"{'every ' if self.every else ''}{self.low}-{self.high} {self.unit}"
+        return f"{text} ({self.note})" if self.note else text
 
     def label(self) -> str:
         """e.g. "typically 24-72 hours (typical, not promised)"."""
-        return f"typically {self.low}-{self.high} {self.unit} (typical, not promised)"
+        return f"typically {self.window()} (typical, not promised)"
+
+
+def _row(key: str, low: int, high: int, unit: str, description: str, *, every: bool = False,
+         note: str = "") -> ExpectedResponse:
+    return ExpectedResponse(low, high, unit, description, key=key, every=every, note=note)
+
+
+# The brief's table, in its order and in its words.
+EXPECTED_RESPONSE_TABLE: tuple[ExpectedResponse, ...] = (
+    _row("phone_hold", 2, 15, "minutes", "phone hold during business hours"),
+    _row("chat_reply", 5, 20, "minutes", "live chat reply at peak"),
+    _row("email_ticket", 24, 72, "hours", "e-mail or ticket, non-urgent"),
+    _row("after_hours_lockout", 1, 4, "hours", "after-hours technical lockout (in-app chat)"),
+    _row("outage_updates", 30, 60, "minutes", "outage status updates", every=True),
+    _row("billing_dispute_under_200", 5, 10, "business days",
+         "billing dispute under $200, once documented"),
+    _row("refund_decision", 3, 10, "business days",
+         "refund decision for a single-session billing error"),
+    _row("refund_to_card", 5, 15, "business days", "refund reaching a card statement",
+         note="one to two billing cycles"),
+    _row("general_verification", 3, 14, "business days",
+         "billing, credentialing, insurance verification in general"),
+    _row("insurance_payer", 14, 30, "business days",
+         "insurance eligibility or reimbursement with the payer"),
+    _row("credentialing_escalation", 2, 6, "weeks",
+         "provider credentialing or contract escalation"),
+    _row("formal_written_reply", 10, 30, "business days",
+         "larger contractual or legal issues, formal written reply"),
+)
+RESPONSE_WINDOWS: dict[str, ExpectedResponse] = {r.key: r for r in EXPECTED_RESPONSE_TABLE}
+
+SMALL_DISPUTE_LIMIT = Decimal("200")  # "billing dispute under $200", in U.S. dollars
+_LIST_SEPARATORS = re.compile(r"[,;\n/]|\s+and\s+|\s{2,}")
+
+
+def _listed(value: str | None) -> int:
+    """How many items a free-text list field names ("INV-1, INV-2" is 2; "" is 0)."""
+    if not value:
+        return 0
+    return sum(1 for part in _LIST_SEPARATORS.split(value) if part.strip())
 
 
 def _normalize_channel(channel: str) -> str:
@@ -546,8 +565,7 @@ def _normalize_issue_type(issue_type: str) -> str:
     return issue_type.strip().lower().replace("-", "_").replace(" ", "_")
 
 
-def expected_response(channel: str, issue_type: str, *, after_hours: bool = False) -> ExpectedResponse:
-    """The typical response window for a contact on ``channel`` about ``issue_type``."""
+def _check_channel_and_issue(channel: str, issue_type: str) -> tuple[str, str]:
     ch = _normalize_channel(channel)
     it = _normalize_issue_type(issue_type)
     if ch not in CHANNELS:
@@ -556,15 +574,85 @@ def expected_response(channel: str, issue_type: str, *, after_hours: bool = Fals
         raise ValueError(
             f"Unknown issue type {issue_type!r}; expected one of {', '.join(ISSUE_TYPES)}."
         )
-    for row in EXPECTED_RESPONSE_TABLE:
-        if row.channels and ch not in row.channels:
-            continue
-        if row.issue_types and it not in row.issue_types:
-            continue
-        if row.after_hours is not None and row.after_hours != after_hours:
-            continue
-        return ExpectedResponse(row.low, row.high, row.unit, row.description)
-    raise AssertionError(f"no expected-response row for {ch}/{it}")  # pragma: no cover
+    return ch, it
+
+
+def issue_type_window(
+    issue_type: str,
+    *,
+    amount_disputed: Decimal | None = None,
+    currency: str = "USD",
+    fields: Mapping[str, str] | None = None,
+    escalated: bool = False,
+) -> ExpectedResponse | None:
+    """The brief's row for this kind of problem, chosen from the facts the case has.
+
+    * billing: a dispute of less than $200 (``amount_disputed`` in USD) is the "billing dispute
+      under $200" row; otherwise a case that lists exactly one invoice number is the
+      "single-session billing error" row; any other billing case is "billing ... in general".
+    * insurance: "insurance eligibility or reimbursement with the payer".
+    * provider_credentialing: "provider credentialing or contract escalation" once the case
+      was escalated, "billing, credentialing ... in general" before.
+    * provider_payment (a payout is Headway's billing on the clinician's behalf): "billing ...
+      in general".
+    * privacy (a complaint under privacy law, answered in writing by the Privacy Officer):
+      "larger contractual or legal issues, formal written reply".
+    * account, appointment, technical: the brief gives no row (None).
+    """
+    it = _normalize_issue_type(issue_type)
+    if it not in ISSUE_TYPES:
+        raise ValueError(
+            f"Unknown issue type {issue_type!r}; expected one of {', '.join(ISSUE_TYPES)}."
+        )
+    f = fields or {}
+    if it == "billing":
+        if (amount_disputed is not None and currency.strip().upper() == "USD"
+                and 0 < amount_disputed < SMALL_DISPUTE_LIMIT):
+            return RESPONSE_WINDOWS["billing_dispute_under_200"]
+        if _listed(f.get("invoice_numbers")) == 1:
+            return RESPONSE_WINDOWS["refund_decision"]
+        return RESPONSE_WINDOWS["general_verification"]
+    if it == "insurance":
+        return RESPONSE_WINDOWS["insurance_payer"]
+    if it == "provider_credentialing":
+        return RESPONSE_WINDOWS["credentialing_escalation" if escalated else "general_verification"]
+    if it == "provider_payment":
+        return RESPONSE_WINDOWS["general_verification"]
+    if it == "privacy":
+        return RESPONSE_WINDOWS["formal_written_reply"]
+    return None
+
+
+def expected_response(
+    channel: str,
+    issue_type: str,
+    *,
+    after_hours: bool = False,
+    amount_disputed: Decimal | None = None,
+    currency: str = "USD",
+    fields: Mapping[str, str] | None = None,
+    escalated: bool = False,
+) -> ExpectedResponse | None:
+    """The typical response window for a contact on ``channel`` about ``issue_type``.
+
+    The facts of the case (``amount_disputed``, ``currency``, ``fields``, ``escalated``) choose
+    the issue type's row (see ``issue_type_window``). None when the brief gives no window that
+    applies (a letter about a problem that has no row of its own).
+    """
+    ch, it = _check_channel_and_issue(channel, issue_type)
+    if after_hours and ch in ("in-app", "chat") and it == "technical":
+        return RESPONSE_WINDOWS["after_hours_lockout"]
+    if ch == "phone":
+        return RESPONSE_WINDOWS["phone_hold"]
+    if ch == "chat":
+        return RESPONSE_WINDOWS["chat_reply"]
+    row = issue_type_window(it, amount_disputed=amount_disputed, currency=currency,
+                            fields=fields, escalated=escalated)
+    if row is not None:
+        return row
+    if ch == "letter":
+        return None
+    return RESPONSE_WINDOWS["email_ticket"]
 
 
 def expected_due_range(

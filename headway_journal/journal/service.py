@@ -1534,6 +1534,20 @@ class JournalService:
                                  statement_on=d("statement_date"), denial_on=d("denial_date"),
                                  final_decision_on=d("final_decision_date"))
 
+    def typical_response(self, case: CaseView, contact: ContactView) -> dl.ExpectedResponse | None:
+        """The typical reply window for a contact that got no promise (None: the brief has none).
+
+        Chosen from the contact's channel and the case's issue type, amount, fields and
+        escalations (``deadlines.expected_response``).
+        """
+        try:
+            return dl.expected_response(
+                contact.channel, case.issue_type, amount_disputed=case.amount_disputed,
+                currency=case.currency, fields=case.fields,
+                escalated=bool(case.escalations) or case.status == "escalated")
+        except ValueError:  # a channel or issue type this version does not know
+            return None
+
     def next_step(self, case: CaseView) -> str:
         broken = any(p.status == "broken" or p.state.code == "overdue" for p in case.promises)
         return dl.next_escalation_step(case.issue_type, len(case.escalations), promise_broken=broken)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,6 +16,7 @@ from headway_journal.journal.deadlines import (
     ESCALATION_STEPS,
     EXPECTED_RESPONSE_TABLE,
     ISSUE_TYPES,
+    RESPONSE_WINDOWS,
     BusinessCalendar,
     DeadlineItem,
     ExpectedResponse,
@@ -25,6 +27,7 @@ from headway_journal.journal.deadlines import (
     deadlines_to_ics,
     expected_due_range,
     expected_response,
+    issue_type_window,
     next_escalation_step,
     outside_clocks,
     promise_due,
@@ -392,14 +395,13 @@ class TestPromiseState:
 class TestExpectedResponse:
     def test_phone_and_chat(self) -> None:
         for issue in ISSUE_TYPES:
-            assert expected_response("phone", issue) == ExpectedResponse(
-                2, 15, "minutes", "phone hold during business hours"
-            )
+            assert expected_response("phone", issue) == RESPONSE_WINDOWS["phone_hold"]
             er = expected_response("chat", issue)
-            assert (er.low, er.high, er.unit) == (5, 20, "minutes")
+            assert er is not None and (er.low, er.high, er.unit) == (5, 20, "minutes")
 
     def test_email_non_urgent(self) -> None:
         er = expected_response("email", "account")
+        assert er is not None
         assert (er.low, er.high, er.unit) == (24, 72, "hours")
         assert er.description == "e-mail or ticket, non-urgent"
         assert er.label() == "typically 24-72 hours (typical, not promised)"
@@ -407,46 +409,130 @@ class TestExpectedResponse:
     @pytest.mark.parametrize(
         ("issue", "expected"),
         [
-            ("billing", (3, 10, "business days")),
-            ("insurance", (14, 30, "business days")),
-            ("provider_credentialing", (2, 6, "weeks")),
-            ("privacy", (10, 30, "business days")),
-            ("provider_payment", (3, 14, "business days")),
-            ("technical", (24, 72, "hours")),
-            ("appointment", (24, 72, "hours")),
+            ("billing", (3, 14, "business days", "billing, credentialing, insurance "
+                         "verification in general")),
+            ("insurance", (14, 30, "business days", "insurance eligibility or reimbursement "
+                           "with the payer")),
+            ("provider_credentialing", (3, 14, "business days", "billing, credentialing, "
+                                        "insurance verification in general")),
+            ("privacy", (10, 30, "business days", "larger contractual or legal issues, formal "
+                         "written reply")),
+            ("provider_payment", (3, 14, "business days", "billing, credentialing, insurance "
+                                  "verification in general")),
+            ("technical", (24, 72, "hours", "e-mail or ticket, non-urgent")),
+            ("appointment", (24, 72, "hours", "e-mail or ticket, non-urgent")),
         ],
     )
     @pytest.mark.parametrize("channel", ["email", "ticket", "in-app"])
     def test_issue_type_wins_for_written_channels(
-        self, channel: str, issue: str, expected: tuple[int, int, str]
+        self, channel: str, issue: str, expected: tuple[int, int, str, str]
     ) -> None:
         er = expected_response(channel, issue)
-        assert (er.low, er.high, er.unit) == expected
+        assert er is not None
+        assert (er.low, er.high, er.unit, er.description) == expected
+
+    def test_every_description_is_the_domain_briefs_wording(self) -> None:
+        """Each row's description is a row of the brief's table, word for word."""
+        brief = {
+            "phone hold during business hours": "2 to 15 minutes",
+            "live chat reply at peak": "5 to 20 minutes",
+            "e-mail or ticket, non-urgent": "24 to 72 hours",
+            "after-hours technical lockout (in-app chat)": "1 to 4 hours",
+            "outage status updates": "every 30 to 60 minutes",
+            "billing dispute under $200, once documented": "5 to 10 business days",
+            "refund decision for a single-session billing error": "3 to 10 business days",
+            "refund reaching a card statement":
+                "5 to 15 business days (one to two billing cycles)",
+            "billing, credentialing, insurance verification in general": "3 to 14 business days",
+            "insurance eligibility or reimbursement with the payer": "14 to 30 business days",
+            "provider credentialing or contract escalation": "2 to 6 weeks",
+            "larger contractual or legal issues, formal written reply": "10 to 30 business days",
+        }
+        assert {r.description: r.window().replace("-", " to ", 1) for r in
+                EXPECTED_RESPONSE_TABLE} == brief
+        assert RESPONSE_WINDOWS["outage_updates"].label() == (
+            "typically every 30-60 minutes (typical, not promised)")
+        assert RESPONSE_WINDOWS["refund_to_card"].label() == (
+            "typically 5-15 business days (one to two billing cycles) (typical, not promised)")
+
+    def test_billing_rows_follow_the_cases_facts(self) -> None:
+        def billing(**facts: object) -> str:
+            er = expected_response("email", "billing", **facts)  # type: ignore[arg-type]
+            assert er is not None
+            return er.key
+
+        assert billing() == "general_verification"
+        assert billing(amount_disputed=Decimal("100.00")) == "billing_dispute_under_200"
+        assert billing(amount_disputed=Decimal("199.99"), currency="usd") == (
+            "billing_dispute_under_200")
+        assert billing(amount_disputed=Decimal("200.00")) == "general_verification"
+        assert billing(amount_disputed=Decimal("0")) == "general_verification"
+        assert billing(amount_disputed=Decimal("100.00"), currency="EUR") == (
+            "general_verification")
+        # one invoice: a single-session billing error
+        assert billing(fields={"invoice_numbers": "INV-1001"}) == "refund_decision"
+        assert billing(amount_disputed=Decimal("250"), fields={"invoice_numbers": "INV-1"}) == (
+            "refund_decision")
+        assert billing(fields={"invoice_numbers": "INV-1001, INV-1002"}) == (
+            "general_verification")
+        assert billing(fields={"invoice_numbers": "INV-1001 and INV-1002"}) == (
+            "general_verification")
+        # under $200 wins over the single invoice
+        assert billing(amount_disputed=Decimal("100"), fields={"invoice_numbers": "INV-1"}) == (
+            "billing_dispute_under_200")
+        # the facts of a billing case do not move other issue types
+        er = expected_response("email", "insurance", amount_disputed=Decimal("10"))
+        assert er is not None and er.key == "insurance_payer"
+
+    def test_credentialing_escalation_only_once_escalated(self) -> None:
+        before = expected_response("email", "provider_credentialing")
+        after = expected_response("email", "provider_credentialing", escalated=True)
+        assert before is not None and before.key == "general_verification"
+        assert after is not None and (after.low, after.high, after.unit) == (2, 6, "weeks")
+        assert after.description == "provider credentialing or contract escalation"
 
     def test_letter(self) -> None:
-        assert expected_response("letter", "insurance").low == 14
-        er = expected_response("letter", "account")
-        assert (er.low, er.high, er.unit) == (10, 30, "business days")
+        er = expected_response("letter", "insurance")
+        assert er is not None and er.low == 14
+        assert expected_response("letter", "privacy") == RESPONSE_WINDOWS["formal_written_reply"]
+        # the brief gives no window for a letter about an account problem
+        assert expected_response("letter", "account") is None
+
+    def test_issue_type_window_alone(self) -> None:
+        assert issue_type_window("technical") is None
+        assert issue_type_window("account") is None
+        assert issue_type_window("appointment") is None
+        er = issue_type_window("privacy")
+        assert er is not None and er.key == "formal_written_reply"
+        with pytest.raises(ValueError, match="Unknown issue type"):
+            issue_type_window("weather")
 
     def test_after_hours_technical_in_app(self) -> None:
         er = expected_response("in-app", "technical", after_hours=True)
+        assert er is not None
         assert (er.low, er.high, er.unit) == (1, 4, "hours")
         assert er.label() == "typically 1-4 hours (typical, not promised)"
         # not after hours: an ordinary ticket
-        assert expected_response("in-app", "technical").unit == "hours"
-        assert expected_response("in-app", "technical").high == 72
+        er = expected_response("in-app", "technical")
+        assert er is not None and (er.unit, er.high) == ("hours", 72)
 
-    def test_every_combination_has_an_answer(self) -> None:
+    def test_every_combination_has_a_sensible_answer(self) -> None:
         for channel in ("phone", "chat", "email", "ticket", "in-app", "letter", "in-person"):
             for issue in ISSUE_TYPES:
                 for after_hours in (False, True):
                     er = expected_response(channel, issue, after_hours=after_hours)
+                    if er is None:
+                        assert channel == "letter"
+                        continue
+                    assert er in EXPECTED_RESPONSE_TABLE
                     assert 0 < er.low <= er.high
                     assert er.unit in {"minutes", "hours", "business days", "weeks"}
 
     def test_spelling_variants(self) -> None:
-        assert expected_response("E-mail", "Provider credentialing").unit == "weeks"
-        assert expected_response("in_app", "provider-payment").high == 14
+        er = expected_response("E-mail", "Provider credentialing", escalated=True)
+        assert er is not None and er.unit == "weeks"
+        er = expected_response("in_app", "provider-payment")
+        assert er is not None and er.high == 14
 
     def test_unknown_values(self) -> None:
         with pytest.raises(ValueError, match="Unknown channel"):
@@ -456,25 +542,30 @@ class TestExpectedResponse:
 
     def test_table_is_data(self) -> None:
         assert isinstance(EXPECTED_RESPONSE_TABLE, tuple)
-        assert len(EXPECTED_RESPONSE_TABLE) >= 8
+        assert len(EXPECTED_RESPONSE_TABLE) == 12
+        assert set(RESPONSE_WINDOWS) == {r.key for r in EXPECTED_RESPONSE_TABLE}
+
+
+def window(key: str) -> ExpectedResponse:
+    return RESPONSE_WINDOWS[key]
 
 
 class TestExpectedDueRange:
     def test_minutes(self) -> None:
         started = datetime(2026, 3, 9, 10, 0, tzinfo=PST)
-        low, high = expected_due_range(started, expected_response("phone", "billing"))
+        low, high = expected_due_range(started, window("phone_hold"))
         assert low == datetime(2026, 3, 9, 10, 2, tzinfo=PST)
         assert high == datetime(2026, 3, 9, 10, 15, tzinfo=PST)
 
     def test_hours_keep_offset(self) -> None:
         started = datetime(2026, 3, 6, 23, 0, tzinfo=PST)
-        low, high = expected_due_range(started, expected_response("email", "account"))
+        low, high = expected_due_range(started, window("email_ticket"))
         assert low == datetime(2026, 3, 7, 23, 0, tzinfo=PST)
         assert isinstance(high, datetime) and high.utcoffset() == timedelta(hours=-8)
 
     def test_business_days_from_local_date(self) -> None:
         started = datetime(2026, 12, 23, 22, 30, tzinfo=PST)  # UTC date is the 24th
-        low, high = expected_due_range(started, expected_response("email", "billing"))
+        low, high = expected_due_range(started, window("refund_decision"))
         assert low == d("2026-12-29")  # 24 (1), 28 (2), 29 (3)
         assert high == US.add_business_days(d("2026-12-23"), 10)
         assert type(low) is date
@@ -482,15 +573,13 @@ class TestExpectedDueRange:
     def test_weeks_land_on_a_business_day(self) -> None:
         # 2026-11-12 + 2 weeks = Thanksgiving 2026-11-26 -> moved to Friday 27th
         started = datetime(2026, 11, 12, 10, 0, tzinfo=EST)
-        low, high = expected_due_range(
-            started, expected_response("email", "provider_credentialing")
-        )
+        low, high = expected_due_range(started, window("credentialing_escalation"))
         assert low == d("2026-11-27")
         assert high == d("2026-12-24")
 
     def test_naive_is_refused(self) -> None:
         with pytest.raises(ValueError, match="time zone"):
-            expected_due_range(datetime(2026, 3, 9), expected_response("phone", "billing"))
+            expected_due_range(datetime(2026, 3, 9), window("phone_hold"))
 
 
 # ----------------------------------------------------------------------------- outside clocks
