@@ -31,6 +31,7 @@ __all__ = [
     "ISSUE_TYPES",
     "BusinessCalendar",
     "DeadlineItem",
+    "Expectation",
     "ExpectedResponse",
     "OutsideClock",
     "PromiseDue",
@@ -39,6 +40,7 @@ __all__ = [
     "RESPONSE_WINDOWS",
     "available_countries",
     "available_subdivisions",
+    "contact_expectations",
     "deadlines_to_ics",
     "expected_due_range",
     "expected_response",
@@ -633,26 +635,85 @@ def expected_response(
     fields: Mapping[str, str] | None = None,
     escalated: bool = False,
 ) -> ExpectedResponse | None:
-    """The typical response window for a contact on ``channel`` about ``issue_type``.
+    """When to expect an answer to a contact on ``channel`` about ``issue_type``.
 
-    The facts of the case (``amount_disputed``, ``currency``, ``fields``, ``escalated``) choose
-    the issue type's row (see ``issue_type_window``). None when the brief gives no window that
-    applies (a letter about a problem that has no row of its own).
+    This is a reply window, never a wait on the line: a phone call or chat that ended without a
+    promise gets the issue type's row (the hold and live-chat waits are what to expect when
+    contacting them; see ``contact_expectations``). The facts of the case (``amount_disputed``,
+    ``currency``, ``fields``, ``escalated``) choose the issue type's row (see
+    ``issue_type_window``). A written contact (e-mail, ticket, in-app, in person) about a problem
+    without a row of its own gets "e-mail or ticket, non-urgent". None when the brief gives no
+    window that applies (a call, chat or letter about a problem that has no row of its own).
     """
     ch, it = _check_channel_and_issue(channel, issue_type)
     if after_hours and ch in ("in-app", "chat") and it == "technical":
         return RESPONSE_WINDOWS["after_hours_lockout"]
-    if ch == "phone":
-        return RESPONSE_WINDOWS["phone_hold"]
-    if ch == "chat":
-        return RESPONSE_WINDOWS["chat_reply"]
     row = issue_type_window(it, amount_disputed=amount_disputed, currency=currency,
                             fields=fields, escalated=escalated)
     if row is not None:
         return row
-    if ch == "letter":
-        return None
-    return RESPONSE_WINDOWS["email_ticket"]
+    if ch in _WRITTEN:
+        return RESPONSE_WINDOWS["email_ticket"]
+    return None
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """One line of "what to expect": the situation, then the brief's row for it."""
+
+    situation: str  # "When you call", "After a refund is approved", ...
+    window: ExpectedResponse
+    aside: str = ""  # "time on hold, not a reply time"
+
+    def text(self) -> str:
+        """e.g. "When you call: phone hold during business hours, typically 2-15 minutes
+        (typical, not promised). This is time on hold, not a reply time."."""
+        line = f"{self.situation}: {self.window.description}, {self.window.label()}."
+        return f"{line} {self.aside}" if self.aside else line
+
+
+def contact_expectations(
+    issue_type: str,
+    channel_kinds: Iterable[str],
+    *,
+    amount_disputed: Decimal | None = None,
+    currency: str = "USD",
+    fields: Mapping[str, str] | None = None,
+    escalated: bool = False,
+) -> list[Expectation]:
+    """What to expect when contacting an organization through ``channel_kinds`` (typical).
+
+    The waits come first (phone hold when there is a phone line, live chat when there is a
+    chat), then the reply window for this kind of problem, then what follows it (a refund
+    reaching the card statement, status updates during an outage).
+    """
+    it = _normalize_issue_type(issue_type)
+    if it not in ISSUE_TYPES:
+        raise ValueError(
+            f"Unknown issue type {issue_type!r}; expected one of {', '.join(ISSUE_TYPES)}."
+        )
+    kinds = {_normalize_channel(k) for k in channel_kinds}
+    out: list[Expectation] = []
+    if "phone" in kinds:
+        out.append(Expectation("When you call", RESPONSE_WINDOWS["phone_hold"],
+                               "This is time on hold before someone answers, not a reply time."))
+    if "chat" in kinds:
+        out.append(Expectation("In a live chat", RESPONSE_WINDOWS["chat_reply"],
+                               "This is the wait for an agent, not a reply time."))
+    row = issue_type_window(it, amount_disputed=amount_disputed, currency=currency,
+                            fields=fields, escalated=escalated)
+    if row is not None:
+        out.append(Expectation("A reply about this", row))
+    elif kinds & _WRITTEN:
+        out.append(Expectation("A reply to an e-mail or ticket", RESPONSE_WINDOWS["email_ticket"]))
+    if it == "technical":
+        if kinds & {"chat", "in-app"}:
+            out.append(Expectation("Locked out outside business hours",
+                                   RESPONSE_WINDOWS["after_hours_lockout"]))
+        out.append(Expectation("During an outage", RESPONSE_WINDOWS["outage_updates"]))
+    if it == "billing":
+        out.append(Expectation("After a refund is approved", RESPONSE_WINDOWS["refund_to_card"]))
+    return out
 
 
 def expected_due_range(

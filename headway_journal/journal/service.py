@@ -1548,6 +1548,17 @@ class JournalService:
         except ValueError:  # a channel or issue type this version does not know
             return None
 
+    def what_to_expect(self, case: CaseView) -> list[dl.Expectation]:
+        """Typical waits and reply windows when contacting the case's organization, through
+        the channels shown for this case (``deadlines.contact_expectations``)."""
+        try:
+            return dl.contact_expectations(
+                case.issue_type, [c.kind for c in self.channels_for(case)],
+                amount_disputed=case.amount_disputed, currency=case.currency,
+                fields=case.fields, escalated=bool(case.escalations) or case.status == "escalated")
+        except ValueError:
+            return []
+
     def next_step(self, case: CaseView) -> str:
         broken = any(p.status == "broken" or p.state.code == "overdue" for p in case.promises)
         return dl.next_escalation_step(case.issue_type, len(case.escalations), promise_broken=broken)

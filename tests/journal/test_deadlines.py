@@ -24,6 +24,7 @@ from headway_journal.journal.deadlines import (
     PromiseTermsError,
     available_countries,
     available_subdivisions,
+    contact_expectations,
     deadlines_to_ics,
     expected_due_range,
     expected_response,
@@ -393,11 +394,18 @@ class TestPromiseState:
 
 
 class TestExpectedResponse:
-    def test_phone_and_chat(self) -> None:
+    def test_phone_and_chat_get_the_issue_types_reply_window_not_a_wait(self) -> None:
+        """A hold or a live-chat wait is not when they will answer: calls and chats that ended
+        without a promise get the issue type's row, or none when it has none."""
         for issue in ISSUE_TYPES:
-            assert expected_response("phone", issue) == RESPONSE_WINDOWS["phone_hold"]
-            er = expected_response("chat", issue)
-            assert er is not None and (er.low, er.high, er.unit) == (5, 20, "minutes")
+            for channel in ("phone", "chat"):
+                er = expected_response(channel, issue)
+                assert er == issue_type_window(issue), (channel, issue)
+                assert er is None or er.key not in ("phone_hold", "chat_reply")
+        er = expected_response("phone", "billing", amount_disputed=Decimal("80"))
+        assert er is not None and er.key == "billing_dispute_under_200"
+        assert expected_response("phone", "account") is None
+        assert expected_response("chat", "technical") is None
 
     def test_email_non_urgent(self) -> None:
         er = expected_response("email", "account")
@@ -522,7 +530,8 @@ class TestExpectedResponse:
                 for after_hours in (False, True):
                     er = expected_response(channel, issue, after_hours=after_hours)
                     if er is None:
-                        assert channel == "letter"
+                        assert channel in ("letter", "phone", "chat")
+                        assert issue in ("account", "appointment", "technical")
                         continue
                     assert er in EXPECTED_RESPONSE_TABLE
                     assert 0 < er.low <= er.high
@@ -539,6 +548,34 @@ class TestExpectedResponse:
             expected_response("fax", "billing")
         with pytest.raises(ValueError, match="Unknown issue type"):
             expected_response("email", "weather")
+
+    def test_what_to_expect_when_contacting_them(self) -> None:
+        headway = ["in-app", "web", "in-app"]  # no phone line for general support
+        lines = contact_expectations("billing", headway, amount_disputed=Decimal("100"))
+        assert [(e.situation, e.window.key) for e in lines] == [
+            ("A reply about this", "billing_dispute_under_200"),
+            ("After a refund is approved", "refund_to_card"),
+        ]
+        assert lines[1].text() == (
+            "After a refund is approved: refund reaching a card statement, typically 5-15 "
+            "business days (one to two billing cycles) (typical, not promised).")
+        privacy = contact_expectations("privacy", ["phone", "email", "in-app"])
+        assert privacy[0].window.key == "phone_hold"
+        assert privacy[0].text() == (
+            "When you call: phone hold during business hours, typically 2-15 minutes (typical, "
+            "not promised). This is time on hold before someone answers, not a reply time.")
+        assert privacy[1].window.key == "formal_written_reply"
+        tech = contact_expectations("technical", ["chat", "in-app"])
+        assert [e.window.key for e in tech] == [
+            "chat_reply", "email_ticket", "after_hours_lockout", "outage_updates"]
+        assert "not a reply time" in tech[0].text()
+        assert tech[3].text() == ("During an outage: outage status updates, typically every "
+                                  "30-60 minutes (typical, not promised).")
+        assert contact_expectations("account", []) == []
+        assert [e.window.key for e in contact_expectations("account", ["Phone"])] == [
+            "phone_hold"]
+        with pytest.raises(ValueError, match="Unknown issue type"):
+            contact_expectations("weather", ["phone"])
 
     def test_table_is_data(self) -> None:
         assert isinstance(EXPECTED_RESPONSE_TABLE, tuple)

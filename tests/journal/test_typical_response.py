@@ -81,3 +81,15 @@ def test_a_letter_about_an_account_has_no_window(svc: JournalService) -> None:
     cid = new_case(svc, "account", fields={"full_name": "Ana Lima"})
     assert reply_key(svc, cid, "letter") is None
     assert reply_key(svc, cid, "email") == "email_ticket"
+
+
+def test_a_call_gets_the_reply_window_and_the_hold_is_what_to_expect(svc: JournalService) -> None:
+    cid = new_case(svc, "privacy", fields={"what_happened": "x", "learned_on": "2026-11-01"})
+    assert reply_key(svc, cid, "phone") == "formal_written_reply"
+    lines = svc.what_to_expect(svc.get_case(cid))
+    # the Privacy Officer's phone line is among a privacy case's channels
+    assert lines[0].window.key == "phone_hold" and "not a reply time" in lines[0].text()
+    account = new_case(svc, "account", fields={"full_name": "Ana Lima"})
+    assert reply_key(svc, account, "phone") is None
+    # Headway publishes no phone line for general support: no hold time to expect
+    assert [e.window.key for e in svc.what_to_expect(svc.get_case(account))] == ["email_ticket"]
