@@ -20,7 +20,7 @@ import re
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from functools import lru_cache
 
@@ -44,6 +44,7 @@ __all__ = [
     "deadlines_to_ics",
     "expected_due_range",
     "expected_response",
+    "is_after_hours",
     "issue_type_window",
     "next_escalation_step",
     "outside_clocks",
@@ -547,6 +548,13 @@ EXPECTED_RESPONSE_TABLE: tuple[ExpectedResponse, ...] = (
 )
 RESPONSE_WINDOWS: dict[str, ExpectedResponse] = {r.key: r for r in EXPECTED_RESPONSE_TABLE}
 
+# "Typical live coverage: Monday to Friday, about 9:00 to 18:00 local time, reduced on weekends
+# and holidays."
+BUSINESS_HOURS_OPEN = time(9, 0)
+BUSINESS_HOURS_CLOSE = time(18, 0)
+# "Account / access" covers being locked out as much as "Technical" does.
+_LOCKOUT_ISSUES = frozenset({"technical", "account"})
+
 SMALL_DISPUTE_LIMIT = Decimal("200")  # "billing dispute under $200", in U.S. dollars
 _LIST_SEPARATORS = re.compile(r"[,;\n/]|\s+and\s+|\s{2,}")
 
@@ -556,6 +564,27 @@ def _listed(value: str | None) -> int:
     if not value:
         return 0
     return sum(1 for part in _LIST_SEPARATORS.split(value) if part.strip())
+
+
+def is_after_hours(
+    started_at: datetime,
+    calendar: BusinessCalendar | None = None,
+    *,
+    opens: time = BUSINESS_HOURS_OPEN,
+    closes: time = BUSINESS_HOURS_CLOSE,
+) -> bool:
+    """Whether a contact started outside typical live coverage, in its own local time.
+
+    Outside coverage: before ``opens`` (9:00) or from ``closes`` (18:00) on, or on a day that is
+    not a business day of ``calendar`` (a weekend or an observed public holiday). The clock time
+    is the contact's own (its recorded UTC offset), not this computer's.
+    """
+    _require_aware(started_at, "contact start time")
+    local = _same_offset(started_at)
+    if not (calendar or _DEFAULT_CALENDAR).is_business_day(local.date()):
+        return True
+    moment = local.time().replace(tzinfo=None)
+    return not (opens <= moment < closes)
 
 
 def _normalize_channel(channel: str) -> str:
@@ -637,6 +666,10 @@ def expected_response(
 ) -> ExpectedResponse | None:
     """When to expect an answer to a contact on ``channel`` about ``issue_type``.
 
+    ``after_hours``: the contact started outside typical live coverage (``is_after_hours``);
+    a technical or account lockout reported through in-app chat or chat then gets the brief's
+    "after-hours technical lockout" row.
+
     This is a reply window, never a wait on the line: a phone call or chat that ended without a
     promise gets the issue type's row (the hold and live-chat waits are what to expect when
     contacting them; see ``contact_expectations``). The facts of the case (``amount_disputed``,
@@ -646,7 +679,7 @@ def expected_response(
     window that applies (a call, chat or letter about a problem that has no row of its own).
     """
     ch, it = _check_channel_and_issue(channel, issue_type)
-    if after_hours and ch in ("in-app", "chat") and it == "technical":
+    if after_hours and ch in ("in-app", "chat") and it in _LOCKOUT_ISSUES:
         return RESPONSE_WINDOWS["after_hours_lockout"]
     row = issue_type_window(it, amount_disputed=amount_disputed, currency=currency,
                             fields=fields, escalated=escalated)
@@ -706,10 +739,10 @@ def contact_expectations(
         out.append(Expectation("A reply about this", row))
     elif kinds & _WRITTEN:
         out.append(Expectation("A reply to an e-mail or ticket", RESPONSE_WINDOWS["email_ticket"]))
+    if it in _LOCKOUT_ISSUES and kinds & {"chat", "in-app"}:
+        out.append(Expectation("Locked out outside business hours",
+                               RESPONSE_WINDOWS["after_hours_lockout"]))
     if it == "technical":
-        if kinds & {"chat", "in-app"}:
-            out.append(Expectation("Locked out outside business hours",
-                                   RESPONSE_WINDOWS["after_hours_lockout"]))
         out.append(Expectation("During an outage", RESPONSE_WINDOWS["outage_updates"]))
     if it == "billing":
         out.append(Expectation("After a refund is approved", RESPONSE_WINDOWS["refund_to_card"]))

@@ -1537,12 +1537,15 @@ class JournalService:
     def typical_response(self, case: CaseView, contact: ContactView) -> dl.ExpectedResponse | None:
         """The typical reply window for a contact that got no promise (None: the brief has none).
 
-        Chosen from the contact's channel and the case's issue type, amount, fields and
+        Chosen from the contact's channel, whether it started after hours (its own local time
+        against the journal's holiday calendar), and the case's issue type, amount, fields and
         escalations (``deadlines.expected_response``).
         """
         try:
             return dl.expected_response(
-                contact.channel, case.issue_type, amount_disputed=case.amount_disputed,
+                contact.channel, case.issue_type,
+                after_hours=dl.is_after_hours(contact.started_at, self.calendar),
+                amount_disputed=case.amount_disputed,
                 currency=case.currency, fields=case.fields,
                 escalated=bool(case.escalations) or case.status == "escalated")
         except ValueError:  # a channel or issue type this version does not know

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -28,6 +28,7 @@ from headway_journal.journal.deadlines import (
     deadlines_to_ics,
     expected_due_range,
     expected_response,
+    is_after_hours,
     issue_type_window,
     next_escalation_step,
     outside_clocks,
@@ -515,6 +516,14 @@ class TestExpectedResponse:
         with pytest.raises(ValueError, match="Unknown issue type"):
             issue_type_window("weather")
 
+    def test_after_hours_lockout_for_account_too_but_not_by_e_mail(self) -> None:
+        er = expected_response("chat", "account", after_hours=True)
+        assert er is not None and er.key == "after_hours_lockout"
+        er = expected_response("email", "technical", after_hours=True)
+        assert er is not None and er.key == "email_ticket"
+        er = expected_response("in-app", "billing", after_hours=True)
+        assert er is not None and er.key == "general_verification"
+
     def test_after_hours_technical_in_app(self) -> None:
         er = expected_response("in-app", "technical", after_hours=True)
         assert er is not None
@@ -565,6 +574,8 @@ class TestExpectedResponse:
             "When you call: phone hold during business hours, typically 2-15 minutes (typical, "
             "not promised). This is time on hold before someone answers, not a reply time.")
         assert privacy[1].window.key == "formal_written_reply"
+        locked = contact_expectations("account", ["in-app"])
+        assert [e.window.key for e in locked] == ["email_ticket", "after_hours_lockout"]
         tech = contact_expectations("technical", ["chat", "in-app"])
         assert [e.window.key for e in tech] == [
             "chat_reply", "email_ticket", "after_hours_lockout", "outage_updates"]
@@ -585,6 +596,39 @@ class TestExpectedResponse:
 
 def window(key: str) -> ExpectedResponse:
     return RESPONSE_WINDOWS[key]
+
+
+class TestAfterHours:
+    def test_business_hours_in_the_contacts_own_time(self) -> None:
+        # Wednesday 4 November 2026
+        assert not is_after_hours(datetime(2026, 11, 4, 9, 0, tzinfo=PST))
+        assert not is_after_hours(datetime(2026, 11, 4, 17, 59, tzinfo=PST))
+        assert is_after_hours(datetime(2026, 11, 4, 8, 59, tzinfo=PST))
+        assert is_after_hours(datetime(2026, 11, 4, 18, 0, tzinfo=PST))
+        assert is_after_hours(datetime(2026, 11, 4, 23, 30, tzinfo=PST))
+        # 22:30 in California is 06:30 UTC the next day: still that evening, after hours
+        late = datetime(2026, 11, 4, 22, 30, tzinfo=PST)
+        assert is_after_hours(late) and is_after_hours(late.astimezone(UTC)) is True
+        # 10:00 in New York is 07:00 in California: the contact's own clock decides
+        assert not is_after_hours(datetime(2026, 11, 4, 10, 0, tzinfo=EST))
+        assert is_after_hours(datetime(2026, 11, 4, 10, 0, tzinfo=EST).astimezone(PST))
+        zoned = datetime(2026, 7, 1, 17, 30, tzinfo=ZoneInfo("America/New_York"))
+        assert not is_after_hours(zoned)
+
+    def test_weekends_and_holidays_of_the_calendar(self) -> None:
+        assert is_after_hours(datetime(2026, 11, 7, 12, 0, tzinfo=PST))  # Saturday
+        thanksgiving = datetime(2026, 11, 26, 12, 0, tzinfo=EST)
+        assert is_after_hours(thanksgiving)  # United States federal holiday
+        assert not is_after_hours(thanksgiving, BusinessCalendar("GB"))
+        boxing_day_observed = datetime(2026, 12, 28, 12, 0, tzinfo=UTC)  # Monday, GB only
+        assert is_after_hours(boxing_day_observed, BusinessCalendar("GB"))
+        assert not is_after_hours(boxing_day_observed)
+
+    def test_other_hours_and_naive_times(self) -> None:
+        noon = datetime(2026, 11, 4, 12, 0, tzinfo=PST)
+        assert is_after_hours(noon, opens=time(13, 0), closes=time(17, 0))
+        with pytest.raises(ValueError, match="time zone"):
+            is_after_hours(datetime(2026, 11, 4, 12, 0))
 
 
 class TestExpectedDueRange:

@@ -92,4 +92,20 @@ def test_a_call_gets_the_reply_window_and_the_hold_is_what_to_expect(svc: Journa
     account = new_case(svc, "account", fields={"full_name": "Ana Lima"})
     assert reply_key(svc, account, "phone") is None
     # Headway publishes no phone line for general support: no hold time to expect
-    assert [e.window.key for e in svc.what_to_expect(svc.get_case(account))] == ["email_ticket"]
+    assert [e.window.key for e in svc.what_to_expect(svc.get_case(account))] == [
+        "email_ticket", "after_hours_lockout"]
+
+
+def test_after_hours_lockout_from_the_contacts_own_start_time(svc: JournalService) -> None:
+    cid = new_case(svc, "technical", fields={"device": "iPhone 13"})
+    assert reply_key(svc, cid, "in-app") == "email_ticket"  # Wednesday noon
+    assert reply_key(svc, cid, "in-app", WEDNESDAY_NOON.replace(hour=21)) == "after_hours_lockout"
+    assert reply_key(svc, cid, "chat", WEDNESDAY_NOON.replace(hour=7, minute=59)) == (
+        "after_hours_lockout")
+    saturday = WEDNESDAY_NOON + timedelta(days=3)
+    assert reply_key(svc, cid, "in-app", saturday) == "after_hours_lockout"
+    assert reply_key(svc, cid, "email", saturday) == "email_ticket"  # not a chat
+    thanksgiving = datetime(2026, 11, 26, 12, 0, tzinfo=PST)
+    assert reply_key(svc, cid, "in-app", thanksgiving) == "after_hours_lockout"
+    svc.set_setting("holiday_country", "GB")  # the journal's holiday calendar decides
+    assert reply_key(svc, cid, "in-app", thanksgiving) == "email_ticket"
