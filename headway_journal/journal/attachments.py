@@ -479,9 +479,32 @@ def _iso_media_type(head: bytes) -> str | None:
         return "image/heif"
     if major == b"qt  ":
         return "video/quicktime"
+    if major.startswith(b"3gp"):
+        return "video/3gpp"
+    if major.startswith(b"3g2"):
+        return "video/3gpp2"
     if major in _MP4_BRANDS or brands & _MP4_BRANDS:
         return "video/mp4"
     return None
+
+
+_EBML_MAGIC = b"\x1a\x45\xdf\xa3"
+_EBML_DOCTYPE = b"\x42\x82"
+_EBML_VIDEO = {b"webm": "video/webm", b"matroska": "video/x-matroska"}
+
+
+def _ebml_media_type(head: bytes) -> str | None:
+    """WebM or Matroska from the EBML header's DocType element (ID 0x4282)."""
+    if not head.startswith(_EBML_MAGIC):
+        return None
+    at = head.find(_EBML_DOCTYPE, 4, 64)
+    if at < 0 or at + 3 > len(head):
+        return None
+    size_byte = head[at + 2]
+    if not size_byte & 0x80:  # a size longer than one byte: not a DocType we know
+        return None
+    size = size_byte & 0x7F
+    return _EBML_VIDEO.get(head[at + 3 : at + 3 + size])
 
 
 def sniff_media_type(head: bytes) -> str:
@@ -499,9 +522,11 @@ def sniff_media_type(head: bytes) -> str:
         return "image/bmp"
     if h[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
         return "image/tiff"
-    iso = _iso_media_type(h)
+    iso = _iso_media_type(h) or _ebml_media_type(h)
     if iso is not None:
         return iso
+    if len(h) >= 12 and h[:4] == b"RIFF" and h[8:12] == b"AVI ":
+        return "video/x-msvideo"
     if h.startswith(b"%PDF-"):
         return "application/pdf"
     if h[:4] in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"):

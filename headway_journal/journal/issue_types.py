@@ -193,7 +193,8 @@ class ChecklistExtra:
     """Something to have ready that is a document rather than a field (satisfied by an exhibit)."""
 
     label: str
-    media_prefix: str = ""  # satisfied by an attachment whose media type starts with this
+    # satisfied by an attachment whose media type starts with this (or with one of these)
+    media_prefix: str | tuple[str, ...] = ""
 
 
 @dataclass(frozen=True)
@@ -335,7 +336,7 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 _f("app_version", "App version"),
                 _f("steps", "Steps to reproduce", "multiline"),
             ),
-            documents=(ChecklistExtra("Screenshots or a recording", "image/"),),
+            documents=(ChecklistExtra("Screenshots or a recording", ("image/", "video/")),),
         ),
         IssueType(
             "privacy",

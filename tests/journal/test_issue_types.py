@@ -95,6 +95,22 @@ def test_checklist_document_satisfied_by_exhibit() -> None:
     assert any(i.label.startswith("Screenshots") and i.on_file for i in items)
 
 
+@pytest.mark.parametrize("media", ["video/mp4", "video/quicktime", "video/webm", "image/heic"])
+def test_a_recording_or_a_screenshot_ticks_the_technical_checklist(media: str) -> None:
+    (item,) = [i for i in it.checklist("technical", {}, ["application/pdf", media])
+               if i.label == "Screenshots or a recording"]
+    assert item.on_file
+
+
+def test_a_recording_alone_does_not_tick_other_documents() -> None:
+    (item,) = [i for i in it.checklist("billing", {}, ["video/mp4"])
+               if i.label.startswith("Screenshots of the error")]
+    assert not item.on_file  # billing wants screenshots
+    (item,) = [i for i in it.checklist("technical", {}, ["application/pdf", "text/plain"])
+               if i.label == "Screenshots or a recording"]
+    assert not item.on_file
+
+
 def test_references_and_details_follow_registry_order() -> None:
     fields = {"member_id": "M-77", "claim_numbers": "CLM-9", "payer": "Blue Harbor"}
     assert it.references("insurance", fields) == [
