@@ -138,17 +138,25 @@ def offer_restore(outcome: OpenOutcome) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def open_service(folder: Path) -> tuple[JournalService | None, str]:
+HANDED_OVER = "handed over"  # open_service's note when a running instance took over
+
+
+def open_service(folder: Path, hand_over: Callable[[], bool] | None = None
+                 ) -> tuple[JournalService | None, str]:
     """Open the journal, or explain why not (offering a backup for a damaged one).
 
     Returns the service (None: the user was told, nothing more to do) and a line for the
-    status bar (what was restored, if anything).
+    status bar (what was restored, if anything). ``hand_over`` is asked first when the journal
+    is locked (another instance may be starting up); if it returns True nothing is said and the
+    note is ``HANDED_OVER``.
     """
     from ..journal.backup import open_or_explain, restore_database
 
     outcome = open_or_explain(folder)
     if outcome.ok and outcome.service is not None:
         return outcome.service, ""
+    if outcome.kind == "locked" and hand_over is not None and hand_over():
+        return None, HANDED_OVER
     note = ""
     if outcome.kind == "damaged" and outcome.offer is not None:
         if not offer_restore(outcome):
@@ -282,15 +290,16 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         instance = SingleInstance(folder)
         if instance.try_hand_over():
             return 0  # the running window came to the front
-        instance.listen()
+        # listen() once the window is shown (QtNetwork is not needed to show it)
     reporter = ErrorReporter(folder, app)
     reporter.install()
     window = None
     service: JournalService | None = None
     try:
-        service, note = open_service(folder)
+        service, note = open_service(
+            folder, hand_over=instance.hand_over_soon if instance is not None else None)
         if service is None:
-            return 1
+            return 0 if note == HANDED_OVER else 1
         if not demo:
             note = _backup_on_open(service) or note
         if demo:
@@ -312,6 +321,8 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
 
             instance.activated.connect(lambda: bring_to_front(window))
         window.show()
+        if instance is not None:  # after the window's first events: later launches hand over
+            QTimer.singleShot(0, instance.listen)
         _smoke_exit(window)
         return int(app.exec())
     finally:

@@ -45,7 +45,8 @@ class CaseListModel(QAbstractTableModel):
     """Rows are cases matching ``filter``, in the service's order."""
 
     def __init__(self, service: JournalService, flt: CaseFilter | None = None,
-                 today: date | None = None, parent: Any = None) -> None:
+                 today: date | None = None, parent: Any = None, *, load: bool = True) -> None:
+        """``load=False`` starts empty: the owner sets its filter (and so loads) later."""
         super().__init__(parent)
         self.service = service
         self._filter = flt or CaseFilter()
@@ -53,7 +54,8 @@ class CaseListModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._pages: dict[int, dict[int, CaseSummary]] = {}
         self._bold: QFont | None = None
-        self.reload()
+        if load:
+            self.reload()
 
     # -- loading -----------------------------------------------------------------------------
 

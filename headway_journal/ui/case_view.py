@@ -3,7 +3,8 @@
 Timeline (one card per contact, promises inline with Kept / Broken, exhibits as thumbnails;
 exhibits not tied to a contact get a card on the day they were added), Details (the issue
 type's fields from the registry), Exhibits (``attachments.ExhibitsPanel``: thumbnails, attach,
-paste, drop, capture), Before you call (checklist, questions, channels with "open now", next
+paste, drop, capture; built when the tab is first opened or ``exhibits`` is first used, so
+start-up does not pay for it), Before you call (checklist, questions, channels with "open now", next
 step, outside clocks, the safety note) and History (every change).
 
 Everything shown comes from the service's plain views (CaseView and friends); writes go through
@@ -13,7 +14,6 @@ the service and then ``changed`` is emitted so the window can refresh the list a
 from __future__ import annotations
 
 import contextlib
-import html
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..journal import deadlines as dl
-from ..journal.hours import is_open
 from ..journal.issue_types import CALL_PROMPTS, ISSUE_TYPES
 from ..journal.service import (
     AttachmentView,
@@ -257,6 +256,7 @@ class CasePane(QWidget):
     delete_contact_requested = Signal(int)
     restore_case_requested = Signal(int)
     attachment_activated = Signal(int)
+    exhibits_created = Signal(object)  # the ExhibitsPanel, once, when it is first built
 
     def __init__(self, service: JournalService, parent: QWidget | None = None, *,
                  controller: AttachmentController | None = None) -> None:
@@ -268,6 +268,7 @@ class CasePane(QWidget):
         self._newest_first = True
         self._thumbs: dict[str, QIcon | None] = {}
         self._pending_items: list[tuple[str, Any]] = []
+        self._exhibits: ExhibitsPanel | None = None
         self.setAccessibleName("Case")
 
         outer = QVBoxLayout(self)
@@ -303,6 +304,7 @@ class CasePane(QWidget):
         self.tabs.addTab(self.history, TAB_TITLES[TAB_HISTORY])
         column.addWidget(self.tabs, 1)
         self.stack.addWidget(page)
+        self.tabs.currentChanged.connect(self._tab_changed)
 
     # -- building blocks ---------------------------------------------------------------------
 
@@ -371,8 +373,34 @@ class CasePane(QWidget):
         return page
 
     def _build_exhibits(self) -> QWidget:
-        self.exhibits = ExhibitsPanel(self.service, self.controller)
-        return self.exhibits
+        """The Exhibits tab's page; the panel itself comes with the first use (``exhibits``)."""
+        self.exhibits_page = QWidget()
+        self.exhibits_page.setAccessibleName("Exhibits page")
+        layout = QVBoxLayout(self.exhibits_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        return self.exhibits_page
+
+    @property
+    def exhibits(self) -> ExhibitsPanel:
+        """The Exhibits tab's panel, built on first use and showing the current case."""
+        if self._exhibits is None:
+            panel = ExhibitsPanel(self.service, self.controller)
+            self._exhibits = panel
+            layout = self.exhibits_page.layout()
+            assert layout is not None
+            layout.addWidget(panel)
+            panel.set_read_only(self.deleted)
+            panel.set_case(self.case)
+            self.exhibits_created.emit(panel)
+        return self._exhibits
+
+    @property
+    def exhibits_built(self) -> bool:
+        return self._exhibits is not None
+
+    def _tab_changed(self, index: int) -> None:
+        if index == TAB_EXHIBITS:
+            self.exhibits  # noqa: B018 - builds the panel the first time the tab is shown
 
     @property
     def timeline_page(self) -> QWidget:
@@ -384,7 +412,8 @@ class CasePane(QWidget):
     def set_service(self, service: JournalService) -> None:
         """The journal was reopened (after a restore): read it from now on."""
         self.service = service
-        self.exhibits.set_service(service)
+        if self._exhibits is not None:
+            self._exhibits.set_service(service)
 
     # -- public ------------------------------------------------------------------------------
 
@@ -416,14 +445,14 @@ class CasePane(QWidget):
         self.deleted = deleted
         if case_id is None:
             self.case = None
-            self.exhibits.set_case(None)
+            self._exhibits_show(None)
             self.stack.setCurrentIndex(0)
             return
         try:
             case = self.service.get_case(case_id, include_deleted=deleted)
         except ServiceError as exc:
             self.case = None
-            self.exhibits.set_case(None)
+            self._exhibits_show(None)
             self.placeholder.setText(str(exc))
             self.stack.setCurrentIndex(0)
             return
@@ -443,8 +472,14 @@ class CasePane(QWidget):
     def set_placeholder(self, text: str) -> None:
         self.placeholder.setText(text)
         self.case = None
-        self.exhibits.set_case(None)
+        self._exhibits_show(None)
         self.stack.setCurrentIndex(0)
+
+    def _exhibits_show(self, case: CaseView | None) -> None:
+        """Show ``case`` in the Exhibits panel if it was built (else it will, when built)."""
+        if self._exhibits is not None:
+            self._exhibits.set_read_only(self.deleted)
+            self._exhibits.set_case(case)
 
     # -- filling -----------------------------------------------------------------------------
 
@@ -453,8 +488,7 @@ class CasePane(QWidget):
         self.deleted_banner.setVisible(self.deleted)
         self._fill_timeline(case)
         self._fill_details(case)
-        self.exhibits.set_read_only(self.deleted)
-        self.exhibits.set_case(case)
+        self._exhibits_show(case)
         self._fill_before_call(case)
         self._fill_history(case)
         n = len(case.attachments)
@@ -916,6 +950,8 @@ class CasePane(QWidget):
                     f"{clock.note}", name="Outside clock", selectable=True))
 
     def _channel_card(self, ch: Any, now: datetime) -> Card:
+        from ..journal.hours import is_open  # zoneinfo: not needed for the first screen
+
         name = CHANNEL_NAMES.get(ch.kind, ch.kind)
         card = Card(f"Channel {ch.label or ch.value}")
         top = QHBoxLayout()
@@ -951,6 +987,8 @@ class CasePane(QWidget):
     # History
 
     def _fill_history(self, case: CaseView) -> None:
+        import html  # html.entities: not needed for the first screen
+
         changes = self.service.history(case.id)
         parts = []
         for ch in reversed(changes):

@@ -89,6 +89,7 @@ from ..journal.service import (
 from . import settings as st
 from .attachments import (
     AttachmentController,
+    ExhibitsPanel,
     install_drop_target,
     install_paste_shortcut,
     pick_and_attach,
@@ -227,7 +228,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._title())
         self.setMinimumSize(QSize(720, 480))
 
-        self.case_model = CaseListModel(service, CaseFilter(view=self._view), parent=self)
+        # Loaded once the starting view is known (_apply_filter below), not twice.
+        self.case_model = CaseListModel(service, CaseFilter(view=self._view), parent=self,
+                                        load=False)
         self.attachments = AttachmentController(service, self)
         self._build_actions()
         self._build_menus()
@@ -248,7 +251,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 760)
         self._restored = st.restore_window(self, self._splitters())
         self.set_newest_first(st.get_bool(st.KEY_NEWEST_FIRST, True))
-        self._reload_filters()
+        self._reload_filters(organizations=False)  # the closed combo needs no list yet
         self._update_counts()
         if self._counts.get("due", 0):
             self._view = "due"
@@ -543,16 +546,29 @@ class MainWindow(QMainWindow):
     def _wire_attachments(self) -> None:
         """Drops on the window, Ctrl+V on the timeline, feedback in the status bar."""
         controller = self.attachments
-        panel = self.case_pane.exhibits
-        panel.changed.connect(self._exhibits_changed)
-        panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        # The Exhibits panel is built when its tab is first opened (start-up skips it).
+        self.case_pane.exhibits_created.connect(self._wire_exhibits_panel)
+        if self.case_pane.exhibits_built:
+            self._wire_exhibits_panel(self.case_pane.exhibits)
         controller.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         controller.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        controller.busy_changed.connect(self._attachments_busy)
         controller.busy_changed.connect(lambda _busy: self._update_actions())
         # The Exhibits tab has its own drop target and Ctrl+V; these cover the rest.
         self.drop_target = install_drop_target(self, controller, self.attach_target)
         self.timeline_paste = install_paste_shortcut(self.case_pane.timeline_page, controller,
                                                      self.attach_target)
+
+    def _wire_exhibits_panel(self, panel: ExhibitsPanel) -> None:
+        panel.changed.connect(self._exhibits_changed)
+        panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    def _attachments_busy(self, busy: bool) -> None:
+        """Files are being attached before the Exhibits tab was ever opened: build its panel
+        now, so it refreshes the case, selects the new exhibits and reports them as usual."""
+        if busy and not self.case_pane.exhibits_built:
+            self.case_pane.exhibits  # noqa: B018 - builds and wires the panel
+            self.statusBar().showMessage("Attaching\u2026", 8000)  # what the panel says
 
     def attach_target(self) -> int | None:
         """The case that attached files go to: the one shown, unless it is in Deleted."""
@@ -596,6 +612,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._ready = True
+        with contextlib.suppress(*PLAIN_ERRORS):  # a busy disk: the combo offers "All" only
+            self._reload_filters()
         if not self._restored:  # first run: give the case list about 40% of the width
             width = max(self.splitter.width(), 1)
             first = self.splitter.widget(0)
@@ -675,8 +693,12 @@ class MainWindow(QMainWindow):
         if current is not None:
             self.set_view(str(current.data(ViewRole)))
 
-    def _reload_filters(self) -> None:
-        """Fill the issue type and organization combos (keeping the choices)."""
+    def _reload_filters(self, *, organizations: bool = True) -> None:
+        """Fill the issue type and organization combos (keeping the choices).
+
+        ``organizations=False`` (while the window is built) leaves only "All organizations";
+        the list is read once the window is shown."""
+        orgs = self.service.organizations() if organizations else []
         issue = self.issue_filter.currentData()
         org = self.org_filter.currentData()
         for combo in (self.issue_filter, self.org_filter):
@@ -686,7 +708,7 @@ class MainWindow(QMainWindow):
         for key, it in ISSUE_TYPES.items():
             self.issue_filter.addItem(it.label, key)
         self.org_filter.addItem("All organizations", 0)
-        for o in self.service.organizations():
+        for o in orgs:
             self.org_filter.addItem(o.name, o.id)
         for combo, value in ((self.issue_filter, issue), (self.org_filter, org)):
             index = combo.findData(value) if value else 0

@@ -15,20 +15,29 @@ user) when there is one, else in Qt's temporary folder.
 
 Protocol: the newcomer connects and writes b"activate\\n"; the running instance emits
 `activated` and answers b"ok\\n".
+
+Start-up cost: QtNetwork is imported only when it is needed. On Unix the socket is a file, so
+when there is none nobody can be listening and the newcomer goes on without it; the app starts
+listening once its window is shown (``listen()`` then). A launch that finds the journal locked
+in the meantime waits a little for the first instance to start listening
+(``hand_over_soon``) before it says the journal is in use.
 """
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import logging
 import os
 import sys
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:  # QtNetwork is imported where it is used (not needed to start)
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +51,8 @@ _MAX_SOCKET_PATH = 100
 def _user_id() -> str:
     if hasattr(os, "getuid"):
         return str(os.getuid())
+    import getpass
+
     return getpass.getuser()
 
 
@@ -70,19 +81,51 @@ class SingleInstance(QObject):
 
     # -- the newcomer's side --------------------------------------------------------------
 
+    def socket_path(self) -> Path | None:
+        """Where the listening socket is on Unix (Qt's rule for a name without a folder: the
+        temporary folder); None on Windows (named pipes are not files)."""
+        if sys.platform == "win32":
+            return None
+        if os.path.isabs(self.name):
+            return Path(self.name)
+        return Path(QDir.cleanPath(QDir.tempPath())) / self.name
+
+    def nobody_listening(self) -> bool:
+        """True when no instance can be listening (no socket file); a leftover socket from a
+        crash still counts as someone, until a connection to it fails."""
+        path = self.socket_path()
+        return path is not None and not os.path.lexists(path)
+
     def try_hand_over(self, timeout_ms: int = 1000) -> bool:
         """Ask a running instance to come forward; True if it acknowledged.
 
         Runs a local event loop instead of the blocking waitFor* calls, so a listener in the
         same thread (tests) is served too.
         """
+        if self.nobody_listening():
+            return False
         return self._exchange(ACTIVATE + b"\n", timeout_ms) == OK
+
+    def hand_over_soon(self, wait_ms: int = 2000, step_ms: int = 100) -> bool:
+        """Keep trying to hand over for up to ``wait_ms``: the journal is locked, perhaps by an
+        instance that started a moment ago and does not listen yet."""
+        deadline = time.monotonic() + wait_ms / 1000
+        while True:
+            if self.try_hand_over(timeout_ms=max(step_ms * 5, 500)):
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            loop = QEventLoop()
+            QTimer.singleShot(step_ms, loop.quit)
+            loop.exec()
 
     def _exchange(self, message: bytes | None, timeout_ms: int) -> bytes | None:
         """Connect, send `message` and return the reply line; None if nobody answered.
 
         With `message` None, only checks that something accepts connections (b"" if so).
         """
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         loop = QEventLoop()
         result: list[bytes | None] = [None]
@@ -135,6 +178,8 @@ class SingleInstance(QObject):
         """
         if self._server is not None:
             return True
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         # No socket options on purpose: with any of them Qt binds a temporary socket and
         # renames it over the name, silently taking it from a live instance. A plain bind fails

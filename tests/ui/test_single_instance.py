@@ -193,3 +193,94 @@ def test_hand_over_to_another_process(instances: list[SingleInstance], tmp_path:
             if listener.poll() is None:
                 listener.kill()
                 listener.wait()
+
+
+# --- start-up: QtNetwork only when needed, listening once the window is shown --------------------
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes are not files")
+def test_no_socket_means_nobody_to_hand_over_to_without_qtnetwork(tmp_path: Path) -> None:
+    code = textwrap.dedent(
+        """
+        import sys
+        from pathlib import Path
+        from PySide6.QtWidgets import QApplication
+        from headway_journal.ui.single_instance import SingleInstance
+
+        app = QApplication(sys.argv[:1])
+        instance = SingleInstance(Path(sys.argv[1]))
+        print(instance.nobody_listening(), instance.try_hand_over(),
+              "PySide6.QtNetwork" in sys.modules)
+        """
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "journal")], cwd=REPO,
+                         env=env, capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.split() == ["True", "False", "False"], out.stderr
+
+
+def test_hand_over_soon_waits_for_an_instance_that_starts_listening(
+    qtbot, instances: list[SingleInstance], tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    journal = tmp_path / "journal"
+    starting = make(instances, journal)
+    QTimer.singleShot(300, starting.listen)  # still building its window
+    newcomer = make(instances, journal)
+    with qtbot.waitSignal(starting.activated, timeout=5000):
+        assert newcomer.hand_over_soon(wait_ms=4000, step_ms=50)
+
+
+def test_hand_over_soon_gives_up(instances: list[SingleInstance], tmp_path: Path) -> None:
+    assert not make(instances, tmp_path / "journal").hand_over_soon(wait_ms=200, step_ms=50)
+
+
+def test_locked_journal_hands_over_to_an_instance_starting_up(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from headway_journal.journal.service import JournalService
+    from headway_journal.ui.app import HANDED_OVER, open_service
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda _parent, title, *a: said.append(title)))
+    with JournalService.open(tmp_path / "journal") as holder:  # the other instance
+        asked: list[bool] = []
+        assert open_service(holder.folder, hand_over=lambda: asked.append(True) or True) == (
+            None, HANDED_OVER)
+        assert asked == [True] and said == []
+        assert open_service(holder.folder, hand_over=lambda: False) == (None, "")
+        assert said == ["Journal in use"]
+
+
+def test_the_app_listens_once_its_window_is_shown(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from headway_journal.ui import app as ui_app
+    from headway_journal.ui.main_window import MainWindow
+
+    calls: list[tuple[bool, bool]] = []
+    original = SingleInstance.listen
+
+    def listen(self: SingleInstance) -> bool:
+        shown = any(isinstance(w, MainWindow) and w.isVisible()
+                    for w in QApplication.topLevelWidgets())
+        ok = original(self)
+        calls.append((shown, ok))
+        return ok
+
+    def exec_briefly(*_args: object) -> int:
+        qtbot.waitUntil(lambda: bool(calls), timeout=5000)
+        return 0
+
+    monkeypatch.setattr(SingleInstance, "listen", listen)
+    monkeypatch.setattr(QApplication, "exec", exec_briefly)
+    monkeypatch.setattr(ui_app, "_backup_on_open", lambda _service: "")
+    assert ui_app.run_gui(tmp_path / "journal") == 0
+    assert calls == [(True, True)]
+    assert not os.path.exists(server_name(tmp_path / "journal"))  # closed with the app
