@@ -78,7 +78,9 @@ def test_lists_organizations_with_their_channels(qtbot: Any, service: JournalSer
     dlg.table.setCurrentCell(4, 0)
     assert dlg.value_edit.text() == "(833) 384-1044"
     assert dlg.audience_combo.currentData() == "privacy"
-    assert dlg.tz_combo.currentText() == "America/New_York"
+    # the brief's typical live coverage, in the caller's local time (no invented time zone)
+    assert dlg.hours_edit.text() == "Mon-Fri 09:00-18:00"
+    assert dlg.tz_combo.currentText() == ""
 
 
 def test_add_an_organization_with_a_verified_channel(qtbot: Any, service: JournalService,
