@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..journal import deadlines as dl
 from ..journal.issue_types import CALL_PROMPTS, ISSUE_TYPES
 from ..journal.service import (
     AttachmentView,
@@ -693,14 +692,13 @@ class CasePane(QWidget):
         return row
 
     def _expected_row(self, case: CaseView, ct: ContactView) -> QWidget:
-        try:
-            er = dl.expected_response(ct.channel, case.issue_type)
-        except ValueError:
-            return QWidget()
-        label = wrap_label(
-            f"No promise recorded. Typical for {er.description}: {er.label()}",
-            name="Expected response")
-        return muted(label)
+        er = self.service.typical_response(case, ct)
+        if er is None:
+            text = ("No promise recorded, and there is no typical reply time for this; "
+                    "ask for one next time.")
+        else:
+            text = f"No promise recorded. Typical for {er.description}: {er.label()}"
+        return muted(wrap_label(text, name="Expected response"))
 
     def _escalation_row(self, esc: EscalationView) -> QWidget:
         row = QWidget()
@@ -929,6 +927,11 @@ class CasePane(QWidget):
             add_to_column(column, self._channel_card(ch, now))
         if org.notes:
             add_to_column(column, muted(wrap_label(org.notes, name="Organization notes")))
+        expectations = self.service.what_to_expect(case)
+        if expectations:
+            add_to_column(column, heading("What to expect (typical, not promised)"))
+            for item in expectations:
+                add_to_column(column, wrap_label(item.text(), name="What to expect"))
 
         add_to_column(column, heading("Next step"))
         add_to_column(column, wrap_label(self.service.next_step(case), name="Next step",

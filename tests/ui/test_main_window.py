@@ -180,8 +180,10 @@ def test_selecting_a_case_shows_header_and_timeline(window: MainWindow, sample: 
     assert len(cards) == 3
     newest, middle, oldest = (texts(c) for c in cards)
     assert "Chat · outbound" in newest
-    assert ("No promise recorded. Typical for live chat reply at peak: typically 5-20 minutes "
-            "(typical, not promised)") in newest
+    # a chat that ended without a promise: the $100 billing dispute's reply window, not the
+    # wait for an agent
+    assert ("No promise recorded. Typical for billing dispute under $200, once documented: "
+            "typically 5-10 business days (typical, not promised)") in newest
     assert "E-mail · inbound" in middle
     assert any(t.endswith("22:30 (UTC\u221208:00)") for t in middle)
     assert "Алексей Смирнов, Escalations Lead" in middle
@@ -199,6 +201,23 @@ def test_selecting_a_case_shows_header_and_timeline(window: MainWindow, sample: 
     # the list marks the case too: in words, not colour alone
     row = window.case_model.row_of(sample.billing)
     assert window.case_model.data(window.case_model.index(row, 2)).startswith("overdue ")
+
+
+def test_reply_windows_on_cards_without_a_promise(window: MainWindow, sample: Sample) -> None:
+    """A call is not answered "in 2-15 minutes"; a lockout reported by in-app chat at 21:00 on
+    a weekday (the contact's own time) gets the after-hours row."""
+    pacific = timezone(timedelta(hours=-8))
+    wednesday = datetime(2026, 11, 4, 12, 0, tzinfo=pacific)
+    svc = window.service
+    svc.log_contact(sample.technical, ContactInput(started_at=wednesday, channel="phone"))
+    svc.log_contact(sample.technical, ContactInput(started_at=wednesday.replace(hour=21),
+                                                   channel="in-app"))
+    window.select_case(sample.technical)
+    late, call = (texts(c, "Expected response") for c in timeline_cards(window.case_pane))
+    assert call == ["No promise recorded, and there is no typical reply time for this; ask for "
+                    "one next time."]
+    assert late == ["No promise recorded. Typical for after-hours technical lockout (in-app "
+                    "chat): typically 1-4 hours (typical, not promised)"]
 
 
 def test_timeline_order_toggle(window: MainWindow, sample: Sample) -> None:
@@ -508,6 +527,25 @@ def test_before_you_call_shows_the_safety_note_for_clinical_and_privacy_cases(
         assert column.itemAt(0).widget() is notes[0]  # first thing on the page
     pane, _ = before_call_texts(window, sample.billing)
     assert pane.before_area.widget().findChildren(NoticeBox) == []
+
+
+def test_before_you_call_says_what_to_expect_with_the_hold_time_labelled(
+        window: MainWindow, sample: Sample) -> None:
+    pane, _ = before_call_texts(window, sample.privacy)
+    lines = texts(pane.before_area.widget(), "What to expect")
+    assert lines[0] == ("When you call: phone hold during business hours, typically 2-15 minutes "
+                        "(typical, not promised). This is time on hold before someone answers, "
+                        "not a reply time.")
+    assert any("larger contractual or legal issues, formal written reply" in t for t in lines)
+
+
+def test_before_you_call_for_billing_expects_the_refund_on_the_card(
+        window: MainWindow, sample: Sample) -> None:
+    pane, _ = before_call_texts(window, sample.billing)
+    lines = texts(pane.before_area.widget(), "What to expect")
+    assert lines[0].startswith("A reply about this: billing dispute under $200, once documented")
+    assert not any("phone hold" in t for t in lines)  # Headway has no general phone line
+    assert lines[1].startswith("After a refund is approved: refund reaching a card statement")
 
 
 def test_before_you_call_channels_with_open_now_and_verification(window: MainWindow,
