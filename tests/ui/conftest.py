@@ -7,6 +7,7 @@ overdue / pending states hold whenever the tests run.
 from __future__ import annotations
 
 import sys
+import tempfile
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -128,6 +129,17 @@ def clean_settings(qapp: Any) -> Iterator[None]:
     st.app_settings().clear()
     yield
     st.app_settings().clear()
+
+
+@pytest.fixture(autouse=True)
+def private_temp_dir(tmp_path_factory: pytest.TempPathFactory,
+                     monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app's temporary files (read-only viewer copies ``headway-exhibit-*``, which the
+    app itself removes after 24 h; case file previews; demo journals) go to a folder of this
+    test that pytest cleans up, never to the real temporary folder."""
+    folder = tmp_path_factory.mktemp("tmp")
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
 
 
 @pytest.fixture(autouse=True)

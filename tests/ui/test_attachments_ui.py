@@ -667,7 +667,7 @@ def test_save_a_copy_writes_identical_bytes(
 def test_system_viewer_gets_a_read_only_copy_never_the_evidence(
         qtbot: Any, svc: JournalService, controller: AttachmentController, case_id: int,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        no_real_dialogs: list[tuple[str, str]]) -> None:
+        no_real_dialogs: list[tuple[str, str]], private_temp_dir: Path) -> None:
     odd = write(tmp_path / "..hidden\tinvoice.pdf", png_bytes())  # a PNG named .pdf
     binary = write(tmp_path / "data.bin", bytes(range(256)) * 4)
     aid, bid = attach_and_wait(qtbot, controller, case_id, [odd, binary])
@@ -681,6 +681,9 @@ def test_system_viewer_gets_a_read_only_copy_never_the_evidence(
     assert not copy.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
     assert copy != svc.attachment_path(aid)
     assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
+    # in the test's own temporary folder (conftest), so the suite leaves nothing in /tmp
+    assert copy.parent.parent == private_temp_dir
+    assert copy.parent.name.startswith("headway-exhibit-")
     # an unrecognised binary is never handed to "whatever opens it"
     assert open_in_system_viewer(svc, bid) is None
     assert no_real_dialogs and "not a type this app recognises" in no_real_dialogs[-1][1]
