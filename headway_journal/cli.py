@@ -98,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="mask identifiers down to their last 4 characters")
     c.add_argument("--exclude-exhibit", type=int, action="append", default=[], metavar="N",
                    help="leave exhibit N out (repeatable)")
-    c = sub.add_parser("ics", help="export pending deadlines to an iCalendar file")
+    c = sub.add_parser("ics", help="export the deadlines of open cases (pending promises and "
+                                   "outside clocks) to an iCalendar file")
     c.add_argument("file", metavar="FILE")
     return p
 
@@ -367,25 +368,13 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_ics(args: argparse.Namespace, folder: Path) -> int:
-    from headway_journal.journal import deadlines as dl
+    from headway_journal.journal.calendar_export import build_deadlines_calendar
 
     dest = _out_path(args.file)
     with _open(folder) as svc:
-        items = [
-            dl.DeadlineItem(
-                uid=f"promise-{d.promise.id}",
-                title=f"{d.organization}: {d.promise.text}",
-                due_on=d.promise.due.due_on,
-                due_at=d.promise.due.due_at,
-                description=(f"{d.organization}: promised {d.promise.terms} on "
-                             f"{d.promise.made_at:%Y-%m-%d} ({d.contact})."),
-                case_title=d.case_title,
-            )
-            for d in svc.due_items(include_future=True)
-        ]
-    _write_atomic(dest, dl.deadlines_to_ics(items))
-    n = len(items)
-    print(f"Wrote {n} deadline{'s' if n != 1 else ''} to {dest}")
+        calendar = build_deadlines_calendar(svc)
+    _write_atomic(dest, calendar.data)
+    print(f"Wrote {calendar.summary()} to {dest}")
     return EXIT_OK
 
 

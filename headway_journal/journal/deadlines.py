@@ -48,6 +48,7 @@ __all__ = [
     "issue_type_window",
     "next_escalation_step",
     "outside_clocks",
+    "outside_clocks_for_fields",
     "promise_due",
     "promise_state",
     "validate_promise_terms",
@@ -792,6 +793,7 @@ class OutsideClock:
     deadline: date
     rule: str
     note: str = OUTSIDE_CLOCK_NOTE
+    kind: str = ""  # stable name for code and calendar UIDs, e.g. "internal-appeal"
 
     def days_left(self, today: date) -> int:
         """Calendar days until the deadline (negative once it has passed)."""
@@ -815,6 +817,7 @@ def outside_clocks(
             starts_on=learned_on,
             deadline=learned_on + timedelta(days=180),
             rule="HHS OCR privacy complaint: in writing, within 180 days of learning of it",
+            kind="privacy-complaint",
         ))
     if it == "billing" and statement_on is not None:
         clocks.append(OutsideClock(
@@ -823,6 +826,7 @@ def outside_clocks(
             deadline=statement_on + timedelta(days=60),
             rule="Card billing-error notice: must reach the card issuer within 60 days of the "
                  "statement",
+            kind="card-billing-error",
         ))
     if it == "insurance":
         if denial_on is not None:
@@ -831,6 +835,7 @@ def outside_clocks(
                 starts_on=denial_on,
                 deadline=denial_on + timedelta(days=180),
                 rule="Health-plan internal appeal: within 180 days of the denial",
+                kind="internal-appeal",
             ))
         if final_decision_on is not None:
             clocks.append(OutsideClock(
@@ -838,8 +843,30 @@ def outside_clocks(
                 starts_on=final_decision_on,
                 deadline=final_decision_on + timedelta(days=60),
                 rule="External review: within 60 days of the plan's final decision",
+                kind="external-review",
             ))
     return clocks
+
+
+# The case fields (issue_types registry) that start each clock.
+CLOCK_FIELDS: dict[str, str] = {
+    "learned_on": "learned_on",
+    "statement_on": "statement_date",
+    "denial_on": "denial_date",
+    "final_decision_on": "final_decision_date",
+}
+
+
+def outside_clocks_for_fields(issue_type: str, fields: Mapping[str, str]) -> list[OutsideClock]:
+    """``outside_clocks`` from a case's ``fields`` (ISO dates); a malformed date starts nothing."""
+    starts: dict[str, date | None] = {}
+    for arg, name in CLOCK_FIELDS.items():
+        value = fields.get(name)
+        try:
+            starts[arg] = date.fromisoformat(value) if value else None
+        except (TypeError, ValueError):
+            starts[arg] = None
+    return outside_clocks(issue_type, **starts)
 
 
 # --------------------------------------------------------------------------------------------
@@ -930,6 +957,7 @@ class DeadlineItem:
     due_at: datetime | None
     description: str
     case_title: str
+    remind_days_before: int = 1  # all-day events only
 
 
 def deadlines_to_ics(
@@ -940,7 +968,8 @@ def deadlines_to_ics(
 ) -> bytes:
     """An iCalendar file with one event per deadline.
 
-    Date-only deadlines become all-day events with a display reminder one day before; deadlines
+    Date-only deadlines become all-day events with a display reminder ``remind_days_before``
+    days before (one by default); deadlines
     with a time become 15-minute events (written in UTC). UIDs are stable
     ("<uid>@headway-journal") so re-importing updates rather than duplicates.
     ``generated_at`` (aware) fixes DTSTAMP for reproducible output.
@@ -980,8 +1009,10 @@ def deadlines_to_ics(
             event.add("transp", "TRANSPARENT")
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", f"Due tomorrow: {item.title}")
-            alarm.add("trigger", timedelta(days=-1))
+            days = max(0, item.remind_days_before)
+            when = {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
+            alarm.add("description", f"Due {when}: {item.title}")
+            alarm.add("trigger", timedelta(days=-days))
             event.add_component(alarm)
         cal.add_component(event)
     return bytes(cal.to_ical())

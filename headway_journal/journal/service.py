@@ -1558,14 +1558,7 @@ class JournalService:
         return SAFETY_NOTE if it is not None and it.safety else None
 
     def outside_clocks(self, case: CaseView) -> list[dl.OutsideClock]:
-        f = case.fields
-
-        def d(name: str) -> date | None:
-            return date.fromisoformat(f[name]) if f.get(name) else None
-
-        return dl.outside_clocks(case.issue_type, learned_on=d("learned_on"),
-                                 statement_on=d("statement_date"), denial_on=d("denial_date"),
-                                 final_decision_on=d("final_decision_date"))
+        return dl.outside_clocks_for_fields(case.issue_type, case.fields)
 
     def typical_response(self, case: CaseView, contact: ContactView) -> dl.ExpectedResponse | None:
         """The typical reply window for a contact that got no promise (None: the brief has none).

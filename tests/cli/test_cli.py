@@ -433,3 +433,31 @@ def test_ics_uids_survive_editing_a_contact(journal: Path, tmp_path: Path) -> No
             data.summary += " (edited)"
             svc.update_contact(ct.id, data)
     assert uids("after.ics") == before
+
+
+def test_ics_adds_the_outside_clocks_of_open_cases(journal: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Pending promises plus each open case's outside clocks, as all-day events labelled as
+    general information, with UIDs from the case id and the clock kind."""
+    from icalendar import Calendar
+
+    with JournalService.open(journal) as svc:
+        org = svc.organization_by_key("headway")
+        assert org is not None
+        cid = svc.create_case(CaseInput(
+            title="Claim denied", organization_id=org.id, issue_type="insurance", role="client",
+            fields={"member_id": "M-1", "denial_date": "2026-09-01",
+                    "final_decision_date": "2026-10-15"}))
+    dest = tmp_path / "deadlines.ics"
+    assert main("ics", str(dest)) == 0
+    assert capsys.readouterr().out == (
+        f"Wrote 2 promise deadlines and 2 outside clocks to {dest}\n")
+    found = {str(e["UID"]): e for e in Calendar.from_ical(dest.read_bytes()).walk("VEVENT")}
+    appeal = found[f"case-{cid}-clock-internal-appeal@headway-journal"]
+    review = found[f"case-{cid}-clock-external-review@headway-journal"]
+    assert appeal.decoded("DTSTART") == date(2027, 2, 28)
+    assert review.decoded("DTSTART") == date(2026, 12, 14)
+    for event in (appeal, review):
+        assert "general information, verify" in str(event["SUMMARY"])
+        assert "verify the current rule with the agency" in str(event["DESCRIPTION"])
+    assert sum(uid.startswith("promise-") for uid in found) == 2

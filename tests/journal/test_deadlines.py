@@ -32,6 +32,7 @@ from headway_journal.journal.deadlines import (
     issue_type_window,
     next_escalation_step,
     outside_clocks,
+    outside_clocks_for_fields,
     promise_due,
     promise_state,
     validate_promise_terms,
@@ -688,6 +689,21 @@ class TestOutsideClocks:
         assert "internal appeal" in clocks[0].rule
         assert "External review" in clocks[1].rule
 
+    def test_kinds_and_start_dates_from_case_fields(self) -> None:
+        fields = {"denial_date": "2026-02-01", "final_decision_date": "2026-09-01",
+                  "learned_on": "2026-01-15"}
+        clocks = outside_clocks_for_fields("insurance", fields)
+        assert [c.kind for c in clocks] == ["internal-appeal", "external-review"]
+        assert clocks == outside_clocks("insurance", denial_on=d("2026-02-01"),
+                                        final_decision_on=d("2026-09-01"))
+        (privacy,) = outside_clocks_for_fields("privacy", fields)
+        assert privacy.kind == "privacy-complaint"
+        (card,) = outside_clocks_for_fields("billing", {"statement_date": "2026-03-01"})
+        assert card.kind == "card-billing-error"
+        # a malformed or missing date starts no clock
+        assert outside_clocks_for_fields("billing", {"statement_date": "March"}) == []
+        assert outside_clocks_for_fields("billing", {}) == []
+
     def test_only_given_start_dates(self) -> None:
         assert outside_clocks("privacy") == []
         assert outside_clocks("insurance") == []
@@ -788,6 +804,17 @@ def test_deadlines_to_ics_round_trip() -> None:
     assert start == datetime(2026, 3, 10, 6, 30, tzinfo=UTC)
     assert timed.decoded("DTEND") - start == timedelta(minutes=15)
     assert timed.walk("VALARM") == []
+
+
+def test_deadlines_to_ics_reminder_days() -> None:
+    from icalendar import Calendar
+
+    item = DeadlineItem("case-1-clock-x", "Appeal", d("2026-12-31"), None, "", "c",
+                        remind_days_before=7)
+    (event,) = Calendar.from_ical(deadlines_to_ics([item])).walk("VEVENT")
+    (alarm,) = event.walk("VALARM")
+    assert alarm.decoded("TRIGGER") == timedelta(days=-7)
+    assert str(alarm["DESCRIPTION"]) == "Due in 7 days: Appeal"
 
 
 def test_deadlines_to_ics_empty_and_naive() -> None:
