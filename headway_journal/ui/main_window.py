@@ -847,8 +847,6 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         try:
             counts = dict(self.service.view_counts())
-            for key in ("escalated", "deleted"):
-                counts[key] = self.service.count_cases(CaseFilter(view=key))
         except PLAIN_ERRORS as exc:  # a busy or failing disk: keep the last counts, say why
             self.statusBar().showMessage(plain_message(exc), 15000)
             return

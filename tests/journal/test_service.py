@@ -205,6 +205,11 @@ def test_case_list_views_and_next_deadline(svc: JournalService) -> None:
         "Done", "Double charge for 12 Nov session", "Waiting on refund"]
     counts = svc.view_counts(today=today)
     assert counts["due"] == 1 and counts["all"] == 3
+    svc.delete_case(c)
+    counts = svc.view_counts(today=today)
+    views = ("due", "active", "waiting", "escalated", "resolved", "all", "deleted")
+    assert counts == {v: svc.count_cases(CaseFilter(view=v), today) for v in views}
+    assert counts["deleted"] == 1 and counts["all"] == 2
 
 
 def test_due_items_and_notification_once(svc: JournalService) -> None:
