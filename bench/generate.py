@@ -288,6 +288,16 @@ def _chunks(seq: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield seq[i : i + size]
 
 
+def default_anchor() -> date:
+    """The 'today' a journal is dated against: UTC now less 12 hours.
+
+    The newest contacts fall on the day before the anchor, at local office hours in zones as far
+    west as UTC-10; with the anchor half a day behind UTC none of them lies in the future, which
+    the importer (rightly) refuses.
+    """
+    return (datetime.now(UTC) - timedelta(hours=12)).date()
+
+
 def generate(
     folder: str | Path,
     cases: int = 10_000,
@@ -304,7 +314,7 @@ def generate(
     t0 = time.perf_counter()
     say = progress or (lambda _msg: None)
     folder = Path(folder)
-    anchor = anchor or date.today()
+    anchor = anchor or default_anchor()
     rng = random.Random(seed)
     stats = GenStats(folder=str(folder), seed=seed, anchor=anchor.isoformat())
     svc = JournalService.open(folder)
@@ -629,7 +639,7 @@ def cached_journal(cases: int = 10_000, contacts: int = 100_000, images: int = 3
     The journal is made in a ``.partial`` folder and renamed into place when complete, so an
     interrupted run never leaves a half-filled journal in the cache.
     """
-    anchor = anchor or date.today()
+    anchor = anchor or default_anchor()
     root = root or CACHE_ROOT
     root.mkdir(parents=True, exist_ok=True)
     final = root / cache_key(cases, contacts, images, seed, anchor)
@@ -662,7 +672,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--images", type=int, default=3_000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--anchor", type=date.fromisoformat, default=None,
-                    help="the 'today' the journal is dated against (YYYY-MM-DD; default today)")
+                    help="the 'today' the journal is dated against (YYYY-MM-DD; default: UTC now less 12 h)")
     ap.add_argument("--small", action="store_true", help="a 2-case journal for baselines")
     args = ap.parse_args(argv)
     if args.out.exists() and any(args.out.iterdir()):
