@@ -43,6 +43,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from .issue_types import mask_card_numbers
+
 if TYPE_CHECKING:  # pragma: no cover - typing only; Pillow is imported lazily at run time
     from PIL import Image as PILImage
 
@@ -579,7 +581,8 @@ def safe_display_name(name: str) -> str:
     """A file name fit for display: basename only, no separators or control characters.
 
     Lone surrogates (undecodable bytes in a POSIX file name) become U+FFFD, the result is
-    NFC-normalised and at most 255 characters (the extension is kept when shortening).
+    NFC-normalised and at most 255 characters (the extension is kept when shortening). A full
+    card number in it keeps only its last 4 digits.
     It is metadata: never build a path from it.
     """
     parts = [p for p in re.split(r"[/\\]", str(name)) if p.strip() not in ("", ".", "..")]
@@ -587,6 +590,7 @@ def safe_display_name(name: str) -> str:
     base = "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in base)
     base = unicodedata.normalize("NFC", base)
     base = "".join("_" if _unsafe_char(ch) else ch for ch in base).strip()
+    base = mask_card_numbers(base)  # "only the last 4 digits belong in the journal"
     if not base:
         return _FALLBACK_NAME
     if len(base) > MAX_NAME_CHARS:

@@ -58,6 +58,29 @@ def find_card_number(text: str) -> str | None:
     return None
 
 
+def mask_card_numbers(text: str) -> str:
+    """``text`` with every full card number's digits but the last 4 replaced by "x".
+
+    For text that is evidence in itself and must not be refused, such as an exhibit's original
+    file name; typed text is refused instead (``refuse_card_number``).
+    """
+    def mask(match: re.Match[str]) -> str:
+        run = match.group(0)
+        if find_card_number(run) is None:
+            return run
+        keep = 4
+        out = []
+        for ch in reversed(run):
+            if ch.isdigit():
+                out.append(ch if keep > 0 else "x")
+                keep -= 1
+            else:
+                out.append(ch)
+        return "".join(reversed(out))
+
+    return _CARD_RUN.sub(mask, text)
+
+
 CARD_MESSAGE = (
     "This looks like a full card number. Only the last 4 digits belong in the journal "
     "(for example 'card ending 4242'); please remove the rest."

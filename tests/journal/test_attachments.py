@@ -593,6 +593,9 @@ def test_module_imports_neither_qt_nor_pillow() -> None:
         ("bad\udcffbytes.jpg", "bad\ufffdbytes.jpg"),
         ("Cafe\u0301.png", "Caf\u00e9.png"),
         ("R\u00e9clamation \u2013 Fran\u00e7ais.pdf", "R\u00e9clamation \u2013 Fran\u00e7ais.pdf"),
+        ("statement 4111 1111 1111 1111.pdf", "statement xxxx xxxx xxxx 1111.pdf"),
+        ("card-4111111111111111.png", "card-xxxxxxxxxxxx1111.png"),
+        ("ticket 1234567890123456.pdf", "ticket 1234567890123456.pdf"),  # not a card (Luhn)
     ],
 )
 def test_safe_display_name(raw: str, expected: str) -> None:
