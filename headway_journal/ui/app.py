@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import logging
 import os
 import shutil
 import sys
@@ -192,9 +193,54 @@ def one_line(exc: BaseException | None, limit: int = 200) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+WITHHELD = "(message not logged: it can quote what is in the journal)"
+
+
+def private_traceback(exc_type: type[BaseException], exc: BaseException | None,
+                      tb: TracebackType | None) -> str:
+    """A traceback fit for a log file: where it happened and the exception types, never the
+    exceptions' messages (which can quote a case's contents, e.g. a value that failed a check).
+    Chained exceptions come first, as Python prints them."""
+    chain: list[tuple[type[BaseException], TracebackType | None]] = [(exc_type, tb)]
+    seen = {id(exc)}
+    e = (exc.__cause__ or exc.__context__) if exc is not None else None
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        chain.append((type(e), e.__traceback__))
+        e = e.__cause__ or e.__context__
+    parts: list[str] = []
+    for kind, frames in reversed(chain):
+        parts.append("Traceback (most recent call last):\n")
+        parts.extend(traceback.format_tb(frames))
+        parts.append(f"{kind.__module__}.{kind.__qualname__} {WITHHELD}\n")
+    return "".join(parts)
+
+
+class PrivateFormatter(logging.Formatter):
+    """Log records as usual, but exceptions through private_traceback."""
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 (logging's name)
+        exc_type, exc, tb = ei
+        return private_traceback(exc_type, exc, tb).rstrip("\n")
+
+
+def install_private_logging() -> None:
+    """Warnings and errors of the app's loggers go to stderr without exception messages (a
+    desktop session keeps stderr in its own log)."""
+    root = logging.getLogger()
+    if any(isinstance(h.formatter, PrivateFormatter) for h in root.handlers):
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(PrivateFormatter("%(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.WARNING:
+        root.setLevel(logging.WARNING)
+
+
 class ErrorReporter(QObject):
     """``sys.excepthook`` (and ``threading.excepthook``) for the GUI: the traceback goes to
-    ``<journal>/logs/errors.log`` (only the exception's own text, no journal contents), the
+    ``<journal>/logs/errors.log`` (frames and exception types only: no messages, which can
+    quote journal contents), the
     user gets one sentence in a message box. Errors in other threads are shown by the GUI
     thread; an error while the box is up is only logged."""
 
@@ -237,7 +283,7 @@ class ErrorReporter(QObject):
                 if path.stat().st_size > ERROR_LOG_MAX_BYTES:
                     os.replace(path, path.with_name(ERROR_LOG + ".1"))
             stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-            text = "".join(traceback.format_exception(exc_type, exc, tb))
+            text = private_traceback(exc_type, exc, tb)
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             with os.fdopen(fd, "a", encoding="utf-8", errors="replace") as fh:
                 fh.write(f"--- {stamp} · {APP_NAME} {__version__} · Python "
@@ -291,6 +337,7 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         if instance.try_hand_over():
             return 0  # the running window came to the front
         # listen() once the window is shown (QtNetwork is not needed to show it)
+    install_private_logging()
     reporter = ErrorReporter(folder, app)
     reporter.install()
     window = None

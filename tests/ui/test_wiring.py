@@ -514,7 +514,8 @@ def test_uncaught_error_is_logged_and_shown_in_one_sentence(
         assert sys.excepthook is reporter
 
         def boom() -> None:
-            raise RuntimeError("the printer caught fire\nsecond line")
+            detail = "".join(["the printer ", "caught fire"])  # (not in the source line below)
+            raise RuntimeError(detail + "\nsecond line")
 
         QTimer.singleShot(0, boom)
         qtbot.waitUntil(lambda: bool(no_boxes["critical"]), timeout=5000)
@@ -526,9 +527,36 @@ def test_uncaught_error_is_logged_and_shown_in_one_sentence(
     assert text == ("Something went wrong: RuntimeError: the printer caught fire second line. "
                     f"Your journal is safe; details were written to {log}.")
     written = log.read_text(encoding="utf-8")
-    assert "Traceback" in written and "RuntimeError: the printer caught fire" in written
+    assert "Traceback" in written and "builtins.RuntimeError" in written
     assert "in boom" in written
+    assert "printer caught fire" not in written  # messages can quote the journal: never logged
     assert (log.stat().st_mode & 0o777) == 0o600
+
+
+def test_logged_exceptions_keep_their_messages_out(capsys: pytest.CaptureFixture[str]) -> None:
+    import logging
+
+    from headway_journal.ui.app import PrivateFormatter
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(PrivateFormatter("%(levelname)s %(name)s: %(message)s"))
+    log = logging.getLogger("headway_journal.test_private")
+    log.addHandler(handler)
+    log.propagate = False
+    value = "".join(["Alexei ", "Smirnov, member ID 88-2231"])
+    try:
+        try:
+            raise KeyError(value)
+        except KeyError as exc:
+            raise ValueError(f"{value} is not valid") from exc
+    except ValueError:
+        log.error("the case file build failed", exc_info=True)
+    finally:
+        log.removeHandler(handler)
+    err = capsys.readouterr().err
+    assert "ERROR headway_journal.test_private: the case file build failed" in err
+    assert "builtins.KeyError" in err and "builtins.ValueError" in err
+    assert "Smirnov" not in err and "88-2231" not in err
 
 
 def test_service_errors_in_the_window_are_plain_words(
