@@ -17,7 +17,6 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -214,20 +213,6 @@ def _out_path(file: str, *, overwrite: bool = True) -> Path:
     return path
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(name, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(name)
-        raise
-
-
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -368,12 +353,11 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_ics(args: argparse.Namespace, folder: Path) -> int:
-    from headway_journal.journal.calendar_export import build_deadlines_calendar
+    from headway_journal.journal.calendar_export import export_deadlines
 
     dest = _out_path(args.file)
     with _open(folder) as svc:
-        calendar = build_deadlines_calendar(svc)
-    _write_atomic(dest, calendar.data)
+        calendar = export_deadlines(svc, dest)
     print(f"Wrote {calendar.summary()} to {dest}")
     return EXIT_OK
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -124,3 +125,13 @@ def build_deadlines_calendar(
     data = dl.deadlines_to_ics([*promises, *clocks], calendar_name=calendar_name,
                                generated_at=generated_at or now)
     return DeadlinesCalendar(data=data, promises=len(promises), outside_clocks=len(clocks))
+
+
+def export_deadlines(service: JournalService, dest: Path) -> DeadlinesCalendar:
+    """Build the deadlines calendar and write it to ``dest`` atomically (temp file, fsync,
+    rename): a file that was there is replaced whole or not at all."""
+    from .interchange import _write_atomic
+
+    calendar = build_deadlines_calendar(service)
+    _write_atomic(Path(dest), lambda fh: fh.write(calendar.data))
+    return calendar

@@ -299,6 +299,9 @@ class MainWindow(QMainWindow):
                                        "document-print-preview")
         self.act_print = a("&Print…", self._print_case_file, "Ctrl+P",
                            "Print the case file of the selected case", "document-print")
+        self.act_export_ics = a("Export &deadlines (.ics)…", self.export_deadlines, None,
+                                "Save every pending promise and outside deadline as a calendar "
+                                "file for your calendar app", "x-office-calendar")
         self.act_backup = a("&Back up now", self.backup_now, None,
                             "Make a checked copy of the journal in its backups folder",
                             "document-save")
@@ -362,7 +365,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_new_case, self.act_log_contact, self.act_attach,
                               self.act_capture])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_case_file, self.act_preview_case_file, self.act_print])
+        file_menu.addActions([self.act_case_file, self.act_preview_case_file, self.act_print,
+                              self.act_export_ics])
         file_menu.addSeparator()
         file_menu.addActions([self.act_backup, self.act_restore_backup])
         file_menu.addSeparator()
@@ -1234,6 +1238,36 @@ class MainWindow(QMainWindow):
 
     def backup_manager(self) -> jbackup.BackupManager:
         return jbackup.BackupManager(self.service.journal)
+
+    def export_deadlines(self) -> Path | None:
+        """File > Export deadlines (.ics): pending promises and outside clocks of open cases
+        as one iCalendar file; UIDs are stable, so importing it again updates the events."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..journal.calendar_export import export_deadlines
+
+        folder = st.get_str(st.KEY_LAST_ICS_FOLDER) or str(Path.home())
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Export deadlines", str(Path(folder) / "headway-deadlines.ics"),
+            "iCalendar files (*.ics)")
+        if not name:
+            return None
+        dest = Path(name)
+        if dest.suffix.lower() != ".ics":
+            dest = dest.with_name(dest.name + ".ics")
+        try:
+            calendar = export_deadlines(self.service, dest)
+        except OSError as exc:
+            QMessageBox.warning(self, "Export deadlines",
+                                f"The calendar file could not be written to {dest} "
+                                f"({exc.strerror or exc}). Nothing in the journal changed.")
+            return None
+        except PLAIN_ERRORS as exc:
+            QMessageBox.warning(self, "Export deadlines", plain_message(exc))
+            return None
+        st.set_value(st.KEY_LAST_ICS_FOLDER, str(dest.parent))
+        self.statusBar().showMessage(f"Wrote {calendar.summary()} to {dest}", 15000)
+        return dest
 
     def backup_now(self) -> Path | None:
         """File > Back up now: a checked copy of the journal in its backups folder."""

@@ -19,6 +19,7 @@ KEY_SPLITTER_PREFIX = "window/splitter/"
 KEY_NEWEST_FIRST = "view/newest_first"
 KEY_VIEW = "view/saved_view"
 KEY_SORT = "view/sort"
+KEY_LAST_ICS_FOLDER = "export/last_ics_folder"
 
 
 def app_settings() -> QSettings:
