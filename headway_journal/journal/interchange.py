@@ -111,7 +111,9 @@ _EXTENSIONS = {
     "image/bmp": ".bmp", "image/tiff": ".tiff", "image/heic": ".heic", "image/heif": ".heif",
     "image/avif": ".avif", "application/pdf": ".pdf", "application/zip": ".zip",
     "application/rtf": ".rtf", "text/html": ".html", "text/plain": ".txt",
-    "video/mp4": ".mp4", "video/quicktime": ".mov",
+    "video/mp4": ".mp4", "video/quicktime": ".mov", "video/webm": ".webm",
+    "video/x-matroska": ".mkv", "video/x-msvideo": ".avi", "video/3gpp": ".3gp",
+    "video/3gpp2": ".3g2",
 }  # fmt: skip
 _EXPORTED_FILE = re.compile(r"^[0-9a-f]{64}\.[a-z0-9]{1,5}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")

@@ -757,6 +757,11 @@ _EXTENSIONS: dict[str, tuple[str, ...]] = {
     "text/html": (".html", ".htm"),
     "video/mp4": (".mp4", ".m4v", ".m4a"),
     "video/quicktime": (".mov",),
+    "video/webm": (".webm",),
+    "video/x-matroska": (".mkv", ".mka"),
+    "video/x-msvideo": (".avi",),
+    "video/3gpp": (".3gp",),
+    "video/3gpp2": (".3g2",),
 }
 _FS_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _MAX_NAME_BYTES = 180

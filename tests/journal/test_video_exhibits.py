@@ -70,3 +70,19 @@ def test_a_screen_recording_ticks_the_technical_checklist(svc: JournalService,
     assert not recording_on_file()
     svc.add_attachment(cid, data + bytes(2048), original_name="recording")
     assert recording_on_file()
+
+
+def test_an_exported_recording_keeps_a_video_extension(svc: JournalService,
+                                                       tmp_path: Path) -> None:
+    from headway_journal.journal.interchange import export_journal
+
+    org = svc.organization_by_key("headway")
+    assert org is not None
+    cid = svc.create_case(CaseInput(title="App freezes on login", organization_id=org.id,
+                                    issue_type="technical", role="client"))
+    svc.add_attachment(cid, WEBM + bytes(2048), original_name="recording")
+    out = tmp_path / "out"
+    out.mkdir()
+    export_journal(svc, out / "journal.json")
+    assert [p.suffix for p in out.rglob("*") if p.is_file() and p.name != "journal.json"] == [
+        ".webm"]

@@ -706,6 +706,8 @@ def test_export_names_are_safe(svc: JournalService) -> None:
         "notes.sh": ("text/plain", "notes.sh.txt"),
         "report.docx": ("application/zip", "report.docx"),
         "blob": ("application/octet-stream", "blob"),
+        "screen recording": ("video/webm", "screen recording.webm"),
+        "call.AVI": ("video/x-msvideo", "call.AVI"),
         "..": ("image/png", "unnamed file.png"),
         "é" * 200 + ".png": ("image/png", "é" * 88 + ".png"),  # 180 bytes in UTF-8
     }
