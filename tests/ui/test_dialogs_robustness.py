@@ -613,3 +613,9 @@ def test_dialogs_on_a_read_only_journal_keep_everything(
     ctrl_s(qtbot, contact.summary_edit)
     assert contact.result() == QDialog.DialogCode.Accepted, contact.problems_label.text()
     assert [c.rep_name for c in service.get_case(case_id).contacts] == ["Dana 🇮🇱"]
+
+
+def test_save_buttons_name_both_save_keys() -> None:
+    from headway_journal.ui.dialogs.form_builder import save_keys_hint
+
+    assert save_keys_hint() == "Ctrl+Enter or Ctrl+S"

@@ -43,6 +43,7 @@ from .form_builder import (
     describe_problems,
     label_text,
     make_form_layout,
+    save_keys_hint,
     with_error,
 )
 
@@ -487,7 +488,7 @@ class CaseDialog(QDialog):
         text = ("Still needed: " + ", ".join(missing)) if missing else ""
         self.missing_label.setText(text)
         self.missing_label.setVisible(bool(text))
-        tip = "Save the case (Ctrl+Enter)."
+        tip = f"Save the case ({save_keys_hint()})."
         if missing:
             tip += "\n" + text + "."
         if self.problems_label.message:

@@ -77,6 +77,7 @@ from .form_builder import (
     add_save_shortcuts,
     describe_problems,
     make_form_layout,
+    save_keys_hint,
     with_error,
 )
 
@@ -751,7 +752,7 @@ class ContactDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.save_button = QPushButton("Save contact")
         self.save_button.setAccessibleName("Save contact")
-        self.save_button.setToolTip("Save this contact (Ctrl+Enter).")
+        self.save_button.setToolTip(f"Save this contact ({save_keys_hint()}).")
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         footer.addWidget(self.cancel_button)

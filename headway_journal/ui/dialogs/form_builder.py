@@ -341,6 +341,13 @@ def save_key_sequences() -> list[QKeySequence]:
     return keys
 
 
+def save_keys_hint() -> str:
+    """The save keys as a tooltip names them, e.g. "Ctrl+Enter or Ctrl+S"."""
+    save = QKeySequence(QKeySequence.StandardKey.Save).toString(
+        QKeySequence.SequenceFormat.NativeText)
+    return "Ctrl+Enter" + (f" or {save}" if save else "")
+
+
 def add_save_shortcuts(widget: QWidget, slot: Callable[[], object]) -> list[QShortcut]:
     """Ctrl+Enter and the standard Save shortcut (Ctrl+S) save, from any field of the window.
 

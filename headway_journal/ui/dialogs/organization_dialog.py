@@ -49,6 +49,7 @@ from .form_builder import (
     explain_bad_date,
     label_text,
     make_form_layout,
+    save_keys_hint,
     with_error,
 )
 
@@ -277,7 +278,8 @@ class OrganizationDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.save_button = QPushButton("Save organization")
         self.save_button.setAccessibleName("Save organization")
-        self.save_button.setToolTip("Save this organization and its channels (Ctrl+Enter).")
+        self.save_button.setToolTip(
+            f"Save this organization and its channels ({save_keys_hint()}).")
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         footer.addWidget(self.close_button)

@@ -33,6 +33,7 @@ from .form_builder import (
     add_save_shortcuts,
     describe_problems,
     make_form_layout,
+    save_keys_hint,
     with_error,
 )
 
@@ -156,7 +157,7 @@ class SettingsDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.save_button = QPushButton("Save settings")
         self.save_button.setAccessibleName("Save settings")
-        self.save_button.setToolTip("Save the settings (Ctrl+Enter).")
+        self.save_button.setToolTip(f"Save the settings ({save_keys_hint()}).")
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         footer.addWidget(self.cancel_button)
