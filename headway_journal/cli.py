@@ -291,13 +291,11 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, folder: Path) -> int:
-    from headway_journal.journal.backup import write_sidecar
-    from headway_journal.journal.db import sqlite_backup
+    from headway_journal.journal.backup import backup_to_file
 
     dest = _out_path(args.file, overwrite=False)
     with _open(folder) as svc:
-        sqlite_backup(svc.journal.db_path, dest)
-    side = write_sidecar(dest)
+        side = backup_to_file(svc.folder, dest)
     print(f"Backed up the journal database to {dest}")
     print(f"The list of exhibits it refers to (with their SHA-256) is in {side}")
     print(f"Note: the exhibit files stay in {folder / 'attachments'}; this file is the database "

@@ -290,6 +290,21 @@ def _unique_backup_path(backups: Path, when: datetime, reason: str) -> Path:
     return dest
 
 
+def backup_to_file(folder: Path, dest: Path) -> Path:
+    """A checked copy of ``folder``'s database at ``dest`` (replaced atomically if it exists)
+    with its exhibit list beside it; returns the exhibit list's path. Refuses to write over
+    the journal's own files. The exhibit files themselves stay in the journal folder."""
+    folder, dest = Path(folder), Path(dest)
+    db_path = folder / DB_NAME
+    live = {db_path.name, db_path.name + "-wal", db_path.name + "-shm"}
+    with suppress(OSError):
+        if dest.resolve().parent == folder.resolve() and dest.name in live:
+            raise ValueError("A backup cannot replace the journal's own database; choose "
+                             "another name or folder.")
+    sqlite_backup(db_path, dest)
+    return write_sidecar(dest)
+
+
 def make_backup(folder: Path, reason: str, *, now: datetime | None = None) -> Path:
     """Copy ``folder``'s database into ``folder/backups`` (checked) and write its sidecar."""
     folder = Path(folder)

@@ -305,6 +305,9 @@ class MainWindow(QMainWindow):
         self.act_backup = a("&Back up now", self.backup_now, None,
                             "Make a checked copy of the journal in its backups folder",
                             "document-save")
+        self.act_backup_file = a("Back up to &file…", self.backup_to_file, None,
+                                 "Save a checked copy of the journal database wherever you "
+                                 "choose (a USB stick, another disk)", "document-save-as")
         self.act_restore_backup = a("&Restore from backup…", self.restore_from_backup, None,
                                     "Go back to an earlier backup of the journal (the current "
                                     "state is backed up first)", "document-revert")
@@ -368,7 +371,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_case_file, self.act_preview_case_file, self.act_print,
                               self.act_export_ics])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_backup, self.act_restore_backup])
+        file_menu.addActions([self.act_backup, self.act_backup_file, self.act_restore_backup])
         file_menu.addSeparator()
         file_menu.addActions([self.act_close, self.act_quit])
 
@@ -1284,6 +1287,37 @@ class MainWindow(QMainWindow):
         self._changed_since_backup = False
         self._update_status()
         QMessageBox.information(self, "Backup made", f"The journal was backed up to:\n{dest}")
+        return dest
+
+    def backup_to_file(self) -> Path | None:
+        """File > Back up to file…: a checked copy of the database where the user chooses,
+        with its exhibit list beside it (the exhibit files stay in the journal folder)."""
+        from PySide6.QtWidgets import QApplication, QFileDialog
+
+        folder = st.get_str(st.KEY_LAST_BACKUP_FOLDER) or str(Path.home())
+        default = Path(folder) / f"headway-journal-{date.today().isoformat()}.sqlite3"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Back up to file", str(default), "Journal backups (*.sqlite3)")
+        if not name:
+            return None
+        dest = Path(name)
+        if dest.suffix.lower() != ".sqlite3":
+            dest = dest.with_name(dest.name + ".sqlite3")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            jbackup.backup_to_file(self.service.folder, dest)
+        except Exception as exc:  # disk full, read-only folder, damaged copy: words only
+            QApplication.restoreOverrideCursor()
+            _log.warning("backup to file failed (%s)", type(exc).__name__)
+            QMessageBox.warning(self, "Backup failed",
+                                f"The backup could not be written to {dest}: {exc}\n\n"
+                                "Your journal is unchanged.")
+            return None
+        QApplication.restoreOverrideCursor()
+        st.set_value(st.KEY_LAST_BACKUP_FOLDER, str(dest.parent))
+        self.statusBar().showMessage(
+            f"Backed up to {dest} (with the list of exhibits beside it; the exhibit files stay "
+            f"in {self.service.folder / 'attachments'}).", 20000)
         return dest
 
     def periodic_backup(self) -> Path | None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -106,6 +107,12 @@ class RestoreDialog(QDialog):
         self.restore_button.setAccessibleName("Restore")
         self.restore_button.setToolTip("Go back to the chosen backup (asks first)")
         self.restore_button.clicked.connect(self.restore_selected)
+        self.other_button = buttons.addButton("Other file…",
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.other_button.setAccessibleName("Restore from another file")
+        self.other_button.setToolTip("Restore a backup kept somewhere else, e.g. one made with "
+                                     "File > Back up to file… (checked first, asks first)")
+        self.other_button.clicked.connect(self.restore_other_file)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName("Close")
         buttons.rejected.connect(self.reject)
@@ -182,9 +189,26 @@ class RestoreDialog(QDialog):
         if not sound:
             self._say(f"The backup of {what} is damaged and cannot be restored; choose another.")
             return False
+        return self._confirm_and_restore(path, f"the backup of {what}")
+
+    def restore_other_file(self) -> bool:
+        """"Other file…": any backup file, checked before anything is asked or changed."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self, "Restore from another file", str(Path.home()),
+            "Journal backups (*.sqlite3 *.sqlite *.db);;All files (*)")
+        if not name:
+            return False
+        path = Path(name)
+        problem = check_backup(path)
+        if problem is not None:
+            self._say(f"{problem} Nothing was changed.")
+            return False
+        return self._confirm_and_restore(path, f"the backup in {path.name}")
+
+    def _confirm_and_restore(self, path: Path, what: str) -> bool:
         answer = QMessageBox.question(
             self, "Restore from backup",
-            f"Go back to the backup of {what}?\n\nEverything recorded after it will no longer "
+            f"Go back to {what}?\n\nEverything recorded after it will no longer "
             "be in the journal. The journal as it is now is backed up first (a "
             "“before-restore” backup), so you can come back to it from this list.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

@@ -20,6 +20,7 @@ KEY_NEWEST_FIRST = "view/newest_first"
 KEY_VIEW = "view/saved_view"
 KEY_SORT = "view/sort"
 KEY_LAST_ICS_FOLDER = "export/last_ics_folder"
+KEY_LAST_BACKUP_FOLDER = "backup/last_folder"
 
 
 def app_settings() -> QSettings:

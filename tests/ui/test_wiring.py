@@ -498,6 +498,61 @@ def test_restore_of_a_damaged_backup_changes_nothing(
     assert "Nothing was changed" in no_boxes["warning"][0]
 
 
+def test_back_up_to_a_file_then_restore_it_from_the_other_file_button(
+        qtbot: Any, make_window: Any, service: JournalService, sample: Sample,
+        tmp_path: Path, no_boxes: Boxes, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from headway_journal.ui.restore_dialog import RestoreDialog
+
+    window = make_window(service)
+    chosen = tmp_path / "usb" / "my journal"  # no extension typed
+    chosen.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(chosen), "")))
+    window.act_backup_file.trigger()
+    copy = chosen.with_name("my journal.sqlite3")
+    assert jbackup.check_backup(copy) is None
+    assert jbackup.sidecar_path(copy).is_file()
+    assert str(copy) in window.statusBar().currentMessage()
+    # something recorded after the copy
+    service.log_contact(sample.billing, ContactInput(
+        started_at=datetime.now().astimezone() - timedelta(minutes=5),
+        channel="phone", rep_name="After The Copy", summary="Logged after the copy."))
+    window.act_restore_backup.trigger()
+    [dialog] = [d for d in window.findChildren(RestoreDialog) if d.isVisible()]
+    # a file that is not a backup: a message in the dialog, nothing asked, nothing changed
+    junk = tmp_path / "notes.sqlite3"
+    junk.write_bytes(b"shopping list " * 200)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(junk), "")))
+    qtbot.mouseClick(dialog.other_button, Qt.MouseButton.LeftButton)
+    assert "Nothing was changed" in dialog.message.text() and not no_boxes["question"]
+    assert window.service is service
+    # the copy: asked first, then restored
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(copy), "")))
+    no_boxes.answers.append(YES)
+    qtbot.mouseClick(dialog.other_button, Qt.MouseButton.LeftButton)
+    [question] = no_boxes["question"]
+    assert "my journal.sqlite3" in question and "backed up first" in question
+    fresh = window.service
+    assert fresh is not service
+    try:
+        case = fresh.get_case(sample.billing)
+        assert not any(c.rep_name == "After The Copy" for c in case.contacts)
+        reasons = [b.reason for b in jbackup.list_backups(fresh.folder)]
+        assert "before-restore" in reasons
+    finally:
+        window.close()
+        fresh.close()
+
+
+def test_a_backup_never_replaces_the_journal_itself(service: JournalService) -> None:
+    with pytest.raises(ValueError, match="cannot replace the journal"):
+        jbackup.backup_to_file(service.folder, service.folder / "journal.sqlite3")
+
+
 # --- errors nobody caught ------------------------------------------------------------------------
 
 
