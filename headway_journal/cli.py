@@ -330,7 +330,7 @@ def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
 
 def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
     try:
-        from headway_journal.casefile.service_bridge import (  # type: ignore[import-not-found]
+        from headway_journal.casefile.service_bridge import (
             build_for_case,
         )
     except ModuleNotFoundError as exc:

@@ -417,7 +417,7 @@ def new_key(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
 
 
-def _clean(value: str | None, name: str, errors: dict[str, str], *, limit: int = MAX_TEXT,
+def _clean(value: object, name: str, errors: dict[str, str], *, limit: int = MAX_TEXT,
            required: bool = False, label: str | None = None) -> str:
     if value is None:
         value = ""

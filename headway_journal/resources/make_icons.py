@@ -54,7 +54,7 @@ def main() -> int:
     for size in SIZES:
         out = png_path(size)
         out.parent.mkdir(parents=True, exist_ok=True)
-        if not render(renderer, size).save(str(out), "PNG"):
+        if not render(renderer, size).save(str(out), b"PNG"):
             print(f"cannot write {out}", file=sys.stderr)
             return 1
         print(out.relative_to(HERE))
