@@ -42,6 +42,8 @@ from .db import (
     JournalTooNew,
     _fsync_dir,
     _secure_create_dir,
+    connect_file,
+    connect_readonly,
     quick_check,
     read_revision,
     sqlite_backup,
@@ -192,7 +194,7 @@ def newest_sound_backup(folder: Path) -> Path | None:
 
 
 def _attachment_rows(db: Path) -> list[tuple[str, int]]:
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    con = connect_readonly(db)
     try:
         has = con.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='attachments'"
@@ -206,7 +208,7 @@ def _attachment_rows(db: Path) -> list[tuple[str, int]]:
 
 
 def _last_change_id(db: Path) -> int | None:
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    con = connect_readonly(db)
     try:
         row = con.execute("SELECT max(id) FROM changes").fetchone()
         return None if row is None or row[0] is None else int(row[0])
@@ -446,7 +448,7 @@ def restore_journal(folder: Path, backup: Path, *, safety_backup: bool = True,
         if sound:
             # Fold the write-ahead log into the file so the set-aside copy is complete by itself.
             with suppress(sqlite3.Error):
-                con = sqlite3.connect(db)
+                con = connect_file(db)
                 try:
                     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 finally:

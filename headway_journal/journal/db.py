@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -96,6 +96,27 @@ def describe_sqlite_error(exc: BaseException) -> str:
     return f"The journal could not complete this: {getattr(exc, 'orig', exc)}"
 
 
+def readonly_uri(db_path: str | os.PathLike[str]) -> str:
+    """An SQLite URI that opens ``db_path`` read-only, whatever characters its path holds.
+
+    ``Path.as_uri`` percent-encodes '#', '?', '%', spaces, quotes and non-ASCII letters; a URI
+    written as ``f"file:{path}?mode=ro"`` opens another file when the path holds '#', '?' or '%'
+    (SQLite then creates an empty database beside the folder).
+    """
+    return Path(db_path).absolute().as_uri() + "?mode=ro"
+
+
+def connect_readonly(db_path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """A read-only sqlite3 connection to an existing database file (never creates one)."""
+    return sqlite3.connect(readonly_uri(db_path), uri=True)
+
+
+def connect_file(db_path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """A read-write sqlite3 connection to the file ``db_path`` taken literally (never as a URI:
+    this SQLite is built with SQLITE_USE_URI, so a name starting "file:" would be parsed)."""
+    return sqlite3.connect(os.fspath(Path(db_path).absolute()))
+
+
 def _set_pragmas(dbapi_connection: sqlite3.Connection, foreign_keys: bool = True) -> None:
     dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
@@ -107,7 +128,10 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, foreign_keys: bool = True
 
 
 def make_engine(db_path: Path, *, foreign_keys: bool = True) -> Engine:
-    engine = create_engine(f"sqlite:///{db_path}", poolclass=NullPool)
+    # URL.create takes the path as it is; "sqlite:///{path}" would be parsed, so a '?' or '#'
+    # in a folder's name would cut the path short.
+    url = URL.create("sqlite", database=os.fspath(Path(db_path).absolute()))
+    engine = create_engine(url, poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -174,7 +198,7 @@ class FolderLock:
 
 def read_revision(db_path: Path) -> str | None:
     """The schema revision stored in a journal database, or None for an empty one."""
-    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    con = connect_readonly(db_path)
     try:
         row = con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -200,7 +224,7 @@ def quick_check(db_path: Path) -> list[str]:
     """SQLite's quick_check plus foreign_key_check; an empty list means sound."""
     problems: list[str] = []
     try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        con = connect_readonly(db_path)
     except sqlite3.Error as exc:
         return [f"cannot open database: {exc}"]
     try:
@@ -220,11 +244,11 @@ def sqlite_backup(src_path: Path, dest: Path) -> None:
     tmp = dest.with_name(dest.name + ".partial")
     with suppress(FileNotFoundError):
         tmp.unlink()
-    src = sqlite3.connect(f"file:{src_path}?mode=ro", uri=True)
+    src = connect_readonly(src_path)
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
         os.close(fd)
-        out = sqlite3.connect(tmp)
+        out = connect_file(tmp)
         try:
             src.backup(out)
             out.execute("PRAGMA journal_mode = DELETE")
@@ -388,7 +412,7 @@ class Journal:
         if not self._closed:
             self.engine.dispose()
             with suppress(sqlite3.Error):
-                con = sqlite3.connect(self.db_path)
+                con = connect_file(self.db_path)
                 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 con.close()
             if self.verified_at is not None:

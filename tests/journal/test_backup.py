@@ -21,6 +21,7 @@ from headway_journal.journal.db import (
     JournalDamaged,
     JournalLocked,
     JournalTooNew,
+    connect_readonly,
     open_journal,
     quick_check,
 )
@@ -57,7 +58,7 @@ def _keys(folder: Path) -> set[str]:
 
 
 def _keys_in(db: Path) -> set[str]:
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    con = connect_readonly(db)
     try:
         return {r[0] for r in con.execute("SELECT key FROM contacts")}
     finally:
