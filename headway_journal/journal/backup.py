@@ -55,6 +55,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "BackupInfo",
     "BackupManager",
+    "BackupRefused",
     "OpenOutcome",
     "RestoreResult",
     "backup_on_close",
@@ -161,8 +162,26 @@ def list_backups(folder: Path, *, check: bool = False) -> list[BackupInfo]:
     return out
 
 
+class BackupRefused(JournalDamaged):
+    """A backup whose schema is not exactly its revision's (an extra trigger, view, table...)."""
+
+
+def _schema_problem(path: Path, rev: str) -> str | None:
+    from .schema_check import schema_difference
+
+    diff = schema_difference(path, rev)
+    if diff is None:
+        return None
+    return (f"{path.name} is not exactly a Headway journal of schema {rev}, so it is not "
+            f"trusted: {diff}.")
+
+
 def check_backup(path: Path) -> str | None:
-    """None if ``path`` is a sound journal this app can open, else a sentence saying why not."""
+    """None if ``path`` is a sound journal this app can open, else a sentence saying why not.
+
+    Sound: it passes quick_check and foreign_key_check, has a schema revision this app knows,
+    and its whole schema (tables, columns, indexes, triggers, views) is exactly that revision's
+    (``schema_check``), so it carries no code of its own into the journal."""
     if not path.is_file():
         return f"{path.name} does not exist."
     problems = quick_check(path)
@@ -177,7 +196,7 @@ def check_backup(path: Path) -> str | None:
     if rev not in KNOWN_REVISIONS:
         return (f"{path.name} was made by a newer version of Headway Journal (schema {rev}); "
                 "update the app to restore it.")
-    return None
+    return _schema_problem(path, rev)
 
 
 def newest_sound_backup(folder: Path) -> Path | None:
@@ -404,6 +423,9 @@ def _verify_for_restore(backup: Path) -> None:
             f"The backup {backup.name} was made by a newer version of Headway Journal "
             f"(schema {rev}). Update the app to restore it; nothing was changed."
         )
+    problem = _schema_problem(backup, rev)
+    if problem is not None:
+        raise BackupRefused(f"{problem} Nothing was changed.")
 
 
 def _set_aside(src: Path, dest: Path) -> None:

@@ -275,18 +275,13 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def upgrade_schema(db_path: Path, backups: Path, current: str | None) -> str | None:
-    """Bring the database to HEAD_REVISION with Alembic. Returns the pre-upgrade backup's path."""
+def migrate_to(db_path: Path, revision: str = "head") -> None:
+    """Run the app's Alembic migrations on ``db_path`` up to ``revision``, on a connection of
+    its own with foreign keys off (PITFALLS.md), in one transaction: on any error nothing of
+    this run stays. Used by upgrades and to build the exact schema of a revision."""
     from alembic import command
     from alembic.config import Config
 
-    backup_path: str | None = None
-    if current is not None:
-        _secure_create_dir(backups)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        dest = backups / f"before-upgrade-{current}-{stamp}.sqlite3"
-        sqlite_backup(db_path, dest)
-        backup_path = str(dest)
     engine = make_engine(db_path, foreign_keys=False)
     try:
         cfg = Config()
@@ -294,10 +289,43 @@ def upgrade_schema(db_path: Path, backups: Path, current: str | None) -> str | N
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA foreign_keys = OFF")  # ignored inside a transaction
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, revision)
             conn.commit()
     finally:
         engine.dispose()
+
+
+class JournalUpgradeFailed(JournalError):
+    """The schema upgrade failed; the journal is as it was and a copy from before is named."""
+
+    def __init__(self, message: str, backup: str | None) -> None:
+        super().__init__(message)
+        self.backup = backup
+
+
+def upgrade_schema(db_path: Path, backups: Path, current: str | None) -> str | None:
+    """Bring the database to HEAD_REVISION with Alembic. Returns the pre-upgrade backup's path.
+
+    A failed upgrade raises JournalUpgradeFailed naming that backup (the migration runs in one
+    transaction, so the journal stays at its old schema); a failed check after it, JournalDamaged.
+    """
+    backup_path: str | None = None
+    if current is not None:
+        _secure_create_dir(backups)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        dest = backups / f"before-upgrade-{current}-{stamp}.sqlite3"
+        sqlite_backup(db_path, dest)
+        backup_path = str(dest)
+    try:
+        migrate_to(db_path)
+    except Exception as exc:
+        if current is None:
+            raise
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
+        raise JournalUpgradeFailed(
+            f"The journal could not be upgraded from schema {current} to {HEAD_REVISION} "
+            f"({type(exc).__name__}: {reason}). It was left at schema {current}, and a copy "
+            f"made just before the attempt is kept in {backup_path}.", backup_path) from exc
     problems = quick_check(db_path)
     if problems:
         raise JournalDamaged(

@@ -420,3 +420,145 @@ def test_an_upgrade_backup_gets_its_sidecar_on_open(journal_dir: Path) -> None:
         assert side is not None and side["attachments"] == []
     finally:
         journal.close()
+
+
+# --------------------------------------------------------------------------- the backup's whole schema
+
+# Each plants one difference a backup from elsewhere could carry; the refusal must name it.
+PLANTS: dict[str, tuple[list[str], str]] = {
+    "extra trigger": (["CREATE TRIGGER sneaky AFTER INSERT ON contacts BEGIN "
+                       "UPDATE contacts SET summary = '' WHERE id = new.id; END"],
+                      'extra trigger "sneaky" on "contacts"'),
+    "trigger on an FTS shadow table": (
+        ["CREATE TRIGGER shadowy AFTER INSERT ON search_fts_data BEGIN "
+         "DELETE FROM notes; END"], 'extra trigger "shadowy" on "search_fts_data"'),
+    "changed trigger": (
+        ["DROP TRIGGER notes_fts_ai",
+         "CREATE TRIGGER notes_fts_ai AFTER INSERT ON notes BEGIN DELETE FROM cases; END"],
+        'trigger "notes_fts_ai" on "notes" does something else'),
+    "missing trigger": (["DROP TRIGGER contacts_fts_ad"], 'trigger "contacts_fts_ad" on '
+                        '"contacts" is missing'),
+    "extra view": (["CREATE VIEW cases_all AS SELECT * FROM cases"], 'extra view "cases_all"'),
+    "extra table": (["CREATE TABLE notes_backup (x TEXT)"], 'extra table "notes_backup"'),
+    "extra virtual table": (["CREATE VIRTUAL TABLE more_fts USING fts5(body)"],
+                            'extra table "more_fts"'),
+    "missing index": (["DROP INDEX ix_contacts_search_rid"],
+                      'index "ix_contacts_search_rid" on "contacts" is missing'),
+    "extra index": (["CREATE INDEX ix_sneaky ON contacts (summary)"],
+                    'extra index "ix_sneaky" on "contacts"'),
+    "extra column": (["ALTER TABLE notes ADD COLUMN payload TEXT"],
+                     'table "notes" has an extra column "payload"'),
+    "changed column": (["PRAGMA writable_schema = ON",
+                        "UPDATE sqlite_master SET sql = replace(sql, 'value TEXT NOT NULL', "
+                        "'value TEXT') WHERE name = 'settings'"],
+                       'column "value" of table "settings" is TEXT instead of TEXT NOT NULL'),
+    "changed default": (["PRAGMA writable_schema = ON",
+                         "UPDATE sqlite_master SET sql = replace(sql, 'value TEXT NOT NULL', "
+                         "'value TEXT NOT NULL DEFAULT ''x''') WHERE name = 'settings'"],
+                        "is TEXT NOT NULL DEFAULT 'x' instead of TEXT NOT NULL"),
+    "two version rows": (["INSERT INTO alembic_version VALUES ('0001')"],
+                         "alembic_version table has 2 rows"),
+}
+
+
+def _plant(db: Path, statements: list[str]) -> None:
+    con = sqlite3.connect(db)
+    con.isolation_level = None
+    for sql in statements:
+        con.execute(sql)
+    con.close()
+
+
+@pytest.fixture
+def planted_setup(journal_dir: Path) -> tuple[Path, Path]:
+    """A journal with data, and a checked backup of it in backups/ to plant things in."""
+    with JournalService.open(journal_dir) as svc:
+        cid = _case(svc)
+        _contact(svc, cid, "mine")
+        svc.add_note(cid, "a note")
+        chosen = bk.BackupManager(svc.journal).make("manual")
+    assert bk.check_backup(chosen) is None
+    return journal_dir, chosen
+
+
+def _journal_state(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.mark.parametrize("plant", list(PLANTS))
+def test_restore_refuses_any_schema_difference_and_changes_nothing(
+        planted_setup: tuple[Path, Path], plant: str) -> None:
+    folder, chosen = planted_setup
+    statements, words = PLANTS[plant]
+    _plant(chosen, statements)
+    assert quick_check(chosen) == []  # sound as a file: only the schema gives it away
+    before = _journal_state(folder)
+    problem = bk.check_backup(chosen)
+    assert problem is not None and words in problem, problem
+    assert "\n" not in problem and "not exactly a Headway journal of schema" in problem
+    with pytest.raises(bk.BackupRefused) as refused:
+        bk.restore_journal(folder, chosen)
+    message = str(refused.value)
+    assert words in message and "Nothing was changed" in message and "\n" not in message
+    assert _journal_state(folder) == before  # byte for byte, and no new file anywhere
+    assert bk.newest_sound_backup(folder) is None  # never offered for a damaged journal
+    assert [b.sound for b in bk.list_backups(folder, check=True)] == [False]
+
+
+def test_restore_refuses_a_planted_trigger_in_an_old_revision_too(journal_dir: Path,
+                                                                   tmp_path: Path) -> None:
+    import shutil
+
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    old = tmp_path / "old-0002.sqlite3"
+    shutil.copyfile(fixtures / "journal-0002" / DB_NAME, old)
+    assert bk.check_backup(old) is None  # an untouched old journal is exactly its schema
+    _plant(old, ["CREATE TRIGGER wipe AFTER INSERT ON contacts BEGIN DELETE FROM cases; END"])
+    with JournalService.open(journal_dir) as svc:
+        _case(svc)
+    before = _journal_state(journal_dir)
+    with pytest.raises(bk.BackupRefused, match='schema 0002.*extra trigger "wipe"'):
+        bk.restore_journal(journal_dir, old)
+    assert _journal_state(journal_dir) == before
+
+
+def test_names_in_the_refusal_are_escaped_and_cut(planted_setup: tuple[Path, Path]) -> None:
+    folder, chosen = planted_setup
+    name = "evil\x1b[2J\x1b]0;pwned\x07" + "x" * 200
+    _plant(chosen, [f'CREATE VIEW "{name}" AS SELECT 1'])
+    problem = bk.check_backup(chosen)
+    assert problem is not None
+    assert "\x1b" not in problem and "\x07" not in problem and "\\x1b[2J" in problem
+    assert len(problem) < 400
+
+
+def test_every_schema_the_app_made_passes_the_check(journal_dir: Path, tmp_path: Path) -> None:
+    """Frozen journals of each old schema, and the same journals after their upgrade, are
+    exactly their revision's schema: upgrades and fresh journals never drift apart."""
+    import shutil
+
+    from headway_journal.journal.db import KNOWN_REVISIONS, read_revision
+
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    for rev in KNOWN_REVISIONS[:-1]:
+        folder = tmp_path / f"j{rev}"
+        shutil.copytree(fixtures / f"journal-{rev}", folder)
+        assert bk.check_backup(folder / DB_NAME) is None
+        with JournalService.open(folder) as svc:
+            made = bk.BackupManager(svc.journal).make("manual")
+        assert read_revision(made) == HEAD_REVISION
+        assert bk.check_backup(made) is None, rev
+    with JournalService.open(journal_dir) as svc:
+        assert bk.check_backup(bk.BackupManager(svc.journal).make("manual")) is None
+
+
+def test_expected_schema_is_built_once_per_revision(monkeypatch: pytest.MonkeyPatch) -> None:
+    from headway_journal.journal import schema_check
+
+    first = schema_check.expected_schema(HEAD_REVISION)
+    monkeypatch.setattr(schema_check, "migrate_to", lambda *a: pytest.fail("built again"))
+    assert schema_check.expected_schema(HEAD_REVISION) is first
+    assert "search_fts_data" in first.tables and "search_fts" in first.tables
+    with pytest.raises(ValueError):
+        schema_check.expected_schema("9999")
