@@ -264,13 +264,16 @@ def cmd_search(args: argparse.Namespace, folder: Path) -> int:
 def cmd_check(args: argparse.Namespace, folder: Path) -> int:
     from sqlalchemy import func, select
 
-    from headway_journal.journal.db import DB_NAME, JournalDamaged
+    from headway_journal.journal.db import DB_NAME, JournalDamaged, JournalUpgradeFailed
     from headway_journal.journal.models import Attachment
 
     if not (folder / DB_NAME).is_file():
         raise CliError(f"There is no journal at {folder}.")
     try:
         svc = _open(folder)
+    except JournalUpgradeFailed as exc:  # the message names the copy kept before the attempt
+        print(f"Journal upgrade failed: {_one_line(str(exc))}")
+        return EXIT_DAMAGED
     except JournalDamaged as exc:
         print(f"Journal is damaged: {_one_line(str(exc))}")
         return EXIT_DAMAGED
@@ -317,7 +320,7 @@ def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
     print(f"Restored the journal in {folder} from {source}")
     if result.kept_at is not None:
         print(f"The database it replaced is kept in {result.kept_at}")
-    with _open(folder) as svc:  # opens (and upgrades, if the backup is older) to prove it works
+    with _open(folder) as svc:  # restore_journal proved it opens; this reports what it holds
         stats = svc.stats()
     print(f"The journal now has {stats['cases']} cases and {stats['contacts']} contacts.")
     if result.missing_attachments:

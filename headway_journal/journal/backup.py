@@ -440,69 +440,86 @@ def _set_aside(src: Path, dest: Path) -> None:
         os.chmod(dest, 0o600)
 
 
+def _keep_current(folder: Path, when: datetime, safety_backup: bool) -> Path | None:
+    """Before a restore: fold the WAL into a sound current database and back it up
+    ("before-restore"). Returns that backup (None when skipped or the database is damaged)."""
+    db = folder / DB_NAME
+    if not (db.exists() and db.stat().st_size > 0) or quick_check(db):
+        return None
+    # Fold the write-ahead log into the file so the set-aside copy is complete by itself.
+    with suppress(sqlite3.Error):
+        con = connect_file(db)
+        try:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            con.close()
+    return make_backup(folder, "before-restore", now=when) if safety_backup else None
+
+
+def _swap_in(folder: Path, source: Path, when: datetime) -> Path | None:
+    """Put a checked copy of ``source`` in place of the journal database; the database it
+    replaces (and its -wal) get a second name in backups/, which is returned."""
+    db = folder / DB_NAME
+    backups = folder / BACKUPS_DIR
+    tmp = folder / (DB_NAME + ".restoring")
+    with suppress(FileNotFoundError):
+        tmp.unlink()
+    sqlite_backup(source, tmp)  # checked, synced, atomic
+    previous: Path | None = None
+    try:
+        if db.exists() and db.stat().st_size > 0:
+            previous = _unique_backup_path(backups, when, REPLACED)
+            _set_aside(db, previous)
+            wal = folder / (DB_NAME + "-wal")
+            if wal.exists():
+                _set_aside(wal, previous.with_name(previous.name + "-wal"))
+            _fsync_dir(backups)
+        for suffix in ("-wal", "-shm", "-journal"):
+            with suppress(FileNotFoundError):
+                (folder / (DB_NAME + suffix)).unlink()
+        os.replace(tmp, db)
+        with suppress(OSError):
+            os.chmod(db, 0o600)
+        _fsync_dir(folder)
+    except BaseException:
+        with suppress(OSError):
+            tmp.unlink()
+        raise
+    return previous
+
+
 def restore_journal(folder: Path, backup: Path, *, safety_backup: bool = True,
                     now: datetime | None = None) -> RestoreResult:
     """Replace the journal database in ``folder`` with a copy of ``backup``.
 
     The journal must be closed (the folder lock is taken here: JournalLocked otherwise). The
-    backup is checked first (JournalDamaged, JournalTooNew: nothing changed). Then: a checked
-    "before-restore" copy of the current database (skipped when it is damaged), the current
-    database and its -wal get a second name in backups/ (``<stamp>-replaced.sqlite3``), the backup
-    is copied with the backup API to a synced temporary file in the folder, the old -wal/-shm are
-    removed (they would be replayed onto the new file), and the copy is renamed into place.
+    backup is checked first: sound, a schema this app knows, exactly that schema (JournalDamaged,
+    JournalTooNew, BackupRefused), then proven to open, upgrade included, in a scratch folder
+    (``restore_proof``: BackupWontOpen). Nothing has changed when any of these fails. Then: a
+    checked "before-restore" copy of the current database (skipped when it is damaged), the current
+    database and its -wal get a second name in backups/ (``<stamp>-replaced.sqlite3``), the proven
+    copy is copied with the backup API to a synced temporary file in the folder, the old -wal/-shm
+    are removed (they would be replayed onto the new file), and the copy is renamed into place.
     At every step a crash leaves either the old database or the new one in place, never none.
     """
+    from .restore_proof import proven_copy, remove_stale_scratch
+
     folder = Path(folder).expanduser().absolute()
     backup = Path(backup).expanduser().absolute()
-    db = folder / DB_NAME
     if not folder.is_dir():
         raise JournalError(f"There is no journal folder at {folder}.")
     lock = FolderLock(folder)
     lock.acquire()
     try:
+        remove_stale_scratch(folder)
         _verify_for_restore(backup)
-        backups = folder / BACKUPS_DIR
-        _secure_create_dir(backups)
-        when = now or datetime.now(UTC)
-        current = db.exists() and db.stat().st_size > 0
-        safety: Path | None = None
-        sound = current and not quick_check(db)
-        if sound:
-            # Fold the write-ahead log into the file so the set-aside copy is complete by itself.
-            with suppress(sqlite3.Error):
-                con = connect_file(db)
-                try:
-                    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                finally:
-                    con.close()
-            if safety_backup:
-                safety = make_backup(folder, "before-restore", now=when)
-        tmp = folder / (DB_NAME + ".restoring")
-        with suppress(FileNotFoundError):
-            tmp.unlink()
-        sqlite_backup(backup, tmp)  # checked, synced, atomic
-        previous: Path | None = None
-        try:
-            if current:
-                previous = _unique_backup_path(backups, when, REPLACED)
-                _set_aside(db, previous)
-                wal = folder / (DB_NAME + "-wal")
-                if wal.exists():
-                    _set_aside(wal, previous.with_name(previous.name + "-wal"))
-                _fsync_dir(backups)
-            for suffix in ("-wal", "-shm", "-journal"):
-                with suppress(FileNotFoundError):
-                    (folder / (DB_NAME + suffix)).unlink()
-            os.replace(tmp, db)
-            with suppress(OSError):
-                os.chmod(db, 0o600)
-            _fsync_dir(folder)
-        except BaseException:
-            with suppress(OSError):
-                tmp.unlink()
-            raise
+        with proven_copy(backup, folder) as proven:
+            _secure_create_dir(folder / BACKUPS_DIR)
+            when = now or datetime.now(UTC)
+            safety = _keep_current(folder, when, safety_backup)
+            previous = _swap_in(folder, proven, when)
         missing = tuple(missing_attachments(folder, backup))
-        return RestoreResult(db, backup, safety, previous, missing)
+        return RestoreResult(folder / DB_NAME, backup, safety, previous, missing)
     finally:
         lock.release()
 

@@ -298,9 +298,10 @@ def migrate_to(db_path: Path, revision: str = "head") -> None:
 class JournalUpgradeFailed(JournalError):
     """The schema upgrade failed; the journal is as it was and a copy from before is named."""
 
-    def __init__(self, message: str, backup: str | None) -> None:
+    def __init__(self, message: str, backup: str | None, reason: str = "") -> None:
         super().__init__(message)
-        self.backup = backup
+        self.backup = backup  # the copy made just before the attempt
+        self.reason = reason  # what went wrong, e.g. "OperationalError: no such table: x"
 
 
 def upgrade_schema(db_path: Path, backups: Path, current: str | None) -> str | None:
@@ -321,11 +322,12 @@ def upgrade_schema(db_path: Path, backups: Path, current: str | None) -> str | N
     except Exception as exc:
         if current is None:
             raise
-        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
+        text = " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
+        reason = f"{type(exc).__name__}: {text}"
         raise JournalUpgradeFailed(
             f"The journal could not be upgraded from schema {current} to {HEAD_REVISION} "
-            f"({type(exc).__name__}: {reason}). It was left at schema {current}, and a copy "
-            f"made just before the attempt is kept in {backup_path}.", backup_path) from exc
+            f"({reason}). It was left at schema {current}, and a copy made just before the "
+            f"attempt is kept in {backup_path}.", backup_path, reason) from exc
     problems = quick_check(db_path)
     if problems:
         raise JournalDamaged(

@@ -48,3 +48,44 @@ def test_restore_refuses_a_planted_schema_and_leaves_the_journal_byte_for_byte(
     line = one_error_line(capsys.readouterr().err)
     assert words in line and "Nothing was changed" in line
     assert _state(journal) == before
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "journal" / "fixtures"
+
+
+def test_restore_of_a_backup_that_does_not_open_says_the_journal_was_not_changed(
+        journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    bad = tmp_path / "old.sqlite3"
+    shutil.copyfile(FIXTURES / "journal-0001" / "journal.sqlite3", bad)
+    con = sqlite3.connect(bad)
+    con.execute("UPDATE contacts SET started_at = 'not a time'")
+    con.commit()
+    con.close()
+    before = _state(journal)
+    assert cli.main(["--journal", str(journal), "restore", str(bad)]) == 2
+    line = one_error_line(capsys.readouterr().err)
+    assert "old.sqlite3 was not restored" in line and "The journal was not changed" in line
+    assert _state(journal) == before
+
+
+def test_check_reports_a_failed_upgrade_and_names_the_copy_kept(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    folder = tmp_path / "journal"
+    shutil.copytree(FIXTURES / "journal-0002", folder)
+    con = sqlite3.connect(folder / "journal.sqlite3")
+    con.execute("CREATE TABLE ix_notes_search_rid (x)")  # the upgrade's last index collides
+    con.commit()
+    con.close()
+    assert cli.main(["--journal", str(folder), "check"]) == 1
+    out = capsys.readouterr().out.strip()
+    assert out.startswith("Journal upgrade failed: ") and "\n" not in out
+    [kept] = (folder / "backups").glob("before-upgrade-0002-*.sqlite3")
+    assert str(kept) in out and "left at schema 0002" in out
+    # other commands refuse it with one line (exit 2) and still name the copy
+    assert cli.main(["--journal", str(folder), "search", "x"]) == 2
+    line = one_error_line(capsys.readouterr().err)
+    assert "could not be upgraded" in line and "before-upgrade-0002-" in line

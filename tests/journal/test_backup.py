@@ -562,3 +562,124 @@ def test_expected_schema_is_built_once_per_revision(monkeypatch: pytest.MonkeyPa
     assert "search_fts_data" in first.tables and "search_fts" in first.tables
     with pytest.raises(ValueError):
         schema_check.expected_schema("9999")
+
+
+# --------------------------------------------------------------------------- proven before it replaces
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _old_backup(tmp_path: Path, rev: str, *sql: str) -> Path:
+    import shutil
+
+    path = tmp_path / f"old-{rev}.sqlite3"
+    shutil.copyfile(FIXTURES / f"journal-{rev}" / DB_NAME, path)
+    if sql:
+        _plant(path, list(sql))
+    return path
+
+
+def _scratch_left(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.startswith(".restore-proof-")]
+
+
+def test_an_old_backup_is_upgraded_in_a_scratch_folder_then_put_in_place(
+        journal_dir: Path, tmp_path: Path) -> None:
+    from headway_journal.journal.db import read_revision
+
+    old = _old_backup(tmp_path, "0001")
+    with JournalService.open(journal_dir) as svc:
+        _case(svc)
+    old_bytes = old.read_bytes()
+    result = bk.restore_journal(journal_dir, old)
+    assert read_revision(journal_dir / DB_NAME) == HEAD_REVISION  # the proven, upgraded copy
+    assert old.read_bytes() == old_bytes  # the backup itself is only read
+    assert _scratch_left(journal_dir) == []
+    assert result.safety_backup is not None
+    with JournalService.open(journal_dir) as svc:
+        assert svc.journal.upgraded_from == HEAD_REVISION  # nothing left to upgrade
+        # sound; only the exhibits of that old journal are not in this journal's store
+        problems = svc.check()
+    assert problems and all(p.endswith(": missing") for p in problems)
+    assert len(result.missing_attachments) == len(problems)
+
+
+def test_a_backup_that_does_not_open_is_not_restored_and_nothing_changes(
+        journal_dir: Path, tmp_path: Path) -> None:
+    # Sound as a file and exactly its schema, but a contact's time is not a time: opening it
+    # (computing the deadlines the upgrade adds) fails.
+    bad = _old_backup(tmp_path, "0001", "UPDATE contacts SET started_at = 'yesterday-ish' "
+                                        "WHERE id = 1")
+    assert bk.check_backup(bad) is None
+    with JournalService.open(journal_dir) as svc:
+        _contact(svc, _case(svc), "mine")
+    before = _journal_state(journal_dir)
+    with pytest.raises(bk.JournalError) as refused:
+        bk.restore_journal(journal_dir, bad)
+    message = str(refused.value)
+    assert type(refused.value).__name__ == "BackupWontOpen"
+    assert "was not restored" in message and "The journal was not changed" in message
+    assert "ValueError" in message and "\n" not in message
+    assert _journal_state(journal_dir) == before
+    assert _scratch_left(journal_dir) == []
+
+
+def test_a_backup_whose_upgrade_fails_is_not_restored(
+        journal_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from headway_journal.journal import db
+
+    old = _old_backup(tmp_path, "0002")
+    with JournalService.open(journal_dir) as svc:
+        _contact(svc, _case(svc), "mine")
+    real = db.migrate_to
+
+    def failing(path: Path, revision: str = "head") -> None:
+        if revision == "head":
+            raise sqlite3.OperationalError("no such column: planted")
+        real(path, revision)
+
+    monkeypatch.setattr(db, "migrate_to", failing)
+    before = _journal_state(journal_dir)
+    with pytest.raises(bk.JournalError, match="upgrading it to this version's schema failed: "
+                                              "OperationalError: no such column: planted"):
+        bk.restore_journal(journal_dir, old)
+    assert _journal_state(journal_dir) == before
+    assert _scratch_left(journal_dir) == []
+
+
+def test_a_scratch_folder_left_by_a_crash_is_removed_by_the_next_restore(
+        journal_dir: Path) -> None:
+    with JournalService.open(journal_dir) as svc:
+        chosen = bk.BackupManager(svc.journal).make("manual")
+    stale = journal_dir / ".restore-proof-abc123"
+    stale.mkdir()
+    (stale / DB_NAME).write_bytes(b"half a copy")
+    bk.restore_journal(journal_dir, chosen)
+    assert _scratch_left(journal_dir) == []
+
+
+def test_a_failed_upgrade_leaves_the_journal_at_its_schema_and_names_the_copy(
+        tmp_path: Path) -> None:
+    import shutil
+
+    from headway_journal.journal.db import JournalUpgradeFailed, read_revision
+
+    folder = tmp_path / "journal"
+    shutil.copytree(FIXTURES / "journal-0002", folder)
+    # Something in the file that the next migration collides with (a table with an index's name).
+    _plant(folder / DB_NAME, ["CREATE TABLE ix_contacts_search_rid (x)"])
+    with pytest.raises(JournalUpgradeFailed) as failed:
+        JournalService.open(folder)
+    kept = failed.value.backup
+    assert kept is not None and Path(kept).parent == folder / "backups"
+    assert kept in str(failed.value) and "left at schema 0002" in str(failed.value)
+    assert read_revision(folder / DB_NAME) == "0002"
+    assert read_revision(Path(kept)) == "0002" and quick_check(Path(kept)) == []
+    con = connect_readonly(folder / DB_NAME)
+    try:  # the migration's first index was rolled back with the rest
+        assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = "
+                           "'ix_cases_search_rid'").fetchone() == (0,)
+    finally:
+        con.close()
+    outcome = bk.open_or_explain(folder)
+    assert outcome.kind == "error" and kept in outcome.explain()
