@@ -183,21 +183,29 @@ def _journal_dir(option: str | None) -> Path:
     return resolve_journal_dir(option)
 
 
-def _open(folder: Path, *, must_exist: bool = True) -> JournalService:
+def _open(folder: Path, *, must_exist: bool = True, writes: bool = False) -> JournalService:
+    """Open the journal. ``writes``: the command changes it, so an automatic "before-command"
+    backup is made just before its first write when the newest backup is over an hour old
+    (as the window does on open); read-only commands make none."""
     from headway_journal.journal.db import DB_NAME
     from headway_journal.journal.service import JournalService
 
     if must_exist and not (folder / DB_NAME).is_file():
         raise CliError(f"There is no journal at {folder} (choose one with --journal DIR or "
                        "HEADWAY_JOURNAL_DIR).")
-    return JournalService.open(folder)
+    svc = JournalService.open(folder)
+    if writes:
+        from headway_journal.journal.backup import arm_command_backup
+
+        arm_command_backup(svc.journal)
+    return svc
 
 
 def _fill_demo(folder: Path) -> None:
     """Fill the journal in ``folder`` with the sample cases, unless it already has cases."""
     from headway_journal.journal.demo import populate_demo
 
-    with _open(folder, must_exist=False) as svc:
+    with _open(folder, must_exist=False, writes=True) as svc:
         if svc.stats()["cases"] == 0:
             populate_demo(svc)
 
@@ -227,7 +235,7 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     if not source.is_file():
         raise CliError(f"There is no file at {source}.")
     doc = load_document(source)  # unreadable JSON is refused before the journal is touched
-    with _open(folder, must_exist=False) as svc:
+    with _open(folder, must_exist=False, writes=True) as svc:
         summary = import_document(svc, doc, source.parent)
     print(summary.describe())
     return EXIT_OK

@@ -58,6 +58,8 @@ __all__ = [
     "BackupRefused",
     "OpenOutcome",
     "RestoreResult",
+    "arm_command_backup",
+    "backup_before_command",
     "backup_on_close",
     "backup_on_open",
     "check_backup",
@@ -82,6 +84,8 @@ PROTECT_DAYS = 30  # "before-upgrade" and "before-restore" copies are kept at le
 PROTECTED_PREFIXES = ("before-upgrade", "before-restore")
 REPLACED = "replaced"  # a database set aside by a restore: never pruned, never offered
 OPEN_BACKUP_MIN_AGE = timedelta(hours=1)
+COMMAND_BACKUP_MIN_AGE = timedelta(hours=1)
+BEFORE_COMMAND = "before-command"  # the command line's automatic backup, before its first write
 PERIODIC_EVERY = timedelta(minutes=15)
 
 _STAMP = r"\d{8}T\d{6}Z"
@@ -623,6 +627,46 @@ def backup_on_open(journal: Journal, *, min_age: timedelta = OPEN_BACKUP_MIN_AGE
     path = make_backup(journal.folder, "open", now=now)
     mgr.prune(now)
     return path
+
+
+def backup_before_command(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_MIN_AGE,
+                          now: datetime | None = None) -> Path | None:
+    """The command line's automatic backup: a "before-command" copy unless the newest backup is
+    younger than ``min_age`` (or the journal was created just now: nothing to back up yet).
+    Prunes after making one. Call it while the journal is open, before it is written to."""
+    if journal.upgraded_from is None:
+        return None
+    now = now or datetime.now(UTC)
+    mgr = BackupManager(journal)
+    newest = mgr.newest()
+    if newest is not None and now - newest.made_at < min_age:
+        return None
+    path = make_backup(journal.folder, BEFORE_COMMAND, now=now)
+    mgr.prune(now)
+    return path
+
+
+def arm_command_backup(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_MIN_AGE,
+                       made: builtins.list[Path] | None = None) -> None:
+    """Make ``backup_before_command`` run just before the first write of this session (a
+    command that writes nothing makes no backup). A backup that cannot be made stops the write
+    with a JournalError saying so: the journal is not changed without its backup. Backups
+    made are appended to ``made``."""
+    def action() -> None:
+        try:
+            path = backup_before_command(journal, min_age=min_age)
+        except (OSError, sqlite3.Error, JournalError) as exc:
+            from .db import describe_sqlite_error
+
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
+                describe_sqlite_error(exc) if isinstance(exc, sqlite3.Error) else str(exc))
+            raise JournalError(
+                "The automatic backup before this change could not be made, so nothing was "
+                f"changed: {' '.join(str(why).split())}") from exc
+        if path is not None and made is not None:
+            made.append(path)
+
+    journal.before_first_write(action)
 
 
 def backup_on_close(journal: Journal, *, now: datetime | None = None) -> Path | None:

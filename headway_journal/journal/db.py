@@ -13,7 +13,7 @@ import fcntl
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -127,7 +127,23 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, foreign_keys: bool = True
     cur.close()
 
 
-def make_engine(db_path: Path, *, foreign_keys: bool = True) -> Engine:
+class FirstWriteHook:
+    """Something to run once, just before the first write transaction begins (the command line's
+    automatic backup: ``backup.arm_command_backup``). If it raises, that write does not happen
+    and the hook stays armed."""
+
+    def __init__(self) -> None:
+        self.action: Callable[[], None] | None = None
+
+    def run(self) -> None:
+        action = self.action
+        if action is not None:
+            action()
+            self.action = None
+
+
+def make_engine(db_path: Path, *, foreign_keys: bool = True,
+                first_write: FirstWriteHook | None = None) -> Engine:
     # URL.create takes the path as it is; "sqlite:///{path}" would be parsed, so a '?' or '#'
     # in a folder's name would cut the path short.
     url = URL.create("sqlite", database=os.fspath(Path(db_path).absolute()))
@@ -142,6 +158,8 @@ def make_engine(db_path: Path, *, foreign_keys: bool = True) -> Engine:
         # Writers take the write lock up front (no lock upgrade deadlocks); readers stay deferred
         # so a read inside a write, or a reader beside a writer, never waits.
         write = conn.get_execution_options().get("journal_write", False)
+        if write and first_write is not None:
+            first_write.run()  # before BEGIN: this connection holds no lock yet
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
@@ -409,7 +427,12 @@ class Journal:
     upgraded_from: str | None = None
     upgrade_backup: str | None = None
     verified_at: datetime | None = None  # when the database last passed the full check
+    first_write: FirstWriteHook = field(default_factory=FirstWriteHook, repr=False)
     _closed: bool = field(default=False, repr=False)
+
+    def before_first_write(self, action: Callable[[], None] | None) -> None:
+        """Run ``action`` once, just before the next write transaction begins (None: nothing)."""
+        self.first_write.action = action
 
     @property
     def db_path(self) -> Path:
@@ -509,10 +532,12 @@ def open_journal(folder: Path, *, create: bool = True) -> Journal:
             if side.exists():
                 with suppress(OSError):
                     os.chmod(side, 0o600)
-        engine = make_engine(db_path)
+        hook = FirstWriteHook()
+        engine = make_engine(db_path, first_write=hook)
         sessions = sessionmaker(engine, expire_on_commit=False)
         writes = sessionmaker(engine.execution_options(journal_write=True), expire_on_commit=False)
-        return Journal(folder, engine, sessions, writes, lock, current, backup_path, checked_at)
+        return Journal(folder, engine, sessions, writes, lock, current, backup_path, checked_at,
+                       hook)
     except BaseException:
         lock.release()
         raise

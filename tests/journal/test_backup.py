@@ -683,3 +683,49 @@ def test_a_failed_upgrade_leaves_the_journal_at_its_schema_and_names_the_copy(
         con.close()
     outcome = bk.open_or_explain(folder)
     assert outcome.kind == "error" and kept in outcome.explain()
+
+
+# --------------------------------------------------------------------------- the command line's backup
+
+
+def test_armed_backup_runs_once_just_before_the_first_write(journal_dir: Path) -> None:
+    with JournalService.open(journal_dir) as svc:
+        cid = _case(svc)
+    old = datetime.now(UTC) - timedelta(hours=3)
+    bk.make_backup(journal_dir, "close", now=old)
+    with JournalService.open(journal_dir) as svc:
+        made: list[Path] = []
+        bk.arm_command_backup(svc.journal, made=made)
+        svc.search("charged")
+        svc.get_case(cid)
+        assert made == []  # reads make none
+        _contact(svc, cid, "first write")
+        assert len(made) == 1 and made[0].name.endswith("-before-command.sqlite3")
+        assert _keys_in(made[0]) == set()  # the state before the write
+        _contact(svc, cid, "second write")
+        assert len(made) == 1
+
+
+def test_a_failing_armed_backup_stops_the_write_and_stays_armed(
+        journal_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from headway_journal.journal.db import JournalError
+
+    with JournalService.open(journal_dir) as svc:
+        cid = _case(svc)
+    real = bk.make_backup
+    with JournalService.open(journal_dir) as svc:
+        made: list[Path] = []
+        bk.arm_command_backup(svc.journal, made=made)
+
+        def full(*_a: object, **_k: object) -> Path:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(bk, "make_backup", full)
+        with pytest.raises(JournalError, match="could not be made, so nothing was changed: "
+                                               "No space left on device"):
+            _contact(svc, cid, "not saved")
+        assert _keys(journal_dir) == set()
+        monkeypatch.setattr(bk, "make_backup", real)
+        _contact(svc, cid, "saved")  # the next write tries again, and succeeds
+        assert len(made) == 1 and _keys_in(made[0]) == set()
+    assert _keys(journal_dir) == {"saved"}
