@@ -127,3 +127,33 @@ def test_on_start_the_offer_skips_a_backup_with_a_planted_trigger(
     [critical] = boxes["critical"]
     assert "Nothing was changed" in critical
     assert {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+
+
+def test_a_backup_that_does_not_open_is_not_restored_from_other_file(
+        qtbot: Any, window: Any, service: JournalService, tmp_path: Path,
+        boxes: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from headway_journal.ui.restore_dialog import RestoreDialog
+
+    fixtures = Path(__file__).resolve().parents[1] / "journal" / "fixtures"
+    bad = tmp_path / "old journal.sqlite3"
+    shutil.copyfile(fixtures / "journal-0001" / "journal.sqlite3", bad)
+    _plant(bad, "UPDATE contacts SET started_at = 'sometime'")  # sound, exact schema, won't open
+    assert jbackup.check_backup(bad) is None
+    stats = service.stats()
+    assert stats["cases"] > 0
+    window.act_restore_backup.trigger()
+    [dialog] = [d for d in window.findChildren(RestoreDialog) if d.isVisible()]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(bad), "")))
+    qtbot.mouseClick(dialog.other_button, Qt.MouseButton.LeftButton)
+    assert boxes["question"]  # asked, then the proof failed
+    [warning] = boxes["warning"]
+    assert "was not restored" in warning and "The journal was not changed" in warning
+    assert "as it was" in dialog.message.text()
+    fresh = window.service
+    assert fresh is not service  # reopened on the same, unchanged journal
+    assert fresh.stats() == stats
+    assert not [p for p in fresh.folder.iterdir() if p.name.startswith(".restore-proof-")]
+    assert not [b for b in jbackup.list_backups(fresh.folder) if b.reason == "before-restore"]
