@@ -456,6 +456,11 @@ PLANTS: dict[str, tuple[list[str], str]] = {
                          "UPDATE sqlite_master SET sql = replace(sql, 'value TEXT NOT NULL', "
                          "'value TEXT NOT NULL DEFAULT ''x''') WHERE name = 'settings'"],
                         "is TEXT NOT NULL DEFAULT 'x' instead of TEXT NOT NULL"),
+    "virtual table of an unknown module": (
+        ["PRAGMA writable_schema = ON",
+         "INSERT INTO sqlite_master VALUES ('table', 'odd', 'odd', 0, "
+         "'CREATE VIRTUAL TABLE odd USING nosuch(a)')"],
+        "its schema cannot be read (no such module: nosuch)"),
     "two version rows": (["INSERT INTO alembic_version VALUES ('0001')"],
                          "alembic_version table has 2 rows"),
 }
