@@ -326,7 +326,7 @@ def backup_to_file(folder: Path, dest: Path) -> Path:
         if dest.resolve().parent == folder.resolve() and dest.name in live:
             raise ValueError("A backup cannot replace the journal's own database; choose "
                              "another name or folder.")
-    sqlite_backup(db_path, dest)
+    sqlite_backup(db_path, dest, journal_only=True)
     return write_sidecar(dest)
 
 
@@ -336,7 +336,7 @@ def make_backup(folder: Path, reason: str, *, now: datetime | None = None) -> Pa
     backups = folder / BACKUPS_DIR
     _secure_create_dir(backups)
     dest = _unique_backup_path(backups, now or datetime.now(UTC), _slug_reason(reason))
-    sqlite_backup(folder / DB_NAME, dest)
+    sqlite_backup(folder / DB_NAME, dest, journal_only=True)
     write_sidecar(dest)
     return dest
 

@@ -257,8 +257,11 @@ def quick_check(db_path: Path) -> list[str]:
     return problems
 
 
-def sqlite_backup(src_path: Path, dest: Path) -> None:
-    """Copy a (possibly open) database with SQLite's online backup API into ``dest`` atomically."""
+def sqlite_backup(src_path: Path, dest: Path, *, journal_only: bool = False) -> None:
+    """Copy a (possibly open) database with SQLite's online backup API into ``dest`` atomically.
+
+    ``journal_only``: refuse (JournalDamaged, ``dest`` untouched) a copy that holds no journal,
+    so a backup can never "succeed" by copying an empty database."""
     tmp = dest.with_name(dest.name + ".partial")
     with suppress(FileNotFoundError):
         tmp.unlink()
@@ -278,6 +281,14 @@ def sqlite_backup(src_path: Path, dest: Path) -> None:
     if problems:
         tmp.unlink()
         raise JournalDamaged("The backup copy failed its check: " + "; ".join(problems[:3]))
+    if journal_only:
+        try:
+            empty = read_revision(tmp) is None
+        except JournalDamaged:
+            empty = True
+        if empty:
+            tmp.unlink()
+            raise JournalDamaged(f"{src_path} holds no journal, so nothing was backed up.")
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)

@@ -153,3 +153,17 @@ def test_upgrade_in_such_a_folder_backs_up_the_old_schema(tmp_path: Path) -> Non
         assert db.read_revision(kept) == "0001"
         assert svc.check() == []
     assert sorted(p.name for p in (tmp_path / NAMES[0]).iterdir()) == ["journal"]
+
+
+def test_a_backup_never_succeeds_by_copying_an_empty_database(tmp_path: Path) -> None:
+    folder = tmp_path / "journal"
+    folder.mkdir()
+    sqlite3.connect(folder / DB_NAME).close()  # an empty database where the journal should be
+    dest = tmp_path / "copy.sqlite3"
+    dest.write_bytes(b"an older copy, kept")
+    with pytest.raises(db.JournalDamaged, match="holds no journal"):
+        bk.backup_to_file(folder, dest)
+    assert dest.read_bytes() == b"an older copy, kept"
+    with pytest.raises(db.JournalDamaged, match="holds no journal"):
+        bk.make_backup(folder, "manual")
+    assert list((folder / "backups").iterdir()) == []
