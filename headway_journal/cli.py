@@ -286,7 +286,7 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
         print(f"Journal is damaged: {_one_line(str(exc))}")
         return EXIT_DAMAGED
     with svc:
-        problems = svc.check()
+        problems = svc.check() + _schema_problems(svc.journal.db_path)
         stats = svc.stats()
         with svc.journal.sessions() as s:
             attachments = int(s.scalar(select(func.count()).select_from(Attachment)) or 0)
@@ -299,6 +299,18 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
     print(f"Journal is sound: {stats['cases']} cases, {stats['contacts']} contacts, "
           f"{attachments} attachments verified")
     return EXIT_OK
+
+
+def _schema_problems(db_path: Path) -> list[str]:
+    """The journal's own schema must be exactly its revision's: a trigger, view or table that
+    the app did not make (say, restored by an older version that did not check) is reported."""
+    from headway_journal.journal.db import HEAD_REVISION
+    from headway_journal.journal.schema_check import schema_difference
+
+    diff = schema_difference(db_path, HEAD_REVISION)
+    if diff is None:
+        return []
+    return [f"the schema is not exactly schema {HEAD_REVISION}'s: {diff}"]
 
 
 def cmd_backup(args: argparse.Namespace, folder: Path) -> int:

@@ -89,3 +89,17 @@ def test_check_reports_a_failed_upgrade_and_names_the_copy_kept(
     assert cli.main(["--journal", str(folder), "search", "x"]) == 2
     line = one_error_line(capsys.readouterr().err)
     assert "could not be upgraded" in line and "before-upgrade-0002-" in line
+
+
+def test_check_reports_a_trigger_planted_in_the_journal_itself(
+        journal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--journal", str(journal), "check"]) == 0
+    assert capsys.readouterr().out.startswith("Journal is sound")
+    con = sqlite3.connect(journal / "journal.sqlite3")
+    con.execute("CREATE TRIGGER \"odd\x1b[31m\" AFTER INSERT ON notes BEGIN DELETE FROM cases; END")
+    con.commit()
+    con.close()
+    assert cli.main(["--journal", str(journal), "check"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("Journal is damaged: 1 problem found")
+    assert 'extra trigger "odd\\x1b[31m" on "notes"' in out and "\x1b" not in out
