@@ -79,8 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("text", nargs="+", metavar="TEXT")
     c.add_argument("--limit", type=int, default=50, help="at most this many results (50)")
     sub.add_parser("check", help="check the database and every exhibit's SHA-256",
-                   description="Check database integrity, foreign keys and every stored exhibit "
-                               "against its SHA-256. Exit 0 when sound, 1 when damaged.")
+                   description="Check database integrity, foreign keys, that the schema is "
+                               "exactly the app's (no trigger, view or table it did not make) "
+                               "and every stored exhibit against its SHA-256. Exit 0 when "
+                               "sound, 1 when damaged.")
     c = sub.add_parser("backup", help="copy the journal database into FILE (a .sqlite3 file)",
                        description="Copy the journal database into FILE with SQLite's backup "
                                    "API. The exhibit files stay in the journal folder.")
