@@ -79,8 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("text", nargs="+", metavar="TEXT")
     c.add_argument("--limit", type=int, default=50, help="at most this many results (50)")
     sub.add_parser("check", help="check the database and every exhibit's SHA-256",
-                   description="Check database integrity, foreign keys and every stored exhibit "
-                               "against its SHA-256. Exit 0 when sound, 1 when damaged.")
+                   description="Check database integrity, foreign keys, that the schema is "
+                               "exactly the app's (no trigger, view or table it did not make) "
+                               "and every stored exhibit against its SHA-256. Exit 0 when "
+                               "sound, 1 when damaged.")
     c = sub.add_parser("backup", help="copy the journal database into FILE (a .sqlite3 file)",
                        description="Copy the journal database into FILE with SQLite's backup "
                                    "API. The exhibit files stay in the journal folder.")
@@ -183,21 +185,29 @@ def _journal_dir(option: str | None) -> Path:
     return resolve_journal_dir(option)
 
 
-def _open(folder: Path, *, must_exist: bool = True) -> JournalService:
+def _open(folder: Path, *, must_exist: bool = True, writes: bool = False) -> JournalService:
+    """Open the journal. ``writes``: the command changes it, so an automatic "before-command"
+    backup is made just before its first write when the newest backup is over an hour old
+    (as the window does on open); read-only commands make none."""
     from headway_journal.journal.db import DB_NAME
     from headway_journal.journal.service import JournalService
 
     if must_exist and not (folder / DB_NAME).is_file():
         raise CliError(f"There is no journal at {folder} (choose one with --journal DIR or "
                        "HEADWAY_JOURNAL_DIR).")
-    return JournalService.open(folder)
+    svc = JournalService.open(folder)
+    if writes:
+        from headway_journal.journal.backup import arm_command_backup
+
+        arm_command_backup(svc.journal)
+    return svc
 
 
 def _fill_demo(folder: Path) -> None:
     """Fill the journal in ``folder`` with the sample cases, unless it already has cases."""
     from headway_journal.journal.demo import populate_demo
 
-    with _open(folder, must_exist=False) as svc:
+    with _open(folder, must_exist=False, writes=True) as svc:
         if svc.stats()["cases"] == 0:
             populate_demo(svc)
 
@@ -227,7 +237,7 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     if not source.is_file():
         raise CliError(f"There is no file at {source}.")
     doc = load_document(source)  # unreadable JSON is refused before the journal is touched
-    with _open(folder, must_exist=False) as svc:
+    with _open(folder, must_exist=False, writes=True) as svc:
         summary = import_document(svc, doc, source.parent)
     print(summary.describe())
     return EXIT_OK
@@ -264,18 +274,21 @@ def cmd_search(args: argparse.Namespace, folder: Path) -> int:
 def cmd_check(args: argparse.Namespace, folder: Path) -> int:
     from sqlalchemy import func, select
 
-    from headway_journal.journal.db import DB_NAME, JournalDamaged
+    from headway_journal.journal.db import DB_NAME, JournalDamaged, JournalUpgradeFailed
     from headway_journal.journal.models import Attachment
 
     if not (folder / DB_NAME).is_file():
         raise CliError(f"There is no journal at {folder}.")
     try:
         svc = _open(folder)
+    except JournalUpgradeFailed as exc:  # the message names the copy kept before the attempt
+        print(f"Journal upgrade failed: {_one_line(str(exc))}")
+        return EXIT_DAMAGED
     except JournalDamaged as exc:
         print(f"Journal is damaged: {_one_line(str(exc))}")
         return EXIT_DAMAGED
     with svc:
-        problems = svc.check()
+        problems = svc.check() + _schema_problems(svc.journal.db_path)
         stats = svc.stats()
         with svc.journal.sessions() as s:
             attachments = int(s.scalar(select(func.count()).select_from(Attachment)) or 0)
@@ -288,6 +301,18 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
     print(f"Journal is sound: {stats['cases']} cases, {stats['contacts']} contacts, "
           f"{attachments} attachments verified")
     return EXIT_OK
+
+
+def _schema_problems(db_path: Path) -> list[str]:
+    """The journal's own schema must be exactly its revision's: a trigger, view or table that
+    the app did not make (say, restored by an older version that did not check) is reported."""
+    from headway_journal.journal.db import HEAD_REVISION
+    from headway_journal.journal.schema_check import schema_difference
+
+    diff = schema_difference(db_path, HEAD_REVISION)
+    if diff is None:
+        return []
+    return [f"the schema is not exactly schema {HEAD_REVISION}'s: {diff}"]
 
 
 def cmd_backup(args: argparse.Namespace, folder: Path) -> int:
@@ -317,7 +342,7 @@ def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
     print(f"Restored the journal in {folder} from {source}")
     if result.kept_at is not None:
         print(f"The database it replaced is kept in {result.kept_at}")
-    with _open(folder) as svc:  # opens (and upgrades, if the backup is older) to prove it works
+    with _open(folder) as svc:  # restore_journal proved it opens; this reports what it holds
         stats = svc.stats()
     print(f"The journal now has {stats['cases']} cases and {stats['contacts']} contacts.")
     if result.missing_attachments:

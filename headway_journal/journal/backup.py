@@ -42,6 +42,8 @@ from .db import (
     JournalTooNew,
     _fsync_dir,
     _secure_create_dir,
+    connect_file,
+    connect_readonly,
     quick_check,
     read_revision,
     sqlite_backup,
@@ -53,8 +55,11 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "BackupInfo",
     "BackupManager",
+    "BackupRefused",
     "OpenOutcome",
     "RestoreResult",
+    "arm_command_backup",
+    "backup_before_command",
     "backup_on_close",
     "backup_on_open",
     "check_backup",
@@ -79,6 +84,8 @@ PROTECT_DAYS = 30  # "before-upgrade" and "before-restore" copies are kept at le
 PROTECTED_PREFIXES = ("before-upgrade", "before-restore")
 REPLACED = "replaced"  # a database set aside by a restore: never pruned, never offered
 OPEN_BACKUP_MIN_AGE = timedelta(hours=1)
+COMMAND_BACKUP_MIN_AGE = timedelta(hours=1)
+BEFORE_COMMAND = "before-command"  # the command line's automatic backup, before its first write
 PERIODIC_EVERY = timedelta(minutes=15)
 
 _STAMP = r"\d{8}T\d{6}Z"
@@ -159,8 +166,26 @@ def list_backups(folder: Path, *, check: bool = False) -> list[BackupInfo]:
     return out
 
 
+class BackupRefused(JournalDamaged):
+    """A backup whose schema is not exactly its revision's (an extra trigger, view, table...)."""
+
+
+def _schema_problem(path: Path, rev: str) -> str | None:
+    from .schema_check import schema_difference
+
+    diff = schema_difference(path, rev)
+    if diff is None:
+        return None
+    return (f"{path.name} is not exactly a Headway journal of schema {rev}, so it is not "
+            f"trusted: {diff}.")
+
+
 def check_backup(path: Path) -> str | None:
-    """None if ``path`` is a sound journal this app can open, else a sentence saying why not."""
+    """None if ``path`` is a sound journal this app can open, else a sentence saying why not.
+
+    Sound: it passes quick_check and foreign_key_check, has a schema revision this app knows,
+    and its whole schema (tables, columns, indexes, triggers, views) is exactly that revision's
+    (``schema_check``), so it carries no code of its own into the journal."""
     if not path.is_file():
         return f"{path.name} does not exist."
     problems = quick_check(path)
@@ -175,7 +200,7 @@ def check_backup(path: Path) -> str | None:
     if rev not in KNOWN_REVISIONS:
         return (f"{path.name} was made by a newer version of Headway Journal (schema {rev}); "
                 "update the app to restore it.")
-    return None
+    return _schema_problem(path, rev)
 
 
 def newest_sound_backup(folder: Path) -> Path | None:
@@ -192,7 +217,7 @@ def newest_sound_backup(folder: Path) -> Path | None:
 
 
 def _attachment_rows(db: Path) -> list[tuple[str, int]]:
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    con = connect_readonly(db)
     try:
         has = con.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='attachments'"
@@ -206,7 +231,7 @@ def _attachment_rows(db: Path) -> list[tuple[str, int]]:
 
 
 def _last_change_id(db: Path) -> int | None:
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    con = connect_readonly(db)
     try:
         row = con.execute("SELECT max(id) FROM changes").fetchone()
         return None if row is None or row[0] is None else int(row[0])
@@ -301,7 +326,7 @@ def backup_to_file(folder: Path, dest: Path) -> Path:
         if dest.resolve().parent == folder.resolve() and dest.name in live:
             raise ValueError("A backup cannot replace the journal's own database; choose "
                              "another name or folder.")
-    sqlite_backup(db_path, dest)
+    sqlite_backup(db_path, dest, journal_only=True)
     return write_sidecar(dest)
 
 
@@ -311,7 +336,7 @@ def make_backup(folder: Path, reason: str, *, now: datetime | None = None) -> Pa
     backups = folder / BACKUPS_DIR
     _secure_create_dir(backups)
     dest = _unique_backup_path(backups, now or datetime.now(UTC), _slug_reason(reason))
-    sqlite_backup(folder / DB_NAME, dest)
+    sqlite_backup(folder / DB_NAME, dest, journal_only=True)
     write_sidecar(dest)
     return dest
 
@@ -402,6 +427,9 @@ def _verify_for_restore(backup: Path) -> None:
             f"The backup {backup.name} was made by a newer version of Headway Journal "
             f"(schema {rev}). Update the app to restore it; nothing was changed."
         )
+    problem = _schema_problem(backup, rev)
+    if problem is not None:
+        raise BackupRefused(f"{problem} Nothing was changed.")
 
 
 def _set_aside(src: Path, dest: Path) -> None:
@@ -416,69 +444,86 @@ def _set_aside(src: Path, dest: Path) -> None:
         os.chmod(dest, 0o600)
 
 
+def _keep_current(folder: Path, when: datetime, safety_backup: bool) -> Path | None:
+    """Before a restore: fold the WAL into a sound current database and back it up
+    ("before-restore"). Returns that backup (None when skipped or the database is damaged)."""
+    db = folder / DB_NAME
+    if not (db.exists() and db.stat().st_size > 0) or quick_check(db):
+        return None
+    # Fold the write-ahead log into the file so the set-aside copy is complete by itself.
+    with suppress(sqlite3.Error):
+        con = connect_file(db)
+        try:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            con.close()
+    return make_backup(folder, "before-restore", now=when) if safety_backup else None
+
+
+def _swap_in(folder: Path, source: Path, when: datetime) -> Path | None:
+    """Put a checked copy of ``source`` in place of the journal database; the database it
+    replaces (and its -wal) get a second name in backups/, which is returned."""
+    db = folder / DB_NAME
+    backups = folder / BACKUPS_DIR
+    tmp = folder / (DB_NAME + ".restoring")
+    with suppress(FileNotFoundError):
+        tmp.unlink()
+    sqlite_backup(source, tmp)  # checked, synced, atomic
+    previous: Path | None = None
+    try:
+        if db.exists() and db.stat().st_size > 0:
+            previous = _unique_backup_path(backups, when, REPLACED)
+            _set_aside(db, previous)
+            wal = folder / (DB_NAME + "-wal")
+            if wal.exists():
+                _set_aside(wal, previous.with_name(previous.name + "-wal"))
+            _fsync_dir(backups)
+        for suffix in ("-wal", "-shm", "-journal"):
+            with suppress(FileNotFoundError):
+                (folder / (DB_NAME + suffix)).unlink()
+        os.replace(tmp, db)
+        with suppress(OSError):
+            os.chmod(db, 0o600)
+        _fsync_dir(folder)
+    except BaseException:
+        with suppress(OSError):
+            tmp.unlink()
+        raise
+    return previous
+
+
 def restore_journal(folder: Path, backup: Path, *, safety_backup: bool = True,
                     now: datetime | None = None) -> RestoreResult:
     """Replace the journal database in ``folder`` with a copy of ``backup``.
 
     The journal must be closed (the folder lock is taken here: JournalLocked otherwise). The
-    backup is checked first (JournalDamaged, JournalTooNew: nothing changed). Then: a checked
-    "before-restore" copy of the current database (skipped when it is damaged), the current
-    database and its -wal get a second name in backups/ (``<stamp>-replaced.sqlite3``), the backup
-    is copied with the backup API to a synced temporary file in the folder, the old -wal/-shm are
-    removed (they would be replayed onto the new file), and the copy is renamed into place.
+    backup is checked first: sound, a schema this app knows, exactly that schema (JournalDamaged,
+    JournalTooNew, BackupRefused), then proven to open, upgrade included, in a scratch folder
+    (``restore_proof``: BackupWontOpen). Nothing has changed when any of these fails. Then: a
+    checked "before-restore" copy of the current database (skipped when it is damaged), the current
+    database and its -wal get a second name in backups/ (``<stamp>-replaced.sqlite3``), the proven
+    copy is copied with the backup API to a synced temporary file in the folder, the old -wal/-shm
+    are removed (they would be replayed onto the new file), and the copy is renamed into place.
     At every step a crash leaves either the old database or the new one in place, never none.
     """
+    from .restore_proof import proven_copy, remove_stale_scratch
+
     folder = Path(folder).expanduser().absolute()
     backup = Path(backup).expanduser().absolute()
-    db = folder / DB_NAME
     if not folder.is_dir():
         raise JournalError(f"There is no journal folder at {folder}.")
     lock = FolderLock(folder)
     lock.acquire()
     try:
+        remove_stale_scratch(folder)
         _verify_for_restore(backup)
-        backups = folder / BACKUPS_DIR
-        _secure_create_dir(backups)
-        when = now or datetime.now(UTC)
-        current = db.exists() and db.stat().st_size > 0
-        safety: Path | None = None
-        sound = current and not quick_check(db)
-        if sound:
-            # Fold the write-ahead log into the file so the set-aside copy is complete by itself.
-            with suppress(sqlite3.Error):
-                con = sqlite3.connect(db)
-                try:
-                    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                finally:
-                    con.close()
-            if safety_backup:
-                safety = make_backup(folder, "before-restore", now=when)
-        tmp = folder / (DB_NAME + ".restoring")
-        with suppress(FileNotFoundError):
-            tmp.unlink()
-        sqlite_backup(backup, tmp)  # checked, synced, atomic
-        previous: Path | None = None
-        try:
-            if current:
-                previous = _unique_backup_path(backups, when, REPLACED)
-                _set_aside(db, previous)
-                wal = folder / (DB_NAME + "-wal")
-                if wal.exists():
-                    _set_aside(wal, previous.with_name(previous.name + "-wal"))
-                _fsync_dir(backups)
-            for suffix in ("-wal", "-shm", "-journal"):
-                with suppress(FileNotFoundError):
-                    (folder / (DB_NAME + suffix)).unlink()
-            os.replace(tmp, db)
-            with suppress(OSError):
-                os.chmod(db, 0o600)
-            _fsync_dir(folder)
-        except BaseException:
-            with suppress(OSError):
-                tmp.unlink()
-            raise
+        with proven_copy(backup, folder) as proven:
+            _secure_create_dir(folder / BACKUPS_DIR)
+            when = now or datetime.now(UTC)
+            safety = _keep_current(folder, when, safety_backup)
+            previous = _swap_in(folder, proven, when)
         missing = tuple(missing_attachments(folder, backup))
-        return RestoreResult(db, backup, safety, previous, missing)
+        return RestoreResult(folder / DB_NAME, backup, safety, previous, missing)
     finally:
         lock.release()
 
@@ -582,6 +627,46 @@ def backup_on_open(journal: Journal, *, min_age: timedelta = OPEN_BACKUP_MIN_AGE
     path = make_backup(journal.folder, "open", now=now)
     mgr.prune(now)
     return path
+
+
+def backup_before_command(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_MIN_AGE,
+                          now: datetime | None = None) -> Path | None:
+    """The command line's automatic backup: a "before-command" copy unless the newest backup is
+    younger than ``min_age`` (or the journal was created just now: nothing to back up yet).
+    Prunes after making one. Call it while the journal is open, before it is written to."""
+    if journal.upgraded_from is None:
+        return None
+    now = now or datetime.now(UTC)
+    mgr = BackupManager(journal)
+    newest = mgr.newest()
+    if newest is not None and now - newest.made_at < min_age:
+        return None
+    path = make_backup(journal.folder, BEFORE_COMMAND, now=now)
+    mgr.prune(now)
+    return path
+
+
+def arm_command_backup(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_MIN_AGE,
+                       made: builtins.list[Path] | None = None) -> None:
+    """Make ``backup_before_command`` run just before the first write of this session (a
+    command that writes nothing makes no backup). A backup that cannot be made stops the write
+    with a JournalError saying so: the journal is not changed without its backup. Backups
+    made are appended to ``made``."""
+    def action() -> None:
+        try:
+            path = backup_before_command(journal, min_age=min_age)
+        except (OSError, sqlite3.Error, JournalError) as exc:
+            from .db import describe_sqlite_error
+
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
+                describe_sqlite_error(exc) if isinstance(exc, sqlite3.Error) else str(exc))
+            raise JournalError(
+                "The automatic backup before this change could not be made, so nothing was "
+                f"changed: {' '.join(str(why).split())}") from exc
+        if path is not None and made is not None:
+            made.append(path)
+
+    journal.before_first_write(action)
 
 
 def backup_on_close(journal: Journal, *, now: datetime | None = None) -> Path | None:

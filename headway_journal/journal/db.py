@@ -13,14 +13,14 @@ import fcntl
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -96,6 +96,27 @@ def describe_sqlite_error(exc: BaseException) -> str:
     return f"The journal could not complete this: {getattr(exc, 'orig', exc)}"
 
 
+def readonly_uri(db_path: str | os.PathLike[str]) -> str:
+    """An SQLite URI that opens ``db_path`` read-only, whatever characters its path holds.
+
+    ``Path.as_uri`` percent-encodes '#', '?', '%', spaces, quotes and non-ASCII letters; a URI
+    written as ``f"file:{path}?mode=ro"`` opens another file when the path holds '#', '?' or '%'
+    (SQLite then creates an empty database beside the folder).
+    """
+    return Path(db_path).absolute().as_uri() + "?mode=ro"
+
+
+def connect_readonly(db_path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """A read-only sqlite3 connection to an existing database file (never creates one)."""
+    return sqlite3.connect(readonly_uri(db_path), uri=True)
+
+
+def connect_file(db_path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """A read-write sqlite3 connection to the file ``db_path`` taken literally (never as a URI:
+    this SQLite is built with SQLITE_USE_URI, so a name starting "file:" would be parsed)."""
+    return sqlite3.connect(os.fspath(Path(db_path).absolute()))
+
+
 def _set_pragmas(dbapi_connection: sqlite3.Connection, foreign_keys: bool = True) -> None:
     dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
@@ -106,8 +127,27 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, foreign_keys: bool = True
     cur.close()
 
 
-def make_engine(db_path: Path, *, foreign_keys: bool = True) -> Engine:
-    engine = create_engine(f"sqlite:///{db_path}", poolclass=NullPool)
+class FirstWriteHook:
+    """Something to run once, just before the first write transaction begins (the command line's
+    automatic backup: ``backup.arm_command_backup``). If it raises, that write does not happen
+    and the hook stays armed."""
+
+    def __init__(self) -> None:
+        self.action: Callable[[], None] | None = None
+
+    def run(self) -> None:
+        action = self.action
+        if action is not None:
+            action()
+            self.action = None
+
+
+def make_engine(db_path: Path, *, foreign_keys: bool = True,
+                first_write: FirstWriteHook | None = None) -> Engine:
+    # URL.create takes the path as it is; "sqlite:///{path}" would be parsed, so a '?' or '#'
+    # in a folder's name would cut the path short.
+    url = URL.create("sqlite", database=os.fspath(Path(db_path).absolute()))
+    engine = create_engine(url, poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -118,6 +158,8 @@ def make_engine(db_path: Path, *, foreign_keys: bool = True) -> Engine:
         # Writers take the write lock up front (no lock upgrade deadlocks); readers stay deferred
         # so a read inside a write, or a reader beside a writer, never waits.
         write = conn.get_execution_options().get("journal_write", False)
+        if write and first_write is not None:
+            first_write.run()  # before BEGIN: this connection holds no lock yet
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
@@ -174,7 +216,7 @@ class FolderLock:
 
 def read_revision(db_path: Path) -> str | None:
     """The schema revision stored in a journal database, or None for an empty one."""
-    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    con = connect_readonly(db_path)
     try:
         row = con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -200,7 +242,7 @@ def quick_check(db_path: Path) -> list[str]:
     """SQLite's quick_check plus foreign_key_check; an empty list means sound."""
     problems: list[str] = []
     try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        con = connect_readonly(db_path)
     except sqlite3.Error as exc:
         return [f"cannot open database: {exc}"]
     try:
@@ -215,16 +257,19 @@ def quick_check(db_path: Path) -> list[str]:
     return problems
 
 
-def sqlite_backup(src_path: Path, dest: Path) -> None:
-    """Copy a (possibly open) database with SQLite's online backup API into ``dest`` atomically."""
+def sqlite_backup(src_path: Path, dest: Path, *, journal_only: bool = False) -> None:
+    """Copy a (possibly open) database with SQLite's online backup API into ``dest`` atomically.
+
+    ``journal_only``: refuse (JournalDamaged, ``dest`` untouched) a copy that holds no journal,
+    so a backup can never "succeed" by copying an empty database."""
     tmp = dest.with_name(dest.name + ".partial")
     with suppress(FileNotFoundError):
         tmp.unlink()
-    src = sqlite3.connect(f"file:{src_path}?mode=ro", uri=True)
+    src = connect_readonly(src_path)
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
         os.close(fd)
-        out = sqlite3.connect(tmp)
+        out = connect_file(tmp)
         try:
             src.backup(out)
             out.execute("PRAGMA journal_mode = DELETE")
@@ -236,6 +281,14 @@ def sqlite_backup(src_path: Path, dest: Path) -> None:
     if problems:
         tmp.unlink()
         raise JournalDamaged("The backup copy failed its check: " + "; ".join(problems[:3]))
+    if journal_only:
+        try:
+            empty = read_revision(tmp) is None
+        except JournalDamaged:
+            empty = True
+        if empty:
+            tmp.unlink()
+            raise JournalDamaged(f"{src_path} holds no journal, so nothing was backed up.")
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)
@@ -251,18 +304,13 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def upgrade_schema(db_path: Path, backups: Path, current: str | None) -> str | None:
-    """Bring the database to HEAD_REVISION with Alembic. Returns the pre-upgrade backup's path."""
+def migrate_to(db_path: Path, revision: str = "head") -> None:
+    """Run the app's Alembic migrations on ``db_path`` up to ``revision``, on a connection of
+    its own with foreign keys off (PITFALLS.md), in one transaction: on any error nothing of
+    this run stays. Used by upgrades and to build the exact schema of a revision."""
     from alembic import command
     from alembic.config import Config
 
-    backup_path: str | None = None
-    if current is not None:
-        _secure_create_dir(backups)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        dest = backups / f"before-upgrade-{current}-{stamp}.sqlite3"
-        sqlite_backup(db_path, dest)
-        backup_path = str(dest)
     engine = make_engine(db_path, foreign_keys=False)
     try:
         cfg = Config()
@@ -270,10 +318,45 @@ def upgrade_schema(db_path: Path, backups: Path, current: str | None) -> str | N
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA foreign_keys = OFF")  # ignored inside a transaction
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, revision)
             conn.commit()
     finally:
         engine.dispose()
+
+
+class JournalUpgradeFailed(JournalError):
+    """The schema upgrade failed; the journal is as it was and a copy from before is named."""
+
+    def __init__(self, message: str, backup: str | None, reason: str = "") -> None:
+        super().__init__(message)
+        self.backup = backup  # the copy made just before the attempt
+        self.reason = reason  # what went wrong, e.g. "OperationalError: no such table: x"
+
+
+def upgrade_schema(db_path: Path, backups: Path, current: str | None) -> str | None:
+    """Bring the database to HEAD_REVISION with Alembic. Returns the pre-upgrade backup's path.
+
+    A failed upgrade raises JournalUpgradeFailed naming that backup (the migration runs in one
+    transaction, so the journal stays at its old schema); a failed check after it, JournalDamaged.
+    """
+    backup_path: str | None = None
+    if current is not None:
+        _secure_create_dir(backups)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        dest = backups / f"before-upgrade-{current}-{stamp}.sqlite3"
+        sqlite_backup(db_path, dest)
+        backup_path = str(dest)
+    try:
+        migrate_to(db_path)
+    except Exception as exc:
+        if current is None:
+            raise
+        text = " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
+        reason = f"{type(exc).__name__}: {text}"
+        raise JournalUpgradeFailed(
+            f"The journal could not be upgraded from schema {current} to {HEAD_REVISION} "
+            f"({reason}). It was left at schema {current}, and a copy made just before the "
+            f"attempt is kept in {backup_path}.", backup_path, reason) from exc
     problems = quick_check(db_path)
     if problems:
         raise JournalDamaged(
@@ -355,7 +438,12 @@ class Journal:
     upgraded_from: str | None = None
     upgrade_backup: str | None = None
     verified_at: datetime | None = None  # when the database last passed the full check
+    first_write: FirstWriteHook = field(default_factory=FirstWriteHook, repr=False)
     _closed: bool = field(default=False, repr=False)
+
+    def before_first_write(self, action: Callable[[], None] | None) -> None:
+        """Run ``action`` once, just before the next write transaction begins (None: nothing)."""
+        self.first_write.action = action
 
     @property
     def db_path(self) -> Path:
@@ -388,7 +476,7 @@ class Journal:
         if not self._closed:
             self.engine.dispose()
             with suppress(sqlite3.Error):
-                con = sqlite3.connect(self.db_path)
+                con = connect_file(self.db_path)
                 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 con.close()
             if self.verified_at is not None:
@@ -455,10 +543,12 @@ def open_journal(folder: Path, *, create: bool = True) -> Journal:
             if side.exists():
                 with suppress(OSError):
                     os.chmod(side, 0o600)
-        engine = make_engine(db_path)
+        hook = FirstWriteHook()
+        engine = make_engine(db_path, first_write=hook)
         sessions = sessionmaker(engine, expire_on_commit=False)
         writes = sessionmaker(engine.execution_options(journal_write=True), expire_on_commit=False)
-        return Journal(folder, engine, sessions, writes, lock, current, backup_path, checked_at)
+        return Journal(folder, engine, sessions, writes, lock, current, backup_path, checked_at,
+                       hook)
     except BaseException:
         lock.release()
         raise

@@ -43,6 +43,7 @@ _REASONS = {
     "manual": "Back up now",
     "before-restore": "before a restore",
     "cli": "from the command line",
+    "before-command": "before a change from the command line",
 }
 
 

@@ -21,6 +21,7 @@ from headway_journal.journal.db import (
     JournalDamaged,
     JournalLocked,
     JournalTooNew,
+    connect_readonly,
     open_journal,
     quick_check,
 )
@@ -57,7 +58,7 @@ def _keys(folder: Path) -> set[str]:
 
 
 def _keys_in(db: Path) -> set[str]:
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    con = connect_readonly(db)
     try:
         return {r[0] for r in con.execute("SELECT key FROM contacts")}
     finally:
@@ -419,3 +420,317 @@ def test_an_upgrade_backup_gets_its_sidecar_on_open(journal_dir: Path) -> None:
         assert side is not None and side["attachments"] == []
     finally:
         journal.close()
+
+
+# --------------------------------------------------------------------------- the backup's whole schema
+
+# Each plants one difference a backup from elsewhere could carry; the refusal must name it.
+PLANTS: dict[str, tuple[list[str], str]] = {
+    "extra trigger": (["CREATE TRIGGER sneaky AFTER INSERT ON contacts BEGIN "
+                       "UPDATE contacts SET summary = '' WHERE id = new.id; END"],
+                      'extra trigger "sneaky" on "contacts"'),
+    "trigger on an FTS shadow table": (
+        ["CREATE TRIGGER shadowy AFTER INSERT ON search_fts_data BEGIN "
+         "DELETE FROM notes; END"], 'extra trigger "shadowy" on "search_fts_data"'),
+    "changed trigger": (
+        ["DROP TRIGGER notes_fts_ai",
+         "CREATE TRIGGER notes_fts_ai AFTER INSERT ON notes BEGIN DELETE FROM cases; END"],
+        'trigger "notes_fts_ai" on "notes" does something else'),
+    "missing trigger": (["DROP TRIGGER contacts_fts_ad"], 'trigger "contacts_fts_ad" on '
+                        '"contacts" is missing'),
+    "extra view": (["CREATE VIEW cases_all AS SELECT * FROM cases"], 'extra view "cases_all"'),
+    "extra table": (["CREATE TABLE notes_backup (x TEXT)"], 'extra table "notes_backup"'),
+    "extra virtual table": (["CREATE VIRTUAL TABLE more_fts USING fts5(body)"],
+                            'extra table "more_fts"'),
+    "missing index": (["DROP INDEX ix_contacts_search_rid"],
+                      'index "ix_contacts_search_rid" on "contacts" is missing'),
+    "extra index": (["CREATE INDEX ix_sneaky ON contacts (summary)"],
+                    'extra index "ix_sneaky" on "contacts"'),
+    "extra column": (["ALTER TABLE notes ADD COLUMN payload TEXT"],
+                     'table "notes" has an extra column "payload"'),
+    "changed column": (["PRAGMA writable_schema = ON",
+                        "UPDATE sqlite_master SET sql = replace(sql, 'value TEXT NOT NULL', "
+                        "'value TEXT') WHERE name = 'settings'"],
+                       'column "value" of table "settings" is TEXT instead of TEXT NOT NULL'),
+    "changed default": (["PRAGMA writable_schema = ON",
+                         "UPDATE sqlite_master SET sql = replace(sql, 'value TEXT NOT NULL', "
+                         "'value TEXT NOT NULL DEFAULT ''x''') WHERE name = 'settings'"],
+                        "is TEXT NOT NULL DEFAULT 'x' instead of TEXT NOT NULL"),
+    "virtual table of an unknown module": (
+        ["PRAGMA writable_schema = ON",
+         "INSERT INTO sqlite_master VALUES ('table', 'odd', 'odd', 0, "
+         "'CREATE VIRTUAL TABLE odd USING nosuch(a)')"],
+        "its schema cannot be read (no such module: nosuch)"),
+    "two version rows": (["INSERT INTO alembic_version VALUES ('0001')"],
+                         "alembic_version table has 2 rows"),
+}
+
+
+def _plant(db: Path, statements: list[str]) -> None:
+    con = sqlite3.connect(db)
+    con.isolation_level = None
+    for sql in statements:
+        con.execute(sql)
+    con.close()
+
+
+@pytest.fixture
+def planted_setup(journal_dir: Path) -> tuple[Path, Path]:
+    """A journal with data, and a checked backup of it in backups/ to plant things in."""
+    with JournalService.open(journal_dir) as svc:
+        cid = _case(svc)
+        _contact(svc, cid, "mine")
+        svc.add_note(cid, "a note")
+        chosen = bk.BackupManager(svc.journal).make("manual")
+    assert bk.check_backup(chosen) is None
+    return journal_dir, chosen
+
+
+def _journal_state(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.mark.parametrize("plant", list(PLANTS))
+def test_restore_refuses_any_schema_difference_and_changes_nothing(
+        planted_setup: tuple[Path, Path], plant: str) -> None:
+    folder, chosen = planted_setup
+    statements, words = PLANTS[plant]
+    _plant(chosen, statements)
+    assert quick_check(chosen) == []  # sound as a file: only the schema gives it away
+    before = _journal_state(folder)
+    problem = bk.check_backup(chosen)
+    assert problem is not None and words in problem, problem
+    assert "\n" not in problem and "not exactly a Headway journal of schema" in problem
+    with pytest.raises(bk.BackupRefused) as refused:
+        bk.restore_journal(folder, chosen)
+    message = str(refused.value)
+    assert words in message and "Nothing was changed" in message and "\n" not in message
+    assert _journal_state(folder) == before  # byte for byte, and no new file anywhere
+    assert bk.newest_sound_backup(folder) is None  # never offered for a damaged journal
+    assert [b.sound for b in bk.list_backups(folder, check=True)] == [False]
+
+
+def test_restore_refuses_a_planted_trigger_in_an_old_revision_too(journal_dir: Path,
+                                                                   tmp_path: Path) -> None:
+    import shutil
+
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    old = tmp_path / "old-0002.sqlite3"
+    shutil.copyfile(fixtures / "journal-0002" / DB_NAME, old)
+    assert bk.check_backup(old) is None  # an untouched old journal is exactly its schema
+    _plant(old, ["CREATE TRIGGER wipe AFTER INSERT ON contacts BEGIN DELETE FROM cases; END"])
+    with JournalService.open(journal_dir) as svc:
+        _case(svc)
+    before = _journal_state(journal_dir)
+    with pytest.raises(bk.BackupRefused, match='schema 0002.*extra trigger "wipe"'):
+        bk.restore_journal(journal_dir, old)
+    assert _journal_state(journal_dir) == before
+
+
+def test_names_in_the_refusal_are_escaped_and_cut(planted_setup: tuple[Path, Path]) -> None:
+    folder, chosen = planted_setup
+    name = "evil\x1b[2J\x1b]0;pwned\x07" + "x" * 200
+    _plant(chosen, [f'CREATE VIEW "{name}" AS SELECT 1'])
+    problem = bk.check_backup(chosen)
+    assert problem is not None
+    assert "\x1b" not in problem and "\x07" not in problem and "\\x1b[2J" in problem
+    assert len(problem) < 400
+
+
+def test_every_schema_the_app_made_passes_the_check(journal_dir: Path, tmp_path: Path) -> None:
+    """Frozen journals of each old schema, and the same journals after their upgrade, are
+    exactly their revision's schema: upgrades and fresh journals never drift apart."""
+    import shutil
+
+    from headway_journal.journal.db import KNOWN_REVISIONS, read_revision
+
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    for rev in KNOWN_REVISIONS[:-1]:
+        folder = tmp_path / f"j{rev}"
+        shutil.copytree(fixtures / f"journal-{rev}", folder)
+        assert bk.check_backup(folder / DB_NAME) is None
+        with JournalService.open(folder) as svc:
+            made = bk.BackupManager(svc.journal).make("manual")
+        assert read_revision(made) == HEAD_REVISION
+        assert bk.check_backup(made) is None, rev
+    with JournalService.open(journal_dir) as svc:
+        assert bk.check_backup(bk.BackupManager(svc.journal).make("manual")) is None
+
+
+def test_expected_schema_is_built_once_per_revision(monkeypatch: pytest.MonkeyPatch) -> None:
+    from headway_journal.journal import schema_check
+
+    first = schema_check.expected_schema(HEAD_REVISION)
+    monkeypatch.setattr(schema_check, "migrate_to", lambda *a: pytest.fail("built again"))
+    assert schema_check.expected_schema(HEAD_REVISION) is first
+    assert "search_fts_data" in first.tables and "search_fts" in first.tables
+    with pytest.raises(ValueError):
+        schema_check.expected_schema("9999")
+
+
+# --------------------------------------------------------------------------- proven before it replaces
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _old_backup(tmp_path: Path, rev: str, *sql: str) -> Path:
+    import shutil
+
+    path = tmp_path / f"old-{rev}.sqlite3"
+    shutil.copyfile(FIXTURES / f"journal-{rev}" / DB_NAME, path)
+    if sql:
+        _plant(path, list(sql))
+    return path
+
+
+def _scratch_left(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.startswith(".restore-proof-")]
+
+
+def test_an_old_backup_is_upgraded_in_a_scratch_folder_then_put_in_place(
+        journal_dir: Path, tmp_path: Path) -> None:
+    from headway_journal.journal.db import read_revision
+
+    old = _old_backup(tmp_path, "0001")
+    with JournalService.open(journal_dir) as svc:
+        _case(svc)
+    old_bytes = old.read_bytes()
+    result = bk.restore_journal(journal_dir, old)
+    assert read_revision(journal_dir / DB_NAME) == HEAD_REVISION  # the proven, upgraded copy
+    assert old.read_bytes() == old_bytes  # the backup itself is only read
+    assert _scratch_left(journal_dir) == []
+    assert result.safety_backup is not None
+    with JournalService.open(journal_dir) as svc:
+        assert svc.journal.upgraded_from == HEAD_REVISION  # nothing left to upgrade
+        # sound; only the exhibits of that old journal are not in this journal's store
+        problems = svc.check()
+    assert problems and all(p.endswith(": missing") for p in problems)
+    assert len(result.missing_attachments) == len(problems)
+
+
+def test_a_backup_that_does_not_open_is_not_restored_and_nothing_changes(
+        journal_dir: Path, tmp_path: Path) -> None:
+    # Sound as a file and exactly its schema, but a contact's time is not a time: opening it
+    # (computing the deadlines the upgrade adds) fails.
+    bad = _old_backup(tmp_path, "0001", "UPDATE contacts SET started_at = 'yesterday-ish' "
+                                        "WHERE id = 1")
+    assert bk.check_backup(bad) is None
+    with JournalService.open(journal_dir) as svc:
+        _contact(svc, _case(svc), "mine")
+    before = _journal_state(journal_dir)
+    with pytest.raises(bk.JournalError) as refused:
+        bk.restore_journal(journal_dir, bad)
+    message = str(refused.value)
+    assert type(refused.value).__name__ == "BackupWontOpen"
+    assert "was not restored" in message and "The journal was not changed" in message
+    assert "ValueError" in message and "\n" not in message
+    assert _journal_state(journal_dir) == before
+    assert _scratch_left(journal_dir) == []
+
+
+def test_a_backup_whose_upgrade_fails_is_not_restored(
+        journal_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from headway_journal.journal import db
+
+    old = _old_backup(tmp_path, "0002")
+    with JournalService.open(journal_dir) as svc:
+        _contact(svc, _case(svc), "mine")
+    real = db.migrate_to
+
+    def failing(path: Path, revision: str = "head") -> None:
+        if revision == "head":
+            raise sqlite3.OperationalError("no such column: planted")
+        real(path, revision)
+
+    monkeypatch.setattr(db, "migrate_to", failing)
+    before = _journal_state(journal_dir)
+    with pytest.raises(bk.JournalError, match="upgrading it to this version's schema failed: "
+                                              "OperationalError: no such column: planted"):
+        bk.restore_journal(journal_dir, old)
+    assert _journal_state(journal_dir) == before
+    assert _scratch_left(journal_dir) == []
+
+
+def test_a_scratch_folder_left_by_a_crash_is_removed_by_the_next_restore(
+        journal_dir: Path) -> None:
+    with JournalService.open(journal_dir) as svc:
+        chosen = bk.BackupManager(svc.journal).make("manual")
+    stale = journal_dir / ".restore-proof-abc123"
+    stale.mkdir()
+    (stale / DB_NAME).write_bytes(b"half a copy")
+    bk.restore_journal(journal_dir, chosen)
+    assert _scratch_left(journal_dir) == []
+
+
+def test_a_failed_upgrade_leaves_the_journal_at_its_schema_and_names_the_copy(
+        tmp_path: Path) -> None:
+    import shutil
+
+    from headway_journal.journal.db import JournalUpgradeFailed, read_revision
+
+    folder = tmp_path / "journal"
+    shutil.copytree(FIXTURES / "journal-0002", folder)
+    # Something in the file that the next migration collides with (a table with an index's name).
+    _plant(folder / DB_NAME, ["CREATE TABLE ix_contacts_search_rid (x)"])
+    with pytest.raises(JournalUpgradeFailed) as failed:
+        JournalService.open(folder)
+    kept = failed.value.backup
+    assert kept is not None and Path(kept).parent == folder / "backups"
+    assert kept in str(failed.value) and "left at schema 0002" in str(failed.value)
+    assert read_revision(folder / DB_NAME) == "0002"
+    assert read_revision(Path(kept)) == "0002" and quick_check(Path(kept)) == []
+    con = connect_readonly(folder / DB_NAME)
+    try:  # the migration's first index was rolled back with the rest
+        assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = "
+                           "'ix_cases_search_rid'").fetchone() == (0,)
+    finally:
+        con.close()
+    outcome = bk.open_or_explain(folder)
+    assert outcome.kind == "error" and kept in outcome.explain()
+
+
+# --------------------------------------------------------------------------- the command line's backup
+
+
+def test_armed_backup_runs_once_just_before_the_first_write(journal_dir: Path) -> None:
+    with JournalService.open(journal_dir) as svc:
+        cid = _case(svc)
+    old = datetime.now(UTC) - timedelta(hours=3)
+    bk.make_backup(journal_dir, "close", now=old)
+    with JournalService.open(journal_dir) as svc:
+        made: list[Path] = []
+        bk.arm_command_backup(svc.journal, made=made)
+        svc.search("charged")
+        svc.get_case(cid)
+        assert made == []  # reads make none
+        _contact(svc, cid, "first write")
+        assert len(made) == 1 and made[0].name.endswith("-before-command.sqlite3")
+        assert _keys_in(made[0]) == set()  # the state before the write
+        _contact(svc, cid, "second write")
+        assert len(made) == 1
+
+
+def test_a_failing_armed_backup_stops_the_write_and_stays_armed(
+        journal_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from headway_journal.journal.db import JournalError
+
+    with JournalService.open(journal_dir) as svc:
+        cid = _case(svc)
+    real = bk.make_backup
+    with JournalService.open(journal_dir) as svc:
+        made: list[Path] = []
+        bk.arm_command_backup(svc.journal, made=made)
+
+        def full(*_a: object, **_k: object) -> Path:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(bk, "make_backup", full)
+        with pytest.raises(JournalError, match="could not be made, so nothing was changed: "
+                                               "No space left on device"):
+            _contact(svc, cid, "not saved")
+        assert _keys(journal_dir) == set()
+        monkeypatch.setattr(bk, "make_backup", real)
+        _contact(svc, cid, "saved")  # the next write tries again, and succeeds
+        assert len(made) == 1 and _keys_in(made[0]) == set()
+    assert _keys(journal_dir) == {"saved"}

@@ -64,7 +64,7 @@ def _columns(table: str, revision: str) -> str:
 
 
 def _rows(path: Path, revision: str) -> dict[str, list[tuple[object, ...]]]:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = db.connect_readonly(path)
     try:
         out = {}
         for t in TABLES:
@@ -75,7 +75,7 @@ def _rows(path: Path, revision: str) -> dict[str, list[tuple[object, ...]]]:
 
 
 def _schema(path: Path) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = db.connect_readonly(path)
     try:
         return con.execute(
             "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
@@ -114,7 +114,7 @@ def test_the_fixture_really_is_at_its_revision(revision: str, tmp_path: Path) ->
     head = tmp_path / "head.sqlite3"
     make_journal.create_schema(head, HEAD_REVISION)
     assert _schema(path) != _schema(head)  # so the upgrade has something to do
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = db.connect_readonly(path)
     try:
         cols = {r[1] for r in con.execute("PRAGMA table_info(promises)")}
     finally:
