@@ -333,6 +333,7 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
         from headway_journal.casefile.service_bridge import (  # type: ignore[import-not-found]
             build_for_case,
         )
+        from headway_journal.casefile.person import missing_details
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("headway_journal"):
             raise CliError("Building a case file from the command line is not available yet "
@@ -345,8 +346,12 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
         case_id = svc.find_case(args.case)
         result = build_for_case(svc, case_id, out, redact=args.redact,
                                 exclude=list(args.exclude_exhibit))
+        missing = missing_details(svc.profile())
     written = result if isinstance(result, (str, os.PathLike)) else out
     print(f"Wrote the case file to {Path(written)}")
+    if missing:
+        print(f"Note: the journal does not have {' or '.join(missing)}, so the case file has a "
+              "blank line to fill in by hand (add them in the window: Edit > Settings).")
     return EXIT_OK
 
 

@@ -23,6 +23,7 @@ from datetime import date
 from typing import Literal
 
 from .data import CaseFileData, ContactRow, Exhibit
+from .person import FILL_IN
 
 __all__ = ["LetterBlock", "draft_cover_letter", "is_heading_line", "letter_blocks"]
 
@@ -345,8 +346,10 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
             )
         )
 
-    closing = ["Sincerely,", "", "", "", data.person.name.strip()]  # room for the signature
-    closing += [line.strip() for line in data.person.address.splitlines() if line.strip()]
+    # room for the signature; a name or address the journal lacks is a line to fill in by hand
+    closing = ["Sincerely,", "", "", "", data.person.name.strip() or f"Name: {FILL_IN}"]
+    address = [line.strip() for line in data.person.address.splitlines() if line.strip()]
+    closing += address or [f"Address: {FILL_IN}", FILL_IN]
     contact = " · ".join(x.strip() for x in (data.person.email, data.person.phone) if x.strip())
     if contact:
         closing.append(contact)
