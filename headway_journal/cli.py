@@ -333,12 +333,13 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
         from headway_journal.casefile.service_bridge import (  # type: ignore[import-not-found]
             build_for_case,
         )
-        from headway_journal.casefile.person import missing_details
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("headway_journal"):
             raise CliError("Building a case file from the command line is not available yet "
                            "in this version; use the window (Case > Case file).") from None
         raise
+    from headway_journal.journal.profile import missing_details
+
     out = _out_path(args.output)
     if any(n < 1 for n in args.exclude_exhibit):
         raise CliError("Exhibits are numbered from 1.")

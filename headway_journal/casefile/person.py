@@ -8,20 +8,11 @@ says which are missing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from .data import Party
 
-__all__ = ["FILL_IN", "REQUIRED_DETAILS", "missing_details", "party_lines", "printed_name"]
+__all__ = ["FILL_IN", "party_lines", "printed_name"]
 
 FILL_IN = "_" * 34  # a line long enough to write a name or an address line on by hand
-# The details a signed case file needs, with how a sentence names them.
-REQUIRED_DETAILS: tuple[tuple[str, str], ...] = (("name", "your name"), ("address", "your address"))
-
-
-def missing_details(profile: Mapping[str, str]) -> list[str]:
-    """How a sentence names each required detail the profile lacks ("your name", ...)."""
-    return [label for key, label in REQUIRED_DETAILS if not str(profile.get(key) or "").strip()]
 
 
 def printed_name(person: Party) -> str:

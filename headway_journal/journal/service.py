@@ -26,6 +26,7 @@ from .issue_types import (
     ROLES,
     SAFETY_NOTE,
     FieldError,
+    FieldSpec,
     checklist,
     get_issue_type,
     parse_money,
@@ -573,8 +574,16 @@ class JournalService:
             return {r.key.removeprefix("profile."): r.value for r in rows}
 
     def set_profile(self, **values: str) -> None:
+        """Save the user's details (name, address, email, phone) printed on the case file."""
         errors: dict[str, str] = {}
-        clean = {k: _clean(v, k, errors) for k, v in values.items()}
+        # the address keeps its lines; the others are one line each
+        clean = {k: _clean(v, k, errors, limit=MAX_LONG if k == "address" else MAX_TEXT)
+                 for k, v in values.items()}
+        if clean.get("email") and "email" not in errors:
+            try:
+                FieldSpec("email", "E-mail", "email").normalize(clean["email"])
+            except FieldError as exc:
+                errors["email"] = str(exc)
         if errors:
             raise ValidationError(errors)
         with self._write() as s:
