@@ -340,7 +340,7 @@ def casefile_data(
         issue_type_label=case.issue_label,
         role=_cap(case.role),
         status=_cap(case.status),
-        opened_on=case.opened_on,
+        opened_on=case.open_since,  # the first contact's day when earlier than the opening
         days_open=max(0, case.days_open(today)),
         amount_disputed=case.amount_label or None,
         desired_outcome=case.desired_outcome,

@@ -498,7 +498,7 @@ class CasePane(QWidget):
         self.status_badge.set_word("deleted" if self.deleted else case.status)
         days = case.days_open()
         facts = [case.organization.name, case.issue_label, case.role,
-                 f"opened {full_date(case.opened_on)}", f"{days} d open"]
+                 f"opened {full_date(case.open_since)}", f"{days} d open"]
         self.facts_label.setText(" · ".join(facts))
         second = []
         if case.amount_label:
@@ -830,7 +830,7 @@ class CasePane(QWidget):
         row("Issue type", case.issue_label)
         row("You are the", case.role)
         row("Status", case.status)
-        row("Opened", full_date(case.opened_on))
+        row("Opened", full_date(case.open_since))
         row("Amount disputed", case.amount_label)
         row("Desired outcome", case.desired_outcome)
         row("Summary", case.summary)

@@ -997,7 +997,9 @@ class MainWindow(QMainWindow):
         dialogs = self._dialogs()
         if dialogs is None:
             return
-        dlg = dialogs.CaseDialog(self.service, self)
+        case = self.case_pane.case  # a new case is most often with the same organization
+        org = case.organization.id if case is not None else self.org_filter.currentData()
+        dlg = dialogs.CaseDialog(self.service, self, organization_id=int(org) if org else None)
         if _accepted(dlg.exec()) and getattr(dlg, "saved_case_id", None):
             self._reload_filters()
             self.refresh(select=int(dlg.saved_case_id))
