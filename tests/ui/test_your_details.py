@@ -192,3 +192,12 @@ def test_welcome_start_saves_typed_details_first(
     assert len(started) == 1  # a problem stops the start, shown at the field
     assert "not an e-mail address" in box.form.errors["email"].message
     assert "not saved" in box.status.text()
+
+
+def test_welcome_details_typed_just_before_closing_are_kept(
+        qtbot: Any, empty_window: Any, service: JournalService) -> None:
+    box = empty_window.welcome.details
+    qtbot.keyClicks(box.form.name_edit, NAME)
+    assert box.timer.isActive()  # not saved yet: typing just stopped
+    empty_window.close()
+    assert service.profile()["name"] == NAME
