@@ -363,6 +363,8 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
             raise CliError("Building a case file from the command line is not available yet "
                            "in this version; use the window (Case > Case file).") from None
         raise
+    from headway_journal.journal.profile import missing_details
+
     out = _out_path(args.output)
     if any(n < 1 for n in args.exclude_exhibit):
         raise CliError("Exhibits are numbered from 1.")
@@ -370,8 +372,12 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
         case_id = svc.find_case(args.case)
         result = build_for_case(svc, case_id, out, redact=args.redact,
                                 exclude=list(args.exclude_exhibit))
+        missing = missing_details(svc.profile())
     written = result if isinstance(result, (str, os.PathLike)) else out
     print(f"Wrote the case file to {Path(written)}")
+    if missing:
+        print(f"Note: the journal does not have {' or '.join(missing)}, so the case file has a "
+              "blank line to fill in by hand (add them in the window: Edit > Settings).")
     return EXIT_OK
 
 

@@ -23,6 +23,7 @@ from datetime import date
 from typing import Literal
 
 from .data import CaseFileData, ContactRow, Exhibit
+from .person import FILL_IN
 
 __all__ = ["LetterBlock", "draft_cover_letter", "is_heading_line", "letter_blocks"]
 
@@ -175,6 +176,10 @@ def _day(d: date) -> str:
     return f"{_MONTHS[d.month - 1]} {d.day}, {d.year}"
 
 
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -247,7 +252,7 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
     for ref in data.references:
         label = ref.label.strip() or _KIND_LABELS.get(ref.kind, "Reference")
         re_lines.append(f"{label}: {ref.value.strip()}")
-    re_lines.append(f"Open since {_day(data.opened_on)} ({data.days_open} days)")
+    re_lines.append(f"Open since {_day(data.opened_on)} ({_days(data.days_open)})")
     if data.amount_disputed:
         re_lines.append(f"Amount in dispute: {data.amount_disputed}")
     parts.append("\n".join(re_lines))
@@ -257,7 +262,7 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
     issue = data.issue_type_label.strip().lower() or "support"
     opening = (
         f"I am writing to escalate a {issue} matter with {org} that has been open since "
-        f"{_day(data.opened_on)}, {data.days_open} days as of this letter."
+        f"{_day(data.opened_on)}, {_days(data.days_open)} as of this letter."
     )
     if data.role.strip():
         opening += f" I am writing as a {data.role.strip().lower()}."
@@ -345,8 +350,10 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
             )
         )
 
-    closing = ["Sincerely,", "", "", "", data.person.name.strip()]  # room for the signature
-    closing += [line.strip() for line in data.person.address.splitlines() if line.strip()]
+    # room for the signature; a name or address the journal lacks is a line to fill in by hand
+    closing = ["Sincerely,", "", "", "", data.person.name.strip() or f"Name: {FILL_IN}"]
+    address = [line.strip() for line in data.person.address.splitlines() if line.strip()]
+    closing += address or [f"Address: {FILL_IN}", FILL_IN]
     contact = " · ".join(x.strip() for x in (data.person.email, data.person.phone) if x.strip())
     if contact:
         closing.append(contact)

@@ -81,6 +81,7 @@ from reportlab.platypus import (
 
 from .data import CaseFileData, ContactRow, Exhibit, PromiseRow
 from .letter import letter_blocks
+from .person import party_lines, printed_name
 
 __all__ = [
     "BuildResult",
@@ -1407,7 +1408,7 @@ class _Job:
                 _boxed(self.markup(f"<b>Safety.</b> {_esc(d.safety_note)}", s.small), _ALERT_BG),
                 Spacer(1, 8),
             ]
-        person = [d.person.name, d.person.address, d.person.email, d.person.phone]
+        person = party_lines(d.person)
         org = [d.organization.name, d.organization.address, d.organization.website]
         promises = [p for c in d.contacts for p in c.promises]
         broken = sum(1 for p in promises if p.status == "broken")
@@ -1918,7 +1919,7 @@ class _Job:
                 self.cell("Signature ______________________________________", s.body),
                 self.cell("Date ____________________", s.body),
             ],
-            [self.cell(f"Printed name: {d.person.name}", s.body), ""],
+            [self.cell(f"Printed name: {printed_name(d.person)}", s.body), ""],
         ]
         table = Table(rows, colWidths=[330, FRAME_W - 330], hAlign="LEFT")
         table.setStyle(

@@ -43,16 +43,12 @@ from .pdf import BuildResult, build_casefile
 from .redact import redact as redact_data
 
 __all__ = [
-    "NAME_PLACEHOLDER",
     "apply_options",
     "build_for_case",
     "casefile_data",
     "default_file_name",
     "omit_exhibits",
 ]
-
-NAME_PLACEHOLDER = "(your name)"
-ADDRESS_PLACEHOLDER = "(your address)"
 
 ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]
@@ -100,9 +96,10 @@ def _person(service: Any) -> Party:
     address = "\n".join(
         " ".join(x.split()) for x in str(profile.get("address") or "").splitlines() if x.strip()
     )
+    # Missing details stay empty: the PDF and the letter print a line to fill in by hand.
     return Party(
-        name=line("name") or NAME_PLACEHOLDER,
-        address=address or ADDRESS_PLACEHOLDER,
+        name=line("name"),
+        address=address,
         email=line("email"),
         phone=line("phone"),
     )
@@ -343,7 +340,7 @@ def casefile_data(
         issue_type_label=case.issue_label,
         role=_cap(case.role),
         status=_cap(case.status),
-        opened_on=case.opened_on,
+        opened_on=case.open_since,  # the first contact's day when earlier than the opening
         days_open=max(0, case.days_open(today)),
         amount_disputed=case.amount_label or None,
         desired_outcome=case.desired_outcome,

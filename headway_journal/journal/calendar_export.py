@@ -10,7 +10,8 @@ the calendar instead of duplicating events:
 * an outside clock: ``case-<case id>-clock-<kind>``, e.g. ``case-12-clock-internal-appeal``.
 
 Outside clocks (HHS OCR privacy complaint 180 days, card billing-error notice 60 days, health-plan
-internal appeal 180 days, external review 60 days) are all-day events labelled as general
+internal appeal 180 days, external review four months or the plan's letter's deadline) are
+all-day events labelled as general
 information to verify, with a reminder a week before. The journal keeps no separate follow-ups;
 a follow-up someone committed to is a promise and is exported as one.
 """

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import threading
+from calendar import monthrange
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -38,12 +39,14 @@ __all__ = [
     "PromiseState",
     "PromiseTermsError",
     "RESPONSE_WINDOWS",
+    "add_months",
     "available_countries",
     "available_subdivisions",
     "contact_expectations",
     "deadlines_to_ics",
     "expected_due_range",
     "expected_response",
+    "external_review_clock",
     "is_after_hours",
     "issue_type_window",
     "next_escalation_step",
@@ -807,8 +810,14 @@ def outside_clocks(
     statement_on: date | None = None,
     denial_on: date | None = None,
     final_decision_on: date | None = None,
+    review_deadline_on: date | None = None,
 ) -> list[OutsideClock]:
-    """Calendar-day clocks that run outside the company, for the dates that are known."""
+    """Calendar-day clocks that run outside the company, for the dates that are known.
+
+    External review: four months after the final internal decision under the federal process;
+    a deadline from the plan's final letter (``review_deadline_on``) overrides it, since state
+    processes differ (from 60 days to six months).
+    """
     it = _normalize_issue_type(issue_type)
     clocks: list[OutsideClock] = []
     if it == "privacy" and learned_on is not None:
@@ -837,15 +846,47 @@ def outside_clocks(
                 rule="Health-plan internal appeal: within 180 days of the denial",
                 kind="internal-appeal",
             ))
-        if final_decision_on is not None:
-            clocks.append(OutsideClock(
-                name="External review",
-                starts_on=final_decision_on,
-                deadline=final_decision_on + timedelta(days=60),
-                rule="External review: within 60 days of the plan's final decision",
-                kind="external-review",
-            ))
+        review = external_review_clock(final_decision_on, review_deadline_on)
+        if review is not None:
+            clocks.append(review)
     return clocks
+
+
+EXTERNAL_REVIEW_MONTHS = 4
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day ``months`` later; the month's last day when it has no such day."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return date(year, month, min(start.day, monthrange(year, month)[1]))
+
+
+def external_review_clock(final_decision_on: date | None,
+                          letter_deadline: date | None) -> OutsideClock | None:
+    """The external-review deadline: the plan's letter's when given, else four months after
+    the final internal decision (the federal process)."""
+    if letter_deadline is not None:
+        return OutsideClock(
+            name="External review",
+            starts_on=final_decision_on or letter_deadline,
+            deadline=letter_deadline,
+            rule="External review: by the deadline stated in the plan's final letter",
+            note="From the plan's letter, as you entered it; check it against the letter.",
+            kind="external-review",
+        )
+    if final_decision_on is None:
+        return None
+    return OutsideClock(
+        name="External review",
+        starts_on=final_decision_on,
+        deadline=add_months(final_decision_on, EXTERNAL_REVIEW_MONTHS),
+        rule="External review: within four months of the final internal decision (federal "
+             "process; the plan's final letter states the deadline that applies)",
+        note="State processes differ (60 days to six months): enter the deadline from the "
+             "plan's final letter to use it instead. " + OUTSIDE_CLOCK_NOTE,
+        kind="external-review",
+    )
 
 
 # The case fields (issue_types registry) that start each clock.
@@ -854,6 +895,7 @@ CLOCK_FIELDS: dict[str, str] = {
     "statement_on": "statement_date",
     "denial_on": "denial_date",
     "final_decision_on": "final_decision_date",
+    "review_deadline_on": "review_deadline",
 }
 
 

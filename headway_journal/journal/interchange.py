@@ -861,6 +861,11 @@ class _Reader:
             att = self.read_attachment(_Rec(aobj, apath, self.problems, _ATTACHMENT), None)
             if att is not None:
                 plan.attachments.append(att)
+        if not isinstance(opened, date) and existing is None and "opened_on" in values:
+            # no opening date given: the case is open since its first contact (or today)
+            days = [c.values["started_at"].date() for c in plan.contacts
+                    if isinstance(c.values.get("started_at"), datetime)]
+            values["opened_on"] = min([values["opened_on"], *days])
         contact_keys = seen | set(existing_contacts)
         self.read_escalations(rec, plan, existing, contact_keys)
         self.read_notes(rec, plan)

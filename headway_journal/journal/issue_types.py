@@ -186,6 +186,27 @@ def _normalize(kind: FieldKind, value: str, choices: tuple[str, ...]) -> str:
 
 
 @dataclass(frozen=True)
+class NotNeededWhen:
+    """A fact of the case that rules a checklist item out: ``field`` holds one of ``values``."""
+
+    field: str
+    values: tuple[str, ...]
+    reason: str  # why, as the checklist says it: "the session was self-pay"
+
+    def applies(self, fields: Mapping[str, str]) -> bool:
+        value = str(fields.get(self.field) or "").strip().casefold()
+        return bool(value) and value in {v.casefold() for v in self.values}
+
+
+@dataclass(frozen=True)
+class CallQuestion:
+    """Something to ask on a call; ``answer_field`` is the case field its answer goes in."""
+
+    text: str
+    answer_field: str = ""
+
+
+@dataclass(frozen=True)
 class FieldSpec:
     name: str
     label: str
@@ -195,6 +216,8 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     ready: bool = True  # part of the pre-call checklist
     ref_kind: RefKind | None = None  # an identifier listed among the case file's references
+    # facts of the case that make this checklist item unnecessary
+    not_needed_when: tuple[NotNeededWhen, ...] = ()
 
     def normalize(self, value: Any) -> str:
         """Validate and normalise one value; raises FieldError with a user-facing sentence."""
@@ -218,6 +241,7 @@ class ChecklistExtra:
     label: str
     # satisfied by an attachment whose media type starts with this (or with one of these)
     media_prefix: str | tuple[str, ...] = ""
+    not_needed_when: tuple[NotNeededWhen, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -230,10 +254,27 @@ class IssueType:
     documents: tuple[ChecklistExtra, ...] = ()
     clinical: bool = False  # show the safety note where contacts are logged
     safety: bool = False
+    # "Ask on this call": this type's own questions, after the common CALL_PROMPTS
+    questions: tuple[CallQuestion, ...] = ()
     field_map: Mapping[str, FieldSpec] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "field_map", {f.name: f for f in self.fields})
+        self._check_references()
+
+    def _check_references(self) -> None:
+        """A condition or a question naming a field this type lacks is a registry bug."""
+        conditions = [c for f in self.fields for c in f.not_needed_when]
+        conditions += [c for d in self.documents for c in d.not_needed_when]
+        for cond in conditions:
+            spec = self.field_map.get(cond.field)
+            if spec is None or spec.kind != "choice" or not set(cond.values) <= set(spec.choices):
+                raise ValueError(f"{self.key}: 'not needed' condition on {cond.field!r} must name "
+                                 "a choice field of this type and some of its choices")
+        for q in self.questions:
+            if q.answer_field and q.answer_field not in self.field_map:
+                raise ValueError(f"{self.key}: question answered by unknown field "
+                                 f"{q.answer_field!r}")
 
     def validate(self, values: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
         """Return (clean values, errors by field name). Unknown names are errors too."""
@@ -258,6 +299,11 @@ def _f(name: str, label: str, kind: FieldKind = "text", **kw: Any) -> FieldSpec:
 
 
 SESSION_TYPES = ("video", "phone", "in person")
+PAID_BY = ("self-pay", "insurance")
+INSURANCE_MATTERS = ("eligibility", "denied claim", "late reimbursement")
+SELF_PAY = NotNeededWhen("paid_by", ("self-pay",), "the session was self-pay")
+ELIGIBILITY = NotNeededWhen("insurance_matter", ("eligibility",),
+                            "an eligibility question has no claim yet")
 
 ISSUE_TYPES: dict[str, IssueType] = {
     t.key: t
@@ -272,6 +318,12 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 _f("account_email", "Account e-mail", "email"),
                 _f("account_id", "Account or client ID", ref_kind="account"),
                 _f("payment_last4", "Payment method, last 4 digits", "last4"),
+            ),
+            questions=(
+                CallQuestion("Ask what they need to confirm it is you, and which details on the "
+                             "account will change."),
+                CallQuestion("If you are locked out, ask how to get back in today (a reset link "
+                             "to the account e-mail or a temporary code)."),
             ),
         ),
         IssueType(
@@ -288,6 +340,12 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ),
             clinical=True,
             safety=True,
+            questions=(
+                CallQuestion("Ask whether the session will be rebooked, and for when."),
+                CallQuestion("Ask whether a cancellation or no-show fee applies, and to have it "
+                             "waived when the cancellation was theirs."),
+                CallQuestion("Ask how to reach your therapist in the meantime."),
+            ),
         ),
         IssueType(
             "billing",
@@ -298,12 +356,26 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 _f("invoice_numbers", "Invoice numbers", ref_kind="invoice"),
                 _f("transaction_dates", "Transaction dates"),
                 _f("amounts", "Amounts charged"),
-                _f("authorization", "Insurance authorization or EOB", ref_kind="authorization"),
+                _f("paid_by", "Paid by", "choice", choices=PAID_BY, ready=False,
+                   help="Self-pay or insurance: a self-pay session needs no EOB."),
+                _f("authorization", "Insurance authorization or EOB", ref_kind="authorization",
+                   not_needed_when=(SELF_PAY,)),
                 _f("card_last4", "Card, last 4 digits", "last4"),
                 _f("statement_date", "Card statement date", "date", ready=False,
                    help="Starts the 60-day clock for a card billing-error notice."),
+                _f("refund_method", "Refund method", ready=False,
+                   help="How they said the refund is made, e.g. back to the card ending 4242."),
+                _f("refund_posting_date", "Refund posting date", "date", ready=False,
+                   help="When they said the refund reaches your card statement."),
             ),
             documents=(ChecklistExtra("Screenshots of the error or charge", "image/"),),
+            questions=(
+                CallQuestion("Ask how the refund will be made: back to the card you paid with, "
+                             "or as a credit.", "refund_method"),
+                CallQuestion("Ask on what date the refund will post to your card statement.",
+                             "refund_posting_date"),
+                CallQuestion("Ask them to confirm the amount they will refund."),
+            ),
         ),
         IssueType(
             "insurance",
@@ -312,16 +384,34 @@ ISSUE_TYPES: dict[str, IssueType] = {
             "Eligibility, a denied claim, or a reimbursement that is late.",
             (
                 _f("member_id", "Member ID", required=True, ref_kind="member"),
-                _f("claim_numbers", "Claim numbers", ref_kind="claim"),
+                _f("insurance_matter", "What it is about", "choice", choices=INSURANCE_MATTERS,
+                   ready=False, help="An eligibility question needs no claim number or EOB."),
+                _f("claim_numbers", "Claim numbers", ref_kind="claim",
+                   not_needed_when=(ELIGIBILITY,)),
                 _f("dates_of_service", "Dates of service"),
                 _f("authorization_numbers", "Authorization numbers", ref_kind="authorization"),
                 _f("payer", "Insurance company (payer)"),
+                _f("denial_reason_code", "Denial reason code", ready=False,
+                   help="The code on the EOB or the denial letter, e.g. CO-50."),
+                _f("appeal_address", "Appeal address", "multiline", ready=False,
+                   help="Where to send an appeal (address or fax), from the plan or its letter."),
                 _f("denial_date", "Denial date", "date", ready=False,
                    help="Starts the 180-day clock for an internal appeal."),
                 _f("final_decision_date", "Final internal decision date", "date", ready=False,
-                   help="Starts the 60-day clock for an external review."),
+                   help="Starts the four-month clock for an external review (federal process)."),
+                _f("review_deadline", "External review deadline in the plan's letter", "date",
+                   ready=False, help="The deadline the plan's final letter states (state "
+                                     "processes differ); it replaces the four-month default."),
             ),
-            documents=(ChecklistExtra("Explanation of benefits (EOB)", "application/pdf"),),
+            documents=(ChecklistExtra("Explanation of benefits (EOB)", "application/pdf",
+                                      not_needed_when=(ELIGIBILITY,)),),
+            questions=(
+                CallQuestion("Ask for the denial reason code, and what it means.",
+                             "denial_reason_code"),
+                CallQuestion("Ask for the address (or fax number) to send an appeal to, and the "
+                             "deadline for it.", "appeal_address"),
+                CallQuestion("Ask whether the claim can be reprocessed without an appeal."),
+            ),
         ),
         IssueType(
             "provider_credentialing",
@@ -334,6 +424,19 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 _f("practice_name", "Practice name"),
                 _f("tax_id", "Tax ID (EIN)", "ein", ref_kind="ein", help="Like 12-3456789"),
                 _f("contract_reference", "W-9 or contract reference", ref_kind="other"),
+                _f("caqh_id", "CAQH ProView ID", help="The provider ID of your CAQH profile."),
+                _f("license_number", "State license number",
+                   help="Your professional license (licence) number and its state."),
+                _f("effective_date", "Credentialing effective date", "date", ready=False,
+                   help="When they said your credentialing or contract takes effect."),
+            ),
+            questions=(
+                CallQuestion("Ask which documents are still missing from your application "
+                             "(CAQH attestation, license, W-9)."),
+                CallQuestion("Ask whether they can see your CAQH profile, and when it was last "
+                             "attested."),
+                CallQuestion("Ask for the effective date, and whether sessions before it will be "
+                             "paid.", "effective_date"),
             ),
         ),
         IssueType(
@@ -346,6 +449,11 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 _f("payout_dates", "Payout dates"),
                 _f("payout_amounts", "Payout amounts"),
                 _f("session_references", "Claim or session references", ref_kind="claim"),
+            ),
+            questions=(
+                CallQuestion("Ask for the payout's date, amount and trace or reference number."),
+                CallQuestion("Ask which sessions or claims the payout covers."),
+                CallQuestion("Ask which bank account (last 4 digits) it was sent to."),
             ),
         ),
         IssueType(
@@ -360,6 +468,13 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 _f("steps", "Steps to reproduce", "multiline"),
             ),
             documents=(ChecklistExtra("Screenshots or a recording", ("image/", "video/")),),
+            questions=(
+                CallQuestion("Ask whether it is a known problem or an outage, and where status "
+                             "updates are posted."),
+                CallQuestion("Ask for a workaround you can use now."),
+                CallQuestion("Ask whether they need logs, screenshots or a recording, and where "
+                             "to send them."),
+            ),
         ),
         IssueType(
             "privacy",
@@ -373,6 +488,13 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 _f("people_involved", "Who was involved"),
             ),
             safety=True,
+            questions=(
+                CallQuestion("Ask for the Privacy Officer's name and how to reach them in "
+                             "writing."),
+                CallQuestion("Ask what was disclosed, to whom and when, and what is being done "
+                             "about it."),
+                CallQuestion("Ask for a written reply, and by what date."),
+            ),
         ),
     )
 }
@@ -393,6 +515,11 @@ class ChecklistItem:
     label: str
     on_file: bool
     value: str = ""
+    not_needed: str = ""  # why the case's facts rule it out ("the session was self-pay")
+
+    @property
+    def needed(self) -> bool:
+        return not self.not_needed
 
 
 def checklist(
@@ -409,14 +536,43 @@ def checklist(
         if not spec.ready:
             continue
         value = fields.get(spec.name, "")
-        items.append(ChecklistItem(spec.label, bool(value), value))
+        items.append(ChecklistItem(spec.label, bool(value), value,
+                                   _ruled_out(spec.not_needed_when, fields, bool(value))))
     for doc in it.documents:
         have = any(m.startswith(doc.media_prefix) for m in media) if doc.media_prefix else False
         if extra_on_file is not None and extra_on_file(doc.label):
             have = True
-        items.append(ChecklistItem(doc.label, have))
-    items.sort(key=lambda i: i.on_file)
+        items.append(ChecklistItem(doc.label, have,
+                                   not_needed=_ruled_out(doc.not_needed_when, fields, have)))
+    # missing first, then what is on file, then what the case's facts rule out
+    items.sort(key=lambda i: 2 if i.not_needed else int(i.on_file))
     return items
+
+
+def _ruled_out(conditions: Iterable[NotNeededWhen], fields: Mapping[str, str],
+               on_file: bool) -> str:
+    """Why the item is not needed ("" when it is, or when it is on file anyway)."""
+    if on_file:
+        return ""
+    return next((c.reason for c in conditions if c.applies(fields)), "")
+
+
+@dataclass(frozen=True)
+class CallPrompt:
+    text: str
+    answer: str = ""  # the answer already on file, if any
+
+
+def call_prompts(issue_type: str, fields: Mapping[str, str] | None = None) -> list[CallPrompt]:
+    """ "Ask on this call": the common prompts, then the issue type's own questions (each with
+    its answer when the case already holds it). An unknown type gets the common ones."""
+    fields = fields or {}
+    out = [CallPrompt(text) for text in CALL_PROMPTS]
+    it = ISSUE_TYPES.get(issue_type)
+    for q in it.questions if it is not None else ():
+        answer = " ".join(str(fields.get(q.answer_field) or "").split()) if q.answer_field else ""
+        out.append(CallPrompt(q.text, answer))
+    return out
 
 
 CALL_PROMPTS: tuple[str, ...] = (

@@ -26,6 +26,7 @@ from .issue_types import (
     ROLES,
     SAFETY_NOTE,
     FieldError,
+    FieldSpec,
     checklist,
     get_issue_type,
     parse_money,
@@ -350,8 +351,14 @@ class CaseView:
     removed_attachments: tuple[AttachmentView, ...]
     notes: tuple[NoteView, ...]
 
+    @property
+    def open_since(self) -> date:
+        """The opening date, or the first contact's (own local) date when that is earlier."""
+        return min([self.opened_on, *(c.started_at.date() for c in self.contacts)])
+
     def days_open(self, today: date | None = None) -> int:
-        return ((today or date.today()) - self.opened_on).days
+        """Days since ``open_since``: a case is open from its first contact at the latest."""
+        return ((today or date.today()) - self.open_since).days
 
     @property
     def amount_label(self) -> str:
@@ -573,8 +580,16 @@ class JournalService:
             return {r.key.removeprefix("profile."): r.value for r in rows}
 
     def set_profile(self, **values: str) -> None:
+        """Save the user's details (name, address, email, phone) printed on the case file."""
         errors: dict[str, str] = {}
-        clean = {k: _clean(v, k, errors) for k, v in values.items()}
+        # the address keeps its lines; the others are one line each
+        clean = {k: _clean(v, k, errors, limit=MAX_LONG if k == "address" else MAX_TEXT)
+                 for k, v in values.items()}
+        if clean.get("email") and "email" not in errors:
+            try:
+                FieldSpec("email", "E-mail", "email").normalize(clean["email"])
+            except FieldError as exc:
+                errors["email"] = str(exc)
         if errors:
             raise ValidationError(errors)
         with self._write() as s:
@@ -1135,6 +1150,7 @@ class JournalService:
             ct.promises = [self._new_promise(p, started) for p in promises]
             s.add(ct)
             s.flush()
+            self._opened_by(s, c, started)
             if esc is not None:
                 s.add(Escalation(key=esc.key or new_key("esc"), case_id=c.id, contact_id=ct.id,
                                  requested_on=esc.requested_on, level=esc.level,
@@ -1147,6 +1163,15 @@ class JournalService:
                       _diff({}, {**values, "tickets": tickets,
                                  "promises": [p.text for p in promises]}))
             return ct.id
+
+    def _opened_by(self, s: Session, c: Case, started: datetime) -> None:
+        """A contact before the case's opening date moves that date back to the contact's day
+        (its own local date): a case is open since its first contact at the latest."""
+        day = started.date()
+        if day < c.opened_on:
+            self._log(s, "case", c.id, c.id, "update",
+                      {"opened_on": [c.opened_on.isoformat(), day.isoformat()]})
+            c.opened_on = day
 
     def _new_promise(self, p: PromiseInput, started: datetime) -> Promise:
         due = dl.promise_due(started, business_days=p.business_days, hours=p.hours, due_on=p.due_on,
@@ -1179,6 +1204,7 @@ class JournalService:
             for k, v in values.items():
                 setattr(ct, k, v)
             ct.started_utc = utc_key(started)
+            self._opened_by(s, ct.case, started)
             if before["tickets"] != tickets:
                 ct.tickets.clear()
                 s.flush()

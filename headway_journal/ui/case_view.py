@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..journal.issue_types import CALL_PROMPTS, ISSUE_TYPES
+from ..journal.issue_types import ISSUE_TYPES, call_prompts
 from ..journal.service import (
     AttachmentView,
     CaseView,
@@ -263,6 +263,7 @@ class CasePane(QWidget):
         self.service = service
         self.controller = controller or AttachmentController(service, self)
         self.case: CaseView | None = None
+        self._before_call_case: int | None = None
         self.deleted = False
         self._newest_first = True
         self._thumbs: dict[str, QIcon | None] = {}
@@ -400,6 +401,14 @@ class CasePane(QWidget):
     def _tab_changed(self, index: int) -> None:
         if index == TAB_EXHIBITS:
             self.exhibits  # noqa: B018 - builds the panel the first time the tab is shown
+        elif index == TAB_BEFORE_CALL:
+            self.scroll_before_call_to_top()
+
+    def scroll_before_call_to_top(self) -> None:
+        """Before you call opens at its top (the checklist), now and once laid out."""
+        bar = self.before_area.verticalScrollBar()
+        bar.setValue(0)
+        QTimer.singleShot(0, bar, lambda: bar.setValue(0))
 
     @property
     def timeline_page(self) -> QWidget:
@@ -498,7 +507,7 @@ class CasePane(QWidget):
         self.status_badge.set_word("deleted" if self.deleted else case.status)
         days = case.days_open()
         facts = [case.organization.name, case.issue_label, case.role,
-                 f"opened {full_date(case.opened_on)}", f"{days} d open"]
+                 f"opened {full_date(case.open_since)}", f"{days} d open"]
         self.facts_label.setText(" · ".join(facts))
         second = []
         if case.amount_label:
@@ -830,7 +839,7 @@ class CasePane(QWidget):
         row("Issue type", case.issue_label)
         row("You are the", case.role)
         row("Status", case.status)
-        row("Opened", full_date(case.opened_on))
+        row("Opened", full_date(case.open_since))
         row("Amount disputed", case.amount_label)
         row("Desired outcome", case.desired_outcome)
         row("Summary", case.summary)
@@ -879,6 +888,9 @@ class CasePane(QWidget):
     def _fill_before_call(self, case: CaseView, now: datetime | None = None) -> None:
         now = now or datetime.now(UTC)
         column = self.before_column
+        if case.id != self._before_call_case:  # another case starts at the top
+            self._before_call_case = case.id
+            self.scroll_before_call_to_top()
         clear_layout(column)
         column.addStretch(1)
         note = self.service.safety_note(case.issue_type)
@@ -887,14 +899,17 @@ class CasePane(QWidget):
 
         add_to_column(column, heading("Have ready"))
         items = self.service.checklist(case)
-        missing = sum(1 for i in items if not i.on_file)
-        if items:
+        needed = [i for i in items if not i.not_needed]
+        missing = sum(1 for i in needed if not i.on_file)
+        if needed:
             add_to_column(column, muted(wrap_label(
-                f"{missing} of {len(items)} missing: add them to the case before you call."
+                f"{missing} of {len(needed)} missing: add them to the case before you call."
                 if missing else "Everything on the list is on file.",
                 name="Checklist summary")))
         for item in items:
-            if item.on_file:
+            if item.not_needed:
+                text = f"–  Not needed: {item.label} ({item.not_needed})"
+            elif item.on_file:
                 value = item.value
                 if len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
                     with contextlib.suppress(ValueError):
@@ -905,14 +920,17 @@ class CasePane(QWidget):
                 text = f"✓  On file: {item.label}" + (f" — {value}" if value else "")
             else:
                 text = f"✗  Missing: {item.label}"
-            add_to_column(column, wrap_label(text, name="Checklist item", selectable=True))
+            label = wrap_label(text, name="Checklist item", selectable=True)
+            add_to_column(column, muted(label) if item.not_needed else label)
         if case.tickets:
             add_to_column(column, wrap_label(f"✓  Ticket numbers to quote: {', '.join(case.tickets)}",
                                              name="Checklist item", selectable=True))
 
         add_to_column(column, heading("Ask on this call"))
-        for n, prompt in enumerate(CALL_PROMPTS, start=1):
-            add_to_column(column, wrap_label(f"{n}. {prompt}", name="Call prompt"))
+        for n, prompt in enumerate(call_prompts(case.issue_type, case.fields), start=1):
+            answer = f" (on file: {prompt.answer})" if prompt.answer else ""
+            add_to_column(column, wrap_label(f"{n}. {prompt.text}{answer}", name="Call prompt",
+                                             selectable=bool(answer)))
 
         org = case.organization
         audience = "clients" if case.role == "client" else "clinicians"

@@ -39,10 +39,10 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, Signal
 from PySide6.QtGui import QFont
@@ -81,6 +81,9 @@ from .print_preview import (
     open_in_system_viewer,
     print_pdf,
 )
+
+if TYPE_CHECKING:
+    from .dialogs.your_details import YourDetailsDialog
 
 __all__ = [
     "BuildOptions",
@@ -330,6 +333,7 @@ class CaseFileDialog(QDialog):
         self._scratch: _Scratch | None = None
         self._letter_edited = False
         self._drafting = False
+        self.details_dialog: YourDetailsDialog | None = None
 
         d = self.data
         self.setWindowTitle(f"Case file \u2014 {d.title}")
@@ -481,7 +485,32 @@ class CaseFileDialog(QDialog):
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+        from .dialogs.your_details import YourDetailsDialog  # the dialogs load when first used
+
+        if YourDetailsDialog.needed(service):
+            dialog.ask_your_details()
         return dialog
+
+    def ask_your_details(self) -> YourDetailsDialog:
+        """"Your details for the case file" over this dialog (before the first case file)."""
+        from .dialogs.your_details import YourDetailsDialog
+
+        details = YourDetailsDialog(self.service, self)
+        details.setWindowModality(Qt.WindowModality.WindowModal)
+        details.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        details.accepted.connect(self._your_details_changed)
+        self.details_dialog = details
+        details.open()
+        return details
+
+    def _your_details_changed(self) -> None:
+        """The letter is signed with the details just saved (unless the user edited it)."""
+        try:
+            person = casefile_data(self.service, self.case_id, check_files=False).person
+        except ServiceError:
+            return
+        self.data = replace(self.data, person=person)
+        self.redraft()
 
     # exhibits
 

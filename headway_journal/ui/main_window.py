@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -98,6 +99,7 @@ from .case_list import COL_DUE, COL_ORG, COL_STATUS, COL_TITLE, BadgeDelegate, C
 from .case_view import CHANNEL_NAMES, CasePane, clear_layout
 from .overdue import OverdueWatcher
 from .widgets import GRID, SearchBox, full_date, heading, local_time, plural, short_date, wrap_label
+from .your_details import WelcomeDetails
 
 VIEWS: tuple[tuple[str, str], ...] = (
     ("due", "Due & overdue"),
@@ -151,13 +153,15 @@ def _accepted(result: Any) -> bool:
 
 
 class WelcomePanel(QWidget):
-    """An empty journal: one obvious button, and Headway's channels to verify."""
+    """An empty journal: one obvious button, who you are, and Headway's channels to verify."""
 
     def __init__(self, service: JournalService, start: Callable[[], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Welcome")
-        outer = QHBoxLayout(self)
+        self._start = start
+        page = QWidget()
+        outer = QHBoxLayout(page)
         outer.addStretch(1)
         column = QVBoxLayout()
         column.setSpacing(GRID * 2)
@@ -175,8 +179,11 @@ class WelcomePanel(QWidget):
         font = self.start_button.font()
         font.setBold(True)
         self.start_button.setFont(font)
-        self.start_button.clicked.connect(start)
+        self.start_button.clicked.connect(self._start_clicked)
         column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.details: WelcomeDetails | None = None  # made when first shown
+        self.details_slot = QVBoxLayout()
+        column.addLayout(self.details_slot)
         self.channels_box = QVBoxLayout()
         self.channels_box.setSpacing(GRID // 2)
         column.addLayout(self.channels_box)
@@ -186,9 +193,27 @@ class WelcomePanel(QWidget):
         holder.setMaximumWidth(640)
         outer.addWidget(holder, 3)
         outer.addStretch(1)
+        scroll = QScrollArea()  # the details and the channels fit a small screen too
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
         self.service = service
 
+    def _start_clicked(self) -> None:
+        """Details typed but not saved are saved first (a problem stops here, shown)."""
+        if self.details is not None and self.details.has_changes() and not self.details.save():
+            return
+        self._start()
+
     def refresh(self) -> None:
+        if self.details is None:  # made when first shown: an empty journal only
+            self.details = WelcomeDetails(self.service)
+            self.details_slot.addWidget(self.details)
+        elif not self.details.has_changes():
+            self.details.refresh()
         clear_layout(self.channels_box)
         headway = next((o for o in self.service.organizations() if o.key == "headway"), None)
         if headway is None or not headway.channels:
@@ -972,7 +997,9 @@ class MainWindow(QMainWindow):
         dialogs = self._dialogs()
         if dialogs is None:
             return
-        dlg = dialogs.CaseDialog(self.service, self)
+        case = self.case_pane.case  # a new case is most often with the same organization
+        org = case.organization.id if case is not None else self.org_filter.currentData()
+        dlg = dialogs.CaseDialog(self.service, self, organization_id=int(org) if org else None)
         if _accepted(dlg.exec()) and getattr(dlg, "saved_case_id", None):
             self._reload_filters()
             self.refresh(select=int(dlg.saved_case_id))
@@ -1052,6 +1079,9 @@ class MainWindow(QMainWindow):
         dlg = dialogs.SettingsDialog(self.service, self)
         if _accepted(dlg.exec()):
             self.refresh()
+            details = self.welcome.details
+            if details is not None and not details.has_changes():
+                details.refresh()
 
     # -- case actions ------------------------------------------------------------------------
 

@@ -17,8 +17,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from headway_journal.casefile import CaseFileCancelled
+from headway_journal.casefile.letter import draft_cover_letter
+from headway_journal.casefile.person import FILL_IN
 from headway_journal.casefile.service_bridge import (
-    NAME_PLACEHOLDER,
     build_for_case,
     casefile_data,
     default_file_name,
@@ -242,12 +243,33 @@ def test_case_maps_into_the_case_file_data(journal: Journal) -> None:
     assert data.generated_at.utcoffset() is not None
 
 
-def test_empty_profile_gets_placeholders(tmp_path: Path) -> None:
+def test_empty_profile_prints_lines_to_fill_in_never_placeholders(tmp_path: Path) -> None:
     with JournalService.open(tmp_path / "journal") as svc:
         j = make_case(svc, profile=False)
         data = casefile_data(svc, j.case_id, check_files=False)
-    assert data.person.name == NAME_PLACEHOLDER
-    assert data.person.address and data.person.email == "" and data.person.phone == ""
+        out = tmp_path / "case.pdf"
+        build_for_case(svc, j.case_id, out, cover_letter=draft_cover_letter(data, addressee=""))
+    assert (data.person.name, data.person.address) == ("", "")
+    assert data.person.email == "" and data.person.phone == ""
+    text = " ".join(texts(out))
+    assert "(your" not in text
+    assert f"Name: {FILL_IN}" in text and f"Address: {FILL_IN}" in text  # cover page, letter
+    assert f"Printed name: {FILL_IN}" in text  # the signature block
+    letter = draft_cover_letter(data, addressee="")
+    assert "(your" not in letter
+    assert letter.rstrip().endswith(f"Name: {FILL_IN}\nAddress: {FILL_IN}\n{FILL_IN}")
+
+
+def test_partial_profile_fills_only_what_is_missing(tmp_path: Path) -> None:
+    with JournalService.open(tmp_path / "journal") as svc:
+        j = make_case(svc, profile=False)
+        svc.set_profile(name="Dana Whitfield", address="", email="dana@example.com", phone="")
+        out = tmp_path / "case.pdf"
+        build_for_case(svc, j.case_id, out)
+    text = " ".join(texts(out))
+    assert "Printed name: Dana Whitfield" in text
+    assert f"Address: {FILL_IN}" in text and "Name: ___" not in text
+    assert "(your" not in text
 
 
 def test_safety_note_for_clinical_issue_types(journal: Journal) -> None:

@@ -70,7 +70,7 @@ def test_casefile_by_key_and_by_number(journal: tuple[Path, int, str], tmp_path:
     out = tmp_path / "case.pdf"
     done = run("--journal", str(folder), "casefile", key, "-o", str(out), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == f"Wrote the case file to {out}"
+    assert done.stdout.splitlines()[0] == f"Wrote the case file to {out}"
     reader = PdfReader(out)
     text = pdf_text(out)
     assert TICKET in text and REP in text and MEMBER in text
@@ -81,6 +81,37 @@ def test_casefile_by_key_and_by_number(journal: tuple[Path, int, str], tmp_path:
                cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert len(PdfReader(by_number).pages) == len(reader.pages)
+
+
+def test_casefile_without_your_details_has_lines_to_fill_in(
+        journal: tuple[Path, int, str], tmp_path: Path) -> None:
+    folder, _case_id, key = journal
+    out = tmp_path / "unsigned.pdf"
+    done = run("--journal", str(folder), "casefile", key, "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "(your" not in done.stdout
+    assert "does not have your name or your address" in done.stdout
+    assert "blank line to fill in by hand" in done.stdout
+    text = pdf_text(out)
+    assert "(your" not in text
+    assert "Printed name: ____" in text and "Name: ____" in text and "Address: ____" in text
+
+
+def test_casefile_with_your_details_is_signed(tmp_path: Path) -> None:
+    folder = tmp_path / "journal"
+    with JournalService.open(folder) as svc:
+        headway = svc.organization_by_key("headway")
+        assert headway is not None
+        svc.create_case(CaseInput(title="Locked out", organization_id=headway.id,
+                                  issue_type="technical", role="client", key="signed"))
+        svc.set_profile(name="Dana Whitfield", address="1200 NW Example Ave\nPortland, OR 97209")
+    out = tmp_path / "signed.pdf"
+    done = run("--journal", str(folder), "casefile", "signed", "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"Wrote the case file to {out}"
+    text = pdf_text(out)
+    assert "Printed name: Dana Whitfield" in text and "Portland, OR 97209" in text
+    assert "(your" not in text and "Name: ____" not in text
 
 
 def test_casefile_redacted(journal: tuple[Path, int, str], tmp_path: Path) -> None:

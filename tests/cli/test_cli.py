@@ -456,7 +456,7 @@ def test_ics_adds_the_outside_clocks_of_open_cases(journal: Path, tmp_path: Path
     appeal = found[f"case-{cid}-clock-internal-appeal@headway-journal"]
     review = found[f"case-{cid}-clock-external-review@headway-journal"]
     assert appeal.decoded("DTSTART") == date(2027, 2, 28)
-    assert review.decoded("DTSTART") == date(2026, 12, 14)
+    assert review.decoded("DTSTART") == date(2027, 2, 15)  # four months after Oct 15
     for event in (appeal, review):
         assert "general information, verify" in str(event["SUMMARY"])
         assert "verify the current rule with the agency" in str(event["DESCRIPTION"])

@@ -78,7 +78,7 @@ def test_promises_and_the_outside_clocks_of_open_cases(svc: JournalService,
         f"case-{p}-clock-privacy-complaint@headway-journal": date(2027, 3, 30),
         f"case-{b}-clock-card-billing-error@headway-journal": date(2026, 12, 19),
         f"case-{i}-clock-internal-appeal@headway-journal": date(2027, 2, 28),
-        f"case-{i}-clock-external-review@headway-journal": date(2026, 12, 14),
+        f"case-{i}-clock-external-review@headway-journal": date(2027, 2, 15),  # four months
     }
     clocks = {uid: e for uid, e in found.items() if "-clock-" in uid}
     assert {uid: e.decoded("DTSTART") for uid, e in clocks.items()} == expected

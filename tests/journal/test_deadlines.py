@@ -22,6 +22,7 @@ from headway_journal.journal.deadlines import (
     ExpectedResponse,
     PromiseDue,
     PromiseTermsError,
+    add_months,
     available_countries,
     available_subdivisions,
     contact_expectations,
@@ -685,9 +686,45 @@ class TestOutsideClocks:
         clocks = outside_clocks(
             "insurance", denial_on=d("2026-02-01"), final_decision_on=d("2026-09-01")
         )
-        assert [c.deadline for c in clocks] == [d("2026-07-31"), d("2026-10-31")]
+        assert [c.deadline for c in clocks] == [d("2026-07-31"), d("2027-01-01")]
         assert "internal appeal" in clocks[0].rule
-        assert "External review" in clocks[1].rule
+        assert "External review" in clocks[1].rule and "four months" in clocks[1].rule
+        assert "60 days" not in clocks[1].rule
+
+    @pytest.mark.parametrize(("decided", "deadline"), [
+        ("2026-01-15", "2026-05-15"),  # four calendar months, not 120 days
+        ("2026-10-31", "2027-02-28"),  # no Feb 31: the month's last day
+        ("2027-10-31", "2028-02-29"),  # a leap year
+        ("2026-09-30", "2027-01-30"),  # across the year
+        ("2026-08-31", "2026-12-31"),
+    ])
+    def test_external_review_is_four_months_after_the_final_decision(
+            self, decided: str, deadline: str) -> None:
+        (clock,) = outside_clocks("insurance", final_decision_on=d(decided))
+        assert (clock.kind, clock.starts_on, clock.deadline) == (
+            "external-review", d(decided), d(deadline))
+        assert "federal" in clock.rule and "plan's final letter" in clock.rule
+        assert "60 days to six months" in clock.note
+
+    def test_the_plans_letter_deadline_overrides_the_federal_default(self) -> None:
+        fields = {"final_decision_date": "2026-09-01", "review_deadline": "2026-10-31"}
+        (clock,) = outside_clocks_for_fields("insurance", fields)
+        assert (clock.starts_on, clock.deadline) == (d("2026-09-01"), d("2026-10-31"))
+        assert "plan's final letter" in clock.rule
+        # the letter's deadline alone (decision date not entered) still gives the clock
+        (alone,) = outside_clocks_for_fields("insurance", {"review_deadline": "2027-03-01"})
+        assert alone.deadline == alone.starts_on == d("2027-03-01")
+        # a later letter deadline than the federal default is kept too (state processes differ)
+        (later,) = outside_clocks("insurance", final_decision_on=d("2026-09-01"),
+                                  review_deadline_on=d("2027-03-01"))
+        assert later.deadline == d("2027-03-01")
+        # only insurance has the clock
+        assert outside_clocks_for_fields("billing", {"review_deadline": "2027-03-01"}) == []
+
+    def test_add_months(self) -> None:
+        assert add_months(d("2026-01-31"), 1) == d("2026-02-28")
+        assert add_months(d("2026-12-15"), 4) == d("2027-04-15")
+        assert add_months(d("2026-03-31"), 12) == d("2027-03-31")
 
     def test_kinds_and_start_dates_from_case_fields(self) -> None:
         fields = {"denial_date": "2026-02-01", "final_decision_date": "2026-09-01",

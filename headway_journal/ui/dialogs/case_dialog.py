@@ -66,10 +66,13 @@ class CaseDialog(QDialog):
     """Create a case (``case_id`` None) or edit one. After Accepted, ``saved_case_id`` is set."""
 
     def __init__(self, service: JournalService, parent: QWidget | None = None,
-                 case_id: int | None = None) -> None:
+                 case_id: int | None = None, *, organization_id: int | None = None) -> None:
+        """``organization_id``: a new case's organization (the window passes the selected
+        case's); without it, Headway when the journal has it, else the first one."""
         super().__init__(parent)
         self.service = service
         self.case_id = case_id
+        self._default_org = organization_id
         self.saved_case_id: int | None = None
         self._stash: dict[str, str] = {}  # every registry value typed, across issue-type switches
         self.setWindowTitle("New case" if case_id is None else "Edit case")
@@ -308,11 +311,24 @@ class CaseDialog(QDialog):
 
     def _initial_input(self) -> CaseInput:
         if self.case_id is not None:
-            return self.service.case_input(self.case_id)
-        org_id = self.org_combo.currentData()
-        return CaseInput(title="", organization_id=int(org_id) if org_id is not None else 0,
+            data = self.service.case_input(self.case_id)
+            # open since the first contact at the latest (older journals may say otherwise)
+            data.opened_on = self.service.get_case(self.case_id).open_since
+            return data
+        org_id = self._default_organization()
+        return CaseInput(title="", organization_id=org_id,
                          issue_type=next(iter(ISSUE_TYPES)), role="client",
                          opened_on=date.today())
+
+    def _default_organization(self) -> int:
+        """The organization given, else Headway, else the first listed (0: none yet)."""
+        listed = [int(self.org_combo.itemData(i)) for i in range(self.org_combo.count())]
+        if self._default_org is not None and self._default_org in listed:
+            return self._default_org
+        headway = self.service.organization_by_key("headway")
+        if headway is not None and headway.id in listed:
+            return headway.id
+        return listed[0] if listed else 0
 
     # --- values -----------------------------------------------------------------------------
 

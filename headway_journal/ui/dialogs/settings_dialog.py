@@ -84,6 +84,9 @@ class SettingsDialog(QDialog):
         profile.setAccessibleName("Profile")
         pf = make_form_layout()
         pf.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
+        pf.addRow(HintLabel("The case file and its cover letter are signed with these. Left "
+                            "empty, they are printed as blank lines to fill in by hand.",
+                            "Profile help"))
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("Your full name")
         self.name_edit.setToolTip("Your name as it should appear on the case file.")
