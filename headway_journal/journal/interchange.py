@@ -58,6 +58,7 @@ from .models import (
     utc_key,
     utc_now,
 )
+from .money import AMOUNT_PATTERN
 from .service import (
     AUDIENCES,
     CHANNEL_KINDS,
@@ -1842,8 +1843,10 @@ def json_schema() -> dict[str, Any]:
         "opened_on": day,
         "summary": text(MAX_LONG),
         "desired_outcome": text(MAX_LONG),
-        "amount_disputed": {"type": ["string", "null"], "pattern": r"^[0-9]+(\.[0-9]{1,2})?$",
-                            "description": "A decimal amount as text, e.g. \"150.00\"."},
+        "amount_disputed": {"type": ["string", "null"], "pattern": AMOUNT_PATTERN,
+                            "description": "A decimal amount as text, e.g. \"150.00\" (export "
+                                           "writes this form; see \"Amounts\" for the others "
+                                           "import reads)."},
         "currency": {"type": ["string", "null"], "pattern": "^[A-Z]{3}$",
                      "examples": list(CURRENCIES)},
         "fields": {"type": ["object", "null"],

@@ -12,15 +12,17 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Literal
 
-FieldKind = Literal["text", "multiline", "date", "choice", "money", "email", "last4", "npi", "ein"]
+from .money import AMOUNT_PATTERN, AmountError, normalize_amounts_text, parse_amount
+
+FieldKind = Literal["text", "multiline", "date", "choice", "money", "amounts", "email", "last4",
+                    "npi", "ein"]
 RefKind = Literal["account", "member", "claim", "invoice", "authorization", "npi", "ein", "other"]
 
 MAX_TEXT = 500
 MAX_MULTILINE = 20_000
-MAX_AMOUNT = Decimal("10000000")
 
 
 class FieldError(ValueError):
@@ -109,24 +111,11 @@ def _clean_text(value: str, limit: int) -> str:
 
 
 def parse_money(value: str) -> Decimal:
-    """Parse an amount such as "$1,234.50" into a Decimal with two places."""
-    raw = value.strip().replace(",", "").replace("$", "").replace("€", "").replace("£", "")
-    raw = raw.replace(" ", "")
-    if not raw:
-        raise FieldError("Enter an amount, for example 100.00.")
+    """An amount such as "$1,234.50" as a Decimal with two places (``money.parse_amount``)."""
     try:
-        amount = Decimal(raw)
-    except InvalidOperation:
-        raise FieldError(f"'{value.strip()}' is not an amount; write it like 100.00.") from None
-    if not amount.is_finite():
-        raise FieldError(f"'{value.strip()}' is not an amount; write it like 100.00.")
-    if amount < 0:
-        raise FieldError("An amount cannot be negative.")
-    if amount > MAX_AMOUNT:
-        raise FieldError("That amount is larger than 10,000,000; please check it.")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise FieldError("Amounts have at most two decimal places.")
-    return amount.quantize(Decimal("0.01"))
+        return parse_amount(value)
+    except AmountError as exc:
+        raise FieldError(str(exc)) from None
 
 
 def parse_iso_date(value: str) -> date:
@@ -158,6 +147,11 @@ def _normalize(kind: FieldKind, value: str, choices: tuple[str, ...]) -> str:
         raise FieldError(f"Choose one of: {', '.join(choices)}.")
     if kind == "money":
         return str(parse_money(value))
+    if kind == "amounts":
+        try:
+            return normalize_amounts_text(value)
+        except AmountError as exc:
+            raise FieldError(str(exc)) from None
     if kind == "email":
         if not _EMAIL.match(value):
             raise FieldError(f"'{value}' is not an e-mail address.")
@@ -297,7 +291,8 @@ ISSUE_TYPES: dict[str, IssueType] = {
             (
                 _f("invoice_numbers", "Invoice numbers", ref_kind="invoice"),
                 _f("transaction_dates", "Transaction dates"),
-                _f("amounts", "Amounts charged"),
+                _f("amounts", "Amounts charged", "amounts",
+                   help="Like $49.00 on Nov 3, $49.00 on Nov 4"),
                 _f("authorization", "Insurance authorization or EOB", ref_kind="authorization"),
                 _f("card_last4", "Card, last 4 digits", "last4"),
                 _f("statement_date", "Card statement date", "date", ready=False,
@@ -344,7 +339,7 @@ ISSUE_TYPES: dict[str, IssueType] = {
             (
                 _f("bank_last4", "Bank account, last 4 digits", "last4"),
                 _f("payout_dates", "Payout dates"),
-                _f("payout_amounts", "Payout amounts"),
+                _f("payout_amounts", "Payout amounts", "amounts"),
                 _f("session_references", "Claim or session references", ref_kind="claim"),
             ),
         ),
@@ -454,7 +449,8 @@ _KIND_SCHEMA: dict[str, dict[str, Any]] = {
     "text": {"type": "string", "maxLength": MAX_TEXT},
     "multiline": {"type": "string", "maxLength": MAX_MULTILINE},
     "date": {"type": "string", "format": "date"},
-    "money": {"type": "string", "pattern": r"^\$?[0-9,]+(\.[0-9]{1,2})?$"},
+    "money": {"type": "string", "pattern": AMOUNT_PATTERN},
+    "amounts": {"type": "string", "maxLength": MAX_TEXT},
     "email": {"type": "string", "format": "email"},
     "last4": {"type": "string", "pattern": r"^[0-9]{4}$"},
     "npi": {"type": "string", "pattern": r"^[0-9]{10}$"},

@@ -151,6 +151,7 @@ _PLACEHOLDERS: dict[str, str] = {
     "npi": "10 digits",
     "ein": "12-3456789",
     "money": "100.00",
+    "amounts": "e.g. $49.00 on Nov 3, $49.00 on Nov 4",
 }
 
 

@@ -1,0 +1,59 @@
+"""Echoing what a user or a file gave us in a message, without letting it act on the screen.
+
+A name, key or file name can hold control characters: an ESC sequence recolours, retitles or
+clears a terminal; a carriage return or a line break forges another line; a bidi override
+(U+202E) shows text backwards. ``escape_for_terminal`` shows every such character as an escape
+(``\\x1b``, ``\\u202e``) and cuts a long echoed value at 80 characters with an ellipsis. Every
+message that quotes input (the command line's errors, import problems, field errors, the
+window's message boxes) passes the quoted part through it.
+
+Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = ["ECHO_LIMIT", "escape_for_terminal", "is_unsafe_char"]
+
+ECHO_LIMIT = 80
+
+# bidi embeddings/overrides and isolates, the implicit marks, and the line/paragraph separators
+_BIDI_AND_BREAKS = frozenset(
+    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C, 0x2028, 0x2029]
+)
+
+
+def is_unsafe_char(ch: str) -> bool:
+    """True for a character that must not reach a terminal or a message as it is.
+
+    C0 controls (tab and line breaks included), DEL, C1 controls, bidi controls and the Unicode
+    line and paragraph separators.
+    """
+    code = ord(ch)
+    return (code < 0x20 or 0x7F <= code <= 0x9F or code in _BIDI_AND_BREAKS
+            or unicodedata.category(ch) == "Cc")
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def escape_for_terminal(text: object, limit: int | None = ECHO_LIMIT) -> str:
+    """``text`` with every unsafe character escaped, cut to ``limit`` characters with "…".
+
+    ``limit=None`` escapes without cutting (for a whole message that may quote several values).
+    An escape is never cut in half: the result is at most ``limit`` characters long.
+    """
+    pieces = [_escape(ch) if is_unsafe_char(ch) else ch for ch in str(text)]
+    if limit is None or sum(map(len, pieces)) <= limit:
+        return "".join(pieces)
+    out: list[str] = []
+    length = 0
+    for piece in pieces:
+        if length + len(piece) > limit - 1:
+            break
+        out.append(piece)
+        length += len(piece)
+    return "".join(out) + "…"
