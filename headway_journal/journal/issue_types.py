@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from .money import AMOUNT_PATTERN, AmountError, normalize_amounts_text, parse_amount
+from .safe_echo import escape_for_terminal
 
 FieldKind = Literal["text", "multiline", "date", "choice", "money", "amounts", "email", "last4",
                     "npi", "ein"]
@@ -122,7 +123,7 @@ def parse_iso_date(value: str) -> date:
     try:
         d = date.fromisoformat(value.strip())
     except ValueError:
-        raise FieldError(f"'{value.strip()}' is not a date; use YYYY-MM-DD, e.g. 2026-11-20.") from None
+        raise FieldError(f"'{escape_for_terminal(value.strip())}' is not a date; use YYYY-MM-DD, e.g. 2026-11-20.") from None
     if not (1990 <= d.year <= 2100):
         raise FieldError(f"{d.isoformat()} is outside the years 1990 to 2100; please check it.")
     return d
@@ -154,7 +155,7 @@ def _normalize(kind: FieldKind, value: str, choices: tuple[str, ...]) -> str:
             raise FieldError(str(exc)) from None
     if kind == "email":
         if not _EMAIL.match(value):
-            raise FieldError(f"'{value}' is not an e-mail address.")
+            raise FieldError(f"'{escape_for_terminal(value)}' is not an e-mail address.")
         return value
     if kind == "last4":
         digits = re.sub(r"\D", "", value)
@@ -235,7 +236,7 @@ class IssueType:
         errors: dict[str, str] = {}
         for name in values:
             if name not in self.field_map:
-                errors[name] = f"'{name}' is not a field of {self.label} cases."
+                errors[name] = f"'{escape_for_terminal(name)}' is not a field of {self.label} cases."
         for spec in self.fields:
             try:
                 v = spec.normalize(values.get(spec.name))
@@ -380,7 +381,8 @@ def get_issue_type(key: str) -> IssueType:
         return ISSUE_TYPES[key]
     except KeyError:
         known = ", ".join(ISSUE_TYPES)
-        raise FieldError(f"'{key}' is not a known issue type (known: {known}).") from None
+        raise FieldError(f"'{escape_for_terminal(key)}' is not a known issue type "
+                         f"(known: {known}).") from None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["ECHO_LIMIT", "escape_for_terminal", "is_unsafe_char"]
+__all__ = ["ECHO_LIMIT", "echo_path", "escape_for_terminal", "is_unsafe_char"]
 
 ECHO_LIMIT = 80
 
@@ -40,15 +40,19 @@ def _escape(ch: str) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
-def escape_for_terminal(text: object, limit: int | None = ECHO_LIMIT) -> str:
+def escape_for_terminal(text: object, limit: int | None = ECHO_LIMIT, *,
+                        keep_end: bool = False) -> str:
     """``text`` with every unsafe character escaped, cut to ``limit`` characters with "…".
 
     ``limit=None`` escapes without cutting (for a whole message that may quote several values).
-    An escape is never cut in half: the result is at most ``limit`` characters long.
+    ``keep_end`` cuts at the start instead ("…/folder/file.json": for paths, whose end says
+    most). An escape is never cut in half: the result is at most ``limit`` characters long.
     """
     pieces = [_escape(ch) if is_unsafe_char(ch) else ch for ch in str(text)]
     if limit is None or sum(map(len, pieces)) <= limit:
         return "".join(pieces)
+    if keep_end:
+        pieces.reverse()
     out: list[str] = []
     length = 0
     for piece in pieces:
@@ -56,4 +60,11 @@ def escape_for_terminal(text: object, limit: int | None = ECHO_LIMIT) -> str:
             break
         out.append(piece)
         length += len(piece)
+    if keep_end:
+        return "…" + "".join(reversed(out))
     return "".join(out) + "…"
+
+
+def echo_path(path: object) -> str:
+    """A file or folder path for a message: escaped, and at most 80 characters, keeping its end."""
+    return escape_for_terminal(path, keep_end=True)

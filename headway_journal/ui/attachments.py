@@ -155,6 +155,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..journal.attachments import safe_display_name
+from ..journal.safe_echo import escape_for_terminal
 from ..journal.service import AttachmentView, CaseView, ServiceError
 from .attach_worker import JobSignals, SourceItem, StoreJob, describe_failure, image_to_png
 from .widgets import FlowLayout
@@ -236,7 +237,7 @@ def full_date(dt: datetime) -> str:
 
 
 def _quoted(name: str) -> str:
-    return f"\u201c{safe_display_name(name)}\u201d"
+    return f"\u201c{escape_for_terminal(safe_display_name(name))}\u201d"
 
 
 def _parent_widget(obj: QObject | None) -> QWidget | None:
