@@ -157,6 +157,8 @@ def _show(value: Any, limit: int = 60) -> str:
         shown = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
         shown = repr(value)
+    # JSON's \u001b as \x1b, like every other message (an escaped backslash stays as it is)
+    shown = re.sub(r"(?<!\\)((?:\\\\)*)\\u00([01][0-9a-f])", r"\1\\x\2", shown)
     return escape_for_terminal(_one_line(shown), limit)
 
 

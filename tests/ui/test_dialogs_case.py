@@ -435,3 +435,32 @@ def test_an_amount_that_reads_two_ways_is_refused_in_the_form(
     ctrl_enter(qtbot, dlg.title_edit)
     assert dlg.result() == QDialog.DialogCode.Accepted, dlg.problems_label.text()
     assert str(service.get_case(dlg.saved_case_id or -1).amount_disputed) == "1234.50"
+
+
+def test_error_messages_show_typed_control_characters_escaped(qtbot: Any) -> None:
+    form = IssueFieldsForm("account")
+    qtbot.addWidget(form)
+    with qtbot.waitActive(form):
+        form.show()
+        form.activateWindow()
+    email = form.editor("account_email")
+    email.setFocus()
+    qtbot.keyClicks(email, "ann")
+    email.insert("\u202e")  # pasted: QTest cannot type characters outside Latin-1
+    qtbot.keyClicks(email, "moc.elpmaxe")
+    qtbot.keyClick(email, Qt.Key.Key_Tab)
+    message = form.error_label("account_email").message
+    assert "is not an e-mail address" in message
+    assert "ann\\u202emoc.elpmaxe" in message
+    assert "\u202e" not in message
+    assert "\u202e" not in form.error_label("account_email").text()
+
+
+def test_plain_message_escapes_what_it_quotes() -> None:
+    from headway_journal.journal.service import ServiceError
+    from headway_journal.ui.main_window import plain_message
+
+    text = plain_message(ServiceError("There is no case 'x\x1b[2J\u2066y'."))
+    assert text == "There is no case 'x\\x1b[2J\\u2066y'."
+    text = plain_message(FileNotFoundError(2, "No such file", "/tmp/a\x1b]0;t\x07.json"))
+    assert "\x1b" not in text and "\x07" not in text and "a\\x1b]0;t\\x07.json" in text
