@@ -3,17 +3,22 @@
 Export writes one JSON document (UTF-8, indented, records in a stable order) plus a copy of
 every exhibit in a folder ``<name>-files/`` beside it, each named by its SHA-256.
 
-Import merges by key and is all-or-nothing:
+Import merges by key and is all-or-nothing. The file is read as a stream (``json_stream``,
+ijson), so memory stays bounded however many contacts it holds:
 
-1. the whole document is read and checked (structure and types here; values by the service's
-   own validators and the issue-type registry) against the journal as it is now;
-2. the exhibit files are copied into the content-addressed store (harmless if step 3 fails), by
-   a few threads, while step 3 runs; a file that turns out bad rolls step 3 back;
-3. every row is written in ONE database transaction, with its change history, and only where
-   something actually changed (importing a file twice changes nothing). Cases the journal
-   does not hold yet (the whole of a first import) are written in bulk (``_NewRows``); the
-   others are merged record by record through the ORM (``_Writer``). Both write the same rows.
+1. pass 1 checks the whole file (UTF-8, JSON syntax, nothing after the document) and reads
+   its top level but the cases; the profile and organizations are checked;
+2. pass 2 reads the cases one at a time, inside ONE write transaction. A case the journal does
+   not hold yet (the whole of a first import) is written as it is read, its contacts one at a
+   time, in batches (``_NewRows``: bulk inserts of plain rows); a case the journal holds, or a
+   case whose members are in an order that cannot be streamed, becomes a plan (``_Reader``);
+3. when the whole file was read without a problem, the exhibit files are copied into the
+   content-addressed store (by a few threads), the plans are merged record by record through
+   the ORM (``_Writer``), and the exhibits' rows are written. Every row gets its change
+   history, and only where something actually changed (importing a file twice changes
+   nothing). Any problem at any step rolls the transaction back: nothing is written.
 
+Keys given twice in one JSON object are refused (``json.loads`` would keep the last silently).
 Any problem raises :class:`ImportError_` whose message is one line naming the record and the
 field, e.g. ``cases[2] (key "c-17").contacts[0].started_at: ...``; nothing is written then.
 
