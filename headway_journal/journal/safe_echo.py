@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["ECHO_LIMIT", "echo_path", "escape_for_terminal", "is_unsafe_char"]
+__all__ = ["ECHO_LIMIT", "echo_path", "escape_for_terminal", "is_unsafe_char", "window_text"]
 
 ECHO_LIMIT = 80
 
@@ -41,14 +41,17 @@ def _escape(ch: str) -> str:
 
 
 def escape_for_terminal(text: object, limit: int | None = ECHO_LIMIT, *,
-                        keep_end: bool = False) -> str:
+                        keep_end: bool = False, keep_line_breaks: bool = False) -> str:
     """``text`` with every unsafe character escaped, cut to ``limit`` characters with "…".
 
     ``limit=None`` escapes without cutting (for a whole message that may quote several values).
     ``keep_end`` cuts at the start instead ("…/folder/file.json": for paths, whose end says
-    most). An escape is never cut in half: the result is at most ``limit`` characters long.
+    most). ``keep_line_breaks`` leaves "\n" alone (a whole message for a window, whose line
+    breaks are the app's own; the values it quotes were escaped on their own). An escape is
+    never cut in half: the result is at most ``limit`` characters long.
     """
-    pieces = [_escape(ch) if is_unsafe_char(ch) else ch for ch in str(text)]
+    pieces = [_escape(ch) if is_unsafe_char(ch) and not (keep_line_breaks and ch == "\n")
+              else ch for ch in str(text)]
     if limit is None or sum(map(len, pieces)) <= limit:
         return "".join(pieces)
     if keep_end:
@@ -68,3 +71,9 @@ def escape_for_terminal(text: object, limit: int | None = ECHO_LIMIT, *,
 def echo_path(path: object) -> str:
     """A file or folder path for a message: escaped, and at most 80 characters, keeping its end."""
     return escape_for_terminal(path, keep_end=True)
+
+
+def window_text(message: object) -> str:
+    """A whole message for a window (message box, error label): every control character the
+    values it quotes may hold escaped, the app's own line breaks kept, nothing cut."""
+    return escape_for_terminal(message, None, keep_line_breaks=True)

@@ -78,7 +78,7 @@ from ..journal import backup as jbackup
 from ..journal.attachments import AttachmentError
 from ..journal.db import describe_sqlite_error
 from ..journal.issue_types import ISSUE_TYPES, SAFETY_NOTE
-from ..journal.safe_echo import echo_path, escape_for_terminal
+from ..journal.safe_echo import echo_path, window_text
 from ..journal.service import (
     STATUSES,
     CaseFilter,
@@ -135,7 +135,7 @@ def plain_message(exc: BaseException) -> str:
 
     Whatever they quote (a name, a key, a file name) has its control characters escaped.
     """
-    return escape_for_terminal(_plain_message(exc), None)
+    return window_text(_plain_message(exc))
 
 
 def _plain_message(exc: BaseException) -> str:

@@ -178,3 +178,10 @@ def test_search_limit_in_a_real_process(journal: Path) -> None:
     assert r.returncode == 2
     assert "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_window_text_keeps_the_apps_line_breaks_only() -> None:
+    from headway_journal.journal.safe_echo import window_text
+
+    assert window_text("Not saved.\nThe file 'a\x1b[2J\rb' is gone.") == (
+        "Not saved.\nThe file 'a\\x1b[2J\\x0db' is gone.")

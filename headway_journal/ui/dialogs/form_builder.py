@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.journal.issue_types import FieldError, FieldSpec, get_issue_type
-from headway_journal.journal.safe_echo import escape_for_terminal
+from headway_journal.journal.safe_echo import window_text
 
 GRID = 8  # every margin and gap is a multiple of this
 
@@ -90,7 +90,7 @@ class ErrorLabel(QLabel):
 
     def show_error(self, message: str | None) -> None:
         if message:
-            message = escape_for_terminal(message, None)  # it may quote what was typed
+            message = window_text(message)  # it may quote what was typed
             self.setText(message)
             self.setAccessibleDescription(message)
             self.show()
