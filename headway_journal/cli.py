@@ -30,6 +30,7 @@ EXIT_OK = 0
 EXIT_DAMAGED = 1
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+MAX_SEARCH_LIMIT = 10_000
 
 
 class CliError(Exception):
@@ -41,6 +42,9 @@ class _Parser(argparse.ArgumentParser):
         sub = self.prog.removeprefix(PROG).strip()  # "casefile" for a command's own parser
         where = f"{sub}: " if sub else ""
         hint = f"{PROG} {sub} --help" if sub else f"{PROG} --help"
+        from headway_journal.journal.safe_echo import escape_for_terminal
+
+        message = escape_for_terminal(" ".join(message.split()), None)
         self.exit(EXIT_BAD_INPUT, f"{PROG}: error: {where}{message} (see '{hint}')\n")
 
 
@@ -77,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("file", metavar="FILE")
     c = sub.add_parser("search", help="full-text search of cases, contacts and notes")
     c.add_argument("text", nargs="+", metavar="TEXT")
-    c.add_argument("--limit", type=int, default=50, help="at most this many results (50)")
+    c.add_argument("--limit", type=_search_limit, default=50,
+                   help=f"at most this many results, 1 to {MAX_SEARCH_LIMIT:,} (50)")
     sub.add_parser("check", help="check the database and every exhibit's SHA-256",
                    description="Check database integrity, foreign keys, that the schema is "
                                "exactly the app's (no trigger, view or table it did not make) "
@@ -125,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not user:
             message = (f"unexpected {type(exc).__name__}: {message} "
                        "(run with --debug to see the details)")
-        print(f"{PROG}: error: {message}", file=sys.stderr)
+        print(f"{PROG}: error: {_echo(message, None)}", file=sys.stderr)
         return EXIT_BAD_INPUT if user else EXIT_FAILED
 
 
@@ -151,7 +156,7 @@ def _user_error_types() -> tuple[type[BaseException], ...]:
 
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
-        where = f"{exc.filename}: " if exc.filename else ""
+        where = f"{_echo_path(exc.filename)}: " if exc.filename else ""
         text = f"{where}{exc.strerror}"
     else:
         text = str(exc) or type(exc).__name__
@@ -193,7 +198,7 @@ def _open(folder: Path, *, must_exist: bool = True, writes: bool = False) -> Jou
     from headway_journal.journal.service import JournalService
 
     if must_exist and not (folder / DB_NAME).is_file():
-        raise CliError(f"There is no journal at {folder} (choose one with --journal DIR or "
+        raise CliError(f"There is no journal at {_echo_path(folder)} (choose one with --journal DIR or "
                        "HEADWAY_JOURNAL_DIR).")
     svc = JournalService.open(folder)
     if writes:
@@ -215,30 +220,56 @@ def _fill_demo(folder: Path) -> None:
 def _out_path(file: str, *, overwrite: bool = True) -> Path:
     path = Path(file).expanduser().absolute()
     if path.is_dir():
-        raise CliError(f"{path} is a folder; give a file name.")
+        raise CliError(f"{_echo_path(path)} is a folder; give a file name.")
     if not path.parent.is_dir():
-        raise CliError(f"The folder {path.parent} does not exist.")
+        raise CliError(f"The folder {_echo_path(path.parent)} does not exist.")
     if not overwrite and (path.exists() or path.is_symlink()):
-        raise CliError(f"{path} already exists; choose a new file name.")
+        raise CliError(f"{_echo_path(path)} already exists; choose a new file name.")
     return path
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return _echo(" ".join(text.split()), None)
+
+
+def _echo(text: object, limit: int | None = 80) -> str:
+    """Input echoed in a message: control characters escaped, cut at ``limit`` characters."""
+    from headway_journal.journal.safe_echo import escape_for_terminal
+
+    return escape_for_terminal(text, limit)
+
+
+def _echo_path(path: object) -> str:
+    from headway_journal.journal.safe_echo import echo_path
+
+    return echo_path(path)
+
+
+def _search_limit(value: str) -> int:
+    """``--limit``: a whole number from 1 to MAX_SEARCH_LIMIT (anything else is bad input)."""
+    text = value.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 6:
+        raise argparse.ArgumentTypeError(
+            f"--limit must be a whole number from 1 to {MAX_SEARCH_LIMIT:,}, not '{_echo(value)}'")
+    n = int(text)
+    if not 1 <= n <= MAX_SEARCH_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"--limit must be a whole number from 1 to {MAX_SEARCH_LIMIT:,}, not {n}")
+    return n
 
 
 # --- commands ----------------------------------------------------------------------------------
 
 
 def cmd_import(args: argparse.Namespace, folder: Path) -> int:
-    from headway_journal.journal.interchange import import_document, load_document
+    from headway_journal.journal.interchange import import_source, open_import_file
 
     source = Path(args.file).expanduser().absolute()
     if not source.is_file():
-        raise CliError(f"There is no file at {source}.")
-    doc = load_document(source)  # unreadable JSON is refused before the journal is touched
+        raise CliError(f"There is no file at {_echo_path(source)}.")
+    checked = open_import_file(source)  # unreadable JSON is refused before the journal is touched
     with _open(folder, must_exist=False, writes=True) as svc:
-        summary = import_document(svc, doc, source.parent)
+        summary = import_source(svc, checked)  # read case by case: memory stays bounded
     print(summary.describe())
     return EXIT_OK
 
@@ -255,17 +286,15 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
 
 def cmd_search(args: argparse.Namespace, folder: Path) -> int:
     text = " ".join(args.text)
-    if args.limit < 1:
-        raise CliError("--limit must be 1 or more.")
     with _open(folder) as svc:
         hits = svc.search(text, limit=args.limit)
         opened = {s.id: s.opened_on for s in svc.case_summaries(sorted({h.case_id for h in hits}))}
     if not hits:
-        print(f"No matches for {text!r}.", file=sys.stderr)
+        print(f"No matches for '{_echo(text)}'.", file=sys.stderr)
         return EXIT_OK
     for h in hits:
         when = h.started_at.date() if h.started_at is not None else opened.get(h.case_id)
-        title = h.case_title if len(h.case_title) <= 60 else h.case_title[:59] + "…"
+        title = _echo(_one_line(h.case_title), 60)
         day = when.isoformat() if when is not None else "-"
         print(f"#{h.case_id}  {title}  {h.kind}  {day}  {_one_line(h.snippet)}")
     return EXIT_OK
@@ -278,7 +307,7 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.models import Attachment
 
     if not (folder / DB_NAME).is_file():
-        raise CliError(f"There is no journal at {folder}.")
+        raise CliError(f"There is no journal at {_echo_path(folder)}.")
     try:
         svc = _open(folder)
     except JournalUpgradeFailed as exc:  # the message names the copy kept before the attempt

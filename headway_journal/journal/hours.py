@@ -6,6 +6,8 @@ import re
 from datetime import datetime, time, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .safe_echo import escape_for_terminal
+
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _RANGE = re.compile(
     r"^(?P<d1>[a-z]{3})(?:\s*[-–]\s*(?P<d2>[a-z]{3}))?\s+"
@@ -34,14 +36,14 @@ def parse_hours(text: str) -> list[tuple[int, time, time]] | None:
             continue
         m = _RANGE.match(part)
         if not m or m["d1"] not in DAYS or (m["d2"] and m["d2"] not in DAYS):
-            raise HoursError(f"'{part}' is not like 'Mon-Fri 09:00-18:00'.")
+            raise HoursError(f"'{escape_for_terminal(part)}' is not like 'Mon-Fri 09:00-18:00'.")
         first = DAYS.index(m["d1"])
         last = DAYS.index(m["d2"]) if m["d2"] else first
         try:
             opens = time(int(m["h1"]), int(m["m1"]))
             closes = time(23, 59, 59) if m["h2"] == "24" else time(int(m["h2"]), int(m["m2"]))
         except ValueError:
-            raise HoursError(f"'{part}' has an impossible time.") from None
+            raise HoursError(f"'{escape_for_terminal(part)}' has an impossible time.") from None
         day = first
         while True:
             rows.append((day, opens, closes))

@@ -3,17 +3,22 @@
 Export writes one JSON document (UTF-8, indented, records in a stable order) plus a copy of
 every exhibit in a folder ``<name>-files/`` beside it, each named by its SHA-256.
 
-Import merges by key and is all-or-nothing:
+Import merges by key and is all-or-nothing. The file is read as a stream (``json_stream``,
+ijson), so memory stays bounded however many contacts it holds:
 
-1. the whole document is read and checked (structure and types here; values by the service's
-   own validators and the issue-type registry) against the journal as it is now;
-2. the exhibit files are copied into the content-addressed store (harmless if step 3 fails), by
-   a few threads, while step 3 runs; a file that turns out bad rolls step 3 back;
-3. every row is written in ONE database transaction, with its change history, and only where
-   something actually changed (importing a file twice changes nothing). Cases the journal
-   does not hold yet (the whole of a first import) are written in bulk (``_NewRows``); the
-   others are merged record by record through the ORM (``_Writer``). Both write the same rows.
+1. pass 1 checks the whole file (UTF-8, JSON syntax, nothing after the document) and reads
+   its top level but the cases; the profile and organizations are checked;
+2. pass 2 reads the cases one at a time, inside ONE write transaction. A case the journal does
+   not hold yet (the whole of a first import) is written as it is read, its contacts one at a
+   time, in batches (``_NewRows``: bulk inserts of plain rows); a case the journal holds, or a
+   case whose members are in an order that cannot be streamed, becomes a plan (``_Reader``);
+3. when the whole file was read without a problem, the exhibit files are copied into the
+   content-addressed store (by a few threads), the plans are merged record by record through
+   the ORM (``_Writer``), and the exhibits' rows are written. Every row gets its change
+   history, and only where something actually changed (importing a file twice changes
+   nothing). Any problem at any step rolls the transaction back: nothing is written.
 
+Keys given twice in one JSON object are refused (``json.loads`` would keep the last silently).
 Any problem raises :class:`ImportError_` whose message is one line naming the record and the
 field, e.g. ``cases[2] (key "c-17").contacts[0].started_at: ...``; nothing is written then.
 
@@ -30,11 +35,12 @@ import re
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from itertools import groupby
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
@@ -43,6 +49,15 @@ from sqlalchemy.orm import Session, selectinload
 
 from . import deadlines as dl
 from .issue_types import ISSUE_TYPES, ROLES, fields_json_schema
+from .json_stream import (
+    STREAMED,
+    DuplicateKeysDict,
+    JsonFile,
+    JsonFileError,
+    StreamedObject,
+    duplicate_keys,
+    pairs_hook,
+)
 from .models import (
     Attachment,
     Case,
@@ -58,6 +73,8 @@ from .models import (
     utc_key,
     utc_now,
 )
+from .money import AMOUNT_PATTERN
+from .safe_echo import echo_path, escape_for_terminal
 from .service import (
     AUDIENCES,
     CHANNEL_KINDS,
@@ -126,8 +143,9 @@ class ImportError_(Exception):  # noqa: N801 - the trailing underscore avoids th
     """
 
     def __init__(self, message: str, problems: Sequence[str] = ()) -> None:
-        self.problems = list(problems) or [message]
-        super().__init__(_one_line(message))
+        self.problems = [escape_for_terminal(p, None) for p in problems] or [
+            escape_for_terminal(_one_line(message), None)]
+        super().__init__(escape_for_terminal(_one_line(message), None))
 
 
 class ExportError(Exception):
@@ -144,8 +162,9 @@ def _show(value: Any, limit: int = 60) -> str:
         shown = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
         shown = repr(value)
-    shown = _one_line(shown)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+    # JSON's \u001b as \x1b, like every other message (an escaped backslash stays as it is)
+    shown = re.sub(r"(?<!\\)((?:\\\\)*)\\u00([01][0-9a-f])", r"\1\\x\2", shown)
+    return escape_for_terminal(_one_line(shown), limit)
 
 
 def _keyed(path: str, key: Any) -> str:
@@ -356,9 +375,9 @@ def export_journal(svc: JournalService, dest: str | os.PathLike[str]) -> ExportS
     """Write the journal as JSON to ``dest`` and its exhibits to ``<dest stem>-files/``."""
     path = Path(dest).expanduser().absolute()
     if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name such as journal.json.")
+        raise ExportError(f"{echo_path(path)} is a folder; give a file name such as journal.json.")
     if not path.parent.is_dir():
-        raise ExportError(f"The folder {path.parent} does not exist.")
+        raise ExportError(f"The folder {echo_path(path.parent)} does not exist.")
     files_dir = path.with_name(f"{path.stem}-files")
     doc, files = build_document(svc, files_dir.name)
     if files:
@@ -394,7 +413,7 @@ class _Problems:
 
     def add(self, path: str, message: str) -> None:
         if len(self.items) < MAX_PROBLEMS:
-            self.items.append(f"{path}: {_one_line(message)}")
+            self.items.append(escape_for_terminal(f"{path}: {_one_line(message)}", None))
 
     def raise_if_any(self) -> None:
         if self.items:
@@ -404,6 +423,8 @@ class _Problems:
 
 
 _MISSING = object()
+_TWICE = ("is given more than once in this object; a JSON object may name each member only "
+          "once (which one was meant?)")
 
 
 class _Rec:
@@ -417,8 +438,11 @@ class _Rec:
         for name in obj:
             if name not in allowed:
                 problems.add(self.at(name), f"unknown field (known: {', '.join(allowed)})")
+        for name in duplicate_keys(obj):
+            problems.add(self.at(name), _TWICE)
 
     def at(self, name: str) -> str:
+        name = escape_for_terminal(name)  # a key of the file: shown escaped and cut at 80
         return f"{self.path}.{name}" if self.path else name
 
     def has(self, name: str) -> bool:
@@ -555,7 +579,7 @@ def _service_errors(problems: _Problems, path: str, exc: ValidationError,
             if name == old or name.startswith(old + "."):
                 name = new + name[len(old):]
                 break
-        problems.add(f"{path}.{name}" if name else path, message)
+        problems.add(f"{path}.{escape_for_terminal(name)}" if name else path, message)
 
 
 # --- plan records (what the file says, validated) -------------------------------------------
@@ -616,13 +640,6 @@ class _CasePlan:
     attachments: list[_AttachmentPlan] = field(default_factory=list)
 
 
-@dataclass
-class _Plan:
-    profile: dict[str, str] | None
-    orgs: list[_OrgPlan]
-    cases: list[_CasePlan]
-
-
 _TOP = ("format", "version", "profile", "organizations", "cases")
 _ORG = ("key", "name", "website", "address", "notes", "channels")
 _CHANNEL = ("kind", "value", "label", "audience", "hours", "timezone", "verified_on",
@@ -639,6 +656,8 @@ _ATTACHMENT = ("path", "caption", "original_name", "media_type", "size", "sha256
 _ESCALATION = ("key", "requested_on", "level", "owner", "reference", "notes", "contact")
 _OWNER = ("name", "title")
 _NOTE = ("body", "created_at")
+# the members of a case that may follow its contacts in a case that is read as it streams
+_CASE_LATE = ("attachments", "escalations", "notes")
 
 
 def _key_of(rec: _Rec, seen: set[str]) -> str | None:
@@ -673,7 +692,8 @@ class _Reader:
 
     # top level
 
-    def read(self, doc: Any) -> _Plan:
+    def read_top(self, doc: Any) -> tuple[dict[str, str] | None, list[_OrgPlan]]:
+        """The document's top level (the cases are read by ``read_case_stream``)."""
         p = self.problems
         if not isinstance(doc, dict):
             p.add("(document)", f"must be a JSON object, not {_json_type(doc)}")
@@ -693,12 +713,13 @@ class _Reader:
                              "to import it")
         p.raise_if_any()  # nothing else is worth checking in a file we cannot read
         top = _Rec(doc, "", p, _TOP)
+        cases = doc.get("cases")
+        if cases is not None and cases is not STREAMED and not isinstance(cases, list):
+            top.bad("cases", f"must be a list (a JSON array), not {_json_type(cases)}")
         profile = self.read_profile(doc)
         orgs = self.read_orgs(top)
-        org_keys = {o.key for o in orgs}
-        cases = self.read_cases(top, org_keys)
         p.raise_if_any()
-        return _Plan(profile, orgs, cases)
+        return profile, orgs
 
     def read_profile(self, doc: Mapping[str, Any]) -> dict[str, str] | None:
         if "profile" not in doc or doc["profile"] is None:
@@ -772,20 +793,89 @@ class _Reader:
 
     # cases
 
-    def read_cases(self, top: _Rec, org_keys: set[str]) -> list[_CasePlan]:
-        out: list[_CasePlan] = []
+    def read_case_stream(self, cases: Iterable[Any], org_keys: set[str], out: _ImportTarget
+                         ) -> None:
+        """Read the cases one by one: new ones that can be streamed are written as they are
+        read (``stream_new_case``); the others become plans in ``out.later``."""
         seen: set[str] = set()
-        for path, obj in _items(top, "cases"):
-            rec = _Rec(obj, path, self.problems, _CASE)
+        for i, item in enumerate(cases):
+            path = f"cases[{i}]"
+            if not isinstance(item, StreamedObject):
+                self.problems.add(path, f"must be an object, not {_json_type(item)}")
+                continue
+            key = item.head.get("key")
+            if item.streamable and isinstance(key, str) and key not in self.case_ids:
+                self.stream_new_case(item, path, seen, org_keys, out)
+                continue
+            obj = item.materialize()
+            rec = _Rec(obj, _keyed(path, obj.get("key")), self.problems, _CASE)
             key = _key_of(rec, seen)
             plan = self.read_case(rec, key, org_keys) if key is not None else None
             if plan is not None:
-                out.append(plan)
-        return out
+                out.later.append(plan)
+
+    def stream_new_case(self, item: StreamedObject, path: str, seen: set[str],
+                        org_keys: set[str], out: _ImportTarget) -> None:
+        """A case new to the journal, its contacts read and written one at a time."""
+        head = item.head
+        rec = _Rec(head, _keyed(path, head.get("key")), self.problems, _CASE)
+        key = _key_of(rec, seen)
+        if key is None:
+            return
+        rows = out.new_rows
+        values, org_key = self.case_values(rec, key, org_keys, None)
+        case_id = rows.reserve_case_id()
+        org_id = out.org_ids.get(org_key or "")
+        if not self.problems.items and org_id is not None:
+            rows.case_row(case_id, key, values, org_id)
+        contact_ids: dict[str, int] = {}
+        contact_keys: set[str] = set()
+        contacts_path = rec.at("contacts")
+        for j, obj in enumerate(item.elements()):
+            cpath = f"{contacts_path}[{j}]"
+            if not isinstance(obj, dict):
+                self.problems.add(cpath, f"must be an object, not {_json_type(obj)}")
+                continue
+            crec = _Rec(obj, _keyed(cpath, obj.get("key")), self.problems, _CONTACT)
+            ckey = _key_of(crec, contact_keys)
+            if ckey is None:
+                continue
+            contact = self.read_contact(crec, ckey, None)
+            atts = [a for apath, aobj in _items(crec, "attachments")
+                    if (a := self.read_attachment(_Rec(aobj, apath, self.problems, _ATTACHMENT),
+                                                  ckey)) is not None]
+            if contact is not None and not self.problems.items:
+                contact_ids[ckey] = cid = rows.contact(case_id, contact)
+                started = contact.values.get("started_at")
+                if isinstance(started, datetime) and head.get("opened_on") is None:
+                    rows.open_since(case_id, started.date())
+                out.attachments.extend((case_id, a, cid) for a in atts)
+        tail = item.tail()
+        _Rec(tail, rec.path, self.problems, _CASE)  # (reports keys given twice)
+        rest = _Rec({**{k: v for k, v in head.items() if k in _CASE_LATE}, **tail}, rec.path,
+                    self.problems, _CASE)
+        plan = _CasePlan(rec.path, key, org_key or "", values)
+        for apath, aobj in _items(rest, "attachments"):
+            att = self.read_attachment(_Rec(aobj, apath, self.problems, _ATTACHMENT), None)
+            if att is not None:
+                out.attachments.append((case_id, att, None))
+        self.read_escalations(rest, plan, None, contact_keys)
+        self.read_notes(rest, plan)
+        if not self.problems.items:
+            rows.escalations(case_id, plan.escalations, contact_ids)
+            rows.notes(case_id, plan.notes)
 
     def read_case(self, rec: _Rec, key: str, org_keys: set[str]) -> _CasePlan | None:
         case_id = self.case_ids.get(key)
         existing = None if case_id is None else self.s.get(Case, case_id)
+        values, org_key = self.case_values(rec, key, org_keys, existing)
+        plan = _CasePlan(rec.path, key, org_key or "", values)
+        self.read_case_children(rec, plan, existing)
+        return plan
+
+    def case_values(self, rec: _Rec, key: str, org_keys: set[str], existing: Case | None
+                    ) -> tuple[dict[str, Any], str | None]:
+        """The case's own values (validated; {} after a problem) and its organization's key."""
         data = CaseInput(title="", organization_id=0, issue_type="", role="", key=key)
         if existing is not None:
             data = CaseInput(
@@ -827,6 +917,9 @@ class _Reader:
             elif not isinstance(f, dict):
                 rec.bad("fields", f"must be an object, not {_json_type(f)}")
             else:
+                for name in duplicate_keys(f):
+                    self.problems.add(f"{rec.at('fields')}.{escape_for_terminal(name)}",
+                                      _TWICE)
                 data.fields = dict(f)
         values: dict[str, Any] | None = None
         try:
@@ -836,7 +929,9 @@ class _Reader:
         if values is None or org_key is None:
             # Keep reading the case's children so every problem is reported at once.
             values = {}
-        plan = _CasePlan(rec.path, key, org_key or "", values)
+        return values, org_key
+
+    def read_case_children(self, rec: _Rec, plan: _CasePlan, existing: Case | None) -> None:
         existing_contacts: dict[str, Contact] = {}
         if existing is not None:
             existing_contacts = {
@@ -861,7 +956,8 @@ class _Reader:
             att = self.read_attachment(_Rec(aobj, apath, self.problems, _ATTACHMENT), None)
             if att is not None:
                 plan.attachments.append(att)
-        if not isinstance(opened, date) and existing is None and "opened_on" in values:
+        values = plan.values
+        if existing is None and rec.obj.get("opened_on") is None and "opened_on" in values:
             # no opening date given: the case is open since its first contact (or today)
             days = [c.values["started_at"].date() for c in plan.contacts
                     if isinstance(c.values.get("started_at"), datetime)]
@@ -869,7 +965,6 @@ class _Reader:
         contact_keys = seen | set(existing_contacts)
         self.read_escalations(rec, plan, existing, contact_keys)
         self.read_notes(rec, plan)
-        return plan
 
     def read_contact(self, rec: _Rec, key: str, existing: Contact | None) -> _ContactPlan | None:
         data = ContactInput(started_at=None, channel="", key=key)  # type: ignore[arg-type]
@@ -1473,6 +1568,7 @@ class _NewRows:
         self.summary = summary
         self.rows: dict[Table, list[dict[str, Any]]] = {t: [] for t in _BULK_ORDER}
         self.next_id: dict[Table, int] = {}
+        self.now = utc_now()
 
     def sync(self) -> None:
         """Write what is held and forget the ids (rows are about to be written by the ORM)."""
@@ -1500,90 +1596,126 @@ class _NewRows:
             rows.clear()
 
     def case(self, plan: _CasePlan, org_id: int) -> None:
-        now = utc_now()
-        calendar = self.svc.calendar
+        """All the rows of a new case (its exhibit files stored: ``blob`` set)."""
+        case_id = self.reserve_case_id()
+        self.case_row(case_id, plan.key, plan.values, org_id)
+        contact_ids = {cp.key: self.contact(case_id, cp) for cp in plan.contacts}
+        self.escalations(case_id, plan.escalations, contact_ids)
+        self.notes(case_id, plan.notes)
+        self.attachments(case_id, [(ap, contact_ids.get(ap.contact_key) if ap.contact_key
+                                    else None) for ap in plan.attachments])
+
+    def open_since(self, case_id: int, day: date) -> None:
+        """A new case given no opening date is open since its first contact's own day."""
+        for row in self.rows[_CASES]:
+            if row["id"] == case_id:
+                if isinstance(row.get("opened_on"), date) and day < row["opened_on"]:
+                    row["opened_on"] = day
+                return
+        self.s.connection().execute(
+            _CASES.update().where(_CASES.c.id == case_id, _CASES.c.opened_on > day)
+            .values(opened_on=day))
+
+    def reserve_case_id(self) -> int:
+        self.now = utc_now()
         ids = self._ids()
-        rows = self.rows
-        changes = rows[_CHANGES]
-        created: dict[str, int] = {}
-
-        def log(entity: str, entity_id: int, values: dict[str, Any]) -> None:
-            changes.append({"at": now, "case_id": case_id, "entity": entity,
-                            "entity_id": entity_id, "action": "create", "changes": values})
-            created[entity] = created.get(entity, 0) + 1
-
-        values = dict(plan.values)
-        values["organization_id"] = org_id
         case_id = ids[_CASES]
         ids[_CASES] += 1
-        rows[_CASES].append({"id": case_id, "key": plan.key, **values, "created_at": now,
-                             "updated_at": now, "deleted_at": None})
-        log("case", case_id, _created(values))
+        return case_id
 
-        contacts, tickets, promises = rows[_CONTACTS], rows[_TICKETS], rows[_PROMISES]
-        contact_ids: dict[str, int] = {}
-        for cp in plan.contacts:
-            cv = cp.values
-            started: datetime = cv["started_at"]
-            contact_id = ids[_CONTACTS]
-            ids[_CONTACTS] += 1
-            contact_ids[cp.key] = contact_id
-            contacts.append({"id": contact_id, "key": cp.key, "case_id": case_id,
-                             "started_utc": utc_key(started), **cv,
-                             "recorded_at": cp.recorded_at or now, "updated_at": now,
-                             "deleted_at": None})
-            for i, number in enumerate(cp.tickets):
-                tickets.append({"contact_id": contact_id, "position": i, "number": number})
-            for pp in cp.promises:
-                p = pp.data
-                due = dl.promise_due(started, business_days=p.business_days, hours=p.hours,
-                                     due_on=p.due_on, calendar=calendar)
-                promises.append({"contact_id": contact_id, "text": p.text,
-                                 "business_days": p.business_days, "hours": p.hours,
-                                 "due_on": p.due_on, "status": p.status,
-                                 "due_date": due.due_on, "due_at": due.due_at,
-                                 "status_changed_at": None, "notified_at": None})
-            log("contact", contact_id,
-                _created({**cv, "tickets": cp.tickets,
-                          "promises": [p.data.text for p in cp.promises]}))
+    def _log(self, case_id: int, entity: str, entity_id: int, values: dict[str, Any]) -> None:
+        self.rows[_CHANGES].append({"at": self.now, "case_id": case_id, "entity": entity,
+                                    "entity_id": entity_id, "action": "create",
+                                    "changes": values})
+        self.summary.created[entity] = self.summary.created.get(entity, 0) + 1
 
-        for ep in plan.escalations:
+    def _next(self, table: Table) -> int:
+        ids = self._ids()
+        value = ids[table]
+        ids[table] += 1
+        return value
+
+    def case_row(self, case_id: int, key: str, plan_values: Mapping[str, Any],
+                 org_id: int) -> None:
+        now = self.now
+        values = dict(plan_values)
+        values["organization_id"] = org_id
+        self.rows[_CASES].append({"id": case_id, "key": key, **values, "created_at": now,
+                                  "updated_at": now, "deleted_at": None})
+        self._log(case_id, "case", case_id, _created(values))
+        self.flush_if_full()
+
+    def contact(self, case_id: int, cp: _ContactPlan) -> int:
+        """The rows of one new contact (with its tickets and promises); returns its id."""
+        now = self.now
+        rows = self.rows
+        cv = cp.values
+        started: datetime = cv["started_at"]
+        contact_id = self._next(_CONTACTS)
+        rows[_CONTACTS].append({"id": contact_id, "key": cp.key, "case_id": case_id,
+                                "started_utc": utc_key(started), **cv,
+                                "recorded_at": cp.recorded_at or now, "updated_at": now,
+                                "deleted_at": None})
+        tickets, promises = rows[_TICKETS], rows[_PROMISES]
+        for i, number in enumerate(cp.tickets):
+            tickets.append({"contact_id": contact_id, "position": i, "number": number})
+        calendar = self.svc.calendar
+        for pp in cp.promises:
+            p = pp.data
+            due = dl.promise_due(started, business_days=p.business_days, hours=p.hours,
+                                 due_on=p.due_on, calendar=calendar)
+            promises.append({"contact_id": contact_id, "text": p.text,
+                             "business_days": p.business_days, "hours": p.hours,
+                             "due_on": p.due_on, "status": p.status,
+                             "due_date": due.due_on, "due_at": due.due_at,
+                             "status_changed_at": None, "notified_at": None})
+        self._log(case_id, "contact", contact_id,
+                  _created({**cv, "tickets": cp.tickets,
+                            "promises": [p.data.text for p in cp.promises]}))
+        self.flush_if_full()
+        return contact_id
+
+    def escalations(self, case_id: int, plans: Sequence[_EscalationPlan],
+                    contact_ids: Mapping[str, int]) -> None:
+        for ep in plans:
             e = ep.data
-            esc_id = ids[_ESCALATIONS]
-            ids[_ESCALATIONS] += 1
-            rows[_ESCALATIONS].append({
+            esc_id = self._next(_ESCALATIONS)
+            self.rows[_ESCALATIONS].append({
                 "id": esc_id, "key": e.key, "case_id": case_id,
                 "contact_id": contact_ids.get(ep.contact_key) if ep.contact_key else None,
                 "requested_on": e.requested_on, "level": e.level, "owner_name": e.owner_name,
                 "owner_title": e.owner_title, "reference": e.reference, "notes": e.notes})
-            log("escalation", esc_id,
-                _created({"level": e.level, "owner_name": e.owner_name,
-                          "owner_title": e.owner_title, "reference": e.reference}))
+            self._log(case_id, "escalation", esc_id,
+                      _created({"level": e.level, "owner_name": e.owner_name,
+                                "owner_title": e.owner_title, "reference": e.reference}))
 
-        for body, when in plan.notes:
-            note_id = ids[_NOTES]
-            ids[_NOTES] += 1
-            rows[_NOTES].append({"id": note_id, "case_id": case_id, "body": body,
-                                 "created_at": when or now, "updated_at": when or now})
-            log("note", note_id, {"body": [None, body]})
+    def notes(self, case_id: int, notes: Sequence[tuple[str, datetime | None]]) -> None:
+        for body, when in notes:
+            note_id = self._next(_NOTES)
+            self.rows[_NOTES].append({"id": note_id, "case_id": case_id, "body": body,
+                                      "created_at": when or self.now,
+                                      "updated_at": when or self.now})
+            self._log(case_id, "note", note_id, {"body": [None, body]})
 
-        for ap in plan.attachments:
+    def attachments(self, case_id: int,
+                    plans: Sequence[tuple[_AttachmentPlan, int | None]]) -> None:
+        """Rows of exhibits whose files are stored, each with its contact's id (or None)."""
+        for ap, contact_id in plans:
             blob = ap.blob
-            att_id = ids[_ATTACHMENTS]
-            ids[_ATTACHMENTS] += 1
-            rows[_ATTACHMENTS].append({
-                "id": att_id, "case_id": case_id,
-                "contact_id": contact_ids.get(ap.contact_key) if ap.contact_key else None,
+            att_id = self._next(_ATTACHMENTS)
+            self.rows[_ATTACHMENTS].append({
+                "id": att_id, "case_id": case_id, "contact_id": contact_id,
                 "sha256": blob.sha256, "original_name": blob.original_name,
                 "media_type": blob.media_type, "size": blob.size, "caption": ap.caption,
                 "preview_ok": blob.preview_ok, "width": blob.width, "height": blob.height,
-                "added_at": now, "removed_at": None})
-            log("attachment", att_id, {"original_name": [None, blob.original_name],
-                                       "sha256": [None, blob.sha256]})
+                "added_at": self.now, "removed_at": None})
+            self._log(case_id, "attachment", att_id,
+                      {"original_name": [None, blob.original_name],
+                       "sha256": [None, blob.sha256]})
+        self.flush_if_full()
 
-        for entity, n in created.items():
-            self.summary.created[entity] = self.summary.created.get(entity, 0) + n
-        if sum(len(r) for t, r in rows.items() if t is not _ESCALATIONS) >= self.FLUSH_AT:
+    def flush_if_full(self) -> None:
+        if sum(len(r) for t, r in self.rows.items() if t is not _ESCALATIONS) >= self.FLUSH_AT:
             self.flush(escalations=False)
 
 
@@ -1633,85 +1765,182 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed in JSON")
 
 
+def _check_source(path: Path) -> None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise ImportError_(f"{echo_path(path)}: no such file") from None
+    except OSError as exc:
+        raise ImportError_(f"{echo_path(path)} cannot be read: {exc.strerror}") from None
+    if path.is_dir() or not st.st_size and not path.is_file():
+        raise ImportError_(f"{echo_path(path)} is a folder, not a JSON file")
+
+
 def load_document(path: Path) -> Any:
-    """Read and parse the JSON file; problems become ImportError_ with one line."""
+    """Read and parse the whole JSON file (small files; ``import_journal`` streams).
+
+    Objects whose keys repeat are marked (``json_stream.duplicate_keys``) and refused on import.
+    """
+    _check_source(path)
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportError_(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ImportError_(f"{path} is a folder, not a JSON file") from None
     except OSError as exc:
-        raise ImportError_(f"{path} cannot be read: {exc.strerror}") from None
+        raise ImportError_(f"{echo_path(path)} cannot be read: {exc.strerror}") from None
     try:
         text = raw.decode("utf-8-sig")
         del raw  # a large file is held once, not twice, while it is parsed
     except UnicodeDecodeError as exc:
-        raise ImportError_(f"{path.name}: not UTF-8 text (byte {exc.start}); the file must be "
-                           "JSON in UTF-8") from None
+        raise ImportError_(f"{echo_path(path.name)}: not UTF-8 text (byte {exc.start}); the "
+                           "file must be JSON in UTF-8") from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs_hook)
     except json.JSONDecodeError as exc:
-        raise ImportError_(f"{path.name}: not valid JSON: {exc.msg} at line {exc.lineno} "
-                           f"column {exc.colno}") from None
+        raise ImportError_(f"{echo_path(path.name)}: not valid JSON: {exc.msg} at line "
+                           f"{exc.lineno} column {exc.colno}") from None
     except (ValueError, RecursionError) as exc:
-        raise ImportError_(f"{path.name}: not valid JSON: {exc}") from None
+        raise ImportError_(f"{echo_path(path.name)}: not valid JSON: {exc}") from None
+
+
+@dataclass
+class ImportSource:
+    """A JSON file checked by ``open_import_file`` (pass 1), ready to be imported."""
+
+    path: Path
+    file: JsonFile
+    top: Any
+
+
+def open_import_file(source: str | os.PathLike[str]) -> ImportSource:
+    """Check the whole file (UTF-8, JSON, keys) and read its top level, without the cases.
+
+    A file that cannot be read is refused here, before the journal is touched. The cases are
+    read afterwards by ``import_source``, one at a time.
+    """
+    path = Path(source).expanduser().absolute()
+    _check_source(path)
+    file = JsonFile(path)
+    try:
+        top = file.top("cases", "contacts", _CASE_LATE)
+    except JsonFileError as exc:
+        raise ImportError_(str(exc)) from None
+    except OSError as exc:
+        raise ImportError_(f"{echo_path(path)} cannot be read: {exc.strerror}") from None
+    return ImportSource(path, file, top)
 
 
 def import_journal(svc: JournalService, source: str | os.PathLike[str]) -> ImportSummary:
-    """Merge the JSON file at ``source`` into the journal (all or nothing)."""
-    path = Path(source).expanduser().absolute()
-    doc = load_document(path)
-    return import_document(svc, doc, path.parent)
+    """Merge the JSON file at ``source`` into the journal (all or nothing), reading it as a
+    stream: memory stays bounded however many contacts it holds."""
+    return import_source(svc, open_import_file(source))
+
+
+def import_source(svc: JournalService, src: ImportSource) -> ImportSummary:
+    """Merge a file checked by ``open_import_file`` into the journal (all or nothing)."""
+
+    def cases() -> Iterator[Any]:
+        try:
+            yield from src.file.elements("cases", "contacts")
+        except JsonFileError as exc:  # the file changed since it was checked
+            raise ImportError_(str(exc)) from None
+
+    return _import(svc, src.top, cases(), src.path.parent)
 
 
 def import_document(svc: JournalService, doc: Any, base_dir: Path) -> ImportSummary:
     """Merge an already parsed document; attachment paths are relative to ``base_dir``."""
-    _ = svc.calendar, svc.store  # settle these first: they read settings in their own sessions
-    with svc.journal.sessions() as s:
-        plan = _Reader(svc, s, base_dir).read(doc)
+    top, cases = doc, []
+    if isinstance(doc, dict) and isinstance(doc.get("cases"), list):
+        top = dict(doc)
+        if duplicate_keys(doc):
+            top = DuplicateKeysDict(doc)
+            top.duplicates = duplicate_keys(doc)
+        top["cases"] = STREAMED
+        for item in doc["cases"]:
+            if not isinstance(item, dict):
+                cases.append(item)
+                continue
+            streamed = StreamedObject.from_dict(item, "contacts")
+            names = list(item)
+            after = names[names.index("contacts") + 1:] if streamed.has_inner else []
+            streamed.streamable = streamed.has_inner and set(after) <= set(_CASE_LATE)
+            cases.append(streamed)
+    return _import(svc, top, cases, base_dir)
 
-    # The exhibit files are stored (content-addressed, so harmless if the import fails later)
-    # while the rows are written; each case waits for its own files. A problem with a file
-    # leaves the rest of the rows unwritten and rolls the transaction back.
+
+@dataclass
+class _ImportTarget:
+    """Where the cases read go: rows of new cases, plans written later, exhibits to store."""
+
+    new_rows: _NewRows
+    org_ids: dict[str, int]
+    later: list[_CasePlan] = field(default_factory=list)
+    # (case id, exhibit, contact id) of the streamed cases, written once the files are stored
+    attachments: list[tuple[int, _AttachmentPlan, int | None]] = field(default_factory=list)
+
+
+def _import(svc: JournalService, top: Any, cases: Iterable[Any], base_dir: Path
+            ) -> ImportSummary:
+    """The import, in ONE write transaction; any problem rolls all of it back.
+
+    The cases new to the journal are written as they are read (in batches); the others, and
+    the exhibit files, only once the whole file was read without a problem.
+    """
+    _ = svc.calendar, svc.store  # settle these first: they read settings in their own sessions
     summary = ImportSummary()
-    with _ExhibitFiles(svc.store, plan) as files, svc._write() as s:
+    with svc._write() as s:
+        reader = _Reader(svc, s, base_dir)
+        profile, orgs = reader.read_top(top)
         w = _Writer(svc, s, summary)
-        if plan.profile is not None:
-            w.profile(plan.profile)
-        org_ids = {o.key: w.organization(o) for o in plan.orgs}
+        if profile is not None:
+            w.profile(profile)
+        org_ids = {o.key: w.organization(o) for o in orgs}
         org_ids = {**{k: i for k, i in s.execute(select(Organization.key, Organization.id))},
                    **org_ids}
-        case_ids = {k: i for k, i in s.execute(select(Case.key, Case.id))}
-        new_rows = _NewRows(svc, s, summary)
-        for cp in plan.cases:
-            if not files.ready(cp.attachments):
-                continue  # nothing will be written: only look for the other files' problems
-            org_id = org_ids.get(cp.org_key)
-            assert org_id is not None  # checked while reading
-            if cp.key not in case_ids:
-                new_rows.case(cp, org_id)
-                continue
-            new_rows.sync()  # rows written through the ORM from here on take their own ids
-            c = w.case(cp, org_id)
-            # (with the contacts the file leaves out: its exhibits may still name them)
-            contact_ids = w.contacts(c, cp.contacts)
-            for ep in cp.escalations:
-                w.escalation(c, ep, contact_ids)
-            w.notes(c, cp.notes)
-            w.attachments(c, cp.attachments, contact_ids)
-        files.problems.raise_if_any()
-        new_rows.flush()
+        out = _ImportTarget(_NewRows(svc, s, summary), org_ids)
+        reader.read_case_stream(cases, {o.key for o in orgs}, out)
+        reader.problems.raise_if_any()
+        atts = [a for cp in out.later for a in cp.attachments] + [a for _c, a, _i in
+                                                                   out.attachments]
+        with _ExhibitFiles(svc.store, atts) as files:
+            _write_later(w, out, reader.case_ids, files)
+            if files.ready([a for _c, a, _i in out.attachments]):
+                out.new_rows.sync()
+                for case_id, group in groupby(out.attachments, key=lambda t: t[0]):
+                    out.new_rows.attachments(case_id, [(a, i) for _c, a, i in group])
+            files.problems.raise_if_any()
+            out.new_rows.flush()
     return summary
 
 
+def _write_later(w: _Writer, out: _ImportTarget, case_ids: Mapping[str, int],
+                 files: _ExhibitFiles) -> None:
+    """Write the cases read as plans (the journal's own, and any not streamed)."""
+    new_rows = out.new_rows
+    for cp in out.later:
+        if not files.ready(cp.attachments):
+            continue  # nothing will be written: only look for the other files' problems
+        org_id = out.org_ids.get(cp.org_key)
+        assert org_id is not None  # checked while reading
+        if cp.key not in case_ids:
+            new_rows.case(cp, org_id)
+            continue
+        new_rows.sync()  # rows written through the ORM from here on take their own ids
+        c = w.case(cp, org_id)
+        # (with the contacts the file leaves out: its exhibits may still name them)
+        contact_ids = w.contacts(c, cp.contacts)
+        for ep in cp.escalations:
+            w.escalation(c, ep, contact_ids)
+        w.notes(c, cp.notes)
+        w.attachments(c, cp.attachments, contact_ids)
+
+
 class _ExhibitFiles:
-    """Adds the plan's exhibit files to the store in the background.
+    """Adds the import's exhibit files to the store in the background.
 
     The store is thread-safe, and adding a file is mostly waiting for fsync: a few at once.
     """
 
-    def __init__(self, store: Any, plan: _Plan) -> None:
+    def __init__(self, store: Any, attachments: Sequence[_AttachmentPlan]) -> None:
         from .attachments import AttachmentError
 
         def add(att: _AttachmentPlan) -> Any:
@@ -1723,9 +1952,8 @@ class _ExhibitFiles:
         self.error_type = AttachmentError
         self.problems = _Problems()
         self.pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="import-exhibits")
-        for case in plan.cases:
-            for att in case.attachments:
-                att.stored = self.pool.submit(add, att)
+        for att in attachments:
+            att.stored = self.pool.submit(add, att)
 
     def __enter__(self) -> _ExhibitFiles:
         return self
@@ -1847,8 +2075,10 @@ def json_schema() -> dict[str, Any]:
         "opened_on": day,
         "summary": text(MAX_LONG),
         "desired_outcome": text(MAX_LONG),
-        "amount_disputed": {"type": ["string", "null"], "pattern": r"^[0-9]+(\.[0-9]{1,2})?$",
-                            "description": "A decimal amount as text, e.g. \"150.00\"."},
+        "amount_disputed": {"type": ["string", "null"], "pattern": AMOUNT_PATTERN,
+                            "description": "A decimal amount as text, e.g. \"150.00\" (export "
+                                           "writes this form; see \"Amounts\" for the others "
+                                           "import reads)."},
         "currency": {"type": ["string", "null"], "pattern": "^[A-Z]{3}$",
                      "examples": list(CURRENCIES)},
         "fields": {"type": ["object", "null"],

@@ -12,15 +12,18 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Literal
 
-FieldKind = Literal["text", "multiline", "date", "choice", "money", "email", "last4", "npi", "ein"]
+from .money import AMOUNT_PATTERN, AmountError, normalize_amounts_text, parse_amount
+from .safe_echo import escape_for_terminal
+
+FieldKind = Literal["text", "multiline", "date", "choice", "money", "amounts", "email", "last4",
+                    "npi", "ein"]
 RefKind = Literal["account", "member", "claim", "invoice", "authorization", "npi", "ein", "other"]
 
 MAX_TEXT = 500
 MAX_MULTILINE = 20_000
-MAX_AMOUNT = Decimal("10000000")
 
 
 class FieldError(ValueError):
@@ -109,31 +112,18 @@ def _clean_text(value: str, limit: int) -> str:
 
 
 def parse_money(value: str) -> Decimal:
-    """Parse an amount such as "$1,234.50" into a Decimal with two places."""
-    raw = value.strip().replace(",", "").replace("$", "").replace("€", "").replace("£", "")
-    raw = raw.replace(" ", "")
-    if not raw:
-        raise FieldError("Enter an amount, for example 100.00.")
+    """An amount such as "$1,234.50" as a Decimal with two places (``money.parse_amount``)."""
     try:
-        amount = Decimal(raw)
-    except InvalidOperation:
-        raise FieldError(f"'{value.strip()}' is not an amount; write it like 100.00.") from None
-    if not amount.is_finite():
-        raise FieldError(f"'{value.strip()}' is not an amount; write it like 100.00.")
-    if amount < 0:
-        raise FieldError("An amount cannot be negative.")
-    if amount > MAX_AMOUNT:
-        raise FieldError("That amount is larger than 10,000,000; please check it.")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise FieldError("Amounts have at most two decimal places.")
-    return amount.quantize(Decimal("0.01"))
+        return parse_amount(value)
+    except AmountError as exc:
+        raise FieldError(str(exc)) from None
 
 
 def parse_iso_date(value: str) -> date:
     try:
         d = date.fromisoformat(value.strip())
     except ValueError:
-        raise FieldError(f"'{value.strip()}' is not a date; use YYYY-MM-DD, e.g. 2026-11-20.") from None
+        raise FieldError(f"'{escape_for_terminal(value.strip())}' is not a date; use YYYY-MM-DD, e.g. 2026-11-20.") from None
     if not (1990 <= d.year <= 2100):
         raise FieldError(f"{d.isoformat()} is outside the years 1990 to 2100; please check it.")
     return d
@@ -158,9 +148,14 @@ def _normalize(kind: FieldKind, value: str, choices: tuple[str, ...]) -> str:
         raise FieldError(f"Choose one of: {', '.join(choices)}.")
     if kind == "money":
         return str(parse_money(value))
+    if kind == "amounts":
+        try:
+            return normalize_amounts_text(value)
+        except AmountError as exc:
+            raise FieldError(str(exc)) from None
     if kind == "email":
         if not _EMAIL.match(value):
-            raise FieldError(f"'{value}' is not an e-mail address.")
+            raise FieldError(f"'{escape_for_terminal(value)}' is not an e-mail address.")
         return value
     if kind == "last4":
         digits = re.sub(r"\D", "", value)
@@ -282,7 +277,7 @@ class IssueType:
         errors: dict[str, str] = {}
         for name in values:
             if name not in self.field_map:
-                errors[name] = f"'{name}' is not a field of {self.label} cases."
+                errors[name] = f"'{escape_for_terminal(name)}' is not a field of {self.label} cases."
         for spec in self.fields:
             try:
                 v = spec.normalize(values.get(spec.name))
@@ -355,7 +350,8 @@ ISSUE_TYPES: dict[str, IssueType] = {
             (
                 _f("invoice_numbers", "Invoice numbers", ref_kind="invoice"),
                 _f("transaction_dates", "Transaction dates"),
-                _f("amounts", "Amounts charged"),
+                _f("amounts", "Amounts charged", "amounts",
+                   help="Like $49.00 on Nov 3, $49.00 on Nov 4"),
                 _f("paid_by", "Paid by", "choice", choices=PAID_BY, ready=False,
                    help="Self-pay or insurance: a self-pay session needs no EOB."),
                 _f("authorization", "Insurance authorization or EOB", ref_kind="authorization",
@@ -447,7 +443,7 @@ ISSUE_TYPES: dict[str, IssueType] = {
             (
                 _f("bank_last4", "Bank account, last 4 digits", "last4"),
                 _f("payout_dates", "Payout dates"),
-                _f("payout_amounts", "Payout amounts"),
+                _f("payout_amounts", "Payout amounts", "amounts"),
                 _f("session_references", "Claim or session references", ref_kind="claim"),
             ),
             questions=(
@@ -507,7 +503,8 @@ def get_issue_type(key: str) -> IssueType:
         return ISSUE_TYPES[key]
     except KeyError:
         known = ", ".join(ISSUE_TYPES)
-        raise FieldError(f"'{key}' is not a known issue type (known: {known}).") from None
+        raise FieldError(f"'{escape_for_terminal(key)}' is not a known issue type "
+                         f"(known: {known}).") from None
 
 
 @dataclass(frozen=True)
@@ -610,7 +607,8 @@ _KIND_SCHEMA: dict[str, dict[str, Any]] = {
     "text": {"type": "string", "maxLength": MAX_TEXT},
     "multiline": {"type": "string", "maxLength": MAX_MULTILINE},
     "date": {"type": "string", "format": "date"},
-    "money": {"type": "string", "pattern": r"^\$?[0-9,]+(\.[0-9]{1,2})?$"},
+    "money": {"type": "string", "pattern": AMOUNT_PATTERN},
+    "amounts": {"type": "string", "maxLength": MAX_TEXT},
     "email": {"type": "string", "format": "email"},
     "last4": {"type": "string", "pattern": r"^[0-9]{4}$"},
     "npi": {"type": "string", "pattern": r"^[0-9]{10}$"},

@@ -47,6 +47,7 @@ from .models import (
     utc_key,
     utc_now,
 )
+from .safe_echo import escape_for_terminal
 
 STATUSES = ("open", "waiting", "escalated", "resolved", "closed")
 ACTIVE_STATUSES = ("open", "waiting", "escalated")
@@ -452,7 +453,7 @@ def _clean(value: object, name: str, errors: dict[str, str], *, limit: int = MAX
 
 def _choice(value: str, name: str, allowed: Sequence[str], errors: dict[str, str]) -> str:
     if value not in allowed:
-        errors[name] = f"'{value}' is not one of: {', '.join(allowed)}."
+        errors[name] = f"'{escape_for_terminal(value)}' is not one of: {', '.join(allowed)}."
     return value
 
 
@@ -719,7 +720,7 @@ class JournalService:
                 except OSError:  # "America" is a folder of zones, a long name is too long
                     zone = None
                 if zone is None:
-                    errors[f"{p}.timezone"] = f"'{tz}' is not a time zone like America/New_York."
+                    errors[f"{p}.timezone"] = f"'{escape_for_terminal(tz)}' is not a time zone like America/New_York."
             channels.append(
                 dict(
                     kind=kind, value=value, label=_clean(ch.label, f"{p}.label", errors),
@@ -781,7 +782,7 @@ class JournalService:
         errors: dict[str, str] = {}
         title = _clean(data.title, "title", errors, required=True, label="Title")
         if data.issue_type not in ISSUE_TYPES:
-            errors["issue_type"] = f"'{data.issue_type}' is not a known issue type."
+            errors["issue_type"] = f"'{escape_for_terminal(data.issue_type)}' is not a known issue type."
             fields: dict[str, str] = {}
         else:
             it = get_issue_type(data.issue_type)
@@ -845,7 +846,8 @@ class JournalService:
 
     def set_case_status(self, case_id: int, status: str) -> None:
         if status not in STATUSES:
-            raise ValidationError({"status": f"'{status}' is not one of: {', '.join(STATUSES)}."})
+            raise ValidationError({"status": f"'{escape_for_terminal(status)}' is not one of: "
+                                              f"{', '.join(STATUSES)}."})
         with self._write() as s:
             c = self._case(s, case_id)
             if c.status != status:
@@ -879,7 +881,7 @@ class JournalService:
             if cid is None and ref.isdigit():
                 cid = s.scalar(select(Case.id).where(Case.id == int(ref), Case.deleted_at.is_(None)))
             if cid is None:
-                raise NotFound(f"There is no case '{ref}' (give its key or number).")
+                raise NotFound(f"There is no case '{escape_for_terminal(ref)}' (give its key or number).")
             return cid
 
     def _case_query(self, flt: CaseFilter, today: date) -> Any:
@@ -1326,7 +1328,8 @@ class JournalService:
 
     def set_promise_status(self, promise_id: int, status: str) -> None:
         if status not in PROMISE_STATUSES:
-            raise ValidationError({"status": f"'{status}' is not one of: {', '.join(PROMISE_STATUSES)}."})
+            raise ValidationError({"status": f"'{escape_for_terminal(status)}' is not one of: "
+                                              f"{', '.join(PROMISE_STATUSES)}."})
         with self._write() as s:
             p = s.get(Promise, promise_id)
             if p is None:

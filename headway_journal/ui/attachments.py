@@ -155,6 +155,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..journal.attachments import safe_display_name
+from ..journal.safe_echo import escape_for_terminal, window_text
 from ..journal.service import AttachmentView, CaseView, ServiceError
 from .attach_worker import JobSignals, SourceItem, StoreJob, describe_failure, image_to_png
 from .widgets import FlowLayout
@@ -236,7 +237,7 @@ def full_date(dt: datetime) -> str:
 
 
 def _quoted(name: str) -> str:
-    return f"\u201c{safe_display_name(name)}\u201d"
+    return f"\u201c{escape_for_terminal(safe_display_name(name))}\u201d"
 
 
 def _parent_widget(obj: QObject | None) -> QWidget | None:
@@ -865,7 +866,7 @@ def save_copy_as(service: JournalService, attachment_id: int,
         finally:
             QApplication.restoreOverrideCursor()
     except (ExportError, ServiceError) as exc:
-        QMessageBox.warning(parent, "Save a copy", str(exc))
+        QMessageBox.warning(parent, "Save a copy", window_text(str(exc)))
         return None
     settings.setValue(KEY_LAST_SAVE_FOLDER, str(target.parent))
     settings.sync()
@@ -910,7 +911,7 @@ def open_in_system_viewer(service: JournalService, attachment_id: int,
     try:
         copy = viewer_copy(service, attachment_id)
     except (ExportError, ServiceError) as exc:
-        QMessageBox.warning(parent, "Open with system viewer", str(exc))
+        QMessageBox.warning(parent, "Open with system viewer", window_text(str(exc)))
         return None
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
         QMessageBox.warning(parent, "Open with system viewer",

@@ -73,6 +73,7 @@ from ..casefile.service_bridge import (
     default_file_name,
     omit_exhibits,
 )
+from ..journal.safe_echo import window_text
 from ..journal.service import ServiceError
 from .print_preview import (
     PdfPreviewDialog,
@@ -481,7 +482,7 @@ class CaseFileDialog(QDialog):
         try:
             dialog = cls(service, case_id, parent)
         except ServiceError as exc:
-            QMessageBox.warning(parent, "Case file", str(exc))
+            QMessageBox.warning(parent, "Case file", window_text(str(exc)))
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -549,7 +550,7 @@ class CaseFileDialog(QDialog):
         try:
             fresh = casefile_data(self.service, self.case_id, check_files=False)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Case file", str(exc))
+            QMessageBox.warning(self, "Case file", window_text(str(exc)))
             return False
 
         def numbering(data: CaseFileData) -> list[tuple[int, str]]:
@@ -700,7 +701,7 @@ class CaseFileDialog(QDialog):
         self._set_busy(False)
         self._after_build = None
         self.result_label.setText("The case file was not made.")
-        QMessageBox.warning(self, "Case file not made", message)
+        QMessageBox.warning(self, "Case file not made", window_text(message))
 
     def _build_cancelled(self) -> None:
         self._set_busy(False)
@@ -775,7 +776,7 @@ def print_case_file(service: Any, case_id: int | None, parent: QWidget | None = 
         title = service.get_case(case_id).title
     except ServiceError as exc:
         scratch.cleanup()
-        QMessageBox.warning(parent, "Print", str(exc))
+        QMessageBox.warning(parent, "Print", window_text(str(exc)))
         return None
     out = scratch.new_path(default_file_name(title))
     builder = CaseFileBuilder(service, case_id, parent)
@@ -787,7 +788,7 @@ def print_case_file(service: Any, case_id: int | None, parent: QWidget | None = 
             finish()
 
     def failed(message: str) -> None:
-        QMessageBox.warning(parent, "Case file not made", message)
+        QMessageBox.warning(parent, "Case file not made", window_text(message))
         finish()
 
     def finish() -> None:

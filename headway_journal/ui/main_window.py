@@ -79,6 +79,7 @@ from ..journal import backup as jbackup
 from ..journal.attachments import AttachmentError
 from ..journal.db import describe_sqlite_error
 from ..journal.issue_types import ISSUE_TYPES, SAFETY_NOTE
+from ..journal.safe_echo import echo_path, window_text
 from ..journal.service import (
     STATUSES,
     CaseFilter,
@@ -132,14 +133,21 @@ PLAIN_ERRORS: tuple[type[BaseException], ...] = (ServiceError, AttachmentError, 
 
 
 def plain_message(exc: BaseException) -> str:
-    """One or two sentences for the user about a failed journal operation."""
+    """One or two sentences for the user about a failed journal operation.
+
+    Whatever they quote (a name, a key, a file name) has its control characters escaped.
+    """
+    return window_text(_plain_message(exc))
+
+
+def _plain_message(exc: BaseException) -> str:
     if isinstance(exc, OperationalError):
         return describe_sqlite_error(exc)
     if isinstance(exc, (ServiceError, AttachmentError)):
         return str(exc)
     if isinstance(exc, OSError):
         reason = exc.strerror or str(exc) or type(exc).__name__
-        where = f" ({exc.filename})" if exc.filename else ""
+        where = f" ({echo_path(exc.filename)})" if exc.filename else ""
         return f"The journal folder could not be used: {reason}{where}. Nothing was changed."
     return f"{type(exc).__name__}: {exc}"
 

@@ -31,6 +31,7 @@ SAMPLE: dict[str, str] = {
     "multiline": "First line of the story",
     "date": "2026-11-02",
     "money": "100.00",
+    "amounts": "$49.00 on Nov 3, $49.00 on Nov 4",
     "email": "ann@example.com",
     "last4": "4242",
     "npi": "1234567893",
@@ -383,3 +384,83 @@ def test_every_control_has_an_accessible_name(qtbot: Any, service: JournalServic
         if button.objectName().startswith("qt_"):
             continue
         assert button.toolTip(), button.text()
+
+
+# --- amounts ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("amount", "listed", "value", "stored"), [
+    ("12,50", "12,50 twice", "12.50", "12.50 twice"),
+    ("1.234,56", "$1.234,56 on Nov 3", "1234.56", "$1,234.56 on Nov 3"),
+    ("1,234", "$49.00 on Nov 3, $49.00 on Nov 4", "1234.00", "$49.00 on Nov 3, $49.00 on Nov 4"),
+])
+def test_amounts_typed_in_the_form_are_read_as_written(
+        qtbot: Any, service: JournalService, questions: Questions, amount: str, listed: str,
+        value: str, stored: str) -> None:
+    dlg = open_dialog(qtbot, service)
+    dlg.issue_combo.setCurrentIndex(dlg.issue_combo.findData("billing"))
+    form = dlg.fields_form
+    assert form is not None
+    qtbot.keyClicks(dlg.title_edit, "Charged twice")
+    qtbot.keyClicks(dlg.amount_edit, amount)
+    qtbot.keyClicks(form.editor("amounts"), listed)
+    ctrl_enter(qtbot, dlg.title_edit)
+    assert dlg.result() == QDialog.DialogCode.Accepted, dlg.problems_label.text()
+    case = service.get_case(dlg.saved_case_id or -1)
+    assert str(case.amount_disputed) == value
+    assert case.fields["amounts"] == stored
+
+
+@pytest.mark.parametrize("typed", ["1,2,3", "1.234", "12,5,0", "1,23,456"])
+def test_an_amount_that_reads_two_ways_is_refused_in_the_form(
+        qtbot: Any, service: JournalService, questions: Questions, typed: str) -> None:
+    dlg = open_dialog(qtbot, service)
+    dlg.issue_combo.setCurrentIndex(dlg.issue_combo.findData("billing"))
+    form = dlg.fields_form
+    assert form is not None
+    qtbot.keyClicks(dlg.title_edit, "Charged twice")
+    qtbot.keyClicks(dlg.amount_edit, typed)
+    qtbot.keyClicks(form.editor("amounts"), f"${typed} on Nov 3")
+    ctrl_enter(qtbot, dlg.title_edit)
+    assert dlg.result() != QDialog.DialogCode.Accepted
+    assert service.count_cases() == 0
+    assert "Write amounts like 1234.56 or 1,234.56." in dlg.errors["amount_disputed"].message
+    assert "Write amounts like 1234.56 or 1,234.56." in form.error_label("amounts").message
+    assert dlg.amount_edit.text() == typed  # nothing typed is lost
+    # once fixed, it saves
+    dlg.amount_edit.selectAll()
+    qtbot.keyClicks(dlg.amount_edit, "1,234.50")
+    form.editor("amounts").selectAll()
+    qtbot.keyClicks(form.editor("amounts"), "$1,234.50 on Nov 3")
+    ctrl_enter(qtbot, dlg.title_edit)
+    assert dlg.result() == QDialog.DialogCode.Accepted, dlg.problems_label.text()
+    assert str(service.get_case(dlg.saved_case_id or -1).amount_disputed) == "1234.50"
+
+
+def test_error_messages_show_typed_control_characters_escaped(qtbot: Any) -> None:
+    form = IssueFieldsForm("account")
+    qtbot.addWidget(form)
+    with qtbot.waitActive(form):
+        form.show()
+        form.activateWindow()
+    email = form.editor("account_email")
+    email.setFocus()
+    qtbot.keyClicks(email, "ann")
+    email.insert("\u202e")  # pasted: QTest cannot type characters outside Latin-1
+    qtbot.keyClicks(email, "moc.elpmaxe")
+    qtbot.keyClick(email, Qt.Key.Key_Tab)
+    message = form.error_label("account_email").message
+    assert "is not an e-mail address" in message
+    assert "ann\\u202emoc.elpmaxe" in message
+    assert "\u202e" not in message
+    assert "\u202e" not in form.error_label("account_email").text()
+
+
+def test_plain_message_escapes_what_it_quotes() -> None:
+    from headway_journal.journal.service import ServiceError
+    from headway_journal.ui.main_window import plain_message
+
+    text = plain_message(ServiceError("There is no case 'x\x1b[2J\u2066y'."))
+    assert text == "There is no case 'x\\x1b[2J\\u2066y'."
+    text = plain_message(FileNotFoundError(2, "No such file", "/tmp/a\x1b]0;t\x07.json"))
+    assert "\x1b" not in text and "\x07" not in text and "a\\x1b]0;t\\x07.json" in text

@@ -436,8 +436,8 @@ BAD_DATES = {
 }
 VALID: dict[str, str] = {
     "text": "Sample value", "multiline": "First line", "date": "2026-01-15",
-    "money": "100.00", "email": "ann@example.com", "last4": "4242", "npi": "1234567893",
-    "ein": "12-3456789",
+    "money": "100.00", "amounts": "$49.00 on Nov 3", "email": "ann@example.com", "last4": "4242",
+    "npi": "1234567893", "ein": "12-3456789",
 }
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.journal.issue_types import FieldError, FieldSpec, get_issue_type
+from headway_journal.journal.safe_echo import window_text
 
 GRID = 8  # every margin and gap is a multiple of this
 
@@ -89,6 +90,7 @@ class ErrorLabel(QLabel):
 
     def show_error(self, message: str | None) -> None:
         if message:
+            message = window_text(message)  # it may quote what was typed
             self.setText(message)
             self.setAccessibleDescription(message)
             self.show()
@@ -151,6 +153,7 @@ _PLACEHOLDERS: dict[str, str] = {
     "npi": "10 digits",
     "ein": "12-3456789",
     "money": "100.00",
+    "amounts": "e.g. $49.00 on Nov 3, $49.00 on Nov 4",
 }
 
 
