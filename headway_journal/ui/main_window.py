@@ -96,6 +96,7 @@ from .attachments import (
 )
 from .case_list import COL_DUE, COL_ORG, COL_STATUS, COL_TITLE, BadgeDelegate, CaseListModel
 from .case_view import CHANNEL_NAMES, CasePane, clear_layout
+from .draft_offer import DraftOfferBar
 from .overdue import OverdueWatcher
 from .widgets import GRID, SearchBox, full_date, heading, local_time, plural, short_date, wrap_label
 
@@ -140,6 +141,11 @@ def plain_message(exc: BaseException) -> str:
         where = f" ({exc.filename})" if exc.filename else ""
         return f"The journal folder could not be used: {reason}{where}. Nothing was changed."
     return f"{type(exc).__name__}: {exc}"
+
+
+def _resume(resume_draft: bool) -> dict[str, bool]:
+    """A dialog's keyword for "open with its draft, without asking" (only when wanted)."""
+    return {"resume_draft": True} if resume_draft else {}
 
 
 def _accepted(result: Any) -> bool:
@@ -453,7 +459,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([500, 780])
         self.stack.addWidget(self.splitter)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.draft_bar = DraftOfferBar(self)  # drafts left by the last session (shown later)
+        column.addWidget(self.draft_bar)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
     def _build_left(self) -> QWidget:
         left = QWidget()
@@ -632,6 +645,8 @@ class MainWindow(QMainWindow):
         if self.current_case_id() is None and self.case_model.rowCount() > 0:
             self._select_row(0)
         self._setup_tray()
+        with contextlib.suppress(*PLAIN_ERRORS):
+            self.draft_bar.refresh()
         self.notify_timer.start()
         self.backup_timer.start()
         QTimer.singleShot(NOTIFY_FIRST_MS, self, self.check_overdue)
@@ -968,26 +983,28 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, APP_NAME, f"The forms could not be loaded ({exc}).")
             return None
 
-    def new_case(self) -> None:
+    def new_case(self, *, resume_draft: bool = False) -> None:
         dialogs = self._dialogs()
         if dialogs is None:
             return
-        dlg = dialogs.CaseDialog(self.service, self)
+        dlg = dialogs.CaseDialog(self.service, self, **_resume(resume_draft))
         if _accepted(dlg.exec()) and getattr(dlg, "saved_case_id", None):
             self._reload_filters()
             self.refresh(select=int(dlg.saved_case_id))
+        self.draft_bar.prune()
 
-    def edit_case(self) -> None:
+    def edit_case(self, *, resume_draft: bool = False) -> None:
         cid = self.case_pane.case_id
         dialogs = self._dialogs() if cid is not None else None
         if dialogs is None or cid is None:
             return
-        dlg = dialogs.CaseDialog(self.service, self, case_id=cid)
+        dlg = dialogs.CaseDialog(self.service, self, case_id=cid, **_resume(resume_draft))
         if _accepted(dlg.exec()):
             self._reload_filters()
             self.refresh(select=cid)
+        self.draft_bar.prune()
 
-    def log_contact(self) -> None:
+    def log_contact(self, *, resume_draft: bool = False) -> None:
         cid = self.case_pane.case_id
         if cid is None or self.case_pane.deleted:
             self.statusBar().showMessage("Select a case first, then log the contact on it.", 8000)
@@ -995,7 +1012,7 @@ class MainWindow(QMainWindow):
         dialogs = self._dialogs()
         if dialogs is None:
             return
-        dlg = self._contact_dialog(dialogs, cid)
+        dlg = self._contact_dialog(dialogs, cid, resume_draft=resume_draft)
         if dlg is None:
             return
         if _accepted(dlg.exec()):
@@ -1003,12 +1020,12 @@ class MainWindow(QMainWindow):
             self.case_pane.tabs.setCurrentIndex(0)
         self._contact_dialog_done(dlg)
 
-    def edit_contact(self, contact_id: int) -> None:
+    def edit_contact(self, contact_id: int, *, resume_draft: bool = False) -> None:
         cid = self.case_pane.case_id
         dialogs = self._dialogs() if cid is not None else None
         if dialogs is None or cid is None:
             return
-        dlg = self._contact_dialog(dialogs, cid, contact_id)
+        dlg = self._contact_dialog(dialogs, cid, contact_id, resume_draft=resume_draft)
         if dlg is None:
             return
         if _accepted(dlg.exec()) or getattr(dlg, "attached_ids", None):
@@ -1016,10 +1033,12 @@ class MainWindow(QMainWindow):
         self._contact_dialog_done(dlg)
 
     def _contact_dialog(self, dialogs: ModuleType, case_id: int,
-                        contact_id: int | None = None) -> QDialog | None:
+                        contact_id: int | None = None, *,
+                        resume_draft: bool = False) -> QDialog | None:
         try:
             dlg: QDialog = dialogs.ContactDialog(self.service, case_id, self,
-                                                 contact_id=contact_id)
+                                                 contact_id=contact_id,
+                                                 **_resume(resume_draft))
         except PLAIN_ERRORS as exc:
             QMessageBox.warning(self, APP_NAME, plain_message(exc))
             return None
@@ -1027,6 +1046,7 @@ class MainWindow(QMainWindow):
 
     def _contact_dialog_done(self, dlg: QDialog) -> None:
         """What the dialog's exhibit strip could not attach stays in sight after it closes."""
+        self.draft_bar.prune()
         problems = list(getattr(dlg, "attach_messages", None) or [])
         for text in problems:
             self.case_pane.exhibits.messages.add(text)
