@@ -97,7 +97,9 @@ from .attachments import (
 from .case_list import COL_DUE, COL_ORG, COL_STATUS, COL_TITLE, BadgeDelegate, CaseListModel
 from .case_view import CHANNEL_NAMES, CasePane, clear_layout
 from .draft_offer import DraftOfferBar
+from .next_step import PromiseMark
 from .overdue import OverdueWatcher
+from .paste import install_window_paste
 from .widgets import GRID, SearchBox, full_date, heading, local_time, plural, short_date, wrap_label
 
 VIEWS: tuple[tuple[str, str], ...] = (
@@ -218,7 +220,8 @@ class MainWindow(QMainWindow):
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self._undo: list[tuple[str, int, str]] = []  # (kind, id, label) of deletes this session
+        # (kind, id, label) of deletes this session, and promises marked kept or broken
+        self._undo: list[tuple[str, int, str] | PromiseMark] = []
         self._last_error = ""
         self._shown_once = False
         self._ready = False  # the first case is shown once the window is up
@@ -325,8 +328,9 @@ class MainWindow(QMainWindow):
                                  "Move the selected case to Deleted (it can be restored)")
         self.act_restore_case = a("&Restore case", self.restore_current_case, None,
                                   "Bring the selected case back from Deleted")
-        self.act_undo = a("&Undo delete", self.undo, "Ctrl+Z",
-                          "Bring back what was last deleted in this session")
+        self.act_undo = a("&Undo", self.undo, "Ctrl+Z",
+                          "Bring back what was last deleted, or put back a promise last marked "
+                          "kept or broken, in this session")
         self.act_find = a("&Find…", self.focus_search, "Ctrl+F",
                           "Search cases, tickets, names and notes")
         self.act_organizations = a("&Organizations…", self.edit_organizations, None,
@@ -453,6 +457,8 @@ class MainWindow(QMainWindow):
         self.case_pane.delete_contact_requested.connect(self.delete_contact)
         self.case_pane.restore_case_requested.connect(self.restore_case)
         self.case_pane.attachment_activated.connect(self.open_attachment)
+        self.case_pane.promise_marked.connect(self._promise_marked)
+        self.case_pane.promise_unmarked.connect(self._promise_unmarked)
         self.case_pane.order_button.toggled.connect(self.act_newest_first.setChecked)
         self.splitter.addWidget(self.case_pane)
         self.splitter.setStretchFactor(0, 0)
@@ -564,7 +570,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setAccessibleName("Status bar")
 
     def _wire_attachments(self) -> None:
-        """Drops on the window, Ctrl+V on the timeline, feedback in the status bar."""
+        """Drops on the window, Ctrl+V anywhere in it, feedback in the status bar."""
         controller = self.attachments
         # The Exhibits panel is built when its tab is first opened (start-up skips it).
         self.case_pane.exhibits_created.connect(self._wire_exhibits_panel)
@@ -578,6 +584,10 @@ class MainWindow(QMainWindow):
         self.drop_target = install_drop_target(self, controller, self.attach_target)
         self.timeline_paste = install_paste_shortcut(self.case_pane.timeline_page, controller,
                                                      self.attach_target)
+        # Ctrl+V anywhere else in the window (text boxes keep pasting text)
+        self.window_paste = install_window_paste(
+            self, controller, self.attach_target,
+            say=lambda text: self.statusBar().showMessage(text, 8000))
 
     def _wire_exhibits_panel(self, panel: ExhibitsPanel) -> None:
         panel.changed.connect(self._exhibits_changed)
@@ -936,11 +946,14 @@ class MainWindow(QMainWindow):
         self.act_mark_kept.setEnabled(pending)
         self.act_mark_broken.setEnabled(pending)
         self.act_undo.setEnabled(bool(self._undo))
-        if self._undo:
-            kind, _id, label = self._undo[-1]
+        last = self._undo[-1] if self._undo else None
+        if isinstance(last, PromiseMark):
+            self.act_undo.setText(f"&Undo marking “{last.text}” {last.after}")
+        elif last is not None:
+            kind, _id, label = last
             self.act_undo.setText(f"&Undo delete of {kind} “{label}”")
         else:
-            self.act_undo.setText("&Undo delete")
+            self.act_undo.setText("&Undo")
 
     def set_newest_first(self, value: bool) -> None:
         if self.act_newest_first.isChecked() != value:
@@ -1129,7 +1142,11 @@ class MainWindow(QMainWindow):
         if not self._undo:
             self.statusBar().showMessage("Nothing to undo.", 5000)
             return
-        kind, item_id, label = self._undo[-1]
+        last = self._undo[-1]
+        if isinstance(last, PromiseMark):
+            self._undo_mark(last)
+            return
+        kind, item_id, label = last
         select: int | None
         if kind == "case":
             ok = self._run(lambda: self.service.restore_case(item_id))
@@ -1146,6 +1163,24 @@ class MainWindow(QMainWindow):
         self.refresh(select=select)
         self.statusBar().showMessage(f"Restored {kind} “{label}”.", 8000)
 
+    def _promise_marked(self, mark: PromiseMark) -> None:
+        self._undo.append(mark)
+        self._update_actions()
+
+    def _promise_unmarked(self, mark: PromiseMark) -> None:
+        """Undone (by the notice's Undo or Ctrl+Z): off the undo list."""
+        if mark in self._undo:
+            self._undo.remove(mark)
+        self._update_actions()
+
+    def _undo_mark(self, mark: PromiseMark) -> None:
+        if self.case_pane.undo_mark(mark):
+            if self.case_pane.case_id != mark.case_id:
+                self.select_case(mark.case_id)
+                self.case_pane.promise_notice.show_undone(mark)
+            self.statusBar().showMessage(
+                f"Undone: promise “{mark.text}” is {mark.before} again.", 8000)
+
     def restore_current_case(self) -> None:
         if self.case_pane.case_id is not None and self.case_pane.deleted:
             self.restore_case(self.case_pane.case_id)
@@ -1153,7 +1188,8 @@ class MainWindow(QMainWindow):
     def restore_case(self, case_id: int) -> None:
         if not self._run(lambda: self.service.restore_case(case_id)):
             return
-        self._undo = [u for u in self._undo if not (u[0] == "case" and u[1] == case_id)]
+        self._undo = [u for u in self._undo
+                      if isinstance(u, PromiseMark) or not (u[0] == "case" and u[1] == case_id)]
         self._set_view_silently("all")
         self.case_model.set_filter(self.current_filter())
         self.refresh(select=case_id)

@@ -5,8 +5,9 @@ ticket numbers are chips (Enter adds one); a promise is one line with its due da
 typed. Everything is autosaved as a draft half a second after each change, so nothing typed is ever
 lost; a draft left behind is offered back when the dialog opens again or the app starts.
 
-Exhibits (the strip above the buttons, ``exhibit_strip.ExhibitStrip``): "Attach…", Ctrl+V while
-the strip has focus, or files and images dropped anywhere on the dialog. For a new contact they are
+Exhibits (the strip above the buttons, ``exhibit_strip.ExhibitStrip``): "Attach…", Ctrl+V anywhere
+in the dialog (``paste.WindowPaste``: a screenshot or copied files are attached, also from a text
+box; text pasted into a text box stays text), or files and images dropped anywhere on the dialog. For a new contact they are
 kept (chips with ×) and attached with the new contact's id right after ``log_contact`` succeeds;
 the dialog closes when they are stored. An edited contact attaches at once. ``attached_ids`` and
 ``attach_messages`` (problems and notices in plain words) are there for the window afterwards.
@@ -66,6 +67,7 @@ from headway_journal.journal.service import (
 )
 from headway_journal.ui.attachments import AttachmentController, install_drop_target
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
+from headway_journal.ui.paste import install_window_paste
 from headway_journal.ui.widgets import FlowLayout
 
 from .call_times import RULE_HINT, CallTimes, from_qdatetime, to_qdatetime
@@ -734,6 +736,10 @@ class ContactDialog(QDialog):
         outer.addWidget(self.exhibit_strip)
         self.drop_target = install_drop_target(self, self.attachments, lambda: self.case_id,
                                                lambda: self.contact_id)
+        # Ctrl+V anywhere in the dialog, text boxes included, attaches a screenshot or files
+        self.window_paste = install_window_paste(self, self.attachments, lambda: self.case_id,
+                                                 lambda: self.contact_id,
+                                                 say=self.exhibit_strip.say)
 
         # footer
         self.problems_label = ErrorLabel("Save")
