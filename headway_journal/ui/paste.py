@@ -13,9 +13,10 @@ What a paste (Ctrl+V, Shift+Insert) does depends on the clipboard and on where t
   with no text box focused, a web link (``AttachmentController.attach_mime`` explains it), or an
   empty clipboard.
 
-How: an event filter on the window (keys that no child took reach it, also with no focus at all,
-as after the toolbar's Attach…) and on each text box of the window, installed when it first gets
-the focus (text boxes take Ctrl+V for themselves before the window sees it).
+How: one event filter on the application that looks only at the paste key sent to a widget of
+this window, before the widget sees it (text boxes take Ctrl+V for themselves, and a key with no
+focus anywhere, as after the toolbar's Attach…, goes to the window itself). Other windows' keys
+are left to their own handler.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
 from .attachments import AttachmentController
 
-FILTERED = "windowPasteFilter"  # a widget property: this text box reports to the handler
 NOTHING = "Nothing to paste: the clipboard holds no screenshot, files or text."
 TEXT_ELSEWHERE = ("The clipboard holds text, not a screenshot or files: click in a text box "
                   "to paste it.")
@@ -79,22 +79,9 @@ class WindowPaste(QObject):
         self._case_id = case_id
         self._contact_id = contact_id or (lambda: None)
         self._say = say
-        window.installEventFilter(self)
-        for box in window.findChildren(QWidget):
-            self._watch(box)
         app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None:
-            self._watch(new)
-
-    def _watch(self, widget: QWidget) -> None:
-        if is_text_box(widget) and not widget.property(FILTERED) \
-                and widget.window() is self._window:
-            widget.installEventFilter(self)
-            widget.setProperty(FILTERED, True)
+        assert app is not None
+        app.installEventFilter(self)  # removed by Qt when this handler (a child) is deleted
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()

@@ -4,6 +4,11 @@ last keystroke, and the next start of the app offers it back (Resume / Discard).
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +16,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from headway_journal.journal.service import JournalService
+import headway_journal
+from headway_journal.journal.service import CaseInput, JournalService
 from headway_journal.ui.dialogs import CaseDialog, ContactDialog
 from headway_journal.ui.draft_offer import parse_draft_name
 from headway_journal.ui.drafts import IDLE_MS, DraftStore, describe_saved_at
@@ -179,3 +185,68 @@ def test_draft_names(name: str, expected: tuple[str, int | None, int | None]) ->
 @pytest.mark.parametrize("name", ["contact-x", "case-", "notes", "contact-3.declined"])
 def test_other_files_are_not_drafts(name: str) -> None:
     assert parse_draft_name(name) is None
+
+
+CHILD = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from headway_journal.journal.service import JournalService
+    from headway_journal.ui.dialogs import ContactDialog
+    service = JournalService.open(Path(sys.argv[1]))
+    dialog = ContactDialog(service, int(sys.argv[2]))
+    dialog.show()
+    dialog.keeper.timer.stop()  # only the save-after-idle path may write
+    QTest.keyClicks(dialog.rep_name, "Jordan Lee")
+    QTest.keyClicks(dialog.summary_edit, "Typed a moment before the kill")
+    app.exec()
+""")
+
+
+def test_a_killed_app_offers_the_contact_at_the_next_start(
+        qtbot: Any, tmp_path: Path, make_window: Any) -> None:
+    folder = tmp_path / "killed"
+    service = JournalService.open(folder)
+    org = service.organization_by_key("headway")
+    assert org is not None
+    case_id = service.create_case(CaseInput(title="Refund never came", organization_id=org.id,
+                                            issue_type="billing", role="client"))
+    service.close()  # the other process takes the journal's lock
+    root = Path(headway_journal.__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(folder), str(case_id)], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    path = folder / "drafts" / f"contact-{case_id}.json"
+    try:
+        qtbot.waitUntil(lambda: on_disk(path, "summary") == "Typed a moment before the kill"
+                        or child.poll() is not None, timeout=60_000)
+        assert child.poll() is None, child.communicate()[1].decode(errors="replace")
+    finally:
+        child.kill()  # SIGKILL: no close handler, no atexit, nothing but what is on disk
+        child.communicate()
+    assert child.returncode == -signal.SIGKILL  # it was killed, it did not exit
+
+    service = JournalService.open(folder)
+    try:
+        window = make_window(service)
+        qtbot.waitUntil(window.draft_bar.isVisible)
+        [text] = window.draft_bar.texts()
+        assert text.startswith("You have an unsaved contact for case “Refund never came” from ")
+        seen: list[tuple[str, str]] = []
+
+        def look_and_close() -> None:
+            dlg = next(w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, ContactDialog) and w.isVisible())
+            seen.append((dlg.rep_name.text(), dlg.summary_edit.toPlainText()))
+            dlg.reject()  # closing keeps the draft
+
+        QTimer.singleShot(50, look_and_close)
+        [resume] = offer_buttons(window, "Resume")
+        qtbot.mouseClick(resume, LEFT)
+        assert seen == [("Jordan Lee", "Typed a moment before the kill")]
+        window.close()
+    finally:
+        service.close()

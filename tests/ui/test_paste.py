@@ -188,6 +188,18 @@ def test_files_pasted_on_a_button_of_an_edited_contact_attach_at_once(
     assert dlg.exhibit_strip.attached_names() == ["call notes.txt"]
 
 
+def test_a_box_added_later_attaches_too(qtbot: Any, service: JournalService,
+                                        sample: Sample) -> None:
+    dlg = open_dialog(qtbot, service, sample.billing)
+    qtbot.mouseClick(dlg.add_promise_button, Qt.MouseButton.LeftButton)
+    row = dlg.promise_rows[-1]
+    QGuiApplication.clipboard().setImage(picture())
+    qtbot.keyClick(row.text, Qt.Key.Key_V, CTRL)
+    assert len(dlg.exhibit_strip.pending_names()) == 1
+    assert row.text.text() == ""
+    dlg.attachments.discard_held(0)  # closing asks about kept files otherwise
+
+
 def test_nothing_to_paste_in_the_dialog_says_so(qtbot: Any, service: JournalService,
                                                 sample: Sample) -> None:
     dlg = open_dialog(qtbot, service, sample.billing)
