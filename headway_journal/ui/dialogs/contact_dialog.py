@@ -7,10 +7,11 @@ lost; a draft left behind is offered back when the dialog opens again or the app
 
 Exhibits (the strip above the buttons, ``exhibit_strip.ExhibitStrip``): "Attach…", Ctrl+V anywhere
 in the dialog (``paste.WindowPaste``: a screenshot or copied files are attached, also from a text
-box; text pasted into a text box stays text), or files and images dropped anywhere on the dialog. For a new contact they are
-kept (chips with ×) and attached with the new contact's id right after ``log_contact`` succeeds;
-the dialog closes when they are stored. An edited contact attaches at once. ``attached_ids`` and
-``attach_messages`` (problems and notices in plain words) are there for the window afterwards.
+box; text pasted into a text box stays text), or files and images dropped anywhere on the dialog.
+For a new contact they are kept (chips with ×) and attached with the new contact's id right after
+``log_contact`` succeeds; the dialog closes when they are stored. An edited contact attaches at
+once. ``attached_ids`` and ``attach_messages`` (problems and notices in plain words) are there for
+the window afterwards.
 """
 
 from __future__ import annotations
