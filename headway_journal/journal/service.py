@@ -1326,7 +1326,11 @@ class JournalService:
 
     # promises
 
-    def set_promise_status(self, promise_id: int, status: str) -> None:
+    def set_promise_status(self, promise_id: int, status: str, *, undo: bool = False) -> str:
+        """Mark a promise pending, kept or broken; returns the status it had before.
+
+        ``undo``: this puts back the status an earlier change replaced (the history says so).
+        """
         if status not in PROMISE_STATUSES:
             raise ValidationError({"status": f"'{escape_for_terminal(status)}' is not one of: "
                                               f"{', '.join(PROMISE_STATUSES)}."})
@@ -1334,13 +1338,17 @@ class JournalService:
             p = s.get(Promise, promise_id)
             if p is None:
                 raise NotFound(f"There is no promise {promise_id}.")
-            if p.status == status:
-                return
+            before = str(p.status)
+            if before == status:
+                return before
             case_id = p.contact.case_id
-            self._log(s, "promise", p.id, case_id, "status", {"status": [p.status, status],
-                                                               "text": p.text})
+            changes: dict[str, Any] = {"status": [before, status], "text": p.text}
+            if undo:
+                changes["undo"] = True
+            self._log(s, "promise", p.id, case_id, "status", changes)
             p.status = status
             p.status_changed_at = utc_now()
+            return before
 
     def refresh_due_dates(self, *, only_missing: bool) -> int:
         """Recompute stored promise deadlines (after an upgrade or a calendar change)."""

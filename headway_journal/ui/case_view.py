@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..journal.issue_types import ISSUE_TYPES, call_prompts
+from ..journal.next_step import after_broken_promise
 from ..journal.service import (
     AttachmentView,
     CaseView,
@@ -50,6 +51,7 @@ from ..journal.service import (
     ServiceError,
 )
 from .attachments import AttachmentController, ExhibitsPanel
+from .next_step import NextStepNotice, PromiseMark
 from .widgets import (
     GRID,
     Badge,
@@ -183,6 +185,8 @@ def describe_change(ch: ChangeView, issue_type: str | None = None) -> tuple[str,
         old, new = (changes.get("status") or [None, None])[:2]
         if ch.entity == "promise":
             text = changes.get("text", "")
+            if changes.get("undo"):
+                return f"Promise “{text}” back to {new} (undo of marked {old})", []
             return f"Promise “{text}” marked {new} (was {old})", []
         return f"{entity} status changed from {old} to {new}", []
     title = f"{entity} {ACTION_WORDS.get(ch.action, ch.action)}"
@@ -256,6 +260,8 @@ class CasePane(QWidget):
     restore_case_requested = Signal(int)
     attachment_activated = Signal(int)
     exhibits_created = Signal(object)  # the ExhibitsPanel, once, when it is first built
+    promise_marked = Signal(object)  # a PromiseMark: a promise was marked kept or broken
+    promise_unmarked = Signal(object)  # a PromiseMark undone (its previous status is back)
 
     def __init__(self, service: JournalService, parent: QWidget | None = None, *,
                  controller: AttachmentController | None = None) -> None:
@@ -368,6 +374,12 @@ class CasePane(QWidget):
         self._update_order_button()
         bar.addWidget(self.order_button)
         layout.addLayout(bar)
+        self.promise_notice = NextStepNotice()
+        self.promise_notice.undo_requested.connect(self.undo_mark)
+        notice_row = QHBoxLayout()
+        notice_row.setContentsMargins(GRID * 2, 0, GRID * 2, 0)
+        notice_row.addWidget(self.promise_notice)
+        layout.addLayout(notice_row)
         self.timeline_area, self.timeline_column = scroll_page("Timeline cards")
         layout.addWidget(self.timeline_area, 1)
         return page
@@ -451,6 +463,8 @@ class CasePane(QWidget):
     def show_case(self, case_id: int | None, *, deleted: bool = False) -> None:
         """Show a case (``None``: the placeholder). ``deleted`` allows a case in Deleted."""
         self.deleted = deleted
+        if case_id is None or self.case is None or self.case.id != case_id:
+            self.promise_notice.dismiss()  # it was about another case
         if case_id is None:
             self.case = None
             self._exhibits_show(None)
@@ -1028,13 +1042,44 @@ class CasePane(QWidget):
     # -- writes ------------------------------------------------------------------------------
 
     def set_promise_status(self, promise_id: int, status: str) -> None:
+        """Mark a promise; the notice above the timeline says what next and offers Undo."""
         try:
-            self.service.set_promise_status(promise_id, status)
+            before = self.service.set_promise_status(promise_id, status)
         except ServiceError as exc:
             self.error.emit(str(exc))
             return
         self.reload()
         self.changed.emit()
+        case = self.case
+        promise = next((p for p in case.promises if p.id == promise_id), None) if case else None
+        if case is None or promise is None or before == status:
+            return
+        mark = PromiseMark(promise_id, case.id, promise.text, before, status)
+        advice = after_broken_promise(case, promise) if status == "broken" else None
+        self.promise_notice.show_mark(mark, advice)
+        self.promise_marked.emit(mark)
+
+    def undo_mark(self, mark: PromiseMark) -> bool:
+        """Put back the status ``mark`` replaced, unless the promise changed again since."""
+        try:
+            case = self.service.get_case(mark.case_id)
+            now = next((p.status for p in case.promises if p.id == mark.promise_id), None)
+            if now != mark.after:
+                self.error.emit(f"The promise “{mark.text}” was changed again since; nothing "
+                                "was undone.")
+                self.promise_notice.dismiss()
+                self.promise_unmarked.emit(mark)
+                return False
+            self.service.set_promise_status(mark.promise_id, mark.before, undo=True)
+        except ServiceError as exc:
+            self.error.emit(str(exc))
+            return False
+        if self.case is not None and self.case.id == mark.case_id:
+            self.reload()
+            self.promise_notice.show_undone(mark)
+        self.changed.emit()
+        self.promise_unmarked.emit(mark)
+        return True
 
     def _restore_clicked(self) -> None:
         if self.case is not None:

@@ -1,10 +1,12 @@
-"""Drafts: what a dialog holds is written to disk every few seconds, so nothing typed is lost.
+"""Drafts: what a dialog holds is written to disk as it is typed, so nothing typed is lost.
 
 A draft is a small JSON file in ``<journal folder>/drafts/`` (``contact-<case id>.json``,
 ``case-new.json``...). It is written atomically (temporary file, fsync, ``os.replace``, then the
-folder is synced) with mode 0600, deleted when the dialog saves successfully and kept when the
-dialog is closed without saving, or when the program dies. The next time the same dialog opens, the
-draft is offered back.
+folder is synced) with mode 0600 half a second after the last change (``DraftKeeper.watch``:
+every edit restarts a single-shot timer; a slower periodic check catches the rest), deleted when
+the dialog saves successfully and kept when the dialog is closed without saving, or when the
+program dies. The next time the same dialog opens the draft is offered back, and so is every draft
+left behind when the app starts again (``draft_offer.DraftOfferBar``).
 """
 
 from __future__ import annotations
@@ -20,10 +22,24 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QWidget,
+)
 
 DRAFTS_DIR = "drafts"
 FORMAT = 1
-AUTOSAVE_MS = 2000
+AUTOSAVE_MS = 2000  # the periodic check (hold minutes and anything no signal announced)
+IDLE_MS = 500  # after the last keystroke or change: written within this idle time
+WATCHED = "draftWatched"  # a widget property: its change signals already reach a keeper
+SET_ASIDE_MARKS = (".declined", ".damaged-")
 
 
 @dataclass(frozen=True)
@@ -105,6 +121,24 @@ class DraftStore:
     def exists(self, name: str) -> bool:
         return self.path(name).is_file()
 
+    def names(self) -> list[str]:
+        """The drafts waiting to be offered (not those set aside or damaged), oldest first."""
+        try:
+            files = [p for p in self.folder.glob("*.json")
+                     if not any(mark in p.name for mark in SET_ASIDE_MARKS)]
+            files.sort(key=lambda p: (p.stat().st_mtime, p.name))
+        except OSError:
+            return []
+        return [p.stem for p in files]
+
+    def set_aside(self, name: str) -> None:
+        """The user declined the draft: keep it as ``<name>.declined.json`` (one copy, replaced
+        each time) rather than deleting it outright."""
+        path = self.path(name)
+        with contextlib.suppress(OSError):
+            os.replace(path, path.with_name(f"{path.stem}.declined.json"))
+            _fsync_dir(self.folder)
+
     def delete(self, name: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             self.path(name).unlink()
@@ -112,35 +146,75 @@ class DraftStore:
 
 
 class DraftKeeper(QObject):
-    """Autosaves a dialog's content every ``interval_ms`` when it has changed.
+    """Autosaves a dialog's content ``idle_ms`` after each change, and every ``interval_ms``.
 
-    ``collect`` returns the draft data, or None when there is nothing worth keeping (then the
-    draft file is removed). ``saved`` carries the time of the last successful write; ``failed``
-    a sentence when the disk refused.
+    ``watch(widget)`` connects the change signals of every editor in ``widget`` (call it again
+    for editors added later); each change restarts the single-shot ``idle`` timer, so what was
+    typed is on disk within ``idle_ms`` of the last keystroke. ``collect`` returns the draft data,
+    or None when there is nothing worth keeping (then the draft file is removed). ``saved``
+    carries the time of the last successful write; ``failed`` a sentence when the disk refused.
     """
 
     saved = Signal(object)
     failed = Signal(str)
 
     def __init__(self, store: DraftStore, name: str, collect: Callable[[], dict[str, Any] | None],
-                 parent: QObject | None = None, interval_ms: int = AUTOSAVE_MS) -> None:
+                 parent: QObject | None = None, interval_ms: int = AUTOSAVE_MS,
+                 idle_ms: int = IDLE_MS) -> None:
         super().__init__(parent)
         self.store = store
         self.name = name
         self._collect = collect
         self._last: str | None = None
         self._enabled = True
+        self._running = False  # between start() and stop()
         self.last_saved: datetime | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.save_now)
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(idle_ms)
+        self.idle.timeout.connect(self.save_now)
 
     def start(self) -> None:
         self._last = self._fingerprint(self._collect())
+        self._running = True
         self.timer.start()
 
     def stop(self) -> None:
+        self._running = False
         self.timer.stop()
+        self.idle.stop()
+
+    def touch(self, *_args: object) -> None:
+        """Something changed: write the draft once the user pauses for ``idle_ms``."""
+        if self._enabled and self._running:
+            self.idle.start()  # restarts a running countdown
+
+    def watch(self, root: QWidget) -> None:
+        """Every editor in ``root`` (and ``root`` itself) restarts the idle countdown."""
+        for widget in (root, *root.findChildren(QWidget)):
+            if widget.property(WATCHED):
+                continue
+            if self._connect(widget):
+                widget.setProperty(WATCHED, True)
+
+    def _connect(self, w: QWidget) -> bool:
+        if isinstance(w, QLineEdit | QPlainTextEdit | QTextEdit):
+            w.textChanged.connect(self.touch)
+        elif isinstance(w, QComboBox):
+            w.currentIndexChanged.connect(self.touch)
+            w.currentTextChanged.connect(self.touch)
+        elif isinstance(w, QDateTimeEdit):
+            w.dateTimeChanged.connect(self.touch)
+        elif isinstance(w, QSpinBox | QDoubleSpinBox):
+            w.valueChanged.connect(self.touch)
+        elif isinstance(w, QAbstractButton):
+            w.toggled.connect(self.touch)
+        else:
+            return False
+        return True
 
     @staticmethod
     def _fingerprint(data: dict[str, Any] | None) -> str | None:
@@ -171,6 +245,7 @@ class DraftKeeper(QObject):
         """The dialog saved: stop autosaving and remove the draft."""
         self._enabled = False
         self.timer.stop()
+        self.idle.stop()
         with contextlib.suppress(OSError):
             self.store.delete(self.name)
 
@@ -190,17 +265,18 @@ def describe_saved_at(saved_at: datetime, now: datetime | None = None) -> str:
     return f"{local:%a %b} {local.day} at {clock}" + (f" {local.year}" if local.year != now.year else "")
 
 
-def offer_draft(parent: Any, store: DraftStore, name: str, what: str) -> Draft | None:
+def offer_draft(parent: Any, store: DraftStore, name: str, what: str, *,
+                resume: bool = False) -> Draft | None:
     """Ask whether to restore the draft ``name``; return it when the answer is Yes.
 
-    When the user says No the draft is set aside as ``<name>.declined.json`` (one copy, replaced
-    each time) rather than deleted outright.
+    ``resume``: the user already chose to resume it (the start-up offer): no question. When the
+    user says No the draft is set aside (``DraftStore.set_aside``) rather than deleted outright.
     """
     from PySide6.QtWidgets import QMessageBox
 
     draft = store.load(name)
-    if draft is None:
-        return None
+    if draft is None or resume:
+        return draft
     answer = QMessageBox.question(
         parent,
         "Unsaved draft",
@@ -211,7 +287,5 @@ def offer_draft(parent: Any, store: DraftStore, name: str, what: str) -> Draft |
     )
     if answer == QMessageBox.StandardButton.Yes:
         return draft
-    path = store.path(name)
-    with contextlib.suppress(OSError):
-        os.replace(path, path.with_name(f"{path.stem}.declined.json"))
+    store.set_aside(name)
     return None

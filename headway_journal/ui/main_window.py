@@ -98,7 +98,10 @@ from .attachments import (
 )
 from .case_list import COL_DUE, COL_ORG, COL_STATUS, COL_TITLE, BadgeDelegate, CaseListModel
 from .case_view import CHANNEL_NAMES, CasePane, clear_layout
+from .draft_offer import DraftOfferBar
+from .next_step import PromiseMark
 from .overdue import OverdueWatcher
+from .paste import install_window_paste
 from .widgets import GRID, SearchBox, full_date, heading, local_time, plural, short_date, wrap_label
 from .your_details import WelcomeDetails
 
@@ -150,6 +153,11 @@ def _plain_message(exc: BaseException) -> str:
         where = f" ({echo_path(exc.filename)})" if exc.filename else ""
         return f"The journal folder could not be used: {reason}{where}. Nothing was changed."
     return f"{type(exc).__name__}: {exc}"
+
+
+def _resume(resume_draft: bool) -> dict[str, bool]:
+    """A dialog's keyword for "open with its draft, without asking" (only when wanted)."""
+    return {"resume_draft": True} if resume_draft else {}
 
 
 def _accepted(result: Any) -> bool:
@@ -245,7 +253,8 @@ class MainWindow(QMainWindow):
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self._undo: list[tuple[str, int, str]] = []  # (kind, id, label) of deletes this session
+        # (kind, id, label) of deletes this session, and promises marked kept or broken
+        self._undo: list[tuple[str, int, str] | PromiseMark] = []
         self._last_error = ""
         self._shown_once = False
         self._ready = False  # the first case is shown once the window is up
@@ -352,8 +361,9 @@ class MainWindow(QMainWindow):
                                  "Move the selected case to Deleted (it can be restored)")
         self.act_restore_case = a("&Restore case", self.restore_current_case, None,
                                   "Bring the selected case back from Deleted")
-        self.act_undo = a("&Undo delete", self.undo, "Ctrl+Z",
-                          "Bring back what was last deleted in this session")
+        self.act_undo = a("&Undo", self.undo, "Ctrl+Z",
+                          "Bring back what was last deleted, or put back a promise last marked "
+                          "kept or broken, in this session")
         self.act_find = a("&Find…", self.focus_search, "Ctrl+F",
                           "Search cases, tickets, names and notes")
         self.act_organizations = a("&Organizations…", self.edit_organizations, None,
@@ -480,13 +490,22 @@ class MainWindow(QMainWindow):
         self.case_pane.delete_contact_requested.connect(self.delete_contact)
         self.case_pane.restore_case_requested.connect(self.restore_case)
         self.case_pane.attachment_activated.connect(self.open_attachment)
+        self.case_pane.promise_marked.connect(self._promise_marked)
+        self.case_pane.promise_unmarked.connect(self._promise_unmarked)
         self.case_pane.order_button.toggled.connect(self.act_newest_first.setChecked)
         self.splitter.addWidget(self.case_pane)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([500, 780])
         self.stack.addWidget(self.splitter)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.draft_bar = DraftOfferBar(self)  # drafts left by the last session (shown later)
+        column.addWidget(self.draft_bar)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
     def _build_left(self) -> QWidget:
         left = QWidget()
@@ -584,7 +603,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setAccessibleName("Status bar")
 
     def _wire_attachments(self) -> None:
-        """Drops on the window, Ctrl+V on the timeline, feedback in the status bar."""
+        """Drops on the window, Ctrl+V anywhere in it, feedback in the status bar."""
         controller = self.attachments
         # The Exhibits panel is built when its tab is first opened (start-up skips it).
         self.case_pane.exhibits_created.connect(self._wire_exhibits_panel)
@@ -598,6 +617,10 @@ class MainWindow(QMainWindow):
         self.drop_target = install_drop_target(self, controller, self.attach_target)
         self.timeline_paste = install_paste_shortcut(self.case_pane.timeline_page, controller,
                                                      self.attach_target)
+        # Ctrl+V anywhere else in the window (text boxes keep pasting text)
+        self.window_paste = install_window_paste(
+            self, controller, self.attach_target,
+            say=lambda text: self.statusBar().showMessage(text, 8000))
 
     def _wire_exhibits_panel(self, panel: ExhibitsPanel) -> None:
         panel.changed.connect(self._exhibits_changed)
@@ -665,6 +688,8 @@ class MainWindow(QMainWindow):
         if self.current_case_id() is None and self.case_model.rowCount() > 0:
             self._select_row(0)
         self._setup_tray()
+        with contextlib.suppress(*PLAIN_ERRORS):
+            self.draft_bar.refresh()
         self.notify_timer.start()
         self.backup_timer.start()
         QTimer.singleShot(NOTIFY_FIRST_MS, self, self.check_overdue)
@@ -954,11 +979,14 @@ class MainWindow(QMainWindow):
         self.act_mark_kept.setEnabled(pending)
         self.act_mark_broken.setEnabled(pending)
         self.act_undo.setEnabled(bool(self._undo))
-        if self._undo:
-            kind, _id, label = self._undo[-1]
+        last = self._undo[-1] if self._undo else None
+        if isinstance(last, PromiseMark):
+            self.act_undo.setText(f"&Undo marking “{last.text}” {last.after}")
+        elif last is not None:
+            kind, _id, label = last
             self.act_undo.setText(f"&Undo delete of {kind} “{label}”")
         else:
-            self.act_undo.setText("&Undo delete")
+            self.act_undo.setText("&Undo")
 
     def set_newest_first(self, value: bool) -> None:
         if self.act_newest_first.isChecked() != value:
@@ -1001,28 +1029,31 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, APP_NAME, f"The forms could not be loaded ({exc}).")
             return None
 
-    def new_case(self) -> None:
+    def new_case(self, *, resume_draft: bool = False) -> None:
         dialogs = self._dialogs()
         if dialogs is None:
             return
         case = self.case_pane.case  # a new case is most often with the same organization
         org = case.organization.id if case is not None else self.org_filter.currentData()
-        dlg = dialogs.CaseDialog(self.service, self, organization_id=int(org) if org else None)
+        dlg = dialogs.CaseDialog(self.service, self, organization_id=int(org) if org else None,
+                                 **_resume(resume_draft))
         if _accepted(dlg.exec()) and getattr(dlg, "saved_case_id", None):
             self._reload_filters()
             self.refresh(select=int(dlg.saved_case_id))
+        self.draft_bar.prune()
 
-    def edit_case(self) -> None:
+    def edit_case(self, *, resume_draft: bool = False) -> None:
         cid = self.case_pane.case_id
         dialogs = self._dialogs() if cid is not None else None
         if dialogs is None or cid is None:
             return
-        dlg = dialogs.CaseDialog(self.service, self, case_id=cid)
+        dlg = dialogs.CaseDialog(self.service, self, case_id=cid, **_resume(resume_draft))
         if _accepted(dlg.exec()):
             self._reload_filters()
             self.refresh(select=cid)
+        self.draft_bar.prune()
 
-    def log_contact(self) -> None:
+    def log_contact(self, *, resume_draft: bool = False) -> None:
         cid = self.case_pane.case_id
         if cid is None or self.case_pane.deleted:
             self.statusBar().showMessage("Select a case first, then log the contact on it.", 8000)
@@ -1030,7 +1061,7 @@ class MainWindow(QMainWindow):
         dialogs = self._dialogs()
         if dialogs is None:
             return
-        dlg = self._contact_dialog(dialogs, cid)
+        dlg = self._contact_dialog(dialogs, cid, resume_draft=resume_draft)
         if dlg is None:
             return
         if _accepted(dlg.exec()):
@@ -1038,12 +1069,12 @@ class MainWindow(QMainWindow):
             self.case_pane.tabs.setCurrentIndex(0)
         self._contact_dialog_done(dlg)
 
-    def edit_contact(self, contact_id: int) -> None:
+    def edit_contact(self, contact_id: int, *, resume_draft: bool = False) -> None:
         cid = self.case_pane.case_id
         dialogs = self._dialogs() if cid is not None else None
         if dialogs is None or cid is None:
             return
-        dlg = self._contact_dialog(dialogs, cid, contact_id)
+        dlg = self._contact_dialog(dialogs, cid, contact_id, resume_draft=resume_draft)
         if dlg is None:
             return
         if _accepted(dlg.exec()) or getattr(dlg, "attached_ids", None):
@@ -1051,10 +1082,12 @@ class MainWindow(QMainWindow):
         self._contact_dialog_done(dlg)
 
     def _contact_dialog(self, dialogs: ModuleType, case_id: int,
-                        contact_id: int | None = None) -> QDialog | None:
+                        contact_id: int | None = None, *,
+                        resume_draft: bool = False) -> QDialog | None:
         try:
             dlg: QDialog = dialogs.ContactDialog(self.service, case_id, self,
-                                                 contact_id=contact_id)
+                                                 contact_id=contact_id,
+                                                 **_resume(resume_draft))
         except PLAIN_ERRORS as exc:
             QMessageBox.warning(self, APP_NAME, plain_message(exc))
             return None
@@ -1062,6 +1095,7 @@ class MainWindow(QMainWindow):
 
     def _contact_dialog_done(self, dlg: QDialog) -> None:
         """What the dialog's exhibit strip could not attach stays in sight after it closes."""
+        self.draft_bar.prune()
         problems = list(getattr(dlg, "attach_messages", None) or [])
         for text in problems:
             self.case_pane.exhibits.messages.add(text)
@@ -1147,7 +1181,11 @@ class MainWindow(QMainWindow):
         if not self._undo:
             self.statusBar().showMessage("Nothing to undo.", 5000)
             return
-        kind, item_id, label = self._undo[-1]
+        last = self._undo[-1]
+        if isinstance(last, PromiseMark):
+            self._undo_mark(last)
+            return
+        kind, item_id, label = last
         select: int | None
         if kind == "case":
             ok = self._run(lambda: self.service.restore_case(item_id))
@@ -1164,6 +1202,24 @@ class MainWindow(QMainWindow):
         self.refresh(select=select)
         self.statusBar().showMessage(f"Restored {kind} “{label}”.", 8000)
 
+    def _promise_marked(self, mark: PromiseMark) -> None:
+        self._undo.append(mark)
+        self._update_actions()
+
+    def _promise_unmarked(self, mark: PromiseMark) -> None:
+        """Undone (by the notice's Undo or Ctrl+Z): off the undo list."""
+        if mark in self._undo:
+            self._undo.remove(mark)
+        self._update_actions()
+
+    def _undo_mark(self, mark: PromiseMark) -> None:
+        if self.case_pane.undo_mark(mark):
+            if self.case_pane.case_id != mark.case_id:
+                self.select_case(mark.case_id)
+                self.case_pane.promise_notice.show_undone(mark)
+            self.statusBar().showMessage(
+                f"Undone: promise “{mark.text}” is {mark.before} again.", 8000)
+
     def restore_current_case(self) -> None:
         if self.case_pane.case_id is not None and self.case_pane.deleted:
             self.restore_case(self.case_pane.case_id)
@@ -1171,7 +1227,8 @@ class MainWindow(QMainWindow):
     def restore_case(self, case_id: int) -> None:
         if not self._run(lambda: self.service.restore_case(case_id)):
             return
-        self._undo = [u for u in self._undo if not (u[0] == "case" and u[1] == case_id)]
+        self._undo = [u for u in self._undo
+                      if isinstance(u, PromiseMark) or not (u[0] == "case" and u[1] == case_id)]
         self._set_view_silently("all")
         self.case_model.set_filter(self.current_filter())
         self.refresh(select=case_id)

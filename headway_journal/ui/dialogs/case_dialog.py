@@ -66,7 +66,8 @@ class CaseDialog(QDialog):
     """Create a case (``case_id`` None) or edit one. After Accepted, ``saved_case_id`` is set."""
 
     def __init__(self, service: JournalService, parent: QWidget | None = None,
-                 case_id: int | None = None, *, organization_id: int | None = None) -> None:
+                 case_id: int | None = None, *, organization_id: int | None = None,
+                 resume_draft: bool = False) -> None:
         """``organization_id``: a new case's organization (the window passes the selected
         case's); without it, Headway when the journal has it, else the first one."""
         super().__init__(parent)
@@ -89,13 +90,15 @@ class CaseDialog(QDialog):
         self.drafts = DraftStore.for_journal(service.folder)
         self.draft_name = "case-new" if case_id is None else f"case-{case_id}"
         what = "new case" if case_id is None else "changes to this case"
-        draft = offer_draft(self._question_parent(), self.drafts, self.draft_name, what)
+        draft = offer_draft(self._question_parent(), self.drafts, self.draft_name, what,
+                            resume=resume_draft)
         if draft is not None:
             self._apply_draft(draft.data)
         self.keeper = DraftKeeper(self.drafts, self.draft_name, self._draft_data, self)
         self.keeper.saved.connect(self._draft_saved)
         self.keeper.failed.connect(self.draft_label.setText)
         self.keeper.start()
+        self.keeper.watch(self)  # each change is on disk half a second later
         if draft is not None:
             self.draft_label.setText("Draft restored")
         self._update_missing()
@@ -383,6 +386,8 @@ class CaseDialog(QDialog):
         form = IssueFieldsForm(key)
         form.set_values({k: v for k, v in self._stash.items() if k in form.rows})
         form.changed.connect(self._update_missing)
+        if hasattr(self, "keeper"):  # the issue type changed: watch its fields too
+            self.keeper.watch(form)
         self.fields_form = form
         self.details_lay.addWidget(form)
         self.details_box.setTitle(f"Details for {it.label}")

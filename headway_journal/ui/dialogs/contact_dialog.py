@@ -2,13 +2,16 @@
 
 The clock runs from the moment the dialog opens; hold is one key (H, or Alt+H from a text field);
 ticket numbers are chips (Enter adds one); a promise is one line with its due date computed as it is
-typed. Everything is autosaved as a draft every two seconds, so nothing typed is ever lost.
+typed. Everything is autosaved as a draft half a second after each change, so nothing typed is ever
+lost; a draft left behind is offered back when the dialog opens again or the app starts.
 
-Exhibits (the strip above the buttons, ``exhibit_strip.ExhibitStrip``): "Attach…", Ctrl+V while
-the strip has focus, or files and images dropped anywhere on the dialog. For a new contact they are
-kept (chips with ×) and attached with the new contact's id right after ``log_contact`` succeeds;
-the dialog closes when they are stored. An edited contact attaches at once. ``attached_ids`` and
-``attach_messages`` (problems and notices in plain words) are there for the window afterwards.
+Exhibits (the strip above the buttons, ``exhibit_strip.ExhibitStrip``): "Attach…", Ctrl+V anywhere
+in the dialog (``paste.WindowPaste``: a screenshot or copied files are attached, also from a text
+box; text pasted into a text box stays text), or files and images dropped anywhere on the dialog.
+For a new contact they are kept (chips with ×) and attached with the new contact's id right after
+``log_contact`` succeeds; the dialog closes when they are stored. An edited contact attaches at
+once. ``attached_ids`` and ``attach_messages`` (problems and notices in plain words) are there for
+the window afterwards.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ from PySide6.QtCore import (
     QRegularExpression,
     QStringListModel,
     Qt,
-    QTime,
     QTimer,
     Signal,
 )
@@ -66,8 +68,10 @@ from headway_journal.journal.service import (
 )
 from headway_journal.ui.attachments import AttachmentController, install_drop_target
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
+from headway_journal.ui.paste import install_window_paste
 from headway_journal.ui.widgets import FlowLayout
 
+from .call_times import RULE_HINT, CallTimes, from_qdatetime, to_qdatetime
 from .exhibit_strip import ExhibitStrip
 from .form_builder import (
     GRID,
@@ -99,18 +103,6 @@ ESC_LABELS = {"owner_name": "Owner name", "owner_title": "Owner title", "level":
 
 def local_now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
-
-
-def to_qdatetime(moment: datetime) -> QDateTime:
-    local = moment.astimezone()
-    return QDateTime(QDate(local.year, local.month, local.day),
-                     QTime(local.hour, local.minute, local.second))
-
-
-def from_qdatetime(qdt: QDateTime) -> datetime:
-    d, t = qdt.date(), qdt.time()
-    naive = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second())
-    return naive.astimezone()
 
 
 def offset_label(moment: datetime) -> str:
@@ -419,7 +411,7 @@ class ContactDialog(QDialog):
     """Log a contact on ``case_id`` (or edit ``contact_id``). ``saved_contact_id`` after Accepted."""
 
     def __init__(self, service: JournalService, case_id: int, parent: QWidget | None = None,
-                 contact_id: int | None = None) -> None:
+                 contact_id: int | None = None, *, resume_draft: bool = False) -> None:
         super().__init__(parent)
         self.service = service
         self.case_id = case_id
@@ -468,13 +460,16 @@ class ContactDialog(QDialog):
                            else f"contact-{case_id}-edit-{contact_id}")
         parent_for_question = self.parentWidget() or self
         what = "contact" if contact_id is None else "changes to this contact"
-        draft = offer_draft(parent_for_question, self.drafts, self.draft_name, what)
+        draft = offer_draft(parent_for_question, self.drafts, self.draft_name, what,
+                            resume=resume_draft)
         if draft is not None:
             self._apply_draft(draft.data)
         self.keeper = DraftKeeper(self.drafts, self.draft_name, self._draft_data, self)
         self.keeper.saved.connect(self._draft_saved)
         self.keeper.failed.connect(self.draft_label.setText)
         self.keeper.start()
+        self.keeper.watch(self)  # each change is on disk half a second later
+        self.tickets.chips_changed.connect(self.keeper.touch)
         if draft is not None:
             self.draft_label.setText("Draft restored; closing keeps it as a draft.")
 
@@ -596,6 +591,12 @@ class ContactDialog(QDialog):
         self.end_edit.setCalendarPopup(True)
         self.end_edit.setToolTip("When the contact ended, in your local time.")
         self.end_edit.hide()
+        self.duration_spin = QSpinBox()
+        self.duration_spin.setAccessibleName("Duration minutes")
+        self.duration_spin.setSuffix(" min long")
+        self.duration_spin.setToolTip("How long the contact lasted: the end minus the start. "
+                                      "Changing it moves the end.")
+        self.duration_spin.hide()
         line2.addWidget(self.timer_label)
         line2.addWidget(self.hold_button)
         line2.addWidget(self.end_button)
@@ -603,6 +604,7 @@ class ContactDialog(QDialog):
         line2.addSpacing(GRID)
         line2.addWidget(self.ended_check)
         line2.addWidget(self.end_edit)
+        line2.addWidget(self.duration_spin)
         line2.addStretch(1)
         bar_lay.addWidget(self.call_row)
         self.call_hint = HintLabel("", "Call hint")
@@ -735,6 +737,10 @@ class ContactDialog(QDialog):
         outer.addWidget(self.exhibit_strip)
         self.drop_target = install_drop_target(self, self.attachments, lambda: self.case_id,
                                                lambda: self.contact_id)
+        # Ctrl+V anywhere in the dialog, text boxes included, attaches a screenshot or files
+        self.window_paste = install_window_paste(self, self.attachments, lambda: self.case_id,
+                                                 lambda: self.contact_id,
+                                                 say=self.exhibit_strip.say)
 
         # footer
         self.problems_label = ErrorLabel("Save")
@@ -774,8 +780,11 @@ class ContactDialog(QDialog):
 
         # signals
         self.channel_combo.currentIndexChanged.connect(self._channel_changed)
+        self.times = CallTimes(self.start_edit, self.ended_check, self.end_edit,
+                               self.duration_spin, self)
         self.start_edit.dateTimeChanged.connect(self._start_edited)
         self.ended_check.toggled.connect(self._ended_toggled)
+        self.duration_spin.valueChanged.connect(lambda _m: self._tick())
         self.end_edit.dateTimeChanged.connect(lambda _d: self.errors["ended_at"].clear_error())
         for line, key in ((self.rep_name, "rep_name"), (self.rep_title, "rep_title"),
                           (self.rep_id, "rep_id")):
@@ -837,7 +846,7 @@ class ContactDialog(QDialog):
 
     def _set_start(self, moment: datetime, *, touched: bool) -> None:
         self._loading = True
-        self.start_edit.setDateTime(to_qdatetime(moment))
+        self.times.set_start(moment)  # a start set by the program moves no end
         self._loading = False
         self._started_exact = moment
         self._start_touched = touched
@@ -848,7 +857,9 @@ class ContactDialog(QDialog):
             return
         self._start_touched = True
         self.errors["started_at"].clear_error()
+        self.errors["ended_at"].clear_error()
         self._start_changed()
+        self._update_call_hint()
 
     def _start_changed(self) -> None:
         self.offset_label.setText(offset_label(self.started_at()))
@@ -867,13 +878,25 @@ class ContactDialog(QDialog):
         self._update_call_hint()
 
     def _update_call_hint(self) -> None:
-        if self.contact_id is None and self._live() and not self.ended_check.isChecked() \
-                and not self._start_touched:
-            self.call_hint.setText("The clock is running. Saving ends the call now, unless you "
-                                   "set the end yourself.")
+        if self.ended_check.isChecked() and self._live():
+            self.call_hint.setText(RULE_HINT)
+        elif self._clock_running():
+            start = "the start you set" if self._start_touched else "when you opened this"
+            self.call_hint.setText(f"The clock runs from {start}. Saving ends the call now, "
+                                   "unless you set the end yourself.")
+        elif self._live():
+            self.call_hint.setText("Tick Ended and set the end to record how long it lasted.")
         else:
             self.call_hint.setText("")
         self.call_hint.setVisible(bool(self.call_hint.text()))
+
+    def _clock_running(self) -> bool:
+        """A new live contact with no end: saving ends it now (the start may have been typed,
+        as long as it is in the last 24 hours)."""
+        if self.contact_id is not None or not self._live() or self.ended_check.isChecked():
+            return False
+        elapsed = self.now() - self.started_at()
+        return timedelta(0) <= elapsed <= timedelta(hours=24)
 
     def _tick(self) -> None:
         if not hasattr(self, "hold_button"):
@@ -916,16 +939,17 @@ class ContactDialog(QDialog):
         now = self.now()
         if now < self.started_at():
             now = self.started_at()
-        self._loading = True
-        self.end_edit.setDateTime(to_qdatetime(now))
-        self._loading = False
+        self.times.set_end(now)
         self.ended_check.setChecked(True)
         self._tick()
 
     def _ended_toggled(self, on: bool) -> None:
         self.end_edit.setVisible(on)
         if on and self.end_edit.dateTime() < self.start_edit.dateTime():
-            self.end_edit.setDateTime(to_qdatetime(max(self.now(), self.started_at())))
+            start = self.started_at()
+            now = self.now()
+            # a call logged later (start long ago) gets no made-up hours: end = start
+            self.times.set_end(now if start <= now <= start + timedelta(hours=24) else start)
         self.errors["ended_at"].clear_error()
         self._update_call_hint()
         self._tick()
@@ -941,6 +965,9 @@ class ContactDialog(QDialog):
         self.promise_rows.append(row)
         self.promises_lay.addWidget(row)
         self._renumber()
+        if hasattr(self, "keeper"):
+            self.keeper.watch(row)
+            self.keeper.touch()
         if focus:
             row.amount.setFocus()
         return row
@@ -953,6 +980,8 @@ class ContactDialog(QDialog):
         row.hide()
         row.deleteLater()
         self._renumber()
+        if hasattr(self, "keeper"):
+            self.keeper.touch()
 
     def _renumber(self) -> None:
         for i, row in enumerate(self.promise_rows, start=1):
@@ -1206,9 +1235,7 @@ class ContactDialog(QDialog):
             return False
         self._tick()  # the hold minutes up to this second
         self.clear_errors()
-        ending_now = (self.contact_id is None and self._live() and not self._start_touched
-                      and not self.ended_check.isChecked()
-                      and self.now() - self.started_at() <= timedelta(hours=24))
+        ending_now = self._clock_running()
         data, rows = self.contact_input(ending_now=ending_now)
         try:
             if self.contact_id is None:
