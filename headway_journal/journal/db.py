@@ -417,6 +417,9 @@ def open_journal(folder: Path, *, create: bool = True) -> Journal:
         _secure_create_dir(folder)
     elif not folder.is_dir():
         raise JournalError(f"{folder} is a file, not a journal folder.")
+    from .folder_safety import secure_journal_folder
+
+    secure_journal_folder(folder)  # another user's, or open to others: refused (how to fix)
     lock = FolderLock(folder)
     lock.acquire()
     try:
