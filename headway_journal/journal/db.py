@@ -174,7 +174,9 @@ class FolderLock:
 
 def read_revision(db_path: Path) -> str | None:
     """The schema revision stored in a journal database, or None for an empty one."""
-    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    from .readonly import connect_read_only
+
+    con = connect_read_only(db_path)
     try:
         row = con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -198,9 +200,11 @@ def read_revision(db_path: Path) -> str | None:
 
 def quick_check(db_path: Path) -> list[str]:
     """SQLite's quick_check plus foreign_key_check; an empty list means sound."""
+    from .readonly import connect_read_only
+
     problems: list[str] = []
     try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        con = connect_read_only(db_path)
     except sqlite3.Error as exc:
         return [f"cannot open database: {exc}"]
     try:
@@ -220,7 +224,9 @@ def sqlite_backup(src_path: Path, dest: Path) -> None:
     tmp = dest.with_name(dest.name + ".partial")
     with suppress(FileNotFoundError):
         tmp.unlink()
-    src = sqlite3.connect(f"file:{src_path}?mode=ro", uri=True)
+    from .readonly import connect_read_only
+
+    src = connect_read_only(src_path)  # also from a journal on a read-only disk
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
         os.close(fd)
@@ -355,6 +361,8 @@ class Journal:
     upgraded_from: str | None = None
     upgrade_backup: str | None = None
     verified_at: datetime | None = None  # when the database last passed the full check
+    read_only: str | None = None  # why it cannot be written (journal.readonly); None: it can
+    scratch: Path | None = None  # a read-only journal's thumbnails and print copies
     _closed: bool = field(default=False, repr=False)
 
     @property
@@ -385,6 +393,11 @@ class Journal:
                 raise
 
     def close(self) -> None:
+        if not self._closed and self.read_only is not None:
+            from .readonly import close_read_only
+
+            close_read_only(self)
+            self._closed = True
         if not self._closed:
             self.engine.dispose()
             with suppress(sqlite3.Error):
@@ -418,8 +431,12 @@ def open_journal(folder: Path, *, create: bool = True) -> Journal:
     elif not folder.is_dir():
         raise JournalError(f"{folder} is a file, not a journal folder.")
     from .folder_safety import secure_journal_folder
+    from .readonly import open_read_only, probe_read_only
 
-    secure_journal_folder(folder)  # another user's, or open to others: refused (how to fix)
+    read_only = probe_read_only(folder)  # a read-only disk: opened read-only, nothing written
+    secure_journal_folder(folder, read_only=read_only is not None)
+    if read_only is not None:
+        return open_read_only(folder, read_only)
     lock = FolderLock(folder)
     lock.acquire()
     try:

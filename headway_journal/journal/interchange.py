@@ -1666,11 +1666,11 @@ def import_document(svc: JournalService, doc: Any, base_dir: Path) -> ImportSumm
     with svc.journal.sessions() as s:
         plan = _Reader(svc, s, base_dir).read(doc)
 
-    # The exhibit files are stored (content-addressed, so harmless if the import fails later)
-    # while the rows are written; each case waits for its own files. A problem with a file
-    # leaves the rest of the rows unwritten and rolls the transaction back.
+    # The exhibit files are stored while the rows are written; each case waits for its own
+    # files. A problem with a file (or a full disk) leaves the rest of the rows unwritten, rolls
+    # the transaction back and removes the files this import put into the store (no orphans).
     summary = ImportSummary()
-    with _ExhibitFiles(svc.store, plan) as files, svc._write() as s:
+    with _ExhibitFiles(svc, plan) as files, svc._write() as s:
         w = _Writer(svc, s, summary)
         if plan.profile is not None:
             w.profile(plan.profile)
@@ -1706,8 +1706,13 @@ class _ExhibitFiles:
     The store is thread-safe, and adding a file is mostly waiting for fsync: a few at once.
     """
 
-    def __init__(self, store: Any, plan: _Plan) -> None:
+    def __init__(self, svc: JournalService, plan: _Plan) -> None:
         from .attachments import AttachmentError
+
+        svc.require_writable()  # a read-only journal: refused before any file is read
+        store = svc.store
+        self.svc = svc
+        self.futures: list[Any] = []
 
         def add(att: _AttachmentPlan) -> Any:
             try:
@@ -1721,12 +1726,19 @@ class _ExhibitFiles:
         for case in plan.cases:
             for att in case.attachments:
                 att.stored = self.pool.submit(add, att)
+                self.futures.append(att.stored)
 
     def __enter__(self) -> _ExhibitFiles:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+        if exc_type is not None:  # rolled back: the files stored for it go again
+            from .orphans import discard_unused
+
+            done = [f.result() for f in self.futures if f.done() and not f.cancelled()
+                    and f.exception() is None]
+            discard_unused(self.svc, done)
 
     def ready(self, atts: Sequence[_AttachmentPlan]) -> bool:
         """Wait for these files (``att.blob``); False once any file had a problem."""

@@ -311,6 +311,9 @@ class MainWindow(QMainWindow):
         self.act_restore_backup = a("&Restore from backup…", self.restore_from_backup, None,
                                     "Go back to an earlier backup of the journal (the current "
                                     "state is backed up first)", "document-revert")
+        self.act_remove_unused = a("Remove &unused exhibit files…", self.remove_unused_files,
+                                   None, "List files in the attachment store that no exhibit "
+                                   "uses, and remove them after you confirm", "edit-clear")
         self.act_close = a("&Close", self.close, "Ctrl+W", "Close this window")
         self.act_quit = a("&Quit", self.quit, "Ctrl+Q", "Quit Headway Journal")
 
@@ -371,7 +374,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_case_file, self.act_preview_case_file, self.act_print,
                               self.act_export_ics])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_backup, self.act_backup_file, self.act_restore_backup])
+        file_menu.addActions([self.act_backup, self.act_backup_file, self.act_restore_backup,
+                              self.act_remove_unused])
         file_menu.addSeparator()
         file_menu.addActions([self.act_close, self.act_quit])
 
@@ -914,6 +918,7 @@ class MainWindow(QMainWindow):
         self.act_preview_case_file.setEnabled(self.act_case_file.isEnabled())
         self.act_print.setEnabled(has and callable(getattr(self, "print_case_file", None)))
         self.act_restore_backup.setEnabled(self._service_open and not self.attachments.busy)
+        self.act_remove_unused.setEnabled(self._service_open and not self.attachments.busy)
         self.status_menu.setEnabled(live)
         if case is not None and case.status in self.status_actions:
             self.status_actions[case.status].setChecked(True)
@@ -1350,6 +1355,14 @@ class MainWindow(QMainWindow):
                 f"The backup made when closing could not be written: {exc}\n\nEverything "
                 "you recorded is saved in the journal itself.")
             return None
+
+    def remove_unused_files(self) -> int:
+        """File > Remove unused exhibit files…: orphan files listed, removed once confirmed."""
+        if not self._service_open or self.attachments.busy:
+            return 0  # a file being attached has no row yet: it would look unused
+        from .unused_files import remove_unused_files
+
+        return remove_unused_files(self, self)
 
     def restore_from_backup(self) -> QDialog | None:
         """File > Restore from backup…: the list of backups (window-modal, not blocking)."""
