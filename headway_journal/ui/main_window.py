@@ -86,6 +86,7 @@ from ..journal.service import (
     PromiseView,
     ServiceError,
 )
+from . import read_only_mode
 from . import settings as st
 from .attachments import (
     AttachmentController,
@@ -237,6 +238,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_central()
         self._build_status_bar()
+        read_only_mode.install(self)  # a read-only journal: the banner saying why
         self._wire_attachments()
 
         self.overdue = OverdueWatcher(service, self)
@@ -583,7 +585,7 @@ class MainWindow(QMainWindow):
 
     def attach_target(self) -> int | None:
         """The case that attached files go to: the one shown, unless it is in Deleted."""
-        if self._closed or self.case_pane.deleted:
+        if self._closed or self.case_pane.locked:
             return None
         return self.case_pane.case_id
 
@@ -901,7 +903,7 @@ class MainWindow(QMainWindow):
             when = (local_time(local.hour, local.minute) if local.date() == date.today()
                     else short_date(local.date()))
         saved = (f"last change NOT saved: {self._last_error}" if self._last_error
-                 else "all changes saved")
+                 else "read-only" if self.service.read_only is not None else "all changes saved")
         self.status_label.setText(
             f"Journal: {self.journal_name()} · {plural(n, 'case')} · last backup {when} · {saved}")
 
@@ -931,6 +933,7 @@ class MainWindow(QMainWindow):
             self.act_undo.setText(f"&Undo delete of {kind} “{label}”")
         else:
             self.act_undo.setText("&Undo delete")
+        read_only_mode.apply(self)  # a read-only journal: nothing that writes
 
     def set_newest_first(self, value: bool) -> None:
         if self.act_newest_first.isChecked() != value:
@@ -1328,7 +1331,8 @@ class MainWindow(QMainWindow):
     def periodic_backup(self) -> Path | None:
         """The timer's check: a "periodic" backup when something changed and the newest
         backup is at least 15 minutes old."""
-        if self._closed or not self._service_open or not self._changed_since_backup:
+        if (self._closed or not self._service_open or not self._changed_since_backup
+                or self.service.read_only is not None):
             return None
         try:
             made = jbackup.maybe_periodic(self.service.journal, True)
@@ -1344,7 +1348,7 @@ class MainWindow(QMainWindow):
         return made
 
     def _backup_on_close(self) -> Path | None:
-        if not self._service_open:
+        if not self._service_open or self.service.read_only is not None:
             return None
         try:
             return jbackup.backup_on_close(self.service.journal)
