@@ -292,6 +292,8 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
         else:
             print(f"Journal is sound: {stats['cases']} cases, {stats['contacts']} contacts, "
                   f"{attachments} attachments verified")
+        if svc.read_only is not None:
+            print(f"Note: it is read-only ({svc.read_only}): it was checked, not changed.")
         _report_unused(svc, remove=args.remove_unused)
     return EXIT_DAMAGED if problems else EXIT_OK
 

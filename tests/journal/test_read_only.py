@@ -240,7 +240,8 @@ def test_cli_reads_exports_and_backs_up_a_read_only_journal(
     before = snapshot(journal)
     j = ["--journal", str(journal)]
     assert cli.main([*j, "check"]) == 0
-    assert "Journal is sound" in capsys.readouterr().out
+    out_text = capsys.readouterr().out
+    assert "Journal is sound" in out_text and f"read-only ({REASON})" in out_text
     assert cli.main([*j, "search", "refund"]) == 0
     assert "Refund for a double charge" in capsys.readouterr().out
     assert cli.main([*j, "export", str(out / "all.json")]) == 0

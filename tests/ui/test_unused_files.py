@@ -90,3 +90,30 @@ def test_disabled_while_files_are_being_attached(
     window._update_actions()
     assert not menu_action(window, "Remove unused exhibit files…").isEnabled()
     assert window.remove_unused_files() == 0
+
+
+def test_a_full_disk_while_the_window_attaches_leaves_no_orphan(
+    window: Any, service: JournalService, sample: Sample, qtbot: Any, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    from sqlalchemy import event
+
+    def full(_conn: Any, _cursor: Any, statement: str, *_a: Any) -> None:
+        if statement.lstrip().upper().startswith("INSERT INTO ATTACHMENTS"):
+            raise sqlite3.OperationalError("database or disk is full")
+
+    window.select_case(sample.billing)
+    src = tmp_path / "bank letter.txt"
+    src.write_text("Dear customer, " * 50)
+    failures: list[str] = []
+    window.attachments.failed.connect(failures.append)
+    event.listen(service.journal.engine, "before_cursor_execute", full)
+    try:
+        assert window.attach_files([src]) == 1
+        qtbot.waitUntil(lambda: bool(failures) and not window.attachments.busy, timeout=10000)
+    finally:
+        event.remove(service.journal.engine, "before_cursor_execute", full)
+    assert "disk is full" in failures[-1]
+    assert objects(service) == set()
+    assert service.get_case(sample.billing).attachments == ()
