@@ -552,6 +552,12 @@ class JournalService:
         """Why this journal cannot be written (its disk is read-only, ...); None if it can."""
         return self.journal.read_only
 
+    def switch_to_read_only(self, reason: str) -> None:
+        """The journal's disk became read-only while it was open: refuse writes from now on
+        (and write nothing when it is closed)."""
+        self.journal.read_only = reason
+        self._store = None  # made again, refusing additions
+
     def require_writable(self) -> None:
         """Raise StorageError with the read-only message when the journal cannot be written."""
         if self.journal.read_only is not None:

@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         read_only_mode.install(self)  # a read-only journal: the banner saying why
         self._wire_attachments()
+        self.attachments.failed.connect(lambda _text: read_only_mode.after_write_failure(self))
 
         self.overdue = OverdueWatcher(service, self)
         self.overdue.found.connect(self.announce_overdue)
@@ -953,6 +954,7 @@ class MainWindow(QMainWindow):
         self._last_error = message
         self._update_status()
         QMessageBox.warning(self, "Not saved", message)
+        read_only_mode.after_write_failure(self)  # the disk went read-only: say so, grey out
 
     def _run(self, fn: Callable[[], Any]) -> bool:
         """Call the service; a refusal (invalid input, full disk, busy or damaged database,

@@ -6,6 +6,10 @@ greyed out (and stays so: ``apply`` runs at the end of each ``_update_actions``)
 greys its own buttons (``CasePane.locked``); no automatic backup is attempted. Reading,
 search, case files, printing, the deadlines calendar and "Back up to file…" (to another disk)
 stay available. The service refuses any write that would get through anyway.
+
+A journal whose disk becomes read-only while it is open (the kernel remounts a failing disk
+read-only) switches to the same mode at the first write that fails
+(``after_write_failure``).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QVBoxLayout, QWidget
 
+from ..journal import readonly
 from ..journal.readonly import read_only_message
 
 # The window's actions that write to the journal (attribute names on MainWindow).
@@ -54,7 +59,9 @@ def install(window: QMainWindow) -> QLabel | None:
     layout.addWidget(label)
     if central is not None:
         layout.addWidget(central, 1)
+        central.show()  # taken out of a shown window, it was hidden
     window.setCentralWidget(holder)
+    holder.show()
     if not window.windowTitle().endswith(TITLE_SUFFIX):
         window.setWindowTitle(window.windowTitle() + TITLE_SUFFIX)
     return label
@@ -76,3 +83,24 @@ def apply(window: Any) -> None:
     welcome = getattr(window, "welcome", None)
     if welcome is not None:
         welcome.start_button.setEnabled(False)
+
+
+def after_write_failure(window: Any) -> bool:
+    """A write failed: if the journal's disk has become read-only meanwhile (the kernel
+    remounts a failing disk read-only), switch the window to read-only mode. True if it did."""
+    service = window.service
+    if reason_of(window) is not None or getattr(window, "_closed", False):
+        return False
+    try:
+        reason = readonly.probe_read_only(service.folder)
+    except OSError:
+        return False
+    if reason is None:
+        return False
+    service.switch_to_read_only(reason)
+    install(window)
+    window._update_actions()
+    window._update_status()
+    if window.case_pane.case is not None:
+        window.case_pane.reload()
+    return True

@@ -174,3 +174,35 @@ def test_the_app_opens_it_with_the_banner_and_no_startup_backup(
     assert len(seen) == 1 and seen[0].startswith("This journal is read-only")
     assert backups == []
     assert snapshot(folder) == before
+
+
+def test_a_disk_that_goes_read_only_while_open_switches_the_window(
+    window: Any, service: JournalService, sample: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kernel remounted the disk read-only: the first write fails, and from then on the
+    window is in read-only mode (banner, greyed actions) instead of failing again and again."""
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import event
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda _p, _t, text, *_a: warnings.append(text)))
+    assert window.findChild(QLabel, "read_only_banner") is None
+    window.select_case(sample.billing)
+
+    def query_only(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA query_only = ON")
+
+    event.listen(service.journal.engine, "connect", query_only)
+    monkeypatch.setattr(readonly, "probe_read_only", lambda _folder: REASON)
+    try:
+        window.set_case_status("resolved")
+    finally:
+        event.remove(service.journal.engine, "connect", query_only)
+    assert len(warnings) == 1 and "read-only" in warnings[0]
+    assert banner(window).isVisible()
+    assert service.read_only == REASON
+    for name in read_only_mode.WRITE_ACTIONS:
+        assert not getattr(window, name).isEnabled(), name
+    assert window.case_pane.locked
+    assert window.service.get_case(sample.billing).status != "resolved"
