@@ -30,6 +30,7 @@ __all__ = [
     "MissingFile",
     "RemovedFiles",
     "UnusedFile",
+    "created_blobs",
     "discard_unused",
     "exhibit_files_report",
     "remove_unused",
@@ -94,16 +95,14 @@ def _size(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def _referenced(s: Any, hashes: Iterable[str] | None = None) -> set[str]:
+def _referenced(s: Any, hashes: Iterable[str]) -> set[str]:
+    """Which of ``hashes`` an exhibit row (removed ones included) refers to."""
+    wanted = sorted(set(hashes))
+    found: set[str] = set()
     q = select(Attachment.sha256).distinct()
-    if hashes is not None:
-        wanted = sorted(set(hashes))
-        found: set[str] = set()
-        for start in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
-            chunk = wanted[start : start + 500]
-            found.update(s.scalars(q.where(Attachment.sha256.in_(chunk))))
-        return found
-    return set(s.scalars(q))
+    for start in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
+        found.update(s.scalars(q.where(Attachment.sha256.in_(wanted[start : start + 500]))))
+    return found
 
 
 def exhibit_files_report(svc: JournalService) -> ExhibitFilesReport:

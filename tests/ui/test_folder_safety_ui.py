@@ -33,3 +33,18 @@ def test_another_users_journal_is_explained_not_opened(
     assert title == "Journal could not be opened"
     assert "belongs to another user" in text and "chown" in text and "chmod 700" in text
     assert "Traceback" not in text
+
+
+def test_the_window_settings_file_is_private(qapp: Any) -> None:
+    import os
+    import stat
+
+    from headway_journal.ui import settings as st
+
+    old = os.umask(0o022)
+    try:
+        st.set_value(st.KEY_LAST_BACKUP_FOLDER, "/media/usb")
+    finally:
+        os.umask(old)
+    path = Path(st.app_settings().fileName())
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
