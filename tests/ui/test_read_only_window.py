@@ -206,3 +206,29 @@ def test_a_disk_that_goes_read_only_while_open_switches_the_window(
         assert not getattr(window, name).isEnabled(), name
     assert window.case_pane.locked
     assert window.service.get_case(sample.billing).status != "resolved"
+
+
+def test_a_case_file_is_made_from_a_read_only_journal(
+    ro_window: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QMessageBox
+
+    window, sample, folder = ro_window
+    before = snapshot(folder)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda _p, _t, text, *_a: warnings.append(text)))
+    out = tmp_path / "case file.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *_a, **_k: (str(out), "PDF documents (*.pdf)")))
+    window.select_case(sample.billing)
+    assert window.act_case_file.isEnabled()
+    dialog = window.export_case_file()
+    assert dialog is not None  # the window owns it (and deletes it when it is closed)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not dialog.builder.running(), timeout=60000)
+    assert not warnings
+    assert out.is_file() and len(PdfReader(out).pages) >= 2
+    dialog.close()
+    assert snapshot(folder) == before
