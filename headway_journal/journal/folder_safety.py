@@ -61,11 +61,13 @@ def _user_name(uid: int) -> str:
         return str(uid)
 
 
-def _foreign(path: Path, st: os.stat_result, me: int) -> JournalUnsafe:
+def _foreign(path: Path, st: os.stat_result, me: int, folder: Path) -> JournalUnsafe:
     owner, who = _user_name(st.st_uid), _user_name(me)
-    quoted = shlex.quote(str(path))
+    quoted = shlex.quote(str(folder))
+    what = (f"The journal folder {folder}" if path == folder
+            else f"{path.name} in the journal folder {folder}")
     return JournalUnsafe(
-        f"The journal folder {path} belongs to another user ({owner}), who could change or "
+        f"{what} belongs to another user ({owner}), who could change or "
         f"read your journal, so it was not opened. If it is yours, make it your own with "
         f"\u201csudo chown -R {shlex.quote(who)} {quoted}\u201d and "
         f"\u201cchmod 700 {quoted}\u201d; otherwise choose your own journal folder.")
@@ -90,7 +92,7 @@ def _check_entry(path: Path, folder: Path, me: int, *, read_only: bool) -> None:
     if stat.S_ISLNK(st.st_mode):
         st = os.stat(path)  # the folder may be a link to the real one; judge that
     if st.st_uid != me:
-        raise _foreign(path, st, me)
+        raise _foreign(path, st, me, folder)
     if not stat.S_IMODE(st.st_mode) & _OPEN_BITS:
         return
     wanted = PRIVATE_DIR_MODE if stat.S_ISDIR(st.st_mode) else PRIVATE_FILE_MODE
