@@ -83,11 +83,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("text", nargs="+", metavar="TEXT")
     c.add_argument("--limit", type=_search_limit, default=50,
                    help=f"at most this many results, 1 to {MAX_SEARCH_LIMIT:,} (50)")
-    sub.add_parser("check", help="check the database and every exhibit's SHA-256",
-                   description="Check database integrity, foreign keys, that the schema is "
-                               "exactly the app's (no trigger, view or table it did not make) "
-                               "and every stored exhibit against its SHA-256. Exit 0 when "
-                               "sound, 1 when damaged.")
+    c = sub.add_parser("check", help="check the database and every exhibit's SHA-256",
+                       description="Check database integrity, foreign keys, that the schema is "
+                                   "exactly the app's (no trigger, view or table it did not "
+                                   "make) and every stored exhibit against its SHA-256, and list "
+                                   "missing exhibit files and orphan files (in the store, used "
+                                   "by no exhibit). Exit 0 when sound (orphan files alone are "
+                                   "only reported), 1 when damaged.")
+    c.add_argument("--remove-unused", action="store_true",
+                   help="also remove the orphan exhibit files it lists")
     c = sub.add_parser("backup", help="copy the journal database into FILE (a .sqlite3 file)",
                        description="Copy the journal database into FILE with SQLite's backup "
                                    "API. The exhibit files stay in the journal folder.")
@@ -317,19 +321,41 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
         print(f"Journal is damaged: {_one_line(str(exc))}")
         return EXIT_DAMAGED
     with svc:
-        problems = svc.check() + _schema_problems(svc.journal.db_path)
+        problems = svc.check(unused=False) + _schema_problems(svc.journal.db_path)
         stats = svc.stats()
         with svc.journal.sessions() as s:
             attachments = int(s.scalar(select(func.count()).select_from(Attachment)) or 0)
-    if problems:
-        n = len(problems)
-        print(f"Journal is damaged: {n} problem{'s' if n != 1 else ''} found in {folder}:")
-        for problem in problems:
-            print(f"  - {_one_line(problem)}")
-        return EXIT_DAMAGED
-    print(f"Journal is sound: {stats['cases']} cases, {stats['contacts']} contacts, "
-          f"{attachments} attachments verified")
-    return EXIT_OK
+        if problems:
+            n = len(problems)
+            print(f"Journal is damaged: {n} problem{'s' if n != 1 else ''} found in {folder}:")
+            for problem in problems:
+                print(f"  - {_one_line(problem)}")
+        else:
+            print(f"Journal is sound: {stats['cases']} cases, {stats['contacts']} contacts, "
+                  f"{attachments} attachments verified")
+        if svc.read_only is not None:
+            print(f"Note: it is read-only ({svc.read_only}): it was checked, not changed.")
+        _report_unused(svc, remove=args.remove_unused)
+    return EXIT_DAMAGED if problems else EXIT_OK
+
+
+def _report_unused(svc: JournalService, *, remove: bool) -> None:
+    """Orphan exhibit files (used by no exhibit): listed, and removed with --remove-unused.
+    Missing files are among ``check``'s problems already."""
+    unused = svc.exhibit_files().unused
+    if not unused:
+        return
+    n = len(unused)
+    print(f"{n} orphan exhibit file{'s' if n != 1 else ''} (in the attachment store, used by "
+          "no exhibit; harmless, but taking space):")
+    for u in unused:
+        print(f"  - {_one_line(u.describe())}")
+    if not remove:
+        print(f"Remove {'them' if n != 1 else 'it'} with '{PROG} check --remove-unused' or "
+              "File > Remove unused exhibit files… in the window.")
+        return
+    done = svc.remove_unused_exhibit_files(u.sha256 for u in unused)
+    print(f"Removed {done.count} orphan exhibit file{'s' if done.count != 1 else ''}.")
 
 
 def _schema_problems(db_path: Path) -> list[str]:

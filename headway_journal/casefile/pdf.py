@@ -19,8 +19,8 @@ How the file is made:
    case title and the generation date are stamped on every page, placed relative to each
    page's own crop box, so appended A4 pages are stamped correctly.
 4. Outline (bookmarks) and metadata are added and the file is written to a temporary file in
-   the destination folder (created with the user's umask, like any saved file), then moved
-   into place with os.replace().
+   the destination folder (created 0600 whatever the umask: it holds the whole case), then
+   moved into place with os.replace().
 
 This module never imports Qt.
 """
@@ -2108,23 +2108,19 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-_PART_FLAGS = (
-    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
-)
-
-
 def _create_part_file(out: Path) -> tuple[int, Path]:
     """A new, uniquely named file next to *out*, to be renamed over it when complete.
 
-    Unlike ``tempfile.mkstemp`` (always 0600), the file is created with mode 0666 and the
-    user's umask applies, as for any file the user saves: the case file is meant to be
-    shared, printed and sent (umask 022 gives 0644). O_EXCL never opens an existing file
-    or follows a symbolic link.
+    Mode 0600 whatever the umask (``create_private``): a case file holds the whole case, and
+    the user decides whom to send it to. O_EXCL never opens an existing file or follows a
+    symbolic link.
     """
+    from ..journal.folder_safety import create_private
+
     for _ in range(100):
         part = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
         try:
-            return os.open(part, _PART_FLAGS, 0o666), part
+            return create_private(part), part
         except FileExistsError:
             continue
     raise FileExistsError(f"no free temporary name next to {out}")

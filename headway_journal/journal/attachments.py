@@ -39,7 +39,7 @@ import unicodedata
 import warnings
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -139,6 +139,9 @@ class StoredBlob:
     preview_ok: bool  # False for corrupt/truncated images and formats we do not decode
     width: int | None  # as displayed (EXIF orientation applied); None if unknown
     height: int | None
+    # True when this very call put the object into the store (it was not there before): an
+    # operation that then fails removes it again unless a row refers to it (journal.orphans).
+    created: bool = field(default=False, compare=False)
 
 
 # --------------------------------------------------------------------------- Pillow
@@ -783,20 +786,36 @@ class _Incoming:
 class AttachmentStore:
     """Content-addressed exhibit store. Safe to use from several threads."""
 
-    def __init__(self, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(self, root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                 read_only: str | None = None, derived: Path | None = None) -> None:
+        """``read_only`` (why the journal cannot be written) refuses every addition and
+        writes nothing under ``root``; ``derived`` is where thumbnails, print copies and temp
+        files go instead of ``root`` (a read-only journal's private scratch folder)."""
         if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
             raise ValueError("max_bytes must be a positive number of bytes")
         self.root = Path(root)
         self.max_bytes = max_bytes
+        self.read_only = read_only
+        base = self.root if derived is None else Path(derived)
         self._objects = self.root / "objects"
-        self._tmp = self.root / "tmp"
-        self._thumbs = self.root / "thumbs"
-        self._print = self.root / "print"
+        self._tmp = base / "tmp"
+        self._thumbs = base / "thumbs"
+        self._print = base / "print"
         self._damaged = self.root / "damaged"
-        _mkdir_private(self.root)
-        for sub in (self._objects, self._tmp, self._thumbs, self._print):
-            _mkdir_private(sub)
-        self.remove_stale_temp_files()
+        if read_only is None:
+            _mkdir_private(self.root)
+            _mkdir_private(self._objects)
+        for sub in (self._tmp, self._thumbs, self._print):
+            if read_only is None or derived is not None:
+                _mkdir_private(sub)
+        if read_only is None:
+            self.remove_stale_temp_files()
+
+    def _refuse_read_only(self, display: str) -> None:
+        if self.read_only is not None:
+            raise AttachmentError(
+                f"\u201c{display}\u201d was not attached: this journal is read-only "
+                f"({self.read_only}).", "read_only")
 
     # ----------------------------------------------------------------- adding
 
@@ -804,6 +823,7 @@ class AttachmentStore:
         """Copy a user's file into the store (symbolic links are followed)."""
         src = Path(src)
         display = safe_display_name(src.name if original_name is None else original_name)
+        self._refuse_read_only(display)
         try:
             fd = _open_source(src)
         except OSError as exc:
@@ -857,6 +877,7 @@ class AttachmentStore:
     def add_bytes(self, data: bytes, *, original_name: str) -> StoredBlob:
         """Store bytes already in memory (e.g. a pasted screenshot)."""
         display = safe_display_name(original_name)
+        self._refuse_read_only(display)
         view = memoryview(data).cast("B")
         incoming = _Incoming(self._tmp, self.max_bytes, display)
         try:
@@ -906,7 +927,7 @@ class AttachmentStore:
             _fsync_dir(target.parent)
         except OSError as exc:
             raise _write_error(display, exc) from exc
-        return blob
+        return replace(blob, created=True)
 
     def _set_aside_damaged(self, target: Path) -> None:
         """Move an object whose bytes no longer match its name out of the way (never delete)."""
@@ -1091,6 +1112,8 @@ class AttachmentStore:
 
     def delete(self, sha256: str) -> None:
         """Remove an object and its derivatives. Only for exhibits the user chose to purge."""
+        if self.read_only is not None:
+            raise OSError(errno.EROFS, f"The journal is read-only ({self.read_only})")
         target = self.path_for(sha256)
         rest = sha256[2:]
         for base in (self._thumbs, self._print):

@@ -107,8 +107,23 @@ def readonly_uri(db_path: str | os.PathLike[str]) -> str:
 
 
 def connect_readonly(db_path: str | os.PathLike[str]) -> sqlite3.Connection:
-    """A read-only sqlite3 connection to an existing database file (never creates one)."""
-    return sqlite3.connect(readonly_uri(db_path), uri=True)
+    """A read-only sqlite3 connection to an existing database file (never creates one); on a
+    read-only disk, where no ``-shm`` file can be made, an immutable one.
+
+    Any other problem (a damaged or locked file) is left for the caller's first query to
+    report, as with a plain connection."""
+    uri = readonly_uri(db_path)
+    con = sqlite3.connect(uri, uri=True)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc) or not Path(db_path).is_file():
+            return con
+        con.close()
+        return sqlite3.connect(uri + "&immutable=1", uri=True)
+    except sqlite3.DatabaseError:
+        return con
+    return con
 
 
 def connect_file(db_path: str | os.PathLike[str]) -> sqlite3.Connection:
@@ -265,7 +280,7 @@ def sqlite_backup(src_path: Path, dest: Path, *, journal_only: bool = False) -> 
     tmp = dest.with_name(dest.name + ".partial")
     with suppress(FileNotFoundError):
         tmp.unlink()
-    src = connect_readonly(src_path)
+    src = connect_readonly(src_path)  # also from a journal on a read-only disk
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
         os.close(fd)
@@ -439,6 +454,8 @@ class Journal:
     upgrade_backup: str | None = None
     verified_at: datetime | None = None  # when the database last passed the full check
     first_write: FirstWriteHook = field(default_factory=FirstWriteHook, repr=False)
+    read_only: str | None = None  # why it cannot be written (journal.readonly); None: it can
+    scratch: Path | None = None  # a read-only journal's thumbnails and print copies
     _closed: bool = field(default=False, repr=False)
 
     def before_first_write(self, action: Callable[[], None] | None) -> None:
@@ -473,6 +490,11 @@ class Journal:
                 raise
 
     def close(self) -> None:
+        if not self._closed and self.read_only is not None:
+            from .readonly import close_read_only
+
+            close_read_only(self)
+            self._closed = True
         if not self._closed:
             self.engine.dispose()
             with suppress(sqlite3.Error):
@@ -505,6 +527,13 @@ def open_journal(folder: Path, *, create: bool = True) -> Journal:
         _secure_create_dir(folder)
     elif not folder.is_dir():
         raise JournalError(f"{folder} is a file, not a journal folder.")
+    from .folder_safety import secure_journal_folder
+    from .readonly import open_read_only, probe_read_only
+
+    read_only = probe_read_only(folder)  # a read-only disk: opened read-only, nothing written
+    secure_journal_folder(folder, read_only=read_only is not None)
+    if read_only is not None:
+        return open_read_only(folder, read_only)
     lock = FolderLock(folder)
     lock.acquire()
     try:

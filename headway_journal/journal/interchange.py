@@ -37,7 +37,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import suppress
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import groupby
@@ -1887,7 +1887,10 @@ def _import(svc: JournalService, top: Any, cases: Iterable[Any], base_dir: Path
     """
     _ = svc.calendar, svc.store  # settle these first: they read settings in their own sessions
     summary = ImportSummary()
-    with svc._write() as s:
+    # The exhibit files are stored once the whole file was read; a problem with a file, a full
+    # disk or a failed commit rolls the transaction back and removes the files this import put
+    # into the store (no orphans): the stack holding them closes after the transaction.
+    with ExitStack() as after_commit, svc._write() as s:
         reader = _Reader(svc, s, base_dir)
         profile, orgs = reader.read_top(top)
         w = _Writer(svc, s, summary)
@@ -1901,14 +1904,14 @@ def _import(svc: JournalService, top: Any, cases: Iterable[Any], base_dir: Path
         reader.problems.raise_if_any()
         atts = [a for cp in out.later for a in cp.attachments] + [a for _c, a, _i in
                                                                    out.attachments]
-        with _ExhibitFiles(svc.store, atts) as files:
-            _write_later(w, out, reader.case_ids, files)
-            if files.ready([a for _c, a, _i in out.attachments]):
-                out.new_rows.sync()
-                for case_id, group in groupby(out.attachments, key=lambda t: t[0]):
-                    out.new_rows.attachments(case_id, [(a, i) for _c, a, i in group])
-            files.problems.raise_if_any()
-            out.new_rows.flush()
+        files = after_commit.enter_context(_ExhibitFiles(svc, atts))
+        _write_later(w, out, reader.case_ids, files)
+        if files.ready([a for _c, a, _i in out.attachments]):
+            out.new_rows.sync()
+            for case_id, group in groupby(out.attachments, key=lambda t: t[0]):
+                out.new_rows.attachments(case_id, [(a, i) for _c, a, i in group])
+        files.problems.raise_if_any()
+        out.new_rows.flush()
     return summary
 
 
@@ -1940,8 +1943,13 @@ class _ExhibitFiles:
     The store is thread-safe, and adding a file is mostly waiting for fsync: a few at once.
     """
 
-    def __init__(self, store: Any, attachments: Sequence[_AttachmentPlan]) -> None:
+    def __init__(self, svc: JournalService, attachments: Sequence[_AttachmentPlan]) -> None:
         from .attachments import AttachmentError
+
+        svc.require_writable()  # a read-only journal: refused before any file is read
+        store = svc.store
+        self.svc = svc
+        self.futures: list[Any] = []
 
         def add(att: _AttachmentPlan) -> Any:
             try:
@@ -1954,12 +1962,19 @@ class _ExhibitFiles:
         self.pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="import-exhibits")
         for att in attachments:
             att.stored = self.pool.submit(add, att)
+            self.futures.append(att.stored)
 
     def __enter__(self) -> _ExhibitFiles:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+        if exc_type is not None:  # rolled back: the files stored for it go again
+            from .orphans import discard_unused
+
+            done = [f.result() for f in self.futures if f.done() and not f.cancelled()
+                    and f.exception() is None]
+            discard_unused(self.svc, done)
 
     def ready(self, atts: Sequence[_AttachmentPlan]) -> bool:
         """Wait for these files (``att.blob``); False once any file had a problem."""

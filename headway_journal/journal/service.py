@@ -519,6 +519,8 @@ class JournalService:
     def open(cls, folder: str | Path | None = None, *, seed: bool = True) -> JournalService:
         journal = open_journal(resolve_journal_dir(folder))
         svc = cls(journal)
+        if journal.read_only is not None:
+            return svc  # nothing can be seeded or stored; it is read as it is
         try:
             if seed:
                 svc.seed_defaults()
@@ -548,11 +550,32 @@ class JournalService:
             from .attachments import AttachmentStore
 
             limit = int(self.get_setting("attachment_limit_mb", "200") or "200")
-            self._store = AttachmentStore(self.journal.attachments_dir, max_bytes=limit * 1024 * 1024)
+            self._store = AttachmentStore(self.journal.attachments_dir, max_bytes=limit * 1024 * 1024,
+                                          read_only=self.journal.read_only,
+                                          derived=self.journal.scratch)
         return self._store
+
+    @property
+    def read_only(self) -> str | None:
+        """Why this journal cannot be written (its disk is read-only, ...); None if it can."""
+        return self.journal.read_only
+
+    def switch_to_read_only(self, reason: str) -> None:
+        """The journal's disk became read-only while it was open: refuse writes from now on
+        (and write nothing when it is closed)."""
+        self.journal.read_only = reason
+        self._store = None  # made again, refusing additions
+
+    def require_writable(self) -> None:
+        """Raise StorageError with the read-only message when the journal cannot be written."""
+        if self.journal.read_only is not None:
+            from .readonly import read_only_message
+
+            raise StorageError(read_only_message(self.journal.read_only))
 
     def _write(self) -> Any:
         """A write transaction whose SQLite errors become StorageError with plain words."""
+        self.require_writable()
         return _WriteGuard(self.journal)
 
     # settings
@@ -1464,7 +1487,19 @@ class JournalService:
     def attach_stored_blob(self, case_id: int, blob: Any, *, caption: str = "",
                            contact_id: int | None = None) -> int:
         """Attach a file already copied into the store (``store.add_file``/``add_bytes``,
-        e.g. by a background thread) to a case/contact: only the database row is written."""
+        e.g. by a background thread) to a case/contact: only the database row is written.
+        If that fails, a file the store took in for this (``blob.created``) is removed again
+        unless another exhibit uses it (no orphan files; ``journal.orphans``)."""
+        try:
+            return self._attach_row(case_id, blob, caption=caption, contact_id=contact_id)
+        except BaseException:
+            from .orphans import discard_unused
+
+            discard_unused(self, [blob])
+            raise
+
+    def _attach_row(self, case_id: int, blob: Any, *, caption: str,
+                    contact_id: int | None) -> int:
         errors: dict[str, str] = {}
         caption = _clean(caption, "caption", errors, limit=2000)
         if errors:
@@ -1577,11 +1612,15 @@ class JournalService:
         s.add(Change(entity=entity, entity_id=entity_id, case_id=case_id, action=action,
                      changes=changes))
 
-    def check(self) -> list[str]:
-        """Everything wrong with the journal: database integrity, foreign keys, stored files."""
+    def check(self, *, unused: bool = True) -> list[str]:
+        """Everything wrong with the journal: database integrity, foreign keys, stored files
+        (damaged or missing), and, unless ``unused`` is False, orphan files in the store that
+        no exhibit refers to (harmless but taking space; ``remove_unused_exhibit_files``)."""
         from .db import quick_check
 
         problems = quick_check(self.journal.db_path)
+        if unused:
+            problems += [u.describe() for u in self.exhibit_files().unused]
         with self.journal.sessions() as s:
             rows = s.execute(select(Attachment.id, Attachment.sha256, Attachment.size,
                                     Attachment.original_name)).all()
@@ -1592,6 +1631,20 @@ class JournalService:
             if seen[sha]:
                 problems.append(f"attachment {aid} ({name}): {seen[sha]}")
         return problems
+
+    def exhibit_files(self) -> Any:
+        """Unused (orphan) and missing exhibit files: ``orphans.ExhibitFilesReport``."""
+        from .orphans import exhibit_files_report
+
+        return exhibit_files_report(self)
+
+    def remove_unused_exhibit_files(self, hashes: Iterable[str]) -> Any:
+        """Remove these orphan files (each checked again first): ``orphans.RemovedFiles``."""
+        from .orphans import remove_unused
+
+        self.require_writable()
+
+        return remove_unused(self, hashes)
 
     # pre-call help
 

@@ -347,7 +347,7 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
             folder, hand_over=instance.hand_over_soon if instance is not None else None)
         if service is None:
             return 0 if note == HANDED_OVER else 1
-        if not demo:
+        if not demo and service.read_only is None:  # nothing can be written to a read-only one
             note = _backup_on_open(service) or note
         if demo:
             try:

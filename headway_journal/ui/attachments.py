@@ -155,6 +155,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..journal.attachments import safe_display_name
+from ..journal.folder_safety import create_private
 from ..journal.safe_echo import escape_for_terminal, window_text
 from ..journal.service import AttachmentView, CaseView, ServiceError
 from .attach_worker import JobSignals, SourceItem, StoreJob, describe_failure, image_to_png
@@ -823,7 +824,7 @@ def export_copy(service: JournalService, attachment_id: int, target: Path, *,
     target = Path(target)
     tmp = target.with_name(f".{uuid.uuid4().hex}.part")
     try:
-        with open(source, "rb") as src, open(tmp, "xb") as dst:
+        with open(source, "rb") as src, os.fdopen(create_private(tmp), "wb") as dst:
             shutil.copyfileobj(src, dst, 1024 * 1024)
             dst.flush()
             os.fsync(dst.fileno())

@@ -401,7 +401,7 @@ class CasePane(QWidget):
             layout = self.exhibits_page.layout()
             assert layout is not None
             layout.addWidget(panel)
-            panel.set_read_only(self.deleted)
+            panel.set_read_only(self.locked)
             panel.set_case(self.case)
             self.exhibits_created.emit(panel)
         return self._exhibits
@@ -460,6 +460,11 @@ class CasePane(QWidget):
         self.order_button.setAccessibleName("Newest first" if self._newest_first
                                             else "Oldest first")
 
+    @property
+    def locked(self) -> bool:
+        """Nothing shown can be changed: a case in Deleted, or a read-only journal."""
+        return self.deleted or getattr(self.service, "read_only", None) is not None
+
     def show_case(self, case_id: int | None, *, deleted: bool = False) -> None:
         """Show a case (``None``: the placeholder). ``deleted`` allows a case in Deleted."""
         self.deleted = deleted
@@ -500,7 +505,7 @@ class CasePane(QWidget):
     def _exhibits_show(self, case: CaseView | None) -> None:
         """Show ``case`` in the Exhibits panel if it was built (else it will, when built)."""
         if self._exhibits is not None:
-            self._exhibits.set_read_only(self.deleted)
+            self._exhibits.set_read_only(self.locked)
             self._exhibits.set_case(case)
 
     # -- filling -----------------------------------------------------------------------------
@@ -508,6 +513,7 @@ class CasePane(QWidget):
     def _fill(self, case: CaseView) -> None:
         self._fill_header(case)
         self.deleted_banner.setVisible(self.deleted)
+        self.restore_button.setEnabled(getattr(self.service, "read_only", None) is None)
         self._fill_timeline(case)
         self._fill_details(case)
         self._exhibits_show(case)
@@ -552,7 +558,7 @@ class CasePane(QWidget):
             button.setAccessibleName("Log your first contact")
             button.setMinimumHeight(GRID * 5)
             button.clicked.connect(self.log_contact_requested)
-            button.setEnabled(not self.deleted)
+            button.setEnabled(not self.locked)
             hint = wrap_label(
                 "Every call, chat, e-mail or ticket goes here with who you spoke to, the ticket "
                 "number and what they promised, so nothing depends on memory. Screenshots "
@@ -639,7 +645,7 @@ class CasePane(QWidget):
         delete.triggered.connect(
             lambda _c=False, cid=ct.id: self.delete_contact_requested.emit(cid))
         actions.setMenu(menu)
-        actions.setEnabled(not self.deleted)
+        actions.setEnabled(not self.locked)
         top.addWidget(actions)
         card.body.addLayout(top)
 
@@ -705,7 +711,7 @@ class CasePane(QWidget):
             button = QPushButton(label)
             button.setAccessibleName(f"Mark {status}: {p.text}")
             button.setToolTip(f"Record that this promise was {status} (kept in the history)")
-            button.setEnabled(p.status != status and not self.deleted)
+            button.setEnabled(p.status != status and not self.locked)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.clicked.connect(
                 lambda _c=False, pid=p.id, st=status: self.set_promise_status(pid, st))

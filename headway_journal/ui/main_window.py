@@ -88,6 +88,7 @@ from ..journal.service import (
     PromiseView,
     ServiceError,
 )
+from . import read_only_mode
 from . import settings as st
 from .attachments import (
     AttachmentController,
@@ -279,7 +280,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_central()
         self._build_status_bar()
+        read_only_mode.install(self)  # a read-only journal: the banner saying why
         self._wire_attachments()
+        self.attachments.failed.connect(lambda _text: read_only_mode.after_write_failure(self))
 
         self.overdue = OverdueWatcher(service, self)
         self.overdue.found.connect(self.announce_overdue)
@@ -353,6 +356,9 @@ class MainWindow(QMainWindow):
         self.act_restore_backup = a("&Restore from backup…", self.restore_from_backup, None,
                                     "Go back to an earlier backup of the journal (the current "
                                     "state is backed up first)", "document-revert")
+        self.act_remove_unused = a("Remove &unused exhibit files…", self.remove_unused_files,
+                                   None, "List files in the attachment store that no exhibit "
+                                   "uses, and remove them after you confirm", "edit-clear")
         self.act_close = a("&Close", self.close, "Ctrl+W", "Close this window")
         self.act_quit = a("&Quit", self.quit, "Ctrl+Q", "Quit Headway Journal")
 
@@ -414,7 +420,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_case_file, self.act_preview_case_file, self.act_print,
                               self.act_export_ics])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_backup, self.act_backup_file, self.act_restore_backup])
+        file_menu.addActions([self.act_backup, self.act_backup_file, self.act_restore_backup,
+                              self.act_remove_unused])
         file_menu.addSeparator()
         file_menu.addActions([self.act_close, self.act_quit])
 
@@ -635,7 +642,7 @@ class MainWindow(QMainWindow):
 
     def attach_target(self) -> int | None:
         """The case that attached files go to: the one shown, unless it is in Deleted."""
-        if self._closed or self.case_pane.deleted:
+        if self._closed or self.case_pane.locked:
             return None
         return self.case_pane.case_id
 
@@ -955,7 +962,7 @@ class MainWindow(QMainWindow):
             when = (local_time(local.hour, local.minute) if local.date() == date.today()
                     else short_date(local.date()))
         saved = (f"last change NOT saved: {self._last_error}" if self._last_error
-                 else "all changes saved")
+                 else "read-only" if self.service.read_only is not None else "all changes saved")
         self.status_label.setText(
             f"Journal: {self.journal_name()} · {plural(n, 'case')} · last backup {when} · {saved}")
 
@@ -972,6 +979,7 @@ class MainWindow(QMainWindow):
         self.act_preview_case_file.setEnabled(self.act_case_file.isEnabled())
         self.act_print.setEnabled(has and callable(getattr(self, "print_case_file", None)))
         self.act_restore_backup.setEnabled(self._service_open and not self.attachments.busy)
+        self.act_remove_unused.setEnabled(self._service_open and not self.attachments.busy)
         self.status_menu.setEnabled(live)
         if case is not None and case.status in self.status_actions:
             self.status_actions[case.status].setChecked(True)
@@ -987,6 +995,7 @@ class MainWindow(QMainWindow):
             self.act_undo.setText(f"&Undo delete of {kind} “{label}”")
         else:
             self.act_undo.setText("&Undo")
+        read_only_mode.apply(self)  # a read-only journal: nothing that writes
 
     def set_newest_first(self, value: bool) -> None:
         if self.act_newest_first.isChecked() != value:
@@ -1006,6 +1015,7 @@ class MainWindow(QMainWindow):
         self._last_error = message
         self._update_status()
         QMessageBox.warning(self, "Not saved", message)
+        read_only_mode.after_write_failure(self)  # the disk went read-only: say so, grey out
 
     def _run(self, fn: Callable[[], Any]) -> bool:
         """Call the service; a refusal (invalid input, full disk, busy or damaged database,
@@ -1418,7 +1428,8 @@ class MainWindow(QMainWindow):
     def periodic_backup(self) -> Path | None:
         """The timer's check: a "periodic" backup when something changed and the newest
         backup is at least 15 minutes old."""
-        if self._closed or not self._service_open or not self._changed_since_backup:
+        if (self._closed or not self._service_open or not self._changed_since_backup
+                or self.service.read_only is not None):
             return None
         try:
             made = jbackup.maybe_periodic(self.service.journal, True)
@@ -1434,7 +1445,7 @@ class MainWindow(QMainWindow):
         return made
 
     def _backup_on_close(self) -> Path | None:
-        if not self._service_open:
+        if not self._service_open or self.service.read_only is not None:
             return None
         try:
             return jbackup.backup_on_close(self.service.journal)
@@ -1445,6 +1456,14 @@ class MainWindow(QMainWindow):
                 f"The backup made when closing could not be written: {exc}\n\nEverything "
                 "you recorded is saved in the journal itself.")
             return None
+
+    def remove_unused_files(self) -> int:
+        """File > Remove unused exhibit files…: orphan files listed, removed once confirmed."""
+        if not self._service_open or self.attachments.busy:
+            return 0  # a file being attached has no row yet: it would look unused
+        from .unused_files import remove_unused_files
+
+        return remove_unused_files(self, self)
 
     def restore_from_backup(self) -> QDialog | None:
         """File > Restore from backup…: the list of backups (window-modal, not blocking)."""

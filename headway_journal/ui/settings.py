@@ -7,8 +7,12 @@ Preferences that belong to the window (not to the journal) live in Qt's settings
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
+
+from ..journal.folder_safety import make_private
 
 ORGANIZATION = "HeadwayJournal"
 APPLICATION = "Headway Journal"
@@ -44,10 +48,17 @@ def get_str(key: str, default: str = "") -> str:
     return value if isinstance(value, str) else default
 
 
+def _sync(s: QSettings) -> None:
+    """Write the file, 0600 (it names the folders the user saves to; Qt keeps the mode of an
+    existing file when it writes it again)."""
+    s.sync()
+    make_private(Path(s.fileName()))
+
+
 def set_value(key: str, value: bool | str | int) -> None:
     s = app_settings()
     s.setValue(key, value)
-    s.sync()
+    _sync(s)
 
 
 def save_window(window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
@@ -57,7 +68,7 @@ def save_window(window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
     s.setValue(KEY_STATE, window.saveState())
     for name, splitter in splitters.items():
         s.setValue(KEY_SPLITTER_PREFIX + name, splitter.saveState())
-    s.sync()
+    _sync(s)
 
 
 def _bytes(value: object) -> QByteArray | None:

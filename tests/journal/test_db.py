@@ -191,15 +191,15 @@ def test_folder_is_private_and_files_are_0600(journal_dir: Path, loose_umask: No
     assert stat.S_IMODE(journal_dir.stat().st_mode) == 0o700
 
 
-def test_an_existing_folder_keeps_its_mode_but_the_contents_are_private(
+def test_an_existing_folder_of_the_user_is_made_private(
     journal_dir: Path, loose_umask: None
 ) -> None:
-    # open_journal makes a new folder 0700 but leaves the mode of one that already exists (a
-    # folder the user chose); everything inside is still private.
+    # A folder the user chose that others could read is the user's own and merely too open:
+    # it is tightened to 0700 silently (issue 13; tests/journal/test_folder_safety.py).
     journal_dir.mkdir(mode=0o755)
     os.chmod(journal_dir, 0o755)
     open_journal(journal_dir).close()
-    assert stat.S_IMODE(journal_dir.stat().st_mode) == 0o755
+    assert stat.S_IMODE(journal_dir.stat().st_mode) == 0o700
     for name in (DB_NAME, "journal.lock"):
         assert stat.S_IMODE((journal_dir / name).stat().st_mode) == 0o600
     for name in ("attachments", "backups"):

@@ -657,8 +657,13 @@ def test_save_a_copy_writes_identical_bytes(
         return str(out), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
-    assert panel.save_selected_copy() == out
+    old_mask = os.umask(0o022)
+    try:
+        assert panel.save_selected_copy() == out
+    finally:
+        os.umask(old_mask)
     assert out.read_bytes() == src.read_bytes()
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600  # private whatever the umask
     assert Path(suggested[0]).name == "receipt.png"
     assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temp files left
     assert svc.store.verify(svc.attachment(aid).sha256) is None  # the original is untouched

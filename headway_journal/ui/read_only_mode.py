@@ -1,0 +1,106 @@
+"""The main window on a read-only journal (``JournalService.read_only``: its disk is read-only,
+or the kernel remounted it read-only, or the folder cannot be written).
+
+A banner above the panes says why and what still works; every action that would write is
+greyed out (and stays so: ``apply`` runs at the end of each ``_update_actions``); the case pane
+greys its own buttons (``CasePane.locked``); no automatic backup is attempted. Reading,
+search, case files, printing, the deadlines calendar and "Back up to file…" (to another disk)
+stay available. The service refuses any write that would get through anyway.
+
+A journal whose disk becomes read-only while it is open (the kernel remounts a failing disk
+read-only) switches to the same mode at the first write that fails
+(``after_write_failure``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QVBoxLayout, QWidget
+
+from ..journal import readonly
+from ..journal.readonly import read_only_message
+
+# The window's actions that write to the journal (attribute names on MainWindow).
+WRITE_ACTIONS: tuple[str, ...] = (
+    "act_new_case", "act_log_contact", "act_attach", "act_capture", "act_backup",
+    "act_restore_backup", "act_remove_unused", "act_edit_case", "act_delete_case",
+    "act_restore_case", "act_undo", "act_organizations", "act_settings", "act_mark_kept",
+    "act_mark_broken",
+)
+BANNER_NAME = "Read-only journal notice"
+TITLE_SUFFIX = " (read-only)"
+
+
+def reason_of(window: Any) -> str | None:
+    return getattr(window.service, "read_only", None)
+
+
+def install(window: QMainWindow) -> QLabel | None:
+    """Put the banner above the window's central widget when the journal is read-only."""
+    reason = reason_of(window)
+    if reason is None:
+        return None
+    label = QLabel(read_only_message(reason))
+    label.setObjectName("read_only_banner")
+    label.setAccessibleName(BANNER_NAME)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+    label.setStyleSheet("QLabel { background: #fff4ce; color: #3b2f00; padding: 6px 10px; "
+                        "border: 1px solid #e0c36a; border-radius: 3px; font-weight: bold; }")
+    central = window.takeCentralWidget()
+    holder = QWidget()
+    holder.setObjectName("read_only_holder")
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(8, 8, 8, 0)
+    layout.setSpacing(4)
+    layout.addWidget(label)
+    if central is not None:
+        layout.addWidget(central, 1)
+        central.show()  # taken out of a shown window, it was hidden
+    window.setCentralWidget(holder)
+    holder.show()
+    if not window.windowTitle().endswith(TITLE_SUFFIX):
+        window.setWindowTitle(window.windowTitle() + TITLE_SUFFIX)
+    return label
+
+
+def apply(window: Any) -> None:
+    """Grey out everything that writes (called after the window enables its actions)."""
+    if reason_of(window) is None:
+        return
+    tip = read_only_message(reason_of(window))
+    for name in WRITE_ACTIONS:
+        action = getattr(window, name, None)
+        if action is not None:
+            action.setEnabled(False)
+            action.setStatusTip(tip)
+    menu = getattr(window, "status_menu", None)
+    if menu is not None:
+        menu.setEnabled(False)
+    welcome = getattr(window, "welcome", None)
+    if welcome is not None:
+        welcome.start_button.setEnabled(False)
+
+
+def after_write_failure(window: Any) -> bool:
+    """A write failed: if the journal's disk has become read-only meanwhile (the kernel
+    remounts a failing disk read-only), switch the window to read-only mode. True if it did."""
+    service = window.service
+    if reason_of(window) is not None or getattr(window, "_closed", False):
+        return False
+    try:
+        reason = readonly.probe_read_only(service.folder)
+    except OSError:
+        return False
+    if reason is None:
+        return False
+    service.switch_to_read_only(reason)
+    install(window)
+    window._update_actions()
+    window._update_status()
+    if window.case_pane.case is not None:
+        window.case_pane.reload()
+    return True
