@@ -81,6 +81,7 @@ from reportlab.platypus import (
 
 from .data import CaseFileData, ContactRow, Exhibit, PromiseRow
 from .letter import letter_blocks
+from .pdf_sanitize import strip_page
 
 __all__ = [
     "BuildResult",
@@ -181,6 +182,7 @@ _KIND_LABELS = {
     "authorization": "Authorization number",
     "npi": "NPI",
     "ein": "Tax ID (EIN)",
+    "escalation": "Escalation reference",
     "other": "Other reference",
 }
 _KIND_ORDER = list(_KIND_LABELS)
@@ -732,6 +734,7 @@ def _load_pdf(path: Path) -> tuple[PdfReader | None, int, str | None]:
                 return None, 0, "it has no pages"
             copy = PdfWriter()
             for page in reader.pages:
+                strip_page(page)  # before copying: what it referred to is never copied
                 copy.add_page(page)
             buf = io.BytesIO()
             copy.write(buf)

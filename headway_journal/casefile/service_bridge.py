@@ -134,14 +134,16 @@ def _references(case: CaseView, contacts: list[ContactView]) -> tuple[Reference,
                 seen.add((kind_, piece.casefold()))
                 out.append(Reference(kind_, piece, label))
 
-    # tickets: value -> where it was given, in first-seen order
+    # tickets and escalation references: value -> where it was given, in first-seen order
     where: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
     numbers: dict[str, list[int]] = {}
     for number, c in enumerate(contacts, start=1):
         for t in c.tickets:
             t = t.strip()
             if t:
                 where.setdefault(t, [])
+                kinds[t] = "ticket"
                 numbers.setdefault(t, []).append(number)
     for t, nums in numbers.items():
         unique = list(dict.fromkeys(nums))
@@ -153,14 +155,15 @@ def _references(case: CaseView, contacts: list[ContactView]) -> tuple[Reference,
             continue
         owner = e.owner_name.strip() or e.owner_title.strip()
         level = _cap(e.level) or "Escalation"
+        kinds.setdefault(ref, "escalation")  # a ticket number that is also one stays a ticket
         where.setdefault(ref, []).append(
             f"Escalation reference ({level}: {owner})" if owner
             else f"Escalation reference ({level})")
     for value, parts in where.items():
-        if ("ticket", value.casefold()) in seen:
+        if any((k, value.casefold()) in seen for k in ("ticket", "escalation")):
             continue
-        seen.add(("ticket", value.casefold()))
-        out.append(Reference("ticket", value, "; ".join(parts)))
+        seen.add((kinds[value], value.casefold()))
+        out.append(Reference(kinds[value], value, "; ".join(parts)))
     return tuple(out)
 
 
