@@ -17,6 +17,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -97,6 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="mask identifiers down to their last 4 characters")
     c.add_argument("--exclude-exhibit", type=int, action="append", default=[], metavar="N",
                    help="leave exhibit N out (repeatable)")
+    c.add_argument("--include-exhibit", type=int, action="append", default=[], metavar="N",
+                   help="with --redact: put PDF or text exhibit N back in the redacted copy "
+                        "(repeatable); its contents are NOT masked")
+    c.add_argument("--from", dest="first", type=_day, metavar="DATE",
+                   help="only contacts on or after DATE (YYYY-MM-DD) in the timeline")
+    c.add_argument("--to", dest="last", type=_day, metavar="DATE",
+                   help="only contacts on or before DATE (YYYY-MM-DD) in the timeline")
     c = sub.add_parser("ics", help="export the deadlines of open cases (pending promises and "
                                    "outside clocks) to an iCalendar file")
     c.add_argument("file", metavar="FILE")
@@ -331,7 +339,7 @@ def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
 def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
     try:
         from headway_journal.casefile.service_bridge import (  # type: ignore[import-not-found]
-            build_for_case,
+            CaseFileTooLarge,
         )
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("headway_journal"):
@@ -339,15 +347,61 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
                            "in this version; use the window (Case > Case file).") from None
         raise
     out = _out_path(args.output)
-    if any(n < 1 for n in args.exclude_exhibit):
+    if any(n < 1 for n in [*args.exclude_exhibit, *args.include_exhibit]):
         raise CliError("Exhibits are numbered from 1.")
+    if args.include_exhibit and not args.redact:
+        raise CliError("--include-exhibit puts an exhibit back in a redacted copy; it needs "
+                       "--redact (without it every exhibit is included).")
     with _open(folder) as svc:
         case_id = svc.find_case(args.case)
-        result = build_for_case(svc, case_id, out, redact=args.redact,
-                                exclude=list(args.exclude_exhibit))
+        try:
+            result = _build_casefile(svc, case_id, out, args)
+        except CaseFileTooLarge as exc:
+            raise CliError(f"{exc} For example: {PROG} casefile {args.case} -o "
+                           f"{args.output} --from DATE --to DATE") from None
     written = result if isinstance(result, (str, os.PathLike)) else out
     print(f"Wrote the case file to {Path(written)}")
     return EXIT_OK
+
+
+def _build_casefile(svc: Any, case_id: int, out: Path, args: argparse.Namespace) -> Any:
+    """Build the case file; warn on stderr about exhibits put back unmasked."""
+    from headway_journal.casefile.service_bridge import build_for_case
+
+    if args.include_exhibit:
+        from headway_journal.casefile.service_bridge import (
+            apply_options,
+            casefile_data,
+            included_unmasked,
+        )
+
+        listing = casefile_data(svc, case_id, check_files=False, first=args.first,
+                                last=args.last)
+        # unknown numbers: one clear line; the names as the redacted copy shows them
+        redacted = apply_options(listing, redact=True, exclude=args.exclude_exhibit,
+                                 include=args.include_exhibit)
+        for x in included_unmasked(redacted, args.include_exhibit):
+            print(f"Warning: exhibit {x.number} ({_short(x.original_name)}) goes into the "
+                  "redacted copy as filed: its contents are NOT masked.", file=sys.stderr)
+    return build_for_case(svc, case_id, out, redact=args.redact,
+                          exclude=list(args.exclude_exhibit),
+                          include=list(args.include_exhibit), first=args.first, last=args.last)
+
+
+def _short(name: str, limit: int = 80) -> str:
+    """A user's file name for a message: control characters escaped, cut at 80 characters."""
+    shown = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+                    for ch in name)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "\u2026"
+
+
+def _day(text: str) -> date:
+    """argparse type for --from/--to: a date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{_short(text)!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01") from None
 
 
 def cmd_ics(args: argparse.Namespace, folder: Path) -> int:

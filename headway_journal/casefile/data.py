@@ -153,6 +153,10 @@ class CaseFileData:
     # numbers were left out of it (the others keep their numbers).
     redacted: bool = False
     omitted_exhibits: tuple[int, ...] = ()
+    # Set when the timeline is limited to a date range (both ends included, either may be
+    # open): the PDF then says so, and how many contacts outside it are not included.
+    contacts_range: tuple[date | None, date | None] | None = None
+    contacts_not_included: int = 0
 
     def __post_init__(self) -> None:
         _require_aware(self)
