@@ -248,9 +248,11 @@ def estimated_pages(contacts: int) -> int:
 
 
 def _check_size(service: Any, case_id: int, first: date | None, last: date | None,
-                max_contacts: int) -> int:
+                max_contacts: int | None) -> int:
     """Refuse a case file that would be too large, before anything is loaded; returns the
-    number of contacts outside the range."""
+    number of contacts outside the range. ``max_contacts`` defaults to
+    :data:`MAX_CASEFILE_CONTACTS`."""
+    limit = MAX_CASEFILE_CONTACTS if max_contacts is None else max_contacts
     if first is not None and last is not None and first > last:
         raise ServiceError(f"The date range starts on {first.isoformat()}, after its end on "
                            f"{last.isoformat()}.")
@@ -259,8 +261,8 @@ def _check_size(service: Any, case_id: int, first: date | None, last: date | Non
     inside = total
     if ranged:
         inside, low, high = service.contact_span(case_id, first, last)
-    if inside > max_contacts:
-        raise CaseFileTooLarge(case_id, inside, max_contacts, (low, high), ranged)
+    if inside > limit:
+        raise CaseFileTooLarge(case_id, inside, limit, (low, high), ranged)
     return int(total - inside)
 
 
@@ -273,7 +275,7 @@ def casefile_data(
     check_files: bool = True,
     first: date | None = None,
     last: date | None = None,
-    max_contacts: int = MAX_CASEFILE_CONTACTS,
+    max_contacts: int | None = None,
 ) -> CaseFileData:
     """The case as plain :class:`CaseFileData`, ready for :func:`build_casefile`.
 
@@ -503,7 +505,7 @@ def build_for_case(
     now: datetime | None = None,
     first: date | None = None,
     last: date | None = None,
-    max_contacts: int = MAX_CASEFILE_CONTACTS,
+    max_contacts: int | None = None,
 ) -> BuildResult:
     """Write the case file of ``case_id`` to ``out`` (atomically) and describe the result.
 

@@ -233,9 +233,6 @@ def test_a_huge_case_is_refused_early_with_the_page_count(
     monkeypatch.setattr(Service, "get_case",
                         lambda self, *a, **k: loaded.append(1) or real_get_case(self, *a, **k))
     monkeypatch.setattr(service_bridge, "MAX_CASEFILE_CONTACTS", 3)
-    original = service_bridge.build_for_case.__kwdefaults__
-    assert original is not None
-    monkeypatch.setitem(original, "max_contacts", 3)
     out = tmp_path / "huge.pdf"
     code = cli.main(["--journal", str(folder), "casefile", key, "-o", str(out)])
     err = capsys.readouterr().err.strip().splitlines()
