@@ -7,32 +7,40 @@ are masked down to their last 4 characters (``mask("123456789") == "••••
 What is masked
     * references of kind account, member, claim, authorization, npi, ein and invoice;
     * representative IDs (in ``representatives`` and in every contact);
-    * the person's e-mail address and phone number;
+    * the person's e-mail address and phone number, and the case key on the cover;
     * in every free-text field (title, narrative, desired outcome, summaries, outcomes,
-      promise texts, notes, captions, file names, details, cover letter, ...):
+      promise texts, notes, captions, exhibit file names, details, cover letter, ...):
       any of the values above wherever they occur (also written with other separators,
-      e.g. "123-456-789" for "123456789"), any e-mail address, any phone number of 10 or
-      more digits, and any run of 8 or more digits (single spaces or dashes inside the run
-      are allowed, so "4111 1111 1111 1111" is one run). Dates such as 2026-11-30 or
-      11/30/2026 are not digit runs;
+      e.g. "123-456-789" for "123456789"), any e-mail address, any phone number, and any
+      number of 8 or more digits written in digit groups with *any* run of Unicode
+      separators, punctuation or format characters between them ("4111/1111/1111/1111",
+      "123.45.6789", no-break spaces, U+2011, zero-width spaces...; see
+      :mod:`headway_journal.journal.digit_groups`, shared with the journal's refusal of full
+      card numbers);
     * detail fields whose label names an identifier ("Member ID", "Claim numbers",
       "Tax ID (EIN)", "Bank last 4", ...): each comma- or semicolon-separated piece that has a
-      digit and at least 5 letters or digits.
+      digit and at least 5 letters or digits (dates excepted).
+
+Masking is by value: a value masked in one place is masked everywhere. A ticket number
+(references of kind ticket or escalation, contact tickets, escalation references) stays
+visible, because the company needs it to find the case, unless it holds, or is part of, one
+of the masked values or a card-like number (13 to 19 digits passing the Luhn check): then it
+is masked everywhere too, so it can never un-mask that identifier elsewhere.
 
 What stays visible
-    * ticket numbers (references of kind ticket, contact tickets, escalation references):
-      the company needs them to find the case and they identify no person. A ticket is
-      masked only when it contains one of the masked values above or a card-like number
-      (13 to 19 digits passing the Luhn check). Visible tickets are also left alone inside
-      free text, where they would otherwise look like long digit runs;
-    * names and titles of people, addresses, dates, amounts, SHA-256 digests;
-    * references of kind "other" are treated as free text (long digit runs get masked).
+    * dates in any common form (2026-11-20, 2026/11/20, 11/20/2026, 20.11.2026, Nov 20, 2026,
+      20 November 2026, with a time and UTC offset): a date is never an identifier;
+    * amounts ($1,234.56, 12,345.67, 100.00), names and titles of people, addresses, SHA-256
+      digests; references of kind "other" are treated as free text.
 
 Values of 4 characters or fewer are already at the "last 4" level and stay readable.
 
-Exhibit *contents* (screenshots, appended PDFs) cannot be redacted here: the caller excludes
-the exhibits that show identifiers with ``exclude_exhibits``. Excluded exhibits are dropped
-and their numbers removed from the contacts; the remaining exhibits keep their numbers.
+Exhibit *contents* cannot be redacted here. PDF and text exhibits are withheld: listed with
+their (masked) name, size and SHA-256 as "withheld from this redacted copy", their contents
+left out, unless their number is in ``include_exhibits`` (the caller warns that they go in
+unmasked). Screenshots are reproduced as filed; the caller leaves out those that show
+identifiers with ``exclude_exhibits``. Excluded exhibits are dropped and their numbers removed
+from the contacts; the remaining exhibits keep their numbers.
 """
 
 from __future__ import annotations
