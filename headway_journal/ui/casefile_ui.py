@@ -390,23 +390,7 @@ class CaseFileDialog(QDialog):
         copy_layout.addWidget(redact_note)
 
         # exhibits
-        exhibits_box = QGroupBox("Exhibits", self)
-        exhibits_layout = QVBoxLayout(exhibits_box)
-        self.exhibit_list = QListWidget(exhibits_box)
-        self.exhibit_list.setAccessibleName("Exhibits to include")
-        self.exhibit_hint = QLabel("Untick an exhibit to leave it out of this copy; the others "
-                                   "keep their numbers.", exhibits_box)
-        self.exhibit_hint.setWordWrap(True)
-        self.no_exhibits = QLabel("This case has no exhibits.", exhibits_box)
-        self.unmasked_label = QLabel(exhibits_box)
-        self.unmasked_label.setWordWrap(True)
-        self.unmasked_label.setAccessibleName("Exhibits included unmasked")
-        self.unmasked_label.setStyleSheet("color: #a4160c; font-weight: bold;")
-        self.unmasked_label.hide()
-        exhibits_layout.addWidget(self.exhibit_hint)
-        exhibits_layout.addWidget(self.exhibit_list)
-        exhibits_layout.addWidget(self.no_exhibits)
-        exhibits_layout.addWidget(self.unmasked_label)
+        exhibits_box = self._make_exhibits_box()
         self._fill_exhibits(frozenset())
         self.exhibit_list.itemChanged.connect(self._exhibits_changed)
         self.redact_check.toggled.connect(self._redact_toggled)
@@ -510,6 +494,26 @@ class CaseFileDialog(QDialog):
         return dialog
 
     # exhibits
+
+    def _make_exhibits_box(self) -> QGroupBox:
+        """The list of exhibits to include, with its hint and the unmasked-exhibit warning."""
+        box = QGroupBox("Exhibits", self)
+        layout = QVBoxLayout(box)
+        self.exhibit_list = QListWidget(box)
+        self.exhibit_list.setAccessibleName("Exhibits to include")
+        self.exhibit_hint = QLabel("Untick an exhibit to leave it out of this copy; the others "
+                                   "keep their numbers.", box)
+        self.exhibit_hint.setWordWrap(True)
+        self.no_exhibits = QLabel("This case has no exhibits.", box)
+        self.unmasked_label = QLabel(box)
+        self.unmasked_label.setWordWrap(True)
+        self.unmasked_label.setAccessibleName("Exhibits included unmasked")
+        self.unmasked_label.setStyleSheet("color: #a4160c; font-weight: bold;")
+        self.unmasked_label.hide()
+        for widget in (self.exhibit_hint, self.exhibit_list, self.no_exhibits,
+                       self.unmasked_label):
+            layout.addWidget(widget)
+        return box
 
     def _load(self) -> CaseFileData:
         first, last = self.range_box.selected()
