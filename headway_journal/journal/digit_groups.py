@@ -33,14 +33,18 @@ __all__ = [
 # then checked character by character (symbols such as '$' or '+' break a run)
 _CANDIDATE = re.compile(r"\d+(?:[\W_]+\d+)*")
 _SEPARATOR_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Cf"})
+# symbols that look like a dash, a slash or a bar and so are written as one between groups:
+# minus sign, fraction and division slash, modifier minus, ratio, vertical and broken bars, tilde
+_LOOKALIKES = frozenset("\u2212\u2044\u2215\u02d7\u2236|\u00a6\u2223~\uff5c\uff5e")
 
 
 def is_separator(ch: str) -> bool:
     """True for a character that may stand between the digit groups of one number: any Unicode
     separator (spaces, no-break spaces, line separators), punctuation ('.', '/', '_', '-',
     U+2011, brackets, quotes) or format character (zero-width space, soft hyphen), and any
-    whitespace."""
-    return ch.isspace() or unicodedata.category(ch) in _SEPARATOR_CATEGORIES
+    whitespace; and the symbols that look like a dash, slash or bar (minus sign, fraction
+    slash, '|', '~')."""
+    return ch.isspace() or ch in _LOOKALIKES or unicodedata.category(ch) in _SEPARATOR_CATEGORIES
 
 
 def luhn_ok(digits: str) -> bool:
