@@ -75,7 +75,7 @@ from ..casefile.service_bridge import (
     default_file_name,
     omit_exhibits,
 )
-from ..journal.service import ServiceError
+from ..journal.service import NotFound, ServiceError
 from .casefile_range import TimelineRangeBox
 from .print_preview import (
     PdfPreviewDialog,
@@ -867,8 +867,11 @@ def print_case_file(service: Any, case_id: int | None, parent: QWidget | None = 
     if case_id is None:
         return None
     scratch = _Scratch()
-    try:
-        title = service.get_case(case_id).title
+    try:  # the title alone: a huge case is refused by the build, never loaded here
+        summaries = service.case_summaries([case_id])
+        if not summaries:
+            raise NotFound(f"There is no case {case_id}.")
+        title = summaries[0].title
     except ServiceError as exc:
         scratch.cleanup()
         QMessageBox.warning(parent, "Print", str(exc))

@@ -200,8 +200,13 @@ def test_toolbar_print_of_a_case_too_large_says_how_to_choose_a_range(
     warnings: list[str],
 ) -> None:
     monkeypatch.setattr(service_bridge, "MAX_CASEFILE_CONTACTS", 2)
+    loaded: list[int] = []
+    real_get_case = JournalService.get_case
+    monkeypatch.setattr(JournalService, "get_case",
+                        lambda self, *a, **k: loaded.append(1) or real_get_case(self, *a, **k))
     builder = casefile_ui.print_case_file(service, case, None)
     assert builder is not None
     qtbot.waitUntil(lambda: bool(warnings), timeout=WAIT)
     assert "3 contacts" in warnings[0] and "about 8 pages" in warnings[0]
     assert "Timeline" in warnings[0] and "Traceback" not in warnings[0]
+    assert not loaded  # refused before the case was read
