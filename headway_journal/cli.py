@@ -17,6 +17,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -108,6 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="mask identifiers down to their last 4 characters")
     c.add_argument("--exclude-exhibit", type=int, action="append", default=[], metavar="N",
                    help="leave exhibit N out (repeatable)")
+    c.add_argument("--include-exhibit", type=int, action="append", default=[], metavar="N",
+                   help="with --redact: put PDF or text exhibit N back in the redacted copy "
+                        "(repeatable); its contents are NOT masked")
+    c.add_argument("--from", dest="first", type=_day, metavar="DATE",
+                   help="only contacts on or after DATE (YYYY-MM-DD) in the timeline")
+    c.add_argument("--to", dest="last", type=_day, metavar="DATE",
+                   help="only contacts on or before DATE (YYYY-MM-DD) in the timeline")
     c = sub.add_parser("ics", help="export the deadlines of open cases (pending promises and "
                                    "outside clocks) to an iCalendar file")
     c.add_argument("file", metavar="FILE")
@@ -409,24 +417,22 @@ def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
-    try:
-        from headway_journal.casefile.service_bridge import (
-            build_for_case,
-        )
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("headway_journal"):
-            raise CliError("Building a case file from the command line is not available yet "
-                           "in this version; use the window (Case > Case file).") from None
-        raise
+    from headway_journal.casefile.service_bridge import CaseFileTooLarge
     from headway_journal.journal.profile import missing_details
 
     out = _out_path(args.output)
-    if any(n < 1 for n in args.exclude_exhibit):
+    if any(n < 1 for n in [*args.exclude_exhibit, *args.include_exhibit]):
         raise CliError("Exhibits are numbered from 1.")
+    if args.include_exhibit and not args.redact:
+        raise CliError("--include-exhibit puts an exhibit back in a redacted copy; it needs "
+                       "--redact (without it every exhibit is included).")
     with _open(folder) as svc:
         case_id = svc.find_case(args.case)
-        result = build_for_case(svc, case_id, out, redact=args.redact,
-                                exclude=list(args.exclude_exhibit))
+        try:
+            result = _build_casefile(svc, case_id, out, args)
+        except CaseFileTooLarge as exc:
+            raise CliError(f"{exc} For example: {PROG} casefile {args.case} -o "
+                           f"{args.output} --from DATE --to DATE") from None
         missing = missing_details(svc.profile())
     written = result if isinstance(result, (str, os.PathLike)) else out
     print(f"Wrote the case file to {Path(written)}")
@@ -434,6 +440,39 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
         print(f"Note: the journal does not have {' or '.join(missing)}, so the case file has a "
               "blank line to fill in by hand (add them in the window: Edit > Settings).")
     return EXIT_OK
+
+
+def _build_casefile(svc: Any, case_id: int, out: Path, args: argparse.Namespace) -> Any:
+    """Build the case file; warn on stderr about exhibits put back unmasked."""
+    from headway_journal.casefile.service_bridge import build_for_case
+
+    if args.include_exhibit:
+        from headway_journal.casefile.service_bridge import (
+            apply_options,
+            casefile_data,
+            included_unmasked,
+        )
+
+        listing = casefile_data(svc, case_id, check_files=False, first=args.first,
+                                last=args.last)
+        # unknown numbers: one clear line; the names as the redacted copy shows them
+        redacted = apply_options(listing, redact=True, exclude=args.exclude_exhibit,
+                                 include=args.include_exhibit)
+        for x in included_unmasked(redacted, args.include_exhibit):
+            print(f"Warning: exhibit {x.number} ({_echo(x.original_name)}) goes into the "
+                  "redacted copy as filed: its contents are NOT masked.", file=sys.stderr)
+    return build_for_case(svc, case_id, out, redact=args.redact,
+                          exclude=list(args.exclude_exhibit),
+                          include=list(args.include_exhibit), first=args.first, last=args.last)
+
+
+def _day(text: str) -> date:
+    """argparse type for --from/--to: a date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{_echo(text)!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01") from None
 
 
 def cmd_ics(args: argparse.Namespace, folder: Path) -> int:

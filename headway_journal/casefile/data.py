@@ -21,6 +21,7 @@ REFERENCE_KINDS = (
     "authorization",
     "npi",
     "ein",
+    "escalation",
     "other",
 )
 
@@ -108,6 +109,9 @@ class Exhibit:
     # SHA-256 of print_path's bytes as the journal checked them: the copy is then placed as it
     # is (if the file still has these bytes); without it, print_path is decoded to check it
     print_sha256: str | None = None
+    # set by redact() for a PDF or text exhibit it cannot mask: listed (name, size, SHA-256)
+    # as "withheld from this redacted copy", its contents left out
+    withheld: bool = False
 
     def __post_init__(self) -> None:
         _require_aware(self)
@@ -149,6 +153,10 @@ class CaseFileData:
     # numbers were left out of it (the others keep their numbers).
     redacted: bool = False
     omitted_exhibits: tuple[int, ...] = ()
+    # Set when the timeline is limited to a date range (both ends included, either may be
+    # open): the PDF then says so, and how many contacts outside it are not included.
+    contacts_range: tuple[date | None, date | None] | None = None
+    contacts_not_included: int = 0
 
     def __post_init__(self) -> None:
         _require_aware(self)

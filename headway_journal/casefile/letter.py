@@ -37,6 +37,7 @@ _KIND_LABELS = {
     "authorization": "Authorization number",
     "npi": "NPI",
     "ein": "Tax ID (EIN)",
+    "escalation": "Escalation reference",
     "other": "Reference",
 }
 _MONTHS = (

@@ -81,7 +81,9 @@ from reportlab.platypus import (
 
 from .data import CaseFileData, ContactRow, Exhibit, PromiseRow
 from .letter import letter_blocks
+from .pdf_sanitize import strip_page
 from .person import party_lines, printed_name
+from .redact import unmaskable_kind
 
 __all__ = [
     "BuildResult",
@@ -182,6 +184,7 @@ _KIND_LABELS = {
     "authorization": "Authorization number",
     "npi": "NPI",
     "ein": "Tax ID (EIN)",
+    "escalation": "Escalation reference",
     "other": "Other reference",
 }
 _KIND_ORDER = list(_KIND_LABELS)
@@ -733,6 +736,7 @@ def _load_pdf(path: Path) -> tuple[PdfReader | None, int, str | None]:
                 return None, 0, "it has no pages"
             copy = PdfWriter()
             for page in reader.pages:
+                strip_page(page)  # before copying: what it referred to is never copied
                 copy.add_page(page)
             buf = io.BytesIO()
             copy.write(buf)
@@ -1075,7 +1079,13 @@ class _Job:
         for ex in exhibits:
             kind = _kind(ex.media_type)
             stored = ex.path if ex.path is not None and ex.path.is_file() else None
-            if kind == "other":
+            if ex.withheld:  # a redacted copy: its contents could not be masked
+                prep.notes[ex.number] = "withheld from this redacted copy"
+                prep.not_shown[ex.number] = (
+                    "withheld from this redacted copy (its contents cannot be masked); the "
+                    "SHA-256 above identifies the file kept in the journal"
+                )
+            elif kind == "other":
                 prep.notes[ex.number] = "listed only (this file type is not embedded)"
                 prep.not_shown[ex.number] = "file type not embedded; kept in the journal"
             elif stored is None:
@@ -1390,19 +1400,7 @@ class _Job:
             self.p(d.title, s.title),
         ]
         if d.redacted:
-            out += [
-                _boxed(
-                    self.markup(
-                        "REDACTED COPY. Account, member, claim, authorization, invoice, NPI and "
-                        "EIN numbers, representative IDs, e-mail addresses and phone numbers are "
-                        "masked to their last 4 characters. Screenshots and appended documents "
-                        "are reproduced as filed and are not masked.",
-                        s.banner,
-                    ),
-                    _NOTE_BG,
-                ),
-                Spacer(1, 8),
-            ]
+            out += [_boxed(self.markup(_redacted_banner(d), s.banner), _NOTE_BG), Spacer(1, 8)]
         if d.safety_note:
             out += [
                 _boxed(self.markup(f"<b>Safety.</b> {_esc(d.safety_note)}", s.small), _ALERT_BG),
@@ -1424,7 +1422,8 @@ class _Job:
             ("Amount disputed", d.amount_disputed or "none stated"),
             (
                 "Contacts",
-                f"{len(d.contacts)} logged; total time on hold {_fmt_minutes(hold)}",
+                f"{len(d.contacts)} logged; total time on hold {_fmt_minutes(hold)}"
+                + (f" ({_range_note(d)})" if d.contacts_range is not None else ""),
             ),
             (
                 "Promises",
@@ -1521,9 +1520,7 @@ class _Job:
         if tickets:
             rows = [[self.cell(h) for h in ("Ticket", "Mentioned in contacts")]]
             for ticket, contacts in tickets.items():
-                seen = ", ".join(
-                    f"#{c.number} ({_fmt_date(c.started_at.date())})" for c in contacts
-                )
+                seen = _listed([f"#{c.number} ({_fmt_date(c.started_at.date())})" for c in contacts])
                 rows.append([self.cell(ticket, s.cell_bold), self.cell(seen)])
             out.append(_table(rows, [150, FRAME_W - 150]))
         else:
@@ -1552,7 +1549,7 @@ class _Job:
                         self.cell(name, s.cell_bold),
                         self.cell(titles.get((name, rep_id), "")),
                         self.cell(rep_id or "not given"),
-                        self.cell(", ".join(numbers) or "—"),
+                        self.cell(_listed(numbers) or "—"),
                     ]
                 )
             out.append(_table(rows, [150, 160, 90, FRAME_W - 400]))
@@ -1602,6 +1599,9 @@ class _Job:
             PageBreak(),
             self.heading("Timeline of contacts", "section-timeline"),
         ]
+        if d.contacts_range is not None:
+            note = f"This case file shows only the {_range_note(d)}."
+            out += [_boxed(self.p(note, s.small), _NOTE_BG), Spacer(1, 6)]
         if not contacts:
             return out + [self.p("No contacts were logged.", s.muted)]
         out.append(
@@ -1643,8 +1643,10 @@ class _Job:
             lines = [_promise_line(p) for p in c.promises]
             add("Promises", self.markup("<br/>".join(lines), s.cell))
         if c.exhibit_numbers:
+            withheld = {x.number for x in self.data.exhibits if x.withheld}
             names = [
-                f"Exhibit {n}" if n in known_exhibits else f"Exhibit {n} (not in this file)"
+                f"Exhibit {n} (withheld from this redacted copy)" if n in withheld
+                else f"Exhibit {n}" if n in known_exhibits else f"Exhibit {n} (not in this file)"
                 for n in sorted(set(c.exhibit_numbers))
             ]
             add("Exhibits", self.cell(", ".join(names)))
@@ -2086,6 +2088,60 @@ def _promise_line(p: PromiseRow) -> str:
         f"• “{_esc(p.text)}” (made {_esc(_fmt_date(p.made_on))}; due {_esc(p.due_label)}) "
         f"— {state_markup}"
     )
+
+
+def _range_note(d: CaseFileData) -> str:
+    """"contacts from November 1, 2026 to November 30, 2026; 1,234 others not included"."""
+    first, last = d.contacts_range or (None, None)
+    start = _fmt_date(first) if first is not None else "the first contact"
+    end = _fmt_date(last) if last is not None else "the last contact"
+    others = d.contacts_not_included
+    rest = (
+        f"{others:,} other{'s' if others != 1 else ''} not included"
+        if others
+        else "no others were logged"
+    )
+    return f"contacts from {start} to {end}; {rest}"
+
+
+def _redacted_banner(d: CaseFileData) -> str:
+    """What the redacted copy masks, what it withholds and what it reproduces as filed."""
+    text = (
+        "REDACTED COPY. Account, member, claim, authorization, invoice, NPI and EIN numbers, "
+        "representative IDs, e-mail addresses, phone numbers and other long numbers are masked "
+        "to their last 4 characters. Screenshots are reproduced as filed and are not masked."
+    )
+    withheld = [x.number for x in d.exhibits if x.withheld]
+    included = [
+        x.number for x in d.exhibits if not x.withheld and unmaskable_kind(x.media_type)
+    ]
+    if withheld:
+        text += (
+            f" {_numbers('Exhibit', withheld)} (PDF or text) "
+            f"{'is' if len(withheld) == 1 else 'are'} withheld from this redacted copy: "
+            "listed with name, size and SHA-256 only."
+        )
+    if included:
+        text += (
+            f" <b>{_numbers('Exhibit', included)} {'is' if len(included) == 1 else 'are'} "
+            "included as filed: its contents are not masked.</b>"
+        )
+    return text
+
+
+_MAX_LISTED = 40  # a cell listing more contacts than this would not fit on a page
+
+
+def _listed(items: Sequence[str]) -> str:
+    """"#1, #2, #3", cut to the first few with "and N more" so that a table cell fits a page."""
+    if len(items) <= _MAX_LISTED:
+        return ", ".join(items)
+    return f"{', '.join(items[:_MAX_LISTED])} and {len(items) - _MAX_LISTED:,} more"
+
+
+def _numbers(word: str, numbers: Sequence[int]) -> str:
+    listed = ", ".join(str(n) for n in sorted(numbers))
+    return f"{word} {listed}" if len(numbers) == 1 else f"{word}s {listed}"
 
 
 def _sha_markup(sha: str) -> str:

@@ -17,6 +17,7 @@ worker thread while the window stays responsive; ``progress`` and ``cancelled`` 
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..journal import issue_types
-from ..journal.service import CaseView, ContactView, NotFound, PromiseView
+from ..journal.service import CaseView, ContactView, NotFound, PromiseView, ServiceError
 from .data import (
     REFERENCE_KINDS,
     CaseFileData,
@@ -41,14 +42,25 @@ from .data import (
 )
 from .pdf import BuildResult, build_casefile
 from .redact import redact as redact_data
+from .redact import unmaskable_kind
 
 __all__ = [
+    "MAX_CASEFILE_CONTACTS",
+    "CaseFileTooLarge",
     "apply_options",
     "build_for_case",
     "casefile_data",
     "default_file_name",
+    "estimated_pages",
+    "included_unmasked",
     "omit_exhibits",
 ]
+
+# A case file with more contacts than this is refused (with the estimated page count and a
+# suggestion to choose a date range): about 900 pages, built in well under a minute here.
+MAX_CASEFILE_CONTACTS = 2_000
+_PAGES_PER_CONTACT = 0.45  # measured: 1,000 contacts with a promise each gave 437 pages
+_FIXED_PAGES = 6  # cover, references, details, promises, exhibit list, signature
 
 ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]
@@ -131,14 +143,16 @@ def _references(case: CaseView, contacts: list[ContactView]) -> tuple[Reference,
                 seen.add((kind_, piece.casefold()))
                 out.append(Reference(kind_, piece, label))
 
-    # tickets: value -> where it was given, in first-seen order
+    # tickets and escalation references: value -> where it was given, in first-seen order
     where: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
     numbers: dict[str, list[int]] = {}
     for number, c in enumerate(contacts, start=1):
         for t in c.tickets:
             t = t.strip()
             if t:
                 where.setdefault(t, [])
+                kinds[t] = "ticket"
                 numbers.setdefault(t, []).append(number)
     for t, nums in numbers.items():
         unique = list(dict.fromkeys(nums))
@@ -150,14 +164,15 @@ def _references(case: CaseView, contacts: list[ContactView]) -> tuple[Reference,
             continue
         owner = e.owner_name.strip() or e.owner_title.strip()
         level = _cap(e.level) or "Escalation"
+        kinds.setdefault(ref, "escalation")  # a ticket number that is also one stays a ticket
         where.setdefault(ref, []).append(
             f"Escalation reference ({level}: {owner})" if owner
             else f"Escalation reference ({level})")
     for value, parts in where.items():
-        if ("ticket", value.casefold()) in seen:
+        if any((k, value.casefold()) in seen for k in ("ticket", "escalation")):
             continue
-        seen.add(("ticket", value.casefold()))
-        out.append(Reference("ticket", value, "; ".join(parts)))
+        seen.add((kinds[value], value.casefold()))
+        out.append(Reference(kinds[value], value, "; ".join(parts)))
     return tuple(out)
 
 
@@ -204,6 +219,50 @@ def _exhibit_files(
     return path, print_copy, None
 
 
+class CaseFileTooLarge(ServiceError):
+    """The case (or the chosen date range) has too many contacts for one case file."""
+
+    def __init__(self, case_id: int, contacts: int, limit: int, span: tuple[date | None, date | None],
+                 ranged: bool) -> None:
+        self.contacts = contacts
+        self.pages = estimated_pages(contacts)
+        self.limit = limit
+        self.span = span
+        where = " in that date range" if ranged else ""
+        first, last = span
+        runs = (f" Its contacts{where} run from {first.isoformat()} to {last.isoformat()}."
+                if first is not None and last is not None else "")
+        super().__init__(
+            f"Case #{case_id} has {contacts:,} contacts{where}: its case file would run to about "
+            f"{self.pages:,} pages, more than one file can hold (at most {limit:,} contacts, "
+            f"about {estimated_pages(limit):,} pages). Choose a shorter date range for the "
+            f"timeline.{runs}")
+
+
+def estimated_pages(contacts: int) -> int:
+    """About how many pages a case file with this many contacts runs to."""
+    return _FIXED_PAGES + math.ceil(contacts * _PAGES_PER_CONTACT)
+
+
+def _check_size(service: Any, case_id: int, first: date | None, last: date | None,
+                max_contacts: int | None) -> int:
+    """Refuse a case file that would be too large, before anything is loaded; returns the
+    number of contacts outside the range. ``max_contacts`` defaults to
+    :data:`MAX_CASEFILE_CONTACTS`."""
+    limit = MAX_CASEFILE_CONTACTS if max_contacts is None else max_contacts
+    if first is not None and last is not None and first > last:
+        raise ServiceError(f"The date range starts on {first.isoformat()}, after its end on "
+                           f"{last.isoformat()}.")
+    total, low, high = service.contact_span(case_id)
+    ranged = first is not None or last is not None
+    inside = total
+    if ranged:
+        inside, low, high = service.contact_span(case_id, first, last)
+    if inside > limit:
+        raise CaseFileTooLarge(case_id, inside, limit, (low, high), ranged)
+    return int(total - inside)
+
+
 def casefile_data(
     service: Any,
     case_id: int,
@@ -211,6 +270,9 @@ def casefile_data(
     now: datetime | None = None,
     cover_letter: str | None = None,
     check_files: bool = True,
+    first: date | None = None,
+    last: date | None = None,
+    max_contacts: int | None = None,
 ) -> CaseFileData:
     """The case as plain :class:`CaseFileData`, ready for :func:`build_casefile`.
 
@@ -218,13 +280,17 @@ def casefile_data(
     open and the generation time. With ``check_files`` every exhibit is hashed against its
     SHA-256 and image exhibits get their cached print copy; without it (fast, for drafting a
     letter or listing exhibits in a dialog) only the file's presence is checked.
+    ``first``/``last`` limit the timeline to the contacts of those dates (both included);
+    a case (or range) of more than ``max_contacts`` contacts raises :class:`CaseFileTooLarge`
+    before anything is loaded.
     """
     now = now or datetime.now(UTC)
     if now.utcoffset() is None:
         raise ValueError("now must be timezone-aware")
     local_now = now.astimezone()
     today = local_now.date()
-    case: CaseView = service.get_case(case_id, now=now)
+    outside_range = _check_size(service, case_id, first, last, max_contacts)
+    case: CaseView = service.get_case(case_id, now=now, contacts_from=first, contacts_to=last)
     org = case.organization
 
     contacts = sorted(case.contacts, key=lambda c: (c.started_at.astimezone(UTC), c.id))
@@ -355,6 +421,8 @@ def casefile_data(
         cover_letter=cover_letter if cover_letter and cover_letter.strip() else None,
         outside_clocks=tuple(clocks),
         safety_note=service.safety_note(case.issue_type),
+        contacts_range=(first, last) if first is not None or last is not None else None,
+        contacts_not_included=outside_range,
     )
 
 
@@ -391,14 +459,33 @@ def _check_numbers(data: CaseFileData, numbers: frozenset[int]) -> None:
 
 
 def apply_options(
-    data: CaseFileData, *, redact: bool = False, exclude: Iterable[int] = ()
+    data: CaseFileData,
+    *,
+    redact: bool = False,
+    exclude: Iterable[int] = (),
+    include: Iterable[int] = (),
 ) -> CaseFileData:
-    """The redacted copy (identifiers masked, on the data) and/or exhibits left out."""
+    """The redacted copy (identifiers masked, on the data) and/or exhibits left out.
+
+    A redacted copy withholds PDF and text exhibits (their contents cannot be masked) unless
+    their number is in ``include``; ``include`` means nothing without ``redact``.
+    """
     numbers = frozenset(int(n) for n in exclude)
+    put_back = frozenset(int(n) for n in include)
     if redact:
-        _check_numbers(data, numbers)
-        return redact_data(data, exclude_exhibits=numbers)
+        _check_numbers(data, numbers | put_back)
+        both = sorted(numbers & put_back)
+        if both:
+            raise ServiceError(f"Exhibit {both[0]} is both left out and put back; choose one.")
+        return redact_data(data, exclude_exhibits=numbers, include_exhibits=put_back)
     return omit_exhibits(data, numbers)
+
+
+def included_unmasked(data: CaseFileData, include: Iterable[int]) -> list[Exhibit]:
+    """The exhibits of ``include`` that a redacted copy would otherwise withhold: they go in
+    as filed, their contents not masked (the caller warns the user)."""
+    wanted = {int(n) for n in include}
+    return [x for x in data.exhibits if x.number in wanted and unmaskable_kind(x.media_type)]
 
 
 def build_for_case(
@@ -408,16 +495,23 @@ def build_for_case(
     *,
     redact: bool = False,
     exclude: Iterable[int] = (),
+    include: Iterable[int] = (),
     cover_letter: str | None = None,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
     now: datetime | None = None,
+    first: date | None = None,
+    last: date | None = None,
+    max_contacts: int | None = None,
 ) -> BuildResult:
     """Write the case file of ``case_id`` to ``out`` (atomically) and describe the result.
 
-    ``redact`` masks identifiers to their last 4 characters; ``exclude`` leaves those exhibit
-    numbers out; ``cover_letter`` (plain text, paragraphs separated by blank lines) goes right
-    after the cover page. When ``cancelled()`` turns true the build stops with
+    ``redact`` masks identifiers to their last 4 characters and withholds PDF and text
+    exhibits except those in ``include``; ``exclude`` leaves those exhibit numbers out;
+    ``cover_letter`` (plain text, paragraphs separated by blank lines) goes right after the
+    cover page. ``first``/``last`` limit the timeline to those dates; a case (or range) of
+    more than ``max_contacts`` contacts raises :class:`CaseFileTooLarge` before anything is
+    read. When ``cancelled()`` turns true the build stops with
     :class:`~.pdf.CaseFileCancelled` and nothing is written.
     """
     if cancelled is not None and cancelled():
@@ -426,8 +520,9 @@ def build_for_case(
         raise CaseFileCancelled("case file build cancelled")
     if progress is not None:
         progress(0, 100, "Reading the journal")
-    data = casefile_data(service, case_id, now=now, cover_letter=cover_letter)
-    data = apply_options(data, redact=redact, exclude=exclude)
+    data = casefile_data(service, case_id, now=now, cover_letter=cover_letter, first=first,
+                         last=last, max_contacts=max_contacts)
+    data = apply_options(data, redact=redact, exclude=exclude, include=include)
     return build_casefile(data, Path(out), progress=progress, cancelled=cancelled)
 
 

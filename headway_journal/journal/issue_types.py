@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
+from .digit_groups import card_spans, luhn_ok
 from .money import AMOUNT_PATTERN, AmountError, normalize_amounts_text, parse_amount
 from .safe_echo import escape_for_terminal
 
@@ -32,32 +33,23 @@ class FieldError(ValueError):
 
 # --- validators ---------------------------------------------------------------------------------
 
-_CARD_RUN = re.compile(r"(?<![\d])(?:\d[ -]?){14,18}\d(?![\d])")
-
-
-def luhn_ok(digits: str) -> bool:
-    """True when the string of digits passes the Luhn (mod 10) check."""
-    if not digits.isdigit():
-        return False
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 1:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0
+def is_card_number(digits: str) -> bool:
+    """A full payment-card number: 16 digits, or 15 for American Express (34/37), passing
+    the Luhn check."""
+    if len(digits) == 16:
+        return luhn_ok(digits)
+    return len(digits) == 15 and digits[:2] in ("34", "37") and luhn_ok(digits)
 
 
 def find_card_number(text: str) -> str | None:
-    """Return a full payment-card number found in ``text`` (16 digits, or 15 for Amex), if any."""
-    for match in _CARD_RUN.finditer(text):
-        digits = re.sub(r"[ -]", "", match.group(0))
-        if len(digits) == 16 and luhn_ok(digits):
-            return digits
-        if len(digits) == 15 and digits[:2] in ("34", "37") and luhn_ok(digits):
-            return digits
+    """Return a full payment-card number found in ``text`` (16 digits, or 15 for Amex), if any.
+
+    Any run of Unicode separators, punctuation and format characters may stand between the
+    digit groups (``4111/1111/1111/1111``, no-break spaces, zero-width spaces, U+2011...):
+    see :mod:`.digit_groups`.
+    """
+    for _start, _end, digits in card_spans(text, is_card_number):
+        return digits
     return None
 
 
@@ -67,21 +59,22 @@ def mask_card_numbers(text: str) -> str:
     For text that is evidence in itself and must not be refused, such as an exhibit's original
     file name; typed text is refused instead (``refuse_card_number``).
     """
-    def mask(match: re.Match[str]) -> str:
-        run = match.group(0)
-        if find_card_number(run) is None:
-            return run
+    out: list[str] = []
+    pos = 0
+    for start, end, _digits in card_spans(text, is_card_number):
+        out.append(text[pos:start])
         keep = 4
-        out = []
-        for ch in reversed(run):
-            if ch.isdigit():
-                out.append(ch if keep > 0 else "x")
+        masked = []
+        for ch in reversed(text[start:end]):
+            if ch.isdecimal():
+                masked.append(ch if keep > 0 else "x")
                 keep -= 1
             else:
-                out.append(ch)
-        return "".join(reversed(out))
-
-    return _CARD_RUN.sub(mask, text)
+                masked.append(ch)
+        out.append("".join(reversed(masked)))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 CARD_MESSAGE = (

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Integer, case, func, select, text, update
+from sqlalchemy import Integer, String, case, func, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
@@ -489,6 +489,11 @@ def _jsonable(v: Any) -> Any:
     if isinstance(v, dict):
         return {k: _jsonable(x) for k, x in v.items()}
     return v
+
+
+def _contact_day() -> Any:
+    """A contact's own local date as ISO text (started_at is stored with its offset)."""
+    return func.substr(Contact.__table__.c.started_at, 1, 10, type_=String(10))
 
 
 def fts_query(text_: str) -> str | None:
@@ -1033,17 +1038,43 @@ class JournalService:
         names = ("all", "active", "waiting", "escalated", "resolved", "deleted")
         return {"due": due, **{k: int(v) for k, v in zip(names, row, strict=True)}}
 
+    def contact_span(self, case_id: int, first: date | None = None, last: date | None = None
+                     ) -> tuple[int, date | None, date | None]:
+        """(number of contacts, first and last contact date) of a case, counting only the
+        contacts whose own local date lies in first..last (both included) when given. Cheap:
+        nothing is loaded, so a case file can refuse a huge case before reading it."""
+        day = _contact_day()
+        conds = [Contact.case_id == case_id, Contact.deleted_at.is_(None)]
+        if first is not None:
+            conds.append(day >= first.isoformat())
+        if last is not None:
+            conds.append(day <= last.isoformat())
+        with self.journal.sessions() as s:
+            count, low, high = s.execute(
+                select(func.count(), func.min(day), func.max(day)).where(*conds)).one()
+        return (int(count), date.fromisoformat(low) if low else None,
+                date.fromisoformat(high) if high else None)
+
     def get_case(self, case_id: int, *, now: datetime | None = None,
-                 include_deleted: bool = False) -> CaseView:
+                 include_deleted: bool = False, contacts_from: date | None = None,
+                 contacts_to: date | None = None) -> CaseView:
+        """The case with everything in it. ``contacts_from``/``contacts_to`` (the contacts' own
+        local dates, both included) load only the contacts in that range."""
         now = now or datetime.now(UTC)
+        day = _contact_day()
+        loaded: Any = Case.contacts
+        if contacts_from is not None or contacts_to is not None:
+            low = (contacts_from or date.min).isoformat()
+            high = (contacts_to or date.max).isoformat()
+            loaded = Case.contacts.and_(day >= low, day <= high)
         with self.journal.sessions() as s:
             c = s.scalar(
                 select(Case)
                 .where(Case.id == case_id)
                 .options(
                     selectinload(Case.organization).selectinload(Organization.channels),
-                    selectinload(Case.contacts).selectinload(Contact.tickets),
-                    selectinload(Case.contacts).selectinload(Contact.promises),
+                    selectinload(loaded).selectinload(Contact.tickets),
+                    selectinload(loaded).selectinload(Contact.promises),
                     selectinload(Case.escalations),
                     selectinload(Case.attachments),
                     selectinload(Case.notes),

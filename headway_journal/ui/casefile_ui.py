@@ -40,7 +40,7 @@ import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,14 +67,17 @@ from PySide6.QtWidgets import (
 )
 
 from ..casefile import BuildResult, CaseFileCancelled, CaseFileData, draft_cover_letter
+from ..casefile.redact import unmaskable_kind
 from ..casefile.service_bridge import (
+    CaseFileTooLarge,
     build_for_case,
     casefile_data,
     default_file_name,
     omit_exhibits,
 )
 from ..journal.safe_echo import window_text
-from ..journal.service import ServiceError
+from ..journal.service import NotFound, ServiceError
+from .casefile_range import TimelineRangeBox
 from .print_preview import (
     PdfPreviewDialog,
     PrintResult,
@@ -107,10 +110,16 @@ class BuildOptions:
     redact: bool = False
     exclude: tuple[int, ...] = ()
     cover_letter: str | None = None
+    include: tuple[int, ...] = ()  # PDF/text exhibits put back in a redacted copy, unmasked
+    first: date | None = None  # the timeline's date range (both included), if limited
+    last: date | None = None
 
 
 def describe_build_error(exc: BaseException, out: Path) -> str:
     """One plain sentence for the user; never a traceback."""
+    if isinstance(exc, CaseFileTooLarge):
+        return (f"{exc} Set the dates under \u201cTimeline\u201d in the case file window "
+                "(File > Export case file\u2026).")
     if isinstance(exc, ServiceError):
         return str(exc)
     if isinstance(exc, PermissionError):
@@ -163,7 +172,8 @@ def _run_build(
     try:
         result = build_for_case(
             service, case_id, out, redact=options.redact, exclude=options.exclude,
-            cover_letter=options.cover_letter, progress=progress, cancelled=cancel.is_set,
+            include=options.include, cover_letter=options.cover_letter, progress=progress,
+            cancelled=cancel.is_set, first=options.first, last=options.last,
         )
     except CaseFileCancelled:
         signals.cancelled.emit()
@@ -321,8 +331,11 @@ class CaseFileDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.case_id = case_id
+        self._now = now
+        # the date range first: a huge case opens with a range that fits
+        self.range_box = TimelineRangeBox(service, case_id, self)
         # fast: no hashing here; the build checks every exhibit against its SHA-256
-        self.data: CaseFileData = casefile_data(service, case_id, now=now, check_files=False)
+        self.data: CaseFileData = self._load()
         self.builder = CaseFileBuilder(service, case_id, self)
         self.builder.failed.connect(self._build_failed)
         self.builder.cancelled.connect(self._build_cancelled)
@@ -335,6 +348,7 @@ class CaseFileDialog(QDialog):
         self._letter_edited = False
         self._drafting = False
         self.details_dialog: YourDetailsDialog | None = None
+        self._busy = False
 
         d = self.data
         self.setWindowTitle(f"Case file \u2014 {d.title}")
@@ -367,9 +381,11 @@ class CaseFileDialog(QDialog):
             "does not need them")
         redact_note = QLabel(
             "Account, member, claim, authorization, invoice, NPI and EIN numbers, "
-            "representative IDs, e-mail addresses and phone numbers are masked to their last "
-            "4 characters, in the cover letter too. Ticket numbers stay readable. Screenshots "
-            "and attached PDFs cannot be masked: untick the exhibits that show identifiers.",
+            "representative IDs, e-mail addresses, phone numbers and other long numbers are "
+            "masked to their last 4 characters, in the cover letter too. Ticket numbers stay "
+            "readable. PDF and text exhibits are withheld (listed with their SHA-256): tick "
+            "one to put it back as filed, unmasked. Screenshots cannot be masked: untick "
+            "those that show identifiers.",
             copy_box,
         )
         redact_note.setWordWrap(True)
@@ -379,19 +395,10 @@ class CaseFileDialog(QDialog):
         copy_layout.addWidget(redact_note)
 
         # exhibits
-        exhibits_box = QGroupBox("Exhibits", self)
-        exhibits_layout = QVBoxLayout(exhibits_box)
-        self.exhibit_list = QListWidget(exhibits_box)
-        self.exhibit_list.setAccessibleName("Exhibits to include")
-        self.exhibit_hint = QLabel("Untick an exhibit to leave it out of this copy; the others "
-                                   "keep their numbers.", exhibits_box)
-        self.exhibit_hint.setWordWrap(True)
-        self.no_exhibits = QLabel("This case has no exhibits.", exhibits_box)
-        exhibits_layout.addWidget(self.exhibit_hint)
-        exhibits_layout.addWidget(self.exhibit_list)
-        exhibits_layout.addWidget(self.no_exhibits)
+        exhibits_box = self._make_exhibits_box()
         self._fill_exhibits(frozenset())
         self.exhibit_list.itemChanged.connect(self._exhibits_changed)
+        self.redact_check.toggled.connect(self._redact_toggled)
 
         # cover letter
         letter_box = QGroupBox("Cover letter", self)
@@ -406,7 +413,7 @@ class CaseFileDialog(QDialog):
         self.addressee_edit.setText(owners[-1] if owners else "")
         self.letter_edit = QPlainTextEdit(letter_box)
         self.letter_edit.setAccessibleName("Cover letter text")
-        self.letter_edit.setMinimumHeight(180)
+        self.letter_edit.setMinimumHeight(120)
         self.redraft_button = QPushButton("Draft again", letter_box)
         self.redraft_button.setAccessibleName("Draft the letter again")
         self.redraft_button.setToolTip("Replace the letter with a new draft from the case")
@@ -464,6 +471,7 @@ class CaseFileDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(about)
         layout.addWidget(copy_box)
+        layout.addWidget(self.range_box)
         layout.addWidget(exhibits_box)
         layout.addWidget(letter_box, 1)
         layout.addLayout(result_row)
@@ -471,6 +479,8 @@ class CaseFileDialog(QDialog):
 
         self.redraft(force=True)
         self._letter_toggled(False)
+        self.range_box.changed.connect(self._range_changed)
+        self._update_buttons()
         self.resize(720, 760)
 
     @classmethod
@@ -515,25 +525,52 @@ class CaseFileDialog(QDialog):
 
     # exhibits
 
-    def _fill_exhibits(self, left_out: frozenset[str]) -> None:
-        """List the exhibits; those whose SHA-256 is in ``left_out`` start unticked."""
+    def _make_exhibits_box(self) -> QGroupBox:
+        """The list of exhibits to include, with its hint and the unmasked-exhibit warning."""
+        box = QGroupBox("Exhibits", self)
+        layout = QVBoxLayout(box)
+        self.exhibit_list = QListWidget(box)
+        self.exhibit_list.setAccessibleName("Exhibits to include")
+        self.exhibit_hint = QLabel("Untick an exhibit to leave it out of this copy; the others "
+                                   "keep their numbers.", box)
+        self.exhibit_hint.setWordWrap(True)
+        self.no_exhibits = QLabel("This case has no exhibits.", box)
+        self.unmasked_label = QLabel(box)
+        self.unmasked_label.setWordWrap(True)
+        self.unmasked_label.setAccessibleName("Exhibits included unmasked")
+        self.unmasked_label.setStyleSheet("color: #a4160c; font-weight: bold;")
+        self.unmasked_label.hide()
+        for widget in (self.exhibit_hint, self.exhibit_list, self.no_exhibits,
+                       self.unmasked_label):
+            layout.addWidget(widget)
+        return box
+
+    def _load(self) -> CaseFileData:
+        first, last = self.range_box.selected()
+        return casefile_data(self.service, self.case_id, now=self._now, check_files=False,
+                             first=first, last=last)
+
+    def _fill_exhibits(self, left_out: frozenset[str], put_back: frozenset[str] = frozenset()
+                       ) -> None:
+        """List the exhibits; those whose SHA-256 is in ``left_out`` start unticked, and so
+        do PDF and text exhibits in a redacted copy (withheld unless in ``put_back``)."""
         exhibits = self.data.exhibits
+        redacted = self.redact_check.isChecked()
         self.exhibit_list.blockSignals(True)
         try:
             self.exhibit_list.clear()
             for x in exhibits:
-                text = (f"Exhibit {x.number}: {x.caption} \u2014 {x.original_name} "
-                        f"({_kind(x.media_type)})")
-                if x.path is None:
-                    text += " \u2014 file missing"
-                item = QListWidgetItem(text, self.exhibit_list)
+                item = QListWidgetItem(self._exhibit_text(x.number), self.exhibit_list)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked if x.sha256 in left_out
+                withheld = redacted and unmaskable_kind(x.media_type) and x.sha256 not in put_back
+                unticked = x.sha256 in left_out or withheld
+                item.setCheckState(Qt.CheckState.Unchecked if unticked
                                    else Qt.CheckState.Checked)
                 item.setData(Qt.ItemDataRole.UserRole, x.number)
                 item.setToolTip(f"SHA-256 {x.sha256}")
         finally:
             self.exhibit_list.blockSignals(False)
+        self._update_unmasked()
         for widget in (self.exhibit_hint, self.exhibit_list):
             widget.setVisible(bool(exhibits))
         self.no_exhibits.setVisible(not exhibits)
@@ -548,7 +585,7 @@ class CaseFileDialog(QDialog):
         files left out stay left out) and the user is asked to check it; False then.
         """
         try:
-            fresh = casefile_data(self.service, self.case_id, check_files=False)
+            fresh = self._load()
         except ServiceError as exc:
             QMessageBox.warning(self, "Case file", window_text(str(exc)))
             return False
@@ -560,8 +597,9 @@ class CaseFileDialog(QDialog):
             return True
         by_number = {x.number: x.sha256 for x in self.data.exhibits}
         left_out = frozenset(by_number[n] for n in self.excluded() if n in by_number)
+        put_back = frozenset(by_number[n] for n in self.included() if n in by_number)
         self.data = fresh
-        self._fill_exhibits(left_out)
+        self._fill_exhibits(left_out, put_back)
         self.redraft()
         QMessageBox.information(
             self, "Exhibits changed",
@@ -571,21 +609,100 @@ class CaseFileDialog(QDialog):
 
     # options
 
-    def excluded(self) -> tuple[int, ...]:
+    def _unmaskable(self, number: int) -> bool:
+        return any(x.number == number and unmaskable_kind(x.media_type)
+                   for x in self.data.exhibits)
+
+    def _exhibit_text(self, number: int) -> str:
+        x = next(x for x in self.data.exhibits if x.number == number)
+        text = f"Exhibit {x.number}: {x.caption} \u2014 {x.original_name} ({_kind(x.media_type)})"
+        if x.path is None:
+            text += " \u2014 file missing"
+        if self.redact_check.isChecked() and unmaskable_kind(x.media_type):
+            text += " \u2014 withheld from the redacted copy unless ticked (not masked)"
+        return text
+
+    def _ticked(self) -> list[tuple[int, bool]]:
         out = []
         for row in range(self.exhibit_list.count()):
             item = self.exhibit_list.item(row)
-            if item.checkState() != Qt.CheckState.Checked:
-                out.append(int(item.data(Qt.ItemDataRole.UserRole)))
-        return tuple(out)
+            out.append((int(item.data(Qt.ItemDataRole.UserRole)),
+                        item.checkState() == Qt.CheckState.Checked))
+        return out
+
+    def excluded(self) -> tuple[int, ...]:
+        """Exhibits left out. In a redacted copy an unticked PDF or text exhibit is withheld
+        (still listed) instead."""
+        redacted = self.redact_check.isChecked()
+        return tuple(n for n, on in self._ticked()
+                     if not on and not (redacted and self._unmaskable(n)))
+
+    def included(self) -> tuple[int, ...]:
+        """PDF and text exhibits put back in a redacted copy, as filed (not masked)."""
+        if not self.redact_check.isChecked():
+            return ()
+        return tuple(n for n, on in self._ticked() if on and self._unmaskable(n))
 
     def options(self) -> BuildOptions:
         letter = self.letter_edit.toPlainText() if self.letter_check.isChecked() else ""
+        first, last = self.range_box.selected()
         return BuildOptions(
             redact=self.redact_check.isChecked(),
             exclude=self.excluded(),
             cover_letter=letter if letter.strip() else None,
+            include=self.included(),
+            first=first,
+            last=last,
         )
+
+    def _redact_toggled(self, on: bool) -> None:
+        """A redacted copy withholds PDF and text exhibits until the user ticks one back."""
+        self.exhibit_list.blockSignals(True)
+        try:
+            for row in range(self.exhibit_list.count()):
+                item = self.exhibit_list.item(row)
+                number = int(item.data(Qt.ItemDataRole.UserRole))
+                item.setText(self._exhibit_text(number))
+                if self._unmaskable(number):
+                    item.setCheckState(Qt.CheckState.Unchecked if on else Qt.CheckState.Checked)
+        finally:
+            self.exhibit_list.blockSignals(False)
+        self.exhibit_hint.setText(
+            "Untick an exhibit to leave it out of this copy; the others keep their numbers. "
+            "PDF and text exhibits are withheld (listed only) unless ticked." if on else
+            "Untick an exhibit to leave it out of this copy; the others keep their numbers.")
+        self._update_unmasked()
+        self.redraft()
+
+    def _update_unmasked(self) -> None:
+        numbers = self.included()
+        if not numbers:
+            self.unmasked_label.hide()
+            return
+        which = ", ".join(str(n) for n in numbers)
+        word = "Exhibit" if len(numbers) == 1 else "Exhibits"
+        verb = "goes" if len(numbers) == 1 else "go"
+        self.unmasked_label.setText(
+            f"Warning: {word} {which} {verb} into the redacted copy as filed: "
+            f"{'its' if len(numbers) == 1 else 'their'} contents are not masked.")
+        self.unmasked_label.show()
+
+    def _range_changed(self) -> None:
+        """Another range: the exhibits and the letter follow (if the range can be built)."""
+        self._update_buttons()
+        if self.range_box.problem() is not None:
+            return
+        try:
+            fresh = self._load()
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Case file", str(exc))
+            return
+        by_number = {x.number: x.sha256 for x in self.data.exhibits}
+        left_out = frozenset(by_number[n] for n in self.excluded() if n in by_number)
+        put_back = frozenset(by_number[n] for n in self.included() if n in by_number)
+        self.data = fresh
+        self._fill_exhibits(left_out, put_back)
+        self.redraft()
 
     def suggested_path(self) -> Path:
         name = default_file_name(self.data.title, redacted=self.redact_check.isChecked(),
@@ -639,13 +756,21 @@ class CaseFileDialog(QDialog):
             w.setEnabled(on)
 
     def _exhibits_changed(self, _item: QListWidgetItem) -> None:
+        self._update_unmasked()
         self.redraft()
 
     # actions
 
     def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Export, Preview and Print: not while building, nor with a range that cannot be
+        built (the Timeline box says why)."""
+        ok = not self._busy and self.range_box.problem() is None
         for button in (self.export_button, self.preview_button, self.print_button):
-            button.setEnabled(not busy)
+            button.setEnabled(ok)
 
     def _start(self, out: Path, then: Callable[[BuildResult], None], label: str) -> bool:
         self._after_build = then
@@ -772,8 +897,11 @@ def print_case_file(service: Any, case_id: int | None, parent: QWidget | None = 
     if case_id is None:
         return None
     scratch = _Scratch()
-    try:
-        title = service.get_case(case_id).title
+    try:  # the title alone: a huge case is refused by the build, never loaded here
+        summaries = service.case_summaries([case_id])
+        if not summaries:
+            raise NotFound(f"There is no case {case_id}.")
+        title = summaries[0].title
     except ServiceError as exc:
         scratch.cleanup()
         QMessageBox.warning(parent, "Print", window_text(str(exc)))
