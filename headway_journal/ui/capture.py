@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.ui.fit import fit_to_screen
+
 if TYPE_CHECKING:  # pragma: no cover
     from .attachments import AttachmentController
 
@@ -130,6 +132,7 @@ class CaptureDialog(QDialog):
         layout.addWidget(self.hide_box)
         layout.addWidget(hint)
         layout.addWidget(buttons)
+        fit_to_screen(self)
 
     def options(self) -> CaptureOptions:
         return CaptureOptions(delay_s=max(0, self._delays.checkedId()),

@@ -44,7 +44,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QSize, QStandardPaths, Qt, QThreadPool, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -65,6 +65,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from headway_journal.ui.fit import fit_to_screen, scroll_body
 
 from ..casefile import BuildResult, CaseFileCancelled, CaseFileData, draft_cover_letter
 from ..casefile.service_bridge import (
@@ -466,7 +468,8 @@ class CaseFileDialog(QDialog):
 
         self.redraft(force=True)
         self._letter_toggled(False)
-        self.resize(720, 760)
+        scroll_body(self, keep=2)
+        fit_to_screen(self, QSize(720, 760))
 
     @classmethod
     def show_for(cls, service: Any, case_id: int | None, parent: QWidget | None = None

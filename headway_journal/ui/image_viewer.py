@@ -46,6 +46,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.ui.fit import fit_to_screen
+
 from ..journal.service import ServiceError
 from .attachments import (
     describe_exhibit,
@@ -229,7 +231,7 @@ class ImageViewer(QDialog):
         ):
             QShortcut(keys, self, slot)
 
-        self.resize(1000, 700)
+        fit_to_screen(self, QSize(1000, 700))
         self._apply_fit()
 
     # ----------------------------------------------------------------- building

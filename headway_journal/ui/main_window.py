@@ -55,7 +55,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -94,8 +93,16 @@ from .attachments import (
     install_paste_shortcut,
     pick_and_attach,
 )
-from .case_list import COL_DUE, COL_ORG, COL_STATUS, COL_TITLE, BadgeDelegate, CaseListModel
+from .case_list import (
+    COL_DUE,
+    COL_STATUS,
+    BadgeDelegate,
+    CaseListModel,
+    show_organization_column,
+    size_columns,
+)
 from .case_view import CHANNEL_NAMES, CasePane, clear_layout
+from .fit import fit_to_screen
 from .overdue import OverdueWatcher
 from .widgets import GRID, SearchBox, full_date, heading, local_time, plural, short_date, wrap_label
 
@@ -250,6 +257,7 @@ class MainWindow(QMainWindow):
 
         self.resize(1280, 760)
         self._restored = st.restore_window(self, self._splitters())
+        fit_to_screen(self)  # a saved or default size larger than this screen is clamped
         self.set_newest_first(st.get_bool(st.KEY_NEWEST_FIRST, True))
         self._reload_filters(organizations=False)  # the closed combo needs no list yet
         self._update_counts()
@@ -522,17 +530,7 @@ class MainWindow(QMainWindow):
         delegate = BadgeDelegate(self.case_list)
         self.case_list.setItemDelegateForColumn(COL_STATUS, delegate)
         self.case_list.setItemDelegateForColumn(COL_DUE, delegate)
-        header = self.case_list.header()
-        header.setStretchLastSection(False)
-        header.setSectionsMovable(False)
-        metrics = self.case_list.fontMetrics()
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(COL_DUE, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(COL_ORG, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_STATUS, metrics.horizontalAdvance("ESCALATED") + 28)
-        header.resizeSection(COL_DUE, metrics.horizontalAdvance("overdue 30 d") + 36)
-        header.resizeSection(COL_ORG, metrics.horizontalAdvance("Organization") + 16)
+        size_columns(self.case_list)
         self.case_list.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._row_changed(current))
         self.case_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -621,11 +619,11 @@ class MainWindow(QMainWindow):
         self._ready = True
         with contextlib.suppress(*PLAIN_ERRORS):  # a busy disk: the combo offers "All" only
             self._reload_filters()
-        if not self._restored:  # first run: give the case list about 40% of the width
+        if not self._restored:  # first run: the case list gets 45% (a whole title and badges)
             width = max(self.splitter.width(), 1)
             first = self.splitter.widget(0)
             minimum = first.minimumWidth() if first is not None else 0
-            left = max(minimum, int(width * 0.4))
+            left = max(minimum, int(width * 0.45))
             self.splitter.setSizes([left, max(width - left, 1)])
         if self.stack.currentWidget() is self.welcome:
             self.welcome.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -721,9 +719,12 @@ class MainWindow(QMainWindow):
             index = combo.findData(value) if value else 0
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
+        show_organization_column(self.case_list, len(orgs), bool(self.org_filter.currentData()))
 
     def _apply_filter(self) -> None:
         keep = self.current_case_id()
+        show_organization_column(self.case_list, self.org_filter.count() - 1,
+                                 bool(self.org_filter.currentData()))
         self.case_model.set_filter(self.current_filter())
         self._after_list_reload(keep)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from headway_journal.ui.fit import available_geometry, fit_to_screen
 
 __all__ = [
     "PRINT_DPI",
@@ -174,10 +176,11 @@ class PdfPreviewDialog(QDialog):
         self.view.pageNavigator().currentPageChanged.connect(self._update_labels)
         self.view.zoomFactorChanged.connect(self._update_labels)
         self.view.zoomModeChanged.connect(self._update_labels)
+        self.view.viewport().installEventFilter(self)  # fitting the width follows its width
         self._update_labels()
 
-        screen = self.screen().availableGeometry() if self.screen() else QRect(0, 0, 1280, 1000)
-        self.resize(min(920, int(screen.width() * 0.9)), int(screen.height() * 0.9))
+        screen = available_geometry(self)
+        fit_to_screen(self, QSize(min(920, int(screen.width() * 0.9)), int(screen.height() * 0.9)))
 
     # state
 
@@ -235,9 +238,10 @@ class PdfPreviewDialog(QDialog):
         self.zoom_in_button.setEnabled(count > 0 and self.effective_zoom() < ZOOM_MAX - 1e-6)
         self.zoom_out_button.setEnabled(count > 0 and self.effective_zoom() > ZOOM_MIN + 1e-6)
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self._update_labels()  # fitting the width changes the zoom
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._update_labels()  # fitting the width changes the zoom
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         self.document.close()  # releases the file (setDocument(None) makes Qt warn)

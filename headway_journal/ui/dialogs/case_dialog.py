@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,6 +32,7 @@ from headway_journal.journal.service import (
     ValidationError,
 )
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
+from headway_journal.ui.fit import fit_to_screen
 
 from .form_builder import (
     GRID,
@@ -279,7 +280,7 @@ class CaseDialog(QDialog):
         self.amount_edit.textEdited.connect(lambda _t: self.errors["amount_disputed"].clear_error())
         self.org_combo.currentIndexChanged.connect(self._update_missing)
         add_save_shortcuts(self, self.save)
-        self.resize(680, 760)
+        fit_to_screen(self, QSize(680, 760))
 
     def _label(self, key: str, required: bool, buddy: QWidget) -> QLabel:
         label = QLabel(label_text(CORE_LABELS[key], required))

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QDateTime,
     QEventLoop,
     QRegularExpression,
+    QSize,
     QStringListModel,
     Qt,
     QTime,
@@ -66,6 +67,7 @@ from headway_journal.journal.service import (
 )
 from headway_journal.ui.attachments import AttachmentController, install_drop_target
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
+from headway_journal.ui.fit import fit_to_screen
 from headway_journal.ui.widgets import FlowLayout
 
 from .exhibit_strip import ExhibitStrip
@@ -780,7 +782,7 @@ class ContactDialog(QDialog):
         for line, key in ((self.rep_name, "rep_name"), (self.rep_title, "rep_title"),
                           (self.rep_id, "rep_id")):
             line.textEdited.connect(lambda _t, k=key: self.errors[k].clear_error())
-        self.resize(760, 860)
+        fit_to_screen(self, QSize(760, 860))
 
     def _text_box(self, name: str, placeholder: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()

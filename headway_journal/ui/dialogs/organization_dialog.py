@@ -6,7 +6,7 @@ import zoneinfo
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +39,7 @@ from headway_journal.journal.service import (
     ServiceError,
     ValidationError,
 )
+from headway_journal.ui.fit import fit_to_screen, scroll_body
 
 from .form_builder import (
     GRID,
@@ -106,7 +107,8 @@ class OrganizationDialog(QDialog):
             self.start_new()
         else:
             self.org_list.setCurrentRow(0)
-        self.resize(960, 820)
+        scroll_body(self, keep=2)
+        fit_to_screen(self, QSize(960, 820))
 
     # --- construction -----------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from headway_journal.journal import deadlines as dl
 from headway_journal.journal.issue_types import FieldError, FieldSpec
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
+from headway_journal.ui.fit import fit_to_screen, scroll_body
 
 from .form_builder import (
     GRID,
@@ -170,7 +171,8 @@ class SettingsDialog(QDialog):
         for edit, key in ((self.name_edit, "name"), (self.email_edit, "email"),
                           (self.phone_edit, "phone")):
             edit.textEdited.connect(lambda _t, k=key: self.errors[k].clear_error())
-        self.resize(560, 640)
+        scroll_body(self, keep=2)
+        fit_to_screen(self, QSize(560, 640))
 
     # --- values -----------------------------------------------------------------------------
 

@@ -1,0 +1,173 @@
+"""Every window and dialog fits the screen's available geometry, and its buttons stay in sight.
+
+The screen is faked through ``fit.available_geometry`` (the one place the app asks for it), so
+each dialog is tried on a 1280x720 screen, on the 800x500 logical screen of a 1600x1000
+display at QT_SCALE_FACTOR=2, and on a screen whose available area does not start at 0,0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from PySide6.QtCore import QByteArray, QPoint, QRect
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QAbstractButton, QMainWindow, QWidget
+
+from headway_journal.journal.backup import BackupManager
+from headway_journal.journal.service import JournalService
+from headway_journal.ui import fit
+from headway_journal.ui import settings as st
+from headway_journal.ui.capture import CaptureDialog
+from headway_journal.ui.casefile_ui import CaseFileDialog
+from headway_journal.ui.dialogs import (
+    CaseDialog,
+    ContactDialog,
+    OrganizationDialog,
+    SettingsDialog,
+)
+from headway_journal.ui.image_viewer import ImageViewer
+from headway_journal.ui.print_preview import PdfPreviewDialog
+from headway_journal.ui.restore_dialog import RestoreDialog
+
+if TYPE_CHECKING:
+    from conftest import Sample
+
+SCREENS = {
+    "1280x720": QRect(0, 0, 1280, 720),
+    "scale2": QRect(0, 0, 800, 500),
+    "offset": QRect(200, 120, 1024, 600),
+}
+
+
+@pytest.fixture(params=sorted(SCREENS))
+def screen(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> QRect:
+    rect = SCREENS[request.param]
+    monkeypatch.setattr(fit, "available_geometry", lambda _widget: QRect(rect))
+    return rect
+
+
+def button_named(window: QWidget, text: str) -> QAbstractButton:
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisible() and button.text().replace("&", "") == text:
+            return button
+    raise AssertionError(f"no visible button {text!r} in {type(window).__name__}")
+
+
+def assert_fits(window: QWidget, screen: QRect, buttons: tuple[str, ...]) -> None:
+    frame = window.frameGeometry()
+    assert screen.contains(frame), f"{type(window).__name__} at {frame} outside {screen}"
+    layout = window.layout()
+    if layout is not None:  # nothing squashed below the size its layout needs
+        need = layout.totalMinimumSize()
+        assert need.width() <= window.width() and need.height() <= window.height(), (
+            f"{type(window).__name__} needs {need}, has {window.size()}")
+    for text in buttons:
+        button = button_named(window, text)
+        top_left = button.mapTo(window, QPoint(0, 0))
+        assert window.rect().contains(QRect(top_left, button.size())), (
+            f"{text!r} of {type(window).__name__} at {top_left} outside {window.rect()}")
+        assert not button.visibleRegion().isEmpty(), f"{text!r} is hidden behind something"
+
+
+def show(qtbot: Any, window: QWidget) -> QWidget:
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def pdf_file(tmp_path: Path) -> Path:
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "case.pdf"
+    c = Canvas(str(path))
+    for n in range(3):
+        c.drawString(72, 760, f"Page {n + 1}")
+        c.showPage()
+    c.save()
+    return path
+
+
+def tall_image(tmp_path: Path) -> Path:
+    path = tmp_path / "tall.png"
+    image = QImage(1400, 2600, QImage.Format.Format_RGB32)
+    image.fill(0x3366AA)
+    assert image.save(str(path))
+    return path
+
+
+Maker = Callable[[JournalService, "Sample", Path], tuple[QWidget, tuple[str, ...]]]
+
+DIALOGS: dict[str, Maker] = {
+    "new case": lambda svc, s, _p: (CaseDialog(svc), ("Save case", "Cancel")),
+    "edit case": lambda svc, s, _p: (CaseDialog(svc, case_id=s.billing),
+                                     ("Save case", "Cancel")),
+    "log contact": lambda svc, s, _p: (ContactDialog(svc, s.billing),
+                                       ("Save contact", "Close")),
+    "organizations": lambda svc, s, _p: (OrganizationDialog(svc), ("Save organization", "Close")),
+    "settings": lambda svc, s, _p: (SettingsDialog(svc), ("Save settings", "Cancel")),
+    "case file": lambda svc, s, _p: (CaseFileDialog(svc, s.billing), ("Export…", "Close")),
+    "preview": lambda svc, s, p: (PdfPreviewDialog(pdf_file(p)), ("Close",)),
+    "restore": lambda svc, s, _p: (RestoreDialog(BackupManager(svc.journal), lambda _f: False),
+                                   ("Close",)),
+    "capture": lambda svc, s, _p: (CaptureDialog(None), ("Capture", "Cancel")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DIALOGS))
+def test_every_dialog_fits_the_screen_with_its_buttons_in_sight(
+        qtbot: Any, service: JournalService, sample: Sample, tmp_path: Path, screen: QRect,
+        name: str) -> None:
+    dialog, buttons = DIALOGS[name](service, sample, tmp_path)
+    show(qtbot, dialog)
+    assert_fits(dialog, screen, buttons)
+    dialog.close()
+
+
+def test_the_exhibit_viewer_fits_with_close_in_sight(
+        qtbot: Any, service: JournalService, sample: Sample, tmp_path: Path,
+        screen: QRect) -> None:
+    aid = service.add_attachment(sample.billing, tall_image(tmp_path).read_bytes(),
+                                 original_name="tall.png", caption="A long page")
+    viewer = show(qtbot, ImageViewer(service, aid))
+    assert_fits(viewer, screen, ("Close", "Save a copy as…"))
+    viewer.close()
+
+
+def test_main_window_fits_and_a_restored_huge_geometry_is_clamped(
+        qtbot: Any, service: JournalService, sample: Sample, screen: QRect,
+        make_window: Any) -> None:
+    big = QMainWindow()
+    qtbot.addWidget(big)
+    big.resize(2560, 1520)
+    big.move(screen.x() + 40, screen.y() + 40)
+    s = st.app_settings()
+    s.setValue(st.KEY_GEOMETRY, QByteArray(big.saveGeometry()))
+    s.sync()
+    window = make_window(service)
+    assert window.size().width() <= screen.width()
+    assert_fits(window, screen, ())
+    window.close()
+
+
+@pytest.fixture
+def small_screen(monkeypatch: pytest.MonkeyPatch) -> Iterator[QRect]:
+    rect = QRect(0, 0, 1280, 720)
+    monkeypatch.setattr(fit, "available_geometry", lambda _widget: QRect(rect))
+    yield rect
+
+
+def test_a_long_contact_form_scrolls_and_save_stays_visible(
+        qtbot: Any, service: JournalService, sample: Sample, small_screen: QRect) -> None:
+    dialog = ContactDialog(service, sample.billing)
+    show(qtbot, dialog)
+    dialog.esc_check.setChecked(True)
+    for _ in range(6):
+        dialog.add_promise_row(focus=False)
+    qtbot.waitUntil(lambda: dialog.height() <= small_screen.height())
+    assert_fits(dialog, small_screen, ("Save contact", "Close"))
+    dialog.close()
+
