@@ -249,12 +249,19 @@ class CaseFileBuilder(QObject):
         dialog.setValue(max(0, min(99, percent)))
 
     def _finish(self) -> None:
+        """Close the progress box for good, whatever the end (done, failed, cancelled).
+
+        reset() stops the timer that shows the box after its minimum duration: without it a
+        build that ended within that time had its box pop up (at 99%, window-modal) over the
+        print dialog that followed. The box is deleted now rather than later, since what
+        follows (the print dialog) runs its own event loop."""
         self._signals = None
         dialog, self.progress_dialog = self.progress_dialog, None
         if dialog is not None:
             dialog.canceled.disconnect(self.cancel)
+            dialog.reset()
             dialog.hide()  # hide(): close() would emit canceled
-            dialog.deleteLater()
+            dialog.setParent(None)  # Python's reference is the last: deleted on return
 
     def _on_done(self, result: BuildResult) -> None:
         self._finish()
@@ -708,7 +715,12 @@ class CaseFileDialog(QDialog):
 
     def _print_built(self, result: BuildResult) -> None:
         outcome = print_pdf(result.path, self)
-        if outcome.status == "printed":
+        if outcome.status == "printed" and outcome.file is not None:
+            self.result_label.setText(
+                f"Printed {outcome.pages} page{'s' if outcome.pages != 1 else ''} to "
+                f"\u201c{outcome.file.name}\u201d in {outcome.file.parent} (text stays "
+                "selectable).")
+        elif outcome.status == "printed":
             self.result_label.setText(
                 f"Sent {outcome.pages} page{'s' if outcome.pages != 1 else ''} to the printer.")
         elif outcome.status == "viewer":

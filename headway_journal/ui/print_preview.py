@@ -3,7 +3,9 @@
 * :class:`PdfPreviewDialog` shows every page (QPdfView in multi-page mode) with zoom in/out,
   fit to width, "Page x of y", "Print…" and "Open in system viewer".
 * :func:`print_pdf` asks with a QPrintDialog (made by :func:`make_print_dialog`, which tests
-  replace), then rasterizes each page at 300 dpi with ``QPdfDocument.render`` and paints it,
+  replace). "Print to file (PDF)" writes the chosen pages of the case file as they are
+  (vector pages: the text stays selectable; :func:`vector_target`). For a printer it
+  rasterizes each page at 300 dpi with ``QPdfDocument.render`` and paints it,
   aspect kept, into the printable area, with a cancellable "Printing page X of Y" dialog. The
   page range chosen in the dialog is honoured. The dialog also offers "Open in system viewer",
   since a desktop PDF viewer prints vector pages rather than pictures of them.
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pypdf.errors import PdfReadError
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
@@ -35,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.casefile.page_copy import write_pages
 from headway_journal.ui.fit import available_geometry, fit_to_screen
 
 __all__ = [
@@ -256,6 +260,32 @@ class PrintResult:
     status: str  # "printed", "cancelled" (nothing or part printed), "viewer", "failed"
     pages: int  # pages sent to the printer
     message: str = ""
+    file: Path | None = None  # "print to file": the PDF written (vector pages, text kept)
+
+
+def vector_target(printer: QPrinter) -> Path | None:
+    """The file a "print to file (PDF)" goes to, or None for a printer (which gets pages
+    rasterised at PRINT_DPI). A PDF file gets the case file's own vector pages instead, so
+    its text stays selectable and searchable."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return Path(printer.outputFileName())
+    return None
+
+
+def _save_pages(source: Path, pages: list[int], target: Path, parent: QWidget | None
+                ) -> PrintResult:
+    """Print to file: the chosen pages of ``source`` as they are."""
+    if not pages:
+        return PrintResult("cancelled", 0, "No pages were in the chosen range.")
+    try:
+        written = write_pages(source, pages, target)
+    except (OSError, ValueError, PdfReadError) as exc:
+        _log.warning("print to file failed", exc_info=True)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        message = f"The file \u201c{target.name}\u201d could not be written ({reason})."
+        QMessageBox.warning(parent, "Print", message)
+        return PrintResult("failed", 0, message)
+    return PrintResult("printed", written, file=target)
 
 
 def make_print_dialog(printer: QPrinter, parent: QWidget | None) -> QDialog:
@@ -358,7 +388,11 @@ def print_pdf(
             return PrintResult("viewer", 0)
         if not accepted:
             return PrintResult("cancelled", 0)
-        return _print_pages(doc, printer, _pages_to_print(printer, count, current_page), parent)
+        pages = _pages_to_print(printer, count, current_page)
+        target = vector_target(printer)
+        if target is not None:
+            return _save_pages(pdf_path, pages, target, parent)
+        return _print_pages(doc, printer, pages, parent)
     finally:
         doc.close()
 
