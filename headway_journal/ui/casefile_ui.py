@@ -137,7 +137,8 @@ def documents_folder() -> Path:
 
 
 class _JobSignals(QObject):
-    """Made on the GUI thread; the worker emits, the builder's slots run on the GUI thread."""
+    """Made on the GUI thread as a child of the builder; the worker emits, the builder's slots
+    run on the GUI thread, and the builder deletes it there once the build has ended."""
 
     progress = Signal(int, str)
     done = Signal(object)  # BuildResult
@@ -201,7 +202,9 @@ class CaseFileBuilder(QObject):
             return False
         self.out = Path(out)
         self._cancel = threading.Event()
-        signals = _JobSignals()
+        # Owned by the builder, on the GUI thread: the worker only holds a Python name for it,
+        # so it is never deleted on the worker's thread (see _finish).
+        signals = _JobSignals(self)
         q = Qt.ConnectionType.QueuedConnection
         signals.progress.connect(self._on_progress, q)
         signals.done.connect(self._on_done, q)
@@ -255,7 +258,9 @@ class CaseFileBuilder(QObject):
         build that ended within that time had its box pop up (at 99%, window-modal) over the
         print dialog that followed. The box is deleted now rather than later, since what
         follows (the print dialog) runs its own event loop."""
-        self._signals = None
+        signals, self._signals = self._signals, None
+        if signals is not None:
+            signals.deleteLater()  # here, on the GUI thread; the worker has emitted its last
         dialog, self.progress_dialog = self.progress_dialog, None
         if dialog is not None:
             dialog.canceled.disconnect(self.cancel)

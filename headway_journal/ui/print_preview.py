@@ -383,7 +383,10 @@ def print_pdf(
             _offer_viewer(dialog, pdf_path, viewer_chosen)
         accepted = _accepted(dialog.exec())
         if isinstance(dialog, QDialog):
+            # Deleted now, while the printer it points to exists (the printer goes when this
+            # function returns; a deferred deletion would come after it).
             dialog.deleteLater()
+            QCoreApplication.sendPostedEvents(dialog, QEvent.Type.DeferredDelete)
         if viewer_chosen:
             return PrintResult("viewer", 0)
         if not accepted:
