@@ -78,8 +78,8 @@ def test_lists_organizations_with_their_channels(qtbot: Any, service: JournalSer
     dlg.table.setCurrentCell(4, 0)
     assert dlg.value_edit.text() == "(833) 384-1044"
     assert dlg.audience_combo.currentData() == "privacy"
-    # the brief's typical live coverage, in the caller's local time (no invented time zone)
-    assert dlg.hours_edit.text() == "Mon-Fri 09:00-18:00"
+    # no hours on file (the brief's typical coverage is a guide, in the notes)
+    assert dlg.hours_edit.text() == ""
     assert dlg.tz_combo.currentText() == ""
 
 
