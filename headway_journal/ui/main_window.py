@@ -104,7 +104,17 @@ from .case_list import (
 from .case_view import CHANNEL_NAMES, CasePane, clear_layout
 from .fit import fit_to_screen
 from .overdue import OverdueWatcher
-from .widgets import GRID, SearchBox, full_date, heading, local_time, plural, short_date, wrap_label
+from .widgets import (
+    GRID,
+    SearchBox,
+    full_date,
+    heading,
+    literal_ampersands,
+    local_time,
+    plural,
+    short_date,
+    wrap_label,
+)
 
 VIEWS: tuple[tuple[str, str], ...] = (
     ("due", "Due & overdue"),
@@ -344,7 +354,7 @@ class MainWindow(QMainWindow):
         self.status_actions: dict[str, QAction] = {}
         self.status_group = QActionGroup(self)
         for status in STATUSES:
-            action = QAction(status.capitalize(), self)
+            action = QAction(literal_ampersands(status.capitalize()), self)
             action.setCheckable(True)
             action.triggered.connect(lambda _c=False, s=status: self.set_case_status(s))
             self.status_group.addAction(action)
@@ -353,7 +363,7 @@ class MainWindow(QMainWindow):
         self.view_actions: dict[str, QAction] = {}
         self.view_group = QActionGroup(self)
         for n, (key, label) in enumerate(VIEWS, start=1):
-            action = QAction(label, self)
+            action = QAction(literal_ampersands(label), self)
             action.setCheckable(True)
             action.setShortcut(QKeySequence(f"Ctrl+{n}"))
             action.triggered.connect(lambda _c=False, k=key: self.set_view(k))
@@ -869,7 +879,7 @@ class MainWindow(QMainWindow):
             font = item.font()
             font.setBold(key == "due" and n > 0)
             item.setFont(font)
-            self.view_actions[key].setText(f"{VIEW_NAMES[key]} ({n})")
+            self.view_actions[key].setText(literal_ampersands(f"{VIEW_NAMES[key]} ({n})"))
 
     @property
     def counts(self) -> dict[str, int]:
@@ -924,7 +934,7 @@ class MainWindow(QMainWindow):
         self.act_undo.setEnabled(bool(self._undo))
         if self._undo:
             kind, _id, label = self._undo[-1]
-            self.act_undo.setText(f"&Undo delete of {kind} “{label}”")
+            self.act_undo.setText(f"&Undo delete of {kind} “{literal_ampersands(label)}”")
         else:
             self.act_undo.setText("&Undo delete")
 

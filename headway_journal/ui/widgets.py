@@ -117,6 +117,13 @@ def human_size(size: int) -> str:
     return f"{size} bytes"  # pragma: no cover
 
 
+def literal_ampersands(text: str) -> str:
+    """``text`` (a case title, a view's name, a registry label) for a place where Qt reads '&'
+    as a keyboard-shortcut marker: menu items, buttons, group box titles, labels with a
+    buddy. Every '&' is doubled so it shows as itself ("Due & overdue", not "Due _overdue")."""
+    return text.replace("&", "&&")
+
+
 def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word if n == 1 else (words or word + 's')}"
 

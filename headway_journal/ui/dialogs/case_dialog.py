@@ -33,6 +33,7 @@ from headway_journal.journal.service import (
 )
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
 from headway_journal.ui.fit import fit_to_screen
+from headway_journal.ui.widgets import literal_ampersands
 
 from .form_builder import (
     GRID,
@@ -370,7 +371,7 @@ class CaseDialog(QDialog):
         form.changed.connect(self._update_missing)
         self.fields_form = form
         self.details_lay.addWidget(form)
-        self.details_box.setTitle(f"Details for {it.label}")
+        self.details_box.setTitle(literal_ampersands(f"Details for {it.label}"))
         self.issue_desc.setText(it.description)
         # roles allowed for this type
         role = self.role_combo.currentData()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.journal.issue_types import FieldError, FieldSpec, get_issue_type
+from headway_journal.ui.widgets import literal_ampersands
 
 GRID = 8  # every margin and gap is a multiple of this
 
@@ -117,6 +118,8 @@ def with_error(editor: QWidget, error: ErrorLabel) -> QWidget:
 
 
 def label_text(text: str, required: bool) -> str:
+    """A form label (it has a buddy, so '&' would mark a shortcut: shown as itself)."""
+    text = literal_ampersands(text)
     return f"{text} *" if required else text
 
 
