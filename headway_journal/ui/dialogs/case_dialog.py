@@ -42,10 +42,10 @@ from .form_builder import (
     IssueFieldsForm,
     NoteBox,
     add_save_shortcuts,
-    describe_problems,
     label_text,
     make_form_layout,
     save_keys_hint,
+    show_problems,
     with_error,
 )
 
@@ -524,9 +524,8 @@ class CaseDialog(QDialog):
                 labels.append(CORE_LABELS[key])
             else:
                 labels.append(key)
-        summary = describe_problems(labels)
         if not self.problems_label.message:
-            self.problems_label.show_error(summary)
+            show_problems(self.problems_label, labels)
         self._update_missing()
         self._focus_first_error()
 

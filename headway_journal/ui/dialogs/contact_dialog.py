@@ -77,9 +77,9 @@ from .form_builder import (
     HintLabel,
     NoteBox,
     add_save_shortcuts,
-    describe_problems,
     make_form_layout,
     save_keys_hint,
+    show_problems,
     with_error,
 )
 
@@ -1194,7 +1194,7 @@ class ContactDialog(QDialog):
                 labels.append(key)
                 self.problems_label.show_error(msg)
         if not self.problems_label.message:
-            self.problems_label.show_error(describe_problems(list(dict.fromkeys(labels))))
+            show_problems(self.problems_label, labels)
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -46,11 +46,11 @@ from .form_builder import (
     ErrorLabel,
     HintLabel,
     add_save_shortcuts,
-    describe_problems,
     explain_bad_date,
     label_text,
     make_form_layout,
     save_keys_hint,
+    show_problems,
     with_error,
 )
 
@@ -610,7 +610,7 @@ class OrganizationDialog(QDialog):
             else:
                 labels.append(key)
         self._refresh_table(select=first_channel if first_channel is not None else self._current)
-        self.problems_label.show_error(describe_problems(labels))
+        show_problems(self.problems_label, labels)
 
     def _may_leave(self) -> bool:
         """True when the current organization may be left (saved, discarded or unchanged)."""

@@ -32,9 +32,9 @@ from .form_builder import (
     ErrorLabel,
     HintLabel,
     add_save_shortcuts,
-    describe_problems,
     make_form_layout,
     save_keys_hint,
+    show_problems,
     with_error,
 )
 
@@ -324,7 +324,7 @@ class SettingsDialog(QDialog):
                 labels.append(LABELS[key])
             else:
                 labels.append(key)
-        self.problems_label.show_error(describe_problems(labels))
+        show_problems(self.problems_label, labels)
 
     def reject(self) -> None:
         if self.isVisible() and self.has_changes():
