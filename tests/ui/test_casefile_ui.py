@@ -535,3 +535,28 @@ def test_install_gives_the_window_its_hooks(qtbot: Any, window: Any, monkeypatch
     assert window.act_case_file.isEnabled() and window.act_print.isEnabled()
     window.act_case_file.trigger()
     assert opened and opened[0][1] == window.case_pane.case_id
+
+
+def test_the_preview_shows_the_real_zoom_at_fit_width(qtbot: Any, tmp_path: Path) -> None:
+    path = tmp_path / "three.pdf"
+    path.write_bytes(pdf(3))
+    preview = PdfPreviewDialog(path)
+    qtbot.addWidget(preview)
+    preview.resize(700, 600)
+    preview.show()
+    qtbot.waitExposed(preview)
+
+    def percent() -> int:
+        return int(preview.zoom_label.text().rstrip("%"))
+
+    def fitted() -> int:  # what fitting the A4 page into the view's width gives
+        margins = preview.view.documentMargins()
+        width = preview.view.viewport().width() - margins.left() - margins.right()
+        return round(100 * width / (A4[0] * preview.logicalDpiX() / 72))
+
+    assert preview.fit_button.isChecked()
+    qtbot.waitUntil(lambda: percent() == fitted())
+    assert percent() > 50  # not the 25% of the view before it was laid out
+    small = percent()
+    preview.resize(1000, 600)
+    qtbot.waitUntil(lambda: percent() == fitted() and percent() > small)
