@@ -17,7 +17,6 @@ Ctrl+V. Offscreen (tests) it returns the offscreen screen's image.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.ui.fit import fit_to_screen
+from headway_journal.ui.names import timestamped_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from .attachments import AttachmentController
@@ -168,5 +168,5 @@ def capture_and_attach(window: QWidget | None, controller: AttachmentController,
             f"The screen could not be captured here{where}; take a screenshot with your "
             "system's screenshot key, then paste it into the exhibits with Ctrl+V.")
         return False
-    name = datetime.now().strftime("screen-capture-%Y-%m-%d-%H%M.png")
+    name = timestamped_name("screen-capture")
     return controller.attach_image(case_id, image, contact_id, original_name=name)

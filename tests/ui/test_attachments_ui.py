@@ -209,6 +209,26 @@ def test_ctrl_v_on_the_panel_attaches_the_clipboard_image_as_png(
     with qtbot.waitSignal(panel.changed, timeout=10_000):
         qtbot.keyClick(panel.list_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert len(live(svc, case_id)) == 2
+    # two pastes within a minute (here within a second or two) never share a name
+    third = drawn_image(20, 50)
+    QGuiApplication.clipboard().setImage(third)
+    with qtbot.waitSignal(panel.changed, timeout=10_000):
+        qtbot.keyClick(panel.list_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    names = [a.original_name for a in live(svc, case_id)]
+    assert len(names) == 3 and len(set(names)) == 3, names
+
+
+def test_names_for_pasted_images_are_unique_to_the_second_and_beyond() -> None:
+    from datetime import datetime
+
+    from headway_journal.ui.names import timestamped_name
+
+    at = datetime(2026, 11, 26, 14, 32, 7)
+    first = timestamped_name("pasted-test", now=at)
+    assert first == "pasted-test-2026-11-26-143207.png"
+    assert timestamped_name("pasted-test", now=at) == "pasted-test-2026-11-26-143207-2.png"
+    assert timestamped_name("pasted-test", now=at) == "pasted-test-2026-11-26-143207-3.png"
+    assert timestamped_name("pasted-test", now=at.replace(second=8)).endswith("143208.png")
 
 
 def test_ctrl_v_with_text_on_the_clipboard_is_left_alone(
