@@ -35,6 +35,7 @@ from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
 from headway_journal.ui.fit import fit_to_screen
 from headway_journal.ui.widgets import literal_ampersands
 
+from .examples import show_case_examples
 from .form_builder import (
     GRID,
     ErrorLabel,
@@ -373,6 +374,8 @@ class CaseDialog(QDialog):
         self.details_lay.addWidget(form)
         self.details_box.setTitle(literal_ampersands(f"Details for {it.label}"))
         self.issue_desc.setText(it.description)
+        show_case_examples(key, title=self.title_edit, summary=self.summary_edit,
+                           desired_outcome=self.outcome_edit, amount=self.amount_edit)
         # roles allowed for this type
         role = self.role_combo.currentData()
         self.role_combo.blockSignals(True)

@@ -70,6 +70,7 @@ from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
 from headway_journal.ui.fit import fit_to_screen
 from headway_journal.ui.widgets import FlowLayout
 
+from .examples import show_contact_examples, show_promise_example
 from .exhibit_strip import ExhibitStrip
 from .form_builder import (
     GRID,
@@ -658,6 +659,8 @@ class ContactDialog(QDialog):
         self.outcome_edit = self._text_box("Outcome", "Where it stands now, e.g. refund "
                                            "approved, waiting for supervisor.")
         self.outcome_edit.setMaximumHeight(10 * GRID)
+        show_contact_examples(self.case.issue_type, outcome=self.outcome_edit,
+                              rep_title=self.rep_title)
         form.addRow(self._label("outcome", self.outcome_edit),
                     with_error(self.outcome_edit, self._error("outcome")))
         core = QWidget()
@@ -940,6 +943,7 @@ class ContactDialog(QDialog):
     def add_promise_row(self, *, focus: bool = True) -> PromiseRow:
         row = PromiseRow(self.started_at, self._calendar)
         row.remove_requested.connect(self.remove_promise_row)
+        show_promise_example(self.case.issue_type, row.text)
         self.promise_rows.append(row)
         self.promises_lay.addWidget(row)
         self._renumber()
