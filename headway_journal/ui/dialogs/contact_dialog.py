@@ -66,6 +66,7 @@ from headway_journal.journal.service import (
     ValidationError,
 )
 from headway_journal.ui.attachments import AttachmentController, install_drop_target
+from headway_journal.ui.completion import click_through
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
 from headway_journal.ui.fit import fit_to_screen
 from headway_journal.ui.widgets import FlowLayout
@@ -818,6 +819,7 @@ class ContactDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         edit.setCompleter(completer)
+        click_through(completer)
         return completer
 
     def _rep_chosen(self, name: str) -> None:

@@ -39,6 +39,7 @@ from headway_journal.journal.service import (
     ServiceError,
     ValidationError,
 )
+from headway_journal.ui.completion import click_through
 from headway_journal.ui.fit import fit_to_screen, scroll_body
 
 from .form_builder import (
@@ -232,6 +233,7 @@ class OrganizationDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tz_combo.setCompleter(completer)
+        click_through(completer)
         tz_line = self.tz_combo.lineEdit()
         if tz_line is not None:
             tz_line.setPlaceholderText("e.g. America/New_York (empty: my own)")

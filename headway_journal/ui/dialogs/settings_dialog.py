@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from headway_journal.journal import deadlines as dl
 from headway_journal.journal.issue_types import FieldError, FieldSpec
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
+from headway_journal.ui.completion import click_through
 from headway_journal.ui.fit import fit_to_screen, scroll_body
 
 from .form_builder import (
@@ -123,6 +124,7 @@ class SettingsDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.country_combo.setCompleter(completer)
+        click_through(completer)
         self._row(cf, "holiday_country", self.country_combo)
         self.sub_combo = QComboBox()
         self.sub_combo.setToolTip("A state or region with its own holidays, if any.")
