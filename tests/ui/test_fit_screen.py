@@ -7,6 +7,10 @@ display at QT_SCALE_FACTOR=2, and on a screen whose available area does not star
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -171,3 +175,30 @@ def test_a_long_contact_form_scrolls_and_save_stays_visible(
     assert_fits(dialog, small_screen, ("Save contact", "Close"))
     dialog.close()
 
+
+
+DRIVER = Path(__file__).with_name("fit_on_screen.py")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("width", "height", "scale"), [(1600, 1000, "2"), (1280, 720, "1")])
+def test_on_a_real_screen_with_a_scale_factor(tmp_path: Path, width: int, height: int,
+                                              scale: str) -> None:
+    """No faked geometry: the offscreen platform given a screen size (and QT_SCALE_FACTOR),
+    a window geometry saved on a bigger screen, the main window and the dialogs."""
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width,
+                                               "height": height, "logicalDpi": 96}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+               QT_SCALE_FACTOR=scale, HOME=str(tmp_path / "home"),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_CACHE_HOME=str(tmp_path / "cache"),
+               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    env.pop("HEADWAY_JOURNAL_DIR", None)
+    run = subprocess.run([sys.executable, str(DRIVER), str(tmp_path / "journal")],
+                         capture_output=True, text=True, timeout=180, env=env, cwd=tmp_path)
+    report = run.stdout + run.stderr
+    assert run.returncode == 0, report
+    logical = (0, 0, width // int(scale), height // int(scale))
+    assert f"screen {logical}" in run.stdout, report
+    assert "outside: []" in run.stdout, report
