@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pypdf.errors import PdfReadError
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.casefile.page_copy import write_pages
+from headway_journal.ui.event_watch import EventWatch
 from headway_journal.ui.fit import available_geometry, fit_to_screen
 
 __all__ = [
@@ -180,7 +181,8 @@ class PdfPreviewDialog(QDialog):
         self.view.pageNavigator().currentPageChanged.connect(self._update_labels)
         self.view.zoomFactorChanged.connect(self._update_labels)
         self.view.zoomModeChanged.connect(self._update_labels)
-        self.view.viewport().installEventFilter(self)  # fitting the width follows its width
+        # fitting the width follows the view's width
+        EventWatch(self.view.viewport(), self._viewport_event, self)
         self._update_labels()
 
         screen = available_geometry(self)
@@ -242,10 +244,10 @@ class PdfPreviewDialog(QDialog):
         self.zoom_in_button.setEnabled(count > 0 and self.effective_zoom() < ZOOM_MAX - 1e-6)
         self.zoom_out_button.setEnabled(count > 0 and self.effective_zoom() > ZOOM_MIN + 1e-6)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+    def _viewport_event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
             self._update_labels()  # fitting the width changes the zoom
-        return super().eventFilter(watched, event)
+        return False
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         self.document.close()  # releases the file (setDocument(None) makes Qt warn)
