@@ -23,10 +23,13 @@ FILTER_NAME = "fit_to_screen_filter"
 def available_geometry(widget: QWidget) -> QRect:
     """The available geometry (logical pixels) of the screen ``widget`` is on or opens on."""
     window = widget.window()
-    screen = window.screen() if window is not None else None
+    parent = window.parentWidget() if window is not None else None
+    if window is not None and not window.isVisible() and parent is not None:
+        screen = parent.window().screen()  # a dialog opens over its parent, on its screen
+    else:
+        screen = window.screen() if window is not None else None
     if screen is None:
-        parent = window.parentWidget() if window is not None else None
-        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        screen = QGuiApplication.primaryScreen()
     return QRect(screen.availableGeometry()) if screen is not None else QRect(FALLBACK)
 
 

@@ -202,3 +202,37 @@ def test_on_a_real_screen_with_a_scale_factor(tmp_path: Path, width: int, height
     logical = (0, 0, width // int(scale), height // int(scale))
     assert f"screen {logical}" in run.stdout, report
     assert "outside: []" in run.stdout, report
+
+
+SECOND_SCREEN = """
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+from headway_journal.ui.fit import available_geometry, fit_to_screen
+app = QApplication([])
+main = QMainWindow()
+main.move(1700, 100)
+main.resize(600, 400)
+main.show()
+app.processEvents()
+dialog = QDialog(main)
+fit_to_screen(dialog, QSize(900, 900))
+print("main on", main.screen().name())
+print("fits", available_geometry(dialog).getRect(), dialog.width(), dialog.height())
+"""
+
+
+def test_a_dialog_is_sized_for_the_screen_of_its_parent(tmp_path: Path) -> None:
+    """With two screens, a dialog of a window on the small one is sized for the small one."""
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": [
+        {"name": "big", "x": 0, "y": 0, "width": 1600, "height": 1000, "logicalDpi": 96},
+        {"name": "small", "x": 1600, "y": 0, "width": 1024, "height": 600, "logicalDpi": 96},
+    ]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    run = subprocess.run([sys.executable, "-c", SECOND_SCREEN], capture_output=True,
+                         text=True, timeout=120, env=env, cwd=tmp_path)
+    report = run.stdout + run.stderr
+    assert run.returncode == 0, report
+    assert "main on small" in run.stdout, report
+    assert "fits (1600, 0, 1024, 600) 900 600" in run.stdout, report
