@@ -136,6 +136,11 @@ class ErrorLabel(QLabel):
         self._set(describe_problems([label for label, _e in summary]))
         self._summary = summary
 
+    @property
+    def showing_summary(self) -> bool:
+        """True while this shows a "Not saved: fix …" list made by :meth:`show_summary`."""
+        return self._summary is not None and bool(self.message)
+
     def _field_fixed(self) -> None:
         if self._summary is None:
             return

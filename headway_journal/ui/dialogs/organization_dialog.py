@@ -75,6 +75,11 @@ ORG_LABELS = {"name": "Name", "website": "Website", "address": "Address", "notes
 NEW_ITEM = "(new organization)"
 
 
+def channel_label(index: int, field: str) -> str:
+    """How a field of the channel at ``index`` is named in "Not saved: fix …"."""
+    return f"channel {index + 1} {CHANNEL_LABELS.get(field, field).lower()}"
+
+
 def _blank_channel() -> dict[str, str]:
     return {"kind": "phone", "value": "", "label": "", "audience": "any", "hours": "",
             "timezone": "", "verified_on": "", "verified_from": ""}
@@ -492,6 +497,7 @@ class OrganizationDialog(QDialog):
         if errs and key in errs:
             del errs[key]
             self.ch_errors[key].clear_error()
+            self._refresh_problems()
             if not errs:
                 del self.channel_errors[self._current]
         self._fill_table_row(self._current, self.channels[self._current])
@@ -531,6 +537,7 @@ class OrganizationDialog(QDialog):
         del self.channels[row]
         self.channel_errors = {(i if i < row else i - 1): e
                                for i, e in self.channel_errors.items() if i != row}
+        self._refresh_problems()
         self._refresh_table(select=min(row, len(self.channels) - 1))
 
     # --- saving -----------------------------------------------------------------------------
@@ -606,12 +613,22 @@ class OrganizationDialog(QDialog):
                 except ValueError:
                     continue
                 self.channel_errors.setdefault(idx, {})[field] = msg
-                labels.append(f"channel {idx + 1} {CHANNEL_LABELS.get(field, field).lower()}")
+                labels.append(channel_label(idx, field))
                 if first_channel is None:
                     first_channel = idx
             else:
                 labels.append(key)
         self._refresh_table(select=first_channel if first_channel is not None else self._current)
+        show_problems(self.problems_label, labels)
+
+    def _refresh_problems(self) -> None:
+        """Keep "Not saved: fix …" true after a channel was fixed or removed (the channel
+        fields share one set of error labels, so the list is made again from what is left)."""
+        if not self.problems_label.showing_summary:
+            return
+        labels = [ORG_LABELS[k] for k, e in self.errors.items() if e.message]
+        labels += [channel_label(i, field) for i in sorted(self.channel_errors)
+                   for field in self.channel_errors[i]]
         show_problems(self.problems_label, labels)
 
     def _may_leave(self) -> bool:
