@@ -133,7 +133,7 @@ class PdfPreviewDialog(QDialog):
         self.zoom_label.setAccessibleName("Zoom")
         self.page_label = QLabel(self)
         self.page_label.setAccessibleName("Page")
-        self.page_label.setMinimumWidth(110)
+        self.page_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Page 888 of 888"))
 
         self.print_button = QPushButton("Print\u2026", self)
         self.print_button.setAccessibleName("Print")

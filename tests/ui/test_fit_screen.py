@@ -118,6 +118,10 @@ DIALOGS: dict[str, Maker] = {
     "restore": lambda svc, s, _p: (RestoreDialog(BackupManager(svc.journal), lambda _f: False),
                                    ("Close",)),
     "capture": lambda svc, s, _p: (CaptureDialog(None), ("Capture", "Cancel")),
+    "exhibit viewer": lambda svc, s, p: (
+        ImageViewer(svc, svc.add_attachment(s.billing, tall_image(p).read_bytes(),
+                                            original_name="tall.png", caption="A long page")),
+        ("Close", "Save a copy as…")),
 }
 
 
@@ -128,6 +132,22 @@ def test_every_dialog_fits_the_screen_with_its_buttons_in_sight(
     dialog, buttons = DIALOGS[name](service, sample, tmp_path)
     show(qtbot, dialog)
     assert_fits(dialog, screen, buttons)
+    dialog.close()
+
+
+# 1280x800 at QT_SCALE_FACTOR=2. The contact dialog's call bar (channel, direction, start time
+# on one line) needs 651 px: it is left out here until that bar can wrap.
+TINY = QRect(0, 0, 640, 400)
+
+
+@pytest.mark.parametrize("name", sorted(set(DIALOGS) - {"log contact"}))
+def test_dialogs_fit_a_640x400_screen(
+        qtbot: Any, service: JournalService, sample: Sample, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.setattr(fit, "available_geometry", lambda _widget: QRect(TINY))
+    dialog, buttons = DIALOGS[name](service, sample, tmp_path)
+    show(qtbot, dialog)
+    assert_fits(dialog, TINY, buttons)
     dialog.close()
 
 
