@@ -1850,10 +1850,11 @@ def _att_view(a: Attachment) -> AttachmentView:
 
 
 # Headway's channels as published (DOMAIN.md, "Channels and where the real numbers are").
-# Hours only where the brief gives a typical window: "typical live coverage: Monday to Friday,
-# about 9:00 to 18:00 local time" for the phone line. Tickets, messages and e-mail have none
-# ("triage may be around the clock" is not a promise), so the app says "hours unknown" for them
-# instead of "closed now"; the Help center is a web site, open at any hour.
+# No opening hours are on file for any of them: the brief's "typical live coverage: Monday to
+# Friday, about 9:00 to 18:00 local time" is a general guide (whose local time?), not a
+# channel's hours, so it stays in the notes and no channel gets it. Without hours the app says
+# "hours unknown", never "open now" or "closed now". The Help center is a web site, open at
+# any hour.
 HEADWAY_CHANNELS: tuple[dict[str, Any], ...] = (
     dict(kind="in-app", value="Help > Contact support (inside your Headway account)",
          label="In-app Contact support: opens a ticket tied to your account", audience="any",
@@ -1865,7 +1866,7 @@ HEADWAY_CHANNELS: tuple[dict[str, Any], ...] = (
     dict(kind="in-app", value="Provider dashboard > Support", label="Provider Support queue",
          audience="clinician", hours="", timezone=""),
     dict(kind="phone", value="(833) 384-1044", label="Privacy Officer (privacy complaints)",
-         audience="privacy", hours="Mon-Fri 09:00-18:00", timezone=""),
+         audience="privacy", hours="", timezone=""),
     dict(kind="email", value="Privacy Officer: the address in Headway's privacy notice",
          label="Privacy Officer by e-mail (privacy complaints)", audience="privacy", hours="",
          timezone=""),
@@ -1885,10 +1886,15 @@ _SEED_1_HOURS: tuple[tuple[str, str], ...] = (
     ("Mon-Fri 09:00-18:00", ""), ("24/7", ""), ("", ""), ("Mon-Fri 09:00-18:00", ""),
     ("Mon-Fri 09:00-17:00", "America/New_York"), ("24/7", ""),
 )
+# The second seed gave the Privacy Officer line the brief's general guide as its hours.
+_SEED_2_HOURS: tuple[tuple[str, str], ...] = (
+    ("", ""), ("24/7", ""), ("", ""), ("", ""), ("Mon-Fri 09:00-18:00", ""), ("", ""),
+)
 _OLD_SEED_CHANNELS: dict[tuple[str, str, str, str, str, str], dict[str, str]] = {
     (ch["kind"], ch["value"], ch["label"], ch["audience"], hours, zone):
         {"hours": ch["hours"], "timezone": ch["timezone"]}
-    for ch, (hours, zone) in zip(HEADWAY_CHANNELS, _SEED_1_HOURS, strict=True)
+    for old_seed in (_SEED_1_HOURS, _SEED_2_HOURS)
+    for ch, (hours, zone) in zip(HEADWAY_CHANNELS, old_seed, strict=True)
 }
 _OLD_HEADWAY_NOTES = frozenset({
     "Headway publishes no dedicated inbound phone line for general support; use in-app Contact "

@@ -50,6 +50,7 @@ from ..journal.db import (
     resolve_journal_dir,
 )
 from . import settings as st
+from .shutdown import dispose_widgets, enable_crash_traces, top_level_ids
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..journal.backup import OpenOutcome
@@ -323,6 +324,8 @@ class ErrorReporter(QObject):
 def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
     """Open the journal (or a throwaway demo journal) in the main window; returns the exit code."""
     app = make_application()
+    enable_crash_traces()
+    others = top_level_ids()  # windows that are not this run's (tests run it in-process)
 
     demo_dir: str | None = None
     instance = None
@@ -383,6 +386,7 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
             instance.close()
         reporter.uninstall()
         reporter.deleteLater()
+        dispose_widgets(others)  # now, not at interpreter shutdown (see ui/shutdown.py)
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
 

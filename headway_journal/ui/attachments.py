@@ -159,6 +159,7 @@ from ..journal.folder_safety import create_private
 from ..journal.safe_echo import escape_for_terminal, window_text
 from ..journal.service import AttachmentView, CaseView, ServiceError
 from .attach_worker import JobSignals, SourceItem, StoreJob, describe_failure, image_to_png
+from .names import timestamped_name
 from .widgets import FlowLayout
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -360,12 +361,12 @@ class AttachmentController(QObject):
 
     def attach_image(self, case_id: int | None, image: QImage,
                      contact_id: int | None = None, *, original_name: str | None = None) -> bool:
-        """Store ``image`` as PNG (named like "pasted-2026-11-26-1432.png"); the PNG is
+        """Store ``image`` as PNG (named like "pasted-2026-11-26-143207.png"); the PNG is
         encoded on the worker thread."""
         if not isinstance(image, QImage) or image.isNull():
             self.failed.emit("The image is empty; nothing was attached.")
             return False
-        name = original_name or datetime.now().strftime("pasted-%Y-%m-%d-%H%M.png")
+        name = original_name or timestamped_name("pasted")
         item = SourceItem(original_name=name, image=QImage(image))
         return self._start(case_id, contact_id, "", [item]) > 0
 
@@ -389,7 +390,7 @@ class AttachmentController(QObject):
         if mime.hasFormat("image/png"):
             raw = bytes(mime.data("image/png").data())
             if raw.startswith(b"\x89PNG\r\n\x1a\n"):  # keep the exact bytes we were given
-                name = datetime.now().strftime("pasted-%Y-%m-%d-%H%M.png")
+                name = timestamped_name("pasted")
                 return self._attach_bytes(case_id, raw, name, contact_id)
         if mime.hasImage():
             image = _qimage(mime.imageData())

@@ -9,7 +9,10 @@ API::
 ``capture_screen`` hides ``window`` (optional), waits ``delay_s`` seconds on a QTimer inside
 a local event loop (the GUI keeps running; nothing sleeps), grabs the screen the window is
 on (the primary screen without a window) and shows the window again, even if grabbing
-failed. Wayland compositors refuse screen grabs: the image is then null and
+failed. It always waits a moment before grabbing, so the capture dialog that was just
+closed is not in its own screenshot. A capture that is one colour all over (a black screen
+behind the hidden window) is not attached; the user is told why. Wayland compositors refuse
+screen grabs: the image is then null and
 ``capture_and_attach`` tells the user to use the system's screenshot key and paste with
 Ctrl+V. Offscreen (tests) it returns the offscreen screen's image.
 """
@@ -17,7 +20,6 @@ Ctrl+V. Offscreen (tests) it returns the offscreen screen's image.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -34,10 +36,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.ui.fit import fit_to_screen
+from headway_journal.ui.names import timestamped_name
+
 if TYPE_CHECKING:  # pragma: no cover
     from .attachments import AttachmentController
 
-__all__ = ["DELAYS", "CaptureDialog", "CaptureOptions", "capture_and_attach", "capture_screen"]
+__all__ = [
+    "DELAYS",
+    "CaptureDialog",
+    "CaptureOptions",
+    "capture_and_attach",
+    "capture_screen",
+    "is_blank",
+]
 
 DELAYS = (0, 3, 5)
 HIDE_SETTLE_MS = 350  # time for the compositor to take the hidden window off the screen
@@ -71,7 +83,9 @@ def capture_screen(window: QWidget | None, delay_s: int = 0, *,
         window.hide()
         hidden = True
     try:
-        _wait(max(0, int(delay_s)) * 1000 + (HIDE_SETTLE_MS if hidden else 0))
+        # Always let the screen settle: the capture dialog has just closed and must not be in
+        # its own screenshot, and a hidden window must be gone from it.
+        _wait(max(0, int(delay_s)) * 1000 + HIDE_SETTLE_MS)
         if screen is None:
             return QImage()
         return screen.grabWindow(0).toImage()
@@ -83,6 +97,21 @@ def capture_screen(window: QWidget | None, delay_s: int = 0, *,
                 window.show()
             window.raise_()
             window.activateWindow()
+
+
+def is_blank(image: QImage) -> bool:
+    """True when every pixel of ``image`` has the same colour (an all-black capture of a
+    hidden window on an empty desktop, or a capture the system blanked): not evidence."""
+    if image.isNull():
+        return True
+    pixels = image.convertToFormat(QImage.Format.Format_RGB32)
+    data = bytes(pixels.constBits())[: pixels.bytesPerLine() * pixels.height()]
+    row = pixels.bytesPerLine()
+    first = data[:4]
+    if row != 4 * pixels.width():  # padded rows: compare the pixels of each row
+        return all(data[y * row: y * row + 4 * pixels.width()] == first * pixels.width()
+                   for y in range(pixels.height()))
+    return data == first * (len(data) // 4)
 
 
 @dataclass(frozen=True)
@@ -130,6 +159,7 @@ class CaptureDialog(QDialog):
         layout.addWidget(self.hide_box)
         layout.addWidget(hint)
         layout.addWidget(buttons)
+        fit_to_screen(self)
 
     def options(self) -> CaptureOptions:
         return CaptureOptions(delay_s=max(0, self._delays.checkedId()),
@@ -165,5 +195,12 @@ def capture_and_attach(window: QWidget | None, controller: AttachmentController,
             f"The screen could not be captured here{where}; take a screenshot with your "
             "system's screenshot key, then paste it into the exhibits with Ctrl+V.")
         return False
-    name = datetime.now().strftime("screen-capture-%Y-%m-%d-%H%M.png")
+    if is_blank(image):
+        controller.failed.emit(
+            "The screen capture came out blank (a single colour: nothing was on the screen, "
+            "or the system did not let the app see it); nothing was attached. Use a delay to "
+            "bring the page into view first, or take a screenshot with your system's "
+            "screenshot key and paste it with Ctrl+V.")
+        return False
+    name = timestamped_name("screen-capture")
     return controller.attach_image(case_id, image, contact_id, original_name=name)

@@ -22,7 +22,14 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 from ..journal.service import CaseFilter, CaseSummary, JournalService
 from .widgets import BADGE_COLORS, NEUTRAL_BADGE, due_text
@@ -220,3 +227,23 @@ class BadgeDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width() + 16, max(size.height(), option.fontMetrics.height() + 10))
+
+
+def size_columns(view: QTreeView) -> None:
+    """The title takes the free width; status and deadline are as wide as their content (only
+    the rows in sight are measured, so a long list stays fast); the organization, when shown,
+    keeps the width of its heading (a long name is cut before the title is)."""
+    header = view.header()
+    header.setStretchLastSection(False)
+    header.setSectionsMovable(False)
+    header.setResizeContentsPrecision(0)
+    header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+    for col in (COL_STATUS, COL_DUE):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(COL_ORG, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(COL_ORG, view.fontMetrics().horizontalAdvance(HEADERS[COL_ORG]) + 16)
+
+
+def show_organization_column(view: QTreeView, organizations: int, filtered: bool) -> None:
+    """The organization column only when the list can hold more than one organization."""
+    view.setColumnHidden(COL_ORG, organizations <= 1 or filtered)

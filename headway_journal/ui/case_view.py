@@ -1016,7 +1016,10 @@ class CasePane(QWidget):
         card.body.addWidget(wrap_label(f"{name}: {ch.value}", name="Channel address",
                                        selectable=True))
         detail = []
-        if ch.hours:
+        if state is None:  # never "open" or "closed" on a guess
+            detail.append(f"Hours {ch.hours} not understood" if ch.hours.strip()
+                          else "No opening hours on file")
+        elif ch.hours:
             detail.append(f"Hours {ch.hours}" + (f" ({ch.timezone})" if ch.timezone else
                                                  " (your local time)"))
         detail.append(f"for {AUDIENCE_NAMES.get(ch.audience, ch.audience)}")

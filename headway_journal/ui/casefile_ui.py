@@ -44,7 +44,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QSize, QStandardPaths, Qt, QThreadPool, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -65,6 +65,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from headway_journal.ui.fit import fit_to_screen, scroll_body
 
 from ..casefile import BuildResult, CaseFileCancelled, CaseFileData, draft_cover_letter
 from ..casefile.redact import unmaskable_kind
@@ -148,7 +150,8 @@ def documents_folder() -> Path:
 
 
 class _JobSignals(QObject):
-    """Made on the GUI thread; the worker emits, the builder's slots run on the GUI thread."""
+    """Made on the GUI thread as a child of the builder; the worker emits, the builder's slots
+    run on the GUI thread, and the builder deletes it there once the build has ended."""
 
     progress = Signal(int, str)
     done = Signal(object)  # BuildResult
@@ -213,7 +216,9 @@ class CaseFileBuilder(QObject):
             return False
         self.out = Path(out)
         self._cancel = threading.Event()
-        signals = _JobSignals()
+        # Owned by the builder, on the GUI thread: the worker only holds a Python name for it,
+        # so it is never deleted on the worker's thread (see _finish).
+        signals = _JobSignals(self)
         q = Qt.ConnectionType.QueuedConnection
         signals.progress.connect(self._on_progress, q)
         signals.done.connect(self._on_done, q)
@@ -261,12 +266,21 @@ class CaseFileBuilder(QObject):
         dialog.setValue(max(0, min(99, percent)))
 
     def _finish(self) -> None:
-        self._signals = None
+        """Close the progress box for good, whatever the end (done, failed, cancelled).
+
+        reset() stops the timer that shows the box after its minimum duration: without it a
+        build that ended within that time had its box pop up (at 99%, window-modal) over the
+        print dialog that followed. The box is deleted now rather than later, since what
+        follows (the print dialog) runs its own event loop."""
+        signals, self._signals = self._signals, None
+        if signals is not None:
+            signals.deleteLater()  # here, on the GUI thread; the worker has emitted its last
         dialog, self.progress_dialog = self.progress_dialog, None
         if dialog is not None:
             dialog.canceled.disconnect(self.cancel)
+            dialog.reset()
             dialog.hide()  # hide(): close() would emit canceled
-            dialog.deleteLater()
+            dialog.setParent(None)  # Python's reference is the last: deleted on return
 
     def _on_done(self, result: BuildResult) -> None:
         self._finish()
@@ -481,7 +495,8 @@ class CaseFileDialog(QDialog):
         self._letter_toggled(False)
         self.range_box.changed.connect(self._range_changed)
         self._update_buttons()
-        self.resize(720, 760)
+        scroll_body(self, keep=2)
+        fit_to_screen(self, QSize(720, 760))
 
     @classmethod
     def show_for(cls, service: Any, case_id: int | None, parent: QWidget | None = None
@@ -860,7 +875,12 @@ class CaseFileDialog(QDialog):
 
     def _print_built(self, result: BuildResult) -> None:
         outcome = print_pdf(result.path, self)
-        if outcome.status == "printed":
+        if outcome.status == "printed" and outcome.file is not None:
+            self.result_label.setText(
+                f"Printed {outcome.pages} page{'s' if outcome.pages != 1 else ''} to "
+                f"\u201c{outcome.file.name}\u201d in {outcome.file.parent} (text stays "
+                "selectable).")
+        elif outcome.status == "printed":
             self.result_label.setText(
                 f"Sent {outcome.pages} page{'s' if outcome.pages != 1 else ''} to the printer.")
         elif outcome.status == "viewer":

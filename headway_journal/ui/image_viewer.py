@@ -46,6 +46,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.ui.event_watch import EventWatch
+from headway_journal.ui.fit import fit_to_screen
+
 from ..journal.service import ServiceError
 from .attachments import (
     describe_exhibit,
@@ -57,8 +60,6 @@ from .attachments import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from PySide6.QtCore import QObject
-
     from ..journal.service import AttachmentView, JournalService
 
 __all__ = ["MAX_ZOOM", "MIN_ZOOM", "ImageViewer"]
@@ -123,7 +124,7 @@ class ImageViewer(QDialog):
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scroll_area.setWidgetResizable(False)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.viewport().installEventFilter(self)
+        EventWatch(self.scroll_area.viewport(), self._viewport_event, self)
         if image is not None:
             self._canvas = _Canvas(image)
             self.scroll_area.setWidget(self._canvas)
@@ -229,7 +230,7 @@ class ImageViewer(QDialog):
         ):
             QShortcut(keys, self, slot)
 
-        self.resize(1000, 700)
+        fit_to_screen(self, QSize(1000, 700))
         self._apply_fit()
 
     # ----------------------------------------------------------------- building
@@ -336,8 +337,9 @@ class ImageViewer(QDialog):
         super().showEvent(event)  # type: ignore[arg-type]
         self._apply_fit()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if (obj is self.scroll_area.viewport() and event.type() == QEvent.Type.Wheel
+    def _viewport_event(self, event: QEvent) -> bool:
+        """Ctrl+wheel over the picture zooms around the pointer."""
+        if (event.type() == QEvent.Type.Wheel
                 and isinstance(event, QWheelEvent)
                 and event.modifiers() & Qt.KeyboardModifier.ControlModifier
                 and self._canvas is not None):
@@ -347,7 +349,7 @@ class ImageViewer(QDialog):
                 self.set_zoom(self.zoom * (ZOOM_STEP ** steps), event.position().toPoint())
             event.accept()
             return True
-        return super().eventFilter(obj, event)
+        return False
 
     # ----------------------------------------------------------------- actions
 

@@ -55,7 +55,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -97,13 +96,31 @@ from .attachments import (
     install_paste_shortcut,
     pick_and_attach,
 )
-from .case_list import COL_DUE, COL_ORG, COL_STATUS, COL_TITLE, BadgeDelegate, CaseListModel
+from .case_list import (
+    COL_DUE,
+    COL_STATUS,
+    BadgeDelegate,
+    CaseListModel,
+    show_organization_column,
+    size_columns,
+)
 from .case_view import CHANNEL_NAMES, CasePane, clear_layout
 from .draft_offer import DraftOfferBar
+from .fit import fit_to_screen
 from .next_step import PromiseMark
 from .overdue import OverdueWatcher
 from .paste import install_window_paste
-from .widgets import GRID, SearchBox, full_date, heading, local_time, plural, short_date, wrap_label
+from .widgets import (
+    GRID,
+    SearchBox,
+    full_date,
+    heading,
+    literal_ampersands,
+    local_time,
+    plural,
+    short_date,
+    wrap_label,
+)
 from .your_details import WelcomeDetails
 
 VIEWS: tuple[tuple[str, str], ...] = (
@@ -295,6 +312,7 @@ class MainWindow(QMainWindow):
 
         self.resize(1280, 760)
         self._restored = st.restore_window(self, self._splitters())
+        fit_to_screen(self)  # a saved or default size larger than this screen is clamped
         self.set_newest_first(st.get_bool(st.KEY_NEWEST_FIRST, True))
         self._reload_filters(organizations=False)  # the closed combo needs no list yet
         self._update_counts()
@@ -385,7 +403,7 @@ class MainWindow(QMainWindow):
         self.status_actions: dict[str, QAction] = {}
         self.status_group = QActionGroup(self)
         for status in STATUSES:
-            action = QAction(status.capitalize(), self)
+            action = QAction(literal_ampersands(status.capitalize()), self)
             action.setCheckable(True)
             action.triggered.connect(lambda _c=False, s=status: self.set_case_status(s))
             self.status_group.addAction(action)
@@ -394,7 +412,7 @@ class MainWindow(QMainWindow):
         self.view_actions: dict[str, QAction] = {}
         self.view_group = QActionGroup(self)
         for n, (key, label) in enumerate(VIEWS, start=1):
-            action = QAction(label, self)
+            action = QAction(literal_ampersands(label), self)
             action.setCheckable(True)
             action.setShortcut(QKeySequence(f"Ctrl+{n}"))
             action.triggered.connect(lambda _c=False, k=key: self.set_view(k))
@@ -581,17 +599,7 @@ class MainWindow(QMainWindow):
         delegate = BadgeDelegate(self.case_list)
         self.case_list.setItemDelegateForColumn(COL_STATUS, delegate)
         self.case_list.setItemDelegateForColumn(COL_DUE, delegate)
-        header = self.case_list.header()
-        header.setStretchLastSection(False)
-        header.setSectionsMovable(False)
-        metrics = self.case_list.fontMetrics()
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(COL_DUE, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(COL_ORG, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_STATUS, metrics.horizontalAdvance("ESCALATED") + 28)
-        header.resizeSection(COL_DUE, metrics.horizontalAdvance("overdue 30 d") + 36)
-        header.resizeSection(COL_ORG, metrics.horizontalAdvance("Organization") + 16)
+        size_columns(self.case_list)
         self.case_list.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._row_changed(current))
         self.case_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -684,11 +692,11 @@ class MainWindow(QMainWindow):
         self._ready = True
         with contextlib.suppress(*PLAIN_ERRORS):  # a busy disk: the combo offers "All" only
             self._reload_filters()
-        if not self._restored:  # first run: give the case list about 40% of the width
+        if not self._restored:  # first run: the case list gets 45% (a whole title and badges)
             width = max(self.splitter.width(), 1)
             first = self.splitter.widget(0)
             minimum = first.minimumWidth() if first is not None else 0
-            left = max(minimum, int(width * 0.4))
+            left = max(minimum, int(width * 0.45))
             self.splitter.setSizes([left, max(width - left, 1)])
         if self.stack.currentWidget() is self.welcome:
             self.welcome.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -786,9 +794,12 @@ class MainWindow(QMainWindow):
             index = combo.findData(value) if value else 0
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
+        show_organization_column(self.case_list, len(orgs), bool(self.org_filter.currentData()))
 
     def _apply_filter(self) -> None:
         keep = self.current_case_id()
+        show_organization_column(self.case_list, self.org_filter.count() - 1,
+                                 bool(self.org_filter.currentData()))
         self.case_model.set_filter(self.current_filter())
         self._after_list_reload(keep)
 
@@ -933,7 +944,7 @@ class MainWindow(QMainWindow):
             font = item.font()
             font.setBold(key == "due" and n > 0)
             item.setFont(font)
-            self.view_actions[key].setText(f"{VIEW_NAMES[key]} ({n})")
+            self.view_actions[key].setText(literal_ampersands(f"{VIEW_NAMES[key]} ({n})"))
 
     @property
     def counts(self) -> dict[str, int]:
@@ -989,10 +1000,10 @@ class MainWindow(QMainWindow):
         self.act_undo.setEnabled(bool(self._undo))
         last = self._undo[-1] if self._undo else None
         if isinstance(last, PromiseMark):
-            self.act_undo.setText(f"&Undo marking “{last.text}” {last.after}")
+            self.act_undo.setText(f"&Undo marking “{literal_ampersands(last.text)}” {last.after}")
         elif last is not None:
             kind, _id, label = last
-            self.act_undo.setText(f"&Undo delete of {kind} “{label}”")
+            self.act_undo.setText(f"&Undo delete of {kind} “{literal_ampersands(label)}”")
         else:
             self.act_undo.setText("&Undo")
         read_only_mode.apply(self)  # a read-only journal: nothing that writes

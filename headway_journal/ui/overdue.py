@@ -34,8 +34,9 @@ _EXPECTED: tuple[type[BaseException], ...] = (ServiceError, OperationalError, OS
 
 
 class _CheckSignals(QObject):
-    """Made on the GUI thread without a parent (the job keeps it alive); emitted from the
-    worker thread, so every connection is queued."""
+    """Made on the GUI thread as a child of the watcher, which deletes it there when the check
+    has reported (never on the worker's thread); emitted from the worker thread, so every
+    connection is queued."""
 
     done = Signal(int, object)  # generation, list[DueItem]
     failed = Signal(int, str)  # generation, the error in one line (only logged)
@@ -88,7 +89,7 @@ class OverdueWatcher(QObject):
         """Start a check; False if one is still running or the watcher is stopped."""
         if self._stopped or self._outstanding:
             return False
-        signals = _CheckSignals()
+        signals = _CheckSignals(self)
         queued = Qt.ConnectionType.QueuedConnection
         signals.done.connect(self._on_done, queued)
         signals.failed.connect(self._on_failed, queued)
@@ -120,6 +121,9 @@ class OverdueWatcher(QObject):
 
     def _finish(self) -> None:
         self._outstanding = max(0, self._outstanding - 1)
+        signals = self.sender()
+        if isinstance(signals, _CheckSignals):
+            signals.deleteLater()  # on the GUI thread; the check has emitted its last
 
     def _on_done(self, generation: int, items: list[DueItem]) -> None:
         self._finish()

@@ -3,7 +3,9 @@
 * :class:`PdfPreviewDialog` shows every page (QPdfView in multi-page mode) with zoom in/out,
   fit to width, "Page x of y", "Print…" and "Open in system viewer".
 * :func:`print_pdf` asks with a QPrintDialog (made by :func:`make_print_dialog`, which tests
-  replace), then rasterizes each page at 300 dpi with ``QPdfDocument.render`` and paints it,
+  replace). "Print to file (PDF)" writes the chosen pages of the case file as they are
+  (vector pages: the text stays selectable; :func:`vector_target`). For a printer it
+  rasterizes each page at 300 dpi with ``QPdfDocument.render`` and paints it,
   aspect kept, into the printable area, with a cancellable "Printing page X of Y" dialog. The
   page range chosen in the dialog is honoured. The dialog also offers "Open in system viewer",
   since a desktop PDF viewer prints vector pages rather than pictures of them.
@@ -17,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QUrl, Signal
+from pypdf.errors import PdfReadError
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -34,6 +37,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from headway_journal.casefile.page_copy import write_pages
+from headway_journal.ui.event_watch import EventWatch
+from headway_journal.ui.fit import available_geometry, fit_to_screen
 
 __all__ = [
     "PRINT_DPI",
@@ -126,7 +133,7 @@ class PdfPreviewDialog(QDialog):
         self.zoom_label.setAccessibleName("Zoom")
         self.page_label = QLabel(self)
         self.page_label.setAccessibleName("Page")
-        self.page_label.setMinimumWidth(110)
+        self.page_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Page 888 of 888"))
 
         self.print_button = QPushButton("Print\u2026", self)
         self.print_button.setAccessibleName("Print")
@@ -174,10 +181,12 @@ class PdfPreviewDialog(QDialog):
         self.view.pageNavigator().currentPageChanged.connect(self._update_labels)
         self.view.zoomFactorChanged.connect(self._update_labels)
         self.view.zoomModeChanged.connect(self._update_labels)
+        # fitting the width follows the view's width
+        EventWatch(self.view.viewport(), self._viewport_event, self)
         self._update_labels()
 
-        screen = self.screen().availableGeometry() if self.screen() else QRect(0, 0, 1280, 1000)
-        self.resize(min(920, int(screen.width() * 0.9)), int(screen.height() * 0.9))
+        screen = available_geometry(self)
+        fit_to_screen(self, QSize(min(920, int(screen.width() * 0.9)), int(screen.height() * 0.9)))
 
     # state
 
@@ -235,9 +244,10 @@ class PdfPreviewDialog(QDialog):
         self.zoom_in_button.setEnabled(count > 0 and self.effective_zoom() < ZOOM_MAX - 1e-6)
         self.zoom_out_button.setEnabled(count > 0 and self.effective_zoom() > ZOOM_MIN + 1e-6)
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self._update_labels()  # fitting the width changes the zoom
+    def _viewport_event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._update_labels()  # fitting the width changes the zoom
+        return False
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         self.document.close()  # releases the file (setDocument(None) makes Qt warn)
@@ -252,6 +262,32 @@ class PrintResult:
     status: str  # "printed", "cancelled" (nothing or part printed), "viewer", "failed"
     pages: int  # pages sent to the printer
     message: str = ""
+    file: Path | None = None  # "print to file": the PDF written (vector pages, text kept)
+
+
+def vector_target(printer: QPrinter) -> Path | None:
+    """The file a "print to file (PDF)" goes to, or None for a printer (which gets pages
+    rasterised at PRINT_DPI). A PDF file gets the case file's own vector pages instead, so
+    its text stays selectable and searchable."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return Path(printer.outputFileName())
+    return None
+
+
+def _save_pages(source: Path, pages: list[int], target: Path, parent: QWidget | None
+                ) -> PrintResult:
+    """Print to file: the chosen pages of ``source`` as they are."""
+    if not pages:
+        return PrintResult("cancelled", 0, "No pages were in the chosen range.")
+    try:
+        written = write_pages(source, pages, target)
+    except (OSError, ValueError, PdfReadError) as exc:
+        _log.warning("print to file failed", exc_info=True)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        message = f"The file \u201c{target.name}\u201d could not be written ({reason})."
+        QMessageBox.warning(parent, "Print", message)
+        return PrintResult("failed", 0, message)
+    return PrintResult("printed", written, file=target)
 
 
 def make_print_dialog(printer: QPrinter, parent: QWidget | None) -> QDialog:
@@ -349,12 +385,19 @@ def print_pdf(
             _offer_viewer(dialog, pdf_path, viewer_chosen)
         accepted = _accepted(dialog.exec())
         if isinstance(dialog, QDialog):
+            # Deleted now, while the printer it points to exists (the printer goes when this
+            # function returns; a deferred deletion would come after it).
             dialog.deleteLater()
+            QCoreApplication.sendPostedEvents(dialog, QEvent.Type.DeferredDelete)
         if viewer_chosen:
             return PrintResult("viewer", 0)
         if not accepted:
             return PrintResult("cancelled", 0)
-        return _print_pages(doc, printer, _pages_to_print(printer, count, current_page), parent)
+        pages = _pages_to_print(printer, count, current_page)
+        target = vector_target(printer)
+        if target is not None:
+            return _save_pages(pdf_path, pages, target, parent)
+        return _print_pages(doc, printer, pages, parent)
     finally:
         doc.close()
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from headway_journal.ui.fit import fit_to_screen
 
 from ..journal.backup import REPLACED, BackupInfo, BackupManager, check_backup
 from .widgets import GRID, full_date, human_size, local_time, wrap_label
@@ -125,7 +127,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(680, 420)
+        fit_to_screen(self, QSize(680, 420))
         self.reload()
 
     # -- the list ------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -115,6 +115,13 @@ def human_size(size: int) -> str:
             return f"{int(value)} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{size} bytes"  # pragma: no cover
+
+
+def literal_ampersands(text: str) -> str:
+    """``text`` (a case title, a view's name, a registry label) for a place where Qt reads '&'
+    as a keyboard-shortcut marker: menu items, buttons, group box titles, labels with a
+    buddy. Every '&' is doubled so it shows as itself ("Due & overdue", not "Due _overdue")."""
+    return text.replace("&", "&&")
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:
@@ -224,6 +231,34 @@ class NoticeBox(QFrame):
         layout.addWidget(self.text)
 
 
+TEXT_EDITING_KEYS = (
+    QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Paste,
+    QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo,
+    QKeySequence.StandardKey.SelectAll, QKeySequence.StandardKey.MoveToNextWord,
+    QKeySequence.StandardKey.MoveToPreviousWord, QKeySequence.StandardKey.SelectNextWord,
+    QKeySequence.StandardKey.SelectPreviousWord, QKeySequence.StandardKey.DeleteStartOfWord,
+    QKeySequence.StandardKey.DeleteEndOfWord,
+)
+_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+              | Qt.KeyboardModifier.MetaModifier)
+
+
+def window_shortcut_wins(box: QWidget, event: QKeyEvent) -> bool:
+    """True when ``event`` (typed in the text box ``box``) is the shortcut of an enabled
+    action of the box's window and not a key for editing text."""
+    if not event.modifiers() & _MODIFIERS:
+        return False  # plain and shifted keys are typing
+    if any(event.matches(key) for key in TEXT_EDITING_KEYS):
+        return False
+    typed = QKeySequence(event.keyCombination())
+    for action in box.window().actions():
+        if action.isEnabled() and any(
+                seq.matches(typed) == QKeySequence.SequenceMatch.ExactMatch
+                for seq in action.shortcuts()):
+            return True
+    return False
+
+
 class SearchBox(QLineEdit):
     """A search field that reports its text after the user pauses typing (debounced)."""
 
@@ -244,6 +279,17 @@ class SearchBox(QLineEdit):
         if text != self._last:
             self._last = text
             self.search_changed.emit(text)
+
+    def event(self, event: QEvent) -> bool:
+        # A line edit claims some Ctrl keys for itself (on X11 Ctrl+E is "end of line", Ctrl+K
+        # "delete to the end"), which silenced the window's shortcuts (Ctrl+E, Edit case)
+        # while searching. Keys the window uses go to the window, unless they are the
+        # editing keys everyone expects in a text box (copy, paste, undo, select all...).
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and window_shortcut_wins(self, event)):
+            event.ignore()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.text():

@@ -34,9 +34,13 @@ NEW_HOURS = {
     "Help center": ("24/7", ""),
     "Messages to your provider": ("", ""),
     "Provider Support queue": ("", ""),
-    "Privacy Officer (privacy complaints)": ("Mon-Fri 09:00-18:00", ""),
+    "Privacy Officer (privacy complaints)": ("", ""),
     "Privacy Officer by e-mail (privacy complaints)": ("", ""),
 }
+# What the second seed wrote: the brief's general guide as the Privacy Officer line's hours.
+SEED_2_HOURS = dict(NEW_HOURS)
+SEED_2_HOURS["Privacy Officer (privacy complaints)"] = ("Mon-Fri 09:00-18:00", "")
+TUESDAY_NOON = datetime(2026, 11, 10, 17, 0, tzinfo=UTC)
 SUNDAY_NIGHT = datetime(2026, 11, 8, 23, 0, tzinfo=UTC)
 
 
@@ -52,14 +56,15 @@ def organization_changes(svc: JournalService) -> int:
                             .where(Change.entity == "organization")) or 0)
 
 
-def make_old_journal(folder: Path) -> None:
-    """A journal as the first seed left it."""
+def make_old_journal(folder: Path, hours_by: dict[str, tuple[str, str]] = OLD_HOURS,
+                     notes: str = OLD_NOTES) -> None:
+    """A journal as the first seed (or ``hours_by``'s) left it."""
     with JournalService.open(folder) as svc, svc.journal.write_sessions() as s:
-        for label, (hours, zone) in OLD_HOURS.items():
+        for label, (hours, zone) in hours_by.items():
             s.execute(update(Channel).where(Channel.label == label)
                       .values(hours=hours, timezone=zone))
         s.execute(update(Organization).where(Organization.key == "headway")
-                  .values(notes=OLD_NOTES))
+                  .values(notes=notes))
         s.commit()
 
 
@@ -76,6 +81,23 @@ def test_a_new_journal_has_only_the_hours_the_brief_gives(tmp_path: Path) -> Non
         assert is_open(support.hours, support.timezone, SUNDAY_NIGHT) is None
         assert is_open(by_label["Provider Support queue"].hours, "", SUNDAY_NIGHT) is None
         assert organization_changes(svc) == 0
+        # no hours are on file, as the notes say: no channel is ever "open" or "closed" by
+        # a guess read in the user's own time zone; only the web site is open at any hour
+        for when in (SUNDAY_NIGHT, TUESDAY_NOON):
+            states = {c.label: is_open(c.hours, c.timezone, when) for c in org.channels}
+            assert states == {label: (True if label == "Help center" else None)
+                              for label in NEW_HOURS}
+
+
+def test_a_journal_from_the_second_seed_loses_the_guessed_privacy_line_hours(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "j"
+    make_old_journal(folder, SEED_2_HOURS, HEADWAY_NOTES)
+    with JournalService.open(folder, seed=False) as svc:
+        assert hours_by_label(svc) == SEED_2_HOURS
+    with JournalService.open(folder) as svc:
+        assert hours_by_label(svc) == NEW_HOURS
+        assert organization_changes(svc) == 1
 
 
 def test_an_older_journal_gets_the_new_hours_on_untouched_channels(tmp_path: Path) -> None:

@@ -27,7 +27,14 @@ from PySide6.QtGui import (
     QPainter,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QWidget,
+)
 
 from headway_journal.journal.service import CaseInput, ContactInput, JournalService
 from headway_journal.ui import attachments as ui_att
@@ -209,6 +216,26 @@ def test_ctrl_v_on_the_panel_attaches_the_clipboard_image_as_png(
     with qtbot.waitSignal(panel.changed, timeout=10_000):
         qtbot.keyClick(panel.list_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert len(live(svc, case_id)) == 2
+    # two pastes within a minute (here within a second or two) never share a name
+    third = drawn_image(20, 50)
+    QGuiApplication.clipboard().setImage(third)
+    with qtbot.waitSignal(panel.changed, timeout=10_000):
+        qtbot.keyClick(panel.list_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    names = [a.original_name for a in live(svc, case_id)]
+    assert len(names) == 3 and len(set(names)) == 3, names
+
+
+def test_names_for_pasted_images_are_unique_to_the_second_and_beyond() -> None:
+    from datetime import datetime
+
+    from headway_journal.ui.names import timestamped_name
+
+    at = datetime(2026, 11, 26, 14, 32, 7)
+    first = timestamped_name("pasted-test", now=at)
+    assert first == "pasted-test-2026-11-26-143207.png"
+    assert timestamped_name("pasted-test", now=at) == "pasted-test-2026-11-26-143207-2.png"
+    assert timestamped_name("pasted-test", now=at) == "pasted-test-2026-11-26-143207-3.png"
+    assert timestamped_name("pasted-test", now=at.replace(second=8)).endswith("143208.png")
 
 
 def test_ctrl_v_with_text_on_the_clipboard_is_left_alone(
@@ -845,3 +872,70 @@ def test_no_temp_files_are_left_in_the_store(
     attach_and_wait(qtbot, controller, case_id,
                     [write(tmp_path / "a.png", png_bytes()), tmp_path / "missing.png"])
     assert os.listdir(svc.store.root / "tmp") == []
+
+
+def test_a_blank_capture_is_not_attached_and_the_user_is_told(
+        qtbot: Any, svc: JournalService, controller: AttachmentController, case_id: int,
+        monkeypatch: pytest.MonkeyPatch, messages: dict[str, list[str]]) -> None:
+    from headway_journal.ui import capture
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    black = QImage(640, 400, QImage.Format.Format_RGB32)
+    black.fill(0xFF000000)
+    monkeypatch.setattr(CaptureDialog, "ask",
+                        classmethod(lambda cls, parent=None: CaptureOptions(0, True)))
+    monkeypatch.setattr(capture, "capture_screen", lambda *a, **k: QImage(black))
+    assert capture_and_attach(window, controller, case_id) is False
+    assert live(svc, case_id) == []
+    assert any("came out blank" in m and "nothing was attached" in m
+               for m in messages["failed"]), messages
+    # one colour of any kind is blank; a picture with anything on it is not
+    white = QImage(black)
+    white.fill(0xFFFFFFFF)
+    assert capture.is_blank(black) and capture.is_blank(white) and capture.is_blank(QImage())
+    odd = QImage(333, 7, QImage.Format.Format_RGB888)  # rows padded to 4 bytes
+    odd.fill(0xFF202020)
+    assert capture.is_blank(odd)
+    odd.setPixel(332, 6, 0xFF202021)
+    assert not capture.is_blank(odd)
+    assert not capture.is_blank(drawn_image())
+
+
+def test_the_capture_dialog_is_not_in_its_own_screenshot(
+        qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without "Hide this window" the grab still waits for the closed dialog to leave the
+    screen, and the dialog is hidden by then."""
+    from headway_journal.ui import capture
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+
+    def answer(dialog: CaptureDialog) -> int:
+        dialog.show()
+        dialog.hide_box.setChecked(False)
+        dialog.accept()
+        return int(QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(CaptureDialog, "exec", answer)
+    waits: list[int] = []
+    monkeypatch.setattr(capture, "_wait", waits.append)
+    seen: list[list[str]] = []
+
+    class Screen:
+        def grabWindow(self, _id: int) -> Any:  # noqa: N802 - Qt's name
+            seen.append([w.windowTitle() for w in QApplication.topLevelWidgets()
+                         if isinstance(w, CaptureDialog) and w.isVisible()])
+            return window.grab()
+
+    monkeypatch.setattr(capture, "_screen_for", lambda _w: Screen())
+    options = CaptureDialog.ask(window)
+    assert options == CaptureOptions(0, False)
+    image = capture.capture_screen(window, options.delay_s, hide_window=options.hide_window)
+    assert not image.isNull()
+    assert waits and waits[0] >= capture.HIDE_SETTLE_MS
+    assert seen == [[]]
+    assert window.isVisible()

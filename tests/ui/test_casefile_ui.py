@@ -13,7 +13,14 @@ from PIL import Image, ImageDraw
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+)
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -94,6 +101,7 @@ class FakePrintDialog(QPrintDialog):
         FakePrintDialog.made.append(self)
 
     def exec(self) -> int:
+        self.seen_buttons = [b.text() for b in self.findChildren(QPushButton)]
         self._printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         self._printer.setOutputFileName(str(self.out))
         if FakePrintDialog.configure is not None:
@@ -374,8 +382,16 @@ def test_preview_dialog_on_its_own(qtbot: Any, tmp_path: Path, monkeypatch: pyte
 # --- printing ------------------------------------------------------------------------------------
 
 
+@pytest.fixture
+def device(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The printer stands for a real device: pages are rasterised (into the PDF file the
+    fake dialog chose, which the tests can read)."""
+    monkeypatch.setattr(print_preview, "vector_target", lambda _printer: None)
+
+
 def test_print_pdf_prints_every_page_at_300_dpi(
-    qtbot: Any, tmp_path: Path, fake_printer: type[FakePrintDialog], progress_labels: list[str]
+    qtbot: Any, tmp_path: Path, fake_printer: type[FakePrintDialog], progress_labels: list[str],
+    device: None,
 ) -> None:
     source = tmp_path / "source.pdf"
     source.write_bytes(pdf(4))
@@ -387,13 +403,13 @@ def test_print_pdf_prints_every_page_at_300_dpi(
     assert "Printing page 4 of 4\u2026" in progress_labels
     printer = fake_printer.made[0]._printer
     assert printer.resolution() == 300
-    # the dialog offers the system viewer as the other way to print
-    buttons = [b.text() for b in fake_printer.made[0].findChildren(print_preview.QPushButton)]
-    assert "Open in system viewer" in buttons
+    # the dialog offered the system viewer as the other way to print
+    assert "Open in system viewer" in fake_printer.made[0].seen_buttons
 
 
 def test_print_pdf_respects_the_page_range(
-    qtbot: Any, tmp_path: Path, fake_printer: type[FakePrintDialog], progress_labels: list[str]
+    qtbot: Any, tmp_path: Path, fake_printer: type[FakePrintDialog], progress_labels: list[str],
+    device: None,
 ) -> None:
     source = tmp_path / "source.pdf"
     source.write_bytes(pdf(5))
@@ -430,10 +446,70 @@ def test_print_from_the_case_file_dialog(
     no_warnings(monkeypatch)
     dialog.print_button.click()
     qtbot.waitUntil(lambda: fake_printer.out.is_file(), timeout=WAIT)
-    qtbot.waitUntil(lambda: "printer" in dialog.result_label.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "Printed" in dialog.result_label.text(), timeout=WAIT)
+    assert "printed.pdf" in dialog.result_label.text()
     result = dialog.last_result
     assert result is not None
     assert len(PdfReader(fake_printer.out).pages) == result.pages
+    assert fake_printer.out.read_bytes() == result.path.read_bytes()  # the vector case file
+    assert "Double charge for the Nov 12 session" in pdf_text(fake_printer.out)
+
+
+def test_print_to_a_pdf_file_keeps_the_text_selectable(
+    qtbot: Any, tmp_path: Path, fake_printer: type[FakePrintDialog], progress_labels: list[str]
+) -> None:
+    source = tmp_path / "source.pdf"
+    source.write_bytes(pdf(5))
+    result = print_pdf(source, None)
+    assert (result.status, result.pages, result.file) == ("printed", 5, fake_printer.out)
+    assert fake_printer.out.read_bytes() == source.read_bytes()
+    assert progress_labels == []  # nothing rasterised
+
+    def pages_2_to_3(printer: QPrinter) -> None:
+        printer.setPrintRange(QPrinter.PrintRange.PageRange)
+        printer.setFromTo(2, 3)
+
+    fake_printer.configure = pages_2_to_3
+    result = print_pdf(source, None)
+    assert result.pages == 2
+    reader = PdfReader(fake_printer.out)
+    assert [p.extract_text().strip() for p in reader.pages] == [
+        "Receipt page 2", "Receipt page 3"]
+    assert not [p for p in fake_printer.out.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_print_to_an_unwritable_file_says_so_in_one_sentence(
+    qtbot: Any, tmp_path: Path, fake_printer: type[FakePrintDialog],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shown = no_warnings(monkeypatch)
+    source = tmp_path / "source.pdf"
+    source.write_bytes(pdf(2))
+    fake_printer.out = tmp_path / "no such folder" / "printed.pdf"
+    result = print_pdf(source, None)
+    assert result.status == "failed" and result.pages == 0
+    assert len(shown) == 1 and "printed.pdf" in shown[0] and "\n" not in shown[0]
+
+
+def test_the_build_progress_box_is_gone_before_the_print_dialog_opens(
+    qtbot: Any, dialog: CaseFileDialog, fake_printer: type[FakePrintDialog],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    no_warnings(monkeypatch)
+    boxes_seen: list[list[str]] = []
+    configure = fake_printer.configure
+
+    def look(printer: QPrinter) -> None:
+        boxes_seen.append([f"{w.labelText()} {w.value()}%" for w in QApplication.allWidgets()
+                           if isinstance(w, QProgressDialog)])
+        if configure is not None:
+            configure(printer)
+
+    fake_printer.configure = look
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: bool(boxes_seen), timeout=WAIT)
+    assert boxes_seen == [[]]
+    assert dialog.builder.progress_dialog is None
 
 
 def test_print_case_file_from_the_toolbar(
@@ -459,3 +535,28 @@ def test_install_gives_the_window_its_hooks(qtbot: Any, window: Any, monkeypatch
     assert window.act_case_file.isEnabled() and window.act_print.isEnabled()
     window.act_case_file.trigger()
     assert opened and opened[0][1] == window.case_pane.case_id
+
+
+def test_the_preview_shows_the_real_zoom_at_fit_width(qtbot: Any, tmp_path: Path) -> None:
+    path = tmp_path / "three.pdf"
+    path.write_bytes(pdf(3))
+    preview = PdfPreviewDialog(path)
+    qtbot.addWidget(preview)
+    preview.resize(700, 600)
+    preview.show()
+    qtbot.waitExposed(preview)
+
+    def percent() -> int:
+        return int(preview.zoom_label.text().rstrip("%"))
+
+    def fitted() -> int:  # what fitting the A4 page into the view's width gives
+        margins = preview.view.documentMargins()
+        width = preview.view.viewport().width() - margins.left() - margins.right()
+        return round(100 * width / (A4[0] * preview.logicalDpiX() / 72))
+
+    assert preview.fit_button.isChecked()
+    qtbot.waitUntil(lambda: percent() == fitted())
+    assert percent() > 50  # not the 25% of the view before it was laid out
+    small = percent()
+    preview.resize(1000, 600)
+    qtbot.waitUntil(lambda: percent() == fitted() and percent() > small)

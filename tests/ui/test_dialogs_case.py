@@ -237,6 +237,48 @@ def test_full_card_number_in_the_summary_is_refused(qtbot: Any, service: Journal
     assert dlg.errors["summary"].message == CARD_MESSAGE
     assert dlg.summary_edit.toPlainText() == story
     assert "Summary" in dlg.problems_label.message
+    # the problems line sits above the buttons, below every field: it says "marked above"
+    line = dlg.problems_label.mapTo(dlg, dlg.problems_label.rect().topLeft()).y()
+    assert dlg.summary_edit.mapTo(dlg, dlg.summary_edit.rect().topLeft()).y() < line
+    assert "marked above" in dlg.problems_label.message
+
+    # fixing the field takes its message away, and the line above the buttons with it
+    dlg.summary_edit.setFocus()
+    qtbot.keyClick(dlg.summary_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dlg.summary_edit, "They charged my card ending 1111 twice.")
+    assert dlg.errors["summary"].message == ""
+    assert dlg.problems_label.message == ""
+
+
+def test_the_problems_line_shortens_as_each_field_is_fixed(
+        qtbot: Any, service: JournalService, questions: Questions) -> None:
+    dlg = open_dialog(qtbot, service)
+    dlg.issue_combo.setCurrentIndex(dlg.issue_combo.findData("provider_credentialing"))
+    form = dlg.fields_form
+    assert form is not None
+    qtbot.keyClicks(form.editor("npi"), "1234567890")
+    qtbot.keyClicks(dlg.amount_edit, "lots")
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    assert service.count_cases() == 0
+    first = dlg.problems_label.message
+    assert first.startswith("Not saved:") and "marked above" in first
+    assert "Title" in first and "NPI" in first and "Amount disputed" in first
+
+    qtbot.keyClicks(dlg.title_edit, "Credentialing stuck")
+    assert "Title" not in dlg.problems_label.message
+    assert "NPI" in dlg.problems_label.message
+
+    form.editor("npi").selectAll()
+    qtbot.keyClicks(form.editor("npi"), "1234567893")
+    assert form.error_label("npi").message == ""
+    assert "NPI" not in dlg.problems_label.message
+    assert "Amount disputed" in dlg.problems_label.message
+
+    dlg.amount_edit.selectAll()
+    qtbot.keyClicks(dlg.amount_edit, "100.00")
+    assert dlg.errors["amount_disputed"].message == ""
+    remaining = dlg.problems_label.message
+    assert "Amount" not in remaining and "Title" not in remaining and "NPI" not in remaining
 
 
 def test_missing_required_fields_are_explained(qtbot: Any, service: JournalService,
@@ -252,7 +294,7 @@ def test_missing_required_fields_are_explained(qtbot: Any, service: JournalServi
     assert dlg.fields_form.error_label("full_name").message == (
         "Full name on the account is required.")
     assert dlg.problems_label.message == (
-        "Not saved: fix Full name on the account (marked below).")
+        "Not saved: fix Full name on the account (marked above).")
 
 
 def test_switching_issue_type_keeps_what_was_typed(qtbot: Any, service: JournalService,

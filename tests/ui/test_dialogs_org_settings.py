@@ -78,8 +78,8 @@ def test_lists_organizations_with_their_channels(qtbot: Any, service: JournalSer
     dlg.table.setCurrentCell(4, 0)
     assert dlg.value_edit.text() == "(833) 384-1044"
     assert dlg.audience_combo.currentData() == "privacy"
-    # the brief's typical live coverage, in the caller's local time (no invented time zone)
-    assert dlg.hours_edit.text() == "Mon-Fri 09:00-18:00"
+    # no hours on file (the brief's typical coverage is a guide, in the notes)
+    assert dlg.hours_edit.text() == ""
     assert dlg.tz_combo.currentText() == ""
 
 
@@ -149,15 +149,21 @@ def test_channel_errors_are_shown_inline_and_nothing_is_lost(qtbot: Any,
     assert "Name" in dlg.problems_label.message
     assert dlg.value_edit.text() == "support@example.com"
     assert dlg.hours_edit.text() == "whenever they like"
-    # fix everything and save: a new organization closes the dialog
+    assert "channel 1 hours" in dlg.problems_label.message
+    assert "channel 2 number or address" in dlg.problems_label.message
+    # fix everything and save: a new organization closes the dialog; the line above the
+    # buttons follows each fix
     qtbot.keyClicks(dlg.name_edit, "Example Health")
+    assert "Name" not in dlg.problems_label.message
     dlg.table.setCurrentCell(0, 0)
     dlg.hours_edit.clear()
     qtbot.keyClicks(dlg.hours_edit, "24/7")
     assert dlg.ch_errors["hours"].message == ""
+    assert "channel 1 hours" not in dlg.problems_label.message
     dlg.table.setCurrentCell(1, 0)
     click(qtbot, dlg.remove_channel_button)
     assert dlg.table.rowCount() == 1
+    assert dlg.problems_label.message == ""  # nothing left to fix
     click(qtbot, dlg.save_button)
     assert dlg.result() == QDialog.DialogCode.Accepted
     saved = service.organization(dlg.saved_organization_id or -1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,7 +32,10 @@ from headway_journal.journal.service import (
     ValidationError,
 )
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
+from headway_journal.ui.fit import fit_to_screen
+from headway_journal.ui.widgets import literal_ampersands
 
+from .examples import show_case_examples
 from .form_builder import (
     GRID,
     ErrorLabel,
@@ -40,10 +43,10 @@ from .form_builder import (
     IssueFieldsForm,
     NoteBox,
     add_save_shortcuts,
-    describe_problems,
     label_text,
     make_form_layout,
     save_keys_hint,
+    show_problems,
     with_error,
 )
 
@@ -285,7 +288,7 @@ class CaseDialog(QDialog):
         self.amount_edit.textEdited.connect(lambda _t: self.errors["amount_disputed"].clear_error())
         self.org_combo.currentIndexChanged.connect(self._update_missing)
         add_save_shortcuts(self, self.save)
-        self.resize(680, 760)
+        fit_to_screen(self, QSize(680, 760))
 
     def _label(self, key: str, required: bool, buddy: QWidget) -> QLabel:
         label = QLabel(label_text(CORE_LABELS[key], required))
@@ -390,8 +393,10 @@ class CaseDialog(QDialog):
             self.keeper.watch(form)
         self.fields_form = form
         self.details_lay.addWidget(form)
-        self.details_box.setTitle(f"Details for {it.label}")
+        self.details_box.setTitle(literal_ampersands(f"Details for {it.label}"))
         self.issue_desc.setText(it.description)
+        show_case_examples(key, title=self.title_edit, summary=self.summary_edit,
+                           desired_outcome=self.outcome_edit, amount=self.amount_edit)
         # roles allowed for this type
         role = self.role_combo.currentData()
         self.role_combo.blockSignals(True)
@@ -543,9 +548,8 @@ class CaseDialog(QDialog):
                 labels.append(CORE_LABELS[key])
             else:
                 labels.append(key)
-        summary = describe_problems(labels)
         if not self.problems_label.message:
-            self.problems_label.show_error(summary)
+            show_problems(self.problems_label, labels)
         self._update_missing()
         self._focus_first_error()
 

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QDateTime,
     QEventLoop,
     QRegularExpression,
+    QSize,
     QStringListModel,
     Qt,
     QTimer,
@@ -67,11 +68,14 @@ from headway_journal.journal.service import (
     ValidationError,
 )
 from headway_journal.ui.attachments import AttachmentController, install_drop_target
+from headway_journal.ui.completion import click_through
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
+from headway_journal.ui.fit import fit_to_screen
 from headway_journal.ui.paste import install_window_paste
 from headway_journal.ui.widgets import FlowLayout
 
 from .call_times import RULE_HINT, CallTimes, from_qdatetime, to_qdatetime
+from .examples import show_contact_examples, show_promise_example
 from .exhibit_strip import ExhibitStrip
 from .form_builder import (
     GRID,
@@ -79,9 +83,9 @@ from .form_builder import (
     HintLabel,
     NoteBox,
     add_save_shortcuts,
-    describe_problems,
     make_form_layout,
     save_keys_hint,
+    show_problems,
     with_error,
 )
 
@@ -658,6 +662,8 @@ class ContactDialog(QDialog):
         self.outcome_edit = self._text_box("Outcome", "Where it stands now, e.g. refund "
                                            "approved, waiting for supervisor.")
         self.outcome_edit.setMaximumHeight(10 * GRID)
+        show_contact_examples(self.case.issue_type, outcome=self.outcome_edit,
+                              rep_title=self.rep_title)
         form.addRow(self._label("outcome", self.outcome_edit),
                     with_error(self.outcome_edit, self._error("outcome")))
         core = QWidget()
@@ -789,7 +795,7 @@ class ContactDialog(QDialog):
         for line, key in ((self.rep_name, "rep_name"), (self.rep_title, "rep_title"),
                           (self.rep_id, "rep_id")):
             line.textEdited.connect(lambda _t, k=key: self.errors[k].clear_error())
-        self.resize(760, 860)
+        fit_to_screen(self, QSize(760, 860))
 
     def _text_box(self, name: str, placeholder: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()
@@ -822,6 +828,7 @@ class ContactDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         edit.setCompleter(completer)
+        click_through(completer)
         return completer
 
     def _rep_chosen(self, name: str) -> None:
@@ -962,6 +969,7 @@ class ContactDialog(QDialog):
     def add_promise_row(self, *, focus: bool = True) -> PromiseRow:
         row = PromiseRow(self.started_at, self._calendar)
         row.remove_requested.connect(self.remove_promise_row)
+        show_promise_example(self.case.issue_type, row.text)
         self.promise_rows.append(row)
         self.promises_lay.addWidget(row)
         self._renumber()
@@ -1221,7 +1229,7 @@ class ContactDialog(QDialog):
                 labels.append(key)
                 self.problems_label.show_error(msg)
         if not self.problems_label.message:
-            self.problems_label.show_error(describe_problems(list(dict.fromkeys(labels))))
+            show_problems(self.problems_label, labels)
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -15,7 +15,10 @@ from datetime import date
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
+    QDateTimeEdit,
     QFormLayout,
     QFrame,
     QLabel,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from headway_journal.journal.issue_types import FieldError, FieldSpec, get_issue_type
 from headway_journal.journal.safe_echo import window_text
+from headway_journal.ui.widgets import literal_ampersands
 
 GRID = 8  # every margin and gap is a multiple of this
 
@@ -78,8 +82,12 @@ def normalize_field(spec: FieldSpec, value: str) -> str:
 class ErrorLabel(QLabel):
     """The inline message under a field: hidden when empty, red, word-wrapped, announced."""
 
+    cleared = Signal()  # a shown message went away (the field was fixed)
+
     def __init__(self, field_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.field_name = field_name
+        self._summary: list[tuple[str, ErrorLabel | None]] | None = None
         self.setObjectName("errorLabel")
         self.setAccessibleName(f"{field_name} error")
         self.setWordWrap(True)
@@ -89,22 +97,91 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_error(self, message: str | None) -> None:
+        self._summary = None  # any other message replaces a list of fields to fix
         if message:
-            message = window_text(message)  # it may quote what was typed
-            self.setText(message)
-            self.setAccessibleDescription(message)
-            self.show()
+            self._set(window_text(message))  # it may quote what was typed
         else:
             self.clear_error()
 
+    def _set(self, message: str) -> None:
+        self.setText(message)
+        self.setAccessibleDescription(message)
+        self.show()
+
     def clear_error(self) -> None:
+        was_shown = bool(self.message)
+        self._summary = None
         self.setText("")
         self.setAccessibleDescription("")
         self.hide()
+        if was_shown:
+            self.cleared.emit()
 
     @property
     def message(self) -> str:
         return self.text() if not self.isHidden() else ""
+
+    def show_summary(self, labels: list[str]) -> None:
+        """Show "Not saved: fix …" for the fields ``labels`` and keep it true: each field's
+        own error label is watched, the line shortens as fields are fixed and goes with the
+        last one (see :func:`show_problems`)."""
+        window = self.window()
+        shown = {e.field_name: e for e in window.findChildren(ErrorLabel)
+                 if e is not self and e.message}
+        summary: list[tuple[str, ErrorLabel | None]] = []
+        for label in dict.fromkeys(labels):
+            error = shown.get(label)
+            if error is not None:
+                error.cleared.connect(self._field_fixed, Qt.ConnectionType.UniqueConnection)
+            summary.append((label, error))
+        self._set(describe_problems([label for label, _e in summary]))
+        self._summary = summary
+
+    @property
+    def showing_summary(self) -> bool:
+        """True while this shows a "Not saved: fix …" list made by :meth:`show_summary`."""
+        return self._summary is not None and bool(self.message)
+
+    def _field_fixed(self) -> None:
+        if self._summary is None:
+            return
+        left = [(label, e) for label, e in self._summary if e is None or e.message]
+        if not left:
+            self.clear_error()
+            return
+        self._set(describe_problems([label for label, _e in left]))
+        self._summary = left
+
+
+def show_problems(problems: ErrorLabel, labels: list[str]) -> None:
+    """The line above a form's buttons after a refused save: which fields to fix. It follows
+    the fields' own messages, so it never lists a field that was fixed since."""
+    if labels:
+        problems.show_summary(labels)
+    else:
+        problems.clear_error()
+
+
+def clear_on_edit(cell: QWidget, error: ErrorLabel) -> None:
+    """Hide ``error`` as soon as the user changes the field in ``cell`` (typing, choosing a
+    date, ticking), so a message never stays next to a value that was fixed. Only the user's
+    own changes count: a check that runs on the same change (or on leaving the field) can
+    show a new message afterwards."""
+    inputs = [cell, *cell.findChildren(QWidget)]
+    for widget in inputs:
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(lambda _t: error.clear_error())
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(
+                lambda w=widget: error.clear_error() if w.hasFocus() else None)
+        elif isinstance(widget, QDateTimeEdit):
+            widget.dateTimeChanged.connect(
+                lambda _d, w=widget: error.clear_error() if w.hasFocus() else None)
+        elif isinstance(widget, QAbstractSpinBox) and hasattr(widget, "valueChanged"):
+            widget.valueChanged.connect(
+                lambda _v, w=widget: error.clear_error() if w.hasFocus() else None)
+        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+            widget.clicked.connect(lambda _c=False: error.clear_error())
 
 
 def with_error(editor: QWidget, error: ErrorLabel) -> QWidget:
@@ -115,10 +192,13 @@ def with_error(editor: QWidget, error: ErrorLabel) -> QWidget:
     lay.setSpacing(GRID // 2)
     lay.addWidget(editor)
     lay.addWidget(error)
+    clear_on_edit(editor, error)
     return box
 
 
 def label_text(text: str, required: bool) -> str:
+    """A form label (it has a buddy, so '&' would mark a shortcut: shown as itself)."""
+    text = literal_ampersands(text)
     return f"{text} *" if required else text
 
 
@@ -408,6 +488,6 @@ def describe_problems(labels: list[str]) -> str:
     if not labels:
         return ""
     if len(labels) == 1:
-        return f"Not saved: fix {labels[0]} (marked below)."
+        return f"Not saved: fix {labels[0]} (marked above)."
     shown = ", ".join(labels[:4]) + (" and more" if len(labels) > 4 else "")
-    return f"Not saved: {len(labels)} things to fix ({shown})."
+    return f"Not saved: {len(labels)} things to fix, marked above ({shown})."

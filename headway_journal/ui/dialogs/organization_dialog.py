@@ -6,7 +6,7 @@ import zoneinfo
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,17 +39,19 @@ from headway_journal.journal.service import (
     ServiceError,
     ValidationError,
 )
+from headway_journal.ui.completion import click_through
+from headway_journal.ui.fit import fit_to_screen, scroll_body
 
 from .form_builder import (
     GRID,
     ErrorLabel,
     HintLabel,
     add_save_shortcuts,
-    describe_problems,
     explain_bad_date,
     label_text,
     make_form_layout,
     save_keys_hint,
+    show_problems,
     with_error,
 )
 
@@ -71,6 +73,11 @@ CHANNEL_LABELS = {"kind": "Kind", "value": "Number or address", "label": "Label"
                   "verified_on": "Verified on", "verified_from": "Verified from"}
 ORG_LABELS = {"name": "Name", "website": "Website", "address": "Address", "notes": "Notes"}
 NEW_ITEM = "(new organization)"
+
+
+def channel_label(index: int, field: str) -> str:
+    """How a field of the channel at ``index`` is named in "Not saved: fix …"."""
+    return f"channel {index + 1} {CHANNEL_LABELS.get(field, field).lower()}"
 
 
 def _blank_channel() -> dict[str, str]:
@@ -106,7 +113,8 @@ class OrganizationDialog(QDialog):
             self.start_new()
         else:
             self.org_list.setCurrentRow(0)
-        self.resize(960, 820)
+        scroll_body(self, keep=2)
+        fit_to_screen(self, QSize(960, 820))
 
     # --- construction -----------------------------------------------------------------------
 
@@ -230,6 +238,7 @@ class OrganizationDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.tz_combo.setCompleter(completer)
+        click_through(completer)
         tz_line = self.tz_combo.lineEdit()
         if tz_line is not None:
             tz_line.setPlaceholderText("e.g. America/New_York (empty: my own)")
@@ -488,6 +497,7 @@ class OrganizationDialog(QDialog):
         if errs and key in errs:
             del errs[key]
             self.ch_errors[key].clear_error()
+            self._refresh_problems()
             if not errs:
                 del self.channel_errors[self._current]
         self._fill_table_row(self._current, self.channels[self._current])
@@ -527,6 +537,7 @@ class OrganizationDialog(QDialog):
         del self.channels[row]
         self.channel_errors = {(i if i < row else i - 1): e
                                for i, e in self.channel_errors.items() if i != row}
+        self._refresh_problems()
         self._refresh_table(select=min(row, len(self.channels) - 1))
 
     # --- saving -----------------------------------------------------------------------------
@@ -602,13 +613,23 @@ class OrganizationDialog(QDialog):
                 except ValueError:
                     continue
                 self.channel_errors.setdefault(idx, {})[field] = msg
-                labels.append(f"channel {idx + 1} {CHANNEL_LABELS.get(field, field).lower()}")
+                labels.append(channel_label(idx, field))
                 if first_channel is None:
                     first_channel = idx
             else:
                 labels.append(key)
         self._refresh_table(select=first_channel if first_channel is not None else self._current)
-        self.problems_label.show_error(describe_problems(labels))
+        show_problems(self.problems_label, labels)
+
+    def _refresh_problems(self) -> None:
+        """Keep "Not saved: fix …" true after a channel was fixed or removed (the channel
+        fields share one set of error labels, so the list is made again from what is left)."""
+        if not self.problems_label.showing_summary:
+            return
+        labels = [ORG_LABELS[k] for k, e in self.errors.items() if e.message]
+        labels += [channel_label(i, field) for i in sorted(self.channel_errors)
+                   for field in self.channel_errors[i]]
+        show_problems(self.problems_label, labels)
 
     def _may_leave(self) -> bool:
         """True when the current organization may be left (saved, discarded or unchanged)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -25,15 +25,17 @@ from PySide6.QtWidgets import (
 from headway_journal.journal import deadlines as dl
 from headway_journal.journal.issue_types import FieldError, FieldSpec
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
+from headway_journal.ui.completion import click_through
+from headway_journal.ui.fit import fit_to_screen, scroll_body
 
 from .form_builder import (
     GRID,
     ErrorLabel,
     HintLabel,
     add_save_shortcuts,
-    describe_problems,
     make_form_layout,
     save_keys_hint,
+    show_problems,
     with_error,
 )
 
@@ -125,6 +127,7 @@ class SettingsDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.country_combo.setCompleter(completer)
+        click_through(completer)
         self._row(cf, "holiday_country", self.country_combo)
         self.sub_combo = QComboBox()
         self.sub_combo.setToolTip("A state or region with its own holidays, if any.")
@@ -173,7 +176,8 @@ class SettingsDialog(QDialog):
         for edit, key in ((self.name_edit, "name"), (self.email_edit, "email"),
                           (self.phone_edit, "phone")):
             edit.textEdited.connect(lambda _t, k=key: self.errors[k].clear_error())
-        self.resize(560, 640)
+        scroll_body(self, keep=2)
+        fit_to_screen(self, QSize(560, 640))
 
     # --- values -----------------------------------------------------------------------------
 
@@ -325,7 +329,7 @@ class SettingsDialog(QDialog):
                 labels.append(LABELS[key])
             else:
                 labels.append(key)
-        self.problems_label.show_error(describe_problems(labels))
+        show_problems(self.problems_label, labels)
 
     def reject(self) -> None:
         if self.isVisible() and self.has_changes():

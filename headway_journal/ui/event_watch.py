@@ -1,0 +1,33 @@
+"""Event filters owned by the widget they watch.
+
+A window that installs *itself* as the filter of one of its children gets Python calls from
+Qt for that child's last events while the window is being destroyed, a known way to crash
+PySide at exit. :class:`EventWatch` is a small child of the watched widget instead: it goes
+with the widget, and it does not call a handler whose object is already gone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
+
+__all__ = ["EventWatch"]
+
+
+class EventWatch(QObject):
+    """Calls ``handler(event)`` for each event of ``widget``; True from it stops the event."""
+
+    def __init__(self, widget: QWidget, handler: Callable[[QEvent], bool],
+                 owner: QObject | None = None) -> None:
+        super().__init__(widget)
+        self._handler = handler
+        self._owner = owner
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if self._owner is not None and not shiboken6.isValid(self._owner):
+            return False
+        return bool(self._handler(event))

@@ -1,0 +1,75 @@
+"""The case list's title takes the free width: normal titles are not cut to "…"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHeaderView
+
+from headway_journal.journal.service import CaseInput, JournalService, OrganizationInput
+from headway_journal.ui import fit
+from headway_journal.ui.case_list import COL_DUE, COL_ORG, COL_STATUS, COL_TITLE
+
+if TYPE_CHECKING:
+    from conftest import Sample
+
+
+@pytest.fixture
+def screen_1280(monkeypatch: pytest.MonkeyPatch) -> QRect:
+    rect = QRect(0, 0, 1280, 800)
+    monkeypatch.setattr(fit, "available_geometry", lambda _widget: QRect(rect))
+    return rect
+
+
+def elided_titles(window: Any) -> list[str]:
+    view = window.case_list
+    model = view.model()
+    metrics = view.fontMetrics()
+    cut = []
+    for row in range(model.rowCount()):
+        index = model.index(row, COL_TITLE)
+        title = str(index.data())
+        font = index.data(Qt.ItemDataRole.FontRole)  # overdue rows are bold
+        width = (metrics if font is None else QFontMetrics(font)).horizontalAdvance(title)
+        if view.visualRect(index).width() < width + 12:  # the item's text margins
+            cut.append(title)
+    return cut
+
+
+def test_normal_titles_are_not_elided_at_the_default_size(
+        qtbot: Any, service: JournalService, sample: Sample, make_window: Any,
+        screen_1280: QRect) -> None:
+    window = make_window(service)
+    header = window.case_list.header()
+    assert header.sectionResizeMode(COL_TITLE) == QHeaderView.ResizeMode.Stretch
+    for col in (COL_STATUS, COL_DUE):
+        assert header.sectionResizeMode(col) == QHeaderView.ResizeMode.ResizeToContents
+    assert window.case_list.model().rowCount() > 0
+    assert elided_titles(window) == []
+    window.set_view("all")
+    assert window.case_list.model().rowCount() > 1
+    assert elided_titles(window) == []
+    # status and deadline are as wide as their content, the title gets the rest
+    assert header.sectionSize(COL_TITLE) > header.sectionSize(COL_STATUS) + header.sectionSize(
+        COL_DUE)
+
+
+def test_organization_column_only_with_several_organizations(
+        qtbot: Any, service: JournalService, sample: Sample, make_window: Any,
+        screen_1280: QRect) -> None:
+    window = make_window(service)
+    assert window.case_list.isColumnHidden(COL_ORG)  # only Headway: the column says nothing
+    window.close()
+    other = service.save_organization(OrganizationInput(name="Aetna"))
+    service.create_case(CaseInput(title="Claim denied for October", organization_id=other,
+                                  issue_type="technical", role="client"))
+    window = make_window(service)
+    window.set_view("all")
+    assert not window.case_list.isColumnHidden(COL_ORG)
+    # titles of a normal length (the sample's "Double charge for the Nov 12 session") fit
+    assert [t for t in elided_titles(window) if len(t) <= 36] == []
+    window.org_filter.setCurrentIndex(window.org_filter.findText("Aetna"))
+    assert window.case_list.isColumnHidden(COL_ORG)  # one organization chosen
