@@ -97,6 +97,7 @@ from .attachments import (
 from .case_list import COL_DUE, COL_ORG, COL_STATUS, COL_TITLE, BadgeDelegate, CaseListModel
 from .case_view import CHANNEL_NAMES, CasePane, clear_layout
 from .overdue import OverdueWatcher
+from .shutdown import save_all_drafts
 from .widgets import GRID, SearchBox, full_date, heading, local_time, plural, short_date, wrap_label
 
 VIEWS: tuple[tuple[str, str], ...] = (
@@ -645,6 +646,7 @@ class MainWindow(QMainWindow):
             self.backup_timer.stop()
             if self.tray is not None:
                 self.tray.hide()
+            save_all_drafts()  # what open dialogs hold (File > Quit, a signal, the session)
             self._finish_attachments()
             self._backup_on_close()
         super().closeEvent(event)
