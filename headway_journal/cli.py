@@ -5,8 +5,11 @@ Keep this module cheap to import: everything heavy (the service, SQLAlchemy, Pil
 is imported inside the function that needs it.
 
 Exit codes: 0 done; 1 the journal is damaged (``check``) or an unexpected failure; 2 bad input
-(an invalid file, an unknown case, a locked, damaged or too new journal). Errors are one line on
-stderr; ``--debug`` shows the traceback instead.
+(an invalid file, an unknown case, a locked, damaged or too new journal); 128 + the signal's
+number when Ctrl+C (130), SIGTERM (143) or SIGHUP (129) stopped a command: its write transaction
+is rolled back and the journal closed cleanly (``journal.interrupts``), and one line says so.
+A signal that arrives once the command's last commit has begun lets it finish (exit as usual,
+with a line saying so). Errors are one line on stderr; ``--debug`` shows the traceback instead.
 """
 
 from __future__ import annotations
@@ -30,6 +33,13 @@ EXIT_OK = 0
 EXIT_DAMAGED = 1
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+
+# What an interrupted command leaves behind (one line after "interrupted (SIGTERM): ").
+_INTERRUPTED_NOTE = {
+    "import": "nothing was imported; the journal is as it was.",
+    "restore": "the journal was not replaced.",
+}
+_INTERRUPTED_DEFAULT = "the command stopped before finishing; the journal is as it was."
 
 
 class CliError(Exception):
@@ -112,9 +122,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
     try:
         return _run(args)
-    except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        name = str(getattr(exc, "name", "SIGINT"))  # journal.interrupts.Interrupted, or Ctrl+C
+        code = int(getattr(exc, "exit_code", 130))
+        note = _INTERRUPTED_NOTE.get(args.command or "", _INTERRUPTED_DEFAULT)
+        print(f"{PROG}: interrupted ({name}): {note}", file=sys.stderr)
+        return code
     except Exception as exc:
         if args.debug:
             raise
@@ -162,7 +175,19 @@ def _run(args: argparse.Namespace) -> int:
     command: str | None = args.command
     if command is None:
         return _gui(args)
-    handler = _COMMANDS[command]
+    from headway_journal.journal.interrupts import catch_interrupts, deferred
+
+    with catch_interrupts():  # Ctrl+C, SIGTERM, SIGHUP: roll back, close, one line
+        code = _run_command(args, _COMMANDS[command])
+        late = deferred()
+    if late is not None:
+        print(f"{PROG}: {late.name} arrived while the command was saving its work; it finished "
+              "first.", file=sys.stderr)
+    return code
+
+
+def _run_command(args: argparse.Namespace,
+                 handler: Callable[[argparse.Namespace, Path], int]) -> int:
     if args.demo and not args.journal:
         with tempfile.TemporaryDirectory(prefix="headway-journal-demo-") as tmp:
             folder = Path(tmp) / "journal"
@@ -226,8 +251,11 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     source = Path(args.file).expanduser().absolute()
     if not source.is_file():
         raise CliError(f"There is no file at {source}.")
+    from headway_journal.journal.interrupts import shield_commits
+
     doc = load_document(source)  # unreadable JSON is refused before the journal is touched
     with _open(folder, must_exist=False) as svc:
+        shield_commits(svc.journal.engine)  # a signal during the import's commit waits for it
         summary = import_document(svc, doc, source.parent)
     print(summary.describe())
     return EXIT_OK

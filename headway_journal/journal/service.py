@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Integer, case, func, select, text, update
@@ -515,7 +516,10 @@ class JournalService:
             if seed:
                 svc.seed_defaults()
             svc.refresh_due_dates(only_missing=True)
-        except BaseException:
+        except BaseException as exc:
+            from .interrupts import release_frames
+
+            release_frames(exc.__traceback__)  # a statement cut short must not keep it open
             journal.close()
             raise
         return svc
@@ -526,7 +530,12 @@ class JournalService:
     def __enter__(self) -> JournalService:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if tb is not None:  # a statement cut short must not keep the database open
+            from .interrupts import release_frames
+
+            release_frames(tb)
         self.close()
 
     @property
