@@ -208,14 +208,16 @@ def _journal_dir(option: str | None) -> Path:
     return resolve_journal_dir(option)
 
 
-def _open(folder: Path, *, must_exist: bool = True) -> JournalService:
+def _open(folder: Path, *, must_exist: bool = True, read_only: bool = False) -> JournalService:
+    """Open the journal; ``read_only`` for commands that only read it (no write transaction,
+    no write lock: they work beside a program that is writing)."""
     from headway_journal.journal.db import DB_NAME
     from headway_journal.journal.service import JournalService
 
     if must_exist and not (folder / DB_NAME).is_file():
         raise CliError(f"There is no journal at {folder} (choose one with --journal DIR or "
                        "HEADWAY_JOURNAL_DIR).")
-    return JournalService.open(folder)
+    return JournalService.open(folder, read_only=read_only)
 
 
 def _fill_demo(folder: Path) -> None:
@@ -265,7 +267,7 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.interchange import export_journal
 
     dest = _out_path(args.file)
-    with _open(folder) as svc:
+    with _open(folder, read_only=True) as svc:
         summary = export_journal(svc, dest)
     print(summary.describe())
     return EXIT_OK
@@ -275,7 +277,7 @@ def cmd_search(args: argparse.Namespace, folder: Path) -> int:
     text = " ".join(args.text)
     if args.limit < 1:
         raise CliError("--limit must be 1 or more.")
-    with _open(folder) as svc:
+    with _open(folder, read_only=True) as svc:
         hits = svc.search(text, limit=args.limit)
         opened = {s.id: s.opened_on for s in svc.case_summaries(sorted({h.case_id for h in hits}))}
     if not hits:
@@ -298,7 +300,7 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
     if not (folder / DB_NAME).is_file():
         raise CliError(f"There is no journal at {folder}.")
     try:
-        svc = _open(folder)
+        svc = _open(folder, read_only=True)
     except JournalDamaged as exc:
         print(f"Journal is damaged: {_one_line(str(exc))}")
         return EXIT_DAMAGED
@@ -369,7 +371,7 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
     out = _out_path(args.output)
     if any(n < 1 for n in args.exclude_exhibit):
         raise CliError("Exhibits are numbered from 1.")
-    with _open(folder) as svc:
+    with _open(folder, read_only=True) as svc:
         case_id = svc.find_case(args.case)
         result = build_for_case(svc, case_id, out, redact=args.redact,
                                 exclude=list(args.exclude_exhibit))
@@ -382,7 +384,7 @@ def cmd_ics(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.calendar_export import export_deadlines
 
     dest = _out_path(args.file)
-    with _open(folder) as svc:
+    with _open(folder, read_only=True) as svc:
         calendar = export_deadlines(svc, dest)
     print(f"Wrote {calendar.summary()} to {dest}")
     return EXIT_OK

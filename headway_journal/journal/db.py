@@ -117,10 +117,22 @@ def make_engine(db_path: Path, *, foreign_keys: bool = True) -> Engine:
     def _begin(conn: Any) -> None:
         # Writers take the write lock up front (no lock upgrade deadlocks); readers stay deferred
         # so a read inside a write, or a reader beside a writer, never waits.
-        write = conn.get_execution_options().get("journal_write", False)
+        options = conn.get_execution_options()
+        if options.get("journal_read_only", False):  # see read_only_sessions
+            conn.exec_driver_sql("PRAGMA query_only = ON")
+            conn.exec_driver_sql("BEGIN")
+            return
+        write = options.get("journal_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+def read_only_sessions(engine: Engine) -> sessionmaker[Session]:
+    """Sessions that can only read: a deferred BEGIN (never BEGIN IMMEDIATE, so no write lock
+    is ever asked for) on a connection with ``PRAGMA query_only``, so any write fails in SQLite
+    itself. For commands that only read (search, export, check, casefile, ics)."""
+    return sessionmaker(engine.execution_options(journal_read_only=True), expire_on_commit=False)
 
 
 def _secure_create_dir(path: Path) -> None:
@@ -388,7 +400,8 @@ class Journal:
         if not self._closed:
             self.engine.dispose()
             with suppress(sqlite3.Error):
-                con = sqlite3.connect(self.db_path)
+                # Not waiting when another program is writing (its WAL stays, and so no stamp).
+                con = sqlite3.connect(self.db_path, timeout=0.1)
                 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 con.close()
             if self.verified_at is not None:

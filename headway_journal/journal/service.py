@@ -21,7 +21,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from . import deadlines as dl
-from .db import Journal, describe_sqlite_error, open_journal, resolve_journal_dir
+from .db import (
+    Journal,
+    describe_sqlite_error,
+    open_journal,
+    read_only_sessions,
+    resolve_journal_dir,
+)
 from .issue_types import (
     ISSUE_TYPES,
     ROLES,
@@ -503,15 +509,27 @@ class JournalService:
 
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
+        self.read_only = False  # see open()
         self._calendar: dl.BusinessCalendar | None = None
         self._store: Any = None
 
     # lifecycle
 
     @classmethod
-    def open(cls, folder: str | Path | None = None, *, seed: bool = True) -> JournalService:
+    def open(cls, folder: str | Path | None = None, *, seed: bool = True,
+             read_only: bool = False) -> JournalService:
+        """Open the journal in ``folder``.
+
+        ``read_only``: for commands that only read. Every session (also a write attempted by
+        mistake) is then a read-only one (``db.read_only_sessions``): no write transaction, no
+        write lock, nothing seeded or refreshed; a write raises StorageError.
+        """
         journal = open_journal(resolve_journal_dir(folder))
         svc = cls(journal)
+        if read_only:
+            svc.read_only = True
+            journal.sessions = journal.write_sessions = read_only_sessions(journal.engine)
+            return svc
         try:
             if seed:
                 svc.seed_defaults()
@@ -554,6 +572,8 @@ class JournalService:
 
     def _write(self) -> Any:
         """A write transaction whose SQLite errors become StorageError with plain words."""
+        if self.read_only:
+            raise StorageError("This journal was opened only to read it; nothing was changed.")
         return _WriteGuard(self.journal)
 
     # settings
@@ -1325,6 +1345,10 @@ class JournalService:
     def refresh_due_dates(self, *, only_missing: bool) -> int:
         """Recompute stored promise deadlines (after an upgrade or a calendar change)."""
         n = 0
+        if only_missing:  # on every open: a read first, so a usual open never writes
+            with self.journal.sessions() as s:
+                if s.scalar(select(Promise.id).where(Promise.due_date.is_(None)).limit(1)) is None:
+                    return 0
         with self._write() as s:
             q = select(Promise).options(selectinload(Promise.contact))
             if only_missing:

@@ -151,7 +151,7 @@ def test_an_interrupted_read_command_closes_the_journal(tmp_path: Path) -> None:
     with JournalService.open(folder):
         pass
     r = subprocess.run(
-        [sys.executable, "-c", SELF_SIGNAL.replace('"INSERT"', '"SELECT"'), "SIGTERM", "3",
+        [sys.executable, "-c", SELF_SIGNAL.replace('"INSERT"', '"SELECT"'), "SIGTERM", "1",
          "--journal", str(folder), "search", "refund"],
         capture_output=True, text=True, env=_env(tmp_path), timeout=120, cwd=tmp_path)
     assert r.returncode == 143, r.stderr
