@@ -77,10 +77,10 @@ class _HolidayTable:
         self._ensure(date.today().year)
 
     def _load_source_year(self, year: int) -> None:
-        import holidays  # lazy: slow import
+        from .holiday_source import country_holidays  # lazy: only this country's module
 
         try:
-            table = holidays.country_holidays(
+            table = country_holidays(
                 self.country, subdiv=self.subdivision, years=year, observed=True
             )
         except NotImplementedError as exc:
@@ -249,10 +249,10 @@ def available_countries() -> list[tuple[str, str]]:
 
 def available_subdivisions(country: str) -> list[tuple[str, str]]:
     """(code, name) of the states/provinces/regions of ``country`` (empty if it has none)."""
-    import holidays  # lazy: slow import
+    from .holiday_source import country_holidays  # lazy: only this country's module
 
     try:
-        table = holidays.country_holidays(country.strip().upper(), years=2000)
+        table = country_holidays(country.strip().upper(), years=2000)
     except NotImplementedError as exc:
         raise ValueError(f"There is no public-holiday calendar for {country}.") from exc
     names: dict[str, str] = {}
