@@ -955,8 +955,9 @@ class JournalService:
     def case_ids(self, flt: CaseFilter = CaseFilter(), today: date | None = None) -> list[int]:
         """The ids of all matching cases in display order (cheap: one integer per case)."""
         today = today or date.today()
-        with self.journal.sessions() as s:
-            return [r[0] for r in s.execute(self._case_query(flt, today)).all()]
+        q = self._case_query(flt, today).with_only_columns(Case.id, maintain_column_froms=True)
+        with self.journal.sessions() as s:  # plain integers: no date conversion per row
+            return list(s.execute(q).scalars().all())
 
     def case_summaries(self, ids: Sequence[int], today: date | None = None) -> list[CaseSummary]:
         """Summaries for the given ids, in the same order (one page of the case list)."""
