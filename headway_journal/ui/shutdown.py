@@ -148,12 +148,20 @@ class ShutdownHandler(QObject):
     def _call_quit(self) -> None:
         self._quit()
 
-    def _commit_data(self, manager: QSessionManager) -> None:
+    def session_ending(self) -> None:
+        """The desktop session is ending (``commitDataRequest``): drafts now, then quit."""
         save_all_drafts()
         self.request("session")
 
+    def session_checkpoint(self) -> int:
+        """The session saves its state (``saveStateRequest``): drafts now; keeps running."""
+        return save_all_drafts()
+
+    def _commit_data(self, manager: QSessionManager) -> None:
+        self.session_ending()
+
     def _save_state(self, manager: QSessionManager) -> None:
-        save_all_drafts()
+        self.session_checkpoint()
 
 
 def _note_signal(signum: int, _frame: Any) -> None:

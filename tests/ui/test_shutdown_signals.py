@@ -140,3 +140,35 @@ def test_open_dialogs_drafts_are_written_on_quit(qtbot: Any, tmp_path: Path) -> 
     assert save_all_drafts() == 1
     draft = store.load("contact-7")
     assert draft is not None and draft.data == {"notes": "Rep promised a callback by Friday"}
+
+
+def test_the_session_ending_saves_drafts_then_quits_once(qtbot: Any, qapp: Any,
+                                                       tmp_path: Path) -> None:
+    store = DraftStore(tmp_path / "drafts")
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    edit = QLineEdit(dialog)
+    keeper = DraftKeeper(store, "case-new", lambda: {"title": edit.text()} if edit.text() else None,
+                         dialog, interval_ms=60_000)
+    keeper.start()
+    dialog.show()
+    calls: list[str] = []
+    handler = ShutdownHandler(lambda: calls.append("quit"))
+    handler.install([signal.SIGHUP])
+    try:
+        # the session manager's requests reach the handler (a QSessionManager cannot be made in
+        # a test, so the connection is checked and the handler's entry points are called)
+        assert qapp.receivers("2commitDataRequest(QSessionManager&)") >= 1
+        assert qapp.receivers("2saveStateRequest(QSessionManager&)") >= 1
+        edit.setText("Refund never arrived")
+        assert handler.session_checkpoint() == 1  # a checkpoint: drafts written, still running
+        assert store.load("case-new") is not None and calls == []
+        edit.setText("Refund never arrived (second charge)")
+        handler.session_ending()
+        qtbot.waitUntil(lambda: calls == ["quit"])
+        draft = store.load("case-new")
+        assert draft is not None and draft.data == {"title": "Refund never arrived (second charge)"}
+        assert handler.reason == "session"
+    finally:
+        handler.uninstall()
+    assert qapp.receivers("2commitDataRequest(QSessionManager&)") == 0
