@@ -85,8 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Write the journal to FILE (JSON) and its exhibits to the "
                                    "folder FILE-files/ beside it.")
     c.add_argument("file", metavar="FILE")
-    c = sub.add_parser("search", help="full-text search of everything the case files show (cases, contacts, "
-                                          "promises, escalations, notes, exhibits, organizations)")
+    c = sub.add_parser("search", help="full-text search of what the case files show: cases, "
+                                      "contacts, promises, escalations, notes, exhibits, "
+                                      "organizations (accents ignored)")
     c.add_argument("text", nargs="+", metavar="TEXT")
     c.add_argument("--limit", type=int, default=50, help="at most this many results (50)")
     sub.add_parser("check", help="check the database and every exhibit's SHA-256",
