@@ -5,7 +5,7 @@
   each query is timed ``runs`` times after a warm-up; the result is the median over queries of
   each query's median. Target: < 50 ms.
 * Command line: ``python -m headway_journal --journal DIR search TEXT`` in a fresh process,
-  large journal vs the 2-case journal, interleaved, median of ``cli_runs``. Target: <= 1.3x.
+  large journal vs the 2-case journal, interleaved, median of ``cli_runs``. Target: <= 1.1x.
 
 * Case list (``run_case_list``): for each saved view and a few filters, count + the ordered ids +
   the first page of summaries (``PAGE_SIZE`` rows): the calls the GUI's lazy case-list model and
@@ -31,7 +31,7 @@ from headway_journal.journal.service import CaseFilter, JournalService
 
 NAME = "search"
 TARGET_MS = 50.0
-TARGET_CLI_RATIO = 1.3
+TARGET_CLI_RATIO = 1.1  # issue 23 (was 1.3)
 FIXED_QUERIES = (
     "refund", "reimbursement", "claim denied", "supervisor", "chargeback", "Priya", "Raman",
     "Núñez", "Nunez", "Priya Raman", "reimb", "cred", "telehealth link", "HW-", "password reset",

@@ -5,8 +5,11 @@ Keep this module cheap to import: everything heavy (the service, SQLAlchemy, Pil
 is imported inside the function that needs it.
 
 Exit codes: 0 done; 1 the journal is damaged (``check``) or an unexpected failure; 2 bad input
-(an invalid file, an unknown case, a locked, damaged or too new journal). Errors are one line on
-stderr; ``--debug`` shows the traceback instead.
+(an invalid file, an unknown case, a locked, damaged or too new journal); 128 + the signal's
+number when Ctrl+C (130), SIGTERM (143) or SIGHUP (129) stopped a command: its write transaction
+is rolled back and the journal closed cleanly (``journal.interrupts``), and one line says so.
+A signal that arrives once the command's last commit has begun lets it finish (exit as usual,
+with a line saying so). Errors are one line on stderr; ``--debug`` shows the traceback instead.
 """
 
 from __future__ import annotations
@@ -32,6 +35,13 @@ EXIT_DAMAGED = 1
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 MAX_SEARCH_LIMIT = 10_000
+
+# What an interrupted command leaves behind (one line after "interrupted (SIGTERM): ").
+_INTERRUPTED_NOTE = {
+    "import": "nothing was imported; the journal is as it was.",
+    "restore": "the journal was not replaced.",
+}
+_INTERRUPTED_DEFAULT = "the command stopped before finishing; the journal is as it was."
 
 
 class CliError(Exception):
@@ -80,7 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Write the journal to FILE (JSON) and its exhibits to the "
                                    "folder FILE-files/ beside it.")
     c.add_argument("file", metavar="FILE")
-    c = sub.add_parser("search", help="full-text search of cases, contacts and notes")
+    c = sub.add_parser("search", help="full-text search of what the case files show: cases, "
+                                      "contacts, promises, escalations, notes, exhibits, "
+                                      "organizations (accents ignored)")
     c.add_argument("text", nargs="+", metavar="TEXT")
     c.add_argument("--limit", type=_search_limit, default=50,
                    help=f"at most this many results, 1 to {MAX_SEARCH_LIMIT:,} (50)")
@@ -131,9 +143,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
     try:
         return _run(args)
-    except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        name = str(getattr(exc, "name", "SIGINT"))  # journal.interrupts.Interrupted, or Ctrl+C
+        code = int(getattr(exc, "exit_code", 130))
+        note = _INTERRUPTED_NOTE.get(args.command or "", _INTERRUPTED_DEFAULT)
+        print(f"{PROG}: interrupted ({name}): {note}", file=sys.stderr)
+        return code
     except Exception as exc:
         if args.debug:
             raise
@@ -181,7 +196,19 @@ def _run(args: argparse.Namespace) -> int:
     command: str | None = args.command
     if command is None:
         return _gui(args)
-    handler = _COMMANDS[command]
+    from headway_journal.journal.interrupts import catch_interrupts, deferred
+
+    with catch_interrupts():  # Ctrl+C, SIGTERM, SIGHUP: roll back, close, one line
+        code = _run_command(args, _COMMANDS[command])
+        late = deferred()
+    if late is not None:
+        print(f"{PROG}: {late.name} arrived while the command was saving its work; it finished "
+              "first.", file=sys.stderr)
+    return code
+
+
+def _run_command(args: argparse.Namespace,
+                 handler: Callable[[argparse.Namespace, Path], int]) -> int:
     if args.demo and not args.journal:
         with tempfile.TemporaryDirectory(prefix="headway-journal-demo-") as tmp:
             folder = Path(tmp) / "journal"
@@ -202,17 +229,19 @@ def _journal_dir(option: str | None) -> Path:
     return resolve_journal_dir(option)
 
 
-def _open(folder: Path, *, must_exist: bool = True, writes: bool = False) -> JournalService:
+def _open(folder: Path, *, must_exist: bool = True, writes: bool = False,
+          read_only: bool = False) -> JournalService:
     """Open the journal. ``writes``: the command changes it, so an automatic "before-command"
     backup is made just before its first write when the newest backup is over an hour old
-    (as the window does on open); read-only commands make none."""
+    (as the window does on open). ``read_only`` for commands that only read it (no write
+    transaction, no write lock: they work beside a program that is writing; no backup)."""
     from headway_journal.journal.db import DB_NAME
     from headway_journal.journal.service import JournalService
 
     if must_exist and not (folder / DB_NAME).is_file():
         raise CliError(f"There is no journal at {_echo_path(folder)} (choose one with --journal DIR or "
                        "HEADWAY_JOURNAL_DIR).")
-    svc = JournalService.open(folder)
+    svc = JournalService.open(folder, read_only=read_only)
     if writes:
         from headway_journal.journal.backup import arm_command_backup
 
@@ -279,8 +308,11 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     source = Path(args.file).expanduser().absolute()
     if not source.is_file():
         raise CliError(f"There is no file at {_echo_path(source)}.")
+    from headway_journal.journal.interrupts import shield_commits
+
     checked = open_import_file(source)  # unreadable JSON is refused before the journal is touched
     with _open(folder, must_exist=False, writes=True) as svc:
+        shield_commits(svc.journal.engine)  # a signal during the import's commit waits for it
         summary = import_source(svc, checked)  # read case by case: memory stays bounded
     print(summary.describe())
     return EXIT_OK
@@ -290,7 +322,7 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.interchange import export_journal
 
     dest = _out_path(args.file)
-    with _open(folder) as svc:
+    with _open(folder, read_only=True) as svc:
         summary = export_journal(svc, dest)
     print(summary.describe())
     return EXIT_OK
@@ -298,7 +330,7 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
 
 def cmd_search(args: argparse.Namespace, folder: Path) -> int:
     text = " ".join(args.text)
-    with _open(folder) as svc:
+    with _open(folder, read_only=True) as svc:
         hits = svc.search(text, limit=args.limit)
         opened = {s.id: s.opened_on for s in svc.case_summaries(sorted({h.case_id for h in hits}))}
     if not hits:
@@ -321,7 +353,7 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
     if not (folder / DB_NAME).is_file():
         raise CliError(f"There is no journal at {_echo_path(folder)}.")
     try:
-        svc = _open(folder)
+        svc = _open(folder, read_only=True)
     except JournalUpgradeFailed as exc:  # the message names the copy kept before the attempt
         print(f"Journal upgrade failed: {_one_line(str(exc))}")
         return EXIT_DAMAGED
@@ -426,7 +458,7 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
     if args.include_exhibit and not args.redact:
         raise CliError("--include-exhibit puts an exhibit back in a redacted copy; it needs "
                        "--redact (without it every exhibit is included).")
-    with _open(folder) as svc:
+    with _open(folder, read_only=True) as svc:
         case_id = svc.find_case(args.case)
         try:
             result = _build_casefile(svc, case_id, out, args)
@@ -479,7 +511,7 @@ def cmd_ics(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.calendar_export import export_deadlines
 
     dest = _out_path(args.file)
-    with _open(folder) as svc:
+    with _open(folder, read_only=True) as svc:
         calendar = export_deadlines(svc, dest)
     print(f"Wrote {calendar.summary()} to {dest}")
     return EXIT_OK

@@ -38,7 +38,7 @@ ENV_DIR = "HEADWAY_JOURNAL_DIR"
 # The newest schema revision this version of the app knows, and every one it can upgrade from.
 # Kept here (and checked against Alembic's scripts by a test) so opening a journal that needs no
 # upgrade never imports Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
@@ -172,12 +172,24 @@ def make_engine(db_path: Path, *, foreign_keys: bool = True,
     def _begin(conn: Any) -> None:
         # Writers take the write lock up front (no lock upgrade deadlocks); readers stay deferred
         # so a read inside a write, or a reader beside a writer, never waits.
-        write = conn.get_execution_options().get("journal_write", False)
+        options = conn.get_execution_options()
+        if options.get("journal_read_only", False):  # see read_only_sessions
+            conn.exec_driver_sql("PRAGMA query_only = ON")
+            conn.exec_driver_sql("BEGIN")
+            return
+        write = options.get("journal_write", False)
         if write and first_write is not None:
             first_write.run()  # before BEGIN: this connection holds no lock yet
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+def read_only_sessions(engine: Engine) -> sessionmaker[Session]:
+    """Sessions that can only read: a deferred BEGIN (never BEGIN IMMEDIATE, so no write lock
+    is ever asked for) on a connection with ``PRAGMA query_only``, so any write fails in SQLite
+    itself. For commands that only read (search, export, check, casefile, ics)."""
+    return sessionmaker(engine.execution_options(journal_read_only=True), expire_on_commit=False)
 
 
 def _secure_create_dir(path: Path) -> None:
@@ -498,7 +510,8 @@ class Journal:
         if not self._closed:
             self.engine.dispose()
             with suppress(sqlite3.Error):
-                con = connect_file(self.db_path)
+                # Not waiting when another program is writing (its WAL stays, and so no stamp).
+                con = sqlite3.connect(os.fspath(Path(self.db_path).absolute()), timeout=0.1)
                 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 con.close()
             if self.verified_at is not None:

@@ -16,6 +16,7 @@ Vocabulary
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from calendar import monthrange
@@ -73,6 +74,7 @@ class _HolidayTable:
         self.country = country
         self.subdivision = subdivision
         self._names: dict[date, str] = {}
+        self._sorted: list[date] = []  # the keys of _names in order (for holidays_between)
         self._years: set[int] = set()
         self._loaded_source_years: set[int] = set()
         self._lock = threading.Lock()
@@ -80,10 +82,10 @@ class _HolidayTable:
         self._ensure(date.today().year)
 
     def _load_source_year(self, year: int) -> None:
-        import holidays  # lazy: slow import
+        from .holiday_source import country_holidays  # lazy: only this country's module
 
         try:
-            table = holidays.country_holidays(
+            table = country_holidays(
                 self.country, subdiv=self.subdivision, years=year, observed=True
             )
         except NotImplementedError as exc:
@@ -96,6 +98,7 @@ class _HolidayTable:
         for day, name in table.items():
             # The library may add neighbouring years on its own; keep the first name seen.
             self._names.setdefault(day, str(name))
+        self._sorted = sorted(self._names)
         self._loaded_source_years.add(year)
 
     def _ensure(self, year: int) -> None:
@@ -121,9 +124,8 @@ class _HolidayTable:
         """Holiday dates in the closed range [first, last]."""
         for year in range(first.year, last.year + 1):
             self._ensure(year)
-        with self._lock:  # another thread may be loading a year into the dict
-            days = list(self._names)
-        return [d for d in days if first <= d <= last]
+        days = self._sorted  # replaced, never changed in place: safe beside a loading thread
+        return days[bisect.bisect_left(days, first):bisect.bisect_right(days, last)]
 
 
 @lru_cache(maxsize=32)
@@ -252,10 +254,10 @@ def available_countries() -> list[tuple[str, str]]:
 
 def available_subdivisions(country: str) -> list[tuple[str, str]]:
     """(code, name) of the states/provinces/regions of ``country`` (empty if it has none)."""
-    import holidays  # lazy: slow import
+    from .holiday_source import country_holidays  # lazy: only this country's module
 
     try:
-        table = holidays.country_holidays(country.strip().upper(), years=2000)
+        table = country_holidays(country.strip().upper(), years=2000)
     except NotImplementedError as exc:
         raise ValueError(f"There is no public-holiday calendar for {country}.") from exc
     names: dict[str, str] = {}

@@ -1733,7 +1733,8 @@ _CASES, _CONTACTS, _TICKETS, _PROMISES, _ESCALATIONS, _NOTES, _ATTACHMENTS, _CHA
 # foreign keys are checked at COMMIT (PRAGMA defer_foreign_keys, for this transaction only).
 # While such a check is pending, SQLite looks for the children of every contact inserted, and
 # escalations.contact_id has no index: escalations are written last, after every contact.
-_BULK_ORDER = (_CASES, _TICKETS, _CONTACTS, _PROMISES, _NOTES, _ATTACHMENTS, _CHANGES,
+# Promises are part of their contact's search document too (schema 0004): before it, likewise.
+_BULK_ORDER = (_CASES, _TICKETS, _PROMISES, _CONTACTS, _NOTES, _ATTACHMENTS, _CHANGES,
                _ESCALATIONS)
 
 

@@ -13,14 +13,21 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Integer, String, case, func, select, text, update
+from sqlalchemy import String, case, func, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from . import deadlines as dl
-from .db import Journal, describe_sqlite_error, open_journal, resolve_journal_dir
+from .db import (
+    Journal,
+    describe_sqlite_error,
+    open_journal,
+    read_only_sessions,
+    resolve_journal_dir,
+)
 from .issue_types import (
     ISSUE_TYPES,
     ROLES,
@@ -515,22 +522,37 @@ class JournalService:
 
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
+        self.opened_to_read = False  # see open()
         self._calendar: dl.BusinessCalendar | None = None
         self._store: Any = None
 
     # lifecycle
 
     @classmethod
-    def open(cls, folder: str | Path | None = None, *, seed: bool = True) -> JournalService:
+    def open(cls, folder: str | Path | None = None, *, seed: bool = True,
+             read_only: bool = False) -> JournalService:
+        """Open the journal in ``folder``.
+
+        ``read_only``: for commands that only read. Every session (also a write attempted by
+        mistake) is then a read-only one (``db.read_only_sessions``): no write transaction, no
+        write lock, nothing seeded or refreshed; a write raises StorageError.
+        """
         journal = open_journal(resolve_journal_dir(folder))
         svc = cls(journal)
         if journal.read_only is not None:
             return svc  # nothing can be seeded or stored; it is read as it is
+        if read_only:
+            svc.opened_to_read = True
+            journal.sessions = journal.write_sessions = read_only_sessions(journal.engine)
+            return svc
         try:
             if seed:
                 svc.seed_defaults()
             svc.refresh_due_dates(only_missing=True)
-        except BaseException:
+        except BaseException as exc:
+            from .interrupts import release_frames
+
+            release_frames(exc.__traceback__)  # a statement cut short must not keep it open
             journal.close()
             raise
         return svc
@@ -541,7 +563,12 @@ class JournalService:
     def __enter__(self) -> JournalService:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if tb is not None:  # a statement cut short must not keep the database open
+            from .interrupts import release_frames
+
+            release_frames(tb)
         self.close()
 
     @property
@@ -580,6 +607,8 @@ class JournalService:
 
     def _write(self) -> Any:
         """A write transaction whose SQLite errors become StorageError with plain words."""
+        if self.opened_to_read:
+            raise StorageError("This journal was opened only to read it; nothing was changed.")
         self.require_writable()
         return _WriteGuard(self.journal)
 
@@ -949,10 +978,9 @@ class JournalService:
         if flt.text.strip():
             match = fts_query(flt.text)
             if match:
-                ids = text(
-                    "SELECT DISTINCT case_id FROM search_fts WHERE search_fts MATCH :q"
-                ).bindparams(q=match).columns(case_id=Integer)
-                q = q.where(Case.id.in_(ids))
+                from .search import matching_cases
+
+                q = q.where(Case.id.in_(matching_cases(match)))
         if flt.sort == "opened":
             q = q.order_by(Case.opened_on.desc(), Case.id.desc())
         elif flt.sort == "title":
@@ -972,8 +1000,9 @@ class JournalService:
     def case_ids(self, flt: CaseFilter = CaseFilter(), today: date | None = None) -> list[int]:
         """The ids of all matching cases in display order (cheap: one integer per case)."""
         today = today or date.today()
-        with self.journal.sessions() as s:
-            return [r[0] for r in s.execute(self._case_query(flt, today)).all()]
+        q = self._case_query(flt, today).with_only_columns(Case.id, maintain_column_froms=True)
+        with self.journal.sessions() as s:  # plain integers: no date conversion per row
+            return list(s.execute(q).scalars().all())
 
     def case_summaries(self, ids: Sequence[int], today: date | None = None) -> list[CaseSummary]:
         """Summaries for the given ids, in the same order (one page of the case list)."""
@@ -1407,6 +1436,10 @@ class JournalService:
     def refresh_due_dates(self, *, only_missing: bool) -> int:
         """Recompute stored promise deadlines (after an upgrade or a calendar change)."""
         n = 0
+        if only_missing:  # on every open: a read first, so a usual open never writes
+            with self.journal.sessions() as s:
+                if s.scalar(select(Promise.id).where(Promise.due_date.is_(None)).limit(1)) is None:
+                    return 0
         with self._write() as s:
             q = select(Promise).options(selectinload(Promise.contact))
             if only_missing:
@@ -1421,27 +1454,50 @@ class JournalService:
 
     def due_items(self, *, now: datetime | None = None, horizon_days: int = 7,
                   include_future: bool = False) -> list[DueItem]:
-        """Pending promises due within ``horizon_days`` (or overdue), most urgent first."""
+        """Pending promises due within ``horizon_days`` (or overdue), most urgent first.
+
+        Reads plain columns (no ORM objects) and the deadlines stored with each promise
+        (``refresh_due_dates`` keeps them current); only a promise without one is computed.
+        """
         now = now or datetime.now(UTC)
         limit = now.date() + timedelta(days=horizon_days)
+        q = (
+            select(Promise.id, Promise.text, Promise.business_days, Promise.hours,
+                   Promise.due_on, Promise.status, Promise.due_date, Promise.due_at,
+                   Contact.id, Contact.case_id, Contact.started_at, Contact.channel,
+                   Contact.rep_name, Case.title, Organization.name)
+            .join(Contact, Contact.id == Promise.contact_id)
+            .join(Case, Case.id == Contact.case_id)
+            .join(Organization, Organization.id == Case.organization_id)
+            .where(Promise.status == "pending", Contact.deleted_at.is_(None),
+                   Case.deleted_at.is_(None), Case.status.in_(ACTIVE_STATUSES))
+            .order_by(Promise.due_date, Promise.id)
+        )
+        if not include_future:
+            q = q.where(Promise.due_date <= limit)
         with self.journal.sessions() as s:
-            q = (
-                select(Promise, Contact, Case.title, Organization.name)
-                .join(Contact, Contact.id == Promise.contact_id)
-                .join(Case, Case.id == Contact.case_id)
-                .join(Organization, Organization.id == Case.organization_id)
-                .where(Promise.status == "pending", Contact.deleted_at.is_(None),
-                       Case.deleted_at.is_(None), Case.status.in_(ACTIVE_STATUSES))
-                .order_by(Promise.due_date, Promise.id)
-            )
-            if not include_future:
-                q = q.where(Promise.due_date <= limit)
-            out = []
-            for p, ct, title, org in s.execute(q).all():
-                pv = self._promise_view(p, ct, now)
-                who = ", ".join(x for x in (ct.channel.capitalize(), ct.rep_name) if x)
-                out.append(DueItem(pv, ct.case_id, title, org, who))
-            return out
+            rows = s.execute(q).all()
+        out = []
+        states: dict[tuple[str, dl.PromiseDue, date], dl.PromiseState] = {}
+        for (pid, ptext, bdays, hours, due_on, status, due_date, due_at, cid, case_id, started,
+             channel, rep, title, org) in rows:
+            if due_date is not None:
+                due = dl.PromiseDue(due_on=due_date, due_at=due_at)
+            else:
+                due = dl.promise_due(started, business_days=bdays, hours=hours, due_on=due_on,
+                                     calendar=self.calendar)
+            today = now.astimezone(started.tzinfo).date()
+            key = (status, due, today)  # many promises share a deadline: count days once
+            state = states.get(key)
+            if state is None:
+                state = states[key] = dl.promise_state(status, due, today=today, now=now,
+                                                       calendar=self.calendar)
+            pv = PromiseView(id=pid, contact_id=cid, text=ptext, business_days=bdays,
+                             hours=hours, due_on_fixed=due_on, status=status, due=due,
+                             state=state, made_at=started)
+            who = ", ".join(x for x in (channel.capitalize(), rep) if x)
+            out.append(DueItem(pv, case_id, title, org, who))
+        return out
 
     def mark_notified(self, promise_ids: Iterable[int]) -> None:
         ids = list(promise_ids)
@@ -1610,25 +1666,17 @@ class JournalService:
     # search, history, check
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """The best ``limit`` matches of ``query`` (``journal.search``: relevance when few
+        documents match, newest first when many)."""
+        from . import search as fts
+
         match = fts_query(query)
         if match is None:
             return []
-        sql = text(
-            """
-            SELECT f.kind, f.rowid, f.case_id, c.title,
-                   snippet(search_fts, -1, '[', ']', '…', 12) AS snip, ct.started_at
-            FROM search_fts f
-            JOIN cases c ON c.id = f.case_id AND c.deleted_at IS NULL
-            LEFT JOIN contacts ct ON f.kind = 'contact' AND ct.id = f.rowid / 4
-            WHERE search_fts MATCH :q AND (f.kind != 'contact' OR ct.deleted_at IS NULL)
-            ORDER BY bm25(search_fts, 0, 0, 4.0, 1.0)
-            LIMIT :n
-            """
-        )
         with self.journal.sessions() as s:
-            rows = s.execute(sql, {"q": match, "n": limit}).all()
+            rows = fts.hit_rows(s, match, limit)
         return [
-            SearchHit(kind=r[0], case_id=int(r[2]), case_title=r[3], item_id=int(r[1]) // 4,
+            SearchHit(kind=r[0], case_id=int(r[2]), case_title=r[3], item_id=fts.item_id(r[1]),
                       snippet=r[4], started_at=datetime.fromisoformat(r[5]) if r[5] else None)
             for r in rows
         ]

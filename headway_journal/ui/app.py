@@ -9,6 +9,10 @@ Yes restores it (the damaged database is kept in backups/), No quits without tou
 After the journal opens an "open" backup is made when the newest is over an hour old
 (``backup_on_open``); the window makes the periodic and closing ones.
 
+SIGTERM (a logout, a shutdown, ``kill``), SIGHUP and SIGINT (Ctrl+C) quit as File > Quit does,
+as does the desktop session's quit request (``ui.shutdown``): drafts saved, closing backup,
+clean close, exit status 0.
+
 An error nobody caught (``sys.excepthook``, also for threads) is written with its traceback to
 ``<journal>/logs/errors.log`` and shown as one short sentence, never as a crash
 (``ErrorReporter``).
@@ -50,7 +54,7 @@ from ..journal.db import (
     resolve_journal_dir,
 )
 from . import settings as st
-from .shutdown import dispose_widgets, enable_crash_traces, top_level_ids
+from .teardown import dispose_widgets, enable_crash_traces, top_level_ids
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..journal.backup import OpenOutcome
@@ -343,6 +347,10 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
     install_private_logging()
     reporter = ErrorReporter(folder, app)
     reporter.install()
+    from .shutdown import ShutdownHandler
+
+    shutdown = ShutdownHandler(QApplication.quit, app)  # SIGTERM/SIGHUP/SIGINT: as File > Quit
+    shutdown.install()
     window = None
     service: JournalService | None = None
     try:
@@ -362,6 +370,7 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         from .main_window import MainWindow
 
         window = MainWindow(service)
+        shutdown.set_quit(window.quit)
         if demo:
             window.setWindowTitle(f"{APP_NAME} — demo (nothing is kept)")
         if note:
@@ -386,7 +395,9 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
             instance.close()
         reporter.uninstall()
         reporter.deleteLater()
-        dispose_widgets(others)  # now, not at interpreter shutdown (see ui/shutdown.py)
+        dispose_widgets(others)  # now, not at interpreter shutdown (see ui/teardown.py)
+        shutdown.uninstall()
+        shutdown.deleteLater()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
 

@@ -110,6 +110,7 @@ from .fit import fit_to_screen
 from .next_step import PromiseMark
 from .overdue import OverdueWatcher
 from .paste import install_window_paste
+from .shutdown import save_all_drafts
 from .widgets import (
     GRID,
     SearchBox,
@@ -718,6 +719,7 @@ class MainWindow(QMainWindow):
             self.backup_timer.stop()
             if self.tray is not None:
                 self.tray.hide()
+            save_all_drafts()  # what open dialogs hold (File > Quit, a signal, the session)
             self._finish_attachments()
             self._backup_on_close()
         super().closeEvent(event)

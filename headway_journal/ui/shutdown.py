@@ -1,59 +1,172 @@
-"""Quitting cleanly: every window and dialog is deleted while Python is still fully running.
+"""Quitting cleanly when the system asks: SIGTERM, SIGHUP, SIGINT and the session manager.
 
-A window left alive when ``run_gui`` returns (a closure or a signal connection keeps it) was
-deleted by PySide only at interpreter shutdown, with everything it owns: the case file dialog,
-its previews and their PDF documents, print dialogs, event filters written in Python. Python
-code called back during finalisation is what crashed on quit after printing and previewing
-("Fatal Python error: bool_dealloc"). :func:`dispose_widgets` deletes them at a known point
-instead, on the GUI thread, and lets their deferred deletions run.
+A logout, a shutdown or ``kill`` sends SIGTERM; closing the terminal sends SIGHUP; Ctrl+C sends
+SIGINT. Each does what File > Quit does: drafts are saved, files being attached are stored, the
+closing backup is made when due, the window closes, the event loop ends, and ``run_gui`` closes
+the journal (writing the clean-close stamp, so the next start skips the full integrity check).
+
+Python runs signal handlers only between bytecodes, and while Qt's event loop waits in C++ no
+bytecode runs. So the handlers here do nothing themselves: ``signal.set_wakeup_fd`` makes the
+interpreter write the signal's number into one end of a socket pair, and a QSocketNotifier on the
+other end wakes the event loop, which then quits through the given ``quit`` callable (the same
+path as File > Quit). A second signal while quitting is ignored.
+
+The desktop session's requests are honoured too: ``commitDataRequest`` (the session is ending)
+quits the same way; ``saveStateRequest`` (a checkpoint) saves the drafts.
 """
 
 from __future__ import annotations
 
 import contextlib
-import faulthandler
-import gc
-import io
-import sys
+import signal
+import socket
+from collections.abc import Callable, Iterable
+from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QSessionManager
 
-__all__ = ["dispose_widgets", "enable_crash_traces", "top_level_ids"]
+from .drafts import DraftKeeper
 
-
-def top_level_ids() -> frozenset[int]:
-    """The C++ addresses of the top-level widgets there are now (see dispose_widgets)."""
-    return frozenset(int(shiboken6.getCppPointer(w)[0]) for w in QApplication.topLevelWidgets())
+QUIT_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
-def enable_crash_traces() -> None:
-    """A hard crash (a signal in C++ code) prints every thread's Python stack to stderr."""
-    stream = sys.stderr
-    if stream is None or faulthandler.is_enabled():
-        return  # a windowed program on Windows has no stderr
-    with contextlib.suppress(AttributeError, ValueError, OSError, io.UnsupportedOperation):
-        stream.fileno()
-        faulthandler.enable(stream)
-
-
-def dispose_widgets(keep: frozenset[int] = frozenset()) -> int:
-    """Delete every top-level window and dialog now, except those in ``keep`` (from
-    :func:`top_level_ids`, taken before the app made its own); returns how many were deleted.
-
-    Each is hidden first (no paint or focus events while its children go), then deleted with
-    deleteLater, and the deferred deletions are run here rather than by an event loop that no
-    longer runs."""
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
+def save_all_drafts() -> int:
+    """Write every open dialog's draft now (``DraftKeeper.save_now``); returns how many."""
+    app = QCoreApplication.instance()
+    if not isinstance(app, QGuiApplication):
         return 0
-    widgets = [w for w in QApplication.topLevelWidgets()
-               if w.parentWidget() is None and int(shiboken6.getCppPointer(w)[0]) not in keep]
-    for widget in widgets:
-        widget.hide()
-        widget.deleteLater()
-    for _ in range(3):  # a deletion may post another (a child's deleteLater)
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-    return len(widgets)
+    from PySide6.QtWidgets import QApplication
+
+    keepers: list[DraftKeeper] = []
+    if isinstance(app, QApplication):
+        for widget in app.topLevelWidgets():
+            keepers.extend(widget.findChildren(DraftKeeper))
+    saved = 0
+    for keeper in dict.fromkeys(keepers):  # a keeper may be reachable twice
+        with contextlib.suppress(RuntimeError):  # deleted meanwhile
+            saved += bool(keeper.save_now())
+    return saved
+
+
+class ShutdownHandler(QObject):
+    """Turns quit signals and the session's quit request into one call of ``quit``.
+
+    ``requested`` carries what asked (``"SIGTERM"``, ``"session"``...), emitted once.
+    """
+
+    requested = Signal(str)
+
+    def __init__(self, quit: Callable[[], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._quit = quit
+        self._reader: socket.socket | None = None
+        self._writer: socket.socket | None = None
+        self._notifier: QSocketNotifier | None = None
+        self._previous_fd = -1
+        self._previous: dict[signal.Signals, Any] = {}
+        self.reason: str | None = None  # what asked first
+        self.received: list[str] = []  # every signal seen, in order
+
+    @property
+    def quitting(self) -> bool:
+        return self.reason is not None
+
+    def set_quit(self, quit: Callable[[], Any]) -> None:
+        """What to call from now on (the window, once it exists)."""
+        self._quit = quit
+
+    def install(self, signals: Iterable[signal.Signals] = QUIT_SIGNALS) -> None:
+        """Catch ``signals`` and the session manager's requests (call on the main thread)."""
+        if self._reader is not None:
+            return
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(),
+                                                 warn_on_full_buffer=False)
+        for sig in signals:
+            self._previous[sig] = signal.signal(sig, _note_signal)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+        app = QCoreApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.commitDataRequest.connect(self._commit_data)
+            app.saveStateRequest.connect(self._save_state)
+
+    def uninstall(self) -> None:
+        """Give the signals back their previous handlers and close the socket pair."""
+        if self._reader is None:
+            return
+        for sig, handler in self._previous.items():
+            with contextlib.suppress(ValueError, TypeError):
+                signal.signal(sig, handler)
+        self._previous.clear()
+        with contextlib.suppress(ValueError):
+            signal.set_wakeup_fd(self._previous_fd)
+        app = QCoreApplication.instance()
+        if isinstance(app, QGuiApplication):
+            with contextlib.suppress(RuntimeError, TypeError):
+                app.commitDataRequest.disconnect(self._commit_data)
+            with contextlib.suppress(RuntimeError, TypeError):
+                app.saveStateRequest.disconnect(self._save_state)
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        for sock in (self._reader, self._writer):
+            if sock is not None:
+                sock.close()
+        self._reader = self._writer = None
+
+    def _drain(self) -> None:
+        if self._reader is None:
+            return
+        data = b""
+        with contextlib.suppress(BlockingIOError, InterruptedError):
+            while chunk := self._reader.recv(64):
+                data += chunk
+        for number in data:
+            try:
+                name = signal.Signals(number).name
+            except ValueError:
+                continue
+            if signal.Signals(number) in self._previous:
+                self.received.append(name)
+                self.request(name)
+
+    def request(self, reason: str) -> None:
+        """Quit as File > Quit does (once; later requests are ignored)."""
+        if self.reason is not None:
+            return
+        self.reason = reason
+        self.requested.emit(reason)
+        # From the event loop, never from inside a nested call that may still be unwinding;
+        # the callable is looked up then (the window may have been made meanwhile).
+        QTimer.singleShot(0, self._call_quit)
+
+    def _call_quit(self) -> None:
+        self._quit()
+
+    def session_ending(self) -> None:
+        """The desktop session is ending (``commitDataRequest``): drafts now, then quit."""
+        save_all_drafts()
+        self.request("session")
+
+    def session_checkpoint(self) -> int:
+        """The session saves its state (``saveStateRequest``): drafts now; keeps running."""
+        return save_all_drafts()
+
+    def _commit_data(self, manager: QSessionManager) -> None:
+        self.session_ending()
+
+    def _save_state(self, manager: QSessionManager) -> None:
+        self.session_checkpoint()
+
+
+def _note_signal(signum: int, _frame: Any) -> None:
+    """The Python-level handler: the work happens in ShutdownHandler._drain (module docstring).
+
+    The wakeup fd has the signal's number already; nothing else to do here. It exists so the
+    default action (terminate, KeyboardInterrupt) does not happen.
+    """

@@ -31,7 +31,7 @@ def journal(tmp_path: Path) -> Path:
      'extra trigger "t" on "promises"'),
     ("CREATE VIEW v AS SELECT 1", 'extra view "v"'),
     ("CREATE TABLE loot (x)", 'extra table "loot"'),
-    ("DROP INDEX ix_notes_search_rid", 'index "ix_notes_search_rid" on "notes" is missing'),
+    ("DROP INDEX ix_notes_case_id", 'index "ix_notes_case_id" on "notes" is missing'),
 ])
 def test_restore_refuses_a_planted_schema_and_leaves_the_journal_byte_for_byte(
         journal: Path, tmp_path: Path, sql: str, words: str,

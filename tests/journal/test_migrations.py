@@ -140,6 +140,12 @@ def test_upgrading_keeps_every_row(old_journal: Path, revision: str) -> None:
 
         after = _rows(old_journal / DB_NAME, revision)
         for t in TABLES:
+            if t == "search_fts":  # 0004 put more in the documents (compared with them
+                # below) and its rowid names the case: (case_id << 32) + id * 4 + kind
+                assert sorted((int(r[0]) & 0xFFFFFFFF, *r[1:4]) for r in after[t]) == \
+                    sorted(r[:4] for r in before[t])
+                assert all(int(r[0]) >> 32 == r[2] for r in after[t])
+                continue
             assert after[t] == before[t], f"rows of {t} changed in the upgrade"
 
         # The deadlines 0002 added are computed on open (they need the holiday calendar), or
@@ -179,6 +185,9 @@ def test_upgrading_keeps_every_row(old_journal: Path, revision: str) -> None:
         assert {h.case_id for h in svc.search("Nunez")} == {2}
         assert any(h.kind == "contact" for h in svc.search("REF-900"))
         assert any(h.kind == "note" for h in svc.search("statement"))
+        # 0004: what the case file shows is found too (escalation, exhibit, organization)
+        assert {h.case_id for h in svc.search("ESC-42")} == {1}
+        assert {h.case_id for h in svc.search("receipt INV-1001")} >= {1}
         assert named and deleted
         for cid, case_id, rep in named:  # each contact is found by its representative's name
             assert ("contact", cid, case_id) in {(h.kind, h.item_id, h.case_id)

@@ -459,6 +459,35 @@ def test_search_box_filters_the_list_as_you_type(window: MainWindow, sample: Sam
     assert window.search_box.text() == ""
 
 
+def test_search_box_finds_an_escalation_an_exhibit_and_the_organization(
+        window: MainWindow, sample: Sample, qtbot: Any) -> None:
+    from headway_journal.journal.service import EscalationInput
+
+    svc = window.service
+    svc.add_escalation(sample.credentialing, EscalationInput(
+        requested_on=date.today(), owner_name="Marisol Quiñones", reference="CRED-2026-0042"))
+    png = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
+           b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02"
+           b"\xfe\xa75\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82")
+    svc.add_attachment(sample.privacy, png, original_name="records request.png",
+                       caption="Portal confirmation page")
+
+    def ids() -> list[int]:
+        return [window.case_model.case_id(r) for r in range(window.case_model.rowCount())]
+
+    def search_for(query: str, expected: list[int]) -> None:
+        window.search_box.clear()
+        qtbot.keyClicks(window.search_box, query)
+        qtbot.waitUntil(lambda: ids() == expected)
+
+    search_for("Quinones", [sample.credentialing])  # the escalation's owner, accents ignored
+    search_for("CRED-2026", [sample.credentialing])  # its reference, by prefix
+    search_for("confirmation page", [sample.privacy])  # an exhibit's caption
+    window.search_box.clear()
+    qtbot.keyClicks(window.search_box, "Headway")  # every sample case is with Headway
+    qtbot.waitUntil(lambda: len(ids()) == window.service.count_cases())
+
+
 # --- empty journal ------------------------------------------------------------------------------
 
 
