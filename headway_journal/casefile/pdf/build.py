@@ -79,11 +79,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from .data import CaseFileData, ContactRow, Exhibit, PromiseRow
-from .letter import letter_blocks
-from .pdf_sanitize import strip_page
-from .person import party_lines, printed_name
-from .redact import unmaskable_kind
+from ..data import CaseFileData, ContactRow, Exhibit, PromiseRow
+from ..letter import letter_blocks
+from ..person import party_lines, printed_name
+from ..redact import unmaskable_kind
+from .sanitize import strip_page
 
 __all__ = [
     "BuildResult",
@@ -99,7 +99,7 @@ __all__ = [
 FONT = "HJ-DejaVuSans"
 FONT_BOLD = "HJ-DejaVuSans-Bold"
 FONT_MONO = "HJ-DejaVuSansMono"
-_FONT_DIR = Path(__file__).with_name("fonts")
+_FONT_DIR = Path(__file__).parent.parent / "fonts"
 _FONT_LOCK = threading.Lock()
 _fonts_registered = False
 
@@ -2171,7 +2171,7 @@ def _create_part_file(out: Path) -> tuple[int, Path]:
     the user decides whom to send it to. O_EXCL never opens an existing file or follows a
     symbolic link.
     """
-    from ..journal.folder_safety import create_private
+    from ...journal.folder_safety import create_private
 
     for _ in range(100):
         part = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
