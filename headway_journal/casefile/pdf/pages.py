@@ -154,6 +154,7 @@ def _turn_matrix(page: PageObject, degrees: int) -> _Matrix:
 
 
 def upright_size(page: PageObject) -> tuple[float, float]:
+    """Width and height of the page's crop box as a viewer shows it (after /Rotate)."""
     left, bottom, right, top = _rect_of(page.cropbox)
     width, height = right - left, top - bottom
     return (height, width) if _quarter_turns(page) in (90, 270) else (width, height)
@@ -308,6 +309,7 @@ def _make_room_for_footer(page: PageObject, *, own_stream: bool, seen: set[int])
 
 
 def percent(scale: float) -> str:
+    """"94%" for a scale of 0.94."""
     return f"{int(scale * 100 + 0.5)}%"
 
 

@@ -104,6 +104,8 @@ BUILD_LOCK = threading.Lock()
 
 @dataclass(frozen=True)
 class Styles:
+    """The paragraph styles of the case file."""
+
     body: ParagraphStyle
     small: ParagraphStyle
     muted: ParagraphStyle
@@ -123,6 +125,7 @@ class Styles:
 
 
 def make_styles() -> Styles:
+    """The paragraph styles, all in the bundled fonts."""
     body = ParagraphStyle(
         "hj-body", fontName=FONT, fontSize=10.5, leading=14, textColor=INK, spaceAfter=6
     )
@@ -213,8 +216,13 @@ def grid_style(header: bool = True, extra: Sequence[TableCmd] = ()) -> TableStyl
 
 
 def data_table(
-    rows: list[list[Any]], widths: Sequence[float], *, extra: Sequence[TableCmd] = (), grid: bool = True
+    rows: list[list[Any]],
+    widths: Sequence[float],
+    *,
+    extra: Sequence[TableCmd] = (),
+    grid: bool = True,
 ) -> Table:
+    """A table with a header row that repeats on each page; *grid* False rules rows only."""
     table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     cmds = list(extra)
     if not grid:
@@ -229,6 +237,7 @@ def data_table(
 
 
 def boxed(content: Flowable, background: colors.Color) -> Table:
+    """*content* in a full-width box with a *background*."""
     table = Table([[content]], colWidths=[FRAME_W], hAlign="LEFT")
     table.setStyle(
         TableStyle(

@@ -44,10 +44,12 @@ def esc(text: str) -> str:
 
 
 def fmt_date(d: date) -> str:
+    """2026-11-30."""
     return d.isoformat()
 
 
 def fmt_offset(dt: datetime) -> str:
+    """"+01:00", the UTC offset of *dt*."""
     off = dt.utcoffset() or timedelta(0)
     minutes = int(off.total_seconds() // 60)
     sign = "-" if minutes < 0 else "+"
@@ -56,17 +58,20 @@ def fmt_offset(dt: datetime) -> str:
 
 
 def fmt_dt(dt: datetime, *, weekday: bool = False) -> str:
+    """"2026-11-30 14:05 +01:00", with the weekday in front when asked."""
     text = f"{dt:%Y-%m-%d %H:%M} {fmt_offset(dt)}"
     return f"{_WEEKDAYS[dt.weekday()]} {text}" if weekday else text
 
 
 def fmt_minutes(minutes: int) -> str:
+    """"45 min" or "1 h 05 min"."""
     if minutes < 60:
         return f"{minutes} min"
     return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
 def fmt_size(size: int) -> str:
+    """"999 bytes", "36.6 KB", "1.2 MB" (decimal units)."""
     if size < 1000:
         return f"{size} bytes"
     if size < 1_000_000:
@@ -77,6 +82,7 @@ def fmt_size(size: int) -> str:
 
 
 def plural(n: int, word: str) -> str:
+    """"1 day", "2 days"."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
@@ -88,15 +94,18 @@ def listed(items: Sequence[str]) -> str:
 
 
 def numbers(word: str, numbers: Sequence[int]) -> str:
+    """"Exhibit 3" or "Exhibits 3, 5"."""
     listed = ", ".join(str(n) for n in sorted(numbers))
     return f"{word} {listed}" if len(numbers) == 1 else f"{word}s {listed}"
 
 
 def sha_markup(sha: str) -> str:
+    """A digest, lower case and escaped for a paragraph."""
     return escape(sha.strip().lower())
 
 
 def exhibit_title(ex: Exhibit) -> str:
+    """"Exhibit 3 — caption" for the outline (caption cut to 80 characters)."""
     caption = " ".join(clean(ex.caption).split())
     if len(caption) > 80:
         caption = caption[:79] + "…"
@@ -104,6 +113,7 @@ def exhibit_title(ex: Exhibit) -> str:
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """*text* on one line, cut with an ellipsis to fit *width* in *font* at *size*."""
     text = " ".join(text.split())
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text

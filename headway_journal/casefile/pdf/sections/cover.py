@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import (
-    Flowable,
-    PageBreak,
-    Paragraph,
-    Spacer,
-)
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from ...data import CaseFileData
 from ...letter import letter_blocks
 from ...person import party_lines
 from ...redact import unmaskable_kind
 from ..exhibits import Prepared
-from ..styles import (
-    ALERT_BG,
-    NOTE_BG,
-    boxed,
-)
-from ..text import (
-    clean,
-    esc,
-    fmt_date,
-    fmt_dt,
-    fmt_minutes,
-    numbers,
-    plural,
-)
+from ..styles import ALERT_BG, NOTE_BG, boxed
+from ..text import clean, esc, fmt_date, fmt_dt, fmt_minutes, numbers, plural
 from .context import Context
 
 __all__ = [
@@ -42,6 +25,7 @@ _LETTER_MAX_BLANKS = 6  # more blank lines in a row in the letter count as this 
 
 
 def cover(ctx: Context, _prep: Prepared) -> list[Flowable]:
+    """The cover page: case, parties, status and counts, the resolution wanted and the story."""
     d = ctx.data
     s = ctx.s
     out: list[Flowable] = [
@@ -97,6 +81,7 @@ def cover(ctx: Context, _prep: Prepared) -> list[Flowable]:
 
 
 def letter(ctx: Context, _prep: Prepared) -> list[Flowable]:
+    """The cover letter on its own page(s), if one was written."""
     text = clean(ctx.data.cover_letter or "").strip()
     if not text:
         return []

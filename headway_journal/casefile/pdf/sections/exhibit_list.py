@@ -1,34 +1,18 @@
-"""The list of exhibits (with digests and how each appears) and the divider page before each appended PDF exhibit."""
+"""The list of exhibits (with digests and how each appears) and the divider page before each
+appended PDF exhibit."""
 
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.platypus import (
-    Flowable,
-    PageBreak,
-    Spacer,
-)
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from ..exhibits import Prepared
 from ..marks import Heading
 from ..pages import exhibit_scale, percent, upright_size
-from ..styles import (
-    ALERT_BG,
-    FRAME_W,
-    TableCmd,
-    boxed,
-    data_table,
-)
-from ..text import (
-    esc,
-    exhibit_title,
-    fmt_date,
-    fmt_dt,
-    fmt_size,
-    sha_markup,
-)
+from ..styles import ALERT_BG, FRAME_W, TableCmd, boxed, data_table
+from ..text import esc, exhibit_title, fmt_date, fmt_dt, fmt_size, sha_markup
 from .context import Context
 
 __all__ = [
@@ -38,6 +22,8 @@ __all__ = [
 
 
 def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
+    """The exhibit list (number, caption, name, date, size, type, SHA-256) and why any are not
+    shown."""
     s = ctx.s
     exhibits = sorted(ctx.data.exhibits, key=lambda x: x.number)
     out: list[Flowable] = [PageBreak(), ctx.heading("Exhibits", "section-exhibits")]
@@ -111,6 +97,7 @@ def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
 
 
 def dividers(ctx: Context, prep: Prepared) -> list[Flowable]:
+    """One divider page per PDF exhibit; its pages are merged in right after it."""
     s = ctx.s
     out: list[Flowable] = []
     pdfs = sorted(prep.pdfs, key=lambda p: p.exhibit.number)

@@ -1,4 +1,5 @@
-"""Exhibit pages: each image exhibit framed with its caption and digest, two to a page when both fit."""
+"""Exhibit pages: each image exhibit framed with its caption and digest, two to a page when both
+fit."""
 
 from __future__ import annotations
 
@@ -19,18 +20,8 @@ from reportlab.platypus import (
 from ..exhibits import Prepared
 from ..images import PlacedImage, PlacedPixels
 from ..marks import Heading
-from ..styles import (
-    FONT,
-    FRAME_H,
-    FRAME_W,
-    RULE,
-)
-from ..text import (
-    esc,
-    exhibit_title,
-    fmt_dt,
-    fmt_size,
-)
+from ..styles import FONT, FRAME_H, FRAME_W, RULE
+from ..text import esc, exhibit_title, fmt_dt, fmt_size
 from .context import Context
 
 __all__ = [
@@ -40,6 +31,7 @@ __all__ = [
 
 
 def exhibit_images(ctx: Context, prep: Prepared) -> list[Flowable]:
+    """One page per image exhibit, or two to a page when both lose at most 15% there."""
     images = sorted(prep.images, key=lambda im: im.exhibit.number)
     out: list[Flowable] = []
     gap = 18.0
@@ -105,6 +97,7 @@ def _is_short(ctx: Context, im: PlacedImage, half_h: float) -> bool:
 
 
 def image_slot(ctx: Context, im: PlacedImage, box_h: float) -> KeepTogether:
+    """An image exhibit with its heading, frame, file details and digest, fitted into *box_h*."""
     heading, info, sha = _slot_text(ctx, im)
     width, height = _fit(ctx, im, box_h)
     picture: Flowable

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-)
+from reportlab.platypus import CondPageBreak, Flowable
 
 from ...data import PromiseRow
 from ..exhibits import Prepared
-from ..styles import (
-    ALERT_BG,
-    FRAME_W,
-    TableCmd,
-    data_table,
-)
-from ..text import (
-    esc,
-    fmt_date,
-    plural,
-)
+from ..styles import ALERT_BG, FRAME_W, TableCmd, data_table
+from ..text import esc, fmt_date, plural
 from .context import Context
 
 __all__ = [
@@ -43,6 +31,7 @@ ALERT_STATUSES = frozenset({"overdue", "broken"})
 
 
 def promises(ctx: Context, _prep: Prepared) -> list[Flowable]:
+    """Every promise the organization made, in the order made; broken and overdue ones marked."""
     s = ctx.s
     pairs = [(c, p) for c in ctx.data.contacts for p in c.promises]
     pairs.sort(key=lambda cp: (cp[1].made_on, cp[0].started_at, cp[0].number))
@@ -83,6 +72,7 @@ def promises(ctx: Context, _prep: Prepared) -> list[Flowable]:
 
 
 def escalations(ctx: Context, _prep: Prepared) -> list[Flowable]:
+    """The escalations requested, oldest first."""
     s = ctx.s
     out: list[Flowable] = [
         CondPageBreak(160),
@@ -111,6 +101,7 @@ def escalations(ctx: Context, _prep: Prepared) -> list[Flowable]:
 
 
 def clocks(ctx: Context, _prep: Prepared) -> list[Flowable]:
+    """Outside deadlines (general information), if any apply."""
     if not ctx.data.outside_clocks:
         return []
     s = ctx.s
@@ -133,6 +124,7 @@ def clocks(ctx: Context, _prep: Prepared) -> list[Flowable]:
 
 
 def status_markup(p: PromiseRow) -> str:
+    """A promise's status for the promises table (alerts in bold)."""
     word = STATUS_WORDS.get(p.status, p.status)
     label = p.status_label.strip()
     text = f"<b>{esc(word)}</b>" if p.status in ALERT_STATUSES else esc(word)
@@ -143,6 +135,7 @@ def status_markup(p: PromiseRow) -> str:
 
 
 def promise_line(p: PromiseRow) -> str:
+    """One promise as a line of the timeline's contact block."""
     word = STATUS_WORDS.get(p.status, p.status)
     label = p.status_label.strip()
     state = f"{word} ({label})" if label and label.casefold() != word.casefold() else word

@@ -1,23 +1,14 @@
-"""References: reference numbers, ticket numbers, representatives, escalation owners; and the issue details."""
+"""References: reference numbers, ticket numbers, representatives, escalation owners; and the issue
+details."""
 
 from __future__ import annotations
 
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    PageBreak,
-)
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from ...data import ContactRow
 from ..exhibits import Prepared
-from ..styles import (
-    FRAME_W,
-    data_table,
-)
-from ..text import (
-    fmt_date,
-    listed,
-)
+from ..styles import FRAME_W, data_table
+from ..text import fmt_date, listed
 from .context import Context
 from .timeline import sorted_contacts
 
@@ -43,6 +34,7 @@ _KIND_ORDER = list(_KIND_LABELS)
 
 
 def references(ctx: Context, _prep: Prepared) -> list[Flowable]:
+    """References: reference numbers, ticket numbers, representatives and escalation owners."""
     out: list[Flowable] = [PageBreak(), ctx.heading("References", "section-references")]
     out += _reference_numbers(ctx)
     out += _ticket_numbers(ctx)
@@ -158,6 +150,7 @@ def _escalation_owners(ctx: Context) -> list[Flowable]:
 
 
 def details(ctx: Context, _prep: Prepared) -> list[Flowable]:
+    """The fields recorded for this issue type."""
     d = ctx.data
     out: list[Flowable] = [
         CondPageBreak(160),

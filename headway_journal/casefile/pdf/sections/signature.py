@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    KeepTogether,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ...person import printed_name
 from ..exhibits import Prepared
-from ..styles import (
-    FONT,
-    FRAME_W,
-)
+from ..styles import FONT, FRAME_W
 from .context import Context
 
 __all__ = [
@@ -25,6 +15,7 @@ __all__ = [
 
 
 def signature(ctx: Context, _prep: Prepared) -> list[Flowable]:
+    """The signed statement that ends the main document."""
     d = ctx.data
     s = ctx.s
     statement = (

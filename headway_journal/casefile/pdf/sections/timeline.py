@@ -5,31 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    PageBreak,
-    Spacer,
-    Table,
-)
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from ...data import ContactRow
 from ..exhibits import Prepared
-from ..styles import (
-    FONT_BOLD,
-    FRAME_W,
-    HEAD_BG,
-    NOTE_BG,
-    boxed,
-    grid_style,
-)
-from ..text import (
-    esc,
-    fmt_date,
-    fmt_dt,
-    fmt_minutes,
-    plural,
-)
+from ..styles import FONT_BOLD, FRAME_W, HEAD_BG, NOTE_BG, boxed, grid_style
+from ..text import esc, fmt_date, fmt_dt, fmt_minutes, plural
 from .context import Context
 from .cover import range_note
 from .promises import promise_line
@@ -42,6 +23,7 @@ __all__ = [
 
 
 def timeline(ctx: Context, _prep: Prepared) -> list[Flowable]:
+    """Every contact in date order, one block each."""
     d = ctx.data
     s = ctx.s
     contacts = sorted_contacts(d.contacts)
@@ -71,6 +53,7 @@ def timeline(ctx: Context, _prep: Prepared) -> list[Flowable]:
 
 
 def contact_block(ctx: Context, c: ContactRow, known_exhibits: set[int]) -> Table:
+    """One contact: when, how, who, tickets, what was said, promises, exhibits, when recorded."""
     s = ctx.s
     head = (
         f"Contact {c.number} · {esc(fmt_dt(c.started_at, weekday=True))} · "
@@ -117,6 +100,7 @@ def contact_block(ctx: Context, c: ContactRow, known_exhibits: set[int]) -> Tabl
 
 
 def sorted_contacts(contacts: Sequence[ContactRow]) -> list[ContactRow]:
+    """Contacts in the order they happened (then by number)."""
     return sorted(contacts, key=lambda c: (c.started_at, c.number))
 
 
