@@ -271,6 +271,7 @@ def _create_part_file(out: Path) -> tuple[int, Path]:
     the user decides whom to send it to. O_EXCL never opens an existing file or follows a
     symbolic link.
     """
+    # imported here: the journal's db layer (SQLAlchemy) loads only when a file is written
     from ...journal.folder_safety import create_private
 
     for _ in range(100):
