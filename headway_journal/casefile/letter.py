@@ -242,7 +242,18 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
     org = data.organization.name.strip() or "your organization"
     contacts = sorted(data.contacts, key=lambda c: (c.started_at, c.number))
     parts: list[str] = []
+    parts += _letter_head(data, addressee, org)
+    parts += _letter_contacts(data, contacts, org)
+    parts += _letter_commitments(contacts)
+    parts += _letter_escalations(data)
+    parts += _letter_request(data)
+    parts += _letter_closing(data)
+    return "\n\n".join(parts) + "\n"
 
+
+def _letter_head(data: CaseFileData, addressee: str, org: str) -> list[str]:
+    """Date, addressee, the Re: block, the salutation and the opening paragraph."""
+    parts: list[str] = []
     parts.append(_day(data.generated_at.date()))
     to = [x for x in (addressee, data.organization.name.strip()) if x]
     to += [line.strip() for line in data.organization.address.splitlines() if line.strip()]
@@ -274,7 +285,12 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
         "reviewed by someone with the authority to resolve it."
     )
     parts.append(opening)
+    return parts
 
+
+def _letter_contacts(data: CaseFileData, contacts: list[ContactRow], org: str) -> list[str]:
+    """What happened and the record of contacts."""
+    parts: list[str] = []
     if data.narrative.strip():
         parts.append("What Happened")
         parts.append(_not_a_heading(data.narrative.strip()))
@@ -295,7 +311,12 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
             intro += " Each contact is listed below and recorded in the enclosed case file."
         parts.append(intro)
         parts.append("\n".join(_contact_line(c) for c in listed))
+    return parts
 
+
+def _letter_commitments(contacts: list[ContactRow]) -> list[str]:
+    """Commitments that were not kept, then those still open."""
+    parts: list[str] = []
     failed = [(c, p) for c in contacts for p in c.promises if p.status in ("broken", "overdue")]
     if failed:
         parts.append("Commitments That Were Not Kept")
@@ -315,7 +336,12 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
             + "; ".join(f"\u201c{_one_line(p.text)}\u201d (due {p.due_label})" for _, p in pending)
             + "."
         )
+    return parts
 
+
+def _letter_escalations(data: CaseFileData) -> list[str]:
+    """The escalations so far."""
+    parts: list[str] = []
     if data.escalations:
         parts.append("Escalations So Far")
         lines = []
@@ -328,7 +354,12 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
                 line += f" (reference {e.reference.strip()})"
             lines.append(line + ".")
         parts.append("\n".join(lines))
+    return parts
 
+
+def _letter_request(data: CaseFileData) -> list[str]:
+    """The resolution asked for, the request to confirm, and the enclosed exhibits."""
+    parts: list[str] = []
     parts.append("The Resolution I Am Asking For")
     parts.append(
         _not_a_heading(data.desired_outcome.strip()) or "[Describe the resolution you want.]"
@@ -350,7 +381,12 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
                 for x in sorted(data.exhibits, key=lambda x: x.number)
             )
         )
+    return parts
 
+
+def _letter_closing(data: CaseFileData) -> list[str]:
+    """Sincerely, room for the signature, and the sender's name and address."""
+    parts: list[str] = []
     # room for the signature; a name or address the journal lacks is a line to fill in by hand
     closing = ["Sincerely,", "", "", "", data.person.name.strip() or f"Name: {FILL_IN}"]
     address = [line.strip() for line in data.person.address.splitlines() if line.strip()]
@@ -359,4 +395,4 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
     if contact:
         closing.append(contact)
     parts.append("\n".join(closing))
-    return "\n\n".join(parts) + "\n"
+    return parts

@@ -20,15 +20,23 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..journal import issue_types
-from ..journal.service import CaseView, ContactView, NotFound, PromiseView, ServiceError
+from ..journal.service import (
+    AttachmentView,
+    CaseView,
+    ContactView,
+    JournalService,
+    NotFound,
+    PromiseView,
+    ServiceError,
+)
 from .data import (
     REFERENCE_KINDS,
     CaseFileData,
@@ -40,9 +48,13 @@ from .data import (
     PromiseRow,
     Reference,
 )
-from .pdf import BuildResult, build_casefile
+from .pdf import BuildResult, CaseFileCancelled, build_casefile
+from .pdf.progress import CancelledFn, ProgressFn
 from .redact import redact as redact_data
 from .redact import unmaskable_kind
+
+if TYPE_CHECKING:
+    from ..journal.attachments import AttachmentStore, PrintCopy
 
 __all__ = [
     "MAX_CASEFILE_CONTACTS",
@@ -61,9 +73,6 @@ __all__ = [
 MAX_CASEFILE_CONTACTS = 2_000
 _PAGES_PER_CONTACT = 0.45  # measured: 1,000 contacts with a promise each gave 437 pages
 _FIXED_PAGES = 6  # cover, references, details, promises, exhibit list, signature
-
-ProgressFn = Callable[[int, int, str], None]
-CancelledFn = Callable[[], bool]
 
 _PIECES = re.compile(r"\s*[,;\n]+\s*")
 _ONE_OF = {
@@ -99,7 +108,7 @@ def _due_label(p: PromiseView) -> str:
     return p.due.due_on.isoformat()
 
 
-def _person(service: Any) -> Party:
+def _person(service: JournalService) -> Party:
     profile = service.profile()
 
     def line(key: str) -> str:
@@ -190,8 +199,8 @@ def _representatives(contacts: list[ContactView]) -> tuple[tuple[str, str, str],
 
 
 def _exhibit_files(
-    store: Any, sha: str, size: int, media_type: str, preview_ok: bool, check: bool
-) -> tuple[Path | None, Any, str | None]:
+    store: AttachmentStore, sha: str, size: int, media_type: str, preview_ok: bool, check: bool
+) -> tuple[Path | None, PrintCopy | None, str | None]:
     """(path if sound, verified print copy for images, problem sentence or None)."""
     try:
         path = Path(store.path_for(sha))
@@ -244,7 +253,7 @@ def estimated_pages(contacts: int) -> int:
     return _FIXED_PAGES + math.ceil(contacts * _PAGES_PER_CONTACT)
 
 
-def _check_size(service: Any, case_id: int, first: date | None, last: date | None,
+def _check_size(service: JournalService, case_id: int, first: date | None, last: date | None,
                 max_contacts: int | None) -> int:
     """Refuse a case file that would be too large, before anything is loaded; returns the
     number of contacts outside the range. ``max_contacts`` defaults to
@@ -264,7 +273,7 @@ def _check_size(service: Any, case_id: int, first: date | None, last: date | Non
 
 
 def casefile_data(
-    service: Any,
+    service: JournalService,
     case_id: int,
     *,
     now: datetime | None = None,
@@ -294,14 +303,59 @@ def casefile_data(
     org = case.organization
 
     contacts = sorted(case.contacts, key=lambda c: (c.started_at.astimezone(UTC), c.id))
+    exhibits, number_of = _exhibits(service.store, case.attachments, check_files)
+    rows = _contact_rows(contacts, number_of)
+    escalations = tuple(
+        EscalationRow(
+            requested_on=e.requested_on,
+            level=_cap(e.level),
+            owner_name=e.owner_name,
+            owner_title=e.owner_title,
+            reference=e.reference,
+            notes=e.notes,
+        )
+        for e in sorted(case.escalations, key=lambda e: (e.requested_on, e.id))
+    )
+    clocks = _clocks(service, case, today)
 
-    # exhibits: numbered in the order they were added
-    attachments = sorted(case.attachments, key=lambda a: (a.added_at.astimezone(UTC), a.id))
+    return CaseFileData(
+        case_number=case.id,
+        case_key=case.key,
+        title=case.title,
+        person=_person(service),
+        organization=Organization(name=org.name, address=org.address, website=org.website),
+        issue_type_label=case.issue_label,
+        role=_cap(case.role),
+        status=_cap(case.status),
+        opened_on=case.open_since,  # the first contact's day when earlier than the opening
+        days_open=max(0, case.days_open(today)),
+        amount_disputed=case.amount_label or None,
+        desired_outcome=case.desired_outcome,
+        narrative=case.summary,
+        details=_details(case),
+        references=_references(case, contacts),
+        representatives=_representatives(contacts),
+        contacts=tuple(rows),
+        escalations=escalations,
+        exhibits=tuple(exhibits),
+        generated_at=local_now.replace(microsecond=0),
+        cover_letter=cover_letter if cover_letter and cover_letter.strip() else None,
+        outside_clocks=tuple(clocks),
+        safety_note=service.safety_note(case.issue_type),
+        contacts_range=(first, last) if first is not None or last is not None else None,
+        contacts_not_included=outside_range,
+    )
+
+
+def _exhibits(
+    store: AttachmentStore, attached: Iterable[AttachmentView], check_files: bool
+) -> tuple[list[Exhibit], dict[int, int]]:
+    """The exhibits, numbered in the order they were added, and attachment id -> number."""
+    attachments = sorted(attached, key=lambda a: (a.added_at.astimezone(UTC), a.id))
     number_of: dict[int, int] = {}
     exhibits: list[Exhibit] = []
-    store = service.store
 
-    def files(a: Any) -> tuple[Path | None, Any, str | None]:
+    def files(a: AttachmentView) -> tuple[Path | None, PrintCopy | None, str | None]:
         return _exhibit_files(store, a.sha256, a.size, a.media_type, a.preview_ok, check_files)
 
     # Hashing and making the first print copies (decode, downscale, encode) release the GIL,
@@ -331,7 +385,11 @@ def casefile_data(
                 preview_ok=a.preview_ok,
             )
         )
+    return exhibits, number_of
 
+
+def _contact_rows(contacts: list[ContactView], number_of: dict[int, int]) -> list[ContactRow]:
+    """The contacts in date order, numbered from 1, with their promises and exhibit numbers."""
     rows: list[ContactRow] = []
     for number, c in enumerate(contacts, start=1):
         tz = c.started_at.tzinfo
@@ -365,19 +423,11 @@ def casefile_data(
                 ),
             )
         )
+    return rows
 
-    escalations = tuple(
-        EscalationRow(
-            requested_on=e.requested_on,
-            level=_cap(e.level),
-            owner_name=e.owner_name,
-            owner_title=e.owner_title,
-            reference=e.reference,
-            notes=e.notes,
-        )
-        for e in sorted(case.escalations, key=lambda e: (e.requested_on, e.id))
-    )
 
+def _clocks(service: JournalService, case: CaseView, today: date) -> list[tuple[str, str]]:
+    """Outside deadlines as (rule, "deadline (how far; from start)") pairs."""
     clocks: list[tuple[str, str]] = []
     try:
         outside = service.outside_clocks(case)
@@ -396,34 +446,7 @@ def casefile_data(
         clocks.append(
             (clock.rule, f"{clock.deadline.isoformat()} ({when}; from {clock.starts_on.isoformat()})")
         )
-
-    return CaseFileData(
-        case_number=case.id,
-        case_key=case.key,
-        title=case.title,
-        person=_person(service),
-        organization=Organization(name=org.name, address=org.address, website=org.website),
-        issue_type_label=case.issue_label,
-        role=_cap(case.role),
-        status=_cap(case.status),
-        opened_on=case.open_since,  # the first contact's day when earlier than the opening
-        days_open=max(0, case.days_open(today)),
-        amount_disputed=case.amount_label or None,
-        desired_outcome=case.desired_outcome,
-        narrative=case.summary,
-        details=_details(case),
-        references=_references(case, contacts),
-        representatives=_representatives(contacts),
-        contacts=tuple(rows),
-        escalations=escalations,
-        exhibits=tuple(exhibits),
-        generated_at=local_now.replace(microsecond=0),
-        cover_letter=cover_letter if cover_letter and cover_letter.strip() else None,
-        outside_clocks=tuple(clocks),
-        safety_note=service.safety_note(case.issue_type),
-        contacts_range=(first, last) if first is not None or last is not None else None,
-        contacts_not_included=outside_range,
-    )
+    return clocks
 
 
 def omit_exhibits(data: CaseFileData, exclude: Iterable[int]) -> CaseFileData:
@@ -489,7 +512,7 @@ def included_unmasked(data: CaseFileData, include: Iterable[int]) -> list[Exhibi
 
 
 def build_for_case(
-    service: Any,
+    service: JournalService,
     case_id: int,
     out: Path,
     *,
@@ -515,8 +538,6 @@ def build_for_case(
     :class:`~.pdf.CaseFileCancelled` and nothing is written.
     """
     if cancelled is not None and cancelled():
-        from .pdf import CaseFileCancelled
-
         raise CaseFileCancelled("case file build cancelled")
     if progress is not None:
         progress(0, 100, "Reading the journal")

@@ -1,0 +1,303 @@
+"""Build the PDF case file for an escalation.
+
+How the file is made:
+
+1. Image exhibits are placed from their print copies (made by the journal when they were
+   attached; long side at most 1600 px): when a copy still has the SHA-256 the journal checked,
+   its compressed data goes into the PDF as it is (PNG rows with PNG predictors, JPEG with
+   DCTDecode), nothing decoded or compressed again. Without a checked copy the image is
+   downscaled here with Pillow, in memory (PNG stays lossless, JPEG stays JPEG). PDF exhibits
+   are read and checked with pypdf.
+2. The main document (cover, letter, references, details, timeline, promises, escalations,
+   exhibit list and images, signature, one divider page per PDF exhibit) is laid out with
+   ReportLab Platypus on US Letter, in DejaVu Sans (Latin, Greek, Cyrillic).
+3. pypdf merges the main document with the pages of each PDF exhibit (right after its
+   divider). Each appended page is turned upright (its /Rotate moves into the content) and
+   its content reduced to 94% inside its own boxes, framed, so that a strip at the bottom is
+   free for the footer and nothing of the exhibit (bank statements print their own footers
+   there) is covered; links and other annotations move with it. Then "Page X of Y", the
+   case title and the generation date are stamped on every page, placed relative to each
+   page's own crop box, so appended A4 pages are stamped correctly.
+4. Outline (bookmarks) and metadata are added and the file is written to a temporary file in
+   the destination folder (created 0600 whatever the umask: it holds the whole case), then
+   moved into place with os.replace().
+
+Stages: :mod:`.exhibits` (with :mod:`.images` and :mod:`.pages`), :mod:`.sections`, this
+module (layout, merge, outline, writing) and :mod:`.footer`. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from reportlab import rl_config
+from reportlab.lib.pagesizes import LETTER
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from ..data import CaseFileData
+from .exhibits import Prepared, prepare_exhibits
+from .footer import stamp_footers
+from .images import MAX_IMAGE_SIDE
+from .marks import Mark
+from .pages import Rect, append_exhibit
+from .progress import CancelledFn, CaseFileCancelled, Progress, ProgressFn
+from .sections import Context, build_story
+from .styles import (
+    BUILD_LOCK,
+    FONT,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    make_styles,
+    register_fonts,
+)
+from .text import exhibit_title, fmt_offset
+
+__all__ = [
+    "BuildResult",
+    "CaseFileCancelled",
+    "MAX_IMAGE_SIDE",
+    "build_casefile",
+    "register_fonts",
+]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What was written: the file, its page count and the pages appended from PDF exhibits."""
+
+    path: Path
+    pages: int  # pages of the final file, appended exhibit pages included
+    exhibit_pages: int  # pages appended from PDF exhibits (divider pages not counted)
+
+
+def build_casefile(
+    data: CaseFileData,
+    out: Path,
+    *,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> BuildResult:
+    """Write the case file for *data* to *out* (atomically) and describe the result.
+
+    *progress* is called as ``progress(done, total, message)`` with ``total == 100``.
+    When *cancelled* returns true the build stops, nothing is written and
+    :class:`CaseFileCancelled` is raised.
+    """
+    register_fonts()
+    return _Job(data, Path(out), progress, cancelled).run()
+
+
+class _Doc(BaseDocTemplate):  # type: ignore[misc]
+    def __init__(self, target: io.BytesIO, job: _Job) -> None:
+        super().__init__(
+            target,
+            pagesize=LETTER,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=f"Case file: {job.data.title}",
+            author=job.data.person.name,
+            creator="Headway Journal",
+            invariant=0,
+            initialFontName=FONT,  # otherwise every page references Helvetica
+            initialFontSize=10.5,
+        )
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self._job = job
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        self._job.flowable_done()
+
+
+class _Job:
+    """One build: the data, where it goes, progress, and what the stages leave for the next."""
+
+    def __init__(
+        self,
+        data: CaseFileData,
+        out: Path,
+        progress: ProgressFn | None,
+        cancelled: CancelledFn | None,
+    ) -> None:
+        self.data = data
+        self.out = out
+        self.progress = Progress(progress, cancelled)
+        self.check = self.progress.check
+        self.report = self.progress.report
+        self.marks: list[Mark] = []
+        self.ctx = Context(data, make_styles(), self.marks, self.check)
+        self._story_len = 1
+        self._flowables_done = 0
+        self.placed: dict[int, Rect] = {}  # appended page index -> where its reduced copy sits
+
+    def flowable_done(self) -> None:
+        self.check()
+        self._flowables_done += 1
+        share = min(1.0, self._flowables_done / self._story_len)
+        self.report(35 + int(40 * share), "Laying out pages")
+
+    # -- main steps -------------------------------------------------------------------------
+
+    def run(self) -> BuildResult:
+        self.check()
+        self.report(0, "Preparing exhibits")
+        if not self.out.parent.is_dir():
+            raise FileNotFoundError(f"folder does not exist: {self.out.parent}")
+        prepared = prepare_exhibits(self.data.exhibits, self.progress)
+        story = build_story(self.ctx, prepared)
+        self.report(35, "Laying out pages")
+        main_pdf = self.render(story)
+        self.check()
+        writer, exhibit_pages, page_map = self.merge(main_pdf, prepared)
+        total = len(writer.pages)
+        stamp_footers(writer, self.data, self.placed, self.progress)
+        self.finish(writer, page_map, prepared)
+        self.write(writer)
+        self.report(100, "Done")
+        return BuildResult(self.out, total, exhibit_pages)
+
+    def render(self, story: list[Flowable]) -> bytes:
+        self._story_len = max(1, len(story))
+        buf = io.BytesIO()
+        with BUILD_LOCK:
+            saved = rl_config.useA85
+            rl_config.useA85 = 0  # binary streams: ASCII85 makes images 25% larger
+            try:
+                doc = _Doc(buf, self)
+                doc.build(story)
+            finally:
+                rl_config.useA85 = saved
+        return buf.getvalue()
+
+    def merge(self, main_pdf: bytes, prep: Prepared) -> tuple[PdfWriter, int, dict[int, int]]:
+        """Main pages in order, each PDF exhibit's pages right after its divider page."""
+        self.report(76, "Appending PDF exhibits")
+        dividers = {m.page: m.key for m in self.marks if m.key.startswith("divider-")}
+        by_number = {p.exhibit.number: p for p in prep.pdfs}
+        main = PdfReader(io.BytesIO(main_pdf))
+        writer = PdfWriter()
+        page_map: dict[int, int] = {}
+        appended = 0
+        for index, page in enumerate(main.pages):
+            self.check()
+            page_map[index] = len(writer.pages)
+            writer.add_page(page)
+            key = dividers.get(index)
+            if key is None:
+                continue
+            pdf = by_number.get(int(key.split("-", 1)[1]))
+            if pdf is None or pdf.reader is None:
+                continue
+            appended += append_exhibit(writer, pdf.reader, self.placed, self.check)
+        return writer, appended, page_map
+
+    def finish(self, writer: PdfWriter, page_map: dict[int, int], prep: Prepared) -> None:
+        data = self.data
+        subject = f"{data.issue_type_label} with {data.organization.name}"
+        if data.redacted:
+            subject += " (redacted copy)"
+        writer.add_metadata(
+            {
+                "/Title": f"Case file: {data.title}",
+                "/Subject": subject,
+                "/Author": data.person.name,
+                "/Creator": "Headway Journal",
+                "/Producer": "Headway Journal (ReportLab, pypdf)",
+                "/CreationDate": _pdf_date(data.generated_at),
+                "/ModDate": _pdf_date(data.generated_at),
+            }
+        )
+        writer.page_mode = "/UseOutlines"
+        first: dict[str, Mark] = {}
+        for mark in self.marks:
+            first.setdefault(mark.key, mark)
+        exhibits_parent = None
+        for mark in sorted(
+            (m for m in first.values() if m.key.startswith("section-")), key=lambda m: m.page
+        ):
+            item = writer.add_outline_item(title=mark.title, page_number=page_map[mark.page])
+            if mark.key == "section-exhibits":
+                exhibits_parent = item
+        if exhibits_parent is None:
+            return
+        list_page = first["section-exhibits"].page
+        for ex in sorted(data.exhibits, key=lambda x: x.number):
+            own = first.get(f"exhibit-{ex.number}") or first.get(f"divider-{ex.number}")
+            page = own.page if own is not None else list_page
+            writer.add_outline_item(
+                title=exhibit_title(ex), page_number=page_map[page], parent=exhibits_parent
+            )
+
+    def write(self, writer: PdfWriter) -> None:
+        self.check()
+        self.report(96, "Saving")
+        fd, tmp = _create_part_file(self.out)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                writer.write(fh)
+                fh.flush()
+                os.fsync(fh.fileno())
+            self.check()
+            os.replace(tmp, self.out)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        _fsync_dir(self.out.parent)
+
+
+def _create_part_file(out: Path) -> tuple[int, Path]:
+    """A new, uniquely named file next to *out*, to be renamed over it when complete.
+
+    Mode 0600 whatever the umask (``create_private``): a case file holds the whole case, and
+    the user decides whom to send it to. O_EXCL never opens an existing file or follows a
+    symbolic link.
+    """
+    # imported here: the journal's db layer (SQLAlchemy) loads only when a file is written
+    from ...journal.folder_safety import create_private
+
+    for _ in range(100):
+        part = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
+        try:
+            return create_private(part), part
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name next to {out}")
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable (POSIX); harmless where directories cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _pdf_date(dt: datetime) -> str:
+    off = fmt_offset(dt).replace(":", "'")
+    return f"D:{dt:%Y%m%d%H%M%S}{off}'"
+

@@ -1,0 +1,103 @@
+"""Page numbers: the footer stamped on every page of the merged case file.
+
+"Page X of Y" needs the final total, appended exhibit pages included, so the footers are drawn
+on an overlay (one ReportLab canvas, one page per page of the file) after merging and laid
+over each page, placed relative to each page's own crop box (appended A4 pages are stamped
+correctly). Under a reduced exhibit page the frame of the page is drawn too.
+"""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib.pagesizes import LETTER
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from ..data import CaseFileData
+from .pages import Rect
+from .progress import Progress
+from .styles import BUILD_LOCK, FONT, FONT_BOLD, INK, MARGIN_X, RULE
+from .text import clean, fit_text
+
+__all__ = ["stamp_footers"]
+
+_FOOTER_Y = 26.0
+_FOOTER_SIZE = 7.5
+
+
+def stamp_footers(
+    writer: PdfWriter, data: CaseFileData, placed: dict[int, Rect], progress: Progress
+) -> None:
+    """Footer on every page: title, generation date and "Page X of Y" (final total)."""
+    progress.report(85, "Numbering pages")
+    total = len(writer.pages)
+    boxes = []
+    for page in writer.pages:
+        box = page.cropbox
+        boxes.append((float(box.left), float(box.bottom), float(box.width), float(box.height)))
+    title = f"Case #{data.case_number}: {clean(data.title)}"
+    if data.redacted:
+        title = f"REDACTED · {title}"
+    generated = f"Generated {data.generated_at:%Y-%m-%d}"
+    buf = io.BytesIO()
+    with BUILD_LOCK:  # font subsetting state is shared between ReportLab documents
+        canvas = Canvas(
+            buf, pagesize=LETTER, pageCompression=1, invariant=0, initialFontName=FONT
+        )
+        for number, (left, bottom, width, height) in enumerate(boxes, start=1):
+            canvas.setPageSize((max(1.0, left + width), max(1.0, bottom + height)))
+            frame = placed.get(number - 1)
+            if frame is not None:  # the edge of a reduced exhibit page
+                canvas.setStrokeColor(RULE)
+                canvas.setLineWidth(0.5)
+                canvas.rect(frame[0], frame[1], frame[2] - frame[0], frame[3] - frame[1])
+            _draw_footer(
+                canvas, (left, bottom, width), title, generated, number, total, frame
+            )
+            canvas.showPage()
+        canvas.save()
+    overlay = PdfReader(io.BytesIO(buf.getvalue()))
+    for index, page in enumerate(writer.pages):
+        if index % 10 == 0:
+            progress.check()
+            progress.report(85 + int(10 * index / max(1, total)), "Numbering pages")
+        page.merge_page(overlay.pages[index])
+        page.compress_content_streams()
+
+
+def _draw_footer(
+    canvas: Canvas,
+    box: tuple[float, float, float],
+    title: str,
+    generated: str,
+    number: int,
+    total: int,
+    frame: Rect | None = None,
+) -> None:
+    """The footer inside *box* (left, bottom, width). Under a reduced exhibit page the
+    edge of its *frame* takes the place of the rule above the footer."""
+    left, bottom, width = box
+    margin = min(MARGIN_X, width * 0.09)
+    x0, x1 = left + margin, left + width - margin
+    y = bottom + _FOOTER_Y
+    size = _FOOTER_SIZE
+    page_text = f"Page {number} of {total}"
+    canvas.setFillColor(INK)
+    if frame is None:
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        canvas.line(x0, y + size + 3, x1, y + size + 3)
+    canvas.setFont(FONT_BOLD, size)
+    canvas.drawRightString(x1, y, page_text)
+    canvas.setFont(FONT, size)
+    page_w = pdfmetrics.stringWidth(page_text, FONT_BOLD, size)
+    gen_w = pdfmetrics.stringWidth(generated, FONT, size)
+    room = x1 - x0 - page_w - gen_w - 24
+    if room >= 60:
+        canvas.drawRightString(x1 - page_w - 12, y, generated)
+        canvas.drawString(x0, y, fit_text(title, FONT, size, room))
+    else:  # narrow page: the title moves to a second line below
+        canvas.drawString(x0, y, generated)
+        canvas.drawString(x0, y - size - 2, fit_text(title, FONT, size, x1 - x0))

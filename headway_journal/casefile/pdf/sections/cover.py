@@ -1,0 +1,150 @@
+"""The cover page (case, parties, status, what happened) and the cover letter."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+
+from ...data import CaseFileData
+from ...letter import letter_blocks
+from ...person import party_lines
+from ...redact import unmaskable_kind
+from ..exhibits import Prepared
+from ..styles import ALERT_BG, NOTE_BG, boxed
+from ..text import clean, esc, fmt_date, fmt_dt, fmt_minutes, numbers, plural
+from .context import Context
+
+__all__ = [
+    "cover",
+    "letter",
+    "range_note",
+    "redacted_banner",
+]
+
+
+_LETTER_MAX_BLANKS = 6  # more blank lines in a row in the letter count as this many
+
+
+def cover(ctx: Context, _prep: Prepared) -> list[Flowable]:
+    """The cover page: case, parties, status and counts, the resolution wanted and the story."""
+    d = ctx.data
+    s = ctx.s
+    out: list[Flowable] = [
+        ctx.heading(
+            f"Case file · case #{d.case_number} ({d.case_key})",
+            "section-cover",
+            s.kicker,
+            title="Cover",
+        ),
+        ctx.p(d.title, s.title),
+    ]
+    if d.redacted:
+        out += [boxed(ctx.markup(redacted_banner(d), s.banner), NOTE_BG), Spacer(1, 8)]
+    if d.safety_note:
+        out += [
+            boxed(ctx.markup(f"<b>Safety.</b> {esc(d.safety_note)}", s.small), ALERT_BG),
+            Spacer(1, 8),
+        ]
+    person = party_lines(d.person)
+    org = [d.organization.name, d.organization.address, d.organization.website]
+    promises = [p for c in d.contacts for p in c.promises]
+    broken = sum(1 for p in promises if p.status == "broken")
+    overdue = sum(1 for p in promises if p.status == "overdue")
+    hold = sum(max(0, c.hold_minutes) for c in d.contacts)
+    rows = [
+        ("Person", "\n".join(x for x in person if x.strip())),
+        ("Organization", "\n".join(x for x in org if x.strip())),
+        ("Issue type", d.issue_type_label),
+        ("Role", d.role),
+        ("Status", d.status),
+        ("Opened", f"{fmt_date(d.opened_on)} ({plural(d.days_open, 'day')} open)"),
+        ("Amount disputed", d.amount_disputed or "none stated"),
+        (
+            "Contacts",
+            f"{len(d.contacts)} logged; total time on hold {fmt_minutes(hold)}"
+            + (f" ({range_note(d)})" if d.contacts_range is not None else ""),
+        ),
+        (
+            "Promises",
+            f"{len(promises)} recorded; {broken} broken, {overdue} overdue",
+        ),
+        ("Generated", fmt_dt(d.generated_at)),
+    ]
+    out.append(ctx.kv_table(rows, 120))
+    out += [
+        Spacer(1, 10),
+        ctx.p("Resolution wanted", s.h2),
+        ctx.p(d.desired_outcome or "Not stated."),
+        ctx.p("What happened", s.h2),
+        ctx.p(d.narrative or "No narrative was written."),
+    ]
+    return out
+
+
+def letter(ctx: Context, _prep: Prepared) -> list[Flowable]:
+    """The cover letter on its own page(s), if one was written."""
+    text = clean(ctx.data.cover_letter or "").strip()
+    if not text:
+        return []
+    out: list[Flowable] = [
+        PageBreak(),
+        ctx.heading("Cover letter", "section-letter", ctx.s.kicker),
+    ]
+    s = ctx.s
+    previous = ""
+    for block in letter_blocks(text):
+        extra = min(_LETTER_MAX_BLANKS, block.blank_lines_before) - 1
+        if extra > 0:  # blank lines kept, e.g. the room for the signature
+            out.append(Spacer(1, extra * s.body.leading))
+        if previous == "item" and block.kind != "item" and block.blank_lines_before:
+            out.append(Spacer(1, s.body.spaceAfter - s.letter_item.spaceAfter))
+        if block.kind == "heading":
+            out.append(ctx.p(block.text, s.letter_heading))
+        elif block.kind == "item":
+            out.append(Paragraph(esc(block.text), s.letter_item, bulletText="•"))
+        elif block.text.casefold().startswith("re:"):  # the subject line, in bold
+            subject, _, rest = block.text.partition("\n")
+            markup = f"<b>{esc(subject)}</b>" + (f"<br/>{esc(rest)}" if rest else "")
+            out.append(ctx.markup(markup))
+        else:
+            out.append(ctx.p(block.text))
+        previous = block.kind
+    return out
+
+
+def range_note(d: CaseFileData) -> str:
+    """"contacts from November 1, 2026 to November 30, 2026; 1,234 others not included"."""
+    first, last = d.contacts_range or (None, None)
+    start = fmt_date(first) if first is not None else "the first contact"
+    end = fmt_date(last) if last is not None else "the last contact"
+    others = d.contacts_not_included
+    rest = (
+        f"{others:,} other{'s' if others != 1 else ''} not included"
+        if others
+        else "no others were logged"
+    )
+    return f"contacts from {start} to {end}; {rest}"
+
+
+def redacted_banner(d: CaseFileData) -> str:
+    """What the redacted copy masks, what it withholds and what it reproduces as filed."""
+    text = (
+        "REDACTED COPY. Account, member, claim, authorization, invoice, NPI and EIN numbers, "
+        "representative IDs, e-mail addresses, phone numbers and other long numbers are masked "
+        "to their last 4 characters. Screenshots are reproduced as filed and are not masked."
+    )
+    withheld = [x.number for x in d.exhibits if x.withheld]
+    included = [
+        x.number for x in d.exhibits if not x.withheld and unmaskable_kind(x.media_type)
+    ]
+    if withheld:
+        text += (
+            f" {numbers('Exhibit', withheld)} (PDF or text) "
+            f"{'is' if len(withheld) == 1 else 'are'} withheld from this redacted copy: "
+            "listed with name, size and SHA-256 only."
+        )
+    if included:
+        text += (
+            f" <b>{numbers('Exhibit', included)} {'is' if len(included) == 1 else 'are'} "
+            "included as filed: its contents are not masked.</b>"
+        )
+    return text

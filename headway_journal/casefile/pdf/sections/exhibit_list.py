@@ -1,0 +1,161 @@
+"""The list of exhibits (with digests and how each appears) and the divider page before each
+appended PDF exhibit."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from ..exhibits import Prepared
+from ..marks import Heading
+from ..pages import exhibit_scale, percent, upright_size
+from ..styles import ALERT_BG, FRAME_W, TableCmd, boxed, data_table
+from ..text import esc, exhibit_title, fmt_date, fmt_dt, fmt_size, sha_markup
+from .context import Context
+
+__all__ = [
+    "dividers",
+    "exhibit_list",
+]
+
+
+def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
+    """The exhibit list (number, caption, name, date, size, type, SHA-256) and why any are not
+    shown."""
+    s = ctx.s
+    exhibits = sorted(ctx.data.exhibits, key=lambda x: x.number)
+    out: list[Flowable] = [PageBreak(), ctx.heading("Exhibits", "section-exhibits")]
+    if not exhibits:
+        if ctx.data.omitted_exhibits:  # all of them left out of this copy
+            numbers = ", ".join(str(n) for n in ctx.data.omitted_exhibits)
+            word = "Exhibit" if len(ctx.data.omitted_exhibits) == 1 else "Exhibits"
+            return out + [ctx.p(f"{word} {numbers} left out of this copy.")]
+        return out + [ctx.p("No exhibits are attached.", s.muted)]
+    out.append(
+        ctx.p(
+            "Each exhibit is identified by its SHA-256 digest, computed when it was added "
+            "to the journal; a copy can be checked against it (for example with "
+            "sha256sum).",
+            s.muted,
+        )
+    )
+    rows: list[list[Flowable | str]] = [
+        [ctx.cell(h) for h in ("No.", "Caption", "Original name", "Added", "Size", "Type")]
+    ]
+    extra: list[TableCmd] = []
+    for ex in exhibits:
+        note = prep.notes.get(ex.number, "")
+        missing = ex.number in prep.not_shown and "missing" in prep.not_shown[ex.number]
+        caption = f"{esc(ex.caption)}<br/><font size=8 color='#555555'>{esc(note)}</font>"
+        if missing:
+            caption = f"{esc(ex.caption)}<br/><b><font size=8>{esc(note)}</font></b>"
+        rows.append(
+            [
+                ctx.cell(str(ex.number), s.cell_bold),
+                ctx.markup(caption, s.cell),
+                ctx.cell(ex.original_name),
+                ctx.cell(fmt_date(ex.added_at.date())),
+                ctx.markup(
+                    f"{esc(fmt_size(ex.size))}<br/><font size=7.5>{ex.size:,} B</font>",
+                    s.cell,
+                ),
+                ctx.cell(ex.media_type),
+            ]
+        )
+        rows.append(["", ctx.markup(f"SHA-256 {sha_markup(ex.sha256)}", s.mono)])
+        r = len(rows) - 1
+        extra += [
+            ("SPAN", (1, r), (-1, r)),
+            ("NOSPLIT", (0, r - 1), (-1, r)),
+            ("LINEABOVE", (1, r), (-1, r), 0, colors.white),
+            ("TOPPADDING", (0, r), (-1, r), 0),
+            ("LINEBELOW", (0, r - 1), (-1, r - 1), 0.4, colors.white),
+        ]
+    out.append(data_table(rows, [26, 146, 118, 64, 58, FRAME_W - 412], extra=extra, grid=False))
+    if ctx.data.omitted_exhibits:
+        numbers = ", ".join(str(n) for n in ctx.data.omitted_exhibits)
+        word = "Exhibit" if len(ctx.data.omitted_exhibits) == 1 else "Exhibits"
+        out.append(Spacer(1, 6))
+        out.append(
+            ctx.p(f"{word} {numbers} left out of this copy; the others keep their numbers.")
+        )
+    if prep.not_shown:
+        out.append(ctx.p("Exhibits not shown in this file", s.h2))
+        by_number = {x.number: x for x in exhibits}
+        for number, reason in sorted(prep.not_shown.items()):
+            ex = by_number[number]
+            out.append(
+                ctx.markup(
+                    f"<b>Exhibit {number}</b> — {esc(ex.caption)} "
+                    f"({esc(ex.original_name)}): {esc(reason)}.",
+                    s.small,
+                )
+            )
+    return out
+
+
+def dividers(ctx: Context, prep: Prepared) -> list[Flowable]:
+    """One divider page per PDF exhibit; its pages are merged in right after it."""
+    s = ctx.s
+    out: list[Flowable] = []
+    pdfs = sorted(prep.pdfs, key=lambda p: p.exhibit.number)
+    for index, pdf in enumerate(pdfs):
+        ex = pdf.exhibit
+        out.append(PageBreak())
+        if index == 0:
+            out.append(ctx.heading("Appended PDF exhibits", "section-appended", s.kicker))
+        out += [
+            Heading(
+                f"Exhibit {ex.number} — {esc(ex.caption)}",
+                s.title,
+                key=f"divider-{ex.number}",
+                title=exhibit_title(ex),
+                sink=ctx.marks,
+            ),
+            ctx.kv_table(
+                [
+                    ("Exhibit", str(ex.number)),
+                    ("Caption", ex.caption),
+                    ("Original name", ex.original_name),
+                    ("Added", fmt_dt(ex.added_at)),
+                    ("Size", f"{fmt_size(ex.size)} ({ex.size:,} bytes)"),
+                    ("Media type", ex.media_type),
+                ],
+                110,
+            ),
+            Spacer(1, 6),
+            ctx.markup(f"SHA-256 {escape(ex.sha256)}", s.mono),
+            Spacer(1, 14),
+        ]
+        if pdf.problem is not None or pdf.reader is None:
+            out.append(
+                boxed(
+                    ctx.markup(
+                        f"<b>This PDF could not be appended:</b> {esc(pdf.problem or '')}. "
+                        "The original file is kept in the journal and can be provided "
+                        "separately; the digest above identifies it.",
+                        s.body,
+                    ),
+                    ALERT_BG,
+                )
+            )
+            continue
+        scales = [exhibit_scale(*upright_size(page)) for page in pdf.reader.pages]
+        low, high = percent(min(scales)), percent(max(scales))
+        reduced = f"to {high}" if low == high else f"to between {low} and {high}"
+        if pdf.pages == 1:
+            following = "The page after this one is the document as filed, reduced"
+        else:
+            following = (
+                f"The {pdf.pages} pages after this one are the document as filed, each reduced"
+            )
+        out.append(
+            ctx.p(
+                f"{following} {reduced} of its size and framed, so that the footer of this "
+                "case file fits below it without covering any of it. Nothing else is "
+                "changed."
+            )
+        )
+    return out

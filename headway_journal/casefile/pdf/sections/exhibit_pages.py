@@ -1,0 +1,122 @@
+"""Exhibit pages: each image exhibit framed with its caption and digest, two to a page when both
+fit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ..exhibits import Prepared
+from ..images import PlacedImage, PlacedPixels
+from ..marks import Heading
+from ..styles import FONT, FRAME_H, FRAME_W, RULE
+from ..text import esc, exhibit_title, fmt_dt, fmt_size
+from .context import Context
+
+__all__ = [
+    "exhibit_images",
+    "image_slot",
+]
+
+
+def exhibit_images(ctx: Context, prep: Prepared) -> list[Flowable]:
+    """One page per image exhibit, or two to a page when both lose at most 15% there."""
+    images = sorted(prep.images, key=lambda im: im.exhibit.number)
+    out: list[Flowable] = []
+    gap = 18.0
+    half_h = (FRAME_H - gap) / 2
+    i = 0
+    while i < len(images):
+        ctx.check()
+        first = images[i]
+        second = images[i + 1] if i + 1 < len(images) else None
+        if (
+            second is not None
+            and _is_short(ctx, first, half_h)
+            and _is_short(ctx, second, half_h)
+        ):
+            out += [PageBreak(), image_slot(ctx, first, half_h), Spacer(1, gap)]
+            out.append(image_slot(ctx, second, half_h))
+            i += 2
+        else:
+            out += [PageBreak(), image_slot(ctx, first, FRAME_H)]
+            i += 1
+    return out
+
+
+def _slot_text(ctx: Context, im: PlacedImage) -> tuple[Heading, Paragraph, Paragraph]:
+    ex = im.exhibit
+    heading = Heading(
+        f"Exhibit {ex.number} — {esc(ex.caption)}",
+        ctx.s.h3,
+        key=f"exhibit-{ex.number}",
+        title=exhibit_title(ex),
+        sink=ctx.marks,
+    )
+    info = ctx.p(
+        f"Original file: {ex.original_name} · added {fmt_dt(ex.added_at)} · "
+        f"{fmt_size(ex.size)} · {ex.media_type} · scaled for print; the digest "
+        "identifies the original file",
+        ctx.s.muted,
+    )
+    sha = ctx.markup(f"SHA-256 {escape(ex.sha256)}", ctx.s.mono)
+    return heading, info, sha
+
+
+def _text_height(parts: Sequence[Paragraph]) -> float:
+    total = 0.0
+    for part in parts:
+        _, h = part.wrap(FRAME_W, FRAME_H)
+        total += h + part.getSpaceBefore() + part.getSpaceAfter()
+    return total + 8  # space between image and caption
+
+
+def _fit(ctx: Context, im: PlacedImage, box_h: float) -> tuple[float, float]:
+    avail_h = max(40.0, box_h - _text_height(_slot_text(ctx, im)) - 2)
+    # never enlarge beyond 96 dpi (0.75 pt per pixel)
+    scale = min(FRAME_W / im.width_px, avail_h / im.height_px, 0.75)
+    return im.width_px * scale, im.height_px * scale
+
+
+def _is_short(ctx: Context, im: PlacedImage, half_h: float) -> bool:
+    """Landscape-ish images that lose at most 15% of their size on a half page."""
+    full_w, _ = _fit(ctx, im, FRAME_H)
+    half_w, _ = _fit(ctx, im, half_h)
+    return half_w >= 0.85 * full_w
+
+
+def image_slot(ctx: Context, im: PlacedImage, box_h: float) -> KeepTogether:
+    """An image exhibit with its heading, frame, file details and digest, fitted into *box_h*."""
+    heading, info, sha = _slot_text(ctx, im)
+    width, height = _fit(ctx, im, box_h)
+    picture: Flowable
+    if im.pixels is not None:
+        name = f"HJExhibit{im.exhibit.number}"
+        picture = PlacedPixels(im.pixels, im.width_px, im.height_px, width, height, name)
+    else:
+        picture = Image(str(im.path), width=width, height=height)
+    framed = Table([[picture]], colWidths=[width], rowHeights=[height], hAlign="CENTER")
+    framed.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return KeepTogether([heading, framed, Spacer(1, 6), info, sha])

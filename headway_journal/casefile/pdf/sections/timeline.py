@@ -1,0 +1,141 @@
+"""The timeline of contacts, one block per contact in date order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
+
+from ...data import ContactRow
+from ..exhibits import Prepared
+from ..styles import FONT_BOLD, FRAME_W, HEAD_BG, NOTE_BG, boxed, grid_style
+from ..text import esc, fmt_date, fmt_dt, fmt_minutes, plural
+from .context import Context
+from .cover import range_note
+from .promises import promise_line
+
+__all__ = [
+    "contact_block",
+    "sorted_contacts",
+    "timeline",
+]
+
+
+def timeline(ctx: Context, _prep: Prepared) -> list[Flowable]:
+    """Every contact in date order, one block each."""
+    d = ctx.data
+    s = ctx.s
+    contacts = sorted_contacts(d.contacts)
+    out: list[Flowable] = [
+        PageBreak(),
+        ctx.heading("Timeline of contacts", "section-timeline"),
+    ]
+    if d.contacts_range is not None:
+        note = f"This case file shows only the {range_note(d)}."
+        out += [boxed(ctx.p(note, s.small), NOTE_BG), Spacer(1, 6)]
+    if not contacts:
+        return out + [ctx.p("No contacts were logged.", s.muted)]
+    out.append(
+        ctx.p(
+            f"{plural(len(contacts), 'contact')} from "
+            f"{fmt_date(contacts[0].started_at.date())} to "
+            f"{fmt_date(contacts[-1].started_at.date())}, in date order. Times are shown "
+            "with their UTC offset. Each entry says when it was recorded.",
+            s.muted,
+        )
+    )
+    known = {x.number for x in d.exhibits}
+    for c in contacts:
+        ctx.check()
+        out.append(KeepTogether([contact_block(ctx, c, known), Spacer(1, 8)]))
+    return out
+
+
+def contact_block(ctx: Context, c: ContactRow, known_exhibits: set[int]) -> Table:
+    """One contact: when, how, who, tickets, what was said, promises, exhibits, when recorded."""
+    s = ctx.s
+    head = (
+        f"Contact {c.number} · {esc(fmt_dt(c.started_at, weekday=True))} · "
+        f"{esc(_channel(c))}"
+    )
+    rows: list[list[Flowable | str]] = [[ctx.markup(head, s.cell_head), ""]]
+
+    def add(label: str, value: Flowable) -> None:
+        rows.append([ctx.cell(label, s.cell_label), value])
+
+    add("Duration", ctx.cell(_duration(c)))
+    rep = ", ".join(x for x in (c.rep_name.strip(), c.rep_title.strip()) if x)
+    if c.rep_id.strip():
+        rep = f"{rep} (ID {c.rep_id.strip()})" if rep else f"ID {c.rep_id.strip()}"
+    add("Representative", ctx.cell(rep or "not recorded"))
+    add("Tickets", ctx.cell(", ".join(t for t in c.tickets if t.strip()) or "none given"))
+    add("What was said", ctx.cell(c.summary or "—"))
+    if c.outcome.strip():
+        add("Outcome", ctx.cell(c.outcome))
+    if c.promises:
+        lines = [promise_line(p) for p in c.promises]
+        add("Promises", ctx.markup("<br/>".join(lines), s.cell))
+    if c.exhibit_numbers:
+        withheld = {x.number for x in ctx.data.exhibits if x.withheld}
+        names = [
+            f"Exhibit {n} (withheld from this redacted copy)" if n in withheld
+            else f"Exhibit {n}" if n in known_exhibits else f"Exhibit {n} (not in this file)"
+            for n in sorted(set(c.exhibit_numbers))
+        ]
+        add("Exhibits", ctx.cell(", ".join(names)))
+    add("Recorded", ctx.cell(_recorded_note(c), s.cell_bold if _is_late(c) else s.cell))
+    table = Table(rows, colWidths=[100, FRAME_W - 100], repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        grid_style(
+            header=False,
+            extra=[
+                ("SPAN", (0, 0), (-1, 0)),
+                ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+                ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
+            ],
+        )
+    )
+    return table
+
+
+def sorted_contacts(contacts: Sequence[ContactRow]) -> list[ContactRow]:
+    """Contacts in the order they happened (then by number)."""
+    return sorted(contacts, key=lambda c: (c.started_at, c.number))
+
+
+def _duration(c: ContactRow) -> str:
+    hold = f"{c.hold_minutes} min on hold" if c.hold_minutes > 0 else "no hold"
+    if c.ended_at is None or c.ended_at < c.started_at:
+        return f"duration not recorded; {hold}"
+    minutes = round((c.ended_at - c.started_at).total_seconds() / 60)
+    return f"{fmt_minutes(minutes)}; {hold}"
+
+
+def _event_end(c: ContactRow) -> datetime:
+    return c.ended_at if c.ended_at is not None and c.ended_at >= c.started_at else c.started_at
+
+
+def _is_late(c: ContactRow) -> bool:
+    return c.recorded_at - _event_end(c) > timedelta(hours=24)
+
+
+def _recorded_note(c: ContactRow) -> str:
+    """When the entry was recorded, relative to the event (ended_at, else started_at).
+
+    Late entries (more than 24 hours) count calendar days in the event's own time zone.
+    """
+    event = _event_end(c)
+    if c.recorded_at - event > timedelta(hours=24):
+        days = (c.recorded_at.astimezone(event.tzinfo).date() - event.date()).days
+        return (
+            f"recorded {c.recorded_at.date().isoformat()} ({plural(days, 'day')} after the event)"
+        )
+    return f"recorded {fmt_dt(c.recorded_at)} (within 24 hours of the event)"
+
+
+def _channel(c: ContactRow) -> str:
+    channel = c.channel.replace("_", " ").strip()
+    channel = channel[:1].upper() + channel[1:] if channel else "Channel not recorded"
+    direction = c.direction.replace("_", " ").strip()
+    return f"{channel}, {direction}" if direction else channel
