@@ -1944,7 +1944,7 @@ class _ExhibitFiles:
     """
 
     def __init__(self, svc: JournalService, attachments: Sequence[_AttachmentPlan]) -> None:
-        from .attachments import AttachmentError
+        from .exhibits import AttachmentError
 
         svc.require_writable()  # a read-only journal: refused before any file is read
         store = svc.store

@@ -550,9 +550,9 @@ class JournalService:
 
     @property
     def store(self) -> Any:
-        """The attachment store (journal.attachments.AttachmentStore), made on first use."""
+        """The attachment store (journal.exhibits.AttachmentStore), made on first use."""
         if self._store is None:
-            from .attachments import AttachmentStore
+            from .exhibits import AttachmentStore
 
             limit = int(self.get_setting("attachment_limit_mb", "200") or "200")
             self._store = AttachmentStore(self.journal.attachments_dir, max_bytes=limit * 1024 * 1024,

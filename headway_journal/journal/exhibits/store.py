@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .issue_types import mask_card_numbers
+from ..issue_types import mask_card_numbers
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; Pillow is imported lazily at run time
     from PIL import Image as PILImage
