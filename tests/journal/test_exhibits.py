@@ -30,6 +30,7 @@ from headway_journal.journal.exhibits import (
     safe_display_name,
     sniff_media_type,
 )
+from headway_journal.journal.exhibits import images as images_mod
 from headway_journal.journal.exhibits import store as store_mod
 
 # --------------------------------------------------------------------------- helpers
@@ -528,14 +529,14 @@ def test_bomb_refused_even_if_warning_filters_are_reset(store: AttachmentStore) 
         def reset_filters() -> None:  # another library undoing configure_pillow()
             warnings.simplefilter("ignore")
 
-        original = store_mod.configure_pillow
+        original = images_mod.configure_pillow
         try:
-            store_mod.configure_pillow = reset_filters
+            images_mod.configure_pillow = reset_filters
             Image.MAX_IMAGE_PIXELS = None
             with pytest.raises(AttachmentError, match="too large"):
                 store.add_bytes(_png_claiming(9000, 9000), original_name="x.png")
         finally:
-            store_mod.configure_pillow = original
+            images_mod.configure_pillow = original
             configure_pillow()
     _assert_nothing_stored(store)
 
@@ -746,7 +747,7 @@ def test_thumbnail_size_format_and_caching(
     def must_not_render(*args: object, **kwargs: object) -> None:
         raise AssertionError("rendered again")
 
-    monkeypatch.setattr(store_mod, "_render", must_not_render)
+    monkeypatch.setattr(store_mod, "render", must_not_render)
     again = store.thumbnail(blob.sha256)
     assert again == thumb
     after = thumb.stat()
