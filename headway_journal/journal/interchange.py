@@ -1970,7 +1970,7 @@ class _ExhibitFiles:
     def __exit__(self, exc_type: object, *exc: object) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
         if exc_type is not None:  # rolled back: the files stored for it go again
-            from .orphans import discard_unused
+            from .exhibits.orphans import discard_unused
 
             done = [f.result() for f in self.futures if f.done() and not f.cancelled()
                     and f.exception() is None]

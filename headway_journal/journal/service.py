@@ -1520,11 +1520,11 @@ class JournalService:
         """Attach a file already copied into the store (``store.add_file``/``add_bytes``,
         e.g. by a background thread) to a case/contact: only the database row is written.
         If that fails, a file the store took in for this (``blob.created``) is removed again
-        unless another exhibit uses it (no orphan files; ``journal.orphans``)."""
+        unless another exhibit uses it (no orphan files; ``journal.exhibits.orphans``)."""
         try:
             return self._attach_row(case_id, blob, caption=caption, contact_id=contact_id)
         except BaseException:
-            from .orphans import discard_unused
+            from .exhibits.orphans import discard_unused
 
             discard_unused(self, [blob])
             raise
@@ -1665,13 +1665,13 @@ class JournalService:
 
     def exhibit_files(self) -> Any:
         """Unused (orphan) and missing exhibit files: ``orphans.ExhibitFilesReport``."""
-        from .orphans import exhibit_files_report
+        from .exhibits.orphans import exhibit_files_report
 
         return exhibit_files_report(self)
 
     def remove_unused_exhibit_files(self, hashes: Iterable[str]) -> Any:
         """Remove these orphan files (each checked again first): ``orphans.RemovedFiles``."""
-        from .orphans import remove_unused
+        from .exhibits.orphans import remove_unused
 
         self.require_writable()
 

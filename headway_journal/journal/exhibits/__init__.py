@@ -6,10 +6,13 @@
 - ``images``: opening images safely with Pillow (decompression bombs refused), rendering them
   smaller with the EXIF orientation applied;
 - ``print_copies``: the self-checking PNG/JPEG format of the copies the case file places;
-- ``names``: a user's file name made safe to display.
+- ``names``: a user's file name made safe to display;
+- ``orphans``: the store compared with the exhibits in the database: unused ("orphan") files
+  and missing ones, and the clean-up after an operation that failed (imported on its own, as
+  ``exhibits.orphans``, by the service layer).
 
-Import what other modules need from this package. Nothing here imports Qt or the database;
-Pillow is imported lazily, when an image is first decoded.
+Import the store's API from this package. Nothing here imports Qt; only ``orphans`` knows the
+database; Pillow is imported lazily, when an image is first decoded.
 """
 
 from __future__ import annotations
