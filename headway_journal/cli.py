@@ -168,7 +168,7 @@ def _user_error_types() -> tuple[type[BaseException], ...]:
         "headway_journal.journal.db": ("JournalError",),
         "headway_journal.journal.service": ("ServiceError",),
         "headway_journal.journal.interchange": ("ImportError_", "ExportError"),
-        "headway_journal.journal.attachments": ("AttachmentError",),
+        "headway_journal.journal.exhibits": ("AttachmentError",),
         "headway_journal.journal.issue_types": ("FieldError",),
         "headway_journal.journal.deadlines": ("PromiseTermsError",),
     }

@@ -59,7 +59,7 @@ def test_package_does_not_load_qt(package: str) -> None:
 
 def test_every_journal_module_was_checked() -> None:
     result = _probe("headway_journal.journal")
-    for name in ("db", "models", "service", "issue_types", "attachments", "backup", "deadlines"):
+    for name in ("db", "models", "service", "issue_types", "exhibits", "exhibits.store", "backup", "deadlines"):
         assert f"headway_journal.journal.{name}" in result["imported"]
     if importlib.util.find_spec("headway_journal.journal.interchange") is not None:
         assert "headway_journal.journal.interchange" in result["imported"]

@@ -280,7 +280,7 @@ def read_sidecar(backup: Path) -> dict[str, Any] | None:
 
 def missing_attachments(folder: Path, backup: Path) -> list[tuple[str, int]]:
     """(sha256, size) of exhibits the backup refers to that the journal's store lacks or has altered."""
-    from .attachments import AttachmentStore
+    from .exhibits import AttachmentStore
 
     side = read_sidecar(backup)
     if side is not None and isinstance(side.get("attachments"), list):

@@ -1945,7 +1945,7 @@ class _ExhibitFiles:
     """
 
     def __init__(self, svc: JournalService, attachments: Sequence[_AttachmentPlan]) -> None:
-        from .attachments import AttachmentError
+        from .exhibits import AttachmentError
 
         svc.require_writable()  # a read-only journal: refused before any file is read
         store = svc.store
@@ -1971,7 +1971,7 @@ class _ExhibitFiles:
     def __exit__(self, exc_type: object, *exc: object) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
         if exc_type is not None:  # rolled back: the files stored for it go again
-            from .orphans import discard_unused
+            from .exhibits.orphans import discard_unused
 
             done = [f.result() for f in self.futures if f.done() and not f.cancelled()
                     and f.exception() is None]

@@ -577,9 +577,9 @@ class JournalService:
 
     @property
     def store(self) -> Any:
-        """The attachment store (journal.attachments.AttachmentStore), made on first use."""
+        """The attachment store (journal.exhibits.AttachmentStore), made on first use."""
         if self._store is None:
-            from .attachments import AttachmentStore
+            from .exhibits import AttachmentStore
 
             limit = int(self.get_setting("attachment_limit_mb", "200") or "200")
             self._store = AttachmentStore(self.journal.attachments_dir, max_bytes=limit * 1024 * 1024,
@@ -1576,11 +1576,11 @@ class JournalService:
         """Attach a file already copied into the store (``store.add_file``/``add_bytes``,
         e.g. by a background thread) to a case/contact: only the database row is written.
         If that fails, a file the store took in for this (``blob.created``) is removed again
-        unless another exhibit uses it (no orphan files; ``journal.orphans``)."""
+        unless another exhibit uses it (no orphan files; ``journal.exhibits.orphans``)."""
         try:
             return self._attach_row(case_id, blob, caption=caption, contact_id=contact_id)
         except BaseException:
-            from .orphans import discard_unused
+            from .exhibits.orphans import discard_unused
 
             discard_unused(self, [blob])
             raise
@@ -1713,13 +1713,13 @@ class JournalService:
 
     def exhibit_files(self) -> Any:
         """Unused (orphan) and missing exhibit files: ``orphans.ExhibitFilesReport``."""
-        from .orphans import exhibit_files_report
+        from .exhibits.orphans import exhibit_files_report
 
         return exhibit_files_report(self)
 
     def remove_unused_exhibit_files(self, hashes: Iterable[str]) -> Any:
         """Remove these orphan files (each checked again first): ``orphans.RemovedFiles``."""
-        from .orphans import remove_unused
+        from .exhibits.orphans import remove_unused
 
         self.require_writable()
 

@@ -154,7 +154,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..journal.attachments import safe_display_name
+from ..journal.exhibits import safe_display_name
 from ..journal.folder_safety import create_private
 from ..journal.safe_echo import escape_for_terminal, window_text
 from ..journal.service import AttachmentView, CaseView, ServiceError

@@ -75,8 +75,8 @@ from sqlalchemy.exc import OperationalError
 
 from .. import APP_NAME, __version__
 from ..journal import backup as jbackup
-from ..journal.attachments import AttachmentError
 from ..journal.db import describe_sqlite_error
+from ..journal.exhibits import AttachmentError
 from ..journal.issue_types import ISSUE_TYPES, SAFETY_NOTE
 from ..journal.safe_echo import echo_path, window_text
 from ..journal.service import (

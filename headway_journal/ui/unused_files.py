@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..journal.attachments import AttachmentError
+from ..journal.exhibits import AttachmentError
 from ..journal.service import JournalService, ServiceError
 
 TITLE = "Remove unused exhibit files"

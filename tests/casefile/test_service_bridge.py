@@ -439,9 +439,9 @@ def test_print_copy_made_when_attached_is_placed_as_it_is(
     def no_rendering(*_args: object, **_kw: object) -> None:
         raise AssertionError("the print copy should have been made when it was attached")
 
-    from headway_journal.journal import attachments
+    from headway_journal.journal.exhibits import store as store_mod
 
-    monkeypatch.setattr(attachments, "_render", no_rendering)
+    monkeypatch.setattr(store_mod, "render", no_rendering)
     data = casefile_data(svc, fresh.case_id)
     assert [x.print_path for x in data.exhibits if x.print_path] == [c.path for c in copies if c]
     assert all(x.print_sha256 for x in data.exhibits if x.print_path)

@@ -15,9 +15,9 @@ import pytest
 from sqlalchemy import event
 
 from headway_journal import cli
-from headway_journal.journal import attachments as att_mod
 from headway_journal.journal import interchange as ix
-from headway_journal.journal.attachments import AttachmentError
+from headway_journal.journal.exhibits import AttachmentError
+from headway_journal.journal.exhibits import store as att_mod
 from headway_journal.journal.service import (
     CaseInput,
     ContactInput,

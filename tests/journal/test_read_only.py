@@ -21,8 +21,8 @@ import pytest
 
 from headway_journal import cli
 from headway_journal.journal import readonly
-from headway_journal.journal.attachments import AttachmentError
 from headway_journal.journal.db import DB_NAME, JournalError, open_journal
+from headway_journal.journal.exhibits import AttachmentError
 from headway_journal.journal.service import (
     CaseInput,
     ContactInput,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from headway_journal.journal.attachments import AttachmentStore, sniff_media_type
+from headway_journal.journal.exhibits import AttachmentStore, sniff_media_type
 from headway_journal.journal.service import CaseInput, JournalService
 
 # The first bytes of real files, as recorders write them.

@@ -1,4 +1,4 @@
-"""Tests for the content-addressed exhibit store (headway_journal.journal.attachments)."""
+"""Tests for the content-addressed exhibit store (headway_journal.journal.exhibits)."""
 
 from __future__ import annotations
 
@@ -21,8 +21,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from headway_journal.journal import attachments
-from headway_journal.journal.attachments import (
+from headway_journal.journal.exhibits import (
     DEFAULT_MAX_BYTES,
     AttachmentError,
     AttachmentStore,
@@ -31,6 +30,8 @@ from headway_journal.journal.attachments import (
     safe_display_name,
     sniff_media_type,
 )
+from headway_journal.journal.exhibits import images as images_mod
+from headway_journal.journal.exhibits import store as store_mod
 
 # --------------------------------------------------------------------------- helpers
 
@@ -285,13 +286,13 @@ def test_limit_is_enforced_while_streaming_a_growing_file(
 ) -> None:
     store = AttachmentStore(tmp_path / "att", max_bytes=1000)
     src = write("growing.log", b"a" * 500)
-    real_read = attachments._read_chunk
+    real_read = store_mod._read_chunk
 
     def endless(fd: int, size: int) -> bytes:
         real_read(fd, size)
         return b"b" * 400  # the file keeps growing while we read it
 
-    monkeypatch.setattr(attachments, "_read_chunk", endless)
+    monkeypatch.setattr(store_mod, "_read_chunk", endless)
     with pytest.raises(AttachmentError) as info:
         store.add_file(src)
     assert info.value.reason == "too_large"
@@ -300,9 +301,9 @@ def test_limit_is_enforced_while_streaming_a_growing_file(
 
 def test_default_limit_message_says_200_mb() -> None:
     assert DEFAULT_MAX_BYTES == 200 * 1024 * 1024
-    assert attachments._format_limit(DEFAULT_MAX_BYTES) == "200 MB"
-    assert attachments._format_limit(512 * 1024) == "0.5 MB"
-    assert attachments._format_limit(10) == "10 bytes"
+    assert store_mod._format_limit(DEFAULT_MAX_BYTES) == "200 MB"
+    assert store_mod._format_limit(512 * 1024) == "0.5 MB"
+    assert store_mod._format_limit(10) == "10 bytes"
 
 
 def test_invalid_max_bytes(tmp_path: Path) -> None:
@@ -346,7 +347,7 @@ def test_unreadable_file_is_refused(
     def denied(path: Path) -> int:
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(attachments, "_open_source", denied)
+    monkeypatch.setattr(store_mod, "_open_source", denied)
     with pytest.raises(AttachmentError) as info:
         store.add_file(src)
     assert info.value.reason == "unreadable"
@@ -385,7 +386,7 @@ def test_file_that_vanishes_while_being_read(
     error: OSError,
 ) -> None:
     src = write("chat.png", os.urandom(3 * 1024 * 1024))
-    real_read = attachments._read_chunk
+    real_read = store_mod._read_chunk
     calls = 0
 
     def flaky(fd: int, size: int) -> bytes:
@@ -396,7 +397,7 @@ def test_file_that_vanishes_while_being_read(
             raise error
         return real_read(fd, size)
 
-    monkeypatch.setattr(attachments, "_read_chunk", flaky)
+    monkeypatch.setattr(store_mod, "_read_chunk", flaky)
     with pytest.raises(AttachmentError) as info:
         store.add_file(src)
     assert info.value.reason in ("missing", "unreadable")
@@ -408,13 +409,13 @@ def test_file_deleted_between_listing_and_open(
     store: AttachmentStore, write: Callable[[str, bytes], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     src = write("receipt.jpg", b"\xff\xd8\xff" + os.urandom(100))
-    real_open = attachments._open_source
+    real_open = store_mod._open_source
 
     def delete_first(path: Path) -> int:
         path.unlink()
         return real_open(path)
 
-    monkeypatch.setattr(attachments, "_open_source", delete_first)
+    monkeypatch.setattr(store_mod, "_open_source", delete_first)
     with pytest.raises(AttachmentError) as info:
         store.add_file(src)
     assert info.value.reason == "missing"
@@ -430,7 +431,7 @@ def test_file_that_changes_while_being_read(
 ) -> None:
     original = os.urandom(2 * 1024 * 1024 + 10)
     src = write("export.csv", original)
-    real_read = attachments._read_chunk
+    real_read = store_mod._read_chunk
     calls = 0
 
     def meddling(fd: int, size: int) -> bytes:
@@ -451,7 +452,7 @@ def test_file_that_changes_while_being_read(
                 os.utime(src, ns=(time.time_ns(), time.time_ns() + 1_000_000_000))
         return chunk
 
-    monkeypatch.setattr(attachments, "_read_chunk", meddling)
+    monkeypatch.setattr(store_mod, "_read_chunk", meddling)
     with pytest.raises(AttachmentError) as info:
         store.add_file(src)
     assert info.value.reason == "changed"
@@ -465,7 +466,7 @@ def test_write_failure_leaves_nothing(
     def full(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("headway_journal.journal.attachments.os.replace", full)
+    monkeypatch.setattr("headway_journal.journal.exhibits.store.os.replace", full)
     with pytest.raises(AttachmentError) as info:
         store.add_bytes(b"data", original_name="a.txt")
     monkeypatch.undo()
@@ -528,14 +529,14 @@ def test_bomb_refused_even_if_warning_filters_are_reset(store: AttachmentStore) 
         def reset_filters() -> None:  # another library undoing configure_pillow()
             warnings.simplefilter("ignore")
 
-        original = attachments.configure_pillow
+        original = images_mod.configure_pillow
         try:
-            attachments.configure_pillow = reset_filters
+            images_mod.configure_pillow = reset_filters
             Image.MAX_IMAGE_PIXELS = None
             with pytest.raises(AttachmentError, match="too large"):
                 store.add_bytes(_png_claiming(9000, 9000), original_name="x.png")
         finally:
-            attachments.configure_pillow = original
+            images_mod.configure_pillow = original
             configure_pillow()
     _assert_nothing_stored(store)
 
@@ -560,7 +561,7 @@ def test_configure_pillow_is_idempotent() -> None:
 
 def test_module_imports_neither_qt_nor_pillow() -> None:
     code = (
-        "import sys, headway_journal.journal.attachments\n"
+        "import sys, headway_journal.journal.exhibits\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'PyQt6', 'PIL')]\n"
         "assert not bad, bad\n"
     )
@@ -746,7 +747,7 @@ def test_thumbnail_size_format_and_caching(
     def must_not_render(*args: object, **kwargs: object) -> None:
         raise AssertionError("rendered again")
 
-    monkeypatch.setattr(attachments, "_render", must_not_render)
+    monkeypatch.setattr(store_mod, "render", must_not_render)
     again = store.thumbnail(blob.sha256)
     assert again == thumb
     after = thumb.stat()

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from .models import Attachment
+from ..models import Attachment
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .service import JournalService
+    from ..service import JournalService
 
 __all__ = [
     "ExhibitFilesReport",
