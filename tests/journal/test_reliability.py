@@ -83,7 +83,9 @@ def test_small_crash_test(tmp_path: Path) -> None:
     assert figures["failures"] == 0
     assert figures["contacts_present"] >= figures["contacts_reported"] > 0
     with JournalService.open(tmp_path / "journal") as svc:
-        assert svc.check() == []
+        # a kill between storing a file and writing its row leaves an unused file: reported by
+        # check, not damage
+        assert svc.check(unused=False) == []
 
 
 # --------------------------------------------------------------------------- read-only
