@@ -54,7 +54,7 @@ from .redact import redact as redact_data
 from .redact import unmaskable_kind
 
 if TYPE_CHECKING:
-    from ..journal.attachments import AttachmentStore, PrintCopy
+    from ..journal.exhibits import AttachmentStore, PrintCopy
 
 __all__ = [
     "MAX_CASEFILE_CONTACTS",
