@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import socket
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -28,7 +29,8 @@ from PySide6.QtGui import QGuiApplication, QSessionManager
 
 from .drafts import DraftKeeper
 
-QUIT_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+QUIT_SIGNALS: tuple[signal.Signals, ...] = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name))
 
 
 def save_all_drafts() -> int:
@@ -80,6 +82,8 @@ class ShutdownHandler(QObject):
         """Catch ``signals`` and the session manager's requests (call on the main thread)."""
         if self._reader is not None:
             return
+        if threading.current_thread() is not threading.main_thread():
+            return  # signals are only ever handled on the main thread
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
         self._writer.setblocking(False)
