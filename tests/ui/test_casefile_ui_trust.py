@@ -18,8 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from headway_journal.casefile import service_bridge
 from headway_journal.journal.service import JournalService
-from headway_journal.ui import casefile_ui
-from headway_journal.ui.casefile_ui import CaseFileDialog
+from headway_journal.ui.casefile import dialog as casefile_ui
+from headway_journal.ui.casefile.dialog import CaseFileDialog
 
 if TYPE_CHECKING:
     from conftest import Sample

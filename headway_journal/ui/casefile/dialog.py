@@ -68,18 +68,17 @@ from PySide6.QtWidgets import (
 
 from headway_journal.ui.fit import fit_to_screen, scroll_body
 
-from ..casefile import BuildResult, CaseFileCancelled, CaseFileData, draft_cover_letter
-from ..casefile.redact import unmaskable_kind
-from ..casefile.service_bridge import (
+from ...casefile import BuildResult, CaseFileCancelled, CaseFileData, draft_cover_letter
+from ...casefile.redact import unmaskable_kind
+from ...casefile.service_bridge import (
     CaseFileTooLarge,
     build_for_case,
     casefile_data,
     default_file_name,
     omit_exhibits,
 )
-from ..journal.safe_echo import window_text
-from ..journal.service import NotFound, ServiceError
-from .casefile_range import TimelineRangeBox
+from ...journal.safe_echo import window_text
+from ...journal.service import NotFound, ServiceError
 from .print_preview import (
     PdfPreviewDialog,
     PrintResult,
@@ -87,9 +86,10 @@ from .print_preview import (
     open_in_system_viewer,
     print_pdf,
 )
+from .timeline_range import TimelineRangeBox
 
 if TYPE_CHECKING:
-    from .dialogs.your_details import YourDetailsDialog
+    from ..dialogs.your_details import YourDetailsDialog
 
 __all__ = [
     "BuildOptions",
@@ -511,7 +511,7 @@ class CaseFileDialog(QDialog):
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
-        from .dialogs.your_details import YourDetailsDialog  # the dialogs load when first used
+        from ..dialogs.your_details import YourDetailsDialog  # the dialogs load when first used
 
         if YourDetailsDialog.needed(service):
             dialog.ask_your_details()
@@ -519,7 +519,7 @@ class CaseFileDialog(QDialog):
 
     def ask_your_details(self) -> YourDetailsDialog:
         """"Your details for the case file" over this dialog (before the first case file)."""
-        from .dialogs.your_details import YourDetailsDialog
+        from ..dialogs.your_details import YourDetailsDialog
 
         details = YourDetailsDialog(self.service, self)
         details.setWindowModality(Qt.WindowModality.WindowModal)

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..journal.issue_types import ISSUE_TYPES, call_prompts
-from ..journal.next_step import after_broken_promise
-from ..journal.service import (
+from ...journal.issue_types import ISSUE_TYPES, call_prompts
+from ...journal.next_step import after_broken_promise
+from ...journal.service import (
     AttachmentView,
     CaseView,
     ChangeView,
@@ -50,9 +50,8 @@ from ..journal.service import (
     PromiseView,
     ServiceError,
 )
-from .attachments import AttachmentController, ExhibitsPanel
-from .next_step import NextStepNotice, PromiseMark
-from .widgets import (
+from ..attachments import AttachmentController, ExhibitsPanel
+from ..widgets import (
     GRID,
     Badge,
     Card,
@@ -65,6 +64,7 @@ from .widgets import (
     plural,
     wrap_label,
 )
+from .next_step import NextStepNotice, PromiseMark
 
 CHANNEL_NAMES = {
     "phone": "Phone", "chat": "Chat", "email": "E-mail", "ticket": "Ticket", "in-app": "In-app",
@@ -991,7 +991,7 @@ class CasePane(QWidget):
                     f"{clock.note}", name="Outside clock", selectable=True))
 
     def _channel_card(self, ch: Any, now: datetime) -> Card:
-        from ..journal.hours import is_open  # zoneinfo: not needed for the first screen
+        from ...journal.hours import is_open  # zoneinfo: not needed for the first screen
 
         name = CHANNEL_NAMES.get(ch.kind, ch.kind)
         card = Card(f"Channel {ch.label or ch.value}")
