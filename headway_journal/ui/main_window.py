@@ -96,8 +96,9 @@ from .attachments import (
     install_paste_shortcut,
     pick_and_attach,
 )
+from .case.common import CHANNEL_NAMES, clear_layout
 from .case.next_step import PromiseMark
-from .case.pane import CHANNEL_NAMES, CasePane, clear_layout
+from .case.pane import CasePane
 from .case_list import (
     COL_DUE,
     COL_STATUS,
