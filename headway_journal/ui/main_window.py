@@ -1350,7 +1350,7 @@ class MainWindow(QMainWindow):
 
     def print_case_file(self) -> None:
         """"Print" / Ctrl+P: the full case file, built in the background, then printed."""
-        from .casefile.dialog import print_case_file
+        from .casefile.build import print_case_file
 
         print_case_file(self.service, self.case_pane.case_id, self)
 
@@ -1505,7 +1505,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Restore from backup",
                                 f"{problem}\n\nNothing was changed. Choose another backup.")
             return False
-        from .casefile.dialog import CaseFileBuilder
+        from .casefile.build import CaseFileBuilder
 
         if any(b.running() for b in self.findChildren(CaseFileBuilder)):
             QMessageBox.information(self, "Restore from backup",
