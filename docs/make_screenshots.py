@@ -99,7 +99,7 @@ def main() -> int:
 
     from headway_journal.journal.service import JournalService
     from headway_journal.ui.app import make_application
-    from headway_journal.ui.case_view import TAB_BEFORE_CALL, TAB_TIMELINE
+    from headway_journal.ui.case.pane import TAB_BEFORE_CALL, TAB_TIMELINE
     from headway_journal.ui.main_window import MainWindow
 
     app = make_application(sys.argv[:1])

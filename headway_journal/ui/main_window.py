@@ -96,6 +96,9 @@ from .attachments import (
     install_paste_shortcut,
     pick_and_attach,
 )
+from .case.common import CHANNEL_NAMES, clear_layout
+from .case.next_step import PromiseMark
+from .case.pane import CasePane
 from .case_list import (
     COL_DUE,
     COL_STATUS,
@@ -104,10 +107,8 @@ from .case_list import (
     show_organization_column,
     size_columns,
 )
-from .case_view import CHANNEL_NAMES, CasePane, clear_layout
 from .draft_offer import DraftOfferBar
 from .fit import fit_to_screen
-from .next_step import PromiseMark
 from .overdue import OverdueWatcher
 from .paste import install_window_paste
 from .shutdown import save_all_drafts
@@ -1337,7 +1338,7 @@ class MainWindow(QMainWindow):
 
     def export_case_file(self) -> QDialog | None:
         """"Case file" / File > Export case file…: the options dialog (non-modal)."""
-        from .casefile_ui import CaseFileDialog
+        from .casefile.dialog import CaseFileDialog
 
         return CaseFileDialog.show_for(self.service, self.case_pane.case_id, self)
 
@@ -1351,7 +1352,7 @@ class MainWindow(QMainWindow):
 
     def print_case_file(self) -> None:
         """"Print" / Ctrl+P: the full case file, built in the background, then printed."""
-        from .casefile_ui import print_case_file
+        from .casefile.build import print_case_file
 
         print_case_file(self.service, self.case_pane.case_id, self)
 
@@ -1506,7 +1507,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Restore from backup",
                                 f"{problem}\n\nNothing was changed. Choose another backup.")
             return False
-        from .casefile_ui import CaseFileBuilder
+        from .casefile.build import CaseFileBuilder
 
         if any(b.running() for b in self.findChildren(CaseFileBuilder)):
             QMessageBox.information(self, "Restore from backup",

@@ -7,7 +7,7 @@ engine uses ``NullPool``, so the SQLite connection is made, used and closed on t
 (connections never cross threads). The holiday tables it consults are guarded by a lock.
 
 The result travels back through a :class:`_CheckSignals` object without a parent that the job
-keeps alive (the pattern of ``attach_worker`` and ``casefile_ui``): its connections are queued,
+keeps alive (the pattern of ``attach_worker`` and ``casefile.build``): its connections are queued,
 so :class:`OverdueWatcher` gets the items on the GUI thread and emits ``found`` with the ones it
 has not reported before. The window announces them and marks them notified (a short write on
 the GUI thread).

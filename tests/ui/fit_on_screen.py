@@ -40,7 +40,7 @@ def main() -> int:
     from datetime import UTC, datetime
     svc.log_contact(case, ContactInput(started_at=datetime.now(UTC), channel="phone",
                                        direction="outbound", rep_name="Jordan Lee"))
-    from headway_journal.ui.casefile_ui import CaseFileDialog
+    from headway_journal.ui.casefile.dialog import CaseFileDialog
     from headway_journal.ui.dialogs import (
         CaseDialog,
         ContactDialog,

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from headway_journal.journal.issue_types import CALL_PROMPTS
 from headway_journal.journal.service import CaseInput, JournalService
-from headway_journal.ui.case_view import TAB_BEFORE_CALL, TAB_TIMELINE, CasePane
+from headway_journal.ui.case.pane import TAB_BEFORE_CALL, TAB_TIMELINE, CasePane
 
 if TYPE_CHECKING:
     from conftest import Sample

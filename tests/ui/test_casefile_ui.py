@@ -25,9 +25,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from headway_journal.journal.service import JournalService
-from headway_journal.ui import casefile_ui, print_preview
-from headway_journal.ui.casefile_ui import BuildOptions, CaseFileBuilder, CaseFileDialog
-from headway_journal.ui.print_preview import PdfPreviewDialog, print_pdf
+from headway_journal.ui.casefile import build, print_preview
+from headway_journal.ui.casefile.build import BuildOptions, CaseFileBuilder
+from headway_journal.ui.casefile.dialog import CaseFileDialog, install
+from headway_journal.ui.casefile.print_preview import PdfPreviewDialog, print_pdf
 
 if TYPE_CHECKING:
     from conftest import Sample
@@ -203,13 +204,13 @@ def test_export_builds_in_the_background(
     warnings = no_warnings(monkeypatch)
     main_thread = threading.get_ident()
     threads: list[int] = []
-    real = casefile_ui.build_for_case
+    real = build.build_for_case
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         threads.append(threading.get_ident())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(casefile_ui, "build_for_case", spy)
+    monkeypatch.setattr(build, "build_for_case", spy)
     dialog.letter_check.setChecked(True)
     dialog.export_button.click()
     assert asked and Path(asked[0]).name.startswith("Case file - Double charge for the Nov 12")
@@ -250,7 +251,7 @@ def test_cancel_during_the_build_leaves_no_file(
     out = folder / "cancelled.pdf"
     save_as(monkeypatch, out)
     reached, gate = threading.Event(), threading.Event()
-    real = casefile_ui.build_for_case
+    real = build.build_for_case
 
     def slow(*args: Any, **kwargs: Any) -> Any:
         report = kwargs["progress"]
@@ -264,7 +265,7 @@ def test_cancel_during_the_build_leaves_no_file(
         kwargs["progress"] = progress
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(casefile_ui, "build_for_case", slow)
+    monkeypatch.setattr(build, "build_for_case", slow)
     dialog.export()
     qtbot.waitUntil(reached.is_set, timeout=WAIT)
     progress = dialog.builder.progress_dialog
@@ -517,7 +518,7 @@ def test_print_case_file_from_the_toolbar(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     no_warnings(monkeypatch)
-    builder = casefile_ui.print_case_file(service, case, None)
+    builder = build.print_case_file(service, case, None)
     assert isinstance(builder, CaseFileBuilder)
     qtbot.waitUntil(lambda: fake_printer.out.is_file(), timeout=WAIT)
     assert len(PdfReader(fake_printer.out).pages) >= 6
@@ -528,7 +529,7 @@ def test_install_gives_the_window_its_hooks(qtbot: Any, window: Any, monkeypatch
     opened: list[tuple[Any, ...]] = []
     monkeypatch.setattr(CaseFileDialog, "show_for",
                         classmethod(lambda cls, *a: opened.append(a)))
-    casefile_ui.install(window)
+    install(window)
     if window.case_pane.case_id is None:
         window.case_list.setCurrentIndex(window.case_model.index(0, 0))
     qtbot.waitUntil(lambda: window.case_pane.case_id is not None)

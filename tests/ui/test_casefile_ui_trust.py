@@ -18,8 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from headway_journal.casefile import service_bridge
 from headway_journal.journal.service import JournalService
-from headway_journal.ui import casefile_ui
-from headway_journal.ui.casefile_ui import CaseFileDialog
+from headway_journal.ui.casefile import build
+from headway_journal.ui.casefile.dialog import CaseFileDialog
 
 if TYPE_CHECKING:
     from conftest import Sample
@@ -204,7 +204,7 @@ def test_toolbar_print_of_a_case_too_large_says_how_to_choose_a_range(
     real_get_case = JournalService.get_case
     monkeypatch.setattr(JournalService, "get_case",
                         lambda self, *a, **k: loaded.append(1) or real_get_case(self, *a, **k))
-    builder = casefile_ui.print_case_file(service, case, None)
+    builder = build.print_case_file(service, case, None)
     assert builder is not None
     qtbot.waitUntil(lambda: bool(warnings), timeout=WAIT)
     assert "3 contacts" in warnings[0] and "about 8 pages" in warnings[0]

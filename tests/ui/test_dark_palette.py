@@ -19,7 +19,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
-from headway_journal.ui.case_view import TAB_BEFORE_CALL, TAB_TIMELINE
+from headway_journal.ui.case.pane import TAB_BEFORE_CALL, TAB_TIMELINE
 from headway_journal.ui.dialogs import CaseDialog
 from headway_journal.ui.widgets import Badge
 

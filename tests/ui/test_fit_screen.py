@@ -25,7 +25,8 @@ from headway_journal.journal.service import JournalService
 from headway_journal.ui import fit
 from headway_journal.ui import settings as st
 from headway_journal.ui.capture import CaptureDialog
-from headway_journal.ui.casefile_ui import CaseFileDialog
+from headway_journal.ui.casefile.dialog import CaseFileDialog
+from headway_journal.ui.casefile.print_preview import PdfPreviewDialog
 from headway_journal.ui.dialogs import (
     CaseDialog,
     ContactDialog,
@@ -33,7 +34,6 @@ from headway_journal.ui.dialogs import (
     SettingsDialog,
 )
 from headway_journal.ui.image_viewer import ImageViewer
-from headway_journal.ui.print_preview import PdfPreviewDialog
 from headway_journal.ui.restore_dialog import RestoreDialog
 
 if TYPE_CHECKING:

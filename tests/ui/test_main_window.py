@@ -20,7 +20,7 @@ from headway_journal.journal.service import (
     PromiseInput,
 )
 from headway_journal.ui import settings as st
-from headway_journal.ui.case_view import TAB_BEFORE_CALL, TAB_HISTORY, CasePane
+from headway_journal.ui.case.pane import TAB_BEFORE_CALL, TAB_HISTORY, CasePane
 from headway_journal.ui.widgets import Card, NoticeBox
 
 if TYPE_CHECKING:

@@ -122,7 +122,7 @@ def test_a_whole_session_makes_no_network_connection(
         assert service.attachment_path(att.id).read_bytes() == shot.read_bytes()
 
         # the case file, from the toolbar button through the export dialog
-        from headway_journal.ui.casefile_ui import CaseFileDialog
+        from headway_journal.ui.casefile.dialog import CaseFileDialog
 
         button = window.toolbar.widgetForAction(window.act_case_file)
         assert button is not None

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QLabel
 
 from headway_journal.journal.service import ChannelInput, JournalService, OrganizationInput
-from headway_journal.ui.case_view import TAB_BEFORE_CALL
+from headway_journal.ui.case.pane import TAB_BEFORE_CALL
 from headway_journal.ui.widgets import Card
 
 if TYPE_CHECKING:

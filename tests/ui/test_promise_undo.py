@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton
 
 from headway_journal.journal import deadlines as dl
 from headway_journal.journal.next_step import CASE_FILE
-from headway_journal.ui.case_view import TAB_TIMELINE, CasePane
+from headway_journal.ui.case.pane import TAB_TIMELINE, CasePane
 
 if TYPE_CHECKING:
     from conftest import Sample

@@ -358,7 +358,7 @@ def test_log_contact_from_the_window_shows_its_exhibit_in_the_timeline(
 def test_case_file_button_opens_the_dialog_and_exports(
         qtbot: Any, window: MainWindow, sample: Sample, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch, no_boxes: Boxes) -> None:
-    from headway_journal.ui.casefile_ui import CaseFileDialog
+    from headway_journal.ui.casefile.dialog import CaseFileDialog
 
     window.select_case(sample.billing)
     for action in (window.act_case_file, window.act_print, window.act_preview_case_file):
@@ -379,7 +379,7 @@ def test_case_file_button_opens_the_dialog_and_exports(
 
 def test_preview_case_file_action_shows_every_page(
         qtbot: Any, window: MainWindow, sample: Sample, no_boxes: Boxes) -> None:
-    from headway_journal.ui.casefile_ui import CaseFileDialog
+    from headway_journal.ui.casefile.dialog import CaseFileDialog
 
     window.select_case(sample.billing)
     window.act_preview_case_file.trigger()

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..casefile import service_bridge
-from ..casefile.service_bridge import estimated_pages
+from ...casefile import service_bridge
+from ...casefile.service_bridge import estimated_pages
 
 __all__ = ["TimelineRangeBox", "fitting_range"]
 

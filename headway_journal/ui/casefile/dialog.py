@@ -1,50 +1,25 @@
-"""The case file in the window: options, export, preview and printing.
+"""The case file dialog: what goes into the copy, then Export…, Preview and Print….
 
-Wiring for the integrator (the main window calls ``export_case_file()`` and
-``print_case_file()`` on itself when they exist; the "Case file" and "Print" toolbar buttons
-and the File menu items are enabled only then)::
+Wiring: the main window's "Case file" button and File > Export case file… call
+``CaseFileDialog.show_for(service, case_id, window)``; its "Print" button and Ctrl+P call
+:func:`.build.print_case_file`. :func:`install` sets both hooks on a window instance.
 
-    # in MainWindow (headway_journal/ui/main_window.py)
-    def export_case_file(self) -> None:          # "Case file" button, File > Export case file…
-        from .casefile_ui import CaseFileDialog
-        CaseFileDialog.show_for(self.service, self.case_pane.case_id, self)
-
-    def print_case_file(self) -> None:           # "Print" button, File > Print…, Ctrl+P
-        from .casefile_ui import print_case_file
-        print_case_file(self.service, self.case_pane.case_id, self)
-
-or, without touching the class, once after the window is made::
-
-    from headway_journal.ui import casefile_ui
-    casefile_ui.install(window)                  # sets both methods on the instance
-
-What each piece does:
-
-* :class:`CaseFileDialog` (non-modal; ``show_for`` or ``CaseFileDialog(service, case_id,
-  parent).open()``): redacted copy, exhibits to leave out, an optional cover letter drafted
-  from the case (re-drafted when the addressee changes, until the user edits it), and the
-  buttons Export…, Preview and Print….
-* :class:`CaseFileBuilder`: runs :func:`build_for_case` on a worker thread with a cancellable
-  progress dialog; a cancelled build leaves no file. Errors come back as one sentence.
-* :func:`print_case_file`: the full case file, built in the background, then printed.
-* :class:`~.print_preview.PdfPreviewDialog` and :func:`~.print_preview.print_pdf` are
-  re-exported from :mod:`.print_preview`.
+:class:`CaseFileDialog` (non-modal; ``show_for`` or ``CaseFileDialog(service, case_id,
+parent).open()``): redacted copy, exhibits to leave out, the timeline's date range
+(:mod:`.timeline_range`), an optional cover letter drafted from the case (re-drafted when the
+addressee changes, until the user edits it), and the buttons Export…, Preview and Print….
+Building runs in :class:`.build.CaseFileBuilder`; the preview is :mod:`.print_preview`.
 """
 
 from __future__ import annotations
 
-import errno
-import logging
-import shutil
-import tempfile
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSize, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -60,7 +35,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -68,260 +42,21 @@ from PySide6.QtWidgets import (
 
 from headway_journal.ui.fit import fit_to_screen, scroll_body
 
-from ..casefile import BuildResult, CaseFileCancelled, CaseFileData, draft_cover_letter
-from ..casefile.redact import unmaskable_kind
-from ..casefile.service_bridge import (
-    CaseFileTooLarge,
-    build_for_case,
-    casefile_data,
-    default_file_name,
-    omit_exhibits,
-)
-from ..journal.safe_echo import window_text
-from ..journal.service import NotFound, ServiceError
-from .casefile_range import TimelineRangeBox
-from .print_preview import (
-    PdfPreviewDialog,
-    PrintResult,
-    handed_to_viewer,
-    open_in_system_viewer,
-    print_pdf,
-)
+from ...casefile import BuildResult, CaseFileData, draft_cover_letter
+from ...casefile.redact import unmaskable_kind
+from ...casefile.service_bridge import casefile_data, default_file_name, omit_exhibits
+from ...journal.safe_echo import window_text
+from ...journal.service import ServiceError
+from .build import BuildOptions, CaseFileBuilder, Scratch, documents_folder, print_case_file
+from .print_preview import PdfPreviewDialog, PrintResult, open_in_system_viewer, print_pdf
+from .timeline_range import TimelineRangeBox
 
 if TYPE_CHECKING:
-    from .dialogs.your_details import YourDetailsDialog
+    from ..dialogs.your_details import YourDetailsDialog
 
-__all__ = [
-    "BuildOptions",
-    "CaseFileBuilder",
-    "CaseFileDialog",
-    "PdfPreviewDialog",
-    "describe_build_error",
-    "install",
-    "print_case_file",
-    "print_pdf",
-]
-
-_log = logging.getLogger(__name__)
+__all__ = ["CaseFileDialog", "install"]
 
 _last_folder: Path | None = None  # where the last case file was exported (this session)
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    redact: bool = False
-    exclude: tuple[int, ...] = ()
-    cover_letter: str | None = None
-    include: tuple[int, ...] = ()  # PDF/text exhibits put back in a redacted copy, unmasked
-    first: date | None = None  # the timeline's date range (both included), if limited
-    last: date | None = None
-
-
-def describe_build_error(exc: BaseException, out: Path) -> str:
-    """One plain sentence for the user; never a traceback."""
-    if isinstance(exc, CaseFileTooLarge):
-        return (f"{exc} Set the dates under \u201cTimeline\u201d in the case file window "
-                "(File > Export case file\u2026).")
-    if isinstance(exc, ServiceError):
-        return str(exc)
-    if isinstance(exc, PermissionError):
-        return (f"The case file could not be saved in {out.parent}: permission denied. "
-                "Choose another folder.")
-    if isinstance(exc, FileNotFoundError):
-        return f"The folder {out.parent} does not exist (any more). Choose another folder."
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "The disk is full, so the case file was not saved. Free some space and try again."
-    if isinstance(exc, OSError):
-        reason = exc.strerror or type(exc).__name__
-        return f"The case file could not be written ({reason}). Nothing was saved."
-    if isinstance(exc, MemoryError):
-        return "There was not enough memory to build the case file. Nothing was saved."
-    return ("The case file could not be made because of an unexpected problem "
-            f"({type(exc).__name__}). Nothing was saved.")
-
-
-def documents_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path = Path(folder) if folder else Path.home()
-    return path if path.is_dir() else Path.home()
-
-
-# --- the worker ----------------------------------------------------------------------------------
-
-
-class _JobSignals(QObject):
-    """Made on the GUI thread as a child of the builder; the worker emits, the builder's slots
-    run on the GUI thread, and the builder deletes it there once the build has ended."""
-
-    progress = Signal(int, str)
-    done = Signal(object)  # BuildResult
-    failed = Signal(str)
-    cancelled = Signal()
-
-
-def _run_build(
-    service: Any,
-    case_id: int,
-    out: Path,
-    options: BuildOptions,
-    cancel: threading.Event,
-    signals: _JobSignals,
-) -> None:
-    """Runs on the worker thread: touches only the event, the signals and the files."""
-
-    def progress(done: int, total: int, message: str) -> None:
-        signals.progress.emit(int(done * 100 / max(1, total)), message)
-
-    try:
-        result = build_for_case(
-            service, case_id, out, redact=options.redact, exclude=options.exclude,
-            include=options.include, cover_letter=options.cover_letter, progress=progress,
-            cancelled=cancel.is_set, first=options.first, last=options.last,
-        )
-    except CaseFileCancelled:
-        signals.cancelled.emit()
-    except BaseException as exc:  # noqa: BLE001 - reported as a sentence, logged in full
-        if not isinstance(exc, (ServiceError, OSError)):
-            _log.error("case file build failed", exc_info=True)
-        signals.failed.emit(describe_build_error(exc, out))
-    else:
-        signals.done.emit(result)
-
-
-class CaseFileBuilder(QObject):
-    """Builds one case file at a time off the GUI thread, with a cancellable progress dialog."""
-
-    finished = Signal(object)  # BuildResult
-    failed = Signal(str)  # a sentence for the user
-    cancelled = Signal()
-
-    def __init__(self, service: Any, case_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.service = service
-        self.case_id = case_id
-        self._widget = parent
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._cancel = threading.Event()
-        self._signals: _JobSignals | None = None
-        self.progress_dialog: QProgressDialog | None = None
-        self.out: Path | None = None
-
-    def running(self) -> bool:
-        return self._signals is not None
-
-    def start(self, out: Path, options: BuildOptions, label: str = "Building the case file") -> bool:
-        """Start building into ``out``; False if a build is already running."""
-        if self.running():
-            return False
-        self.out = Path(out)
-        self._cancel = threading.Event()
-        # Owned by the builder, on the GUI thread: the worker only holds a Python name for it,
-        # so it is never deleted on the worker's thread (see _finish).
-        signals = _JobSignals(self)
-        q = Qt.ConnectionType.QueuedConnection
-        signals.progress.connect(self._on_progress, q)
-        signals.done.connect(self._on_done, q)
-        signals.failed.connect(self._on_failed, q)
-        signals.cancelled.connect(self._on_cancelled, q)
-        self._signals = signals
-
-        dialog = QProgressDialog(f"{label}\u2026", "Cancel", 0, 100, self._widget)
-        dialog.setWindowTitle("Case file")
-        dialog.setAccessibleName("Building the case file")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setValue(0)
-        dialog.canceled.connect(self.cancel)
-        self.progress_dialog = dialog
-
-        cancel, service, case_id, target = self._cancel, self.service, self.case_id, self.out
-        self._pool.start(lambda: _run_build(service, case_id, target, options, cancel, signals))
-        return True
-
-    def cancel(self) -> None:
-        """Ask the running build to stop; ``cancelled`` follows (nothing is written)."""
-        if not self.running():
-            return
-        self._cancel.set()
-        if self.progress_dialog is not None:
-            self.progress_dialog.setLabelText("Cancelling\u2026")
-            button = self.progress_dialog.findChild(QPushButton)
-            if button is not None:
-                button.setEnabled(False)
-
-    def wait(self, msecs: int = -1) -> bool:
-        """Block until the worker is idle (used when closing)."""
-        return bool(self._pool.waitForDone(msecs))
-
-    # slots (GUI thread)
-
-    def _on_progress(self, percent: int, message: str) -> None:
-        dialog = self.progress_dialog
-        if dialog is None or self._cancel.is_set():
-            return
-        dialog.setLabelText(f"{message}\u2026")
-        dialog.setValue(max(0, min(99, percent)))
-
-    def _finish(self) -> None:
-        """Close the progress box for good, whatever the end (done, failed, cancelled).
-
-        reset() stops the timer that shows the box after its minimum duration: without it a
-        build that ended within that time had its box pop up (at 99%, window-modal) over the
-        print dialog that followed. The box is deleted now rather than later, since what
-        follows (the print dialog) runs its own event loop."""
-        signals, self._signals = self._signals, None
-        if signals is not None:
-            signals.deleteLater()  # here, on the GUI thread; the worker has emitted its last
-        dialog, self.progress_dialog = self.progress_dialog, None
-        if dialog is not None:
-            dialog.canceled.disconnect(self.cancel)
-            dialog.reset()
-            dialog.hide()  # hide(): close() would emit canceled
-            dialog.setParent(None)  # Python's reference is the last: deleted on return
-
-    def _on_done(self, result: BuildResult) -> None:
-        self._finish()
-        self.finished.emit(result)
-
-    def _on_failed(self, message: str) -> None:
-        self._finish()
-        self.failed.emit(message)
-
-    def _on_cancelled(self) -> None:
-        self._finish()
-        self.cancelled.emit()
-
-
-# --- scratch files for preview and printing ------------------------------------------------------
-
-
-class _Scratch:
-    """A private temporary folder; files handed to the desktop viewer are left in place."""
-
-    def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="headway-casefile-"))
-        self._n = 0
-
-    def new_path(self, name: str) -> Path:
-        self._n += 1
-        sub = self.folder / str(self._n)
-        sub.mkdir(mode=0o700)
-        return sub / name
-
-    def cleanup(self) -> None:
-        kept = {p for p in handed_to_viewer if self.folder in p.parents}
-        if not kept:
-            shutil.rmtree(self.folder, ignore_errors=True)
-            return
-        for sub in self.folder.iterdir():
-            if not any(sub in p.parents for p in kept):
-                shutil.rmtree(sub, ignore_errors=True)
-
-
-# --- the dialog ----------------------------------------------------------------------------------
 
 
 def _kind(media_type: str) -> str:
@@ -358,7 +93,7 @@ class CaseFileDialog(QDialog):
         self.last_result: BuildResult | None = None
         self.last_print: PrintResult | None = None
         self._after_build: Callable[[BuildResult], None] | None = None
-        self._scratch: _Scratch | None = None
+        self._scratch: Scratch | None = None
         self._letter_edited = False
         self._drafting = False
         self.details_dialog: YourDetailsDialog | None = None
@@ -369,6 +104,42 @@ class CaseFileDialog(QDialog):
         self.setAccessibleName("Case file")
         self.setModal(False)
 
+        heading, about = self._make_heading(d)
+        copy_box = self._make_copy_box()
+
+        # exhibits
+        exhibits_box = self._make_exhibits_box()
+        self._fill_exhibits(frozenset())
+        self.exhibit_list.itemChanged.connect(self._exhibits_changed)
+        self.redact_check.toggled.connect(self._redact_toggled)
+
+        letter_box = self._make_letter_box(d)
+
+        result_row = self._make_result_row()
+        buttons = self._make_buttons()
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(about)
+        layout.addWidget(copy_box)
+        layout.addWidget(self.range_box)
+        layout.addWidget(exhibits_box)
+        layout.addWidget(letter_box, 1)
+        layout.addLayout(result_row)
+        layout.addWidget(buttons)
+
+        self.redraft(force=True)
+        self._letter_toggled(False)
+        self.range_box.changed.connect(self._range_changed)
+        self._update_buttons()
+        scroll_body(self, keep=2)
+        fit_to_screen(self, QSize(720, 760))
+
+    # parts of the window
+
+    def _make_heading(self, d: CaseFileData) -> tuple[QLabel, QLabel]:
+        """The case's title, and a line about it (number, organization, counts)."""
         heading = QLabel(d.title, self)
         font = QFont(heading.font())
         font.setBold(True)
@@ -385,8 +156,10 @@ class CaseFileDialog(QDialog):
         )
         about.setWordWrap(True)
         about.setAccessibleName("About the case")
+        return heading, about
 
-        # the copy
+    def _make_copy_box(self) -> QGroupBox:
+        """Redacted copy or not, and what redaction masks."""
         copy_box = QGroupBox("Copy", self)
         self.redact_check = QCheckBox("Redacted copy", copy_box)
         self.redact_check.setAccessibleName("Redacted copy")
@@ -407,14 +180,10 @@ class CaseFileDialog(QDialog):
         copy_layout = QVBoxLayout(copy_box)
         copy_layout.addWidget(self.redact_check)
         copy_layout.addWidget(redact_note)
+        return copy_box
 
-        # exhibits
-        exhibits_box = self._make_exhibits_box()
-        self._fill_exhibits(frozenset())
-        self.exhibit_list.itemChanged.connect(self._exhibits_changed)
-        self.redact_check.toggled.connect(self._redact_toggled)
-
-        # cover letter
+    def _make_letter_box(self, d: CaseFileData) -> QGroupBox:
+        """The optional cover letter: addressee, text, its state and Draft again."""
         letter_box = QGroupBox("Cover letter", self)
         self.letter_check = QCheckBox("Include a cover letter", letter_box)
         self.letter_check.setAccessibleName("Include a cover letter")
@@ -447,8 +216,10 @@ class CaseFileDialog(QDialog):
         self.letter_check.toggled.connect(self._letter_toggled)
         self.addressee_edit.textChanged.connect(lambda _t: self.redraft())
         self.letter_edit.textChanged.connect(self._letter_text_changed)
+        return letter_box
 
-        # result line and buttons
+    def _make_result_row(self) -> QHBoxLayout:
+        """What the last build made, with Open."""
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
         self.result_label.setAccessibleName("Result")
@@ -461,7 +232,10 @@ class CaseFileDialog(QDialog):
         result_row = QHBoxLayout()
         result_row.addWidget(self.result_label, 1)
         result_row.addWidget(self.open_result_button)
+        return result_row
 
+    def _make_buttons(self) -> QDialogButtonBox:
+        """Export…, Preview, Print… and Close."""
         buttons = QDialogButtonBox(self)
         self.export_button = buttons.addButton("Export\u2026", QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.setAccessibleName("Export")
@@ -479,24 +253,7 @@ class CaseFileDialog(QDialog):
         self.print_button.clicked.connect(self.print_case_file)
         buttons.rejected.connect(self.reject)
         self.export_button.setDefault(True)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(8)
-        layout.addWidget(heading)
-        layout.addWidget(about)
-        layout.addWidget(copy_box)
-        layout.addWidget(self.range_box)
-        layout.addWidget(exhibits_box)
-        layout.addWidget(letter_box, 1)
-        layout.addLayout(result_row)
-        layout.addWidget(buttons)
-
-        self.redraft(force=True)
-        self._letter_toggled(False)
-        self.range_box.changed.connect(self._range_changed)
-        self._update_buttons()
-        scroll_body(self, keep=2)
-        fit_to_screen(self, QSize(720, 760))
+        return buttons
 
     @classmethod
     def show_for(cls, service: Any, case_id: int | None, parent: QWidget | None = None
@@ -511,7 +268,7 @@ class CaseFileDialog(QDialog):
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
-        from .dialogs.your_details import YourDetailsDialog  # the dialogs load when first used
+        from ..dialogs.your_details import YourDetailsDialog  # the dialogs load when first used
 
         if YourDetailsDialog.needed(service):
             dialog.ask_your_details()
@@ -519,7 +276,7 @@ class CaseFileDialog(QDialog):
 
     def ask_your_details(self) -> YourDetailsDialog:
         """"Your details for the case file" over this dialog (before the first case file)."""
-        from .dialogs.your_details import YourDetailsDialog
+        from ..dialogs.your_details import YourDetailsDialog
 
         details = YourDetailsDialog(self.service, self)
         details.setWindowModality(Qt.WindowModality.WindowModal)
@@ -813,7 +570,7 @@ class CaseFileDialog(QDialog):
 
     def _scratch_path(self) -> Path:
         if self._scratch is None:
-            self._scratch = _Scratch()
+            self._scratch = Scratch()
         name = default_file_name(self.data.title, redacted=self.redact_check.isChecked(),
                                  on=self.data.generated_at.date())
         return self._scratch.new_path(name)
@@ -903,51 +660,6 @@ class CaseFileDialog(QDialog):
             self._scratch = None
         super().done(r)
 
-
-# --- Print from the toolbar ----------------------------------------------------------------------
-
-
-def print_case_file(service: Any, case_id: int | None, parent: QWidget | None = None
-                    ) -> CaseFileBuilder | None:
-    """Build the full case file in the background, then show the print dialog.
-
-    Returns the builder (its ``finished``/``failed``/``cancelled`` signals say how it went),
-    or None when there is no case.
-    """
-    if case_id is None:
-        return None
-    scratch = _Scratch()
-    try:  # the title alone: a huge case is refused by the build, never loaded here
-        summaries = service.case_summaries([case_id])
-        if not summaries:
-            raise NotFound(f"There is no case {case_id}.")
-        title = summaries[0].title
-    except ServiceError as exc:
-        scratch.cleanup()
-        QMessageBox.warning(parent, "Print", window_text(str(exc)))
-        return None
-    out = scratch.new_path(default_file_name(title))
-    builder = CaseFileBuilder(service, case_id, parent)
-
-    def done(result: BuildResult) -> None:
-        try:
-            print_pdf(result.path, parent)
-        finally:
-            finish()
-
-    def failed(message: str) -> None:
-        QMessageBox.warning(parent, "Case file not made", window_text(message))
-        finish()
-
-    def finish() -> None:
-        scratch.cleanup()
-        builder.deleteLater()
-
-    builder.finished.connect(done)
-    builder.failed.connect(failed)
-    builder.cancelled.connect(finish)
-    builder.start(out, BuildOptions(), "Building the case file to print")
-    return builder
 
 
 def install(window: Any) -> None:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..journal.next_step import NextStepAdvice
-from .widgets import GRID, wrap_label
+from ...journal.next_step import NextStepAdvice
+from ..widgets import GRID, wrap_label
 
 
 @dataclass(frozen=True)

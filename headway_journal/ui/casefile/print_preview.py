@@ -115,6 +115,34 @@ class PdfPreviewDialog(QDialog):
         self.view.setPageSpacing(12)
         self.view.setDocument(self.document)
 
+        bar = self._make_bar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(8)
+        layout.addLayout(bar)
+        if self.error:
+            problem = QLabel(self.error, self)
+            problem.setWordWrap(True)
+            problem.setAccessibleName("Problem")
+            layout.addWidget(problem)
+            self.print_button.setEnabled(False)
+        layout.addWidget(self.view, 1)
+
+        self._add_shortcuts()
+
+        self.view.pageNavigator().currentPageChanged.connect(self._update_labels)
+        self.view.zoomFactorChanged.connect(self._update_labels)
+        self.view.zoomModeChanged.connect(self._update_labels)
+        # fitting the width follows the view's width
+        EventWatch(self.view.viewport(), self._viewport_event, self)
+        self._update_labels()
+
+        screen = available_geometry(self)
+        fit_to_screen(self, QSize(min(920, int(screen.width() * 0.9)), int(screen.height() * 0.9)))
+
+    def _make_bar(self) -> QHBoxLayout:
+        """The toolbar: zoom out, zoom in, fit width, zoom and page, Print…, the system
+        viewer and Close."""
         def tool(text: str, tip: str, slot: Any, name: str) -> QToolButton:
             button = QToolButton(self)
             button.setText(text)
@@ -157,18 +185,10 @@ class PdfPreviewDialog(QDialog):
         bar.addStretch(1)
         for w in (self.print_button, self.viewer_button, close):
             bar.addWidget(w)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(8)
-        layout.addLayout(bar)
-        if self.error:
-            problem = QLabel(self.error, self)
-            problem.setWordWrap(True)
-            problem.setAccessibleName("Problem")
-            layout.addWidget(problem)
-            self.print_button.setEnabled(False)
-        layout.addWidget(self.view, 1)
+        return bar
 
+    def _add_shortcuts(self) -> None:
+        """Ctrl++ / Ctrl+= zoom in, Ctrl+- zoom out, Ctrl+0 fits the width, Ctrl+P prints."""
         for keys, slot in (
             (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
             (QKeySequence("Ctrl+="), self.zoom_in),
@@ -177,16 +197,6 @@ class PdfPreviewDialog(QDialog):
             (QKeySequence.StandardKey.Print, self.print_document),
         ):
             QShortcut(keys, self, slot)
-
-        self.view.pageNavigator().currentPageChanged.connect(self._update_labels)
-        self.view.zoomFactorChanged.connect(self._update_labels)
-        self.view.zoomModeChanged.connect(self._update_labels)
-        # fitting the width follows the view's width
-        EventWatch(self.view.viewport(), self._viewport_event, self)
-        self._update_labels()
-
-        screen = available_geometry(self)
-        fit_to_screen(self, QSize(min(920, int(screen.width() * 0.9)), int(screen.height() * 0.9)))
 
     # state
 

@@ -1,0 +1,80 @@
+"""The Details tab: what is on file about the case, the issue type's fields, tickets, notes."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from ...journal.issue_types import ISSUE_TYPES
+from ...journal.service import CaseView
+from ..widgets import GRID, Card, full_date, heading, local_moment, wrap_label
+from .common import add_to_column, clear_layout, muted
+
+
+def fill_details(column: QVBoxLayout, case: CaseView) -> None:
+    """Fill the Details tab's ``column`` with ``case``: about, the issue's fields, notes."""
+    clear_layout(column)
+    column.addStretch(1)
+    about = QWidget()
+    form = QFormLayout(about)
+    form.setContentsMargins(0, 0, 0, 0)
+    form.setHorizontalSpacing(GRID * 2)
+    form.setVerticalSpacing(GRID)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+    def row(label: str, value: str, *, missing: str = "—") -> None:
+        field = wrap_label(value or missing, name=label, selectable=True)
+        if not value:
+            muted(field)
+        form.addRow(f"{label}:", field)
+
+    add_to_column(column, heading("About this case"))
+    row("Organization", case.organization.name)
+    row("Issue type", case.issue_label)
+    row("You are the", case.role)
+    row("Status", case.status)
+    row("Opened", full_date(case.open_since))
+    row("Amount disputed", case.amount_label)
+    row("Desired outcome", case.desired_outcome)
+    row("Summary", case.summary)
+    row("Case reference", case.key)
+    add_to_column(column, about)
+
+    it = ISSUE_TYPES.get(case.issue_type)
+    if it is not None:
+        add_to_column(column, heading(f"{it.label} details"))
+        fields_box = QWidget()
+        fform = QFormLayout(fields_box)
+        fform.setContentsMargins(0, 0, 0, 0)
+        fform.setHorizontalSpacing(GRID * 2)
+        fform.setVerticalSpacing(GRID)
+        fform.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for spec in it.fields:
+            value = case.fields.get(spec.name, "")
+            if spec.kind == "date" and value:
+                with contextlib.suppress(ValueError):
+                    value = full_date(date.fromisoformat(value))
+            field = wrap_label(value or "not on file yet", name=spec.label, selectable=True)
+            if not value:
+                muted(field)
+            if spec.help:
+                field.setToolTip(spec.help)
+            fform.addRow(f"{spec.label}:", field)
+        add_to_column(column, fields_box)
+
+    if case.tickets:
+        add_to_column(column, heading("Ticket and reference numbers"))
+        add_to_column(column,
+                      wrap_label(", ".join(case.tickets), name="All ticket numbers",
+                                 selectable=True))
+    add_to_column(column, heading("Notes"))
+    if case.notes:
+        for note in case.notes:
+            card = Card(f"Note {local_moment(note.created_at)}")
+            card.body.addWidget(muted(QLabel(local_moment(note.created_at))))
+            card.body.addWidget(wrap_label(note.body, name="Note", selectable=True))
+            add_to_column(column, card)
+    else:
+        add_to_column(column, muted(wrap_label("No notes.", name="No notes")))

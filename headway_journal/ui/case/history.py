@@ -1,0 +1,133 @@
+"""The History tab: every change to the case, newest first, in words.
+
+``describe_change`` turns one recorded change into a heading and detail lines (field names in
+words, dates as dates, long text shortened); ``fill_history`` writes them into the tab.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtWidgets import QTextBrowser
+
+from ...journal.issue_types import ISSUE_TYPES
+from ...journal.service import CaseView, ChangeView, JournalService
+from ..widgets import full_date, full_moment, local_moment
+
+FIELD_WORDS = {
+    "rep_name": "representative", "rep_title": "representative's title",
+    "rep_id": "representative ID", "started_at": "started", "ended_at": "ended",
+    "hold_minutes": "minutes on hold", "opened_on": "opened", "desired_outcome": "desired outcome",
+    "amount_disputed": "amount disputed", "organization_id": "organization",
+    "issue_type": "issue type", "owner_name": "owner", "owner_title": "owner's title",
+    "original_name": "file", "sha256": "SHA-256", "requested_on": "requested on",
+}
+ENTITY_WORDS = {
+    "case": "Case", "contact": "Contact", "promise": "Promise", "escalation": "Escalation",
+    "note": "Note", "attachment": "Exhibit", "organization": "Organization",
+}
+ACTION_WORDS = {
+    "create": "added", "update": "edited", "delete": "deleted (restorable)", "restore": "restored",
+    "remove": "removed from the exhibits (restorable)", "erase": "erased for good",
+}
+
+
+def describe_change(ch: ChangeView, issue_type: str | None = None) -> tuple[str, list[str]]:
+    """A change as a heading and detail lines, in words."""
+    entity = ENTITY_WORDS.get(ch.entity, ch.entity.capitalize())
+    changes = ch.changes or {}
+    if ch.action == "status":
+        old, new = (changes.get("status") or [None, None])[:2]
+        if ch.entity == "promise":
+            text = changes.get("text", "")
+            if changes.get("undo"):
+                return f"Promise “{text}” back to {new} (undo of marked {old})", []
+            return f"Promise “{text}” marked {new} (was {old})", []
+        return f"{entity} status changed from {old} to {new}", []
+    title = f"{entity} {ACTION_WORDS.get(ch.action, ch.action)}"
+    lines: list[str] = []
+    spec_labels: dict[str, str] = {}
+    if issue_type in ISSUE_TYPES:
+        spec_labels = {s.name: s.label for s in ISSUE_TYPES[issue_type].fields}
+    for key, value in changes.items():
+        word = FIELD_WORDS.get(key, key.replace("_", " "))
+        if isinstance(value, list) and len(value) == 2:
+            old, new = value
+            if key == "fields" and isinstance(new, dict):
+                old_d = old if isinstance(old, dict) else {}
+                for fname, fval in new.items():
+                    if old_d.get(fname) != fval:
+                        label = spec_labels.get(fname, fname.replace("_", " "))
+                        lines.append(_change_line(label, old_d.get(fname), fval, ch.action))
+                for fname in old_d:
+                    if fname not in new:
+                        label = spec_labels.get(fname, fname.replace("_", " "))
+                        lines.append(_change_line(label, old_d[fname], None, ch.action))
+                continue
+            if ch.action == "create" and _empty(new):
+                continue
+            lines.append(_change_line(word, old, new, ch.action))
+        else:
+            lines.append(f"{word}: {_fmt_value(value)}")
+    return title, lines
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {} or value == 0
+
+
+def _change_line(word: str, old: Any, new: Any, action: str) -> str:
+    if action == "create" or _empty(old):
+        return f"{word}: {_fmt_value(new)}"
+    return f"{word}: {_fmt_value(old)} → {_fmt_value(new)}"
+
+
+def _fmt_value(value: Any) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    if isinstance(value, list):
+        return ", ".join(_fmt_value(v) for v in value) or "(none)"
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_fmt_value(v)}" for k, v in value.items()) or "(none)"
+    if isinstance(value, str):
+        if len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+            try:
+                if len(value) == 10:
+                    return full_date(date.fromisoformat(value))
+                moment = datetime.fromisoformat(value)
+                if moment.tzinfo is not None:
+                    return full_moment(moment)
+            except ValueError:
+                pass
+        text = " ".join(value.split())
+        return text if len(text) <= 160 else text[:159] + "…"
+    return str(value)
+
+
+def history_browser() -> QTextBrowser:
+    """The History tab's read-only text view."""
+    history = QTextBrowser()
+    history.setAccessibleName("Change history")
+    history.setOpenLinks(False)
+    return history
+
+
+def fill_history(history: QTextBrowser, service: JournalService, case: CaseView) -> None:
+    """Show every change to ``case``, newest first, in ``history``."""
+    import html  # html.entities: not needed for the first screen
+
+    changes = service.history(case.id)
+    parts = []
+    for ch in reversed(changes):
+        title, lines = describe_change(ch, case.issue_type)
+        parts.append(f"<p><b>{html.escape(local_moment(ch.at))}</b> · {html.escape(title)}")
+        if lines:
+            parts.append("<br>" + "<br>".join(
+                "&nbsp;&nbsp;" + html.escape(line) for line in lines))
+        parts.append("</p>")
+    if not parts:
+        parts.append("<p>No changes recorded.</p>")
+    header = ("<p><i>Every change to this case, newest first, with the values before and "
+              "after. Entries are written by the app and cannot be edited.</i></p>")
+    history.setHtml(header + "".join(parts))

@@ -1,0 +1,291 @@
+"""Building a case file in the background: the builder, its progress dialog, and Print.
+
+:class:`CaseFileBuilder` runs :func:`build_for_case` on a worker thread with a cancellable
+progress dialog; a cancelled build leaves no file, and errors come back as one sentence
+(:func:`describe_build_error`). :func:`print_case_file` builds the full case file into a
+:class:`Scratch` folder, then shows the print dialog.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
+
+from ...casefile import BuildResult, CaseFileCancelled
+from ...casefile.service_bridge import CaseFileTooLarge, build_for_case, default_file_name
+from ...journal.safe_echo import window_text
+from ...journal.service import NotFound, ServiceError
+from .print_preview import handed_to_viewer, print_pdf
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    redact: bool = False
+    exclude: tuple[int, ...] = ()
+    cover_letter: str | None = None
+    include: tuple[int, ...] = ()  # PDF/text exhibits put back in a redacted copy, unmasked
+    first: date | None = None  # the timeline's date range (both included), if limited
+    last: date | None = None
+
+
+def describe_build_error(exc: BaseException, out: Path) -> str:
+    """One plain sentence for the user; never a traceback."""
+    if isinstance(exc, CaseFileTooLarge):
+        return (f"{exc} Set the dates under \u201cTimeline\u201d in the case file window "
+                "(File > Export case file\u2026).")
+    if isinstance(exc, ServiceError):
+        return str(exc)
+    if isinstance(exc, PermissionError):
+        return (f"The case file could not be saved in {out.parent}: permission denied. "
+                "Choose another folder.")
+    if isinstance(exc, FileNotFoundError):
+        return f"The folder {out.parent} does not exist (any more). Choose another folder."
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "The disk is full, so the case file was not saved. Free some space and try again."
+    if isinstance(exc, OSError):
+        reason = exc.strerror or type(exc).__name__
+        return f"The case file could not be written ({reason}). Nothing was saved."
+    if isinstance(exc, MemoryError):
+        return "There was not enough memory to build the case file. Nothing was saved."
+    return ("The case file could not be made because of an unexpected problem "
+            f"({type(exc).__name__}). Nothing was saved.")
+
+
+def documents_folder() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path = Path(folder) if folder else Path.home()
+    return path if path.is_dir() else Path.home()
+
+
+# --- the worker ----------------------------------------------------------------------------------
+
+
+class _JobSignals(QObject):
+    """Made on the GUI thread as a child of the builder; the worker emits, the builder's slots
+    run on the GUI thread, and the builder deletes it there once the build has ended."""
+
+    progress = Signal(int, str)
+    done = Signal(object)  # BuildResult
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+def _run_build(
+    service: Any,
+    case_id: int,
+    out: Path,
+    options: BuildOptions,
+    cancel: threading.Event,
+    signals: _JobSignals,
+) -> None:
+    """Runs on the worker thread: touches only the event, the signals and the files."""
+
+    def progress(done: int, total: int, message: str) -> None:
+        signals.progress.emit(int(done * 100 / max(1, total)), message)
+
+    try:
+        result = build_for_case(
+            service, case_id, out, redact=options.redact, exclude=options.exclude,
+            include=options.include, cover_letter=options.cover_letter, progress=progress,
+            cancelled=cancel.is_set, first=options.first, last=options.last,
+        )
+    except CaseFileCancelled:
+        signals.cancelled.emit()
+    except BaseException as exc:  # noqa: BLE001 - reported as a sentence, logged in full
+        if not isinstance(exc, (ServiceError, OSError)):
+            _log.error("case file build failed", exc_info=True)
+        signals.failed.emit(describe_build_error(exc, out))
+    else:
+        signals.done.emit(result)
+
+
+class CaseFileBuilder(QObject):
+    """Builds one case file at a time off the GUI thread, with a cancellable progress dialog."""
+
+    finished = Signal(object)  # BuildResult
+    failed = Signal(str)  # a sentence for the user
+    cancelled = Signal()
+
+    def __init__(self, service: Any, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.case_id = case_id
+        self._widget = parent
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._cancel = threading.Event()
+        self._signals: _JobSignals | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.out: Path | None = None
+
+    def running(self) -> bool:
+        return self._signals is not None
+
+    def start(self, out: Path, options: BuildOptions, label: str = "Building the case file") -> bool:
+        """Start building into ``out``; False if a build is already running."""
+        if self.running():
+            return False
+        self.out = Path(out)
+        self._cancel = threading.Event()
+        # Owned by the builder, on the GUI thread: the worker only holds a Python name for it,
+        # so it is never deleted on the worker's thread (see _finish).
+        signals = _JobSignals(self)
+        q = Qt.ConnectionType.QueuedConnection
+        signals.progress.connect(self._on_progress, q)
+        signals.done.connect(self._on_done, q)
+        signals.failed.connect(self._on_failed, q)
+        signals.cancelled.connect(self._on_cancelled, q)
+        self._signals = signals
+
+        dialog = QProgressDialog(f"{label}\u2026", "Cancel", 0, 100, self._widget)
+        dialog.setWindowTitle("Case file")
+        dialog.setAccessibleName("Building the case file")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+        dialog.canceled.connect(self.cancel)
+        self.progress_dialog = dialog
+
+        cancel, service, case_id, target = self._cancel, self.service, self.case_id, self.out
+        self._pool.start(lambda: _run_build(service, case_id, target, options, cancel, signals))
+        return True
+
+    def cancel(self) -> None:
+        """Ask the running build to stop; ``cancelled`` follows (nothing is written)."""
+        if not self.running():
+            return
+        self._cancel.set()
+        if self.progress_dialog is not None:
+            self.progress_dialog.setLabelText("Cancelling\u2026")
+            button = self.progress_dialog.findChild(QPushButton)
+            if button is not None:
+                button.setEnabled(False)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the worker is idle (used when closing)."""
+        return bool(self._pool.waitForDone(msecs))
+
+    # slots (GUI thread)
+
+    def _on_progress(self, percent: int, message: str) -> None:
+        dialog = self.progress_dialog
+        if dialog is None or self._cancel.is_set():
+            return
+        dialog.setLabelText(f"{message}\u2026")
+        dialog.setValue(max(0, min(99, percent)))
+
+    def _finish(self) -> None:
+        """Close the progress box for good, whatever the end (done, failed, cancelled).
+
+        reset() stops the timer that shows the box after its minimum duration: without it a
+        build that ended within that time had its box pop up (at 99%, window-modal) over the
+        print dialog that followed. The box is deleted now rather than later, since what
+        follows (the print dialog) runs its own event loop."""
+        signals, self._signals = self._signals, None
+        if signals is not None:
+            signals.deleteLater()  # here, on the GUI thread; the worker has emitted its last
+        dialog, self.progress_dialog = self.progress_dialog, None
+        if dialog is not None:
+            dialog.canceled.disconnect(self.cancel)
+            dialog.reset()
+            dialog.hide()  # hide(): close() would emit canceled
+            dialog.setParent(None)  # Python's reference is the last: deleted on return
+
+    def _on_done(self, result: BuildResult) -> None:
+        self._finish()
+        self.finished.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        self._finish()
+        self.failed.emit(message)
+
+    def _on_cancelled(self) -> None:
+        self._finish()
+        self.cancelled.emit()
+
+
+# --- scratch files for preview and printing ------------------------------------------------------
+
+
+class Scratch:
+    """A private temporary folder; files handed to the desktop viewer are left in place."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="headway-casefile-"))
+        self._n = 0
+
+    def new_path(self, name: str) -> Path:
+        self._n += 1
+        sub = self.folder / str(self._n)
+        sub.mkdir(mode=0o700)
+        return sub / name
+
+    def cleanup(self) -> None:
+        kept = {p for p in handed_to_viewer if self.folder in p.parents}
+        if not kept:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            return
+        for sub in self.folder.iterdir():
+            if not any(sub in p.parents for p in kept):
+                shutil.rmtree(sub, ignore_errors=True)
+
+
+
+# --- Print from the toolbar ----------------------------------------------------------------------
+
+
+def print_case_file(service: Any, case_id: int | None, parent: QWidget | None = None
+                    ) -> CaseFileBuilder | None:
+    """Build the full case file in the background, then show the print dialog.
+
+    Returns the builder (its ``finished``/``failed``/``cancelled`` signals say how it went),
+    or None when there is no case.
+    """
+    if case_id is None:
+        return None
+    scratch = Scratch()
+    try:  # the title alone: a huge case is refused by the build, never loaded here
+        summaries = service.case_summaries([case_id])
+        if not summaries:
+            raise NotFound(f"There is no case {case_id}.")
+        title = summaries[0].title
+    except ServiceError as exc:
+        scratch.cleanup()
+        QMessageBox.warning(parent, "Print", window_text(str(exc)))
+        return None
+    out = scratch.new_path(default_file_name(title))
+    builder = CaseFileBuilder(service, case_id, parent)
+
+    def done(result: BuildResult) -> None:
+        try:
+            print_pdf(result.path, parent)
+        finally:
+            finish()
+
+    def failed(message: str) -> None:
+        QMessageBox.warning(parent, "Case file not made", window_text(message))
+        finish()
+
+    def finish() -> None:
+        scratch.cleanup()
+        builder.deleteLater()
+
+    builder.finished.connect(done)
+    builder.failed.connect(failed)
+    builder.cancelled.connect(finish)
+    builder.start(out, BuildOptions(), "Building the case file to print")
+    return builder
