@@ -27,8 +27,8 @@ What each piece does:
 * :class:`CaseFileBuilder`: runs :func:`build_for_case` on a worker thread with a cancellable
   progress dialog; a cancelled build leaves no file. Errors come back as one sentence.
 * :func:`print_case_file`: the full case file, built in the background, then printed.
-* :class:`~.print_preview.PdfPreviewDialog` and :func:`~.print_preview.print_pdf` are
-  re-exported from :mod:`.print_preview`.
+* :class:`~.dialogs.print_preview.PdfPreviewDialog` and
+  :func:`~.dialogs.print_preview.print_pdf` are re-exported from :mod:`.dialogs.print_preview`.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ from ..casefile.service_bridge import (
 from ..journal.safe_echo import window_text
 from ..journal.service import NotFound, ServiceError
 from .casefile_range import TimelineRangeBox
-from .print_preview import (
+from .dialogs.print_preview import (
     PdfPreviewDialog,
     PrintResult,
     handed_to_viewer,

@@ -1480,7 +1480,7 @@ class MainWindow(QMainWindow):
         """File > Restore from backup…: the list of backups (window-modal, not blocking)."""
         if not self._service_open:
             return None
-        from .restore_dialog import RestoreDialog
+        from .dialogs.restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(self.backup_manager(), self.restore_backup, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

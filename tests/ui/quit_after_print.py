@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 
 from headway_journal.journal.service import CaseInput, ContactInput, JournalService
 from headway_journal.ui import app as ui_app
-from headway_journal.ui import print_preview
+from headway_journal.ui.dialogs import print_preview
 
 
 def make_journal(folder: Path) -> None:

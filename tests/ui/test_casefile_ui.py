@@ -25,9 +25,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from headway_journal.journal.service import JournalService
-from headway_journal.ui import casefile_ui, print_preview
+from headway_journal.ui import casefile_ui
 from headway_journal.ui.casefile_ui import BuildOptions, CaseFileBuilder, CaseFileDialog
-from headway_journal.ui.print_preview import PdfPreviewDialog, print_pdf
+from headway_journal.ui.dialogs import print_preview
+from headway_journal.ui.dialogs.print_preview import PdfPreviewDialog, print_pdf
 
 if TYPE_CHECKING:
     from conftest import Sample

@@ -11,7 +11,7 @@ The main window calls them with exactly this API:
 from __future__ import annotations
 
 from .case_dialog import CaseDialog
-from .contact_dialog import ContactDialog
+from .contact import ContactDialog
 from .organization_dialog import OrganizationDialog
 from .settings_dialog import SettingsDialog
 

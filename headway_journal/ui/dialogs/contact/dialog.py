@@ -74,10 +74,9 @@ from headway_journal.ui.fit import fit_to_screen
 from headway_journal.ui.paste import install_window_paste
 from headway_journal.ui.widgets import FlowLayout
 
-from .call_times import RULE_HINT, CallTimes, from_qdatetime, to_qdatetime
-from .examples import show_contact_examples, show_promise_example
-from .exhibit_strip import ExhibitStrip
-from .form_builder import (
+from ..examples import show_contact_examples, show_promise_example
+from ..exhibit_strip import ExhibitStrip
+from ..form_builder import (
     GRID,
     ErrorLabel,
     HintLabel,
@@ -88,6 +87,7 @@ from .form_builder import (
     show_problems,
     with_error,
 )
+from .call_times import RULE_HINT, CallTimes, from_qdatetime, to_qdatetime
 
 LIVE_CHANNELS = ("phone", "chat", "in-app", "in-person")
 CHANNEL_LABELS = {"phone": "Phone", "chat": "Chat", "email": "E-mail", "ticket": "Ticket",
