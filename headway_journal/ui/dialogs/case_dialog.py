@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +31,6 @@ from headway_journal.journal.service import (
     ValidationError,
 )
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
-from headway_journal.ui.fit import fit_to_screen
 from headway_journal.ui.widgets import literal_ampersands
 
 from .examples import show_case_examples
@@ -42,13 +40,13 @@ from .form_builder import (
     HintLabel,
     IssueFieldsForm,
     NoteBox,
-    add_save_shortcuts,
     label_text,
     make_form_layout,
     save_keys_hint,
     show_problems,
     with_error,
 )
+from .form_dialog import FormDialog
 
 ROLE_LABELS = {"client": "Client", "clinician": "Clinician (provider)"}
 CORE_LABELS = {
@@ -65,7 +63,7 @@ CORE_LABELS = {
 }
 
 
-class CaseDialog(QDialog):
+class CaseDialog(FormDialog):
     """Create a case (``case_id`` None) or edit one. After Accepted, ``saved_case_id`` is set."""
 
     def __init__(self, service: JournalService, parent: QWidget | None = None,
@@ -122,22 +120,10 @@ class CaseDialog(QDialog):
         return label
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
-        outer.setSpacing(GRID)
-
         self.safety_box = NoteBox("", "Safety note")
         self.safety_box.hide()
-        outer.addWidget(self.safety_box)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setAccessibleName("Case form")
-        body = QWidget()
-        body_lay = QVBoxLayout(body)
-        body_lay.setContentsMargins(0, 0, GRID, 0)
-        body_lay.setSpacing(2 * GRID)
+        self.outer.addWidget(self.safety_box)
+        body_lay = self.add_scrolled_body("Case form")
         form = make_form_layout()
 
         # organization
@@ -253,42 +239,25 @@ class CaseDialog(QDialog):
         self.fields_form: IssueFieldsForm | None = None
         body_lay.addWidget(self.details_box)
         body_lay.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
 
         # footer
-        self.problems_label = ErrorLabel("Save")
-        self.problems_label.setAccessibleName("Save problems")
-        outer.addWidget(self.problems_label)
-        footer = QHBoxLayout()
-        footer.setSpacing(GRID)
         self.draft_label = HintLabel("", "Draft status")
         self.missing_label = HintLabel("", "Still needed")
         footer_text = QVBoxLayout()
         footer_text.setSpacing(0)
         footer_text.addWidget(self.missing_label)
         footer_text.addWidget(self.draft_label)
-        footer.addLayout(footer_text, 1)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.setToolTip("Close without saving (Esc). What you typed is kept as a draft.")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton("Save case")
-        self.save_button.setAccessibleName("Save case")
-        self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
-        footer.addWidget(self.cancel_button)
-        footer.addWidget(self.save_button)
-        outer.addLayout(footer)
+        self.add_footer(
+            save_text="Save case", save_tip="",
+            cancel_tip="Close without saving (Esc). What you typed is kept as a draft.",
+            status=footer_text)
 
         self.issue_combo.currentIndexChanged.connect(self._issue_changed)
         self.title_edit.textChanged.connect(self._update_missing)
         self.title_edit.textEdited.connect(lambda _t: self.errors["title"].clear_error())
         self.amount_edit.textEdited.connect(lambda _t: self.errors["amount_disputed"].clear_error())
         self.org_combo.currentIndexChanged.connect(self._update_missing)
-        add_save_shortcuts(self, self.save)
-        fit_to_screen(self, QSize(680, 760))
+        self.fit(QSize(680, 760))
 
     def _label(self, key: str, required: bool, buddy: QWidget) -> QLabel:
         label = QLabel(label_text(CORE_LABELS[key], required))

@@ -40,13 +40,11 @@ from headway_journal.journal.service import (
     ValidationError,
 )
 from headway_journal.ui.completion import click_through
-from headway_journal.ui.fit import fit_to_screen, scroll_body
 
 from .form_builder import (
     GRID,
     ErrorLabel,
     HintLabel,
-    add_save_shortcuts,
     explain_bad_date,
     label_text,
     make_form_layout,
@@ -54,6 +52,7 @@ from .form_builder import (
     show_problems,
     with_error,
 )
+from .form_dialog import FormDialog
 
 AUDIENCE_LABELS = {"any": "Anyone", "client": "Clients", "clinician": "Clinicians",
                    "privacy": "Privacy matters"}
@@ -85,7 +84,7 @@ def _blank_channel() -> dict[str, str]:
             "timezone": "", "verified_on": "", "verified_from": ""}
 
 
-class OrganizationDialog(QDialog):
+class OrganizationDialog(FormDialog):
     """List organizations; add or edit one with its channels.
 
     ``saved_organization_id`` holds the last organization saved. With ``new=True`` the dialog
@@ -113,15 +112,12 @@ class OrganizationDialog(QDialog):
             self.start_new()
         else:
             self.org_list.setCurrentRow(0)
-        scroll_body(self, keep=2)
-        fit_to_screen(self, QSize(960, 820))
+        self.fit(QSize(960, 820))
 
     # --- construction -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
-        outer.setSpacing(GRID)
+        outer = self.add_scrolled_body("Organizations form", right_margin=0, spacing=GRID)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
 
@@ -273,28 +269,12 @@ class OrganizationDialog(QDialog):
         split.setSizes([220, 700])
         outer.addWidget(split, 1)
 
-        self.problems_label = ErrorLabel("Save")
-        self.problems_label.setAccessibleName("Save problems")
-        outer.addWidget(self.problems_label)
-        footer = QHBoxLayout()
-        footer.setSpacing(GRID)
         self.status_label = HintLabel("", "Save status")
-        footer.addWidget(self.status_label, 1)
-        self.close_button = QPushButton("Close")
-        self.close_button.setAccessibleName("Close")
-        self.close_button.setToolTip("Close this window (Esc).")
-        self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.reject)
-        self.save_button = QPushButton("Save organization")
-        self.save_button.setAccessibleName("Save organization")
-        self.save_button.setToolTip(
-            f"Save this organization and its channels ({save_keys_hint()}).")
-        self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
-        footer.addWidget(self.close_button)
-        footer.addWidget(self.save_button)
-        outer.addLayout(footer)
-        add_save_shortcuts(self, self.save)
+        self.add_footer(
+            save_text="Save organization",
+            save_tip=f"Save this organization and its channels ({save_keys_hint()}).",
+            cancel_text="Close", cancel_tip="Close this window (Esc).", status=self.status_label)
+        self.close_button = self.cancel_button
 
         # channel editors write through to the model
         for line, key in ((self.value_edit, "value"), (self.label_edit, "label"),
