@@ -51,18 +51,14 @@ from ..journal.service import (
     ServiceError,
 )
 from .attachments import AttachmentController, ExhibitsPanel
+from .format import full_date, full_moment, human_size, local_moment, plural
 from .next_step import NextStepNotice, PromiseMark
 from .widgets import (
     GRID,
     Badge,
     Card,
     NoticeBox,
-    full_date,
-    full_moment,
     heading,
-    human_size,
-    local_moment,
-    plural,
     wrap_label,
 )
 

@@ -107,18 +107,15 @@ from .case_list import (
 from .case_view import CHANNEL_NAMES, CasePane, clear_layout
 from .draft_offer import DraftOfferBar
 from .fit import fit_to_screen
+from .format import full_date, local_time, plural, short_date
 from .next_step import PromiseMark
 from .overdue import OverdueWatcher
 from .paste import install_window_paste
 from .widgets import (
     GRID,
     SearchBox,
-    full_date,
     heading,
     literal_ampersands,
-    local_time,
-    plural,
-    short_date,
     wrap_label,
 )
 from .your_details import WelcomeDetails

@@ -22,7 +22,8 @@ from headway_journal.journal.service import (
     PromiseInput,
 )
 from headway_journal.ui.dialogs import ContactDialog
-from headway_journal.ui.dialogs.contact.dialog import clock_text, due_text
+from headway_journal.ui.dialogs.contact.clock import clock_text
+from headway_journal.ui.dialogs.contact.promise_row import due_text
 from headway_journal.ui.drafts import DraftStore, describe_saved_at
 
 YES = QMessageBox.StandardButton.Yes

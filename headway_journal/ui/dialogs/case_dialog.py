@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -125,8 +126,27 @@ class CaseDialog(FormDialog):
         self.outer.addWidget(self.safety_box)
         body_lay = self.add_scrolled_body("Case form")
         form = make_form_layout()
+        self._add_kind_rows(form)
+        self._add_fact_rows(form)
+        self._add_story_rows(form)
+        core = QWidget()
+        core.setLayout(form)
+        body_lay.addWidget(core)
 
-        # organization
+        # the registry form
+        self.details_box = QGroupBox("Details")
+        self.details_box.setAccessibleName("Details")
+        self.details_lay = QVBoxLayout(self.details_box)
+        self.details_lay.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
+        self.fields_form: IssueFieldsForm | None = None
+        body_lay.addWidget(self.details_box)
+        body_lay.addStretch(1)
+        self._build_footer()
+        self._wire()
+        self.fit(QSize(680, 760))
+
+    def _add_kind_rows(self, form: QFormLayout) -> None:
+        """Organization (with "New organization…"), issue type and role."""
         self.org_combo = QComboBox()
         self.org_combo.setAccessibleName("Organization")
         self.org_combo.setToolTip("The company or body this case is with.")
@@ -167,7 +187,8 @@ class CaseDialog(FormDialog):
         form.addRow(self._label("role", True, self.role_combo),
                     with_error(self.role_combo, self._error("role")))
 
-        # title
+    def _add_fact_rows(self, form: QFormLayout) -> None:
+        """Title, status, opened on, amount disputed and its currency."""
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName("Title")
         self.title_edit.setPlaceholderText("e.g. Double charge for the 12 Nov session")
@@ -217,7 +238,8 @@ class CaseDialog(FormDialog):
         amount_lay2.addWidget(self._error("currency"))
         form.addRow(self._label("amount_disputed", False, self.amount_edit), amount_cell)
 
-        # narrative
+    def _add_story_rows(self, form: QFormLayout) -> None:
+        """Summary and desired outcome."""
         self.summary_edit = self._text_box("Summary", "What happened, in a few sentences. "
                                            "No full card or account numbers.")
         form.addRow(self._label("summary", False, self.summary_edit),
@@ -227,20 +249,9 @@ class CaseDialog(FormDialog):
         self.outcome_edit.setMaximumHeight(10 * GRID)
         form.addRow(self._label("desired_outcome", False, self.outcome_edit),
                     with_error(self.outcome_edit, self._error("desired_outcome")))
-        core = QWidget()
-        core.setLayout(form)
-        body_lay.addWidget(core)
 
-        # the registry form
-        self.details_box = QGroupBox("Details")
-        self.details_box.setAccessibleName("Details")
-        self.details_lay = QVBoxLayout(self.details_box)
-        self.details_lay.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
-        self.fields_form: IssueFieldsForm | None = None
-        body_lay.addWidget(self.details_box)
-        body_lay.addStretch(1)
-
-        # footer
+    def _build_footer(self) -> None:
+        """What is still needed and the draft's state, then Cancel and Save."""
         self.draft_label = HintLabel("", "Draft status")
         self.missing_label = HintLabel("", "Still needed")
         footer_text = QVBoxLayout()
@@ -252,12 +263,13 @@ class CaseDialog(FormDialog):
             cancel_tip="Close without saving (Esc). What you typed is kept as a draft.",
             status=footer_text)
 
+    def _wire(self) -> None:
+        """Fields that clear their message or update "Still needed" as they change."""
         self.issue_combo.currentIndexChanged.connect(self._issue_changed)
         self.title_edit.textChanged.connect(self._update_missing)
         self.title_edit.textEdited.connect(lambda _t: self.errors["title"].clear_error())
         self.amount_edit.textEdited.connect(lambda _t: self.errors["amount_disputed"].clear_error())
         self.org_combo.currentIndexChanged.connect(self._update_missing)
-        self.fit(QSize(680, 760))
 
     def _label(self, key: str, required: bool, buddy: QWidget) -> QLabel:
         label = QLabel(label_text(CORE_LABELS[key], required))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -120,7 +121,29 @@ class OrganizationDialog(FormDialog):
         outer = self.add_scrolled_body("Organizations form", right_margin=0, spacing=GRID)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
+        split.addWidget(self._list_side())
+        right = QWidget()
+        right_lay = QVBoxLayout(right)
+        right_lay.setContentsMargins(GRID, 0, 0, 0)
+        right_lay.setSpacing(2 * GRID)
+        right_lay.addLayout(self._org_form())
+        right_lay.addWidget(self._channels_group(), 1)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setSizes([220, 700])
+        outer.addWidget(split, 1)
 
+        self.status_label = HintLabel("", "Save status")
+        self.add_footer(
+            save_text="Save organization",
+            save_tip=f"Save this organization and its channels ({save_keys_hint()}).",
+            cancel_text="Close", cancel_tip="Close this window (Esc).", status=self.status_label)
+        self.close_button = self.cancel_button
+        self._wire()
+
+    def _list_side(self) -> QWidget:
+        """The list of organizations and "New organization"."""
         left = QWidget()
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
@@ -136,12 +159,10 @@ class OrganizationDialog(FormDialog):
         self.new_button.setAutoDefault(False)
         self.new_button.clicked.connect(self._new_clicked)
         left_lay.addWidget(self.new_button)
-        split.addWidget(left)
+        return left
 
-        right = QWidget()
-        right_lay = QVBoxLayout(right)
-        right_lay.setContentsMargins(GRID, 0, 0, 0)
-        right_lay.setSpacing(2 * GRID)
+    def _org_form(self) -> QFormLayout:
+        """Name, website, address and notes of the organization."""
         form = make_form_layout()
         self.name_edit = self._line("name", "e.g. Headway", "The organization's name.")
         form.addRow(self._label("name", True, self.name_edit),
@@ -157,8 +178,10 @@ class OrganizationDialog(FormDialog):
         self.notes_edit.setMaximumHeight(10 * GRID)
         form.addRow(self._label("notes", False, self.notes_edit),
                     with_error(self.notes_edit, self._error("notes")))
-        right_lay.addLayout(form)
+        return form
 
+    def _channels_group(self) -> QGroupBox:
+        """The channels table, Add and Remove, and the selected channel's fields."""
         group = QGroupBox("Contact channels")
         group.setAccessibleName("Contact channels")
         g_lay = QVBoxLayout(group)
@@ -202,7 +225,11 @@ class OrganizationDialog(FormDialog):
         buttons.addWidget(self.remove_channel_button)
         buttons.addStretch(1)
         g_lay.addLayout(buttons)
+        g_lay.addWidget(self._channel_form())
+        return group
 
+    def _channel_form(self) -> QWidget:
+        """The fields of the channel selected in the table."""
         self.channel_form = QWidget()
         self.channel_form.setAccessibleName("Channel")
         cf = make_form_layout()
@@ -261,22 +288,10 @@ class OrganizationDialog(FormDialog):
         self.from_combo.addItems(list(SOURCES))
         self._ch_row(cf, "verified_from", self.from_combo)
         self.channel_form.setLayout(cf)
-        g_lay.addWidget(self.channel_form)
-        right_lay.addWidget(group, 1)
-        split.addWidget(right)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
-        split.setSizes([220, 700])
-        outer.addWidget(split, 1)
+        return self.channel_form
 
-        self.status_label = HintLabel("", "Save status")
-        self.add_footer(
-            save_text="Save organization",
-            save_tip=f"Save this organization and its channels ({save_keys_hint()}).",
-            cancel_text="Close", cancel_tip="Close this window (Esc).", status=self.status_label)
-        self.close_button = self.cancel_button
-
-        # channel editors write through to the model
+    def _wire(self) -> None:
+        """The channel editors write through to the model; edits clear the save status."""
         for line, key in ((self.value_edit, "value"), (self.label_edit, "label"),
                           (self.hours_edit, "hours"), (self.verified_edit, "verified_on")):
             line.textChanged.connect(lambda text, k=key: self._channel_edited(k, text))

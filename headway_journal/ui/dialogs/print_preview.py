@@ -115,6 +115,40 @@ class PdfPreviewDialog(QDialog):
         self.view.setPageSpacing(12)
         self.view.setDocument(self.document)
 
+        bar = self._toolbar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(8)
+        layout.addLayout(bar)
+        if self.error:
+            problem = QLabel(self.error, self)
+            problem.setWordWrap(True)
+            problem.setAccessibleName("Problem")
+            layout.addWidget(problem)
+            self.print_button.setEnabled(False)
+        layout.addWidget(self.view, 1)
+
+        for keys, slot in (
+            (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
+            (QKeySequence("Ctrl+="), self.zoom_in),
+            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
+            (QKeySequence("Ctrl+0"), self.fit_width),
+            (QKeySequence.StandardKey.Print, self.print_document),
+        ):
+            QShortcut(keys, self, slot)
+
+        self.view.pageNavigator().currentPageChanged.connect(self._update_labels)
+        self.view.zoomFactorChanged.connect(self._update_labels)
+        self.view.zoomModeChanged.connect(self._update_labels)
+        # fitting the width follows the view's width
+        EventWatch(self.view.viewport(), self._viewport_event, self)
+        self._update_labels()
+
+        screen = available_geometry(self)
+        fit_to_screen(self, QSize(min(920, int(screen.width() * 0.9)), int(screen.height() * 0.9)))
+
+    def _toolbar(self) -> QHBoxLayout:
+        """Zoom out, zoom in, fit width and the zoom; the page; Print, the system viewer, Close."""
         def tool(text: str, tip: str, slot: Any, name: str) -> QToolButton:
             button = QToolButton(self)
             button.setText(text)
@@ -157,36 +191,7 @@ class PdfPreviewDialog(QDialog):
         bar.addStretch(1)
         for w in (self.print_button, self.viewer_button, close):
             bar.addWidget(w)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(8)
-        layout.addLayout(bar)
-        if self.error:
-            problem = QLabel(self.error, self)
-            problem.setWordWrap(True)
-            problem.setAccessibleName("Problem")
-            layout.addWidget(problem)
-            self.print_button.setEnabled(False)
-        layout.addWidget(self.view, 1)
-
-        for keys, slot in (
-            (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
-            (QKeySequence("Ctrl+="), self.zoom_in),
-            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
-            (QKeySequence("Ctrl+0"), self.fit_width),
-            (QKeySequence.StandardKey.Print, self.print_document),
-        ):
-            QShortcut(keys, self, slot)
-
-        self.view.pageNavigator().currentPageChanged.connect(self._update_labels)
-        self.view.zoomFactorChanged.connect(self._update_labels)
-        self.view.zoomModeChanged.connect(self._update_labels)
-        # fitting the width follows the view's width
-        EventWatch(self.view.viewport(), self._viewport_event, self)
-        self._update_labels()
-
-        screen = available_geometry(self)
-        fit_to_screen(self, QSize(min(920, int(screen.width() * 0.9)), int(screen.height() * 0.9)))
+        return bar
 
     # state
 
