@@ -30,6 +30,7 @@ UNITS = (("business days", "business days"), ("hours", "hours"), ("date", "by da
 
 
 def due_text(due: dl.PromiseDue, today: date) -> str:
+    """'→ due Mon Nov 30' (the year when not ``today``'s, the time when one is set)."""
     d = due.due_on
     text = f"{d:%a %b} {d.day}"
     if d.year != today.year:
