@@ -88,6 +88,7 @@ def open_dialog(qtbot: Any, service: JournalService, case_id: int,
     qtbot.addWidget(dlg)
     clock = Clock(dlg._started_exact)
     dlg.now = clock
+    dlg._tick()  # the timer by the test's clock (a slow start may have crossed a second)
     with qtbot.waitActive(dlg):
         dlg.show()
         dlg.activateWindow()
