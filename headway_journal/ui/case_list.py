@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..journal.service import CaseFilter, CaseSummary, JournalService
-from .widgets import BADGE_COLORS, NEUTRAL_BADGE, due_text
+from .format import due_text, plural
+from .widgets import BADGE_COLORS, NEUTRAL_BADGE
 
 PAGE_SIZE = 100
 
@@ -181,7 +182,7 @@ class CaseListModel(QAbstractTableModel):
     def describe(self, s: CaseSummary) -> str:
         """The whole row in words (tooltip and screen readers)."""
         parts = [s.title, self.status_word(s), s.organization, s.issue_label,
-                 f"{s.contact_count} contact{'s' if s.contact_count != 1 else ''}"]
+                 plural(s.contact_count, "contact")]
         due = due_text(s.next_due, s.overdue, self.today)
         if due:
             parts.insert(2, due)

@@ -109,18 +109,15 @@ from .case_list import (
 )
 from .draft_offer import DraftOfferBar
 from .fit import fit_to_screen
+from .format import full_date, local_time, plural, short_date
 from .overdue import OverdueWatcher
 from .paste import install_window_paste
 from .shutdown import save_all_drafts
 from .widgets import (
     GRID,
     SearchBox,
-    full_date,
     heading,
     literal_ampersands,
-    local_time,
-    plural,
-    short_date,
     wrap_label,
 )
 from .your_details import WelcomeDetails
@@ -1483,7 +1480,7 @@ class MainWindow(QMainWindow):
         """File > Restore from backup…: the list of backups (window-modal, not blocking)."""
         if not self._service_open:
             return None
-        from .restore_dialog import RestoreDialog
+        from .dialogs.restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(self.backup_manager(), self.restore_backup, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..journal.exhibits import AttachmentError
 from ..journal.service import JournalService, ServiceError
+from .format import human_size, plural
 
 TITLE = "Remove unused exhibit files"
 LISTED = 15  # files named in the question; the rest are counted
@@ -25,21 +26,13 @@ class _Window(Protocol):
     def statusBar(self) -> Any: ...  # noqa: N802 (Qt's name)
 
 
-def human_size(n: int) -> str:
-    if n < 1024:
-        return f"{n} byte{'s' if n != 1 else ''}"
-    if n < 1024 * 1024:
-        return f"{n / 1024:.1f} KB"
-    return f"{n / (1024 * 1024):.1f} MB"
-
-
 def _missing_note(report: Any) -> str:
     n = len(report.missing)
     if not n:
         return ""
     names = ", ".join(f"\u201c{m.original_name}\u201d" for m in report.missing[:5])
     more = f" and {n - 5} more" if n > 5 else ""
-    return (f"\n\n{n} exhibit{'s' if n != 1 else ''} ha{'ve' if n != 1 else 's'} no file in the "
+    return (f"\n\n{plural(n, 'exhibit')} ha{'ve' if n != 1 else 's'} no file in the "
             f"store ({names}{more}); this cannot repair that. A copy of the journal folder "
             "from before may still have the files.")
 
@@ -52,7 +45,7 @@ def question_text(report: Any) -> str:
     if n > LISTED:
         lines.append(f"\u2022 and {n - LISTED} more")
     listing = "\n".join(lines)
-    return (f"{n} file{'s' if n != 1 else ''} in the journal's attachment store "
+    return (f"{plural(n, 'file')} in the journal's attachment store "
             f"({human_size(report.unused_bytes)}) {'are' if n != 1 else 'is'} used by no "
             "exhibit, not even a removed one (left by an import or attach that was "
             f"interrupted):\n\n{listing}\n\nRemove {'them' if n != 1 else 'it'}? This cannot "
@@ -86,6 +79,6 @@ def remove_unused_files(window: _Window, parent: QWidget | None = None) -> int:
         return 0
     kept = f" ({result.kept} in use again, kept)" if result.kept else ""
     window.statusBar().showMessage(
-        f"Removed {result.count} unused exhibit file{'s' if result.count != 1 else ''} "
+        f"Removed {plural(result.count, 'unused exhibit file')} "
         f"({human_size(result.size)}){kept}.", 15000)
     return int(result.count)

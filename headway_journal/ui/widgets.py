@@ -6,9 +6,7 @@ tints with dark text, readable on the light and the dark platform palette alike.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-
-from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -43,78 +41,7 @@ NEUTRAL_BADGE = ("#e5e7eb", "#374151")
 GRID = 8  # spacing unit in pixels
 
 
-# --- formatting ------------------------------------------------------------------------------
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def short_date(d: date, today: date | None = None) -> str:
-    """'Nov 20' in lists; 'Nov 20, 2025' when not this year."""
-    today = today or date.today()
-    pattern = "MMM d" if d.year == today.year else "MMM d, yyyy"
-    return QLocale().toString(_qdate(d), pattern)
-
-
-def full_date(d: date) -> str:
-    """'Nov 20, 2026' with the user's month names."""
-    return QLocale().toString(_qdate(d), "MMM d, yyyy")
-
-
-def local_time(hour: int, minute: int) -> str:
-    loc = QLocale()
-    return loc.toString(QTime(hour, minute), loc.timeFormat(QLocale.FormatType.ShortFormat))
-
-
-def utc_offset(moment: datetime) -> str:
-    """'UTC−08:00' (with a real minus sign), 'UTC+05:30', 'UTC' for zero."""
-    offset = moment.utcoffset()
-    if offset is None:
-        return ""
-    minutes = int(offset.total_seconds() // 60)
-    if minutes == 0:
-        return "UTC"
-    sign = "+" if minutes > 0 else "\u2212"
-    minutes = abs(minutes)
-    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def full_moment(moment: datetime) -> str:
-    """'Nov 20, 2026 22:30 (UTC−08:00)': the time as it was where the contact happened."""
-    text = f"{full_date(moment.date())} {local_time(moment.hour, moment.minute)}"
-    offset = utc_offset(moment)
-    return f"{text} ({offset})" if offset else text
-
-
-def local_moment(moment: datetime) -> str:
-    """A stored UTC moment shown in this computer's time zone: 'Nov 20, 2026 14:03'."""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return f"{full_date(moment.date())} {local_time(moment.hour, moment.minute)}"
-
-
-def due_text(next_due: date | None, overdue: bool, today: date | None = None) -> str:
-    """The case list's deadline column: 'due Nov 30', 'due today', 'overdue 3 d'."""
-    if next_due is None:
-        return ""
-    today = today or date.today()
-    if overdue:
-        return f"overdue {max(1, (today - next_due).days)} d"
-    if next_due == today:
-        return "due today"
-    if next_due == today + timedelta(days=1):
-        return "due tomorrow"
-    return f"due {short_date(next_due, today)}"
-
-
-def human_size(size: int) -> str:
-    value = float(size)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{int(value)} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} bytes"  # pragma: no cover
+# --- text ------------------------------------------------------------------------------------
 
 
 def literal_ampersands(text: str) -> str:
@@ -122,10 +49,6 @@ def literal_ampersands(text: str) -> str:
     as a keyboard-shortcut marker: menu items, buttons, group box titles, labels with a
     buddy. Every '&' is doubled so it shows as itself ("Due & overdue", not "Due _overdue")."""
     return text.replace("&", "&&")
-
-
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
 # --- widgets ---------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 from headway_journal.journal.service import CaseInput, ContactInput, JournalService
 from headway_journal.ui.dialogs import ContactDialog
-from headway_journal.ui.dialogs.call_times import RULE_HINT, to_qdatetime
+from headway_journal.ui.dialogs.contact.call_times import RULE_HINT, to_qdatetime
 
 
 @pytest.fixture

@@ -22,7 +22,8 @@ from headway_journal.journal.service import (
     PromiseInput,
 )
 from headway_journal.ui.dialogs import ContactDialog
-from headway_journal.ui.dialogs.contact_dialog import clock_text, due_text
+from headway_journal.ui.dialogs.contact.clock import clock_text
+from headway_journal.ui.dialogs.contact.promise_row import due_text
 from headway_journal.ui.drafts import DraftStore, describe_saved_at
 
 YES = QMessageBox.StandardButton.Yes
@@ -87,6 +88,7 @@ def open_dialog(qtbot: Any, service: JournalService, case_id: int,
     qtbot.addWidget(dlg)
     clock = Clock(dlg._started_exact)
     dlg.now = clock
+    dlg._tick()  # the timer by the test's clock (a slow start may have crossed a second)
     with qtbot.waitActive(dlg):
         dlg.show()
         dlg.activateWindow()

@@ -33,8 +33,8 @@ from headway_journal.ui.dialogs import (
     OrganizationDialog,
     SettingsDialog,
 )
+from headway_journal.ui.dialogs.restore_dialog import RestoreDialog
 from headway_journal.ui.image_viewer import ImageViewer
-from headway_journal.ui.restore_dialog import RestoreDialog
 
 if TYPE_CHECKING:
     from conftest import Sample

@@ -45,7 +45,7 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
 def test_other_file_with_a_planted_trigger_is_refused_before_asking(
         qtbot: Any, service: JournalService, tmp_path: Path, boxes: dict[str, list[str]],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from headway_journal.ui.restore_dialog import RestoreDialog
+    from headway_journal.ui.dialogs.restore_dialog import RestoreDialog
 
     copy = tmp_path / "from a stranger #1.sqlite3"
     jbackup.backup_to_file(service.folder, copy)
@@ -66,7 +66,7 @@ def test_other_file_with_a_planted_trigger_is_refused_before_asking(
 
 def test_a_planted_backup_in_the_list_shows_as_not_restorable(
         qtbot: Any, service: JournalService, boxes: dict[str, list[str]]) -> None:
-    from headway_journal.ui.restore_dialog import COL_SOUND, RestoreDialog
+    from headway_journal.ui.dialogs.restore_dialog import COL_SOUND, RestoreDialog
 
     made = jbackup.BackupManager(service.journal).make("manual")
     _plant(made, "CREATE VIEW everything AS SELECT * FROM cases")
@@ -82,11 +82,11 @@ def test_a_planted_backup_in_the_list_shows_as_not_restorable(
 def test_window_restore_refuses_it_too_and_keeps_the_journal_open(
         qtbot: Any, window: Any, service: JournalService, boxes: dict[str, list[str]]) -> None:
     made = jbackup.BackupManager(service.journal).make("manual")
-    _plant(made, "DROP INDEX ix_contacts_search_rid")
+    _plant(made, "DROP INDEX ix_cases_status")
     assert window.restore_backup(made) is False
     assert window.service is service
     [warning] = boxes["warning"]
-    assert 'index "ix_contacts_search_rid" on "contacts" is missing' in warning
+    assert 'index "ix_cases_status" on "cases" is missing' in warning
     assert "Nothing was changed" in warning
 
 
@@ -134,7 +134,7 @@ def test_a_backup_that_does_not_open_is_not_restored_from_other_file(
         boxes: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    from headway_journal.ui.restore_dialog import RestoreDialog
+    from headway_journal.ui.dialogs.restore_dialog import RestoreDialog
 
     fixtures = Path(__file__).resolve().parents[1] / "journal" / "fixtures"
     bad = tmp_path / "old journal.sqlite3"

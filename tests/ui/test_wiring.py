@@ -454,7 +454,7 @@ def restorable(service: JournalService, sample: Sample) -> Iterator[Path]:
 def test_restore_dialog_restores_a_chosen_backup(
         qtbot: Any, make_window: Any, service: JournalService, sample: Sample,
         restorable: Path, no_boxes: Boxes) -> None:
-    from headway_journal.ui.restore_dialog import RestoreDialog
+    from headway_journal.ui.dialogs.restore_dialog import RestoreDialog
 
     window = make_window(service)
     window.select_case(sample.billing)
@@ -503,7 +503,7 @@ def test_back_up_to_a_file_then_restore_it_from_the_other_file_button(
         tmp_path: Path, no_boxes: Boxes, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    from headway_journal.ui.restore_dialog import RestoreDialog
+    from headway_journal.ui.dialogs.restore_dialog import RestoreDialog
 
     window = make_window(service)
     chosen = tmp_path / "usb" / "my journal"  # no extension typed

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from ...journal.issue_types import call_prompts
 from ...journal.service import CaseView, JournalService
-from ..widgets import Badge, Card, NoticeBox, full_date, heading, plural, wrap_label
+from ..format import full_date, plural
+from ..widgets import Badge, Card, NoticeBox, heading, wrap_label
 from .common import CHANNEL_NAMES, add_to_column, clear_layout, muted
 
 AUDIENCE_NAMES = {"any": "everyone", "client": "clients", "clinician": "clinicians",

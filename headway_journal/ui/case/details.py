@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...journal.issue_types import ISSUE_TYPES
 from ...journal.service import CaseView
-from ..widgets import GRID, Card, full_date, heading, local_moment, wrap_label
+from ..format import full_date, local_moment
+from ..widgets import GRID, Card, heading, wrap_label
 from .common import add_to_column, clear_layout, muted
 
 

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ...journal.service import CaseView
-from ..widgets import GRID, Badge, full_date, heading, wrap_label
+from ..format import full_date
+from ..widgets import GRID, Badge, heading, wrap_label
 
 
 class CaseHeader(QWidget):

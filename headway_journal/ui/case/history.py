@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ...journal.issue_types import ISSUE_TYPES
 from ...journal.service import CaseView, ChangeView, JournalService
-from ..widgets import full_date, full_moment, local_moment
+from ..format import full_date, full_moment, local_moment
 
 FIELD_WORDS = {
     "rep_name": "representative", "rep_title": "representative's title",

@@ -33,17 +33,8 @@ from ...journal.service import (
     JournalService,
     PromiseView,
 )
-from ..widgets import (
-    GRID,
-    Badge,
-    Card,
-    full_date,
-    full_moment,
-    human_size,
-    local_moment,
-    plural,
-    wrap_label,
-)
+from ..format import full_date, full_moment, human_size, local_moment, plural
+from ..widgets import GRID, Badge, Card, wrap_label
 from .common import (
     CHANNEL_NAMES,
     DIRECTION_HELP,

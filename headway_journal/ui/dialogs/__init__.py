@@ -1,4 +1,7 @@
-"""The app's dialogs: cases, contacts, organizations and settings.
+"""The app's dialogs: cases, contacts, organizations, settings, your details, restore from
+backup and the PDF preview. The form dialogs (case, contact, organization, settings) share
+one frame, :class:`.form_dialog.FormDialog`: a scrolled body, the problems line, Cancel/Save
+and the save keys; their fields come from :mod:`.form_builder`.
 
 The main window calls them with exactly this API:
 
@@ -11,7 +14,7 @@ The main window calls them with exactly this API:
 from __future__ import annotations
 
 from .case_dialog import CaseDialog
-from .contact_dialog import ContactDialog
+from .contact import ContactDialog
 from .organization_dialog import OrganizationDialog
 from .settings_dialog import SettingsDialog
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +32,6 @@ from headway_journal.journal.service import (
     ValidationError,
 )
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
-from headway_journal.ui.fit import fit_to_screen
 from headway_journal.ui.widgets import literal_ampersands
 
 from .examples import show_case_examples
@@ -42,13 +41,13 @@ from .form_builder import (
     HintLabel,
     IssueFieldsForm,
     NoteBox,
-    add_save_shortcuts,
     label_text,
     make_form_layout,
     save_keys_hint,
     show_problems,
     with_error,
 )
+from .form_dialog import FormDialog
 
 ROLE_LABELS = {"client": "Client", "clinician": "Clinician (provider)"}
 CORE_LABELS = {
@@ -65,7 +64,7 @@ CORE_LABELS = {
 }
 
 
-class CaseDialog(QDialog):
+class CaseDialog(FormDialog):
     """Create a case (``case_id`` None) or edit one. After Accepted, ``saved_case_id`` is set."""
 
     def __init__(self, service: JournalService, parent: QWidget | None = None,
@@ -122,25 +121,32 @@ class CaseDialog(QDialog):
         return label
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
-        outer.setSpacing(GRID)
-
         self.safety_box = NoteBox("", "Safety note")
         self.safety_box.hide()
-        outer.addWidget(self.safety_box)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setAccessibleName("Case form")
-        body = QWidget()
-        body_lay = QVBoxLayout(body)
-        body_lay.setContentsMargins(0, 0, GRID, 0)
-        body_lay.setSpacing(2 * GRID)
+        self.outer.addWidget(self.safety_box)
+        body_lay = self.add_scrolled_body("Case form")
         form = make_form_layout()
+        self._add_kind_rows(form)
+        self._add_fact_rows(form)
+        self._add_story_rows(form)
+        core = QWidget()
+        core.setLayout(form)
+        body_lay.addWidget(core)
 
-        # organization
+        # the registry form
+        self.details_box = QGroupBox("Details")
+        self.details_box.setAccessibleName("Details")
+        self.details_lay = QVBoxLayout(self.details_box)
+        self.details_lay.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
+        self.fields_form: IssueFieldsForm | None = None
+        body_lay.addWidget(self.details_box)
+        body_lay.addStretch(1)
+        self._build_footer()
+        self._wire()
+        self.fit(QSize(680, 760))
+
+    def _add_kind_rows(self, form: QFormLayout) -> None:
+        """Organization (with "New organization…"), issue type and role."""
         self.org_combo = QComboBox()
         self.org_combo.setAccessibleName("Organization")
         self.org_combo.setToolTip("The company or body this case is with.")
@@ -181,7 +187,8 @@ class CaseDialog(QDialog):
         form.addRow(self._label("role", True, self.role_combo),
                     with_error(self.role_combo, self._error("role")))
 
-        # title
+    def _add_fact_rows(self, form: QFormLayout) -> None:
+        """Title, status, opened on, amount disputed and its currency."""
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName("Title")
         self.title_edit.setPlaceholderText("e.g. Double charge for the 12 Nov session")
@@ -231,7 +238,8 @@ class CaseDialog(QDialog):
         amount_lay2.addWidget(self._error("currency"))
         form.addRow(self._label("amount_disputed", False, self.amount_edit), amount_cell)
 
-        # narrative
+    def _add_story_rows(self, form: QFormLayout) -> None:
+        """Summary and desired outcome."""
         self.summary_edit = self._text_box("Summary", "What happened, in a few sentences. "
                                            "No full card or account numbers.")
         form.addRow(self._label("summary", False, self.summary_edit),
@@ -241,54 +249,27 @@ class CaseDialog(QDialog):
         self.outcome_edit.setMaximumHeight(10 * GRID)
         form.addRow(self._label("desired_outcome", False, self.outcome_edit),
                     with_error(self.outcome_edit, self._error("desired_outcome")))
-        core = QWidget()
-        core.setLayout(form)
-        body_lay.addWidget(core)
 
-        # the registry form
-        self.details_box = QGroupBox("Details")
-        self.details_box.setAccessibleName("Details")
-        self.details_lay = QVBoxLayout(self.details_box)
-        self.details_lay.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
-        self.fields_form: IssueFieldsForm | None = None
-        body_lay.addWidget(self.details_box)
-        body_lay.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-
-        # footer
-        self.problems_label = ErrorLabel("Save")
-        self.problems_label.setAccessibleName("Save problems")
-        outer.addWidget(self.problems_label)
-        footer = QHBoxLayout()
-        footer.setSpacing(GRID)
+    def _build_footer(self) -> None:
+        """What is still needed and the draft's state, then Cancel and Save."""
         self.draft_label = HintLabel("", "Draft status")
         self.missing_label = HintLabel("", "Still needed")
         footer_text = QVBoxLayout()
         footer_text.setSpacing(0)
         footer_text.addWidget(self.missing_label)
         footer_text.addWidget(self.draft_label)
-        footer.addLayout(footer_text, 1)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.setToolTip("Close without saving (Esc). What you typed is kept as a draft.")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton("Save case")
-        self.save_button.setAccessibleName("Save case")
-        self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
-        footer.addWidget(self.cancel_button)
-        footer.addWidget(self.save_button)
-        outer.addLayout(footer)
+        self.add_footer(
+            save_text="Save case", save_tip="",
+            cancel_tip="Close without saving (Esc). What you typed is kept as a draft.",
+            status=footer_text)
 
+    def _wire(self) -> None:
+        """Fields that clear their message or update "Still needed" as they change."""
         self.issue_combo.currentIndexChanged.connect(self._issue_changed)
         self.title_edit.textChanged.connect(self._update_missing)
         self.title_edit.textEdited.connect(lambda _t: self.errors["title"].clear_error())
         self.amount_edit.textEdited.connect(lambda _t: self.errors["amount_disputed"].clear_error())
         self.org_combo.currentIndexChanged.connect(self._update_missing)
-        add_save_shortcuts(self, self.save)
-        fit_to_screen(self, QSize(680, 760))
 
     def _label(self, key: str, required: bool, buddy: QWidget) -> QLabel:
         label = QLabel(label_text(CORE_LABELS[key], required))

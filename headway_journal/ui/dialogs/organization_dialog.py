@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -40,13 +41,11 @@ from headway_journal.journal.service import (
     ValidationError,
 )
 from headway_journal.ui.completion import click_through
-from headway_journal.ui.fit import fit_to_screen, scroll_body
 
 from .form_builder import (
     GRID,
     ErrorLabel,
     HintLabel,
-    add_save_shortcuts,
     explain_bad_date,
     label_text,
     make_form_layout,
@@ -54,6 +53,7 @@ from .form_builder import (
     show_problems,
     with_error,
 )
+from .form_dialog import FormDialog
 
 AUDIENCE_LABELS = {"any": "Anyone", "client": "Clients", "clinician": "Clinicians",
                    "privacy": "Privacy matters"}
@@ -85,7 +85,7 @@ def _blank_channel() -> dict[str, str]:
             "timezone": "", "verified_on": "", "verified_from": ""}
 
 
-class OrganizationDialog(QDialog):
+class OrganizationDialog(FormDialog):
     """List organizations; add or edit one with its channels.
 
     ``saved_organization_id`` holds the last organization saved. With ``new=True`` the dialog
@@ -113,18 +113,37 @@ class OrganizationDialog(QDialog):
             self.start_new()
         else:
             self.org_list.setCurrentRow(0)
-        scroll_body(self, keep=2)
-        fit_to_screen(self, QSize(960, 820))
+        self.fit(QSize(960, 820))
 
     # --- construction -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
-        outer.setSpacing(GRID)
+        outer = self.add_scrolled_body("Organizations form", right_margin=0, spacing=GRID)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
+        split.addWidget(self._list_side())
+        right = QWidget()
+        right_lay = QVBoxLayout(right)
+        right_lay.setContentsMargins(GRID, 0, 0, 0)
+        right_lay.setSpacing(2 * GRID)
+        right_lay.addLayout(self._org_form())
+        right_lay.addWidget(self._channels_group(), 1)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setSizes([220, 700])
+        outer.addWidget(split, 1)
 
+        self.status_label = HintLabel("", "Save status")
+        self.add_footer(
+            save_text="Save organization",
+            save_tip=f"Save this organization and its channels ({save_keys_hint()}).",
+            cancel_text="Close", cancel_tip="Close this window (Esc).", status=self.status_label)
+        self.close_button = self.cancel_button
+        self._wire()
+
+    def _list_side(self) -> QWidget:
+        """The list of organizations and "New organization"."""
         left = QWidget()
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
@@ -140,12 +159,10 @@ class OrganizationDialog(QDialog):
         self.new_button.setAutoDefault(False)
         self.new_button.clicked.connect(self._new_clicked)
         left_lay.addWidget(self.new_button)
-        split.addWidget(left)
+        return left
 
-        right = QWidget()
-        right_lay = QVBoxLayout(right)
-        right_lay.setContentsMargins(GRID, 0, 0, 0)
-        right_lay.setSpacing(2 * GRID)
+    def _org_form(self) -> QFormLayout:
+        """Name, website, address and notes of the organization."""
         form = make_form_layout()
         self.name_edit = self._line("name", "e.g. Headway", "The organization's name.")
         form.addRow(self._label("name", True, self.name_edit),
@@ -161,8 +178,10 @@ class OrganizationDialog(QDialog):
         self.notes_edit.setMaximumHeight(10 * GRID)
         form.addRow(self._label("notes", False, self.notes_edit),
                     with_error(self.notes_edit, self._error("notes")))
-        right_lay.addLayout(form)
+        return form
 
+    def _channels_group(self) -> QGroupBox:
+        """The channels table, Add and Remove, and the selected channel's fields."""
         group = QGroupBox("Contact channels")
         group.setAccessibleName("Contact channels")
         g_lay = QVBoxLayout(group)
@@ -206,7 +225,11 @@ class OrganizationDialog(QDialog):
         buttons.addWidget(self.remove_channel_button)
         buttons.addStretch(1)
         g_lay.addLayout(buttons)
+        g_lay.addWidget(self._channel_form())
+        return group
 
+    def _channel_form(self) -> QWidget:
+        """The fields of the channel selected in the table."""
         self.channel_form = QWidget()
         self.channel_form.setAccessibleName("Channel")
         cf = make_form_layout()
@@ -265,38 +288,10 @@ class OrganizationDialog(QDialog):
         self.from_combo.addItems(list(SOURCES))
         self._ch_row(cf, "verified_from", self.from_combo)
         self.channel_form.setLayout(cf)
-        g_lay.addWidget(self.channel_form)
-        right_lay.addWidget(group, 1)
-        split.addWidget(right)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
-        split.setSizes([220, 700])
-        outer.addWidget(split, 1)
+        return self.channel_form
 
-        self.problems_label = ErrorLabel("Save")
-        self.problems_label.setAccessibleName("Save problems")
-        outer.addWidget(self.problems_label)
-        footer = QHBoxLayout()
-        footer.setSpacing(GRID)
-        self.status_label = HintLabel("", "Save status")
-        footer.addWidget(self.status_label, 1)
-        self.close_button = QPushButton("Close")
-        self.close_button.setAccessibleName("Close")
-        self.close_button.setToolTip("Close this window (Esc).")
-        self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.reject)
-        self.save_button = QPushButton("Save organization")
-        self.save_button.setAccessibleName("Save organization")
-        self.save_button.setToolTip(
-            f"Save this organization and its channels ({save_keys_hint()}).")
-        self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
-        footer.addWidget(self.close_button)
-        footer.addWidget(self.save_button)
-        outer.addLayout(footer)
-        add_save_shortcuts(self, self.save)
-
-        # channel editors write through to the model
+    def _wire(self) -> None:
+        """The channel editors write through to the model; edits clear the save status."""
         for line, key in ((self.value_edit, "value"), (self.label_edit, "label"),
                           (self.hours_edit, "hours"), (self.verified_edit, "verified_on")):
             line.textChanged.connect(lambda text, k=key: self._channel_edited(k, text))

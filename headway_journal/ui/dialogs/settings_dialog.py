@@ -9,16 +9,12 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,18 +22,17 @@ from headway_journal.journal import deadlines as dl
 from headway_journal.journal.issue_types import FieldError, FieldSpec
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.completion import click_through
-from headway_journal.ui.fit import fit_to_screen, scroll_body
 
 from .form_builder import (
     GRID,
     ErrorLabel,
     HintLabel,
-    add_save_shortcuts,
     make_form_layout,
     save_keys_hint,
     show_problems,
     with_error,
 )
+from .form_dialog import FormDialog
 
 LABELS = {
     "name": "Your name", "address": "Address", "email": "E-mail", "phone": "Phone",
@@ -49,11 +44,11 @@ MAX_LIMIT_MB = 4096
 _EMAIL = FieldSpec("email", "E-mail", "email")
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FormDialog):
     """Profile, business-day calendar and attachment limit. Saves on Save (or Ctrl+Enter)."""
 
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, spacing=2 * GRID)
         self.service = service
         self.setWindowTitle("Settings")
         self.setAccessibleName("Settings")
@@ -78,9 +73,7 @@ class SettingsDialog(QDialog):
         form.addRow(label, with_error(cell or editor, self._error(key)))
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
-        outer.setSpacing(2 * GRID)
+        outer = self.add_scrolled_body("Settings form", right_margin=0)
 
         profile = QGroupBox("You (printed on the case file)")
         profile.setAccessibleName("Profile")
@@ -149,35 +142,15 @@ class SettingsDialog(QDialog):
         att.setLayout(af)
         outer.addWidget(att)
         outer.addStretch(1)
-
-        self.problems_label = ErrorLabel("Save")
-        self.problems_label.setAccessibleName("Save problems")
-        outer.addWidget(self.problems_label)
-        footer = QHBoxLayout()
-        footer.setSpacing(GRID)
-        footer.addStretch(1)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.setToolTip("Close without saving (Esc).")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton("Save settings")
-        self.save_button.setAccessibleName("Save settings")
-        self.save_button.setToolTip(f"Save the settings ({save_keys_hint()}).")
-        self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
-        footer.addWidget(self.cancel_button)
-        footer.addWidget(self.save_button)
-        outer.addLayout(footer)
-        add_save_shortcuts(self, self.save)
+        self.add_footer(save_text="Save settings",
+                        save_tip=f"Save the settings ({save_keys_hint()}).")
 
         self.country_combo.currentIndexChanged.connect(self._country_changed)
         self.sub_combo.currentIndexChanged.connect(self._calendar_changed)
         for edit, key in ((self.name_edit, "name"), (self.email_edit, "email"),
                           (self.phone_edit, "phone")):
             edit.textEdited.connect(lambda _t, k=key: self.errors[k].clear_error())
-        scroll_body(self, keep=2)
-        fit_to_screen(self, QSize(560, 640))
+        self.fit(QSize(560, 640))
 
     # --- values -----------------------------------------------------------------------------
 

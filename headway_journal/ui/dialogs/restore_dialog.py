@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from headway_journal.ui.fit import fit_to_screen
 
-from ..journal.backup import REPLACED, BackupInfo, BackupManager, check_backup
-from .widgets import GRID, full_date, human_size, local_time, wrap_label
+from ...journal.backup import REPLACED, BackupInfo, BackupManager, check_backup
+from ..format import full_date, human_size, local_time
+from ..widgets import GRID, wrap_label
 
 __all__ = ["RestoreDialog", "backup_when", "reason_words"]
 

@@ -1,4 +1,4 @@
-"""Log a contact (Ctrl+L), made to be filled in while on the phone.
+"""Log a contact (Ctrl+L), made to be filled in while on the phone: the dialog's behaviour.
 
 The clock runs from the moment the dialog opens; hold is one key (H, or Alt+H from a text field);
 ticket numbers are chips (Enter adds one); a promise is one line with its due date computed as it is
@@ -12,406 +12,51 @@ For a new contact they are kept (chips with ×) and attached with the new contac
 ``log_contact`` succeeds; the dialog closes when they are stored. An edited contact attaches at
 once. ``attached_ids`` and ``attach_messages`` (problems and notices in plain words) are there for
 the window afterwards.
+
+The widgets are built by :class:`.form.ContactForm`, which the dialog inherits (so they are its
+attributes: ``dlg.rep_name``, ``dlg.hold_button`` ...); this module gives them their behaviour.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import (
-    QDate,
-    QDateTime,
-    QEventLoop,
-    QRegularExpression,
-    QSize,
-    QStringListModel,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QCompleter,
-    QDateEdit,
-    QDateTimeEdit,
-    QDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QSpinBox,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QDateTime, QEventLoop, QSize, QStringListModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QLineEdit, QMessageBox, QWidget
 
 from headway_journal.journal import deadlines as dl
 from headway_journal.journal.service import (
-    CHANNELS,
-    DIRECTIONS,
     MAX_HOLD_MINUTES,
     CaseView,
     ContactInput,
     EscalationInput,
     JournalService,
-    PromiseInput,
     ServiceError,
     ValidationError,
 )
 from headway_journal.ui.attachments import AttachmentController, install_drop_target
 from headway_journal.ui.completion import click_through
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
-from headway_journal.ui.fit import fit_to_screen
 from headway_journal.ui.paste import install_window_paste
-from headway_journal.ui.widgets import FlowLayout
 
+from ..examples import show_promise_example
+from ..exhibit_strip import ExhibitStrip
+from ..form_builder import ErrorLabel, HintLabel, save_keys_hint, show_problems
+from ..form_dialog import FormDialog
 from .call_times import RULE_HINT, CallTimes, from_qdatetime, to_qdatetime
-from .examples import show_contact_examples, show_promise_example
-from .exhibit_strip import ExhibitStrip
-from .form_builder import (
-    GRID,
-    ErrorLabel,
-    HintLabel,
-    NoteBox,
-    add_save_shortcuts,
-    make_form_layout,
-    save_keys_hint,
-    show_problems,
-    with_error,
-)
+from .clock import clock_text, local_now, offset_label
+from .form import CORE_LABELS, ESC_LABELS, ContactForm
+from .promise_row import PromiseRow
+
+__all__ = ["LIVE_CHANNELS", "ContactDialog"]
 
 LIVE_CHANNELS = ("phone", "chat", "in-app", "in-person")
-CHANNEL_LABELS = {"phone": "Phone", "chat": "Chat", "email": "E-mail", "ticket": "Ticket",
-                  "in-app": "In the app", "letter": "Letter", "in-person": "In person"}
-DIRECTION_LABELS = {"outbound": "I contacted them", "inbound": "They contacted me"}
-UNITS = (("business days", "business days"), ("hours", "hours"), ("date", "by date"))
-ESCALATION_LEVELS = ("supervisor", "escalations team", "manager", "formal complaint",
-                     "privacy officer")
-CORE_LABELS = {
-    "started_at": "Started", "ended_at": "Ended", "hold_minutes": "Hold", "channel": "Channel",
-    "direction": "Direction", "rep_name": "Representative", "rep_title": "Their title",
-    "rep_id": "Their ID", "tickets": "Tickets", "summary": "Summary", "outcome": "Outcome",
-}
-ESC_LABELS = {"owner_name": "Owner name", "owner_title": "Owner title", "level": "Level",
-              "reference": "Reference", "requested_on": "Escalation date", "notes": "Notes"}
 
 
-def local_now() -> datetime:
-    return datetime.now().astimezone().replace(microsecond=0)
-
-
-def offset_label(moment: datetime) -> str:
-    off = moment.utcoffset() or timedelta()
-    minutes = int(off.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "−"
-    minutes = abs(minutes)
-    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def clock_text(seconds: float) -> str:
-    s = max(0, int(seconds))
-    h, rest = divmod(s, 3600)
-    m, sec = divmod(rest, 60)
-    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m:02d}:{sec:02d}"
-
-
-def due_text(due: dl.PromiseDue, today: date) -> str:
-    d = due.due_on
-    text = f"{d:%a %b} {d.day}"
-    if d.year != today.year:
-        text += f" {d.year}"
-    if due.due_at is not None:
-        text += f" {due.due_at:%H:%M}"
-    return f"→ due {text}"
-
-
-# --- a flow layout for the ticket chips ---------------------------------------------------------
-
-
-class _EnterLineEdit(QLineEdit):
-    """A line edit that keeps Enter for itself (adds a chip) instead of passing it on."""
-
-    entered = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ):
-            self.entered.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class TicketChips(QWidget):
-    """Ticket numbers as chips: type a number, Enter adds it; × removes it."""
-
-    changed = Signal()
-    chips_changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Tickets")
-        self._tickets: list[str] = []
-        self._chips: list[QFrame] = []
-        self.flow = FlowLayout(self)
-        self.input = _EnterLineEdit()
-        self.input.setAccessibleName("Ticket number")
-        self.input.setPlaceholderText("Ticket number, then Enter")
-        self.input.setToolTip("Type a ticket or reference number and press Enter; add as many "
-                              "as they give you.")
-        self.input.setMinimumWidth(30 * GRID)
-        self.input.entered.connect(self.add_pending)
-        self.input.textEdited.connect(lambda _t: self.changed.emit())
-        self.flow.addWidget(self.input)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.error = ErrorLabel("Tickets")
-
-    def tickets(self) -> list[str]:
-        return list(self._tickets)
-
-    def pending(self) -> str:
-        return self.input.text()
-
-    def add_pending(self) -> None:
-        text = self.input.text()
-        parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
-        if not parts:
-            return
-        for part in parts:
-            self.add(part)
-        self.input.clear()
-        self.changed.emit()
-
-    def add(self, number: str) -> bool:
-        number = " ".join(number.split())
-        if not number:
-            return False
-        if number in self._tickets:
-            self.error.show_error(f"{number} is already in the list.")
-            return False
-        self.error.clear_error()
-        self._tickets.append(number)
-        chip = QFrame()
-        chip.setObjectName("ticketChip")
-        chip.setFrameShape(QFrame.Shape.StyledPanel)
-        chip.setAccessibleName(f"Ticket {number}")
-        lay = QHBoxLayout(chip)
-        lay.setContentsMargins(GRID, 0, 0, 0)
-        lay.setSpacing(GRID // 2)
-        label = QLabel(number)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setAccessibleName(f"Ticket {number}")
-        button = QToolButton()
-        button.setText("×")
-        button.setAutoRaise(True)
-        button.setAccessibleName(f"Remove ticket {number}")
-        button.setToolTip(f"Remove ticket {number}")
-        button.clicked.connect(lambda _c=False, n=number: self.remove(n))
-        lay.addWidget(label)
-        lay.addWidget(button)
-        self.flow.insertWidget(len(self._chips), chip)
-        self._chips.append(chip)
-        self.updateGeometry()
-        self.chips_changed.emit()
-        self.changed.emit()
-        return True
-
-    def remove(self, number: str) -> None:
-        if number not in self._tickets:
-            return
-        i = self._tickets.index(number)
-        del self._tickets[i]
-        chip = self._chips.pop(i)
-        self.flow.removeWidget(chip)
-        chip.hide()
-        chip.deleteLater()
-        self.updateGeometry()
-        self.input.setFocus()
-        self.chips_changed.emit()
-        self.changed.emit()
-
-    def set_tickets(self, numbers: list[str], pending: str = "") -> None:
-        for n in list(self._tickets):
-            self.remove(n)
-        for n in numbers:
-            self.add(n)
-        self.input.setText(pending)
-
-    def chip_buttons(self) -> list[QToolButton]:
-        return [c.findChild(QToolButton) for c in self._chips]  # type: ignore[misc]
-
-
-# --- promises -----------------------------------------------------------------------------------
-
-
-class PromiseRow(QWidget):
-    """"[N] [business days|hours|by date] [what was promised]  → due Mon Nov 30  [×]"."""
-
-    changed = Signal()
-    remove_requested = Signal(object)
-
-    def __init__(self, started: Callable[[], datetime], calendar: Callable[[], Any],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._started = started
-        self._calendar = calendar
-        self.status = "pending"
-        self.promise_id: int | None = None  # the stored promise this row edits
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(GRID // 2)
-        row = QHBoxLayout()
-        row.setSpacing(GRID)
-        self.amount = QLineEdit()
-        self.amount.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,7}"), self))
-        self.amount.setPlaceholderText("N")
-        self.amount.setMaximumWidth(8 * GRID)
-        self.amount.setToolTip("How many business days or hours they gave themselves.")
-        self.unit = QComboBox()
-        for key, label in UNITS:
-            self.unit.addItem(label, key)
-        self.unit.setToolTip("Business days skip weekends and public holidays.")
-        self.due_date = QDateEdit()
-        self.due_date.setCalendarPopup(True)
-        self.due_date.setDisplayFormat("yyyy-MM-dd")
-        self.due_date.setMinimumDate(QDate(1990, 1, 1))
-        self.due_date.setDate(QDate.currentDate().addDays(7))
-        self.due_date.setToolTip("The date they promised.")
-        self.due_date.hide()
-        self.text = QLineEdit()
-        self.text.setPlaceholderText("what was promised, e.g. refund issued")
-        self.text.setToolTip("What they promised to do, in their words if you can.")
-        self.due_label = QLabel("")
-        widest = self.due_label.fontMetrics().horizontalAdvance("→ due Wed Sep 30 2099 23:59")
-        self.due_label.setFixedWidth(widest + GRID)
-        self.remove_button = QToolButton()
-        self.remove_button.setText("×")
-        self.remove_button.setAutoRaise(True)
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
-        row.addWidget(self.amount)
-        row.addWidget(self.unit)
-        row.addWidget(self.due_date)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.due_label)
-        row.addWidget(self.remove_button)
-        outer.addLayout(row)
-        self.error = ErrorLabel("Promise")
-        outer.addWidget(self.error)
-        self.amount.textEdited.connect(self._edited)
-        self.text.textEdited.connect(self._edited)
-        self.unit.currentIndexChanged.connect(self._unit_changed)
-        self.due_date.dateChanged.connect(self._edited)
-        self.set_number(1)
-
-    def set_number(self, n: int) -> None:
-        self.amount.setAccessibleName(f"Promise {n} number")
-        self.unit.setAccessibleName(f"Promise {n} unit")
-        self.due_date.setAccessibleName(f"Promise {n} date")
-        self.text.setAccessibleName(f"Promise {n} text")
-        self.due_label.setAccessibleName(f"Promise {n} due")
-        self.remove_button.setAccessibleName(f"Remove promise {n}")
-        self.remove_button.setToolTip(f"Remove promise {n}")
-        self.error.setAccessibleName(f"Promise {n} error")
-
-    def _unit_changed(self, _i: int) -> None:
-        by_date = self.unit.currentData() == "date"
-        self.amount.setVisible(not by_date)
-        self.due_date.setVisible(by_date)
-        self._edited()
-
-    def _edited(self, *_args: object) -> None:
-        self.refresh()
-        self.changed.emit()
-
-    def is_empty(self) -> bool:
-        return not self.amount.text().strip() and not self.text.text().strip()
-
-    def terms(self) -> tuple[int | None, int | None, date | None]:
-        unit = self.unit.currentData()
-        if unit == "date":
-            qd = self.due_date.date()
-            return None, None, date(qd.year(), qd.month(), qd.day())
-        raw = self.amount.text().strip()
-        n = int(raw) if raw.isdigit() else None
-        return (n, None, None) if unit == "business days" else (None, n, None)
-
-    def refresh(self) -> None:
-        """Recompute the due date shown (and the message when the terms make no sense)."""
-        bd, hours, due_on = self.terms()
-        if bd is None and hours is None and due_on is None:
-            self.due_label.setText("")
-            self.error.clear_error()
-            return
-        try:
-            started = self._started()
-            due = dl.promise_due(started, business_days=bd, hours=hours, due_on=due_on,
-                                 calendar=self._calendar())
-        except dl.PromiseTermsError as exc:
-            self.due_label.setText("")
-            self.error.show_error(str(exc))
-            return
-        except ValueError as exc:  # an unknown holiday calendar
-            self.due_label.setText("")
-            self.error.show_error(str(exc))
-            return
-        self.error.clear_error()
-        self.due_label.setText(due_text(due, started.date()))
-
-    def promise_input(self) -> PromiseInput:
-        bd, hours, due_on = self.terms()
-        return PromiseInput(text=self.text.text(), business_days=bd, hours=hours, due_on=due_on,
-                            status=self.status, id=self.promise_id)
-
-    def state(self) -> dict[str, Any]:
-        qd = self.due_date.date()
-        return {"amount": self.amount.text(), "unit": str(self.unit.currentData()),
-                "date": date(qd.year(), qd.month(), qd.day()).isoformat(),
-                "text": self.text.text(), "status": self.status, "id": self.promise_id}
-
-    def set_state(self, state: dict[str, Any]) -> None:
-        self.amount.setText(str(state.get("amount", "")))
-        idx = self.unit.findData(state.get("unit", "business days"))
-        self.unit.setCurrentIndex(max(idx, 0))
-        try:
-            d = date.fromisoformat(str(state.get("date")))
-            self.due_date.setDate(QDate(d.year, d.month, d.day))
-        except ValueError:
-            pass
-        self.text.setText(str(state.get("text", "")))
-        self.status = str(state.get("status", "pending"))
-        pid = state.get("id")
-        self.promise_id = pid if isinstance(pid, int) and not isinstance(pid, bool) else None
-        self.refresh()
-
-    def set_input(self, p: PromiseInput) -> None:
-        if p.due_on is not None:
-            unit, amount = "date", ""
-        elif p.hours is not None:
-            unit, amount = "hours", str(p.hours)
-        else:
-            unit, amount = "business days", "" if p.business_days is None else str(p.business_days)
-        d = p.due_on or date.today()
-        self.set_state({"amount": amount, "unit": unit, "date": d.isoformat(), "text": p.text,
-                        "status": p.status, "id": p.id})
-
-    def editors(self) -> list[QWidget]:
-        return [self.amount, self.unit, self.due_date, self.text, self.remove_button]
-
-
-# --- the dialog ---------------------------------------------------------------------------------
-
-
-class ContactDialog(QDialog):
+class ContactDialog(FormDialog, ContactForm):
     """Log a contact on ``case_id`` (or edit ``contact_id``). ``saved_contact_id`` after Accepted."""
 
     def __init__(self, service: JournalService, case_id: int, parent: QWidget | None = None,
@@ -485,262 +130,14 @@ class ContactDialog(QDialog):
         self._channel_changed()
         self.rep_name.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    # --- construction -----------------------------------------------------------------------
-
-    def _error(self, key: str) -> ErrorLabel:
-        label = ErrorLabel(CORE_LABELS[key])
-        self.errors[key] = label
-        return label
-
-    def _label(self, key: str, buddy: QWidget) -> QLabel:
-        label = QLabel(CORE_LABELS[key])
-        label.setBuddy(buddy)
-        return label
-
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
-        outer.setSpacing(GRID)
-
-        note = self.service.safety_note(self.case.issue_type)
-        self.safety_box: NoteBox | None = None
-        if note:
-            self.safety_box = NoteBox(note, "Safety note")
-            outer.addWidget(self.safety_box)
-        self.case_label = HintLabel(
-            f"{self.case.title} · {self.case.organization.name} · {self.case.issue_label}",
-            "Case")
-        outer.addWidget(self.case_label)
-
-        # --- the call bar: channel, direction, clock, hold, end
-        bar = QFrame()
-        bar.setObjectName("callBar")
-        bar.setFrameShape(QFrame.Shape.StyledPanel)
-        bar.setAccessibleName("Call")
-        bar_lay = QVBoxLayout(bar)
-        bar_lay.setContentsMargins(GRID + GRID // 2, GRID, GRID + GRID // 2, GRID)
-        bar_lay.setSpacing(GRID)
-
-        line1 = QHBoxLayout()
-        line1.setSpacing(GRID)
-        self.channel_combo = QComboBox()
-        self.channel_combo.setAccessibleName("Channel")
-        self.channel_combo.setToolTip("How this contact happened.")
-        for ch in CHANNELS:
-            self.channel_combo.addItem(CHANNEL_LABELS.get(ch, ch), ch)
-        self.direction_combo = QComboBox()
-        self.direction_combo.setAccessibleName("Direction")
-        self.direction_combo.setToolTip("Who started this contact.")
-        for d in DIRECTIONS:
-            self.direction_combo.addItem(DIRECTION_LABELS.get(d, d), d)
-        self.start_edit = QDateTimeEdit()
-        self.start_edit.setAccessibleName("Started")
-        self.start_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.start_edit.setCalendarPopup(True)
-        self.start_edit.setToolTip("When the contact started, in your local time.")
-        self.offset_label = QLabel("")
-        self.offset_label.setAccessibleName("UTC offset")
-        self.offset_label.setToolTip("Your local UTC offset; stored with the time.")
-        ch_label = QLabel("Channel")
-        ch_label.setBuddy(self.channel_combo)
-        st_label = QLabel("Started")
-        st_label.setBuddy(self.start_edit)
-        line1.addWidget(ch_label)
-        line1.addWidget(self.channel_combo)
-        line1.addWidget(self.direction_combo)
-        line1.addSpacing(GRID)
-        line1.addWidget(st_label)
-        line1.addWidget(self.start_edit)
-        line1.addWidget(self.offset_label)
-        line1.addStretch(1)
-        bar_lay.addLayout(line1)
-
-        self.call_row = QWidget()
-        line2 = QHBoxLayout(self.call_row)
-        line2.setContentsMargins(0, 0, 0, 0)
-        line2.setSpacing(GRID)
-        self.timer_label = QLabel("00:00")
-        self.timer_label.setAccessibleName("Call timer")
-        self.timer_label.setToolTip("How long the contact has lasted.")
-        font = self.timer_label.font()
-        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.5)
-        font.setBold(True)
-        font.setFamilies(["DejaVu Sans Mono", "Monospace"])
-        self.timer_label.setFont(font)
-        self.timer_label.setMinimumWidth(10 * GRID)
-        self.hold_button = QPushButton("Hold")
-        self.hold_button.setCheckable(True)
-        self.hold_button.setAccessibleName("Hold")
-        self.hold_button.setToolTip("On hold / back from hold (H, or Alt+H while typing). "
-                                    "The minutes add up in the Hold field.")
-        self.hold_button.setAutoDefault(False)
-        self.hold_button.toggled.connect(self._hold_toggled)
-        self.end_button = QPushButton("End call")
-        self.end_button.setAccessibleName("End call")
-        self.end_button.setToolTip("The call is over: set the end time to now (Alt+E).")
-        self.end_button.setAutoDefault(False)
-        self.end_button.clicked.connect(self.end_call)
-        self.hold_spin = QSpinBox()
-        self.hold_spin.setAccessibleName("Hold minutes")
-        self.hold_spin.setRange(0, MAX_HOLD_MINUTES)
-        self.hold_spin.setSuffix(" min on hold")
-        self.hold_spin.setToolTip("Minutes spent on hold; the Hold button adds them up, and you "
-                                  "can correct them.")
-        self.ended_check = QCheckBox("Ended")
-        self.ended_check.setAccessibleName("Ended")
-        self.ended_check.setToolTip("Whether the end time below is known.")
-        self.end_edit = QDateTimeEdit()
-        self.end_edit.setAccessibleName("Ended at")
-        self.end_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.end_edit.setCalendarPopup(True)
-        self.end_edit.setToolTip("When the contact ended, in your local time.")
-        self.end_edit.hide()
-        self.duration_spin = QSpinBox()
-        self.duration_spin.setAccessibleName("Duration minutes")
-        self.duration_spin.setSuffix(" min long")
-        self.duration_spin.setToolTip("How long the contact lasted: the end minus the start. "
-                                      "Changing it moves the end.")
-        self.duration_spin.hide()
-        line2.addWidget(self.timer_label)
-        line2.addWidget(self.hold_button)
-        line2.addWidget(self.end_button)
-        line2.addWidget(self.hold_spin)
-        line2.addSpacing(GRID)
-        line2.addWidget(self.ended_check)
-        line2.addWidget(self.end_edit)
-        line2.addWidget(self.duration_spin)
-        line2.addStretch(1)
-        bar_lay.addWidget(self.call_row)
-        self.call_hint = HintLabel("", "Call hint")
-        bar_lay.addWidget(self.call_hint)
-        for key in ("channel", "direction", "started_at", "ended_at", "hold_minutes"):
-            bar_lay.addWidget(self._error(key))
-        outer.addWidget(bar)
-
-        # --- the rest in a scroll area
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setAccessibleName("Contact form")
-        body = QWidget()
-        body_lay = QVBoxLayout(body)
-        body_lay.setContentsMargins(0, 0, GRID, 0)
-        body_lay.setSpacing(2 * GRID)
-        form = make_form_layout()
-
-        self.rep_name = QLineEdit()
-        self.rep_name.setAccessibleName("Representative")
-        self.rep_name.setPlaceholderText("Their name, as they gave it")
-        self.rep_name.setToolTip("The name of the person you spoke to. People you met before "
-                                 "are suggested.")
-        form.addRow(self._label("rep_name", self.rep_name),
-                    with_error(self.rep_name, self._error("rep_name")))
-        self.rep_title = QLineEdit()
-        self.rep_title.setAccessibleName("Their title")
-        self.rep_title.setPlaceholderText("e.g. Billing specialist, Supervisor")
-        self.rep_title.setToolTip("Their job title; ask for it.")
-        form.addRow(self._label("rep_title", self.rep_title),
-                    with_error(self.rep_title, self._error("rep_title")))
-        self.rep_id = QLineEdit()
-        self.rep_id.setAccessibleName("Their ID")
-        self.rep_id.setPlaceholderText("Employee or agent ID, if they give one")
-        self.rep_id.setToolTip("An employee or agent ID, if they give one.")
-        form.addRow(self._label("rep_id", self.rep_id),
-                    with_error(self.rep_id, self._error("rep_id")))
-
-        self.tickets = TicketChips()
-        self.tickets.chips_changed.connect(self._fix_tab_order)
-        self.errors["tickets"] = self.tickets.error
-        form.addRow(self._label("tickets", self.tickets.input),
-                    with_error(self.tickets, self.tickets.error))
-
-        self.summary_edit = self._text_box("Summary", "What was said. No full card or account "
-                                           "numbers.")
-        self.summary_edit.setMinimumHeight(12 * GRID)
-        form.addRow(self._label("summary", self.summary_edit),
-                    with_error(self.summary_edit, self._error("summary")))
-        self.outcome_edit = self._text_box("Outcome", "Where it stands now, e.g. refund "
-                                           "approved, waiting for supervisor.")
-        self.outcome_edit.setMaximumHeight(10 * GRID)
-        show_contact_examples(self.case.issue_type, outcome=self.outcome_edit,
-                              rep_title=self.rep_title)
-        form.addRow(self._label("outcome", self.outcome_edit),
-                    with_error(self.outcome_edit, self._error("outcome")))
-        core = QWidget()
-        core.setLayout(form)
-        body_lay.addWidget(core)
-
-        # promises
-        prom_box = QWidget()
-        prom_box.setAccessibleName("Promises")
-        prom_lay = QVBoxLayout(prom_box)
-        prom_lay.setContentsMargins(0, 0, 0, 0)
-        prom_lay.setSpacing(GRID)
-        title = QLabel("Promises")
-        title.setAccessibleName("Promises heading")
-        bold = title.font()
-        bold.setBold(True)
-        title.setFont(bold)
-        prom_lay.addWidget(title)
-        prom_lay.addWidget(HintLabel(
-            "One line each: \"5 business days: refund issued\". The due date is worked out "
-            "from the start of this contact.", "Promises help"))
-        self.promises_lay = QVBoxLayout()
-        self.promises_lay.setSpacing(GRID)
-        prom_lay.addLayout(self.promises_lay)
-        add_row = QHBoxLayout()
-        self.add_promise_button = QPushButton("Add promise")
-        self.add_promise_button.setAccessibleName("Add promise")
-        self.add_promise_button.setToolTip("Add another promise line (Alt+P).")
-        self.add_promise_button.setAutoDefault(False)
-        self.add_promise_button.clicked.connect(lambda: self.add_promise_row(focus=True))
-        add_row.addWidget(self.add_promise_button)
-        add_row.addStretch(1)
-        prom_lay.addLayout(add_row)
-        body_lay.addWidget(prom_box)
-
-        # escalation
-        self.esc_check = QCheckBox("Escalation requested")
-        self.esc_check.setAccessibleName("Escalation requested")
-        self.esc_check.setToolTip("They passed the case to a supervisor or an escalation team. "
-                                  "Ask for the owner's name and title.")
-        body_lay.addWidget(self.esc_check)
-        self.esc_box = QWidget()
-        self.esc_box.setAccessibleName("Escalation")
-        esc_form = make_form_layout()
-        esc_form.setContentsMargins(3 * GRID, 0, 0, 0)
-        self.esc_owner = self._esc_line("owner_name", "Who owns the escalation")
-        self.esc_title = self._esc_line("owner_title", "Their title, e.g. Escalations lead")
-        self.esc_level = QComboBox()
-        self.esc_level.setEditable(True)
-        self.esc_level.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.esc_level.addItems(list(ESCALATION_LEVELS))
-        self.esc_level.setAccessibleName("Escalation level")
-        self.esc_level.setToolTip("Who it went to.")
-        self.esc_ref = self._esc_line("reference", "Escalation or complaint reference")
-        for key, widget in (("owner_name", self.esc_owner), ("owner_title", self.esc_title),
-                            ("level", self.esc_level), ("reference", self.esc_ref)):
-            err = ErrorLabel(ESC_LABELS[key])
-            self.esc_errors[key] = err
-            lab = QLabel(ESC_LABELS[key])
-            lab.setBuddy(widget)
-            esc_form.addRow(lab, with_error(widget, err))
-        self.esc_general = ErrorLabel("Escalation")
-        self.esc_hint = HintLabel("", "Escalation hint")
-        esc_form.addRow(self.esc_hint)
-        esc_form.addRow(self.esc_general)
-        self.esc_box.setLayout(esc_form)
-        self.esc_box.hide()
-        body_lay.addWidget(self.esc_box)
-        self.esc_check.toggled.connect(self._esc_toggled)
-        body_lay.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-
+        self.build_header(self.outer, self.case, self.service.safety_note(self.case.issue_type))
+        self.build_call_bar(self.outer)
+        self.build_fields(self.add_scrolled_body("Contact form"), self.case.issue_type)
         # exhibits: always in sight, above the buttons
         self.exhibit_strip = ExhibitStrip(self.service, self.attachments, self.case_id,
                                           lambda: self.contact_id)
-        outer.addWidget(self.exhibit_strip)
+        self.outer.addWidget(self.exhibit_strip)
         self.drop_target = install_drop_target(self, self.attachments, lambda: self.case_id,
                                                lambda: self.contact_id)
         # Ctrl+V anywhere in the dialog, text boxes included, attaches a screenshot or files
@@ -748,31 +145,18 @@ class ContactDialog(QDialog):
                                                  lambda: self.contact_id,
                                                  say=self.exhibit_strip.say)
 
-        # footer
-        self.problems_label = ErrorLabel("Save")
-        self.problems_label.setAccessibleName("Save problems")
-        outer.addWidget(self.problems_label)
-        footer = QHBoxLayout()
-        footer.setSpacing(GRID)
         self.draft_label = HintLabel("", "Draft status")
-        footer.addWidget(self.draft_label, 1)
-        self.cancel_button = QPushButton("Close")
-        self.cancel_button.setAccessibleName("Close")
-        self.cancel_button.setToolTip("Close without saving (Esc); what you typed stays as a "
-                                      "draft and is offered next time.")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton("Save contact")
-        self.save_button.setAccessibleName("Save contact")
-        self.save_button.setToolTip(f"Save this contact ({save_keys_hint()}).")
-        self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
-        footer.addWidget(self.cancel_button)
-        footer.addWidget(self.save_button)
-        outer.addLayout(footer)
+        self.add_footer(
+            save_text="Save contact", save_tip=f"Save this contact ({save_keys_hint()}).",
+            cancel_text="Close", status=self.draft_label,
+            cancel_tip="Close without saving (Esc); what you typed stays as a draft and is "
+                       "offered next time.")
+        self._add_keys()
+        self._wire()
+        self.fit(QSize(760, 860))
 
-        # shortcuts
-        add_save_shortcuts(self, self.save)
+    def _add_keys(self) -> None:
+        """H and Alt+H: hold; Alt+E: end the call; Alt+P: another promise."""
         self._hold_keys = []
         for seq in ("H", "Alt+H"):
             sc = QShortcut(QKeySequence(seq), self)
@@ -784,7 +168,13 @@ class ContactDialog(QDialog):
         add_key.activated.connect(lambda: self.add_promise_row(focus=True))
         self._other_keys = [end_key, add_key]
 
-        # signals
+    def _wire(self) -> None:
+        """What the widgets of the form do."""
+        self.hold_button.toggled.connect(self._hold_toggled)
+        self.end_button.clicked.connect(self.end_call)
+        self.tickets.chips_changed.connect(self._fix_tab_order)
+        self.add_promise_button.clicked.connect(lambda: self.add_promise_row(focus=True))
+        self.esc_check.toggled.connect(self._esc_toggled)
         self.channel_combo.currentIndexChanged.connect(self._channel_changed)
         self.times = CallTimes(self.start_edit, self.ended_check, self.end_edit,
                                self.duration_spin, self)
@@ -795,22 +185,6 @@ class ContactDialog(QDialog):
         for line, key in ((self.rep_name, "rep_name"), (self.rep_title, "rep_title"),
                           (self.rep_id, "rep_id")):
             line.textEdited.connect(lambda _t, k=key: self.errors[k].clear_error())
-        fit_to_screen(self, QSize(760, 860))
-
-    def _text_box(self, name: str, placeholder: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit()
-        edit.setAccessibleName(name)
-        edit.setPlaceholderText(placeholder)
-        edit.setTabChangesFocus(True)
-        edit.setToolTip(placeholder)
-        return edit
-
-    def _esc_line(self, key: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setAccessibleName(f"Escalation {ESC_LABELS[key].lower()}")
-        edit.setPlaceholderText(placeholder)
-        edit.setToolTip(placeholder)
-        return edit
 
     def _load_completions(self) -> None:
         self.reps = self.service.representatives(self.case.organization.id)

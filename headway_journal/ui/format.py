@@ -1,0 +1,95 @@
+"""How the window writes dates, times, sizes and counts: one place for each.
+
+Dates and times follow the user's locale (``QLocale``); sizes are binary units ("1.5 KB",
+"150 KB", "1 byte"); counts say "1 contact", "3 contacts". Qt is used for the locale only.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, QLocale, QTime
+
+__all__ = ["due_text", "full_date", "full_moment", "human_size", "local_moment", "local_time",
+           "plural", "short_date", "utc_offset"]
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def short_date(d: date, today: date | None = None) -> str:
+    """'Nov 20' in lists; 'Nov 20, 2025' when not this year."""
+    today = today or date.today()
+    pattern = "MMM d" if d.year == today.year else "MMM d, yyyy"
+    return QLocale().toString(_qdate(d), pattern)
+
+
+def full_date(d: date) -> str:
+    """'Nov 20, 2026' with the user's month names."""
+    return QLocale().toString(_qdate(d), "MMM d, yyyy")
+
+
+def local_time(hour: int, minute: int) -> str:
+    """'14:03' or '2:03 PM', as the user's locale writes a short time."""
+    loc = QLocale()
+    return loc.toString(QTime(hour, minute), loc.timeFormat(QLocale.FormatType.ShortFormat))
+
+
+def utc_offset(moment: datetime) -> str:
+    """'UTC−08:00' (with a real minus sign), 'UTC+05:30', 'UTC' for zero."""
+    offset = moment.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "\u2212"
+    minutes = abs(minutes)
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def full_moment(moment: datetime) -> str:
+    """'Nov 20, 2026 22:30 (UTC−08:00)': the time as it was where the contact happened."""
+    text = f"{full_date(moment.date())} {local_time(moment.hour, moment.minute)}"
+    offset = utc_offset(moment)
+    return f"{text} ({offset})" if offset else text
+
+
+def local_moment(moment: datetime) -> str:
+    """A stored UTC moment shown in this computer's time zone: 'Nov 20, 2026 14:03'."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return f"{full_date(moment.date())} {local_time(moment.hour, moment.minute)}"
+
+
+def due_text(next_due: date | None, overdue: bool, today: date | None = None) -> str:
+    """The case list's deadline column: 'due Nov 30', 'due today', 'overdue 3 d'."""
+    if next_due is None:
+        return ""
+    today = today or date.today()
+    if overdue:
+        return f"overdue {max(1, (today - next_due).days)} d"
+    if next_due == today:
+        return "due today"
+    if next_due == today + timedelta(days=1):
+        return "due tomorrow"
+    return f"due {short_date(next_due, today)}"
+
+
+def human_size(size: int) -> str:
+    """1536 -> "1.5 KB", 150 KiB -> "150 KB" (binary units, as the attachment limit is shown;
+    no decimal from 100 up); "1 byte", "1,000 bytes"."""
+    if size < 1024:
+        return f"{size} byte" if size == 1 else f"{size:,} bytes"
+    value = float(size)
+    for unit in ("KB", "MB", "GB", "TB"):
+        value /= 1024
+        if value < 1024 or unit == "TB":
+            return f"{value:.0f} {unit}" if value >= 100 else f"{value:.1f} {unit}"
+    return f"{size:,} bytes"  # pragma: no cover
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """'1 contact', '3 contacts'; ``words`` for an irregular plural ('2 replies')."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
