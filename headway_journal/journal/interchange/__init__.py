@@ -47,9 +47,9 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from . import deadlines as dl
-from .issue_types import ISSUE_TYPES, ROLES, fields_json_schema
-from .json_stream import (
+from .. import deadlines as dl
+from ..issue_types import ISSUE_TYPES, ROLES, fields_json_schema
+from ..json_stream import (
     STREAMED,
     DuplicateKeysDict,
     JsonFile,
@@ -58,7 +58,7 @@ from .json_stream import (
     duplicate_keys,
     pairs_hook,
 )
-from .models import (
+from ..models import (
     Attachment,
     Case,
     Change,
@@ -73,9 +73,9 @@ from .models import (
     utc_key,
     utc_now,
 )
-from .money import AMOUNT_PATTERN
-from .safe_echo import echo_path, escape_for_terminal
-from .service import (
+from ..money import AMOUNT_PATTERN
+from ..safe_echo import echo_path, escape_for_terminal
+from ..service import (
     AUDIENCES,
     CHANNEL_KINDS,
     CHANNELS,
@@ -1944,7 +1944,7 @@ class _ExhibitFiles:
     """
 
     def __init__(self, svc: JournalService, attachments: Sequence[_AttachmentPlan]) -> None:
-        from .attachments import AttachmentError
+        from ..attachments import AttachmentError
 
         svc.require_writable()  # a read-only journal: refused before any file is read
         store = svc.store
@@ -1970,7 +1970,7 @@ class _ExhibitFiles:
     def __exit__(self, exc_type: object, *exc: object) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
         if exc_type is not None:  # rolled back: the files stored for it go again
-            from .orphans import discard_unused
+            from ..orphans import discard_unused
 
             done = [f.result() for f in self.futures if f.done() and not f.cancelled()
                     and f.exception() is None]
@@ -1999,7 +1999,7 @@ class _ExhibitFiles:
 # JSON Schema
 # =============================================================================================
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "journal-format.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[3] / "docs" / "journal-format.schema.json"
 
 
 def json_schema() -> dict[str, Any]:
@@ -2164,7 +2164,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.chmod(dest, 0o644)
     print(f"Wrote {dest}")
     return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
