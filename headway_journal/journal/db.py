@@ -24,6 +24,8 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from .fsutil import replace_durably, write_text_atomic
+
 DB_NAME = "journal.sqlite3"
 LOCK_NAME = "journal.lock"
 VERIFIED_NAME = "journal.verified"
@@ -304,19 +306,7 @@ def sqlite_backup(src_path: Path, dest: Path, *, journal_only: bool = False) -> 
         if empty:
             tmp.unlink()
             raise JournalDamaged(f"{src_path} holds no journal, so nothing was backed up.")
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, dest)
-    _fsync_dir(dest.parent)
-
-
-def _fsync_dir(path: Path) -> None:
-    with suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    replace_durably(tmp, dest)
 
 
 def migrate_to(db_path: Path, revision: str = "head") -> None:
@@ -433,12 +423,8 @@ def _write_verified(folder: Path, revision: str, checked_at: datetime) -> None:
     if identity is None:
         return
     data = {"revision": revision, "file": identity, "checked_at": checked_at.isoformat()}
-    tmp = folder / (VERIFIED_NAME + ".partial")
     with suppress(OSError):
-        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-        os.replace(tmp, folder / VERIFIED_NAME)
+        write_text_atomic(folder / VERIFIED_NAME, json.dumps(data), durable=False)
 
 
 @dataclass
