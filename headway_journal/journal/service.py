@@ -438,6 +438,7 @@ def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]
 
 
 def jsonable(v: Any) -> Any:
+    """A value as the change history stores it (dates as ISO text, amounts as text)."""
     if isinstance(v, (datetime, date)):
         return v.isoformat()
     if isinstance(v, Decimal):
@@ -770,6 +771,7 @@ class JournalService:
     # cases
 
     def validate_case(self, data: CaseInput) -> dict[str, Any]:
+        """A case's values cleaned and checked; raises ValidationError (also used by import)."""
         errors: dict[str, str] = {}
         title = _clean(data.title, "title", errors, required=True, label="Title")
         if data.issue_type not in ISSUE_TYPES:
@@ -1090,6 +1092,8 @@ class JournalService:
 
     def validate_contact(self, data: ContactInput) -> tuple[dict[str, Any], list[str],
                                                               list[PromiseInput], EscalationInput | None]:
+        """A contact's values, tickets, promises and escalation cleaned and checked; raises
+        ValidationError (also used by the JSON import)."""
         errors: dict[str, str] = {}
         started = _aware(data.started_at, "started_at", errors)
         ended = None
@@ -1145,6 +1149,7 @@ class JournalService:
         return values, tickets, promises, esc
 
     def clean_escalation(self, esc: EscalationInput, errors: dict[str, str], p: str) -> EscalationInput:
+        """An escalation cleaned; problems go to ``errors`` under the prefix ``p``."""
         if (not isinstance(esc.requested_on, date) or isinstance(esc.requested_on, datetime)
                 or not (1990 <= esc.requested_on.year <= 2100)):
             errors[f"{p}requested_on"] = "The escalation date is impossible."
@@ -1193,6 +1198,7 @@ class JournalService:
             c.opened_on = day
 
     def new_promise(self, p: PromiseInput, started: datetime) -> Promise:
+        """A new promise row with its deadline computed from the contact's start."""
         due = dl.promise_due(started, business_days=p.business_days, hours=p.hours, due_on=p.due_on,
                              calendar=self.calendar)
         return Promise(text=p.text, business_days=p.business_days, hours=p.hours, due_on=p.due_on,
@@ -1788,6 +1794,7 @@ def match_promises(rows: Sequence[Promise], inputs: Sequence[PromiseInput]
 
 
 def promise_terms(p: Promise) -> str:
+    """A promise with its terms, as the change history shows it."""
     if p.business_days is not None:
         return f"{p.text} (within {p.business_days} business days)"
     if p.hours is not None:
