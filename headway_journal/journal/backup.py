@@ -40,14 +40,13 @@ from .db import (
     JournalError,
     JournalLocked,
     JournalTooNew,
-    _secure_create_dir,
     connect_file,
     connect_readonly,
     quick_check,
     read_revision,
     sqlite_backup,
 )
-from .fsutil import fsync_dir, fsync_file, write_atomic
+from .fsutil import fsync_dir, fsync_file, make_private_dir, write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import JournalService
@@ -326,7 +325,7 @@ def make_backup(folder: Path, reason: str, *, now: datetime | None = None) -> Pa
     """Copy ``folder``'s database into ``folder/backups`` (checked) and write its sidecar."""
     folder = Path(folder)
     backups = folder / BACKUPS_DIR
-    _secure_create_dir(backups)
+    make_private_dir(backups)
     dest = _unique_backup_path(backups, now or datetime.now(UTC), _slug_reason(reason))
     sqlite_backup(folder / DB_NAME, dest, journal_only=True)
     write_sidecar(dest)
@@ -509,7 +508,7 @@ def restore_journal(folder: Path, backup: Path, *, safety_backup: bool = True,
         remove_stale_scratch(folder)
         _verify_for_restore(backup)
         with proven_copy(backup, folder) as proven:
-            _secure_create_dir(folder / BACKUPS_DIR)
+            make_private_dir(folder / BACKUPS_DIR)
             when = now or datetime.now(UTC)
             safety = _keep_current(folder, when, safety_backup)
             previous = _swap_in(folder, proven, when)

@@ -24,7 +24,7 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from .fsutil import replace_durably, write_text_atomic
+from .fsutil import make_private_dir, replace_durably, write_text_atomic
 
 DB_NAME = "journal.sqlite3"
 LOCK_NAME = "journal.lock"
@@ -180,12 +180,6 @@ def make_engine(db_path: Path, *, foreign_keys: bool = True,
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
-
-
-def _secure_create_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with suppress(OSError):
-        os.chmod(path, 0o700)
 
 
 def _touch_private(path: Path) -> None:
@@ -346,7 +340,7 @@ def upgrade_schema(db_path: Path, backups: Path, current: str | None) -> str | N
     """
     backup_path: str | None = None
     if current is not None:
-        _secure_create_dir(backups)
+        make_private_dir(backups)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         dest = backups / f"before-upgrade-{current}-{stamp}.sqlite3"
         sqlite_backup(db_path, dest)
@@ -510,7 +504,7 @@ def open_journal(folder: Path, *, create: bool = True) -> Journal:
     if not folder.exists():
         if not create:
             raise JournalError(f"There is no journal at {folder}.")
-        _secure_create_dir(folder)
+        make_private_dir(folder)
     elif not folder.is_dir():
         raise JournalError(f"{folder} is a file, not a journal folder.")
     from .folder_safety import secure_journal_folder
@@ -548,8 +542,8 @@ def open_journal(folder: Path, *, create: bool = True) -> Journal:
         # none, so the next open checks in full. close() writes it again.
         _forget_verified(folder)
         _touch_private(db_path)
-        _secure_create_dir(folder / ATTACHMENTS_DIR)
-        _secure_create_dir(folder / BACKUPS_DIR)
+        make_private_dir(folder / ATTACHMENTS_DIR)
+        make_private_dir(folder / BACKUPS_DIR)
         backup_path = None
         if current != HEAD_REVISION:
             backup_path = upgrade_schema(db_path, folder / BACKUPS_DIR, current)

@@ -10,6 +10,7 @@ import pytest
 
 from headway_journal.journal.fsutil import (
     fsync_dir,
+    make_private_dir,
     replace_durably,
     write_atomic,
     write_atomic_with,
@@ -71,3 +72,12 @@ def test_replace_durably_moves_a_finished_file_into_place(tmp_path: Path) -> Non
 def test_fsync_dir_of_a_missing_folder_is_not_an_error(tmp_path: Path) -> None:
     fsync_dir(tmp_path / "gone")
     fsync_dir(tmp_path)
+
+
+def test_make_private_dir_creates_parents_and_tightens_an_open_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "a" / "journal"
+    make_private_dir(folder)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    folder.chmod(0o755)
+    make_private_dir(folder)  # already there: only its permissions change
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
