@@ -20,6 +20,7 @@ from pathlib import Path
 import platformdirs
 
 from headway_journal import APP_ID
+from headway_journal.journal.fsutil import write_atomic
 
 DESKTOP_TEMPLATE = f"{APP_ID}.desktop"
 SCRIPT_NAMES = ("headway-journal-gui", "headway-journal")
@@ -137,10 +138,7 @@ def render_desktop_entry(command: list[str]) -> str:
 
 def _write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.chmod(mode)
-    os.replace(tmp, path)
+    write_atomic(path, data, mode)
 
 
 def _refresh_caches(base: Path) -> None:

@@ -7,26 +7,15 @@ written with pypdf. The target is written atomically (temporary file, fsync, ren
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO
 
 from pypdf import PdfReader, PdfWriter
 
+from ..journal.fsutil import write_atomic_with
+
 __all__ = ["write_pages"]
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def write_pages(source: Path, pages: Sequence[int], target: Path) -> int:
@@ -50,7 +39,7 @@ def _copy(source: Path, reader: PdfReader, wanted: list[int], target: Path) -> i
     every = wanted == list(range(1, len(reader.pages) + 1))
     if every:
         with source.open("rb") as src:
-            _write_atomically(target, lambda fh: shutil.copyfileobj(src, fh))
+            write_atomic_with(target, lambda fh: shutil.copyfileobj(src, fh))
         return len(wanted)
     return _rewrite(reader, wanted, target)
 
@@ -61,22 +50,5 @@ def _rewrite(reader: PdfReader, wanted: list[int], target: Path) -> int:
         writer.add_page(reader.pages[number - 1])
     if reader.metadata:
         writer.add_metadata({k: str(v) for k, v in reader.metadata.items()})
-    _write_atomically(target, writer.write)
+    write_atomic_with(target, writer.write)
     return len(wanted)
-
-
-def _write_atomically(target: Path, fill: Callable[[BinaryIO], object]) -> None:
-    folder = target.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fill(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(folder)
-

@@ -40,14 +40,13 @@ from .db import (
     JournalError,
     JournalLocked,
     JournalTooNew,
-    _fsync_dir,
-    _secure_create_dir,
     connect_file,
     connect_readonly,
     quick_check,
     read_revision,
     sqlite_backup,
 )
+from .fsutil import fsync_dir, fsync_file, make_private_dir, write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import JournalService
@@ -242,15 +241,7 @@ def _last_change_id(db: Path) -> int | None:
 
 
 def _write_json_atomic(path: Path, data: dict[str, Any]) -> None:
-    tmp = path.with_name(path.name + ".partial")
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, json.dumps(data, indent=1, sort_keys=True).encode())
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    write_atomic(path, json.dumps(data, indent=1, sort_keys=True).encode())
 
 
 def write_sidecar(backup: Path) -> Path:
@@ -334,7 +325,7 @@ def make_backup(folder: Path, reason: str, *, now: datetime | None = None) -> Pa
     """Copy ``folder``'s database into ``folder/backups`` (checked) and write its sidecar."""
     folder = Path(folder)
     backups = folder / BACKUPS_DIR
-    _secure_create_dir(backups)
+    make_private_dir(backups)
     dest = _unique_backup_path(backups, now or datetime.now(UTC), _slug_reason(reason))
     sqlite_backup(folder / DB_NAME, dest, journal_only=True)
     write_sidecar(dest)
@@ -389,7 +380,7 @@ def prune_backups(folder: Path, now: datetime | None = None) -> list[Path]:
             b.sidecar.unlink(missing_ok=True)
         gone.append(b.path)
     if gone:
-        _fsync_dir(Path(folder) / BACKUPS_DIR)
+        fsync_dir(Path(folder) / BACKUPS_DIR)
     return gone
 
 
@@ -438,8 +429,7 @@ def _set_aside(src: Path, dest: Path) -> None:
         os.link(src, dest)
     except OSError:
         shutil.copyfile(src, dest)
-        with open(dest, "rb") as fh:
-            os.fsync(fh.fileno())
+        fsync_file(dest)
     with suppress(OSError):
         os.chmod(dest, 0o600)
 
@@ -477,14 +467,14 @@ def _swap_in(folder: Path, source: Path, when: datetime) -> Path | None:
             wal = folder / (DB_NAME + "-wal")
             if wal.exists():
                 _set_aside(wal, previous.with_name(previous.name + "-wal"))
-            _fsync_dir(backups)
+            fsync_dir(backups)
         for suffix in ("-wal", "-shm", "-journal"):
             with suppress(FileNotFoundError):
                 (folder / (DB_NAME + suffix)).unlink()
         os.replace(tmp, db)
         with suppress(OSError):
             os.chmod(db, 0o600)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except BaseException:
         with suppress(OSError):
             tmp.unlink()
@@ -518,7 +508,7 @@ def restore_journal(folder: Path, backup: Path, *, safety_backup: bool = True,
         remove_stale_scratch(folder)
         _verify_for_restore(backup)
         with proven_copy(backup, folder) as proven:
-            _secure_create_dir(folder / BACKUPS_DIR)
+            make_private_dir(folder / BACKUPS_DIR)
             when = now or datetime.now(UTC)
             safety = _keep_current(folder, when, safety_backup)
             previous = _swap_in(folder, proven, when)

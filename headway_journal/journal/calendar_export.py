@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from . import deadlines as dl
+from .fsutil import write_atomic
 from .models import Case, Organization
 from .service import ACTIVE_STATUSES
 
@@ -131,8 +132,6 @@ def build_deadlines_calendar(
 def export_deadlines(service: JournalService, dest: Path) -> DeadlinesCalendar:
     """Build the deadlines calendar and write it to ``dest`` atomically (temp file, fsync,
     rename): a file that was there is replaced whole or not at all."""
-    from .interchange import _write_atomic
-
     calendar = build_deadlines_calendar(service)
-    _write_atomic(Path(dest), lambda fh: fh.write(calendar.data))
+    write_atomic(Path(dest), calendar.data)
     return calendar

@@ -24,6 +24,8 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from .fsutil import make_private_dir, replace_durably, write_text_atomic
+
 DB_NAME = "journal.sqlite3"
 LOCK_NAME = "journal.lock"
 VERIFIED_NAME = "journal.verified"
@@ -192,12 +194,6 @@ def read_only_sessions(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine.execution_options(journal_read_only=True), expire_on_commit=False)
 
 
-def _secure_create_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with suppress(OSError):
-        os.chmod(path, 0o700)
-
-
 def _touch_private(path: Path) -> None:
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
@@ -316,19 +312,7 @@ def sqlite_backup(src_path: Path, dest: Path, *, journal_only: bool = False) -> 
         if empty:
             tmp.unlink()
             raise JournalDamaged(f"{src_path} holds no journal, so nothing was backed up.")
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, dest)
-    _fsync_dir(dest.parent)
-
-
-def _fsync_dir(path: Path) -> None:
-    with suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    replace_durably(tmp, dest)
 
 
 def migrate_to(db_path: Path, revision: str = "head") -> None:
@@ -368,7 +352,7 @@ def upgrade_schema(db_path: Path, backups: Path, current: str | None) -> str | N
     """
     backup_path: str | None = None
     if current is not None:
-        _secure_create_dir(backups)
+        make_private_dir(backups)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         dest = backups / f"before-upgrade-{current}-{stamp}.sqlite3"
         sqlite_backup(db_path, dest)
@@ -445,12 +429,8 @@ def _write_verified(folder: Path, revision: str, checked_at: datetime) -> None:
     if identity is None:
         return
     data = {"revision": revision, "file": identity, "checked_at": checked_at.isoformat()}
-    tmp = folder / (VERIFIED_NAME + ".partial")
     with suppress(OSError):
-        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-        os.replace(tmp, folder / VERIFIED_NAME)
+        write_text_atomic(folder / VERIFIED_NAME, json.dumps(data), durable=False)
 
 
 @dataclass
@@ -537,7 +517,7 @@ def open_journal(folder: Path, *, create: bool = True) -> Journal:
     if not folder.exists():
         if not create:
             raise JournalError(f"There is no journal at {folder}.")
-        _secure_create_dir(folder)
+        make_private_dir(folder)
     elif not folder.is_dir():
         raise JournalError(f"{folder} is a file, not a journal folder.")
     from .folder_safety import secure_journal_folder
@@ -575,8 +555,8 @@ def open_journal(folder: Path, *, create: bool = True) -> Journal:
         # none, so the next open checks in full. close() writes it again.
         _forget_verified(folder)
         _touch_private(db_path)
-        _secure_create_dir(folder / ATTACHMENTS_DIR)
-        _secure_create_dir(folder / BACKUPS_DIR)
+        make_private_dir(folder / ATTACHMENTS_DIR)
+        make_private_dir(folder / BACKUPS_DIR)
         backup_path = None
         if current != HEAD_REVISION:
             backup_path = upgrade_schema(db_path, folder / BACKUPS_DIR, current)

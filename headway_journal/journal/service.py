@@ -37,7 +37,6 @@ from .issue_types import (
     checklist,
     get_issue_type,
     parse_money,
-    refuse_card_number,
 )
 from .models import (
     Attachment,
@@ -55,6 +54,9 @@ from .models import (
     utc_now,
 )
 from .safe_echo import escape_for_terminal
+from .validation import MAX_LONG, MAX_TEXT, SURROGATE
+from .validation import aware_datetime as _aware
+from .validation import clean_text as _clean
 
 STATUSES = ("open", "waiting", "escalated", "resolved", "closed")
 ACTIVE_STATUSES = ("open", "waiting", "escalated")
@@ -66,11 +68,6 @@ AUDIENCES = ("any", "client", "clinician", "privacy")
 CURRENCIES = ("USD", "CAD", "EUR", "GBP", "AUD")
 MAX_HOLD_MINUTES = 24 * 60
 MAX_CALL = timedelta(hours=24)
-MAX_TEXT = 500
-MAX_LONG = 20_000
-# A lone UTF-16 surrogate (from a JSON "\ud800" escape, or a broken paste) cannot be stored as
-# UTF-8: SQLite's driver raises UnicodeEncodeError. Refuse it as invalid input instead.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # ... nor searched for; a NUL ends FTS5's query text early ("unterminated string").
 _UNSEARCHABLE = re.compile("[\x00\ud800-\udfff]")
 
@@ -432,49 +429,10 @@ def new_key(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
 
 
-def _clean(value: object, name: str, errors: dict[str, str], *, limit: int = MAX_TEXT,
-           required: bool = False, label: str | None = None) -> str:
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        errors[name] = f"{label or name} must be text."
-        return ""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if not value.replace("\n", "").replace("\t", "").isprintable():  # (else nothing to drop)
-        value = "".join(ch for ch in value if ch in "\n\t" or ch.isprintable() or ord(ch) > 0x9F)
-    value = value.strip() if limit > MAX_TEXT else " ".join(value.split())
-    if _SURROGATE.search(value):
-        errors[name] = (f"{label or name.replace('_', ' ').capitalize()} contains a character that "
-                        "is not valid text (a lone surrogate); please retype that part.")
-    elif required and not value:
-        errors[name] = f"{label or name.replace('_', ' ').capitalize()} is required."
-    elif len(value) > limit:
-        errors[name] = f"This is {len(value):,} characters long; the limit is {limit:,}."
-    else:
-        try:
-            refuse_card_number(value)
-        except FieldError as exc:
-            errors[name] = str(exc)
-    return value
-
-
 def _choice(value: str, name: str, allowed: Sequence[str], errors: dict[str, str]) -> str:
     if value not in allowed:
         errors[name] = f"'{escape_for_terminal(value)}' is not one of: {', '.join(allowed)}."
     return value
-
-
-def _aware(value: Any, name: str, errors: dict[str, str]) -> datetime | None:
-    if not isinstance(value, datetime):
-        errors[name] = "A date and time is required."
-        return None
-    if value.tzinfo is None or value.utcoffset() is None:
-        errors[name] = "The time needs its UTC offset (time zone)."
-        return None
-    if not (1990 <= value.year <= 2100):
-        errors[name] = f"{value.date().isoformat()} is outside the years 1990 to 2100."
-        return None
-    return value.replace(microsecond=0)
 
 
 def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
@@ -482,19 +440,20 @@ def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]
     for k, new in after.items():
         old = before.get(k)
         if old != new:
-            out[k] = [_jsonable(old), _jsonable(new)]
+            out[k] = [jsonable(old), jsonable(new)]
     return out
 
 
-def _jsonable(v: Any) -> Any:
+def jsonable(v: Any) -> Any:
+    """A value as the change history stores it (dates as ISO text, amounts as text)."""
     if isinstance(v, (datetime, date)):
         return v.isoformat()
     if isinstance(v, Decimal):
         return str(v)
     if isinstance(v, (list, tuple)):
-        return [_jsonable(x) for x in v]
+        return [jsonable(x) for x in v]
     if isinstance(v, dict):
-        return {k: _jsonable(x) for k, x in v.items()}
+        return {k: jsonable(x) for k, x in v.items()}
     return v
 
 
@@ -611,6 +570,11 @@ class JournalService:
             raise StorageError("This journal was opened only to read it; nothing was changed.")
         self.require_writable()
         return _WriteGuard(self.journal)
+
+    def write_transaction(self) -> Any:
+        """``with svc.write_transaction() as s:`` one write transaction (BEGIN IMMEDIATE) for
+        writers outside this class, such as the JSON import; errors become StorageError."""
+        return self._write()
 
     # settings
 
@@ -744,7 +708,7 @@ class JournalService:
             o = s.scalar(select(Organization).where(Organization.key == key))
             return None if o is None else _org_view(o)
 
-    def _validate_organization(
+    def validate_organization(
         self, data: OrganizationInput
     ) -> tuple[dict[str, str], list[dict[str, Any]]]:
         """Clean an organization's values and channels; raises ValidationError (keys like
@@ -790,7 +754,7 @@ class JournalService:
         return {"name": name, "website": website, "address": address, "notes": notes}, channels
 
     def save_organization(self, data: OrganizationInput, org_id: int | None = None) -> int:
-        values, channels = self._validate_organization(data)
+        values, channels = self.validate_organization(data)
         name, website = values["name"], values["website"]
         address, notes = values["address"], values["notes"]
         with self._write() as s:
@@ -835,7 +799,8 @@ class JournalService:
 
     # cases
 
-    def _validate_case(self, data: CaseInput) -> dict[str, Any]:
+    def validate_case(self, data: CaseInput) -> dict[str, Any]:
+        """A case's values cleaned and checked; raises ValidationError (also used by import)."""
         errors: dict[str, str] = {}
         title = _clean(data.title, "title", errors, required=True, label="Title")
         if data.issue_type not in ISSUE_TYPES:
@@ -846,7 +811,7 @@ class JournalService:
             fields, ferrs = it.validate(data.fields or {})
             errors.update({f"fields.{k}": v for k, v in ferrs.items()})
             for k, v in fields.items():  # stored as JSON, then indexed for search as UTF-8
-                if _SURROGATE.search(v):
+                if SURROGATE.search(v):
                     errors[f"fields.{k}"] = ("This contains a character that is not valid text "
                                              "(a lone surrogate); please retype that part.")
         role = _choice(data.role, "role", ROLES, errors)
@@ -876,7 +841,7 @@ class JournalService:
                     fields=fields)
 
     def create_case(self, data: CaseInput) -> int:
-        values = self._validate_case(data)
+        values = self.validate_case(data)
         with self._write() as s:
             if s.get(Organization, data.organization_id) is None:
                 raise ValidationError({"organization": "Choose an organization."})
@@ -887,7 +852,7 @@ class JournalService:
             return c.id
 
     def update_case(self, case_id: int, data: CaseInput) -> None:
-        values = self._validate_case(data)
+        values = self.validate_case(data)
         with self._write() as s:
             c = self._case(s, case_id)
             if s.get(Organization, data.organization_id) is None:
@@ -1154,8 +1119,10 @@ class JournalService:
 
     # contacts
 
-    def _validate_contact(self, data: ContactInput) -> tuple[dict[str, Any], list[str],
+    def validate_contact(self, data: ContactInput) -> tuple[dict[str, Any], list[str],
                                                               list[PromiseInput], EscalationInput | None]:
+        """A contact's values, tickets, promises and escalation cleaned and checked; raises
+        ValidationError (also used by the JSON import)."""
         errors: dict[str, str] = {}
         started = _aware(data.started_at, "started_at", errors)
         ended = None
@@ -1205,12 +1172,13 @@ class JournalService:
             promises.append(replace(p, text=ptext))
         esc = data.escalation
         if esc is not None:
-            esc = self._clean_escalation(esc, errors, "escalation.")
+            esc = self.clean_escalation(esc, errors, "escalation.")
         if errors:
             raise ValidationError(errors)
         return values, tickets, promises, esc
 
-    def _clean_escalation(self, esc: EscalationInput, errors: dict[str, str], p: str) -> EscalationInput:
+    def clean_escalation(self, esc: EscalationInput, errors: dict[str, str], p: str) -> EscalationInput:
+        """An escalation cleaned; problems go to ``errors`` under the prefix ``p``."""
         if (not isinstance(esc.requested_on, date) or isinstance(esc.requested_on, datetime)
                 or not (1990 <= esc.requested_on.year <= 2100)):
             errors[f"{p}requested_on"] = "The escalation date is impossible."
@@ -1224,7 +1192,7 @@ class JournalService:
         )
 
     def log_contact(self, case_id: int, data: ContactInput) -> int:
-        values, tickets, promises, esc = self._validate_contact(data)
+        values, tickets, promises, esc = self.validate_contact(data)
         with self._write() as s:
             c = self._case(s, case_id)
             started: datetime = values["started_at"]
@@ -1232,7 +1200,7 @@ class JournalService:
                          started_utc=utc_key(started), recorded_at=data.recorded_at or utc_now(),
                          **values)
             ct.tickets = [Ticket(position=i, number=t) for i, t in enumerate(tickets)]
-            ct.promises = [self._new_promise(p, started) for p in promises]
+            ct.promises = [self.new_promise(p, started) for p in promises]
             s.add(ct)
             s.flush()
             self._opened_by(s, c, started)
@@ -1258,7 +1226,8 @@ class JournalService:
                       {"opened_on": [c.opened_on.isoformat(), day.isoformat()]})
             c.opened_on = day
 
-    def _new_promise(self, p: PromiseInput, started: datetime) -> Promise:
+    def new_promise(self, p: PromiseInput, started: datetime) -> Promise:
+        """A new promise row with its deadline computed from the contact's start."""
         due = dl.promise_due(started, business_days=p.business_days, hours=p.hours, due_on=p.due_on,
                              calendar=self.calendar)
         return Promise(text=p.text, business_days=p.business_days, hours=p.hours, due_on=p.due_on,
@@ -1269,7 +1238,7 @@ class JournalService:
 
         Promises are updated in place, so an unchanged promise keeps its id (the calendar
         export's event UID), its status, its reminder state and its history: see
-        ``_match_promises``. A promise given as "pending" keeps the status it has; another
+        ``match_promises``. A promise given as "pending" keeps the status it has; another
         status given is applied and recorded. Promises left out are erased, and each erasure is
         written to the change history with the promise's terms and last status.
 
@@ -1277,7 +1246,7 @@ class JournalService:
         one without a known key is added for this contact (the case becomes "escalated" while it
         is open or waiting); ``None`` leaves the contact's escalations as they are.
         """
-        values, tickets, promises, esc = self._validate_contact(data)
+        values, tickets, promises, esc = self.validate_contact(data)
         with self._write() as s:
             ct = s.get(Contact, contact_id)
             if ct is None or ct.deleted_at is not None:
@@ -1285,7 +1254,7 @@ class JournalService:
             started: datetime = values["started_at"]
             before = {k: getattr(ct, k) for k in values}
             before["tickets"] = [t.number for t in ct.tickets]
-            before["promises"] = [_promise_terms(p) for p in ct.promises]
+            before["promises"] = [promise_terms(p) for p in ct.promises]
             for k, v in values.items():
                 setattr(ct, k, v)
             ct.started_utc = utc_key(started)
@@ -1295,17 +1264,17 @@ class JournalService:
                 s.flush()
                 ct.tickets = [Ticket(position=i, number=t) for i, t in enumerate(tickets)]
             old_rows = list(ct.promises)
-            pairs = _match_promises(old_rows, promises)
+            pairs = match_promises(old_rows, promises)
             kept_ids = {row.id for row, _ in pairs if row is not None}
             for row in old_rows:
                 if row.id not in kept_ids:
                     self._log(s, "promise", row.id, ct.case_id, "erase",
-                              {"promise": _promise_terms(row), "status": row.status})
+                              {"promise": promise_terms(row), "status": row.status})
                     ct.promises.remove(row)
             s.flush()
             for row, p in pairs:
                 if row is None:
-                    ct.promises.append(self._new_promise(p, started))
+                    ct.promises.append(self.new_promise(p, started))
                     continue
                 row.text, row.business_days, row.hours, row.due_on = (
                     p.text, p.business_days, p.hours, p.due_on)
@@ -1325,7 +1294,7 @@ class JournalService:
                 self._save_contact_escalation(s, ct, esc)
             ct.updated_at = utc_now()
             after = {**values, "tickets": tickets,
-                     "promises": [_promise_terms(p) for p in ct.promises]}
+                     "promises": [promise_terms(p) for p in ct.promises]}
             changes = _diff(before, after)
             if changes:
                 self._log(s, "contact", ct.id, ct.case_id, "update", changes)
@@ -1521,7 +1490,7 @@ class JournalService:
 
     def add_escalation(self, case_id: int, esc: EscalationInput, contact_id: int | None = None) -> int:
         errors: dict[str, str] = {}
-        esc = self._clean_escalation(esc, errors, "")
+        esc = self.clean_escalation(esc, errors, "")
         if errors:
             raise ValidationError(errors)
         with self._write() as s:
@@ -1691,6 +1660,11 @@ class JournalService:
         s.add(Change(entity=entity, entity_id=entity_id, case_id=case_id, action=action,
                      changes=changes))
 
+    def log_change(self, s: Session, entity: str, entity_id: int, case_id: int | None,
+                   action: str, changes: dict[str, Any]) -> None:
+        """Add one entry to the change history, in the caller's transaction ``s``."""
+        self._log(s, entity, entity_id, case_id, action, changes)
+
     def check(self, *, unused: bool = True) -> list[str]:
         """Everything wrong with the journal: database integrity, foreign keys, stored files
         (damaged or missing), and, unless ``unused`` is False, orphan files in the store that
@@ -1830,7 +1804,7 @@ def _channel_dict(c: Channel) -> dict[str, Any]:
             "verified_on": c.verified_on.isoformat() if c.verified_on else None}
 
 
-def _match_promises(rows: Sequence[Promise], inputs: Sequence[PromiseInput]
+def match_promises(rows: Sequence[Promise], inputs: Sequence[PromiseInput]
                     ) -> list[tuple[Promise | None, PromiseInput]]:
     """Pair each promise input with the stored promise it edits (``None``: a new promise).
 
@@ -1867,7 +1841,8 @@ def _match_promises(rows: Sequence[Promise], inputs: Sequence[PromiseInput]
     return list(zip(matched, inputs, strict=True))
 
 
-def _promise_terms(p: Promise) -> str:
+def promise_terms(p: Promise) -> str:
+    """A promise with its terms, as the change history shows it."""
     if p.business_days is not None:
         return f"{p.text} (within {p.business_days} business days)"
     if p.hours is not None:

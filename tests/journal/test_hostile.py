@@ -22,8 +22,6 @@ from hypothesis import strategies as st
 
 from headway_journal.journal.issue_types import ISSUE_TYPES, FieldError, FieldSpec
 from headway_journal.journal.service import (
-    MAX_LONG,
-    MAX_TEXT,
     CaseInput,
     ContactInput,
     EscalationInput,
@@ -31,6 +29,7 @@ from headway_journal.journal.service import (
     PromiseInput,
     ValidationError,
 )
+from headway_journal.journal.validation import MAX_LONG, MAX_TEXT
 
 SETTINGS = settings(max_examples=50, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,

@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from headway_journal.journal import interchange as ix
 from headway_journal.journal import json_stream
+from headway_journal.journal.interchange import bulk
 from headway_journal.journal.json_stream import JsonFile, JsonFileError, StreamedObject
 from headway_journal.journal.service import JournalService
 
@@ -60,7 +61,7 @@ def test_contacts_are_read_and_written_one_batch_at_a_time(
     events: list[tuple[str, int]] = []
     read = 0
     real_elements = StreamedObject.elements
-    real_insert = ix._insert_many
+    real_insert = bulk.insert_many
 
     def elements(self: StreamedObject) -> Iterator[Any]:
         nonlocal read
@@ -78,10 +79,10 @@ def test_contacts_are_read_and_written_one_batch_at_a_time(
         raise AssertionError("the whole file was parsed at once")
 
     monkeypatch.setattr(StreamedObject, "elements", elements)
-    monkeypatch.setattr(ix, "_insert_many", insert_many)
+    monkeypatch.setattr(bulk, "insert_many", insert_many)
     monkeypatch.setattr(ix, "load_document", no_whole_document)
     monkeypatch.setattr(ix.json, "loads", no_whole_document)
-    monkeypatch.setattr(ix._NewRows, "FLUSH_AT", 20)
+    monkeypatch.setattr(bulk.NewRows, "FLUSH_AT", 20)
     n = 100
     path = write_json(tmp_path / "in" / "big.json", document(case("c-1", [contact(i) for i in
                                                                            range(n)])))
@@ -97,7 +98,7 @@ def test_contacts_are_read_and_written_one_batch_at_a_time(
 
 def test_a_bad_contact_after_written_batches_rolls_everything_back(
         svc: JournalService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ix._NewRows, "FLUSH_AT", 10)
+    monkeypatch.setattr(bulk.NewRows, "FLUSH_AT", 10)
     before = counts(svc)
     contacts: list[Any] = [contact(i) for i in range(60)]
     contacts.append(contact(60, started_at="2026-02-30T10:00:00-08:00"))

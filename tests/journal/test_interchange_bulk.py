@@ -1,4 +1,4 @@
-"""Import of cases new to the journal, which are written in bulk (interchange._NewRows).
+"""Import of cases new to the journal, which are written in bulk (interchange.bulk.NewRows).
 
 The bulk rows must be exactly what the record-by-record path writes (the one used for cases the
 journal already holds), keep the search index and the stored deadlines in step, interleave with
@@ -16,6 +16,8 @@ import pytest
 from sqlalchemy import text
 
 from headway_journal.journal import interchange as ix
+from headway_journal.journal.interchange import bulk as bulk_stage
+from headway_journal.journal.interchange import write as write_stage
 from headway_journal.journal.service import JournalService
 
 from .test_interchange import PNG, counts, export, populate, write
@@ -103,8 +105,9 @@ def test_bulk_rows_equal_the_record_by_record_ones(source: tuple[JournalService,
     _svc, doc = source
     # what the file leaves out (a note's time, when a contact was written down) is "now" for
     # both paths: the same moment, so that two imports a second apart compare equal
-    moment = ix.utc_now()
-    monkeypatch.setattr(ix, "utc_now", lambda: moment)
+    moment = bulk_stage.utc_now()
+    for stage in (bulk_stage, write_stage):
+        monkeypatch.setattr(stage, "utc_now", lambda: moment)
     (tmp_path / "a" / "shot.png").write_bytes(PNG)
     doc["cases"].append(new_case("n-1", 3, "shot.png"))
     full = write(tmp_path / "a", doc, "full.json")
@@ -135,7 +138,7 @@ def test_bulk_rows_equal_the_record_by_record_ones(source: tuple[JournalService,
 def test_new_and_existing_cases_interleave(source: tuple[JournalService, Any], tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     svc, doc = source
-    monkeypatch.setattr(ix._NewRows, "FLUSH_AT", 1)  # write after every case
+    monkeypatch.setattr(bulk_stage.NewRows, "FLUSH_AT", 1)  # write after every case
     (tmp_path / "a" / "shot.png").write_bytes(PNG)
     existing = doc["cases"][0]
     existing["contacts"].append({"key": "k-3", "started_at": "2026-11-24T08:00:00-08:00",
@@ -185,7 +188,7 @@ def test_a_bad_file_after_rows_were_written_rolls_everything_back(
         source: tuple[JournalService, Any], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     svc, doc = source
-    monkeypatch.setattr(ix._NewRows, "FLUSH_AT", 1)
+    monkeypatch.setattr(bulk_stage.NewRows, "FLUSH_AT", 1)
     (tmp_path / "a" / "shot.png").write_bytes(PNG)
     (tmp_path / "a" / "other.png").write_bytes(PNG + b"changed after export")
     doc["cases"] = [new_case(f"n-{i}", 2, "shot.png") for i in range(4)]
