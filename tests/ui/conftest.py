@@ -164,6 +164,13 @@ def service(tmp_path: Path) -> Iterator[JournalService]:
 
 
 @pytest.fixture
+def sample_builder() -> Any:
+    """``build_sample`` for tests that fill a journal of their own (importing it from
+    "conftest" would find whichever conftest module was imported first)."""
+    return build_sample
+
+
+@pytest.fixture
 def sample(service: JournalService) -> Sample:
     return build_sample(service)
 

@@ -19,10 +19,11 @@ def test_human_size_is_the_same_everywhere(size: int, text: str) -> None:
 
 
 def test_every_window_part_uses_the_one_human_size() -> None:
-    from headway_journal.ui import case_view, unused_files
+    from headway_journal.ui import unused_files
+    from headway_journal.ui.case import timeline
     from headway_journal.ui.dialogs import restore_dialog
 
-    for module in (case_view, unused_files, restore_dialog):
+    for module in (timeline, unused_files, restore_dialog):
         assert module.human_size is human_size  # type: ignore[attr-defined]
 
 

@@ -34,10 +34,10 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 
 @pytest.fixture
-def ro_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, Any]]:
+def ro_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+              sample_builder: Any) -> Iterator[tuple[Path, Any]]:
     """A journal with the sample cases (and an exhibit), then its disk 'goes read-only'."""
-    from conftest import build_sample
-
+    build_sample = sample_builder
     folder = tmp_path / "journal"
     with JournalService.open(folder) as svc:
         sample = build_sample(svc)
