@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from PySide6 import QtPdf  # a declared dependency (PySide6-Pdf): missing is a failure
 
 from headway_journal.casefile import CaseFileData, build_casefile
-
-QtPdf = pytest.importorskip("PySide6.QtPdf")
 
 
 def test_first_page_renders_and_is_not_blank(

@@ -48,6 +48,15 @@ def test_rows_columns_and_headers(qapp: Any, service: JournalService, sample: Sa
     assert model.data(QModelIndex()) is None
 
 
+def test_the_model_keeps_qt_s_rules(qapp: Any, qtmodeltester: Any, service: JournalService,
+                                    sample: Sample) -> None:
+    """Qt's own checks of an item model (rows, columns, parents, data roles, signals)."""
+    model = CaseListModel(service, CaseFilter(view="all"))
+    qtmodeltester.check(model, force_py=True)
+    model.set_filter(CaseFilter(view="all", text="refund"))
+    qtmodeltester.check(model, force_py=True)
+
+
 def test_overdue_case_comes_first_with_word_and_bold(qapp: Any, service: JournalService,
                                                      sample: Sample) -> None:
     model = CaseListModel(service, CaseFilter(view="all"))
