@@ -126,48 +126,71 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _EIN = re.compile(r"^(\d{2})-?(\d{7})$")
 
 
+def _choice(value: str, choices: tuple[str, ...]) -> str:
+    for choice in choices:
+        if value.lower() == choice.lower():
+            return choice
+    raise FieldError(f"Choose one of: {', '.join(choices)}.")
+
+
+def _amounts(value: str, _choices: tuple[str, ...]) -> str:
+    try:
+        return normalize_amounts_text(value)
+    except AmountError as exc:
+        raise FieldError(str(exc)) from None
+
+
+def _email(value: str, _choices: tuple[str, ...]) -> str:
+    if not _EMAIL.match(value):
+        raise FieldError(f"'{escape_for_terminal(value)}' is not an e-mail address.")
+    return value
+
+
+def _last4(value: str, _choices: tuple[str, ...]) -> str:
+    digits = re.sub(r"\D", "", value)
+    if len(digits) != 4 or len(value) > 12:
+        raise FieldError("Enter only the last 4 digits, e.g. 4242.")
+    return digits
+
+
+def _npi(value: str, _choices: tuple[str, ...]) -> str:
+    digits = re.sub(r"[\s-]", "", value)
+    if len(digits) != 10 or not digits.isdigit():
+        raise FieldError("An NPI has exactly 10 digits.")
+    if not npi_ok(digits):
+        raise FieldError(f"{digits} is not a valid NPI: its check digit does not match.")
+    return digits
+
+
+def _ein(value: str, _choices: tuple[str, ...]) -> str:
+    m = _EIN.match(value)
+    if not m:
+        raise FieldError("A tax ID (EIN) looks like 12-3456789.")
+    return f"{m.group(1)}-{m.group(2)}"
+
+
+# How each kind of field is checked and written (after the text is cleaned); a kind not here
+# ("text") is kept as typed.
+_NORMALIZERS: dict[str, Callable[[str, tuple[str, ...]], str]] = {
+    "date": lambda value, _c: parse_iso_date(value).isoformat(),
+    "choice": _choice,
+    "money": lambda value, _c: str(parse_money(value)),
+    "amounts": _amounts,
+    "email": _email,
+    "last4": _last4,
+    "npi": _npi,
+    "ein": _ein,
+}
+
+
 def _normalize(kind: FieldKind, value: str, choices: tuple[str, ...]) -> str:
     if kind == "multiline":
         return _clean_text(value, MAX_MULTILINE)
     value = _clean_text(value, MAX_TEXT)
     if not value:
         return value
-    if kind == "date":
-        return parse_iso_date(value).isoformat()
-    if kind == "choice":
-        for choice in choices:
-            if value.lower() == choice.lower():
-                return choice
-        raise FieldError(f"Choose one of: {', '.join(choices)}.")
-    if kind == "money":
-        return str(parse_money(value))
-    if kind == "amounts":
-        try:
-            return normalize_amounts_text(value)
-        except AmountError as exc:
-            raise FieldError(str(exc)) from None
-    if kind == "email":
-        if not _EMAIL.match(value):
-            raise FieldError(f"'{escape_for_terminal(value)}' is not an e-mail address.")
-        return value
-    if kind == "last4":
-        digits = re.sub(r"\D", "", value)
-        if len(digits) != 4 or len(value) > 12:
-            raise FieldError("Enter only the last 4 digits, e.g. 4242.")
-        return digits
-    if kind == "npi":
-        digits = re.sub(r"[\s-]", "", value)
-        if len(digits) != 10 or not digits.isdigit():
-            raise FieldError("An NPI has exactly 10 digits.")
-        if not npi_ok(digits):
-            raise FieldError(f"{digits} is not a valid NPI: its check digit does not match.")
-        return digits
-    if kind == "ein":
-        m = _EIN.match(value)
-        if not m:
-            raise FieldError("A tax ID (EIN) looks like 12-3456789.")
-        return f"{m.group(1)}-{m.group(2)}"
-    return value
+    check = _NORMALIZERS.get(kind)
+    return value if check is None else check(value, choices)
 
 
 # --- the registry -------------------------------------------------------------------------------

@@ -298,6 +298,19 @@ class Reader:
             data.opened_on = opened
         elif opened is None and existing is None:
             data.opened_on = None
+        self.read_case_extras(rec, data)
+        values: dict[str, Any] | None = None
+        try:
+            values = self.svc.validate_case(data)
+        except ValidationError as exc:
+            service_errors(self.problems, rec.path, exc)
+        if values is None or org_key is None:
+            # Keep reading the case's children so every problem is reported at once.
+            values = {}
+        return values, org_key
+
+    def read_case_extras(self, rec: Record, data: CaseInput) -> None:
+        """The amount in dispute and the issue type's own fields, as given."""
         if rec.has("amount_disputed"):
             amount = rec.obj["amount_disputed"]
             if amount is None or isinstance(amount, str):
@@ -316,15 +329,6 @@ class Reader:
                     self.problems.add(f"{rec.at('fields')}.{escape_for_terminal(name)}",
                                       TWICE)
                 data.fields = dict(f)
-        values: dict[str, Any] | None = None
-        try:
-            values = self.svc.validate_case(data)
-        except ValidationError as exc:
-            service_errors(self.problems, rec.path, exc)
-        if values is None or org_key is None:
-            # Keep reading the case's children so every problem is reported at once.
-            values = {}
-        return values, org_key
 
     def read_case_children(self, rec: Record, plan: CasePlan, existing: Case | None) -> None:
         existing_contacts: dict[str, Contact] = {}
@@ -391,6 +395,29 @@ class Reader:
             data.hold_minutes = 0
         elif isinstance(hold, int):
             data.hold_minutes = hold
+        self.read_rep_and_tickets(rec, data)
+        recorded = rec.moment("recorded_at")
+        plans, promise_terms = self.read_promises(rec, data)
+        if not started_ok:
+            return None
+        try:
+            values, tickets_clean, promises, _esc = self.svc.validate_contact(data)
+        except ValidationError as exc:
+            rename = {"rep_name": "representative.name", "rep_title": "representative.title",
+                      "rep_id": "representative.id"}
+            for i, term in enumerate(promise_terms):
+                rename[f"promises[{i}].due"] = f"promises[{i}].{term}"
+            service_errors(self.problems, rec.path, exc, rename)
+            return None
+        if plans is None:
+            plans = [PromisePlan(p) for p in promises]
+        else:
+            plans = [replace(pl, data=p) for pl, p in zip(plans, promises, strict=True)]
+        return ContactPlan(rec.path, key, values, tickets_clean, plans,
+                            recorded if isinstance(recorded, datetime) else None)
+
+    def read_rep_and_tickets(self, rec: Record, data: ContactInput) -> None:
+        """The representative and the ticket numbers, as given."""
         rep = rec.record("representative", REP_FIELDS)
         if rep is not None:
             for name in REP_FIELDS:
@@ -410,35 +437,23 @@ class Reader:
                                       f"{show(t)} must be text (a JSON string, in quotes)")
         elif rec.has("tickets"):
             data.tickets = []
-        recorded = rec.moment("recorded_at")
+
+    def read_promises(self, rec: Record, data: ContactInput
+                      ) -> tuple[list[PromisePlan] | None, list[str]]:
+        """The contact's promises when the record gives them (None: kept as they are), with
+        the name of the term each was given by."""
         promise_terms: list[str] = []
-        plans: list[PromisePlan] | None = None
-        if rec.has("promises"):
-            plans = []
-            data.promises = []
-            for ppath, pobj in items_of(rec, "promises"):
-                prec = Record(pobj, ppath, self.problems, PROMISE_FIELDS)
-                plan, term = self.read_promise(prec)
-                plans.append(plan)
-                promise_terms.append(term)
-                data.promises.append(plan.data)
-        if not started_ok:
-            return None
-        try:
-            values, tickets_clean, promises, _esc = self.svc.validate_contact(data)
-        except ValidationError as exc:
-            rename = {"rep_name": "representative.name", "rep_title": "representative.title",
-                      "rep_id": "representative.id"}
-            for i, term in enumerate(promise_terms):
-                rename[f"promises[{i}].due"] = f"promises[{i}].{term}"
-            service_errors(self.problems, rec.path, exc, rename)
-            return None
-        if plans is None:
-            plans = [PromisePlan(p) for p in promises]
-        else:
-            plans = [replace(pl, data=p) for pl, p in zip(plans, promises, strict=True)]
-        return ContactPlan(rec.path, key, values, tickets_clean, plans,
-                            recorded if isinstance(recorded, datetime) else None)
+        if not rec.has("promises"):
+            return None, promise_terms
+        plans: list[PromisePlan] = []
+        data.promises = []
+        for ppath, pobj in items_of(rec, "promises"):
+            prec = Record(pobj, ppath, self.problems, PROMISE_FIELDS)
+            plan, term = self.read_promise(prec)
+            plans.append(plan)
+            promise_terms.append(term)
+            data.promises.append(plan.data)
+        return plans, promise_terms
 
     def read_promise(self, rec: Record) -> tuple[PromisePlan, str]:
         text = rec.text("text", required=True) or ""
@@ -537,7 +552,6 @@ class Reader:
                 continue
             old = existing.get(key)
             data = EscalationInput(requested_on=date.today(), key=key)  # placeholder
-            contact_key: str | None = None
             if old is not None:
                 data = EscalationInput(old.requested_on, old.level, old.owner_name,
                                        old.owner_title, old.reference, old.notes, key)
@@ -554,14 +568,7 @@ class Reader:
                     v = owner.text(name)
                     if v is not None:
                         setattr(data, f"owner_{name}", v)
-            ck = erec.text("contact")
-            if ck:
-                if ck not in contact_keys:
-                    erec.bad("contact", f"there is no contact with key {show(ck)} in this case")
-                contact_key = ck
-            elif old is not None and ck is None and old.contact_id is not None:
-                contact_key = self.s.scalar(select(Contact.key).where(
-                    Contact.id == old.contact_id))
+            contact_key = self.escalation_contact(erec, old, contact_keys)
             errors: dict[str, str] = {}
             clean = self.svc.clean_escalation(data, errors, "")
             if errors:
@@ -570,6 +577,21 @@ class Reader:
                 continue
             if isinstance(requested, date):
                 plan.escalations.append(EscalationPlan(path, clean, contact_key))
+
+    def escalation_contact(self, erec: Record, old: Escalation | None,
+                           contact_keys: set[str]) -> str | None:
+        """The key of the contact an escalation came from: the one given (which must be in
+        this case), else the one it already had."""
+        ck = erec.text("contact")
+        if ck:
+            if ck not in contact_keys:
+                erec.bad("contact", f"there is no contact with key {show(ck)} in this case")
+            return ck
+        if old is not None and ck is None and old.contact_id is not None:
+            key: str | None = self.s.scalar(select(Contact.key).where(
+                Contact.id == old.contact_id))
+            return key
+        return None
 
     def read_notes(self, rec: Record, plan: CasePlan) -> None:
         for i, item in enumerate(rec.array("notes") or ()):
