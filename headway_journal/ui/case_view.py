@@ -50,7 +50,7 @@ from ..journal.service import (
     PromiseView,
     ServiceError,
 )
-from .attachments import AttachmentController, ExhibitsPanel
+from .exhibits.controller import AttachmentController, ExhibitsPanel
 from .next_step import NextStepNotice, PromiseMark
 from .widgets import (
     GRID,

@@ -89,13 +89,6 @@ from ..journal.service import (
 )
 from . import read_only_mode
 from . import settings as st
-from .attachments import (
-    AttachmentController,
-    ExhibitsPanel,
-    install_drop_target,
-    install_paste_shortcut,
-    pick_and_attach,
-)
 from .case_list import (
     COL_DUE,
     COL_STATUS,
@@ -106,10 +99,17 @@ from .case_list import (
 )
 from .case_view import CHANNEL_NAMES, CasePane, clear_layout
 from .draft_offer import DraftOfferBar
+from .exhibits.controller import (
+    AttachmentController,
+    ExhibitsPanel,
+    install_drop_target,
+    install_paste_shortcut,
+    pick_and_attach,
+)
+from .exhibits.drop_paste import install_window_paste
 from .fit import fit_to_screen
 from .next_step import PromiseMark
 from .overdue import OverdueWatcher
-from .paste import install_window_paste
 from .widgets import (
     GRID,
     SearchBox,
@@ -1292,7 +1292,7 @@ class MainWindow(QMainWindow):
         if cid is None:
             self.statusBar().showMessage("Select a case first, then capture the screen.", 8000)
             return False
-        from .capture import capture_and_attach
+        from .exhibits.capture import capture_and_attach
 
         return capture_and_attach(self, self.attachments, cid)
 
@@ -1310,7 +1310,7 @@ class MainWindow(QMainWindow):
     def open_attachment(self, attachment_id: int) -> QDialog | None:
         """Show an exhibit in the viewer (a non-modal window; captions edited there refresh)."""
         try:
-            from .image_viewer import ImageViewer
+            from .exhibits.viewer import ImageViewer
 
             viewer = ImageViewer(self.service, attachment_id, self)
         except PLAIN_ERRORS as exc:

@@ -37,8 +37,14 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.journal.service import CaseInput, ContactInput, JournalService
-from headway_journal.ui import attachments as ui_att
-from headway_journal.ui.attachments import (
+from headway_journal.ui.exhibits import controller as ui_att
+from headway_journal.ui.exhibits.capture import (
+    CaptureDialog,
+    CaptureOptions,
+    capture_and_attach,
+    capture_screen,
+)
+from headway_journal.ui.exhibits.controller import (
     STATE_ROLE,
     AttachmentController,
     ExhibitsPanel,
@@ -48,13 +54,7 @@ from headway_journal.ui.attachments import (
     pick_and_attach,
     viewer_copy,
 )
-from headway_journal.ui.capture import (
-    CaptureDialog,
-    CaptureOptions,
-    capture_and_attach,
-    capture_screen,
-)
-from headway_journal.ui.image_viewer import ImageViewer
+from headway_journal.ui.exhibits.viewer import ImageViewer
 
 # --------------------------------------------------------------------------- helpers
 
@@ -877,7 +877,7 @@ def test_no_temp_files_are_left_in_the_store(
 def test_a_blank_capture_is_not_attached_and_the_user_is_told(
         qtbot: Any, svc: JournalService, controller: AttachmentController, case_id: int,
         monkeypatch: pytest.MonkeyPatch, messages: dict[str, list[str]]) -> None:
-    from headway_journal.ui import capture
+    from headway_journal.ui.exhibits import capture
 
     window = QWidget()
     qtbot.addWidget(window)
@@ -907,7 +907,7 @@ def test_the_capture_dialog_is_not_in_its_own_screenshot(
         qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without "Hide this window" the grab still waits for the closed dialog to leave the
     screen, and the dialog is hidden by then."""
-    from headway_journal.ui import capture
+    from headway_journal.ui.exhibits import capture
 
     window = QWidget()
     qtbot.addWidget(window)

@@ -67,16 +67,16 @@ from headway_journal.journal.service import (
     ServiceError,
     ValidationError,
 )
-from headway_journal.ui.attachments import AttachmentController, install_drop_target
 from headway_journal.ui.completion import click_through
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
+from headway_journal.ui.exhibits.controller import AttachmentController, install_drop_target
+from headway_journal.ui.exhibits.drop_paste import install_window_paste
+from headway_journal.ui.exhibits.strip import ExhibitStrip
 from headway_journal.ui.fit import fit_to_screen
-from headway_journal.ui.paste import install_window_paste
 from headway_journal.ui.widgets import FlowLayout
 
 from .call_times import RULE_HINT, CallTimes, from_qdatetime, to_qdatetime
 from .examples import show_contact_examples, show_promise_example
-from .exhibit_strip import ExhibitStrip
 from .form_builder import (
     GRID,
     ErrorLabel,

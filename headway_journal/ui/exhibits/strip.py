@@ -28,15 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.journal.service import JournalService, ServiceError
-from headway_journal.ui.attachments import (
+from headway_journal.ui.widgets import FlowLayout
+
+from ..dialogs.form_builder import GRID
+from .controller import (
     AttachmentController,
     PasteHandler,
     install_paste_shortcut,
     pick_and_attach,
 )
-from headway_journal.ui.widgets import FlowLayout
-
-from .form_builder import GRID
 
 __all__ = ["ExhibitStrip"]
 

@@ -154,17 +154,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..journal.attachments import safe_display_name
-from ..journal.folder_safety import create_private
-from ..journal.safe_echo import escape_for_terminal, window_text
-from ..journal.service import AttachmentView, CaseView, ServiceError
-from .attach_worker import JobSignals, SourceItem, StoreJob, describe_failure, image_to_png
-from .names import timestamped_name
-from .widgets import FlowLayout
+from ...journal.attachments import safe_display_name
+from ...journal.folder_safety import create_private
+from ...journal.safe_echo import escape_for_terminal, window_text
+from ...journal.service import AttachmentView, CaseView, ServiceError
+from ..names import timestamped_name
+from ..widgets import FlowLayout
+from .worker import JobSignals, SourceItem, StoreJob, describe_failure, image_to_png
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..journal.service import JournalService
-    from .image_viewer import ImageViewer
+    from ...journal.service import JournalService
+    from .viewer import ImageViewer
 
 __all__ = [
     "AttachmentController",
@@ -926,7 +926,7 @@ def open_in_system_viewer(service: JournalService, attachment_id: int,
 def open_viewer(service: JournalService, attachment_id: int,
                 parent: QWidget | None = None) -> ImageViewer:
     """Show the exhibit viewer (non-modal) and return it."""
-    from .image_viewer import ImageViewer
+    from .viewer import ImageViewer
 
     viewer = ImageViewer(service, attachment_id, parent)
     viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
 from PySide6.QtGui import QImage
 
-from ..journal.attachments import AttachmentError, safe_display_name
+from ...journal.attachments import AttachmentError, safe_display_name
 
 __all__ = ["JobSignals", "SourceItem", "StoreJob", "describe_failure", "image_to_png"]
 

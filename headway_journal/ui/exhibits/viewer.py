@@ -49,8 +49,8 @@ from PySide6.QtWidgets import (
 from headway_journal.ui.event_watch import EventWatch
 from headway_journal.ui.fit import fit_to_screen
 
-from ..journal.service import ServiceError
-from .attachments import (
+from ...journal.service import ServiceError
+from .controller import (
     describe_exhibit,
     full_date,
     human_size,
@@ -60,7 +60,7 @@ from .attachments import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..journal.service import AttachmentView, JournalService
+    from ...journal.service import AttachmentView, JournalService
 
 __all__ = ["MAX_ZOOM", "MIN_ZOOM", "ImageViewer"]
 

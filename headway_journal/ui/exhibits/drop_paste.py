@@ -27,7 +27,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from .attachments import AttachmentController
+from .controller import AttachmentController
 
 NOTHING = "Nothing to paste: the clipboard holds no screenshot, files or text."
 TEXT_ELSEWHERE = ("The clipboard holds text, not a screenshot or files: click in a text box "
