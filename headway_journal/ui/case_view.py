@@ -50,7 +50,8 @@ from ..journal.service import (
     PromiseView,
     ServiceError,
 )
-from .exhibits.controller import AttachmentController, ExhibitsPanel
+from .exhibits.controller import AttachmentController
+from .exhibits.panel import ExhibitsPanel
 from .next_step import NextStepNotice, PromiseMark
 from .widgets import (
     GRID,

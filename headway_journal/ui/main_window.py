@@ -99,14 +99,10 @@ from .case_list import (
 )
 from .case_view import CHANNEL_NAMES, CasePane, clear_layout
 from .draft_offer import DraftOfferBar
-from .exhibits.controller import (
-    AttachmentController,
-    ExhibitsPanel,
-    install_drop_target,
-    install_paste_shortcut,
-    pick_and_attach,
-)
-from .exhibits.drop_paste import install_window_paste
+from .exhibits.controller import AttachmentController
+from .exhibits.drop_paste import install_drop_target, install_paste_shortcut, install_window_paste
+from .exhibits.files import pick_and_attach
+from .exhibits.panel import ExhibitsPanel
 from .fit import fit_to_screen
 from .next_step import PromiseMark
 from .overdue import OverdueWatcher

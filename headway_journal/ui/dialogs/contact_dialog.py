@@ -69,8 +69,8 @@ from headway_journal.journal.service import (
 )
 from headway_journal.ui.completion import click_through
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
-from headway_journal.ui.exhibits.controller import AttachmentController, install_drop_target
-from headway_journal.ui.exhibits.drop_paste import install_window_paste
+from headway_journal.ui.exhibits.controller import AttachmentController
+from headway_journal.ui.exhibits.drop_paste import install_drop_target, install_window_paste
 from headway_journal.ui.exhibits.strip import ExhibitStrip
 from headway_journal.ui.fit import fit_to_screen
 from headway_journal.ui.widgets import FlowLayout

@@ -31,12 +31,9 @@ from headway_journal.journal.service import JournalService, ServiceError
 from headway_journal.ui.widgets import FlowLayout
 
 from ..dialogs.form_builder import GRID
-from .controller import (
-    AttachmentController,
-    PasteHandler,
-    install_paste_shortcut,
-    pick_and_attach,
-)
+from .controller import AttachmentController
+from .drop_paste import PasteHandler, install_paste_shortcut
+from .files import pick_and_attach
 
 __all__ = ["ExhibitStrip"]
 
