@@ -547,6 +547,26 @@ def test_stopping_a_batch_says_how_many_were_left(
     assert messages["failed"] == ["Stopped: 3 files were not attached."]
 
 
+
+def test_a_broken_copy_ends_the_batch_with_a_sentence(
+        qtbot: Any, svc: JournalService, controller: AttachmentController, case_id: int,
+        messages: dict[str, list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Something unexpected outside the per-file handling (here the print copy, which never
+    raises) still ends the batch: a plain sentence, no traceback, and not busy for ever."""
+    def broken(_blob: Any) -> None:
+        raise RuntimeError("bug in the print copy")
+
+    monkeypatch.setattr(svc.store, "make_print_copy", broken)
+    busy: list[bool] = []
+    controller.busy_changed.connect(busy.append)
+    assert controller.attach_paths(case_id, [write(tmp_path / "a.png", png_bytes())]) == 1
+    wait_idle(qtbot, controller)
+    assert busy == [True, False]
+    assert messages["failed"] == ["Something went wrong while attaching; the files not yet "
+                                  "copied were not attached."]
+    assert len(live(svc, case_id)) == 1  # the file copied before the fault was attached
+
+
 # --------------------------------------------------------------------------- panel actions
 
 
