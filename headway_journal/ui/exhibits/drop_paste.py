@@ -1,4 +1,15 @@
-"""Ctrl+V anywhere in a window: one paste handler for the main window and the contact dialog.
+"""Drag and drop and paste: how files and screenshots reach the attachment controller.
+
+Three entry points:
+
+* ``install_window_paste(window, controller, case_id, ...)``: Ctrl+V anywhere in a window (the
+  main window and the contact dialog), described below;
+* ``install_paste_shortcut(widget, controller, case_id, contact_id=None)``: Ctrl+V while the
+  focus is inside one text-free widget (the exhibit list, the contact dialog's exhibit strip);
+* ``install_drop_target(widget, controller, case_id, contact_id=None)``: drops on ``widget``
+  and its children, always taken as copies, with a highlight while something is dragged over.
+
+Ctrl+V anywhere in a window:
 
 What a paste (Ctrl+V, Shift+Insert) does depends on the clipboard and on where the focus is
 (``paste_kind``):
@@ -48,6 +59,21 @@ from PySide6.QtWidgets import (
 )
 
 from .controller import AttachmentController
+
+__all__ = [
+    "NO_CASE",
+    "NOTHING",
+    "TEXT_ELSEWHERE",
+    "DropTarget",
+    "PasteHandler",
+    "WindowPaste",
+    "install_drop_target",
+    "install_paste_shortcut",
+    "install_window_paste",
+    "is_text_box",
+    "local_files",
+    "paste_kind",
+]
 
 _log = logging.getLogger(__name__)
 
@@ -151,9 +177,6 @@ def install_window_paste(window: QWidget, controller: AttachmentController, case
     return WindowPaste(window, controller, case_id, contact_id, say=say)
 
 
-CaseIdGetter = Callable[[], int | None]
-
-
 # =========================================================================== drop target
 
 
@@ -201,8 +224,8 @@ class DropTarget(QObject):
     """Event filter that turns drags of files and images onto ``widget`` into attachments."""
 
     def __init__(self, widget: QWidget, controller: AttachmentController,
-                 case_id_getter: CaseIdGetter,
-                 contact_id_getter: CaseIdGetter | None = None) -> None:
+                 case_id_getter: IdGetter,
+                 contact_id_getter: IdGetter | None = None) -> None:
         super().__init__(widget)
         self._widget = widget
         self._controller = controller
@@ -266,8 +289,8 @@ class DropTarget(QObject):
 
 
 def install_drop_target(widget: QWidget, controller: AttachmentController,
-                        case_id_getter: CaseIdGetter,
-                        contact_id_getter: CaseIdGetter | None = None) -> DropTarget:
+                        case_id_getter: IdGetter,
+                        contact_id_getter: IdGetter | None = None) -> DropTarget:
     """Make ``widget`` accept dropped files and images (highlighted while dragging)."""
     return DropTarget(widget, controller, case_id_getter, contact_id_getter)
 
@@ -280,8 +303,8 @@ class PasteHandler(QObject):
     files. Anything else (plain text, or focus in a text field) goes on as usual."""
 
     def __init__(self, widget: QWidget, controller: AttachmentController,
-                 case_id_getter: CaseIdGetter,
-                 contact_id_getter: CaseIdGetter | None = None) -> None:
+                 case_id_getter: IdGetter,
+                 contact_id_getter: IdGetter | None = None) -> None:
         super().__init__(widget)
         self._widget = widget
         self._controller = controller
@@ -316,8 +339,8 @@ class PasteHandler(QObject):
 
 
 def install_paste_shortcut(widget: QWidget, controller: AttachmentController,
-                           case_id_getter: CaseIdGetter,
-                           contact_id_getter: CaseIdGetter | None = None) -> PasteHandler:
+                           case_id_getter: IdGetter,
+                           contact_id_getter: IdGetter | None = None) -> PasteHandler:
     """Ctrl+V on ``widget`` (or a non-text child) attaches the clipboard image or files."""
     return PasteHandler(widget, controller, case_id_getter, contact_id_getter)
 
