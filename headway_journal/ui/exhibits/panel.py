@@ -29,17 +29,16 @@ from PySide6.QtWidgets import (
 
 from ...journal.service import AttachmentView, CaseView, ServiceError
 from ..widgets import FlowLayout
-from .capture import capture_and_attach
 from .cards import ExhibitDelegate, ExhibitModel
 from .controller import AttachmentController
 from .describe import describe_exhibit, human_size, short_date
 from .drop_paste import install_drop_target, install_paste_shortcut
 from .files import open_in_system_viewer, pick_and_attach, save_copy_as
 from .thumbnails import ThumbnailCache
-from .viewer import ImageViewer, open_viewer
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...journal.service import JournalService
+    from .viewer import ImageViewer
 
 __all__ = [
     "EMPTY_TEXT",
@@ -435,12 +434,16 @@ class ExhibitsPanel(QWidget):
         return pick_and_attach(self, self._controller, self.case_id())
 
     def capture(self) -> bool:
+        from .capture import capture_and_attach  # loaded on first use: start-up time
+
         return capture_and_attach(self.window(), self._controller, self.case_id())
 
     def open_selected(self) -> ImageViewer | None:
         view = self._one()
         if view is None:
             return None
+        from .viewer import open_viewer  # loaded on first use: start-up time
+
         viewer = open_viewer(self._service, view.id, self)
         viewer.caption_changed.connect(lambda _id: self._changed("Caption saved."))
         return viewer
