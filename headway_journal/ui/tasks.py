@@ -213,4 +213,9 @@ class TaskRunner(QObject):
     def _forget(self, task: Task) -> None:
         if task in self._active:
             self._active.remove(task)
+        # Out of the runner's children first: the slots connected to the task (lambdas that
+        # name the owner) may hold the last reference to the runner's owner, and deleting the
+        # task releases them; the owner, and this runner with it, may then be deleted while
+        # the task is being deleted, which must not delete the task a second time.
+        task.setParent(None)
         task.deleteLater()

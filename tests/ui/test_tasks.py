@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QObject, QThread, Signal
 
 from headway_journal.ui.tasks import TaskCancelled, TaskContext, TaskRunner
 
@@ -163,3 +163,28 @@ def test_cancel_all_reaches_every_running_task(qtbot: Any, runner: TaskRunner) -
     with qtbot.waitSignal(tasks[-1].finished, timeout=10_000):
         pass
     assert results == [True, True]
+
+
+def test_an_owner_kept_only_by_its_task_slots_can_go_away(qtbot: Any) -> None:
+    """A parentless owner whose only reference is a lambda connected to its own task (a
+    controller made for one dialog) is freed when the task is deleted; the runner, a child
+    of that owner, goes with it and must not delete the task a second time (a crash)."""
+    class Owner(QObject):
+        answered = Signal(object)
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.tasks = TaskRunner(self)
+
+        def ask(self) -> None:
+            task = self.tasks.start(lambda _context: "answer")
+            task.done.connect(lambda value: self.answered.emit(value))
+
+    gone: list[bool] = []
+    for count in range(1, 6):
+        owner = Owner()
+        owner.destroyed.connect(lambda *_args: gone.append(True))
+        owner.ask()
+        assert owner.tasks.wait(10_000)
+        del owner  # the task's lambda now holds the last reference
+        qtbot.waitUntil(lambda count=count: len(gone) == count, timeout=10_000)
