@@ -89,13 +89,6 @@ from ..journal.service import (
 )
 from . import read_only_mode
 from . import settings as st
-from .attachments import (
-    AttachmentController,
-    ExhibitsPanel,
-    install_drop_target,
-    install_paste_shortcut,
-    pick_and_attach,
-)
 from .case.common import CHANNEL_NAMES, clear_layout
 from .case.next_step import PromiseMark
 from .case.pane import CasePane
@@ -108,10 +101,13 @@ from .case_list import (
     size_columns,
 )
 from .draft_offer import DraftOfferBar
+from .exhibits.controller import AttachmentController
+from .exhibits.drop_paste import install_drop_target, install_paste_shortcut, install_window_paste
+from .exhibits.files import pick_and_attach
+from .exhibits.panel import ExhibitsPanel
 from .fit import fit_to_screen
 from .format import full_date, local_time, plural, short_date
 from .overdue import OverdueWatcher
-from .paste import install_window_paste
 from .shutdown import save_all_drafts
 from .widgets import (
     GRID,
@@ -1292,7 +1288,7 @@ class MainWindow(QMainWindow):
         if cid is None:
             self.statusBar().showMessage("Select a case first, then capture the screen.", 8000)
             return False
-        from .capture import capture_and_attach
+        from .exhibits.capture import capture_and_attach
 
         return capture_and_attach(self, self.attachments, cid)
 
@@ -1310,7 +1306,7 @@ class MainWindow(QMainWindow):
     def open_attachment(self, attachment_id: int) -> QDialog | None:
         """Show an exhibit in the viewer (a non-modal window; captions edited there refresh)."""
         try:
-            from .image_viewer import ImageViewer
+            from .exhibits.viewer import ImageViewer
 
             viewer = ImageViewer(self.service, attachment_id, self)
         except PLAIN_ERRORS as exc:

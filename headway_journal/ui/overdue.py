@@ -2,14 +2,13 @@
 
 ``JournalService.overdue_unnotified()`` loads every pending promise and works out its state
 (about 200 ms for the 3,000 pending promises of a 100,000-contact journal), so it runs on a
-QThreadPool thread. The worker only reads: every service call opens its own session, and the
+pool thread (a ``ui.tasks`` task). The worker only reads: every service call opens its own session, and the
 engine uses ``NullPool``, so the SQLite connection is made, used and closed on the worker thread
 (connections never cross threads). The holiday tables it consults are guarded by a lock.
 
-The result travels back through a :class:`_CheckSignals` object without a parent that the job
-keeps alive (the pattern of ``attach_worker`` and ``casefile.build``): its connections are queued,
-so :class:`OverdueWatcher` gets the items on the GUI thread and emits ``found`` with the ones it
-has not reported before. The window announces them and marks them notified (a short write on
+The task delivers the items on the GUI thread, where :class:`OverdueWatcher` emits ``found``
+with the ones it has not reported before; a result that comes back after ``stop`` or
+``set_service`` is stale and dropped. The window announces them and marks them notified (a short write on
 the GUI thread).
 
 Closing never waits for a check: ``stop()`` drops whatever is still coming. Whoever closes the
@@ -19,12 +18,12 @@ journal afterwards calls ``wait()`` first, so no reader is left on a closed jour
 from __future__ import annotations
 
 import logging
-import threading
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from sqlalchemy.exc import OperationalError
 
 from ..journal.service import DueItem, JournalService, ServiceError
+from .tasks import TaskContext, TaskRunner
 
 __all__ = ["OverdueWatcher"]
 
@@ -33,29 +32,10 @@ _log = logging.getLogger(__name__)
 _EXPECTED: tuple[type[BaseException], ...] = (ServiceError, OperationalError, OSError)
 
 
-class _CheckSignals(QObject):
-    """Made on the GUI thread as a child of the watcher, which deletes it there when the check
-    has reported (never on the worker's thread); emitted from the worker thread, so every
-    connection is queued."""
-
-    done = Signal(int, object)  # generation, list[DueItem]
-    failed = Signal(int, str)  # generation, the error in one line (only logged)
-
-
-def _run_check(service: JournalService, generation: int, cancel: threading.Event,
-               signals: _CheckSignals) -> None:
+def _check(service: JournalService, context: TaskContext) -> list[DueItem]:
     """Runs on the worker thread: reads through the service, touches nothing else."""
-    if cancel.is_set():
-        signals.failed.emit(generation, "cancelled")
-        return
-    try:
-        items = service.overdue_unnotified()
-    except BaseException as exc:  # noqa: BLE001 - a timer's check never raises; logged
-        if not isinstance(exc, _EXPECTED):
-            _log.error("the overdue check failed", exc_info=True)
-        signals.failed.emit(generation, f"{type(exc).__name__}: {exc}")
-        return
-    signals.done.emit(generation, items)
+    context.raise_if_cancelled()
+    return service.overdue_unnotified()
 
 
 class OverdueWatcher(QObject):
@@ -72,62 +52,47 @@ class OverdueWatcher(QObject):
     def __init__(self, service: JournalService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._generation = 0
-        self._outstanding = 0
-        self._cancel = threading.Event()
+        self._tasks = TaskRunner(self, max_threads=1)
         self._stopped = False
         self._reported: set[int] = set()
         self.last_error = ""
 
     @property
     def running(self) -> bool:
-        return self._outstanding > 0
+        return self._tasks.running
 
     def check(self) -> bool:
         """Start a check; False if one is still running or the watcher is stopped."""
-        if self._stopped or self._outstanding:
+        if self._stopped or self._tasks.running:
             return False
-        signals = _CheckSignals(self)
-        queued = Qt.ConnectionType.QueuedConnection
-        signals.done.connect(self._on_done, queued)
-        signals.failed.connect(self._on_failed, queued)
-        self._outstanding += 1
-        service, generation, cancel = self.service, self._generation, self._cancel
-        self._pool.start(lambda: _run_check(service, generation, cancel, signals))
+        service = self.service
+        task = self._tasks.start(lambda context: _check(service, context))
+        task.done.connect(self._on_done)
+        task.failed.connect(self._on_failed)
+        task.cancelled.connect(lambda: self.checked.emit(False))  # stopped or stale: dropped
         return True
 
     def stop(self) -> None:
         """No more checks, and a running one is ignored; returns at once."""
         self._stopped = True
-        self._cancel.set()
-        self._generation += 1
+        self._tasks.invalidate()
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until no check is running (before the journal is closed)."""
-        return bool(self._pool.waitForDone(msecs))
+        return self._tasks.wait(msecs)
 
     def set_service(self, service: JournalService) -> None:
         """Check ``service`` from now on (the journal reopened after a restore); results of the
         old one are dropped and promise ids from before mean nothing any more."""
         self.service = service
-        self._generation += 1
+        self._tasks.invalidate()
         self._reported.clear()
-        self._cancel = threading.Event()
         self._stopped = False
 
     # slots (GUI thread)
 
-    def _finish(self) -> None:
-        self._outstanding = max(0, self._outstanding - 1)
-        signals = self.sender()
-        if isinstance(signals, _CheckSignals):
-            signals.deleteLater()  # on the GUI thread; the check has emitted its last
-
-    def _on_done(self, generation: int, items: list[DueItem]) -> None:
-        self._finish()
-        if generation != self._generation or self._stopped:
+    def _on_done(self, items: list[DueItem]) -> None:
+        if self._stopped:
             self.checked.emit(False)
             return
         self.last_error = ""
@@ -137,8 +102,8 @@ class OverdueWatcher(QObject):
             self.found.emit(fresh)
         self.checked.emit(True)
 
-    def _on_failed(self, generation: int, error: str) -> None:
-        self._finish()
-        if generation == self._generation:
-            self.last_error = error
+    def _on_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, _EXPECTED):
+            _log.error("the overdue check failed", exc_info=exc)
+        self.last_error = f"{type(exc).__name__}: {exc}"
         self.checked.emit(False)

@@ -32,29 +32,33 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QInputDialog,
+    QLabel,
+    QMenu,
     QMessageBox,
+    QProgressDialog,
     QWidget,
 )
 
-from headway_journal.journal.service import CaseInput, ContactInput, JournalService
-from headway_journal.ui import attachments as ui_att
-from headway_journal.ui.attachments import (
-    STATE_ROLE,
-    AttachmentController,
-    ExhibitsPanel,
-    export_file_name,
-    human_size,
-    open_in_system_viewer,
-    pick_and_attach,
-    viewer_copy,
-)
-from headway_journal.ui.capture import (
+from headway_journal.journal.service import AttachmentView, CaseInput, ContactInput, JournalService
+from headway_journal.ui.exhibits.capture import (
     CaptureDialog,
     CaptureOptions,
     capture_and_attach,
     capture_screen,
 )
-from headway_journal.ui.image_viewer import ImageViewer
+from headway_journal.ui.exhibits.cards import STATE_ROLE
+from headway_journal.ui.exhibits.controller import AttachmentController
+from headway_journal.ui.exhibits.describe import human_size
+from headway_journal.ui.exhibits.drop_paste import install_drop_target
+from headway_journal.ui.exhibits.files import (
+    ExportError,
+    export_file_name,
+    open_in_system_viewer,
+    pick_and_attach,
+    viewer_copy,
+)
+from headway_journal.ui.exhibits.panel import ExhibitsPanel
+from headway_journal.ui.exhibits.viewer import ImageViewer
 
 # --------------------------------------------------------------------------- helpers
 
@@ -392,7 +396,7 @@ def test_drop_target_on_any_widget_attaches_to_a_contact(
     qtbot.addWidget(strip)
     strip.resize(300, 100)
     strip.show()
-    target = ui_att.install_drop_target(strip, controller, lambda: case_id, lambda: contact_id)
+    target = install_drop_target(strip, controller, lambda: case_id, lambda: contact_id)
     src = write(tmp_path / "receipt.png", png_bytes())
     send_drag(strip, mime_with_files(src))
     assert target.highlighted
@@ -509,7 +513,7 @@ def test_big_batches_show_a_progress_dialog(
     qtbot.addWidget(parent)
     controller.setParent(parent)
     controller.attach_paths(case_id, files)
-    dialog = parent.findChild(ui_att.QProgressDialog)
+    dialog = parent.findChild(QProgressDialog)
     assert dialog is not None and dialog.isVisible()
     assert "3 files" in dialog.labelText()
     wait_idle(qtbot, controller)
@@ -518,7 +522,7 @@ def test_big_batches_show_a_progress_dialog(
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()  # closed (and deleted later)
     # one big file: a busy indicator naming it
     controller.attach_paths(case_id, [write(tmp_path / "recording.mp4", b"\x00" * 4096)])
-    single = [d for d in parent.findChildren(ui_att.QProgressDialog) if d.isVisible()]
+    single = [d for d in parent.findChildren(QProgressDialog) if d.isVisible()]
     assert len(single) == 1 and single[0].maximum() == 0
     assert "\u201crecording.mp4\u201d" in single[0].labelText()
     wait_idle(qtbot, controller)
@@ -531,16 +535,36 @@ def test_stopping_a_batch_says_how_many_were_left(
         messages: dict[str, list[str]], tmp_path: Path) -> None:
     files = [write(tmp_path / f"{n}.png", png_bytes(color=c))
              for n, c in enumerate(("red", "green", "blue"))]
-    controller._pool.setMaxThreadCount(1)
     blocker = __import__("threading").Event()
-    controller._pool.start(blocker.wait)  # hold the worker so the batch can be stopped first
+    # hold the worker (one batch at a time) so the batch can be stopped first
+    controller.tasks.start(lambda _context: blocker.wait())
     controller.attach_paths(case_id, files)
     for batch in controller._batches.values():
-        batch.job.cancel()
+        batch.task.cancel()
     blocker.set()
     wait_idle(qtbot, controller)
     assert live(svc, case_id) == []
     assert messages["failed"] == ["Stopped: 3 files were not attached."]
+
+
+
+def test_a_broken_copy_ends_the_batch_with_a_sentence(
+        qtbot: Any, svc: JournalService, controller: AttachmentController, case_id: int,
+        messages: dict[str, list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Something unexpected outside the per-file handling (here the print copy, which never
+    raises) still ends the batch: a plain sentence, no traceback, and not busy for ever."""
+    def broken(_blob: Any) -> None:
+        raise RuntimeError("bug in the print copy")
+
+    monkeypatch.setattr(svc.store, "make_print_copy", broken)
+    busy: list[bool] = []
+    controller.busy_changed.connect(busy.append)
+    assert controller.attach_paths(case_id, [write(tmp_path / "a.png", png_bytes())]) == 1
+    wait_idle(qtbot, controller)
+    assert busy == [True, False]
+    assert messages["failed"] == ["Something went wrong while attaching; the files not yet "
+                                  "copied were not attached."]
+    assert len(live(svc, case_id)) == 1  # the file copied before the fault was attached
 
 
 # --------------------------------------------------------------------------- panel actions
@@ -643,7 +667,7 @@ def test_keyboard_and_context_menu_on_the_list(
 
     rect = panel.list_view.visualRect(panel.model.index(0))
     panel._context_menu(rect.center())
-    menus = [m for m in panel.findChildren(ui_att.QMenu) if m.isVisible()]
+    menus = [m for m in panel.findChildren(QMenu) if m.isVisible()]
     assert len(menus) == 1
     texts = [a.text() for a in menus[0].actions() if a.text()]
     assert texts[:5] == ["Open", "Open with system viewer", "Save a copy as\u2026",
@@ -720,7 +744,7 @@ def test_system_viewer_gets_a_read_only_copy_never_the_evidence(
     assert open_in_system_viewer(svc, bid) is None
     assert no_real_dialogs and "not a type this app recognises" in no_real_dialogs[-1][1]
     assert len(opened) == 1
-    with pytest.raises(ui_att.ExportError):
+    with pytest.raises(ExportError):
         viewer_copy(svc, bid)
 
 
@@ -728,7 +752,7 @@ def test_export_names_are_safe(svc: JournalService) -> None:
     from dataclasses import replace
     from datetime import UTC, datetime
 
-    base = ui_att.AttachmentView(
+    base = AttachmentView(
         id=1, case_id=1, contact_id=None, sha256="0" * 64, original_name="x", media_type="image/png",
         size=1, caption="", preview_ok=True, width=1, height=1,
         added_at=datetime(2026, 11, 26, tzinfo=UTC), removed_at=None)
@@ -765,7 +789,7 @@ def test_viewer_zooms_fits_and_shows_the_facts(
     assert viewer.has_image and viewer.fit_mode
     fitted = viewer.zoom
     assert 0 < fitted < 1  # a 2400 px image fits a 1000 px window
-    text = " ".join(w.text() for w in viewer.findChildren(ui_att.QLabel))
+    text = " ".join(w.text() for w in viewer.findChildren(QLabel))
     for fact in ("Billing page", "big screenshot.png", "2400 \u00d7 1600",
                  f"{src.stat().st_size:,} bytes"):
         assert fact in text
@@ -818,7 +842,7 @@ def test_viewer_for_a_pdf_and_a_damaged_image_shows_details_only(
         assert not viewer.zoom_in_button.isEnabled()
         viewer.zoom_in()  # harmless
         assert viewer.external_button.isEnabled() and viewer.save_button.isEnabled()
-        labels = " ".join(w.text() for w in viewer.findChildren(ui_att.QLabel))
+        labels = " ".join(w.text() for w in viewer.findChildren(QLabel))
         assert "No preview" in labels
         viewer.close()
 
@@ -877,7 +901,7 @@ def test_no_temp_files_are_left_in_the_store(
 def test_a_blank_capture_is_not_attached_and_the_user_is_told(
         qtbot: Any, svc: JournalService, controller: AttachmentController, case_id: int,
         monkeypatch: pytest.MonkeyPatch, messages: dict[str, list[str]]) -> None:
-    from headway_journal.ui import capture
+    from headway_journal.ui.exhibits import capture
 
     window = QWidget()
     qtbot.addWidget(window)
@@ -907,7 +931,7 @@ def test_the_capture_dialog_is_not_in_its_own_screenshot(
         qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without "Hide this window" the grab still waits for the closed dialog to leave the
     screen, and the dialog is hidden by then."""
-    from headway_journal.ui import capture
+    from headway_journal.ui.exhibits import capture
 
     window = QWidget()
     qtbot.addWidget(window)

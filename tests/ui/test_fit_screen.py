@@ -24,7 +24,6 @@ from headway_journal.journal.backup import BackupManager
 from headway_journal.journal.service import JournalService
 from headway_journal.ui import fit
 from headway_journal.ui import settings as st
-from headway_journal.ui.capture import CaptureDialog
 from headway_journal.ui.casefile.dialog import CaseFileDialog
 from headway_journal.ui.casefile.print_preview import PdfPreviewDialog
 from headway_journal.ui.dialogs import (
@@ -34,7 +33,8 @@ from headway_journal.ui.dialogs import (
     SettingsDialog,
 )
 from headway_journal.ui.dialogs.restore_dialog import RestoreDialog
-from headway_journal.ui.image_viewer import ImageViewer
+from headway_journal.ui.exhibits.capture import CaptureDialog
+from headway_journal.ui.exhibits.viewer import ImageViewer
 
 if TYPE_CHECKING:
     from conftest import Sample

@@ -18,8 +18,8 @@ from PySide6.QtNetwork import QAbstractSocket, QNetworkAccessManager
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from headway_journal.journal.service import JournalService
-from headway_journal.ui.attach_worker import image_to_png
 from headway_journal.ui.dialogs import CaseDialog, ContactDialog
+from headway_journal.ui.exhibits.worker import image_to_png
 
 if TYPE_CHECKING:
     from headway_journal.ui.main_window import MainWindow

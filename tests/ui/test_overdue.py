@@ -98,3 +98,63 @@ def test_closing_the_window_does_not_wait_for_a_running_check(
     assert blocker.args == [False]  # the result came after closing: dropped
     assert announced == [] and "Overdue" not in window.statusBar().currentMessage()
     assert not window.overdue.running
+
+
+def wait_for_the_start_up_check(window: MainWindow, qtbot: Any) -> None:
+    """The check scheduled after the window was shown has run (it announces the sample's
+    overdue promise), so no timer starts a check in the middle of a test."""
+    first: list[list[DueItem]] = []
+    window.overdue.found.connect(first.append)
+    qtbot.waitUntil(lambda: bool(first), timeout=5000)
+    qtbot.waitUntil(lambda: not window.overdue.running)
+
+
+def test_a_failing_check_is_quiet_and_remembered(
+        window: MainWindow, sample: Sample, qtbot: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    wait_for_the_start_up_check(window, qtbot)
+
+    def locked(*_args: Any, **_kwargs: Any) -> list[DueItem]:
+        raise OperationalError("SELECT promises", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(window.service, "overdue_unnotified", locked)
+    window.statusBar().clearMessage()
+    with qtbot.waitSignal(window.overdue.checked, timeout=5000) as blocker:
+        assert window.check_overdue()
+    assert blocker.args == [False]
+    assert window.overdue.last_error.startswith("OperationalError:")
+    assert "database is locked" in window.overdue.last_error
+    assert window.statusBar().currentMessage() == ""  # a timer's check never bothers the user
+    monkeypatch.undo()
+    with qtbot.waitSignal(window.overdue.checked, timeout=5000) as blocker:
+        assert window.check_overdue()
+    assert blocker.args == [True] and window.overdue.last_error == ""
+
+
+def test_a_check_of_the_journal_before_a_reopen_is_dropped(
+        window: MainWindow, sample: Sample, qtbot: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    wait_for_the_start_up_check(window, qtbot)
+    entered, release = threading.Event(), threading.Event()
+    original = window.service.overdue_unnotified
+
+    def slow(*args: Any, **kwargs: Any) -> list[DueItem]:
+        entered.set()
+        release.wait(10)  # never hangs the run if the test fails
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(window.service, "overdue_unnotified", slow)
+    announced: list[list[DueItem]] = []
+    window.overdue.found.connect(announced.append)
+    assert window.check_overdue()
+    assert entered.wait(5)
+    window.overdue.set_service(window.service)  # as after a restore: promise ids start afresh
+    release.set()
+    with qtbot.waitSignal(window.overdue.checked, timeout=5000) as blocker:
+        pass
+    assert blocker.args == [False]  # the old journal's answer is dropped, not checked
+    monkeypatch.undo()
+    with qtbot.waitSignal(window.overdue.checked, timeout=5000) as blocker:
+        assert window.check_overdue()  # the next check runs as usual
+    assert blocker.args == [True]
+    assert announced == []  # marked notified in the journal when it was first announced

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from headway_journal.journal.service import JournalService
 from headway_journal.ui.dialogs import ContactDialog
-from headway_journal.ui.paste import NO_CASE, NOTHING, TEXT_ELSEWHERE, paste_kind
+from headway_journal.ui.exhibits.drop_paste import NO_CASE, NOTHING, TEXT_ELSEWHERE, paste_kind
 
 if TYPE_CHECKING:
     from conftest import Sample

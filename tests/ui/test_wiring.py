@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 
 from headway_journal.journal import backup as jbackup
 from headway_journal.journal.service import ContactInput, JournalService
-from headway_journal.ui.attach_worker import image_to_png
-from headway_journal.ui.capture import CaptureDialog, CaptureOptions
 from headway_journal.ui.dialogs import ContactDialog
+from headway_journal.ui.exhibits.capture import CaptureDialog, CaptureOptions
+from headway_journal.ui.exhibits.worker import image_to_png
 
 if TYPE_CHECKING:
     from conftest import Sample

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, Q
 
 from ...journal.next_step import after_broken_promise
 from ...journal.service import CaseView, JournalService, ServiceError
-from ..attachments import AttachmentController, ExhibitsPanel
+from ..exhibits.controller import AttachmentController
+from ..exhibits.panel import ExhibitsPanel
 from ..widgets import GRID
 from .before_call import fill_before_call
 from .common import scroll_page

@@ -5,7 +5,7 @@ ticket numbers are chips (Enter adds one); a promise is one line with its due da
 typed. Everything is autosaved as a draft half a second after each change, so nothing typed is ever
 lost; a draft left behind is offered back when the dialog opens again or the app starts.
 
-Exhibits (the strip above the buttons, ``exhibit_strip.ExhibitStrip``): "Attach…", Ctrl+V anywhere
+Exhibits (the strip above the buttons, ``ui.exhibits.strip.ExhibitStrip``): "Attach…", Ctrl+V anywhere
 in the dialog (``paste.WindowPaste``: a screenshot or copied files are attached, also from a text
 box; text pasted into a text box stays text), or files and images dropped anywhere on the dialog.
 For a new contact they are kept (chips with ×) and attached with the new contact's id right after
@@ -37,13 +37,13 @@ from headway_journal.journal.service import (
     ServiceError,
     ValidationError,
 )
-from headway_journal.ui.attachments import AttachmentController, install_drop_target
 from headway_journal.ui.completion import click_through
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
-from headway_journal.ui.paste import install_window_paste
+from headway_journal.ui.exhibits.controller import AttachmentController
+from headway_journal.ui.exhibits.drop_paste import install_drop_target, install_window_paste
+from headway_journal.ui.exhibits.strip import ExhibitStrip
 
 from ..examples import show_promise_example
-from ..exhibit_strip import ExhibitStrip
 from ..form_builder import ErrorLabel, HintLabel, save_keys_hint, show_problems
 from ..form_dialog import FormDialog
 from .call_times import RULE_HINT, CallTimes, from_qdatetime, to_qdatetime

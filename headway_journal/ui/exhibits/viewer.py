@@ -49,18 +49,12 @@ from PySide6.QtWidgets import (
 from headway_journal.ui.event_watch import EventWatch
 from headway_journal.ui.fit import fit_to_screen
 
-from ..journal.service import ServiceError
-from .attachments import (
-    describe_exhibit,
-    full_date,
-    human_size,
-    open_in_system_viewer,
-    save_copy_as,
-    type_label,
-)
+from ...journal.service import ServiceError
+from .describe import describe_exhibit, full_date, human_size, type_label
+from .files import open_in_system_viewer, save_copy_as
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..journal.service import AttachmentView, JournalService
+    from ...journal.service import AttachmentView, JournalService
 
 __all__ = ["MAX_ZOOM", "MIN_ZOOM", "ImageViewer"]
 
@@ -118,6 +112,34 @@ class ImageViewer(QDialog):
         self.setWindowTitle(f"{self.view.caption or self.view.original_name} \u2014 Exhibit")
         self.setSizeGripEnabled(True)
 
+        self._build_scroll_area()
+        bar = self._build_zoom_bar()
+        details = self._build_details()
+        buttons = self._build_buttons()
+
+        middle = QHBoxLayout()
+        middle.addWidget(self.scroll_area, 1)
+        middle.addWidget(details)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(middle, 1)
+        layout.addLayout(buttons)
+
+        for keys, slot in (
+            (QKeySequence(QKeySequence.StandardKey.ZoomIn), self.zoom_in),
+            (QKeySequence("Ctrl+="), self.zoom_in),
+            (QKeySequence(QKeySequence.StandardKey.ZoomOut), self.zoom_out),
+            (QKeySequence("Ctrl+0"), self.toggle_fit),
+        ):
+            QShortcut(keys, self, slot)
+
+        fit_to_screen(self, QSize(1000, 700))
+        self._apply_fit()
+
+    # ----------------------------------------------------------------- building
+
+    def _build_scroll_area(self) -> None:
+        """The image (or a note saying why there is none) in a scroll area."""
         image, problem = self._load()
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setAccessibleName("Exhibit")
@@ -137,7 +159,7 @@ class ImageViewer(QDialog):
             self.scroll_area.setWidget(note)
             self.scroll_area.setWidgetResizable(True)
 
-        # --- zoom bar
+    def _build_zoom_bar(self) -> QHBoxLayout:
         self.zoom_out_button = self._tool("\u2212", "Zoom out (Ctrl+\u2212)", self.zoom_out)
         self.zoom_in_button = self._tool("+", "Zoom in (Ctrl++)", self.zoom_in)
         self.fit_button = self._tool("Fit", "Fit to window / actual size (Ctrl+0)",
@@ -152,8 +174,10 @@ class ImageViewer(QDialog):
             bar.addWidget(widget)
             widget.setEnabled(self.has_image)
         bar.addStretch(1)
+        return bar
 
-        # --- details
+    def _build_details(self) -> QWidget:
+        """The facts that make the file evidence: name, type, size, SHA-256, date added."""
         details = QWidget(self)
         details.setAccessibleName("Exhibit details")
         form = QFormLayout(details)
@@ -192,8 +216,9 @@ class ImageViewer(QDialog):
         form.addRow("", self.check_label)
         details.setMaximumWidth(320)
         details.setMinimumWidth(240)
+        return details
 
-        # --- buttons
+    def _build_buttons(self) -> QHBoxLayout:
         self.external_button = QPushButton("Open with system viewer", self)
         self.external_button.setToolTip("Open a read-only copy in your usual viewer")
         self.external_button.clicked.connect(self.open_externally)
@@ -213,27 +238,7 @@ class ImageViewer(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
-
-        middle = QHBoxLayout()
-        middle.addWidget(self.scroll_area, 1)
-        middle.addWidget(details)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addLayout(middle, 1)
-        layout.addLayout(buttons)
-
-        for keys, slot in (
-            (QKeySequence(QKeySequence.StandardKey.ZoomIn), self.zoom_in),
-            (QKeySequence("Ctrl+="), self.zoom_in),
-            (QKeySequence(QKeySequence.StandardKey.ZoomOut), self.zoom_out),
-            (QKeySequence("Ctrl+0"), self.toggle_fit),
-        ):
-            QShortcut(keys, self, slot)
-
-        fit_to_screen(self, QSize(1000, 700))
-        self._apply_fit()
-
-    # ----------------------------------------------------------------- building
+        return buttons
 
     def _tool(self, text: str, tip: str, slot: object) -> QToolButton:
         button = QToolButton(self)
@@ -384,3 +389,15 @@ class ImageViewer(QDialog):
         self.setToolTip(describe_exhibit(self.view))
         self.caption_changed.emit(self.attachment_id)
         return True
+
+
+def open_viewer(service: JournalService, attachment_id: int,
+                parent: QWidget | None = None) -> ImageViewer:
+    """Show the exhibit viewer (non-modal) and return it."""
+    viewer = ImageViewer(service, attachment_id, parent)
+    viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    viewer.show()
+    viewer.raise_()
+    viewer.activateWindow()
+    return viewer
+

@@ -1,30 +1,37 @@
-"""Background copying of exhibits into the attachment store (used by ui.attachments).
+"""Background copying of exhibits into the attachment store (used by the controller).
 
-A :class:`StoreJob` runs on a QThreadPool thread (``pool.start(job.run)``; PySide keeps
-the callable alive until it has run) and only touches the content-addressed
+A :class:`StoreJob` runs as a :class:`~headway_journal.ui.tasks.Task` on the controller's
+``TaskRunner`` (``runner.start(job.run)``) and only touches the content-addressed
 store (``AttachmentStore.add_file`` / ``add_bytes``, which is thread-safe): hashing, copying,
 fsync and the image probe happen here, and then each image's print-size copy for the case
 file (``AttachmentStore.make_print_copy``). It never touches the database; the controller
 inserts the rows back on the GUI thread (``JournalService.attach_stored_blob``).
 
-Results travel through :class:`JobSignals`, a QObject that lives on the GUI thread, so every
-connection to it is queued and its slots run on the GUI thread.
+Each item's outcome is the task's ``progress`` (an :class:`ItemResult`), and the batch's end its
+``done`` (a :class:`BatchResult`); the task delivers both on the GUI thread, in order.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QImage
 
-from ..journal.exhibits import AttachmentError, safe_display_name
+from ...journal.exhibits import AttachmentError, safe_display_name
+from ..tasks import TaskContext
 
-__all__ = ["JobSignals", "SourceItem", "StoreJob", "describe_failure", "image_to_png"]
+__all__ = [
+    "BatchResult",
+    "ItemResult",
+    "SourceItem",
+    "StoreJob",
+    "describe_failure",
+    "image_to_png",
+]
 
 _log = logging.getLogger(__name__)
 
@@ -67,39 +74,36 @@ def describe_failure(name: str, exc: BaseException) -> str:
     return f"\u201c{display}\u201d could not be attached ({reason}); nothing was attached."
 
 
-class JobSignals(QObject):
-    """Create on the GUI thread without a parent (the job keeps it alive); the job emits
-    from its worker thread, so connect with Qt.QueuedConnection."""
+@dataclass(frozen=True)
+class ItemResult:
+    """One item's outcome: the StoredBlob, or None and a sentence for the user."""
 
-    # batch id, index in the batch, StoredBlob or None, error sentence ("" on success)
-    item_done = Signal(int, int, object, str)
-    # batch id, number of items stored, whether it was stopped before the end
-    finished = Signal(int, int, bool)
+    index: int  # in the batch
+    blob: Any
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """How many items were stored, and whether the batch was stopped before the end."""
+
+    stored: int
+    cancelled: bool
 
 
 class StoreJob:
     """Copy each item into ``store`` in order; a failing item does not stop the others."""
 
-    def __init__(self, batch_id: int, store: Any, items: list[SourceItem],
-                 signals: JobSignals) -> None:
-        self.batch_id = batch_id
+    def __init__(self, store: Any, items: list[SourceItem]) -> None:
         self._store = store
         self._items = list(items)
-        self.signals = signals
-        self._cancel = threading.Event()
 
-    def cancel(self) -> None:
-        """Stop after the file being copied now (a copy in progress always completes)."""
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def run(self) -> None:
+    def run(self, context: TaskContext) -> BatchResult:
+        """Runs on the worker thread. Cancelling the task stops after the file being copied
+        now (a copy in progress always completes)."""
         stored = 0
         for index, item in enumerate(self._items):
-            if self._cancel.is_set():
+            if context.cancelled:
                 break
             try:
                 if item.image is not None:
@@ -118,12 +122,12 @@ class StoreJob:
                 if not isinstance(exc, (AttachmentError, OSError)):
                     _log.exception("storing an exhibit failed (%s)", type(exc).__name__)
                 message = describe_failure(item.original_name, exc)
-                self.signals.item_done.emit(self.batch_id, index, None, message)
+                context.progress(ItemResult(index, None, message))
                 continue
             stored += 1
-            self.signals.item_done.emit(self.batch_id, index, blob, "")
+            context.progress(ItemResult(index, blob))
             # The print-size copy the case file places, made once here (off the GUI thread,
             # while the row is written) so the first case file finds it ready. It never
             # raises; without it the case file makes the copy itself.
             self._store.make_print_copy(blob)
-        self.signals.finished.emit(self.batch_id, stored, self._cancel.is_set())
+        return BatchResult(stored, context.cancelled)

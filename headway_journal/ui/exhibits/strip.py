@@ -28,15 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.journal.service import JournalService, ServiceError
-from headway_journal.ui.attachments import (
-    AttachmentController,
-    PasteHandler,
-    install_paste_shortcut,
-    pick_and_attach,
-)
 from headway_journal.ui.widgets import FlowLayout
 
-from .form_builder import GRID
+from ..dialogs.form_builder import GRID
+from .controller import AttachmentController
+from .drop_paste import PasteHandler, install_paste_shortcut
+from .files import pick_and_attach
 
 __all__ = ["ExhibitStrip"]
 

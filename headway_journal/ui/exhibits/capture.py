@@ -40,7 +40,7 @@ from headway_journal.ui.fit import fit_to_screen
 from headway_journal.ui.names import timestamped_name
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .attachments import AttachmentController
+    from .controller import AttachmentController
 
 __all__ = [
     "DELAYS",

@@ -1,0 +1,100 @@
+"""How an exhibit is described to the user: sizes, dates, type words, one-line summaries."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, QLocale
+
+from ...journal.exhibits import safe_display_name
+from ...journal.safe_echo import escape_for_terminal
+from ...journal.service import AttachmentView
+
+__all__ = [
+    "describe_exhibit",
+    "full_date",
+    "human_size",
+    "kind_word",
+    "quoted_name",
+    "short_date",
+    "type_label",
+]
+
+
+def human_size(size: int) -> str:
+    """1536 -> "1.5 KB" (binary units, as the attachment limit is shown)."""
+    if size < 1024:
+        return f"{size} byte" if size == 1 else f"{size:,} bytes"
+    value = float(size)
+    for unit in ("KB", "MB", "GB", "TB"):
+        value /= 1024
+        if value < 1024 or unit == "TB":
+            return f"{value:.0f} {unit}" if value >= 100 else f"{value:.1f} {unit}"
+    return f"{size:,} bytes"  # pragma: no cover
+
+
+def _local(dt: datetime) -> QDateTime:
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return QDateTime.fromSecsSinceEpoch(int(dt.timestamp()))
+
+
+def short_date(dt: datetime) -> str:
+    """"Nov 20" in the user's locale (lists)."""
+    return QLocale().toString(_local(dt).date(), "MMM d")
+
+
+def full_date(dt: datetime) -> str:
+    """Full date and time in the user's locale (details)."""
+    return QLocale().toString(_local(dt), QLocale.FormatType.LongFormat)
+
+
+def quoted_name(name: str) -> str:
+    """The stored name, safe to show, in curly quotes."""
+    return f"\u201c{escape_for_terminal(safe_display_name(name))}\u201d"
+
+
+_TYPE_LABELS = {
+    "image/png": "PNG", "image/jpeg": "JPEG", "image/gif": "GIF", "image/webp": "WEBP",
+    "image/bmp": "BMP", "image/tiff": "TIFF", "image/heic": "HEIC", "image/heif": "HEIF",
+    "image/avif": "AVIF", "application/pdf": "PDF", "application/zip": "ZIP",
+    "application/rtf": "RTF", "text/plain": "TEXT", "text/html": "HTML", "video/mp4": "VIDEO",
+    "video/quicktime": "VIDEO",
+}  # fmt: skip
+
+
+_KIND_WORDS = {
+    "image/png": "PNG image", "image/jpeg": "JPEG image", "image/gif": "GIF image",
+    "image/webp": "WebP image", "image/bmp": "BMP image", "image/tiff": "TIFF image",
+    "image/heic": "HEIC image", "image/heif": "HEIF image", "image/avif": "AVIF image",
+    "application/pdf": "PDF document", "application/zip": "ZIP archive",
+    "application/rtf": "RTF document", "text/plain": "Text", "text/html": "Web page",
+    "video/mp4": "Video", "video/quicktime": "Video",
+}  # fmt: skip
+
+
+def type_label(view: AttachmentView) -> str:
+    """A short capitalised badge for the card ("PNG", "PDF", "FILE")."""
+    return _TYPE_LABELS.get(view.media_type, "FILE")
+
+
+def kind_word(view: AttachmentView) -> str:
+    """What kind of file it is, in words ("PNG image", "PDF document", "File")."""
+    return _KIND_WORDS.get(view.media_type, "File")
+
+
+def describe_exhibit(view: AttachmentView, contact: str = "") -> str:
+    """Several lines for tooltips and screen readers."""
+    lines = [view.caption] if view.caption else []
+    lines.append(view.original_name)
+    kind = type_label(view)
+    if view.width and view.height:
+        kind += f", {view.width} \u00d7 {view.height}"
+    lines.append(f"{kind}, {human_size(view.size)}")
+    lines.append(f"Added {full_date(view.added_at)}")
+    if contact:
+        lines.append(f"From the contact of {contact}")
+    if not view.preview_ok:
+        lines.append("No preview" + (" (the image could not be read)" if view.is_image else ""))
+    return "\n".join(lines)
+
