@@ -21,6 +21,12 @@ os.environ["XDG_RUNTIME_DIR"] = os.path.join(_SANDBOX, "runtime")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 os.environ.pop("HEADWAY_JOURNAL_DIR", None)
 
+# PySide6 6.12.0 drops a reference to True on every Signal.emit (headway_journal/ui/bool_guard.py):
+# without this a long test run aborts with "Fatal Python error: bool_dealloc". No Qt is loaded.
+from headway_journal.ui.bool_guard import guard_bool_singletons  # noqa: E402
+
+guard_bool_singletons()
+
 import socket  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402

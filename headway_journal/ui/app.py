@@ -54,6 +54,7 @@ from ..journal.db import (
     resolve_journal_dir,
 )
 from . import settings as st
+from .bool_guard import guard_bool_singletons
 from .teardown import dispose_widgets, enable_crash_traces, top_level_ids
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -329,6 +330,7 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
     """Open the journal (or a throwaway demo journal) in the main window; returns the exit code."""
     app = make_application()
     enable_crash_traces()
+    guard_bool_singletons()  # before the first signal (PySide6 6.12.0 bug, see bool_guard)
     others = top_level_ids()  # windows that are not this run's (tests run it in-process)
 
     demo_dir: str | None = None
