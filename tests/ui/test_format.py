@@ -22,8 +22,9 @@ def test_every_window_part_uses_the_one_human_size() -> None:
     from headway_journal.ui import unused_files
     from headway_journal.ui.case import timeline
     from headway_journal.ui.dialogs import restore_dialog
+    from headway_journal.ui.exhibits import describe
 
-    for module in (timeline, unused_files, restore_dialog):
+    for module in (timeline, unused_files, restore_dialog, describe):
         assert module.human_size is human_size  # type: ignore[attr-defined]
 
 

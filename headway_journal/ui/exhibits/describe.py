@@ -9,6 +9,7 @@ from PySide6.QtCore import QDateTime, QLocale
 from ...journal.exhibits import safe_display_name
 from ...journal.safe_echo import escape_for_terminal
 from ...journal.service import AttachmentView
+from ..format import human_size
 
 __all__ = [
     "describe_exhibit",
@@ -19,18 +20,6 @@ __all__ = [
     "short_date",
     "type_label",
 ]
-
-
-def human_size(size: int) -> str:
-    """1536 -> "1.5 KB" (binary units, as the attachment limit is shown)."""
-    if size < 1024:
-        return f"{size} byte" if size == 1 else f"{size:,} bytes"
-    value = float(size)
-    for unit in ("KB", "MB", "GB", "TB"):
-        value /= 1024
-        if value < 1024 or unit == "TB":
-            return f"{value:.0f} {unit}" if value >= 100 else f"{value:.1f} {unit}"
-    return f"{size:,} bytes"  # pragma: no cover
 
 
 def _local(dt: datetime) -> QDateTime:
