@@ -52,7 +52,8 @@ def _fake_page(title: str, lines: list[tuple[str, str]], accent: str) -> QImage:
 
 def grab_demo(path: Path = OUT) -> Path:
     """Build a temp journal, attach two generated PNGs, show the panel at 900x500, grab it."""
-    from headway_journal.journal.service import CaseInput, JournalService
+    from headway_journal.journal.records import CaseInput
+    from headway_journal.journal.service import JournalService
     from headway_journal.ui.attachments import AttachmentController, ExhibitsPanel, image_to_png
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

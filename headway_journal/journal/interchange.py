@@ -48,6 +48,7 @@ from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from . import deadlines as dl
+from .history import jsonable as _jsonable
 from .issue_types import ISSUE_TYPES, ROLES, fields_json_schema
 from .json_stream import (
     STREAMED,
@@ -74,8 +75,7 @@ from .models import (
     utc_now,
 )
 from .money import AMOUNT_PATTERN
-from .safe_echo import echo_path, escape_for_terminal
-from .service import (
+from .records import (
     AUDIENCES,
     CHANNEL_KINDS,
     CHANNELS,
@@ -90,13 +90,15 @@ from .service import (
     ChannelInput,
     ContactInput,
     EscalationInput,
-    JournalService,
     OrganizationInput,
     PromiseInput,
+)
+from .safe_echo import echo_path, escape_for_terminal
+from .service import (
+    JournalService,
     ValidationError,
     _aware,
     _clean,
-    _jsonable,
     _match_promises,
     _promise_terms,
 )

@@ -156,8 +156,9 @@ from PySide6.QtWidgets import (
 
 from ..journal.attachments import safe_display_name
 from ..journal.folder_safety import create_private
+from ..journal.records import AttachmentView, CaseView
 from ..journal.safe_echo import escape_for_terminal, window_text
-from ..journal.service import AttachmentView, CaseView, ServiceError
+from ..journal.service import ServiceError
 from .attach_worker import JobSignals, SourceItem, StoreJob, describe_failure, image_to_png
 from .names import timestamped_name
 from .widgets import FlowLayout

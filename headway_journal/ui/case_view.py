@@ -40,16 +40,15 @@ from PySide6.QtWidgets import (
 
 from ..journal.issue_types import ISSUE_TYPES, call_prompts
 from ..journal.next_step import after_broken_promise
-from ..journal.service import (
+from ..journal.records import (
     AttachmentView,
     CaseView,
     ChangeView,
     ContactView,
     EscalationView,
-    JournalService,
     PromiseView,
-    ServiceError,
 )
+from ..journal.service import JournalService, ServiceError
 from .attachments import AttachmentController, ExhibitsPanel
 from .next_step import NextStepNotice, PromiseMark
 from .widgets import (

@@ -60,7 +60,8 @@ from .attachments import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..journal.service import AttachmentView, JournalService
+    from ..journal.records import AttachmentView
+    from ..journal.service import JournalService
 
 __all__ = ["MAX_ZOOM", "MIN_ZOOM", "ImageViewer"]
 

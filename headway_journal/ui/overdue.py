@@ -24,7 +24,8 @@ import threading
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from sqlalchemy.exc import OperationalError
 
-from ..journal.service import DueItem, JournalService, ServiceError
+from ..journal.records import DueItem
+from ..journal.service import JournalService, ServiceError
 
 __all__ = ["OverdueWatcher"]
 

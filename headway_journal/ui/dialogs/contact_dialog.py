@@ -55,18 +55,16 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.journal import deadlines as dl
-from headway_journal.journal.service import (
+from headway_journal.journal.records import (
     CHANNELS,
     DIRECTIONS,
     MAX_HOLD_MINUTES,
     CaseView,
     ContactInput,
     EscalationInput,
-    JournalService,
     PromiseInput,
-    ServiceError,
-    ValidationError,
 )
+from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.attachments import AttachmentController, install_drop_target
 from headway_journal.ui.completion import click_through
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
