@@ -15,7 +15,8 @@ from headway_journal.journal.records import (
     OrganizationInput,
     PromiseInput,
 )
-from headway_journal.journal.service import JournalService, NotFound, ValidationError, fts_query
+from headway_journal.journal.search import fts_query
+from headway_journal.journal.service import JournalService, NotFound, ValidationError
 
 PST = timezone(timedelta(hours=-8))
 
