@@ -1,7 +1,9 @@
-"""The operations the GUI and the command line call. Never imports Qt.
+"""The operations the GUI and the command line call (``JournalService``). Never imports Qt.
 
-Everything here takes and returns plain dataclasses, so no caller ever holds an ORM session.
-Every write is one transaction; edits, deletions and restores are written to the change history.
+Everything here takes and returns plain dataclasses (``records``), so no caller ever holds an ORM
+session. Every write is one transaction; edits, deletions and restores are written to the change
+history (``history``). The facade keeps what writes user input (with its validation); reading
+and the self-contained groups are its parts, listed on ``JournalService``.
 """
 
 from __future__ import annotations
