@@ -71,12 +71,8 @@ def screenshot(index: int, out: Path) -> Path:
 
 def case_journal(contacts: int = 200, images: int = 30) -> tuple[Path, int, list[Path]]:
     """A cached journal with one case of ``contacts`` contacts and ``images`` screenshots."""
-    from headway_journal.journal.service import (
-        CaseInput,
-        ContactInput,
-        JournalService,
-        PromiseInput,
-    )
+    from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+    from headway_journal.journal.service import JournalService
 
     CACHE.mkdir(parents=True, exist_ok=True)
     shots_dir = CACHE / f"screens-v{VERSION}-{images}"

@@ -27,7 +27,8 @@ from typing import Any
 from common import PYTHON, emit, median, ms, ratio, repeat, run_wall
 from sqlalchemy import text
 
-from headway_journal.journal.service import CaseFilter, JournalService
+from headway_journal.journal.records import CaseFilter
+from headway_journal.journal.service import JournalService
 
 NAME = "search"
 TARGET_MS = 50.0

@@ -33,13 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="stop after N contacts (0: never)")
     args = ap.parse_args(argv)
 
-    from headway_journal.journal.service import (
-        CaseInput,
-        ContactInput,
-        JournalService,
-        NotFound,
-        PromiseInput,
-    )
+    from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+    from headway_journal.journal.service import JournalService, NotFound
 
     svc = JournalService.open(args.folder)
     try:

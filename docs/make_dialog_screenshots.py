@@ -30,12 +30,8 @@ def main() -> int:
     # Sample screenshots never ask about drafts.
     QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.No)  # type: ignore[method-assign]
 
-    from headway_journal.journal.service import (
-        CaseInput,
-        ContactInput,
-        JournalService,
-        PromiseInput,
-    )
+    from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+    from headway_journal.journal.service import JournalService
     from headway_journal.ui.dialogs import CaseDialog, ContactDialog
 
     OUT.mkdir(parents=True, exist_ok=True)

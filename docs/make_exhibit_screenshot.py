@@ -52,7 +52,8 @@ def _fake_page(title: str, lines: list[tuple[str, str]], accent: str) -> QImage:
 
 def grab_demo(path: Path = OUT) -> Path:
     """Build a temp journal, attach two generated PNGs, show the panel at 900x500, grab it."""
-    from headway_journal.journal.service import CaseInput, JournalService
+    from headway_journal.journal.records import CaseInput
+    from headway_journal.journal.service import JournalService
     from headway_journal.ui.exhibits.controller import AttachmentController
     from headway_journal.ui.exhibits.panel import ExhibitsPanel
     from headway_journal.ui.exhibits.worker import image_to_png

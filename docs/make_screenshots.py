@@ -45,13 +45,13 @@ def settle(app: object, rounds: int = 12) -> None:
 
 def build_fallback(service: object) -> None:
     """A few realistic cases when the demo module is not available."""
-    from headway_journal.journal.service import (
+    from headway_journal.journal.records import (
         CaseInput,
         ContactInput,
         EscalationInput,
-        JournalService,
         PromiseInput,
     )
+    from headway_journal.journal.service import JournalService
 
     assert isinstance(service, JournalService)
     headway = service.organization_by_key("headway")

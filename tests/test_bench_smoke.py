@@ -15,7 +15,8 @@ sys.path.insert(0, str(BENCH))
 import generate  # noqa: E402
 
 from headway_journal.journal.issue_types import ISSUE_TYPES, get_issue_type  # noqa: E402
-from headway_journal.journal.service import CaseFilter, JournalService  # noqa: E402
+from headway_journal.journal.records import CaseFilter  # noqa: E402
+from headway_journal.journal.service import JournalService  # noqa: E402
 
 ANCHOR = date(2026, 11, 20)
 PARAMS = {"cases": 20, "contacts": 100, "images": 5}

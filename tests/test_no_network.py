@@ -18,12 +18,8 @@ from pathlib import Path
 import pytest
 
 from headway_journal.journal import backup as bk
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    JournalService,
-    PromiseInput,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+from headway_journal.journal.service import JournalService
 
 BLOCK = textwrap.dedent("""
     import socket

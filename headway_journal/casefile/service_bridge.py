@@ -28,15 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..journal import issue_types
-from ..journal.service import (
-    AttachmentView,
-    CaseView,
-    ContactView,
-    JournalService,
-    NotFound,
-    PromiseView,
-    ServiceError,
-)
+from ..journal.records import AttachmentView, CaseView, ContactView, PromiseView
+from ..journal.service import JournalService, NotFound, ServiceError
 from .data import (
     REFERENCE_KINDS,
     CaseFileData,

@@ -28,7 +28,7 @@ from sqlalchemy import select
 from . import deadlines as dl
 from .fsutil import write_atomic
 from .models import Case, Organization
-from .service import ACTIVE_STATUSES
+from .records import ACTIVE_STATUSES
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import JournalService

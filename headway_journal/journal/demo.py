@@ -12,16 +12,15 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from .service import (
+from .records import (
     CaseInput,
     ChannelInput,
     ContactInput,
     EscalationInput,
-    JournalService,
-    NotFound,
     OrganizationInput,
     PromiseInput,
 )
+from .service import JournalService, NotFound
 
 if TYPE_CHECKING:  # pragma: no cover - Pillow is imported lazily at run time
     from PIL import Image, ImageFont

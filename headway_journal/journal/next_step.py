@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import deadlines as dl
-from .service import CaseView, PromiseView
+from .records import CaseView, PromiseView
 
 CASE_FILE = "The case file (File > Export case file…): the dated timeline, every promise and " \
             "whether it was kept, and the numbered exhibits"

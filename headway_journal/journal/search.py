@@ -12,6 +12,7 @@ newest contact or note first), which reads only the rows shown.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import Integer, text
@@ -63,3 +64,19 @@ def matching_cases(match: str) -> TextualSelect:
     return (text("SELECT DISTINCT rowid >> 32 AS case_id FROM search_fts "
                  "WHERE search_fts MATCH :q")
             .bindparams(q=match).columns(case_id=Integer))
+
+
+# A NUL ends FTS5's query text early ("unterminated string"), and a lone UTF-16 surrogate cannot
+# be encoded: both are searched for as spaces.
+_UNSEARCHABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def fts_query(text_: str) -> str | None:
+    """Turn user text into a safe FTS5 query: every token quoted, the last one a prefix."""
+    tokens = [t for t in re.split(r"\s+", _UNSEARCHABLE.sub(" ", text_).strip()) if t]
+    tokens = [t.replace('"', '""') for t in tokens][:12]
+    if not tokens:
+        return None
+    parts = [f'"{t}"' for t in tokens]
+    parts[-1] += "*"
+    return " ".join(parts)

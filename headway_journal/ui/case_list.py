@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..journal.service import CaseFilter, CaseSummary, JournalService
+from ..journal.records import CaseFilter, CaseSummary
+from ..journal.service import JournalService
 from .format import due_text, plural
 from .widgets import BADGE_COLORS, NEUTRAL_BADGE
 

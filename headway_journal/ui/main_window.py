@@ -78,15 +78,9 @@ from ..journal import backup as jbackup
 from ..journal.db import describe_sqlite_error
 from ..journal.exhibits import AttachmentError
 from ..journal.issue_types import ISSUE_TYPES, SAFETY_NOTE
+from ..journal.records import STATUSES, CaseFilter, DueItem, PromiseView
 from ..journal.safe_echo import echo_path, window_text
-from ..journal.service import (
-    STATUSES,
-    CaseFilter,
-    DueItem,
-    JournalService,
-    PromiseView,
-    ServiceError,
-)
+from ..journal.service import JournalService, ServiceError
 from . import read_only_mode
 from . import settings as st
 from .case.common import CHANNEL_NAMES, clear_layout

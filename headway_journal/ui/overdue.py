@@ -22,7 +22,8 @@ import logging
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.exc import OperationalError
 
-from ..journal.service import DueItem, JournalService, ServiceError
+from ..journal.records import DueItem
+from ..journal.service import JournalService, ServiceError
 from .tasks import TaskContext, TaskRunner
 
 __all__ = ["OverdueWatcher"]

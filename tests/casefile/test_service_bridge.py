@@ -24,14 +24,8 @@ from headway_journal.casefile.service_bridge import (
     casefile_data,
     default_file_name,
 )
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    EscalationInput,
-    JournalService,
-    NotFound,
-    PromiseInput,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, EscalationInput, PromiseInput
+from headway_journal.journal.service import JournalService, NotFound
 
 PACIFIC = timezone(timedelta(hours=-8))
 EASTERN = timezone(timedelta(hours=-5))

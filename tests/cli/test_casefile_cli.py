@@ -14,12 +14,8 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    JournalService,
-    PromiseInput,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+from headway_journal.journal.service import JournalService
 
 PACIFIC = timezone(timedelta(hours=-8))
 MEMBER = "BHX884512370"

@@ -17,12 +17,8 @@ import pytest
 
 from headway_journal import cli
 from headway_journal.journal import interchange as ix
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    JournalService,
-    PromiseInput,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+from headway_journal.journal.service import JournalService
 
 PST = timezone(timedelta(hours=-8))
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from headway_journal import cli
+from headway_journal.journal.records import CaseInput, ContactInput
 from headway_journal.journal.safe_echo import echo_path, escape_for_terminal, is_unsafe_char
-from headway_journal.journal.service import CaseInput, ContactInput, JournalService
+from headway_journal.journal.service import JournalService
 
 PST = timezone(timedelta(hours=-8))
 # C0 (ESC, BEL, CR, LF), DEL, C1 (CSI), bidi overrides and isolates, line separator

@@ -15,13 +15,8 @@ from sqlalchemy.exc import OperationalError
 
 from headway_journal import cli
 from headway_journal.journal.db import DB_NAME
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    JournalService,
-    PromiseInput,
-    StorageError,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+from headway_journal.journal.service import JournalService, StorageError
 
 PST = timezone(timedelta(hours=-8))
 

@@ -26,7 +26,8 @@ from headway_journal.journal.interrupts import (
     deferred,
     shield_commits,
 )
-from headway_journal.journal.service import CaseInput, ContactInput, JournalService
+from headway_journal.journal.records import CaseInput, ContactInput
+from headway_journal.journal.service import JournalService
 
 ROOT = Path(__file__).resolve().parents[2]
 PST = timezone(timedelta(hours=-8))

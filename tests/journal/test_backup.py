@@ -25,12 +25,8 @@ from headway_journal.journal.db import (
     open_journal,
     quick_check,
 )
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    JournalService,
-    PromiseInput,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+from headway_journal.journal.service import JournalService
 
 # --------------------------------------------------------------------------- helpers
 
@@ -290,7 +286,8 @@ def test_restore_after_a_crash_folds_the_wal_into_the_kept_copy(journal_dir: Pat
     code = textwrap.dedent(f"""
         import os, sqlite3
         from datetime import UTC, datetime, timedelta
-        from headway_journal.journal.service import ContactInput, JournalService
+        from headway_journal.journal.records import ContactInput
+        from headway_journal.journal.service import JournalService
         svc = JournalService.open({str(journal_dir)!r})
         reader = sqlite3.connect({str(journal_dir / DB_NAME)!r})
         reader.execute("SELECT count(*) FROM contacts").fetchall()

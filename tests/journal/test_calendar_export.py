@@ -15,12 +15,8 @@ from headway_journal.journal.calendar_export import (
     build_deadlines_calendar,
     clock_items,
 )
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    JournalService,
-    PromiseInput,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+from headway_journal.journal.service import JournalService
 
 PST = timezone(timedelta(hours=-8))
 NOW = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)

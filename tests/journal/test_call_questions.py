@@ -17,7 +17,8 @@ from headway_journal.journal.issue_types import (
     checklist,
     fields_json_schema,
 )
-from headway_journal.journal.service import CaseInput, JournalService
+from headway_journal.journal.records import CaseInput
+from headway_journal.journal.service import JournalService
 
 
 def texts(issue_type: str, fields: dict[str, str] | None = None) -> list[str]:

@@ -24,7 +24,8 @@ from headway_journal.journal.db import (
     open_journal,
     quick_check,
 )
-from headway_journal.journal.service import CaseInput, ContactInput, JournalService, PromiseInput
+from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+from headway_journal.journal.service import JournalService
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ import pytest
 from headway_journal.journal import interchange as ix
 from headway_journal.journal.demo import DEMO_MARKER_KEY, populate_demo
 from headway_journal.journal.issue_types import npi_ok
-from headway_journal.journal.service import CaseFilter, JournalService
+from headway_journal.journal.records import CaseFilter
+from headway_journal.journal.service import JournalService
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,8 @@ from headway_journal.journal.issue_types import (
     mask_card_numbers,
     refuse_card_number,
 )
-from headway_journal.journal.service import CaseInput, JournalService, ValidationError
+from headway_journal.journal.records import CaseInput
+from headway_journal.journal.service import JournalService, ValidationError
 
 CATEGORIES = {"Zs", "Zl", "Zp", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Cf"}
 # every separator, punctuation and format character of the Basic Multilingual Plane

@@ -10,12 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    JournalService,
-    PromiseInput,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+from headway_journal.journal.service import JournalService
 
 PDT = timezone(timedelta(hours=-7))
 PST = timezone(timedelta(hours=-8))

@@ -20,7 +20,8 @@ from headway_journal import cli
 from headway_journal.journal import folder_safety
 from headway_journal.journal.db import DB_NAME, JournalError, open_journal
 from headway_journal.journal.folder_safety import JournalUnsafe, create_private
-from headway_journal.journal.service import CaseInput, ContactInput, JournalService, PromiseInput
+from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+from headway_journal.journal.service import JournalService
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
        b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa75\x81\x84"

@@ -1,4 +1,4 @@
-"""Only the selected country's holiday module is imported (journal/holiday_source.py).
+"""Only the selected country's holiday module is imported (journal/deadlines/holiday_source.py).
 
 Each check runs in a fresh interpreter, since the modules a process has imported cannot be
 unloaded."""

@@ -21,14 +21,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from headway_journal.journal.issue_types import ISSUE_TYPES, FieldError, FieldSpec
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    EscalationInput,
-    JournalService,
-    PromiseInput,
-    ValidationError,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, EscalationInput, PromiseInput
+from headway_journal.journal.service import JournalService, ValidationError
 from headway_journal.journal.validation import MAX_LONG, MAX_TEXT
 
 SETTINGS = settings(max_examples=50, deadline=None,
@@ -203,7 +197,7 @@ def test_lone_surrogates_are_refused_not_stored(svc: JournalService, case_id: in
 
 @pytest.mark.parametrize("zone", ["America", "x" * 300, "../../etc/passwd", "Europe/"])
 def test_impossible_channel_time_zones_are_refused(svc: JournalService, zone: str) -> None:
-    from headway_journal.journal.service import ChannelInput, OrganizationInput
+    from headway_journal.journal.records import ChannelInput, OrganizationInput
 
     with pytest.raises(ValidationError, match="time zone"):
         svc.save_organization(OrganizationInput(name="Zones", channels=[

@@ -15,13 +15,8 @@ import pytest
 from sqlalchemy import text
 
 from headway_journal.journal import interchange as ix
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    EscalationInput,
-    JournalService,
-    PromiseInput,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, EscalationInput, PromiseInput
+from headway_journal.journal.service import JournalService
 
 PST = timezone(timedelta(hours=-8))
 EST = timezone(timedelta(hours=-5))

@@ -19,7 +19,8 @@ from sqlalchemy import select
 from headway_journal import cli
 from headway_journal.journal import interchange as ix
 from headway_journal.journal.models import Promise
-from headway_journal.journal.service import JournalService, PromiseInput
+from headway_journal.journal.records import PromiseInput
+from headway_journal.journal.service import JournalService
 
 from .test_interchange import counts, export, populate, write
 

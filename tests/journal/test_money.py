@@ -22,7 +22,8 @@ from headway_journal.journal.money import (
     normalize_amounts_text,
     parse_amount,
 )
-from headway_journal.journal.service import CaseInput, JournalService, ValidationError
+from headway_journal.journal.records import CaseInput
+from headway_journal.journal.service import JournalService, ValidationError
 
 
 @pytest.fixture

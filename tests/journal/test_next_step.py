@@ -10,13 +10,8 @@ import pytest
 
 from headway_journal.journal import deadlines as dl
 from headway_journal.journal.next_step import CASE_FILE, after_broken_promise
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    EscalationInput,
-    JournalService,
-    PromiseInput,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, EscalationInput, PromiseInput
+from headway_journal.journal.service import JournalService
 
 TZ = timezone(timedelta(hours=-5))
 

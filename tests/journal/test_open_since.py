@@ -12,7 +12,8 @@ import pytest
 from headway_journal.casefile.letter import draft_cover_letter
 from headway_journal.casefile.service_bridge import casefile_data
 from headway_journal.journal import interchange as ix
-from headway_journal.journal.service import CaseInput, ContactInput, JournalService
+from headway_journal.journal.records import CaseInput, ContactInput
+from headway_journal.journal.service import JournalService
 
 PST = timezone(timedelta(hours=-8))
 NOW = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)

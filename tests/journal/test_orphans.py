@@ -18,13 +18,8 @@ from headway_journal import cli
 from headway_journal.journal import interchange as ix
 from headway_journal.journal.exhibits import AttachmentError
 from headway_journal.journal.exhibits import store as att_mod
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    JournalService,
-    ServiceError,
-    StorageError,
-)
+from headway_journal.journal.records import CaseInput, ContactInput
+from headway_journal.journal.service import JournalService, ServiceError, StorageError
 
 FULL = b"FILL-THE-DISK"
 

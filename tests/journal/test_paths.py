@@ -14,7 +14,8 @@ import pytest
 from headway_journal.journal import backup as bk
 from headway_journal.journal import db
 from headway_journal.journal.db import DB_NAME, HEAD_REVISION
-from headway_journal.journal.service import CaseInput, ContactInput, JournalService
+from headway_journal.journal.records import CaseInput, ContactInput
+from headway_journal.journal.service import JournalService
 
 # Each name puts the characters that mean something in a URI (or a shell, or a quoted string)
 # in a different place: first, last, alone, mixed with percent-escapes that decode to others.

@@ -23,13 +23,8 @@ from headway_journal import cli
 from headway_journal.journal import readonly
 from headway_journal.journal.db import DB_NAME, JournalError, open_journal
 from headway_journal.journal.exhibits import AttachmentError
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    JournalService,
-    PromiseInput,
-    StorageError,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+from headway_journal.journal.service import JournalService, StorageError
 
 REASON = "the disk it is on is read-only"
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"

@@ -25,13 +25,8 @@ import pytest
 from sqlalchemy import event
 
 from headway_journal.journal.db import DB_NAME, quick_check
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    JournalService,
-    PromiseInput,
-    StorageError,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+from headway_journal.journal.service import JournalService, StorageError
 
 ROOT = Path(__file__).resolve().parents[2]
 CRASH_TEST = ROOT / "bench" / "crash_test.py"
@@ -187,8 +182,8 @@ def test_immutable_folder_refuses_writes_with_a_plain_message(
 _RLIMIT_WRITER = textwrap.dedent("""
     import json, os, resource, signal, sys
     from datetime import UTC, datetime, timedelta
-    from headway_journal.journal.service import (CaseInput, ContactInput, JournalService,
-                                                  PromiseInput, StorageError)
+    from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+    from headway_journal.journal.service import JournalService, StorageError
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
     svc = JournalService.open(sys.argv[1])
     org = svc.organization_by_key("headway")
@@ -246,8 +241,8 @@ _TMPFS_WRITER = textwrap.dedent("""
     if r.returncode != 0:
         print(json.dumps({"skip": r.stderr.strip() or "mount failed"})); sys.exit(0)
     from headway_journal.journal.db import quick_check
-    from headway_journal.journal.service import (CaseInput, ContactInput, JournalService,
-                                                  PromiseInput, StorageError)
+    from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+    from headway_journal.journal.service import JournalService, StorageError
     folder = mnt / "journal"
     svc = JournalService.open(folder)
     org = svc.organization_by_key("headway")

@@ -13,14 +13,14 @@ import pytest
 from sqlalchemy import text
 
 from headway_journal import cli
-from headway_journal.journal.service import (
+from headway_journal.journal.records import (
     CaseInput,
     ContactInput,
     EscalationInput,
-    JournalService,
     OrganizationInput,
     PromiseInput,
 )
+from headway_journal.journal.service import JournalService
 
 PST = timezone(timedelta(hours=-8))
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -53,7 +53,7 @@ def found(svc: JournalService, query: str) -> set[int]:
 
 def listed(svc: JournalService, query: str) -> set[int]:
     """The case list's text filter (the window's search box)."""
-    from headway_journal.journal.service import CaseFilter
+    from headway_journal.journal.records import CaseFilter
 
     return set(svc.case_ids(CaseFilter(view="all", text=query)))
 

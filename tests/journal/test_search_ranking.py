@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from headway_journal.journal import search as fts
-from headway_journal.journal.service import CaseFilter, CaseInput, ContactInput, JournalService
+from headway_journal.journal.records import CaseFilter, CaseInput, ContactInput
+from headway_journal.journal.service import JournalService
 
 PST = timezone(timedelta(hours=-8))
 

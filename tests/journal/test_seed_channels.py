@@ -10,12 +10,9 @@ from sqlalchemy import func, select, update
 
 from headway_journal.journal.hours import is_open
 from headway_journal.journal.models import Change, Channel, Organization
-from headway_journal.journal.service import (
-    HEADWAY_NOTES,
-    ChannelInput,
-    JournalService,
-    OrganizationInput,
-)
+from headway_journal.journal.records import ChannelInput, OrganizationInput
+from headway_journal.journal.seed import HEADWAY_NOTES
+from headway_journal.journal.service import JournalService
 
 # What the first seed wrote (label -> hours, timezone).
 OLD_HOURS = {

@@ -6,19 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from headway_journal.journal.service import (
+from headway_journal.journal.records import (
     CaseFilter,
     CaseInput,
     ChannelInput,
     ContactInput,
     EscalationInput,
-    JournalService,
-    NotFound,
     OrganizationInput,
     PromiseInput,
-    ValidationError,
-    fts_query,
 )
+from headway_journal.journal.search import fts_query
+from headway_journal.journal.service import JournalService, NotFound, ValidationError
 
 PST = timezone(timedelta(hours=-8))
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from headway_journal.journal.service import CaseInput, ContactInput, JournalService
+from headway_journal.journal.records import CaseInput, ContactInput
+from headway_journal.journal.service import JournalService
 
 PACIFIC = timezone(timedelta(hours=-8))
 TOKYO = timezone(timedelta(hours=9))

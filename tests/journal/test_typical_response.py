@@ -8,12 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    EscalationInput,
-    JournalService,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, EscalationInput
+from headway_journal.journal.service import JournalService
 
 PST = timezone(timedelta(hours=-8))
 WEDNESDAY_NOON = datetime(2026, 11, 4, 12, 0, tzinfo=PST)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from headway_journal.journal.exhibits import AttachmentStore, sniff_media_type
-from headway_journal.journal.service import CaseInput, JournalService
+from headway_journal.journal.records import CaseInput
+from headway_journal.journal.service import JournalService
 
 # The first bytes of real files, as recorders write them.
 WEBM = (b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\xf7\x81\x01\x42\xf2\x81\x04\x42\xf3\x81\x08"

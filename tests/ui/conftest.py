@@ -18,13 +18,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QDialog, QWidget
 
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    EscalationInput,
-    JournalService,
-    PromiseInput,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, EscalationInput, PromiseInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui import settings as st
 
 PACIFIC = timezone(timedelta(hours=-8))

@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from headway_journal.journal.service import CaseInput, ContactInput, JournalService
+from headway_journal.journal.records import CaseInput, ContactInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui import settings as st
 from headway_journal.ui.app import make_application
 

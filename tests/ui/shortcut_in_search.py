@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from headway_journal.journal.service import CaseInput, JournalService
+from headway_journal.journal.records import CaseInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui.main_window import MainWindow
 
 

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from headway_journal.journal.service import CaseInput, JournalService
+from headway_journal.journal.records import CaseInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui.dialogs.form_builder import label_text
 from headway_journal.ui.widgets import literal_ampersands
 

@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from headway_journal.journal.service import AttachmentView, CaseInput, ContactInput, JournalService
+from headway_journal.journal.records import AttachmentView, CaseInput, ContactInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui.exhibits.capture import (
     CaptureDialog,
     CaptureOptions,

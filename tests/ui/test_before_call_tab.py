@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QLabel, QWidget
 
 from headway_journal.journal.issue_types import CALL_PROMPTS
-from headway_journal.journal.service import CaseInput, JournalService
+from headway_journal.journal.records import CaseInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui.case.pane import TAB_BEFORE_CALL, TAB_TIMELINE, CasePane
 
 if TYPE_CHECKING:

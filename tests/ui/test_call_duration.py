@@ -16,7 +16,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
-from headway_journal.journal.service import CaseInput, ContactInput, JournalService
+from headway_journal.journal.records import CaseInput, ContactInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui.dialogs import ContactDialog
 from headway_journal.ui.dialogs.contact.call_times import RULE_HINT, to_qdatetime
 

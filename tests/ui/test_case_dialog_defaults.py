@@ -8,12 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    JournalService,
-    OrganizationInput,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, OrganizationInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui.dialogs import CaseDialog
 
 if TYPE_CHECKING:

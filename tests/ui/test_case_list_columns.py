@@ -9,7 +9,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHeaderView
 
-from headway_journal.journal.service import CaseInput, JournalService, OrganizationInput
+from headway_journal.journal.records import CaseInput, OrganizationInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui import fit
 from headway_journal.ui.case_list import COL_DUE, COL_ORG, COL_STATUS, COL_TITLE
 

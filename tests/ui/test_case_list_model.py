@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from headway_journal.journal.service import CaseFilter, CaseInput, CaseSummary, JournalService
+from headway_journal.journal.records import CaseFilter, CaseInput, CaseSummary
+from headway_journal.journal.service import JournalService
 from headway_journal.ui.case_list import (
     COL_DUE,
     COL_ORG,

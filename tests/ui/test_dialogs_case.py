@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.journal.issue_types import CARD_MESSAGE, ISSUE_TYPES, FieldSpec
-from headway_journal.journal.service import CaseInput, JournalService
+from headway_journal.journal.records import CaseInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui.dialogs import CaseDialog, OrganizationDialog
 from headway_journal.ui.dialogs.form_builder import IssueFieldsForm, explain_bad_date
 

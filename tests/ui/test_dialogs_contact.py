@@ -15,12 +15,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from headway_journal.journal import deadlines as dl
 from headway_journal.journal.issue_types import CARD_MESSAGE
-from headway_journal.journal.service import (
-    CaseInput,
-    ContactInput,
-    JournalService,
-    PromiseInput,
-)
+from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui.dialogs import ContactDialog
 from headway_journal.ui.dialogs.contact.clock import clock_text
 from headway_journal.ui.dialogs.contact.promise_row import due_text

@@ -35,7 +35,8 @@ from sqlalchemy import event
 
 from headway_journal.journal.db import describe_sqlite_error
 from headway_journal.journal.issue_types import ISSUE_TYPES, FieldSpec
-from headway_journal.journal.service import CaseInput, JournalService, StorageError
+from headway_journal.journal.records import CaseInput
+from headway_journal.journal.service import JournalService, StorageError
 from headway_journal.ui.case.pane import TAB_DETAILS, CasePane
 from headway_journal.ui.dialogs import CaseDialog, ContactDialog
 from headway_journal.ui.dialogs.form_builder import save_key_sequences

@@ -17,7 +17,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 import headway_journal
-from headway_journal.journal.service import CaseInput, JournalService
+from headway_journal.journal.records import CaseInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui.dialogs import CaseDialog, ContactDialog
 from headway_journal.ui.draft_offer import parse_draft_name
 from headway_journal.ui.drafts import IDLE_MS, DraftStore, describe_saved_at

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit
 
 from headway_journal.journal.form_examples import EXAMPLES, GENERIC, examples_for
 from headway_journal.journal.issue_types import ISSUE_TYPES
-from headway_journal.journal.service import CaseInput, JournalService
+from headway_journal.journal.records import CaseInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui.dialogs import CaseDialog, ContactDialog
 
 BILLING_WORDS = ("refund", "charge", "billing")

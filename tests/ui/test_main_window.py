@@ -12,13 +12,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
 from headway_journal.journal.issue_types import CALL_PROMPTS, SAFETY_NOTE
-from headway_journal.journal.service import (
-    CaseFilter,
-    CaseInput,
-    ContactInput,
-    JournalService,
-    PromiseInput,
-)
+from headway_journal.journal.records import CaseFilter, CaseInput, ContactInput, PromiseInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui import settings as st
 from headway_journal.ui.case.pane import TAB_BEFORE_CALL, TAB_HISTORY, CasePane
 from headway_journal.ui.widgets import Card, NoticeBox
@@ -461,7 +456,7 @@ def test_search_box_filters_the_list_as_you_type(window: MainWindow, sample: Sam
 
 def test_search_box_finds_an_escalation_an_exhibit_and_the_organization(
         window: MainWindow, sample: Sample, qtbot: Any) -> None:
-    from headway_journal.journal.service import EscalationInput
+    from headway_journal.journal.records import EscalationInput
 
     svc = window.service
     svc.add_escalation(sample.credentialing, EscalationInput(

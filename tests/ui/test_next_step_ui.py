@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from headway_journal.journal import deadlines as dl
-from headway_journal.journal.service import ContactInput, EscalationInput, PromiseInput
+from headway_journal.journal.records import ContactInput, EscalationInput, PromiseInput
 from headway_journal.ui.case.pane import TAB_BEFORE_CALL, TAB_TIMELINE, CasePane
 from headway_journal.ui.format import full_date
 

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel
 
-from headway_journal.journal.service import ChannelInput, JournalService, OrganizationInput
+from headway_journal.journal.records import ChannelInput, OrganizationInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui.case.pane import TAB_BEFORE_CALL
 from headway_journal.ui.widgets import Card
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from headway_journal.journal.service import DueItem
+from headway_journal.journal.records import DueItem
 
 if TYPE_CHECKING:
     from conftest import Sample

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from headway_journal.journal import backup as jbackup
-from headway_journal.journal.service import CaseInput, JournalService
+from headway_journal.journal.records import CaseInput
+from headway_journal.journal.service import JournalService
 
 YES = QMessageBox.StandardButton.Yes
 TRIGGER = ("CREATE TRIGGER rewrite AFTER INSERT ON contacts BEGIN "

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QDialog, QLineEdit
 
 from headway_journal.journal import backup as jbackup
 from headway_journal.journal import db as jdb
-from headway_journal.journal.service import CaseInput, JournalService
+from headway_journal.journal.records import CaseInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui.drafts import DraftKeeper, DraftStore
 from headway_journal.ui.shutdown import ShutdownHandler, save_all_drafts
 

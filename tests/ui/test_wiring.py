@@ -16,7 +16,8 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, 
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QToolButton
 
 from headway_journal.journal import backup as jbackup
-from headway_journal.journal.service import ContactInput, JournalService
+from headway_journal.journal.records import ContactInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui.dialogs import ContactDialog
 from headway_journal.ui.exhibits.capture import CaptureDialog, CaptureOptions
 from headway_journal.ui.exhibits.worker import image_to_png
@@ -636,7 +637,7 @@ def test_service_errors_in_the_window_are_plain_words(
 @pytest.fixture
 def damaged(tmp_path: Path) -> tuple[Path, bytes]:
     """A journal with one case and an "open" backup, whose database then got damaged."""
-    from headway_journal.journal.service import CaseInput
+    from headway_journal.journal.records import CaseInput
 
     folder = tmp_path / "journal"
     svc = JournalService.open(folder)

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from headway_journal.casefile.person import FILL_IN
-from headway_journal.journal.service import CaseInput, JournalService
+from headway_journal.journal.records import CaseInput
+from headway_journal.journal.service import JournalService
 from headway_journal.ui.casefile.dialog import CaseFileDialog
 from headway_journal.ui.dialogs import settings_dialog
 from headway_journal.ui.dialogs.your_details import ASKED_SETTING, YourDetailsDialog

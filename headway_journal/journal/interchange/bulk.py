@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.orm import Session
 
 from .. import deadlines as dl
+from ..history import jsonable
 from ..models import (
     Attachment,
     Case,
@@ -23,10 +24,7 @@ from ..models import (
     utc_key,
     utc_now,
 )
-from ..service import (
-    JournalService,
-    jsonable,
-)
+from ..service import JournalService
 from .common import ImportSummary
 from .plans import AttachmentPlan, CasePlan, ContactPlan, EscalationPlan
 

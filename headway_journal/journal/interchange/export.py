@@ -14,11 +14,9 @@ from typing import Any
 from ..fsutil import write_atomic
 from ..issue_types import ISSUE_TYPES
 from ..models import utc_key
+from ..records import CaseFilter
 from ..safe_echo import echo_path
-from ..service import (
-    CaseFilter,
-    JournalService,
-)
+from ..service import JournalService
 from .common import FORMAT_NAME, FORMAT_VERSION, PROFILE_KEYS, ExportError
 from .files import EXPORTED_FILE, copy_exhibit, file_name
 

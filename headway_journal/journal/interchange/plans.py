@@ -8,10 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..service import (
-    EscalationInput,
-    PromiseInput,
-)
+from ..records import EscalationInput, PromiseInput
 
 if TYPE_CHECKING:
     from .bulk import NewRows

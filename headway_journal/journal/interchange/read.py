@@ -24,17 +24,16 @@ from ..models import (
     Escalation,
     Organization,
 )
-from ..safe_echo import escape_for_terminal
-from ..service import (
+from ..records import (
     CaseInput,
     ChannelInput,
     ContactInput,
     EscalationInput,
-    JournalService,
     OrganizationInput,
     PromiseInput,
-    ValidationError,
 )
+from ..safe_echo import escape_for_terminal
+from ..service import JournalService, ValidationError
 from ..validation import MAX_LONG, clean_text
 from .common import FORMAT_NAME, FORMAT_VERSION, PROFILE_KEYS, keyed, show
 from .plans import (

@@ -14,7 +14,7 @@ from .. import deadlines as dl
 from ..fsutil import write_atomic
 from ..issue_types import ISSUE_TYPES, ROLES, fields_json_schema
 from ..money import AMOUNT_PATTERN
-from ..service import (
+from ..records import (
     AUDIENCES,
     CHANNEL_KINDS,
     CHANNELS,

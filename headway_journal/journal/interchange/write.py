@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import deadlines as dl
+from ..history import jsonable
 from ..models import (
     Attachment,
     Case,
@@ -26,13 +27,8 @@ from ..models import (
     utc_key,
     utc_now,
 )
-from ..service import (
-    JournalService,
-    PromiseInput,
-    jsonable,
-    match_promises,
-    promise_terms,
-)
+from ..records import PromiseInput
+from ..service import JournalService, match_promises, promise_terms
 from .common import ImportSummary
 from .plans import AttachmentPlan, CasePlan, ContactPlan, EscalationPlan, OrgPlan, PromisePlan
 

@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from ...journal.issue_types import call_prompts
-from ...journal.service import CaseView, JournalService
+from ...journal.records import CaseView
+from ...journal.service import JournalService
 from ..format import full_date, plural
 from ..widgets import Badge, Card, NoticeBox, heading, wrap_label
 from .common import CHANNEL_NAMES, add_to_column, clear_layout, muted

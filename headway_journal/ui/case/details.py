@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...journal.issue_types import ISSUE_TYPES
-from ...journal.service import CaseView
+from ...journal.records import CaseView
 from ..format import full_date, local_moment
 from ..widgets import GRID, Card, heading, wrap_label
 from .common import add_to_column, clear_layout, muted

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from ...journal.service import CaseView
+from ...journal.records import CaseView
 from ..format import full_date
 from ..widgets import GRID, Badge, heading, wrap_label
 

@@ -12,7 +12,8 @@ from typing import Any
 from PySide6.QtWidgets import QTextBrowser
 
 from ...journal.issue_types import ISSUE_TYPES
-from ...journal.service import CaseView, ChangeView, JournalService
+from ...journal.records import CaseView, ChangeView
+from ...journal.service import JournalService
 from ..format import full_date, full_moment, local_moment
 
 FIELD_WORDS = {

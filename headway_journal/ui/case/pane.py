@@ -19,7 +19,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from ...journal.next_step import after_broken_promise
-from ...journal.service import CaseView, JournalService, ServiceError
+from ...journal.records import CaseView
+from ...journal.service import JournalService, ServiceError
 from ..exhibits.controller import AttachmentController
 from ..exhibits.panel import ExhibitsPanel
 from ..widgets import GRID

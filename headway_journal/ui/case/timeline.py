@@ -25,14 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...journal.service import (
-    AttachmentView,
-    CaseView,
-    ContactView,
-    EscalationView,
-    JournalService,
-    PromiseView,
-)
+from ...journal.records import AttachmentView, CaseView, ContactView, EscalationView, PromiseView
+from ...journal.service import JournalService
 from ..format import full_date, full_moment, human_size, local_moment, plural
 from ..widgets import GRID, Badge, Card, wrap_label
 from .common import (

@@ -23,14 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.journal.issue_types import ISSUE_TYPES
-from headway_journal.journal.service import (
-    CURRENCIES,
-    STATUSES,
-    CaseInput,
-    JournalService,
-    ServiceError,
-    ValidationError,
-)
+from headway_journal.journal.records import CURRENCIES, STATUSES, CaseInput
+from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
 from headway_journal.ui.widgets import literal_ampersands
 

@@ -31,15 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.journal.issue_types import FieldError, parse_iso_date
-from headway_journal.journal.service import (
+from headway_journal.journal.records import (
     AUDIENCES,
     CHANNEL_KINDS,
     ChannelInput,
-    JournalService,
     OrganizationInput,
-    ServiceError,
-    ValidationError,
 )
+from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.completion import click_through
 
 from .form_builder import (

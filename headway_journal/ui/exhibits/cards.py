@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ...journal.service import AttachmentView
+from ...journal.records import AttachmentView
 from .describe import describe_exhibit, human_size, kind_word, short_date, type_label
 from .thumbnails import ThumbnailCache
 

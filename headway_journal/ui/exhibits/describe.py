@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QDateTime, QLocale
 
 from ...journal.exhibits import safe_display_name
+from ...journal.records import AttachmentView
 from ...journal.safe_echo import escape_for_terminal
-from ...journal.service import AttachmentView
 from ..format import human_size
 
 __all__ = [

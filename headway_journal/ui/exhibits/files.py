@@ -22,8 +22,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ...journal.exhibits import safe_display_name
 from ...journal.folder_safety import create_private
+from ...journal.records import AttachmentView
 from ...journal.safe_echo import window_text
-from ...journal.service import AttachmentView, ServiceError
+from ...journal.service import ServiceError
 from .controller import AttachmentController
 from .describe import quoted_name
 

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...journal.service import AttachmentView, CaseView, ServiceError
+from ...journal.records import AttachmentView, CaseView
+from ...journal.service import ServiceError
 from ..widgets import FlowLayout
 from .cards import ExhibitDelegate, ExhibitModel
 from .controller import AttachmentController

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage, QPixmap
 
-from ...journal.service import AttachmentView
+from ...journal.records import AttachmentView
 from ..tasks import TaskContext, TaskRunner
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -54,7 +54,8 @@ from .describe import describe_exhibit, full_date, human_size, type_label
 from .files import open_in_system_viewer, save_copy_as
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ...journal.service import AttachmentView, JournalService
+    from ...journal.records import AttachmentView
+    from ...journal.service import JournalService
 
 __all__ = ["MAX_ZOOM", "MIN_ZOOM", "ImageViewer"]
 

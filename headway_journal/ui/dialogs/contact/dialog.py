@@ -28,15 +28,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QLineEdit, QMessageBox, QWidget
 
 from headway_journal.journal import deadlines as dl
-from headway_journal.journal.service import (
+from headway_journal.journal.records import (
     MAX_HOLD_MINUTES,
     CaseView,
     ContactInput,
     EscalationInput,
-    JournalService,
-    ServiceError,
-    ValidationError,
 )
+from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.completion import click_through
 from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
 from headway_journal.ui.exhibits.controller import AttachmentController

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from headway_journal.journal.service import CHANNELS, DIRECTIONS, MAX_HOLD_MINUTES, CaseView
+from headway_journal.journal.records import CHANNELS, DIRECTIONS, MAX_HOLD_MINUTES, CaseView
 
 from ..examples import show_contact_examples
 from ..form_builder import GRID, ErrorLabel, HintLabel, NoteBox, make_form_layout, with_error

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.journal import deadlines as dl
-from headway_journal.journal.service import PromiseInput
+from headway_journal.journal.records import PromiseInput
 
 from ..form_builder import GRID, ErrorLabel
 

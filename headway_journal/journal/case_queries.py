@@ -1,0 +1,197 @@
+"""The case list: filtering, counting and summarizing cases, the counts per view, and the
+dates a case's contacts span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import String, case, func, select
+
+from .issue_types import ISSUE_TYPES
+from .models import Case, Contact, Organization, Promise
+from .records import ACTIVE_STATUSES, CaseFilter, CaseSummary, NotFound, SearchHit
+from .safe_echo import escape_for_terminal
+from .search import fts_query
+from .service_base import ServiceBase
+
+
+class CaseQueries(ServiceBase):
+    """The case list's queries (part of ``JournalService``)."""
+
+    def _case_query(self, flt: CaseFilter, today: date) -> Any:
+        dues = (
+            select(Contact.case_id.label("case_id"), func.min(Promise.due_date).label("next_due"))
+            .join(Promise, Promise.contact_id == Contact.id)
+            .where(Promise.status == "pending", Contact.deleted_at.is_(None))
+            .group_by(Contact.case_id)
+            .subquery()
+        )
+        next_due = dues.c.next_due
+        # The next-deadline subquery groups every pending promise: join it only when the view
+        # or the order needs it (counts of the other views were paying for it at start-up).
+        if flt.view == "due" or flt.sort not in ("opened", "title", "status"):
+            q = select(Case.id, next_due).outerjoin(dues, dues.c.case_id == Case.id)
+        else:
+            q = select(Case.id)
+        if flt.view == "deleted":
+            q = q.where(Case.deleted_at.is_not(None))
+        else:
+            q = q.where(Case.deleted_at.is_(None))
+        if flt.view == "active":
+            q = q.where(Case.status.in_(ACTIVE_STATUSES))
+        elif flt.view == "waiting":
+            q = q.where(Case.status == "waiting")
+        elif flt.view == "escalated":
+            q = q.where(Case.status == "escalated")
+        elif flt.view == "resolved":
+            q = q.where(Case.status.in_(("resolved", "closed")))
+        elif flt.view == "due":
+            q = q.where(Case.status.in_(ACTIVE_STATUSES), next_due.is_not(None),
+                        next_due <= today + timedelta(days=7))
+        if flt.issue_type:
+            q = q.where(Case.issue_type == flt.issue_type)
+        if flt.organization_id:
+            q = q.where(Case.organization_id == flt.organization_id)
+        if flt.text.strip():
+            match = fts_query(flt.text)
+            if match:
+                from .search import matching_cases
+
+                q = q.where(Case.id.in_(matching_cases(match)))
+        if flt.sort == "opened":
+            q = q.order_by(Case.opened_on.desc(), Case.id.desc())
+        elif flt.sort == "title":
+            q = q.order_by(func.lower(Case.title), Case.id)
+        elif flt.sort == "status":
+            q = q.order_by(Case.status, Case.id.desc())
+        else:
+            q = q.order_by(case((next_due.is_(None), 1), else_=0), next_due, Case.id.desc())
+        return q
+
+    def count_cases(self, flt: CaseFilter = CaseFilter(), today: date | None = None) -> int:
+        today = today or date.today()
+        with self.journal.sessions() as s:
+            sub = self._case_query(replace(flt, sort="title"), today).order_by(None).subquery()
+            return int(s.scalar(select(func.count()).select_from(sub)) or 0)
+
+    def case_ids(self, flt: CaseFilter = CaseFilter(), today: date | None = None) -> list[int]:
+        """The ids of all matching cases in display order (cheap: one integer per case)."""
+        today = today or date.today()
+        q = self._case_query(flt, today).with_only_columns(Case.id, maintain_column_froms=True)
+        with self.journal.sessions() as s:  # plain integers: no date conversion per row
+            return list(s.execute(q).scalars().all())
+
+    def case_summaries(self, ids: Sequence[int], today: date | None = None) -> list[CaseSummary]:
+        """Summaries for the given ids, in the same order (one page of the case list)."""
+        if not ids:
+            return []
+        today = today or date.today()
+        with self.journal.sessions() as s:
+            counts = dict(
+                s.execute(
+                    select(Contact.case_id, func.count())
+                    .where(Contact.case_id.in_(ids), Contact.deleted_at.is_(None))
+                    .group_by(Contact.case_id)
+                ).all()
+            )
+            due_rows = s.execute(
+                select(Contact.case_id, func.min(Promise.due_date))
+                .join(Promise, Promise.contact_id == Contact.id)
+                .where(Contact.case_id.in_(ids), Promise.status == "pending",
+                       Contact.deleted_at.is_(None))
+                .group_by(Contact.case_id)
+            ).all()
+            dues = {cid: (date.fromisoformat(d) if isinstance(d, str) else d) for cid, d in due_rows}
+            rows = s.execute(
+                select(Case, Organization.name).join(Organization).where(Case.id.in_(ids))
+            ).all()
+            by_id = {c.id: (c, org) for c, org in rows}
+            out = []
+            for cid in ids:
+                if cid not in by_id:
+                    continue
+                c, org = by_id[cid]
+                nd = dues.get(cid)
+                out.append(CaseSummary(
+                    id=c.id, key=c.key, title=c.title, organization=org, issue_type=c.issue_type,
+                    issue_label=ISSUE_TYPES[c.issue_type].label if c.issue_type in ISSUE_TYPES
+                    else c.issue_type,
+                    role=c.role, status=c.status, opened_on=c.opened_on,
+                    contact_count=int(counts.get(cid, 0)), next_due=nd,
+                    overdue=bool(nd and nd < today and c.status in ACTIVE_STATUSES),
+                ))
+            return out
+
+    def list_cases(self, flt: CaseFilter = CaseFilter(), today: date | None = None) -> list[CaseSummary]:
+        return self.case_summaries(self.case_ids(flt, today), today)
+
+    def view_counts(self, today: date | None = None) -> dict[str, int]:
+        """How many cases each saved view holds (the sidebar), in one read of the journal."""
+        today = today or date.today()
+        live = Case.deleted_at.is_(None)
+
+        def n(cond: Any) -> Any:
+            return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+        with self.journal.sessions() as s:
+            row = s.execute(select(
+                n(live), n(live & Case.status.in_(ACTIVE_STATUSES)),
+                n(live & (Case.status == "waiting")), n(live & (Case.status == "escalated")),
+                n(live & Case.status.in_(("resolved", "closed"))), n(Case.deleted_at.is_not(None)),
+            )).one()
+            due_sub = self._case_query(CaseFilter(view="due"), today).order_by(None).subquery()
+            due = int(s.scalar(select(func.count()).select_from(due_sub)) or 0)
+        names = ("all", "active", "waiting", "escalated", "resolved", "deleted")
+        return {"due": due, **{k: int(v) for k, v in zip(names, row, strict=True)}}
+
+    def contact_span(self, case_id: int, first: date | None = None, last: date | None = None
+                     ) -> tuple[int, date | None, date | None]:
+        """(number of contacts, first and last contact date) of a case, counting only the
+        contacts whose own local date lies in first..last (both included) when given. Cheap:
+        nothing is loaded, so a case file can refuse a huge case before reading it."""
+        day = contact_day()
+        conds = [Contact.case_id == case_id, Contact.deleted_at.is_(None)]
+        if first is not None:
+            conds.append(day >= first.isoformat())
+        if last is not None:
+            conds.append(day <= last.isoformat())
+        with self.journal.sessions() as s:
+            count, low, high = s.execute(
+                select(func.count(), func.min(day), func.max(day)).where(*conds)).one()
+        return (int(count), date.fromisoformat(low) if low else None,
+                date.fromisoformat(high) if high else None)
+
+    def find_case(self, ref: str) -> int:
+        """A case by its key or number."""
+        with self.journal.sessions() as s:
+            cid = s.scalar(select(Case.id).where(Case.key == ref, Case.deleted_at.is_(None)))
+            if cid is None and ref.isdigit():
+                cid = s.scalar(select(Case.id).where(Case.id == int(ref), Case.deleted_at.is_(None)))
+            if cid is None:
+                raise NotFound(f"There is no case '{escape_for_terminal(ref)}' (give its key or number).")
+            return cid
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """The best ``limit`` matches of ``query`` (``journal.search``: relevance when few
+        documents match, newest first when many)."""
+        from . import search as fts
+
+        match = fts_query(query)
+        if match is None:
+            return []
+        with self.journal.sessions() as s:
+            rows = fts.hit_rows(s, match, limit)
+        return [
+            SearchHit(kind=r[0], case_id=int(r[2]), case_title=r[3], item_id=fts.item_id(r[1]),
+                      snippet=r[4], started_at=datetime.fromisoformat(r[5]) if r[5] else None)
+            for r in rows
+        ]
+
+
+def contact_day() -> Any:
+    """A contact's own local date as ISO text (started_at is stored with its offset)."""
+    return func.substr(Contact.__table__.c.started_at, 1, 10, type_=String(10))

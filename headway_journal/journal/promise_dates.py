@@ -1,0 +1,144 @@
+"""Promise statuses and deadlines: marking a promise kept or broken, the stored due dates,
+and what is due or overdue (for the overdue notice).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
+
+from . import deadlines as dl
+from .models import Case, Contact, Organization, Promise, utc_now
+from .records import (
+    ACTIVE_STATUSES,
+    PROMISE_STATUSES,
+    DueItem,
+    NotFound,
+    PromiseInput,
+    PromiseView,
+    ValidationError,
+)
+from .safe_echo import escape_for_terminal
+from .service_base import ServiceBase
+
+
+class PromiseDates(ServiceBase):
+    """Promise statuses and due dates (part of ``JournalService``)."""
+
+    def new_promise(self, p: PromiseInput, started: datetime) -> Promise:
+        due = dl.promise_due(started, business_days=p.business_days, hours=p.hours, due_on=p.due_on,
+                             calendar=self.calendar)
+        return Promise(text=p.text, business_days=p.business_days, hours=p.hours, due_on=p.due_on,
+                       status=p.status, due_date=due.due_on, due_at=due.due_at)
+
+    def set_promise_status(self, promise_id: int, status: str, *, undo: bool = False) -> str:
+        """Mark a promise pending, kept or broken; returns the status it had before.
+
+        ``undo``: this puts back the status an earlier change replaced (the history says so).
+        """
+        if status not in PROMISE_STATUSES:
+            raise ValidationError({"status": f"'{escape_for_terminal(status)}' is not one of: "
+                                              f"{', '.join(PROMISE_STATUSES)}."})
+        with self._write() as s:
+            p = s.get(Promise, promise_id)
+            if p is None:
+                raise NotFound(f"There is no promise {promise_id}.")
+            before = str(p.status)
+            if before == status:
+                return before
+            case_id = p.contact.case_id
+            changes: dict[str, Any] = {"status": [before, status], "text": p.text}
+            if undo:
+                changes["undo"] = True
+            self._log(s, "promise", p.id, case_id, "status", changes)
+            p.status = status
+            p.status_changed_at = utc_now()
+            return before
+
+    def refresh_due_dates(self, *, only_missing: bool) -> int:
+        """Recompute stored promise deadlines (after an upgrade or a calendar change)."""
+        n = 0
+        if only_missing:  # on every open: a read first, so a usual open never writes
+            with self.journal.sessions() as s:
+                if s.scalar(select(Promise.id).where(Promise.due_date.is_(None)).limit(1)) is None:
+                    return 0
+        with self._write() as s:
+            q = select(Promise).options(selectinload(Promise.contact))
+            if only_missing:
+                q = q.where(Promise.due_date.is_(None))
+            for p in s.scalars(q):
+                due = dl.promise_due(p.contact.started_at, business_days=p.business_days,
+                                     hours=p.hours, due_on=p.due_on, calendar=self.calendar)
+                if p.due_date != due.due_on or p.due_at != due.due_at:
+                    p.due_date, p.due_at = due.due_on, due.due_at
+                    n += 1
+        return n
+
+    def due_items(self, *, now: datetime | None = None, horizon_days: int = 7,
+                  include_future: bool = False) -> list[DueItem]:
+        """Pending promises due within ``horizon_days`` (or overdue), most urgent first.
+
+        Reads plain columns (no ORM objects) and the deadlines stored with each promise
+        (``refresh_due_dates`` keeps them current); only a promise without one is computed.
+        """
+        now = now or datetime.now(UTC)
+        limit = now.date() + timedelta(days=horizon_days)
+        q = (
+            select(Promise.id, Promise.text, Promise.business_days, Promise.hours,
+                   Promise.due_on, Promise.status, Promise.due_date, Promise.due_at,
+                   Contact.id, Contact.case_id, Contact.started_at, Contact.channel,
+                   Contact.rep_name, Case.title, Organization.name)
+            .join(Contact, Contact.id == Promise.contact_id)
+            .join(Case, Case.id == Contact.case_id)
+            .join(Organization, Organization.id == Case.organization_id)
+            .where(Promise.status == "pending", Contact.deleted_at.is_(None),
+                   Case.deleted_at.is_(None), Case.status.in_(ACTIVE_STATUSES))
+            .order_by(Promise.due_date, Promise.id)
+        )
+        if not include_future:
+            q = q.where(Promise.due_date <= limit)
+        with self.journal.sessions() as s:
+            rows = s.execute(q).all()
+        out = []
+        states: dict[tuple[str, dl.PromiseDue, date], dl.PromiseState] = {}
+        for (pid, ptext, bdays, hours, due_on, status, due_date, due_at, cid, case_id, started,
+             channel, rep, title, org) in rows:
+            if due_date is not None:
+                due = dl.PromiseDue(due_on=due_date, due_at=due_at)
+            else:
+                due = dl.promise_due(started, business_days=bdays, hours=hours, due_on=due_on,
+                                     calendar=self.calendar)
+            today = now.astimezone(started.tzinfo).date()
+            key = (status, due, today)  # many promises share a deadline: count days once
+            state = states.get(key)
+            if state is None:
+                state = states[key] = dl.promise_state(status, due, today=today, now=now,
+                                                       calendar=self.calendar)
+            pv = PromiseView(id=pid, contact_id=cid, text=ptext, business_days=bdays,
+                             hours=hours, due_on_fixed=due_on, status=status, due=due,
+                             state=state, made_at=started)
+            who = ", ".join(x for x in (channel.capitalize(), rep) if x)
+            out.append(DueItem(pv, case_id, title, org, who))
+        return out
+
+    def mark_notified(self, promise_ids: Iterable[int]) -> None:
+        ids = list(promise_ids)
+        if not ids:
+            return
+        with self._write() as s:
+            s.execute(update(Promise).where(Promise.id.in_(ids)).values(notified_at=utc_now()))
+
+    def overdue_unnotified(self, now: datetime | None = None) -> list[DueItem]:
+        now = now or datetime.now(UTC)
+        items = [d for d in self.due_items(now=now, horizon_days=0)
+                 if d.promise.state.code == "overdue"]
+        if not items:
+            return []
+        with self.journal.sessions() as s:
+            done = set(s.scalars(select(Promise.id).where(
+                Promise.id.in_([d.promise.id for d in items]), Promise.notified_at.is_not(None))))
+        return [d for d in items if d.promise.id not in done]
