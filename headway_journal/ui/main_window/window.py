@@ -73,13 +73,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import OperationalError
 
-from .. import APP_NAME, __version__
-from ..journal import backup as jbackup
-from ..journal.attachments import AttachmentError
-from ..journal.db import describe_sqlite_error
-from ..journal.issue_types import ISSUE_TYPES, SAFETY_NOTE
-from ..journal.safe_echo import echo_path, window_text
-from ..journal.service import (
+from ... import APP_NAME, __version__
+from ...journal import backup as jbackup
+from ...journal.attachments import AttachmentError
+from ...journal.db import describe_sqlite_error
+from ...journal.issue_types import ISSUE_TYPES, SAFETY_NOTE
+from ...journal.safe_echo import echo_path, window_text
+from ...journal.service import (
     STATUSES,
     CaseFilter,
     DueItem,
@@ -87,16 +87,16 @@ from ..journal.service import (
     PromiseView,
     ServiceError,
 )
-from . import read_only_mode
-from . import settings as st
-from .attachments import (
+from .. import read_only_mode
+from .. import settings as st
+from ..attachments import (
     AttachmentController,
     ExhibitsPanel,
     install_drop_target,
     install_paste_shortcut,
     pick_and_attach,
 )
-from .case_list import (
+from ..case_list import (
     COL_DUE,
     COL_STATUS,
     BadgeDelegate,
@@ -104,14 +104,14 @@ from .case_list import (
     show_organization_column,
     size_columns,
 )
-from .case_view import CHANNEL_NAMES, CasePane, clear_layout
-from .draft_offer import DraftOfferBar
-from .fit import fit_to_screen
-from .next_step import PromiseMark
-from .overdue import OverdueWatcher
-from .paste import install_window_paste
-from .shutdown import save_all_drafts
-from .widgets import (
+from ..case_view import CHANNEL_NAMES, CasePane, clear_layout
+from ..draft_offer import DraftOfferBar
+from ..fit import fit_to_screen
+from ..next_step import PromiseMark
+from ..overdue import OverdueWatcher
+from ..paste import install_window_paste
+from ..shutdown import save_all_drafts
+from ..widgets import (
     GRID,
     SearchBox,
     full_date,
@@ -122,7 +122,7 @@ from .widgets import (
     short_date,
     wrap_label,
 )
-from .your_details import WelcomeDetails
+from ..your_details import WelcomeDetails
 
 VIEWS: tuple[tuple[str, str], ...] = (
     ("due", "Due & overdue"),
@@ -669,7 +669,7 @@ class MainWindow(QMainWindow):
 
     def journal_name(self) -> str:
         """'default' for the per-user journal, else the journal folder's name."""
-        from ..journal.db import default_journal_dir
+        from ...journal.db import default_journal_dir
 
         try:
             if self.service.folder.resolve() == default_journal_dir().resolve():
@@ -1294,7 +1294,7 @@ class MainWindow(QMainWindow):
         if cid is None:
             self.statusBar().showMessage("Select a case first, then capture the screen.", 8000)
             return False
-        from .capture import capture_and_attach
+        from ..capture import capture_and_attach
 
         return capture_and_attach(self, self.attachments, cid)
 
@@ -1312,7 +1312,7 @@ class MainWindow(QMainWindow):
     def open_attachment(self, attachment_id: int) -> QDialog | None:
         """Show an exhibit in the viewer (a non-modal window; captions edited there refresh)."""
         try:
-            from .image_viewer import ImageViewer
+            from ..image_viewer import ImageViewer
 
             viewer = ImageViewer(self.service, attachment_id, self)
         except PLAIN_ERRORS as exc:
@@ -1337,7 +1337,7 @@ class MainWindow(QMainWindow):
 
     def export_case_file(self) -> QDialog | None:
         """"Case file" / File > Export case file…: the options dialog (non-modal)."""
-        from .casefile_ui import CaseFileDialog
+        from ..casefile_ui import CaseFileDialog
 
         return CaseFileDialog.show_for(self.service, self.case_pane.case_id, self)
 
@@ -1351,7 +1351,7 @@ class MainWindow(QMainWindow):
 
     def print_case_file(self) -> None:
         """"Print" / Ctrl+P: the full case file, built in the background, then printed."""
-        from .casefile_ui import print_case_file
+        from ..casefile_ui import print_case_file
 
         print_case_file(self.service, self.case_pane.case_id, self)
 
@@ -1365,7 +1365,7 @@ class MainWindow(QMainWindow):
         as one iCalendar file; UIDs are stable, so importing it again updates the events."""
         from PySide6.QtWidgets import QFileDialog
 
-        from ..journal.calendar_export import export_deadlines
+        from ...journal.calendar_export import export_deadlines
 
         folder = st.get_str(st.KEY_LAST_ICS_FOLDER) or str(Path.home())
         name, _filter = QFileDialog.getSaveFileName(
@@ -1474,7 +1474,7 @@ class MainWindow(QMainWindow):
         """File > Remove unused exhibit files…: orphan files listed, removed once confirmed."""
         if not self._service_open or self.attachments.busy:
             return 0  # a file being attached has no row yet: it would look unused
-        from .unused_files import remove_unused_files
+        from ..unused_files import remove_unused_files
 
         return remove_unused_files(self, self)
 
@@ -1482,7 +1482,7 @@ class MainWindow(QMainWindow):
         """File > Restore from backup…: the list of backups (window-modal, not blocking)."""
         if not self._service_open:
             return None
-        from .restore_dialog import RestoreDialog
+        from ..restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(self.backup_manager(), self.restore_backup, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -1506,7 +1506,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Restore from backup",
                                 f"{problem}\n\nNothing was changed. Choose another backup.")
             return False
-        from .casefile_ui import CaseFileBuilder
+        from ..casefile_ui import CaseFileBuilder
 
         if any(b.running() for b in self.findChildren(CaseFileBuilder)):
             QMessageBox.information(self, "Restore from backup",
