@@ -4,7 +4,7 @@ Wiring for the integrator (the main window calls ``export_case_file()`` and
 ``print_case_file()`` on itself when they exist; the "Case file" and "Print" toolbar buttons
 and the File menu items are enabled only then)::
 
-    # in MainWindow (headway_journal/ui/main_window/)
+    # in MainWindow (headway_journal/ui/main_window.py)
     def export_case_file(self) -> None:          # "Case file" button, File > Export case file…
         from .casefile_ui import CaseFileDialog
         CaseFileDialog.show_for(self.service, self.case_pane.case_id, self)
