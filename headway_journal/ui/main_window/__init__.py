@@ -6,6 +6,7 @@ holds the saved views, filters and the case list; ``welcome`` is the empty-journ
 and announces a replaced service with one signal.
 """
 
-from .window import PLAIN_ERRORS, MainWindow, plain_message
+from .messages import PLAIN_ERRORS, plain_message
+from .window import MainWindow
 
 __all__ = ["PLAIN_ERRORS", "MainWindow", "plain_message"]

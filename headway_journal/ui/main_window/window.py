@@ -41,51 +41,29 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QIcon,
-    QKeySequence,
-    QShowEvent,
-)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDialog,
-    QFrame,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
     QToolBar,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import OperationalError
 
 from ... import APP_NAME, __version__
 from ...journal import backup as jbackup
-from ...journal.attachments import AttachmentError
-from ...journal.db import describe_sqlite_error
-from ...journal.issue_types import ISSUE_TYPES, SAFETY_NOTE
-from ...journal.safe_echo import echo_path, window_text
+from ...journal.issue_types import SAFETY_NOTE
 from ...journal.service import (
-    STATUSES,
     CaseFilter,
     DueItem,
     JournalService,
     PromiseView,
-    ServiceError,
 )
 from .. import read_only_mode
 from .. import settings as st
@@ -97,14 +75,9 @@ from ..attachments import (
     pick_and_attach,
 )
 from ..case_list import (
-    COL_DUE,
-    COL_STATUS,
-    BadgeDelegate,
     CaseListModel,
-    show_organization_column,
-    size_columns,
 )
-from ..case_view import CHANNEL_NAMES, CasePane, clear_layout
+from ..case_view import CHANNEL_NAMES, CasePane
 from ..draft_offer import DraftOfferBar
 from ..fit import fit_to_screen
 from ..next_step import PromiseMark
@@ -112,66 +85,25 @@ from ..overdue import OverdueWatcher
 from ..paste import install_window_paste
 from ..shutdown import save_all_drafts
 from ..widgets import (
-    GRID,
     SearchBox,
     full_date,
-    heading,
     literal_ampersands,
     local_time,
     plural,
     short_date,
-    wrap_label,
 )
-from ..your_details import WelcomeDetails
+from .actions import build_actions, build_choice_actions, build_menus, build_toolbar
+from .messages import PLAIN_ERRORS, plain_message
+from .sidebar import VIEW_NAMES, Sidebar, empty_list_text, view_action_text
+from .welcome import WelcomePanel
 
-VIEWS: tuple[tuple[str, str], ...] = (
-    ("due", "Due & overdue"),
-    ("active", "All open"),
-    ("waiting", "Waiting"),
-    ("escalated", "Escalated"),
-    ("resolved", "Resolved"),
-    ("all", "All"),
-    ("deleted", "Deleted"),
-)
-VIEW_NAMES = dict(VIEWS)
-SORTS: tuple[tuple[str, str], ...] = (
-    ("due", "Next deadline"),
-    ("opened", "Newest opened"),
-    ("title", "Title"),
-    ("status", "Status"),
-)
 NOTIFY_INTERVAL_MS = 5 * 60 * 1000
 NOTIFY_FIRST_MS = 1500
 OVERDUE_WAIT_MS = 10 * 1000  # before closing the journal: how long to wait for a running check
 BACKUP_CHECK_MS = 60 * 1000  # how often to ask whether a periodic backup is due (every 15 min)
 ATTACH_WAIT_MS = 120 * 1000  # on close: how long to wait for copies still being made
-ViewRole = Qt.ItemDataRole.UserRole + 1
 
 _log = logging.getLogger(__name__)
-
-# What a service call may raise that the user should read in plain words (never a traceback).
-PLAIN_ERRORS: tuple[type[BaseException], ...] = (ServiceError, AttachmentError, OperationalError,
-                                                 OSError)
-
-
-def plain_message(exc: BaseException) -> str:
-    """One or two sentences for the user about a failed journal operation.
-
-    Whatever they quote (a name, a key, a file name) has its control characters escaped.
-    """
-    return window_text(_plain_message(exc))
-
-
-def _plain_message(exc: BaseException) -> str:
-    if isinstance(exc, OperationalError):
-        return describe_sqlite_error(exc)
-    if isinstance(exc, (ServiceError, AttachmentError)):
-        return str(exc)
-    if isinstance(exc, OSError):
-        reason = exc.strerror or str(exc) or type(exc).__name__
-        where = f" ({echo_path(exc.filename)})" if exc.filename else ""
-        return f"The journal folder could not be used: {reason}{where}. Nothing was changed."
-    return f"{type(exc).__name__}: {exc}"
 
 
 def _resume(resume_draft: bool) -> dict[str, bool]:
@@ -187,87 +119,43 @@ def _accepted(result: Any) -> bool:
         return False
 
 
-class WelcomePanel(QWidget):
-    """An empty journal: one obvious button, who you are, and Headway's channels to verify."""
-
-    def __init__(self, service: JournalService, start: Callable[[], None],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Welcome")
-        self._start = start
-        page = QWidget()
-        outer = QHBoxLayout(page)
-        outer.addStretch(1)
-        column = QVBoxLayout()
-        column.setSpacing(GRID * 2)
-        column.addStretch(1)
-        column.addWidget(heading("Welcome to Headway Journal", level=1))
-        column.addWidget(wrap_label(
-            "Keep a dated record of every call, chat, e-mail and ticket with a company's "
-            "support, hold them to what they promised, and print a case file when you need "
-            "to escalate. Everything stays on this computer.", name="Welcome text"))
-        self.start_button = QPushButton("Start your first case")
-        self.start_button.setAccessibleName("Start your first case")
-        self.start_button.setDefault(True)
-        self.start_button.setMinimumHeight(GRID * 6)
-        self.start_button.setMinimumWidth(GRID * 32)
-        font = self.start_button.font()
-        font.setBold(True)
-        self.start_button.setFont(font)
-        self.start_button.clicked.connect(self._start_clicked)
-        column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.details: WelcomeDetails | None = None  # made when first shown
-        self.details_slot = QVBoxLayout()
-        column.addLayout(self.details_slot)
-        self.channels_box = QVBoxLayout()
-        self.channels_box.setSpacing(GRID // 2)
-        column.addLayout(self.channels_box)
-        column.addStretch(2)
-        holder = QWidget()
-        holder.setLayout(column)
-        holder.setMaximumWidth(640)
-        outer.addWidget(holder, 3)
-        outer.addStretch(1)
-        scroll = QScrollArea()  # the details and the channels fit a small screen too
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
-        self.service = service
-
-    def _start_clicked(self) -> None:
-        """Details typed but not saved are saved first (a problem stops here, shown)."""
-        if self.details is not None and self.details.has_changes() and not self.details.save():
-            return
-        self._start()
-
-    def refresh(self) -> None:
-        if self.details is None:  # made when first shown: an empty journal only
-            self.details = WelcomeDetails(self.service)
-            self.details_slot.addWidget(self.details)
-        elif not self.details.has_changes():
-            self.details.refresh()
-        clear_layout(self.channels_box)
-        headway = next((o for o in self.service.organizations() if o.key == "headway"), None)
-        if headway is None or not headway.channels:
-            return
-        self.channels_box.addWidget(heading("Headway's support channels, as published", level=3))
-        self.channels_box.addWidget(wrap_label(
-            "Check each one inside your own account (Help or Support) before you rely on it; "
-            "the app shows when and where each was verified.", name="Verify channels"))
-        for ch in headway.channels:
-            kind = CHANNEL_NAMES.get(ch.kind, ch.kind)
-            hours = f" · {ch.hours}" if ch.hours else ""
-            text = f"{ch.label or kind}\n{kind}: {ch.value}{hours}\n{ch.verification.capitalize()}"
-            label = wrap_label(text, name="Headway channel", selectable=True)
-            label.setContentsMargins(GRID, GRID // 2, 0, GRID // 2)
-            self.channels_box.addWidget(label)
-
-
 class MainWindow(QMainWindow):
     """Three panes like a mail client: views and cases, then the case itself."""
+
+    # made by .actions (build_actions, build_choice_actions, build_menus, build_toolbar)
+    act_new_case: QAction
+    act_log_contact: QAction
+    act_attach: QAction
+    act_capture: QAction
+    act_case_file: QAction
+    act_preview_case_file: QAction
+    act_print: QAction
+    act_export_ics: QAction
+    act_backup: QAction
+    act_backup_file: QAction
+    act_restore_backup: QAction
+    act_remove_unused: QAction
+    act_close: QAction
+    act_quit: QAction
+    act_edit_case: QAction
+    act_delete_case: QAction
+    act_restore_case: QAction
+    act_undo: QAction
+    act_find: QAction
+    act_organizations: QAction
+    act_settings: QAction
+    act_mark_kept: QAction
+    act_mark_broken: QAction
+    status_actions: dict[str, QAction]
+    status_group: QActionGroup
+    view_actions: dict[str, QAction]
+    view_group: QActionGroup
+    act_newest_first: QAction
+    act_about: QAction
+    act_safety: QAction
+    status_menu: QMenu
+    search_box: SearchBox
+    toolbar: QToolBar
 
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -293,9 +181,11 @@ class MainWindow(QMainWindow):
         self.case_model = CaseListModel(service, CaseFilter(view=self._view), parent=self,
                                         load=False)
         self.attachments = AttachmentController(service, self)
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        build_actions(self)
+        build_choice_actions(self)
+        build_menus(self)
+        build_toolbar(self)
+        self.search_box.search_changed.connect(lambda _t: self._apply_filter())
         self._build_central()
         self._build_status_bar()
         read_only_mode.install(self)  # a read-only journal: the banner saying why
@@ -324,180 +214,6 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_actions()
 
-    # -- construction ------------------------------------------------------------------------
-
-    def _action(self, text: str, slot: Callable[[], Any], shortcut: str | None = None,
-                tip: str = "", icon: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        if icon:
-            action.setIcon(QIcon.fromTheme(icon))
-        label = text.replace("&", "").rstrip("…")
-        full_tip = tip or label
-        if shortcut:
-            full_tip += f" ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
-        action.setToolTip(full_tip)
-        action.setStatusTip(tip or label)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        a = self._action
-        self.act_new_case = a("&New case…", self.new_case, "Ctrl+N",
-                              "Start a new case", "document-new")
-        self.act_log_contact = a("&Log contact…", self.log_contact, "Ctrl+L",
-                                 "Log a call, chat, e-mail or ticket on the selected case",
-                                 "call-start")
-        self.act_attach = a("&Attach…", self.choose_attachments, None,
-                            "Attach screenshots, receipts or letters to the selected case",
-                            "mail-attachment")
-        self.act_capture = a("Capture &screen…", self.capture_screen, "Ctrl+Shift+S",
-                             "Take a screenshot and attach it to the selected case",
-                             "camera-photo")
-        self.act_case_file = a("&Export case file…", self._export_case_file, None,
-                               "Make the PDF case file of the selected case", "document-export")
-        self.act_preview_case_file = a("Pre&view case file…", self.preview_case_file, None,
-                                       "Build the case file and look at every page",
-                                       "document-print-preview")
-        self.act_print = a("&Print…", self._print_case_file, "Ctrl+P",
-                           "Print the case file of the selected case", "document-print")
-        self.act_export_ics = a("Export &deadlines (.ics)…", self.export_deadlines, None,
-                                "Save every pending promise and outside deadline as a calendar "
-                                "file for your calendar app", "x-office-calendar")
-        self.act_backup = a("&Back up now", self.backup_now, None,
-                            "Make a checked copy of the journal in its backups folder",
-                            "document-save")
-        self.act_backup_file = a("Back up to &file…", self.backup_to_file, None,
-                                 "Save a checked copy of the journal database wherever you "
-                                 "choose (a USB stick, another disk)", "document-save-as")
-        self.act_restore_backup = a("&Restore from backup…", self.restore_from_backup, None,
-                                    "Go back to an earlier backup of the journal (the current "
-                                    "state is backed up first)", "document-revert")
-        self.act_remove_unused = a("Remove &unused exhibit files…", self.remove_unused_files,
-                                   None, "List files in the attachment store that no exhibit "
-                                   "uses, and remove them after you confirm", "edit-clear")
-        self.act_close = a("&Close", self.close, "Ctrl+W", "Close this window")
-        self.act_quit = a("&Quit", self.quit, "Ctrl+Q", "Quit Headway Journal")
-
-        self.act_edit_case = a("&Edit case…", self.edit_case, "Ctrl+E", "Edit the selected case")
-        self.act_delete_case = a("&Delete case…", self.delete_case, "Del",
-                                 "Move the selected case to Deleted (it can be restored)")
-        self.act_restore_case = a("&Restore case", self.restore_current_case, None,
-                                  "Bring the selected case back from Deleted")
-        self.act_undo = a("&Undo", self.undo, "Ctrl+Z",
-                          "Bring back what was last deleted, or put back a promise last marked "
-                          "kept or broken, in this session")
-        self.act_find = a("&Find…", self.focus_search, "Ctrl+F",
-                          "Search cases, tickets, names and notes")
-        self.act_organizations = a("&Organizations…", self.edit_organizations, None,
-                                   "Companies and their channels")
-        self.act_settings = a("&Settings…", self.edit_settings, "Ctrl+,",
-                              "Holidays, profile and other settings")
-
-        self.act_mark_kept = a("Mark next promise &kept", lambda: self.mark_next_promise("kept"),
-                               None, "Record that the most urgent open promise was kept")
-        self.act_mark_broken = a("Mark next promise &broken",
-                                 lambda: self.mark_next_promise("broken"), None,
-                                 "Record that the most urgent open promise was broken")
-        self.status_actions: dict[str, QAction] = {}
-        self.status_group = QActionGroup(self)
-        for status in STATUSES:
-            action = QAction(literal_ampersands(status.capitalize()), self)
-            action.setCheckable(True)
-            action.triggered.connect(lambda _c=False, s=status: self.set_case_status(s))
-            self.status_group.addAction(action)
-            self.status_actions[status] = action
-
-        self.view_actions: dict[str, QAction] = {}
-        self.view_group = QActionGroup(self)
-        for n, (key, label) in enumerate(VIEWS, start=1):
-            action = QAction(literal_ampersands(label), self)
-            action.setCheckable(True)
-            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
-            action.triggered.connect(lambda _c=False, k=key: self.set_view(k))
-            self.view_group.addAction(action)
-            self.addAction(action)
-            self.view_actions[key] = action
-        self.act_newest_first = QAction("&Newest first", self)
-        self.act_newest_first.setCheckable(True)
-        self.act_newest_first.setChecked(True)
-        self.act_newest_first.setToolTip("Timeline order: newest or oldest contact first")
-        self.act_newest_first.toggled.connect(self.set_newest_first)
-
-        self.act_about = a("&About Headway Journal", self.about)
-        self.act_safety = a("&Safety information", self.show_safety, "F1",
-                            "What to do in an emergency")
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.act_new_case, self.act_log_contact, self.act_attach,
-                              self.act_capture])
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_case_file, self.act_preview_case_file, self.act_print,
-                              self.act_export_ics])
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_backup, self.act_backup_file, self.act_restore_backup,
-                              self.act_remove_unused])
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_close, self.act_quit])
-
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([self.act_undo])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.act_edit_case, self.act_delete_case, self.act_restore_case])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.act_find)
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.act_organizations, self.act_settings])
-
-        case_menu = bar.addMenu("&Case")
-        self.status_menu = case_menu.addMenu("Set &status")
-        self.status_menu.addActions(list(self.status_actions.values()))
-        case_menu.addSeparator()
-        case_menu.addActions([self.act_mark_kept, self.act_mark_broken])
-
-        view_menu = bar.addMenu("&View")
-        view_menu.addActions(list(self.view_actions.values()))
-        view_menu.addSeparator()
-        view_menu.addAction(self.act_newest_first)
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.act_safety, self.act_about])
-
-    def _build_toolbar(self) -> None:
-        tb = QToolBar("Main toolbar")
-        tb.setObjectName("main_toolbar")
-        tb.setAccessibleName("Main toolbar")
-        tb.setMovable(False)
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        labels = ((self.act_new_case, "New case"), (self.act_log_contact, "Log contact"),
-                  (self.act_attach, "Attach"), (self.act_capture, "Capture"),
-                  (self.act_case_file, "Case file"), (self.act_print, "Print"))
-        for action, label in labels:
-            action.setIconText(label)  # the toolbar shows short words, the menus the full ones
-            tb.addAction(action)
-            button = tb.widgetForAction(action)
-            if button is not None:
-                button.setAccessibleName(label)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        spacer.setAccessibleName("Toolbar spacer")
-        tb.addWidget(spacer)
-        self.search_box = SearchBox()
-        self.search_box.setPlaceholderText("Search cases, tickets, names…")
-        self.search_box.setAccessibleName("Search cases")
-        self.search_box.setToolTip("Full-text search in titles, contacts, tickets and notes "
-                                   "(Ctrl+F; Esc clears)")
-        self.search_box.setMinimumWidth(240)
-        self.search_box.setMaximumWidth(360)
-        self.search_box.search_changed.connect(lambda _t: self._apply_filter())
-        tb.addWidget(self.search_box)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
-        self.toolbar = tb
-
     def _build_central(self) -> None:
         self.stack = QStackedWidget()
         self.welcome = WelcomePanel(self.service, self.new_case)
@@ -507,7 +223,19 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("main_splitter")
         self.splitter.setAccessibleName("Panes")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self._build_left())
+        self.sidebar = Sidebar(self.case_model)
+        self.sidebar.view_chosen.connect(self.set_view)
+        self.sidebar.filters_changed.connect(self._apply_filter)
+        self.sidebar.current_row_changed.connect(self._row_changed)
+        self.sidebar.case_list.addActions([self.act_log_contact, self.act_edit_case,
+                                           self.act_delete_case, self.act_restore_case])
+        self.views = self.sidebar.views
+        self.issue_filter = self.sidebar.issue_filter
+        self.org_filter = self.sidebar.org_filter
+        self.sort_combo = self.sidebar.sort_combo
+        self.case_list = self.sidebar.case_list
+        self.list_hint = self.sidebar.list_hint
+        self.splitter.addWidget(self.sidebar)
         self.case_pane = CasePane(self.service, controller=self.attachments)
         self.case_pane.changed.connect(lambda: self.refresh(reload_pane=False))
         self.case_pane.error.connect(self.show_error)
@@ -532,85 +260,6 @@ class MainWindow(QMainWindow):
         column.addWidget(self.draft_bar)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-
-    def _build_left(self) -> QWidget:
-        left = QWidget()
-        left.setAccessibleName("Cases pane")
-        left.setMinimumWidth(320)
-        layout = QVBoxLayout(left)
-        layout.setContentsMargins(GRID, GRID, 0, GRID)
-        layout.setSpacing(GRID)
-
-        self.views = QListWidget()
-        self.views.setAccessibleName("Saved views")
-        self.views.setFrameShape(QFrame.Shape.NoFrame)
-        self.views.setStyleSheet("QListWidget::item { padding: 3px 6px; }")
-        self.views.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.views.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for key, label in VIEWS:
-            item = QListWidgetItem(label)
-            item.setData(ViewRole, key)
-            self.views.addItem(item)
-        rows = self.views.sizeHintForRow(0) * len(VIEWS) + 2 * self.views.frameWidth() + 4
-        self.views.setFixedHeight(rows)
-        self.views.currentItemChanged.connect(self._view_item_changed)
-        layout.addWidget(self.views)
-
-        filters = QHBoxLayout()
-        filters.setSpacing(GRID)
-        self.issue_filter = QComboBox()
-        self.issue_filter.setAccessibleName("Issue type filter")
-        self.issue_filter.setToolTip("Show only one issue type")
-        self.issue_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.issue_filter.setMinimumContentsLength(10)
-        self.org_filter = QComboBox()
-        self.org_filter.setAccessibleName("Organization filter")
-        self.org_filter.setToolTip("Show only one organization")
-        self.org_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.org_filter.setMinimumContentsLength(8)
-        filters.addWidget(self.issue_filter, 1)
-        filters.addWidget(self.org_filter, 1)
-        layout.addLayout(filters)
-        sort_row = QHBoxLayout()
-        sort_label = QLabel("Sort by")
-        sort_label.setAccessibleName("Sort by")
-        self.sort_combo = QComboBox()
-        self.sort_combo.setAccessibleName("Sort cases by")
-        for key, label in SORTS:
-            self.sort_combo.addItem(label, key)
-        sort_label.setBuddy(self.sort_combo)
-        sort_row.addWidget(sort_label)
-        sort_row.addWidget(self.sort_combo, 1)
-        layout.addLayout(sort_row)
-        self.issue_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
-        self.org_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
-        self.sort_combo.currentIndexChanged.connect(lambda _i: self._apply_filter())
-
-        self.case_list = QTreeView()
-        self.case_list.setAccessibleName("Case list")
-        self.case_list.setModel(self.case_model)
-        self.case_list.setRootIsDecorated(False)
-        self.case_list.setUniformRowHeights(True)
-        self.case_list.setAllColumnsShowFocus(True)
-        self.case_list.setAlternatingRowColors(True)
-        self.case_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.case_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.case_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.case_list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        delegate = BadgeDelegate(self.case_list)
-        self.case_list.setItemDelegateForColumn(COL_STATUS, delegate)
-        self.case_list.setItemDelegateForColumn(COL_DUE, delegate)
-        size_columns(self.case_list)
-        self.case_list.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._row_changed(current))
-        self.case_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.case_list.addActions([self.act_log_contact, self.act_edit_case,
-                                   self.act_delete_case, self.act_restore_case])
-        self.list_hint = wrap_label("", name="Case list message")
-        self.list_hint.hide()
-        layout.addWidget(self.list_hint)
-        layout.addWidget(self.case_list, 1)
-        return left
 
     def _build_status_bar(self) -> None:
         self.status_label = QLabel()
@@ -742,14 +391,7 @@ class MainWindow(QMainWindow):
     # -- the list and the views --------------------------------------------------------------
 
     def current_filter(self) -> CaseFilter:
-        issue = self.issue_filter.currentData()
-        org = self.org_filter.currentData()
-        sort = self.sort_combo.currentData() or "due"
-        text = self.search_box.text().strip()
-        # a search looks through every case (Deleted stays apart), whatever view is chosen
-        view = "all" if text and self._view != "deleted" else self._view
-        return CaseFilter(view=view, issue_type=issue or None, organization_id=org or None,
-                          text=text, sort=sort)
+        return self.sidebar.case_filter(self._view, self.search_box.text().strip())
 
     @property
     def view(self) -> str:
@@ -763,45 +405,19 @@ class MainWindow(QMainWindow):
 
     def _set_view_silently(self, key: str) -> None:
         self._view = key
-        for row in range(self.views.count()):
-            item = self.views.item(row)
-            if item.data(ViewRole) == key and self.views.currentRow() != row:
-                self.views.blockSignals(True)
-                self.views.setCurrentRow(row)
-                self.views.blockSignals(False)
+        self.sidebar.select_view(key)
         self.view_actions[key].setChecked(True)
-
-    def _view_item_changed(self, current: QListWidgetItem | None, _previous: Any) -> None:
-        if current is not None:
-            self.set_view(str(current.data(ViewRole)))
 
     def _reload_filters(self, *, organizations: bool = True) -> None:
         """Fill the issue type and organization combos (keeping the choices).
 
         ``organizations=False`` (while the window is built) leaves only "All organizations";
         the list is read once the window is shown."""
-        orgs = self.service.organizations() if organizations else []
-        issue = self.issue_filter.currentData()
-        org = self.org_filter.currentData()
-        for combo in (self.issue_filter, self.org_filter):
-            combo.blockSignals(True)
-            combo.clear()
-        self.issue_filter.addItem("All issue types", "")
-        for key, it in ISSUE_TYPES.items():
-            self.issue_filter.addItem(it.label, key)
-        self.org_filter.addItem("All organizations", 0)
-        for o in orgs:
-            self.org_filter.addItem(o.name, o.id)
-        for combo, value in ((self.issue_filter, issue), (self.org_filter, org)):
-            index = combo.findData(value) if value else 0
-            combo.setCurrentIndex(max(0, index))
-            combo.blockSignals(False)
-        show_organization_column(self.case_list, len(orgs), bool(self.org_filter.currentData()))
+        self.sidebar.fill_filters(self.service.organizations() if organizations else [])
 
     def _apply_filter(self) -> None:
         keep = self.current_case_id()
-        show_organization_column(self.case_list, self.org_filter.count() - 1,
-                                 bool(self.org_filter.currentData()))
+        self.sidebar.update_organization_column()
         self.case_model.set_filter(self.current_filter())
         self._after_list_reload(keep)
 
@@ -820,25 +436,11 @@ class MainWindow(QMainWindow):
         self._update_welcome()
 
     def _empty_list_text(self) -> str:
-        text = self.search_box.text().strip()
-        if text:
-            return f"No case matches “{text}”. Press Esc in the search box to clear it."
-        if self._view == "due":
-            return "Nothing is due in the next 7 days and nothing is overdue."
-        if self._view == "deleted":
-            return "Nothing has been deleted."
-        return f"No cases in {VIEW_NAMES[self._view]}."
+        return empty_list_text(self.search_box.text().strip(), self._view)
 
     def _update_list_hint(self) -> None:
-        text = self.search_box.text().strip()
-        n = self.case_model.rowCount()
-        if text:
-            where = "in Deleted" if self._view == "deleted" else "in all cases"
-            verb = "matches" if n == 1 else "match"
-            self.list_hint.setText(f"{plural(n, 'case')} {verb} “{text}” {where}")
-            self.list_hint.show()
-        else:
-            self.list_hint.hide()
+        self.sidebar.show_hint(self.search_box.text().strip(), self.case_model.rowCount(),
+                               self._view)
 
     def _select_row(self, row: int, *, reload_pane: bool = True) -> None:
         index = self.case_model.index(row, 0)
@@ -880,10 +482,7 @@ class MainWindow(QMainWindow):
             self.search_box.blockSignals(True)
             self.search_box.clear()
             self.search_box.blockSignals(False)
-            for combo in (self.issue_filter, self.org_filter):
-                combo.blockSignals(True)
-                combo.setCurrentIndex(0)
-                combo.blockSignals(False)
+            self.sidebar.clear_filters()
             self._set_view_silently("all")
             self.case_model.set_filter(self.current_filter())
             row = self.case_model.row_of(case_id)
@@ -936,17 +535,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(plain_message(exc), 15000)
             return
         self._counts = counts
-        for row in range(self.views.count()):
-            item = self.views.item(row)
-            key = str(item.data(ViewRole))
-            n = counts.get(key, 0)
-            label = f"{VIEW_NAMES[key]}  ({n})"
-            item.setText(label)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{VIEW_NAMES[key]}, {plural(n, 'case')}")
-            font = item.font()
-            font.setBold(key == "due" and n > 0)
-            item.setFont(font)
-            self.view_actions[key].setText(literal_ampersands(f"{VIEW_NAMES[key]} ({n})"))
+        self.sidebar.show_counts(counts)
+        for key, action in self.view_actions.items():
+            action.setText(view_action_text(key, counts.get(key, 0)))
 
     @property
     def counts(self) -> dict[str, int]:
@@ -1323,12 +914,12 @@ class MainWindow(QMainWindow):
         viewer.show()
         return viewer
 
-    def _export_case_file(self) -> None:
+    def export_shown_case_file(self) -> None:
         hook = getattr(self, "export_case_file", None)
         if callable(hook) and self.case_pane.case_id is not None:
             hook()
 
-    def _print_case_file(self) -> None:
+    def print_shown_case_file(self) -> None:
         hook = getattr(self, "print_case_file", None)
         if callable(hook) and self.case_pane.case_id is not None:
             hook()
