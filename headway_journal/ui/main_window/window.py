@@ -1,35 +1,24 @@
 """The main window: saved views and the case list on the left, the selected case on the right.
 
-The window calls the service only (never SQL or ORM models). Dialogs come from
-``headway_journal.ui.dialogs`` and are imported when first needed, so start-up stays lean.
+The window calls the service only (never SQL or ORM models). Its parts: ``actions`` (actions,
+menus, toolbar), ``sidebar`` (views, filters, the case list), ``welcome`` (an empty journal),
+``commands`` (the forms and case commands it inherits), ``journal_session`` (the service,
+backups, restore and reopen, the overdue check) and ``notices`` (overdue news).
 
-Hooks for the integrator: the "Case file" and "Print" actions call ``export_case_file()`` and
-``print_case_file()`` on this window when those methods exist (they are enabled only then);
-``attach_files(paths)`` queues files as exhibits of the selected case (the copies are made in
-the background by the window's ``AttachmentController``: it returns how many were queued, and
-the timeline and counts refresh when they are stored); ``open_attachment(attachment_id)`` is
-called when an exhibit is activated (a thumbnail in the timeline) and opens the exhibit viewer.
-
-Exhibits: one ``AttachmentController`` (``self.attachments``) serves the Exhibits tab
-(``attachments.ExhibitsPanel``), the Attach and "Capture screen…" actions, files and images
-dropped anywhere on the window and Ctrl+V on the timeline. Its problems and notices go to the
+Exhibits: one ``AttachmentController`` (``self.attachments``) serves the Exhibits tab, the
+Attach and "Capture screen…" actions, files and images dropped anywhere on the window and
+Ctrl+V on the timeline; ``attach_files(paths)`` queues files for the selected case and
+``open_attachment(attachment_id)`` opens the exhibit viewer. Problems and notices go to the
 status bar and the Exhibits tab's message bar.
-
-Backups (``journal.backup``): File > "Back up now", File > "Restore from backup…" (the
-``RestoreDialog``), a "periodic" backup at most every 15 minutes while something changed, and
-a "close" backup when the window closes with changes. ``set_service`` hands the window a
-reopened journal after a restore.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import (
@@ -45,7 +34,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
@@ -63,7 +51,6 @@ from ...journal.service import (
     CaseFilter,
     DueItem,
     JournalService,
-    PromiseView,
 )
 from .. import read_only_mode
 from .. import settings as st
@@ -77,49 +64,35 @@ from ..attachments import (
 from ..case_list import (
     CaseListModel,
 )
-from ..case_view import CHANNEL_NAMES, CasePane
+from ..case_view import CasePane
 from ..draft_offer import DraftOfferBar
 from ..fit import fit_to_screen
 from ..next_step import PromiseMark
-from ..overdue import OverdueWatcher
 from ..paste import install_window_paste
 from ..shutdown import save_all_drafts
 from ..widgets import (
     SearchBox,
-    full_date,
     literal_ampersands,
     local_time,
     plural,
     short_date,
 )
 from .actions import build_actions, build_choice_actions, build_menus, build_toolbar
+from .commands import CaseCommands
+from .journal_session import OVERDUE_WAIT_MS, JournalSession
 from .messages import PLAIN_ERRORS, plain_message
+from .notices import announce, make_tray, overdue_text
 from .sidebar import VIEW_NAMES, Sidebar, empty_list_text, view_action_text
 from .welcome import WelcomePanel
 
-NOTIFY_INTERVAL_MS = 5 * 60 * 1000
 NOTIFY_FIRST_MS = 1500
-OVERDUE_WAIT_MS = 10 * 1000  # before closing the journal: how long to wait for a running check
-BACKUP_CHECK_MS = 60 * 1000  # how often to ask whether a periodic backup is due (every 15 min)
 ATTACH_WAIT_MS = 120 * 1000  # on close: how long to wait for copies still being made
 
 _log = logging.getLogger(__name__)
 
 
-def _resume(resume_draft: bool) -> dict[str, bool]:
-    """A dialog's keyword for "open with its draft, without asking" (only when wanted)."""
-    return {"resume_draft": True} if resume_draft else {}
 
-
-def _accepted(result: Any) -> bool:
-    value = getattr(result, "value", result)
-    try:
-        return int(value) == int(QDialog.DialogCode.Accepted.value)
-    except (TypeError, ValueError):
-        return False
-
-
-class MainWindow(QMainWindow):
+class MainWindow(CaseCommands):
     """Three panes like a mail client: views and cases, then the case itself."""
 
     # made by .actions (build_actions, build_choice_actions, build_menus, build_toolbar)
@@ -159,7 +132,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.service = service  # follows the session's service_replaced
+        self.session = JournalSession(service, self)
         # (kind, id, label) of deletes this session, and promises marked kept or broken
         self._undo: list[tuple[str, int, str] | PromiseMark] = []
         self._last_error = ""
@@ -169,8 +143,6 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._view = "active"
         self._counts: dict[str, int] = {}
-        self._changed_since_backup = False
-        self._service_open = True
         self.tray: QSystemTrayIcon | None = None
         self.setObjectName("MainWindow")
         self.setAccessibleName("Headway Journal")
@@ -192,14 +164,17 @@ class MainWindow(QMainWindow):
         self._wire_attachments()
         self.attachments.failed.connect(lambda _text: read_only_mode.after_write_failure(self))
 
-        self.overdue = OverdueWatcher(service, self)
+        self.overdue = self.session.overdue
         self.overdue.found.connect(self.announce_overdue)
-        self.notify_timer = QTimer(self)
-        self.notify_timer.setInterval(NOTIFY_INTERVAL_MS)
-        self.notify_timer.timeout.connect(self.check_overdue)
-        self.backup_timer = QTimer(self)
-        self.backup_timer.setInterval(BACKUP_CHECK_MS)
-        self.backup_timer.timeout.connect(self.periodic_backup)
+        self.notify_timer = self.session.notify_timer
+        self.backup_timer = self.session.backup_timer
+        self.session.status_changed.connect(self._update_status)
+        replaced = self.session.service_replaced  # the one announcement of a reopened journal
+        replaced.connect(self._adopt_service)
+        replaced.connect(self.case_pane.set_service)
+        replaced.connect(self.attachments.set_service)
+        replaced.connect(self.welcome.set_service)
+        replaced.connect(self._service_replaced)
 
         self.resize(1280, 760)
         self._restored = st.restore_window(self, self._splitters())
@@ -306,7 +281,7 @@ class MainWindow(QMainWindow):
 
     def _exhibits_changed(self) -> None:
         """Exhibits were attached, removed, restored or captioned: timeline, counts, status."""
-        self._changed_since_backup = True
+        self.session.changed_since_backup = True
         self.refresh()
 
     def _splitters(self) -> dict[str, QSplitter]:
@@ -355,22 +330,19 @@ class MainWindow(QMainWindow):
         self._setup_tray()
         with contextlib.suppress(*PLAIN_ERRORS):
             self.draft_bar.refresh()
-        self.notify_timer.start()
-        self.backup_timer.start()
+        self.session.start()
         QTimer.singleShot(NOTIFY_FIRST_MS, self, self.check_overdue)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
             st.save_window(self, self._splitters())
-            self.notify_timer.stop()
-            self.overdue.stop()  # a check still running is dropped, never waited for here
-            self.backup_timer.stop()
+            self.session.stop()  # timers, and a check still running is dropped, not waited for
             if self.tray is not None:
                 self.tray.hide()
             save_all_drafts()  # what open dialogs hold (File > Quit, a signal, the session)
             self._finish_attachments()
-            self._backup_on_close()
+            self.session.backup_on_close()
         super().closeEvent(event)
 
     def _finish_attachments(self, timeout_ms: int = ATTACH_WAIT_MS) -> None:
@@ -504,7 +476,7 @@ class MainWindow(QMainWindow):
         Due & overdue, a status set to resolved in All open) stays on the right, so what was
         just done stays in sight; a new or restored case (``select``) is revealed in the list.
         """
-        self._changed_since_backup = True  # refresh follows writes; at worst one extra backup
+        self.session.changed_since_backup = True  # refresh follows writes; at worst one extra backup
         self._update_counts()
         shown = self.case_pane.case_id
         keep = select if select is not None else (self.current_case_id() or shown)
@@ -558,7 +530,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         n = self._counts.get("all", 0)
-        backup = self.service.last_backup() if self._service_open else None
+        backup = self.service.last_backup() if self.session.is_open else None
         if backup is None:
             when = "never"
         else:
@@ -582,8 +554,8 @@ class MainWindow(QMainWindow):
         self.act_case_file.setEnabled(has and callable(getattr(self, "export_case_file", None)))
         self.act_preview_case_file.setEnabled(self.act_case_file.isEnabled())
         self.act_print.setEnabled(has and callable(getattr(self, "print_case_file", None)))
-        self.act_restore_backup.setEnabled(self._service_open and not self.attachments.busy)
-        self.act_remove_unused.setEnabled(self._service_open and not self.attachments.busy)
+        self.act_restore_backup.setEnabled(self.session.is_open and not self.attachments.busy)
+        self.act_remove_unused.setEnabled(self.session.is_open and not self.attachments.busy)
         self.status_menu.setEnabled(live)
         if case is not None and case.status in self.status_actions:
             self.status_actions[case.status].setChecked(True)
@@ -631,244 +603,8 @@ class MainWindow(QMainWindow):
             return False
         if self._last_error:
             self._last_error = ""
-        self._changed_since_backup = True
+        self.session.changed_since_backup = True
         return True
-
-    # -- dialogs -----------------------------------------------------------------------------
-
-    def _dialogs(self) -> ModuleType | None:
-        try:
-            return importlib.import_module("headway_journal.ui.dialogs")
-        except ImportError as exc:
-            QMessageBox.warning(self, APP_NAME, f"The forms could not be loaded ({exc}).")
-            return None
-
-    def new_case(self, *, resume_draft: bool = False) -> None:
-        dialogs = self._dialogs()
-        if dialogs is None:
-            return
-        case = self.case_pane.case  # a new case is most often with the same organization
-        org = case.organization.id if case is not None else self.org_filter.currentData()
-        dlg = dialogs.CaseDialog(self.service, self, organization_id=int(org) if org else None,
-                                 **_resume(resume_draft))
-        if _accepted(dlg.exec()) and getattr(dlg, "saved_case_id", None):
-            self._reload_filters()
-            self.refresh(select=int(dlg.saved_case_id))
-        self.draft_bar.prune()
-
-    def edit_case(self, *, resume_draft: bool = False) -> None:
-        cid = self.case_pane.case_id
-        dialogs = self._dialogs() if cid is not None else None
-        if dialogs is None or cid is None:
-            return
-        dlg = dialogs.CaseDialog(self.service, self, case_id=cid, **_resume(resume_draft))
-        if _accepted(dlg.exec()):
-            self._reload_filters()
-            self.refresh(select=cid)
-        self.draft_bar.prune()
-
-    def log_contact(self, *, resume_draft: bool = False) -> None:
-        cid = self.case_pane.case_id
-        if cid is None or self.case_pane.deleted:
-            self.statusBar().showMessage("Select a case first, then log the contact on it.", 8000)
-            return
-        dialogs = self._dialogs()
-        if dialogs is None:
-            return
-        dlg = self._contact_dialog(dialogs, cid, resume_draft=resume_draft)
-        if dlg is None:
-            return
-        if _accepted(dlg.exec()):
-            self.refresh(select=cid)
-            self.case_pane.tabs.setCurrentIndex(0)
-        self._contact_dialog_done(dlg)
-
-    def edit_contact(self, contact_id: int, *, resume_draft: bool = False) -> None:
-        cid = self.case_pane.case_id
-        dialogs = self._dialogs() if cid is not None else None
-        if dialogs is None or cid is None:
-            return
-        dlg = self._contact_dialog(dialogs, cid, contact_id, resume_draft=resume_draft)
-        if dlg is None:
-            return
-        if _accepted(dlg.exec()) or getattr(dlg, "attached_ids", None):
-            self.refresh(select=cid)
-        self._contact_dialog_done(dlg)
-
-    def _contact_dialog(self, dialogs: ModuleType, case_id: int,
-                        contact_id: int | None = None, *,
-                        resume_draft: bool = False) -> QDialog | None:
-        try:
-            dlg: QDialog = dialogs.ContactDialog(self.service, case_id, self,
-                                                 contact_id=contact_id,
-                                                 **_resume(resume_draft))
-        except PLAIN_ERRORS as exc:
-            QMessageBox.warning(self, APP_NAME, plain_message(exc))
-            return None
-        return dlg
-
-    def _contact_dialog_done(self, dlg: QDialog) -> None:
-        """What the dialog's exhibit strip could not attach stays in sight after it closes."""
-        self.draft_bar.prune()
-        problems = list(getattr(dlg, "attach_messages", None) or [])
-        for text in problems:
-            self.case_pane.exhibits.messages.add(text)
-        if problems:
-            self.statusBar().showMessage(problems[-1], 15000)
-
-    def edit_organizations(self) -> None:
-        dialogs = self._dialogs()
-        if dialogs is None:
-            return
-        dlg = dialogs.OrganizationDialog(self.service, self)
-        dlg.exec()
-        self._reload_filters()
-        self.refresh()
-        if self.stack.currentWidget() is self.welcome:
-            self.welcome.refresh()
-            self._welcome_filled = True
-
-    def edit_settings(self) -> None:
-        dialogs = self._dialogs()
-        if dialogs is None:
-            return
-        dlg = dialogs.SettingsDialog(self.service, self)
-        if _accepted(dlg.exec()):
-            self.refresh()
-            details = self.welcome.details
-            if details is not None and not details.has_changes():
-                details.refresh()
-
-    # -- case actions ------------------------------------------------------------------------
-
-    def delete_case(self) -> None:
-        case = self.case_pane.case
-        if case is None or self.case_pane.deleted:
-            return
-        answer = QMessageBox.question(
-            self, "Delete case",
-            f"Move “{case.title}” to Deleted?\n\nNothing is erased: Undo (Ctrl+Z) or the "
-            "Deleted view brings it back.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        row = self.case_list.selectionModel().currentIndex().row()
-        if not self._run(lambda: self.service.delete_case(case.id)):
-            return
-        self._undo.append(("case", case.id, case.title))
-        self._update_counts()
-        self.case_model.reload()
-        if self.case_model.rowCount():
-            self._select_row(min(max(row, 0), self.case_model.rowCount() - 1))
-        else:
-            self._after_list_reload(None)
-        self._update_status()
-        self._update_actions()
-        self._update_welcome()
-        self.statusBar().showMessage(f"“{case.title}” moved to Deleted. Ctrl+Z brings it back.",
-                                     10000)
-
-    def delete_contact(self, contact_id: int) -> None:
-        case = self.case_pane.case
-        if case is None:
-            return
-        contact = next((c for c in case.contacts if c.id == contact_id), None)
-        if contact is None:
-            return
-        label = f"{CHANNEL_NAMES.get(contact.channel, contact.channel)} on " \
-                f"{full_date(contact.started_at.date())}"
-        answer = QMessageBox.question(
-            self, "Delete contact",
-            f"Delete the contact “{label}” from this case?\n\nUndo (Ctrl+Z) brings it back.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        if self._run(lambda: self.service.delete_contact(contact_id)):
-            self._undo.append(("contact", contact_id, label))
-            self.refresh(select=case.id)
-            self.statusBar().showMessage(f"Contact “{label}” deleted. Ctrl+Z brings it back.",
-                                         10000)
-
-    def undo(self) -> None:
-        if not self._undo:
-            self.statusBar().showMessage("Nothing to undo.", 5000)
-            return
-        last = self._undo[-1]
-        if isinstance(last, PromiseMark):
-            self._undo_mark(last)
-            return
-        kind, item_id, label = last
-        select: int | None
-        if kind == "case":
-            ok = self._run(lambda: self.service.restore_case(item_id))
-            select = item_id
-        else:
-            ok = self._run(lambda: self.service.restore_contact(item_id))
-            select = self.case_pane.case_id
-        if not ok:
-            return
-        self._undo.pop()
-        if kind == "case" and self._view == "deleted":
-            self._set_view_silently("all")
-            self.case_model.set_filter(self.current_filter())
-        self.refresh(select=select)
-        self.statusBar().showMessage(f"Restored {kind} “{label}”.", 8000)
-
-    def _promise_marked(self, mark: PromiseMark) -> None:
-        self._undo.append(mark)
-        self._update_actions()
-
-    def _promise_unmarked(self, mark: PromiseMark) -> None:
-        """Undone (by the notice's Undo or Ctrl+Z): off the undo list."""
-        if mark in self._undo:
-            self._undo.remove(mark)
-        self._update_actions()
-
-    def _undo_mark(self, mark: PromiseMark) -> None:
-        if self.case_pane.undo_mark(mark):
-            if self.case_pane.case_id != mark.case_id:
-                self.select_case(mark.case_id)
-                self.case_pane.promise_notice.show_undone(mark)
-            self.statusBar().showMessage(
-                f"Undone: promise “{mark.text}” is {mark.before} again.", 8000)
-
-    def restore_current_case(self) -> None:
-        if self.case_pane.case_id is not None and self.case_pane.deleted:
-            self.restore_case(self.case_pane.case_id)
-
-    def restore_case(self, case_id: int) -> None:
-        if not self._run(lambda: self.service.restore_case(case_id)):
-            return
-        self._undo = [u for u in self._undo
-                      if isinstance(u, PromiseMark) or not (u[0] == "case" and u[1] == case_id)]
-        self._set_view_silently("all")
-        self.case_model.set_filter(self.current_filter())
-        self.refresh(select=case_id)
-
-    def set_case_status(self, status: str) -> None:
-        cid = self.case_pane.case_id
-        if cid is None or self.case_pane.deleted:
-            return
-        if self._run(lambda: self.service.set_case_status(cid, status)):
-            self.refresh(select=cid)
-            self.statusBar().showMessage(f"Status set to {status}.", 5000)
-
-    def _next_promise(self) -> PromiseView | None:
-        case = self.case_pane.case
-        if case is None:
-            return None
-        pending = [p for p in case.promises if p.status == "pending"]
-        return min(pending, key=lambda p: (p.due.due_on, p.id)) if pending else None
-
-    def mark_next_promise(self, status: str) -> None:
-        promise = self._next_promise()
-        if promise is None:
-            self.statusBar().showMessage("This case has no open promise.", 5000)
-            return
-        self.case_pane.set_promise_status(promise.id, status)
-        self.statusBar().showMessage(f"Promise “{promise.text}” marked {status}.", 8000)
 
     # -- files -------------------------------------------------------------------------------
 
@@ -948,122 +684,26 @@ class MainWindow(QMainWindow):
 
     # -- backups -----------------------------------------------------------------------------
 
-    def backup_manager(self) -> jbackup.BackupManager:
-        return jbackup.BackupManager(self.service.journal)
-
     def export_deadlines(self) -> Path | None:
-        """File > Export deadlines (.ics): pending promises and outside clocks of open cases
-        as one iCalendar file; UIDs are stable, so importing it again updates the events."""
-        from PySide6.QtWidgets import QFileDialog
-
-        from ...journal.calendar_export import export_deadlines
-
-        folder = st.get_str(st.KEY_LAST_ICS_FOLDER) or str(Path.home())
-        name, _filter = QFileDialog.getSaveFileName(
-            self, "Export deadlines", str(Path(folder) / "headway-deadlines.ics"),
-            "iCalendar files (*.ics)")
-        if not name:
-            return None
-        dest = Path(name)
-        if dest.suffix.lower() != ".ics":
-            dest = dest.with_name(dest.name + ".ics")
-        try:
-            calendar = export_deadlines(self.service, dest)
-        except OSError as exc:
-            QMessageBox.warning(self, "Export deadlines",
-                                f"The calendar file could not be written to {dest} "
-                                f"({exc.strerror or exc}). Nothing in the journal changed.")
-            return None
-        except PLAIN_ERRORS as exc:
-            QMessageBox.warning(self, "Export deadlines", plain_message(exc))
-            return None
-        st.set_value(st.KEY_LAST_ICS_FOLDER, str(dest.parent))
-        self.statusBar().showMessage(f"Wrote {calendar.summary()} to {dest}", 15000)
-        return dest
+        """File > Export deadlines (.ics) (``JournalSession.export_deadlines``)."""
+        return self.session.export_deadlines()
 
     def backup_now(self) -> Path | None:
-        """File > Back up now: a checked copy of the journal in its backups folder."""
-        manager = self.backup_manager()
-        try:
-            dest = manager.make("manual")
-        except Exception as exc:  # disk full, damaged copy, ...: words, never a traceback
-            QMessageBox.warning(self, "Backup failed",
-                                f"The backup could not be made: {exc}\n\nYour journal is "
-                                "unchanged.")
-            return None
-        with contextlib.suppress(OSError):
-            manager.prune()
-        self._changed_since_backup = False
-        self._update_status()
-        QMessageBox.information(self, "Backup made", f"The journal was backed up to:\n{dest}")
-        return dest
+        """File > Back up now (``JournalSession.backup_now``)."""
+        return self.session.backup_now()
 
     def backup_to_file(self) -> Path | None:
-        """File > Back up to file…: a checked copy of the database where the user chooses,
-        with its exhibit list beside it (the exhibit files stay in the journal folder)."""
-        from PySide6.QtWidgets import QApplication, QFileDialog
-
-        folder = st.get_str(st.KEY_LAST_BACKUP_FOLDER) or str(Path.home())
-        default = Path(folder) / f"headway-journal-{date.today().isoformat()}.sqlite3"
-        name, _filter = QFileDialog.getSaveFileName(
-            self, "Back up to file", str(default), "Journal backups (*.sqlite3)")
-        if not name:
-            return None
-        dest = Path(name)
-        if dest.suffix.lower() != ".sqlite3":
-            dest = dest.with_name(dest.name + ".sqlite3")
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            jbackup.backup_to_file(self.service.folder, dest)
-        except Exception as exc:  # disk full, read-only folder, damaged copy: words only
-            QApplication.restoreOverrideCursor()
-            _log.warning("backup to file failed (%s)", type(exc).__name__)
-            QMessageBox.warning(self, "Backup failed",
-                                f"The backup could not be written to {dest}: {exc}\n\n"
-                                "Your journal is unchanged.")
-            return None
-        QApplication.restoreOverrideCursor()
-        st.set_value(st.KEY_LAST_BACKUP_FOLDER, str(dest.parent))
-        self.statusBar().showMessage(
-            f"Backed up to {dest} (with the list of exhibits beside it; the exhibit files stay "
-            f"in {self.service.folder / 'attachments'}).", 20000)
-        return dest
+        """File > Back up to file… (``JournalSession.backup_to_file``)."""
+        return self.session.backup_to_file()
 
     def periodic_backup(self) -> Path | None:
         """The timer's check: a "periodic" backup when something changed and the newest
-        backup is at least 15 minutes old."""
-        if (self._closed or not self._service_open or not self._changed_since_backup
-                or self.service.read_only is not None):
-            return None
-        try:
-            made = jbackup.maybe_periodic(self.service.journal, True)
-        except Exception as exc:  # never a traceback from a timer; try again next time
-            _log.warning("periodic backup failed (%s)", type(exc).__name__)
-            self.statusBar().showMessage(
-                f"The automatic backup could not be made ({exc}); your journal itself is "
-                "saved. File > Back up now tries again.", 15000)
-            return None
-        if made is not None:
-            self._changed_since_backup = False
-            self._update_status()
-        return made
-
-    def _backup_on_close(self) -> Path | None:
-        if not self._service_open or self.service.read_only is not None:
-            return None
-        try:
-            return jbackup.backup_on_close(self.service.journal)
-        except Exception as exc:
-            _log.warning("closing backup failed (%s)", type(exc).__name__)
-            QMessageBox.warning(
-                self, "Backup not made",
-                f"The backup made when closing could not be written: {exc}\n\nEverything "
-                "you recorded is saved in the journal itself.")
-            return None
+        backup is at least 15 minutes old (``JournalSession.periodic_backup``)."""
+        return self.session.periodic_backup()
 
     def remove_unused_files(self) -> int:
         """File > Remove unused exhibit files…: orphan files listed, removed once confirmed."""
-        if not self._service_open or self.attachments.busy:
+        if not self.session.is_open or self.attachments.busy:
             return 0  # a file being attached has no row yet: it would look unused
         from ..unused_files import remove_unused_files
 
@@ -1071,11 +711,11 @@ class MainWindow(QMainWindow):
 
     def restore_from_backup(self) -> QDialog | None:
         """File > Restore from backup…: the list of backups (window-modal, not blocking)."""
-        if not self._service_open:
+        if not self.session.is_open:
             return None
         from ..restore_dialog import RestoreDialog
 
-        dialog = RestoreDialog(self.backup_manager(), self.restore_backup, self)
+        dialog = RestoreDialog(self.session.backup_manager(), self.restore_backup, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -1107,67 +747,17 @@ class MainWindow(QMainWindow):
         for child in self.findChildren(QDialog):  # viewers and case file windows read the
             if child.isVisible() and child.objectName() != "RestoreDialog":  # old journal
                 child.close()
-        folder = self.service.folder
-        self.notify_timer.stop()
-        self.backup_timer.stop()
-        self.overdue.stop()
-        self.overdue.wait(OVERDUE_WAIT_MS)  # no reader left on the journal being replaced
-        self.service.close()
-        self._service_open = False
-        error = ""
-        result: jbackup.RestoreResult | None = None
-        try:
-            result = jbackup.restore_journal(folder, Path(path))
-        except Exception as exc:  # nothing was replaced (see restore_journal); say why
-            _log.warning("restore failed (%s)", type(exc).__name__)
-            error = str(exc) or type(exc).__name__
-        try:
-            fresh = JournalService.open(folder)
-        except Exception as exc:
-            self.show_reopen_failure(folder, exc, restored=result is not None)
-            return False
-        self.set_service(fresh)
-        if result is None:
-            QMessageBox.warning(self, "Backup not restored",
-                                f"The backup was not restored: {error}\n\nYour journal is as "
-                                "it was.")
-            return False
-        made = result.restored_from.name
-        info = next((b for b in jbackup.list_backups(folder)
-                     if b.path.name == result.restored_from.name), None)
-        if info is not None:
-            local = info.made_at.astimezone()
-            made = f"{full_date(local.date())} {local_time(local.hour, local.minute)}"
-        kept = result.kept_at
-        text = f"Restored the backup of {made}."
-        if kept is not None:
-            text += f" The state before is kept as {kept.name}."
-        if result.missing_attachments:
-            text += (f" {plural(len(result.missing_attachments), 'exhibit file')} it refers to "
-                     "could not be found.")
-        self.statusBar().showMessage(text, 30000)
-        return True
+        return self.session.restore(Path(path))
 
-    def show_reopen_failure(self, folder: Path, exc: BaseException, *, restored: bool) -> None:
-        what = "The backup was restored, but the" if restored else "The"
-        QMessageBox.critical(
-            self, "Journal could not be opened",
-            f"{what} journal in {folder} could not be opened again: {exc}\n\nHeadway "
-            "Journal will close; start it again. Nothing else was changed.")
-        self.close()
-
-    def set_service(self, service: JournalService) -> None:
-        """Show ``service`` (the same journal, reopened after a restore) everywhere."""
+    def _adopt_service(self, service: JournalService) -> None:
+        """The journal was reopened after a restore: the window's own references first."""
         self.service = service
-        self._service_open = True
+        self.case_model.service = service
         self._undo.clear()  # ids from before the restore mean nothing now
         self._last_error = ""
-        self._changed_since_backup = False
-        self.case_model.service = service
-        self.welcome.service = service
-        self.case_pane.set_service(service)
-        self.attachments.set_service(service)
-        self.overdue.set_service(service)
+
+    def _service_replaced(self, _service: JournalService) -> None:
+        """Last, once every part has the reopened journal: show it."""
         self._reload_filters()
         shown = self.case_pane.case_id
         self.case_pane.show_case(None)
@@ -1176,10 +766,6 @@ class MainWindow(QMainWindow):
             self._select_row(0)
         self._update_welcome()
         self._update_actions()
-        self._changed_since_backup = False
-        if not self._closed:
-            self.notify_timer.start()
-            self.backup_timer.start()
 
     def quit(self) -> None:
         self.close()
@@ -1200,50 +786,24 @@ class MainWindow(QMainWindow):
     # -- notifications -----------------------------------------------------------------------
 
     def _setup_tray(self) -> None:
-        if self.tray is not None or not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        icon = self.windowIcon()
-        if icon.isNull():
-            return
-        self.tray = QSystemTrayIcon(icon, self)
-        self.tray.setToolTip(APP_NAME)
-        self.tray.activated.connect(self._bring_to_front)
-        self.tray.show()
-
-    def _bring_to_front(self, _reason: QSystemTrayIcon.ActivationReason | None = None) -> None:
-        self.showNormal()
-        self.raise_()
-        self.activateWindow()
+        if self.tray is None:
+            self.tray = make_tray(self)
 
     def check_overdue(self) -> bool:
-        """Start the overdue check in the background (``OverdueWatcher``); its news arrives in
+        """Start the overdue check in the background; its news arrives in
         ``announce_overdue``. False if the window is closed or a check is still running."""
-        if self._closed or not self._service_open:
-            return False
-        return self.overdue.check()
+        return self.session.check_overdue()
 
     def wait_for_checks(self, timeout_ms: int = OVERDUE_WAIT_MS) -> bool:
         """Block until no background check reads the journal (call before closing it)."""
-        return self.overdue.wait(timeout_ms)
+        return self.session.wait_for_checks(timeout_ms)
 
     def announce_overdue(self, items: Sequence[DueItem]) -> list[DueItem]:
         """Tell once about each promise that became overdue; returns what was announced."""
-        if self._closed or not self._service_open or not items:
+        if self._closed or not self.session.is_open or not items:
             return []
         items = list(items)
-        if len(items) == 1:
-            d = items[0]
-            text = (f"Overdue: “{d.promise.text}” ({d.case_title}, {d.organization}) was due "
-                    f"{full_date(d.promise.due.due_on)}.")
-        else:
-            names = "; ".join(f"“{d.promise.text}”" for d in items[:3])
-            more = f" and {len(items) - 3} more" if len(items) > 3 else ""
-            text = f"{len(items)} promises are overdue: {names}{more}."
-        if self.tray is not None and self.tray.isVisible():
-            self.tray.showMessage("Promise overdue", text,
-                                  QSystemTrayIcon.MessageIcon.Warning, 15000)
-        else:
-            self.statusBar().showMessage(text, 60000)
+        announce(self, self.tray, overdue_text(items))
         with contextlib.suppress(*PLAIN_ERRORS):
             self.service.mark_notified(d.promise.id for d in items)
         self.refresh(reload_pane=False)
