@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QMessageBox, QSizePolicy, QToolBar, QWidget
 
+from ... import APP_NAME, __version__
+from ...journal.issue_types import SAFETY_NOTE
 from ...journal.service import STATUSES
 from ..widgets import SearchBox, literal_ampersands
 from .sidebar import VIEWS
@@ -128,8 +130,8 @@ def build_choice_actions(w: MainWindow) -> None:
     w.act_newest_first.setToolTip("Timeline order: newest or oldest contact first")
     w.act_newest_first.toggled.connect(w.set_newest_first)
 
-    w.act_about = make_action(w, "&About Headway Journal", w.about)
-    w.act_safety = make_action(w, "&Safety information", w.show_safety, "F1",
+    w.act_about = make_action(w, "&About Headway Journal", lambda: show_about(w))
+    w.act_safety = make_action(w, "&Safety information", lambda: show_safety(w), "F1",
                                "What to do in an emergency")
 
 
@@ -202,3 +204,17 @@ def build_toolbar(w: MainWindow) -> None:
     tb.addWidget(w.search_box)
     w.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
     w.toolbar = tb
+
+
+def show_about(w: MainWindow) -> None:
+    """Help > About: the version, and where this journal is kept."""
+    QMessageBox.about(
+        w, f"About {APP_NAME}",
+        f"{APP_NAME} {__version__}\n\nA personal journal of support cases: every contact, "
+        "every promise and its deadline, and a case file for escalation. Your journal stays "
+        f"on this computer, in {w.service.folder}.")
+
+
+def show_safety(w: MainWindow) -> None:
+    """Help > Safety information (F1): what to do in an emergency."""
+    QMessageBox.information(w, "Safety information", SAFETY_NOTE)

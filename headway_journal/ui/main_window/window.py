@@ -44,9 +44,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import APP_NAME, __version__
+from ... import APP_NAME
 from ...journal import backup as jbackup
-from ...journal.issue_types import SAFETY_NOTE
 from ...journal.service import (
     CaseFilter,
     DueItem,
@@ -551,9 +550,8 @@ class MainWindow(CaseCommands):
             action.setEnabled(live)
         self.act_capture.setEnabled(live)
         self.act_restore_case.setEnabled(has and self.case_pane.deleted)
-        self.act_case_file.setEnabled(has and callable(getattr(self, "export_case_file", None)))
-        self.act_preview_case_file.setEnabled(self.act_case_file.isEnabled())
-        self.act_print.setEnabled(has and callable(getattr(self, "print_case_file", None)))
+        for action in (self.act_case_file, self.act_preview_case_file, self.act_print):
+            action.setEnabled(has)
         self.act_restore_backup.setEnabled(self.session.is_open and not self.attachments.busy)
         self.act_remove_unused.setEnabled(self.session.is_open and not self.attachments.busy)
         self.status_menu.setEnabled(live)
@@ -650,17 +648,15 @@ class MainWindow(CaseCommands):
         viewer.show()
         return viewer
 
+    # -- the case file (casefile_ui) ---------------------------------------------------------
+
     def export_shown_case_file(self) -> None:
-        hook = getattr(self, "export_case_file", None)
-        if callable(hook) and self.case_pane.case_id is not None:
-            hook()
+        if self.case_pane.case_id is not None:
+            self.export_case_file()
 
     def print_shown_case_file(self) -> None:
-        hook = getattr(self, "print_case_file", None)
-        if callable(hook) and self.case_pane.case_id is not None:
-            hook()
-
-    # -- the case file (casefile_ui) ---------------------------------------------------------
+        if self.case_pane.case_id is not None:
+            self.print_case_file()
 
     def export_case_file(self) -> QDialog | None:
         """"Case file" / File > Export case file…: the options dialog (non-modal)."""
@@ -770,18 +766,6 @@ class MainWindow(CaseCommands):
     def quit(self) -> None:
         self.close()
         QCoreApplication.quit()
-
-    # -- help --------------------------------------------------------------------------------
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"{APP_NAME} {__version__}\n\nA personal journal of support cases: every contact, "
-            "every promise and its deadline, and a case file for escalation. Your journal stays "
-            f"on this computer, in {self.service.folder}.")
-
-    def show_safety(self) -> None:
-        QMessageBox.information(self, "Safety information", SAFETY_NOTE)
 
     # -- notifications -----------------------------------------------------------------------
 
