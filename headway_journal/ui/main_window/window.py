@@ -15,7 +15,6 @@ status bar and the Exhibits tab's message bar.
 from __future__ import annotations
 
 import contextlib
-import logging
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -46,11 +45,7 @@ from PySide6.QtWidgets import (
 
 from ... import APP_NAME
 from ...journal import backup as jbackup
-from ...journal.service import (
-    CaseFilter,
-    DueItem,
-    JournalService,
-)
+from ...journal.service import CaseFilter, DueItem, JournalService
 from .. import read_only_mode
 from .. import settings as st
 from ..attachments import (
@@ -60,22 +55,14 @@ from ..attachments import (
     install_paste_shortcut,
     pick_and_attach,
 )
-from ..case_list import (
-    CaseListModel,
-)
+from ..case_list import CaseListModel
 from ..case_view import CasePane
 from ..draft_offer import DraftOfferBar
 from ..fit import fit_to_screen
 from ..next_step import PromiseMark
 from ..paste import install_window_paste
 from ..shutdown import save_all_drafts
-from ..widgets import (
-    SearchBox,
-    literal_ampersands,
-    local_time,
-    plural,
-    short_date,
-)
+from ..widgets import SearchBox, literal_ampersands, local_time, plural, short_date
 from .actions import build_actions, build_choice_actions, build_menus, build_toolbar
 from .commands import CaseCommands
 from .journal_session import OVERDUE_WAIT_MS, JournalSession
@@ -86,9 +73,6 @@ from .welcome import WelcomePanel
 
 NOTIFY_FIRST_MS = 1500
 ATTACH_WAIT_MS = 120 * 1000  # on close: how long to wait for copies still being made
-
-_log = logging.getLogger(__name__)
-
 
 
 class MainWindow(CaseCommands):
