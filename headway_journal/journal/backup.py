@@ -8,7 +8,7 @@ exhibit store itself is content-addressed and append-only, so it is not copied).
 ``db.upgrade_schema`` adds ``before-upgrade-<revision>-<UTC stamp>.sqlite3`` before any upgrade.
 
 Nothing here deletes or rewrites a database that fails to open: a damaged journal is left where
-it is, the newest sound backup is offered (``open_or_explain``), and a restore moves the database
+it is, the newest sound backup is offered (``opening.open_or_explain``), and a restore moves the database
 it replaces into ``backups/`` (``<stamp>-replaced.sqlite3``, never pruned).
 
 Restoring needs the journal closed: ``restore_database(folder, backup)`` takes the folder lock
@@ -23,12 +23,12 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
 from .db import (
     BACKUPS_DIR,
@@ -38,7 +38,6 @@ from .db import (
     Journal,
     JournalDamaged,
     JournalError,
-    JournalLocked,
     JournalTooNew,
     connect_file,
     connect_readonly,
@@ -48,14 +47,10 @@ from .db import (
 )
 from .fsutil import fsync_dir, fsync_file, make_private_dir, write_atomic
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .service import JournalService
-
 __all__ = [
     "BackupInfo",
     "BackupManager",
     "BackupRefused",
-    "OpenOutcome",
     "RestoreResult",
     "arm_command_backup",
     "backup_before_command",
@@ -66,7 +61,6 @@ __all__ = [
     "maybe_periodic",
     "missing_attachments",
     "newest_sound_backup",
-    "open_or_explain",
     "prune_backups",
     "read_sidecar",
     "restore_database",
@@ -670,72 +664,3 @@ def backup_on_close(journal: Journal, *, now: datetime | None = None) -> Path | 
     path = make_backup(journal.folder, "close", now=now)
     mgr.prune(now)
     return path
-
-
-# --- opening, or explaining why not ------------------------------------------------------------
-
-
-OpenKind = Literal["ok", "damaged", "locked", "too_new", "error"]
-
-
-@dataclass
-class OpenOutcome:
-    """What happened when opening a journal, for the GUI to show and the CLI to print."""
-
-    kind: OpenKind
-    folder: Path
-    service: JournalService | None = None
-    message: str = ""
-    offer: Path | None = None  # the newest sound backup, for a damaged journal
-    offer_made_at: datetime | None = None
-    backups: list[BackupInfo] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.kind == "ok"
-
-    def explain(self) -> str:
-        """A few plain sentences for the user."""
-        if self.ok:
-            return f"The journal at {self.folder} is open."
-        lines = [self.message]
-        if self.kind == "damaged":
-            if self.offer is not None:
-                when = self.offer_made_at.strftime("%Y-%m-%d %H:%M UTC") if self.offer_made_at else ""
-                lines.append(
-                    f"The newest sound backup is {self.offer.name}" + (f" (made {when})" if when else "")
-                    + ". Restoring it keeps the damaged file in the backups folder."
-                )
-            else:
-                lines.append("No sound backup was found. The damaged file has not been touched; "
-                             "keep it and ask for help before doing anything else.")
-        return " ".join(lines)
-
-
-def open_or_explain(folder: Path | str | None,
-                    opener: Callable[[Path], JournalService] | None = None) -> OpenOutcome:
-    """Open the journal, or say why not. For a damaged journal nothing is moved, written or
-    deleted, and the newest sound backup is offered."""
-    from .db import resolve_journal_dir
-    from .service import JournalService, ServiceError
-
-    path = resolve_journal_dir(folder)
-    open_ = opener or JournalService.open
-    try:
-        svc = open_(path)
-    except JournalDamaged as exc:
-        offer = newest_sound_backup(path)
-        infos = list_backups(path)
-        made = next((b.made_at for b in infos if b.path == offer), None)
-        return OpenOutcome("damaged", path, message=str(exc), offer=offer, offer_made_at=made,
-                           backups=infos)
-    except JournalLocked as exc:
-        return OpenOutcome("locked", path, message=str(exc))
-    except JournalTooNew as exc:
-        return OpenOutcome("too_new", path, message=str(exc))
-    except (JournalError, ServiceError) as exc:
-        return OpenOutcome("error", path, message=str(exc))
-    except OSError as exc:
-        return OpenOutcome("error", path, message=(
-            f"The journal at {path} could not be opened: {exc.strerror or exc}."))
-    return OpenOutcome("ok", path, service=svc)

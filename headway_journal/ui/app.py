@@ -3,11 +3,12 @@
 Start-up stays lean: ReportLab, Pillow, holidays and (when no upgrade is needed) Alembic are not
 imported before the window is shown. A journal that cannot be opened (locked by another
 program, made by a newer version, damaged) is explained in a message box, never a traceback;
-for a damaged journal the newest sound backup is offered (``journal.backup.open_or_explain``):
-Yes restores it (the damaged database is kept in backups/), No quits without touching anything.
+for a damaged journal the newest sound backup is offered (``journal.opening``, which opens the
+journal in one flow and returns one outcome to present): Yes restores it (the damaged database
+is kept in backups/), No quits without touching anything.
 
-After the journal opens an "open" backup is made when the newest is over an hour old
-(``backup_on_open``); the window makes the periodic and closing ones.
+After the journal opens an "open" backup is made when the newest is over an hour old (in the
+same flow); the window makes the periodic and closing ones.
 
 SIGTERM (a logout, a shutdown, ``kill``), SIGHUP and SIGINT (Ctrl+C) quit as File > Quit does,
 as does the desktop session's quit request (``ui.shutdown``): drafts saved, closing backup,
@@ -58,7 +59,7 @@ from .bool_guard import guard_bool_singletons
 from .teardown import dispose_widgets, enable_crash_traces, top_level_ids
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..journal.backup import OpenOutcome
+    from ..journal.opening import OpenOutcome
     from ..journal.service import JournalService
 
 LOGS_DIR = "logs"
@@ -124,16 +125,12 @@ def explain_open_problem(kind: str, message: str, folder: Path,
     return ("Journal could not be opened", f"{message}\n\nFolder: {folder}\nNothing was changed.")
 
 
-def _local_when(moment: datetime | None) -> str:
-    if moment is None:
-        return "date unknown"
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def offer_restore(outcome: OpenOutcome) -> bool:
     """Ask whether to restore the newest sound backup of a damaged journal."""
+    from ..journal.opening import local_when
+
     assert outcome.offer is not None
-    when = _local_when(outcome.offer_made_at)
+    when = local_when(outcome.offer_made_at)
     answer = QMessageBox.question(
         None, "Journal damaged",
         f"{outcome.message}\n\nRestore the newest sound backup ({when})?\n\n"
@@ -148,39 +145,27 @@ def offer_restore(outcome: OpenOutcome) -> bool:
 HANDED_OVER = "handed over"  # open_service's note when a running instance took over
 
 
-def open_service(folder: Path, hand_over: Callable[[], bool] | None = None
-                 ) -> tuple[JournalService | None, str]:
+def open_service(folder: Path, hand_over: Callable[[], bool] | None = None, *,
+                 backup: bool = False) -> tuple[JournalService | None, str]:
     """Open the journal, or explain why not (offering a backup for a damaged one).
 
     Returns the service (None: the user was told, nothing more to do) and a line for the
-    status bar (what was restored, if anything). ``hand_over`` is asked first when the journal
-    is locked (another instance may be starting up); if it returns True nothing is said and the
-    note is ``HANDED_OVER``.
+    status bar (what was restored, a start-up backup not made). ``hand_over`` is asked first
+    when the journal is locked (another instance may be starting up); if it returns True
+    nothing is said and the note is ``HANDED_OVER``. ``backup``: make the "open" backup.
     """
-    from ..journal.backup import open_or_explain, restore_database
+    from ..journal.opening import open_journal_for_use
 
-    outcome = open_or_explain(folder)
+    outcome = open_journal_for_use(folder, ask_restore=offer_restore, backup=backup)
     if outcome.ok and outcome.service is not None:
-        return outcome.service, ""
+        return outcome.service, outcome.note
     if outcome.kind == "locked" and hand_over is not None and hand_over():
         return None, HANDED_OVER
-    note = ""
-    if outcome.kind == "damaged" and outcome.offer is not None:
-        if not offer_restore(outcome):
-            return None, ""
-        try:
-            kept = restore_database(outcome.folder, outcome.offer)
-        except Exception as exc:  # the backup went bad meanwhile, the folder is read-only, ...
-            QMessageBox.critical(
-                None, "Backup not restored",
-                f"The backup could not be restored: {exc}\n\nYour damaged journal is where it "
-                f"was; your backups are in {outcome.folder / BACKUPS_DIR}.")
-            return None, ""
-        note = (f"Restored the backup of {_local_when(outcome.offer_made_at)}; the damaged "
-                f"journal is kept in backups ({kept.name}).")
-        outcome = open_or_explain(folder)
-        if outcome.ok and outcome.service is not None:
-            return outcome.service, note
+    if outcome.kind == "declined":
+        return None, ""
+    if outcome.kind == "not_restored":
+        QMessageBox.critical(None, "Backup not restored", outcome.message)
+        return None, ""
     title, text = explain_open_problem(outcome.kind, outcome.message, outcome.folder,
                                        outcome.offer)
     QMessageBox.critical(None, title, text)
@@ -357,11 +342,10 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
     service: JournalService | None = None
     try:
         service, note = open_service(
-            folder, hand_over=instance.hand_over_soon if instance is not None else None)
+            folder, hand_over=instance.hand_over_soon if instance is not None else None,
+            backup=not demo)
         if service is None:
             return 0 if note == HANDED_OVER else 1
-        if not demo and service.read_only is None:  # nothing can be written to a read-only one
-            note = _backup_on_open(service) or note
         if demo:
             try:
                 demo_module = importlib.import_module("headway_journal.journal.demo")
@@ -417,15 +401,3 @@ def _smoke_exit(window: QWidget) -> None:
         QTimer.singleShot(int(raw), QApplication.quit)
 
     QTimer.singleShot(0, shown)
-
-
-def _backup_on_open(service: JournalService) -> str:
-    """The "open" backup; a problem is a line for the status bar, never a reason not to start."""
-    from ..journal.backup import backup_on_open
-
-    try:
-        backup_on_open(service.journal)
-    except Exception as exc:
-        return (f"The start-up backup could not be made ({exc}); your journal is fine. "
-                "File > Back up now tries again.")
-    return ""

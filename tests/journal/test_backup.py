@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from headway_journal.journal import backup as bk
+from headway_journal.journal import opening
 from headway_journal.journal.db import (
     DB_NAME,
     HEAD_REVISION,
@@ -365,13 +366,13 @@ def test_backup_on_open_and_close(journal_dir: Path) -> None:
 
 
 def test_open_or_explain_ok_locked_too_new(journal_dir: Path) -> None:
-    out = bk.open_or_explain(journal_dir)
+    out = opening.open_or_explain(journal_dir)
     assert out.ok and out.service is not None
-    locked = bk.open_or_explain(journal_dir)
+    locked = opening.open_or_explain(journal_dir)
     assert locked.kind == "locked" and "already open" in locked.explain()
     out.service.close()
     _stamp_revision(journal_dir / DB_NAME, "0099")
-    assert bk.open_or_explain(journal_dir).kind == "too_new"
+    assert opening.open_or_explain(journal_dir).kind == "too_new"
 
 
 def test_open_or_explain_offers_the_newest_sound_backup_and_moves_nothing(journal_dir: Path) -> None:
@@ -386,7 +387,7 @@ def test_open_or_explain_offers_the_newest_sound_backup_and_moves_nothing(journa
     garbage = os.urandom(64 * 1024)
     (journal_dir / DB_NAME).write_bytes(garbage)
     listing = sorted(str(p.relative_to(journal_dir)) for p in journal_dir.rglob("*"))
-    out = bk.open_or_explain(journal_dir)
+    out = opening.open_or_explain(journal_dir)
     assert out.kind == "damaged" and out.service is None
     assert out.offer == sound and out.offer != older
     assert sound.name in out.explain() and "damaged" in out.explain().lower()
@@ -394,13 +395,13 @@ def test_open_or_explain_offers_the_newest_sound_backup_and_moves_nothing(journa
     assert sorted(str(p.relative_to(journal_dir)) for p in journal_dir.rglob("*")) == listing
     # Restoring the offer then works.
     bk.restore_database(journal_dir, out.offer)
-    assert bk.open_or_explain(journal_dir).ok
+    assert opening.open_or_explain(journal_dir).ok
 
 
 def test_open_or_explain_without_any_backup(journal_dir: Path) -> None:
     journal_dir.mkdir()
     (journal_dir / DB_NAME).write_bytes(b"garbage" * 999)
-    out = bk.open_or_explain(journal_dir)
+    out = opening.open_or_explain(journal_dir)
     assert out.kind == "damaged" and out.offer is None
     assert "No sound backup" in out.explain()
 
@@ -683,7 +684,7 @@ def test_a_failed_upgrade_leaves_the_journal_at_its_schema_and_names_the_copy(
                            "'ix_cases_search_rid'").fetchone() == (0,)
     finally:
         con.close()
-    outcome = bk.open_or_explain(folder)  # a second attempt keeps a copy of its own
+    outcome = opening.open_or_explain(folder)  # a second attempt keeps a copy of its own
     assert outcome.kind == "error" and "before-upgrade-0002-" in outcome.explain()
 
 

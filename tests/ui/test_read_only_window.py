@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QToolButton
 
-from headway_journal.journal import readonly
+from headway_journal.journal import opening, readonly
 from headway_journal.journal.service import JournalService
 from headway_journal.ui import read_only_mode
 
@@ -169,7 +169,7 @@ def test_the_app_opens_it_with_the_banner_and_no_startup_backup(
         return 0
 
     monkeypatch.setattr(QApplication, "exec", exec_briefly)
-    monkeypatch.setattr(app, "_backup_on_open", lambda svc: backups.append(svc) or "")
+    monkeypatch.setattr(opening, "backup_on_open", backups.append)
     assert app.run_gui(folder) == 0
     assert len(seen) == 1 and seen[0].startswith("This journal is read-only")
     assert backups == []

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from headway_journal.journal import backup as jbackup
+from headway_journal.journal import opening
 from headway_journal.journal.records import CaseInput
 from headway_journal.journal.service import JournalService
 
@@ -116,7 +117,7 @@ def test_on_start_the_offer_skips_a_backup_with_a_planted_trigger(
     from headway_journal.ui import app
 
     folder, garbage, sound, planted = damaged
-    outcome = jbackup.open_or_explain(folder)
+    outcome = opening.open_or_explain(folder)
     assert outcome.kind == "damaged" and outcome.offer == sound  # not the newer, planted one
     for p in folder.joinpath("backups").iterdir():
         if p != planted:

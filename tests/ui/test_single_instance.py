@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
+from headway_journal.journal import opening
 from headway_journal.ui.single_instance import SingleInstance, bring_to_front, server_name
 
 REPO = Path(__file__).resolve().parents[2]
@@ -280,7 +281,7 @@ def test_the_app_listens_once_its_window_is_shown(
 
     monkeypatch.setattr(SingleInstance, "listen", listen)
     monkeypatch.setattr(QApplication, "exec", exec_briefly)
-    monkeypatch.setattr(ui_app, "_backup_on_open", lambda _service: "")
+    monkeypatch.setattr(opening, "backup_on_open", lambda _journal: None)
     assert ui_app.run_gui(tmp_path / "journal") == 0
     assert calls == [(True, True)]
     assert not os.path.exists(server_name(tmp_path / "journal"))  # closed with the app

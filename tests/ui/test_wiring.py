@@ -422,7 +422,7 @@ def test_closing_the_window_backs_up_when_something_changed(
 def test_periodic_backup_needs_a_change_and_fifteen_minutes(
         window: MainWindow, sample: Sample, no_boxes: Boxes) -> None:
     assert window.backup_timer.isActive()
-    window._changed_since_backup = False
+    window.session.changed_since_backup = False
     assert window.periodic_backup() is None
     window.set_case_status("waiting")
     made = window.periodic_backup()

@@ -1,0 +1,147 @@
+"""Opening a journal folder as one flow, for the window and the command line to present.
+
+``open_journal_for_use(folder)`` takes the lock, checks and upgrades the database (``db.open_journal``
+through ``JournalService.open``), and returns an ``OpenOutcome``: the open service, or why
+not in plain words. For a damaged journal the newest sound backup is offered
+(``ask_restore``, the caller's question to the user): yes restores it (the damaged database
+is kept in backups/) and opens again. With ``backup=True`` an "open" backup is made once the
+journal is open (``backup.backup_on_open``); a backup that cannot be made is a note, never a
+reason not to open. Never imports Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from .backup import BackupInfo, backup_on_open, list_backups, newest_sound_backup, restore_database
+from .db import (
+    BACKUPS_DIR,
+    JournalDamaged,
+    JournalError,
+    JournalLocked,
+    JournalTooNew,
+    resolve_journal_dir,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .service import JournalService
+
+__all__ = ["OpenOutcome", "backup_problem", "local_when", "open_journal_for_use",
+           "open_or_explain"]
+
+
+# "declined": the user chose not to restore the offered backup (nothing was touched);
+# "not_restored": restoring it failed (the damaged journal is where it was).
+OpenKind = Literal["ok", "damaged", "locked", "too_new", "error", "declined", "not_restored"]
+
+
+@dataclass
+class OpenOutcome:
+    """What happened when opening a journal, for the GUI to show and the CLI to print."""
+
+    kind: OpenKind
+    folder: Path
+    service: JournalService | None = None
+    message: str = ""
+    offer: Path | None = None  # the newest sound backup, for a damaged journal
+    offer_made_at: datetime | None = None
+    backups: list[BackupInfo] = field(default_factory=list)
+    note: str = ""  # for the status bar: the backup restored, or a start-up backup not made
+
+    @property
+    def ok(self) -> bool:
+        return self.kind == "ok"
+
+    def explain(self) -> str:
+        """A few plain sentences for the user."""
+        if self.ok:
+            return f"The journal at {self.folder} is open."
+        lines = [self.message]
+        if self.kind == "damaged":
+            if self.offer is not None:
+                when = self.offer_made_at.strftime("%Y-%m-%d %H:%M UTC") if self.offer_made_at else ""
+                lines.append(
+                    f"The newest sound backup is {self.offer.name}" + (f" (made {when})" if when else "")
+                    + ". Restoring it keeps the damaged file in the backups folder."
+                )
+            else:
+                lines.append("No sound backup was found. The damaged file has not been touched; "
+                             "keep it and ask for help before doing anything else.")
+        return " ".join(lines)
+
+
+def open_or_explain(folder: Path | str | None,
+                    opener: Callable[[Path], JournalService] | None = None) -> OpenOutcome:
+    """Open the journal, or say why not. For a damaged journal nothing is moved, written or
+    deleted, and the newest sound backup is offered."""
+    from .service import JournalService, ServiceError
+
+    path = resolve_journal_dir(folder)
+    open_ = opener or JournalService.open
+    try:
+        svc = open_(path)
+    except JournalDamaged as exc:
+        offer = newest_sound_backup(path)
+        infos = list_backups(path)
+        made = next((b.made_at for b in infos if b.path == offer), None)
+        return OpenOutcome("damaged", path, message=str(exc), offer=offer, offer_made_at=made,
+                           backups=infos)
+    except JournalLocked as exc:
+        return OpenOutcome("locked", path, message=str(exc))
+    except JournalTooNew as exc:
+        return OpenOutcome("too_new", path, message=str(exc))
+    except (JournalError, ServiceError) as exc:
+        return OpenOutcome("error", path, message=str(exc))
+    except OSError as exc:
+        return OpenOutcome("error", path, message=(
+            f"The journal at {path} could not be opened: {exc.strerror or exc}."))
+    return OpenOutcome("ok", path, service=svc)
+
+
+def local_when(moment: datetime | None) -> str:
+    """A backup's time in local time, e.g. '2026-11-26 17:49' ('date unknown' without one)."""
+    if moment is None:
+        return "date unknown"
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def open_journal_for_use(folder: Path | str | None, *,
+                         ask_restore: Callable[[OpenOutcome], bool] | None = None,
+                         backup: bool = False,
+                         opener: Callable[[Path], JournalService] | None = None) -> OpenOutcome:
+    """Open the journal in ``folder`` (see the module docstring); the one outcome says what
+    happened. ``ask_restore`` is asked only for a damaged journal with a sound backup."""
+    outcome = open_or_explain(folder, opener)
+    note = ""
+    if outcome.kind == "damaged" and outcome.offer is not None and ask_restore is not None:
+        if not ask_restore(outcome):
+            return OpenOutcome("declined", outcome.folder, message=outcome.message)
+        try:
+            kept = restore_database(outcome.folder, outcome.offer)
+        except Exception as exc:  # the backup went bad meanwhile, the folder is read-only, ...
+            return OpenOutcome("not_restored", outcome.folder, message=(
+                f"The backup could not be restored: {exc}\n\nYour damaged journal is where it "
+                f"was; your backups are in {outcome.folder / BACKUPS_DIR}."))
+        note = (f"Restored the backup of {local_when(outcome.offer_made_at)}; the damaged "
+                f"journal is kept in backups ({kept.name}).")
+        outcome = open_or_explain(folder, opener)
+    if outcome.ok and outcome.service is not None:
+        problem = backup_problem(outcome.service) if backup else ""
+        outcome.note = problem or note
+    return outcome
+
+
+def backup_problem(service: JournalService) -> str:
+    """The "open" backup of a writable journal; a problem is a line for the status bar."""
+    if service.read_only is not None:  # nothing can be written to a read-only one
+        return ""
+    try:
+        backup_on_open(service.journal)
+    except Exception as exc:
+        return (f"The start-up backup could not be made ({exc}); your journal is fine. "
+                "File > Back up now tries again.")
+    return ""

@@ -1,0 +1,220 @@
+"""The main window's actions, menus and toolbar (the actions are attributes of the window:
+``window.act_new_case``, ``window.view_actions[key]``, ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QSizePolicy, QToolBar, QWidget
+
+from ... import APP_NAME, __version__
+from ...journal.issue_types import SAFETY_NOTE
+from ...journal.records import STATUSES
+from ..widgets import SearchBox, literal_ampersands
+from .sidebar import VIEWS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .window import MainWindow
+
+
+def make_action(w: MainWindow, text: str, slot: Callable[[], Any], shortcut: str | None = None,
+                tip: str = "", icon: str = "") -> QAction:
+    """One window action with its shortcut, icon, tooltip (naming the shortcut) and slot."""
+    action = QAction(text, w)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    if icon:
+        action.setIcon(QIcon.fromTheme(icon))
+    label = text.replace("&", "").rstrip("…")
+    full_tip = tip or label
+    if shortcut:
+        full_tip += f" ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+    action.setToolTip(full_tip)
+    action.setStatusTip(tip or label)
+    action.triggered.connect(lambda _checked=False: slot())
+    w.addAction(action)
+    return action
+
+
+def build_actions(w: MainWindow) -> None:
+    """The window's commands (File, Edit, Case menus and the toolbar)."""
+    def a(text: str, slot: Callable[[], Any], shortcut: str | None = None,
+          tip: str = "", icon: str = "") -> QAction:
+        return make_action(w, text, slot, shortcut, tip, icon)
+
+    w.act_new_case = a("&New case…", w.new_case, "Ctrl+N",
+                       "Start a new case", "document-new")
+    w.act_log_contact = a("&Log contact…", w.log_contact, "Ctrl+L",
+                          "Log a call, chat, e-mail or ticket on the selected case",
+                          "call-start")
+    w.act_attach = a("&Attach…", w.choose_attachments, None,
+                     "Attach screenshots, receipts or letters to the selected case",
+                     "mail-attachment")
+    w.act_capture = a("Capture &screen…", w.capture_screen, "Ctrl+Shift+S",
+                      "Take a screenshot and attach it to the selected case",
+                      "camera-photo")
+    w.act_case_file = a("&Export case file…", w.export_shown_case_file, None,
+                        "Make the PDF case file of the selected case", "document-export")
+    w.act_preview_case_file = a("Pre&view case file…", w.preview_case_file, None,
+                                "Build the case file and look at every page",
+                                "document-print-preview")
+    w.act_print = a("&Print…", w.print_shown_case_file, "Ctrl+P",
+                    "Print the case file of the selected case", "document-print")
+    w.act_export_ics = a("Export &deadlines (.ics)…", w.export_deadlines, None,
+                         "Save every pending promise and outside deadline as a calendar "
+                         "file for your calendar app", "x-office-calendar")
+    w.act_backup = a("&Back up now", w.backup_now, None,
+                     "Make a checked copy of the journal in its backups folder",
+                     "document-save")
+    w.act_backup_file = a("Back up to &file…", w.backup_to_file, None,
+                          "Save a checked copy of the journal database wherever you "
+                          "choose (a USB stick, another disk)", "document-save-as")
+    w.act_restore_backup = a("&Restore from backup…", w.restore_from_backup, None,
+                             "Go back to an earlier backup of the journal (the current "
+                             "state is backed up first)", "document-revert")
+    w.act_remove_unused = a("Remove &unused exhibit files…", w.remove_unused_files,
+                            None, "List files in the attachment store that no exhibit "
+                            "uses, and remove them after you confirm", "edit-clear")
+    w.act_close = a("&Close", w.close, "Ctrl+W", "Close this window")
+    w.act_quit = a("&Quit", w.quit, "Ctrl+Q", "Quit Headway Journal")
+
+    w.act_edit_case = a("&Edit case…", w.edit_case, "Ctrl+E", "Edit the selected case")
+    w.act_delete_case = a("&Delete case…", w.delete_case, "Del",
+                          "Move the selected case to Deleted (it can be restored)")
+    w.act_restore_case = a("&Restore case", w.restore_current_case, None,
+                           "Bring the selected case back from Deleted")
+    w.act_undo = a("&Undo", w.undo, "Ctrl+Z",
+                   "Bring back what was last deleted, or put back a promise last marked "
+                   "kept or broken, in this session")
+    w.act_find = a("&Find…", w.focus_search, "Ctrl+F",
+                   "Search cases, tickets, names and notes")
+    w.act_organizations = a("&Organizations…", w.edit_organizations, None,
+                            "Companies and their channels")
+    w.act_settings = a("&Settings…", w.edit_settings, "Ctrl+,",
+                       "Holidays, profile and other settings")
+
+    w.act_mark_kept = a("Mark next promise &kept", lambda: w.mark_next_promise("kept"),
+                        None, "Record that the most urgent open promise was kept")
+    w.act_mark_broken = a("Mark next promise &broken",
+                          lambda: w.mark_next_promise("broken"), None,
+                          "Record that the most urgent open promise was broken")
+
+
+def build_choice_actions(w: MainWindow) -> None:
+    """The checkable ones (status, view, timeline order) and Help."""
+    w.status_actions = {}
+    w.status_group = QActionGroup(w)
+    for status in STATUSES:
+        action = QAction(literal_ampersands(status.capitalize()), w)
+        action.setCheckable(True)
+        action.triggered.connect(lambda _c=False, s=status: w.set_case_status(s))
+        w.status_group.addAction(action)
+        w.status_actions[status] = action
+
+    w.view_actions = {}
+    w.view_group = QActionGroup(w)
+    for n, (key, label) in enumerate(VIEWS, start=1):
+        action = QAction(literal_ampersands(label), w)
+        action.setCheckable(True)
+        action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+        action.triggered.connect(lambda _c=False, k=key: w.set_view(k))
+        w.view_group.addAction(action)
+        w.addAction(action)
+        w.view_actions[key] = action
+    w.act_newest_first = QAction("&Newest first", w)
+    w.act_newest_first.setCheckable(True)
+    w.act_newest_first.setChecked(True)
+    w.act_newest_first.setToolTip("Timeline order: newest or oldest contact first")
+    w.act_newest_first.toggled.connect(w.set_newest_first)
+
+    w.act_about = make_action(w, "&About Headway Journal", lambda: show_about(w))
+    w.act_safety = make_action(w, "&Safety information", lambda: show_safety(w), "F1",
+                               "What to do in an emergency")
+
+
+def build_menus(w: MainWindow) -> None:
+    """File, Edit, Case, View and Help."""
+    bar = w.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addActions([w.act_new_case, w.act_log_contact, w.act_attach,
+                          w.act_capture])
+    file_menu.addSeparator()
+    file_menu.addActions([w.act_case_file, w.act_preview_case_file, w.act_print,
+                          w.act_export_ics])
+    file_menu.addSeparator()
+    file_menu.addActions([w.act_backup, w.act_backup_file, w.act_restore_backup,
+                          w.act_remove_unused])
+    file_menu.addSeparator()
+    file_menu.addActions([w.act_close, w.act_quit])
+
+    edit_menu = bar.addMenu("&Edit")
+    edit_menu.addActions([w.act_undo])
+    edit_menu.addSeparator()
+    edit_menu.addActions([w.act_edit_case, w.act_delete_case, w.act_restore_case])
+    edit_menu.addSeparator()
+    edit_menu.addAction(w.act_find)
+    edit_menu.addSeparator()
+    edit_menu.addActions([w.act_organizations, w.act_settings])
+
+    case_menu = bar.addMenu("&Case")
+    w.status_menu = case_menu.addMenu("Set &status")
+    w.status_menu.addActions(list(w.status_actions.values()))
+    case_menu.addSeparator()
+    case_menu.addActions([w.act_mark_kept, w.act_mark_broken])
+
+    view_menu = bar.addMenu("&View")
+    view_menu.addActions(list(w.view_actions.values()))
+    view_menu.addSeparator()
+    view_menu.addAction(w.act_newest_first)
+
+    help_menu = bar.addMenu("&Help")
+    help_menu.addActions([w.act_safety, w.act_about])
+
+
+def build_toolbar(w: MainWindow) -> None:
+    """The main toolbar: short words beside icons, then the search box."""
+    tb = QToolBar("Main toolbar")
+    tb.setObjectName("main_toolbar")
+    tb.setAccessibleName("Main toolbar")
+    tb.setMovable(False)
+    tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    labels = ((w.act_new_case, "New case"), (w.act_log_contact, "Log contact"),
+              (w.act_attach, "Attach"), (w.act_capture, "Capture"),
+              (w.act_case_file, "Case file"), (w.act_print, "Print"))
+    for action, label in labels:
+        action.setIconText(label)  # the toolbar shows short words, the menus the full ones
+        tb.addAction(action)
+        button = tb.widgetForAction(action)
+        if button is not None:
+            button.setAccessibleName(label)
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    spacer.setAccessibleName("Toolbar spacer")
+    tb.addWidget(spacer)
+    w.search_box = SearchBox()
+    w.search_box.setPlaceholderText("Search cases, tickets, names…")
+    w.search_box.setAccessibleName("Search cases")
+    w.search_box.setToolTip("Full-text search in titles, contacts, tickets and notes "
+                            "(Ctrl+F; Esc clears)")
+    w.search_box.setMinimumWidth(240)
+    w.search_box.setMaximumWidth(360)
+    tb.addWidget(w.search_box)
+    w.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+    w.toolbar = tb
+
+
+def show_about(w: MainWindow) -> None:
+    """Help > About: the version, and where this journal is kept."""
+    QMessageBox.about(
+        w, f"About {APP_NAME}",
+        f"{APP_NAME} {__version__}\n\nA personal journal of support cases: every contact, "
+        "every promise and its deadline, and a case file for escalation. Your journal stays "
+        f"on this computer, in {w.service.folder}.")
+
+
+def show_safety(w: MainWindow) -> None:
+    """Help > Safety information (F1): what to do in an emergency."""
+    QMessageBox.information(w, "Safety information", SAFETY_NOTE)

@@ -1,0 +1,52 @@
+"""Telling the user about promises that became overdue: the tray icon (when the desktop has
+a tray) or the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
+
+from ... import APP_NAME
+from ...journal.records import DueItem
+from ..format import full_date
+
+
+def make_tray(window: QMainWindow) -> QSystemTrayIcon | None:
+    """A tray icon with the window's icon that brings the window to the front; None when the
+    desktop has no tray or the window no icon."""
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return None
+    icon = window.windowIcon()
+    if icon.isNull():
+        return None
+    tray = QSystemTrayIcon(icon, window)
+    tray.setToolTip(APP_NAME)
+
+    def bring_to_front(_reason: QSystemTrayIcon.ActivationReason | None = None) -> None:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    tray.activated.connect(bring_to_front)
+    tray.show()
+    return tray
+
+
+def overdue_text(items: Sequence[DueItem]) -> str:
+    """One promise by name, case and due date; several by their first three names."""
+    if len(items) == 1:
+        d = items[0]
+        return (f"Overdue: “{d.promise.text}” ({d.case_title}, {d.organization}) was due "
+                f"{full_date(d.promise.due.due_on)}.")
+    names = "; ".join(f"“{d.promise.text}”" for d in items[:3])
+    more = f" and {len(items) - 3} more" if len(items) > 3 else ""
+    return f"{len(items)} promises are overdue: {names}{more}."
+
+
+def announce(window: QMainWindow, tray: QSystemTrayIcon | None, text: str) -> None:
+    """In the tray's balloon when the tray shows, else in the status bar."""
+    if tray is not None and tray.isVisible():
+        tray.showMessage("Promise overdue", text, QSystemTrayIcon.MessageIcon.Warning, 15000)
+    else:
+        window.statusBar().showMessage(text, 60000)
