@@ -134,22 +134,9 @@ def _headway_id(svc: JournalService) -> int:
         name="Headway", key="headway", website="https://headway.co"))
 
 
-def populate_demo(service: JournalService) -> None:
-    """Fill ``service``'s journal with the sample cases (does nothing if they are there)."""
-    try:
-        service.find_case(DEMO_MARKER_KEY)
-        return
-    except NotFound:
-        pass
-    svc = service
-    now = datetime.now(UTC)
-    today = date.today()
-
-    svc.set_profile(name="Dana Whitfield", address="1200 NW Example Ave, Apt 4, Portland, OR 97209",
-                    email="dana.whitfield@example.org", phone="(503) 555-0147")
-
-    headway = _headway_id(svc)
-    blue = svc.save_organization(OrganizationInput(
+def _demo_insurer(svc: JournalService, today: date) -> int:
+    """The fictional insurer of the demo, with its channels."""
+    return svc.save_organization(OrganizationInput(
         name="Blue Harbor Health Plan", key="blue-harbor",
         website="https://www.blueharbor-health.example",
         address="Blue Harbor Health Plan, Member Services, PO Box 4100, Springfield, IL 62705",
@@ -171,7 +158,10 @@ def populate_demo(service: JournalService) -> None:
         ],
     ))
 
-    # 1. Billing: a double charge, a kept and a broken promise, escalated to a supervisor.
+
+def _demo_billing(svc: JournalService, now: datetime, today: date, headway: int,
+               blue: int) -> None:
+    """1. Billing: a double charge, a kept and a broken promise, escalated to a supervisor."""
     charged = today - timedelta(days=27)
     billing = svc.create_case(CaseInput(
         title="Charged twice for one therapy session",
@@ -235,7 +225,10 @@ def populate_demo(service: JournalService) -> None:
                           "statement; keep the statement PDF.")
     _ = second
 
-    # 2. Provider credentialing (a clinician's case).
+
+def _demo_credentialing(svc: JournalService, now: datetime, today: date, headway: int,
+               blue: int) -> None:
+    """2. Provider credentialing (a clinician's case)."""
     cred = svc.create_case(CaseInput(
         title="Credentialing with Blue Harbor stuck in review",
         organization_id=headway, issue_type="provider_credentialing", role="clinician",
@@ -264,7 +257,10 @@ def populate_demo(service: JournalService) -> None:
         key="demo-cred-2",
     ))
 
-    # 3. Insurance reimbursement with the (fictional) insurer.
+
+def _demo_insurance(svc: JournalService, now: datetime, today: date, headway: int,
+               blue: int) -> None:
+    """3. Insurance reimbursement with the (fictional) insurer."""
     denial = today - timedelta(days=31)
     ins = svc.create_case(CaseInput(
         title="Out-of-network reimbursement denied",
@@ -299,7 +295,10 @@ def populate_demo(service: JournalService) -> None:
         key="demo-ins-2",
     ))
 
-    # 4. Technical lockout, logged earlier today, with the error screenshot.
+
+def _demo_technical(svc: JournalService, now: datetime, today: date, headway: int,
+               blue: int) -> None:
+    """4. Technical lockout, logged earlier today, with the error screenshot."""
     lock_at = (now - timedelta(hours=2)).astimezone(NY).replace(second=0, microsecond=0)
     tech = svc.create_case(CaseInput(
         title="Locked out after a password reset (error 403)",
@@ -323,7 +322,10 @@ def populate_demo(service: JournalService) -> None:
     svc.add_attachment(tech, error_dialog_png("403", lock_at), original_name="error-403.png",
                        caption="The error shown after signing in", contact_id=lock_contact)
 
-    # 5. Privacy complaint to the Privacy Officer.
+
+def _demo_privacy(svc: JournalService, now: datetime, today: date, headway: int,
+               blue: int) -> None:
+    """5. Privacy complaint to the Privacy Officer."""
     learned = today - timedelta(days=9)
     priv = svc.create_case(CaseInput(
         title="Appointment reminder sent to the wrong e-mail address",
@@ -346,7 +348,10 @@ def populate_demo(service: JournalService) -> None:
         key="demo-privacy-1",
     ))
 
-    # 6. Appointment: a session cancelled by the platform.
+
+def _demo_appointment(svc: JournalService, now: datetime, today: date, headway: int,
+               blue: int) -> None:
+    """6. Appointment: a session cancelled by the platform."""
     appt_day = today - timedelta(days=3)
     appt = svc.create_case(CaseInput(
         title="Session cancelled by the platform, charged a late fee",
@@ -368,7 +373,10 @@ def populate_demo(service: JournalService) -> None:
         key="demo-appointment-1",
     ))
 
-    # 7. A resolved account case.
+
+def _demo_account(svc: JournalService, now: datetime, today: date, headway: int,
+               blue: int) -> None:
+    """7. A resolved account case."""
     acct = svc.create_case(CaseInput(
         title="Wrong e-mail address on my account",
         organization_id=headway, issue_type="account", role="client",
@@ -387,3 +395,24 @@ def populate_demo(service: JournalService) -> None:
         key="demo-account-1",
     ))
     svc.set_case_status(acct, "resolved")
+
+
+def populate_demo(service: JournalService) -> None:
+    """Fill ``service``'s journal with the sample cases (does nothing if they are there)."""
+    try:
+        service.find_case(DEMO_MARKER_KEY)
+        return
+    except NotFound:
+        pass
+    svc = service
+    now = datetime.now(UTC)
+    today = date.today()
+
+    svc.set_profile(name="Dana Whitfield", address="1200 NW Example Ave, Apt 4, Portland, OR 97209",
+                    email="dana.whitfield@example.org", phone="(503) 555-0147")
+
+    headway = _headway_id(svc)
+    blue = _demo_insurer(svc, today)
+    for sample in (_demo_billing, _demo_credentialing, _demo_insurance, _demo_technical,
+                   _demo_privacy, _demo_appointment, _demo_account):
+        sample(svc, now, today, headway, blue)
