@@ -150,15 +150,7 @@ class CaseListModel(QAbstractTableModel):
         if s is None:
             return "" if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_TITLE:
-                return s.title
-            if col == COL_STATUS:
-                return self.status_word(s).upper()
-            if col == COL_DUE:
-                return due_text(s.next_due, s.overdue, self.today)
-            if col == COL_ORG:
-                return s.organization
-            return None
+            return self.display_text(s, col)
         if role == SummaryRole:
             return s
         if role == OverdueRole:
@@ -166,11 +158,7 @@ class CaseListModel(QAbstractTableModel):
         if role == StatusRole:
             return self.status_word(s)
         if role == BadgeKeyRole:
-            if col == COL_STATUS:
-                return self.status_word(s)
-            if col == COL_DUE and s.overdue:
-                return "overdue"
-            return None
+            return self.badge_key(s, col)
         if role == Qt.ItemDataRole.FontRole and s.overdue:
             if self._bold is None:
                 self._bold = QFont()
@@ -178,6 +166,26 @@ class CaseListModel(QAbstractTableModel):
             return self._bold
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.describe(s)
+        return None
+
+    def display_text(self, s: CaseSummary, col: int) -> str | None:
+        """What a cell shows."""
+        if col == COL_TITLE:
+            return s.title
+        if col == COL_STATUS:
+            return self.status_word(s).upper()
+        if col == COL_DUE:
+            return due_text(s.next_due, s.overdue, self.today)
+        if col == COL_ORG:
+            return s.organization
+        return None
+
+    def badge_key(self, s: CaseSummary, col: int) -> str | None:
+        """Which pill a cell is painted as (None: plain text)."""
+        if col == COL_STATUS:
+            return self.status_word(s)
+        if col == COL_DUE and s.overdue:
+            return "overdue"
         return None
 
     def describe(self, s: CaseSummary) -> str:

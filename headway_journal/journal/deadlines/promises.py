@@ -32,6 +32,26 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _check_business_days(business_days: int) -> None:
+    """A promise given in business days: a whole number from 1 to a working year."""
+    if not _is_int(business_days):
+        raise PromiseTermsError("The number of business days must be a whole number.")
+    if business_days == 0:
+        raise PromiseTermsError(
+            "A promise of 0 business days is not a deadline; use 1 or more."
+        )
+    if business_days < 0:
+        raise PromiseTermsError(
+            f"A promise of {business_days:,} business days is impossible; "
+            f"use a number from 1 to {MAX_PROMISE_BUSINESS_DAYS}."
+        )
+    if business_days > MAX_PROMISE_BUSINESS_DAYS:
+        raise PromiseTermsError(
+            f"A promise of {business_days:,} business days is more than a working year "
+            f"({MAX_PROMISE_BUSINESS_DAYS} business days); check the number or enter a date."
+        )
+
+
 def validate_promise_terms(
     business_days: int | None,
     hours: int | None,
@@ -57,22 +77,7 @@ def validate_promise_terms(
         )
 
     if business_days is not None:
-        if not _is_int(business_days):
-            raise PromiseTermsError("The number of business days must be a whole number.")
-        if business_days == 0:
-            raise PromiseTermsError(
-                "A promise of 0 business days is not a deadline; use 1 or more."
-            )
-        if business_days < 0:
-            raise PromiseTermsError(
-                f"A promise of {business_days:,} business days is impossible; "
-                f"use a number from 1 to {MAX_PROMISE_BUSINESS_DAYS}."
-            )
-        if business_days > MAX_PROMISE_BUSINESS_DAYS:
-            raise PromiseTermsError(
-                f"A promise of {business_days:,} business days is more than a working year "
-                f"({MAX_PROMISE_BUSINESS_DAYS} business days); check the number or enter a date."
-            )
+        _check_business_days(business_days)
         return
 
     if hours is not None:
