@@ -326,6 +326,19 @@ def test_dropping_files_attaches_byte_identical_copies(
     assert panel.model.rowCount() == 2
 
 
+def test_the_exhibit_model_keeps_qt_s_rules(
+        qtbot: Any, qtmodeltester: Any, svc: JournalService, panel: Any, case_id: int) -> None:
+    """Qt's own checks of the Exhibits tab's model, empty and with exhibits (files without a
+    thumbnail, so no thumbnail arrives while the tester watches after the test)."""
+    qtmodeltester.check(panel.model, force_py=True)
+    svc.add_attachment(case_id, b"call notes\n" * 10, original_name="notes.txt",
+                       caption="What they said")
+    svc.add_attachment(case_id, b"%PDF-1.4\n%%EOF\n", original_name="letter.pdf")
+    panel.set_case(svc.get_case(case_id))
+    assert panel.model.rowCount() == 2
+    qtmodeltester.check(panel.model, force_py=True)
+
+
 def test_attached_images_get_their_print_copy_on_the_worker(
         qtbot: Any, svc: JournalService, controller: AttachmentController, case_id: int,
         tmp_path: Path) -> None:
