@@ -82,6 +82,10 @@ def test_install_writes_entry_with_absolute_exec_and_icons(tmp_path: Path) -> No
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert png in written
 
+    metainfo = data / "metainfo" / f"{APP_ID}.metainfo.xml"
+    assert metainfo in written
+    assert metainfo.read_bytes() == desktop.metainfo_source_path().read_bytes()
+
 
 def test_installed_entry_passes_desktop_file_validate(tmp_path: Path) -> None:
     validator = shutil.which("desktop-file-validate")
