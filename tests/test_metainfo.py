@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -17,10 +18,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def appstreamcli() -> str:
-    """The validator's path; under CI its absence is a failure, elsewhere a skip."""
+    """The validator's path; under CI on Linux its absence is a failure, elsewhere a skip
+    (Windows and macOS runners have no AppStream tools, and no use for them)."""
     tool = shutil.which("appstreamcli")
     if tool is None:
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        under_ci = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+        if under_ci and sys.platform.startswith("linux"):
             pytest.fail("appstreamcli is missing under CI: .ci/run installs Debian's appstream")
         pytest.skip("appstreamcli is not installed (Debian: appstream)")
     return tool
