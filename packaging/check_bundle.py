@@ -8,8 +8,9 @@ the build machine's Python can be picked up. Checks, in order:
 
 1. the data the app reads from disk is in the bundle (DejaVu fonts, icons, the .desktop
    template and AppStream metainfo, Alembic's env.py and versions), and
-   QtPdf/QtPdfWidgets/QtPrintSupport, the PDF image plugin, the CUPS print plugin and the platform plugins resolve every shared library
-   (``ldd``: no "not found"); no dangling symlinks;
+   QtPdf/QtPdfWidgets/QtPrintSupport, the PDF image plugin, the CUPS print plugin and the
+   platform plugins resolve every shared library (``ldd``: no "not found"); no dangling
+   symlinks;
 2. ``--version``;
 3. the main window is shown: ``HEADWAY_JOURNAL_SMOKE_EXIT_MS=0`` makes the app print
    ``window shown: <title> at <Unix time>`` once the event loop runs, then quit. The first start
