@@ -12,13 +12,12 @@ are not package data) with Pillow: <repo>/resources/headway-journal.ico (16 to 2
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QBuffer, QIODevice, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -56,10 +55,10 @@ def render(renderer: QSvgRenderer, size: int) -> QImage:
 
 
 def to_pillow(image: QImage) -> Image.Image:
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return Image.open(io.BytesIO(bytes(buffer.data().data()))).convert("RGBA")
+    rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    size = (rgba.width(), rgba.height())
+    data = bytes(rgba.constBits())
+    return Image.frombuffer("RGBA", size, data, "raw", "RGBA", rgba.bytesPerLine(), 1).copy()
 
 
 def write_bundle_icons(renderer: QSvgRenderer) -> None:
@@ -83,7 +82,7 @@ def main() -> int:
     for size in SIZES:
         out = png_path(size)
         out.parent.mkdir(parents=True, exist_ok=True)
-        if not render(renderer, size).save(str(out), "PNG"):
+        if not render(renderer, size).save(str(out)):  # PNG, from the suffix
             print(f"cannot write {out}", file=sys.stderr)
             return 1
         print(out.relative_to(HERE))
