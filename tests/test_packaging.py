@@ -183,3 +183,26 @@ def test_package_data_covers_every_resource_file() -> None:
     package_names = {p.name for p in resources}
     top = {p.name for p in (ROOT / "resources").iterdir()}
     assert top & package_names == set()
+
+
+def test_windows_version_file_loads_in_pyinstaller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyInstaller's own reader turns the file into the resource Windows shows."""
+    pytest.importorskip("PyInstaller")
+    import PyInstaller.compat
+
+    # pefile and win32api are only needed to write the resource into an .exe on Windows.
+    monkeypatch.setitem(sys.modules, "pefile", types.ModuleType("pefile"))
+    monkeypatch.setattr(PyInstaller.compat, "win32api", None, raising=False)
+    monkeypatch.delitem(sys.modules, "PyInstaller.utils.win32.versioninfo", raising=False)
+    from PyInstaller.utils.win32 import versioninfo
+
+    meta = load_bundle_meta()
+    path = tmp_path / "version_info.txt"
+    path.write_text(meta.windows_version_info("1.2.3"), encoding="utf-8")
+    info = versioninfo.load_version_info_from_text_file(str(path))
+    raw = info.toRaw()
+    assert "1.2.3".encode("utf-16-le") in raw
+    assert "headway-journal.exe".encode("utf-16-le") in raw
+    assert info.ffi.fileVersionMS == (1 << 16) | 2 and info.ffi.fileVersionLS == 3 << 16
