@@ -555,13 +555,15 @@ def _desktop(*, install: bool, uninstall: bool) -> int:
 
     if install and uninstall:
         raise CliError("Give --install-desktop or --uninstall-desktop, not both.")
+    try:
+        paths = install_desktop() if install else uninstall_desktop()
+    except RuntimeError as exc:  # Windows and macOS: no freedesktop.org menu to add to
+        raise CliError(str(exc)) from exc
     if install:
-        paths = install_desktop()
         for path in paths:
             print(path)
-        print(f"Installed the desktop entry and icons ({len(paths)} files).")
+        print(f"Installed the desktop entry, icons and AppStream metainfo ({len(paths)} files).")
     else:
-        paths = uninstall_desktop()
         for path in paths:
             print(path)
         print(f"Removed {len(paths)} file{'s' if len(paths) != 1 else ''}."

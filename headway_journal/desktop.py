@@ -1,8 +1,10 @@
-"""Desktop integration on Linux: the .desktop launcher entry and the hicolor icons.
+"""Desktop integration on Linux: the .desktop launcher entry, the hicolor icons and the
+AppStream metainfo.
 
 `install_desktop()` writes <XDG_DATA_HOME>/applications/<APP_ID>.desktop, with Exec set to the
-absolute path of the installed launcher script, and copies the app icon into
-<XDG_DATA_HOME>/icons/hicolor/. `uninstall_desktop()` removes exactly those files.
+absolute path of the installed launcher script, copies the app icon into
+<XDG_DATA_HOME>/icons/hicolor/ and the AppStream metadata (what software centres show) into
+<XDG_DATA_HOME>/metainfo/. `uninstall_desktop()` removes exactly those files.
 
 This module must not import Qt: the command line (`--install-desktop`) runs without it.
 """
@@ -23,6 +25,7 @@ from headway_journal import APP_ID
 from headway_journal.journal.fsutil import write_atomic
 
 DESKTOP_TEMPLATE = f"{APP_ID}.desktop"
+METAINFO = f"{APP_ID}.metainfo.xml"
 SCRIPT_NAMES = ("headway-journal-gui", "headway-journal")
 _EXEC_PLACEHOLDER = "@EXEC@"
 # Characters that force an Exec argument to be quoted (Desktop Entry spec, "The Exec key").
@@ -30,7 +33,7 @@ _EXEC_RESERVED = frozenset(" \t\n\"'\\><~|&;$*?#()`")
 
 
 def resources_dir() -> Path:
-    """The package's resources folder (icons and the .desktop template) on disk."""
+    """The package's resources folder (icons, the .desktop template, the metainfo) on disk."""
     res = files("headway_journal") / "resources"
     if isinstance(res, Path):
         return res
@@ -79,10 +82,21 @@ def xdg_data_home(data_home: Path | None = None) -> Path:
     return Path(platformdirs.user_data_dir())
 
 
+def metainfo_source_path() -> Path:
+    """The AppStream metainfo file shipped with the package."""
+    return resources_dir() / METAINFO
+
+
+def metainfo_path(data_home: Path | None = None) -> Path:
+    """Where install_desktop() puts the AppStream metainfo file."""
+    return xdg_data_home(data_home) / "metainfo" / METAINFO
+
+
 def _targets(base: Path) -> list[tuple[Path, Path]]:
-    """(source, destination) for every icon file install copies."""
+    """(source, destination) for every file install copies as is (icons, metainfo)."""
     hicolor = base / "icons" / "hicolor"
-    pairs = [(scalable_icon_path(), hicolor / "scalable" / "apps" / f"{APP_ID}.svg")]
+    pairs = [(metainfo_source_path(), metainfo_path(base))]
+    pairs.append((scalable_icon_path(), hicolor / "scalable" / "apps" / f"{APP_ID}.svg"))
     for size in icon_sizes():
         pairs.append((icon_path(size), hicolor / f"{size}x{size}" / "apps" / f"{APP_ID}.png"))
     return pairs
@@ -158,7 +172,8 @@ def _refresh_caches(base: Path) -> None:
 
 
 def install_desktop(data_home: Path | None = None, exec_path: str | None = None) -> list[Path]:
-    """Install the launcher entry and icons for the current user; return the files written.
+    """Install the launcher entry, icons and metainfo for the current user; return the files
+    written.
 
     `data_home` defaults to XDG_DATA_HOME (~/.local/share). `exec_path` overrides the program
     the entry starts; it is made absolute.

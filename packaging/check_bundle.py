@@ -6,10 +6,11 @@ Every start runs with a clean environment (a fresh HOME and XDG folders in a tem
 no PYTHONPATH or virtual environment), offscreen (QT_QPA_PLATFORM=offscreen), so nothing from
 the build machine's Python can be picked up. Checks, in order:
 
-1. the data the app reads from disk is in the bundle (DejaVu fonts, icons and the .desktop
-   template, Alembic's env.py and versions), and QtPdf/QtPdfWidgets/QtPrintSupport, the PDF
-   image plugin, the CUPS print plugin and the platform plugins resolve every shared library
-   (``ldd``: no "not found"); no dangling symlinks;
+1. the data the app reads from disk is in the bundle (DejaVu fonts, icons, the .desktop
+   template and AppStream metainfo, Alembic's env.py and versions), and
+   QtPdf/QtPdfWidgets/QtPrintSupport, the PDF image plugin, the CUPS print plugin and the
+   platform plugins resolve every shared library (``ldd``: no "not found"); no dangling
+   symlinks;
 2. ``--version``;
 3. the main window is shown: ``HEADWAY_JOURNAL_SMOKE_EXIT_MS=0`` makes the app print
    ``window shown: <title> at <Unix time>`` once the event loop runs, then quit. The first start
@@ -41,6 +42,7 @@ DATA_FILES = (
     "headway_journal/casefile/fonts/DejaVuSans-Bold.ttf",
     "headway_journal/casefile/fonts/DejaVuSansMono.ttf",
     "headway_journal/resources/co.headwayjournal.HeadwayJournal.desktop",
+    "headway_journal/resources/co.headwayjournal.HeadwayJournal.metainfo.xml",
     "headway_journal/resources/icons/co.headwayjournal.HeadwayJournal.svg",
     "headway_journal/resources/icons/hicolor/256x256/apps/co.headwayjournal.HeadwayJournal.png",
     "headway_journal/journal/migrations/env.py",

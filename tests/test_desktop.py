@@ -82,6 +82,10 @@ def test_install_writes_entry_with_absolute_exec_and_icons(tmp_path: Path) -> No
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert png in written
 
+    metainfo = data / "metainfo" / f"{APP_ID}.metainfo.xml"
+    assert metainfo in written
+    assert metainfo.read_bytes() == desktop.metainfo_source_path().read_bytes()
+
 
 def test_installed_entry_passes_desktop_file_validate(tmp_path: Path) -> None:
     validator = shutil.which("desktop-file-validate")
@@ -169,3 +173,37 @@ def test_refuses_default_location_where_desktop_entries_mean_nothing(
     monkeypatch.setattr(sys, "platform", "darwin")
     with pytest.raises(RuntimeError, match="Linux"):
         desktop.install_desktop()
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+@pytest.mark.parametrize("option", ["--install-desktop", "--uninstall-desktop"])
+def test_cli_on_windows_and_macos_says_why_in_one_line(
+    platform: str, option: str, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    from headway_journal import cli
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(sys, "platform", platform)
+    assert cli.main([option]) == cli.EXIT_BAD_INPUT
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.strip().splitlines() == [
+        "headway-journal: error: Desktop entries are for Linux and BSD desktops (freedesktop.org)."
+    ]
+    assert not (tmp_path / "xdg").exists()
+
+
+def test_cli_install_then_uninstall_lists_every_file(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    from headway_journal import cli
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert cli.main(["--install-desktop"]) == cli.EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert str(desktop.metainfo_path()) in lines
+    assert lines[-1] == f"Installed the desktop entry, icons and AppStream metainfo ({len(lines) - 1} files)."
+    assert cli.main(["--uninstall-desktop"]) == cli.EXIT_OK
+    assert capsys.readouterr().out.splitlines()[-1] == f"Removed {len(lines) - 1} files."
+    assert files_under(tmp_path / "xdg") == set()
