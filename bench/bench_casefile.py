@@ -69,8 +69,10 @@ def screenshot(index: int, out: Path) -> Path:
     return out
 
 
-def case_journal(contacts: int = 200, images: int = 30) -> tuple[Path, int, list[Path]]:
-    """A cached journal with one case of ``contacts`` contacts and ``images`` screenshots."""
+def case_journal(contacts: int = 200, images: int = 30, *, shots: list[Path] | None = None,
+                 folder: Path | None = None) -> tuple[Path, int, list[Path]]:
+    """A cached journal with one case of ``contacts`` contacts and ``images`` screenshots
+    (made here unless ``shots`` are given), in ``folder`` or a cache folder."""
     from headway_journal.journal.service import (
         CaseInput,
         ContactInput,
@@ -79,15 +81,17 @@ def case_journal(contacts: int = 200, images: int = 30) -> tuple[Path, int, list
     )
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    shots_dir = CACHE / f"screens-v{VERSION}-{images}"
-    shots_dir.mkdir(exist_ok=True)
-    shots = [shots_dir / f"screen-{i:02d}.png" for i in range(1, images + 1)]
-    for i, p in enumerate(shots, 1):
-        if not p.is_file():
-            tmp = p.with_suffix(".partial.png")
-            screenshot(i, tmp)
-            tmp.replace(p)
-    folder = CACHE / f"casefile-v{VERSION}-k{contacts}-i{images}"
+    if shots is None:
+        shots_dir = CACHE / f"screens-v{VERSION}-{images}"
+        shots_dir.mkdir(exist_ok=True)
+        shots = [shots_dir / f"screen-{i:02d}.png" for i in range(1, images + 1)]
+        for i, p in enumerate(shots, 1):
+            if not p.is_file():
+                tmp = p.with_suffix(".partial.png")
+                screenshot(i, tmp)
+                tmp.replace(p)
+    if folder is None:
+        folder = CACHE / f"casefile-v{VERSION}-k{contacts}-i{images}"
     done = folder / "case_id"
     if done.is_file():
         return folder, int(done.read_text()), shots
