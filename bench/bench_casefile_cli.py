@@ -39,12 +39,13 @@ REAL = ("main-window-client.png", "main-window-clinician.png", "before-you-call.
         "welcome.png", "log-contact.png", "new-case.png", "exhibits.png")
 
 
-def screenshot(index: int, out: Path) -> tuple[int, int]:
-    """A desktop capture 1,300-2,000 px wide tiled from the app's real screenshots."""
+def screenshot(index: int, count: int, out: Path) -> tuple[int, int]:
+    """The ``index``-th of ``count`` desktop captures, 1,300 to 2,000 px wide (evenly
+    spread), tiled from the app's real screenshots."""
     from PIL import Image
 
     rng = random.Random(500 + index)
-    width = 1300 + (index * 700 // 29 if index < 30 else rng.randrange(701))
+    width = 1300 + index * 700 // max(1, count - 1)
     height = round(width * rng.choice((9 / 16, 10 / 16, 0.75)))
     canvas = Image.new("RGB", (width, height), (rng.randrange(30, 70), 60, 90))
     y = 0
@@ -75,7 +76,7 @@ def exported(contacts: int, images: int) -> tuple[Path, list[list[Any]]]:
     spec = []
     for i in range(images):
         p = shots_dir / f"screen-{i + 1:02d}.png"
-        spec.append([str(p), *screenshot(i, p)])
+        spec.append([str(p), *screenshot(i, images, p)])
     journal, _case_id, _ = case_journal(contacts, images, shots=[Path(s[0]) for s in spec],
                                         folder=folder / "journal")
     (folder / "export").mkdir()
