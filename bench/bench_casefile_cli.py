@@ -12,18 +12,20 @@ to JSON (cached). Each run, interleaved:
   ReportLab document placing the same 30 images (scaled to the page width) after a table of
   the same number of rows.
 
-Target (issue 23): ``cli`` <= 0.5x ``floor``, medians of the same run.
+Target (issue 23): ``cli`` <= 0.5x ``floor``, medians of the same run. ``--before DIR``
+also times, in the same rounds, the app in DIR (an unpacked older commit, e.g.
+``git archive COMMIT | tar -x -C DIR``), doing the same import and case file.
 
-    python bench/bench_casefile_cli.py [--runs N] [--contacts N --images N]
+    python bench/bench_casefile_cli.py [--runs N] [--contacts N --images N] [--before DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -86,11 +88,28 @@ def exported(contacts: int, images: int) -> tuple[Path, list[list[Any]]]:
     return folder / "export" / "journal.json", spec
 
 
-def run(runs: int = 3, contacts: int = 200, images: int = 30) -> dict[str, Any]:
+def _first_casefile(source: Path, journal: Path, out: Path,
+                    env: dict[str, str]) -> tuple[float, float]:
+    """Import ``source`` into a new journal, then the case file: seconds of each process."""
+    imported, _ = run_wall([PYTHON, "-m", "headway_journal", "--journal", str(journal),
+                            "import", str(source)], env=env)
+    built, _ = run_wall([PYTHON, "-m", "headway_journal", "--journal", str(journal),
+                         "casefile", "1", "-o", str(out)], env=env)
+    shutil.rmtree(journal, ignore_errors=True)
+    return imported, built
+
+
+def run(runs: int = 3, contacts: int = 200, images: int = 30,
+        before: Path | None = None) -> dict[str, Any]:
     source, spec = exported(contacts, images)
     samples: dict[str, list[float]] = {"floor": [], "cli": []}
     sizes: dict[str, int] = {}
+    imports: dict[str, list[float]] = {}  # the import before each case file (not the target)
     env = child_env()
+    envs = {"cli": env}
+    if before is not None:
+        samples["before"] = []
+        envs["before"] = child_env(PYTHONPATH=os.pathsep.join((str(before), env["PYTHONPATH"])))
     with tempfile.TemporaryDirectory(prefix="hj-bench-casefile-cli-") as tmp:
         spec_path = Path(tmp) / "spec.json"
         spec_path.write_text(json.dumps({"rows": contacts, "images": spec}))
@@ -101,17 +120,14 @@ def run(runs: int = 3, contacts: int = 200, images: int = 30) -> dict[str, Any]:
             if n:
                 samples["floor"].append(dt)
             sizes["floor"] = out.stat().st_size
-            journal = Path(tmp) / f"journal-{n}"
-            subprocess.run([PYTHON, "-m", "headway_journal", "--journal", str(journal),
-                            "import", str(source)], check=True, capture_output=True,
-                           env=env, cwd=REPO)
-            out = Path(tmp) / "cli.pdf"
-            dt, _ = run_wall([PYTHON, "-m", "headway_journal", "--journal", str(journal),
-                              "casefile", "1", "-o", str(out)], env=env)
-            if n:
-                samples["cli"].append(dt)
-            sizes["cli"] = out.stat().st_size
-            shutil.rmtree(journal, ignore_errors=True)
+            for label, app_env in envs.items():
+                out = Path(tmp) / f"{label}.pdf"
+                imported, dt = _first_casefile(source, Path(tmp) / f"journal-{label}-{n}",
+                                               out, app_env)
+                if n:
+                    samples[label].append(dt)
+                    imports.setdefault(label, []).append(imported)
+                sizes[label] = out.stat().st_size
     med = {k: median(v) for k, v in samples.items()}
     result = {
         "name": NAME, "runs": runs, "contacts": contacts, "images": images,
@@ -120,6 +136,9 @@ def run(runs: int = 3, contacts: int = 200, images: int = 30) -> dict[str, Any]:
         "floor_ms": ms(med["floor"]), "cli_ms": ms(med["cli"]),
         "cli_vs_floor": ratio(med["cli"], med["floor"]),
         "all_ms": {k: [ms(x) for x in v] for k, v in samples.items()},
+        "import_ms": {k: ms(median(v)) for k, v in imports.items()},
+        **({"before_ms": ms(med["before"]), "before_vs_floor": ratio(med["before"], med["floor"])}
+           if before is not None else {}),
         "pdf_mb": round(sizes["cli"] / 1e6, 2), "floor_pdf_mb": round(sizes["floor"] / 1e6, 2),
         "target": f"<= {TARGET:g}x floor",
         "ok": bool(med["cli"] <= TARGET * med["floor"]),
@@ -132,8 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--contacts", type=int, default=200)
     ap.add_argument("--images", type=int, default=30)
+    ap.add_argument("--before", type=Path, help="also time the app in this source tree")
     args = ap.parse_args(argv)
-    run(args.runs, args.contacts, args.images)
+    run(args.runs, args.contacts, args.images, args.before)
     return 0
 
 
