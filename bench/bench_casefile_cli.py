@@ -82,7 +82,7 @@ def exported(contacts: int, images: int) -> tuple[Path, list[list[Any]]]:
     journal, _case_id, _ = case_journal(contacts, images, shots=[Path(s[0]) for s in spec],
                                         folder=folder / "journal")
     (folder / "export").mkdir()
-    run_wall([PYTHON, "-m", "headway_journal", "--journal", str(journal), "export",
+    run_wall([PYTHON, "-P", "-m", "headway_journal", "--journal", str(journal), "export",
               str(folder / "export" / "journal.json")])
     spec_file.write_text(json.dumps(spec))
     return folder / "export" / "journal.json", spec
@@ -90,10 +90,11 @@ def exported(contacts: int, images: int) -> tuple[Path, list[list[Any]]]:
 
 def _first_casefile(source: Path, journal: Path, out: Path,
                     env: dict[str, str]) -> tuple[float, float]:
-    """Import ``source`` into a new journal, then the case file: seconds of each process."""
-    imported, _ = run_wall([PYTHON, "-m", "headway_journal", "--journal", str(journal),
+    """Import ``source`` into a new journal, then the case file: seconds of each process.
+    ``-P``: the app comes from PYTHONPATH (this tree, or --before's), not the current folder."""
+    imported, _ = run_wall([PYTHON, "-P", "-m", "headway_journal", "--journal", str(journal),
                             "import", str(source)], env=env)
-    built, _ = run_wall([PYTHON, "-m", "headway_journal", "--journal", str(journal),
+    built, _ = run_wall([PYTHON, "-P", "-m", "headway_journal", "--journal", str(journal),
                          "casefile", "1", "-o", str(out)], env=env)
     shutil.rmtree(journal, ignore_errors=True)
     return imported, built
