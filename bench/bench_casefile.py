@@ -4,14 +4,16 @@ A journal with that one case is made through the service (log_contact, add_attac
 cached. Measured, interleaved, ``runs`` times each:
 
 * ``cold``: ``casefile.service_bridge.build_for_case`` with the store's print-copy cache emptied
-  first: the first case file of exhibits that have no print copy yet (imported from a JSON
-  journal, or attached by an older version);
+  first: the first case file of exhibits that have no print copy yet (attached or imported by
+  an older version; an import now makes them, as attaching does);
 * ``warm``: the same with the print copies already made: every case file of exhibits attached
   in the app (the copy is made when an image is attached), and every later case file;
 * ``baseline``: a minimal ReportLab document, the floor of the stack, placing the same 30
   screenshots at full resolution (scaled to the page width) after a 200-row table.
 
 Targets: the case file is no slower than the baseline (cold and warm) and smaller than 20 MB.
+This runs in one process; issue 23's measure, the command line from outside right after an
+import against a ReportLab process, is bench/bench_casefile_cli.py.
 Reported too (no target): ``attach_copy_ms``, the median time to make one screenshot's print
 copy, which attaching it now adds on the attach worker thread.
 
