@@ -128,9 +128,13 @@ def lay_over(writer: PdfWriter, page: PageObject, footer: PageObject) -> bool:
     resources = resources.get_object()
     if not isinstance(resources, DictionaryObject):
         return False
+    try:  # a stream pypdf cannot decode: merge_page decides, as before
+        own_data, footer_data = own.get_data(), contents.get_data()
+    except Exception:
+        return False
     box = footer.mediabox
     form = DecodedStreamObject()
-    form.set_data(contents.get_data())
+    form.set_data(footer_data)
     form[NameObject("/Type")] = NameObject("/XObject")
     form[NameObject("/Subtype")] = NameObject("/Form")
     form[NameObject("/BBox")] = ArrayObject(
@@ -151,7 +155,7 @@ def lay_over(writer: PdfWriter, page: PageObject, footer: PageObject) -> bool:
     copied = DictionaryObject(resources)
     copied[NameObject("/XObject")] = xobjects
     page[NameObject("/Resources")] = copied
-    data = b"q\n" + own.get_data() + b"\nQ\nq " + name.encode("ascii") + b" Do Q\n"
+    data = b"q\n" + own_data + b"\nQ\nq " + name.encode("ascii") + b" Do Q\n"
     stream = ContentStream(None, writer)
     stream.set_data(data)
     page.replace_contents(stream)
