@@ -4,14 +4,16 @@ A journal with that one case is made through the service (log_contact, add_attac
 cached. Measured, interleaved, ``runs`` times each:
 
 * ``cold``: ``casefile.service_bridge.build_for_case`` with the store's print-copy cache emptied
-  first: the first case file of exhibits that have no print copy yet (imported from a JSON
-  journal, or attached by an older version);
+  first: the first case file of exhibits that have no print copy yet (attached or imported by
+  an older version; an import now makes them, as attaching does);
 * ``warm``: the same with the print copies already made: every case file of exhibits attached
   in the app (the copy is made when an image is attached), and every later case file;
 * ``baseline``: a minimal ReportLab document, the floor of the stack, placing the same 30
   screenshots at full resolution (scaled to the page width) after a 200-row table.
 
 Targets: the case file is no slower than the baseline (cold and warm) and smaller than 20 MB.
+This runs in one process; issue 23's measure, the command line from outside right after an
+import against a ReportLab process, is bench/bench_casefile_cli.py.
 Reported too (no target): ``attach_copy_ms``, the median time to make one screenshot's print
 copy, which attaching it now adds on the attach worker thread.
 
@@ -69,21 +71,25 @@ def screenshot(index: int, out: Path) -> Path:
     return out
 
 
-def case_journal(contacts: int = 200, images: int = 30) -> tuple[Path, int, list[Path]]:
-    """A cached journal with one case of ``contacts`` contacts and ``images`` screenshots."""
+def case_journal(contacts: int = 200, images: int = 30, *, shots: list[Path] | None = None,
+                 folder: Path | None = None) -> tuple[Path, int, list[Path]]:
+    """A cached journal with one case of ``contacts`` contacts and ``images`` screenshots
+    (made here unless ``shots`` are given), in ``folder`` or a cache folder."""
     from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
     from headway_journal.journal.service import JournalService
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    shots_dir = CACHE / f"screens-v{VERSION}-{images}"
-    shots_dir.mkdir(exist_ok=True)
-    shots = [shots_dir / f"screen-{i:02d}.png" for i in range(1, images + 1)]
-    for i, p in enumerate(shots, 1):
-        if not p.is_file():
-            tmp = p.with_suffix(".partial.png")
-            screenshot(i, tmp)
-            tmp.replace(p)
-    folder = CACHE / f"casefile-v{VERSION}-k{contacts}-i{images}"
+    if shots is None:
+        shots_dir = CACHE / f"screens-v{VERSION}-{images}"
+        shots_dir.mkdir(exist_ok=True)
+        shots = [shots_dir / f"screen-{i:02d}.png" for i in range(1, images + 1)]
+        for i, p in enumerate(shots, 1):
+            if not p.is_file():
+                tmp = p.with_suffix(".partial.png")
+                screenshot(i, tmp)
+                tmp.replace(p)
+    if folder is None:
+        folder = CACHE / f"casefile-v{VERSION}-k{contacts}-i{images}"
     done = folder / "case_id"
     if done.is_file():
         return folder, int(done.read_text()), shots

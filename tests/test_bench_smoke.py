@@ -92,3 +92,20 @@ def test_same_seed_same_journal(journal: Path, tmp_path: Path) -> None:
                 "SELECT key, started_at, rep_name, summary FROM contacts ORDER BY id",
                 "SELECT sha256, original_name FROM attachments ORDER BY id"):
         assert _rows(again / "journal.sqlite3", sql) == _rows(journal / "journal.sqlite3", sql)
+
+
+def test_the_command_line_casefile_bench_builds_both_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bench_casefile_cli with tiny parameters: the export, the import, the CLI case file
+    and the ReportLab floor all run as processes (no timing asserted)."""
+    import bench_casefile
+    import bench_casefile_cli
+
+    monkeypatch.setattr(bench_casefile, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(bench_casefile_cli, "CACHE", tmp_path / "cache")
+    result = bench_casefile_cli.run(runs=1, contacts=4, images=3)
+    assert result["image_widths"] == [1300, 2000]
+    assert result["pdf_mb"] > 0 and result["floor_pdf_mb"] > 0
+    assert len(result["all_ms"]["cli"]) == len(result["all_ms"]["floor"]) == 1
+    assert result["cli_vs_floor"] > 0

@@ -214,7 +214,7 @@ def _exhibit_files(
     if check and media_type.startswith("image/") and preview_ok:
         try:
             # made when the exhibit was attached; checked here, and made again if missing
-            # or damaged (exhibits imported from a JSON journal get theirs at the first build)
+            # or damaged (journals from older versions get theirs at their first build)
             print_copy = store.print_copy(sha)
         except (OSError, ValueError):
             print_copy = None

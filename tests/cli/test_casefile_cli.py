@@ -272,3 +272,33 @@ def test_a_huge_case_is_refused_early_with_the_page_count(
     code = cli.main(["--journal", str(folder), "casefile", key, "-o", str(out),
                      "--from", "2026-10-01", "--to", "2026-10-15"])
     assert code == 0 and out.exists()
+
+
+def test_import_makes_the_print_copies_the_first_casefile_places(
+    journal: tuple[Path, int, str], tmp_path: Path
+) -> None:
+    """An image exhibit imported from JSON gets its print copy during the import (as one
+    attached in the app does), so the first case file right after the import places it
+    without making it."""
+    folder, _case_id, key = journal
+    export = tmp_path / "export" / "journal.json"
+    export.parent.mkdir()
+    done = run("--journal", str(folder), "export", str(export), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    fresh = tmp_path / "fresh"
+    done = run("--journal", str(fresh), "import", str(export), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    copies = sorted((fresh / "attachments" / "print").rglob("*.png"))
+    assert len(copies) == 1
+    made = copies[0].stat().st_mtime_ns
+    out = tmp_path / "first.pdf"
+    done = run("--journal", str(fresh), "casefile", key, "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert copies[0].stat().st_mtime_ns == made  # placed, not made again
+    with JournalService.open(fresh) as svc:
+        blob = svc.get_case(svc.find_case(key)).attachments[0]
+        copy = svc.store.print_copy(blob.sha256)
+    assert copy is not None and copy.path == copies[0]
+    placed = [x.get_object() for page in PdfReader(out).pages
+              for x in (page["/Resources"].get("/XObject") or {}).values()]
+    assert any(o.get("/Width") == 400 and o.get("/Height") == 240 for o in placed)

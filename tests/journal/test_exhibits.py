@@ -1033,3 +1033,127 @@ def test_stored_blob_is_frozen(store: AttachmentStore) -> None:
     blob = store.add_bytes(b"x", original_name="x.txt")
     with pytest.raises(AttributeError):
         blob.size = 5  # type: ignore[misc]
+
+
+def _png_parts(data: bytes) -> tuple[bytes, bytes]:
+    """(IHDR body, the joined IDAT bodies) of a PNG."""
+    pos, header, idat = 8, b"", b""
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
+        header = body if kind == b"IHDR" else header
+        idat += body if kind == b"IDAT" else b""
+        pos += 12 + length
+    return header, idat
+
+
+def _pixels(path_or_data: Path | bytes) -> tuple[str, tuple[int, int], bytes]:
+    src = io.BytesIO(path_or_data) if isinstance(path_or_data, bytes) else path_or_data
+    with Image.open(src) as img:
+        img.load()
+        return img.mode, img.size, img.tobytes()
+
+
+@pytest.mark.parametrize("mode", ["RGB", "L"])
+def test_plain_png_within_print_size_is_its_own_print_copy(
+    store: AttachmentStore, mode: str
+) -> None:
+    """A plain 8-bit screenshot already within 1600 px is not decoded and compressed again:
+    its own compressed rows (any PNG filters) become the print copy, with the record."""
+    from PIL import PngImagePlugin
+
+    img = Image.open(io.BytesIO(_screenshot_png((1500, 900)))).convert(mode)
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Software", "gnome-screenshot")
+    buf = io.BytesIO()
+    img.save(buf, "PNG", pnginfo=info, optimize=True)  # adaptive row filters
+    blob = store.add_bytes(buf.getvalue(), original_name="screen.png")
+    copy = store.print_copy(blob.sha256)
+    assert copy is not None and (copy.width, copy.height) == (1500, 900)
+    data = copy.path.read_bytes()
+    assert _png_parts(data) == _png_parts(buf.getvalue())  # the same rows, as they were
+    assert _pixels(copy.path) == _pixels(buf.getvalue())
+    assert store.print_copy(blob.sha256) == copy  # the record checks on the next read
+    _flip_byte(copy.path, len(data) - 30)
+    assert store.print_copy(blob.sha256) == copy and copy.path.read_bytes() == data
+
+
+def _png_with(kind: str) -> bytes:
+    """PNGs within print size that must still be decoded for their print copy."""
+    base = Image.open(io.BytesIO(_screenshot_png((400, 300))))
+    buf = io.BytesIO()
+    if kind == "alpha":
+        base.convert("RGBA").save(buf, "PNG")
+    elif kind == "transparent colour":
+        base.save(buf, "PNG", transparency=(246, 247, 249))
+    elif kind == "palette":
+        base.convert("P").save(buf, "PNG")
+    elif kind == "interlaced":
+        return _interlaced_png(base)
+    elif kind == "16-bit":
+        base.convert("L").convert("I;16").save(buf, "PNG")
+    elif kind == "EXIF orientation":
+        exif = Image.Exif()
+        exif[0x0112] = 6
+        base.save(buf, "PNG", exif=exif)
+    elif kind == "larger":
+        base.resize((2000, 1500)).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def _interlaced_png(img: Image.Image) -> bytes:
+    """Pillow cannot write Adam7; re-use its rows under an IHDR that claims interlacing
+    (decoders then read them differently, which is all this needs)."""
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    data = bytearray(buf.getvalue())
+    data[28] = 1  # IHDR interlace method
+    crc = zlib.crc32(bytes(data[12:29])) & 0xFFFFFFFF
+    data[29:33] = struct.pack(">I", crc)
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["alpha", "transparent colour", "palette", "16-bit", "EXIF orientation", "larger"],
+)
+def test_other_pngs_get_a_rendered_print_copy(store: AttachmentStore, kind: str) -> None:
+    """Only plain, opaque, unrotated PNGs within size are placed as they are; the others show
+    what rendering them shows (transparency on white, orientation applied, downscaled)."""
+    data = _png_with(kind)
+    blob = store.add_bytes(data, original_name=f"{kind}.png")
+    copy = store.print_copy(blob.sha256)
+    assert copy is not None
+    expected = images_mod.on_paper(
+        images_mod.render(store.path_for(blob.sha256), ("PNG",), 1600, fast=True)
+    )
+    assert _pixels(copy.path) == (expected.mode, expected.size, expected.tobytes())
+    assert _png_parts(copy.path.read_bytes())[1] != _png_parts(data)[1]
+    if kind == "EXIF orientation":
+        assert (copy.width, copy.height) == (300, 400)
+
+
+def test_interlaced_png_is_not_placed_as_it_is(store: AttachmentStore) -> None:
+    data = _png_with("interlaced")
+    blob = store.add_bytes(data, original_name="adam7.png")
+    copy = store.print_copy(blob.sha256)
+    if copy is not None:  # whatever a decoder makes of it, the copy is not interlaced
+        assert copy.path.read_bytes()[28] == 0
+        assert _png_parts(copy.path.read_bytes())[1] != _png_parts(data)[1]
+
+
+def test_png_with_sound_chunks_but_short_rows_is_not_placed_as_it_is(
+    store: AttachmentStore,
+) -> None:
+    """Every chunk's CRC is right, but the rows stop short: the print copy is never those
+    rows as they are (a PDF viewer could not draw them); what a decoder makes of it is."""
+    img = Image.new("RGB", (300, 200), (200, 10, 10))
+    raw = b"".join(b"\0" + img.tobytes()[y * 900 : (y + 1) * 900] for y in range(150))
+    header = struct.pack(">IIBBBBB", 300, 200, 8, 2, 0, 0, 0)
+    data = (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header)
+            + _png_chunk(b"IDAT", zlib.compress(raw)) + _png_chunk(b"IEND", b""))
+    blob = store.add_bytes(data, original_name="short.png")
+    copy = store.print_copy(blob.sha256)
+    if copy is not None:
+        rows = zlib.decompress(_png_parts(copy.path.read_bytes())[1])
+        assert len(rows) == 200 * 901

@@ -138,11 +138,14 @@ def test_full_database_while_import_writes_rows_leaves_no_orphan(
         undo()
     assert "disk is full" in str(err.value)
     assert store_state(svc.folder)["objects"] == before["objects"]
+    # the print copies the import made for its images went with them
+    assert store_state(svc.folder)["print"] == before["print"]
     assert svc.exhibit_files().unused == ()
     # with space again the same import succeeds and every exhibit is there
     summary = ix.import_journal(svc, doc)
     assert "3 attachments" in summary.describe()
     assert svc.check() == []
+    assert len(store_state(svc.folder)["print"]) == len(before["print"]) + 2  # the 2 images
 
 
 def test_failed_import_keeps_files_that_exhibits_already_use(

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    ContentStream,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+)
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
@@ -21,7 +29,7 @@ from .progress import Progress
 from .styles import BUILD_LOCK, FONT, FONT_BOLD, INK, MARGIN_X, RULE
 from .text import clean, fit_text
 
-__all__ = ["stamp_footers"]
+__all__ = ["lay_over", "stamp_footers"]
 
 _FOOTER_Y = 26.0
 _FOOTER_SIZE = 7.5
@@ -63,7 +71,8 @@ def stamp_footers(
         if index % 10 == 0:
             progress.check()
             progress.report(85 + int(10 * index / max(1, total)), "Numbering pages")
-        page.merge_page(overlay.pages[index])
+        if not lay_over(writer, page, overlay.pages[index]):
+            page.merge_page(overlay.pages[index])
         page.compress_content_streams()
 
 
@@ -101,3 +110,53 @@ def _draw_footer(
     else:  # narrow page: the title moves to a second line below
         canvas.drawString(x0, y, generated)
         canvas.drawString(x0, y - size - 2, fit_text(title, FONT, size, x1 - x0))
+
+
+def lay_over(writer: PdfWriter, page: PageObject, footer: PageObject) -> bool:
+    """Draw *footer* (a page of the overlay) over *page* as a form XObject, without parsing
+    either content stream (pypdf's ``merge_page`` parses both to rename resources, the
+    slowest step of numbering a long case file). The page's own content is wrapped in q/Q,
+    as ``merge_page`` does; its resources are copied, never changed in place, since pages
+    may share them. False (nothing changed) when the page inherits its resources or has no
+    content of its own: the caller then merges as before."""
+    register = getattr(writer, "_add_object", None)  # pypdf's only way to add a new stream
+    resources = page.get("/Resources")
+    contents = footer.get_contents()
+    own = page.get_contents()
+    if register is None or resources is None or contents is None or own is None:
+        return False
+    resources = resources.get_object()
+    if not isinstance(resources, DictionaryObject):
+        return False
+    try:  # a stream pypdf cannot decode: merge_page decides, as before
+        own_data, footer_data = own.get_data(), contents.get_data()
+    except Exception:
+        return False
+    box = footer.mediabox
+    form = DecodedStreamObject()
+    form.set_data(footer_data)
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    form[NameObject("/BBox")] = ArrayObject(
+        FloatObject(v) for v in (box.left, box.bottom, box.right, box.top)
+    )
+    footer_resources = footer.get("/Resources")
+    if footer_resources is not None:
+        form[NameObject("/Resources")] = footer_resources.get_object().clone(writer)
+    form_ref = register(form)
+    xobjects = DictionaryObject()
+    old = resources.get("/XObject")
+    if old is not None:
+        xobjects.update(old.get_object())
+    name = "/HjFooter"
+    while name in xobjects:
+        name += "x"
+    xobjects[NameObject(name)] = form_ref
+    copied = DictionaryObject(resources)
+    copied[NameObject("/XObject")] = xobjects
+    page[NameObject("/Resources")] = copied
+    data = b"q\n" + own_data + b"\nQ\nq " + name.encode("ascii") + b" Do Q\n"
+    stream = ContentStream(None, writer)
+    stream.set_data(data)
+    page.replace_contents(stream)
+    return True

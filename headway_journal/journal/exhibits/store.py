@@ -55,6 +55,7 @@ from .print_copies import (
     check_print_copy,
     jpeg_print_copy,
     png_print_copy,
+    png_print_copy_as_is,
 )
 
 __all__ = [
@@ -525,6 +526,11 @@ class AttachmentStore:
         except OSError:
             data = b""
         found = check_print_copy(data, source) if data else None
+        if found is None and media == "image/png":
+            data = self._png_copy_as_is(src, source, max_px) or b""
+            found = check_print_copy(data, source) if data else None
+            if found is not None and not self._write_print_copy(out, data, sha256):
+                return None
         if found is None:
             try:
                 img = on_paper(render(src, formats, max_px, fast=True))
@@ -537,13 +543,26 @@ class AttachmentStore:
             except Exception:  # bombs, corrupt or truncated data: no print copy
                 return None
             found = ("image/jpeg" if as_jpeg else "image/png", img.width, img.height)
-            try:  # no fsync: a copy that did not reach the disk fails its check and is redone
-                self._write_atomically(out, lambda fh: fh.write(data), durable=False)
-            except Exception:  # disk full and the like: no print copy, never a crash
-                _log.warning("could not write a print copy for %s", sha256)
+            if not self._write_print_copy(out, data, sha256):
                 return None
         kind, width, height = found
         return PrintCopy(out, hashlib.sha256(data).hexdigest(), kind, width, height)
+
+    @staticmethod
+    def _png_copy_as_is(src: Path, source: bytes, max_px: int) -> bytes | None:
+        """A PNG exhibit small and plain enough to be its own print copy (no decoding)."""
+        try:
+            return png_print_copy_as_is(src.read_bytes(), source, max_px)
+        except (OSError, ValueError, MemoryError):
+            return None
+
+    def _write_print_copy(self, out: Path, data: bytes, sha256: str) -> bool:
+        try:  # no fsync: a copy that did not reach the disk fails its check and is redone
+            self._write_atomically(out, lambda fh: fh.write(data), durable=False)
+        except Exception:  # disk full and the like: no print copy, never a crash
+            _log.warning("could not write a print copy for %s", sha256)
+            return False
+        return True
 
     def make_print_copy(self, blob: StoredBlob) -> PrintCopy | None:
         """Make (or check) the print copy of a just stored exhibit, so that the first case

@@ -4,6 +4,7 @@ and the import's exhibits added to the store in the background."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -69,10 +70,18 @@ def copy_exhibit(src: Path, dest: Path, sha256: str) -> None:
         ) from None
 
 
+def _copy_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 class ExhibitFiles:
     """Adds the import's exhibit files to the store in the background.
 
     The store is thread-safe, and adding a file is mostly waiting for fsync: a few at once.
+    Each stored image then gets its print copy (the case file's downscaled image) on a second
+    pool, as attaching one in the app does, so the first case file after an import finds
+    them ready; the import waits for them before it ends (Pillow releases the GIL while it
+    decodes, resizes and compresses, so this overlaps the writing of the rows).
     """
 
     def __init__(self, svc: JournalService, attachments: Sequence[AttachmentPlan]) -> None:
@@ -85,12 +94,18 @@ class ExhibitFiles:
 
         def add(att: AttachmentPlan) -> Any:
             try:
-                return store.add_file(att.file, original_name=att.original_name)
+                blob = store.add_file(att.file, original_name=att.original_name)
             except AttachmentError as exc:
                 return exc
+            if blob.is_image and blob.preview_ok:
+                with suppress(RuntimeError):  # shutting down: the case file makes it later
+                    self.copies.submit(store.make_print_copy, blob)
+            return blob
 
         self.error_type = AttachmentError
         self.problems = Problems()
+        self.copies = ThreadPoolExecutor(max_workers=_copy_workers(),
+                                         thread_name_prefix="import-print-copies")
         self.pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="import-exhibits")
         for att in attachments:
             att.stored = self.pool.submit(add, att)
@@ -101,6 +116,8 @@ class ExhibitFiles:
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+        # rolled back: the copies not started yet are not needed (the files go again)
+        self.copies.shutdown(wait=True, cancel_futures=exc_type is not None)
         if exc_type is not None:  # rolled back: the files stored for it go again
             from ..exhibits.orphans import discard_unused
 

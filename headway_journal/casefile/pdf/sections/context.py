@@ -10,6 +10,7 @@ from reportlab.platypus import Paragraph, Table
 
 from ...data import CaseFileData
 from ..marks import Heading, Mark
+from ..paragraphs import WrapOnceParagraph
 from ..styles import FRAME_W, RULE, Styles, grid_style
 from ..text import esc
 
@@ -38,15 +39,15 @@ class Context:
 
     def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of plain text (escaped), in the body style by default."""
-        return Paragraph(esc(text), style or self.s.body)
+        return WrapOnceParagraph(esc(text), style or self.s.body)
 
     def markup(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of ReportLab markup (the caller escapes user text)."""
-        return Paragraph(markup, style or self.s.body)
+        return WrapOnceParagraph(markup, style or self.s.body)
 
     def cell(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A table cell of plain text (escaped)."""
-        return Paragraph(esc(text), style or self.s.cell)
+        return WrapOnceParagraph(esc(text), style or self.s.cell)
 
     def kv_table(
         self, rows: Sequence[tuple[str, str]], label_width: float, *, bold_values: bool = False
