@@ -14,15 +14,16 @@ from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
 
+from .. import platform
+
 __all__ = ["fsync_dir", "fsync_file", "make_private_dir", "replace_durably", "write_atomic",
            "write_atomic_with", "write_text_atomic"]
 
 
 def make_private_dir(path: Path) -> None:
-    """Create the folder ``path`` (and its parents) readable by its owner alone (0700)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with suppress(OSError):
-        os.chmod(path, 0o700)
+    """Create the folder ``path`` (and its parents) readable by its owner alone (0700 on
+    POSIX; on Windows the user profile's ACL, see ``platform``)."""
+    platform.make_private_dir(path)
 
 
 def fsync_dir(path: str | os.PathLike[str]) -> None:

@@ -20,7 +20,6 @@ This module never imports Qt.
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import shutil
 import sqlite3
@@ -42,7 +41,6 @@ from .db import (
     Journal,
     JournalDamaged,
     JournalError,
-    JournalLocked,
     JournalTooNew,
     connect_readonly,
     quick_check,
@@ -117,21 +115,12 @@ class SharedLock(FolderLock):
     """On a disk that cannot be written: lock an existing lock file shared (a writer
     elsewhere holds it exclusively); without one there is nothing to lock."""
 
-    def acquire(self) -> None:
-        try:
-            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-        except OSError:
-            return
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except OSError as exc:
-            os.close(fd)
-            if exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK):
-                raise JournalLocked(
-                    "This journal is open for writing in another Headway Journal window. "
-                    "Close it there first.") from None
-            return
-        self._fd = fd
+    shared = True
+
+    @staticmethod
+    def busy_message(holder: str) -> str:
+        return ("This journal is open for writing in another Headway Journal window. "
+                "Close it there first.")
 
 
 def make_read_only_engine(db_path: Path) -> Engine:

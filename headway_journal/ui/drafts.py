@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import platform
+
 DRAFTS_DIR = "drafts"
 FORMAT = 1
 AUTOSAVE_MS = 2000  # the periodic check (hold minutes and anything no signal announced)
@@ -81,7 +83,7 @@ class DraftStore:
         target = self.path(name)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=self.folder)
         try:
-            os.fchmod(fd, 0o600)
+            platform.fchmod_private(fd)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(blob)
                 fh.flush()
