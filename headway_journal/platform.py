@@ -47,9 +47,11 @@ __all__ = [
     "has_file_modes",
     "make_private_dir",
     "open_in_viewer",
+    "owned_by_me",
     "quit_signals",
     "server_name",
     "user_id",
+    "uses_desktop_entries",
     "viewer_command",
 ]
 
@@ -115,6 +117,19 @@ def fchmod_private(fd: int, mode: int = PRIVATE_FILE_MODE, *,
     Windows. Raises OSError as ``os.fchmod`` does."""
     if has_file_modes(system) and hasattr(os, "fchmod"):
         os.fchmod(fd, mode)
+
+
+def owned_by_me(st: os.stat_result, system: System | None = None) -> bool:
+    """True when the entry ``st`` describes is the user's own; always on Windows (no uids:
+    the user's temporary and profile folders are theirs by their ACL)."""
+    if not has_file_modes(system) or not hasattr(os, "getuid"):
+        return True
+    return st.st_uid == os.getuid()
+
+
+def uses_desktop_entries(system: System | None = None) -> bool:
+    """True where freedesktop.org .desktop files and XDG folders apply (Linux and BSDs)."""
+    return _system(system) is System.LINUX
 
 
 def user_id(system: System | None = None) -> str:

@@ -282,3 +282,17 @@ def test_journal_in_use_message_on_posix(tmp_path: Path) -> None:
 def test_platform_never_imports_qt_or_the_app() -> None:
     source = Path(platform.__file__).read_text(encoding="utf-8")
     assert "PySide6" not in source and "from ." not in source
+
+
+def test_ownership_means_uids_on_posix_only(tmp_path: Path) -> None:
+    info = tmp_path.stat()
+    assert platform.owned_by_me(info, System.LINUX) == (info.st_uid == os.getuid())
+    foreign = os.stat_result((info.st_mode, 0, 0, 1, os.getuid() + 1, 0, 0, 0, 0, 0))
+    assert not platform.owned_by_me(foreign, System.MACOS)
+    assert platform.owned_by_me(foreign, System.WINDOWS)
+
+
+def test_desktop_entries_are_for_linux_only() -> None:
+    assert platform.uses_desktop_entries(System.LINUX)
+    assert not platform.uses_desktop_entries(System.MACOS)
+    assert not platform.uses_desktop_entries(System.WINDOWS)

@@ -20,6 +20,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from ... import platform
 from ...journal.exhibits import safe_display_name
 from ...journal.folder_safety import create_private
 from ...journal.records import AttachmentView
@@ -232,7 +233,7 @@ def _remove_old_viewer_copies() -> None:
         for entry in base.glob(_TEMP_PREFIX + "*"):
             with contextlib.suppress(OSError):
                 info = entry.lstat()
-                if (stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
+                if (stat.S_ISDIR(info.st_mode) and platform.owned_by_me(info)
                         and info.st_mtime < cutoff):
                     shutil.rmtree(entry, ignore_errors=True)
 
