@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import platform
+from ..journal.filenames import MAX_NAME_UNITS, portable_name
 
 DRAFTS_DIR = "drafts"
 FORMAT = 1
@@ -72,7 +73,7 @@ class DraftStore:
 
     def path(self, name: str) -> Path:
         safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name)
-        return self.folder / f"{safe}.json"
+        return self.folder / portable_name(f"{safe}.json", max_len=MAX_NAME_UNITS)
 
     def save(self, name: str, data: dict[str, Any]) -> Draft:
         """Write the draft atomically; raises OSError when the disk refuses."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
 import shutil
 import stat
 import tempfile
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ... import platform
 from ...journal.exhibits import safe_display_name
+from ...journal.filenames import portable_name, unique_name
 from ...journal.folder_safety import create_private
 from ...journal.records import AttachmentView
 from ...journal.safe_echo import window_text
@@ -113,17 +113,12 @@ _EXTENSIONS: dict[str, tuple[str, ...]] = {
     "video/3gpp": (".3gp",),
     "video/3gpp2": (".3g2",),
 }
-_FS_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_MAX_NAME_BYTES = 180
-
-
 class ExportError(Exception):
     """A copy could not be made. ``str(e)`` is one sentence for the user."""
 
 
 def _fs_safe(name: str) -> str:
-    name = _FS_UNSAFE.sub("_", safe_display_name(name)).strip().lstrip(".").strip()
-    return name or "exhibit"
+    return portable_name(safe_display_name(name), fallback="exhibit")
 
 
 def export_file_name(view: AttachmentView) -> str:
@@ -141,11 +136,7 @@ def export_file_name(view: AttachmentView) -> str:
         ext = name[len(stem):]  # keep the user's spelling (".JPG")
     else:
         stem, ext = name, ""
-    encoded = stem.encode("utf-8")
-    budget = _MAX_NAME_BYTES - len(ext.encode("utf-8"))
-    if len(encoded) > budget:
-        stem = encoded[:budget].decode("utf-8", "ignore").rstrip() or "exhibit"
-    return stem + ext
+    return portable_name(stem + ext, fallback="exhibit")
 
 
 def _sha256_file(path: Path) -> str:
@@ -202,7 +193,8 @@ def save_copy_as(service: JournalService, attachment_id: int,
     folder = _existing_folder(settings.value(KEY_LAST_SAVE_FOLDER, ""),
                               QStandardPaths.StandardLocation.DocumentsLocation)
     chosen, _selected = QFileDialog.getSaveFileName(
-        parent, "Save a copy of the exhibit", str(Path(folder) / export_file_name(view)))
+        parent, "Save a copy of the exhibit",
+        str(Path(folder) / unique_name(Path(folder), export_file_name(view))))
     if not chosen:
         return None
     target = Path(chosen)
