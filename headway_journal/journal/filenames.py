@@ -31,6 +31,7 @@ __all__ = [
     "DEFAULT_MAX_LEN",
     "MAX_NAME_UNITS",
     "RESERVED_NAMES",
+    "fits_name_limits",
     "is_portable_name",
     "name_key",
     "portable_name",
@@ -62,6 +63,11 @@ def utf16_len(text: str) -> int:
 
 def _fits(text: str, max_len: int) -> bool:
     return utf16_len(text) <= max_len and len(text.encode("utf-8")) <= MAX_NAME_BYTES
+
+
+def fits_name_limits(name: str, max_len: int = MAX_NAME_UNITS) -> bool:
+    """True when ``name`` is short enough everywhere: ``max_len`` UTF-16 units, 255 bytes."""
+    return _fits(name, min(max_len, MAX_NAME_UNITS))
 
 
 def _bad_char(ch: str) -> bool:

@@ -1,8 +1,8 @@
 """Atomic file writes: a temporary file beside the target, fsync, rename, fsync of the folder.
 
 A reader (or a crash) sees the old file whole or the new file whole, never a part. The
-temporary file is named ``.<name>.<random>.part`` in the target's folder (a rename never
-crosses file systems) and is removed when writing fails. Never imports Qt.
+temporary file is named ``.<name>.<random>.part`` (a long name cut) in the target's folder
+(a rename never crosses file systems) and is removed when writing fails. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -59,7 +59,9 @@ def write_atomic_with(path: str | os.PathLike[str], fill: Callable[[BinaryIO], o
     behind. ``durable=False`` skips the fsyncs (for caches that are checked and redone).
     """
     dest = Path(path)
-    fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    # ".<name>.<8 random>.part" must itself fit a name's 255 bytes: a long name is cut.
+    stem = dest.name.encode("utf-8")[:200].decode("utf-8", "ignore")
+    fd, name = tempfile.mkstemp(prefix=f".{stem}.", suffix=".part", dir=dest.parent)
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as fh:

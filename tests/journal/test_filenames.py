@@ -134,3 +134,12 @@ def test_unique_names_never_collide_when_casefolded_and_normalised(
         assert name_key(name) not in keys
         keys.add(name_key(name))
         (folder / name).write_text("x")
+
+
+def test_length_limits_count_utf16_units_and_utf8_bytes() -> None:
+    from headway_journal.journal.filenames import fits_name_limits
+
+    assert fits_name_limits("a" * 255) and not fits_name_limits("a" * 256)
+    assert not fits_name_limits("\u00e9" * 128)  # 128 units but 256 bytes
+    assert not fits_name_limits("\U0001F600" * 64)  # 128 code points, 256 bytes, 128 units
+    assert fits_name_limits("\U0001F600" * 63)
