@@ -14,6 +14,7 @@ for ``msvcrt``); without it, the running system is used.
   %LOCALAPPDATA%, readable by its user, SYSTEM and administrators only), so no ACL is changed
   and ownership checks (uid, group/other bits) do not apply.
 - Quit signals: SIGHUP where it exists (not on Windows), SIGTERM, SIGINT.
+- A read-only disk: `statvfs` on POSIX; on Windows the write probe in `journal.readonly` decides.
 - Opening a file in the system viewer: ``os.startfile`` on Windows, ``open`` on macOS,
   ``xdg-open`` elsewhere. (The GUI uses Qt's QDesktopServices, which does the same.)
 - The single-instance server name: a socket file in XDG_RUNTIME_DIR on Linux when the path is
@@ -43,6 +44,7 @@ __all__ = [
     "System",
     "chmod_private",
     "current_system",
+    "disk_is_read_only",
     "fchmod_private",
     "has_file_modes",
     "make_private_dir",
@@ -130,6 +132,15 @@ def owned_by_me(st: os.stat_result, system: System | None = None) -> bool:
 def uses_desktop_entries(system: System | None = None) -> bool:
     """True where freedesktop.org .desktop files and XDG folders apply (Linux and BSDs)."""
     return _system(system) is System.LINUX
+
+
+def disk_is_read_only(folder: Path, system: System | None = None) -> bool:
+    """True when the file system holding ``folder`` is mounted read-only (POSIX ``statvfs``).
+    Windows has no ``statvfs``: False there, and the write probe that follows decides.
+    Raises OSError when ``folder`` cannot be examined."""
+    if not is_posix(system) or not hasattr(os, "statvfs"):
+        return False
+    return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
 
 
 def user_id(system: System | None = None) -> str:

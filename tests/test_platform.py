@@ -296,3 +296,25 @@ def test_desktop_entries_are_for_linux_only() -> None:
     assert platform.uses_desktop_entries(System.LINUX)
     assert not platform.uses_desktop_entries(System.MACOS)
     assert not platform.uses_desktop_entries(System.WINDOWS)
+
+
+def test_read_only_disk_check_per_system(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    class Info:
+        f_flag = os.ST_RDONLY
+
+    monkeypatch.setattr(os, "statvfs", lambda _p: Info())
+    assert platform.disk_is_read_only(tmp_path, System.LINUX)
+    assert platform.disk_is_read_only(tmp_path, System.MACOS)
+    assert not platform.disk_is_read_only(tmp_path, System.WINDOWS)  # the write probe decides
+    monkeypatch.delattr(os, "statvfs")  # as on Windows' Python
+    assert not platform.disk_is_read_only(tmp_path, System.LINUX)
+
+
+def test_read_only_probe_works_without_statvfs(monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    from headway_journal.journal.readonly import probe_read_only
+
+    monkeypatch.setattr(platform, "current_system", lambda *_a: System.WINDOWS)
+    monkeypatch.delattr(os, "statvfs")
+    assert probe_read_only(tmp_path) is None
+    assert not list(tmp_path.iterdir())  # the probe file is gone

@@ -33,6 +33,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import NullPool
 
+from ..platform import disk_is_read_only
 from .db import (
     DB_NAME,
     HEAD_REVISION,
@@ -77,7 +78,7 @@ def probe_read_only(folder: Path) -> str | None:
     """
     folder = Path(folder)
     try:
-        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+        if disk_is_read_only(folder):
             return "the disk it is on is read-only"
     except OSError:
         return None
