@@ -4,12 +4,14 @@ case-insensitive, normalising file systems."""
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from headway_journal.casefile.service_bridge import default_file_name
 from headway_journal.journal.filenames import (
     DEFAULT_MAX_LEN,
     RESERVED_NAMES,
@@ -143,3 +145,12 @@ def test_length_limits_count_utf16_units_and_utf8_bytes() -> None:
     assert not fits_name_limits("\u00e9" * 128)  # 128 units but 256 bytes
     assert not fits_name_limits("\U0001F600" * 64)  # 128 code points, 256 bytes, 128 units
     assert fits_name_limits("\U0001F600" * 63)
+
+
+@settings(deadline=None)
+@given(st.text(max_size=300), st.booleans())
+def test_case_file_default_names_are_portable(title: str, redacted: bool) -> None:
+    name = default_file_name(title, redacted=redacted, on=date(2026, 11, 26))
+    assert_portable(name)
+    assert name.startswith("Case file") and name.endswith(" - 2026-11-26.pdf")
+

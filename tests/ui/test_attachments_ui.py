@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 import shiboken6
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import (
@@ -807,6 +809,22 @@ def test_export_names_are_safe(svc: JournalService) -> None:
         assert export_file_name(replace(base, original_name=name, media_type=media)) == expected
     assert human_size(1) == "1 byte" and human_size(1536) == "1.5 KB"
     assert human_size(200 * 1024 * 1024) == "200 MB"
+
+
+@settings(deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["image/png", "application/pdf", "text/plain",
+                                               "application/octet-stream", "video/webm"]))
+def test_exhibit_copy_names_are_portable(original: str, media: str) -> None:
+    from datetime import UTC, datetime
+
+    from headway_journal.journal.filenames import is_portable_name
+
+    view = AttachmentView(
+        id=1, case_id=1, contact_id=None, sha256="0" * 64, original_name=original,
+        media_type=media, size=1, caption="", preview_ok=True, width=1, height=1,
+        added_at=datetime(2026, 11, 26, tzinfo=UTC), removed_at=None)
+    name = export_file_name(view)
+    assert is_portable_name(name, max_len=120) and "/" not in name
 
 
 # --------------------------------------------------------------------------- viewer
