@@ -21,7 +21,7 @@ from pathlib import Path
 
 import platformdirs
 
-from headway_journal import APP_ID
+from headway_journal import APP_ID, platform
 from headway_journal.journal.fsutil import write_atomic
 
 DESKTOP_TEMPLATE = f"{APP_ID}.desktop"
@@ -77,7 +77,7 @@ def xdg_data_home(data_home: Path | None = None) -> Path:
     """
     if data_home is not None:
         return Path(data_home)
-    if sys.platform in ("win32", "darwin"):
+    if not platform.uses_desktop_entries():
         raise RuntimeError("Desktop entries are for Linux and BSD desktops (freedesktop.org).")
     return Path(platformdirs.user_data_dir())
 

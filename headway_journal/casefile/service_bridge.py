@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..journal import issue_types
+from ..journal.filenames import portable_name
 from ..journal.records import AttachmentView, CaseView, ContactView, PromiseView
 from ..journal.service import JournalService, NotFound, ServiceError
 from .data import (
@@ -548,4 +549,4 @@ def default_file_name(title: str, *, redacted: bool = False, on: date | None = N
         clean = clean[:79].rstrip() + "…"
     kind = "Case file (redacted)" if redacted else "Case file"
     day = (on or date.today()).isoformat()
-    return f"{kind} - {clean} - {day}.pdf" if clean else f"{kind} - {day}.pdf"
+    return portable_name(f"{kind} - {clean} - {day}.pdf" if clean else f"{kind} - {day}.pdf")

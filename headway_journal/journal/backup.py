@@ -45,6 +45,7 @@ from .db import (
     read_revision,
     sqlite_backup,
 )
+from .filenames import portable_name
 from .fsutil import fsync_dir, fsync_file, make_private_dir, write_atomic
 
 __all__ = [
@@ -292,10 +293,10 @@ def missing_attachments(folder: Path, backup: Path) -> list[tuple[str, int]]:
 
 def _unique_backup_path(backups: Path, when: datetime, reason: str) -> Path:
     stamp = when.astimezone(UTC).strftime(STAMP_FORMAT)
-    dest = backups / f"{stamp}-{reason}.sqlite3"
+    dest = backups / portable_name(f"{stamp}-{reason}.sqlite3")
     n = 2
     while dest.exists() or dest.with_name(dest.name + ".partial").exists():
-        dest = backups / f"{stamp}-{reason}.{n}.sqlite3"
+        dest = backups / portable_name(f"{stamp}-{reason}.{n}.sqlite3")
         n += 1
     return dest
 

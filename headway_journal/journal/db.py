@@ -8,8 +8,6 @@ off on their own connection, after a backup, followed by ``foreign_key_check`` a
 
 from __future__ import annotations
 
-import errno
-import fcntl
 import json
 import os
 import sqlite3
@@ -24,6 +22,7 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from ..platform import FileLock, LockBusy
 from .fsutil import make_private_dir, replace_durably, write_text_atomic
 
 DB_NAME = "journal.sqlite3"
@@ -203,38 +202,29 @@ def _touch_private(path: Path) -> None:
 
 
 class FolderLock:
-    """An exclusive lock on the journal folder, held for as long as the journal is open."""
+    """An exclusive lock on the journal folder, held for as long as the journal is open
+    (``platform.FileLock``: flock on POSIX, msvcrt on Windows)."""
+
+    shared = False
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / LOCK_NAME
-        self._fd: int | None = None
+        self._lock = FileLock(self.path, shared=self.shared)
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            holder = ""
-            with suppress(OSError, ValueError):
-                holder = os.pread(fd, 32, 0).decode().strip()
-            os.close(fd)
-            if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                who = f" (process {holder})" if holder else ""
-                raise JournalLocked(
-                    f"This journal is already open in another Headway Journal window{who}. "
-                    "Close it there first, or open a different journal."
-                ) from None
-            raise
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
-        self._fd = fd
+            self._lock.acquire()
+        except LockBusy as busy:
+            raise JournalLocked(self.busy_message(busy.holder)) from None
+
+    @staticmethod
+    def busy_message(holder: str) -> str:
+        who = f" (process {holder})" if holder else ""
+        return (f"This journal is already open in another Headway Journal window{who}. "
+                "Close it there first, or open a different journal.")
 
     def release(self) -> None:
-        if self._fd is not None:
-            with suppress(OSError):
-                fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
+        self._lock.release()
 
 
 def read_revision(db_path: Path) -> str | None:

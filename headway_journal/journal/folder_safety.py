@@ -19,9 +19,10 @@ from __future__ import annotations
 import os
 import shlex
 import stat
-from contextlib import suppress
 from pathlib import Path
 
+from .. import platform
+from ..platform import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE
 from .db import JournalError
 
 __all__ = [
@@ -34,8 +35,6 @@ __all__ = [
     "secure_journal_folder",
 ]
 
-PRIVATE_DIR_MODE = 0o700
-PRIVATE_FILE_MODE = 0o600
 _OPEN_BITS = stat.S_IRWXG | stat.S_IRWXO
 _WRITE_BITS = stat.S_IWGRP | stat.S_IWOTH
 # The journal's own entries (db.py's names; the lock and the verified stamp included).
@@ -49,7 +48,7 @@ class JournalUnsafe(JournalError):
 
 def current_uid() -> int:
     """The user the app runs as (the effective uid). Tests monkeypatch this."""
-    return os.geteuid()
+    return os.geteuid() if hasattr(os, "geteuid") else 0
 
 
 def _user_name(uid: int) -> str:
@@ -111,6 +110,8 @@ def secure_journal_folder(folder: Path, *, read_only: bool = False) -> None:
     Raises JournalUnsafe with how to fix it. The folder's own entries (database, side files,
     attachment and backup folders) get the same treatment.
     """
+    if not platform.has_file_modes():
+        return  # Windows: the folder is as private as the user profile's ACL makes it
     me = current_uid()
     _check_entry(folder, folder, me, read_only=read_only)
     for name in _ENTRIES:
@@ -126,7 +127,7 @@ def create_private(path: Path, *, exclusive: bool = True) -> int:
     flags |= os.O_EXCL if exclusive else os.O_TRUNC
     fd = os.open(path, flags, PRIVATE_FILE_MODE)
     try:
-        os.fchmod(fd, PRIVATE_FILE_MODE)  # the umask can only have removed bits; be exact
+        platform.fchmod_private(fd)  # the umask can only have removed bits; be exact
     except OSError:
         os.close(fd)
         raise
@@ -135,5 +136,4 @@ def create_private(path: Path, *, exclusive: bool = True) -> int:
 
 def make_private(path: Path) -> None:
     """Set an existing file to 0600 (best effort: a file system without modes keeps its own)."""
-    with suppress(OSError):
-        os.chmod(path, PRIVATE_FILE_MODE)
+    platform.chmod_private(path)

@@ -1,8 +1,8 @@
 """Atomic file writes: a temporary file beside the target, fsync, rename, fsync of the folder.
 
 A reader (or a crash) sees the old file whole or the new file whole, never a part. The
-temporary file is named ``.<name>.<random>.part`` in the target's folder (a rename never
-crosses file systems) and is removed when writing fails. Never imports Qt.
+temporary file is named ``.<name>.<random>.part`` (a long name cut) in the target's folder
+(a rename never crosses file systems) and is removed when writing fails. Never imports Qt.
 """
 
 from __future__ import annotations
@@ -14,15 +14,16 @@ from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
 
+from .. import platform
+
 __all__ = ["fsync_dir", "fsync_file", "make_private_dir", "replace_durably", "write_atomic",
            "write_atomic_with", "write_text_atomic"]
 
 
 def make_private_dir(path: Path) -> None:
-    """Create the folder ``path`` (and its parents) readable by its owner alone (0700)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with suppress(OSError):
-        os.chmod(path, 0o700)
+    """Create the folder ``path`` (and its parents) readable by its owner alone (0700 on
+    POSIX; on Windows the user profile's ACL, see ``platform``)."""
+    platform.make_private_dir(path)
 
 
 def fsync_dir(path: str | os.PathLike[str]) -> None:
@@ -58,7 +59,9 @@ def write_atomic_with(path: str | os.PathLike[str], fill: Callable[[BinaryIO], o
     behind. ``durable=False`` skips the fsyncs (for caches that are checked and redone).
     """
     dest = Path(path)
-    fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    # ".<name>.<8 random>.part" must itself fit a name's 255 bytes: a long name is cut.
+    stem = dest.name.encode("utf-8")[:200].decode("utf-8", "ignore")
+    fd, name = tempfile.mkstemp(prefix=f".{stem}.", suffix=".part", dir=dest.parent)
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as fh:

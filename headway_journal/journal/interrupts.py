@@ -26,8 +26,10 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 
-CLI_SIGNALS: tuple[signal.Signals, ...] = tuple(
-    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+from ..platform import quit_signals
+
+# SIGHUP only where it exists (not on Windows): platform.quit_signals decides.
+CLI_SIGNALS: tuple[signal.Signals, ...] = quit_signals()
 
 
 class Interrupted(KeyboardInterrupt):

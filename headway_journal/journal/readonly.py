@@ -20,7 +20,6 @@ This module never imports Qt.
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import shutil
 import sqlite3
@@ -34,6 +33,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import NullPool
 
+from ..platform import disk_is_read_only
 from .db import (
     DB_NAME,
     HEAD_REVISION,
@@ -42,7 +42,6 @@ from .db import (
     Journal,
     JournalDamaged,
     JournalError,
-    JournalLocked,
     JournalTooNew,
     connect_readonly,
     quick_check,
@@ -79,7 +78,7 @@ def probe_read_only(folder: Path) -> str | None:
     """
     folder = Path(folder)
     try:
-        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+        if disk_is_read_only(folder):
             return "the disk it is on is read-only"
     except OSError:
         return None
@@ -117,21 +116,12 @@ class SharedLock(FolderLock):
     """On a disk that cannot be written: lock an existing lock file shared (a writer
     elsewhere holds it exclusively); without one there is nothing to lock."""
 
-    def acquire(self) -> None:
-        try:
-            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-        except OSError:
-            return
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except OSError as exc:
-            os.close(fd)
-            if exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK):
-                raise JournalLocked(
-                    "This journal is open for writing in another Headway Journal window. "
-                    "Close it there first.") from None
-            return
-        self._fd = fd
+    shared = True
+
+    @staticmethod
+    def busy_message(holder: str) -> str:
+        return ("This journal is open for writing in another Headway Journal window. "
+                "Close it there first.")
 
 
 def make_read_only_engine(db_path: Path) -> Engine:

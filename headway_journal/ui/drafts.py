@@ -34,6 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import platform
+from ..journal.filenames import MAX_NAME_UNITS, portable_name
+
 DRAFTS_DIR = "drafts"
 FORMAT = 1
 AUTOSAVE_MS = 2000  # the periodic check (hold minutes and anything no signal announced)
@@ -70,7 +73,7 @@ class DraftStore:
 
     def path(self, name: str) -> Path:
         safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name)
-        return self.folder / f"{safe}.json"
+        return self.folder / portable_name(f"{safe}.json", max_len=MAX_NAME_UNITS)
 
     def save(self, name: str, data: dict[str, Any]) -> Draft:
         """Write the draft atomically; raises OSError when the disk refuses."""
@@ -81,7 +84,7 @@ class DraftStore:
         target = self.path(name)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=self.folder)
         try:
-            os.fchmod(fd, 0o600)
+            platform.fchmod_private(fd)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(blob)
                 fh.flush()

@@ -27,10 +27,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QSessionManager
 
+from ..platform import quit_signals
 from .drafts import DraftKeeper
 
-QUIT_SIGNALS: tuple[signal.Signals, ...] = tuple(
-    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name))
+# SIGHUP only where it exists (not on Windows): platform.quit_signals decides.
+QUIT_SIGNALS: tuple[signal.Signals, ...] = quit_signals()
 
 
 def save_all_drafts() -> int:

@@ -28,13 +28,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
+
+from .. import platform
+from ..platform import user_id
 
 if TYPE_CHECKING:  # QtNetwork is imported where it is used (not needed to start)
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -44,29 +46,14 @@ log = logging.getLogger(__name__)
 ACTIVATE = b"activate"
 OK = b"ok"
 _MAX_LINE = 64
-# sockaddr_un.sun_path is 108 bytes on Linux and 104 on macOS; stay well below both.
-_MAX_SOCKET_PATH = 100
-
-
-def _user_id() -> str:
-    if hasattr(os, "getuid"):
-        return str(os.getuid())
-    import getpass
-
-    return getpass.getuser()
 
 
 def server_name(journal_dir: Path) -> str:
-    """The QLocalServer name for `journal_dir` and the current user."""
-    key = f"{_user_id()}\0{Path(journal_dir).expanduser().resolve()}"
+    """The QLocalServer name for `journal_dir` and the current user (``platform.server_name``
+    decides where the socket lives on each system)."""
+    key = f"{user_id()}\0{Path(journal_dir).expanduser().resolve()}"
     digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    name = f"headway-journal-{_user_id()}-{digest}"
-    runtime_dir = os.environ.get("XDG_RUNTIME_DIR")
-    if sys.platform != "win32" and runtime_dir and Path(runtime_dir).is_dir():
-        path = str(Path(runtime_dir) / name)
-        if len(path.encode()) <= _MAX_SOCKET_PATH:
-            return path
-    return name
+    return platform.server_name(digest)
 
 
 class SingleInstance(QObject):
@@ -84,7 +71,7 @@ class SingleInstance(QObject):
     def socket_path(self) -> Path | None:
         """Where the listening socket is on Unix (Qt's rule for a name without a folder: the
         temporary folder); None on Windows (named pipes are not files)."""
-        if sys.platform == "win32":
+        if not platform.is_posix():
             return None
         if os.path.isabs(self.name):
             return Path(self.name)

@@ -496,3 +496,18 @@ def test_the_documented_example_imports(svc: JournalService, tmp_path: Path) -> 
     promises = out["cases"][0]["contacts"][0]["promises"]
     assert promises[0]["due_on"] == "2026-11-06"
     assert promises[1]["due_at"] == "2026-11-01T12:05:00-08:00"
+
+
+def test_exhibit_folder_name_is_portable_even_for_a_long_export_name(
+        svc: JournalService, fresh: JournalService, tmp_path: Path) -> None:
+    from headway_journal.journal.filenames import is_portable_name
+
+    populate(svc)
+    name = "j" * 250 + ".json"  # "<stem>-files" would be 256 characters, over every limit
+    doc = export(svc, tmp_path / "a", name)
+    folders = [p for p in (tmp_path / "a").iterdir() if p.is_dir()]
+    assert len(folders) == 1 and is_portable_name(folders[0].name)
+    paths = {a["path"].split("/")[0] for c in doc["cases"] for a in c["attachments"]}
+    assert paths == {folders[0].name}
+    summary = ix.import_journal(fresh, tmp_path / "a" / name)
+    assert summary.changed and counts(fresh)["attachments"] == counts(svc)["attachments"]

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 import shiboken6
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import (
@@ -734,6 +736,36 @@ def test_save_a_copy_writes_identical_bytes(
     assert svc.store.verify(svc.attachment(aid).sha256) is None  # the original is untouched
 
 
+def test_save_a_copy_suggests_a_name_free_on_any_file_system(
+        qtbot: Any, svc: JournalService, panel: ExhibitsPanel, controller: AttachmentController,
+        case_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import unicodedata
+
+    src = write(tmp_path / "Jos\u00e9 receipt.png", png_bytes())
+    [aid] = attach_and_wait(qtbot, controller, case_id, [src])
+    select_only(panel, aid)
+    folder = tmp_path / "export"
+    folder.mkdir()
+    # what macOS would have stored (NFD) in another case: the same file there and on Windows
+    (folder / unicodedata.normalize("NFD", "JOS\u00c9 RECEIPT.PNG")).write_bytes(b"old")
+    suggested: list[str] = []
+
+    def fake(_parent: object, _caption: str, path: str, *a: object) -> tuple[str, str]:
+        suggested.append(path)
+        return str(Path(path)), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    first = folder / "first.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(first), "")))
+    panel.save_selected_copy()  # remembers the folder
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    saved = panel.save_selected_copy()
+    assert Path(suggested[0]).name == "Jos\u00e9 receipt (2).png"
+    assert saved is not None and saved.read_bytes() == src.read_bytes()
+    assert (folder / unicodedata.normalize("NFD", "JOS\u00c9 RECEIPT.PNG")).read_bytes() == b"old"
+
+
 def test_system_viewer_gets_a_read_only_copy_never_the_evidence(
         qtbot: Any, svc: JournalService, controller: AttachmentController, case_id: int,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -779,12 +811,33 @@ def test_export_names_are_safe(svc: JournalService) -> None:
         "screen recording": ("video/webm", "screen recording.webm"),
         "call.AVI": ("video/x-msvideo", "call.AVI"),
         "..": ("image/png", "unnamed file.png"),
-        "é" * 200 + ".png": ("image/png", "é" * 88 + ".png"),  # 180 bytes in UTF-8
+        "é" * 200 + ".png": ("image/png", "é" * 116 + ".png"),  # the 120-unit default cap
+        "CON.png": ("image/png", "_CON.png"),  # a Windows device name
+        "lpt9.txt": ("text/plain", "_lpt9.txt"),
+        "Jose\u0301 .png": ("image/png", "Jos\u00e9 .png"),  # NFC
+        "report. .pdf": ("application/pdf", "report. .pdf"),
+        "notes. ": ("text/plain", "notes.txt"),
     }
     for name, (media, expected) in cases.items():
         assert export_file_name(replace(base, original_name=name, media_type=media)) == expected
     assert human_size(1) == "1 byte" and human_size(1536) == "1.5 KB"
     assert human_size(200 * 1024 * 1024) == "200 MB"
+
+
+@settings(deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["image/png", "application/pdf", "text/plain",
+                                               "application/octet-stream", "video/webm"]))
+def test_exhibit_copy_names_are_portable(original: str, media: str) -> None:
+    from datetime import UTC, datetime
+
+    from headway_journal.journal.filenames import is_portable_name
+
+    view = AttachmentView(
+        id=1, case_id=1, contact_id=None, sha256="0" * 64, original_name=original,
+        media_type=media, size=1, caption="", preview_ok=True, width=1, height=1,
+        added_at=datetime(2026, 11, 26, tzinfo=UTC), removed_at=None)
+    name = export_file_name(view)
+    assert is_portable_name(name, max_len=120) and "/" not in name
 
 
 # --------------------------------------------------------------------------- viewer

@@ -561,3 +561,23 @@ def test_the_preview_shows_the_real_zoom_at_fit_width(qtbot: Any, tmp_path: Path
     small = percent()
     preview.resize(1000, 600)
     qtbot.waitUntil(lambda: percent() == fitted() and percent() > small)
+
+
+def test_suggested_name_is_portable_and_free_in_the_folder(
+    qtbot: Any, dialog: CaseFileDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import unicodedata
+
+    from headway_journal.journal.filenames import is_portable_name
+    from headway_journal.ui.casefile import dialog as dialog_module
+
+    monkeypatch.setattr(dialog_module, "_last_folder", tmp_path)
+    first = dialog.suggested_path()
+    assert first.parent == tmp_path and is_portable_name(first.name)
+    # the same name as macOS stores it (NFD), in capitals: one file on macOS and Windows
+    (tmp_path / unicodedata.normalize("NFD", first.name.upper())).write_bytes(b"older")
+    asked = save_as(monkeypatch, tmp_path / "other.pdf")
+    dialog.export()
+    assert Path(asked[0]).name == first.stem + " (2).pdf"
+    qtbot.waitUntil(lambda: not dialog.builder.running(), timeout=WAIT)
+    assert (tmp_path / unicodedata.normalize("NFD", first.name.upper())).read_bytes() == b"older"

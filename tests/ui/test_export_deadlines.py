@@ -51,3 +51,14 @@ def test_export_to_a_folder_that_is_gone_is_a_message(window: Any, tmp_path: Pat
     [text] = warnings
     assert "could not be written" in text and "Nothing in the journal changed" in text
     assert not (tmp_path / "missing").exists()
+
+
+def test_the_offered_name_is_free_on_any_file_system(window: Any, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    choose(monkeypatch, tmp_path / "first.ics")
+    window.act_export_ics.trigger()  # remembers the folder
+    (tmp_path / "Headway-Deadlines.ICS").write_text("someone else's calendar")
+    offered = choose(monkeypatch, None)
+    window.act_export_ics.trigger()
+    assert offered == [str(tmp_path / "headway-deadlines (2).ics")]
+    assert (tmp_path / "Headway-Deadlines.ICS").read_text() == "someone else's calendar"

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..filenames import MAX_NAME_UNITS, fits_name_limits, portable_name
 from ..fsutil import write_atomic
 from ..issue_types import ISSUE_TYPES
 from ..models import utc_key
@@ -161,6 +162,13 @@ def build_document(svc: JournalService, files_dir_name: str
     return doc, files
 
 
+def _files_dir_name(path: Path) -> str:
+    """``<stem>-files``; the user's name is kept (a portable one stays portable), shortened
+    when "-files" takes it over a name's length limit."""
+    name = f"{path.stem}-files"
+    return name if fits_name_limits(name) else portable_name(name, max_len=MAX_NAME_UNITS)
+
+
 def export_journal(svc: JournalService, dest: str | os.PathLike[str]) -> ExportSummary:
     """Write the journal as JSON to ``dest`` and its exhibits to ``<dest stem>-files/``."""
     path = Path(dest).expanduser().absolute()
@@ -168,7 +176,7 @@ def export_journal(svc: JournalService, dest: str | os.PathLike[str]) -> ExportS
         raise ExportError(f"{echo_path(path)} is a folder; give a file name such as journal.json.")
     if not path.parent.is_dir():
         raise ExportError(f"The folder {echo_path(path.parent)} does not exist.")
-    files_dir = path.with_name(f"{path.stem}-files")
+    files_dir = path.with_name(_files_dir_name(path))
     doc, files = build_document(svc, files_dir.name)
     if files:
         files_dir.mkdir(mode=0o700, exist_ok=True)

@@ -45,6 +45,7 @@ from headway_journal.ui.fit import fit_to_screen, scroll_body
 from ...casefile import BuildResult, CaseFileData, draft_cover_letter
 from ...casefile.redact import unmaskable_kind
 from ...casefile.service_bridge import casefile_data, default_file_name, omit_exhibits
+from ...journal.filenames import unique_name
 from ...journal.safe_echo import window_text
 from ...journal.service import ServiceError
 from .build import BuildOptions, CaseFileBuilder, Scratch, documents_folder, print_case_file
@@ -479,7 +480,8 @@ class CaseFileDialog(QDialog):
     def suggested_path(self) -> Path:
         name = default_file_name(self.data.title, redacted=self.redact_check.isChecked(),
                                  on=self.data.generated_at.date())
-        return (_last_folder or documents_folder()) / name
+        folder = _last_folder or documents_folder()
+        return folder / unique_name(folder, name)
 
     # the letter
 

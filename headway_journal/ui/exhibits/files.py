@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
 import shutil
 import stat
 import tempfile
@@ -20,7 +19,9 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from ... import platform
 from ...journal.exhibits import safe_display_name
+from ...journal.filenames import portable_name, unique_name
 from ...journal.folder_safety import create_private
 from ...journal.records import AttachmentView
 from ...journal.safe_echo import window_text
@@ -112,17 +113,12 @@ _EXTENSIONS: dict[str, tuple[str, ...]] = {
     "video/3gpp": (".3gp",),
     "video/3gpp2": (".3g2",),
 }
-_FS_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_MAX_NAME_BYTES = 180
-
-
 class ExportError(Exception):
     """A copy could not be made. ``str(e)`` is one sentence for the user."""
 
 
 def _fs_safe(name: str) -> str:
-    name = _FS_UNSAFE.sub("_", safe_display_name(name)).strip().lstrip(".").strip()
-    return name or "exhibit"
+    return portable_name(safe_display_name(name), fallback="exhibit")
 
 
 def export_file_name(view: AttachmentView) -> str:
@@ -140,11 +136,7 @@ def export_file_name(view: AttachmentView) -> str:
         ext = name[len(stem):]  # keep the user's spelling (".JPG")
     else:
         stem, ext = name, ""
-    encoded = stem.encode("utf-8")
-    budget = _MAX_NAME_BYTES - len(ext.encode("utf-8"))
-    if len(encoded) > budget:
-        stem = encoded[:budget].decode("utf-8", "ignore").rstrip() or "exhibit"
-    return stem + ext
+    return portable_name(stem + ext, fallback="exhibit")
 
 
 def _sha256_file(path: Path) -> str:
@@ -201,7 +193,8 @@ def save_copy_as(service: JournalService, attachment_id: int,
     folder = _existing_folder(settings.value(KEY_LAST_SAVE_FOLDER, ""),
                               QStandardPaths.StandardLocation.DocumentsLocation)
     chosen, _selected = QFileDialog.getSaveFileName(
-        parent, "Save a copy of the exhibit", str(Path(folder) / export_file_name(view)))
+        parent, "Save a copy of the exhibit",
+        str(Path(folder) / unique_name(Path(folder), export_file_name(view))))
     if not chosen:
         return None
     target = Path(chosen)
@@ -232,7 +225,7 @@ def _remove_old_viewer_copies() -> None:
         for entry in base.glob(_TEMP_PREFIX + "*"):
             with contextlib.suppress(OSError):
                 info = entry.lstat()
-                if (stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
+                if (stat.S_ISDIR(info.st_mode) and platform.owned_by_me(info)
                         and info.st_mtime < cutoff):
                     shutil.rmtree(entry, ignore_errors=True)
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from ...journal import backup as jbackup
+from ...journal.filenames import unique_name
 from ...journal.service import JournalService
 from .. import settings as st
 from ..format import full_date, local_time, plural
@@ -82,7 +83,7 @@ class JournalSession(QObject):
 
         folder = st.get_str(st.KEY_LAST_ICS_FOLDER) or str(Path.home())
         name, _filter = QFileDialog.getSaveFileName(
-            self.window, "Export deadlines", str(Path(folder) / "headway-deadlines.ics"),
+            self.window, "Export deadlines", str(Path(folder) / unique_name(Path(folder), "headway-deadlines.ics")),
             "iCalendar files (*.ics)")
         if not name:
             return None
@@ -126,7 +127,8 @@ class JournalSession(QObject):
         from PySide6.QtWidgets import QApplication, QFileDialog
 
         folder = st.get_str(st.KEY_LAST_BACKUP_FOLDER) or str(Path.home())
-        default = Path(folder) / f"headway-journal-{date.today().isoformat()}.sqlite3"
+        default = Path(folder) / unique_name(
+            Path(folder), f"headway-journal-{date.today().isoformat()}.sqlite3")
         name, _filter = QFileDialog.getSaveFileName(
             self.window, "Back up to file", str(default), "Journal backups (*.sqlite3)")
         if not name:
