@@ -7,6 +7,11 @@ for a damaged journal the newest sound backup is offered (``journal.opening``, w
 journal in one flow and returns one outcome to present): Yes restores it (the damaged database
 is kept in backups/), No quits without touching anything.
 
+After an unclean exit the full integrity check does not hold the window back: the journal
+opens read-only (``unchecked``, nothing written), the window is shown, and
+``main_window.open_check`` checks it in the background, enabling editing when it passes or
+presenting the damaged journal (with the backup offer) when it fails.
+
 After the journal opens an "open" backup is made when the newest is over an hour old (in the
 same flow); the window makes the periodic and closing ones.
 
@@ -146,17 +151,21 @@ HANDED_OVER = "handed over"  # open_service's note when a running instance took 
 
 
 def open_service(folder: Path, hand_over: Callable[[], bool] | None = None, *,
-                 backup: bool = False) -> tuple[JournalService | None, str]:
+                 backup: bool = False,
+                 defer_check: bool = False) -> tuple[JournalService | None, str]:
     """Open the journal, or explain why not (offering a backup for a damaged one).
 
     Returns the service (None: the user was told, nothing more to do) and a line for the
     status bar (what was restored, a start-up backup not made). ``hand_over`` is asked first
     when the journal is locked (another instance may be starting up); if it returns True
     nothing is said and the note is ``HANDED_OVER``. ``backup``: make the "open" backup.
+    ``defer_check``: a journal due for its full check opens ``unchecked`` (read-only) and the
+    window checks it in the background (``main_window.open_check``).
     """
     from ..journal.opening import open_journal_for_use
 
-    outcome = open_journal_for_use(folder, ask_restore=offer_restore, backup=backup)
+    outcome = open_journal_for_use(folder, ask_restore=offer_restore, backup=backup,
+                                   defer_check=defer_check)
     if outcome.ok and outcome.service is not None:
         return outcome.service, outcome.note
     if outcome.kind == "locked" and hand_over is not None and hand_over():
@@ -339,11 +348,12 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
     shutdown = ShutdownHandler(QApplication.quit, app)  # SIGTERM/SIGHUP/SIGINT: as File > Quit
     shutdown.install()
     window = None
+    open_check = None
     service: JournalService | None = None
     try:
         service, note = open_service(
             folder, hand_over=instance.hand_over_soon if instance is not None else None,
-            backup=not demo)
+            backup=not demo, defer_check=True)
         if service is None:
             return 0 if note == HANDED_OVER else 1
         if demo:
@@ -366,6 +376,11 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
 
             instance.activated.connect(lambda: bring_to_front(window))
         window.show()
+        if service.unchecked:  # after an unclean exit: shown read-only, checked meanwhile
+            from .main_window.open_check import OpenCheck
+
+            open_check = OpenCheck(window, backup=not demo)
+            open_check.start()
         if instance is not None:  # after the window's first events: later launches hand over
             QTimer.singleShot(0, instance.listen)
         _smoke_exit(window)
@@ -374,6 +389,8 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         if window is not None:
             window.close()  # stops its timers, stores files being attached, backs up
             window.wait_for_checks()  # the window is gone; a background read may still end
+            if open_check is not None:
+                open_check.wait()  # the integrity check reads the journal to its end
             service = window.service  # after a restore the window has a reopened journal
         if service is not None:
             service.close()
