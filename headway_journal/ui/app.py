@@ -61,6 +61,7 @@ from ..journal.db import (
 )
 from . import settings as st
 from .bool_guard import guard_bool_singletons
+from .first_paint import when_exposed
 from .teardown import dispose_widgets, enable_crash_traces, top_level_ids
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -369,20 +370,7 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         shutdown.set_quit(window.quit)
         if demo:
             window.setWindowTitle(f"{APP_NAME} — demo (nothing is kept)")
-        if note:
-            window.statusBar().showMessage(note, 60_000)
-        if instance is not None:
-            from .single_instance import bring_to_front
-
-            instance.activated.connect(lambda: bring_to_front(window))
-        window.show()
-        if service.unchecked:  # after an unclean exit: shown read-only, checked meanwhile
-            from .main_window.open_check import OpenCheck
-
-            open_check = OpenCheck(window, backup=not demo)
-            open_check.start()
-        if instance is not None:  # after the window's first events: later launches hand over
-            QTimer.singleShot(0, instance.listen)
+        open_check = _present(window, note, instance, demo)
         _smoke_exit(window)
         return int(app.exec())
     finally:
@@ -403,6 +391,27 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         shutdown.deleteLater()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _present(window: Any, note: str, instance: Any, demo: bool) -> Any:
+    """Show the window; once it is on screen, listen for later launches and check a journal
+    opened ``unchecked`` (returns the ``OpenCheck`` then, to be waited for at exit)."""
+    if note:
+        window.statusBar().showMessage(note, 60_000)
+    if instance is not None:
+        from .single_instance import bring_to_front
+
+        instance.activated.connect(lambda: bring_to_front(window))
+    window.show()
+    open_check = None
+    if window.service.unchecked:  # after an unclean exit: shown read-only, checked meanwhile
+        from .main_window.open_check import OpenCheck
+
+        open_check = OpenCheck(window, backup=not demo)
+        when_exposed(window, open_check.start)
+    if instance is not None:  # once the window is on screen: later launches hand over
+        when_exposed(window, instance.listen)
+    return open_check
 
 
 def _smoke_exit(window: QWidget) -> None:
