@@ -38,7 +38,7 @@ from .db import (
 if TYPE_CHECKING:  # pragma: no cover
     from .service import JournalService
 
-__all__ = ["OpenOutcome", "accept_checked", "after_failed_check", "backup_problem", "damaged_outcome", "local_when",
+__all__ = ["OpenOutcome", "accept_checked", "after_failed_check", "backup_problem", "check_failure", "damaged_outcome", "local_when",
            "open_journal_for_use", "open_or_explain"]
 
 

@@ -11,6 +11,7 @@ exposed (mapped and painted), then runs the callback; it gives up waiting after
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
@@ -19,8 +20,9 @@ POLL_MS = 5
 MAX_WAIT_MS = 2000
 
 
-def when_exposed(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Call ``callback`` (on the GUI thread) once ``widget``'s window is exposed."""
+def when_exposed(widget: QWidget, callback: Callable[[], Any]) -> None:
+    """Call ``callback`` (on the GUI thread) once ``widget``'s window is exposed (what it
+    returns is ignored)."""
     waited = [0]
 
     def poll() -> None:

@@ -94,7 +94,8 @@ def apply(window: Any) -> None:
 
 def uninstall(window: Any) -> None:
     """The journal can be written again (its deferred check passed): remove the banner and
-    the title's suffix, give the actions back their tips, enable what ``apply`` disabled."""
+    the title's suffix, give the actions back their tips, enable what ``apply`` disabled.
+    Call the window's ``_update_actions`` next (what needs a selected case)."""
     holder = window.centralWidget()
     if holder is not None and holder.objectName() == "read_only_holder":
         layout = holder.layout()
@@ -102,16 +103,20 @@ def uninstall(window: Any) -> None:
         central = item.widget() if item is not None else None
         if central is not None:
             layout.removeWidget(central)
-            window.setCentralWidget(central)  # the holder (and its banner) is deleted
+            window.setCentralWidget(central)  # the holder (and its banner) is deleted later
             central.show()
+            holder.hide()
+            holder.setParent(None)  # gone from the window now, not at the next event loop turn
     title = window.windowTitle()
     if title.endswith(TITLE_SUFFIX):
         window.setWindowTitle(title[: -len(TITLE_SUFFIX)])
     for name in WRITE_ACTIONS:
         action = getattr(window, name, None)
-        if action is not None and action.property(WRITABLE_TIP) is not None:
-            action.setStatusTip(str(action.property(WRITABLE_TIP)))
-            action.setProperty(WRITABLE_TIP, None)
+        if action is not None:
+            action.setEnabled(True)  # the window's _update_actions then disables what needs a case
+            if action.property(WRITABLE_TIP) is not None:
+                action.setStatusTip(str(action.property(WRITABLE_TIP)))
+                action.setProperty(WRITABLE_TIP, None)
     menu = getattr(window, "status_menu", None)
     if menu is not None:
         menu.setEnabled(True)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from ...journal.opening import accept_checked, after_failed_check
+from ...journal.opening import accept_checked, after_failed_check, check_failure
 from .. import read_only_mode
 from ..app import explain_open_problem, offer_restore
 from ..tasks import TaskContext, TaskRunner
@@ -57,7 +57,8 @@ class OpenCheck(QObject):
         self.window.statusBar().showMessage(CHECKING_NOTE)
 
         def work(_ctx: TaskContext) -> list[str]:
-            return journal.run_check()  # its own read-only connection
+            problems: list[str] = journal.run_check()  # its own read-only connection
+            return problems
 
         task = self.tasks.start(work)
         task.done.connect(self._checked)
@@ -91,6 +92,7 @@ class OpenCheck(QObject):
         session.stop()
         session.wait_for_checks()
         session.is_open = False
+        message = check_failure(problems)
         outcome: OpenOutcome = after_failed_check(window.service, problems,
                                                   ask_restore=offer_restore, backup=self.backup)
         _log.warning("journal failed its integrity check after an unclean exit")
@@ -99,12 +101,12 @@ class OpenCheck(QObject):
             read_only_mode.uninstall(window)
             window._update_actions()
             window.statusBar().showMessage(outcome.note, 60_000)
-            self.failed.emit(outcome.message)
+            self.failed.emit(message)
             return
         if outcome.kind == "damaged":  # no sound backup to offer
             title, text = explain_open_problem("damaged", outcome.message, outcome.folder)
             QMessageBox.critical(window, title, text)
         elif outcome.kind == "not_restored":
             QMessageBox.critical(window, "Backup not restored", outcome.message)
-        self.failed.emit(outcome.message)
+        self.failed.emit(message)
         window.close()
