@@ -170,3 +170,22 @@ def test_the_app_shows_the_window_before_checking(
                     "new_case_after": True}
     assert len(backups) == 1  # the "open" backup, once the check passed
     assert (unclean / VERIFIED_NAME).is_file()  # closed cleanly after a passed check
+
+
+def test_a_passed_check_whose_seeding_fails_still_enables_editing_and_says_why(
+    unchecked_window: tuple[Any, JournalService], qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from headway_journal.journal.records import StorageError
+
+    win, svc = unchecked_window
+
+    def full_disk() -> None:
+        raise StorageError("The disk is full.")
+
+    monkeypatch.setattr(svc, "seed_defaults", full_disk)
+    check = OpenCheck(win, backup=False)
+    with qtbot.waitSignal(check.passed, timeout=10_000):
+        check.start()
+    message = win.statusBar().currentMessage()
+    assert "passed its integrity check, but" in message and "disk is full" in message
+    assert banner(win) is None and win.act_new_case.isEnabled()

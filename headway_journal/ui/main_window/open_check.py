@@ -23,6 +23,7 @@ from ...journal.opening import accept_checked, after_failed_check, check_failure
 from .. import read_only_mode
 from ..app import explain_open_problem, offer_restore
 from ..tasks import TaskContext, TaskRunner
+from .messages import PLAIN_ERRORS, plain_message
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...journal.opening import OpenOutcome
@@ -77,7 +78,13 @@ class OpenCheck(QObject):
         if found:
             self._failed(found)
             return
-        note = accept_checked(window.service, backup=self.backup)
+        try:
+            note = accept_checked(window.service, backup=self.backup)
+        except PLAIN_ERRORS as exc:  # sound, but seeding failed (a full disk): say so
+            note = f"The journal passed its integrity check, but: {plain_message(exc)}"
+        if window.service.unchecked:  # could not be switched over: it stays read-only
+            window.statusBar().showMessage(note, 60_000)
+            return
         read_only_mode.uninstall(window)
         window._update_actions()
         window._update_status()
