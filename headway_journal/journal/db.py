@@ -32,6 +32,9 @@ VERIFIED_NAME = "journal.verified"
 # It is skipped only while a stamp written at the last clean close still matches the file, and
 # at least this often it runs regardless.
 FULL_CHECK_EVERY = timedelta(days=7)
+# Why a journal opened with ``defer_check`` cannot be written yet (``Journal.unchecked``).
+UNCHECKED_REASON = ("it is being checked for damage, since Headway Journal was not closed "
+                    "properly last time; editing comes back as soon as the check passes")
 ATTACHMENTS_DIR = "attachments"
 BACKUPS_DIR = "backups"
 ENV_DIR = "HEADWAY_JOURNAL_DIR"
@@ -438,7 +441,29 @@ class Journal:
     first_write: FirstWriteHook = field(default_factory=FirstWriteHook, repr=False)
     read_only: str | None = None  # why it cannot be written (journal.readonly); None: it can
     scratch: Path | None = None  # a read-only journal's thumbnails and print copies
+    # Opened with ``defer_check`` and the full check not passed yet: read through read-only
+    # connections (nothing written, not even a checkpoint) until ``accept_check``.
+    unchecked: bool = False
     _closed: bool = field(default=False, repr=False)
+
+    def run_check(self) -> list[str]:
+        """The full integrity check on its own read-only connection (any thread); [] = sound."""
+        return quick_check(self.db_path)
+
+    def accept_check(self) -> None:
+        """The deferred check passed: from now on the journal is read and written as usual."""
+        if not self.unchecked or self._closed:
+            return
+        self.engine.dispose()
+        _private_side_files(self.folder)
+        make_private_dir(self.attachments_dir)
+        make_private_dir(self.backups_dir)
+        self.engine = make_engine(self.db_path, first_write=self.first_write)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.write_sessions = sessionmaker(self.engine.execution_options(journal_write=True),
+                                           expire_on_commit=False)
+        self.verified_at = datetime.now(UTC)
+        self.unchecked = False
 
     def before_first_write(self, action: Callable[[], None] | None) -> None:
         """Run ``action`` once, just before the next write transaction begins (None: nothing)."""
@@ -472,6 +497,10 @@ class Journal:
                 raise
 
     def close(self) -> None:
+        if not self._closed and self.unchecked:  # never checked: nothing is written
+            self.engine.dispose()
+            self.lock.release()
+            self._closed = True
         if not self._closed and self.read_only is not None:
             from .readonly import close_read_only
 
@@ -496,9 +525,40 @@ class Journal:
         self.close()
 
 
-def open_journal(folder: Path, *, create: bool = True) -> Journal:
+def raise_if_damaged(problems: list[str]) -> None:
+    """JournalDamaged with the first problems ``quick_check`` found (none: nothing)."""
+    if problems:
+        raise JournalDamaged(
+            "The journal database is damaged (" + "; ".join(problems[:3])
+            + "). Nothing was changed. Restore the newest sound backup.")
+
+
+def _private_side_files(folder: Path) -> None:
+    for suffix in ("-wal", "-shm"):
+        side = folder / (DB_NAME + suffix)
+        if side.exists():
+            with suppress(OSError):
+                os.chmod(side, 0o600)
+
+
+def _open_unchecked(folder: Path, lock: FolderLock, revision: str) -> Journal:
+    """The journal before its deferred full check: read-only connections (``mode=ro``, so not
+    even a checkpoint of a crashed session's WAL reaches the file), no stamp, writes refused."""
+    from .readonly import make_read_only_engine
+
+    _forget_verified(folder)
+    engine = make_read_only_engine(folder / DB_NAME)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Journal(folder, engine, sessions, sessions, lock, revision, None, None,
+                   unchecked=True)
+
+
+def open_journal(folder: Path, *, create: bool = True, defer_check: bool = False) -> Journal:
     """Open (and if needed create and upgrade) the journal in ``folder``.
 
+    ``defer_check``: when the full integrity check is due and no upgrade is needed, do not run
+    it here: the journal opens ``unchecked`` (read-only connections, writes refused) and the
+    caller runs ``Journal.run_check`` (e.g. in the background), then ``accept_check``.
     Raises JournalLocked, JournalTooNew or JournalDamaged with a message for the user; a damaged
     journal is never written to, moved or recreated here.
     """
@@ -532,14 +592,10 @@ def open_journal(folder: Path, *, create: bool = True) -> Journal:
         checked_at: datetime | None = datetime.now(UTC)  # a new journal is sound
         if current is not None:
             checked_at = verified_since(folder, current, closed_cleanly=closed_cleanly)
+            if checked_at is None and defer_check and current == HEAD_REVISION:
+                return _open_unchecked(folder, lock, current)
             if checked_at is None:
-                problems = quick_check(db_path)
-                if problems:
-                    raise JournalDamaged(
-                        "The journal database is damaged ("
-                        + "; ".join(problems[:3])
-                        + "). Nothing was changed. Restore the newest sound backup."
-                    )
+                raise_if_damaged(quick_check(db_path))
                 checked_at = datetime.now(UTC)
         # The stamp only vouches for a closed journal: a session that never closes cleanly leaves
         # none, so the next open checks in full. close() writes it again.
@@ -550,11 +606,7 @@ def open_journal(folder: Path, *, create: bool = True) -> Journal:
         backup_path = None
         if current != HEAD_REVISION:
             backup_path = upgrade_schema(db_path, folder / BACKUPS_DIR, current)
-        for suffix in ("-wal", "-shm"):
-            side = folder / (DB_NAME + suffix)
-            if side.exists():
-                with suppress(OSError):
-                    os.chmod(side, 0o600)
+        _private_side_files(folder)
         hook = FirstWriteHook()
         engine = make_engine(db_path, first_write=hook)
         sessions = sessionmaker(engine, expire_on_commit=False)

@@ -6,7 +6,14 @@ not in plain words. For a damaged journal the newest sound backup is offered
 (``ask_restore``, the caller's question to the user): yes restores it (the damaged database
 is kept in backups/) and opens again. With ``backup=True`` an "open" backup is made once the
 journal is open (``backup.backup_on_open``); a backup that cannot be made is a note, never a
-reason not to open. Never imports Qt.
+reason not to open.
+
+With ``defer_check=True`` (the window) a journal whose full integrity check is due after an
+unclean exit opens ``unchecked`` without waiting for the check: readable, writes refused, no
+backup yet. The caller runs ``service.journal.run_check()`` off its main thread and then
+``accept_checked`` (writable, seeded, the "open" backup) or ``damaged_outcome`` (the same
+damaged-journal outcome, with the newest sound backup offered, after closing the service).
+Never imports Qt.
 """
 
 from __future__ import annotations
@@ -24,14 +31,15 @@ from .db import (
     JournalError,
     JournalLocked,
     JournalTooNew,
+    raise_if_damaged,
     resolve_journal_dir,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
     from .service import JournalService
 
-__all__ = ["OpenOutcome", "backup_problem", "local_when", "open_journal_for_use",
-           "open_or_explain"]
+__all__ = ["OpenOutcome", "accept_checked", "after_failed_check", "backup_problem", "check_failure", "damaged_outcome", "local_when",
+           "open_journal_for_use", "open_or_explain"]
 
 
 # "declined": the user chose not to restore the offered backup (nothing was touched);
@@ -75,21 +83,18 @@ class OpenOutcome:
 
 
 def open_or_explain(folder: Path | str | None,
-                    opener: Callable[[Path], JournalService] | None = None) -> OpenOutcome:
+                    opener: Callable[[Path], JournalService] | None = None, *,
+                    defer_check: bool = False) -> OpenOutcome:
     """Open the journal, or say why not. For a damaged journal nothing is moved, written or
     deleted, and the newest sound backup is offered."""
     from .service import JournalService, ServiceError
 
     path = resolve_journal_dir(folder)
-    open_ = opener or JournalService.open
+    open_ = opener or (lambda p: JournalService.open(p, defer_check=defer_check))
     try:
         svc = open_(path)
     except JournalDamaged as exc:
-        offer = newest_sound_backup(path)
-        infos = list_backups(path)
-        made = next((b.made_at for b in infos if b.path == offer), None)
-        return OpenOutcome("damaged", path, message=str(exc), offer=offer, offer_made_at=made,
-                           backups=infos)
+        return damaged_outcome(path, str(exc))
     except JournalLocked as exc:
         return OpenOutcome("locked", path, message=str(exc))
     except JournalTooNew as exc:
@@ -102,6 +107,35 @@ def open_or_explain(folder: Path | str | None,
     return OpenOutcome("ok", path, service=svc)
 
 
+def damaged_outcome(folder: Path, message: str) -> OpenOutcome:
+    """The outcome for a damaged journal: the newest sound backup offered, nothing touched."""
+    offer = newest_sound_backup(folder)
+    infos = list_backups(folder)
+    made = next((b.made_at for b in infos if b.path == offer), None)
+    return OpenOutcome("damaged", folder, message=message, offer=offer, offer_made_at=made,
+                       backups=infos)
+
+
+def check_failure(problems: list[str]) -> str:
+    """The damaged-journal message for what a deferred check found ('' if nothing)."""
+    try:
+        raise_if_damaged(problems)
+    except JournalDamaged as exc:
+        return str(exc)
+    return ""
+
+
+def accept_checked(service: JournalService, *, backup: bool = True) -> str:
+    """The deferred check passed: make the journal writable, seed and refresh it as an open
+    does, and make the "open" backup (``backup``). Returns a line for the status bar ('')."""
+    if not service.unchecked:
+        return ""
+    service.accept_check()
+    service.seed_defaults()
+    service.refresh_due_dates(only_missing=True)
+    return backup_problem(service) if backup else ""
+
+
 def local_when(moment: datetime | None) -> str:
     """A backup's time in local time, e.g. '2026-11-26 17:49' ('date unknown' without one)."""
     if moment is None:
@@ -112,26 +146,52 @@ def local_when(moment: datetime | None) -> str:
 def open_journal_for_use(folder: Path | str | None, *,
                          ask_restore: Callable[[OpenOutcome], bool] | None = None,
                          backup: bool = False,
-                         opener: Callable[[Path], JournalService] | None = None) -> OpenOutcome:
+                         opener: Callable[[Path], JournalService] | None = None,
+                         defer_check: bool = False) -> OpenOutcome:
     """Open the journal in ``folder`` (see the module docstring); the one outcome says what
     happened. ``ask_restore`` is asked only for a damaged journal with a sound backup."""
-    outcome = open_or_explain(folder, opener)
+    outcome = open_or_explain(folder, opener, defer_check=defer_check)
     note = ""
     if outcome.kind == "damaged" and outcome.offer is not None and ask_restore is not None:
-        if not ask_restore(outcome):
-            return OpenOutcome("declined", outcome.folder, message=outcome.message)
-        try:
-            kept = restore_database(outcome.folder, outcome.offer)
-        except Exception as exc:  # the backup went bad meanwhile, the folder is read-only, ...
-            return OpenOutcome("not_restored", outcome.folder, message=(
-                f"The backup could not be restored: {exc}\n\nYour damaged journal is where it "
-                f"was; your backups are in {outcome.folder / BACKUPS_DIR}."))
-        note = (f"Restored the backup of {local_when(outcome.offer_made_at)}; the damaged "
-                f"journal is kept in backups ({kept.name}).")
-        outcome = open_or_explain(folder, opener)
+        outcome, note = _restore_offered(outcome, ask_restore, opener)
     if outcome.ok and outcome.service is not None:
-        problem = backup_problem(outcome.service) if backup else ""
+        unchecked = outcome.service.unchecked  # its backup waits for accept_checked
+        problem = backup_problem(outcome.service) if backup and not unchecked else ""
         outcome.note = problem or note
+    return outcome
+
+
+def _restore_offered(damaged: OpenOutcome, ask_restore: Callable[[OpenOutcome], bool],
+                     opener: Callable[[Path], JournalService] | None) -> tuple[OpenOutcome, str]:
+    """Ask about the offered backup; restore it and open again (its check runs on open)."""
+    assert damaged.offer is not None
+    if not ask_restore(damaged):
+        return OpenOutcome("declined", damaged.folder, message=damaged.message), ""
+    try:
+        kept = restore_database(damaged.folder, damaged.offer)
+    except Exception as exc:  # the backup went bad meanwhile, the folder is read-only, ...
+        return OpenOutcome("not_restored", damaged.folder, message=(
+            f"The backup could not be restored: {exc}\n\nYour damaged journal is where it "
+            f"was; your backups are in {damaged.folder / BACKUPS_DIR}.")), ""
+    note = (f"Restored the backup of {local_when(damaged.offer_made_at)}; the damaged "
+            f"journal is kept in backups ({kept.name}).")
+    return open_or_explain(damaged.folder, opener), note
+
+
+def after_failed_check(service: JournalService, problems: list[str], *,
+                       ask_restore: Callable[[OpenOutcome], bool] | None = None,
+                       backup: bool = True) -> OpenOutcome:
+    """The deferred check found ``problems``: close the (never written) journal and present
+    it as a damaged one, as ``open_journal_for_use`` does (the newest sound backup offered;
+    yes restores it and opens the restored journal)."""
+    folder = service.folder
+    service.close()
+    outcome = damaged_outcome(folder, check_failure(problems))
+    note = ""
+    if outcome.offer is not None and ask_restore is not None:
+        outcome, note = _restore_offered(outcome, ask_restore, None)
+    if outcome.ok and outcome.service is not None:
+        outcome.note = (backup_problem(outcome.service) if backup else "") or note
     return outcome
 
 

@@ -117,16 +117,18 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
 
     @classmethod
     def open(cls, folder: str | Path | None = None, *, seed: bool = True,
-             read_only: bool = False) -> JournalService:
+             read_only: bool = False, defer_check: bool = False) -> JournalService:
         """Open the journal in ``folder``.
 
         ``read_only``: for commands that only read. Every session (also a write attempted by
         mistake) is then a read-only one (``db.read_only_sessions``): no write transaction, no
         write lock, nothing seeded or refreshed; a write raises StorageError.
+        ``defer_check``: see ``db.open_journal``; an ``unchecked`` journal is seeded and
+        refreshed by ``opening.accept_checked`` once its check passed.
         """
-        journal = open_journal(resolve_journal_dir(folder))
+        journal = open_journal(resolve_journal_dir(folder), defer_check=defer_check)
         svc = cls(journal)
-        if journal.read_only is not None:
+        if journal.read_only is not None or journal.unchecked:
             return svc  # nothing can be seeded or stored; it is read as it is
         if read_only:
             svc.opened_to_read = True

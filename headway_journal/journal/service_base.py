@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from . import deadlines as dl
-from .db import Journal, describe_sqlite_error
+from .db import UNCHECKED_REASON, Journal, describe_sqlite_error
 from .history import record_change
 from .models import Case, Contact, Setting
 from .records import NotFound, StorageError
@@ -46,14 +46,27 @@ class ServiceBase:
 
             limit = int(self.get_setting("attachment_limit_mb", "200") or "200")
             self._store = AttachmentStore(self.journal.attachments_dir, max_bytes=limit * 1024 * 1024,
-                                          read_only=self.journal.read_only,
+                                          read_only=self.read_only,
                                           derived=self.journal.scratch)
         return self._store
 
     @property
     def read_only(self) -> str | None:
-        """Why this journal cannot be written (its disk is read-only, ...); None if it can."""
+        """Why this journal cannot be written (its disk is read-only, it is still being
+        checked, ...); None if it can."""
+        if self.journal.read_only is None and self.journal.unchecked:
+            return UNCHECKED_REASON
         return self.journal.read_only
+
+    @property
+    def unchecked(self) -> bool:
+        """Opened with its full integrity check deferred and not passed yet (writes refused)."""
+        return self.journal.unchecked
+
+    def accept_check(self) -> None:
+        """The deferred check passed: writable from now on (see ``opening.accept_checked``)."""
+        self.journal.accept_check()
+        self._store = None  # made again, accepting additions
 
     def switch_to_read_only(self, reason: str) -> None:
         """The journal's disk became read-only while it was open: refuse writes from now on
@@ -77,10 +90,10 @@ class ServiceBase:
 
     def require_writable(self) -> None:
         """Raise StorageError with the read-only message when the journal cannot be written."""
-        if self.journal.read_only is not None:
+        if self.read_only is not None:
             from .readonly import read_only_message
 
-            raise StorageError(read_only_message(self.journal.read_only))
+            raise StorageError(read_only_message(self.read_only))
 
     def _write(self) -> Any:
         """A write transaction whose SQLite errors become StorageError with plain words."""

@@ -7,6 +7,11 @@ for a damaged journal the newest sound backup is offered (``journal.opening``, w
 journal in one flow and returns one outcome to present): Yes restores it (the damaged database
 is kept in backups/), No quits without touching anything.
 
+After an unclean exit the full integrity check does not hold the window back: the journal
+opens read-only (``unchecked``, nothing written), the window is shown, and
+``main_window.open_check`` checks it in the background, enabling editing when it passes or
+presenting the damaged journal (with the backup offer) when it fails.
+
 After the journal opens an "open" backup is made when the newest is over an hour old (in the
 same flow); the window makes the periodic and closing ones.
 
@@ -56,6 +61,7 @@ from ..journal.db import (
 )
 from . import settings as st
 from .bool_guard import guard_bool_singletons
+from .first_paint import when_exposed
 from .teardown import dispose_widgets, enable_crash_traces, top_level_ids
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -146,17 +152,21 @@ HANDED_OVER = "handed over"  # open_service's note when a running instance took 
 
 
 def open_service(folder: Path, hand_over: Callable[[], bool] | None = None, *,
-                 backup: bool = False) -> tuple[JournalService | None, str]:
+                 backup: bool = False,
+                 defer_check: bool = False) -> tuple[JournalService | None, str]:
     """Open the journal, or explain why not (offering a backup for a damaged one).
 
     Returns the service (None: the user was told, nothing more to do) and a line for the
     status bar (what was restored, a start-up backup not made). ``hand_over`` is asked first
     when the journal is locked (another instance may be starting up); if it returns True
     nothing is said and the note is ``HANDED_OVER``. ``backup``: make the "open" backup.
+    ``defer_check``: a journal due for its full check opens ``unchecked`` (read-only) and the
+    window checks it in the background (``main_window.open_check``).
     """
     from ..journal.opening import open_journal_for_use
 
-    outcome = open_journal_for_use(folder, ask_restore=offer_restore, backup=backup)
+    outcome = open_journal_for_use(folder, ask_restore=offer_restore, backup=backup,
+                                   defer_check=defer_check)
     if outcome.ok and outcome.service is not None:
         return outcome.service, outcome.note
     if outcome.kind == "locked" and hand_over is not None and hand_over():
@@ -339,11 +349,12 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
     shutdown = ShutdownHandler(QApplication.quit, app)  # SIGTERM/SIGHUP/SIGINT: as File > Quit
     shutdown.install()
     window = None
+    open_check = None
     service: JournalService | None = None
     try:
         service, note = open_service(
             folder, hand_over=instance.hand_over_soon if instance is not None else None,
-            backup=not demo)
+            backup=not demo, defer_check=True)
         if service is None:
             return 0 if note == HANDED_OVER else 1
         if demo:
@@ -359,21 +370,15 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         shutdown.set_quit(window.quit)
         if demo:
             window.setWindowTitle(f"{APP_NAME} — demo (nothing is kept)")
-        if note:
-            window.statusBar().showMessage(note, 60_000)
-        if instance is not None:
-            from .single_instance import bring_to_front
-
-            instance.activated.connect(lambda: bring_to_front(window))
-        window.show()
-        if instance is not None:  # after the window's first events: later launches hand over
-            QTimer.singleShot(0, instance.listen)
+        open_check = _present(window, note, instance, demo)
         _smoke_exit(window)
         return int(app.exec())
     finally:
         if window is not None:
             window.close()  # stops its timers, stores files being attached, backs up
             window.wait_for_checks()  # the window is gone; a background read may still end
+            if open_check is not None:
+                open_check.wait()  # the integrity check reads the journal to its end
             service = window.service  # after a restore the window has a reopened journal
         if service is not None:
             service.close()
@@ -386,6 +391,27 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         shutdown.deleteLater()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _present(window: Any, note: str, instance: Any, demo: bool) -> Any:
+    """Show the window; once it is on screen, listen for later launches and check a journal
+    opened ``unchecked`` (returns the ``OpenCheck`` then, to be waited for at exit)."""
+    if note:
+        window.statusBar().showMessage(note, 60_000)
+    if instance is not None:
+        from .single_instance import bring_to_front
+
+        instance.activated.connect(lambda: bring_to_front(window))
+    window.show()
+    open_check = None
+    if window.service.unchecked:  # after an unclean exit: shown read-only, checked meanwhile
+        from .main_window.open_check import OpenCheck
+
+        open_check = OpenCheck(window, backup=not demo)
+        when_exposed(window, open_check.start)
+    if instance is not None:  # once the window is on screen: later launches hand over
+        when_exposed(window, instance.listen)
+    return open_check
 
 
 def _smoke_exit(window: QWidget) -> None:

@@ -7,6 +7,10 @@ greys its own buttons (``CasePane.locked``); no automatic backup is attempted. R
 search, case files, printing, the deadlines calendar and "Back up to file…" (to another disk)
 stay available. The service refuses any write that would get through anyway.
 
+A journal opened before its integrity check after an unclean exit (``service.unchecked``) is
+read-only the same way until the check passes; ``uninstall`` then gives the window its editing
+back (``ui.main_window.open_check``).
+
 A journal whose disk becomes read-only while it is open (the kernel remounts a failing disk
 read-only) switches to the same mode at the first write that fails
 (``after_write_failure``).
@@ -30,6 +34,7 @@ WRITE_ACTIONS: tuple[str, ...] = (
     "act_mark_broken",
 )
 BANNER_NAME = "Read-only journal notice"
+WRITABLE_TIP = "headway_writable_status_tip"  # an action's status tip before apply()
 TITLE_SUFFIX = " (read-only)"
 
 
@@ -75,6 +80,8 @@ def apply(window: Any) -> None:
     for name in WRITE_ACTIONS:
         action = getattr(window, name, None)
         if action is not None:
+            if action.property(WRITABLE_TIP) is None:  # what uninstall gives back
+                action.setProperty(WRITABLE_TIP, action.statusTip())
             action.setEnabled(False)
             action.setStatusTip(tip)
     menu = getattr(window, "status_menu", None)
@@ -83,6 +90,39 @@ def apply(window: Any) -> None:
     welcome = getattr(window, "welcome", None)
     if welcome is not None:
         welcome.start_button.setEnabled(False)
+
+
+def uninstall(window: Any) -> None:
+    """The journal can be written again (its deferred check passed): remove the banner and
+    the title's suffix, give the actions back their tips, enable what ``apply`` disabled.
+    Call the window's ``_update_actions`` next (what needs a selected case)."""
+    holder = window.centralWidget()
+    if holder is not None and holder.objectName() == "read_only_holder":
+        layout = holder.layout()
+        item = layout.itemAt(1) if layout is not None and layout.count() > 1 else None
+        central = item.widget() if item is not None else None
+        if central is not None:
+            layout.removeWidget(central)
+            window.setCentralWidget(central)  # the holder (and its banner) is deleted later
+            central.show()
+            holder.hide()
+            holder.setParent(None)  # gone from the window now, not at the next event loop turn
+    title = window.windowTitle()
+    if title.endswith(TITLE_SUFFIX):
+        window.setWindowTitle(title[: -len(TITLE_SUFFIX)])
+    for name in WRITE_ACTIONS:
+        action = getattr(window, name, None)
+        if action is not None:
+            action.setEnabled(True)  # the window's _update_actions then disables what needs a case
+            if action.property(WRITABLE_TIP) is not None:
+                action.setStatusTip(str(action.property(WRITABLE_TIP)))
+                action.setProperty(WRITABLE_TIP, None)
+    menu = getattr(window, "status_menu", None)
+    if menu is not None:
+        menu.setEnabled(True)
+    welcome = getattr(window, "welcome", None)
+    if welcome is not None:
+        welcome.start_button.setEnabled(True)
 
 
 def after_write_failure(window: Any) -> bool:

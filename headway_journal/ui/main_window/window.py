@@ -57,6 +57,7 @@ from ..exhibits.controller import AttachmentController
 from ..exhibits.drop_paste import install_drop_target, install_paste_shortcut, install_window_paste
 from ..exhibits.files import pick_and_attach
 from ..exhibits.panel import ExhibitsPanel
+from ..first_paint import when_exposed
 from ..fit import fit_to_screen
 from ..format import local_time, plural, short_date
 from ..shutdown import save_all_drafts
@@ -289,7 +290,7 @@ class MainWindow(CaseCommands):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            QTimer.singleShot(0, self, self._after_show)
+            when_exposed(self, self._after_show)  # the first frame is on screen first
 
     def _after_show(self) -> None:
         """Work that may import slower modules (holidays) waits until the window is up."""
