@@ -2,7 +2,7 @@
 or the kernel remounted it read-only, or the folder cannot be written).
 
 A banner above the panes says why and what still works; every action that would write is
-greyed out (and stays so: ``apply`` runs at the end of each ``_update_actions``); the case pane
+greyed out (and stays so: ``apply`` runs at the end of each ``update_actions``); the case pane
 greys its own buttons (``CasePane.locked``); no automatic backup is attempted. Reading,
 search, case files, printing, the deadlines calendar and "Back up to file…" (to another disk)
 stay available. The service refuses any write that would get through anyway.
@@ -95,7 +95,7 @@ def apply(window: Any) -> None:
 def uninstall(window: Any) -> None:
     """The journal can be written again (its deferred check passed): remove the banner and
     the title's suffix, give the actions back their tips, enable what ``apply`` disabled.
-    Call the window's ``_update_actions`` next (what needs a selected case)."""
+    Call the window's ``update_actions`` next (what needs a selected case)."""
     holder = window.centralWidget()
     if holder is not None and holder.objectName() == "read_only_holder":
         layout = holder.layout()
@@ -113,7 +113,7 @@ def uninstall(window: Any) -> None:
     for name in WRITE_ACTIONS:
         action = getattr(window, name, None)
         if action is not None:
-            action.setEnabled(True)  # the window's _update_actions then disables what needs a case
+            action.setEnabled(True)  # the window's update_actions then disables what needs a case
             if action.property(WRITABLE_TIP) is not None:
                 action.setStatusTip(str(action.property(WRITABLE_TIP)))
                 action.setProperty(WRITABLE_TIP, None)
@@ -129,7 +129,7 @@ def after_write_failure(window: Any) -> bool:
     """A write failed: if the journal's disk has become read-only meanwhile (the kernel
     remounts a failing disk read-only), switch the window to read-only mode. True if it did."""
     service = window.service
-    if reason_of(window) is not None or getattr(window, "_closed", False):
+    if reason_of(window) is not None or getattr(window, "closed", False):
         return False
     try:
         reason = readonly.probe_read_only(service.folder)
@@ -139,8 +139,8 @@ def after_write_failure(window: Any) -> bool:
         return False
     service.switch_to_read_only(reason)
     install(window)
-    window._update_actions()
-    window._update_status()
+    window.update_actions()
+    window.update_status()
     if window.case_pane.case is not None:
         window.case_pane.reload()
     return True

@@ -81,7 +81,7 @@ def test_banner_says_why_and_what_still_works(ro_window: Any, tmp_path: Path) ->
 def test_actions_that_write_are_greyed_out_and_reading_ones_are_not(ro_window: Any) -> None:
     window, sample, _folder = ro_window
     assert window.select_case(sample.billing)
-    window._update_actions()
+    window.update_actions()
     for name in read_only_mode.WRITE_ACTIONS:
         assert not getattr(window, name).isEnabled(), name
     assert not window.status_menu.isEnabled()

@@ -87,7 +87,7 @@ def test_disabled_while_files_are_being_attached(
     window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(type(window.attachments), "busy", property(lambda _self: True))
-    window._update_actions()
+    window.update_actions()
     assert not menu_action(window, "Remove unused exhibit files…").isEnabled()
     assert window.remove_unused_files() == 0
     monkeypatch.undo()  # else closing the window waits for the "busy" copies to finish

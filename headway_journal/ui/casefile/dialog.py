@@ -675,6 +675,6 @@ def install(window: Any) -> None:
 
     window.export_case_file = export_case_file
     window.print_case_file = print_hook
-    update = getattr(window, "_update_actions", None)
+    update = getattr(window, "update_actions", None)
     if callable(update):
         update()

@@ -64,8 +64,8 @@ class CaseCommands(QMainWindow):
         def _run(self, fn: Callable[[], Any]) -> bool: ...
         def _reload_filters(self, *, organizations: bool = True) -> None: ...
         def _update_counts(self) -> None: ...
-        def _update_status(self) -> None: ...
-        def _update_actions(self) -> None: ...
+        def update_status(self) -> None: ...
+        def update_actions(self) -> None: ...
         def _update_welcome(self) -> None: ...
         def _select_row(self, row: int, *, reload_pane: bool = True) -> None: ...
         def _after_list_reload(self, keep: int | None, *, reload_pane: bool = True) -> None: ...
@@ -185,8 +185,8 @@ class CaseCommands(QMainWindow):
             self._select_row(min(max(row, 0), self.case_model.rowCount() - 1))
         else:
             self._after_list_reload(None)
-        self._update_status()
-        self._update_actions()
+        self.update_status()
+        self.update_actions()
         self._update_welcome()
         self.statusBar().showMessage(f"“{case.title}” moved to Deleted. Ctrl+Z brings it back.",
                                      10000)
@@ -240,13 +240,13 @@ class CaseCommands(QMainWindow):
 
     def _promise_marked(self, mark: PromiseMark) -> None:
         self._undo.append(mark)
-        self._update_actions()
+        self.update_actions()
 
     def _promise_unmarked(self, mark: PromiseMark) -> None:
         """Undone (by the notice's Undo or Ctrl+Z): off the undo list."""
         if mark in self._undo:
             self._undo.remove(mark)
-        self._update_actions()
+        self.update_actions()
 
     def _undo_mark(self, mark: PromiseMark) -> None:
         if self.case_pane.undo_mark(mark):

@@ -72,7 +72,7 @@ class OpenCheck(QObject):
 
     def _checked(self, problems: object) -> None:
         window = self.window
-        if getattr(window, "_closed", False) or not window.service.unchecked:
+        if getattr(window, "closed", False) or not window.service.unchecked:
             return  # closed meanwhile (the journal was closed unwritten), or replaced
         found = [str(p) for p in problems] if isinstance(problems, list) else [str(problems)]
         if found:
@@ -86,8 +86,8 @@ class OpenCheck(QObject):
             window.statusBar().showMessage(note, 60_000)
             return
         read_only_mode.uninstall(window)
-        window._update_actions()
-        window._update_status()
+        window.update_actions()
+        window.update_status()
         if window.case_pane.case is not None:
             window.case_pane.reload()
         window.statusBar().showMessage(note or PASSED_NOTE, 30_000)
@@ -106,7 +106,7 @@ class OpenCheck(QObject):
         if outcome.ok and outcome.service is not None:
             session.replace_service(outcome.service)  # writable: the restored journal
             read_only_mode.uninstall(window)
-            window._update_actions()
+            window.update_actions()
             window.statusBar().showMessage(outcome.note, 60_000)
             self.failed.emit(message)
             return

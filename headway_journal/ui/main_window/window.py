@@ -150,7 +150,7 @@ class MainWindow(CaseCommands):
         self.overdue.found.connect(self.announce_overdue)
         self.notify_timer = self.session.notify_timer
         self.backup_timer = self.session.backup_timer
-        self.session.status_changed.connect(self._update_status)
+        self.session.status_changed.connect(self.update_status)
         replaced = self.session.service_replaced  # the one announcement of a reopened journal
         replaced.connect(self._adopt_service)
         replaced.connect(self.case_pane.set_service)
@@ -168,8 +168,8 @@ class MainWindow(CaseCommands):
             self._view = "due"
         self._set_view_silently(self._view)
         self._apply_filter()
-        self._update_status()
-        self._update_actions()
+        self.update_status()
+        self.update_actions()
 
     def _build_central(self) -> None:
         self.stack = QStackedWidget()
@@ -234,7 +234,7 @@ class MainWindow(CaseCommands):
         controller.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         controller.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
         controller.busy_changed.connect(self._attachments_busy)
-        controller.busy_changed.connect(lambda _busy: self._update_actions())
+        controller.busy_changed.connect(lambda _busy: self.update_actions())
         # The Exhibits tab has its own drop target and Ctrl+V; these cover the rest.
         self.drop_target = install_drop_target(self, controller, self.attach_target)
         self.timeline_paste = install_paste_shortcut(self.case_pane.timeline_page, controller,
@@ -315,6 +315,11 @@ class MainWindow(CaseCommands):
         self.session.start()
         QTimer.singleShot(NOTIFY_FIRST_MS, self, self.check_overdue)
 
+    @property
+    def closed(self) -> bool:
+        """True once the window began closing (late callbacks then do nothing)."""
+        return self._closed
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
@@ -386,7 +391,7 @@ class MainWindow(CaseCommands):
             self.case_list.selectionModel().clearSelection()
             self.case_pane.set_placeholder(self._empty_list_text())
         self._update_list_hint()
-        self._update_actions()
+        self.update_actions()
         self._update_welcome()
 
     def _empty_list_text(self) -> str:
@@ -410,7 +415,7 @@ class MainWindow(CaseCommands):
             self._show(cid)
         elif before == cid and reload_pane:
             self.case_pane.reload(deleted=self._view == "deleted")
-            self._update_actions()
+            self.update_actions()
 
     def _row_changed(self, current: QModelIndex) -> None:
         if self._closed or not current.isValid():
@@ -421,7 +426,7 @@ class MainWindow(CaseCommands):
 
     def _show(self, case_id: int | None) -> None:
         self.case_pane.show_case(case_id, deleted=self._view == "deleted")
-        self._update_actions()
+        self.update_actions()
 
     def current_case_id(self) -> int | None:
         index = self.case_list.selectionModel().currentIndex()
@@ -448,7 +453,7 @@ class MainWindow(CaseCommands):
             return False
         self._select_row(row)
         self._update_welcome()
-        self._update_actions()
+        self.update_actions()
         return True
 
     def refresh(self, *, reload_pane: bool = True, select: int | None = None) -> None:
@@ -470,7 +475,7 @@ class MainWindow(CaseCommands):
             if reload_pane:
                 self.case_pane.reload()
             self._update_list_hint()
-            self._update_actions()
+            self.update_actions()
             case = self.case_pane.case
             if case is not None:
                 self.statusBar().showMessage(
@@ -480,7 +485,7 @@ class MainWindow(CaseCommands):
             self.select_case(select)
         else:
             self._after_list_reload(None, reload_pane=reload_pane)
-        self._update_status()
+        self.update_status()
 
     def _update_counts(self) -> None:
         try:
@@ -510,7 +515,7 @@ class MainWindow(CaseCommands):
         elif not empty and self.stack.currentWidget() is not self.splitter:
             self.stack.setCurrentWidget(self.splitter)
 
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
         n = self._counts.get("all", 0)
         backup = self.service.last_backup() if self.session.is_open else None
         if backup is None:
@@ -524,7 +529,7 @@ class MainWindow(CaseCommands):
         self.status_label.setText(
             f"Journal: {self.journal_name()} · {plural(n, 'case')} · last backup {when} · {saved}")
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         case = self.case_pane.case
         has = case is not None
         live = has and not self.case_pane.deleted
@@ -570,7 +575,7 @@ class MainWindow(CaseCommands):
     def show_error(self, message: str) -> None:
         """A write failed: say so in plain words, in a box and in the status bar."""
         self._last_error = message
-        self._update_status()
+        self.update_status()
         QMessageBox.warning(self, "Not saved", message)
         read_only_mode.after_write_failure(self)  # the disk went read-only: say so, grey out
 
@@ -744,7 +749,7 @@ class MainWindow(CaseCommands):
         if self.case_pane.case_id is None and self.case_model.rowCount():
             self._select_row(0)
         self._update_welcome()
-        self._update_actions()
+        self.update_actions()
 
     def quit(self) -> None:
         self.close()
