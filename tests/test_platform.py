@@ -318,3 +318,19 @@ def test_read_only_probe_works_without_statvfs(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.delattr(os, "statvfs")
     assert probe_read_only(tmp_path) is None
     assert not list(tmp_path.iterdir())  # the probe file is gone
+
+
+def test_time_zones_are_declared_for_windows() -> None:
+    """Journals store IANA zone names (America/Los_Angeles): on Windows, where the system has
+    no zone database, zoneinfo needs the tzdata package, so the project depends on it there."""
+    import tomllib
+    from pathlib import Path
+
+    from packaging.requirements import Requirement
+
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    deps = [Requirement(d) for d in tomllib.loads(pyproject.read_text())["project"]["dependencies"]]
+    [tz] = [d for d in deps if d.name == "tzdata"]
+    assert tz.marker is not None
+    assert tz.marker.evaluate({"sys_platform": "win32"})
+    assert not tz.marker.evaluate({"sys_platform": "linux"})
