@@ -62,6 +62,7 @@ from ..journal.db import (
 from . import settings as st
 from .bool_guard import guard_bool_singletons
 from .first_paint import when_exposed
+from .gc_guard import install_gui_collector
 from .teardown import dispose_widgets, enable_crash_traces, top_level_ids
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -326,6 +327,7 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
     app = make_application()
     enable_crash_traces()
     guard_bool_singletons()  # before the first signal (PySide6 6.12.0 bug, see bool_guard)
+    install_gui_collector(app)  # cycles are collected on this thread only (see gc_guard)
     others = top_level_ids()  # windows that are not this run's (tests run it in-process)
 
     demo_dir: str | None = None

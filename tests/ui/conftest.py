@@ -118,6 +118,17 @@ def build_sample(svc: JournalService) -> Sample:
                   by_text["decision on the refund"], by_text["written reply"], kept)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def collect_garbage_on_the_gui_thread(qapp: Any) -> Iterator[None]:
+    """As the app does (ui/gc_guard.py): a collection started in a worker thread (the case-file
+    builder) destroyed Qt objects left in cycles by earlier tests off the GUI thread."""
+    from headway_journal.ui.gc_guard import install_gui_collector
+
+    collector = install_gui_collector(qapp)
+    yield
+    collector.stop()
+
+
 @pytest.fixture(autouse=True)
 def clean_settings(qapp: Any) -> Iterator[None]:
     """Each test starts with no saved window state."""

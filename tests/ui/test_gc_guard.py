@@ -1,0 +1,50 @@
+"""Cyclic garbage is collected on the GUI thread only (ui/gc_guard.py)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from headway_journal.ui.gc_guard import GuiThreadCollector, install_gui_collector
+
+
+def test_the_app_has_one_collector_and_automatic_collection_is_off(qapp: Any) -> None:
+    collector = install_gui_collector(qapp)
+    assert install_gui_collector(qapp) is collector
+    assert qapp.findChildren(GuiThreadCollector) == [collector]
+    assert not gc.isenabled() and collector.timer.isActive()
+
+
+def test_a_worker_that_allocates_a_lot_never_collects_qt_garbage(qtbot: Any, qapp: Any) -> None:
+    install_gui_collector(qapp)
+    gui = threading.get_ident()
+    threads: list[int] = []
+
+    def watch(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            threads.append(threading.get_ident())
+
+    class Holder(QObject):
+        pass
+
+    holder = Holder()
+    holder.me = holder  # type: ignore[attr-defined]  # a cycle holding a Qt object
+    del holder
+
+    def allocate() -> None:
+        junk = [[i] for i in range(200_000)]  # far past generation 0's threshold
+        del junk
+
+    gc.callbacks.append(watch)
+    try:
+        worker = threading.Thread(target=allocate)
+        worker.start()
+        worker.join()
+        assert threads == []  # nothing was collected on the worker
+        qtbot.waitUntil(lambda: bool(threads), timeout=5000)  # the GUI thread's timer did it
+    finally:
+        gc.callbacks.remove(watch)
+    assert set(threads) == {gui}
