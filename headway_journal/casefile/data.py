@@ -24,6 +24,19 @@ REFERENCE_KINDS = (
     "escalation",
     "other",
 )
+# How each kind of reference is labelled in the case file and the letter (in this order).
+REFERENCE_LABELS = {
+    "account": "Account number",
+    "member": "Member ID",
+    "claim": "Claim number",
+    "ticket": "Ticket number",
+    "invoice": "Invoice number",
+    "authorization": "Authorization number",
+    "npi": "NPI",
+    "ein": "Tax ID (EIN)",
+    "escalation": "Escalation reference",
+    "other": "Other reference",
+}
 
 
 def _require_aware(obj: object) -> None:

@@ -22,24 +22,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from .data import CaseFileData, ContactRow, Exhibit
+from .data import REFERENCE_LABELS, CaseFileData, ContactRow, Exhibit
 from .person import FILL_IN
 
 __all__ = ["LetterBlock", "draft_cover_letter", "is_heading_line", "letter_blocks"]
 
 _MAX_LISTED_CONTACTS = 12
-_KIND_LABELS = {
-    "account": "Account number",
-    "member": "Member ID",
-    "claim": "Claim number",
-    "ticket": "Ticket number",
-    "invoice": "Invoice number",
-    "authorization": "Authorization number",
-    "npi": "NPI",
-    "ein": "Tax ID (EIN)",
-    "escalation": "Escalation reference",
-    "other": "Reference",
-}
 _MONTHS = (
     "January",
     "February",
@@ -262,7 +250,8 @@ def _letter_head(data: CaseFileData, addressee: str, org: str) -> list[str]:
 
     re_lines = [f"Re: {_one_line(data.title)}"]
     for ref in data.references:
-        label = ref.label.strip() or _KIND_LABELS.get(ref.kind, "Reference")
+        label = ref.label.strip() or (
+            "Reference" if ref.kind == "other" else REFERENCE_LABELS.get(ref.kind, "Reference"))
         re_lines.append(f"{label}: {ref.value.strip()}")
     re_lines.append(f"Open since {_day(data.opened_on)} ({_days(data.days_open)})")
     if data.amount_disputed:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
-from ...data import ContactRow
+from ...data import REFERENCE_LABELS, ContactRow
 from ..exhibits import Prepared
 from ..styles import FRAME_W, data_table
 from ..text import fmt_date, listed
@@ -18,19 +18,7 @@ __all__ = [
 ]
 
 
-_KIND_LABELS = {
-    "account": "Account number",
-    "member": "Member ID",
-    "claim": "Claim number",
-    "ticket": "Ticket number",
-    "invoice": "Invoice number",
-    "authorization": "Authorization number",
-    "npi": "NPI",
-    "ein": "Tax ID (EIN)",
-    "escalation": "Escalation reference",
-    "other": "Other reference",
-}
-_KIND_ORDER = list(_KIND_LABELS)
+_KIND_ORDER = list(REFERENCE_LABELS)
 
 
 def references(ctx: Context, _prep: Prepared) -> list[Flowable]:
@@ -55,7 +43,7 @@ def _reference_numbers(ctx: Context) -> list[Flowable]:
         rows = [[ctx.cell(h) for h in ("Type", "Number", "Description")]]
         rows += [
             [
-                ctx.cell(_KIND_LABELS.get(r.kind, r.kind.title())),
+                ctx.cell(REFERENCE_LABELS.get(r.kind, r.kind.title())),
                 ctx.cell(r.value, s.cell_bold),
                 ctx.cell(r.label),
             ]
