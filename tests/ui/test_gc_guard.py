@@ -34,9 +34,10 @@ def test_a_worker_that_allocates_a_lot_never_collects_qt_garbage(qtbot: Any, qap
     holder.me = holder  # type: ignore[attr-defined]  # a cycle holding a Qt object
     del holder
 
-    def allocate() -> None:
-        junk = [[i] for i in range(200_000)]  # far past generation 0's threshold
-        del junk
+    kept: list[list[int]] = []
+
+    def allocate() -> None:  # far past generation 0's threshold (kept alive: counts stay up)
+        kept.extend([i] for i in range(200_000))
 
     gc.callbacks.append(watch)
     try:
@@ -47,4 +48,5 @@ def test_a_worker_that_allocates_a_lot_never_collects_qt_garbage(qtbot: Any, qap
         qtbot.waitUntil(lambda: bool(threads), timeout=5000)  # the GUI thread's timer did it
     finally:
         gc.callbacks.remove(watch)
+        kept.clear()
     assert set(threads) == {gui}
