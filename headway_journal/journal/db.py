@@ -246,7 +246,7 @@ def read_revision(db_path: Path) -> str | None:
             return None
         rev = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return None if rev is None else str(rev[0])
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # (garbage where text was)
         raise JournalDamaged(
             f"The journal database {db_path} cannot be read: {exc}. Nothing was changed."
         ) from exc
@@ -266,7 +266,7 @@ def quick_check(db_path: Path) -> list[str]:
         problems += [str(r[0]) for r in rows if r[0] != "ok"]
         for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check").fetchall():
             problems.append(f"{table} row {rowid} points to a missing {parent} row")
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # (garbage where text was)
         problems.append(f"database is damaged: {exc}")
     finally:
         con.close()

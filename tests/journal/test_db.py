@@ -23,6 +23,7 @@ from headway_journal.journal.db import (
     JournalTooNew,
     open_journal,
     quick_check,
+    read_revision,
 )
 from headway_journal.journal.records import CaseInput, ContactInput, PromiseInput
 from headway_journal.journal.service import JournalService
@@ -271,6 +272,24 @@ def test_corrupt_pages_are_damaged_and_never_written_to(journal_dir: Path) -> No
         assert "damaged" in str(err.value) and "Nothing was changed" in str(err.value)
         assert _snapshot(journal_dir) == before
     assert list((journal_dir / "backups").iterdir()) == []
+
+
+def test_garbage_where_text_was_is_damage_not_a_crash(journal_dir: Path) -> None:
+    """Bytes that are not UTF-8 where SQLite holds text (what random damage can leave) make
+    Python's sqlite3 raise UnicodeDecodeError: the journal is reported damaged, untouched."""
+    _journal_with_data(journal_dir)
+    db = journal_dir / DB_NAME
+    con = sqlite3.connect(db)
+    con.execute("UPDATE alembic_version SET version_num = CAST(x'fffe41' AS TEXT)")
+    con.commit()
+    con.close()
+    before = _snapshot(journal_dir)
+    with pytest.raises(JournalDamaged, match="cannot be read"):
+        read_revision(db)
+    with pytest.raises(JournalDamaged) as err:
+        JournalService.open(journal_dir)
+    assert "Nothing was changed" in str(err.value)
+    assert _snapshot(journal_dir) == before
 
 
 def test_zero_byte_file_becomes_a_new_journal(journal_dir: Path) -> None:
