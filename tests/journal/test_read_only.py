@@ -93,23 +93,6 @@ def test_probe_says_a_writable_folder_is_writable(journal: Path) -> None:
     assert not any(p.name.startswith(".headway-write-test") for p in journal.iterdir())
 
 
-@pytest.fixture
-def immutable() -> Iterator[Any]:
-    if shutil.which("chattr") is None:
-        pytest.skip("chattr is not installed")
-    done: list[Path] = []
-
-    def make(path: Path) -> None:
-        r = subprocess.run(["chattr", "+i", str(path)], capture_output=True, text=True)
-        if r.returncode != 0:
-            pytest.skip(f"cannot make files immutable here: {r.stderr.strip()}")
-        done.append(path)
-
-    yield make
-    for p in reversed(done):
-        subprocess.run(["chattr", "-i", str(p)], check=False)
-
-
 def test_an_immutable_journal_is_found_read_only_and_opens(
     journal: Path, immutable: Any
 ) -> None:

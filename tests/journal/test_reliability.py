@@ -16,7 +16,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -112,24 +111,6 @@ def test_read_only_connection_refuses_writes_with_a_plain_message(journal_dir: P
     finally:
         svc.close()
     assert _keys(journal_dir / DB_NAME) == {"before", "after"}
-
-
-@pytest.fixture
-def immutable() -> Iterator[Any]:
-    """chattr +i on paths, undone afterwards; skips where the filesystem has no such attribute."""
-    if shutil.which("chattr") is None:
-        pytest.skip("chattr is not installed")
-    done: list[Path] = []
-
-    def make(path: Path) -> None:
-        r = subprocess.run(["chattr", "+i", str(path)], capture_output=True, text=True)
-        if r.returncode != 0:
-            pytest.skip(f"cannot make files immutable here: {r.stderr.strip()}")
-        done.append(path)
-
-    yield make
-    for p in reversed(done):
-        subprocess.run(["chattr", "-i", str(p)], check=False)
 
 
 def test_immutable_database_file_refuses_writes_and_keeps_everything(

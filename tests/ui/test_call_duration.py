@@ -7,9 +7,7 @@ from the start (typed or not) and saving ends the call now.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,13 +18,6 @@ from headway_journal.journal.records import CaseInput, ContactInput
 from headway_journal.journal.service import JournalService
 from headway_journal.ui.dialogs import ContactDialog
 from headway_journal.ui.dialogs.contact.call_times import RULE_HINT, to_qdatetime
-
-
-@pytest.fixture
-def service(tmp_path: Path) -> Iterator[JournalService]:
-    svc = JournalService.open(tmp_path / "journal")
-    yield svc
-    svc.close()
 
 
 @pytest.fixture

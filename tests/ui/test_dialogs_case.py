@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -38,13 +36,6 @@ SAMPLE: dict[str, str] = {
     "npi": "1234567893",
     "ein": "12-3456789",
 }
-
-
-@pytest.fixture
-def service(tmp_path: Path) -> Iterator[JournalService]:
-    svc = JournalService.open(tmp_path / "journal")
-    yield svc
-    svc.close()
 
 
 class Questions:

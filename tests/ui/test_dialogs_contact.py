@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -43,13 +42,6 @@ def questions(monkeypatch: pytest.MonkeyPatch) -> Questions:
     q = Questions()
     monkeypatch.setattr(QMessageBox, "question", staticmethod(q))
     return q
-
-
-@pytest.fixture
-def service(tmp_path: Path) -> Iterator[JournalService]:
-    svc = JournalService.open(tmp_path / "journal")
-    yield svc
-    svc.close()
 
 
 def make_case(service: JournalService, issue_type: str = "billing", **fields: str) -> int:

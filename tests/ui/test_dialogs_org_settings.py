@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -36,13 +34,6 @@ def questions(monkeypatch: pytest.MonkeyPatch) -> Questions:
     q = Questions()
     monkeypatch.setattr(QMessageBox, "question", staticmethod(q))
     return q
-
-
-@pytest.fixture
-def service(tmp_path: Path) -> Iterator[JournalService]:
-    svc = JournalService.open(tmp_path / "journal")
-    yield svc
-    svc.close()
 
 
 def show(qtbot: Any, dlg: QDialog) -> Any:

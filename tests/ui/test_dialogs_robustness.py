@@ -13,8 +13,6 @@ way a keyboard layout does), pasted with Ctrl+V, or committed as an input method
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -136,13 +134,6 @@ def questions(monkeypatch: pytest.MonkeyPatch) -> Questions:
     q = Questions()
     monkeypatch.setattr(QMessageBox, "question", staticmethod(q))
     return q
-
-
-@pytest.fixture
-def service(tmp_path: Path) -> Iterator[JournalService]:
-    svc = JournalService.open(tmp_path / "journal")
-    yield svc
-    svc.close()
 
 
 @pytest.fixture
