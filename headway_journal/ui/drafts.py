@@ -268,6 +268,19 @@ def describe_saved_at(saved_at: datetime, now: datetime | None = None) -> str:
     return f"{local:%a %b} {local.day} at {clock}" + (f" {local.year}" if local.year != now.year else "")
 
 
+def keep_drafts(dialog: QWidget, store: DraftStore, name: str,
+                collect: Callable[[], dict[str, Any] | None], *,
+                saved: Callable[[object], None], status: Callable[[str], None]) -> DraftKeeper:
+    """A started DraftKeeper for ``dialog``: every editor in it watched (each change on disk
+    half a second later), ``saved`` told of each write, ``status`` of a refused one."""
+    keeper = DraftKeeper(store, name, collect, dialog)
+    keeper.saved.connect(saved)
+    keeper.failed.connect(status)
+    keeper.start()
+    keeper.watch(dialog)
+    return keeper
+
+
 def offer_draft(parent: Any, store: DraftStore, name: str, what: str, *,
                 resume: bool = False) -> Draft | None:
     """Ask whether to restore the draft ``name``; return it when the answer is Yes.

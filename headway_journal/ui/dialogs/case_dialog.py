@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from headway_journal.journal.issue_types import ISSUE_TYPES
 from headway_journal.journal.records import CURRENCIES, STATUSES, CaseInput
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
-from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
+from headway_journal.ui.drafts import DraftStore, keep_drafts, offer_draft
 from headway_journal.ui.widgets import literal_ampersands
 
 from .examples import show_case_examples
@@ -90,11 +90,8 @@ class CaseDialog(FormDialog):
                             resume=resume_draft)
         if draft is not None:
             self._apply_draft(draft.data)
-        self.keeper = DraftKeeper(self.drafts, self.draft_name, self._draft_data, self)
-        self.keeper.saved.connect(self._draft_saved)
-        self.keeper.failed.connect(self.draft_label.setText)
-        self.keeper.start()
-        self.keeper.watch(self)  # each change is on disk half a second later
+        self.keeper = keep_drafts(self, self.drafts, self.draft_name, self._draft_data,
+                                  saved=self._draft_saved, status=self.draft_label.setText)
         if draft is not None:
             self.draft_label.setText("Draft restored")
         self._update_missing()

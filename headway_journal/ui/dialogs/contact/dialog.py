@@ -36,7 +36,7 @@ from headway_journal.journal.records import (
 )
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.completion import click_through
-from headway_journal.ui.drafts import DraftKeeper, DraftStore, offer_draft
+from headway_journal.ui.drafts import DraftStore, keep_drafts, offer_draft
 from headway_journal.ui.exhibits.controller import AttachmentController
 from headway_journal.ui.exhibits.drop_paste import install_drop_target, install_window_paste
 from headway_journal.ui.exhibits.strip import ExhibitStrip
@@ -111,11 +111,8 @@ class ContactDialog(FormDialog, ContactForm):
                             resume=resume_draft)
         if draft is not None:
             self._apply_draft(draft.data)
-        self.keeper = DraftKeeper(self.drafts, self.draft_name, self._draft_data, self)
-        self.keeper.saved.connect(self._draft_saved)
-        self.keeper.failed.connect(self.draft_label.setText)
-        self.keeper.start()
-        self.keeper.watch(self)  # each change is on disk half a second later
+        self.keeper = keep_drafts(self, self.drafts, self.draft_name, self._draft_data,
+                                  saved=self._draft_saved, status=self.draft_label.setText)
         self.tickets.chips_changed.connect(self.keeper.touch)
         if draft is not None:
             self.draft_label.setText("Draft restored; closing keeps it as a draft.")
