@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from .. import platform
 from ..journal.filenames import MAX_NAME_UNITS, portable_name
+from ..journal.fsutil import fsync_dir
 
 DRAFTS_DIR = "drafts"
 FORMAT = 1
@@ -50,15 +51,6 @@ class Draft:
     name: str
     saved_at: datetime  # aware, local time
     data: dict[str, Any]
-
-
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 class DraftStore:
@@ -94,7 +86,7 @@ class DraftStore:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-        _fsync_dir(self.folder)
+        fsync_dir(self.folder)
         return Draft(name, saved_at, data)
 
     def load(self, name: str) -> Draft | None:
@@ -140,12 +132,12 @@ class DraftStore:
         path = self.path(name)
         with contextlib.suppress(OSError):
             os.replace(path, path.with_name(f"{path.stem}.declined.json"))
-            _fsync_dir(self.folder)
+            fsync_dir(self.folder)
 
     def delete(self, name: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             self.path(name).unlink()
-            _fsync_dir(self.folder)
+            fsync_dir(self.folder)
 
 
 class DraftKeeper(QObject):

@@ -40,6 +40,7 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from ...journal.fsutil import fsync_dir
 from ..data import CaseFileData
 from .exhibits import Prepared, prepare_exhibits
 from .footer import stamp_footers
@@ -261,7 +262,7 @@ class _Job:
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        _fsync_dir(self.out.parent)
+        fsync_dir(self.out.parent)
 
 
 def _create_part_file(out: Path) -> tuple[int, Path]:
@@ -283,21 +284,6 @@ def _create_part_file(out: Path) -> tuple[int, Path]:
     raise FileExistsError(f"no free temporary name next to {out}")
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable (POSIX); harmless where directories cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _pdf_date(dt: datetime) -> str:
     off = fmt_offset(dt).replace(":", "'")
     return f"D:{dt:%Y%m%d%H%M%S}{off}'"
-
