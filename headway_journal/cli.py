@@ -15,6 +15,7 @@ with a line saying so). Errors are one line on stderr; ``--debug`` shows the tra
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -124,13 +125,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--include-exhibit", type=int, action="append", default=[], metavar="N",
                    help="with --redact: put PDF or text exhibit N back in the redacted copy "
                         "(repeatable); its contents are NOT masked")
-    c.add_argument("--from", dest="first", type=_day, metavar="DATE",
+    c.add_argument("--from", dest="first", type=parse_day, metavar="DATE",
                    help="only contacts on or after DATE (YYYY-MM-DD) in the timeline")
-    c.add_argument("--to", dest="last", type=_day, metavar="DATE",
+    c.add_argument("--to", dest="last", type=parse_day, metavar="DATE",
                    help="only contacts on or before DATE (YYYY-MM-DD) in the timeline")
     c = sub.add_parser("ics", help="export the deadlines of open cases (pending promises and "
                                    "outside clocks) to an iCalendar file")
     c.add_argument("file", metavar="FILE")
+    for module in COMMAND_MODULES:
+        _COMMANDS.update(importlib.import_module(module).add_commands(sub))
     return p
 
 
@@ -157,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not user:
             message = (f"unexpected {type(exc).__name__}: {message} "
                        "(run with --debug to see the details)")
-        print(f"{PROG}: error: {_echo(message, None)}", file=sys.stderr)
+        print(f"{PROG}: error: {echo(message, None)}", file=sys.stderr)
         return EXIT_BAD_INPUT if user else EXIT_FAILED
 
 
@@ -183,7 +186,7 @@ def _user_error_types() -> tuple[type[BaseException], ...]:
 
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
-        where = f"{_echo_path(exc.filename)}: " if exc.filename else ""
+        where = f"{echo_path(exc.filename)}: " if exc.filename else ""
         text = f"{where}{exc.strerror}"
     else:
         text = str(exc) or type(exc).__name__
@@ -229,7 +232,7 @@ def _journal_dir(option: str | None) -> Path:
     return resolve_journal_dir(option)
 
 
-def _open(folder: Path, *, must_exist: bool = True, writes: bool = False,
+def open_journal(folder: Path, *, must_exist: bool = True, writes: bool = False,
           read_only: bool = False) -> JournalService:
     """Open the journal. ``writes``: the command changes it, so an automatic "before-command"
     backup is made just before its first write when the newest backup is over an hour old
@@ -239,7 +242,7 @@ def _open(folder: Path, *, must_exist: bool = True, writes: bool = False,
     from headway_journal.journal.service import JournalService
 
     if must_exist and not (folder / DB_NAME).is_file():
-        raise CliError(f"There is no journal at {_echo_path(folder)} (choose one with --journal DIR or "
+        raise CliError(f"There is no journal at {echo_path(folder)} (choose one with --journal DIR or "
                        "HEADWAY_JOURNAL_DIR).")
     svc = JournalService.open(folder, read_only=read_only)
     if writes:
@@ -253,34 +256,34 @@ def _fill_demo(folder: Path) -> None:
     """Fill the journal in ``folder`` with the sample cases, unless it already has cases."""
     from headway_journal.journal.demo import populate_demo
 
-    with _open(folder, must_exist=False, writes=True) as svc:
+    with open_journal(folder, must_exist=False, writes=True) as svc:
         if svc.stats()["cases"] == 0:
             populate_demo(svc)
 
 
-def _out_path(file: str, *, overwrite: bool = True) -> Path:
+def out_path(file: str, *, overwrite: bool = True) -> Path:
     path = Path(file).expanduser().absolute()
     if path.is_dir():
-        raise CliError(f"{_echo_path(path)} is a folder; give a file name.")
+        raise CliError(f"{echo_path(path)} is a folder; give a file name.")
     if not path.parent.is_dir():
-        raise CliError(f"The folder {_echo_path(path.parent)} does not exist.")
+        raise CliError(f"The folder {echo_path(path.parent)} does not exist.")
     if not overwrite and (path.exists() or path.is_symlink()):
-        raise CliError(f"{_echo_path(path)} already exists; choose a new file name.")
+        raise CliError(f"{echo_path(path)} already exists; choose a new file name.")
     return path
 
 
 def _one_line(text: str) -> str:
-    return _echo(" ".join(text.split()), None)
+    return echo(" ".join(text.split()), None)
 
 
-def _echo(text: object, limit: int | None = 80) -> str:
+def echo(text: object, limit: int | None = 80) -> str:
     """Input echoed in a message: control characters escaped, cut at ``limit`` characters."""
     from headway_journal.journal.safe_echo import escape_for_terminal
 
     return escape_for_terminal(text, limit)
 
 
-def _echo_path(path: object) -> str:
+def echo_path(path: object) -> str:
     from headway_journal.journal.safe_echo import echo_path
 
     return echo_path(path)
@@ -291,7 +294,7 @@ def _search_limit(value: str) -> int:
     text = value.strip()
     if not text.isascii() or not text.isdigit() or len(text) > 6:
         raise argparse.ArgumentTypeError(
-            f"--limit must be a whole number from 1 to {MAX_SEARCH_LIMIT:,}, not '{_echo(value)}'")
+            f"--limit must be a whole number from 1 to {MAX_SEARCH_LIMIT:,}, not '{echo(value)}'")
     n = int(text)
     if not 1 <= n <= MAX_SEARCH_LIMIT:
         raise argparse.ArgumentTypeError(
@@ -307,11 +310,11 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
 
     source = Path(args.file).expanduser().absolute()
     if not source.is_file():
-        raise CliError(f"There is no file at {_echo_path(source)}.")
+        raise CliError(f"There is no file at {echo_path(source)}.")
     from headway_journal.journal.interrupts import shield_commits
 
     checked = open_import_file(source)  # unreadable JSON is refused before the journal is touched
-    with _open(folder, must_exist=False, writes=True) as svc:
+    with open_journal(folder, must_exist=False, writes=True) as svc:
         shield_commits(svc.journal.engine)  # a signal during the import's commit waits for it
         summary = import_source(svc, checked)  # read case by case: memory stays bounded
     print(summary.describe())
@@ -321,8 +324,8 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
 def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.interchange import export_journal
 
-    dest = _out_path(args.file)
-    with _open(folder, read_only=True) as svc:
+    dest = out_path(args.file)
+    with open_journal(folder, read_only=True) as svc:
         summary = export_journal(svc, dest)
     print(summary.describe())
     return EXIT_OK
@@ -330,15 +333,15 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
 
 def cmd_search(args: argparse.Namespace, folder: Path) -> int:
     text = " ".join(args.text)
-    with _open(folder, read_only=True) as svc:
+    with open_journal(folder, read_only=True) as svc:
         hits = svc.search(text, limit=args.limit)
         opened = {s.id: s.opened_on for s in svc.case_summaries(sorted({h.case_id for h in hits}))}
     if not hits:
-        print(f"No matches for '{_echo(text)}'.", file=sys.stderr)
+        print(f"No matches for '{echo(text)}'.", file=sys.stderr)
         return EXIT_OK
     for h in hits:
         when = h.started_at.date() if h.started_at is not None else opened.get(h.case_id)
-        title = _echo(_one_line(h.case_title), 60)
+        title = echo(_one_line(h.case_title), 60)
         day = when.isoformat() if when is not None else "-"
         print(f"#{h.case_id}  {title}  {h.kind}  {day}  {_one_line(h.snippet)}")
     return EXIT_OK
@@ -351,9 +354,9 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.models import Attachment
 
     if not (folder / DB_NAME).is_file():
-        raise CliError(f"There is no journal at {_echo_path(folder)}.")
+        raise CliError(f"There is no journal at {echo_path(folder)}.")
     try:
-        svc = _open(folder, read_only=True)
+        svc = open_journal(folder, read_only=True)
     except JournalUpgradeFailed as exc:  # the message names the copy kept before the attempt
         print(f"Journal upgrade failed: {_one_line(str(exc))}")
         return EXIT_DAMAGED
@@ -413,8 +416,8 @@ def _schema_problems(db_path: Path) -> list[str]:
 def cmd_backup(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.backup import backup_to_file
 
-    dest = _out_path(args.file, overwrite=False)
-    with _open(folder) as svc:
+    dest = out_path(args.file, overwrite=False)
+    with open_journal(folder) as svc:
         side = backup_to_file(svc.folder, dest)
     print(f"Backed up the journal database to {dest}")
     print(f"The list of exhibits it refers to (with their SHA-256) is in {side}")
@@ -437,7 +440,7 @@ def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
     print(f"Restored the journal in {folder} from {source}")
     if result.kept_at is not None:
         print(f"The database it replaced is kept in {result.kept_at}")
-    with _open(folder) as svc:  # restore_journal proved it opens; this reports what it holds
+    with open_journal(folder) as svc:  # restore_journal proved it opens; this reports what it holds
         stats = svc.stats()
     print(f"The journal now has {stats['cases']} cases and {stats['contacts']} contacts.")
     if result.missing_attachments:
@@ -452,13 +455,13 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.casefile.service_bridge import CaseFileTooLarge
     from headway_journal.journal.profile import missing_details
 
-    out = _out_path(args.output)
+    out = out_path(args.output)
     if any(n < 1 for n in [*args.exclude_exhibit, *args.include_exhibit]):
         raise CliError("Exhibits are numbered from 1.")
     if args.include_exhibit and not args.redact:
         raise CliError("--include-exhibit puts an exhibit back in a redacted copy; it needs "
                        "--redact (without it every exhibit is included).")
-    with _open(folder, read_only=True) as svc:
+    with open_journal(folder, read_only=True) as svc:
         case_id = svc.find_case(args.case)
         try:
             result = _build_casefile(svc, case_id, out, args)
@@ -491,31 +494,36 @@ def _build_casefile(svc: Any, case_id: int, out: Path, args: argparse.Namespace)
         redacted = apply_options(listing, redact=True, exclude=args.exclude_exhibit,
                                  include=args.include_exhibit)
         for x in included_unmasked(redacted, args.include_exhibit):
-            print(f"Warning: exhibit {x.number} ({_echo(x.original_name)}) goes into the "
+            print(f"Warning: exhibit {x.number} ({echo(x.original_name)}) goes into the "
                   "redacted copy as filed: its contents are NOT masked.", file=sys.stderr)
     return build_for_case(svc, case_id, out, redact=args.redact,
                           exclude=list(args.exclude_exhibit),
                           include=list(args.include_exhibit), first=args.first, last=args.last)
 
 
-def _day(text: str) -> date:
+def parse_day(text: str) -> date:
     """argparse type for --from/--to: a date written YYYY-MM-DD."""
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{_echo(text)!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01") from None
+            f"{echo(text)!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01") from None
 
 
 def cmd_ics(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.calendar_export import export_deadlines
 
-    dest = _out_path(args.file)
-    with _open(folder, read_only=True) as svc:
+    dest = out_path(args.file)
+    with open_journal(folder, read_only=True) as svc:
         calendar = export_deadlines(svc, dest)
     print(f"Wrote {calendar.summary()} to {dest}")
     return EXIT_OK
 
+
+# Commands that live in modules of their own. Each module is cheap to import (heavy imports inside
+# its handlers) and has ``add_commands(sub) -> {name: handler}``; a handler takes the parsed
+# arguments and the journal folder and returns the exit code, like the ones above.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "import": cmd_import,
