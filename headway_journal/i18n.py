@@ -25,6 +25,12 @@ def plural(singular: str, plural_form: str, n: int) -> str:
     return _state["catalog"].ngettext(singular, plural_form, n)
 
 
+def mark(message: str) -> str:
+    """``message`` unchanged: marks a table entry for extraction; translate it where it is
+    shown, with ``text(entry)`` (the language may change after the table is built)."""
+    return message
+
+
 def current_language() -> str:
     """The language code text is translated into ("en" when none was chosen)."""
     return _language[0]

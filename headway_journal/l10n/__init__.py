@@ -1,0 +1,35 @@
+"""Languages: which one to use (the system's or the user's choice) and its catalogs.
+
+Qt-free. ``activate("es")`` loads the gettext catalog of the journal and case-file layers
+into :mod:`headway_journal.i18n`; the window loads Qt's catalogs through
+``headway_journal.ui.translation``. The workflow (extract, translate, compile) is in
+docs/translating.md.
+"""
+
+from __future__ import annotations
+
+from .. import i18n
+from . import catalogs
+from .catalogs import gettext_catalog
+from .language import (
+    DEFAULT,
+    SUPPORTED,
+    format_locale,
+    language_name,
+    normalize,
+    system_language,
+)
+
+__all__ = ["DEFAULT", "SUPPORTED", "activate", "catalogs", "format_locale", "gettext_catalog",
+           "language_name",
+           "normalize", "system_language"]
+
+
+def activate(code: str) -> str:
+    """Translate the Qt-free layers into ``code`` (normalized; unknown codes give English).
+
+    Returns the language code in effect.
+    """
+    lang = normalize(code)
+    i18n.set_language(lang, gettext_catalog(lang) if lang != DEFAULT else None)
+    return lang
