@@ -46,7 +46,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -117,19 +117,16 @@ def explain_open_problem(kind: str, message: str, folder: Path,
                          offer: Path | None = None) -> tuple[str, str]:
     """A title and plain words for ``open_or_explain``'s outcome (``kind``, ``message``)."""
     if kind == "locked":
-        return ("Journal in use",
-                f"{message}\n\nThe journal in {folder} is open in another Headway Journal "
-                "window or program. Close it there, then start Headway Journal again.")
+        return (QCoreApplication.translate("app", "Journal in use"),
+                QCoreApplication.translate("app", "{message}\n\nThe journal in {folder} is open in another Headway Journal window or program. Close it there, then start Headway Journal again.").format(message=message, folder=folder))
     if kind == "too_new":
-        return ("Journal made by a newer version",
-                f"{message}\n\nYour journal in {folder} was left as it is.")
+        return (QCoreApplication.translate("app", "Journal made by a newer version"),
+                QCoreApplication.translate("app", "{message}\n\nYour journal in {folder} was left as it is.").format(message=message, folder=folder))
     if kind == "damaged":
-        newest = f" The newest sound backup is {offer.name}." if offer is not None else ""
-        return ("Journal damaged",
-                f"{message}\n\nNothing was changed: the journal was not repaired, moved or "
-                f"replaced. Your backups are in {folder / BACKUPS_DIR}.{newest} Restore one with "
-                "`headway-journal restore FILE`, or ask for help before changing anything.")
-    return ("Journal could not be opened", f"{message}\n\nFolder: {folder}\nNothing was changed.")
+        newest = QCoreApplication.translate("app", " The newest sound backup is {name}.").format(name=offer.name) if offer is not None else ""
+        return (QCoreApplication.translate("app", "Journal damaged"),
+                QCoreApplication.translate("app", "{message}\n\nNothing was changed: the journal was not repaired, moved or replaced. Your backups are in {value}.{newest} Restore one with `headway-journal restore FILE`, or ask for help before changing anything.").format(message=message, value=folder / BACKUPS_DIR, newest=newest))
+    return (QCoreApplication.translate("app", "Journal could not be opened"), QCoreApplication.translate("app", "{message}\n\nFolder: {folder}\nNothing was changed.").format(message=message, folder=folder))
 
 
 def offer_restore(outcome: OpenOutcome) -> bool:
@@ -139,11 +136,8 @@ def offer_restore(outcome: OpenOutcome) -> bool:
     assert outcome.offer is not None
     when = local_when(outcome.offer_made_at)
     answer = QMessageBox.question(
-        None, "Journal damaged",
-        f"{outcome.message}\n\nRestore the newest sound backup ({when})?\n\n"
-        "Yes: that backup becomes your journal; the damaged database is kept in "
-        f"{outcome.folder / BACKUPS_DIR}. Anything recorded after {when} is not in it.\n"
-        "No: Headway Journal closes and nothing is touched.",
+        None, QCoreApplication.translate("app", "Journal damaged"),
+        QCoreApplication.translate("app", "{message}\n\nRestore the newest sound backup ({when})?\n\nYes: that backup becomes your journal; the damaged database is kept in {value}. Anything recorded after {when} is not in it.\nNo: Headway Journal closes and nothing is touched.").format(message=outcome.message, when=when, value=outcome.folder / BACKUPS_DIR),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
@@ -175,7 +169,7 @@ def open_service(folder: Path, hand_over: Callable[[], bool] | None = None, *,
     if outcome.kind == "declined":
         return None, ""
     if outcome.kind == "not_restored":
-        QMessageBox.critical(None, "Backup not restored", outcome.message)
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Backup not restored"), outcome.message)
         return None, ""
     title, text = explain_open_problem(outcome.kind, outcome.message, outcome.folder,
                                        outcome.offer)
@@ -189,7 +183,7 @@ def open_service(folder: Path, hand_over: Callable[[], bool] | None = None, *,
 def one_line(exc: BaseException | None, limit: int = 200) -> str:
     """'ValueError: bad date' on one line, at most ``limit`` characters."""
     if exc is None:
-        return "an unknown error"
+        return QCoreApplication.translate("app", "an unknown error")
     text = " ".join(str(exc).split())
     line = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
     return line if len(line) <= limit else line[: limit - 1] + "…"
@@ -212,7 +206,7 @@ def private_traceback(exc_type: type[BaseException], exc: BaseException | None,
         e = e.__cause__ or e.__context__
     parts: list[str] = []
     for kind, frames in reversed(chain):
-        parts.append("Traceback (most recent call last):\n")
+        parts.append(QCoreApplication.translate("app", "Traceback (most recent call last):\n"))
         parts.extend(traceback.format_tb(frames))
         parts.append(f"{kind.__module__}.{kind.__qualname__} {WITHHELD}\n")
     return "".join(parts)
@@ -288,8 +282,7 @@ class ErrorReporter(QObject):
             text = private_traceback(exc_type, exc, tb)
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             with os.fdopen(fd, "a", encoding="utf-8", errors="replace") as fh:
-                fh.write(f"--- {stamp} · {APP_NAME} {__version__} · Python "
-                         f"{sys.version.split()[0]}\n{text}\n")
+                fh.write(QCoreApplication.translate("ErrorReporter", "--- {stamp} · {APP_NAME} {version__} · Python {value}\n{text}\n").format(stamp=stamp, APP_NAME=APP_NAME, version__=__version__, value=sys.version.split()[0], text=text))
         except OSError:
             return None
         return path
@@ -303,10 +296,9 @@ class ErrorReporter(QObject):
         path = self.write(exc_type, exc, tb)
         if path is None:  # at least the terminal gets it
             traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
-        where = str(path) if path is not None else "the terminal (the log file could not be written)"
+        where = str(path) if path is not None else QCoreApplication.translate("ErrorReporter", "the terminal (the log file could not be written)")
         self.show_requested.emit(
-            f"Something went wrong: {one_line(exc)}. Your journal is safe; details were "
-            f"written to {where}.")
+            QCoreApplication.translate("ErrorReporter", "Something went wrong: {one_line}. Your journal is safe; details were written to {where}.").format(one_line=one_line(exc), where=where))
 
     def _show(self, text: str) -> None:
         self.shown.append(text)
@@ -371,7 +363,7 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         window = MainWindow(service)
         shutdown.set_quit(window.quit)
         if demo:
-            window.setWindowTitle(f"{APP_NAME} — demo (nothing is kept)")
+            window.setWindowTitle(QCoreApplication.translate("app", "{APP_NAME} — demo (nothing is kept)").format(APP_NAME=APP_NAME))
         open_check = _present(window, note, instance, demo)
         _smoke_exit(window)
         return int(app.exec())
@@ -424,8 +416,8 @@ def _smoke_exit(window: QWidget) -> None:
 
     def shown() -> None:
         if sys.stdout is not None:  # None in a windowed program on Windows
-            state = "shown" if window.isVisible() else "NOT shown"
-            print(f"window {state}: {window.windowTitle()} at {time.time():.3f}", flush=True)
+            state = "shown" if window.isVisible() else QCoreApplication.translate("app", "NOT shown")
+            print(QCoreApplication.translate("app", "window {state}: {windowTitle} at {time:.3f}").format(state=state, windowTitle=window.windowTitle(), time=time.time()), flush=True)
         QTimer.singleShot(int(raw), QApplication.quit)
 
     QTimer.singleShot(0, shown)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QStatusBar, QVBoxLayout, QWidget
 
 from ..journal.service import JournalService, ServiceError
@@ -56,14 +56,14 @@ def describe_draft(service: JournalService, ref: DraftRef, when: str) -> str:
             title = service.get_case(ref.case_id).title
         except ServiceError:
             title = None
-    case = f"case “{title}”" if title else "a case that is no longer in the journal"
+    case = QCoreApplication.translate("draft_offer", "case “{title}”").format(title=title) if title else QCoreApplication.translate("draft_offer", "a case that is no longer in the journal")
     if ref.kind == "contact":
-        return f"You have an unsaved contact for {case} from {when}."
+        return QCoreApplication.translate("draft_offer", "You have an unsaved contact for {case} from {when}.").format(case=case, when=when)
     if ref.kind == "contact-edit":
-        return f"You have unsaved changes to a contact of {case} from {when}."
+        return QCoreApplication.translate("draft_offer", "You have unsaved changes to a contact of {case} from {when}.").format(case=case, when=when)
     if ref.kind == "case-new":
-        return f"You have an unsaved new case from {when}."
-    return f"You have unsaved changes to {case} from {when}."
+        return QCoreApplication.translate("draft_offer", "You have an unsaved new case from {when}.").format(when=when)
+    return QCoreApplication.translate("draft_offer", "You have unsaved changes to {case} from {when}.").format(case=case, when=when)
 
 
 class DraftHost(Protocol):
@@ -86,7 +86,7 @@ class DraftOfferBar(QFrame):
         super().__init__(parent)
         self.host = host
         self.setObjectName("draftOfferBar")
-        self.setAccessibleName("Unsaved drafts")
+        self.setAccessibleName(QCoreApplication.translate("DraftOfferBar", "Unsaved drafts"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._lines = QVBoxLayout(self)
         self._lines.setContentsMargins(GRID, GRID // 2, GRID, GRID // 2)
@@ -127,20 +127,20 @@ class DraftOfferBar(QFrame):
 
     def _row(self, ref: DraftRef, text: str) -> QWidget:
         row = QWidget()
-        row.setAccessibleName("Unsaved draft")
+        row.setAccessibleName(QCoreApplication.translate("DraftOfferBar", "Unsaved draft"))
         row.setProperty("draft_text", text)
         lay = QHBoxLayout(row)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(GRID)
-        lay.addWidget(wrap_label(text, name="Unsaved draft text"), 1)
-        resume = QPushButton("Resume")
-        resume.setAccessibleName(f"Resume draft: {text}")
-        resume.setToolTip("Open the form filled in with what you typed")
+        lay.addWidget(wrap_label(text, name=QCoreApplication.translate("DraftOfferBar", "Unsaved draft text")), 1)
+        resume = QPushButton(QCoreApplication.translate("DraftOfferBar", "Resume"))
+        resume.setAccessibleName(QCoreApplication.translate("DraftOfferBar", "Resume draft: {text}").format(text=text))
+        resume.setToolTip(QCoreApplication.translate("DraftOfferBar", "Open the form filled in with what you typed"))
         resume.clicked.connect(lambda _c=False, r=ref: self.resume(r))
-        discard = QPushButton("Discard")
-        discard.setAccessibleName(f"Discard draft: {text}")
-        discard.setToolTip("Set the draft aside (kept as a .declined file in the journal's "
-                           "drafts folder; nothing is deleted)")
+        discard = QPushButton(QCoreApplication.translate("DraftOfferBar", "Discard"))
+        discard.setAccessibleName(QCoreApplication.translate("DraftOfferBar", "Discard draft: {text}").format(text=text))
+        discard.setToolTip(QCoreApplication.translate("DraftOfferBar", "Set the draft aside (kept as a .declined file in the journal's "
+                           "drafts folder; nothing is deleted)"))
         discard.clicked.connect(lambda _c=False, r=ref: self.discard(r))
         for button in (resume, discard):
             button.setAutoDefault(False)
@@ -156,20 +156,20 @@ class DraftOfferBar(QFrame):
         self.store.set_aside(ref.name)
         self.prune()
         self.host.statusBar().showMessage(
-            "Draft set aside (kept in the journal's drafts folder).", 8000)
+            QCoreApplication.translate("DraftOfferBar", "Draft set aside (kept in the journal's drafts folder)."), 8000)
 
     def resume(self, ref: DraftRef) -> None:
         """Open the draft's dialog filled in; say why when that cannot be done."""
         status = self.host.statusBar()
         if not self.store.exists(ref.name):
             self.prune()
-            status.showMessage("That draft is no longer there: it was used or set aside.", 8000)
+            status.showMessage(QCoreApplication.translate("DraftOfferBar", "That draft is no longer there: it was used or set aside."), 8000)
             return
         if ref.kind == "case-new":
             self.host.new_case(resume_draft=True)
         elif ref.case_id is None or not self.host.select_case(ref.case_id):
-            status.showMessage("The case of this draft is no longer in the journal; the draft "
-                               "stays in the drafts folder.", 10000)
+            status.showMessage(QCoreApplication.translate("DraftOfferBar", "The case of this draft is no longer in the journal; the draft "
+                               "stays in the drafts folder."), 10000)
             return
         elif ref.kind == "contact":
             self.host.log_contact(resume_draft=True)

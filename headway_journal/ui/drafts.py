@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -103,7 +103,7 @@ class DraftStore:
             data = payload["data"]
             saved_at = datetime.fromisoformat(payload["saved_at"])
             if not isinstance(data, dict):
-                raise ValueError("draft data is not an object")
+                raise ValueError(QCoreApplication.translate("DraftStore", "draft data is not an object"))
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             with contextlib.suppress(OSError):
@@ -231,7 +231,7 @@ class DraftKeeper(QObject):
                 self.last_saved = draft.saved_at
                 self.saved.emit(draft.saved_at)
         except OSError as exc:
-            self.failed.emit(f"The draft could not be written ({exc.strerror or exc}).")
+            self.failed.emit(QCoreApplication.translate("DraftKeeper", "The draft could not be written ({value}).").format(value=exc.strerror or exc))
             return False
         self._last = fp
         return True
@@ -254,9 +254,9 @@ def describe_saved_at(saved_at: datetime, now: datetime | None = None) -> str:
     clock = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
     days = (now.date() - local.date()).days
     if days == 0:
-        return f"today at {clock}"
+        return QCoreApplication.translate("drafts", "today at {clock}").format(clock=clock)
     if days == 1:
-        return f"yesterday at {clock}"
+        return QCoreApplication.translate("drafts", "yesterday at {clock}").format(clock=clock)
     return f"{local:%a %b} {local.day} at {clock}" + (f" {local.year}" if local.year != now.year else "")
 
 
@@ -287,9 +287,8 @@ def offer_draft(parent: Any, store: DraftStore, name: str, what: str, *,
         return draft
     answer = QMessageBox.question(
         parent,
-        "Unsaved draft",
-        f"Restore the unsaved {what} from {describe_saved_at(draft.saved_at)}?\n\n"
-        "Yes fills the form with it. No starts empty and sets the draft aside.",
+        QCoreApplication.translate("drafts", "Unsaved draft"),
+        QCoreApplication.translate("drafts", "Restore the unsaved {what} from {describe_saved_at}?\n\nYes fills the form with it. No starts empty and sets the draft aside.").format(what=what, describe_saved_at=describe_saved_at(draft.saved_at)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )

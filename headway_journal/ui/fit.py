@@ -12,7 +12,7 @@ smaller than it would like still shows Save and Close.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
 
@@ -102,7 +102,7 @@ def scroll_body(dialog: QWidget, keep: int) -> QScrollArea:
     or spacing."""
     outer = dialog.layout()
     if not isinstance(outer, QBoxLayout):
-        raise TypeError("scroll_body needs a dialog with a box layout")
+        raise TypeError(QCoreApplication.translate("fit", "scroll_body needs a dialog with a box layout"))
     body = QWidget()
     body.setObjectName("scrolled_body")
     inner = QVBoxLayout(body)
@@ -119,7 +119,7 @@ def scroll_body(dialog: QWidget, keep: int) -> QScrollArea:
         elif item.spacerItem() is not None:
             inner.addStretch(1)
         else:
-            raise TypeError("scroll_body can move widgets and spacing only")
+            raise TypeError(QCoreApplication.translate("fit", "scroll_body can move widgets and spacing only"))
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)

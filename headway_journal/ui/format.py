@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 __all__ = ["due_text", "full_date", "full_moment", "human_size", "local_moment", "local_time",
            "plural", "short_date", "utc_offset"]
@@ -21,7 +21,7 @@ def _qdate(d: date) -> QDate:
 def short_date(d: date, today: date | None = None) -> str:
     """'Nov 20' in lists; 'Nov 20, 2025' when not this year."""
     today = today or date.today()
-    pattern = "MMM d" if d.year == today.year else "MMM d, yyyy"
+    pattern = QCoreApplication.translate("format", "MMM d") if d.year == today.year else QCoreApplication.translate("format", "MMM d, yyyy")
     return QLocale().toString(_qdate(d), pattern)
 
 
@@ -46,7 +46,7 @@ def utc_offset(moment: datetime) -> str:
         return "UTC"
     sign = "+" if minutes > 0 else "\u2212"
     minutes = abs(minutes)
-    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return QCoreApplication.translate("format", "UTC{sign}{value:02d}:{value2:02d}").format(sign=sign, value=minutes // 60, value2=minutes % 60)
 
 
 def full_moment(moment: datetime) -> str:
@@ -69,11 +69,11 @@ def due_text(next_due: date | None, overdue: bool, today: date | None = None) ->
         return ""
     today = today or date.today()
     if overdue:
-        return f"overdue {max(1, (today - next_due).days)} d"
+        return QCoreApplication.translate("format", "overdue {max} d").format(max=max(1, (today - next_due).days))
     if next_due == today:
-        return "due today"
+        return QCoreApplication.translate("format", "due today")
     if next_due == today + timedelta(days=1):
-        return "due tomorrow"
+        return QCoreApplication.translate("format", "due tomorrow")
     return f"due {short_date(next_due, today)}"
 
 

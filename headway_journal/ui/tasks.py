@@ -34,7 +34,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 
 __all__ = ["Task", "TaskCancelled", "TaskContext", "TaskRunner"]
 
@@ -135,7 +135,7 @@ class Task(QObject):
     def job(self, work: Work) -> Callable[[], None]:
         """The callable for the pool: it holds the cancel flag and the relay, not the task."""
         cancel, relay = self._cancel, self._relay
-        assert relay is not None, "a task runs once"
+        assert relay is not None, QCoreApplication.translate("Task", "a task runs once")
         return lambda: _run(work, cancel, relay)
 
     # slots (GUI thread)

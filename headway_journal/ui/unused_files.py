@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..journal.exhibits import AttachmentError
@@ -31,10 +32,8 @@ def _missing_note(report: Any) -> str:
     if not n:
         return ""
     names = ", ".join(f"\u201c{m.original_name}\u201d" for m in report.missing[:5])
-    more = f" and {n - 5} more" if n > 5 else ""
-    return (f"\n\n{plural(n, 'exhibit')} ha{'ve' if n != 1 else 's'} no file in the "
-            f"store ({names}{more}); this cannot repair that. A copy of the journal folder "
-            "from before may still have the files.")
+    more = QCoreApplication.translate("unused_files", " and {value} more").format(value=n - 5) if n > 5 else ""
+    return (QCoreApplication.translate("unused_files", "\n\n{plural} ha{value} no file in the store ({names}{more}); this cannot repair that. A copy of the journal folder from before may still have the files.").format(plural=plural(n, 'exhibit'), value='ve' if n != 1 else 's', names=names, more=more))
 
 
 def question_text(report: Any) -> str:
@@ -43,13 +42,9 @@ def question_text(report: Any) -> str:
     lines = [f"\u2022 {u.sha256[:2]}/{u.sha256[2:14]}\u2026  {human_size(u.size)}"
              for u in unused[:LISTED]]
     if n > LISTED:
-        lines.append(f"\u2022 and {n - LISTED} more")
+        lines.append(QCoreApplication.translate("unused_files", "• and {value} more").format(value=n - LISTED))
     listing = "\n".join(lines)
-    return (f"{plural(n, 'file')} in the journal's attachment store "
-            f"({human_size(report.unused_bytes)}) {'are' if n != 1 else 'is'} used by no "
-            "exhibit, not even a removed one (left by an import or attach that was "
-            f"interrupted):\n\n{listing}\n\nRemove {'them' if n != 1 else 'it'}? This cannot "
-            "be undone; no exhibit of any case is touched." + _missing_note(report))
+    return (QCoreApplication.translate("unused_files", "{plural} in the journal's attachment store ({human_size}) {value} used by no exhibit, not even a removed one (left by an import or attach that was interrupted):\n\n{listing}\n\nRemove {value2}? This cannot be undone; no exhibit of any case is touched.").format(plural=plural(n, 'file'), human_size=human_size(report.unused_bytes), value='are' if n != 1 else 'is', listing=listing, value2='them' if n != 1 else 'it') + _missing_note(report))
 
 
 def remove_unused_files(window: _Window, parent: QWidget | None = None) -> int:
@@ -58,27 +53,25 @@ def remove_unused_files(window: _Window, parent: QWidget | None = None) -> int:
     try:
         report = service.exhibit_files()
     except (ServiceError, OSError) as exc:
-        QMessageBox.warning(parent, TITLE, f"The attachment store could not be read: {exc}")
+        QMessageBox.warning(parent, TITLE, QCoreApplication.translate("unused_files", "The attachment store could not be read: {exc}").format(exc=exc))
         return 0
     if not report.unused:
-        QMessageBox.information(parent, TITLE, "There are no unused exhibit files: every file "
-                                "in the attachment store belongs to an exhibit."
+        QMessageBox.information(parent, TITLE, QCoreApplication.translate("unused_files", "There are no unused exhibit files: every file "
+                                "in the attachment store belongs to an exhibit.")
                                 + _missing_note(report))
         return 0
     answer = QMessageBox.question(parent, TITLE, question_text(report),
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     if answer != QMessageBox.StandardButton.Yes:
-        window.statusBar().showMessage("No exhibit files were removed.", 8000)
+        window.statusBar().showMessage(QCoreApplication.translate("unused_files", "No exhibit files were removed."), 8000)
         return 0
     try:
         result = service.remove_unused_exhibit_files(u.sha256 for u in report.unused)
     except (ServiceError, AttachmentError, OSError) as exc:
-        QMessageBox.warning(parent, TITLE, f"The unused files could not all be removed: {exc}\n\n"
-                            "No exhibit was touched.")
+        QMessageBox.warning(parent, TITLE, QCoreApplication.translate("unused_files", "The unused files could not all be removed: {exc}\n\nNo exhibit was touched.").format(exc=exc))
         return 0
-    kept = f" ({result.kept} in use again, kept)" if result.kept else ""
+    kept = QCoreApplication.translate("unused_files", " ({kept} in use again, kept)").format(kept=result.kept) if result.kept else ""
     window.statusBar().showMessage(
-        f"Removed {plural(result.count, 'unused exhibit file')} "
-        f"({human_size(result.size)}){kept}.", 15000)
+        QCoreApplication.translate("unused_files", "Removed {plural} ({human_size}){kept}.").format(plural=plural(result.count, 'unused exhibit file'), human_size=human_size(result.size), kept=kept), 15000)
     return int(result.count)

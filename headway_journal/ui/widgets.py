@@ -6,7 +6,7 @@ tints with dark text, readable on the light and the dark platform palette alike.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -75,7 +75,7 @@ class Badge(QLabel):
         # one word shouts in capitals like a stamp; a phrase stays readable in lower case
         self.setText(word.upper() if len(word.split()) == 1 else word)
         self.setStyleSheet(badge_style(key or word.lower()))
-        self.setAccessibleName(f"Status: {word}")
+        self.setAccessibleName(QCoreApplication.translate("Badge", "Status: {word}").format(word=word))
         self.setVisible(bool(word))
 
 

@@ -13,7 +13,7 @@ does not import the dialogs package, so the welcome screen stays light.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -76,19 +76,19 @@ class DetailsForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Your full name")
-        self.name_edit.setToolTip("Your name as it should appear on the case file.")
+        self.name_edit.setPlaceholderText(QCoreApplication.translate("DetailsForm", "Your full name"))
+        self.name_edit.setToolTip(QCoreApplication.translate("DetailsForm", "Your name as it should appear on the case file."))
         self.address_edit = QPlainTextEdit()
         self.address_edit.setTabChangesFocus(True)
-        self.address_edit.setPlaceholderText("Street and number\nCity, state and ZIP code")
-        self.address_edit.setToolTip("Your postal address, for letters and the case file.")
+        self.address_edit.setPlaceholderText(QCoreApplication.translate("DetailsForm", "Street and number\nCity, state and ZIP code"))
+        self.address_edit.setToolTip(QCoreApplication.translate("DetailsForm", "Your postal address, for letters and the case file."))
         self.address_edit.setMaximumHeight(10 * GRID)
         self.email_edit = QLineEdit()
-        self.email_edit.setPlaceholderText("name@example.com (optional)")
-        self.email_edit.setToolTip("The e-mail address you use with them (optional).")
+        self.email_edit.setPlaceholderText(QCoreApplication.translate("DetailsForm", "name@example.com (optional)"))
+        self.email_edit.setToolTip(QCoreApplication.translate("DetailsForm", "The e-mail address you use with them (optional)."))
         self.phone_edit = QLineEdit()
-        self.phone_edit.setPlaceholderText("Optional")
-        self.phone_edit.setToolTip("A phone number where you can be reached (optional).")
+        self.phone_edit.setPlaceholderText(QCoreApplication.translate("DetailsForm", "Optional"))
+        self.phone_edit.setToolTip(QCoreApplication.translate("DetailsForm", "A phone number where you can be reached (optional)."))
         self.editors: dict[str, QWidget] = {"name": self.name_edit, "address": self.address_edit,
                                             "email": self.email_edit, "phone": self.phone_edit}
         for key, editor in self.editors.items():
@@ -146,9 +146,9 @@ class DetailsForm(QWidget):
             if focus and first is not None:
                 first.setFocus()
             names = ", ".join(LABELS.get(k, k) for k in exc.errors)
-            return f"Your details were not saved: fix {names} (the message is under it)."
+            return QCoreApplication.translate("DetailsForm", "Your details were not saved: fix {names} (the message is under it).").format(names=names)
         except ServiceError as exc:
-            return f"Your details were not saved: {exc}"
+            return QCoreApplication.translate("DetailsForm", "Your details were not saved: {exc}").format(exc=exc)
         return None
 
 
@@ -158,18 +158,17 @@ class WelcomeDetails(QGroupBox):
     saved = Signal()
 
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
-        super().__init__("Who you are (printed on the case file)", parent)
-        self.setAccessibleName("Your details")
+        super().__init__(QCoreApplication.translate("WelcomeDetails", "Who you are (printed on the case file)"), parent)
+        self.setAccessibleName(QCoreApplication.translate("WelcomeDetails", "Your details"))
         self.service = service
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
         layout.setSpacing(GRID)
         layout.addWidget(wrap_label(
-            "The case file you send is signed with your name and address; they stay on this "
-            f"computer. {FILL_BY_HAND} Settings has them too.", name="About your details"))
+            QCoreApplication.translate("WelcomeDetails", "The case file you send is signed with your name and address; they stay on this computer. {FILL_BY_HAND} Settings has them too.").format(FILL_BY_HAND=FILL_BY_HAND), name=QCoreApplication.translate("WelcomeDetails", "About your details")))
         self.form = DetailsForm(self)
         layout.addWidget(self.form)
-        self.status = wrap_label("", name="Your details status")
+        self.status = wrap_label("", name=QCoreApplication.translate("WelcomeDetails", "Your details status"))
         layout.addWidget(self.status)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -201,8 +200,8 @@ class WelcomeDetails(QGroupBox):
             return False
         self._baseline = self.form.values()
         missing = missing_details(self.service.profile())
-        self.status.setText("Saved." if not missing else
-                            f"Saved. Still missing: {' and '.join(missing)}.")
+        self.status.setText(QCoreApplication.translate("WelcomeDetails", "Saved.") if not missing else
+                            QCoreApplication.translate("WelcomeDetails", "Saved. Still missing: {join}.").format(join=' and '.join(missing)))
         self.saved.emit()
         return True
 

@@ -11,7 +11,7 @@ import contextlib
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from ...journal.issue_types import call_prompts
@@ -33,37 +33,35 @@ def fill_before_call(column: QVBoxLayout, service: JournalService, case: CaseVie
     column.addStretch(1)
     note = service.safety_note(case.issue_type)
     if note:
-        add_to_column(column, NoticeBox("Your safety comes first", note, "Safety note"))
+        add_to_column(column, NoticeBox(QCoreApplication.translate("before_call", "Your safety comes first"), note, QCoreApplication.translate("before_call", "Safety note")))
 
     add_checklist(column, service, case)
 
-    add_to_column(column, heading("Ask on this call"))
+    add_to_column(column, heading(QCoreApplication.translate("before_call", "Ask on this call")))
     for n, prompt in enumerate(call_prompts(case.issue_type, case.fields), start=1):
-        answer = f" (on file: {prompt.answer})" if prompt.answer else ""
-        add_to_column(column, wrap_label(f"{n}. {prompt.text}{answer}", name="Call prompt",
+        answer = QCoreApplication.translate("before_call", " (on file: {answer})").format(answer=prompt.answer) if prompt.answer else ""
+        add_to_column(column, wrap_label(f"{n}. {prompt.text}{answer}", name=QCoreApplication.translate("before_call", "Call prompt"),
                                          selectable=bool(answer)))
 
     org = case.organization
     audience = "clients" if case.role == "client" else "clinicians"
-    add_to_column(column, heading(f"Where to reach {org.name} (for {audience})"))
+    add_to_column(column, heading(QCoreApplication.translate("before_call", "Where to reach {name} (for {audience})").format(name=org.name, audience=audience)))
     channels = service.channels_for(case)
     if not channels:
         add_to_column(column, muted(wrap_label(
-            f"No channels on file for {org.name}. Look inside your account (Help or "
-            "Support), the website footer or your onboarding e-mail, then add them under "
-            "Organizations.", name="No channels")))
+            QCoreApplication.translate("before_call", "No channels on file for {name}. Look inside your account (Help or Support), the website footer or your onboarding e-mail, then add them under Organizations.").format(name=org.name), name=QCoreApplication.translate("before_call", "No channels"))))
     for ch in channels:
         add_to_column(column, channel_card(ch, now))
     if org.notes:
-        add_to_column(column, muted(wrap_label(org.notes, name="Organization notes")))
+        add_to_column(column, muted(wrap_label(org.notes, name=QCoreApplication.translate("before_call", "Organization notes"))))
     expectations = service.what_to_expect(case)
     if expectations:
-        add_to_column(column, heading("What to expect (typical, not promised)"))
+        add_to_column(column, heading(QCoreApplication.translate("before_call", "What to expect (typical, not promised)")))
         for item in expectations:
-            add_to_column(column, wrap_label(item.text(), name="What to expect"))
+            add_to_column(column, wrap_label(item.text(), name=QCoreApplication.translate("before_call", "What to expect")))
 
-    add_to_column(column, heading("Next step"))
-    add_to_column(column, wrap_label(service.next_step(case), name="Next step",
+    add_to_column(column, heading(QCoreApplication.translate("before_call", "Next step")))
+    add_to_column(column, wrap_label(service.next_step(case), name=QCoreApplication.translate("before_call", "Next step"),
                                      selectable=True))
 
     add_outside_clocks(column, service, case)
@@ -71,18 +69,18 @@ def fill_before_call(column: QVBoxLayout, service: JournalService, case: CaseVie
 
 def add_checklist(column: QVBoxLayout, service: JournalService, case: CaseView) -> None:
     """"Have ready": each item on file, missing or not needed, and the tickets to quote."""
-    add_to_column(column, heading("Have ready"))
+    add_to_column(column, heading(QCoreApplication.translate("before_call", "Have ready")))
     items = service.checklist(case)
     needed = [i for i in items if not i.not_needed]
     missing = sum(1 for i in needed if not i.on_file)
     if needed:
         add_to_column(column, muted(wrap_label(
-            f"{missing} of {len(needed)} missing: add them to the case before you call."
-            if missing else "Everything on the list is on file.",
-            name="Checklist summary")))
+            QCoreApplication.translate("before_call", "{missing} of {len} missing: add them to the case before you call.").format(missing=missing, len=len(needed))
+            if missing else QCoreApplication.translate("before_call", "Everything on the list is on file."),
+            name=QCoreApplication.translate("before_call", "Checklist summary"))))
     for item in items:
         if item.not_needed:
-            text = f"–  Not needed: {item.label} ({item.not_needed})"
+            text = QCoreApplication.translate("before_call", "–  Not needed: {label} ({not_needed})").format(label=item.label, not_needed=item.not_needed)
         elif item.on_file:
             value = item.value
             if len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
@@ -91,32 +89,31 @@ def add_checklist(column: QVBoxLayout, service: JournalService, case: CaseView) 
             value = " ".join(value.split())
             if len(value) > 120:
                 value = value[:119] + "…"
-            text = f"✓  On file: {item.label}" + (f" — {value}" if value else "")
+            text = QCoreApplication.translate("before_call", "✓  On file: {label}").format(label=item.label) + (f" — {value}" if value else "")
         else:
-            text = f"✗  Missing: {item.label}"
-        label = wrap_label(text, name="Checklist item", selectable=True)
+            text = QCoreApplication.translate("before_call", "✗  Missing: {label}").format(label=item.label)
+        label = wrap_label(text, name=QCoreApplication.translate("before_call", "Checklist item"), selectable=True)
         add_to_column(column, muted(label) if item.not_needed else label)
     if case.tickets:
-        add_to_column(column, wrap_label(f"✓  Ticket numbers to quote: {', '.join(case.tickets)}",
-                                         name="Checklist item", selectable=True))
+        add_to_column(column, wrap_label(QCoreApplication.translate("before_call", "✓  Ticket numbers to quote: {join}").format(join=', '.join(case.tickets)),
+                                         name=QCoreApplication.translate("before_call", "Checklist item"), selectable=True))
 
 
 def add_outside_clocks(column: QVBoxLayout, service: JournalService, case: CaseView) -> None:
     """Deadlines outside the organization (agencies, chargebacks) with the days left."""
     clocks = service.outside_clocks(case)
     if clocks:
-        add_to_column(column, heading("Outside clocks"))
+        add_to_column(column, heading(QCoreApplication.translate("before_call", "Outside clocks")))
         add_to_column(column, muted(wrap_label(
-            "General information to verify with the agency; not legal advice.",
-            name="Outside clocks note")))
+            QCoreApplication.translate("before_call", "General information to verify with the agency; not legal advice."),
+            name=QCoreApplication.translate("before_call", "Outside clocks note"))))
         today = date.today()
         for clock in clocks:
             left = clock.days_left(today)
             when = (f"{plural(left, 'day')} left" if left >= 0
-                    else f"passed {plural(-left, 'day')} ago")
+                    else QCoreApplication.translate("before_call", "passed {plural} ago").format(plural=plural(-left, 'day')))
             add_to_column(column, wrap_label(
-                f"{clock.name}: by {full_date(clock.deadline)} ({when}). {clock.rule}. "
-                f"{clock.note}", name="Outside clock", selectable=True))
+                QCoreApplication.translate("before_call", "{name}: by {full_date} ({when}). {rule}. {note}").format(name=clock.name, full_date=full_date(clock.deadline), when=when, rule=clock.rule, note=clock.note), name=QCoreApplication.translate("before_call", "Outside clock"), selectable=True))
 
 
 def channel_card(ch: Any, now: datetime) -> Card:
@@ -124,36 +121,36 @@ def channel_card(ch: Any, now: datetime) -> Card:
     from ...journal.hours import is_open  # zoneinfo: not needed for the first screen
 
     name = CHANNEL_NAMES.get(ch.kind, ch.kind)
-    card = Card(f"Channel {ch.label or ch.value}")
+    card = Card(QCoreApplication.translate("before_call", "Channel {value}").format(value=ch.label or ch.value))
     top = QHBoxLayout()
     title = QLabel(ch.label or name)
     font = title.font()
     font.setBold(True)
     title.setFont(font)
     title.setWordWrap(True)
-    title.setAccessibleName("Channel name")
+    title.setAccessibleName(QCoreApplication.translate("before_call", "Channel name"))
     top.addWidget(title, 1)
     state = is_open(ch.hours, ch.timezone, now)
     if state is True:
-        badge = Badge("open now", key="resolved")
+        badge = Badge(QCoreApplication.translate("before_call", "open now"), key="resolved")
     elif state is False:
-        badge = Badge("closed now", key="closed")
+        badge = Badge(QCoreApplication.translate("before_call", "closed now"), key="closed")
     else:
-        badge = Badge("hours unknown", key="closed")
+        badge = Badge(QCoreApplication.translate("before_call", "hours unknown"), key="closed")
     badge.setAccessibleName(badge.text().lower())
     top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
     card.body.addLayout(top)
-    card.body.addWidget(wrap_label(f"{name}: {ch.value}", name="Channel address",
+    card.body.addWidget(wrap_label(f"{name}: {ch.value}", name=QCoreApplication.translate("before_call", "Channel address"),
                                    selectable=True))
     detail = []
     if state is None:  # never "open" or "closed" on a guess
-        detail.append(f"Hours {ch.hours} not understood" if ch.hours.strip()
-                      else "No opening hours on file")
+        detail.append(QCoreApplication.translate("before_call", "Hours {hours} not understood").format(hours=ch.hours) if ch.hours.strip()
+                      else QCoreApplication.translate("before_call", "No opening hours on file"))
     elif ch.hours:
-        detail.append(f"Hours {ch.hours}" + (f" ({ch.timezone})" if ch.timezone else
-                                             " (your local time)"))
+        detail.append(QCoreApplication.translate("before_call", "Hours {hours}").format(hours=ch.hours) + (f" ({ch.timezone})" if ch.timezone else
+                                             QCoreApplication.translate("before_call", " (your local time)")))
     detail.append(f"for {AUDIENCE_NAMES.get(ch.audience, ch.audience)}")
-    card.body.addWidget(wrap_label(" · ".join(detail), name="Channel hours"))
+    card.body.addWidget(wrap_label(" · ".join(detail), name=QCoreApplication.translate("before_call", "Channel hours")))
     card.body.addWidget(muted(wrap_label(ch.verification.capitalize(),
-                                         name="Channel verification")))
+                                         name=QCoreApplication.translate("before_call", "Channel verification"))))
     return card

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...journal.issue_types import ISSUE_TYPES
@@ -31,16 +32,16 @@ def fill_details(column: QVBoxLayout, case: CaseView) -> None:
             muted(field)
         form.addRow(f"{label}:", field)
 
-    add_to_column(column, heading("About this case"))
-    row("Organization", case.organization.name)
-    row("Issue type", case.issue_label)
-    row("You are the", case.role)
-    row("Status", case.status)
-    row("Opened", full_date(case.open_since))
-    row("Amount disputed", case.amount_label)
-    row("Desired outcome", case.desired_outcome)
-    row("Summary", case.summary)
-    row("Case reference", case.key)
+    add_to_column(column, heading(QCoreApplication.translate("details", "About this case")))
+    row(QCoreApplication.translate("details", "Organization"), case.organization.name)
+    row(QCoreApplication.translate("details", "Issue type"), case.issue_label)
+    row(QCoreApplication.translate("details", "You are the"), case.role)
+    row(QCoreApplication.translate("details", "Status"), case.status)
+    row(QCoreApplication.translate("details", "Opened"), full_date(case.open_since))
+    row(QCoreApplication.translate("details", "Amount disputed"), case.amount_label)
+    row(QCoreApplication.translate("details", "Desired outcome"), case.desired_outcome)
+    row(QCoreApplication.translate("details", "Summary"), case.summary)
+    row(QCoreApplication.translate("details", "Case reference"), case.key)
     add_to_column(column, about)
 
     it = ISSUE_TYPES.get(case.issue_type)
@@ -57,7 +58,7 @@ def fill_details(column: QVBoxLayout, case: CaseView) -> None:
             if spec.kind == "date" and value:
                 with contextlib.suppress(ValueError):
                     value = full_date(date.fromisoformat(value))
-            field = wrap_label(value or "not on file yet", name=spec.label, selectable=True)
+            field = wrap_label(value or QCoreApplication.translate("details", "not on file yet"), name=spec.label, selectable=True)
             if not value:
                 muted(field)
             if spec.help:
@@ -66,16 +67,16 @@ def fill_details(column: QVBoxLayout, case: CaseView) -> None:
         add_to_column(column, fields_box)
 
     if case.tickets:
-        add_to_column(column, heading("Ticket and reference numbers"))
+        add_to_column(column, heading(QCoreApplication.translate("details", "Ticket and reference numbers")))
         add_to_column(column,
-                      wrap_label(", ".join(case.tickets), name="All ticket numbers",
+                      wrap_label(", ".join(case.tickets), name=QCoreApplication.translate("details", "All ticket numbers"),
                                  selectable=True))
-    add_to_column(column, heading("Notes"))
+    add_to_column(column, heading(QCoreApplication.translate("details", "Notes")))
     if case.notes:
         for note in case.notes:
-            card = Card(f"Note {local_moment(note.created_at)}")
+            card = Card(QCoreApplication.translate("details", "Note {local_moment}").format(local_moment=local_moment(note.created_at)))
             card.body.addWidget(muted(QLabel(local_moment(note.created_at))))
-            card.body.addWidget(wrap_label(note.body, name="Note", selectable=True))
+            card.body.addWidget(wrap_label(note.body, name=QCoreApplication.translate("details", "Note"), selectable=True))
             add_to_column(column, card)
     else:
-        add_to_column(column, muted(wrap_label("No notes.", name="No notes")))
+        add_to_column(column, muted(wrap_label(QCoreApplication.translate("details", "No notes."), name=QCoreApplication.translate("details", "No notes"))))

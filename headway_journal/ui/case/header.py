@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ...journal.records import CaseView
@@ -15,14 +15,14 @@ class CaseHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Case header")
+        self.setAccessibleName(QCoreApplication.translate("CaseHeader", "Case header"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(GRID // 2)
         top = QHBoxLayout()
         top.setSpacing(GRID)
         self.title_label = heading("", level=1)
-        self.title_label.setAccessibleName("Case title")
+        self.title_label.setAccessibleName(QCoreApplication.translate("CaseHeader", "Case title"))
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         title_policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         title_policy.setHeightForWidth(True)
@@ -31,8 +31,8 @@ class CaseHeader(QWidget):
         top.addWidget(self.title_label, 1)
         top.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        self.facts_label = wrap_label(name="Case facts", selectable=True)
-        self.outcome_label = wrap_label(name="Case amount and outcome", selectable=True)
+        self.facts_label = wrap_label(name=QCoreApplication.translate("CaseHeader", "Case facts"), selectable=True)
+        self.outcome_label = wrap_label(name=QCoreApplication.translate("CaseHeader", "Case amount and outcome"), selectable=True)
         layout.addWidget(self.facts_label)
         layout.addWidget(self.outcome_label)
 
@@ -42,7 +42,7 @@ class CaseHeader(QWidget):
         self.status_badge.set_word("deleted" if deleted else case.status)
         days = case.days_open()
         facts = [case.organization.name, case.issue_label, case.role,
-                 f"opened {full_date(case.open_since)}", f"{days} d open"]
+                 f"opened {full_date(case.open_since)}", QCoreApplication.translate("CaseHeader", "{days} d open").format(days=days)]
         self.facts_label.setText(" · ".join(facts))
         second = []
         if case.amount_label:
@@ -59,12 +59,12 @@ class DeletedBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Deleted case notice")
+        self.setAccessibleName(QCoreApplication.translate("DeletedBanner", "Deleted case notice"))
         row = QHBoxLayout(self)
         row.setContentsMargins(GRID, GRID // 2, GRID, GRID // 2)
-        row.addWidget(wrap_label("This case is in Deleted. Nothing in it was erased.",
-                                 name="This case is deleted"), 1)
-        self.restore_button = QPushButton("Restore case")
-        self.restore_button.setAccessibleName("Restore case")
+        row.addWidget(wrap_label(QCoreApplication.translate("DeletedBanner", "This case is in Deleted. Nothing in it was erased."),
+                                 name=QCoreApplication.translate("DeletedBanner", "This case is deleted")), 1)
+        self.restore_button = QPushButton(QCoreApplication.translate("DeletedBanner", "Restore case"))
+        self.restore_button.setAccessibleName(QCoreApplication.translate("DeletedBanner", "Restore case"))
         row.addWidget(self.restore_button)
         self.hide()

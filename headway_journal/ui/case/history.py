@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser
 
 from ...journal.issue_types import ISSUE_TYPES
@@ -43,9 +44,9 @@ def describe_change(ch: ChangeView, issue_type: str | None = None) -> tuple[str,
         if ch.entity == "promise":
             text = changes.get("text", "")
             if changes.get("undo"):
-                return f"Promise “{text}” back to {new} (undo of marked {old})", []
-            return f"Promise “{text}” marked {new} (was {old})", []
-        return f"{entity} status changed from {old} to {new}", []
+                return QCoreApplication.translate("history", "Promise “{text}” back to {new} (undo of marked {old})").format(text=text, new=new, old=old), []
+            return QCoreApplication.translate("history", "Promise “{text}” marked {new} (was {old})").format(text=text, new=new, old=old), []
+        return QCoreApplication.translate("history", "{entity} status changed from {old} to {new}").format(entity=entity, old=old, new=new), []
     title = f"{entity} {ACTION_WORDS.get(ch.action, ch.action)}"
     lines: list[str] = []
     spec_labels: dict[str, str] = {}
@@ -109,7 +110,7 @@ def _fmt_value(value: Any) -> str:
 def history_browser() -> QTextBrowser:
     """The History tab's read-only text view."""
     history = QTextBrowser()
-    history.setAccessibleName("Change history")
+    history.setAccessibleName(QCoreApplication.translate("history", "Change history"))
     history.setOpenLinks(False)
     return history
 
@@ -122,13 +123,13 @@ def fill_history(history: QTextBrowser, service: JournalService, case: CaseView)
     parts = []
     for ch in reversed(changes):
         title, lines = describe_change(ch, case.issue_type)
-        parts.append(f"<p><b>{html.escape(local_moment(ch.at))}</b> · {html.escape(title)}")
+        parts.append(QCoreApplication.translate("history", "<p><b>{escape}</b> · {escape2}").format(escape=html.escape(local_moment(ch.at)), escape2=html.escape(title)))
         if lines:
             parts.append("<br>" + "<br>".join(
                 "&nbsp;&nbsp;" + html.escape(line) for line in lines))
         parts.append("</p>")
     if not parts:
-        parts.append("<p>No changes recorded.</p>")
-    header = ("<p><i>Every change to this case, newest first, with the values before and "
-              "after. Entries are written by the app and cannot be edited.</i></p>")
+        parts.append(QCoreApplication.translate("history", "<p>No changes recorded.</p>"))
+    header = (QCoreApplication.translate("history", "<p><i>Every change to this case, newest first, with the values before and "
+              "after. Entries are written by the app and cannot be edited.</i></p>"))
     history.setHtml(header + "".join(parts))

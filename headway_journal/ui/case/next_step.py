@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...journal.next_step import NextStepAdvice
@@ -37,33 +37,33 @@ class NextStepNotice(QFrame):
         super().__init__(parent)
         self.mark: PromiseMark | None = None
         self.setObjectName("nextStepNotice")
-        self.setAccessibleName("Promise notice")
+        self.setAccessibleName(QCoreApplication.translate("NextStepNotice", "Promise notice"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(GRID + GRID // 2, GRID, GRID, GRID)
         outer.setSpacing(GRID)
         column = QVBoxLayout()
         column.setSpacing(GRID // 2)
-        self.headline = wrap_label("", name="Promise notice headline")
+        self.headline = wrap_label("", name=QCoreApplication.translate("NextStepNotice", "Promise notice headline"))
         font = self.headline.font()
         font.setBold(True)
         self.headline.setFont(font)
-        self.step = wrap_label("", name="Next step after a broken promise", selectable=True)
-        self.have_ready = QLabel("Have ready:")
-        self.have_ready.setAccessibleName("Have ready")
-        self.documents = wrap_label("", name="Documents for the next step", selectable=True)
+        self.step = wrap_label("", name=QCoreApplication.translate("NextStepNotice", "Next step after a broken promise"), selectable=True)
+        self.have_ready = QLabel(QCoreApplication.translate("NextStepNotice", "Have ready:"))
+        self.have_ready.setAccessibleName(QCoreApplication.translate("NextStepNotice", "Have ready"))
+        self.documents = wrap_label("", name=QCoreApplication.translate("NextStepNotice", "Documents for the next step"), selectable=True)
         for widget in (self.headline, self.step, self.have_ready, self.documents):
             column.addWidget(widget)
         outer.addLayout(column, 1)
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setAccessibleName("Undo promise mark")
-        self.undo_button.setToolTip("Put the promise back as it was (Ctrl+Z); the history keeps "
-                                    "both changes")
+        self.undo_button = QPushButton(QCoreApplication.translate("NextStepNotice", "Undo"))
+        self.undo_button.setAccessibleName(QCoreApplication.translate("NextStepNotice", "Undo promise mark"))
+        self.undo_button.setToolTip(QCoreApplication.translate("NextStepNotice", "Put the promise back as it was (Ctrl+Z); the history keeps "
+                                    "both changes"))
         self.undo_button.clicked.connect(self._undo_clicked)
-        self.close_button = QPushButton("Dismiss")
-        self.close_button.setAccessibleName("Dismiss promise notice")
-        self.close_button.setToolTip("Hide this notice (the next step stays under Before you "
-                                     "call)")
+        self.close_button = QPushButton(QCoreApplication.translate("NextStepNotice", "Dismiss"))
+        self.close_button.setAccessibleName(QCoreApplication.translate("NextStepNotice", "Dismiss promise notice"))
+        self.close_button.setToolTip(QCoreApplication.translate("NextStepNotice", "Hide this notice (the next step stays under Before you "
+                                     "call)"))
         self.close_button.clicked.connect(self.dismiss)
         buttons = QVBoxLayout()
         buttons.setSpacing(GRID // 2)
@@ -75,12 +75,12 @@ class NextStepNotice(QFrame):
 
     def show_mark(self, mark: PromiseMark, advice: NextStepAdvice | None) -> None:
         self.mark = mark
-        self.headline.setText(f"Promise “{mark.text}” marked {mark.after}.")
+        self.headline.setText(QCoreApplication.translate("NextStepNotice", "Promise “{text}” marked {after}.").format(text=mark.text, after=mark.after))
         has_advice = advice is not None
         for widget in (self.step, self.have_ready, self.documents):
             widget.setVisible(has_advice)
         if advice is not None:
-            self.step.setText(f"Next: {advice.text}")
+            self.step.setText(QCoreApplication.translate("NextStepNotice", "Next: {text}").format(text=advice.text))
             self.documents.setText("\n".join(f"• {doc}" for doc in advice.documents))
         self.undo_button.setEnabled(True)
         self.undo_button.show()
@@ -88,7 +88,7 @@ class NextStepNotice(QFrame):
 
     def show_undone(self, mark: PromiseMark) -> None:
         self.mark = None
-        self.headline.setText(f"Undone: promise “{mark.text}” is {mark.before} again.")
+        self.headline.setText(QCoreApplication.translate("NextStepNotice", "Undone: promise “{text}” is {before} again.").format(text=mark.text, before=mark.before))
         for widget in (self.step, self.have_ready, self.documents):
             widget.hide()
         self.undo_button.hide()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from ...journal.next_step import after_broken_promise
@@ -59,7 +59,7 @@ class CasePane(QWidget):
         self._before_call_case: int | None = None
         self.deleted = False
         self._exhibits: ExhibitsPanel | None = None
-        self.setAccessibleName("Case")
+        self.setAccessibleName(QCoreApplication.translate("CasePane", "Case"))
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -67,10 +67,10 @@ class CasePane(QWidget):
         self.stack = QStackedWidget()
         outer.addWidget(self.stack)
 
-        self.placeholder = QLabel("Select a case on the left to see its timeline.")
+        self.placeholder = QLabel(QCoreApplication.translate("CasePane", "Select a case on the left to see its timeline."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setAccessibleName("No case selected")
+        self.placeholder.setAccessibleName(QCoreApplication.translate("CasePane", "No case selected"))
         self.stack.addWidget(self.placeholder)
 
         page = QWidget()
@@ -80,13 +80,13 @@ class CasePane(QWidget):
         column.addWidget(self._build_header())
         column.addWidget(self._build_deleted_banner())
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Case tabs")
+        self.tabs.setAccessibleName(QCoreApplication.translate("CasePane", "Case tabs"))
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._build_timeline(), TAB_TITLES[TAB_TIMELINE])
-        self.details_area, self.details_column = scroll_page("Details")
+        self.details_area, self.details_column = scroll_page(QCoreApplication.translate("CasePane", "Details"))
         self.tabs.addTab(self.details_area, TAB_TITLES[TAB_DETAILS])
         self.tabs.addTab(self._build_exhibits(), TAB_TITLES[TAB_EXHIBITS])
-        self.before_area, self.before_column = scroll_page("Before you call")
+        self.before_area, self.before_column = scroll_page(QCoreApplication.translate("CasePane", "Before you call"))
         self.tabs.addTab(self.before_area, TAB_TITLES[TAB_BEFORE_CALL])
         self.history = history_browser()
         self.tabs.addTab(self.history, TAB_TITLES[TAB_HISTORY])
@@ -130,7 +130,7 @@ class CasePane(QWidget):
     def _build_exhibits(self) -> QWidget:
         """The Exhibits tab's page; the panel itself comes with the first use (``exhibits``)."""
         self.exhibits_page = QWidget()
-        self.exhibits_page.setAccessibleName("Exhibits page")
+        self.exhibits_page.setAccessibleName(QCoreApplication.translate("CasePane", "Exhibits page"))
         layout = QVBoxLayout(self.exhibits_page)
         layout.setContentsMargins(0, 0, 0, 0)
         return self.exhibits_page
@@ -252,7 +252,7 @@ class CasePane(QWidget):
         self._fill_before_call(case)
         fill_history(self.history, self.service, case)
         n = len(case.attachments)
-        self.tabs.setTabText(TAB_EXHIBITS, f"Exhibits ({n})" if n else "Exhibits")
+        self.tabs.setTabText(TAB_EXHIBITS, QCoreApplication.translate("CasePane", "Exhibits ({n})").format(n=n) if n else QCoreApplication.translate("CasePane", "Exhibits"))
 
     def _fill_before_call(self, case: CaseView, now: datetime | None = None) -> None:
         if case.id != self._before_call_case:  # another case starts at the top
@@ -286,8 +286,7 @@ class CasePane(QWidget):
             case = self.service.get_case(mark.case_id)
             now = next((p.status for p in case.promises if p.id == mark.promise_id), None)
             if now != mark.after:
-                self.error.emit(f"The promise “{mark.text}” was changed again since; nothing "
-                                "was undone.")
+                self.error.emit(QCoreApplication.translate("CasePane", "The promise “{text}” was changed again since; nothing was undone.").format(text=mark.text))
                 self.promise_notice.dismiss()
                 self.promise_unmarked.emit(mark)
                 return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -48,8 +48,8 @@ def promise_line(p: PromiseView) -> str:
     """'refund issued — within 5 business days, due Nov 30, 2026'."""
     due = full_moment(p.due.due_at) if p.due.due_at is not None else full_date(p.due.due_on)
     if p.business_days is None and p.hours is None:
-        return f"{p.text} — due {due}"
-    return f"{p.text} — {p.terms}, due {due}"
+        return QCoreApplication.translate("timeline", "{text} — due {due}").format(text=p.text, due=due)
+    return QCoreApplication.translate("timeline", "{text} — {terms}, due {due}").format(text=p.text, terms=p.terms, due=due)
 
 
 
@@ -70,21 +70,21 @@ class TimelineTab(QWidget):
         self._newest_first = True
         self._thumbs: dict[str, QIcon | None] = {}
         self._pending_items: list[tuple[str, Any]] = []
-        self.setAccessibleName("Timeline")
+        self.setAccessibleName(QCoreApplication.translate("TimelineTab", "Timeline"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, GRID, 0, 0)
         layout.setSpacing(GRID // 2)
         bar = QHBoxLayout()
         bar.setContentsMargins(GRID * 2, 0, GRID * 2, 0)
         self.timeline_summary = QLabel()
-        self.timeline_summary.setAccessibleName("Timeline summary")
+        self.timeline_summary.setAccessibleName(QCoreApplication.translate("TimelineTab", "Timeline summary"))
         self.timeline_summary.setWordWrap(True)  # a narrow pane wraps it instead of widening
         bar.addWidget(self.timeline_summary, 1)
         self.order_button = QToolButton()
         self.order_button.setCheckable(True)
         self.order_button.setChecked(True)
-        self.order_button.setAccessibleName("Newest first")
-        self.order_button.setToolTip("Show the newest or the oldest contact first")
+        self.order_button.setAccessibleName(QCoreApplication.translate("TimelineTab", "Newest first"))
+        self.order_button.setToolTip(QCoreApplication.translate("TimelineTab", "Show the newest or the oldest contact first"))
         self.order_button.toggled.connect(self.set_newest_first)
         self._update_order_button()
         bar.addWidget(self.order_button)
@@ -94,7 +94,7 @@ class TimelineTab(QWidget):
         notice_row.setContentsMargins(GRID * 2, 0, GRID * 2, 0)
         notice_row.addWidget(self.promise_notice)
         layout.addLayout(notice_row)
-        self.timeline_area, self.timeline_column = scroll_page("Timeline cards")
+        self.timeline_area, self.timeline_column = scroll_page(QCoreApplication.translate("TimelineTab", "Timeline cards"))
         layout.addWidget(self.timeline_area, 1)
 
     def set_service(self, service: JournalService) -> None:
@@ -116,9 +116,9 @@ class TimelineTab(QWidget):
             self._fill_timeline(self.case)
 
     def _update_order_button(self) -> None:
-        self.order_button.setText("Newest first ▾" if self._newest_first else "Oldest first ▴")
-        self.order_button.setAccessibleName("Newest first" if self._newest_first
-                                            else "Oldest first")
+        self.order_button.setText(QCoreApplication.translate("TimelineTab", "Newest first ▾") if self._newest_first else QCoreApplication.translate("TimelineTab", "Oldest first ▴"))
+        self.order_button.setAccessibleName(QCoreApplication.translate("TimelineTab", "Newest first") if self._newest_first
+                                            else QCoreApplication.translate("TimelineTab", "Oldest first"))
 
     def fill(self, case: CaseView, *, locked: bool) -> None:
         """Show ``case``'s cards (``locked``: no button changes anything)."""
@@ -141,16 +141,16 @@ class TimelineTab(QWidget):
         self.timeline_summary.setText(" · ".join(summary))
         loose = self._loose_exhibits(case)
         if not case.contacts and not case.escalations:
-            button = QPushButton("Log your first contact (Ctrl+L)")
-            button.setAccessibleName("Log your first contact")
+            button = QPushButton(QCoreApplication.translate("TimelineTab", "Log your first contact (Ctrl+L)"))
+            button.setAccessibleName(QCoreApplication.translate("TimelineTab", "Log your first contact"))
             button.setMinimumHeight(GRID * 5)
             button.clicked.connect(self.log_contact_requested)
             button.setEnabled(not self.locked)
             hint = wrap_label(
-                "Every call, chat, e-mail or ticket goes here with who you spoke to, the ticket "
+                QCoreApplication.translate("TimelineTab", "Every call, chat, e-mail or ticket goes here with who you spoke to, the ticket "
                 "number and what they promised, so nothing depends on memory. Screenshots "
-                "pasted here (Ctrl+V) or dropped on the window become exhibits of the case.",
-                name="Timeline hint")
+                "pasted here (Ctrl+V) or dropped on the window become exhibits of the case."),
+                name=QCoreApplication.translate("TimelineTab", "Timeline hint"))
             add_to_column(self.timeline_column, button)
             add_to_column(self.timeline_column, muted(hint))
             if not loose:
@@ -191,10 +191,9 @@ class TimelineTab(QWidget):
             else:
                 add_to_column(self.timeline_column, self._escalation_card(obj))
         if self._pending_items:
-            more = QPushButton(f"Show {min(CARD_CHUNK, len(self._pending_items))} more "
-                               f"({len(self._pending_items)} not shown)")
+            more = QPushButton(QCoreApplication.translate("TimelineTab", "Show {min} more ({len} not shown)").format(min=min(CARD_CHUNK, len(self._pending_items)), len=len(self._pending_items)))
             more.setObjectName("more")
-            more.setAccessibleName("Show more contacts")
+            more.setAccessibleName(QCoreApplication.translate("TimelineTab", "Show more contacts"))
             more.clicked.connect(self._build_more_cards)
             add_to_column(self.timeline_column, more)
 
@@ -202,7 +201,7 @@ class TimelineTab(QWidget):
         channel = CHANNEL_NAMES.get(ct.channel, ct.channel)
         direction = DIRECTION_NAMES.get(ct.direction, ct.direction)
         when = full_moment(ct.started_at)
-        card = Card(f"Contact {when} {channel} {direction}")
+        card = Card(QCoreApplication.translate("TimelineTab", "Contact {when} {channel} {direction}").format(when=when, channel=channel, direction=direction))
         card.setProperty("contact_id", ct.id)
         top = QHBoxLayout()
         top.setSpacing(GRID)
@@ -211,24 +210,24 @@ class TimelineTab(QWidget):
         font.setBold(True)
         kind.setFont(font)
         kind.setToolTip(DIRECTION_HELP.get(ct.direction, ""))
-        kind.setAccessibleName("Channel and direction")
+        kind.setAccessibleName(QCoreApplication.translate("TimelineTab", "Channel and direction"))
         top.addWidget(kind)
         stamp = QLabel(when)
-        stamp.setAccessibleName("Contact date")
+        stamp.setAccessibleName(QCoreApplication.translate("TimelineTab", "Contact date"))
         stamp.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(stamp)
         top.addStretch(1)
         actions = QToolButton()
         actions.setText("⋯")
-        actions.setAccessibleName("Contact actions")
-        actions.setToolTip("Edit or delete this contact")
+        actions.setAccessibleName(QCoreApplication.translate("TimelineTab", "Contact actions"))
+        actions.setToolTip(QCoreApplication.translate("TimelineTab", "Edit or delete this contact"))
         actions.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         actions.setAutoRaise(True)
         actions.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         menu = QMenu(actions)
-        edit = menu.addAction("Edit contact…")
+        edit = menu.addAction(QCoreApplication.translate("TimelineTab", "Edit contact…"))
         edit.triggered.connect(lambda _c=False, cid=ct.id: self.edit_contact_requested.emit(cid))
-        delete = menu.addAction("Delete contact…")
+        delete = menu.addAction(QCoreApplication.translate("TimelineTab", "Delete contact…"))
         delete.triggered.connect(
             lambda _c=False, cid=ct.id: self.delete_contact_requested.emit(cid))
         actions.setMenu(menu)
@@ -243,21 +242,21 @@ class TimelineTab(QWidget):
         if minutes is not None:
             length = f"{minutes} min"
             if ct.hold_minutes:
-                length += f" ({ct.hold_minutes} on hold)"
+                length += QCoreApplication.translate("TimelineTab", " ({hold_minutes} on hold)").format(hold_minutes=ct.hold_minutes)
             who.append(length)
         elif ct.hold_minutes:
-            who.append(f"{ct.hold_minutes} min on hold")
+            who.append(QCoreApplication.translate("TimelineTab", "{hold_minutes} min on hold").format(hold_minutes=ct.hold_minutes))
         who_text = " · ".join(x for x in who if x)
         if who_text:
-            card.body.addWidget(wrap_label(who_text, name="Representative", selectable=True))
+            card.body.addWidget(wrap_label(who_text, name=QCoreApplication.translate("TimelineTab", "Representative"), selectable=True))
         if ct.tickets:
-            word = "Ticket" if len(ct.tickets) == 1 else "Tickets"
+            word = QCoreApplication.translate("TimelineTab", "Ticket") if len(ct.tickets) == 1 else QCoreApplication.translate("TimelineTab", "Tickets")
             card.body.addWidget(wrap_label(f"{word}: {', '.join(ct.tickets)}",
-                                           name="Ticket numbers", selectable=True))
+                                           name=QCoreApplication.translate("TimelineTab", "Ticket numbers"), selectable=True))
         if ct.summary:
-            card.body.addWidget(wrap_label(ct.summary, name="Summary", selectable=True))
+            card.body.addWidget(wrap_label(ct.summary, name=QCoreApplication.translate("TimelineTab", "Summary"), selectable=True))
         if ct.outcome:
-            card.body.addWidget(wrap_label(f"Outcome: {ct.outcome}", name="Outcome",
+            card.body.addWidget(wrap_label(QCoreApplication.translate("TimelineTab", "Outcome: {outcome}").format(outcome=ct.outcome), name=QCoreApplication.translate("TimelineTab", "Outcome"),
                                            selectable=True))
         for p in ct.promises:
             card.body.addWidget(self._promise_row(p))
@@ -270,34 +269,33 @@ class TimelineTab(QWidget):
             card.body.addWidget(self._thumbnail_row(ct.attachments))
         if ct.recorded_late_days >= 1:
             late = wrap_label(
-                f"Written down {plural(ct.recorded_late_days, 'day')} later, on "
-                f"{local_moment(ct.recorded_at)}.", name="Recorded later")
+                QCoreApplication.translate("TimelineTab", "Written down {plural} later, on {local_moment}.").format(plural=plural(ct.recorded_late_days, 'day'), local_moment=local_moment(ct.recorded_at)), name=QCoreApplication.translate("TimelineTab", "Recorded later"))
             card.body.addWidget(muted(late))
         return card
 
     def _promise_row(self, p: PromiseView) -> QWidget:
         """[PROMISE] what, terms and due date — then its state and Kept / Broken below."""
         row = QWidget()
-        row.setAccessibleName(f"Promise: {p.text}")
+        row.setAccessibleName(QCoreApplication.translate("TimelineTab", "Promise: {text}").format(text=p.text))
         row.setProperty("promise_id", p.id)
         grid = QGridLayout(row)
         grid.setContentsMargins(0, GRID // 2, 0, 0)
         grid.setHorizontalSpacing(GRID)
         grid.setVerticalSpacing(GRID // 2)
         grid.addWidget(Badge("promise"), 0, 0, Qt.AlignmentFlag.AlignTop)
-        text = wrap_label(promise_line(p), name="Promise", selectable=True)
+        text = wrap_label(promise_line(p), name=QCoreApplication.translate("TimelineTab", "Promise"), selectable=True)
         grid.addWidget(text, 0, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
         actions = QHBoxLayout()
         actions.setSpacing(GRID)
         state = Badge(p.state.label, key=p.state.code)
-        state.setAccessibleName(f"Promise state: {p.state.label}")
+        state.setAccessibleName(QCoreApplication.translate("TimelineTab", "Promise state: {label}").format(label=p.state.label))
         state.setObjectName("promise_state")
         actions.addWidget(state)
-        for status, label in (("kept", "Kept"), ("broken", "Broken")):
+        for status, label in (("kept", QCoreApplication.translate("TimelineTab", "Kept")), ("broken", QCoreApplication.translate("TimelineTab", "Broken"))):
             button = QPushButton(label)
-            button.setAccessibleName(f"Mark {status}: {p.text}")
-            button.setToolTip(f"Record that this promise was {status} (kept in the history)")
+            button.setAccessibleName(QCoreApplication.translate("TimelineTab", "Mark {status}: {text}").format(status=status, text=p.text))
+            button.setToolTip(QCoreApplication.translate("TimelineTab", "Record that this promise was {status} (kept in the history)").format(status=status))
             button.setEnabled(p.status != status and not self.locked)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.clicked.connect(
@@ -310,20 +308,20 @@ class TimelineTab(QWidget):
     def _expected_row(self, case: CaseView, ct: ContactView) -> QWidget:
         er = self.service.typical_response(case, ct)
         if er is None:
-            text = ("No promise recorded, and there is no typical reply time for this; "
-                    "ask for one next time.")
+            text = (QCoreApplication.translate("TimelineTab", "No promise recorded, and there is no typical reply time for this; "
+                    "ask for one next time."))
         else:
-            text = f"No promise recorded. Typical for {er.description}: {er.label()}"
-        return muted(wrap_label(text, name="Expected response"))
+            text = QCoreApplication.translate("TimelineTab", "No promise recorded. Typical for {description}: {label}").format(description=er.description, label=er.label())
+        return muted(wrap_label(text, name=QCoreApplication.translate("TimelineTab", "Expected response")))
 
     def _escalation_row(self, esc: EscalationView) -> QWidget:
         row = QWidget()
-        row.setAccessibleName("Escalation")
+        row.setAccessibleName(QCoreApplication.translate("TimelineTab", "Escalation"))
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, GRID // 2, 0, 0)
         layout.setSpacing(GRID)
         layout.addWidget(Badge("escalation"), 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(wrap_label(self._escalation_text(esc), name="Escalation details",
+        layout.addWidget(wrap_label(self._escalation_text(esc), name=QCoreApplication.translate("TimelineTab", "Escalation details"),
                                     selectable=True), 1, Qt.AlignmentFlag.AlignTop)
         return row
 
@@ -340,7 +338,7 @@ class TimelineTab(QWidget):
         return f"{text}\n{esc.notes}" if esc.notes else text
 
     def _escalation_card(self, esc: EscalationView) -> Card:
-        card = Card(f"Escalation {full_date(esc.requested_on)}")
+        card = Card(QCoreApplication.translate("TimelineTab", "Escalation {full_date}").format(full_date=full_date(esc.requested_on)))
         card.body.addWidget(self._escalation_row(esc))
         return card
 
@@ -361,22 +359,22 @@ class TimelineTab(QWidget):
         if first.tzinfo is None:
             first = first.replace(tzinfo=UTC)
         day = full_date(first.astimezone().date())
-        card = Card(f"Exhibits added {day}")
+        card = Card(QCoreApplication.translate("TimelineTab", "Exhibits added {day}").format(day=day))
         card.setProperty("exhibits", True)
         top = QHBoxLayout()
         top.setSpacing(GRID)
-        kind = QLabel("Exhibit" if len(attachments) == 1 else "Exhibits")
+        kind = QLabel(QCoreApplication.translate("TimelineTab", "Exhibit") if len(attachments) == 1 else QCoreApplication.translate("TimelineTab", "Exhibits"))
         font = kind.font()
         font.setBold(True)
         kind.setFont(font)
-        kind.setAccessibleName("Exhibits added")
+        kind.setAccessibleName(QCoreApplication.translate("TimelineTab", "Exhibits added"))
         top.addWidget(kind)
         stamp = QLabel(f"added {day}")
-        stamp.setAccessibleName("Date added")
+        stamp.setAccessibleName(QCoreApplication.translate("TimelineTab", "Date added"))
         top.addWidget(stamp)
         top.addStretch(1)
         card.body.addLayout(top)
-        card.body.addWidget(self._thumbnail_row(attachments, label="Exhibits of the case"))
+        card.body.addWidget(self._thumbnail_row(attachments, label=QCoreApplication.translate("TimelineTab", "Exhibits of the case")))
         return card
 
     def _thumbnail(self, att: AttachmentView) -> QIcon | None:
@@ -413,7 +411,7 @@ class TimelineTab(QWidget):
             else:
                 button.setText(name if len(name) <= 28 else name[:27] + "…")
             button.setToolTip(f"{name} ({human_size(att.size)})")
-            button.setAccessibleName(f"Exhibit: {name}")
+            button.setAccessibleName(QCoreApplication.translate("TimelineTab", "Exhibit: {name}").format(name=name))
             button.clicked.connect(lambda _c=False, aid=att.id: self._activate_attachment(aid))
             layout.addWidget(button)
         layout.addStretch(1)

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from ...casefile import BuildResult, CaseFileCancelled
@@ -43,24 +43,21 @@ class BuildOptions:
 def describe_build_error(exc: BaseException, out: Path) -> str:
     """One plain sentence for the user; never a traceback."""
     if isinstance(exc, CaseFileTooLarge):
-        return (f"{exc} Set the dates under \u201cTimeline\u201d in the case file window "
-                "(File > Export case file\u2026).")
+        return (QCoreApplication.translate("build", "{exc} Set the dates under “Timeline” in the case file window (File > Export case file…).").format(exc=exc))
     if isinstance(exc, ServiceError):
         return str(exc)
     if isinstance(exc, PermissionError):
-        return (f"The case file could not be saved in {out.parent}: permission denied. "
-                "Choose another folder.")
+        return (QCoreApplication.translate("build", "The case file could not be saved in {parent}: permission denied. Choose another folder.").format(parent=out.parent))
     if isinstance(exc, FileNotFoundError):
-        return f"The folder {out.parent} does not exist (any more). Choose another folder."
+        return QCoreApplication.translate("build", "The folder {parent} does not exist (any more). Choose another folder.").format(parent=out.parent)
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "The disk is full, so the case file was not saved. Free some space and try again."
+        return QCoreApplication.translate("build", "The disk is full, so the case file was not saved. Free some space and try again.")
     if isinstance(exc, OSError):
         reason = exc.strerror or type(exc).__name__
-        return f"The case file could not be written ({reason}). Nothing was saved."
+        return QCoreApplication.translate("build", "The case file could not be written ({reason}). Nothing was saved.").format(reason=reason)
     if isinstance(exc, MemoryError):
-        return "There was not enough memory to build the case file. Nothing was saved."
-    return ("The case file could not be made because of an unexpected problem "
-            f"({type(exc).__name__}). Nothing was saved.")
+        return QCoreApplication.translate("build", "There was not enough memory to build the case file. Nothing was saved.")
+    return (QCoreApplication.translate("build", "The case file could not be made because of an unexpected problem ({name__}). Nothing was saved.").format(name__=type(exc).__name__))
 
 
 def documents_folder() -> Path:
@@ -149,9 +146,9 @@ class CaseFileBuilder(QObject):
         signals.cancelled.connect(self._on_cancelled, q)
         self._signals = signals
 
-        dialog = QProgressDialog(f"{label}\u2026", "Cancel", 0, 100, self._widget)
-        dialog.setWindowTitle("Case file")
-        dialog.setAccessibleName("Building the case file")
+        dialog = QProgressDialog(f"{label}\u2026", QCoreApplication.translate("CaseFileBuilder", "Cancel"), 0, 100, self._widget)
+        dialog.setWindowTitle(QCoreApplication.translate("CaseFileBuilder", "Case file"))
+        dialog.setAccessibleName(QCoreApplication.translate("CaseFileBuilder", "Building the case file"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
@@ -170,7 +167,7 @@ class CaseFileBuilder(QObject):
             return
         self._cancel.set()
         if self.progress_dialog is not None:
-            self.progress_dialog.setLabelText("Cancelling\u2026")
+            self.progress_dialog.setLabelText(QCoreApplication.translate("CaseFileBuilder", "Cancelling\u2026"))
             button = self.progress_dialog.findChild(QPushButton)
             if button is not None:
                 button.setEnabled(False)
@@ -261,11 +258,11 @@ def print_case_file(service: Any, case_id: int | None, parent: QWidget | None = 
     try:  # the title alone: a huge case is refused by the build, never loaded here
         summaries = service.case_summaries([case_id])
         if not summaries:
-            raise NotFound(f"There is no case {case_id}.")
+            raise NotFound(QCoreApplication.translate("build", "There is no case {case_id}.").format(case_id=case_id))
         title = summaries[0].title
     except ServiceError as exc:
         scratch.cleanup()
-        QMessageBox.warning(parent, "Print", window_text(str(exc)))
+        QMessageBox.warning(parent, QCoreApplication.translate("build", "Print"), window_text(str(exc)))
         return None
     out = scratch.new_path(default_file_name(title))
     builder = CaseFileBuilder(service, case_id, parent)
@@ -277,7 +274,7 @@ def print_case_file(service: Any, case_id: int | None, parent: QWidget | None = 
             finish()
 
     def failed(message: str) -> None:
-        QMessageBox.warning(parent, "Case file not made", window_text(message))
+        QMessageBox.warning(parent, QCoreApplication.translate("build", "Case file not made"), window_text(message))
         finish()
 
     def finish() -> None:
@@ -287,5 +284,5 @@ def print_case_file(service: Any, case_id: int | None, parent: QWidget | None = 
     builder.finished.connect(done)
     builder.failed.connect(failed)
     builder.cancelled.connect(finish)
-    builder.start(out, BuildOptions(), "Building the case file to print")
+    builder.start(out, BuildOptions(), QCoreApplication.translate("build", "Building the case file to print"))
     return builder

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -101,8 +101,8 @@ class CaseFileDialog(QDialog):
         self._busy = False
 
         d = self.data
-        self.setWindowTitle(f"Case file \u2014 {d.title}")
-        self.setAccessibleName("Case file")
+        self.setWindowTitle(QCoreApplication.translate("CaseFileDialog", "Case file — {title}").format(title=d.title))
+        self.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Case file"))
         self.setModal(False)
 
         heading, about = self._make_heading(d)
@@ -147,37 +147,35 @@ class CaseFileDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         heading.setFont(font)
         heading.setWordWrap(True)
-        heading.setAccessibleName("Case")
+        heading.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Case"))
         n_contacts, n_exhibits = len(d.contacts), len(d.exhibits)
         about = QLabel(
-            f"Case #{d.case_number} \u00b7 {d.organization.name} \u00b7 {d.issue_type_label} "
-            f"\u00b7 {n_contacts} contact{'s' if n_contacts != 1 else ''} \u00b7 "
-            f"{n_exhibits} exhibit{'s' if n_exhibits != 1 else ''}",
+            QCoreApplication.translate("CaseFileDialog", "Case #{case_number} · {name} · {issue_type_label} · {n_contacts} contact{value} · {n_exhibits} exhibit{value2}").format(case_number=d.case_number, name=d.organization.name, issue_type_label=d.issue_type_label, n_contacts=n_contacts, value='s' if n_contacts != 1 else '', n_exhibits=n_exhibits, value2='s' if n_exhibits != 1 else ''),
             self,
         )
         about.setWordWrap(True)
-        about.setAccessibleName("About the case")
+        about.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "About the case"))
         return heading, about
 
     def _make_copy_box(self) -> QGroupBox:
         """Redacted copy or not, and what redaction masks."""
-        copy_box = QGroupBox("Copy", self)
-        self.redact_check = QCheckBox("Redacted copy", copy_box)
-        self.redact_check.setAccessibleName("Redacted copy")
+        copy_box = QGroupBox(QCoreApplication.translate("CaseFileDialog", "Copy"), self)
+        self.redact_check = QCheckBox(QCoreApplication.translate("CaseFileDialog", "Redacted copy"), copy_box)
+        self.redact_check.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Redacted copy"))
         self.redact_check.setToolTip(
-            "Mask identifiers down to their last 4 characters, for sending to someone who "
-            "does not need them")
+            QCoreApplication.translate("CaseFileDialog", "Mask identifiers down to their last 4 characters, for sending to someone who "
+            "does not need them"))
         redact_note = QLabel(
-            "Account, member, claim, authorization, invoice, NPI and EIN numbers, "
+            QCoreApplication.translate("CaseFileDialog", "Account, member, claim, authorization, invoice, NPI and EIN numbers, "
             "representative IDs, e-mail addresses, phone numbers and other long numbers are "
             "masked to their last 4 characters, in the cover letter too. Ticket numbers stay "
             "readable. PDF and text exhibits are withheld (listed with their SHA-256): tick "
             "one to put it back as filed, unmasked. Screenshots cannot be masked: untick "
-            "those that show identifiers.",
+            "those that show identifiers."),
             copy_box,
         )
         redact_note.setWordWrap(True)
-        redact_note.setAccessibleName("What the redacted copy masks")
+        redact_note.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "What the redacted copy masks"))
         copy_layout = QVBoxLayout(copy_box)
         copy_layout.addWidget(self.redact_check)
         copy_layout.addWidget(redact_note)
@@ -185,32 +183,32 @@ class CaseFileDialog(QDialog):
 
     def _make_letter_box(self, d: CaseFileData) -> QGroupBox:
         """The optional cover letter: addressee, text, its state and Draft again."""
-        letter_box = QGroupBox("Cover letter", self)
-        self.letter_check = QCheckBox("Include a cover letter", letter_box)
-        self.letter_check.setAccessibleName("Include a cover letter")
-        self.letter_check.setToolTip("A formal escalation letter, placed after the cover page")
+        letter_box = QGroupBox(QCoreApplication.translate("CaseFileDialog", "Cover letter"), self)
+        self.letter_check = QCheckBox(QCoreApplication.translate("CaseFileDialog", "Include a cover letter"), letter_box)
+        self.letter_check.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Include a cover letter"))
+        self.letter_check.setToolTip(QCoreApplication.translate("CaseFileDialog", "A formal escalation letter, placed after the cover page"))
         self.addressee_edit = QLineEdit(letter_box)
-        self.addressee_edit.setAccessibleName("Addressee")
-        self.addressee_edit.setPlaceholderText("e.g. Billing supervisor, or the name of the "
-                                               "escalation owner")
+        self.addressee_edit.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Addressee"))
+        self.addressee_edit.setPlaceholderText(QCoreApplication.translate("CaseFileDialog", "e.g. Billing supervisor, or the name of the "
+                                               "escalation owner"))
         owners = [e.owner_name.strip() for e in d.escalations if e.owner_name.strip()]
         self.addressee_edit.setText(owners[-1] if owners else "")
         self.letter_edit = QPlainTextEdit(letter_box)
-        self.letter_edit.setAccessibleName("Cover letter text")
+        self.letter_edit.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Cover letter text"))
         self.letter_edit.setMinimumHeight(120)
-        self.redraft_button = QPushButton("Draft again", letter_box)
-        self.redraft_button.setAccessibleName("Draft the letter again")
-        self.redraft_button.setToolTip("Replace the letter with a new draft from the case")
+        self.redraft_button = QPushButton(QCoreApplication.translate("CaseFileDialog", "Draft again"), letter_box)
+        self.redraft_button.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Draft the letter again"))
+        self.redraft_button.setToolTip(QCoreApplication.translate("CaseFileDialog", "Replace the letter with a new draft from the case"))
         self.redraft_button.clicked.connect(self._redraft_clicked)
         form = QFormLayout()
-        form.addRow("To:", self.addressee_edit)
+        form.addRow(QCoreApplication.translate("CaseFileDialog", "To:"), self.addressee_edit)
         letter_layout = QVBoxLayout(letter_box)
         letter_layout.addWidget(self.letter_check)
         letter_layout.addLayout(form)
         letter_layout.addWidget(self.letter_edit, 1)
         row = QHBoxLayout()
         self.letter_state = QLabel(letter_box)
-        self.letter_state.setAccessibleName("Letter status")
+        self.letter_state.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Letter status"))
         row.addWidget(self.letter_state, 1)
         row.addWidget(self.redraft_button)
         letter_layout.addLayout(row)
@@ -223,11 +221,11 @@ class CaseFileDialog(QDialog):
         """What the last build made, with Open."""
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
-        self.result_label.setAccessibleName("Result")
+        self.result_label.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Result"))
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_result_button = QPushButton("Open", self)
-        self.open_result_button.setAccessibleName("Open the saved case file")
-        self.open_result_button.setToolTip("Open the saved file in your PDF viewer")
+        self.open_result_button = QPushButton(QCoreApplication.translate("CaseFileDialog", "Open"), self)
+        self.open_result_button.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Open the saved case file"))
+        self.open_result_button.setToolTip(QCoreApplication.translate("CaseFileDialog", "Open the saved file in your PDF viewer"))
         self.open_result_button.hide()
         self.open_result_button.clicked.connect(self._open_result)
         result_row = QHBoxLayout()
@@ -238,17 +236,17 @@ class CaseFileDialog(QDialog):
     def _make_buttons(self) -> QDialogButtonBox:
         """Export…, Preview, Print… and Close."""
         buttons = QDialogButtonBox(self)
-        self.export_button = buttons.addButton("Export\u2026", QDialogButtonBox.ButtonRole.ActionRole)
-        self.export_button.setAccessibleName("Export")
-        self.export_button.setToolTip("Save the case file as a PDF")
-        self.preview_button = buttons.addButton("Preview", QDialogButtonBox.ButtonRole.ActionRole)
-        self.preview_button.setAccessibleName("Preview")
-        self.preview_button.setToolTip("Look at every page before saving or printing")
-        self.print_button = buttons.addButton("Print\u2026", QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button.setAccessibleName("Print")
-        self.print_button.setToolTip("Print the case file")
+        self.export_button = buttons.addButton(QCoreApplication.translate("CaseFileDialog", "Export\u2026"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Export"))
+        self.export_button.setToolTip(QCoreApplication.translate("CaseFileDialog", "Save the case file as a PDF"))
+        self.preview_button = buttons.addButton(QCoreApplication.translate("CaseFileDialog", "Preview"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Preview"))
+        self.preview_button.setToolTip(QCoreApplication.translate("CaseFileDialog", "Look at every page before saving or printing"))
+        self.print_button = buttons.addButton(QCoreApplication.translate("CaseFileDialog", "Print\u2026"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Print"))
+        self.print_button.setToolTip(QCoreApplication.translate("CaseFileDialog", "Print the case file"))
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
+        close.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Close"))
         self.export_button.clicked.connect(self.export)
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_case_file)
@@ -265,7 +263,7 @@ class CaseFileDialog(QDialog):
         try:
             dialog = cls(service, case_id, parent)
         except ServiceError as exc:
-            QMessageBox.warning(parent, "Case file", window_text(str(exc)))
+            QMessageBox.warning(parent, QCoreApplication.translate("CaseFileDialog", "Case file"), window_text(str(exc)))
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -300,17 +298,17 @@ class CaseFileDialog(QDialog):
 
     def _make_exhibits_box(self) -> QGroupBox:
         """The list of exhibits to include, with its hint and the unmasked-exhibit warning."""
-        box = QGroupBox("Exhibits", self)
+        box = QGroupBox(QCoreApplication.translate("CaseFileDialog", "Exhibits"), self)
         layout = QVBoxLayout(box)
         self.exhibit_list = QListWidget(box)
-        self.exhibit_list.setAccessibleName("Exhibits to include")
-        self.exhibit_hint = QLabel("Untick an exhibit to leave it out of this copy; the others "
-                                   "keep their numbers.", box)
+        self.exhibit_list.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Exhibits to include"))
+        self.exhibit_hint = QLabel(QCoreApplication.translate("CaseFileDialog", "Untick an exhibit to leave it out of this copy; the others "
+                                   "keep their numbers."), box)
         self.exhibit_hint.setWordWrap(True)
-        self.no_exhibits = QLabel("This case has no exhibits.", box)
+        self.no_exhibits = QLabel(QCoreApplication.translate("CaseFileDialog", "This case has no exhibits."), box)
         self.unmasked_label = QLabel(box)
         self.unmasked_label.setWordWrap(True)
-        self.unmasked_label.setAccessibleName("Exhibits included unmasked")
+        self.unmasked_label.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Exhibits included unmasked"))
         self.unmasked_label.setStyleSheet("color: #a4160c; font-weight: bold;")
         self.unmasked_label.hide()
         for widget in (self.exhibit_hint, self.exhibit_list, self.no_exhibits,
@@ -340,7 +338,7 @@ class CaseFileDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Unchecked if unticked
                                    else Qt.CheckState.Checked)
                 item.setData(Qt.ItemDataRole.UserRole, x.number)
-                item.setToolTip(f"SHA-256 {x.sha256}")
+                item.setToolTip(QCoreApplication.translate("CaseFileDialog", "SHA-256 {sha256}").format(sha256=x.sha256))
         finally:
             self.exhibit_list.blockSignals(False)
         self._update_unmasked()
@@ -360,7 +358,7 @@ class CaseFileDialog(QDialog):
         try:
             fresh = self._load()
         except ServiceError as exc:
-            QMessageBox.warning(self, "Case file", window_text(str(exc)))
+            QMessageBox.warning(self, QCoreApplication.translate("CaseFileDialog", "Case file"), window_text(str(exc)))
             return False
 
         def numbering(data: CaseFileData) -> list[tuple[int, str]]:
@@ -375,9 +373,9 @@ class CaseFileDialog(QDialog):
         self._fill_exhibits(left_out, put_back)
         self.redraft()
         QMessageBox.information(
-            self, "Exhibits changed",
-            "The exhibits of this case changed since this window opened, so their numbers "
-            "may have changed. The list is up to date now: check it, then try again.")
+            self, QCoreApplication.translate("CaseFileDialog", "Exhibits changed"),
+            QCoreApplication.translate("CaseFileDialog", "The exhibits of this case changed since this window opened, so their numbers "
+            "may have changed. The list is up to date now: check it, then try again."))
         return False
 
     # options
@@ -388,11 +386,11 @@ class CaseFileDialog(QDialog):
 
     def _exhibit_text(self, number: int) -> str:
         x = next(x for x in self.data.exhibits if x.number == number)
-        text = f"Exhibit {x.number}: {x.caption} \u2014 {x.original_name} ({_kind(x.media_type)})"
+        text = QCoreApplication.translate("CaseFileDialog", "Exhibit {number}: {caption} — {original_name} ({kind})").format(number=x.number, caption=x.caption, original_name=x.original_name, kind=_kind(x.media_type))
         if x.path is None:
-            text += " \u2014 file missing"
+            text += QCoreApplication.translate("CaseFileDialog", " \u2014 file missing")
         if self.redact_check.isChecked() and unmaskable_kind(x.media_type):
-            text += " \u2014 withheld from the redacted copy unless ticked (not masked)"
+            text += QCoreApplication.translate("CaseFileDialog", " \u2014 withheld from the redacted copy unless ticked (not masked)")
         return text
 
     def _ticked(self) -> list[tuple[int, bool]]:
@@ -441,9 +439,9 @@ class CaseFileDialog(QDialog):
         finally:
             self.exhibit_list.blockSignals(False)
         self.exhibit_hint.setText(
-            "Untick an exhibit to leave it out of this copy; the others keep their numbers. "
-            "PDF and text exhibits are withheld (listed only) unless ticked." if on else
-            "Untick an exhibit to leave it out of this copy; the others keep their numbers.")
+            QCoreApplication.translate("CaseFileDialog", "Untick an exhibit to leave it out of this copy; the others keep their numbers. "
+            "PDF and text exhibits are withheld (listed only) unless ticked.") if on else
+            QCoreApplication.translate("CaseFileDialog", "Untick an exhibit to leave it out of this copy; the others keep their numbers."))
         self._update_unmasked()
         self.redraft()
 
@@ -453,11 +451,10 @@ class CaseFileDialog(QDialog):
             self.unmasked_label.hide()
             return
         which = ", ".join(str(n) for n in numbers)
-        word = "Exhibit" if len(numbers) == 1 else "Exhibits"
+        word = QCoreApplication.translate("CaseFileDialog", "Exhibit") if len(numbers) == 1 else QCoreApplication.translate("CaseFileDialog", "Exhibits")
         verb = "goes" if len(numbers) == 1 else "go"
         self.unmasked_label.setText(
-            f"Warning: {word} {which} {verb} into the redacted copy as filed: "
-            f"{'its' if len(numbers) == 1 else 'their'} contents are not masked.")
+            QCoreApplication.translate("CaseFileDialog", "Warning: {word} {which} {verb} into the redacted copy as filed: {value} contents are not masked.").format(word=word, which=which, verb=verb, value='its' if len(numbers) == 1 else 'their'))
         self.unmasked_label.show()
 
     def _range_changed(self) -> None:
@@ -468,7 +465,7 @@ class CaseFileDialog(QDialog):
         try:
             fresh = self._load()
         except ServiceError as exc:
-            QMessageBox.warning(self, "Case file", str(exc))
+            QMessageBox.warning(self, QCoreApplication.translate("CaseFileDialog", "Case file"), str(exc))
             return
         by_number = {x.number: x.sha256 for x in self.data.exhibits}
         left_out = frozenset(by_number[n] for n in self.excluded() if n in by_number)
@@ -508,16 +505,16 @@ class CaseFileDialog(QDialog):
 
     def _update_letter_state(self) -> None:
         self.letter_state.setText(
-            "Edited by you: it is no longer re-drafted when the case or the addressee changes."
+            QCoreApplication.translate("CaseFileDialog", "Edited by you: it is no longer re-drafted when the case or the addressee changes.")
             if self._letter_edited else
-            "Drafted from the case; edit it freely before exporting.")
+            QCoreApplication.translate("CaseFileDialog", "Drafted from the case; edit it freely before exporting."))
 
     def _redraft_clicked(self) -> None:
         if self._letter_edited:
             answer = QMessageBox.question(
-                self, "Draft again",
-                "Replace your edited letter with a new draft from the case? Your changes "
-                "will be lost.",
+                self, QCoreApplication.translate("CaseFileDialog", "Draft again"),
+                QCoreApplication.translate("CaseFileDialog", "Replace your edited letter with a new draft from the case? Your changes "
+                "will be lost."),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -561,14 +558,14 @@ class CaseFileDialog(QDialog):
         if self.builder.running() or not self._exhibits_unchanged():
             return
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export the case file", str(self.suggested_path()), "PDF documents (*.pdf)")
+            self, QCoreApplication.translate("CaseFileDialog", "Export the case file"), str(self.suggested_path()), QCoreApplication.translate("CaseFileDialog", "PDF documents (*.pdf)"))
         if not chosen:
             return
         out = Path(chosen)
         if out.suffix.lower() != ".pdf":
             out = out.with_name(out.name + ".pdf")
         _last_folder = out.parent
-        self._start(out, self._exported, "Building the case file")
+        self._start(out, self._exported, QCoreApplication.translate("CaseFileDialog", "Building the case file"))
 
     def _scratch_path(self) -> Path:
         if self._scratch is None:
@@ -580,12 +577,12 @@ class CaseFileDialog(QDialog):
     def preview(self) -> None:
         if self.builder.running() or not self._exhibits_unchanged():
             return
-        self._start(self._scratch_path(), self._show_preview, "Building the preview")
+        self._start(self._scratch_path(), self._show_preview, QCoreApplication.translate("CaseFileDialog", "Building the preview"))
 
     def print_case_file(self) -> None:
         if self.builder.running() or not self._exhibits_unchanged():
             return
-        self._start(self._scratch_path(), self._print_built, "Building the case file to print")
+        self._start(self._scratch_path(), self._print_built, QCoreApplication.translate("CaseFileDialog", "Building the case file to print"))
 
     # results
 
@@ -599,20 +596,19 @@ class CaseFileDialog(QDialog):
     def _build_failed(self, message: str) -> None:
         self._set_busy(False)
         self._after_build = None
-        self.result_label.setText("The case file was not made.")
-        QMessageBox.warning(self, "Case file not made", window_text(message))
+        self.result_label.setText(QCoreApplication.translate("CaseFileDialog", "The case file was not made."))
+        QMessageBox.warning(self, QCoreApplication.translate("CaseFileDialog", "Case file not made"), window_text(message))
 
     def _build_cancelled(self) -> None:
         self._set_busy(False)
         self._after_build = None
-        self.result_label.setText("Cancelled; no file was written.")
+        self.result_label.setText(QCoreApplication.translate("CaseFileDialog", "Cancelled; no file was written."))
 
     def _exported(self, result: BuildResult) -> None:
-        extra = (f", {result.exhibit_pages} of them from PDF exhibits"
+        extra = (QCoreApplication.translate("CaseFileDialog", ", {exhibit_pages} of them from PDF exhibits").format(exhibit_pages=result.exhibit_pages)
                  if result.exhibit_pages else "")
         self.result_label.setText(
-            f"Saved \u201c{result.path.name}\u201d in {result.path.parent}: "
-            f"{result.pages} page{'s' if result.pages != 1 else ''}{extra}.")
+            QCoreApplication.translate("CaseFileDialog", "Saved “{name}” in {parent}: {pages} page{value}{extra}.").format(name=result.path.name, parent=result.path.parent, pages=result.pages, value='s' if result.pages != 1 else '', extra=extra))
         self.open_result_button.show()
         self.exported.emit(result)
 
@@ -621,7 +617,7 @@ class CaseFileDialog(QDialog):
             open_in_system_viewer(self.last_result.path, self)
 
     def _show_preview(self, result: BuildResult) -> None:
-        self.result_label.setText(f"Preview: {result.pages} page{'s' if result.pages != 1 else ''}.")
+        self.result_label.setText(QCoreApplication.translate("CaseFileDialog", "Preview: {pages} page{value}.").format(pages=result.pages, value='s' if result.pages != 1 else ''))
         preview = PdfPreviewDialog(result.path, self)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.destroyed.connect(lambda _obj=None, p=preview: self._forget_preview(p))
@@ -636,16 +632,14 @@ class CaseFileDialog(QDialog):
         outcome = print_pdf(result.path, self)
         if outcome.status == "printed" and outcome.file is not None:
             self.result_label.setText(
-                f"Printed {outcome.pages} page{'s' if outcome.pages != 1 else ''} to "
-                f"\u201c{outcome.file.name}\u201d in {outcome.file.parent} (text stays "
-                "selectable).")
+                QCoreApplication.translate("CaseFileDialog", "Printed {pages} page{value} to “{name}” in {parent} (text stays selectable).").format(pages=outcome.pages, value='s' if outcome.pages != 1 else '', name=outcome.file.name, parent=outcome.file.parent))
         elif outcome.status == "printed":
             self.result_label.setText(
-                f"Sent {outcome.pages} page{'s' if outcome.pages != 1 else ''} to the printer.")
+                QCoreApplication.translate("CaseFileDialog", "Sent {pages} page{value} to the printer.").format(pages=outcome.pages, value='s' if outcome.pages != 1 else ''))
         elif outcome.status == "viewer":
-            self.result_label.setText("Opened in the system viewer.")
+            self.result_label.setText(QCoreApplication.translate("CaseFileDialog", "Opened in the system viewer."))
         else:
-            self.result_label.setText(outcome.message or "Nothing was printed.")
+            self.result_label.setText(outcome.message or QCoreApplication.translate("CaseFileDialog", "Nothing was printed."))
         self.last_print = outcome
 
     # closing

@@ -70,9 +70,9 @@ def open_in_system_viewer(path: Path, parent: QWidget | None = None) -> bool:
         return True
     QMessageBox.warning(
         parent,
-        "Open in system viewer",
-        "No application on this computer opens PDF files. Install a PDF viewer, or export "
-        "the case file and open it from its folder.",
+        QCoreApplication.translate("print_preview", "Open in system viewer"),
+        QCoreApplication.translate("print_preview", "No application on this computer opens PDF files. Install a PDF viewer, or export "
+        "the case file and open it from its folder."),
     )
     return False
 
@@ -82,13 +82,13 @@ def _load(path: Path, parent: Any = None) -> tuple[QPdfDocument, str | None]:
     error = doc.load(str(path))
     if error != QPdfDocument.Error.None_:
         reasons = {
-            QPdfDocument.Error.FileNotFound: "the file is not there",
-            QPdfDocument.Error.InvalidFileFormat: "it is not a valid PDF",
-            QPdfDocument.Error.IncorrectPassword: "it is protected with a password",
-            QPdfDocument.Error.UnsupportedSecurityScheme: "it is protected with a password",
-            QPdfDocument.Error.DataNotYetAvailable: "it could not be read",
+            QPdfDocument.Error.FileNotFound: QCoreApplication.translate("print_preview", "the file is not there"),
+            QPdfDocument.Error.InvalidFileFormat: QCoreApplication.translate("print_preview", "it is not a valid PDF"),
+            QPdfDocument.Error.IncorrectPassword: QCoreApplication.translate("print_preview", "it is protected with a password"),
+            QPdfDocument.Error.UnsupportedSecurityScheme: QCoreApplication.translate("print_preview", "it is protected with a password"),
+            QPdfDocument.Error.DataNotYetAvailable: QCoreApplication.translate("print_preview", "it could not be read"),
         }
-        return doc, f"\u201c{path.name}\u201d could not be opened: {reasons.get(error, 'unknown error')}."
+        return doc, QCoreApplication.translate("print_preview", "“{name}” could not be opened: {get}.").format(name=path.name, get=reasons.get(error, 'unknown error'))
     return doc, None
 
 
@@ -103,13 +103,13 @@ class PdfPreviewDialog(QDialog):
     def __init__(self, pdf_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pdf_path = Path(pdf_path)
-        self.setWindowTitle(f"Preview \u2014 {self.pdf_path.name}")
-        self.setAccessibleName("Case file preview")
+        self.setWindowTitle(QCoreApplication.translate("PdfPreviewDialog", "Preview — {name}").format(name=self.pdf_path.name))
+        self.setAccessibleName(QCoreApplication.translate("PdfPreviewDialog", "Case file preview"))
         self.setModal(False)
         self.document, self.error = _load(self.pdf_path, self)
 
         self.view = QPdfView(self)
-        self.view.setAccessibleName("Pages")
+        self.view.setAccessibleName(QCoreApplication.translate("PdfPreviewDialog", "Pages"))
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
@@ -123,7 +123,7 @@ class PdfPreviewDialog(QDialog):
         if self.error:
             problem = QLabel(self.error, self)
             problem.setWordWrap(True)
-            problem.setAccessibleName("Problem")
+            problem.setAccessibleName(QCoreApplication.translate("PdfPreviewDialog", "Problem"))
             layout.addWidget(problem)
             self.print_button.setEnabled(False)
         layout.addWidget(self.view, 1)
@@ -151,28 +151,28 @@ class PdfPreviewDialog(QDialog):
             button.clicked.connect(slot)
             return button
 
-        self.zoom_out_button = tool("\u2212", "Zoom out (Ctrl+-)", self.zoom_out, "Zoom out")
-        self.zoom_in_button = tool("+", "Zoom in (Ctrl++)", self.zoom_in, "Zoom in")
-        self.fit_button = tool("Fit width", "Fit the page width (Ctrl+0)", self.fit_width,
-                               "Fit width")
+        self.zoom_out_button = tool("\u2212", QCoreApplication.translate("PdfPreviewDialog", "Zoom out (Ctrl+-)"), self.zoom_out, QCoreApplication.translate("PdfPreviewDialog", "Zoom out"))
+        self.zoom_in_button = tool("+", QCoreApplication.translate("PdfPreviewDialog", "Zoom in (Ctrl++)"), self.zoom_in, QCoreApplication.translate("PdfPreviewDialog", "Zoom in"))
+        self.fit_button = tool(QCoreApplication.translate("PdfPreviewDialog", "Fit width"), QCoreApplication.translate("PdfPreviewDialog", "Fit the page width (Ctrl+0)"), self.fit_width,
+                               QCoreApplication.translate("PdfPreviewDialog", "Fit width"))
         self.fit_button.setCheckable(True)
         self.fit_button.setChecked(True)
         self.zoom_label = QLabel(self)
-        self.zoom_label.setAccessibleName("Zoom")
+        self.zoom_label.setAccessibleName(QCoreApplication.translate("PdfPreviewDialog", "Zoom"))
         self.page_label = QLabel(self)
-        self.page_label.setAccessibleName("Page")
-        self.page_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Page 888 of 888"))
+        self.page_label.setAccessibleName(QCoreApplication.translate("PdfPreviewDialog", "Page"))
+        self.page_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(QCoreApplication.translate("PdfPreviewDialog", "Page 888 of 888")))
 
-        self.print_button = QPushButton("Print\u2026", self)
-        self.print_button.setAccessibleName("Print")
-        self.print_button.setToolTip("Print the case file (Ctrl+P)")
+        self.print_button = QPushButton(QCoreApplication.translate("PdfPreviewDialog", "Print\u2026"), self)
+        self.print_button.setAccessibleName(QCoreApplication.translate("PdfPreviewDialog", "Print"))
+        self.print_button.setToolTip(QCoreApplication.translate("PdfPreviewDialog", "Print the case file (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_document)
-        self.viewer_button = QPushButton("Open in system viewer", self)
-        self.viewer_button.setAccessibleName("Open in system viewer")
-        self.viewer_button.setToolTip("Open the PDF in your desktop's PDF viewer")
+        self.viewer_button = QPushButton(QCoreApplication.translate("PdfPreviewDialog", "Open in system viewer"), self)
+        self.viewer_button.setAccessibleName(QCoreApplication.translate("PdfPreviewDialog", "Open in system viewer"))
+        self.viewer_button.setToolTip(QCoreApplication.translate("PdfPreviewDialog", "Open the PDF in your desktop's PDF viewer"))
         self.viewer_button.clicked.connect(self.open_externally)
-        close = QPushButton("Close", self)
-        close.setAccessibleName("Close preview")
+        close = QPushButton(QCoreApplication.translate("PdfPreviewDialog", "Close"), self)
+        close.setAccessibleName(QCoreApplication.translate("PdfPreviewDialog", "Close preview"))
         close.clicked.connect(self.close)
 
         bar = QHBoxLayout()
@@ -249,7 +249,7 @@ class PdfPreviewDialog(QDialog):
     def _update_labels(self, *_args: object) -> None:
         count = self.page_count()
         page = min(count, self.current_page() + 1) if count else 0
-        self.page_label.setText(f"Page {page} of {count}" if count else "No pages")
+        self.page_label.setText(QCoreApplication.translate("PdfPreviewDialog", "Page {page} of {count}").format(page=page, count=count) if count else QCoreApplication.translate("PdfPreviewDialog", "No pages"))
         self.zoom_label.setText(f"{round(self.effective_zoom() * 100)}%" if count else "")
         self.zoom_in_button.setEnabled(count > 0 and self.effective_zoom() < ZOOM_MAX - 1e-6)
         self.zoom_out_button.setEnabled(count > 0 and self.effective_zoom() > ZOOM_MIN + 1e-6)
@@ -294,8 +294,8 @@ def _save_pages(source: Path, pages: list[int], target: Path, parent: QWidget | 
     except (OSError, ValueError, PdfReadError) as exc:
         _log.warning("print to file failed", exc_info=True)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        message = f"The file \u201c{target.name}\u201d could not be written ({reason})."
-        QMessageBox.warning(parent, "Print", message)
+        message = QCoreApplication.translate("print_preview", "The file “{name}” could not be written ({reason}).").format(name=target.name, reason=reason)
+        QMessageBox.warning(parent, QCoreApplication.translate("print_preview", "Print"), message)
         return PrintResult("failed", 0, message)
     return PrintResult("printed", written, file=target)
 
@@ -304,7 +304,7 @@ def make_print_dialog(printer: QPrinter, parent: QWidget | None) -> QDialog:
     """The print dialog (tests replace this function). ``exec()`` must return Accepted to
     print; the choices go into ``printer`` as QPrintDialog does."""
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print the case file")
+    dialog.setWindowTitle(QCoreApplication.translate("print_preview", "Print the case file"))
     return dialog
 
 
@@ -354,9 +354,9 @@ def _offer_viewer(dialog: QDialog, pdf_path: Path, choice: list[bool]) -> None:
     box = dialog.findChild(QDialogButtonBox)
     if box is None:
         return
-    button = box.addButton("Open in system viewer", QDialogButtonBox.ButtonRole.ActionRole)
-    button.setAccessibleName("Open in system viewer")
-    button.setToolTip("Print from your desktop's PDF viewer instead (sharper, faster)")
+    button = box.addButton(QCoreApplication.translate("print_preview", "Open in system viewer"), QDialogButtonBox.ButtonRole.ActionRole)
+    button.setAccessibleName(QCoreApplication.translate("print_preview", "Open in system viewer"))
+    button.setToolTip(QCoreApplication.translate("print_preview", "Print from your desktop's PDF viewer instead (sharper, faster)"))
 
     def chosen() -> None:
         if open_in_system_viewer(pdf_path, dialog):
@@ -374,7 +374,7 @@ def print_pdf(
     doc, error = _load(pdf_path)
     try:
         if error:
-            QMessageBox.warning(parent, "Print", error)
+            QMessageBox.warning(parent, QCoreApplication.translate("print_preview", "Print"), error)
             return PrintResult("failed", 0, error)
         count = int(doc.pageCount())
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -418,9 +418,9 @@ def _print_pages(
     total = len(pages)
     if total == 0:
         return PrintResult("cancelled", 0, "No pages were in the chosen range.")
-    progress = QProgressDialog(f"Printing page 1 of {total}\u2026", "Cancel", 0, total, parent)
-    progress.setWindowTitle("Printing")
-    progress.setAccessibleName("Printing")
+    progress = QProgressDialog(QCoreApplication.translate("print_preview", "Printing page 1 of {total}…").format(total=total), QCoreApplication.translate("print_preview", "Cancel"), 0, total, parent)
+    progress.setWindowTitle(QCoreApplication.translate("print_preview", "Printing"))
+    progress.setAccessibleName(QCoreApplication.translate("print_preview", "Printing"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     progress.setAutoClose(False)
@@ -430,21 +430,21 @@ def _print_pages(
     printed = 0
     try:
         if not painter.begin(printer):
-            message = ("The printer could not be started. Check that it is connected, or use "
-                       "\u201cOpen in system viewer\u201d and print from there.")
-            QMessageBox.warning(parent, "Print", message)
+            message = (QCoreApplication.translate("print_preview", "The printer could not be started. Check that it is connected, or use "
+                       "\u201cOpen in system viewer\u201d and print from there."))
+            QMessageBox.warning(parent, QCoreApplication.translate("print_preview", "Print"), message)
             return PrintResult("failed", 0, message)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         area = QRect(QPoint(0, 0), painter.viewport().size())
         for position, page in enumerate(pages, start=1):
-            progress.setLabelText(f"Printing page {position} of {total}\u2026")
+            progress.setLabelText(QCoreApplication.translate("print_preview", "Printing page {position} of {total}…").format(position=position, total=total))
             progress.setValue(position - 1)
             QCoreApplication.processEvents()
             if progress.wasCanceled():
                 printer.abort()  # a real printer drops the job instead of printing half of it
                 break
             if position > 1 and not printer.newPage():
-                raise OSError("the printer refused a new page")
+                raise OSError(QCoreApplication.translate("print_preview", "the printer refused a new page"))
             image = _render_page(doc, page - 1, printer.resolution())
             painter.drawImage(_fit(image.size(), area), image)
             printed += 1
@@ -454,9 +454,9 @@ def _print_pages(
         _log.warning("printing failed", exc_info=True)
         if painter.isActive():
             painter.end()
-        reason = "not enough memory" if isinstance(exc, MemoryError) else str(exc)
-        message = f"Printing stopped after {printed} of {total} pages ({reason})."
-        QMessageBox.warning(parent, "Print", message)
+        reason = QCoreApplication.translate("print_preview", "not enough memory") if isinstance(exc, MemoryError) else str(exc)
+        message = QCoreApplication.translate("print_preview", "Printing stopped after {printed} of {total} pages ({reason}).").format(printed=printed, total=total, reason=reason)
+        QMessageBox.warning(parent, QCoreApplication.translate("print_preview", "Print"), message)
         return PrintResult("failed", printed, message)
     finally:
         if painter.isActive():

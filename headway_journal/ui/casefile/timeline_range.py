@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -60,25 +60,25 @@ class TimelineRangeBox(QGroupBox):
 
     def __init__(self, service: Any, case_id: int, parent: QWidget | None = None, *,
                  limit: int | None = None) -> None:
-        super().__init__("Timeline", parent)
+        super().__init__(QCoreApplication.translate("TimelineRangeBox", "Timeline"), parent)
         self.service = service
         self.case_id = case_id
         self.limit = service_bridge.MAX_CASEFILE_CONTACTS if limit is None else limit
         self.total, first, last = service.contact_span(case_id)
         today = date.today()
-        self.range_check = QCheckBox("Only contacts from", self)
-        self.range_check.setAccessibleName("Only contacts in a date range")
+        self.range_check = QCheckBox(QCoreApplication.translate("TimelineRangeBox", "Only contacts from"), self)
+        self.range_check.setAccessibleName(QCoreApplication.translate("TimelineRangeBox", "Only contacts in a date range"))
         self.from_edit = QDateEdit(self)
         self.to_edit = QDateEdit(self)
-        for edit, name, day in ((self.from_edit, "From date", first or today),
-                                (self.to_edit, "To date", last or today)):
+        for edit, name, day in ((self.from_edit, QCoreApplication.translate("TimelineRangeBox", "From date"), first or today),
+                                (self.to_edit, QCoreApplication.translate("TimelineRangeBox", "To date"), last or today)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
             edit.setDate(_qdate(day))
         self.state_label = QLabel(self)
         self.state_label.setWordWrap(True)
-        self.state_label.setAccessibleName("Contacts in the case file")
+        self.state_label.setAccessibleName(QCoreApplication.translate("TimelineRangeBox", "Contacts in the case file"))
         row = QHBoxLayout()
         row.addWidget(self.range_check)
         row.addWidget(self.from_edit)
@@ -108,13 +108,11 @@ class TimelineRangeBox(QGroupBox):
         """Why no case file can be made with this range, or None."""
         first, last = self.selected()
         if first is not None and last is not None and first > last:
-            return "The range starts after it ends."
+            return QCoreApplication.translate("TimelineRangeBox", "The range starts after it ends.")
         count = self.count()
         if count > self.limit:
-            where = " in this range" if first is not None else ""
-            return (f"{count:,} contacts{where}: the case file would run to about "
-                    f"{estimated_pages(count):,} pages, more than one file can hold (at most "
-                    f"{self.limit:,} contacts). Choose a shorter date range.")
+            where = QCoreApplication.translate("TimelineRangeBox", " in this range") if first is not None else ""
+            return (QCoreApplication.translate("TimelineRangeBox", "{count:,} contacts{where}: the case file would run to about {estimated_pages:,} pages, more than one file can hold (at most {limit:,} contacts). Choose a shorter date range.").format(count=count, where=where, estimated_pages=estimated_pages(count), limit=self.limit))
         return None
 
     def count(self) -> int:
@@ -137,7 +135,7 @@ class TimelineRangeBox(QGroupBox):
             return
         count = self.count()
         others = self.total - count
-        text = f"{count:,} contact{'s' if count != 1 else ''} in the case file"
+        text = QCoreApplication.translate("TimelineRangeBox", "{count:,} contact{value} in the case file").format(count=count, value='s' if count != 1 else '')
         if others:
-            text += f"; {others:,} other{'s' if others != 1 else ''} not included"
+            text += QCoreApplication.translate("TimelineRangeBox", "; {others:,} other{value} not included").format(others=others, value='s' if others != 1 else '')
         self.state_label.setText(text + ".")

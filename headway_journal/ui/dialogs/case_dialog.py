@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -72,7 +72,7 @@ class CaseDialog(FormDialog):
         self._default_org = organization_id
         self.saved_case_id: int | None = None
         self._stash: dict[str, str] = {}  # every registry value typed, across issue-type switches
-        self.setWindowTitle("New case" if case_id is None else "Edit case")
+        self.setWindowTitle(QCoreApplication.translate("CaseDialog", "New case") if case_id is None else QCoreApplication.translate("CaseDialog", "Edit case"))
         self.setAccessibleName(self.windowTitle())
         self.setModal(True)
         self.errors: dict[str, ErrorLabel] = {}
@@ -85,7 +85,7 @@ class CaseDialog(FormDialog):
 
         self.drafts = DraftStore.for_journal(service.folder)
         self.draft_name = "case-new" if case_id is None else f"case-{case_id}"
-        what = "new case" if case_id is None else "changes to this case"
+        what = QCoreApplication.translate("CaseDialog", "new case") if case_id is None else QCoreApplication.translate("CaseDialog", "changes to this case")
         draft = offer_draft(self._question_parent(), self.drafts, self.draft_name, what,
                             resume=resume_draft)
         if draft is not None:
@@ -93,7 +93,7 @@ class CaseDialog(FormDialog):
         self.keeper = keep_drafts(self, self.drafts, self.draft_name, self._draft_data,
                                   saved=self._draft_saved, status=self.draft_label.setText)
         if draft is not None:
-            self.draft_label.setText("Draft restored")
+            self.draft_label.setText(QCoreApplication.translate("CaseDialog", "Draft restored"))
         self._update_missing()
         if case_id is None:
             self.issue_combo.setFocus()
@@ -112,10 +112,10 @@ class CaseDialog(FormDialog):
         return label
 
     def _build(self) -> None:
-        self.safety_box = NoteBox("", "Safety note")
+        self.safety_box = NoteBox("", QCoreApplication.translate("CaseDialog", "Safety note"))
         self.safety_box.hide()
         self.outer.addWidget(self.safety_box)
-        body_lay = self.add_scrolled_body("Case form")
+        body_lay = self.add_scrolled_body(QCoreApplication.translate("CaseDialog", "Case form"))
         form = make_form_layout()
         self._add_kind_rows(form)
         self._add_fact_rows(form)
@@ -125,8 +125,8 @@ class CaseDialog(FormDialog):
         body_lay.addWidget(core)
 
         # the registry form
-        self.details_box = QGroupBox("Details")
-        self.details_box.setAccessibleName("Details")
+        self.details_box = QGroupBox(QCoreApplication.translate("CaseDialog", "Details"))
+        self.details_box.setAccessibleName(QCoreApplication.translate("CaseDialog", "Details"))
         self.details_lay = QVBoxLayout(self.details_box)
         self.details_lay.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
         self.fields_form: IssueFieldsForm | None = None
@@ -139,11 +139,11 @@ class CaseDialog(FormDialog):
     def _add_kind_rows(self, form: QFormLayout) -> None:
         """Organization (with "New organization…"), issue type and role."""
         self.org_combo = QComboBox()
-        self.org_combo.setAccessibleName("Organization")
-        self.org_combo.setToolTip("The company or body this case is with.")
-        self.new_org_button = QPushButton("New organization…")
-        self.new_org_button.setAccessibleName("New organization")
-        self.new_org_button.setToolTip("Add an organization with its contact channels.")
+        self.org_combo.setAccessibleName(QCoreApplication.translate("CaseDialog", "Organization"))
+        self.org_combo.setToolTip(QCoreApplication.translate("CaseDialog", "The company or body this case is with."))
+        self.new_org_button = QPushButton(QCoreApplication.translate("CaseDialog", "New organization…"))
+        self.new_org_button.setAccessibleName(QCoreApplication.translate("CaseDialog", "New organization"))
+        self.new_org_button.setToolTip(QCoreApplication.translate("CaseDialog", "Add an organization with its contact channels."))
         self.new_org_button.setAutoDefault(False)
         self.new_org_button.clicked.connect(self._new_organization)
         org_row = QWidget()
@@ -157,11 +157,11 @@ class CaseDialog(FormDialog):
 
         # issue type
         self.issue_combo = QComboBox()
-        self.issue_combo.setAccessibleName("Issue type")
-        self.issue_combo.setToolTip("What kind of problem this is; it decides the details asked below.")
+        self.issue_combo.setAccessibleName(QCoreApplication.translate("CaseDialog", "Issue type"))
+        self.issue_combo.setToolTip(QCoreApplication.translate("CaseDialog", "What kind of problem this is; it decides the details asked below."))
         for key, it in ISSUE_TYPES.items():
             self.issue_combo.addItem(it.label, key)
-        self.issue_desc = HintLabel(accessible_name="Issue type description")
+        self.issue_desc = HintLabel(accessible_name=QCoreApplication.translate("CaseDialog", "Issue type description"))
         issue_cell = QWidget()
         issue_lay = QVBoxLayout(issue_cell)
         issue_lay.setContentsMargins(0, 0, 0, 0)
@@ -173,45 +173,45 @@ class CaseDialog(FormDialog):
 
         # role
         self.role_combo = QComboBox()
-        self.role_combo.setAccessibleName("Role")
-        self.role_combo.setToolTip("Whether you are a client or a clinician in this case.")
+        self.role_combo.setAccessibleName(QCoreApplication.translate("CaseDialog", "Role"))
+        self.role_combo.setToolTip(QCoreApplication.translate("CaseDialog", "Whether you are a client or a clinician in this case."))
         form.addRow(self._label("role", True, self.role_combo),
                     with_error(self.role_combo, self._error("role")))
 
     def _add_fact_rows(self, form: QFormLayout) -> None:
         """Title, status, opened on, amount disputed and its currency."""
         self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Title")
-        self.title_edit.setPlaceholderText("e.g. Double charge for the 12 Nov session")
-        self.title_edit.setToolTip("A short name for the case, shown in the case list.")
+        self.title_edit.setAccessibleName(QCoreApplication.translate("CaseDialog", "Title"))
+        self.title_edit.setPlaceholderText(QCoreApplication.translate("CaseDialog", "e.g. Double charge for the 12 Nov session"))
+        self.title_edit.setToolTip(QCoreApplication.translate("CaseDialog", "A short name for the case, shown in the case list."))
         form.addRow(self._label("title", True, self.title_edit),
                     with_error(self.title_edit, self._error("title")))
 
         # status and opened on
         self.status_combo = QComboBox()
-        self.status_combo.setAccessibleName("Status")
+        self.status_combo.setAccessibleName(QCoreApplication.translate("CaseDialog", "Status"))
         for st in STATUSES:
             self.status_combo.addItem(st.capitalize(), st)
         form.addRow(self._label("status", False, self.status_combo),
                     with_error(self.status_combo, self._error("status")))
         self.opened_edit = QDateEdit()
-        self.opened_edit.setAccessibleName("Opened on")
+        self.opened_edit.setAccessibleName(QCoreApplication.translate("CaseDialog", "Opened on"))
         self.opened_edit.setCalendarPopup(True)
         self.opened_edit.setDisplayFormat("yyyy-MM-dd")
         self.opened_edit.setMinimumDate(QDate(1990, 1, 1))
         self.opened_edit.setMaximumDate(QDate.currentDate().addDays(1))
-        self.opened_edit.setToolTip("When the problem started or you first contacted them.")
+        self.opened_edit.setToolTip(QCoreApplication.translate("CaseDialog", "When the problem started or you first contacted them."))
         form.addRow(self._label("opened_on", False, self.opened_edit),
                     with_error(self.opened_edit, self._error("opened_on")))
 
         # amount
         self.amount_edit = QLineEdit()
-        self.amount_edit.setAccessibleName("Amount disputed")
-        self.amount_edit.setPlaceholderText("e.g. 100.00 (leave empty if none)")
-        self.amount_edit.setToolTip("The amount in dispute, if any.")
+        self.amount_edit.setAccessibleName(QCoreApplication.translate("CaseDialog", "Amount disputed"))
+        self.amount_edit.setPlaceholderText(QCoreApplication.translate("CaseDialog", "e.g. 100.00 (leave empty if none)"))
+        self.amount_edit.setToolTip(QCoreApplication.translate("CaseDialog", "The amount in dispute, if any."))
         self.currency_combo = QComboBox()
-        self.currency_combo.setAccessibleName("Currency")
-        self.currency_combo.setToolTip("Currency of the amount")
+        self.currency_combo.setAccessibleName(QCoreApplication.translate("CaseDialog", "Currency"))
+        self.currency_combo.setToolTip(QCoreApplication.translate("CaseDialog", "Currency of the amount"))
         for cur in CURRENCIES:
             self.currency_combo.addItem(cur, cur)
         amount_row = QWidget()
@@ -231,27 +231,27 @@ class CaseDialog(FormDialog):
 
     def _add_story_rows(self, form: QFormLayout) -> None:
         """Summary and desired outcome."""
-        self.summary_edit = self._text_box("Summary", "What happened, in a few sentences. "
-                                           "No full card or account numbers.")
+        self.summary_edit = self._text_box(QCoreApplication.translate("CaseDialog", "Summary"), QCoreApplication.translate("CaseDialog", "What happened, in a few sentences. "
+                                           "No full card or account numbers."))
         form.addRow(self._label("summary", False, self.summary_edit),
                     with_error(self.summary_edit, self._error("summary")))
-        self.outcome_edit = self._text_box("Desired outcome",
-                                           "e.g. Refund of the duplicate $100 charge.")
+        self.outcome_edit = self._text_box(QCoreApplication.translate("CaseDialog", "Desired outcome"),
+                                           QCoreApplication.translate("CaseDialog", "e.g. Refund of the duplicate $100 charge."))
         self.outcome_edit.setMaximumHeight(10 * GRID)
         form.addRow(self._label("desired_outcome", False, self.outcome_edit),
                     with_error(self.outcome_edit, self._error("desired_outcome")))
 
     def _build_footer(self) -> None:
         """What is still needed and the draft's state, then Cancel and Save."""
-        self.draft_label = HintLabel("", "Draft status")
-        self.missing_label = HintLabel("", "Still needed")
+        self.draft_label = HintLabel("", QCoreApplication.translate("CaseDialog", "Draft status"))
+        self.missing_label = HintLabel("", QCoreApplication.translate("CaseDialog", "Still needed"))
         footer_text = QVBoxLayout()
         footer_text.setSpacing(0)
         footer_text.addWidget(self.missing_label)
         footer_text.addWidget(self.draft_label)
         self.add_footer(
-            save_text="Save case", save_tip="",
-            cancel_tip="Close without saving (Esc). What you typed is kept as a draft.",
+            save_text=QCoreApplication.translate("CaseDialog", "Save case"), save_tip="",
+            cancel_tip=QCoreApplication.translate("CaseDialog", "Close without saving (Esc). What you typed is kept as a draft."),
             status=footer_text)
 
     def _wire(self) -> None:
@@ -365,7 +365,7 @@ class CaseDialog(FormDialog):
             self.keeper.watch(form)
         self.fields_form = form
         self.details_lay.addWidget(form)
-        self.details_box.setTitle(literal_ampersands(f"Details for {it.label}"))
+        self.details_box.setTitle(literal_ampersands(QCoreApplication.translate("CaseDialog", "Details for {label}").format(label=it.label)))
         self.issue_desc.setText(it.description)
         show_case_examples(key, title=self.title_edit, summary=self.summary_edit,
                            desired_outcome=self.outcome_edit, amount=self.amount_edit)
@@ -380,8 +380,8 @@ class CaseDialog(FormDialog):
         self.role_combo.blockSignals(False)
         self.role_combo.setEnabled(len(it.roles) > 1)
         self.role_combo.setToolTip(
-            "Whether you are a client or a clinician in this case." if len(it.roles) > 1
-            else f"{it.label} cases are for {ROLE_LABELS.get(it.roles[0], it.roles[0]).lower()}s."
+            QCoreApplication.translate("CaseDialog", "Whether you are a client or a clinician in this case.") if len(it.roles) > 1
+            else QCoreApplication.translate("CaseDialog", "{label} cases are for {lower}s.").format(label=it.label, lower=ROLE_LABELS.get(it.roles[0], it.roles[0]).lower())
         )
         note = self.service.safety_note(key)
         self.safety_box.label.setText(note or "")
@@ -462,7 +462,7 @@ class CaseDialog(FormDialog):
         ))
 
     def _draft_saved(self, _when: object) -> None:
-        self.draft_label.setText("Draft saved")
+        self.draft_label.setText(QCoreApplication.translate("CaseDialog", "Draft saved"))
 
     # --- feedback ---------------------------------------------------------------------------
 
@@ -470,9 +470,9 @@ class CaseDialog(FormDialog):
         """Required things still empty, by label."""
         out: list[str] = []
         if self.org_combo.currentData() is None:
-            out.append("Organization")
+            out.append(QCoreApplication.translate("CaseDialog", "Organization"))
         if not self.title_edit.text().strip():
-            out.append("Title")
+            out.append(QCoreApplication.translate("CaseDialog", "Title"))
         if self.fields_form is not None:
             for row in self.fields_form.rows.values():
                 if row.spec.required and not row.value().strip():
@@ -483,10 +483,10 @@ class CaseDialog(FormDialog):
         if not hasattr(self, "save_button"):
             return
         missing = self.missing()
-        text = ("Still needed: " + ", ".join(missing)) if missing else ""
+        text = (QCoreApplication.translate("CaseDialog", "Still needed: ") + ", ".join(missing)) if missing else ""
         self.missing_label.setText(text)
         self.missing_label.setVisible(bool(text))
-        tip = f"Save the case ({save_keys_hint()})."
+        tip = QCoreApplication.translate("CaseDialog", "Save the case ({save_keys_hint}).").format(save_keys_hint=save_keys_hint())
         if missing:
             tip += "\n" + text + "."
         if self.problems_label.message:
@@ -567,7 +567,7 @@ class CaseDialog(FormDialog):
             self.keeper.save_now()
             return False
         except ServiceError as exc:
-            self.problems_label.show_error(f"Not saved: {exc}")
+            self.problems_label.show_error(QCoreApplication.translate("CaseDialog", "Not saved: {exc}").format(exc=exc))
             self._update_missing()
             self.keeper.save_now()
             return False
@@ -585,13 +585,12 @@ class CaseDialog(FormDialog):
 
     def reject(self) -> None:
         if self.has_changes():
-            where = ("the next time you start a new case" if self.case_id is None
-                     else "the next time you edit this case")
+            where = (QCoreApplication.translate("CaseDialog", "the next time you start a new case") if self.case_id is None
+                     else QCoreApplication.translate("CaseDialog", "the next time you edit this case"))
             answer = QMessageBox.question(
                 self,
-                "Close without saving?",
-                "This case is not saved yet.\n\n"
-                f"What you typed is kept as a draft and offered back {where}.",
+                QCoreApplication.translate("CaseDialog", "Close without saving?"),
+                QCoreApplication.translate("CaseDialog", "This case is not saved yet.\n\nWhat you typed is kept as a draft and offered back {where}.").format(where=where),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )

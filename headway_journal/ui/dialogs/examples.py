@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from headway_journal.journal.form_examples import examples_for
@@ -21,10 +22,10 @@ def show_case_examples(issue_type: str, *, title: QWidget, summary: QWidget,
     """The case form's examples for ``issue_type`` (called again when the type changes)."""
     ex = examples_for(issue_type)
     _set(title, ex.title)
-    _set(summary, f"{ex.summary} No full card or account numbers."
+    _set(summary, QCoreApplication.translate("examples", "{summary} No full card or account numbers.").format(summary=ex.summary)
          if "card" not in ex.summary else ex.summary)
     _set(desired_outcome, ex.desired_outcome)
-    _set(amount, f"{ex.amount} (leave empty if none)" if ex.amount else "Leave empty if none")
+    _set(amount, QCoreApplication.translate("examples", "{amount} (leave empty if none)").format(amount=ex.amount) if ex.amount else QCoreApplication.translate("examples", "Leave empty if none"))
 
 
 def show_contact_examples(issue_type: str, *, outcome: QWidget, rep_title: QWidget) -> None:

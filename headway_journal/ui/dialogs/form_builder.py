@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -56,7 +56,7 @@ def explain_bad_date(text: str) -> str | None:
         return None
     year, month, day = (int(g) for g in m.groups())
     if not 1 <= month <= 12:
-        return f"There is no month {month}; a date is written YYYY-MM-DD, e.g. 2026-11-20."
+        return QCoreApplication.translate("form_builder", "There is no month {month}; a date is written YYYY-MM-DD, e.g. 2026-11-20.").format(month=month)
     try:
         date(year, month, day)
     except ValueError:
@@ -65,8 +65,7 @@ def explain_bad_date(text: str) -> str | None:
         else:
             days = (date(year if year > 0 else 1, month + 1, 1)
                     - date(year if year > 0 else 1, month, 1)).days
-        return (f"There is no {day} {_MONTHS[month - 1]} {year}: "
-                f"{_MONTHS[month - 1]} {year} has {days} days.")
+        return (QCoreApplication.translate("form_builder", "There is no {day} {value} {year}: {value} {year} has {days} days.").format(day=day, value=_MONTHS[month - 1], year=year, days=days))
     return None
 
 
@@ -247,7 +246,7 @@ class FieldRow:
         self.editor: QWidget
         tip = spec.help or ""
         if spec.required:
-            tip = (tip + "\n" if tip else "") + "Required."
+            tip = (tip + "\n" if tip else "") + QCoreApplication.translate("FieldRow", "Required.")
         if spec.kind == "multiline":
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
@@ -257,7 +256,7 @@ class FieldRow:
             self.editor = edit
         elif spec.kind == "choice":
             combo = QComboBox()
-            combo.addItem("" if spec.required else "(not set)", "")
+            combo.addItem("" if spec.required else QCoreApplication.translate("FieldRow", "(not set)"), "")
             for choice in spec.choices:
                 combo.addItem(choice, choice)
             self.editor = combo
@@ -265,7 +264,7 @@ class FieldRow:
             line = QLineEdit()
             line.setPlaceholderText(spec.help or _PLACEHOLDERS.get(spec.kind, ""))
             if spec.kind == "date" and spec.help:
-                line.setPlaceholderText(f"YYYY-MM-DD · {spec.help}")
+                line.setPlaceholderText(QCoreApplication.translate("FieldRow", "YYYY-MM-DD · {help}").format(help=spec.help))
             if spec.kind in ("last4",):
                 line.setMaxLength(12)
             self.editor = line
@@ -488,6 +487,6 @@ def describe_problems(labels: list[str]) -> str:
     if not labels:
         return ""
     if len(labels) == 1:
-        return f"Not saved: fix {labels[0]} (marked above)."
-    shown = ", ".join(labels[:4]) + (" and more" if len(labels) > 4 else "")
-    return f"Not saved: {len(labels)} things to fix, marked above ({shown})."
+        return QCoreApplication.translate("form_builder", "Not saved: fix {value} (marked above).").format(value=labels[0])
+    shown = ", ".join(labels[:4]) + (QCoreApplication.translate("form_builder", " and more") if len(labels) > 4 else "")
+    return QCoreApplication.translate("form_builder", "Not saved: {len} things to fix, marked above ({shown}).").format(len=len(labels), shown=shown)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -54,8 +54,8 @@ class FormDialog(QDialog):
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
         self.outer.setSpacing(spacing)
-        self.problems_label = ErrorLabel("Save")
-        self.problems_label.setAccessibleName("Save problems")
+        self.problems_label = ErrorLabel(QCoreApplication.translate("FormDialog", "Save"))
+        self.problems_label.setAccessibleName(QCoreApplication.translate("FormDialog", "Save problems"))
         self.save_shortcuts: list[QShortcut] = []
 
     def add_scrolled_body(self, name: str, *, right_margin: int = GRID,

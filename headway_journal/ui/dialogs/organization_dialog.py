@@ -6,7 +6,7 @@ import zoneinfo
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -101,8 +101,8 @@ class OrganizationDialog(FormDialog):
         self.channel_errors: dict[int, dict[str, str]] = {}
         self._current = -1
         self._loading = False
-        self.setWindowTitle("Organizations")
-        self.setAccessibleName("Organizations")
+        self.setWindowTitle(QCoreApplication.translate("OrganizationDialog", "Organizations"))
+        self.setAccessibleName(QCoreApplication.translate("OrganizationDialog", "Organizations"))
         self.errors: dict[str, ErrorLabel] = {}
         self.ch_errors: dict[str, ErrorLabel] = {}
         self._build()
@@ -116,7 +116,7 @@ class OrganizationDialog(FormDialog):
     # --- construction -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        outer = self.add_scrolled_body("Organizations form", right_margin=0, spacing=GRID)
+        outer = self.add_scrolled_body(QCoreApplication.translate("OrganizationDialog", "Organizations form"), right_margin=0, spacing=GRID)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
         split.addWidget(self._list_side())
@@ -132,11 +132,11 @@ class OrganizationDialog(FormDialog):
         split.setSizes([220, 700])
         outer.addWidget(split, 1)
 
-        self.status_label = HintLabel("", "Save status")
+        self.status_label = HintLabel("", QCoreApplication.translate("OrganizationDialog", "Save status"))
         self.add_footer(
-            save_text="Save organization",
-            save_tip=f"Save this organization and its channels ({save_keys_hint()}).",
-            cancel_text="Close", cancel_tip="Close this window (Esc).", status=self.status_label)
+            save_text=QCoreApplication.translate("OrganizationDialog", "Save organization"),
+            save_tip=QCoreApplication.translate("OrganizationDialog", "Save this organization and its channels ({save_keys_hint}).").format(save_keys_hint=save_keys_hint()),
+            cancel_text=QCoreApplication.translate("OrganizationDialog", "Close"), cancel_tip=QCoreApplication.translate("OrganizationDialog", "Close this window (Esc)."), status=self.status_label)
         self.close_button = self.cancel_button
         self._wire()
 
@@ -147,12 +147,12 @@ class OrganizationDialog(FormDialog):
         left_lay.setContentsMargins(0, 0, 0, 0)
         left_lay.setSpacing(GRID)
         self.org_list = QListWidget()
-        self.org_list.setAccessibleName("Organizations")
+        self.org_list.setAccessibleName(QCoreApplication.translate("OrganizationDialog", "Organizations"))
         self.org_list.currentRowChanged.connect(self._row_changed)
         left_lay.addWidget(self.org_list, 1)
-        self.new_button = QPushButton("New organization")
-        self.new_button.setAccessibleName("New organization")
-        self.new_button.setToolTip("Start an empty organization (Ctrl+N).")
+        self.new_button = QPushButton(QCoreApplication.translate("OrganizationDialog", "New organization"))
+        self.new_button.setAccessibleName(QCoreApplication.translate("OrganizationDialog", "New organization"))
+        self.new_button.setToolTip(QCoreApplication.translate("OrganizationDialog", "Start an empty organization (Ctrl+N)."))
         self.new_button.setShortcut("Ctrl+N")
         self.new_button.setAutoDefault(False)
         self.new_button.clicked.connect(self._new_clicked)
@@ -180,19 +180,19 @@ class OrganizationDialog(FormDialog):
 
     def _channels_group(self) -> QGroupBox:
         """The channels table, Add and Remove, and the selected channel's fields."""
-        group = QGroupBox("Contact channels")
-        group.setAccessibleName("Contact channels")
+        group = QGroupBox(QCoreApplication.translate("OrganizationDialog", "Contact channels"))
+        group.setAccessibleName(QCoreApplication.translate("OrganizationDialog", "Contact channels"))
         g_lay = QVBoxLayout(group)
         g_lay.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
         g_lay.setSpacing(GRID)
         g_lay.addWidget(HintLabel(
-            "Take numbers and addresses from inside your account, the website footer or the "
-            "onboarding e-mail (directories lag), and note when and where you checked.",
-            "Where to find channels"))
+            QCoreApplication.translate("OrganizationDialog", "Take numbers and addresses from inside your account, the website footer or the "
+            "onboarding e-mail (directories lag), and note when and where you checked."),
+            QCoreApplication.translate("OrganizationDialog", "Where to find channels")))
         self.table = QTableWidget(0, 5)
-        self.table.setAccessibleName("Channels")
-        self.table.setHorizontalHeaderLabels(["Kind", "Number or address", "For", "Hours",
-                                              "Verified"])
+        self.table.setAccessibleName(QCoreApplication.translate("OrganizationDialog", "Channels"))
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("OrganizationDialog", "Kind"), QCoreApplication.translate("OrganizationDialog", "Number or address"), QCoreApplication.translate("OrganizationDialog", "For"), QCoreApplication.translate("OrganizationDialog", "Hours"),
+                                              QCoreApplication.translate("OrganizationDialog", "Verified")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -209,14 +209,14 @@ class OrganizationDialog(FormDialog):
         g_lay.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         buttons.setSpacing(GRID)
-        self.add_channel_button = QPushButton("Add channel")
-        self.add_channel_button.setAccessibleName("Add channel")
-        self.add_channel_button.setToolTip("Add a phone number, address or page for this organization.")
+        self.add_channel_button = QPushButton(QCoreApplication.translate("OrganizationDialog", "Add channel"))
+        self.add_channel_button.setAccessibleName(QCoreApplication.translate("OrganizationDialog", "Add channel"))
+        self.add_channel_button.setToolTip(QCoreApplication.translate("OrganizationDialog", "Add a phone number, address or page for this organization."))
         self.add_channel_button.setAutoDefault(False)
         self.add_channel_button.clicked.connect(self.add_channel)
-        self.remove_channel_button = QPushButton("Remove channel")
-        self.remove_channel_button.setAccessibleName("Remove channel")
-        self.remove_channel_button.setToolTip("Remove the selected channel.")
+        self.remove_channel_button = QPushButton(QCoreApplication.translate("OrganizationDialog", "Remove channel"))
+        self.remove_channel_button.setAccessibleName(QCoreApplication.translate("OrganizationDialog", "Remove channel"))
+        self.remove_channel_button.setToolTip(QCoreApplication.translate("OrganizationDialog", "Remove the selected channel."))
         self.remove_channel_button.setAutoDefault(False)
         self.remove_channel_button.clicked.connect(self.remove_channel)
         buttons.addWidget(self.add_channel_button)
@@ -229,24 +229,24 @@ class OrganizationDialog(FormDialog):
     def _channel_form(self) -> QWidget:
         """The fields of the channel selected in the table."""
         self.channel_form = QWidget()
-        self.channel_form.setAccessibleName("Channel")
+        self.channel_form.setAccessibleName(QCoreApplication.translate("OrganizationDialog", "Channel"))
         cf = make_form_layout()
         self.kind_combo = QComboBox()
         for k in CHANNEL_KINDS:
             self.kind_combo.addItem(KIND_LABELS.get(k, k), k)
         self._ch_row(cf, "kind", self.kind_combo)
         self.value_edit = QLineEdit()
-        self.value_edit.setPlaceholderText("(833) 384-1044, support@example.com, or where in the app")
+        self.value_edit.setPlaceholderText(QCoreApplication.translate("OrganizationDialog", "(833) 384-1044, support@example.com, or where in the app"))
         self._ch_row(cf, "value", self.value_edit, required=True)
         self.label_edit = QLineEdit()
-        self.label_edit.setPlaceholderText("e.g. Provider Support queue")
+        self.label_edit.setPlaceholderText(QCoreApplication.translate("OrganizationDialog", "e.g. Provider Support queue"))
         self._ch_row(cf, "label", self.label_edit)
         self.audience_combo = QComboBox()
         for a in AUDIENCES:
             self.audience_combo.addItem(AUDIENCE_LABELS.get(a, a), a)
         self._ch_row(cf, "audience", self.audience_combo)
         self.hours_edit = QLineEdit()
-        self.hours_edit.setPlaceholderText("Mon-Fri 09:00-18:00, or 24/7")
+        self.hours_edit.setPlaceholderText(QCoreApplication.translate("OrganizationDialog", "Mon-Fri 09:00-18:00, or 24/7"))
         self._ch_row(cf, "hours", self.hours_edit)
         self.tz_combo = QComboBox()
         self.tz_combo.setEditable(True)
@@ -262,13 +262,13 @@ class OrganizationDialog(FormDialog):
         click_through(completer)
         tz_line = self.tz_combo.lineEdit()
         if tz_line is not None:
-            tz_line.setPlaceholderText("e.g. America/New_York (empty: my own)")
+            tz_line.setPlaceholderText(QCoreApplication.translate("OrganizationDialog", "e.g. America/New_York (empty: my own)"))
         self._ch_row(cf, "timezone", self.tz_combo)
         self.verified_edit = QLineEdit()
-        self.verified_edit.setPlaceholderText("YYYY-MM-DD")
-        self.verified_today = QPushButton("Today")
-        self.verified_today.setAccessibleName("Verified today")
-        self.verified_today.setToolTip("I checked this channel today.")
+        self.verified_edit.setPlaceholderText(QCoreApplication.translate("OrganizationDialog", "YYYY-MM-DD"))
+        self.verified_today = QPushButton(QCoreApplication.translate("OrganizationDialog", "Today"))
+        self.verified_today.setAccessibleName(QCoreApplication.translate("OrganizationDialog", "Verified today"))
+        self.verified_today.setToolTip(QCoreApplication.translate("OrganizationDialog", "I checked this channel today."))
         self.verified_today.setAutoDefault(False)
         self.verified_today.clicked.connect(
             lambda: self._set_verified_on(date.today().isoformat()))
@@ -328,7 +328,7 @@ class OrganizationDialog(FormDialog):
 
     def _ch_row(self, form: Any, key: str, editor: QWidget, *, required: bool = False,
                 cell: QWidget | None = None) -> None:
-        name = f"Channel {CHANNEL_LABELS[key].lower()}"
+        name = QCoreApplication.translate("OrganizationDialog", "Channel {lower}").format(lower=CHANNEL_LABELS[key].lower())
         editor.setAccessibleName(name)
         if not editor.toolTip():
             editor.setToolTip(CHANNEL_LABELS[key])
@@ -407,7 +407,7 @@ class OrganizationDialog(FormDialog):
         self.org_list.setCurrentRow(-1)
         self._loading = False
         self._load(None)
-        self.status_label.setText("New organization: give it a name and its channels.")
+        self.status_label.setText(QCoreApplication.translate("OrganizationDialog", "New organization: give it a name and its channels."))
         self.name_edit.setFocus()
 
     def _new_clicked(self) -> None:
@@ -442,7 +442,7 @@ class OrganizationDialog(FormDialog):
             ch["value"] or "(empty)",
             AUDIENCE_LABELS.get(ch["audience"], ch["audience"]),
             ch["hours"],
-            ch["verified_on"] or "not yet",
+            ch["verified_on"] or QCoreApplication.translate("OrganizationDialog", "not yet"),
         ]
         for col, text in enumerate(cells):
             item = self.table.item(i, col)
@@ -515,7 +515,7 @@ class OrganizationDialog(FormDialog):
         except FieldError as exc:
             return str(exc)
         if d > date.today():
-            return "A channel cannot be verified in the future."
+            return QCoreApplication.translate("OrganizationDialog", "A channel cannot be verified in the future.")
         return None
 
     def add_channel(self) -> None:
@@ -578,14 +578,14 @@ class OrganizationDialog(FormDialog):
             except ValidationError as exc:
                 errors = dict(exc.errors)
             except ServiceError as exc:
-                self.problems_label.show_error(f"Not saved: {exc}")
+                self.problems_label.show_error(QCoreApplication.translate("OrganizationDialog", "Not saved: {exc}").format(exc=exc))
                 return False
             else:
                 self.saved_organization_id = org_id
                 self._orgs = {o.id: o for o in self.service.organizations()}
                 self._reload_list(select_id=org_id)
                 self._load(org_id)
-                self.status_label.setText(f"Saved {data.name.strip()}.")
+                self.status_label.setText(QCoreApplication.translate("OrganizationDialog", "Saved {strip}.").format(strip=data.name.strip()))
                 if self.new_mode:
                     self.accept()
                 return True
@@ -630,8 +630,8 @@ class OrganizationDialog(FormDialog):
             return True
         answer = QMessageBox.question(
             self,
-            "Save changes?",
-            "This organization has changes that are not saved.",
+            QCoreApplication.translate("OrganizationDialog", "Save changes?"),
+            QCoreApplication.translate("OrganizationDialog", "This organization has changes that are not saved."),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
@@ -644,8 +644,8 @@ class OrganizationDialog(FormDialog):
         if self.isVisible() and self.has_changes():
             answer = QMessageBox.question(
                 self,
-                "Save changes?",
-                "This organization has changes that are not saved.",
+                QCoreApplication.translate("OrganizationDialog", "Save changes?"),
+                QCoreApplication.translate("OrganizationDialog", "This organization has changes that are not saved."),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Save,

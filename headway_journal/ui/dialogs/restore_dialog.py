@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -53,7 +53,7 @@ _REASONS = {
 def reason_words(reason: str) -> str:
     """'periodic' -> 'automatic, while you worked'; unknown reasons are shown as they are."""
     if reason.startswith("before-upgrade"):
-        return "before an upgrade of the app"
+        return QCoreApplication.translate("restore_dialog", "before an upgrade of the app")
     return _REASONS.get(reason, reason.replace("-", " "))
 
 
@@ -70,21 +70,21 @@ class RestoreDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("RestoreDialog")
-        self.setWindowTitle("Restore from backup")
-        self.setAccessibleName("Restore from backup")
+        self.setWindowTitle(QCoreApplication.translate("RestoreDialog", "Restore from backup"))
+        self.setAccessibleName(QCoreApplication.translate("RestoreDialog", "Restore from backup"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.manager = manager
         self._restore = restore
         self.restored: Path | None = None
 
         intro = wrap_label(
-            "Choose the backup to go back to. Everything recorded after it will no longer be "
+            QCoreApplication.translate("RestoreDialog", "Choose the backup to go back to. Everything recorded after it will no longer be "
             "in the journal. The journal as it is now is backed up first (a “before-restore” "
-            "backup in this list), so you can come back to it.", name="Restore explanation")
+            "backup in this list), so you can come back to it."), name=QCoreApplication.translate("RestoreDialog", "Restore explanation"))
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Backups")
+        self.tree.setAccessibleName(QCoreApplication.translate("RestoreDialog", "Backups"))
         self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["Made", "Why", "Size", "Sound"])
+        self.tree.setHeaderLabels([QCoreApplication.translate("RestoreDialog", "Made"), QCoreApplication.translate("RestoreDialog", "Why"), QCoreApplication.translate("RestoreDialog", "Size"), QCoreApplication.translate("RestoreDialog", "Sound")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAllColumnsShowFocus(True)
@@ -97,28 +97,28 @@ class RestoreDialog(QDialog):
         header.setSectionResizeMode(COL_SOUND, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.tree.itemActivated.connect(lambda _item, _col: self.restore_selected())
-        self.empty_label = wrap_label("There are no backups yet. File > Back up now makes one.",
-                                      name="No backups")
+        self.empty_label = wrap_label(QCoreApplication.translate("RestoreDialog", "There are no backups yet. File > Back up now makes one."),
+                                      name=QCoreApplication.translate("RestoreDialog", "No backups"))
         self.message = QLabel()
-        self.message.setAccessibleName("Restore problem")
+        self.message.setAccessibleName(QCoreApplication.translate("RestoreDialog", "Restore problem"))
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.hide()
 
         buttons = QDialogButtonBox()
-        self.restore_button = buttons.addButton("Restore…",
+        self.restore_button = buttons.addButton(QCoreApplication.translate("RestoreDialog", "Restore…"),
                                                 QDialogButtonBox.ButtonRole.ActionRole)
-        self.restore_button.setAccessibleName("Restore")
-        self.restore_button.setToolTip("Go back to the chosen backup (asks first)")
+        self.restore_button.setAccessibleName(QCoreApplication.translate("RestoreDialog", "Restore"))
+        self.restore_button.setToolTip(QCoreApplication.translate("RestoreDialog", "Go back to the chosen backup (asks first)"))
         self.restore_button.clicked.connect(self.restore_selected)
-        self.other_button = buttons.addButton("Other file…",
+        self.other_button = buttons.addButton(QCoreApplication.translate("RestoreDialog", "Other file…"),
                                               QDialogButtonBox.ButtonRole.ActionRole)
-        self.other_button.setAccessibleName("Restore from another file")
-        self.other_button.setToolTip("Restore a backup kept somewhere else, e.g. one made with "
-                                     "File > Back up to file… (checked first, asks first)")
+        self.other_button.setAccessibleName(QCoreApplication.translate("RestoreDialog", "Restore from another file"))
+        self.other_button.setToolTip(QCoreApplication.translate("RestoreDialog", "Restore a backup kept somewhere else, e.g. one made with "
+                                     "File > Back up to file… (checked first, asks first)"))
         self.other_button.clicked.connect(self.restore_other_file)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
+        close.setAccessibleName(QCoreApplication.translate("RestoreDialog", "Close"))
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -142,13 +142,13 @@ class RestoreDialog(QDialog):
         for info in self.backups():
             sound = bool(info.sound)
             item = QTreeWidgetItem([backup_when(info), reason_words(info.reason),
-                                    human_size(info.size), "✓ sound" if sound else "✗ damaged"])
+                                    human_size(info.size), QCoreApplication.translate("RestoreDialog", "✓ sound") if sound else QCoreApplication.translate("RestoreDialog", "✗ damaged")])
             item.setData(COL_MADE, PathRole, str(info.path))
             item.setToolTip(COL_MADE, info.path.name)
             if not sound:
-                item.setToolTip(COL_SOUND, check_backup(info.path) or "This backup is damaged.")
+                item.setToolTip(COL_SOUND, check_backup(info.path) or QCoreApplication.translate("RestoreDialog", "This backup is damaged."))
             item.setData(COL_SOUND, Qt.ItemDataRole.AccessibleTextRole,
-                         "sound" if sound else "damaged, cannot be restored")
+                         "sound" if sound else QCoreApplication.translate("RestoreDialog", "damaged, cannot be restored"))
             item.setData(COL_SOUND, Qt.ItemDataRole.UserRole, sound)
             self.tree.addTopLevelItem(item)
         first = self.tree.topLevelItem(0)
@@ -191,30 +191,28 @@ class RestoreDialog(QDialog):
             return False
         path, sound, what = chosen
         if not sound:
-            self._say(f"The backup of {what} is damaged and cannot be restored; choose another.")
+            self._say(QCoreApplication.translate("RestoreDialog", "The backup of {what} is damaged and cannot be restored; choose another.").format(what=what))
             return False
-        return self._confirm_and_restore(path, f"the backup of {what}")
+        return self._confirm_and_restore(path, QCoreApplication.translate("RestoreDialog", "the backup of {what}").format(what=what))
 
     def restore_other_file(self) -> bool:
         """"Other file…": any backup file, checked before anything is asked or changed."""
         name, _filter = QFileDialog.getOpenFileName(
-            self, "Restore from another file", str(Path.home()),
-            "Journal backups (*.sqlite3 *.sqlite *.db);;All files (*)")
+            self, QCoreApplication.translate("RestoreDialog", "Restore from another file"), str(Path.home()),
+            QCoreApplication.translate("RestoreDialog", "Journal backups (*.sqlite3 *.sqlite *.db);;All files (*)"))
         if not name:
             return False
         path = Path(name)
         problem = check_backup(path)
         if problem is not None:
-            self._say(f"{problem} Nothing was changed.")
+            self._say(QCoreApplication.translate("RestoreDialog", "{problem} Nothing was changed.").format(problem=problem))
             return False
-        return self._confirm_and_restore(path, f"the backup in {path.name}")
+        return self._confirm_and_restore(path, QCoreApplication.translate("RestoreDialog", "the backup in {name}").format(name=path.name))
 
     def _confirm_and_restore(self, path: Path, what: str) -> bool:
         answer = QMessageBox.question(
-            self, "Restore from backup",
-            f"Go back to {what}?\n\nEverything recorded after it will no longer "
-            "be in the journal. The journal as it is now is backed up first (a "
-            "“before-restore” backup), so you can come back to it from this list.",
+            self, QCoreApplication.translate("RestoreDialog", "Restore from backup"),
+            QCoreApplication.translate("RestoreDialog", "Go back to {what}?\n\nEverything recorded after it will no longer be in the journal. The journal as it is now is backed up first (a “before-restore” backup), so you can come back to it from this list.").format(what=what),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -222,7 +220,7 @@ class RestoreDialog(QDialog):
         self._say("")
         if not self._restore(path):
             self.reload()
-            self._say("The backup was not restored; the journal is as it was.")
+            self._say(QCoreApplication.translate("RestoreDialog", "The backup was not restored; the journal is as it was."))
             return False
         self.restored = path
         self.accept()

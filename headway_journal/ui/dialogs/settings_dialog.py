@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -50,8 +50,8 @@ class SettingsDialog(FormDialog):
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent, spacing=2 * GRID)
         self.service = service
-        self.setWindowTitle("Settings")
-        self.setAccessibleName("Settings")
+        self.setWindowTitle(QCoreApplication.translate("SettingsDialog", "Settings"))
+        self.setAccessibleName(QCoreApplication.translate("SettingsDialog", "Settings"))
         self.errors: dict[str, ErrorLabel] = {}
         self._build()
         self._load()
@@ -73,47 +73,47 @@ class SettingsDialog(FormDialog):
         form.addRow(label, with_error(cell or editor, self._error(key)))
 
     def _build(self) -> None:
-        outer = self.add_scrolled_body("Settings form", right_margin=0)
+        outer = self.add_scrolled_body(QCoreApplication.translate("SettingsDialog", "Settings form"), right_margin=0)
 
-        profile = QGroupBox("You (printed on the case file)")
-        profile.setAccessibleName("Profile")
+        profile = QGroupBox(QCoreApplication.translate("SettingsDialog", "You (printed on the case file)"))
+        profile.setAccessibleName(QCoreApplication.translate("SettingsDialog", "Profile"))
         pf = make_form_layout()
         pf.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
-        pf.addRow(HintLabel("The case file and its cover letter are signed with these. Left "
-                            "empty, they are printed as blank lines to fill in by hand.",
-                            "Profile help"))
+        pf.addRow(HintLabel(QCoreApplication.translate("SettingsDialog", "The case file and its cover letter are signed with these. Left "
+                            "empty, they are printed as blank lines to fill in by hand."),
+                            QCoreApplication.translate("SettingsDialog", "Profile help")))
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Your full name")
-        self.name_edit.setToolTip("Your name as it should appear on the case file.")
+        self.name_edit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", "Your full name"))
+        self.name_edit.setToolTip(QCoreApplication.translate("SettingsDialog", "Your name as it should appear on the case file."))
         self._row(pf, "name", self.name_edit)
         self.address_edit = QPlainTextEdit()
         self.address_edit.setTabChangesFocus(True)
-        self.address_edit.setPlaceholderText("Postal address")
-        self.address_edit.setToolTip("Your postal address, for letters and the case file.")
+        self.address_edit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", "Postal address"))
+        self.address_edit.setToolTip(QCoreApplication.translate("SettingsDialog", "Your postal address, for letters and the case file."))
         self.address_edit.setMaximumHeight(10 * GRID)
         self._row(pf, "address", self.address_edit)
         self.email_edit = QLineEdit()
         self.email_edit.setPlaceholderText("name@example.com")
-        self.email_edit.setToolTip("The e-mail address you use with them.")
+        self.email_edit.setToolTip(QCoreApplication.translate("SettingsDialog", "The e-mail address you use with them."))
         self.email_edit.editingFinished.connect(self._check_email)
         self._row(pf, "email", self.email_edit)
         self.phone_edit = QLineEdit()
-        self.phone_edit.setPlaceholderText("Phone number")
-        self.phone_edit.setToolTip("A phone number where you can be reached.")
+        self.phone_edit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", "Phone number"))
+        self.phone_edit.setToolTip(QCoreApplication.translate("SettingsDialog", "A phone number where you can be reached."))
         self._row(pf, "phone", self.phone_edit)
         profile.setLayout(pf)
         outer.addWidget(profile)
 
-        cal = QGroupBox("Business days")
-        cal.setAccessibleName("Business days")
+        cal = QGroupBox(QCoreApplication.translate("SettingsDialog", "Business days"))
+        cal.setAccessibleName(QCoreApplication.translate("SettingsDialog", "Business days"))
         cf = make_form_layout()
         cf.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
-        cf.addRow(HintLabel("Promises in business days skip weekends and the public holidays "
-                            "of this place.", "Business days help"))
+        cf.addRow(HintLabel(QCoreApplication.translate("SettingsDialog", "Promises in business days skip weekends and the public holidays "
+                            "of this place."), QCoreApplication.translate("SettingsDialog", "Business days help")))
         self.country_combo = QComboBox()
         self.country_combo.setEditable(True)
         self.country_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.country_combo.setToolTip("Whose public holidays count. Type to search.")
+        self.country_combo.setToolTip(QCoreApplication.translate("SettingsDialog", "Whose public holidays count. Type to search."))
         for code, name in dl.available_countries():
             self.country_combo.addItem(f"{name} ({code})", code)
         completer = QCompleter(self.country_combo.model(), self.country_combo)
@@ -123,27 +123,27 @@ class SettingsDialog(FormDialog):
         click_through(completer)
         self._row(cf, "holiday_country", self.country_combo)
         self.sub_combo = QComboBox()
-        self.sub_combo.setToolTip("A state or region with its own holidays, if any.")
+        self.sub_combo.setToolTip(QCoreApplication.translate("SettingsDialog", "A state or region with its own holidays, if any."))
         self._row(cf, "holiday_subdivision", self.sub_combo)
-        self.holiday_hint = HintLabel("", "Next holiday")
+        self.holiday_hint = HintLabel("", QCoreApplication.translate("SettingsDialog", "Next holiday"))
         cf.addRow(self.holiday_hint)
         cal.setLayout(cf)
         outer.addWidget(cal)
 
-        att = QGroupBox("Attachments")
-        att.setAccessibleName("Attachments")
+        att = QGroupBox(QCoreApplication.translate("SettingsDialog", "Attachments"))
+        att.setAccessibleName(QCoreApplication.translate("SettingsDialog", "Attachments"))
         af = make_form_layout()
         af.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
         self.limit_spin = QSpinBox()
         self.limit_spin.setRange(1, MAX_LIMIT_MB)
         self.limit_spin.setSuffix(" MB")
-        self.limit_spin.setToolTip("Files larger than this are refused when attached.")
+        self.limit_spin.setToolTip(QCoreApplication.translate("SettingsDialog", "Files larger than this are refused when attached."))
         self._row(af, "attachment_limit_mb", self.limit_spin)
         att.setLayout(af)
         outer.addWidget(att)
         outer.addStretch(1)
-        self.add_footer(save_text="Save settings",
-                        save_tip=f"Save the settings ({save_keys_hint()}).")
+        self.add_footer(save_text=QCoreApplication.translate("SettingsDialog", "Save settings"),
+                        save_tip=QCoreApplication.translate("SettingsDialog", "Save the settings ({save_keys_hint}).").format(save_keys_hint=save_keys_hint()))
 
         self.country_combo.currentIndexChanged.connect(self._country_changed)
         self.sub_combo.currentIndexChanged.connect(self._calendar_changed)
@@ -180,7 +180,7 @@ class SettingsDialog(FormDialog):
     def _fill_subdivisions(self, country: str, selected: str = "") -> None:
         self.sub_combo.blockSignals(True)
         self.sub_combo.clear()
-        self.sub_combo.addItem("Whole country", "")
+        self.sub_combo.addItem(QCoreApplication.translate("SettingsDialog", "Whole country"), "")
         try:
             subs = dl.available_subdivisions(country)
         except ValueError:
@@ -218,10 +218,9 @@ class SettingsDialog(FormDialog):
             day = today + timedelta(days=n)
             name = calendar.holiday_name(day)
             if name:
-                self.holiday_hint.setText(f"Next public holiday: {name}, {day:%a %b} {day.day}, "
-                                          f"{day.year}.")
+                self.holiday_hint.setText(QCoreApplication.translate("SettingsDialog", "Next public holiday: {name}, {day:%a %b} {day2}, {year}.").format(name=name, day=day, day2=day.day, year=day.year))
                 return
-        self.holiday_hint.setText("No public holiday in the coming year.")
+        self.holiday_hint.setText(QCoreApplication.translate("SettingsDialog", "No public holiday in the coming year."))
 
     def calendar_choice(self) -> tuple[str, str]:
         code = self.country_combo.currentData()
@@ -265,7 +264,7 @@ class SettingsDialog(FormDialog):
         except ValueError as exc:
             errors["holiday_subdivision" if sub else "holiday_country"] = str(exc)
         if not country:
-            errors["holiday_country"] = "Choose a country."
+            errors["holiday_country"] = QCoreApplication.translate("SettingsDialog", "Choose a country.")
         if errors:
             self._show(errors)
             return False
@@ -287,7 +286,7 @@ class SettingsDialog(FormDialog):
             self._show(dict(exc.errors))
             return False
         except ServiceError as exc:
-            self.problems_label.show_error(f"Not saved: {exc}")
+            self.problems_label.show_error(QCoreApplication.translate("SettingsDialog", "Not saved: {exc}").format(exc=exc))
             return False
         self._baseline = self._snapshot()
         self.accept()
@@ -307,7 +306,7 @@ class SettingsDialog(FormDialog):
     def reject(self) -> None:
         if self.isVisible() and self.has_changes():
             answer = QMessageBox.question(
-                self, "Save settings?", "Your settings have changes that are not saved.",
+                self, QCoreApplication.translate("SettingsDialog", "Save settings?"), QCoreApplication.translate("SettingsDialog", "Your settings have changes that are not saved."),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Save,

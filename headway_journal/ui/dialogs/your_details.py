@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from headway_journal.journal.profile import missing_details
@@ -35,45 +36,44 @@ class YourDetailsDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self._open_settings = open_settings
-        self.setWindowTitle("Your details for the case file")
-        self.setAccessibleName("Your details for the case file")
+        self.setWindowTitle(QCoreApplication.translate("YourDetailsDialog", "Your details for the case file"))
+        self.setAccessibleName(QCoreApplication.translate("YourDetailsDialog", "Your details for the case file"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
         outer.setSpacing(2 * GRID)
         missing = missing_details(service.profile())
-        what = " and ".join(missing) if missing else "your details"
-        self.intro = intro = QLabel(f"The case file is signed with your name and address, and the journal "
-                       f"does not have {what} yet. {FILL_BY_HAND}")
+        what = " and ".join(missing) if missing else QCoreApplication.translate("YourDetailsDialog", "your details")
+        self.intro = intro = QLabel(QCoreApplication.translate("YourDetailsDialog", "The case file is signed with your name and address, and the journal does not have {what} yet. {FILL_BY_HAND}").format(what=what, FILL_BY_HAND=FILL_BY_HAND))
         intro.setWordWrap(True)
-        intro.setAccessibleName("Why your details are asked")
+        intro.setAccessibleName(QCoreApplication.translate("YourDetailsDialog", "Why your details are asked"))
         outer.addWidget(intro)
         self.form = DetailsForm(self)
         self.form.load(service)
         outer.addWidget(self.form)
-        self.problem = ErrorLabel("Your details")
+        self.problem = ErrorLabel(QCoreApplication.translate("YourDetailsDialog", "Your details"))
         outer.addWidget(self.problem)
         buttons = QHBoxLayout()
         buttons.setSpacing(GRID)
-        self.settings_button = QPushButton("Open Settings…")
-        self.settings_button.setAccessibleName("Open Settings")
-        self.settings_button.setToolTip("Your details, holidays and other settings.")
+        self.settings_button = QPushButton(QCoreApplication.translate("YourDetailsDialog", "Open Settings…"))
+        self.settings_button.setAccessibleName(QCoreApplication.translate("YourDetailsDialog", "Open Settings"))
+        self.settings_button.setToolTip(QCoreApplication.translate("YourDetailsDialog", "Your details, holidays and other settings."))
         self.settings_button.setAutoDefault(False)
         self.settings_button.clicked.connect(self.open_settings)
         buttons.addWidget(self.settings_button)
         buttons.addStretch(1)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.setToolTip("No case file now.")
+        self.cancel_button = QPushButton(QCoreApplication.translate("YourDetailsDialog", "Cancel"))
+        self.cancel_button.setAccessibleName(QCoreApplication.translate("YourDetailsDialog", "Cancel"))
+        self.cancel_button.setToolTip(QCoreApplication.translate("YourDetailsDialog", "No case file now."))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.skip_button = QPushButton("Continue without them")
-        self.skip_button.setAccessibleName("Continue without them")
-        self.skip_button.setToolTip("Print blank lines to fill in by hand; you are not asked "
-                                    "again (Settings has the fields).")
+        self.skip_button = QPushButton(QCoreApplication.translate("YourDetailsDialog", "Continue without them"))
+        self.skip_button.setAccessibleName(QCoreApplication.translate("YourDetailsDialog", "Continue without them"))
+        self.skip_button.setToolTip(QCoreApplication.translate("YourDetailsDialog", "Print blank lines to fill in by hand; you are not asked "
+                                    "again (Settings has the fields)."))
         self.skip_button.setAutoDefault(False)
         self.skip_button.clicked.connect(self.skip)
-        self.save_button = QPushButton("Save and continue")
-        self.save_button.setAccessibleName("Save and continue")
+        self.save_button = QPushButton(QCoreApplication.translate("YourDetailsDialog", "Save and continue"))
+        self.save_button.setAccessibleName(QCoreApplication.translate("YourDetailsDialog", "Save and continue"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         for button in (self.cancel_button, self.skip_button, self.save_button):

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication, QImage, QScreen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -126,31 +126,31 @@ class CaptureDialog(QDialog):
     def __init__(self, parent: QWidget | None = None,
                  options: CaptureOptions = CaptureOptions()) -> None:  # noqa: B008
         super().__init__(parent)
-        self.setWindowTitle("Capture screen")
-        self.setAccessibleName("Capture screen")
-        intro = QLabel("Take a screenshot of the whole screen and attach it to the case.", self)
+        self.setWindowTitle(QCoreApplication.translate("CaptureDialog", "Capture screen"))
+        self.setAccessibleName(QCoreApplication.translate("CaptureDialog", "Capture screen"))
+        intro = QLabel(QCoreApplication.translate("CaptureDialog", "Take a screenshot of the whole screen and attach it to the case."), self)
         intro.setWordWrap(True)
         self._delays = QButtonGroup(self)
         delay_row = QHBoxLayout()
-        delay_row.addWidget(QLabel("Delay:", self))
+        delay_row.addWidget(QLabel(QCoreApplication.translate("CaptureDialog", "Delay:"), self))
         for seconds in DELAYS:
-            button = QRadioButton("None" if seconds == 0 else f"{seconds} seconds", self)
-            button.setAccessibleName(f"Delay {seconds} seconds")
+            button = QRadioButton(QCoreApplication.translate("CaptureDialog", "None") if seconds == 0 else f"{seconds} seconds", self)
+            button.setAccessibleName(QCoreApplication.translate("CaptureDialog", "Delay {seconds} seconds").format(seconds=seconds))
             button.setChecked(seconds == options.delay_s)
             self._delays.addButton(button, seconds)
             delay_row.addWidget(button)
         delay_row.addStretch(1)
         if self._delays.checkedId() < 0:
             self._delays.button(0).setChecked(True)
-        self.hide_box = QCheckBox("Hide this window while capturing", self)
+        self.hide_box = QCheckBox(QCoreApplication.translate("CaptureDialog", "Hide this window while capturing"), self)
         self.hide_box.setChecked(options.hide_window)
-        hint = QLabel("Use a delay to open a menu or switch to the company's website first.",
+        hint = QLabel(QCoreApplication.translate("CaptureDialog", "Use a delay to open a menu or switch to the company's website first."),
                       self)
         hint.setWordWrap(True)
         hint.setEnabled(False)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Capture")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("CaptureDialog", "Capture"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -181,7 +181,7 @@ def capture_and_attach(window: QWidget | None, controller: AttachmentController,
                        case_id: int | None, contact_id: int | None = None) -> bool:
     """Ask for the options, capture, and attach the PNG. True if an attachment was queued."""
     if case_id is None:
-        controller.failed.emit("Choose or create a case first; nothing was attached.")
+        controller.failed.emit(QCoreApplication.translate("capture", "Choose or create a case first; nothing was attached."))
         return False
     options = CaptureDialog.ask(window)
     if options is None:
@@ -189,18 +189,17 @@ def capture_and_attach(window: QWidget | None, controller: AttachmentController,
     image = capture_screen(window, options.delay_s, hide_window=options.hide_window)
     if image.isNull():
         platform = QGuiApplication.platformName()
-        where = " (Wayland does not allow apps to do it)" if platform.startswith("wayland") \
+        where = QCoreApplication.translate("capture", " (Wayland does not allow apps to do it)") if platform.startswith("wayland") \
             else ""
         controller.failed.emit(
-            f"The screen could not be captured here{where}; take a screenshot with your "
-            "system's screenshot key, then paste it into the exhibits with Ctrl+V.")
+            QCoreApplication.translate("capture", "The screen could not be captured here{where}; take a screenshot with your system's screenshot key, then paste it into the exhibits with Ctrl+V.").format(where=where))
         return False
     if is_blank(image):
         controller.failed.emit(
-            "The screen capture came out blank (a single colour: nothing was on the screen, "
+            QCoreApplication.translate("capture", "The screen capture came out blank (a single colour: nothing was on the screen, "
             "or the system did not let the app see it); nothing was attached. Use a delay to "
             "bring the page into view first, or take a screenshot with your system's "
-            "screenshot key and paste it with Ctrl+V.")
+            "screenshot key and paste it with Ctrl+V."))
         return False
     name = timestamped_name("screen-capture")
     return controller.attach_image(case_id, image, contact_id, original_name=name)

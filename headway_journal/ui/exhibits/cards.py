@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -225,6 +226,6 @@ class ExhibitDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.7))
         painter.setFont(small)
         painter.drawText(tile.adjusted(4, tile.height() // 2, -4, -4),
-                         Qt.AlignmentFlag.AlignCenter, "Loading\u2026" if loading else "No preview")
+                         Qt.AlignmentFlag.AlignCenter, QCoreApplication.translate("ExhibitDelegate", "Loading\u2026") if loading else QCoreApplication.translate("ExhibitDelegate", "No preview"))
 
 

@@ -183,7 +183,7 @@ class AttachmentController(QObject):
         """Store ``image`` as PNG (named like "pasted-2026-11-26-143207.png"); the PNG is
         encoded on the worker thread."""
         if not isinstance(image, QImage) or image.isNull():
-            self.failed.emit("The image is empty; nothing was attached.")
+            self.failed.emit(QCoreApplication.translate("AttachmentController", "The image is empty; nothing was attached."))
             return False
         name = original_name or timestamped_name("pasted")
         item = SourceItem(original_name=name, image=QImage(image))
@@ -231,7 +231,7 @@ class AttachmentController(QObject):
         if not items:
             return 0
         if case_id is None:
-            self.failed.emit("Choose or create a case first; nothing was attached.")
+            self.failed.emit(QCoreApplication.translate("AttachmentController", "Choose or create a case first; nothing was attached."))
             return 0
         if self._holding:
             self._held.extend(items)
@@ -242,8 +242,7 @@ class AttachmentController(QObject):
         except Exception as exc:  # a bad limit setting, an unwritable journal folder
             self.failed.emit(describe_failure(items[0].original_name, exc)
                              if isinstance(exc, OSError) else
-                             f"The exhibit store could not be opened ({exc}); "
-                             "nothing was attached.")
+                             QCoreApplication.translate("AttachmentController", "The exhibit store could not be opened ({exc}); nothing was attached.").format(exc=exc))
             return 0
         batch_id = self._next_batch
         self._next_batch += 1
@@ -265,11 +264,11 @@ class AttachmentController(QObject):
         count = len(batch.items)
         what = quoted_name(batch.items[0].original_name) if count == 1 else f"{count} files"
         dialog = QProgressDialog(
-            f"Copying {what} ({human_size(total_bytes)}) into the journal\u2026",
-            "Stop", 0, 0 if count == 1 else count, _parent_widget(self),
+            QCoreApplication.translate("AttachmentController", "Copying {what} ({human_size}) into the journal…").format(what=what, human_size=human_size(total_bytes)),
+            QCoreApplication.translate("AttachmentController", "Stop"), 0, 0 if count == 1 else count, _parent_widget(self),
         )
-        dialog.setWindowTitle("Attaching")
-        dialog.setAccessibleName("Attaching files")
+        dialog.setWindowTitle(QCoreApplication.translate("AttachmentController", "Attaching"))
+        dialog.setAccessibleName(QCoreApplication.translate("AttachmentController", "Attaching files"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -301,14 +300,13 @@ class AttachmentController(QObject):
                 batch.known = {(a.sha256, a.contact_id) for a in case.attachments}
         key = (blob.sha256, batch.contact_id)
         if key in batch.known:
-            self.notice.emit(f"{quoted_name(blob.original_name)} is already attached here, "
-                             "so it was not added a second time.")
+            self.notice.emit(QCoreApplication.translate("AttachmentController", "{quoted_name} is already attached here, so it was not added a second time.").format(quoted_name=quoted_name(blob.original_name)))
             return
         try:
             attachment_id = self._service.attach_stored_blob(
                 batch.case_id, blob, caption=batch.caption, contact_id=batch.contact_id)
         except ServiceError as exc:
-            self.failed.emit(f"{quoted_name(name)} was not attached: {exc}")
+            self.failed.emit(QCoreApplication.translate("AttachmentController", "{quoted_name} was not attached: {exc}").format(quoted_name=quoted_name(name), exc=exc))
             return
         except Exception as exc:  # never a traceback in the user's face
             _log.exception("attaching a stored exhibit failed (%s)", type(exc).__name__)
@@ -318,19 +316,16 @@ class AttachmentController(QObject):
         batch.ids.append(attachment_id)
         if blob.is_image and not blob.preview_ok:
             if blob.media_type in ("image/heic", "image/heif", "image/avif"):
-                self.notice.emit(f"{quoted_name(blob.original_name)} was attached; this app "
-                                 "cannot show previews of this image format.")
+                self.notice.emit(QCoreApplication.translate("AttachmentController", "{quoted_name} was attached; this app cannot show previews of this image format.").format(quoted_name=quoted_name(blob.original_name)))
             else:
-                self.notice.emit(f"{quoted_name(blob.original_name)} was attached, but it could "
-                                 "not be read as an image (it may be damaged or incomplete), "
-                                 "so it has no preview.")
+                self.notice.emit(QCoreApplication.translate("AttachmentController", "{quoted_name} was attached, but it could not be read as an image (it may be damaged or incomplete), so it has no preview.").format(quoted_name=quoted_name(blob.original_name)))
 
     def _on_crashed(self, batch_id: int, exc: object) -> None:
         """The copying itself broke (not one file): say so, and end the batch."""
         _log.error("attaching a batch failed", exc_info=exc if isinstance(exc, BaseException)
                    else None)
-        self.failed.emit("Something went wrong while attaching; the files not yet copied "
-                         "were not attached.")
+        self.failed.emit(QCoreApplication.translate("AttachmentController", "Something went wrong while attaching; the files not yet copied "
+                         "were not attached."))
         self._on_finished(batch_id, BatchResult(0, cancelled=False))
 
     def _on_finished(self, batch_id: int, result: BatchResult) -> None:
@@ -345,8 +340,7 @@ class AttachmentController(QObject):
             batch.dialog = None
         left = len(batch.items) - batch.done
         if result.cancelled and left > 0:
-            self.failed.emit(f"Stopped: {left} file{'s' if left != 1 else ''} "
-                             f"{'were' if left != 1 else 'was'} not attached.")
+            self.failed.emit(QCoreApplication.translate("AttachmentController", "Stopped: {left} file{value} {value2} not attached.").format(left=left, value='s' if left != 1 else '', value2='were' if left != 1 else 'was'))
         if batch.ids:
             self.attached.emit(list(batch.ids))
         if not self._batches:
@@ -365,6 +359,5 @@ def _web_link_message(link: str) -> str:
     shown = "".join(ch if ch.isprintable() else "_" for ch in link)
     if len(shown) > 80:
         shown = shown[:79] + "\u2026"
-    return (f"\u201c{shown}\u201d is a web link, not a file on this computer; "
-            "save it first, then attach the saved file.")
+    return (QCoreApplication.translate("controller", "“{shown}” is a web link, not a file on this computer; save it first, then attach the saved file.").format(shown=shown))
 

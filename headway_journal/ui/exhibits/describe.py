@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from ...journal.exhibits import safe_display_name
 from ...journal.records import AttachmentView
@@ -80,10 +80,10 @@ def describe_exhibit(view: AttachmentView, contact: str = "") -> str:
     if view.width and view.height:
         kind += f", {view.width} \u00d7 {view.height}"
     lines.append(f"{kind}, {human_size(view.size)}")
-    lines.append(f"Added {full_date(view.added_at)}")
+    lines.append(QCoreApplication.translate("describe", "Added {full_date}").format(full_date=full_date(view.added_at)))
     if contact:
-        lines.append(f"From the contact of {contact}")
+        lines.append(QCoreApplication.translate("describe", "From the contact of {contact}").format(contact=contact))
     if not view.preview_ok:
-        lines.append("No preview" + (" (the image could not be read)" if view.is_image else ""))
+        lines.append(QCoreApplication.translate("describe", "No preview") + (QCoreApplication.translate("describe", " (the image could not be read)") if view.is_image else ""))
     return "\n".join(lines)
 

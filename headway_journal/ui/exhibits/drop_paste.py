@@ -35,7 +35,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import (
     QColor,
     QDragMoveEvent,
@@ -166,7 +166,7 @@ class WindowPaste(QObject):
         try:
             return self._controller.attach_mime(case_id, mime, self._contact_id())
         except Exception as exc:  # a refusal in plain words, never a traceback
-            self._say(f"Nothing was attached: {exc}")
+            self._say(QCoreApplication.translate("WindowPaste", "Nothing was attached: {exc}").format(exc=exc))
             return False
 
 
@@ -187,8 +187,8 @@ def _guarded(controller: AttachmentController, call: Callable[[], object]) -> No
         call()
     except Exception as exc:
         _log.exception("attaching failed (%s)", type(exc).__name__)
-        controller.failed.emit("Something went wrong while attaching; nothing was attached. "
-                               "Please try again.")
+        controller.failed.emit(QCoreApplication.translate("drop_paste", "Something went wrong while attaching; nothing was attached. "
+                               "Please try again."))
 
 
 class _DropOverlay(QWidget):
@@ -198,7 +198,7 @@ class _DropOverlay(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
-        self.setAccessibleName("Drop to attach")
+        self.setAccessibleName(QCoreApplication.translate("_DropOverlay", "Drop to attach"))
         self.hide()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -216,7 +216,7 @@ class _DropOverlay(QWidget):
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(accent)
-        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Drop to attach")
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, QCoreApplication.translate("_DropOverlay", "Drop to attach"))
         painter.end()
 
 

@@ -15,7 +15,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
@@ -73,13 +73,13 @@ def pick_and_attach(parent: QWidget | None, controller: AttachmentController,
                     case_id: int | None, contact_id: int | None = None) -> int:
     """Ask for one or more files and attach them. Returns how many were queued."""
     if case_id is None:
-        controller.failed.emit("Choose or create a case first; nothing was attached.")
+        controller.failed.emit(QCoreApplication.translate("files", "Choose or create a case first; nothing was attached."))
         return 0
     settings = _settings()
     folder = _existing_folder(settings.value(KEY_LAST_ATTACH_FOLDER, ""),
                               QStandardPaths.StandardLocation.PicturesLocation)
     paths, _selected = QFileDialog.getOpenFileNames(
-        parent, "Attach files", folder, ";;".join(OPEN_FILTERS))
+        parent, QCoreApplication.translate("files", "Attach files"), folder, ";;".join(OPEN_FILTERS))
     if not paths:
         return 0
     settings.setValue(KEY_LAST_ATTACH_FOLDER, str(Path(paths[0]).parent))
@@ -157,8 +157,7 @@ def export_copy(service: JournalService, attachment_id: int, target: Path, *,
     quoted = quoted_name(view.original_name)
     problem = service.store.verify(view.sha256, view.size)
     if problem is not None:
-        raise ExportError(f"The journal's copy of {quoted} is {problem}, so no copy was made; "
-                          "run a journal check to see what happened.")
+        raise ExportError(QCoreApplication.translate("files", "The journal's copy of {quoted} is {problem}, so no copy was made; run a journal check to see what happened.").format(quoted=quoted, problem=problem))
     source = service.store.path_for(view.sha256)
     target = Path(target)
     tmp = target.with_name(f".{uuid.uuid4().hex}.part")
@@ -168,16 +167,14 @@ def export_copy(service: JournalService, attachment_id: int, target: Path, *,
             dst.flush()
             os.fsync(dst.fileno())
         if _sha256_file(tmp) != view.sha256:
-            raise ExportError(f"The copy of {quoted} did not match the original, so it was "
-                              "deleted; try another folder or drive.")
+            raise ExportError(QCoreApplication.translate("files", "The copy of {quoted} did not match the original, so it was deleted; try another folder or drive.").format(quoted=quoted))
         if read_only:
             os.chmod(tmp, stat.S_IRUSR)
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise ExportError(f"{quoted} could not be copied to \u201c{target.parent}\u201d "
-                          f"({exc.strerror or type(exc).__name__}).") from exc
+        raise ExportError(QCoreApplication.translate("files", "{quoted} could not be copied to “{parent}” ({value}).").format(quoted=quoted, parent=target.parent, value=exc.strerror or type(exc).__name__)) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -193,21 +190,21 @@ def save_copy_as(service: JournalService, attachment_id: int,
     folder = _existing_folder(settings.value(KEY_LAST_SAVE_FOLDER, ""),
                               QStandardPaths.StandardLocation.DocumentsLocation)
     chosen, _selected = QFileDialog.getSaveFileName(
-        parent, "Save a copy of the exhibit",
+        parent, QCoreApplication.translate("files", "Save a copy of the exhibit"),
         str(Path(folder) / unique_name(Path(folder), export_file_name(view))))
     if not chosen:
         return None
     target = Path(chosen)
     try:
         if target.resolve() == service.store.path_for(view.sha256).resolve():
-            raise ExportError("That is the journal's own copy; choose another place.")
+            raise ExportError(QCoreApplication.translate("files", "That is the journal's own copy; choose another place."))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             export_copy(service, attachment_id, target)
         finally:
             QApplication.restoreOverrideCursor()
     except (ExportError, ServiceError) as exc:
-        QMessageBox.warning(parent, "Save a copy", window_text(str(exc)))
+        QMessageBox.warning(parent, QCoreApplication.translate("files", "Save a copy"), window_text(str(exc)))
         return None
     settings.setValue(KEY_LAST_SAVE_FOLDER, str(target.parent))
     settings.sync()
@@ -238,9 +235,7 @@ def viewer_copy(service: JournalService, attachment_id: int) -> Path:
     """
     view = service.attachment(attachment_id)
     if view.media_type not in _EXTENSIONS:
-        raise ExportError(f"{quoted_name(view.original_name)} is not a type this app recognises, "
-                          "so it is not opened automatically; use \u201cSave a copy as\u2026\u201d "
-                          "and open the copy yourself.")
+        raise ExportError(QCoreApplication.translate("files", "{quoted_name} is not a type this app recognises, so it is not opened automatically; use “Save a copy as…” and open the copy yourself.").format(quoted_name=quoted_name(view.original_name)))
     _remove_old_viewer_copies()
     folder = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX))  # 0700, unique
     return export_copy(service, attachment_id, folder / export_file_name(view), read_only=True)
@@ -252,12 +247,12 @@ def open_in_system_viewer(service: JournalService, attachment_id: int,
     try:
         copy = viewer_copy(service, attachment_id)
     except (ExportError, ServiceError) as exc:
-        QMessageBox.warning(parent, "Open with system viewer", window_text(str(exc)))
+        QMessageBox.warning(parent, QCoreApplication.translate("files", "Open with system viewer"), window_text(str(exc)))
         return None
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
-        QMessageBox.warning(parent, "Open with system viewer",
-                            "No application on this computer opens this kind of file; "
-                            "use \u201cSave a copy as\u2026\u201d instead.")
+        QMessageBox.warning(parent, QCoreApplication.translate("files", "Open with system viewer"),
+                            QCoreApplication.translate("files", "No application on this computer opens this kind of file; "
+                            "use \u201cSave a copy as\u2026\u201d instead."))
         return None
     return copy
 

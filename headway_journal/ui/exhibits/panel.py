@@ -6,7 +6,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,15 +64,15 @@ class _MessageBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Attachment messages")
+        self.setAccessibleName(QCoreApplication.translate("_MessageBar", "Attachment messages"))
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         close = QToolButton(self)
         close.setText("\u2715")
-        close.setToolTip("Dismiss these messages")
-        close.setAccessibleName("Dismiss messages")
+        close.setToolTip(QCoreApplication.translate("_MessageBar", "Dismiss these messages"))
+        close.setAccessibleName(QCoreApplication.translate("_MessageBar", "Dismiss messages"))
         close.setAutoRaise(True)
         close.clicked.connect(self.clear)
         layout = QHBoxLayout(self)
@@ -133,7 +141,7 @@ class ExhibitsPanel(QWidget):
                  parent: QWidget | None = None, *,
                  thumbnails: ThumbnailCache | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Exhibits")
+        self.setAccessibleName(QCoreApplication.translate("ExhibitsPanel", "Exhibits"))
         self._service = service
         self._controller = controller
         self._case_id: int | None = None
@@ -166,24 +174,24 @@ class ExhibitsPanel(QWidget):
 
     def _build_buttons(self) -> None:
         """The action buttons, in a bar that wraps onto a second line when narrow."""
-        self.attach_button = self._button("Attach\u2026", "Attach files (choose one or more)",
+        self.attach_button = self._button(QCoreApplication.translate("ExhibitsPanel", "Attach\u2026"), QCoreApplication.translate("ExhibitsPanel", "Attach files (choose one or more)"),
                                           self.attach_files)
-        self.capture_button = self._button("Capture screen\u2026",
-                                           "Take a screenshot and attach it", self.capture)
-        self.open_button = self._button("Open", "Open the exhibit in the viewer (Enter)",
+        self.capture_button = self._button(QCoreApplication.translate("ExhibitsPanel", "Capture screen\u2026"),
+                                           QCoreApplication.translate("ExhibitsPanel", "Take a screenshot and attach it"), self.capture)
+        self.open_button = self._button(QCoreApplication.translate("ExhibitsPanel", "Open"), QCoreApplication.translate("ExhibitsPanel", "Open the exhibit in the viewer (Enter)"),
                                         self.open_selected)
         self.external_button = self._button(
-            "Open with system viewer", "Open a read-only copy in your usual viewer",
+            QCoreApplication.translate("ExhibitsPanel", "Open with system viewer"), QCoreApplication.translate("ExhibitsPanel", "Open a read-only copy in your usual viewer"),
             self.open_selected_externally)
-        self.save_button = self._button("Save a copy\u2026", "Save a copy of the exhibit",
+        self.save_button = self._button(QCoreApplication.translate("ExhibitsPanel", "Save a copy\u2026"), QCoreApplication.translate("ExhibitsPanel", "Save a copy of the exhibit"),
                                         self.save_selected_copy)
-        self.caption_button = self._button("Caption\u2026", "Edit the caption (F2)",
+        self.caption_button = self._button(QCoreApplication.translate("ExhibitsPanel", "Caption\u2026"), QCoreApplication.translate("ExhibitsPanel", "Edit the caption (F2)"),
                                            self.edit_selected_caption)
-        self.remove_button = self._button("Remove", "Move to removed exhibits (Delete)",
+        self.remove_button = self._button(QCoreApplication.translate("ExhibitsPanel", "Remove"), QCoreApplication.translate("ExhibitsPanel", "Move to removed exhibits (Delete)"),
                                           self.remove_selected)
         # the buttons wrap onto a second line in a narrow window instead of widening it
         self.button_bar = QWidget(self)
-        self.button_bar.setAccessibleName("Exhibit actions")
+        self.button_bar.setAccessibleName(QCoreApplication.translate("ExhibitsPanel", "Exhibit actions"))
         bar_policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         bar_policy.setHeightForWidth(True)
         self.button_bar.setSizePolicy(bar_policy)
@@ -197,7 +205,7 @@ class ExhibitsPanel(QWidget):
         """The cards of the case's exhibits, or the empty state."""
         self.model = ExhibitModel(self.thumbnails, self)
         self.list_view = QListView(self)
-        self.list_view.setAccessibleName("Exhibit list")
+        self.list_view.setAccessibleName(QCoreApplication.translate("ExhibitsPanel", "Exhibit list"))
         self.list_view.setViewMode(QListView.ViewMode.IconMode)
         self.list_view.setMovement(QListView.Movement.Static)
         self.list_view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -217,7 +225,7 @@ class ExhibitsPanel(QWidget):
         self.list_view.installEventFilter(_ListKeys(self))
 
         self.empty_label = QLabel(EMPTY_TEXT, self)
-        self.empty_label.setAccessibleName("No exhibits yet")
+        self.empty_label.setAccessibleName(QCoreApplication.translate("ExhibitsPanel", "No exhibits yet"))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so Ctrl+V works here
@@ -234,16 +242,16 @@ class ExhibitsPanel(QWidget):
         self.removed_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.removed_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.removed_toggle.setAutoRaise(True)
-        self.removed_toggle.setAccessibleName("Show removed exhibits")
+        self.removed_toggle.setAccessibleName(QCoreApplication.translate("ExhibitsPanel", "Show removed exhibits"))
         self.removed_toggle.toggled.connect(self._toggle_removed)
         self.removed_list = QListWidget(self)
-        self.removed_list.setAccessibleName("Removed exhibits")
+        self.removed_list.setAccessibleName(QCoreApplication.translate("ExhibitsPanel", "Removed exhibits"))
         self.removed_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.removed_list.itemSelectionChanged.connect(self._update_buttons)
-        self.restore_button = self._button("Restore", "Put the exhibit back",
+        self.restore_button = self._button(QCoreApplication.translate("ExhibitsPanel", "Restore"), QCoreApplication.translate("ExhibitsPanel", "Put the exhibit back"),
                                            self.restore_selected)
         self.empty_removed_button = self._button(
-            "Empty removed exhibits\u2026", "Delete the removed exhibits for good",
+            QCoreApplication.translate("ExhibitsPanel", "Empty removed exhibits\u2026"), QCoreApplication.translate("ExhibitsPanel", "Delete the removed exhibits for good"),
             self.empty_removed)
         self.removed_box = QWidget(self)
         removed_buttons = QHBoxLayout()
@@ -295,7 +303,7 @@ class ExhibitsPanel(QWidget):
         self.model.set_items(live, contacts)
         self.stack.setCurrentWidget(self.list_view if live else self.empty_label)
         self.empty_label.setText(EMPTY_TEXT if case_view is not None
-                                 else "Choose a case to see its exhibits.")
+                                 else QCoreApplication.translate("ExhibitsPanel", "Choose a case to see its exhibits."))
         self.removed_list.clear()
         for view in removed:
             when = short_date(view.removed_at) if view.removed_at else ""
@@ -311,7 +319,7 @@ class ExhibitsPanel(QWidget):
         self.removed_list.setFixedHeight(
             rows * max(row_height, self.fontMetrics().height() + 4)
             + 2 * self.removed_list.frameWidth() + 4)
-        self.removed_toggle.setText(f"Removed exhibits ({len(removed)})")
+        self.removed_toggle.setText(QCoreApplication.translate("ExhibitsPanel", "Removed exhibits ({len})").format(len=len(removed)))
         self.removed_toggle.setVisible(bool(removed))
         self.removed_box.setVisible(bool(removed) and self.removed_toggle.isChecked())
         self.select_ids(keep)
@@ -376,13 +384,13 @@ class ExhibitsPanel(QWidget):
         self.refresh()
         self.select_ids(ids)
         count = len(ids)
-        self.status_message.emit(f"Attached {count} file{'s' if count != 1 else ''}.")
+        self.status_message.emit(QCoreApplication.translate("ExhibitsPanel", "Attached {count} file{value}.").format(count=count, value='s' if count != 1 else ''))
         self.changed.emit()
 
     def _on_busy(self, busy: bool) -> None:
         if busy:
             self.messages.clear()
-            self.status_message.emit("Attaching\u2026")
+            self.status_message.emit(QCoreApplication.translate("ExhibitsPanel", "Attaching\u2026"))
 
     def _changed(self, message: str) -> None:
         self.refresh()
@@ -404,12 +412,12 @@ class ExhibitsPanel(QWidget):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         one = self._one() is not None
         entries: list[tuple[str, Callable[[], object], bool, QKeySequence | None]] = [
-            ("Open", self.open_selected, one, QKeySequence(Qt.Key.Key_Return)),
-            ("Open with system viewer", self.open_selected_externally, one, None),
-            ("Save a copy as\u2026", self.save_selected_copy, one, None),
-            ("Edit caption\u2026", self.edit_selected_caption, one and not self._read_only,
+            (QCoreApplication.translate("ExhibitsPanel", "Open"), self.open_selected, one, QKeySequence(Qt.Key.Key_Return)),
+            (QCoreApplication.translate("ExhibitsPanel", "Open with system viewer"), self.open_selected_externally, one, None),
+            (QCoreApplication.translate("ExhibitsPanel", "Save a copy as\u2026"), self.save_selected_copy, one, None),
+            (QCoreApplication.translate("ExhibitsPanel", "Edit caption\u2026"), self.edit_selected_caption, one and not self._read_only,
              QKeySequence(Qt.Key.Key_F2)),
-            ("Remove", self.remove_selected, bool(self.selected_ids()) and not self._read_only,
+            (QCoreApplication.translate("ExhibitsPanel", "Remove"), self.remove_selected, bool(self.selected_ids()) and not self._read_only,
              QKeySequence(QKeySequence.StandardKey.Delete)),
         ]
         for text, slot, enabled, keys in entries:
@@ -421,10 +429,10 @@ class ExhibitsPanel(QWidget):
             action.triggered.connect(lambda _checked=False, s=slot: s())
             menu.addAction(action)
         menu.addSeparator()
-        attach = menu.addAction("Attach files\u2026")
+        attach = menu.addAction(QCoreApplication.translate("ExhibitsPanel", "Attach files\u2026"))
         attach.setEnabled(self.case_id() is not None)
         attach.triggered.connect(lambda _checked=False: self.attach_files())
-        paste = menu.addAction("Paste screenshot or files")
+        paste = menu.addAction(QCoreApplication.translate("ExhibitsPanel", "Paste screenshot or files"))
         paste.setEnabled(self.case_id() is not None and self.paste_handler.clipboard_attachable())
         paste.triggered.connect(lambda _checked=False: self.paste_handler.paste())
         menu.popup(self.list_view.viewport().mapToGlobal(pos))
@@ -446,7 +454,7 @@ class ExhibitsPanel(QWidget):
         from .viewer import open_viewer  # loaded on first use: start-up time
 
         viewer = open_viewer(self._service, view.id, self)
-        viewer.caption_changed.connect(lambda _id: self._changed("Caption saved."))
+        viewer.caption_changed.connect(lambda _id: self._changed(QCoreApplication.translate("ExhibitsPanel", "Caption saved.")))
         return viewer
 
     def open_selected_externally(self) -> Path | None:
@@ -459,7 +467,7 @@ class ExhibitsPanel(QWidget):
             return None
         saved = save_copy_as(self._service, view.id, self)
         if saved is not None:
-            self.status_message.emit(f"Saved a checked copy to {saved}.")
+            self.status_message.emit(QCoreApplication.translate("ExhibitsPanel", "Saved a checked copy to {saved}.").format(saved=saved))
         return saved
 
     def edit_selected_caption(self) -> bool:
@@ -467,15 +475,15 @@ class ExhibitsPanel(QWidget):
         if view is None or self._read_only:
             return False
         text, ok = QInputDialog.getMultiLineText(
-            self, "Edit caption", f"Caption for \u201c{view.original_name}\u201d:", view.caption)
+            self, QCoreApplication.translate("ExhibitsPanel", "Edit caption"), QCoreApplication.translate("ExhibitsPanel", "Caption for “{original_name}”:").format(original_name=view.original_name), view.caption)
         if not ok:
             return False
         try:
             self._service.set_attachment_caption(view.id, text)
         except ServiceError as exc:
-            self.messages.add(f"The caption was not saved: {exc}")
+            self.messages.add(QCoreApplication.translate("ExhibitsPanel", "The caption was not saved: {exc}").format(exc=exc))
             return False
-        self._changed("Caption saved.")
+        self._changed(QCoreApplication.translate("ExhibitsPanel", "Caption saved."))
         return True
 
     def remove_selected(self) -> int:
@@ -484,11 +492,11 @@ class ExhibitsPanel(QWidget):
             try:
                 self._service.remove_attachment(attachment_id)
             except ServiceError as exc:
-                self.messages.add(f"An exhibit was not removed: {exc}")
+                self.messages.add(QCoreApplication.translate("ExhibitsPanel", "An exhibit was not removed: {exc}").format(exc=exc))
         if chosen:
             count = len(chosen)
-            what = f"{count} exhibits" if count != 1 else "the exhibit"
-            self._changed(f"Moved {what} to Removed exhibits (restore from there).")
+            what = f"{count} exhibits" if count != 1 else QCoreApplication.translate("ExhibitsPanel", "the exhibit")
+            self._changed(QCoreApplication.translate("ExhibitsPanel", "Moved {what} to Removed exhibits (restore from there).").format(what=what))
         return len(chosen)
 
     def restore_selected(self) -> int:
@@ -497,9 +505,9 @@ class ExhibitsPanel(QWidget):
             try:
                 self._service.restore_attachment(attachment_id)
             except ServiceError as exc:
-                self.messages.add(f"An exhibit was not restored: {exc}")
+                self.messages.add(QCoreApplication.translate("ExhibitsPanel", "An exhibit was not restored: {exc}").format(exc=exc))
         if chosen:
-            self._changed("Exhibit restored." if len(chosen) == 1 else "Exhibits restored.")
+            self._changed(QCoreApplication.translate("ExhibitsPanel", "Exhibit restored.") if len(chosen) == 1 else QCoreApplication.translate("ExhibitsPanel", "Exhibits restored."))
             self.select_ids(chosen)
         return len(chosen)
 
@@ -512,11 +520,8 @@ class ExhibitsPanel(QWidget):
             return 0
         noun = "exhibit" if count == 1 else "exhibits"
         answer = QMessageBox.question(
-            self, "Empty removed exhibits",
-            f"Delete {count} removed {noun} for good?\n\n"
-            f"{'Its file' if count == 1 else 'Their files'} will be erased from the journal "
-            "and cannot be restored (a file still attached elsewhere is kept). Save a copy "
-            "first if you might need it.",
+            self, QCoreApplication.translate("ExhibitsPanel", "Empty removed exhibits"),
+            QCoreApplication.translate("ExhibitsPanel", "Delete {count} removed {noun} for good?\n\n{value} will be erased from the journal and cannot be restored (a file still attached elsewhere is kept). Save a copy first if you might need it.").format(count=count, noun=noun, value='Its file' if count == 1 else 'Their files'),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -525,9 +530,8 @@ class ExhibitsPanel(QWidget):
         try:
             deleted = self._service.empty_removed_attachments(self._case_id)
         except (ServiceError, OSError) as exc:
-            self.messages.add(f"The removed exhibits were not deleted: {exc}")
+            self.messages.add(QCoreApplication.translate("ExhibitsPanel", "The removed exhibits were not deleted: {exc}").format(exc=exc))
             return 0
         self.removed_toggle.setChecked(False)
-        self._changed(f"Deleted {deleted} removed {'exhibit' if deleted == 1 else 'exhibits'} "
-                      "for good.")
+        self._changed(QCoreApplication.translate("ExhibitsPanel", "Deleted {deleted} removed {value} for good.").format(deleted=deleted, value='exhibit' if deleted == 1 else 'exhibits'))
         return deleted

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -54,8 +54,8 @@ class ExhibitStrip(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exhibitStrip")
-        self.setAccessibleName("Exhibits of this contact")
-        self.setToolTip("Click here, then Ctrl+V pastes a screenshot or copied files.")
+        self.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Exhibits of this contact"))
+        self.setToolTip(QCoreApplication.translate("ExhibitStrip", "Click here, then Ctrl+V pastes a screenshot or copied files."))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Ctrl+V works while it has focus
         self.setStyleSheet(  # a visible focus ring says where Ctrl+V goes
             "QFrame#exhibitStrip { border: 1px solid palette(mid); border-radius: 4px; }"
@@ -67,18 +67,18 @@ class ExhibitStrip(QFrame):
         self._existing: list[str] = []  # already attached before this dialog opened
         self._attached: list[str] = []  # attached while it is open
 
-        title = QLabel("Exhibits")
+        title = QLabel(QCoreApplication.translate("ExhibitStrip", "Exhibits"))
         font = title.font()
         font.setBold(True)
         title.setFont(font)
-        title.setAccessibleName("Exhibits heading")
-        self.attach_button = QPushButton("Attach…")
-        self.attach_button.setAccessibleName("Attach files to this contact")
-        self.attach_button.setToolTip("Choose screenshots, receipts or letters for this contact")
+        title.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Exhibits heading"))
+        self.attach_button = QPushButton(QCoreApplication.translate("ExhibitStrip", "Attach…"))
+        self.attach_button.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Attach files to this contact"))
+        self.attach_button.setToolTip(QCoreApplication.translate("ExhibitStrip", "Choose screenshots, receipts or letters for this contact"))
         self.attach_button.setAutoDefault(False)
         self.attach_button.clicked.connect(lambda _c=False: self.pick())
         self.hint = QLabel(HINT)
-        self.hint.setAccessibleName("Exhibits hint")
+        self.hint.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Exhibits hint"))
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)  # secondary text
         top = QHBoxLayout()
@@ -88,13 +88,13 @@ class ExhibitStrip(QFrame):
         top.addWidget(self.hint, 1)
 
         self.chips = QWidget()
-        self.chips.setAccessibleName("Exhibit files")
+        self.chips.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Exhibit files"))
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.chips.setSizePolicy(policy)
         self.chips_row = FlowLayout(self.chips)  # many files wrap instead of widening the dialog
         self.message = QLabel()
-        self.message.setAccessibleName("Exhibit messages")
+        self.message.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Exhibit messages"))
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -147,28 +147,28 @@ class ExhibitStrip(QFrame):
         if not self._existing and not self._attached and not self._controller.held_names():
             self.hint.setText(HINT)
         else:
-            self.hint.setText("More: Ctrl+V here, or drop files on this window.")
+            self.hint.setText(QCoreApplication.translate("ExhibitStrip", "More: Ctrl+V here, or drop files on this window."))
 
     def _add_chip(self, name: str, *, attached: bool = False, index: int = -1) -> None:
         chip = QFrame()
         chip.setObjectName("exhibitChip")
         chip.setFrameShape(QFrame.Shape.StyledPanel)
-        state = "attached" if attached else "attached when the contact is saved"
-        chip.setAccessibleName(f"Exhibit {name}, {state}")
+        state = "attached" if attached else QCoreApplication.translate("ExhibitStrip", "attached when the contact is saved")
+        chip.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Exhibit {name}, {state}").format(name=name, state=state))
         chip.setToolTip(f"{name}\n{state.capitalize()}")
         row = QHBoxLayout(chip)
         row.setContentsMargins(GRID, 0, 0 if not attached else GRID, 0)
         row.setSpacing(GRID // 2)
         label = QLabel(("✓ " if attached else "") + _short(name))
-        label.setAccessibleName(f"Exhibit {name}")
+        label.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Exhibit {name}").format(name=name))
         row.addWidget(label)
         if not attached:
             remove = QToolButton()
             remove.setObjectName("removeExhibit")
             remove.setText("×")
             remove.setAutoRaise(True)
-            remove.setAccessibleName(f"Do not attach {name}")
-            remove.setToolTip(f"Do not attach {name}")
+            remove.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Do not attach {name}").format(name=name))
+            remove.setToolTip(QCoreApplication.translate("ExhibitStrip", "Do not attach {name}").format(name=name))
             remove.clicked.connect(lambda _c=False, i=index: self._controller.discard_held(i))
             row.addWidget(remove)
         self.chips_row.addWidget(chip)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFontDatabase,
     QGuiApplication,
@@ -72,7 +72,7 @@ class _Canvas(QWidget):
         super().__init__(parent)
         self.image = image
         self.zoom = 1.0
-        self.setAccessibleName("Exhibit image")
+        self.setAccessibleName(QCoreApplication.translate("_Canvas", "Exhibit image"))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.set_zoom(1.0)
 
@@ -109,8 +109,8 @@ class ImageViewer(QDialog):
         self.view: AttachmentView = service.attachment(attachment_id)
         self.fit_mode = True
         self._canvas: _Canvas | None = None
-        self.setAccessibleName("Exhibit viewer")
-        self.setWindowTitle(f"{self.view.caption or self.view.original_name} \u2014 Exhibit")
+        self.setAccessibleName(QCoreApplication.translate("ImageViewer", "Exhibit viewer"))
+        self.setWindowTitle(QCoreApplication.translate("ImageViewer", "{value} — Exhibit").format(value=self.view.caption or self.view.original_name))
         self.setSizeGripEnabled(True)
 
         self._build_scroll_area()
@@ -143,7 +143,7 @@ class ImageViewer(QDialog):
         """The image (or a note saying why there is none) in a scroll area."""
         image, problem = self._load()
         self.scroll_area = QScrollArea(self)
-        self.scroll_area.setAccessibleName("Exhibit")
+        self.scroll_area.setAccessibleName(QCoreApplication.translate("ImageViewer", "Exhibit"))
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scroll_area.setWidgetResizable(False)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -155,19 +155,19 @@ class ImageViewer(QDialog):
             note = QLabel(problem, self)
             note.setAlignment(Qt.AlignmentFlag.AlignCenter)
             note.setWordWrap(True)
-            note.setAccessibleName("No preview")
+            note.setAccessibleName(QCoreApplication.translate("ImageViewer", "No preview"))
             note.setMargin(24)
             self.scroll_area.setWidget(note)
             self.scroll_area.setWidgetResizable(True)
 
     def _build_zoom_bar(self) -> QHBoxLayout:
-        self.zoom_out_button = self._tool("\u2212", "Zoom out (Ctrl+\u2212)", self.zoom_out)
-        self.zoom_in_button = self._tool("+", "Zoom in (Ctrl++)", self.zoom_in)
-        self.fit_button = self._tool("Fit", "Fit to window / actual size (Ctrl+0)",
+        self.zoom_out_button = self._tool("\u2212", QCoreApplication.translate("ImageViewer", "Zoom out (Ctrl+\u2212)"), self.zoom_out)
+        self.zoom_in_button = self._tool("+", QCoreApplication.translate("ImageViewer", "Zoom in (Ctrl++)"), self.zoom_in)
+        self.fit_button = self._tool(QCoreApplication.translate("ImageViewer", "Fit"), QCoreApplication.translate("ImageViewer", "Fit to window / actual size (Ctrl+0)"),
                                      self.toggle_fit)
         self.fit_button.setCheckable(True)
         self.zoom_label = QLabel(self)
-        self.zoom_label.setAccessibleName("Zoom level")
+        self.zoom_label.setAccessibleName(QCoreApplication.translate("ImageViewer", "Zoom level"))
         self.zoom_label.setMinimumWidth(48)
         bar = QHBoxLayout()
         for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button,
@@ -180,39 +180,39 @@ class ImageViewer(QDialog):
     def _build_details(self) -> QWidget:
         """The facts that make the file evidence: name, type, size, SHA-256, date added."""
         details = QWidget(self)
-        details.setAccessibleName("Exhibit details")
+        details.setAccessibleName(QCoreApplication.translate("ImageViewer", "Exhibit details"))
         form = QFormLayout(details)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.caption_label = self._value(self.view.caption or "No caption")
-        form.addRow("Caption:", self.caption_label)
-        form.addRow("File name:", self._value(self.view.original_name))
+        self.caption_label = self._value(self.view.caption or QCoreApplication.translate("ImageViewer", "No caption"))
+        form.addRow(QCoreApplication.translate("ImageViewer", "Caption:"), self.caption_label)
+        form.addRow(QCoreApplication.translate("ImageViewer", "File name:"), self._value(self.view.original_name))
         kind = type_label(self.view)
         if self.view.width and self.view.height:
-            kind += f", {self.view.width} \u00d7 {self.view.height} pixels"
-        form.addRow("Type:", self._value(kind))
+            kind += QCoreApplication.translate("ImageViewer", ", {width} × {height} pixels").format(width=self.view.width, height=self.view.height)
+        form.addRow(QCoreApplication.translate("ImageViewer", "Type:"), self._value(kind))
         size = human_size(self.view.size)
         if self.view.size >= 1024:
-            size += f" ({self.view.size:,} bytes)"
-        form.addRow("Size:", self._value(size))
+            size += QCoreApplication.translate("ImageViewer", " ({size:,} bytes)").format(size=self.view.size)
+        form.addRow(QCoreApplication.translate("ImageViewer", "Size:"), self._value(size))
         digest = self.view.sha256
         self.sha_label = self._value(f"{digest[:32]}\n{digest[32:]}")  # 64 hex digits don't wrap
         self.sha_label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.sha_label.setToolTip(digest)
-        self.sha_label.setAccessibleName("SHA-256")
+        self.sha_label.setAccessibleName(QCoreApplication.translate("ImageViewer", "SHA-256"))
         self.sha_label.setAccessibleDescription(digest)
         self.copy_sha_button = QToolButton(self)
-        self.copy_sha_button.setText("Copy")
-        self.copy_sha_button.setToolTip("Copy the SHA-256 (the file's fingerprint: any change "
-                                         "to the file would change it)")
-        self.copy_sha_button.setAccessibleName("Copy SHA-256")
+        self.copy_sha_button.setText(QCoreApplication.translate("ImageViewer", "Copy"))
+        self.copy_sha_button.setToolTip(QCoreApplication.translate("ImageViewer", "Copy the SHA-256 (the file's fingerprint: any change "
+                                         "to the file would change it)"))
+        self.copy_sha_button.setAccessibleName(QCoreApplication.translate("ImageViewer", "Copy SHA-256"))
         self.copy_sha_button.clicked.connect(
             lambda _checked=False: QGuiApplication.clipboard().setText(digest))
         sha_row = QHBoxLayout()
         sha_row.setContentsMargins(0, 0, 0, 0)
         sha_row.addWidget(self.sha_label, 1)
         sha_row.addWidget(self.copy_sha_button, 0, Qt.AlignmentFlag.AlignTop)
-        form.addRow("SHA-256:", sha_row)
-        form.addRow("Added:", self._value(full_date(self.view.added_at)))
+        form.addRow(QCoreApplication.translate("ImageViewer", "SHA-256:"), sha_row)
+        form.addRow(QCoreApplication.translate("ImageViewer", "Added:"), self._value(full_date(self.view.added_at)))
         self.check_label = self._value("")
         form.addRow("", self.check_label)
         details.setMaximumWidth(320)
@@ -220,15 +220,15 @@ class ImageViewer(QDialog):
         return details
 
     def _build_buttons(self) -> QHBoxLayout:
-        self.external_button = QPushButton("Open with system viewer", self)
-        self.external_button.setToolTip("Open a read-only copy in your usual viewer")
+        self.external_button = QPushButton(QCoreApplication.translate("ImageViewer", "Open with system viewer"), self)
+        self.external_button.setToolTip(QCoreApplication.translate("ImageViewer", "Open a read-only copy in your usual viewer"))
         self.external_button.clicked.connect(self.open_externally)
-        self.save_button = QPushButton("Save a copy as\u2026", self)
+        self.save_button = QPushButton(QCoreApplication.translate("ImageViewer", "Save a copy as\u2026"), self)
         self.save_button.clicked.connect(self.save_copy)
-        self.caption_button = QPushButton("Edit caption\u2026", self)
+        self.caption_button = QPushButton(QCoreApplication.translate("ImageViewer", "Edit caption\u2026"), self)
         self.caption_button.clicked.connect(self.edit_caption)
-        self.verify_button = QPushButton("Check file", self)
-        self.verify_button.setToolTip("Confirm the stored file still matches its SHA-256")
+        self.verify_button = QPushButton(QCoreApplication.translate("ImageViewer", "Check file"), self)
+        self.verify_button.setToolTip(QCoreApplication.translate("ImageViewer", "Confirm the stored file still matches its SHA-256"))
         self.verify_button.clicked.connect(self.verify)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -259,24 +259,22 @@ class ImageViewer(QDialog):
     def _load(self) -> tuple[QImage | None, str]:
         view = self.view
         if not view.is_image:
-            return None, (f"No preview for this {type_label(view)} file. Use \u201cOpen with "
-                          "system viewer\u201d to read it.")
+            return None, (QCoreApplication.translate("ImageViewer", "No preview for this {type_label} file. Use “Open with system viewer” to read it.").format(type_label=type_label(view)))
         if not view.preview_ok:
-            return None, ("No preview: this image could not be read (it may be damaged, "
+            return None, (QCoreApplication.translate("ImageViewer", "No preview: this image could not be read (it may be damaged, "
                           "incomplete, or in a format this app does not display). The file "
-                          "is kept exactly as it was attached.")
+                          "is kept exactly as it was attached."))
         try:
             path = self._service.store.path_for(view.sha256)
         except (ServiceError, ValueError):
-            return None, "The stored file could not be found."
+            return None, QCoreApplication.translate("ImageViewer", "The stored file could not be found.")
         reader = QImageReader(str(path))
         reader.setDecideFormatFromContent(True)
         reader.setAutoTransform(True)
         reader.setAllocationLimit(_ALLOCATION_LIMIT_MB)
         image = reader.read()
         if image.isNull():
-            return None, (f"The image could not be displayed ({reader.errorString()}); the "
-                          "file itself is kept unchanged.")
+            return None, (QCoreApplication.translate("ImageViewer", "The image could not be displayed ({errorString}); the file itself is kept unchanged.").format(errorString=reader.errorString()))
         return image, ""
 
     # ----------------------------------------------------------------- zoom
@@ -369,24 +367,24 @@ class ImageViewer(QDialog):
         """Re-hash the stored file; shows and returns the problem (None when sound)."""
         problem: str | None = self._service.store.verify(self.view.sha256, self.view.size)
         self.check_label.setText(
-            "Checked: the stored file matches its SHA-256 (unchanged since it was added)."
-            if problem is None else f"Problem: the stored file is {problem}.")
+            QCoreApplication.translate("ImageViewer", "Checked: the stored file matches its SHA-256 (unchanged since it was added).")
+            if problem is None else QCoreApplication.translate("ImageViewer", "Problem: the stored file is {problem}.").format(problem=problem))
         return problem
 
     def edit_caption(self) -> bool:
         text, ok = QInputDialog.getMultiLineText(
-            self, "Edit caption", f"Caption for \u201c{self.view.original_name}\u201d:",
+            self, QCoreApplication.translate("ImageViewer", "Edit caption"), QCoreApplication.translate("ImageViewer", "Caption for “{original_name}”:").format(original_name=self.view.original_name),
             self.view.caption)
         if not ok:
             return False
         try:
             self._service.set_attachment_caption(self.attachment_id, text)
         except ServiceError as exc:
-            self.check_label.setText(f"The caption was not saved: {exc}")
+            self.check_label.setText(QCoreApplication.translate("ImageViewer", "The caption was not saved: {exc}").format(exc=exc))
             return False
         self.view = self._service.attachment(self.attachment_id)
-        self.caption_label.setText(self.view.caption or "No caption")
-        self.setWindowTitle(f"{self.view.caption or self.view.original_name} \u2014 Exhibit")
+        self.caption_label.setText(self.view.caption or QCoreApplication.translate("ImageViewer", "No caption"))
+        self.setWindowTitle(QCoreApplication.translate("ImageViewer", "{value} — Exhibit").format(value=self.view.caption or self.view.original_name))
         self.setToolTip(describe_exhibit(self.view))
         self.caption_changed.emit(self.attachment_id)
         return True

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtGui import QImage
 
 from ...journal.exhibits import AttachmentError, safe_display_name
@@ -68,10 +68,10 @@ def describe_failure(name: str, exc: BaseException) -> str:
     if isinstance(exc, OSError):
         reason = exc.strerror or type(exc).__name__
     elif isinstance(exc, MemoryError):
-        reason = "not enough memory"
+        reason = QCoreApplication.translate("worker", "not enough memory")
     else:
-        reason = "an unexpected error"
-    return f"\u201c{display}\u201d could not be attached ({reason}); nothing was attached."
+        reason = QCoreApplication.translate("worker", "an unexpected error")
+    return QCoreApplication.translate("worker", "“{display}” could not be attached ({reason}); nothing was attached.").format(display=display, reason=reason)
 
 
 @dataclass(frozen=True)
@@ -109,15 +109,15 @@ class StoreJob:
                 if item.image is not None:
                     png = image_to_png(item.image)
                     if not png:
-                        raise AttachmentError("The image could not be converted to PNG; "
-                                              "nothing was attached.", "invalid")
+                        raise AttachmentError(QCoreApplication.translate("StoreJob", "The image could not be converted to PNG; "
+                                              "nothing was attached."), "invalid")
                     blob = self._store.add_bytes(png, original_name=item.original_name)
                 elif item.data is not None:
                     blob = self._store.add_bytes(item.data, original_name=item.original_name)
                 elif item.path is not None:
                     blob = self._store.add_file(item.path, original_name=item.original_name)
                 else:  # pragma: no cover - programming error
-                    raise AttachmentError("Nothing to attach.", "invalid")
+                    raise AttachmentError(QCoreApplication.translate("StoreJob", "Nothing to attach."), "invalid")
             except Exception as exc:  # one readable sentence per bad file, then go on
                 if not isinstance(exc, (AttachmentError, OSError)):
                     _log.exception("storing an exhibit failed (%s)", type(exc).__name__)

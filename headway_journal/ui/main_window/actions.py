@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QSizePolicy, QToolBar, QWidget
 
@@ -45,62 +45,62 @@ def build_actions(w: MainWindow) -> None:
           tip: str = "", icon: str = "") -> QAction:
         return make_action(w, text, slot, shortcut, tip, icon)
 
-    w.act_new_case = a("&New case…", w.new_case, "Ctrl+N",
-                       "Start a new case", "document-new")
-    w.act_log_contact = a("&Log contact…", w.log_contact, "Ctrl+L",
-                          "Log a call, chat, e-mail or ticket on the selected case",
+    w.act_new_case = a(QCoreApplication.translate("actions", "&New case…"), w.new_case, "Ctrl+N",
+                       QCoreApplication.translate("actions", "Start a new case"), "document-new")
+    w.act_log_contact = a(QCoreApplication.translate("actions", "&Log contact…"), w.log_contact, "Ctrl+L",
+                          QCoreApplication.translate("actions", "Log a call, chat, e-mail or ticket on the selected case"),
                           "call-start")
-    w.act_attach = a("&Attach…", w.choose_attachments, None,
-                     "Attach screenshots, receipts or letters to the selected case",
+    w.act_attach = a(QCoreApplication.translate("actions", "&Attach…"), w.choose_attachments, None,
+                     QCoreApplication.translate("actions", "Attach screenshots, receipts or letters to the selected case"),
                      "mail-attachment")
-    w.act_capture = a("Capture &screen…", w.capture_screen, "Ctrl+Shift+S",
-                      "Take a screenshot and attach it to the selected case",
+    w.act_capture = a(QCoreApplication.translate("actions", "Capture &screen…"), w.capture_screen, "Ctrl+Shift+S",
+                      QCoreApplication.translate("actions", "Take a screenshot and attach it to the selected case"),
                       "camera-photo")
-    w.act_case_file = a("&Export case file…", w.export_shown_case_file, None,
-                        "Make the PDF case file of the selected case", "document-export")
-    w.act_preview_case_file = a("Pre&view case file…", w.preview_case_file, None,
-                                "Build the case file and look at every page",
+    w.act_case_file = a(QCoreApplication.translate("actions", "&Export case file…"), w.export_shown_case_file, None,
+                        QCoreApplication.translate("actions", "Make the PDF case file of the selected case"), "document-export")
+    w.act_preview_case_file = a(QCoreApplication.translate("actions", "Pre&view case file…"), w.preview_case_file, None,
+                                QCoreApplication.translate("actions", "Build the case file and look at every page"),
                                 "document-print-preview")
-    w.act_print = a("&Print…", w.print_shown_case_file, "Ctrl+P",
-                    "Print the case file of the selected case", "document-print")
-    w.act_export_ics = a("Export &deadlines (.ics)…", w.export_deadlines, None,
-                         "Save every pending promise and outside deadline as a calendar "
-                         "file for your calendar app", "x-office-calendar")
-    w.act_backup = a("&Back up now", w.backup_now, None,
-                     "Make a checked copy of the journal in its backups folder",
+    w.act_print = a(QCoreApplication.translate("actions", "&Print…"), w.print_shown_case_file, "Ctrl+P",
+                    QCoreApplication.translate("actions", "Print the case file of the selected case"), "document-print")
+    w.act_export_ics = a(QCoreApplication.translate("actions", "Export &deadlines (.ics)…"), w.export_deadlines, None,
+                         QCoreApplication.translate("actions", "Save every pending promise and outside deadline as a calendar "
+                         "file for your calendar app"), "x-office-calendar")
+    w.act_backup = a(QCoreApplication.translate("actions", "&Back up now"), w.backup_now, None,
+                     QCoreApplication.translate("actions", "Make a checked copy of the journal in its backups folder"),
                      "document-save")
-    w.act_backup_file = a("Back up to &file…", w.backup_to_file, None,
-                          "Save a checked copy of the journal database wherever you "
-                          "choose (a USB stick, another disk)", "document-save-as")
-    w.act_restore_backup = a("&Restore from backup…", w.restore_from_backup, None,
-                             "Go back to an earlier backup of the journal (the current "
-                             "state is backed up first)", "document-revert")
-    w.act_remove_unused = a("Remove &unused exhibit files…", w.remove_unused_files,
-                            None, "List files in the attachment store that no exhibit "
-                            "uses, and remove them after you confirm", "edit-clear")
-    w.act_close = a("&Close", w.close, "Ctrl+W", "Close this window")
-    w.act_quit = a("&Quit", w.quit, "Ctrl+Q", "Quit Headway Journal")
+    w.act_backup_file = a(QCoreApplication.translate("actions", "Back up to &file…"), w.backup_to_file, None,
+                          QCoreApplication.translate("actions", "Save a checked copy of the journal database wherever you "
+                          "choose (a USB stick, another disk)"), "document-save-as")
+    w.act_restore_backup = a(QCoreApplication.translate("actions", "&Restore from backup…"), w.restore_from_backup, None,
+                             QCoreApplication.translate("actions", "Go back to an earlier backup of the journal (the current "
+                             "state is backed up first)"), "document-revert")
+    w.act_remove_unused = a(QCoreApplication.translate("actions", "Remove &unused exhibit files…"), w.remove_unused_files,
+                            None, QCoreApplication.translate("actions", "List files in the attachment store that no exhibit "
+                            "uses, and remove them after you confirm"), "edit-clear")
+    w.act_close = a(QCoreApplication.translate("actions", "&Close"), w.close, "Ctrl+W", QCoreApplication.translate("actions", "Close this window"))
+    w.act_quit = a(QCoreApplication.translate("actions", "&Quit"), w.quit, "Ctrl+Q", QCoreApplication.translate("actions", "Quit Headway Journal"))
 
-    w.act_edit_case = a("&Edit case…", w.edit_case, "Ctrl+E", "Edit the selected case")
-    w.act_delete_case = a("&Delete case…", w.delete_case, "Del",
-                          "Move the selected case to Deleted (it can be restored)")
-    w.act_restore_case = a("&Restore case", w.restore_current_case, None,
-                           "Bring the selected case back from Deleted")
-    w.act_undo = a("&Undo", w.undo, "Ctrl+Z",
-                   "Bring back what was last deleted, or put back a promise last marked "
-                   "kept or broken, in this session")
-    w.act_find = a("&Find…", w.focus_search, "Ctrl+F",
-                   "Search cases, tickets, names and notes")
-    w.act_organizations = a("&Organizations…", w.edit_organizations, None,
-                            "Companies and their channels")
-    w.act_settings = a("&Settings…", w.edit_settings, "Ctrl+,",
-                       "Holidays, profile and other settings")
+    w.act_edit_case = a(QCoreApplication.translate("actions", "&Edit case…"), w.edit_case, "Ctrl+E", QCoreApplication.translate("actions", "Edit the selected case"))
+    w.act_delete_case = a(QCoreApplication.translate("actions", "&Delete case…"), w.delete_case, "Del",
+                          QCoreApplication.translate("actions", "Move the selected case to Deleted (it can be restored)"))
+    w.act_restore_case = a(QCoreApplication.translate("actions", "&Restore case"), w.restore_current_case, None,
+                           QCoreApplication.translate("actions", "Bring the selected case back from Deleted"))
+    w.act_undo = a(QCoreApplication.translate("actions", "&Undo"), w.undo, "Ctrl+Z",
+                   QCoreApplication.translate("actions", "Bring back what was last deleted, or put back a promise last marked "
+                   "kept or broken, in this session"))
+    w.act_find = a(QCoreApplication.translate("actions", "&Find…"), w.focus_search, "Ctrl+F",
+                   QCoreApplication.translate("actions", "Search cases, tickets, names and notes"))
+    w.act_organizations = a(QCoreApplication.translate("actions", "&Organizations…"), w.edit_organizations, None,
+                            QCoreApplication.translate("actions", "Companies and their channels"))
+    w.act_settings = a(QCoreApplication.translate("actions", "&Settings…"), w.edit_settings, "Ctrl+,",
+                       QCoreApplication.translate("actions", "Holidays, profile and other settings"))
 
-    w.act_mark_kept = a("Mark next promise &kept", lambda: w.mark_next_promise("kept"),
-                        None, "Record that the most urgent open promise was kept")
-    w.act_mark_broken = a("Mark next promise &broken",
+    w.act_mark_kept = a(QCoreApplication.translate("actions", "Mark next promise &kept"), lambda: w.mark_next_promise("kept"),
+                        None, QCoreApplication.translate("actions", "Record that the most urgent open promise was kept"))
+    w.act_mark_broken = a(QCoreApplication.translate("actions", "Mark next promise &broken"),
                           lambda: w.mark_next_promise("broken"), None,
-                          "Record that the most urgent open promise was broken")
+                          QCoreApplication.translate("actions", "Record that the most urgent open promise was broken"))
 
 
 def build_choice_actions(w: MainWindow) -> None:
@@ -124,21 +124,21 @@ def build_choice_actions(w: MainWindow) -> None:
         w.view_group.addAction(action)
         w.addAction(action)
         w.view_actions[key] = action
-    w.act_newest_first = QAction("&Newest first", w)
+    w.act_newest_first = QAction(QCoreApplication.translate("actions", "&Newest first"), w)
     w.act_newest_first.setCheckable(True)
     w.act_newest_first.setChecked(True)
-    w.act_newest_first.setToolTip("Timeline order: newest or oldest contact first")
+    w.act_newest_first.setToolTip(QCoreApplication.translate("actions", "Timeline order: newest or oldest contact first"))
     w.act_newest_first.toggled.connect(w.set_newest_first)
 
-    w.act_about = make_action(w, "&About Headway Journal", lambda: show_about(w))
-    w.act_safety = make_action(w, "&Safety information", lambda: show_safety(w), "F1",
-                               "What to do in an emergency")
+    w.act_about = make_action(w, QCoreApplication.translate("actions", "&About Headway Journal"), lambda: show_about(w))
+    w.act_safety = make_action(w, QCoreApplication.translate("actions", "&Safety information"), lambda: show_safety(w), "F1",
+                               QCoreApplication.translate("actions", "What to do in an emergency"))
 
 
 def build_menus(w: MainWindow) -> None:
     """File, Edit, Case, View and Help."""
     bar = w.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(QCoreApplication.translate("actions", "&File"))
     file_menu.addActions([w.act_new_case, w.act_log_contact, w.act_attach,
                           w.act_capture])
     file_menu.addSeparator()
@@ -150,7 +150,7 @@ def build_menus(w: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addActions([w.act_close, w.act_quit])
 
-    edit_menu = bar.addMenu("&Edit")
+    edit_menu = bar.addMenu(QCoreApplication.translate("actions", "&Edit"))
     edit_menu.addActions([w.act_undo])
     edit_menu.addSeparator()
     edit_menu.addActions([w.act_edit_case, w.act_delete_case, w.act_restore_case])
@@ -159,31 +159,31 @@ def build_menus(w: MainWindow) -> None:
     edit_menu.addSeparator()
     edit_menu.addActions([w.act_organizations, w.act_settings])
 
-    case_menu = bar.addMenu("&Case")
-    w.status_menu = case_menu.addMenu("Set &status")
+    case_menu = bar.addMenu(QCoreApplication.translate("actions", "&Case"))
+    w.status_menu = case_menu.addMenu(QCoreApplication.translate("actions", "Set &status"))
     w.status_menu.addActions(list(w.status_actions.values()))
     case_menu.addSeparator()
     case_menu.addActions([w.act_mark_kept, w.act_mark_broken])
 
-    view_menu = bar.addMenu("&View")
+    view_menu = bar.addMenu(QCoreApplication.translate("actions", "&View"))
     view_menu.addActions(list(w.view_actions.values()))
     view_menu.addSeparator()
     view_menu.addAction(w.act_newest_first)
 
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(QCoreApplication.translate("actions", "&Help"))
     help_menu.addActions([w.act_safety, w.act_about])
 
 
 def build_toolbar(w: MainWindow) -> None:
     """The main toolbar: short words beside icons, then the search box."""
-    tb = QToolBar("Main toolbar")
+    tb = QToolBar(QCoreApplication.translate("actions", "Main toolbar"))
     tb.setObjectName("main_toolbar")
-    tb.setAccessibleName("Main toolbar")
+    tb.setAccessibleName(QCoreApplication.translate("actions", "Main toolbar"))
     tb.setMovable(False)
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    labels = ((w.act_new_case, "New case"), (w.act_log_contact, "Log contact"),
-              (w.act_attach, "Attach"), (w.act_capture, "Capture"),
-              (w.act_case_file, "Case file"), (w.act_print, "Print"))
+    labels = ((w.act_new_case, QCoreApplication.translate("actions", "New case")), (w.act_log_contact, QCoreApplication.translate("actions", "Log contact")),
+              (w.act_attach, QCoreApplication.translate("actions", "Attach")), (w.act_capture, QCoreApplication.translate("actions", "Capture")),
+              (w.act_case_file, QCoreApplication.translate("actions", "Case file")), (w.act_print, QCoreApplication.translate("actions", "Print")))
     for action, label in labels:
         action.setIconText(label)  # the toolbar shows short words, the menus the full ones
         tb.addAction(action)
@@ -192,13 +192,13 @@ def build_toolbar(w: MainWindow) -> None:
             button.setAccessibleName(label)
     spacer = QWidget()
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    spacer.setAccessibleName("Toolbar spacer")
+    spacer.setAccessibleName(QCoreApplication.translate("actions", "Toolbar spacer"))
     tb.addWidget(spacer)
     w.search_box = SearchBox()
-    w.search_box.setPlaceholderText("Search cases, tickets, names…")
-    w.search_box.setAccessibleName("Search cases")
-    w.search_box.setToolTip("Full-text search in titles, contacts, tickets and notes "
-                            "(Ctrl+F; Esc clears)")
+    w.search_box.setPlaceholderText(QCoreApplication.translate("actions", "Search cases, tickets, names…"))
+    w.search_box.setAccessibleName(QCoreApplication.translate("actions", "Search cases"))
+    w.search_box.setToolTip(QCoreApplication.translate("actions", "Full-text search in titles, contacts, tickets and notes "
+                            "(Ctrl+F; Esc clears)"))
     w.search_box.setMinimumWidth(240)
     w.search_box.setMaximumWidth(360)
     tb.addWidget(w.search_box)
@@ -209,12 +209,10 @@ def build_toolbar(w: MainWindow) -> None:
 def show_about(w: MainWindow) -> None:
     """Help > About: the version, and where this journal is kept."""
     QMessageBox.about(
-        w, f"About {APP_NAME}",
-        f"{APP_NAME} {__version__}\n\nA personal journal of support cases: every contact, "
-        "every promise and its deadline, and a case file for escalation. Your journal stays "
-        f"on this computer, in {w.service.folder}.")
+        w, QCoreApplication.translate("actions", "About {APP_NAME}").format(APP_NAME=APP_NAME),
+        QCoreApplication.translate("actions", "{APP_NAME} {version__}\n\nA personal journal of support cases: every contact, every promise and its deadline, and a case file for escalation. Your journal stays on this computer, in {folder}.").format(APP_NAME=APP_NAME, version__=__version__, folder=w.service.folder))
 
 
 def show_safety(w: MainWindow) -> None:
     """Help > Safety information (F1): what to do in an emergency."""
-    QMessageBox.information(w, "Safety information", SAFETY_NOTE)
+    QMessageBox.information(w, QCoreApplication.translate("actions", "Safety information"), SAFETY_NOTE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QTreeView
 
 from ... import APP_NAME
@@ -99,7 +100,7 @@ class CaseCommands(QMainWindow):
     def log_contact(self, *, resume_draft: bool = False) -> None:
         cid = self.case_pane.case_id
         if cid is None or self.case_pane.deleted:
-            self.statusBar().showMessage("Select a case first, then log the contact on it.", 8000)
+            self.statusBar().showMessage(QCoreApplication.translate("CaseCommands", "Select a case first, then log the contact on it."), 8000)
             return
         dlg = self._contact_dialog(cid, resume_draft=resume_draft)
         if dlg is None:
@@ -168,9 +169,8 @@ class CaseCommands(QMainWindow):
         if case is None or self.case_pane.deleted:
             return
         answer = QMessageBox.question(
-            self, "Delete case",
-            f"Move “{case.title}” to Deleted?\n\nNothing is erased: Undo (Ctrl+Z) or the "
-            "Deleted view brings it back.",
+            self, QCoreApplication.translate("CaseCommands", "Delete case"),
+            QCoreApplication.translate("CaseCommands", "Move “{title}” to Deleted?\n\nNothing is erased: Undo (Ctrl+Z) or the Deleted view brings it back.").format(title=case.title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -188,7 +188,7 @@ class CaseCommands(QMainWindow):
         self.update_status()
         self.update_actions()
         self._update_welcome()
-        self.statusBar().showMessage(f"“{case.title}” moved to Deleted. Ctrl+Z brings it back.",
+        self.statusBar().showMessage(QCoreApplication.translate("CaseCommands", "“{title}” moved to Deleted. Ctrl+Z brings it back.").format(title=case.title),
                                      10000)
 
     def delete_contact(self, contact_id: int) -> None:
@@ -201,8 +201,8 @@ class CaseCommands(QMainWindow):
         label = f"{CHANNEL_NAMES.get(contact.channel, contact.channel)} on " \
                 f"{full_date(contact.started_at.date())}"
         answer = QMessageBox.question(
-            self, "Delete contact",
-            f"Delete the contact “{label}” from this case?\n\nUndo (Ctrl+Z) brings it back.",
+            self, QCoreApplication.translate("CaseCommands", "Delete contact"),
+            QCoreApplication.translate("CaseCommands", "Delete the contact “{label}” from this case?\n\nUndo (Ctrl+Z) brings it back.").format(label=label),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -210,12 +210,12 @@ class CaseCommands(QMainWindow):
         if self._run(lambda: self.service.delete_contact(contact_id)):
             self._undo.append(("contact", contact_id, label))
             self.refresh(select=case.id)
-            self.statusBar().showMessage(f"Contact “{label}” deleted. Ctrl+Z brings it back.",
+            self.statusBar().showMessage(QCoreApplication.translate("CaseCommands", "Contact “{label}” deleted. Ctrl+Z brings it back.").format(label=label),
                                          10000)
 
     def undo(self) -> None:
         if not self._undo:
-            self.statusBar().showMessage("Nothing to undo.", 5000)
+            self.statusBar().showMessage(QCoreApplication.translate("CaseCommands", "Nothing to undo."), 5000)
             return
         last = self._undo[-1]
         if isinstance(last, PromiseMark):
@@ -236,7 +236,7 @@ class CaseCommands(QMainWindow):
             self._set_view_silently("all")
             self.case_model.set_filter(self.current_filter())
         self.refresh(select=select)
-        self.statusBar().showMessage(f"Restored {kind} “{label}”.", 8000)
+        self.statusBar().showMessage(QCoreApplication.translate("CaseCommands", "Restored {kind} “{label}”.").format(kind=kind, label=label), 8000)
 
     def _promise_marked(self, mark: PromiseMark) -> None:
         self._undo.append(mark)
@@ -254,7 +254,7 @@ class CaseCommands(QMainWindow):
                 self.select_case(mark.case_id)
                 self.case_pane.promise_notice.show_undone(mark)
             self.statusBar().showMessage(
-                f"Undone: promise “{mark.text}” is {mark.before} again.", 8000)
+                QCoreApplication.translate("CaseCommands", "Undone: promise “{text}” is {before} again.").format(text=mark.text, before=mark.before), 8000)
 
     def restore_current_case(self) -> None:
         if self.case_pane.case_id is not None and self.case_pane.deleted:
@@ -275,7 +275,7 @@ class CaseCommands(QMainWindow):
             return
         if self._run(lambda: self.service.set_case_status(cid, status)):
             self.refresh(select=cid)
-            self.statusBar().showMessage(f"Status set to {status}.", 5000)
+            self.statusBar().showMessage(QCoreApplication.translate("CaseCommands", "Status set to {status}.").format(status=status), 5000)
 
     def _next_promise(self) -> PromiseView | None:
         case = self.case_pane.case
@@ -287,7 +287,7 @@ class CaseCommands(QMainWindow):
     def mark_next_promise(self, status: str) -> None:
         promise = self._next_promise()
         if promise is None:
-            self.statusBar().showMessage("This case has no open promise.", 5000)
+            self.statusBar().showMessage(QCoreApplication.translate("CaseCommands", "This case has no open promise."), 5000)
             return
         self.case_pane.set_promise_status(promise.id, status)
-        self.statusBar().showMessage(f"Promise “{promise.text}” marked {status}.", 8000)
+        self.statusBar().showMessage(QCoreApplication.translate("CaseCommands", "Promise “{text}” marked {status}.").format(text=promise.text, status=status), 8000)

@@ -14,7 +14,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from ...journal import backup as jbackup
@@ -83,8 +83,8 @@ class JournalSession(QObject):
 
         folder = st.get_str(st.KEY_LAST_ICS_FOLDER) or str(Path.home())
         name, _filter = QFileDialog.getSaveFileName(
-            self.window, "Export deadlines", str(Path(folder) / unique_name(Path(folder), "headway-deadlines.ics")),
-            "iCalendar files (*.ics)")
+            self.window, QCoreApplication.translate("JournalSession", "Export deadlines"), str(Path(folder) / unique_name(Path(folder), "headway-deadlines.ics")),
+            QCoreApplication.translate("JournalSession", "iCalendar files (*.ics)"))
         if not name:
             return None
         dest = Path(name)
@@ -93,15 +93,14 @@ class JournalSession(QObject):
         try:
             calendar = export_deadlines(self.service, dest)
         except OSError as exc:
-            QMessageBox.warning(self.window, "Export deadlines",
-                                f"The calendar file could not be written to {dest} "
-                                f"({exc.strerror or exc}). Nothing in the journal changed.")
+            QMessageBox.warning(self.window, QCoreApplication.translate("JournalSession", "Export deadlines"),
+                                QCoreApplication.translate("JournalSession", "The calendar file could not be written to {dest} ({value}). Nothing in the journal changed.").format(dest=dest, value=exc.strerror or exc))
             return None
         except PLAIN_ERRORS as exc:
-            QMessageBox.warning(self.window, "Export deadlines", plain_message(exc))
+            QMessageBox.warning(self.window, QCoreApplication.translate("JournalSession", "Export deadlines"), plain_message(exc))
             return None
         st.set_value(st.KEY_LAST_ICS_FOLDER, str(dest.parent))
-        self.window.statusBar().showMessage(f"Wrote {calendar.summary()} to {dest}", 15000)
+        self.window.statusBar().showMessage(QCoreApplication.translate("JournalSession", "Wrote {summary} to {dest}").format(summary=calendar.summary(), dest=dest), 15000)
         return dest
 
     def backup_now(self) -> Path | None:
@@ -110,15 +109,14 @@ class JournalSession(QObject):
         try:
             dest = manager.make("manual")
         except Exception as exc:  # disk full, damaged copy, ...: words, never a traceback
-            QMessageBox.warning(self.window, "Backup failed",
-                                f"The backup could not be made: {exc}\n\nYour journal is "
-                                "unchanged.")
+            QMessageBox.warning(self.window, QCoreApplication.translate("JournalSession", "Backup failed"),
+                                QCoreApplication.translate("JournalSession", "The backup could not be made: {exc}\n\nYour journal is unchanged.").format(exc=exc))
             return None
         with contextlib.suppress(OSError):
             manager.prune()
         self.changed_since_backup = False
         self.status_changed.emit()
-        QMessageBox.information(self.window, "Backup made", f"The journal was backed up to:\n{dest}")
+        QMessageBox.information(self.window, QCoreApplication.translate("JournalSession", "Backup made"), QCoreApplication.translate("JournalSession", "The journal was backed up to:\n{dest}").format(dest=dest))
         return dest
 
     def backup_to_file(self) -> Path | None:
@@ -130,7 +128,7 @@ class JournalSession(QObject):
         default = Path(folder) / unique_name(
             Path(folder), f"headway-journal-{date.today().isoformat()}.sqlite3")
         name, _filter = QFileDialog.getSaveFileName(
-            self.window, "Back up to file", str(default), "Journal backups (*.sqlite3)")
+            self.window, QCoreApplication.translate("JournalSession", "Back up to file"), str(default), QCoreApplication.translate("JournalSession", "Journal backups (*.sqlite3)"))
         if not name:
             return None
         dest = Path(name)
@@ -142,15 +140,13 @@ class JournalSession(QObject):
         except Exception as exc:  # disk full, read-only folder, damaged copy: words only
             QApplication.restoreOverrideCursor()
             _log.warning("backup to file failed (%s)", type(exc).__name__)
-            QMessageBox.warning(self.window, "Backup failed",
-                                f"The backup could not be written to {dest}: {exc}\n\n"
-                                "Your journal is unchanged.")
+            QMessageBox.warning(self.window, QCoreApplication.translate("JournalSession", "Backup failed"),
+                                QCoreApplication.translate("JournalSession", "The backup could not be written to {dest}: {exc}\n\nYour journal is unchanged.").format(dest=dest, exc=exc))
             return None
         QApplication.restoreOverrideCursor()
         st.set_value(st.KEY_LAST_BACKUP_FOLDER, str(dest.parent))
         self.window.statusBar().showMessage(
-            f"Backed up to {dest} (with the list of exhibits beside it; the exhibit files stay "
-            f"in {self.service.folder / 'attachments'}).", 20000)
+            QCoreApplication.translate("JournalSession", "Backed up to {dest} (with the list of exhibits beside it; the exhibit files stay in {value}).").format(dest=dest, value=self.service.folder / 'attachments'), 20000)
         return dest
 
     def periodic_backup(self) -> Path | None:
@@ -164,8 +160,7 @@ class JournalSession(QObject):
         except Exception as exc:  # never a traceback from a timer; try again next time
             _log.warning("periodic backup failed (%s)", type(exc).__name__)
             self.window.statusBar().showMessage(
-                f"The automatic backup could not be made ({exc}); your journal itself is "
-                "saved. File > Back up now tries again.", 15000)
+                QCoreApplication.translate("JournalSession", "The automatic backup could not be made ({exc}); your journal itself is saved. File > Back up now tries again.").format(exc=exc), 15000)
             return None
         if made is not None:
             self.changed_since_backup = False
@@ -180,17 +175,15 @@ class JournalSession(QObject):
         except Exception as exc:
             _log.warning("closing backup failed (%s)", type(exc).__name__)
             QMessageBox.warning(
-                self.window, "Backup not made",
-                f"The backup made when closing could not be written: {exc}\n\nEverything "
-                "you recorded is saved in the journal itself.")
+                self.window, QCoreApplication.translate("JournalSession", "Backup not made"),
+                QCoreApplication.translate("JournalSession", "The backup made when closing could not be written: {exc}\n\nEverything you recorded is saved in the journal itself.").format(exc=exc))
             return None
 
     def show_reopen_failure(self, folder: Path, exc: BaseException, *, restored: bool) -> None:
-        what = "The backup was restored, but the" if restored else "The"
+        what = QCoreApplication.translate("JournalSession", "The backup was restored, but the") if restored else QCoreApplication.translate("JournalSession", "The")
         QMessageBox.critical(
-            self.window, "Journal could not be opened",
-            f"{what} journal in {folder} could not be opened again: {exc}\n\nHeadway "
-            "Journal will close; start it again. Nothing else was changed.")
+            self.window, QCoreApplication.translate("JournalSession", "Journal could not be opened"),
+            QCoreApplication.translate("JournalSession", "{what} journal in {folder} could not be opened again: {exc}\n\nHeadway Journal will close; start it again. Nothing else was changed.").format(what=what, folder=folder, exc=exc))
         self.window.close()
 
     def check_overdue(self) -> bool:
@@ -232,9 +225,8 @@ class JournalSession(QObject):
             return False
         self.replace_service(fresh)
         if result is None:
-            QMessageBox.warning(self.window, "Backup not restored",
-                                f"The backup was not restored: {error}\n\nYour journal is as "
-                                "it was.")
+            QMessageBox.warning(self.window, QCoreApplication.translate("JournalSession", "Backup not restored"),
+                                QCoreApplication.translate("JournalSession", "The backup was not restored: {error}\n\nYour journal is as it was.").format(error=error))
             return False
         self.window.statusBar().showMessage(restored_text(folder, result), 30000)
         return True
@@ -260,10 +252,9 @@ def restored_text(folder: Path, result: jbackup.RestoreResult) -> str:
         local = info.made_at.astimezone()
         made = f"{full_date(local.date())} {local_time(local.hour, local.minute)}"
     kept = result.kept_at
-    text = f"Restored the backup of {made}."
+    text = QCoreApplication.translate("journal_session", "Restored the backup of {made}.").format(made=made)
     if kept is not None:
-        text += f" The state before is kept as {kept.name}."
+        text += QCoreApplication.translate("journal_session", " The state before is kept as {name}.").format(name=kept.name)
     if result.missing_attachments:
-        text += (f" {plural(len(result.missing_attachments), 'exhibit file')} it refers to "
-                 "could not be found.")
+        text += (QCoreApplication.translate("journal_session", " {plural} it refers to could not be found.").format(plural=plural(len(result.missing_attachments), 'exhibit file')))
     return text

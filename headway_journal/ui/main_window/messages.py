@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy.exc import OperationalError
 
 from ...journal.db import describe_sqlite_error
@@ -30,6 +31,6 @@ def _plain_message(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         reason = exc.strerror or str(exc) or type(exc).__name__
         where = f" ({echo_path(exc.filename)})" if exc.filename else ""
-        return f"The journal folder could not be used: {reason}{where}. Nothing was changed."
+        return QCoreApplication.translate("messages", "The journal folder could not be used: {reason}{where}. Nothing was changed.").format(reason=reason, where=where)
     return f"{type(exc).__name__}: {exc}"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
 
 from ... import APP_NAME
@@ -37,16 +38,15 @@ def overdue_text(items: Sequence[DueItem]) -> str:
     """One promise by name, case and due date; several by their first three names."""
     if len(items) == 1:
         d = items[0]
-        return (f"Overdue: “{d.promise.text}” ({d.case_title}, {d.organization}) was due "
-                f"{full_date(d.promise.due.due_on)}.")
+        return (QCoreApplication.translate("notices", "Overdue: “{text}” ({case_title}, {organization}) was due {full_date}.").format(text=d.promise.text, case_title=d.case_title, organization=d.organization, full_date=full_date(d.promise.due.due_on)))
     names = "; ".join(f"“{d.promise.text}”" for d in items[:3])
-    more = f" and {len(items) - 3} more" if len(items) > 3 else ""
-    return f"{len(items)} promises are overdue: {names}{more}."
+    more = QCoreApplication.translate("notices", " and {value} more").format(value=len(items) - 3) if len(items) > 3 else ""
+    return QCoreApplication.translate("notices", "{len} promises are overdue: {names}{more}.").format(len=len(items), names=names, more=more)
 
 
 def announce(window: QMainWindow, tray: QSystemTrayIcon | None, text: str) -> None:
     """In the tray's balloon when the tray shows, else in the status bar."""
     if tray is not None and tray.isVisible():
-        tray.showMessage("Promise overdue", text, QSystemTrayIcon.MessageIcon.Warning, 15000)
+        tray.showMessage(QCoreApplication.translate("notices", "Promise overdue"), text, QSystemTrayIcon.MessageIcon.Warning, 15000)
     else:
         window.statusBar().showMessage(text, 60000)

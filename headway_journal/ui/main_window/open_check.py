@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from ...journal.opening import accept_checked, after_failed_check, check_failure
@@ -63,7 +63,7 @@ class OpenCheck(QObject):
 
         task = self.tasks.start(work)
         task.done.connect(self._checked)
-        task.failed.connect(lambda exc: self._checked([f"the check could not run: {exc}"]))
+        task.failed.connect(lambda exc: self._checked([QCoreApplication.translate("OpenCheck", "the check could not run: {exc}").format(exc=exc)]))
         return True
 
     def wait(self, msecs: int = -1) -> bool:
@@ -81,7 +81,7 @@ class OpenCheck(QObject):
         try:
             note = accept_checked(window.service, backup=self.backup)
         except PLAIN_ERRORS as exc:  # sound, but seeding failed (a full disk): say so
-            note = f"The journal passed its integrity check, but: {plain_message(exc)}"
+            note = QCoreApplication.translate("OpenCheck", "The journal passed its integrity check, but: {plain_message}").format(plain_message=plain_message(exc))
         if window.service.unchecked:  # could not be switched over: it stays read-only
             window.statusBar().showMessage(note, 60_000)
             return
@@ -114,6 +114,6 @@ class OpenCheck(QObject):
             title, text = explain_open_problem("damaged", outcome.message, outcome.folder)
             QMessageBox.critical(window, title, text)
         elif outcome.kind == "not_restored":
-            QMessageBox.critical(window, "Backup not restored", outcome.message)
+            QMessageBox.critical(window, QCoreApplication.translate("OpenCheck", "Backup not restored"), outcome.message)
         self.failed.emit(message)
         window.close()

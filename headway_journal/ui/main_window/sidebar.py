@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -66,14 +66,14 @@ class Sidebar(QWidget):
 
     def __init__(self, model: CaseListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Cases pane")
+        self.setAccessibleName(QCoreApplication.translate("Sidebar", "Cases pane"))
         self.setMinimumWidth(320)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(GRID, GRID, 0, GRID)
         layout.setSpacing(GRID)
 
         self.views = QListWidget()
-        self.views.setAccessibleName("Saved views")
+        self.views.setAccessibleName(QCoreApplication.translate("Sidebar", "Saved views"))
         self.views.setFrameShape(QFrame.Shape.NoFrame)
         self.views.setStyleSheet("QListWidget::item { padding: 3px 6px; }")
         self.views.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -90,23 +90,23 @@ class Sidebar(QWidget):
         filters = QHBoxLayout()
         filters.setSpacing(GRID)
         self.issue_filter = QComboBox()
-        self.issue_filter.setAccessibleName("Issue type filter")
-        self.issue_filter.setToolTip("Show only one issue type")
+        self.issue_filter.setAccessibleName(QCoreApplication.translate("Sidebar", "Issue type filter"))
+        self.issue_filter.setToolTip(QCoreApplication.translate("Sidebar", "Show only one issue type"))
         self.issue_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.issue_filter.setMinimumContentsLength(10)
         self.org_filter = QComboBox()
-        self.org_filter.setAccessibleName("Organization filter")
-        self.org_filter.setToolTip("Show only one organization")
+        self.org_filter.setAccessibleName(QCoreApplication.translate("Sidebar", "Organization filter"))
+        self.org_filter.setToolTip(QCoreApplication.translate("Sidebar", "Show only one organization"))
         self.org_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.org_filter.setMinimumContentsLength(8)
         filters.addWidget(self.issue_filter, 1)
         filters.addWidget(self.org_filter, 1)
         layout.addLayout(filters)
         sort_row = QHBoxLayout()
-        sort_label = QLabel("Sort by")
-        sort_label.setAccessibleName("Sort by")
+        sort_label = QLabel(QCoreApplication.translate("Sidebar", "Sort by"))
+        sort_label.setAccessibleName(QCoreApplication.translate("Sidebar", "Sort by"))
         self.sort_combo = QComboBox()
-        self.sort_combo.setAccessibleName("Sort cases by")
+        self.sort_combo.setAccessibleName(QCoreApplication.translate("Sidebar", "Sort cases by"))
         for key, label in SORTS:
             self.sort_combo.addItem(label, key)
         sort_label.setBuddy(self.sort_combo)
@@ -118,7 +118,7 @@ class Sidebar(QWidget):
         self.sort_combo.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
 
         self.case_list = QTreeView()
-        self.case_list.setAccessibleName("Case list")
+        self.case_list.setAccessibleName(QCoreApplication.translate("Sidebar", "Case list"))
         self.case_list.setModel(model)
         self.case_list.setRootIsDecorated(False)
         self.case_list.setUniformRowHeights(True)
@@ -135,7 +135,7 @@ class Sidebar(QWidget):
         self.case_list.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.current_row_changed.emit(current))
         self.case_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.list_hint = wrap_label("", name="Case list message")
+        self.list_hint = wrap_label("", name=QCoreApplication.translate("Sidebar", "Case list message"))
         self.list_hint.hide()
         layout.addWidget(self.list_hint)
         layout.addWidget(self.case_list, 1)
@@ -173,10 +173,10 @@ class Sidebar(QWidget):
         for combo in (self.issue_filter, self.org_filter):
             combo.blockSignals(True)
             combo.clear()
-        self.issue_filter.addItem("All issue types", "")
+        self.issue_filter.addItem(QCoreApplication.translate("Sidebar", "All issue types"), "")
         for key, it in ISSUE_TYPES.items():
             self.issue_filter.addItem(it.label, key)
-        self.org_filter.addItem("All organizations", 0)
+        self.org_filter.addItem(QCoreApplication.translate("Sidebar", "All organizations"), 0)
         for o in orgs:
             self.org_filter.addItem(o.name, o.id)
         for combo, value in ((self.issue_filter, issue), (self.org_filter, org)):
@@ -209,7 +209,7 @@ class Sidebar(QWidget):
     def show_hint(self, text: str, n: int, view: str) -> None:
         """Above the list while searching: how many cases match, and where."""
         if text:
-            where = "in Deleted" if view == "deleted" else "in all cases"
+            where = QCoreApplication.translate("Sidebar", "in Deleted") if view == "deleted" else QCoreApplication.translate("Sidebar", "in all cases")
             verb = "matches" if n == 1 else "match"
             self.list_hint.setText(f"{plural(n, 'case')} {verb} “{text}” {where}")
             self.list_hint.show()
@@ -220,9 +220,9 @@ class Sidebar(QWidget):
 def empty_list_text(text: str, view: str) -> str:
     """What an empty case list says, for the search ``text`` in ``view``."""
     if text:
-        return f"No case matches “{text}”. Press Esc in the search box to clear it."
+        return QCoreApplication.translate("sidebar", "No case matches “{text}”. Press Esc in the search box to clear it.").format(text=text)
     if view == "due":
-        return "Nothing is due in the next 7 days and nothing is overdue."
+        return QCoreApplication.translate("sidebar", "Nothing is due in the next 7 days and nothing is overdue.")
     if view == "deleted":
-        return "Nothing has been deleted."
-    return f"No cases in {VIEW_NAMES[view]}."
+        return QCoreApplication.translate("sidebar", "Nothing has been deleted.")
+    return QCoreApplication.translate("sidebar", "No cases in {value}.").format(value=VIEW_NAMES[view])

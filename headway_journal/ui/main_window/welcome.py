@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,7 +26,7 @@ class WelcomePanel(QWidget):
     def __init__(self, service: JournalService, start: Callable[[], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Welcome")
+        self.setAccessibleName(QCoreApplication.translate("WelcomePanel", "Welcome"))
         self._start = start
         page = QWidget()
         outer = QHBoxLayout(page)
@@ -34,13 +34,13 @@ class WelcomePanel(QWidget):
         column = QVBoxLayout()
         column.setSpacing(GRID * 2)
         column.addStretch(1)
-        column.addWidget(heading("Welcome to Headway Journal", level=1))
+        column.addWidget(heading(QCoreApplication.translate("WelcomePanel", "Welcome to Headway Journal"), level=1))
         column.addWidget(wrap_label(
-            "Keep a dated record of every call, chat, e-mail and ticket with a company's "
+            QCoreApplication.translate("WelcomePanel", "Keep a dated record of every call, chat, e-mail and ticket with a company's "
             "support, hold them to what they promised, and print a case file when you need "
-            "to escalate. Everything stays on this computer.", name="Welcome text"))
-        self.start_button = QPushButton("Start your first case")
-        self.start_button.setAccessibleName("Start your first case")
+            "to escalate. Everything stays on this computer."), name=QCoreApplication.translate("WelcomePanel", "Welcome text")))
+        self.start_button = QPushButton(QCoreApplication.translate("WelcomePanel", "Start your first case"))
+        self.start_button.setAccessibleName(QCoreApplication.translate("WelcomePanel", "Start your first case"))
         self.start_button.setDefault(True)
         self.start_button.setMinimumHeight(GRID * 6)
         self.start_button.setMinimumWidth(GRID * 32)
@@ -90,15 +90,15 @@ class WelcomePanel(QWidget):
         headway = next((o for o in self.service.organizations() if o.key == "headway"), None)
         if headway is None or not headway.channels:
             return
-        self.channels_box.addWidget(heading("Headway's support channels, as published", level=3))
+        self.channels_box.addWidget(heading(QCoreApplication.translate("WelcomePanel", "Headway's support channels, as published"), level=3))
         self.channels_box.addWidget(wrap_label(
-            "Check each one inside your own account (Help or Support) before you rely on it; "
-            "the app shows when and where each was verified.", name="Verify channels"))
+            QCoreApplication.translate("WelcomePanel", "Check each one inside your own account (Help or Support) before you rely on it; "
+            "the app shows when and where each was verified."), name=QCoreApplication.translate("WelcomePanel", "Verify channels")))
         for ch in headway.channels:
             kind = CHANNEL_NAMES.get(ch.kind, ch.kind)
             hours = f" · {ch.hours}" if ch.hours else ""
             text = f"{ch.label or kind}\n{kind}: {ch.value}{hours}\n{ch.verification.capitalize()}"
-            label = wrap_label(text, name="Headway channel", selectable=True)
+            label = wrap_label(text, name=QCoreApplication.translate("WelcomePanel", "Headway channel"), selectable=True)
             label.setContentsMargins(GRID, GRID // 2, 0, GRID // 2)
             self.channels_box.addWidget(label)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from PySide6.QtCore import QCoreApplication
+
 __all__ = ["clock_text", "local_now", "offset_label"]
 
 
@@ -18,7 +20,7 @@ def offset_label(moment: datetime) -> str:
     minutes = int(off.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "−"
     minutes = abs(minutes)
-    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return QCoreApplication.translate("clock", "UTC{sign}{value:02d}:{value2:02d}").format(sign=sign, value=minutes // 60, value2=minutes % 60)
 
 
 def clock_text(seconds: float) -> str:

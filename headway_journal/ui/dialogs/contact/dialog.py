@@ -23,7 +23,15 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEventLoop, QSize, QStringListModel, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QEventLoop,
+    QSize,
+    QStringListModel,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QLineEdit, QMessageBox, QWidget
 
@@ -87,7 +95,7 @@ class ContactDialog(FormDialog, ContactForm):
         self.attachments.attached.connect(self.attached_ids.extend)
         self.attachments.failed.connect(self.attach_messages.append)
         self.attachments.notice.connect(self.attach_messages.append)
-        self.setWindowTitle("Log contact" if contact_id is None else "Edit contact")
+        self.setWindowTitle(QCoreApplication.translate("ContactDialog", "Log contact") if contact_id is None else QCoreApplication.translate("ContactDialog", "Edit contact"))
         self.setAccessibleName(self.windowTitle())
         self.setModal(True)
 
@@ -106,7 +114,7 @@ class ContactDialog(FormDialog, ContactForm):
         self.draft_name = (f"contact-{case_id}" if contact_id is None
                            else f"contact-{case_id}-edit-{contact_id}")
         parent_for_question = self.parentWidget() or self
-        what = "contact" if contact_id is None else "changes to this contact"
+        what = "contact" if contact_id is None else QCoreApplication.translate("ContactDialog", "changes to this contact")
         draft = offer_draft(parent_for_question, self.drafts, self.draft_name, what,
                             resume=resume_draft)
         if draft is not None:
@@ -115,7 +123,7 @@ class ContactDialog(FormDialog, ContactForm):
                                   saved=self._draft_saved, status=self.draft_label.setText)
         self.tickets.chips_changed.connect(self.keeper.touch)
         if draft is not None:
-            self.draft_label.setText("Draft restored; closing keeps it as a draft.")
+            self.draft_label.setText(QCoreApplication.translate("ContactDialog", "Draft restored; closing keeps it as a draft."))
 
         self.tick = QTimer(self)
         self.tick.setInterval(1000)
@@ -128,7 +136,7 @@ class ContactDialog(FormDialog, ContactForm):
     def _build(self) -> None:
         self.build_header(self.outer, self.case, self.service.safety_note(self.case.issue_type))
         self.build_call_bar(self.outer)
-        self.build_fields(self.add_scrolled_body("Contact form"), self.case.issue_type)
+        self.build_fields(self.add_scrolled_body(QCoreApplication.translate("ContactDialog", "Contact form")), self.case.issue_type)
         # exhibits: always in sight, above the buttons
         self.exhibit_strip = ExhibitStrip(self.service, self.attachments, self.case_id,
                                           lambda: self.contact_id)
@@ -140,12 +148,12 @@ class ContactDialog(FormDialog, ContactForm):
                                                  lambda: self.contact_id,
                                                  say=self.exhibit_strip.say)
 
-        self.draft_label = HintLabel("", "Draft status")
+        self.draft_label = HintLabel("", QCoreApplication.translate("ContactDialog", "Draft status"))
         self.add_footer(
-            save_text="Save contact", save_tip=f"Save this contact ({save_keys_hint()}).",
-            cancel_text="Close", status=self.draft_label,
-            cancel_tip="Close without saving (Esc); what you typed stays as a draft and is "
-                       "offered next time.")
+            save_text=QCoreApplication.translate("ContactDialog", "Save contact"), save_tip=QCoreApplication.translate("ContactDialog", "Save this contact ({save_keys_hint}).").format(save_keys_hint=save_keys_hint()),
+            cancel_text=QCoreApplication.translate("ContactDialog", "Close"), status=self.draft_label,
+            cancel_tip=QCoreApplication.translate("ContactDialog", "Close without saving (Esc); what you typed stays as a draft and is "
+                       "offered next time."))
         self._add_keys()
         self._wire()
         self.fit(QSize(760, 860))
@@ -257,11 +265,10 @@ class ContactDialog(FormDialog, ContactForm):
         if self.ended_check.isChecked() and self._live():
             self.call_hint.setText(RULE_HINT)
         elif self._clock_running():
-            start = "the start you set" if self._start_touched else "when you opened this"
-            self.call_hint.setText(f"The clock runs from {start}. Saving ends the call now, "
-                                   "unless you set the end yourself.")
+            start = QCoreApplication.translate("ContactDialog", "the start you set") if self._start_touched else QCoreApplication.translate("ContactDialog", "when you opened this")
+            self.call_hint.setText(QCoreApplication.translate("ContactDialog", "The clock runs from {start}. Saving ends the call now, unless you set the end yourself.").format(start=start))
         elif self._live():
-            self.call_hint.setText("Tick Ended and set the end to record how long it lasted.")
+            self.call_hint.setText(QCoreApplication.translate("ContactDialog", "Tick Ended and set the end to record how long it lasted."))
         else:
             self.call_hint.setText("")
         self.call_hint.setVisible(bool(self.call_hint.text()))
@@ -289,7 +296,7 @@ class ContactDialog(FormDialog, ContactForm):
         if self._hold_since is not None:
             held = (now - self._hold_since).total_seconds()
             self.hold_spin.setValue(min(MAX_HOLD_MINUTES, self._hold_base + round(held / 60)))
-            self.hold_button.setText(f"On hold {clock_text(held)}")
+            self.hold_button.setText(QCoreApplication.translate("ContactDialog", "On hold {clock_text}").format(clock_text=clock_text(held)))
 
     def toggle_hold(self) -> None:
         """H / Alt+H: on hold or back, for a live contact (a call, chat or visit)."""
@@ -300,12 +307,12 @@ class ContactDialog(FormDialog, ContactForm):
         if on:
             self._hold_since = self.now()
             self._hold_base = self.hold_spin.value()
-            self.hold_button.setText("On hold 00:00")
+            self.hold_button.setText(QCoreApplication.translate("ContactDialog", "On hold 00:00"))
         else:
             self._tick()
             self._hold_since = None
-            self.hold_button.setText("Hold")
-        self.hold_button.setAccessibleDescription("on hold" if on else "not on hold")
+            self.hold_button.setText(QCoreApplication.translate("ContactDialog", "Hold"))
+        self.hold_button.setAccessibleDescription(QCoreApplication.translate("ContactDialog", "on hold") if on else QCoreApplication.translate("ContactDialog", "not on hold"))
         self.errors["hold_minutes"].clear_error()
 
     def end_call(self) -> None:
@@ -508,7 +515,7 @@ class ContactDialog(FormDialog, ContactForm):
             for w in (self.esc_check, self.esc_owner, self.esc_title, self.esc_level,
                       self.esc_ref):
                 w.setEnabled(False)
-            self.esc_hint.setText("This escalation is already on file; it is kept as recorded.")
+            self.esc_hint.setText(QCoreApplication.translate("ContactDialog", "This escalation is already on file; it is kept as recorded."))
 
     @staticmethod
     def _set_combo(combo: QComboBox, value: str) -> None:
@@ -546,7 +553,7 @@ class ContactDialog(FormDialog, ContactForm):
 
     def _draft_saved(self, when: object) -> None:
         stamp = when.strftime("%H:%M:%S") if isinstance(when, datetime) else ""
-        self.draft_label.setText(f"Draft saved {stamp}; closing keeps it.".replace("  ", " "))
+        self.draft_label.setText(QCoreApplication.translate("ContactDialog", "Draft saved {stamp}; closing keeps it.").format(stamp=stamp).replace("  ", " "))
 
     # --- saving -----------------------------------------------------------------------------
 
@@ -574,7 +581,7 @@ class ContactDialog(FormDialog, ContactForm):
                 focus = focus or widgets.get(key)
             elif key.startswith("tickets["):
                 self.tickets.error.show_error(msg)
-                labels.append("Tickets")
+                labels.append(QCoreApplication.translate("ContactDialog", "Tickets"))
                 focus = focus or self.tickets.input
             elif key.startswith("promises["):
                 idx_text, _, part = key[len("promises["):].partition("].")
@@ -626,7 +633,7 @@ class ContactDialog(FormDialog, ContactForm):
             self.keeper.save_now()
             return False
         except ServiceError as exc:
-            self.problems_label.show_error(f"Not saved: {exc}")
+            self.problems_label.show_error(QCoreApplication.translate("ContactDialog", "Not saved: {exc}").format(exc=exc))
             self.keeper.save_now()
             return False
         self.keeper.discard()
@@ -637,7 +644,7 @@ class ContactDialog(FormDialog, ContactForm):
             self._finishing = True
             for widget in (self.save_button, self.cancel_button, self.exhibit_strip):
                 widget.setEnabled(False)
-            self.draft_label.setText("Contact saved; attaching its files…")
+            self.draft_label.setText(QCoreApplication.translate("ContactDialog", "Contact saved; attaching its files…"))
             self.attachments.busy_changed.connect(self._stored)
             return True
         self.accept()
@@ -669,10 +676,8 @@ class ContactDialog(FormDialog, ContactForm):
         if held:
             names = ", ".join(f"“{n}”" for n in held[:3]) + (" …" if len(held) > 3 else "")
             answer = QMessageBox.question(
-                self, "Close without saving",
-                f"The files chosen for this contact ({names}) are attached only when the "
-                "contact is saved. Close anyway? What you typed stays as a draft; the files "
-                "do not.",
+                self, QCoreApplication.translate("ContactDialog", "Close without saving"),
+                QCoreApplication.translate("ContactDialog", "The files chosen for this contact ({names}) are attached only when the contact is saved. Close anyway? What you typed stays as a draft; the files do not.").format(names=names),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:

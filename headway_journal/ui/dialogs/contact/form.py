@@ -8,6 +8,7 @@ promises, drafts, saving) is wired up by :mod:`.dialog`.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -67,11 +68,11 @@ class ContactForm:
         """The safety note (when the issue type has one) and the case's name."""
         self.safety_box: NoteBox | None = None
         if note:
-            self.safety_box = NoteBox(note, "Safety note")
+            self.safety_box = NoteBox(note, QCoreApplication.translate("ContactForm", "Safety note"))
             outer.addWidget(self.safety_box)
         self.case_label = HintLabel(
             f"{case.title} · {case.organization.name} · {case.issue_label}",
-            "Case")
+            QCoreApplication.translate("ContactForm", "Case"))
         outer.addWidget(self.case_label)
 
     def build_call_bar(self, outer: QVBoxLayout) -> None:
@@ -79,13 +80,13 @@ class ContactForm:
         bar = QFrame()
         bar.setObjectName("callBar")
         bar.setFrameShape(QFrame.Shape.StyledPanel)
-        bar.setAccessibleName("Call")
+        bar.setAccessibleName(QCoreApplication.translate("ContactForm", "Call"))
         bar_lay = QVBoxLayout(bar)
         bar_lay.setContentsMargins(GRID + GRID // 2, GRID, GRID + GRID // 2, GRID)
         bar_lay.setSpacing(GRID)
         bar_lay.addLayout(self._call_line())
         bar_lay.addWidget(self._call_row())
-        self.call_hint = HintLabel("", "Call hint")
+        self.call_hint = HintLabel("", QCoreApplication.translate("ContactForm", "Call hint"))
         bar_lay.addWidget(self.call_hint)
         for key in ("channel", "direction", "started_at", "ended_at", "hold_minutes"):
             bar_lay.addWidget(self._error(key))
@@ -96,26 +97,26 @@ class ContactForm:
         line1 = QHBoxLayout()
         line1.setSpacing(GRID)
         self.channel_combo = QComboBox()
-        self.channel_combo.setAccessibleName("Channel")
-        self.channel_combo.setToolTip("How this contact happened.")
+        self.channel_combo.setAccessibleName(QCoreApplication.translate("ContactForm", "Channel"))
+        self.channel_combo.setToolTip(QCoreApplication.translate("ContactForm", "How this contact happened."))
         for ch in CHANNELS:
             self.channel_combo.addItem(CHANNEL_LABELS.get(ch, ch), ch)
         self.direction_combo = QComboBox()
-        self.direction_combo.setAccessibleName("Direction")
-        self.direction_combo.setToolTip("Who started this contact.")
+        self.direction_combo.setAccessibleName(QCoreApplication.translate("ContactForm", "Direction"))
+        self.direction_combo.setToolTip(QCoreApplication.translate("ContactForm", "Who started this contact."))
         for d in DIRECTIONS:
             self.direction_combo.addItem(DIRECTION_LABELS.get(d, d), d)
         self.start_edit = QDateTimeEdit()
-        self.start_edit.setAccessibleName("Started")
+        self.start_edit.setAccessibleName(QCoreApplication.translate("ContactForm", "Started"))
         self.start_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.start_edit.setCalendarPopup(True)
-        self.start_edit.setToolTip("When the contact started, in your local time.")
+        self.start_edit.setToolTip(QCoreApplication.translate("ContactForm", "When the contact started, in your local time."))
         self.offset_label = QLabel("")
-        self.offset_label.setAccessibleName("UTC offset")
-        self.offset_label.setToolTip("Your local UTC offset; stored with the time.")
-        ch_label = QLabel("Channel")
+        self.offset_label.setAccessibleName(QCoreApplication.translate("ContactForm", "UTC offset"))
+        self.offset_label.setToolTip(QCoreApplication.translate("ContactForm", "Your local UTC offset; stored with the time."))
+        ch_label = QLabel(QCoreApplication.translate("ContactForm", "Channel"))
         ch_label.setBuddy(self.channel_combo)
-        st_label = QLabel("Started")
+        st_label = QLabel(QCoreApplication.translate("ContactForm", "Started"))
         st_label.setBuddy(self.start_edit)
         line1.addWidget(ch_label)
         line1.addWidget(self.channel_combo)
@@ -134,44 +135,44 @@ class ContactForm:
         line2.setContentsMargins(0, 0, 0, 0)
         line2.setSpacing(GRID)
         self.timer_label = QLabel("00:00")
-        self.timer_label.setAccessibleName("Call timer")
-        self.timer_label.setToolTip("How long the contact has lasted.")
+        self.timer_label.setAccessibleName(QCoreApplication.translate("ContactForm", "Call timer"))
+        self.timer_label.setToolTip(QCoreApplication.translate("ContactForm", "How long the contact has lasted."))
         font = self.timer_label.font()
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.5)
         font.setBold(True)
-        font.setFamilies(["DejaVu Sans Mono", "Monospace"])
+        font.setFamilies([QCoreApplication.translate("ContactForm", "DejaVu Sans Mono"), QCoreApplication.translate("ContactForm", "Monospace")])
         self.timer_label.setFont(font)
         self.timer_label.setMinimumWidth(10 * GRID)
-        self.hold_button = QPushButton("Hold")
+        self.hold_button = QPushButton(QCoreApplication.translate("ContactForm", "Hold"))
         self.hold_button.setCheckable(True)
-        self.hold_button.setAccessibleName("Hold")
-        self.hold_button.setToolTip("On hold / back from hold (H, or Alt+H while typing). "
-                                    "The minutes add up in the Hold field.")
+        self.hold_button.setAccessibleName(QCoreApplication.translate("ContactForm", "Hold"))
+        self.hold_button.setToolTip(QCoreApplication.translate("ContactForm", "On hold / back from hold (H, or Alt+H while typing). "
+                                    "The minutes add up in the Hold field."))
         self.hold_button.setAutoDefault(False)
-        self.end_button = QPushButton("End call")
-        self.end_button.setAccessibleName("End call")
-        self.end_button.setToolTip("The call is over: set the end time to now (Alt+E).")
+        self.end_button = QPushButton(QCoreApplication.translate("ContactForm", "End call"))
+        self.end_button.setAccessibleName(QCoreApplication.translate("ContactForm", "End call"))
+        self.end_button.setToolTip(QCoreApplication.translate("ContactForm", "The call is over: set the end time to now (Alt+E)."))
         self.end_button.setAutoDefault(False)
         self.hold_spin = QSpinBox()
-        self.hold_spin.setAccessibleName("Hold minutes")
+        self.hold_spin.setAccessibleName(QCoreApplication.translate("ContactForm", "Hold minutes"))
         self.hold_spin.setRange(0, MAX_HOLD_MINUTES)
-        self.hold_spin.setSuffix(" min on hold")
-        self.hold_spin.setToolTip("Minutes spent on hold; the Hold button adds them up, and you "
-                                  "can correct them.")
-        self.ended_check = QCheckBox("Ended")
-        self.ended_check.setAccessibleName("Ended")
-        self.ended_check.setToolTip("Whether the end time below is known.")
+        self.hold_spin.setSuffix(QCoreApplication.translate("ContactForm", " min on hold"))
+        self.hold_spin.setToolTip(QCoreApplication.translate("ContactForm", "Minutes spent on hold; the Hold button adds them up, and you "
+                                  "can correct them."))
+        self.ended_check = QCheckBox(QCoreApplication.translate("ContactForm", "Ended"))
+        self.ended_check.setAccessibleName(QCoreApplication.translate("ContactForm", "Ended"))
+        self.ended_check.setToolTip(QCoreApplication.translate("ContactForm", "Whether the end time below is known."))
         self.end_edit = QDateTimeEdit()
-        self.end_edit.setAccessibleName("Ended at")
+        self.end_edit.setAccessibleName(QCoreApplication.translate("ContactForm", "Ended at"))
         self.end_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.end_edit.setCalendarPopup(True)
-        self.end_edit.setToolTip("When the contact ended, in your local time.")
+        self.end_edit.setToolTip(QCoreApplication.translate("ContactForm", "When the contact ended, in your local time."))
         self.end_edit.hide()
         self.duration_spin = QSpinBox()
-        self.duration_spin.setAccessibleName("Duration minutes")
-        self.duration_spin.setSuffix(" min long")
-        self.duration_spin.setToolTip("How long the contact lasted: the end minus the start. "
-                                      "Changing it moves the end.")
+        self.duration_spin.setAccessibleName(QCoreApplication.translate("ContactForm", "Duration minutes"))
+        self.duration_spin.setSuffix(QCoreApplication.translate("ContactForm", " min long"))
+        self.duration_spin.setToolTip(QCoreApplication.translate("ContactForm", "How long the contact lasted: the end minus the start. "
+                                      "Changing it moves the end."))
         self.duration_spin.hide()
         line2.addWidget(self.timer_label)
         line2.addWidget(self.hold_button)
@@ -195,22 +196,22 @@ class ContactForm:
         form = make_form_layout()
 
         self.rep_name = QLineEdit()
-        self.rep_name.setAccessibleName("Representative")
-        self.rep_name.setPlaceholderText("Their name, as they gave it")
-        self.rep_name.setToolTip("The name of the person you spoke to. People you met before "
-                                 "are suggested.")
+        self.rep_name.setAccessibleName(QCoreApplication.translate("ContactForm", "Representative"))
+        self.rep_name.setPlaceholderText(QCoreApplication.translate("ContactForm", "Their name, as they gave it"))
+        self.rep_name.setToolTip(QCoreApplication.translate("ContactForm", "The name of the person you spoke to. People you met before "
+                                 "are suggested."))
         form.addRow(self._label("rep_name", self.rep_name),
                     with_error(self.rep_name, self._error("rep_name")))
         self.rep_title = QLineEdit()
-        self.rep_title.setAccessibleName("Their title")
-        self.rep_title.setPlaceholderText("e.g. Billing specialist, Supervisor")
-        self.rep_title.setToolTip("Their job title; ask for it.")
+        self.rep_title.setAccessibleName(QCoreApplication.translate("ContactForm", "Their title"))
+        self.rep_title.setPlaceholderText(QCoreApplication.translate("ContactForm", "e.g. Billing specialist, Supervisor"))
+        self.rep_title.setToolTip(QCoreApplication.translate("ContactForm", "Their job title; ask for it."))
         form.addRow(self._label("rep_title", self.rep_title),
                     with_error(self.rep_title, self._error("rep_title")))
         self.rep_id = QLineEdit()
-        self.rep_id.setAccessibleName("Their ID")
-        self.rep_id.setPlaceholderText("Employee or agent ID, if they give one")
-        self.rep_id.setToolTip("An employee or agent ID, if they give one.")
+        self.rep_id.setAccessibleName(QCoreApplication.translate("ContactForm", "Their ID"))
+        self.rep_id.setPlaceholderText(QCoreApplication.translate("ContactForm", "Employee or agent ID, if they give one"))
+        self.rep_id.setToolTip(QCoreApplication.translate("ContactForm", "An employee or agent ID, if they give one."))
         form.addRow(self._label("rep_id", self.rep_id),
                     with_error(self.rep_id, self._error("rep_id")))
 
@@ -219,13 +220,13 @@ class ContactForm:
         form.addRow(self._label("tickets", self.tickets.input),
                     with_error(self.tickets, self.tickets.error))
 
-        self.summary_edit = self._text_box("Summary", "What was said. No full card or account "
-                                           "numbers.")
+        self.summary_edit = self._text_box(QCoreApplication.translate("ContactForm", "Summary"), QCoreApplication.translate("ContactForm", "What was said. No full card or account "
+                                           "numbers."))
         self.summary_edit.setMinimumHeight(12 * GRID)
         form.addRow(self._label("summary", self.summary_edit),
                     with_error(self.summary_edit, self._error("summary")))
-        self.outcome_edit = self._text_box("Outcome", "Where it stands now, e.g. refund "
-                                           "approved, waiting for supervisor.")
+        self.outcome_edit = self._text_box(QCoreApplication.translate("ContactForm", "Outcome"), QCoreApplication.translate("ContactForm", "Where it stands now, e.g. refund "
+                                           "approved, waiting for supervisor."))
         self.outcome_edit.setMaximumHeight(10 * GRID)
         show_contact_examples(issue_type, outcome=self.outcome_edit,
                               rep_title=self.rep_title)
@@ -238,26 +239,26 @@ class ContactForm:
     def _promises_box(self) -> QWidget:
         """The "Promises" heading and help; rows go into ``promises_lay``."""
         prom_box = QWidget()
-        prom_box.setAccessibleName("Promises")
+        prom_box.setAccessibleName(QCoreApplication.translate("ContactForm", "Promises"))
         prom_lay = QVBoxLayout(prom_box)
         prom_lay.setContentsMargins(0, 0, 0, 0)
         prom_lay.setSpacing(GRID)
-        title = QLabel("Promises")
-        title.setAccessibleName("Promises heading")
+        title = QLabel(QCoreApplication.translate("ContactForm", "Promises"))
+        title.setAccessibleName(QCoreApplication.translate("ContactForm", "Promises heading"))
         bold = title.font()
         bold.setBold(True)
         title.setFont(bold)
         prom_lay.addWidget(title)
         prom_lay.addWidget(HintLabel(
-            "One line each: \"5 business days: refund issued\". The due date is worked out "
-            "from the start of this contact.", "Promises help"))
+            QCoreApplication.translate("ContactForm", "One line each: \"5 business days: refund issued\". The due date is worked out "
+            "from the start of this contact."), QCoreApplication.translate("ContactForm", "Promises help")))
         self.promises_lay = QVBoxLayout()
         self.promises_lay.setSpacing(GRID)
         prom_lay.addLayout(self.promises_lay)
         add_row = QHBoxLayout()
-        self.add_promise_button = QPushButton("Add promise")
-        self.add_promise_button.setAccessibleName("Add promise")
-        self.add_promise_button.setToolTip("Add another promise line (Alt+P).")
+        self.add_promise_button = QPushButton(QCoreApplication.translate("ContactForm", "Add promise"))
+        self.add_promise_button.setAccessibleName(QCoreApplication.translate("ContactForm", "Add promise"))
+        self.add_promise_button.setToolTip(QCoreApplication.translate("ContactForm", "Add another promise line (Alt+P)."))
         self.add_promise_button.setAutoDefault(False)
         add_row.addWidget(self.add_promise_button)
         add_row.addStretch(1)
@@ -266,13 +267,13 @@ class ContactForm:
 
     def _build_escalation(self, body_lay: QVBoxLayout) -> None:
         """The "Escalation requested" tick and the escalation's fields (hidden until ticked)."""
-        self.esc_check = QCheckBox("Escalation requested")
-        self.esc_check.setAccessibleName("Escalation requested")
-        self.esc_check.setToolTip("They passed the case to a supervisor or an escalation team. "
-                                  "Ask for the owner's name and title.")
+        self.esc_check = QCheckBox(QCoreApplication.translate("ContactForm", "Escalation requested"))
+        self.esc_check.setAccessibleName(QCoreApplication.translate("ContactForm", "Escalation requested"))
+        self.esc_check.setToolTip(QCoreApplication.translate("ContactForm", "They passed the case to a supervisor or an escalation team. "
+                                  "Ask for the owner's name and title."))
         body_lay.addWidget(self.esc_check)
         self.esc_box = QWidget()
-        self.esc_box.setAccessibleName("Escalation")
+        self.esc_box.setAccessibleName(QCoreApplication.translate("ContactForm", "Escalation"))
         esc_form = make_form_layout()
         esc_form.setContentsMargins(3 * GRID, 0, 0, 0)
         self.esc_owner = self._esc_line("owner_name", "Who owns the escalation")
@@ -281,8 +282,8 @@ class ContactForm:
         self.esc_level.setEditable(True)
         self.esc_level.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.esc_level.addItems(list(ESCALATION_LEVELS))
-        self.esc_level.setAccessibleName("Escalation level")
-        self.esc_level.setToolTip("Who it went to.")
+        self.esc_level.setAccessibleName(QCoreApplication.translate("ContactForm", "Escalation level"))
+        self.esc_level.setToolTip(QCoreApplication.translate("ContactForm", "Who it went to."))
         self.esc_ref = self._esc_line("reference", "Escalation or complaint reference")
         for key, widget in (("owner_name", self.esc_owner), ("owner_title", self.esc_title),
                             ("level", self.esc_level), ("reference", self.esc_ref)):
@@ -291,8 +292,8 @@ class ContactForm:
             lab = QLabel(ESC_LABELS[key])
             lab.setBuddy(widget)
             esc_form.addRow(lab, with_error(widget, err))
-        self.esc_general = ErrorLabel("Escalation")
-        self.esc_hint = HintLabel("", "Escalation hint")
+        self.esc_general = ErrorLabel(QCoreApplication.translate("ContactForm", "Escalation"))
+        self.esc_hint = HintLabel("", QCoreApplication.translate("ContactForm", "Escalation hint"))
         esc_form.addRow(self.esc_hint)
         esc_form.addRow(self.esc_general)
         self.esc_box.setLayout(esc_form)
@@ -309,7 +310,7 @@ class ContactForm:
 
     def _esc_line(self, key: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
-        edit.setAccessibleName(f"Escalation {ESC_LABELS[key].lower()}")
+        edit.setAccessibleName(QCoreApplication.translate("ContactForm", "Escalation {lower}").format(lower=ESC_LABELS[key].lower()))
         edit.setPlaceholderText(placeholder)
         edit.setToolTip(placeholder)
         return edit

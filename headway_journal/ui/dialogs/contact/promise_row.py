@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QRegularExpression, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,7 +37,7 @@ def due_text(due: dl.PromiseDue, today: date) -> str:
         text += f" {d.year}"
     if due.due_at is not None:
         text += f" {due.due_at:%H:%M}"
-    return f"→ due {text}"
+    return QCoreApplication.translate("promise_row", "→ due {text}").format(text=text)
 
 
 
@@ -63,23 +63,23 @@ class PromiseRow(QWidget):
         self.amount.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,7}"), self))
         self.amount.setPlaceholderText("N")
         self.amount.setMaximumWidth(8 * GRID)
-        self.amount.setToolTip("How many business days or hours they gave themselves.")
+        self.amount.setToolTip(QCoreApplication.translate("PromiseRow", "How many business days or hours they gave themselves."))
         self.unit = QComboBox()
         for key, label in UNITS:
             self.unit.addItem(label, key)
-        self.unit.setToolTip("Business days skip weekends and public holidays.")
+        self.unit.setToolTip(QCoreApplication.translate("PromiseRow", "Business days skip weekends and public holidays."))
         self.due_date = QDateEdit()
         self.due_date.setCalendarPopup(True)
         self.due_date.setDisplayFormat("yyyy-MM-dd")
         self.due_date.setMinimumDate(QDate(1990, 1, 1))
         self.due_date.setDate(QDate.currentDate().addDays(7))
-        self.due_date.setToolTip("The date they promised.")
+        self.due_date.setToolTip(QCoreApplication.translate("PromiseRow", "The date they promised."))
         self.due_date.hide()
         self.text = QLineEdit()
-        self.text.setPlaceholderText("what was promised, e.g. refund issued")
-        self.text.setToolTip("What they promised to do, in their words if you can.")
+        self.text.setPlaceholderText(QCoreApplication.translate("PromiseRow", "what was promised, e.g. refund issued"))
+        self.text.setToolTip(QCoreApplication.translate("PromiseRow", "What they promised to do, in their words if you can."))
         self.due_label = QLabel("")
-        widest = self.due_label.fontMetrics().horizontalAdvance("→ due Wed Sep 30 2099 23:59")
+        widest = self.due_label.fontMetrics().horizontalAdvance(QCoreApplication.translate("PromiseRow", "→ due Wed Sep 30 2099 23:59"))
         self.due_label.setFixedWidth(widest + GRID)
         self.remove_button = QToolButton()
         self.remove_button.setText("×")
@@ -92,7 +92,7 @@ class PromiseRow(QWidget):
         row.addWidget(self.due_label)
         row.addWidget(self.remove_button)
         outer.addLayout(row)
-        self.error = ErrorLabel("Promise")
+        self.error = ErrorLabel(QCoreApplication.translate("PromiseRow", "Promise"))
         outer.addWidget(self.error)
         self.amount.textEdited.connect(self._edited)
         self.text.textEdited.connect(self._edited)
@@ -101,14 +101,14 @@ class PromiseRow(QWidget):
         self.set_number(1)
 
     def set_number(self, n: int) -> None:
-        self.amount.setAccessibleName(f"Promise {n} number")
-        self.unit.setAccessibleName(f"Promise {n} unit")
-        self.due_date.setAccessibleName(f"Promise {n} date")
-        self.text.setAccessibleName(f"Promise {n} text")
-        self.due_label.setAccessibleName(f"Promise {n} due")
-        self.remove_button.setAccessibleName(f"Remove promise {n}")
-        self.remove_button.setToolTip(f"Remove promise {n}")
-        self.error.setAccessibleName(f"Promise {n} error")
+        self.amount.setAccessibleName(QCoreApplication.translate("PromiseRow", "Promise {n} number").format(n=n))
+        self.unit.setAccessibleName(QCoreApplication.translate("PromiseRow", "Promise {n} unit").format(n=n))
+        self.due_date.setAccessibleName(QCoreApplication.translate("PromiseRow", "Promise {n} date").format(n=n))
+        self.text.setAccessibleName(QCoreApplication.translate("PromiseRow", "Promise {n} text").format(n=n))
+        self.due_label.setAccessibleName(QCoreApplication.translate("PromiseRow", "Promise {n} due").format(n=n))
+        self.remove_button.setAccessibleName(QCoreApplication.translate("PromiseRow", "Remove promise {n}").format(n=n))
+        self.remove_button.setToolTip(QCoreApplication.translate("PromiseRow", "Remove promise {n}").format(n=n))
+        self.error.setAccessibleName(QCoreApplication.translate("PromiseRow", "Promise {n} error").format(n=n))
 
     def _unit_changed(self, _i: int) -> None:
         by_date = self.unit.currentData() == "date"
@@ -186,7 +186,7 @@ class PromiseRow(QWidget):
         elif p.hours is not None:
             unit, amount = "hours", str(p.hours)
         else:
-            unit, amount = "business days", "" if p.business_days is None else str(p.business_days)
+            unit, amount = QCoreApplication.translate("PromiseRow", "business days"), "" if p.business_days is None else str(p.business_days)
         d = p.due_on or date.today()
         self.set_state({"amount": amount, "unit": unit, "date": d.isoformat(), "text": p.text,
                         "status": p.status, "id": p.id})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -44,21 +44,21 @@ class TicketChips(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Tickets")
+        self.setAccessibleName(QCoreApplication.translate("TicketChips", "Tickets"))
         self._tickets: list[str] = []
         self._chips: list[QFrame] = []
         self.flow = FlowLayout(self)
         self.input = EnterLineEdit()
-        self.input.setAccessibleName("Ticket number")
-        self.input.setPlaceholderText("Ticket number, then Enter")
-        self.input.setToolTip("Type a ticket or reference number and press Enter; add as many "
-                              "as they give you.")
+        self.input.setAccessibleName(QCoreApplication.translate("TicketChips", "Ticket number"))
+        self.input.setPlaceholderText(QCoreApplication.translate("TicketChips", "Ticket number, then Enter"))
+        self.input.setToolTip(QCoreApplication.translate("TicketChips", "Type a ticket or reference number and press Enter; add as many "
+                              "as they give you."))
         self.input.setMinimumWidth(30 * GRID)
         self.input.entered.connect(self.add_pending)
         self.input.textEdited.connect(lambda _t: self.changed.emit())
         self.flow.addWidget(self.input)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.error = ErrorLabel("Tickets")
+        self.error = ErrorLabel(QCoreApplication.translate("TicketChips", "Tickets"))
 
     def tickets(self) -> list[str]:
         return list(self._tickets)
@@ -81,25 +81,25 @@ class TicketChips(QWidget):
         if not number:
             return False
         if number in self._tickets:
-            self.error.show_error(f"{number} is already in the list.")
+            self.error.show_error(QCoreApplication.translate("TicketChips", "{number} is already in the list.").format(number=number))
             return False
         self.error.clear_error()
         self._tickets.append(number)
         chip = QFrame()
         chip.setObjectName("ticketChip")
         chip.setFrameShape(QFrame.Shape.StyledPanel)
-        chip.setAccessibleName(f"Ticket {number}")
+        chip.setAccessibleName(QCoreApplication.translate("TicketChips", "Ticket {number}").format(number=number))
         lay = QHBoxLayout(chip)
         lay.setContentsMargins(GRID, 0, 0, 0)
         lay.setSpacing(GRID // 2)
         label = QLabel(number)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setAccessibleName(f"Ticket {number}")
+        label.setAccessibleName(QCoreApplication.translate("TicketChips", "Ticket {number}").format(number=number))
         button = QToolButton()
         button.setText("×")
         button.setAutoRaise(True)
-        button.setAccessibleName(f"Remove ticket {number}")
-        button.setToolTip(f"Remove ticket {number}")
+        button.setAccessibleName(QCoreApplication.translate("TicketChips", "Remove ticket {number}").format(number=number))
+        button.setToolTip(QCoreApplication.translate("TicketChips", "Remove ticket {number}").format(number=number))
         button.clicked.connect(lambda _c=False, n=number: self.remove(n))
         lay.addWidget(label)
         lay.addWidget(button)
