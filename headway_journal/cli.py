@@ -129,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only contacts on or after DATE (YYYY-MM-DD) in the timeline")
     c.add_argument("--to", dest="last", type=parse_day, metavar="DATE",
                    help="only contacts on or before DATE (YYYY-MM-DD) in the timeline")
+    c.add_argument("--language", choices=("en", "es"), default=None,
+                   help="the language of the case file and its letter (default: the "
+                        "system's, from LANGUAGE/LC_ALL/LC_MESSAGES/LANG)")
     c = sub.add_parser("ics", help="export the deadlines of open cases (pending promises and "
                                    "outside clocks) to an iCalendar file")
     c.add_argument("file", metavar="FILE")
@@ -452,6 +455,7 @@ def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
+    from headway_journal import l10n
     from headway_journal.casefile.service_bridge import CaseFileTooLarge
     from headway_journal.journal.profile import missing_details
 
@@ -464,7 +468,8 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
     with open_journal(folder, read_only=True) as svc:
         case_id = svc.find_case(args.case)
         try:
-            result = _build_casefile(svc, case_id, out, args)
+            with l10n.using(args.language or l10n.system_language()):
+                result = _build_casefile(svc, case_id, out, args)
         except CaseFileTooLarge as exc:
             raise CliError(f"{exc} For example: {PROG} casefile {args.case} -o "
                            f"{args.output} --from DATE --to DATE") from None

@@ -11,6 +11,8 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
 
+from .. import i18n
+
 PROMISE_STATUSES = frozenset({"pending", "due_today", "overdue", "kept", "broken"})
 REFERENCE_KINDS = (
     "account",
@@ -44,7 +46,7 @@ def _require_aware(obj: object) -> None:
     for f in fields(obj):  # type: ignore[arg-type]
         value = getattr(obj, f.name)
         if isinstance(value, datetime) and value.utcoffset() is None:
-            raise ValueError(f"{type(obj).__name__}.{f.name} must be timezone-aware")
+            raise ValueError(i18n.text("{name__}.{name} must be timezone-aware").format(name__=type(obj).__name__, name=f.name))
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ class PromiseRow:
 
     def __post_init__(self) -> None:
         if self.status not in PROMISE_STATUSES:
-            raise ValueError(f"unknown promise status {self.status!r}")
+            raise ValueError(i18n.text("unknown promise status {status!r}").format(status=self.status))
 
 
 @dataclass(frozen=True)

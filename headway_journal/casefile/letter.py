@@ -22,34 +22,24 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
+from .. import i18n
+from ..l10n import formats
 from .data import REFERENCE_LABELS, CaseFileData, ContactRow, Exhibit
 from .person import FILL_IN
 
 __all__ = ["LetterBlock", "draft_cover_letter", "is_heading_line", "letter_blocks"]
 
 _MAX_LISTED_CONTACTS = 12
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 _HEADING_MAX_CHARS = 70
 _HEADING_MAX_WORDS = 10
-_SALUTATION = re.compile(r"(dear|to whom|hello|hi)\b", re.IGNORECASE)
+_SALUTATION = re.compile(r"(dear|to whom|hello|hi|estimad[oa]s?|a quien corresponda|hola)\b",
+                         re.IGNORECASE)
 _CLOSING = re.compile(
     r"(sincerely|yours (sincerely|faithfully|truly)|(kind |best |warm )?regards|best wishes|"
-    r"with thanks|respectfully( yours)?|thank you|very truly yours)",
+    r"with thanks|respectfully( yours)?|thank you|very truly yours|"
+    r"atentamente|cordialmente|(un )?saludo( cordial)?|(saludos|muchas gracias))",
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"[-•–]\s+")
@@ -162,11 +152,11 @@ def _not_a_heading(text: str) -> str:
 
 
 def _day(d: date) -> str:
-    return f"{_MONTHS[d.month - 1]} {d.day}, {d.year}"
+    return formats.long_date(d)
 
 
 def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
+    return i18n.plural("{n} day", "{n} days", n).format(n=n)
 
 
 def _one_line(text: str) -> str:
@@ -185,7 +175,7 @@ def _rep(c: ContactRow) -> str:
     title = c.rep_title.strip()
     if name and title:
         return f"{name} ({title})"
-    return name or title or "a representative whose name was not given"
+    return name or title or i18n.text("a representative whose name was not given")
 
 
 def _contact_line(c: ContactRow) -> str:
@@ -193,7 +183,7 @@ def _contact_line(c: ContactRow) -> str:
     line = f"- {_day(c.started_at.date())}, {channel}: {_rep(c)}"
     tickets = [t.strip() for t in c.tickets if t.strip()]
     if tickets:
-        line += f", ticket {', '.join(tickets)}"
+        line += i18n.text(", ticket {join}").format(join=', '.join(tickets))
     what = c.outcome.strip() or c.summary.strip()
     if what:
         line += f". {_sentence(what)}"
@@ -205,10 +195,10 @@ def _contact_line(c: ContactRow) -> str:
 def _exhibit_note(x: Exhibit) -> str:
     name = x.original_name.strip()
     if x.path is None or not x.path.is_file():
-        return f"{name}; file missing, not enclosed"
+        return i18n.text("{name}; file missing, not enclosed").format(name=name)
     media = x.media_type.split(";", 1)[0].strip().lower()
     shown = (media.startswith("image/") and x.preview_ok) or media == "application/pdf"
-    return name if shown else f"{name}; not reproduced in the case file, available on request"
+    return name if shown else i18n.text("{name}; not reproduced in the case file, available on request").format(name=name)
 
 
 def _pick_contacts(contacts: list[ContactRow]) -> list[ContactRow]:
@@ -227,7 +217,7 @@ def _pick_contacts(contacts: list[ContactRow]) -> list[ContactRow]:
 def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
     """A formal escalation letter pre-filled from the case, for the user to edit."""
     addressee = addressee.strip()
-    org = data.organization.name.strip() or "your organization"
+    org = data.organization.name.strip() or i18n.text("your organization")
     contacts = sorted(data.contacts, key=lambda c: (c.started_at, c.number))
     parts: list[str] = []
     parts += _letter_head(data, addressee, org)
@@ -248,30 +238,29 @@ def _letter_head(data: CaseFileData, addressee: str, org: str) -> list[str]:
     if to:
         parts.append("\n".join(dict.fromkeys(to)))
 
-    re_lines = [f"Re: {_one_line(data.title)}"]
+    re_lines = [i18n.text("Re: {one_line}").format(one_line=_one_line(data.title))]
     for ref in data.references:
         label = ref.label.strip() or (
-            "Reference" if ref.kind == "other" else REFERENCE_LABELS.get(ref.kind, "Reference"))
+            i18n.text("Reference") if ref.kind == "other" else REFERENCE_LABELS.get(ref.kind, "Reference"))
         re_lines.append(f"{label}: {ref.value.strip()}")
-    re_lines.append(f"Open since {_day(data.opened_on)} ({_days(data.days_open)})")
+    re_lines.append(i18n.text("Open since {day} ({days})").format(day=_day(data.opened_on), days=_days(data.days_open)))
     if data.amount_disputed:
-        re_lines.append(f"Amount in dispute: {data.amount_disputed}")
+        re_lines.append(i18n.text("Amount in dispute: {amount_disputed}").format(amount_disputed=data.amount_disputed))
     parts.append("\n".join(re_lines))
 
-    parts.append(f"Dear {addressee}," if addressee else "Dear Sir or Madam,")
+    parts.append(i18n.text("Dear {addressee},").format(addressee=addressee) if addressee else i18n.text("Dear Sir or Madam,"))
 
     issue = data.issue_type_label.strip().lower() or "support"
     opening = (
-        f"I am writing to escalate a {issue} matter with {org} that has been open since "
-        f"{_day(data.opened_on)}, {_days(data.days_open)} as of this letter."
+        i18n.text("I am writing to escalate a {issue} matter with {org} that has been open since {day}, {days} as of this letter.").format(issue=issue, org=org, day=_day(data.opened_on), days=_days(data.days_open))
     )
     if data.role.strip():
-        opening += f" I am writing as a {data.role.strip().lower()}."
+        opening += i18n.text(" I am writing as a {lower}.").format(lower=data.role.strip().lower())
     if data.amount_disputed:
-        opening += f" The amount in dispute is {data.amount_disputed}."
+        opening += i18n.text(" The amount in dispute is {amount_disputed}.").format(amount_disputed=data.amount_disputed)
     opening += (
-        " Despite repeated contacts, the matter is not resolved, and I ask that it now be "
-        "reviewed by someone with the authority to resolve it."
+        i18n.text(" Despite repeated contacts, the matter is not resolved, and I ask that it now be "
+        "reviewed by someone with the authority to resolve it.")
     )
     parts.append(opening)
     return parts
@@ -281,23 +270,22 @@ def _letter_contacts(data: CaseFileData, contacts: list[ContactRow], org: str) -
     """What happened and the record of contacts."""
     parts: list[str] = []
     if data.narrative.strip():
-        parts.append("What Happened")
+        parts.append(i18n.text("What Happened"))
         parts.append(_not_a_heading(data.narrative.strip()))
 
     if contacts:
         first, last = contacts[0].started_at.date(), contacts[-1].started_at.date()
         times = "once" if len(contacts) == 1 else f"{len(contacts)} times"
-        span = f"on {_day(first)}" if first == last else f"between {_day(first)} and {_day(last)}"
-        intro = f"I contacted {org} {times} {span}."
-        parts.append("Record of Contacts")
+        span = f"on {_day(first)}" if first == last else i18n.text("between {day} and {day2}").format(day=_day(first), day2=_day(last))
+        intro = i18n.text("I contacted {org} {times} {span}.").format(org=org, times=times, span=span)
+        parts.append(i18n.text("Record of Contacts"))
         listed = _pick_contacts(contacts)
         if len(listed) < len(contacts):
             intro += (
-                f" The main contacts are listed below; the complete record of all "
-                f"{len(contacts)} contacts is in the enclosed case file."
+                i18n.text(" The main contacts are listed below; the complete record of all {len} contacts is in the enclosed case file.").format(len=len(contacts))
             )
         else:
-            intro += " Each contact is listed below and recorded in the enclosed case file."
+            intro += i18n.text(" Each contact is listed below and recorded in the enclosed case file.")
         parts.append(intro)
         parts.append("\n".join(_contact_line(c) for c in listed))
     return parts
@@ -308,20 +296,18 @@ def _letter_commitments(contacts: list[ContactRow]) -> list[str]:
     parts: list[str] = []
     failed = [(c, p) for c in contacts for p in c.promises if p.status in ("broken", "overdue")]
     if failed:
-        parts.append("Commitments That Were Not Kept")
+        parts.append(i18n.text("Commitments That Were Not Kept"))
         lines = []
         for c, p in failed:
-            state = p.status_label.strip() or ("not kept" if p.status == "broken" else "overdue")
+            state = p.status_label.strip() or (i18n.text("not kept") if p.status == "broken" else "overdue")
             lines.append(
-                f"- On {_day(p.made_on)}, {_rep(c)} committed to the following: "
-                f"\u201c{_one_line(p.text)}\u201d. It was due {p.due_label}; as of this letter it "
-                f"is {state}."
+                i18n.text("- On {day}, {rep} committed to the following: “{one_line}”. It was due {due_label}; as of this letter it is {state}.").format(day=_day(p.made_on), rep=_rep(c), one_line=_one_line(p.text), due_label=p.due_label, state=state)
             )
         parts.append("\n".join(lines))
     pending = [(c, p) for c in contacts for p in c.promises if p.status in ("pending", "due_today")]
     if pending:
         parts.append(
-            "Commitments still open: "
+            i18n.text("Commitments still open: ")
             + "; ".join(f"\u201c{_one_line(p.text)}\u201d (due {p.due_label})" for _, p in pending)
             + "."
         )
@@ -332,15 +318,15 @@ def _letter_escalations(data: CaseFileData) -> list[str]:
     """The escalations so far."""
     parts: list[str] = []
     if data.escalations:
-        parts.append("Escalations So Far")
+        parts.append(i18n.text("Escalations So Far"))
         lines = []
         for e in sorted(data.escalations, key=lambda e: e.requested_on):
             owner = ", ".join(x for x in (e.owner_name.strip(), e.owner_title.strip()) if x)
             line = f"- {_day(e.requested_on)}: {e.level.strip() or 'escalation'}"
             if owner:
-                line += f", owned by {owner}"
+                line += i18n.text(", owned by {owner}").format(owner=owner)
             if e.reference.strip():
-                line += f" (reference {e.reference.strip()})"
+                line += i18n.text(" (reference {strip})").format(strip=e.reference.strip())
             lines.append(line + ".")
         parts.append("\n".join(lines))
     return parts
@@ -349,21 +335,21 @@ def _letter_escalations(data: CaseFileData) -> list[str]:
 def _letter_request(data: CaseFileData) -> list[str]:
     """The resolution asked for, the request to confirm, and the enclosed exhibits."""
     parts: list[str] = []
-    parts.append("The Resolution I Am Asking For")
+    parts.append(i18n.text("The Resolution I Am Asking For"))
     parts.append(
-        _not_a_heading(data.desired_outcome.strip()) or "[Describe the resolution you want.]"
+        _not_a_heading(data.desired_outcome.strip()) or i18n.text("[Describe the resolution you want.]")
     )
 
     parts.append(
-        "Please confirm in writing that you have received this letter, tell me who is "
+        i18n.text("Please confirm in writing that you have received this letter, tell me who is "
         "responsible for the matter, and let me know by what date I can expect a decision. "
         "I have kept a dated record of every contact, and copies of the documents listed "
         "below. If the matter cannot be resolved, I intend to take it to the appropriate "
-        "outside body with this record."
+        "outside body with this record.")
     )
 
     if data.exhibits:
-        parts.append("Enclosed Exhibits")
+        parts.append(i18n.text("Enclosed Exhibits"))
         parts.append(
             "\n".join(
                 f"- Exhibit {x.number}: {_one_line(x.caption)} ({_exhibit_note(x)})"
@@ -377,9 +363,9 @@ def _letter_closing(data: CaseFileData) -> list[str]:
     """Sincerely, room for the signature, and the sender's name and address."""
     parts: list[str] = []
     # room for the signature; a name or address the journal lacks is a line to fill in by hand
-    closing = ["Sincerely,", "", "", "", data.person.name.strip() or f"Name: {FILL_IN}"]
+    closing = [i18n.text("Sincerely,"), "", "", "", data.person.name.strip() or i18n.text("Name: {FILL_IN}").format(FILL_IN=FILL_IN)]
     address = [line.strip() for line in data.person.address.splitlines() if line.strip()]
-    closing += address or [f"Address: {FILL_IN}", FILL_IN]
+    closing += address or [i18n.text("Address: {FILL_IN}").format(FILL_IN=FILL_IN), FILL_IN]
     contact = " · ".join(x.strip() for x in (data.person.email, data.person.phone) if x.strip())
     if contact:
         closing.append(contact)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
+from .. import i18n
 from ..journal.fsutil import write_atomic_with
 
 __all__ = ["write_pages"]
@@ -29,7 +30,7 @@ def write_pages(source: Path, pages: Sequence[int], target: Path) -> int:
     count = len(reader.pages)
     wanted = list(pages)
     if not wanted or any(p < 1 or p > count for p in wanted):
-        raise ValueError(f"pages must lie between 1 and {count}")
+        raise ValueError(i18n.text("pages must lie between 1 and {count}").format(count=count))
     if target.exists() and source.resolve() == target.resolve():
         return count if wanted == list(range(1, count + 1)) else _rewrite(reader, wanted, target)
     return _copy(source, reader, wanted, target)

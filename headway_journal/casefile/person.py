@@ -8,6 +8,7 @@ says which are missing.
 
 from __future__ import annotations
 
+from .. import i18n
 from .data import Party
 
 __all__ = ["FILL_IN", "party_lines", "printed_name"]
@@ -22,8 +23,8 @@ def printed_name(person: Party) -> str:
 
 def party_lines(person: Party) -> list[str]:
     """Name, address lines, e-mail and phone; a missing name or address is a line to fill in."""
-    lines = [person.name.strip() or f"Name: {FILL_IN}"]
+    lines = [person.name.strip() or i18n.text("Name: {FILL_IN}").format(FILL_IN=FILL_IN)]
     address = [line.strip() for line in person.address.splitlines() if line.strip()]
-    lines += address or [f"Address: {FILL_IN}", FILL_IN]
+    lines += address or [i18n.text("Address: {FILL_IN}").format(FILL_IN=FILL_IN), FILL_IN]
     lines += [x.strip() for x in (person.email, person.phone) if x.strip()]
     return lines

@@ -27,10 +27,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import i18n
 from ..journal import issue_types
 from ..journal.filenames import portable_name
 from ..journal.records import AttachmentView, CaseView, ContactView, PromiseView
 from ..journal.service import JournalService, NotFound, ServiceError
+from ..l10n import formats
 from .data import (
     REFERENCE_KINDS,
     CaseFileData,
@@ -160,17 +162,17 @@ def _references(case: CaseView, contacts: list[ContactView]) -> tuple[Reference,
     for t, nums in numbers.items():
         unique = list(dict.fromkeys(nums))
         word = "contact" if len(unique) == 1 else "contacts"
-        where[t].append(f"Ticket number ({word} {', '.join(str(n) for n in unique)})")
+        where[t].append(i18n.text("Ticket number ({word} {join})").format(word=word, join=', '.join(str(n) for n in unique)))
     for e in sorted(case.escalations, key=lambda e: (e.requested_on, e.id)):
         ref = e.reference.strip()
         if not ref:
             continue
         owner = e.owner_name.strip() or e.owner_title.strip()
-        level = _cap(e.level) or "Escalation"
+        level = _cap(e.level) or i18n.text("Escalation")
         kinds.setdefault(ref, "escalation")  # a ticket number that is also one stays a ticket
         where.setdefault(ref, []).append(
-            f"Escalation reference ({level}: {owner})" if owner
-            else f"Escalation reference ({level})")
+            i18n.text("Escalation reference ({level}: {owner})").format(level=level, owner=owner) if owner
+            else i18n.text("Escalation reference ({level})").format(level=level))
     for value, parts in where.items():
         if any((k, value.casefold()) in seen for k in ("ticket", "escalation")):
             continue
@@ -199,7 +201,7 @@ def _exhibit_files(
     try:
         path = Path(store.path_for(sha))
     except ValueError:
-        return None, None, "the journal holds no valid digest for it"
+        return None, None, i18n.text("the journal holds no valid digest for it")
     problem: str | None = "missing"
     if check:
         problem = store.verify(sha, size)
@@ -209,7 +211,7 @@ def _exhibit_files(
         if problem == "missing":
             return None, None, None  # the PDF itself says "the stored file is missing"
         if problem.startswith("unreadable"):
-            return None, None, f"the stored copy could not be read {problem[len('unreadable'):].strip()}"
+            return None, None, i18n.text("the stored copy could not be read {strip}").format(strip=problem[len('unreadable'):].strip())
         return None, None, _FILE_PROBLEMS.get(problem, f"the stored copy is {problem}")
     print_copy = None
     if check and media_type.startswith("image/") and preview_ok:
@@ -231,15 +233,12 @@ class CaseFileTooLarge(ServiceError):
         self.pages = estimated_pages(contacts)
         self.limit = limit
         self.span = span
-        where = " in that date range" if ranged else ""
+        where = i18n.text(" in that date range") if ranged else ""
         first, last = span
-        runs = (f" Its contacts{where} run from {first.isoformat()} to {last.isoformat()}."
+        runs = (i18n.text(" Its contacts{where} run from {isoformat} to {isoformat2}.").format(where=where, isoformat=first.isoformat(), isoformat2=last.isoformat())
                 if first is not None and last is not None else "")
         super().__init__(
-            f"Case #{case_id} has {contacts:,} contacts{where}: its case file would run to about "
-            f"{self.pages:,} pages, more than one file can hold (at most {limit:,} contacts, "
-            f"about {estimated_pages(limit):,} pages). Choose a shorter date range for the "
-            f"timeline.{runs}")
+            i18n.text("Case #{case_id} has {contacts:,} contacts{where}: its case file would run to about {pages:,} pages, more than one file can hold (at most {limit:,} contacts, about {estimated_pages:,} pages). Choose a shorter date range for the timeline.{runs}").format(case_id=case_id, contacts=contacts, where=where, pages=self.pages, limit=limit, estimated_pages=estimated_pages(limit), runs=runs))
 
 
 def estimated_pages(contacts: int) -> int:
@@ -254,8 +253,7 @@ def _check_size(service: JournalService, case_id: int, first: date | None, last:
     :data:`MAX_CASEFILE_CONTACTS`."""
     limit = MAX_CASEFILE_CONTACTS if max_contacts is None else max_contacts
     if first is not None and last is not None and first > last:
-        raise ServiceError(f"The date range starts on {first.isoformat()}, after its end on "
-                           f"{last.isoformat()}.")
+        raise ServiceError(i18n.text("The date range starts on {isoformat}, after its end on {isoformat2}.").format(isoformat=first.isoformat(), isoformat2=last.isoformat()))
     total, low, high = service.contact_span(case_id)
     ranged = first is not None or last is not None
     inside = total
@@ -289,7 +287,7 @@ def casefile_data(
     """
     now = now or datetime.now(UTC)
     if now.utcoffset() is None:
-        raise ValueError("now must be timezone-aware")
+        raise ValueError(i18n.text("now must be timezone-aware"))
     local_now = now.astimezone()
     today = local_now.date()
     outside_range = _check_size(service, case_id, first, last, max_contacts)
@@ -323,7 +321,8 @@ def casefile_data(
         status=_cap(case.status),
         opened_on=case.open_since,  # the first contact's day when earlier than the opening
         days_open=max(0, case.days_open(today)),
-        amount_disputed=case.amount_label or None,
+        amount_disputed=(formats.money(case.amount_disputed, case.currency)
+                         if case.amount_disputed is not None else None),
         desired_outcome=case.desired_outcome,
         narrative=case.summary,
         details=_details(case),
@@ -356,14 +355,14 @@ def _exhibits(
     # and the store is thread-safe: a few threads halve a first case file's preparation.
     workers = max(1, min(4, os.cpu_count() or 1, len(attachments)))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hj-exhibit-files") as pool:
-        found = list(pool.map(files, attachments))
+        found = list(pool.map(i18n.carry(files), attachments))
     for number, (a, (path, print_copy, problem)) in enumerate(
         zip(attachments, found, strict=True), start=1
     ):
         number_of[a.id] = number
         caption = " ".join(a.caption.split()) or a.original_name
         if problem is not None:
-            caption = f"{caption} [not included: {problem}]"
+            caption = i18n.text("{caption} [not included: {problem}]").format(caption=caption, problem=problem)
         exhibits.append(
             Exhibit(
                 number=number,
@@ -430,15 +429,15 @@ def _clocks(service: JournalService, case: CaseView, today: date) -> list[tuple[
     for clock in outside:
         left = (clock.deadline - today).days
         if left > 1:
-            when = f"{left} days left"
+            when = i18n.text("{left} days left").format(left=left)
         elif left == 1:
-            when = "1 day left"
+            when = i18n.text("1 day left")
         elif left == 0:
             when = "today"
         else:
-            when = f"passed {-left} day{'s' if left != -1 else ''} ago"
+            when = i18n.text("passed {value} day{value2} ago").format(value=-left, value2='s' if left != -1 else '')
         clocks.append(
-            (clock.rule, f"{clock.deadline.isoformat()} ({when}; from {clock.starts_on.isoformat()})")
+            (clock.rule, i18n.text("{isoformat} ({when}; from {isoformat2})").format(isoformat=clock.deadline.isoformat(), when=when, isoformat2=clock.starts_on.isoformat()))
         )
     return clocks
 
@@ -469,10 +468,10 @@ def _check_numbers(data: CaseFileData, numbers: frozenset[int]) -> None:
     unknown = sorted(n for n in numbers if n not in known)
     if unknown:
         count = len(known)
-        has = "no exhibits" if count == 0 else f"exhibits 1 to {count}" if count > 1 else "exhibit 1"
+        has = i18n.text("no exhibits") if count == 0 else i18n.text("exhibits 1 to {count}").format(count=count) if count > 1 else i18n.text("exhibit 1")
         which = ", ".join(str(n) for n in unknown)
         word = "exhibit" if len(unknown) == 1 else "exhibits"
-        raise NotFound(f"Case #{data.case_number} has no {word} {which} (it has {has}).")
+        raise NotFound(i18n.text("Case #{case_number} has no {word} {which} (it has {has}).").format(case_number=data.case_number, word=word, which=which, has=has))
 
 
 def apply_options(
@@ -493,7 +492,7 @@ def apply_options(
         _check_numbers(data, numbers | put_back)
         both = sorted(numbers & put_back)
         if both:
-            raise ServiceError(f"Exhibit {both[0]} is both left out and put back; choose one.")
+            raise ServiceError(i18n.text("Exhibit {value} is both left out and put back; choose one.").format(value=both[0]))
         return redact_data(data, exclude_exhibits=numbers, include_exhibits=put_back)
     return omit_exhibits(data, numbers)
 
@@ -532,9 +531,9 @@ def build_for_case(
     :class:`~.pdf.CaseFileCancelled` and nothing is written.
     """
     if cancelled is not None and cancelled():
-        raise CaseFileCancelled("case file build cancelled")
+        raise CaseFileCancelled(i18n.text("case file build cancelled"))
     if progress is not None:
-        progress(0, 100, "Reading the journal")
+        progress(0, 100, i18n.text("Reading the journal"))
     data = casefile_data(service, case_id, now=now, cover_letter=cover_letter, first=first,
                          last=last, max_contacts=max_contacts)
     data = apply_options(data, redact=redact, exclude=exclude, include=include)
@@ -547,6 +546,6 @@ def default_file_name(title: str, *, redacted: bool = False, on: date | None = N
     clean = " ".join(clean.split()).strip(". ")
     if len(clean) > 80:
         clean = clean[:79].rstrip() + "…"
-    kind = "Case file (redacted)" if redacted else "Case file"
+    kind = i18n.text("Case file (redacted)") if redacted else i18n.text("Case file")
     day = (on or date.today()).isoformat()
-    return portable_name(f"{kind} - {clean} - {day}.pdf" if clean else f"{kind} - {day}.pdf")
+    return portable_name(i18n.text("{kind} - {clean} - {day}.pdf").format(kind=kind, clean=clean, day=day) if clean else i18n.text("{kind} - {day}.pdf").format(kind=kind, day=day))

@@ -8,6 +8,9 @@ docs/translating.md.
 
 from __future__ import annotations
 
+import gettext
+from contextlib import AbstractContextManager
+
 from .. import i18n
 from . import catalogs
 from .catalogs import gettext_catalog
@@ -20,9 +23,21 @@ from .language import (
     system_language,
 )
 
-__all__ = ["DEFAULT", "SUPPORTED", "activate", "catalogs", "format_locale", "gettext_catalog",
+__all__ = ["DEFAULT", "SUPPORTED", "activate", "catalogs", "catalog_for", "format_locale", "gettext_catalog",
            "language_name",
-           "normalize", "system_language"]
+           "normalize", "system_language", "using"]
+
+
+def catalog_for(code: str) -> gettext.NullTranslations | None:
+    """The gettext catalog of ``code`` (None for English, the source language)."""
+    lang = normalize(code)
+    return gettext_catalog(lang) if lang != DEFAULT else None
+
+
+def using(code: str) -> AbstractContextManager[None]:
+    """``with l10n.using("es"):`` the Qt-free layers write Spanish in this thread only."""
+    lang = normalize(code)
+    return i18n.language(lang, catalog_for(lang))
 
 
 def activate(code: str) -> str:
@@ -31,5 +46,5 @@ def activate(code: str) -> str:
     Returns the language code in effect.
     """
     lang = normalize(code)
-    i18n.set_language(lang, gettext_catalog(lang) if lang != DEFAULT else None)
+    i18n.set_language(lang, catalog_for(lang))
     return lang

@@ -6,6 +6,7 @@ Dates and times follow the user's locale (``QLocale``); sizes are binary units (
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
@@ -91,5 +92,29 @@ def human_size(size: int) -> str:
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:
-    """'1 contact', '3 contacts'; ``words`` for an irregular plural ('2 replies')."""
-    return f"{n} {word if n == 1 else (words or word + 's')}"
+    """'1 contact', '3 contacts'; ``words`` for an irregular plural ('2 replies').
+
+    The words of ``PLURALS`` are translated with the language's plural rules ("%n día(s)");
+    English, which has no catalog, keeps the rule here.
+    """
+    english = f"{n} {word if n == 1 else (words or word + 's')}"
+    translate = PLURALS.get(word)
+    if translate is None:
+        return english
+    done, source = translate(n)
+    return english if done == source.replace("%n", str(n)) else done
+
+
+# word -> (its numerus message translated for n, the message): the literal is what the
+# extractor finds and what the Spanish catalog gives plural forms for
+PLURALS: dict[str, Callable[[int], tuple[str, str]]] = {
+    "day": lambda n: (QCoreApplication.translate("plural", "%n day(s)", None, n), "%n day(s)"),
+    "case": lambda n: (QCoreApplication.translate("plural", "%n case(s)", None, n), "%n case(s)"),
+    "exhibit": lambda n: (QCoreApplication.translate("plural", "%n exhibit(s)", None, n), "%n exhibit(s)"),
+    "file": lambda n: (QCoreApplication.translate("plural", "%n file(s)", None, n), "%n file(s)"),
+    "unused exhibit file": lambda n: (QCoreApplication.translate("plural", "%n unused exhibit file(s)", None, n), "%n unused exhibit file(s)"),
+    "exhibit file": lambda n: (QCoreApplication.translate("plural", "%n exhibit file(s)", None, n), "%n exhibit file(s)"),
+    "contact": lambda n: (QCoreApplication.translate("plural", "%n contact(s)", None, n), "%n contact(s)"),
+    "promise": lambda n: (QCoreApplication.translate("plural", "%n promise(s)", None, n), "%n promise(s)"),
+    "escalation": lambda n: (QCoreApplication.translate("plural", "%n escalation(s)", None, n), "%n escalation(s)"),
+}

@@ -40,6 +40,7 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from ... import i18n
 from ...journal.fsutil import fsync_dir
 from ..data import CaseFileData
 from .exhibits import Prepared, prepare_exhibits
@@ -104,7 +105,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=f"Case file: {job.data.title}",
+            title=i18n.text("Case file: {title}").format(title=job.data.title),
             author=job.data.person.name,
             creator="Headway Journal",
             invariant=0,
@@ -154,18 +155,18 @@ class _Job:
         self.check()
         self._flowables_done += 1
         share = min(1.0, self._flowables_done / self._story_len)
-        self.report(35 + int(40 * share), "Laying out pages")
+        self.report(35 + int(40 * share), i18n.text("Laying out pages"))
 
     # -- main steps -------------------------------------------------------------------------
 
     def run(self) -> BuildResult:
         self.check()
-        self.report(0, "Preparing exhibits")
+        self.report(0, i18n.text("Preparing exhibits"))
         if not self.out.parent.is_dir():
-            raise FileNotFoundError(f"folder does not exist: {self.out.parent}")
+            raise FileNotFoundError(i18n.text("folder does not exist: {parent}").format(parent=self.out.parent))
         prepared = prepare_exhibits(self.data.exhibits, self.progress)
         story = build_story(self.ctx, prepared)
-        self.report(35, "Laying out pages")
+        self.report(35, i18n.text("Laying out pages"))
         main_pdf = self.render(story)
         self.check()
         writer, exhibit_pages, page_map = self.merge(main_pdf, prepared)
@@ -173,7 +174,7 @@ class _Job:
         stamp_footers(writer, self.data, self.placed, self.progress)
         self.finish(writer, page_map, prepared)
         self.write(writer)
-        self.report(100, "Done")
+        self.report(100, i18n.text("Done"))
         return BuildResult(self.out, total, exhibit_pages)
 
     def render(self, story: list[Flowable]) -> bytes:
@@ -191,7 +192,7 @@ class _Job:
 
     def merge(self, main_pdf: bytes, prep: Prepared) -> tuple[PdfWriter, int, dict[int, int]]:
         """Main pages in order, each PDF exhibit's pages right after its divider page."""
-        self.report(76, "Appending PDF exhibits")
+        self.report(76, i18n.text("Appending PDF exhibits"))
         dividers = {m.page: m.key for m in self.marks if m.key.startswith("divider-")}
         by_number = {p.exhibit.number: p for p in prep.pdfs}
         main = PdfReader(io.BytesIO(main_pdf))
@@ -215,10 +216,10 @@ class _Job:
         data = self.data
         subject = f"{data.issue_type_label} with {data.organization.name}"
         if data.redacted:
-            subject += " (redacted copy)"
+            subject += i18n.text(" (redacted copy)")
         writer.add_metadata(
             {
-                "/Title": f"Case file: {data.title}",
+                "/Title": i18n.text("Case file: {title}").format(title=data.title),
                 "/Subject": subject,
                 "/Author": data.person.name,
                 "/Creator": "Headway Journal",
@@ -250,7 +251,7 @@ class _Job:
 
     def write(self, writer: PdfWriter) -> None:
         self.check()
-        self.report(96, "Saving")
+        self.report(96, i18n.text("Saving"))
         fd, tmp = _create_part_file(self.out)
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -281,7 +282,7 @@ def _create_part_file(out: Path) -> tuple[int, Path]:
             return create_private(part), part
         except FileExistsError:
             continue
-    raise FileExistsError(f"no free temporary name next to {out}")
+    raise FileExistsError(i18n.text("no free temporary name next to {out}").format(out=out))
 
 
 def _pdf_date(dt: datetime) -> str:

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ... import i18n
 from ..data import Exhibit
 from .images import PlacedImage, Ready, checked_print_copy, downscale, probe
 from .pages import PdfExhibit, load_pdf
@@ -68,26 +69,26 @@ def _sort_exhibits(
         kind = exhibit_kind(ex.media_type)
         stored = ex.path if ex.path is not None and ex.path.is_file() else None
         if ex.withheld:  # a redacted copy: its contents could not be masked
-            prep.notes[ex.number] = "withheld from this redacted copy"
+            prep.notes[ex.number] = i18n.text("withheld from this redacted copy")
             prep.not_shown[ex.number] = (
-                "withheld from this redacted copy (its contents cannot be masked); the "
-                "SHA-256 above identifies the file kept in the journal"
+                i18n.text("withheld from this redacted copy (its contents cannot be masked); the "
+                "SHA-256 above identifies the file kept in the journal")
             )
         elif kind == "other":
-            prep.notes[ex.number] = "listed only (this file type is not embedded)"
-            prep.not_shown[ex.number] = "file type not embedded; kept in the journal"
+            prep.notes[ex.number] = i18n.text("listed only (this file type is not embedded)")
+            prep.not_shown[ex.number] = i18n.text("file type not embedded; kept in the journal")
         elif stored is None:
-            prep.notes[ex.number] = "FILE MISSING: not included"
-            prep.not_shown[ex.number] = "the stored file is missing"
+            prep.notes[ex.number] = i18n.text("FILE MISSING: not included")
+            prep.not_shown[ex.number] = i18n.text("the stored file is missing")
         elif kind == "image" and not ex.preview_ok:
-            prep.notes[ex.number] = "no preview: listed only"
-            prep.not_shown[ex.number] = "no preview could be made of this image"
+            prep.notes[ex.number] = i18n.text("no preview: listed only")
+            prep.not_shown[ex.number] = i18n.text("no preview could be made of this image")
         elif kind == "image":
             progress.check()
             ready = checked_print_copy(ex)  # the usual case: placed as it is
             if ready is not None:
                 prep.images.append(ready)
-                prep.notes[ex.number] = "shown on an exhibit page"
+                prep.notes[ex.number] = i18n.text("shown on an exhibit page")
                 continue
             print_path = ex.print_path
             if (
@@ -102,7 +103,7 @@ def _sort_exhibits(
             if problem is None:
                 images.append((ex, stored, src))
             else:
-                prep.notes[ex.number] = f"listed only: {problem}"
+                prep.notes[ex.number] = i18n.text("listed only: {problem}").format(problem=problem)
                 prep.not_shown[ex.number] = problem
         else:
             pdfs.append((ex, stored))
@@ -122,14 +123,14 @@ def _place_images(images: list[_ImageJob], prep: Prepared, progress: Progress, t
     # Pillow releases the GIL while decoding, resizing and encoding: a few threads help.
     workers = max(1, min(4, os.cpu_count() or 1, len(images)))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hj-exhibit") as pool:
-        futures = {pool.submit(_one_image, *job): job[0] for job in images}
+        futures = {pool.submit(i18n.carry(_one_image), *job): job[0] for job in images}
         try:
             for future in as_completed(futures):
                 progress.check()
                 ex = futures[future]
                 placed = future.result()
                 if isinstance(placed, str):
-                    prep.notes[ex.number] = f"listed only: {placed}"
+                    prep.notes[ex.number] = i18n.text("listed only: {placed}").format(placed=placed)
                     prep.not_shown[ex.number] = placed
                 else:
                     width, height, what = placed
@@ -137,9 +138,9 @@ def _place_images(images: list[_ImageJob], prep: Prepared, progress: Progress, t
                         prep.images.append(PlacedImage(ex, width, height, path=what))
                     else:
                         prep.images.append(PlacedImage(ex, width, height, pixels=what))
-                    prep.notes[ex.number] = "shown on an exhibit page"
+                    prep.notes[ex.number] = i18n.text("shown on an exhibit page")
                 done += 1
-                progress.report(int(30 * done / todo), "Preparing exhibits")
+                progress.report(int(30 * done / todo), i18n.text("Preparing exhibits"))
         except BaseException:
             for future in futures:
                 future.cancel()
@@ -155,9 +156,9 @@ def _load_pdfs(
         reader, pages, problem = load_pdf(stored)
         prep.pdfs.append(PdfExhibit(ex, reader, pages, problem))
         if problem is None:
-            prep.notes[ex.number] = f"PDF, {plural(pages, 'page')} appended at the end"
+            prep.notes[ex.number] = i18n.text("PDF, {plural} appended at the end").format(plural=plural(pages, 'page'))
         else:
-            prep.notes[ex.number] = "PDF could not be appended (see its divider page)"
-            prep.not_shown[ex.number] = f"the PDF could not be appended: {problem}"
+            prep.notes[ex.number] = i18n.text("PDF could not be appended (see its divider page)")
+            prep.not_shown[ex.number] = i18n.text("the PDF could not be appended: {problem}").format(problem=problem)
         done += 1
-        progress.report(int(30 * done / todo), "Preparing exhibits")
+        progress.report(int(30 * done / todo), i18n.text("Preparing exhibits"))

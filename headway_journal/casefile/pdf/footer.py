@@ -23,6 +23,7 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from ... import i18n
 from ..data import CaseFileData
 from .pages import Rect
 from .progress import Progress
@@ -39,16 +40,16 @@ def stamp_footers(
     writer: PdfWriter, data: CaseFileData, placed: dict[int, Rect], progress: Progress
 ) -> None:
     """Footer on every page: title, generation date and "Page X of Y" (final total)."""
-    progress.report(85, "Numbering pages")
+    progress.report(85, i18n.text("Numbering pages"))
     total = len(writer.pages)
     boxes = []
     for page in writer.pages:
         box = page.cropbox
         boxes.append((float(box.left), float(box.bottom), float(box.width), float(box.height)))
-    title = f"Case #{data.case_number}: {clean(data.title)}"
+    title = i18n.text("Case #{case_number}: {clean}").format(case_number=data.case_number, clean=clean(data.title))
     if data.redacted:
-        title = f"REDACTED · {title}"
-    generated = f"Generated {data.generated_at:%Y-%m-%d}"
+        title = i18n.text("REDACTED · {title}").format(title=title)
+    generated = i18n.text("Generated {generated_at:%Y-%m-%d}").format(generated_at=data.generated_at)
     buf = io.BytesIO()
     with BUILD_LOCK:  # font subsetting state is shared between ReportLab documents
         canvas = Canvas(
@@ -70,7 +71,7 @@ def stamp_footers(
     for index, page in enumerate(writer.pages):
         if index % 10 == 0:
             progress.check()
-            progress.report(85 + int(10 * index / max(1, total)), "Numbering pages")
+            progress.report(85 + int(10 * index / max(1, total)), i18n.text("Numbering pages"))
         if not lay_over(writer, page, overlay.pages[index]):
             page.merge_page(overlay.pages[index])
         page.compress_content_streams()
@@ -92,7 +93,7 @@ def _draw_footer(
     x0, x1 = left + margin, left + width - margin
     y = bottom + _FOOTER_Y
     size = _FOOTER_SIZE
-    page_text = f"Page {number} of {total}"
+    page_text = i18n.text("Page {number} of {total}").format(number=number, total=total)
     canvas.setFillColor(INK)
     if frame is None:
         canvas.setStrokeColor(RULE)

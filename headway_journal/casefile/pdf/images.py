@@ -22,6 +22,7 @@ from PIL import ImageOps
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFImageXObject, PDFName, PDFStream
 from reportlab.platypus import Flowable
 
+from ... import i18n
 from ..data import Exhibit
 
 __all__ = [
@@ -148,11 +149,11 @@ def probe(src: Path) -> str | None:
             warnings.simplefilter("error", PILImage.DecompressionBombWarning)
             with PILImage.open(src, formats=_IMAGE_FORMATS) as im:
                 if im.width * im.height > _pixel_limit():
-                    return "the image is too large to place"
+                    return i18n.text("the image is too large to place")
     except (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError):
-        return "the image is too large to place"
+        return i18n.text("the image is too large to place")
     except (OSError, ValueError, SyntaxError) as exc:
-        return f"the image could not be read ({type(exc).__name__})"
+        return i18n.text("the image could not be read ({name__})").format(name__=type(exc).__name__)
     return None
 
 
@@ -229,7 +230,7 @@ def downscale(src: Path) -> Ready | str:
     try:
         with PILImage.open(src, formats=_IMAGE_FORMATS) as im:
             if im.width * im.height > _pixel_limit():
-                return "the image is too large to place"
+                return i18n.text("the image is too large to place")
             fmt = im.format
             orientation = im.getexif().get(0x0112, 1)
             fits = max(im.size) <= MAX_IMAGE_SIDE and orientation == 1
@@ -244,7 +245,7 @@ def downscale(src: Path) -> Ready | str:
             im.load()
             work = ImageOps.exif_transpose(im) if orientation != 1 else im.copy()
     except (OSError, ValueError, SyntaxError, PILImage.DecompressionBombError) as exc:
-        return f"the image could not be read ({type(exc).__name__})"
+        return i18n.text("the image could not be read ({name__})").format(name__=type(exc).__name__)
 
     if max(work.size) > MAX_IMAGE_SIDE:
         scale = MAX_IMAGE_SIDE / max(work.size)

@@ -28,6 +28,7 @@ from pypdf.generic import (
     StreamObject,
 )
 
+from ... import i18n
 from ..data import Exhibit
 from .sanitize import strip_page
 
@@ -69,7 +70,7 @@ def load_pdf(path: Path) -> tuple[PdfReader | None, int, str | None]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, 0, f"the stored file could not be read ({type(exc).__name__})"
+        return None, 0, i18n.text("the stored file could not be read ({name__})").format(name__=type(exc).__name__)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -80,10 +81,10 @@ def load_pdf(path: Path) -> tuple[PdfReader | None, int, str | None]:
                 except Exception:  # noqa: BLE001 - any failure means "cannot open"
                     opened = False
                 if not opened:
-                    return None, 0, "it is encrypted (protected with a password)"
+                    return None, 0, i18n.text("it is encrypted (protected with a password)")
             count = len(reader.pages)
             if count == 0:
-                return None, 0, "it has no pages"
+                return None, 0, i18n.text("it has no pages")
             copy = PdfWriter()
             for page in reader.pages:
                 strip_page(page)  # before copying: what it referred to is never copied
@@ -93,7 +94,7 @@ def load_pdf(path: Path) -> tuple[PdfReader | None, int, str | None]:
             clean = PdfReader(io.BytesIO(buf.getvalue()))
             return clean, len(clean.pages), None
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken input
-        return None, 0, f"it could not be read as a PDF ({type(exc).__name__})"
+        return None, 0, i18n.text("it could not be read as a PDF ({name__})").format(name__=type(exc).__name__)
 
 
 def _then(m1: _Matrix, m2: _Matrix) -> _Matrix:

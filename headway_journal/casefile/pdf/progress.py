@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ... import i18n
+
 __all__ = ["CancelledFn", "CaseFileCancelled", "Progress", "ProgressFn"]
 
 
@@ -26,7 +28,7 @@ class Progress:
     def check(self) -> None:
         """Raise :class:`CaseFileCancelled` if the caller asked to stop."""
         if self._cancelled is not None and self._cancelled():
-            raise CaseFileCancelled("case file build cancelled")
+            raise CaseFileCancelled(i18n.text("case file build cancelled"))
 
     def report(self, percent: int, message: str) -> None:
         """Call ``progress(percent, 100, message)`` when the percentage moved on."""

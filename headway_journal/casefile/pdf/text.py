@@ -3,12 +3,14 @@ durations, sizes and lists the same way in every section."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
 
+from ... import i18n
+from ...l10n import formats
 from ..data import Exhibit
 
 __all__ = [
@@ -28,7 +30,6 @@ __all__ = [
 ]
 
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MAX_LISTED = 40  # a cell listing more contacts than this would not fit on a page
 
 
@@ -60,14 +61,14 @@ def fmt_offset(dt: datetime) -> str:
 def fmt_dt(dt: datetime, *, weekday: bool = False) -> str:
     """"2026-11-30 14:05 +01:00", with the weekday in front when asked."""
     text = f"{dt:%Y-%m-%d %H:%M} {fmt_offset(dt)}"
-    return f"{_WEEKDAYS[dt.weekday()]} {text}" if weekday else text
+    return f"{formats.weekday_short(dt)} {text}" if weekday else text
 
 
 def fmt_minutes(minutes: int) -> str:
     """"45 min" or "1 h 05 min"."""
     if minutes < 60:
         return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+    return i18n.text("{value} h {value2:02d} min").format(value=minutes // 60, value2=minutes % 60)
 
 
 def fmt_size(size: int) -> str:
@@ -82,20 +83,34 @@ def fmt_size(size: int) -> str:
 
 
 def plural(n: int, word: str) -> str:
-    """"1 day", "2 days"."""
+    """"1 day", "2 days" (the words of ``PLURALS`` with the language's plural rules)."""
+    translate = PLURALS.get(word)
+    if translate is not None:
+        return translate(n).format(n=n)
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+PLURALS: dict[str, Callable[[int], str]] = {
+    "day": lambda n: i18n.plural("{n} day", "{n} days", n),
+    "page": lambda n: i18n.plural("{n} page", "{n} pages", n),
+    "contact": lambda n: i18n.plural("{n} contact", "{n} contacts", n),
+    "promise": lambda n: i18n.plural("{n} promise", "{n} promises", n),
+}
 
 
 def listed(items: Sequence[str]) -> str:
     """"#1, #2, #3", cut to the first few with "and N more" so that a table cell fits a page."""
     if len(items) <= _MAX_LISTED:
         return ", ".join(items)
-    return f"{', '.join(items[:_MAX_LISTED])} and {len(items) - _MAX_LISTED:,} more"
+    return i18n.text("{join} and {value:,} more").format(join=', '.join(items[:_MAX_LISTED]), value=len(items) - _MAX_LISTED)
 
 
 def numbers(word: str, numbers: Sequence[int]) -> str:
     """"Exhibit 3" or "Exhibits 3, 5"."""
     listed = ", ".join(str(n) for n in sorted(numbers))
+    if word == "Exhibit":
+        return i18n.plural("Exhibit {listed}", "Exhibits {listed}", len(numbers)).format(
+            listed=listed)
     return f"{word} {listed}" if len(numbers) == 1 else f"{word}s {listed}"
 
 
@@ -109,7 +124,7 @@ def exhibit_title(ex: Exhibit) -> str:
     caption = " ".join(clean(ex.caption).split())
     if len(caption) > 80:
         caption = caption[:79] + "…"
-    return f"Exhibit {ex.number} — {caption}" if caption else f"Exhibit {ex.number}"
+    return i18n.text("Exhibit {number} — {caption}").format(number=ex.number, caption=caption) if caption else i18n.text("Exhibit {number}").format(number=ex.number)
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
+from .... import i18n
 from ...data import CaseFileData
 from ...letter import letter_blocks
 from ...person import party_lines
@@ -30,10 +31,10 @@ def cover(ctx: Context, _prep: Prepared) -> list[Flowable]:
     s = ctx.s
     out: list[Flowable] = [
         ctx.heading(
-            f"Case file · case #{d.case_number} ({d.case_key})",
+            i18n.text("Case file · case #{case_number} ({case_key})").format(case_number=d.case_number, case_key=d.case_key),
             "section-cover",
             s.kicker,
-            title="Cover",
+            title=i18n.text("Cover"),
         ),
         ctx.p(d.title, s.title),
     ]
@@ -51,31 +52,31 @@ def cover(ctx: Context, _prep: Prepared) -> list[Flowable]:
     overdue = sum(1 for p in promises if p.status == "overdue")
     hold = sum(max(0, c.hold_minutes) for c in d.contacts)
     rows = [
-        ("Person", "\n".join(x for x in person if x.strip())),
-        ("Organization", "\n".join(x for x in org if x.strip())),
-        ("Issue type", d.issue_type_label),
-        ("Role", d.role),
-        ("Status", d.status),
-        ("Opened", f"{fmt_date(d.opened_on)} ({plural(d.days_open, 'day')} open)"),
-        ("Amount disputed", d.amount_disputed or "none stated"),
+        (i18n.text("Person"), "\n".join(x for x in person if x.strip())),
+        (i18n.text("Organization"), "\n".join(x for x in org if x.strip())),
+        (i18n.text("Issue type"), d.issue_type_label),
+        (i18n.text("Role"), d.role),
+        (i18n.text("Status"), d.status),
+        (i18n.text("Opened"), i18n.text("{fmt_date} ({plural} open)").format(fmt_date=fmt_date(d.opened_on), plural=plural(d.days_open, 'day'))),
+        (i18n.text("Amount disputed"), d.amount_disputed or i18n.text("none stated")),
         (
-            "Contacts",
-            f"{len(d.contacts)} logged; total time on hold {fmt_minutes(hold)}"
+            i18n.text("Contacts"),
+            i18n.text("{len} logged; total time on hold {fmt_minutes}").format(len=len(d.contacts), fmt_minutes=fmt_minutes(hold))
             + (f" ({range_note(d)})" if d.contacts_range is not None else ""),
         ),
         (
-            "Promises",
-            f"{len(promises)} recorded; {broken} broken, {overdue} overdue",
+            i18n.text("Promises"),
+            i18n.text("{len} recorded; {broken} broken, {overdue} overdue").format(len=len(promises), broken=broken, overdue=overdue),
         ),
-        ("Generated", fmt_dt(d.generated_at)),
+        (i18n.text("Generated"), fmt_dt(d.generated_at)),
     ]
     out.append(ctx.kv_table(rows, 120))
     out += [
         Spacer(1, 10),
-        ctx.p("Resolution wanted", s.h2),
-        ctx.p(d.desired_outcome or "Not stated."),
-        ctx.p("What happened", s.h2),
-        ctx.p(d.narrative or "No narrative was written."),
+        ctx.p(i18n.text("Resolution wanted"), s.h2),
+        ctx.p(d.desired_outcome or i18n.text("Not stated.")),
+        ctx.p(i18n.text("What happened"), s.h2),
+        ctx.p(d.narrative or i18n.text("No narrative was written.")),
     ]
     return out
 
@@ -87,7 +88,7 @@ def letter(ctx: Context, _prep: Prepared) -> list[Flowable]:
         return []
     out: list[Flowable] = [
         PageBreak(),
-        ctx.heading("Cover letter", "section-letter", ctx.s.kicker),
+        ctx.heading(i18n.text("Cover letter"), "section-letter", ctx.s.kicker),
     ]
     s = ctx.s
     previous = ""
@@ -114,23 +115,23 @@ def letter(ctx: Context, _prep: Prepared) -> list[Flowable]:
 def range_note(d: CaseFileData) -> str:
     """"contacts from November 1, 2026 to November 30, 2026; 1,234 others not included"."""
     first, last = d.contacts_range or (None, None)
-    start = fmt_date(first) if first is not None else "the first contact"
-    end = fmt_date(last) if last is not None else "the last contact"
+    start = fmt_date(first) if first is not None else i18n.text("the first contact")
+    end = fmt_date(last) if last is not None else i18n.text("the last contact")
     others = d.contacts_not_included
     rest = (
-        f"{others:,} other{'s' if others != 1 else ''} not included"
+        i18n.text("{others:,} other{value} not included").format(others=others, value='s' if others != 1 else '')
         if others
-        else "no others were logged"
+        else i18n.text("no others were logged")
     )
-    return f"contacts from {start} to {end}; {rest}"
+    return i18n.text("contacts from {start} to {end}; {rest}").format(start=start, end=end, rest=rest)
 
 
 def redacted_banner(d: CaseFileData) -> str:
     """What the redacted copy masks, what it withholds and what it reproduces as filed."""
     text = (
-        "REDACTED COPY. Account, member, claim, authorization, invoice, NPI and EIN numbers, "
+        i18n.text("REDACTED COPY. Account, member, claim, authorization, invoice, NPI and EIN numbers, "
         "representative IDs, e-mail addresses, phone numbers and other long numbers are masked "
-        "to their last 4 characters. Screenshots are reproduced as filed and are not masked."
+        "to their last 4 characters. Screenshots are reproduced as filed and are not masked.")
     )
     withheld = [x.number for x in d.exhibits if x.withheld]
     included = [
@@ -138,13 +139,10 @@ def redacted_banner(d: CaseFileData) -> str:
     ]
     if withheld:
         text += (
-            f" {numbers('Exhibit', withheld)} (PDF or text) "
-            f"{'is' if len(withheld) == 1 else 'are'} withheld from this redacted copy: "
-            "listed with name, size and SHA-256 only."
+            i18n.text(" {numbers} (PDF or text) {value} withheld from this redacted copy: listed with name, size and SHA-256 only.").format(numbers=numbers('Exhibit', withheld), value='is' if len(withheld) == 1 else 'are')
         )
     if included:
         text += (
-            f" <b>{numbers('Exhibit', included)} {'is' if len(included) == 1 else 'are'} "
-            "included as filed: its contents are not masked.</b>"
+            i18n.text(" <b>{numbers} {value} included as filed: its contents are not masked.</b>").format(numbers=numbers('Exhibit', included), value='is' if len(included) == 1 else 'are')
         )
     return text

@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from .... import i18n
 from ..exhibits import Prepared
 from ..marks import Heading
 from ..pages import exhibit_scale, percent, upright_size
@@ -26,31 +27,31 @@ def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
     shown."""
     s = ctx.s
     exhibits = sorted(ctx.data.exhibits, key=lambda x: x.number)
-    out: list[Flowable] = [PageBreak(), ctx.heading("Exhibits", "section-exhibits")]
+    out: list[Flowable] = [PageBreak(), ctx.heading(i18n.text("Exhibits"), "section-exhibits")]
     if not exhibits:
         if ctx.data.omitted_exhibits:  # all of them left out of this copy
             numbers = ", ".join(str(n) for n in ctx.data.omitted_exhibits)
-            word = "Exhibit" if len(ctx.data.omitted_exhibits) == 1 else "Exhibits"
-            return out + [ctx.p(f"{word} {numbers} left out of this copy.")]
-        return out + [ctx.p("No exhibits are attached.", s.muted)]
+            word = i18n.text("Exhibit") if len(ctx.data.omitted_exhibits) == 1 else i18n.text("Exhibits")
+            return out + [ctx.p(i18n.text("{word} {numbers} left out of this copy.").format(word=word, numbers=numbers))]
+        return out + [ctx.p(i18n.text("No exhibits are attached."), s.muted)]
     out.append(
         ctx.p(
-            "Each exhibit is identified by its SHA-256 digest, computed when it was added "
+            i18n.text("Each exhibit is identified by its SHA-256 digest, computed when it was added "
             "to the journal; a copy can be checked against it (for example with "
-            "sha256sum).",
+            "sha256sum)."),
             s.muted,
         )
     )
     rows: list[list[Flowable | str]] = [
-        [ctx.cell(h) for h in ("No.", "Caption", "Original name", "Added", "Size", "Type")]
+        [ctx.cell(h) for h in (i18n.text("No."), i18n.text("Caption"), i18n.text("Original name"), i18n.text("Added"), i18n.text("Size"), i18n.text("Type"))]
     ]
     extra: list[TableCmd] = []
     for ex in exhibits:
         note = prep.notes.get(ex.number, "")
         missing = ex.number in prep.not_shown and "missing" in prep.not_shown[ex.number]
-        caption = f"{esc(ex.caption)}<br/><font size=8 color='#555555'>{esc(note)}</font>"
+        caption = i18n.text("{esc}<br/><font size=8 color='#555555'>{esc2}</font>").format(esc=esc(ex.caption), esc2=esc(note))
         if missing:
-            caption = f"{esc(ex.caption)}<br/><b><font size=8>{esc(note)}</font></b>"
+            caption = i18n.text("{esc}<br/><b><font size=8>{esc2}</font></b>").format(esc=esc(ex.caption), esc2=esc(note))
         rows.append(
             [
                 ctx.cell(str(ex.number), s.cell_bold),
@@ -58,13 +59,13 @@ def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
                 ctx.cell(ex.original_name),
                 ctx.cell(fmt_date(ex.added_at.date())),
                 ctx.markup(
-                    f"{esc(fmt_size(ex.size))}<br/><font size=7.5>{ex.size:,} B</font>",
+                    i18n.text("{esc}<br/><font size=7.5>{size:,} B</font>").format(esc=esc(fmt_size(ex.size)), size=ex.size),
                     s.cell,
                 ),
                 ctx.cell(ex.media_type),
             ]
         )
-        rows.append(["", ctx.markup(f"SHA-256 {sha_markup(ex.sha256)}", s.mono)])
+        rows.append(["", ctx.markup(i18n.text("SHA-256 {sha_markup}").format(sha_markup=sha_markup(ex.sha256)), s.mono)])
         r = len(rows) - 1
         extra += [
             ("SPAN", (1, r), (-1, r)),
@@ -76,20 +77,19 @@ def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
     out.append(data_table(rows, [26, 146, 118, 64, 58, FRAME_W - 412], extra=extra, grid=False))
     if ctx.data.omitted_exhibits:
         numbers = ", ".join(str(n) for n in ctx.data.omitted_exhibits)
-        word = "Exhibit" if len(ctx.data.omitted_exhibits) == 1 else "Exhibits"
+        word = i18n.text("Exhibit") if len(ctx.data.omitted_exhibits) == 1 else i18n.text("Exhibits")
         out.append(Spacer(1, 6))
         out.append(
-            ctx.p(f"{word} {numbers} left out of this copy; the others keep their numbers.")
+            ctx.p(i18n.text("{word} {numbers} left out of this copy; the others keep their numbers.").format(word=word, numbers=numbers))
         )
     if prep.not_shown:
-        out.append(ctx.p("Exhibits not shown in this file", s.h2))
+        out.append(ctx.p(i18n.text("Exhibits not shown in this file"), s.h2))
         by_number = {x.number: x for x in exhibits}
         for number, reason in sorted(prep.not_shown.items()):
             ex = by_number[number]
             out.append(
                 ctx.markup(
-                    f"<b>Exhibit {number}</b> — {esc(ex.caption)} "
-                    f"({esc(ex.original_name)}): {esc(reason)}.",
+                    i18n.text("<b>Exhibit {number}</b> — {esc} ({esc2}): {esc3}.").format(number=number, esc=esc(ex.caption), esc2=esc(ex.original_name), esc3=esc(reason)),
                     s.small,
                 )
             )
@@ -105,10 +105,10 @@ def dividers(ctx: Context, prep: Prepared) -> list[Flowable]:
         ex = pdf.exhibit
         out.append(PageBreak())
         if index == 0:
-            out.append(ctx.heading("Appended PDF exhibits", "section-appended", s.kicker))
+            out.append(ctx.heading(i18n.text("Appended PDF exhibits"), "section-appended", s.kicker))
         out += [
             Heading(
-                f"Exhibit {ex.number} — {esc(ex.caption)}",
+                i18n.text("Exhibit {number} — {esc}").format(number=ex.number, esc=esc(ex.caption)),
                 s.title,
                 key=f"divider-{ex.number}",
                 title=exhibit_title(ex),
@@ -116,26 +116,24 @@ def dividers(ctx: Context, prep: Prepared) -> list[Flowable]:
             ),
             ctx.kv_table(
                 [
-                    ("Exhibit", str(ex.number)),
-                    ("Caption", ex.caption),
-                    ("Original name", ex.original_name),
-                    ("Added", fmt_dt(ex.added_at)),
-                    ("Size", f"{fmt_size(ex.size)} ({ex.size:,} bytes)"),
-                    ("Media type", ex.media_type),
+                    (i18n.text("Exhibit"), str(ex.number)),
+                    (i18n.text("Caption"), ex.caption),
+                    (i18n.text("Original name"), ex.original_name),
+                    (i18n.text("Added"), fmt_dt(ex.added_at)),
+                    (i18n.text("Size"), i18n.text("{fmt_size} ({size:,} bytes)").format(fmt_size=fmt_size(ex.size), size=ex.size)),
+                    (i18n.text("Media type"), ex.media_type),
                 ],
                 110,
             ),
             Spacer(1, 6),
-            ctx.markup(f"SHA-256 {escape(ex.sha256)}", s.mono),
+            ctx.markup(i18n.text("SHA-256 {escape}").format(escape=escape(ex.sha256)), s.mono),
             Spacer(1, 14),
         ]
         if pdf.problem is not None or pdf.reader is None:
             out.append(
                 boxed(
                     ctx.markup(
-                        f"<b>This PDF could not be appended:</b> {esc(pdf.problem or '')}. "
-                        "The original file is kept in the journal and can be provided "
-                        "separately; the digest above identifies it.",
+                        i18n.text("<b>This PDF could not be appended:</b> {esc}. The original file is kept in the journal and can be provided separately; the digest above identifies it.").format(esc=esc(pdf.problem or '')),
                         s.body,
                     ),
                     ALERT_BG,
@@ -144,18 +142,16 @@ def dividers(ctx: Context, prep: Prepared) -> list[Flowable]:
             continue
         scales = [exhibit_scale(*upright_size(page)) for page in pdf.reader.pages]
         low, high = percent(min(scales)), percent(max(scales))
-        reduced = f"to {high}" if low == high else f"to between {low} and {high}"
+        reduced = f"to {high}" if low == high else i18n.text("to between {low} and {high}").format(low=low, high=high)
         if pdf.pages == 1:
-            following = "The page after this one is the document as filed, reduced"
+            following = i18n.text("The page after this one is the document as filed, reduced")
         else:
             following = (
-                f"The {pdf.pages} pages after this one are the document as filed, each reduced"
+                i18n.text("The {pages} pages after this one are the document as filed, each reduced").format(pages=pdf.pages)
             )
         out.append(
             ctx.p(
-                f"{following} {reduced} of its size and framed, so that the footer of this "
-                "case file fits below it without covering any of it. Nothing else is "
-                "changed."
+                i18n.text("{following} {reduced} of its size and framed, so that the footer of this case file fits below it without covering any of it. Nothing else is changed.").format(following=following, reduced=reduced)
             )
         )
     return out

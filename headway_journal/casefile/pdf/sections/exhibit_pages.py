@@ -17,6 +17,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from .... import i18n
 from ..exhibits import Prepared
 from ..images import PlacedImage, PlacedPixels
 from ..marks import Heading
@@ -58,19 +59,17 @@ def exhibit_images(ctx: Context, prep: Prepared) -> list[Flowable]:
 def _slot_text(ctx: Context, im: PlacedImage) -> tuple[Heading, Paragraph, Paragraph]:
     ex = im.exhibit
     heading = Heading(
-        f"Exhibit {ex.number} — {esc(ex.caption)}",
+        i18n.text("Exhibit {number} — {esc}").format(number=ex.number, esc=esc(ex.caption)),
         ctx.s.h3,
         key=f"exhibit-{ex.number}",
         title=exhibit_title(ex),
         sink=ctx.marks,
     )
     info = ctx.p(
-        f"Original file: {ex.original_name} · added {fmt_dt(ex.added_at)} · "
-        f"{fmt_size(ex.size)} · {ex.media_type} · scaled for print; the digest "
-        "identifies the original file",
+        i18n.text("Original file: {original_name} · added {fmt_dt} · {fmt_size} · {media_type} · scaled for print; the digest identifies the original file").format(original_name=ex.original_name, fmt_dt=fmt_dt(ex.added_at), fmt_size=fmt_size(ex.size), media_type=ex.media_type),
         ctx.s.muted,
     )
-    sha = ctx.markup(f"SHA-256 {escape(ex.sha256)}", ctx.s.mono)
+    sha = ctx.markup(i18n.text("SHA-256 {escape}").format(escape=escape(ex.sha256)), ctx.s.mono)
     return heading, info, sha
 
 

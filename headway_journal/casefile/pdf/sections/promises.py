@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable
 
+from .... import i18n
 from ...data import PromiseRow
 from ..exhibits import Prepared
 from ..styles import ALERT_BG, FRAME_W, TableCmd, data_table
@@ -35,28 +36,27 @@ def promises(ctx: Context, _prep: Prepared) -> list[Flowable]:
     s = ctx.s
     pairs = [(c, p) for c in ctx.data.contacts for p in c.promises]
     pairs.sort(key=lambda cp: (cp[1].made_on, cp[0].started_at, cp[0].number))
-    out: list[Flowable] = [CondPageBreak(200), ctx.heading("Promises", "section-promises")]
+    out: list[Flowable] = [CondPageBreak(200), ctx.heading(i18n.text("Promises"), "section-promises")]
     if not pairs:
-        return out + [ctx.p("No promises were recorded.", s.muted)]
+        return out + [ctx.p(i18n.text("No promises were recorded."), s.muted)]
     counts = {k: sum(1 for _, p in pairs if p.status == k) for k in STATUS_WORDS}
     summary = ", ".join(
         f"{counts[k]} {STATUS_WORDS[k].lower()}" for k in STATUS_WORDS if counts[k]
     )
     out.append(
         ctx.p(
-            f"{plural(len(pairs), 'promise')} made by the organization's representatives: "
-            f"{summary}. Broken and overdue promises are marked in bold capitals.",
+            i18n.text("{plural} made by the organization's representatives: {summary}. Broken and overdue promises are marked in bold capitals.").format(plural=plural(len(pairs), 'promise'), summary=summary),
             s.muted,
         )
     )
     rows: list[list[Flowable]] = [
-        [ctx.cell(h) for h in ("Made on", "Promise", "Due", "Outcome")]
+        [ctx.cell(h) for h in (i18n.text("Made on"), i18n.text("Promise"), i18n.text("Due"), i18n.text("Outcome"))]
     ]
     alerts: list[TableCmd] = []
     for c, p in pairs:
         alert = p.status in ALERT_STATUSES
-        who = f"contact #{c.number}" + (f", {c.rep_name.strip()}" if c.rep_name.strip() else "")
-        made = f"{esc(fmt_date(p.made_on))}<br/><font size=8>{esc(who)}</font>"
+        who = i18n.text("contact #{number}").format(number=c.number) + (f", {c.rep_name.strip()}" if c.rep_name.strip() else "")
+        made = i18n.text("{esc}<br/><font size=8>{esc2}</font>").format(esc=esc(fmt_date(p.made_on)), esc2=esc(who))
         rows.append(
             [
                 ctx.markup(made, s.cell),
@@ -76,12 +76,12 @@ def escalations(ctx: Context, _prep: Prepared) -> list[Flowable]:
     s = ctx.s
     out: list[Flowable] = [
         CondPageBreak(160),
-        ctx.heading("Escalations", "section-escalations"),
+        ctx.heading(i18n.text("Escalations"), "section-escalations"),
     ]
     if not ctx.data.escalations:
-        return out + [ctx.p("No escalations have been requested yet.", s.muted)]
+        return out + [ctx.p(i18n.text("No escalations have been requested yet."), s.muted)]
     rows: list[list[Flowable]] = [
-        [ctx.cell(h) for h in ("Requested", "Level", "Owner", "Reference", "Notes")]
+        [ctx.cell(h) for h in (i18n.text("Requested"), i18n.text("Level"), i18n.text("Owner"), i18n.text("Reference"), i18n.text("Notes"))]
     ]
     for e in sorted(ctx.data.escalations, key=lambda e: e.requested_on):
         owner = f"<b>{esc(e.owner_name or 'not named')}</b>"
@@ -107,15 +107,15 @@ def clocks(ctx: Context, _prep: Prepared) -> list[Flowable]:
     s = ctx.s
     out: list[Flowable] = [
         CondPageBreak(140),
-        ctx.heading("Outside deadlines (general information)", "section-clocks"),
+        ctx.heading(i18n.text("Outside deadlines (general information)"), "section-clocks"),
         ctx.p(
-            "General information to verify, not legal advice: these are common rules "
+            i18n.text("General information to verify, not legal advice: these are common rules "
             "and the dates they would give. Check the deadlines that apply to this case "
-            "with the agency concerned before relying on them.",
+            "with the agency concerned before relying on them."),
             s.muted,
         ),
     ]
-    rows = [[ctx.cell(h) for h in ("Rule", "Deadline")]]
+    rows = [[ctx.cell(h) for h in (i18n.text("Rule"), i18n.text("Deadline"))]]
     rows += [
         [ctx.cell(rule), ctx.cell(deadline)] for rule, deadline in ctx.data.outside_clocks
     ]
@@ -141,6 +141,5 @@ def promise_line(p: PromiseRow) -> str:
     state = f"{word} ({label})" if label and label.casefold() != word.casefold() else word
     state_markup = f"<b>{esc(state)}</b>" if p.status in ALERT_STATUSES else esc(state)
     return (
-        f"• “{esc(p.text)}” (made {esc(fmt_date(p.made_on))}; due {esc(p.due_label)}) "
-        f"— {state_markup}"
+        i18n.text("• “{esc}” (made {esc2}; due {esc3}) — {state_markup}").format(esc=esc(p.text), esc2=esc(fmt_date(p.made_on)), esc3=esc(p.due_label), state_markup=state_markup)
     )

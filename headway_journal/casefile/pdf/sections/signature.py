@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from .... import i18n
 from ...person import printed_name
 from ..exhibits import Prepared
 from ..styles import FONT, FRAME_W
@@ -19,17 +20,14 @@ def signature(ctx: Context, _prep: Prepared) -> list[Flowable]:
     d = ctx.data
     s = ctx.s
     statement = (
-        f"I prepared this case file from the journal I kept of my contacts with "
-        f"{d.organization.name}. Each entry shows when the contact happened and when I "
-        "recorded it; the exhibits are copies of the files I kept, identified by their "
-        "SHA-256 digests."
+        i18n.text("I prepared this case file from the journal I kept of my contacts with {name}. Each entry shows when the contact happened and when I recorded it; the exhibits are copies of the files I kept, identified by their SHA-256 digests.").format(name=d.organization.name)
     )
     rows = [
         [
-            ctx.cell("Signature ______________________________________", s.body),
-            ctx.cell("Date ____________________", s.body),
+            ctx.cell(i18n.text("Signature ______________________________________"), s.body),
+            ctx.cell(i18n.text("Date ____________________"), s.body),
         ],
-        [ctx.cell(f"Printed name: {printed_name(d.person)}", s.body), ""],
+        [ctx.cell(i18n.text("Printed name: {printed_name}").format(printed_name=printed_name(d.person)), s.body), ""],
     ]
     table = Table(rows, colWidths=[330, FRAME_W - 330], hAlign="LEFT")
     table.setStyle(
@@ -47,7 +45,7 @@ def signature(ctx: Context, _prep: Prepared) -> list[Flowable]:
         KeepTogether(
             [
                 Spacer(1, 18),
-                ctx.heading("Signature", "section-signature"),
+                ctx.heading(i18n.text("Signature"), "section-signature"),
                 ctx.p(statement),
                 table,
             ]

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
+from .... import i18n
 from ...data import ContactRow
 from ..exhibits import Prepared
 from ..styles import FONT_BOLD, FRAME_W, HEAD_BG, NOTE_BG, boxed, grid_style
@@ -29,19 +30,16 @@ def timeline(ctx: Context, _prep: Prepared) -> list[Flowable]:
     contacts = sorted_contacts(d.contacts)
     out: list[Flowable] = [
         PageBreak(),
-        ctx.heading("Timeline of contacts", "section-timeline"),
+        ctx.heading(i18n.text("Timeline of contacts"), "section-timeline"),
     ]
     if d.contacts_range is not None:
-        note = f"This case file shows only the {range_note(d)}."
+        note = i18n.text("This case file shows only the {range_note}.").format(range_note=range_note(d))
         out += [boxed(ctx.p(note, s.small), NOTE_BG), Spacer(1, 6)]
     if not contacts:
-        return out + [ctx.p("No contacts were logged.", s.muted)]
+        return out + [ctx.p(i18n.text("No contacts were logged."), s.muted)]
     out.append(
         ctx.p(
-            f"{plural(len(contacts), 'contact')} from "
-            f"{fmt_date(contacts[0].started_at.date())} to "
-            f"{fmt_date(contacts[-1].started_at.date())}, in date order. Times are shown "
-            "with their UTC offset. Each entry says when it was recorded.",
+            i18n.text("{plural} from {fmt_date} to {fmt_date2}, in date order. Times are shown with their UTC offset. Each entry says when it was recorded.").format(plural=plural(len(contacts), 'contact'), fmt_date=fmt_date(contacts[0].started_at.date()), fmt_date2=fmt_date(contacts[-1].started_at.date())),
             s.muted,
         )
     )
@@ -56,35 +54,34 @@ def contact_block(ctx: Context, c: ContactRow, known_exhibits: set[int]) -> Tabl
     """One contact: when, how, who, tickets, what was said, promises, exhibits, when recorded."""
     s = ctx.s
     head = (
-        f"Contact {c.number} · {esc(fmt_dt(c.started_at, weekday=True))} · "
-        f"{esc(_channel(c))}"
+        i18n.text("Contact {number} · {esc} · {esc2}").format(number=c.number, esc=esc(fmt_dt(c.started_at, weekday=True)), esc2=esc(_channel(c)))
     )
     rows: list[list[Flowable | str]] = [[ctx.markup(head, s.cell_head), ""]]
 
     def add(label: str, value: Flowable) -> None:
         rows.append([ctx.cell(label, s.cell_label), value])
 
-    add("Duration", ctx.cell(_duration(c)))
+    add(i18n.text("Duration"), ctx.cell(_duration(c)))
     rep = ", ".join(x for x in (c.rep_name.strip(), c.rep_title.strip()) if x)
     if c.rep_id.strip():
-        rep = f"{rep} (ID {c.rep_id.strip()})" if rep else f"ID {c.rep_id.strip()}"
-    add("Representative", ctx.cell(rep or "not recorded"))
-    add("Tickets", ctx.cell(", ".join(t for t in c.tickets if t.strip()) or "none given"))
-    add("What was said", ctx.cell(c.summary or "—"))
+        rep = i18n.text("{rep} (ID {strip})").format(rep=rep, strip=c.rep_id.strip()) if rep else f"ID {c.rep_id.strip()}"
+    add(i18n.text("Representative"), ctx.cell(rep or i18n.text("not recorded")))
+    add(i18n.text("Tickets"), ctx.cell(", ".join(t for t in c.tickets if t.strip()) or i18n.text("none given")))
+    add(i18n.text("What was said"), ctx.cell(c.summary or "—"))
     if c.outcome.strip():
-        add("Outcome", ctx.cell(c.outcome))
+        add(i18n.text("Outcome"), ctx.cell(c.outcome))
     if c.promises:
         lines = [promise_line(p) for p in c.promises]
-        add("Promises", ctx.markup("<br/>".join(lines), s.cell))
+        add(i18n.text("Promises"), ctx.markup("<br/>".join(lines), s.cell))
     if c.exhibit_numbers:
         withheld = {x.number for x in ctx.data.exhibits if x.withheld}
         names = [
-            f"Exhibit {n} (withheld from this redacted copy)" if n in withheld
-            else f"Exhibit {n}" if n in known_exhibits else f"Exhibit {n} (not in this file)"
+            i18n.text("Exhibit {n} (withheld from this redacted copy)").format(n=n) if n in withheld
+            else i18n.text("Exhibit {n}").format(n=n) if n in known_exhibits else i18n.text("Exhibit {n} (not in this file)").format(n=n)
             for n in sorted(set(c.exhibit_numbers))
         ]
-        add("Exhibits", ctx.cell(", ".join(names)))
-    add("Recorded", ctx.cell(_recorded_note(c), s.cell_bold if _is_late(c) else s.cell))
+        add(i18n.text("Exhibits"), ctx.cell(", ".join(names)))
+    add(i18n.text("Recorded"), ctx.cell(_recorded_note(c), s.cell_bold if _is_late(c) else s.cell))
     table = Table(rows, colWidths=[100, FRAME_W - 100], repeatRows=1, hAlign="LEFT")
     table.setStyle(
         grid_style(
@@ -105,9 +102,9 @@ def sorted_contacts(contacts: Sequence[ContactRow]) -> list[ContactRow]:
 
 
 def _duration(c: ContactRow) -> str:
-    hold = f"{c.hold_minutes} min on hold" if c.hold_minutes > 0 else "no hold"
+    hold = i18n.text("{hold_minutes} min on hold").format(hold_minutes=c.hold_minutes) if c.hold_minutes > 0 else i18n.text("no hold")
     if c.ended_at is None or c.ended_at < c.started_at:
-        return f"duration not recorded; {hold}"
+        return i18n.text("duration not recorded; {hold}").format(hold=hold)
     minutes = round((c.ended_at - c.started_at).total_seconds() / 60)
     return f"{fmt_minutes(minutes)}; {hold}"
 
@@ -129,13 +126,13 @@ def _recorded_note(c: ContactRow) -> str:
     if c.recorded_at - event > timedelta(hours=24):
         days = (c.recorded_at.astimezone(event.tzinfo).date() - event.date()).days
         return (
-            f"recorded {c.recorded_at.date().isoformat()} ({plural(days, 'day')} after the event)"
+            i18n.text("recorded {isoformat} ({plural} after the event)").format(isoformat=c.recorded_at.date().isoformat(), plural=plural(days, 'day'))
         )
-    return f"recorded {fmt_dt(c.recorded_at)} (within 24 hours of the event)"
+    return i18n.text("recorded {fmt_dt} (within 24 hours of the event)").format(fmt_dt=fmt_dt(c.recorded_at))
 
 
 def _channel(c: ContactRow) -> str:
     channel = c.channel.replace("_", " ").strip()
-    channel = channel[:1].upper() + channel[1:] if channel else "Channel not recorded"
+    channel = channel[:1].upper() + channel[1:] if channel else i18n.text("Channel not recorded")
     direction = c.direction.replace("_", " ").strip()
     return f"{channel}, {direction}" if direction else channel
