@@ -30,6 +30,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from .. import i18n
 from .db import (
     BACKUPS_DIR,
     DB_NAME,
@@ -170,8 +171,7 @@ def _schema_problem(path: Path, rev: str) -> str | None:
     diff = schema_difference(path, rev)
     if diff is None:
         return None
-    return (f"{path.name} is not exactly a Headway journal of schema {rev}, so it is not "
-            f"trusted: {diff}.")
+    return (i18n.text("{name} is not exactly a Headway journal of schema {rev}, so it is not trusted: {diff}.").format(name=path.name, rev=rev, diff=diff))
 
 
 def check_backup(path: Path) -> str | None:
@@ -181,19 +181,18 @@ def check_backup(path: Path) -> str | None:
     and its whole schema (tables, columns, indexes, triggers, views) is exactly that revision's
     (``schema_check``), so it carries no code of its own into the journal."""
     if not path.is_file():
-        return f"{path.name} does not exist."
+        return i18n.text("{name} does not exist.").format(name=path.name)
     problems = quick_check(path)
     if problems:
-        return f"{path.name} is damaged ({'; '.join(problems[:3])})."
+        return i18n.text("{name} is damaged ({join}).").format(name=path.name, join='; '.join(problems[:3]))
     try:
         rev = read_revision(path)
     except JournalDamaged as exc:
         return str(exc)
     if rev is None:
-        return f"{path.name} is an empty database, not a journal."
+        return i18n.text("{name} is an empty database, not a journal.").format(name=path.name)
     if rev not in KNOWN_REVISIONS:
-        return (f"{path.name} was made by a newer version of Headway Journal (schema {rev}); "
-                "update the app to restore it.")
+        return (i18n.text("{name} was made by a newer version of Headway Journal (schema {rev}); update the app to restore it.").format(name=path.name, rev=rev))
     return _schema_problem(path, rev)
 
 
@@ -282,7 +281,7 @@ def missing_attachments(folder: Path, backup: Path) -> list[tuple[str, int]]:
         try:
             problem = store.verify(sha, size)
         except ValueError:
-            problem = "not a digest"
+            problem = i18n.text("not a digest")
         if problem is not None:
             out.append((sha, size))
     return out
@@ -310,8 +309,8 @@ def backup_to_file(folder: Path, dest: Path) -> Path:
     live = {db_path.name, db_path.name + "-wal", db_path.name + "-shm"}
     with suppress(OSError):
         if dest.resolve().parent == folder.resolve() and dest.name in live:
-            raise ValueError("A backup cannot replace the journal's own database; choose "
-                             "another name or folder.")
+            raise ValueError(i18n.text("A backup cannot replace the journal's own database; choose "
+                             "another name or folder."))
     sqlite_backup(db_path, dest, journal_only=True)
     return write_sidecar(dest)
 
@@ -398,24 +397,22 @@ class RestoreResult:
 
 def _verify_for_restore(backup: Path) -> None:
     if not backup.is_file():
-        raise JournalError(f"There is no backup at {backup}.")
+        raise JournalError(i18n.text("There is no backup at {backup}.").format(backup=backup))
     problems = quick_check(backup)
     if problems:
         raise JournalDamaged(
-            f"The backup {backup.name} is damaged ({'; '.join(problems[:3])}); nothing was "
-            "changed. Choose another backup."
+            i18n.text("The backup {name} is damaged ({join}); nothing was changed. Choose another backup.").format(name=backup.name, join='; '.join(problems[:3]))
         )
     rev = read_revision(backup)
     if rev is None:
-        raise JournalDamaged(f"{backup.name} is an empty database, not a journal; nothing was changed.")
+        raise JournalDamaged(i18n.text("{name} is an empty database, not a journal; nothing was changed.").format(name=backup.name))
     if rev not in KNOWN_REVISIONS:
         raise JournalTooNew(
-            f"The backup {backup.name} was made by a newer version of Headway Journal "
-            f"(schema {rev}). Update the app to restore it; nothing was changed."
+            i18n.text("The backup {name} was made by a newer version of Headway Journal (schema {rev}). Update the app to restore it; nothing was changed.").format(name=backup.name, rev=rev)
         )
     problem = _schema_problem(backup, rev)
     if problem is not None:
-        raise BackupRefused(f"{problem} Nothing was changed.")
+        raise BackupRefused(i18n.text("{problem} Nothing was changed.").format(problem=problem))
 
 
 def _set_aside(src: Path, dest: Path) -> None:
@@ -496,7 +493,7 @@ def restore_journal(folder: Path, backup: Path, *, safety_backup: bool = True,
     folder = Path(folder).expanduser().absolute()
     backup = Path(backup).expanduser().absolute()
     if not folder.is_dir():
-        raise JournalError(f"There is no journal folder at {folder}.")
+        raise JournalError(i18n.text("There is no journal folder at {folder}.").format(folder=folder))
     lock = FolderLock(folder)
     lock.acquire()
     try:
@@ -646,8 +643,7 @@ def arm_command_backup(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
                 describe_sqlite_error(exc) if isinstance(exc, sqlite3.Error) else str(exc))
             raise JournalError(
-                "The automatic backup before this change could not be made, so nothing was "
-                f"changed: {' '.join(str(why).split())}") from exc
+                i18n.text("The automatic backup before this change could not be made, so nothing was changed: {join}").format(join=' '.join(str(why).split()))) from exc
         if path is not None and made is not None:
             made.append(path)
 

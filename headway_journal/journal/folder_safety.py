@@ -21,7 +21,7 @@ import shlex
 import stat
 from pathlib import Path
 
-from .. import platform
+from .. import i18n, platform
 from ..platform import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE
 from .db import JournalError
 
@@ -63,23 +63,17 @@ def _user_name(uid: int) -> str:
 def _foreign(path: Path, st: os.stat_result, me: int, folder: Path) -> JournalUnsafe:
     owner, who = _user_name(st.st_uid), _user_name(me)
     quoted = shlex.quote(str(folder))
-    what = (f"The journal folder {folder}" if path == folder
-            else f"{path.name} in the journal folder {folder}")
+    what = (i18n.text("The journal folder {folder}").format(folder=folder) if path == folder
+            else i18n.text("{name} in the journal folder {folder}").format(name=path.name, folder=folder))
     return JournalUnsafe(
-        f"{what} belongs to another user ({owner}), who could change or "
-        f"read your journal, so it was not opened. If it is yours, make it your own with "
-        f"\u201csudo chown -R {shlex.quote(who)} {quoted}\u201d and "
-        f"\u201cchmod 700 {quoted}\u201d; otherwise choose your own journal folder.")
+        i18n.text("{what} belongs to another user ({owner}), who could change or read your journal, so it was not opened. If it is yours, make it your own with “sudo chown -R {quote} {quoted}” and “chmod 700 {quoted}”; otherwise choose your own journal folder.").format(what=what, owner=owner, quote=shlex.quote(who), quoted=quoted))
 
 
 def _open_to_others(path: Path, st: os.stat_result, folder: Path) -> JournalUnsafe:
     mode = stat.S_IMODE(st.st_mode)
     quoted = shlex.quote(str(folder))
     return JournalUnsafe(
-        f"{path} can be changed by other users (permissions {mode:04o}) and could not be "
-        f"made private, so the journal was not opened. Fix it with "
-        f"\u201cchmod -R go-rwx {quoted}\u201d (the folder itself: "
-        f"\u201cchmod 700 {quoted}\u201d).")
+        i18n.text("{path} can be changed by other users (permissions {mode:04o}) and could not be made private, so the journal was not opened. Fix it with “chmod -R go-rwx {quoted}” (the folder itself: “chmod 700 {quoted}”).").format(path=path, mode=mode, quoted=quoted))
 
 
 def _check_entry(path: Path, folder: Path, me: int, *, read_only: bool) -> None:

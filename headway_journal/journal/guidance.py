@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import i18n
 from . import deadlines as dl
 from .issue_types import ISSUE_TYPES, SAFETY_NOTE, checklist
 from .records import CaseView, ChannelView, ContactView
@@ -26,7 +27,7 @@ class Guidance(ServiceBase):
 
     def safety_note(self, issue_type: str) -> str | None:
         it = ISSUE_TYPES.get(issue_type)
-        return SAFETY_NOTE if it is not None and it.safety else None
+        return i18n.text(SAFETY_NOTE) if it is not None and it.safety else None
 
     def outside_clocks(self, case: CaseView) -> list[dl.OutsideClock]:
         return dl.outside_clocks_for_fields(case.issue_type, case.fields)

@@ -6,6 +6,7 @@ import re
 from datetime import datetime, time, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .. import i18n
 from .safe_echo import escape_for_terminal
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -28,7 +29,7 @@ def parse_hours(text: str) -> list[tuple[int, time, time]] | None:
     if text in ("24/7", "24x7", "always", "around the clock"):
         return None
     if not text:
-        raise HoursError("No hours given.")
+        raise HoursError(i18n.text("No hours given."))
     rows: list[tuple[int, time, time]] = []
     for part in re.split(r"[;,]", text):
         part = part.strip()
@@ -36,14 +37,14 @@ def parse_hours(text: str) -> list[tuple[int, time, time]] | None:
             continue
         m = _RANGE.match(part)
         if not m or m["d1"] not in DAYS or (m["d2"] and m["d2"] not in DAYS):
-            raise HoursError(f"'{escape_for_terminal(part)}' is not like 'Mon-Fri 09:00-18:00'.")
+            raise HoursError(i18n.text("'{escape_for_terminal}' is not like 'Mon-Fri 09:00-18:00'.").format(escape_for_terminal=escape_for_terminal(part)))
         first = DAYS.index(m["d1"])
         last = DAYS.index(m["d2"]) if m["d2"] else first
         try:
             opens = time(int(m["h1"]), int(m["m1"]))
             closes = time(23, 59, 59) if m["h2"] == "24" else time(int(m["h2"]), int(m["m2"]))
         except ValueError:
-            raise HoursError(f"'{escape_for_terminal(part)}' has an impossible time.") from None
+            raise HoursError(i18n.text("'{escape_for_terminal}' has an impossible time.").format(escape_for_terminal=escape_for_terminal(part))) from None
         day = first
         while True:
             rows.append((day, opens, closes))

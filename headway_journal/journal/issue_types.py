@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
+from .. import i18n
 from .digit_groups import card_spans, luhn_ok
 from .money import AMOUNT_PATTERN, AmountError, normalize_amounts_text, parse_amount
 from .safe_echo import escape_for_terminal
@@ -78,15 +79,15 @@ def mask_card_numbers(text: str) -> str:
 
 
 CARD_MESSAGE = (
-    "This looks like a full card number. Only the last 4 digits belong in the journal "
-    "(for example 'card ending 4242'); please remove the rest."
+    i18n.mark("This looks like a full card number. Only the last 4 digits belong in the journal "
+    "(for example 'card ending 4242'); please remove the rest.")
 )
 
 
 def refuse_card_number(text: str) -> None:
     """Raise FieldError if ``text`` contains a full payment-card number."""
     if find_card_number(text) is not None:
-        raise FieldError(CARD_MESSAGE)
+        raise FieldError(i18n.text(CARD_MESSAGE))
 
 
 def npi_ok(npi: str) -> bool:
@@ -99,7 +100,7 @@ def _clean_text(value: str, limit: int) -> str:
     value = "".join(ch for ch in value if ch in "\n\t" or ch.isprintable() or ord(ch) > 0x9F)
     value = value.strip()
     if len(value) > limit:
-        raise FieldError(f"This is {len(value):,} characters long; the limit is {limit:,}.")
+        raise FieldError(i18n.text("This is {len:,} characters long; the limit is {limit:,}.").format(len=len(value), limit=limit))
     refuse_card_number(value)
     return value
 
@@ -116,9 +117,9 @@ def parse_iso_date(value: str) -> date:
     try:
         d = date.fromisoformat(value.strip())
     except ValueError:
-        raise FieldError(f"'{escape_for_terminal(value.strip())}' is not a date; use YYYY-MM-DD, e.g. 2026-11-20.") from None
+        raise FieldError(i18n.text("'{escape_for_terminal}' is not a date; use YYYY-MM-DD, e.g. 2026-11-20.").format(escape_for_terminal=escape_for_terminal(value.strip()))) from None
     if not (1990 <= d.year <= 2100):
-        raise FieldError(f"{d.isoformat()} is outside the years 1990 to 2100; please check it.")
+        raise FieldError(i18n.text("{isoformat} is outside the years 1990 to 2100; please check it.").format(isoformat=d.isoformat()))
     return d
 
 
@@ -130,7 +131,7 @@ def _choice(value: str, choices: tuple[str, ...]) -> str:
     for choice in choices:
         if value.lower() == choice.lower():
             return choice
-    raise FieldError(f"Choose one of: {', '.join(choices)}.")
+    raise FieldError(i18n.text("Choose one of: {join}.").format(join=', '.join(choices)))
 
 
 def _amounts(value: str, _choices: tuple[str, ...]) -> str:
@@ -142,30 +143,30 @@ def _amounts(value: str, _choices: tuple[str, ...]) -> str:
 
 def _email(value: str, _choices: tuple[str, ...]) -> str:
     if not _EMAIL.match(value):
-        raise FieldError(f"'{escape_for_terminal(value)}' is not an e-mail address.")
+        raise FieldError(i18n.text("'{escape_for_terminal}' is not an e-mail address.").format(escape_for_terminal=escape_for_terminal(value)))
     return value
 
 
 def _last4(value: str, _choices: tuple[str, ...]) -> str:
     digits = re.sub(r"\D", "", value)
     if len(digits) != 4 or len(value) > 12:
-        raise FieldError("Enter only the last 4 digits, e.g. 4242.")
+        raise FieldError(i18n.text("Enter only the last 4 digits, e.g. 4242."))
     return digits
 
 
 def _npi(value: str, _choices: tuple[str, ...]) -> str:
     digits = re.sub(r"[\s-]", "", value)
     if len(digits) != 10 or not digits.isdigit():
-        raise FieldError("An NPI has exactly 10 digits.")
+        raise FieldError(i18n.text("An NPI has exactly 10 digits."))
     if not npi_ok(digits):
-        raise FieldError(f"{digits} is not a valid NPI: its check digit does not match.")
+        raise FieldError(i18n.text("{digits} is not a valid NPI: its check digit does not match.").format(digits=digits))
     return digits
 
 
 def _ein(value: str, _choices: tuple[str, ...]) -> str:
     m = _EIN.match(value)
     if not m:
-        raise FieldError("A tax ID (EIN) looks like 12-3456789.")
+        raise FieldError(i18n.text("A tax ID (EIN) looks like 12-3456789."))
     return f"{m.group(1)}-{m.group(2)}"
 
 
@@ -238,10 +239,10 @@ class FieldSpec:
             if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
                 value = str(value)
             else:
-                raise FieldError(f"{self.label} must be text.")
+                raise FieldError(i18n.text("{label} must be text.").format(label=i18n.text(self.label)))
         result = _normalize(self.kind, value, self.choices)
         if self.required and not result:
-            raise FieldError(f"{self.label} is required.")
+            raise FieldError(i18n.text("{label} is required.").format(label=i18n.text(self.label)))
         return result
 
 
@@ -280,12 +281,10 @@ class IssueType:
         for cond in conditions:
             spec = self.field_map.get(cond.field)
             if spec is None or spec.kind != "choice" or not set(cond.values) <= set(spec.choices):
-                raise ValueError(f"{self.key}: 'not needed' condition on {cond.field!r} must name "
-                                 "a choice field of this type and some of its choices")
+                raise ValueError(i18n.text("{key}: 'not needed' condition on {field!r} must name a choice field of this type and some of its choices").format(key=self.key, field=cond.field))
         for q in self.questions:
             if q.answer_field and q.answer_field not in self.field_map:
-                raise ValueError(f"{self.key}: question answered by unknown field "
-                                 f"{q.answer_field!r}")
+                raise ValueError(i18n.text("{key}: question answered by unknown field {answer_field!r}").format(key=self.key, answer_field=q.answer_field))
 
     def validate(self, values: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
         """Return (clean values, errors by field name). Unknown names are errors too."""
@@ -293,7 +292,7 @@ class IssueType:
         errors: dict[str, str] = {}
         for name in values:
             if name not in self.field_map:
-                errors[name] = f"'{escape_for_terminal(name)}' is not a field of {self.label} cases."
+                errors[name] = i18n.text("'{escape_for_terminal}' is not a field of {label} cases.").format(escape_for_terminal=escape_for_terminal(name), label=self.label)
         for spec in self.fields:
             try:
                 v = spec.normalize(values.get(spec.name))
@@ -312,200 +311,200 @@ def _f(name: str, label: str, kind: FieldKind = "text", **kw: Any) -> FieldSpec:
 SESSION_TYPES = ("video", "phone", "in person")
 PAID_BY = ("self-pay", "insurance")
 INSURANCE_MATTERS = ("eligibility", "denied claim", "late reimbursement")
-SELF_PAY = NotNeededWhen("paid_by", ("self-pay",), "the session was self-pay")
+SELF_PAY = NotNeededWhen("paid_by", ("self-pay",), i18n.mark("the session was self-pay"))
 ELIGIBILITY = NotNeededWhen("insurance_matter", ("eligibility",),
-                            "an eligibility question has no claim yet")
+                            i18n.mark("an eligibility question has no claim yet"))
 
 ISSUE_TYPES: dict[str, IssueType] = {
     t.key: t
     for t in (
         IssueType(
             "account",
-            "Account / access",
+            i18n.mark("Account / access"),
             ("client", "clinician"),
-            "Locked out, wrong details, or changes to the account.",
+            i18n.mark("Locked out, wrong details, or changes to the account."),
             (
-                _f("full_name", "Full name on the account", required=True),
-                _f("account_email", "Account e-mail", "email"),
-                _f("account_id", "Account or client ID", ref_kind="account"),
-                _f("payment_last4", "Payment method, last 4 digits", "last4"),
+                _f("full_name", i18n.mark("Full name on the account"), required=True),
+                _f("account_email", i18n.mark("Account e-mail"), "email"),
+                _f("account_id", i18n.mark("Account or client ID"), ref_kind="account"),
+                _f("payment_last4", i18n.mark("Payment method, last 4 digits"), "last4"),
             ),
             questions=(
-                CallQuestion("Ask what they need to confirm it is you, and which details on the "
-                             "account will change."),
-                CallQuestion("If you are locked out, ask how to get back in today (a reset link "
-                             "to the account e-mail or a temporary code)."),
+                CallQuestion(i18n.mark("Ask what they need to confirm it is you, and which details on the "
+                             "account will change.")),
+                CallQuestion(i18n.mark("If you are locked out, ask how to get back in today (a reset link "
+                             "to the account e-mail or a temporary code).")),
             ),
         ),
         IssueType(
             "appointment",
-            "Appointment / clinical access",
+            i18n.mark("Appointment / clinical access"),
             ("client",),
-            "A session that was cancelled, missed, or could not be booked.",
+            i18n.mark("A session that was cancelled, missed, or could not be booked."),
             (
-                _f("therapist_name", "Therapist name", required=True),
-                _f("appointment_date", "Appointment date", "date"),
-                _f("appointment_time", "Appointment time", help="As shown in the booking, e.g. 15:30"),
-                _f("session_type", "Session type", "choice", choices=SESSION_TYPES),
-                _f("cancellation_times", "Cancellation or no-show timestamps", "multiline"),
+                _f("therapist_name", i18n.mark("Therapist name"), required=True),
+                _f("appointment_date", i18n.mark("Appointment date"), "date"),
+                _f("appointment_time", i18n.mark("Appointment time"), help=i18n.mark("As shown in the booking, e.g. 15:30")),
+                _f("session_type", i18n.mark("Session type"), "choice", choices=SESSION_TYPES),
+                _f("cancellation_times", i18n.mark("Cancellation or no-show timestamps"), "multiline"),
             ),
             clinical=True,
             safety=True,
             questions=(
-                CallQuestion("Ask whether the session will be rebooked, and for when."),
-                CallQuestion("Ask whether a cancellation or no-show fee applies, and to have it "
-                             "waived when the cancellation was theirs."),
-                CallQuestion("Ask how to reach your therapist in the meantime."),
+                CallQuestion(i18n.mark("Ask whether the session will be rebooked, and for when.")),
+                CallQuestion(i18n.mark("Ask whether a cancellation or no-show fee applies, and to have it "
+                             "waived when the cancellation was theirs.")),
+                CallQuestion(i18n.mark("Ask how to reach your therapist in the meantime.")),
             ),
         ),
         IssueType(
             "billing",
-            "Billing / refund",
+            i18n.mark("Billing / refund"),
             ("client",),
-            "A charge that is wrong, doubled, or a refund that has not arrived.",
+            i18n.mark("A charge that is wrong, doubled, or a refund that has not arrived."),
             (
-                _f("invoice_numbers", "Invoice numbers", ref_kind="invoice"),
-                _f("transaction_dates", "Transaction dates"),
-                _f("amounts", "Amounts charged", "amounts",
-                   help="Like $49.00 on Nov 3, $49.00 on Nov 4"),
-                _f("paid_by", "Paid by", "choice", choices=PAID_BY, ready=False,
-                   help="Self-pay or insurance: a self-pay session needs no EOB."),
-                _f("authorization", "Insurance authorization or EOB", ref_kind="authorization",
+                _f("invoice_numbers", i18n.mark("Invoice numbers"), ref_kind="invoice"),
+                _f("transaction_dates", i18n.mark("Transaction dates")),
+                _f("amounts", i18n.mark("Amounts charged"), "amounts",
+                   help=i18n.mark("Like $49.00 on Nov 3, $49.00 on Nov 4")),
+                _f("paid_by", i18n.mark("Paid by"), "choice", choices=PAID_BY, ready=False,
+                   help=i18n.mark("Self-pay or insurance: a self-pay session needs no EOB.")),
+                _f("authorization", i18n.mark("Insurance authorization or EOB"), ref_kind="authorization",
                    not_needed_when=(SELF_PAY,)),
-                _f("card_last4", "Card, last 4 digits", "last4"),
-                _f("statement_date", "Card statement date", "date", ready=False,
-                   help="Starts the 60-day clock for a card billing-error notice."),
-                _f("refund_method", "Refund method", ready=False,
-                   help="How they said the refund is made, e.g. back to the card ending 4242."),
-                _f("refund_posting_date", "Refund posting date", "date", ready=False,
-                   help="When they said the refund reaches your card statement."),
+                _f("card_last4", i18n.mark("Card, last 4 digits"), "last4"),
+                _f("statement_date", i18n.mark("Card statement date"), "date", ready=False,
+                   help=i18n.mark("Starts the 60-day clock for a card billing-error notice.")),
+                _f("refund_method", i18n.mark("Refund method"), ready=False,
+                   help=i18n.mark("How they said the refund is made, e.g. back to the card ending 4242.")),
+                _f("refund_posting_date", i18n.mark("Refund posting date"), "date", ready=False,
+                   help=i18n.mark("When they said the refund reaches your card statement.")),
             ),
-            documents=(ChecklistExtra("Screenshots of the error or charge", "image/"),),
+            documents=(ChecklistExtra(i18n.mark("Screenshots of the error or charge"), "image/"),),
             questions=(
-                CallQuestion("Ask how the refund will be made: back to the card you paid with, "
-                             "or as a credit.", "refund_method"),
-                CallQuestion("Ask on what date the refund will post to your card statement.",
+                CallQuestion(i18n.mark("Ask how the refund will be made: back to the card you paid with, "
+                             "or as a credit."), "refund_method"),
+                CallQuestion(i18n.mark("Ask on what date the refund will post to your card statement."),
                              "refund_posting_date"),
-                CallQuestion("Ask them to confirm the amount they will refund."),
+                CallQuestion(i18n.mark("Ask them to confirm the amount they will refund.")),
             ),
         ),
         IssueType(
             "insurance",
-            "Insurance eligibility / reimbursement",
+            i18n.mark("Insurance eligibility / reimbursement"),
             ("client", "clinician"),
-            "Eligibility, a denied claim, or a reimbursement that is late.",
+            i18n.mark("Eligibility, a denied claim, or a reimbursement that is late."),
             (
-                _f("member_id", "Member ID", required=True, ref_kind="member"),
-                _f("insurance_matter", "What it is about", "choice", choices=INSURANCE_MATTERS,
-                   ready=False, help="An eligibility question needs no claim number or EOB."),
-                _f("claim_numbers", "Claim numbers", ref_kind="claim",
+                _f("member_id", i18n.mark("Member ID"), required=True, ref_kind="member"),
+                _f("insurance_matter", i18n.mark("What it is about"), "choice", choices=INSURANCE_MATTERS,
+                   ready=False, help=i18n.mark("An eligibility question needs no claim number or EOB.")),
+                _f("claim_numbers", i18n.mark("Claim numbers"), ref_kind="claim",
                    not_needed_when=(ELIGIBILITY,)),
-                _f("dates_of_service", "Dates of service"),
-                _f("authorization_numbers", "Authorization numbers", ref_kind="authorization"),
-                _f("payer", "Insurance company (payer)"),
-                _f("denial_reason_code", "Denial reason code", ready=False,
-                   help="The code on the EOB or the denial letter, e.g. CO-50."),
-                _f("appeal_address", "Appeal address", "multiline", ready=False,
-                   help="Where to send an appeal (address or fax), from the plan or its letter."),
-                _f("denial_date", "Denial date", "date", ready=False,
-                   help="Starts the 180-day clock for an internal appeal."),
-                _f("final_decision_date", "Final internal decision date", "date", ready=False,
-                   help="Starts the four-month clock for an external review (federal process)."),
-                _f("review_deadline", "External review deadline in the plan's letter", "date",
-                   ready=False, help="The deadline the plan's final letter states (state "
-                                     "processes differ); it replaces the four-month default."),
+                _f("dates_of_service", i18n.mark("Dates of service")),
+                _f("authorization_numbers", i18n.mark("Authorization numbers"), ref_kind="authorization"),
+                _f("payer", i18n.mark("Insurance company (payer)")),
+                _f("denial_reason_code", i18n.mark("Denial reason code"), ready=False,
+                   help=i18n.mark("The code on the EOB or the denial letter, e.g. CO-50.")),
+                _f("appeal_address", i18n.mark("Appeal address"), "multiline", ready=False,
+                   help=i18n.mark("Where to send an appeal (address or fax), from the plan or its letter.")),
+                _f("denial_date", i18n.mark("Denial date"), "date", ready=False,
+                   help=i18n.mark("Starts the 180-day clock for an internal appeal.")),
+                _f("final_decision_date", i18n.mark("Final internal decision date"), "date", ready=False,
+                   help=i18n.mark("Starts the four-month clock for an external review (federal process).")),
+                _f("review_deadline", i18n.mark("External review deadline in the plan's letter"), "date",
+                   ready=False, help=i18n.mark("The deadline the plan's final letter states (state "
+                                     "processes differ); it replaces the four-month default.")),
             ),
-            documents=(ChecklistExtra("Explanation of benefits (EOB)", "application/pdf",
+            documents=(ChecklistExtra(i18n.mark("Explanation of benefits (EOB)"), "application/pdf",
                                       not_needed_when=(ELIGIBILITY,)),),
             questions=(
-                CallQuestion("Ask for the denial reason code, and what it means.",
+                CallQuestion(i18n.mark("Ask for the denial reason code, and what it means."),
                              "denial_reason_code"),
-                CallQuestion("Ask for the address (or fax number) to send an appeal to, and the "
-                             "deadline for it.", "appeal_address"),
-                CallQuestion("Ask whether the claim can be reprocessed without an appeal."),
+                CallQuestion(i18n.mark("Ask for the address (or fax number) to send an appeal to, and the "
+                             "deadline for it."), "appeal_address"),
+                CallQuestion(i18n.mark("Ask whether the claim can be reprocessed without an appeal.")),
             ),
         ),
         IssueType(
             "provider_credentialing",
-            "Provider credentialing / contract",
+            i18n.mark("Provider credentialing / contract"),
             ("clinician",),
-            "Credentialing with a payer, or the provider contract.",
+            i18n.mark("Credentialing with a payer, or the provider contract."),
             (
                 _f("npi", "NPI", "npi", required=True, ref_kind="npi",
-                   help="10 digits; the last one is a check digit."),
-                _f("practice_name", "Practice name"),
-                _f("tax_id", "Tax ID (EIN)", "ein", ref_kind="ein", help="Like 12-3456789"),
-                _f("contract_reference", "W-9 or contract reference", ref_kind="other"),
-                _f("caqh_id", "CAQH ProView ID", help="The provider ID of your CAQH profile."),
-                _f("license_number", "State license number",
-                   help="Your professional license (licence) number and its state."),
-                _f("effective_date", "Credentialing effective date", "date", ready=False,
-                   help="When they said your credentialing or contract takes effect."),
+                   help=i18n.mark("10 digits; the last one is a check digit.")),
+                _f("practice_name", i18n.mark("Practice name")),
+                _f("tax_id", i18n.mark("Tax ID (EIN)"), "ein", ref_kind="ein", help=i18n.mark("Like 12-3456789")),
+                _f("contract_reference", i18n.mark("W-9 or contract reference"), ref_kind="other"),
+                _f("caqh_id", i18n.mark("CAQH ProView ID"), help=i18n.mark("The provider ID of your CAQH profile.")),
+                _f("license_number", i18n.mark("State license number"),
+                   help=i18n.mark("Your professional license (licence) number and its state.")),
+                _f("effective_date", i18n.mark("Credentialing effective date"), "date", ready=False,
+                   help=i18n.mark("When they said your credentialing or contract takes effect.")),
             ),
             questions=(
-                CallQuestion("Ask which documents are still missing from your application "
-                             "(CAQH attestation, license, W-9)."),
-                CallQuestion("Ask whether they can see your CAQH profile, and when it was last "
-                             "attested."),
-                CallQuestion("Ask for the effective date, and whether sessions before it will be "
-                             "paid.", "effective_date"),
+                CallQuestion(i18n.mark("Ask which documents are still missing from your application "
+                             "(CAQH attestation, license, W-9).")),
+                CallQuestion(i18n.mark("Ask whether they can see your CAQH profile, and when it was last "
+                             "attested.")),
+                CallQuestion(i18n.mark("Ask for the effective date, and whether sessions before it will be "
+                             "paid."), "effective_date"),
             ),
         ),
         IssueType(
             "provider_payment",
-            "Provider payment / payout",
+            i18n.mark("Provider payment / payout"),
             ("clinician",),
-            "A payout that is missing, late, or short.",
+            i18n.mark("A payout that is missing, late, or short."),
             (
-                _f("bank_last4", "Bank account, last 4 digits", "last4"),
-                _f("payout_dates", "Payout dates"),
-                _f("payout_amounts", "Payout amounts", "amounts"),
-                _f("session_references", "Claim or session references", ref_kind="claim"),
+                _f("bank_last4", i18n.mark("Bank account, last 4 digits"), "last4"),
+                _f("payout_dates", i18n.mark("Payout dates")),
+                _f("payout_amounts", i18n.mark("Payout amounts"), "amounts"),
+                _f("session_references", i18n.mark("Claim or session references"), ref_kind="claim"),
             ),
             questions=(
-                CallQuestion("Ask for the payout's date, amount and trace or reference number."),
-                CallQuestion("Ask which sessions or claims the payout covers."),
-                CallQuestion("Ask which bank account (last 4 digits) it was sent to."),
+                CallQuestion(i18n.mark("Ask for the payout's date, amount and trace or reference number.")),
+                CallQuestion(i18n.mark("Ask which sessions or claims the payout covers.")),
+                CallQuestion(i18n.mark("Ask which bank account (last 4 digits) it was sent to.")),
             ),
         ),
         IssueType(
             "technical",
-            "Technical",
+            i18n.mark("Technical"),
             ("client", "clinician"),
-            "The app or website does not work.",
+            i18n.mark("The app or website does not work."),
             (
-                _f("device", "Device"),
-                _f("os_browser", "OS / browser version"),
-                _f("app_version", "App version"),
-                _f("steps", "Steps to reproduce", "multiline"),
+                _f("device", i18n.mark("Device")),
+                _f("os_browser", i18n.mark("OS / browser version")),
+                _f("app_version", i18n.mark("App version")),
+                _f("steps", i18n.mark("Steps to reproduce"), "multiline"),
             ),
-            documents=(ChecklistExtra("Screenshots or a recording", ("image/", "video/")),),
+            documents=(ChecklistExtra(i18n.mark("Screenshots or a recording"), ("image/", "video/")),),
             questions=(
-                CallQuestion("Ask whether it is a known problem or an outage, and where status "
-                             "updates are posted."),
-                CallQuestion("Ask for a workaround you can use now."),
-                CallQuestion("Ask whether they need logs, screenshots or a recording, and where "
-                             "to send them."),
+                CallQuestion(i18n.mark("Ask whether it is a known problem or an outage, and where status "
+                             "updates are posted.")),
+                CallQuestion(i18n.mark("Ask for a workaround you can use now.")),
+                CallQuestion(i18n.mark("Ask whether they need logs, screenshots or a recording, and where "
+                             "to send them.")),
             ),
         ),
         IssueType(
             "privacy",
-            "Privacy complaint",
+            i18n.mark("Privacy complaint"),
             ("client", "clinician"),
-            "Information disclosed that should not have been, or access refused.",
+            i18n.mark("Information disclosed that should not have been, or access refused."),
             (
-                _f("what_happened", "What was disclosed or refused", "multiline", required=True),
-                _f("learned_on", "When you learned of it", "date", required=True,
-                   help="Starts the 180-day clock for a complaint to HHS OCR."),
-                _f("people_involved", "Who was involved"),
+                _f("what_happened", i18n.mark("What was disclosed or refused"), "multiline", required=True),
+                _f("learned_on", i18n.mark("When you learned of it"), "date", required=True,
+                   help=i18n.mark("Starts the 180-day clock for a complaint to HHS OCR.")),
+                _f("people_involved", i18n.mark("Who was involved")),
             ),
             safety=True,
             questions=(
-                CallQuestion("Ask for the Privacy Officer's name and how to reach them in "
-                             "writing."),
-                CallQuestion("Ask what was disclosed, to whom and when, and what is being done "
-                             "about it."),
-                CallQuestion("Ask for a written reply, and by what date."),
+                CallQuestion(i18n.mark("Ask for the Privacy Officer's name and how to reach them in "
+                             "writing.")),
+                CallQuestion(i18n.mark("Ask what was disclosed, to whom and when, and what is being done "
+                             "about it.")),
+                CallQuestion(i18n.mark("Ask for a written reply, and by what date.")),
             ),
         ),
     )
@@ -519,8 +518,7 @@ def get_issue_type(key: str) -> IssueType:
         return ISSUE_TYPES[key]
     except KeyError:
         known = ", ".join(ISSUE_TYPES)
-        raise FieldError(f"'{escape_for_terminal(key)}' is not a known issue type "
-                         f"(known: {known}).") from None
+        raise FieldError(i18n.text("'{escape_for_terminal}' is not a known issue type (known: {known}).").format(escape_for_terminal=escape_for_terminal(key), known=known)) from None
 
 
 @dataclass(frozen=True)
@@ -549,13 +547,13 @@ def checklist(
         if not spec.ready:
             continue
         value = fields.get(spec.name, "")
-        items.append(ChecklistItem(spec.label, bool(value), value,
+        items.append(ChecklistItem(i18n.text(spec.label), bool(value), value,
                                    _ruled_out(spec.not_needed_when, fields, bool(value))))
     for doc in it.documents:
         have = any(m.startswith(doc.media_prefix) for m in media) if doc.media_prefix else False
         if extra_on_file is not None and extra_on_file(doc.label):
             have = True
-        items.append(ChecklistItem(doc.label, have,
+        items.append(ChecklistItem(i18n.text(doc.label), have,
                                    not_needed=_ruled_out(doc.not_needed_when, fields, have)))
     # missing first, then what is on file, then what the case's facts rule out
     items.sort(key=lambda i: 2 if i.not_needed else int(i.on_file))
@@ -567,7 +565,7 @@ def _ruled_out(conditions: Iterable[NotNeededWhen], fields: Mapping[str, str],
     """Why the item is not needed ("" when it is, or when it is on file anyway)."""
     if on_file:
         return ""
-    return next((c.reason for c in conditions if c.applies(fields)), "")
+    return next((i18n.text(c.reason) for c in conditions if c.applies(fields)), "")
 
 
 @dataclass(frozen=True)
@@ -580,26 +578,26 @@ def call_prompts(issue_type: str, fields: Mapping[str, str] | None = None) -> li
     """ "Ask on this call": the common prompts, then the issue type's own questions (each with
     its answer when the case already holds it). An unknown type gets the common ones."""
     fields = fields or {}
-    out = [CallPrompt(text) for text in CALL_PROMPTS]
+    out = [CallPrompt(i18n.text(text)) for text in CALL_PROMPTS]
     it = ISSUE_TYPES.get(issue_type)
     for q in it.questions if it is not None else ():
         answer = " ".join(str(fields.get(q.answer_field) or "").split()) if q.answer_field else ""
-        out.append(CallPrompt(q.text, answer))
+        out.append(CallPrompt(i18n.text(q.text), answer))
     return out
 
 
 CALL_PROMPTS: tuple[str, ...] = (
-    "Lead with the facts they can look up: your account, the date and the transaction.",
-    "Ask for a ticket or reference number.",
-    "Ask when you should expect an answer, and how you will get it.",
-    "Ask for the name and title of the person who owns the escalation.",
+    i18n.mark("Lead with the facts they can look up: your account, the date and the transaction."),
+    i18n.mark("Ask for a ticket or reference number."),
+    i18n.mark("Ask when you should expect an answer, and how you will get it."),
+    i18n.mark("Ask for the name and title of the person who owns the escalation."),
 )
 
 SAFETY_NOTE = (
-    "Headway Journal is not an emergency service. If you are in immediate danger, call your "
+    i18n.mark("Headway Journal is not an emergency service. If you are in immediate danger, call your "
     "local emergency number (911 in the U.S.). For the 988 Suicide & Crisis Lifeline, call or "
     "text 988 in the U.S. If you have a therapist, their emergency plan comes before any "
-    "support ticket."
+    "support ticket.")
 )
 
 
@@ -609,14 +607,14 @@ def references(issue_type: str, fields: Mapping[str, str]) -> list[tuple[RefKind
     out: list[tuple[RefKind, str, str]] = []
     for spec in it.fields:
         if spec.ref_kind and fields.get(spec.name):
-            out.append((spec.ref_kind, spec.label, fields[spec.name]))
+            out.append((spec.ref_kind, i18n.text(spec.label), fields[spec.name]))
     return out
 
 
 def details(issue_type: str, fields: Mapping[str, str]) -> list[tuple[str, str]]:
     """(label, value) pairs of the filled fields, in registry order (the case file's details)."""
     it = get_issue_type(issue_type)
-    return [(s.label, fields[s.name]) for s in it.fields if fields.get(s.name)]
+    return [(i18n.text(s.label), fields[s.name]) for s in it.fields if fields.get(s.name)]
 
 
 _KIND_SCHEMA: dict[str, dict[str, Any]] = {

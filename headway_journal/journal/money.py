@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from .. import i18n
 from .safe_echo import escape_for_terminal
 
 __all__ = [
@@ -77,10 +78,10 @@ def _refusal(shown: str) -> str:
     quoted = escape_for_terminal(shown)
     if re.fullmatch(r"[$€£]?\s?[0-9]{1,3}\.[0-9]{3}", shown):
         whole, frac = shown.lstrip("$€£ \u00a0").split(".")
-        return f"'{quoted}' could be read as {whole}{frac} or as {whole}.{frac}. {AMOUNT_HINT}"
+        return i18n.text("'{quoted}' could be read as {whole}{frac} or as {whole}.{frac}. {AMOUNT_HINT}").format(quoted=quoted, whole=whole, frac=frac, AMOUNT_HINT=AMOUNT_HINT)
     if re.fullmatch(r"[$€£]?\s?[0-9]+\.[0-9]{3,}", shown):
-        return f"Amounts have at most two decimal places ('{quoted}'). {AMOUNT_HINT}"
-    return f"'{quoted}' is not an amount. {AMOUNT_HINT}"
+        return i18n.text("Amounts have at most two decimal places ('{quoted}'). {AMOUNT_HINT}").format(quoted=quoted, AMOUNT_HINT=AMOUNT_HINT)
+    return i18n.text("'{quoted}' is not an amount. {AMOUNT_HINT}").format(quoted=quoted, AMOUNT_HINT=AMOUNT_HINT)
 
 
 def parse_amount(text: str) -> Decimal:
@@ -91,11 +92,11 @@ def parse_amount(text: str) -> Decimal:
     """
     shown = " ".join(str(text).split())
     if not shown:
-        raise AmountError("Enter an amount, for example 100.00.")
+        raise AmountError(i18n.text("Enter an amount, for example 100.00."))
     if len(shown) > 40:
-        raise AmountError(f"'{escape_for_terminal(shown, 40)}' is not an amount. {AMOUNT_HINT}")
+        raise AmountError(i18n.text("'{escape_for_terminal}' is not an amount. {AMOUNT_HINT}").format(escape_for_terminal=escape_for_terminal(shown, 40), AMOUNT_HINT=AMOUNT_HINT))
     if shown.startswith("-") or re.match(r"^[$€£]\s?-", shown):
-        raise AmountError("An amount cannot be negative.")
+        raise AmountError(i18n.text("An amount cannot be negative."))
     m = _AMOUNT.match(shown) if _ascii_digit_text(shown) else None
     if m is None:
         raise AmountError(_refusal(shown))
@@ -110,7 +111,7 @@ def parse_amount(text: str) -> Decimal:
         whole, dec = g["plain"], g["plain_dec"]
     amount = Decimal(f"{whole}.{(dec or '').ljust(2, '0')}")
     if amount > MAX_AMOUNT:
-        raise AmountError("That amount is larger than 10,000,000; please check it.")
+        raise AmountError(i18n.text("That amount is larger than 10,000,000; please check it."))
     return amount
 
 

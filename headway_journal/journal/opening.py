@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from .. import i18n
 from .backup import BackupInfo, backup_on_open, list_backups, newest_sound_backup, restore_database
 from .db import (
     BACKUPS_DIR,
@@ -67,18 +68,18 @@ class OpenOutcome:
     def explain(self) -> str:
         """A few plain sentences for the user."""
         if self.ok:
-            return f"The journal at {self.folder} is open."
+            return i18n.text("The journal at {folder} is open.").format(folder=self.folder)
         lines = [self.message]
         if self.kind == "damaged":
             if self.offer is not None:
                 when = self.offer_made_at.strftime("%Y-%m-%d %H:%M UTC") if self.offer_made_at else ""
                 lines.append(
-                    f"The newest sound backup is {self.offer.name}" + (f" (made {when})" if when else "")
-                    + ". Restoring it keeps the damaged file in the backups folder."
+                    i18n.text("The newest sound backup is {name}").format(name=self.offer.name) + (i18n.text(" (made {when})").format(when=when) if when else "")
+                    + i18n.text(". Restoring it keeps the damaged file in the backups folder.")
                 )
             else:
-                lines.append("No sound backup was found. The damaged file has not been touched; "
-                             "keep it and ask for help before doing anything else.")
+                lines.append(i18n.text("No sound backup was found. The damaged file has not been touched; "
+                             "keep it and ask for help before doing anything else."))
         return " ".join(lines)
 
 
@@ -103,7 +104,7 @@ def open_or_explain(folder: Path | str | None,
         return OpenOutcome("error", path, message=str(exc))
     except OSError as exc:
         return OpenOutcome("error", path, message=(
-            f"The journal at {path} could not be opened: {exc.strerror or exc}."))
+            i18n.text("The journal at {path} could not be opened: {value}.").format(path=path, value=exc.strerror or exc)))
     return OpenOutcome("ok", path, service=svc)
 
 
@@ -139,7 +140,7 @@ def accept_checked(service: JournalService, *, backup: bool = True) -> str:
 def local_when(moment: datetime | None) -> str:
     """A backup's time in local time, e.g. '2026-11-26 17:49' ('date unknown' without one)."""
     if moment is None:
-        return "date unknown"
+        return i18n.text("date unknown")
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
@@ -171,10 +172,8 @@ def _restore_offered(damaged: OpenOutcome, ask_restore: Callable[[OpenOutcome], 
         kept = restore_database(damaged.folder, damaged.offer)
     except Exception as exc:  # the backup went bad meanwhile, the folder is read-only, ...
         return OpenOutcome("not_restored", damaged.folder, message=(
-            f"The backup could not be restored: {exc}\n\nYour damaged journal is where it "
-            f"was; your backups are in {damaged.folder / BACKUPS_DIR}.")), ""
-    note = (f"Restored the backup of {local_when(damaged.offer_made_at)}; the damaged "
-            f"journal is kept in backups ({kept.name}).")
+            i18n.text("The backup could not be restored: {exc}\n\nYour damaged journal is where it was; your backups are in {value}.").format(exc=exc, value=damaged.folder / BACKUPS_DIR))), ""
+    note = (i18n.text("Restored the backup of {local_when}; the damaged journal is kept in backups ({name}).").format(local_when=local_when(damaged.offer_made_at), name=kept.name))
     return open_or_explain(damaged.folder, opener), note
 
 
@@ -202,6 +201,5 @@ def backup_problem(service: JournalService) -> str:
     try:
         backup_on_open(service.journal)
     except Exception as exc:
-        return (f"The start-up backup could not be made ({exc}); your journal is fine. "
-                "File > Back up now tries again.")
+        return (i18n.text("The start-up backup could not be made ({exc}); your journal is fine. File > Back up now tries again.").format(exc=exc))
     return ""

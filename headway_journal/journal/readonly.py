@@ -33,6 +33,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import NullPool
 
+from .. import i18n
 from ..platform import disk_is_read_only
 from .db import (
     DB_NAME,
@@ -63,9 +64,9 @@ _READ_ONLY_ERRNOS = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 def _reason(exc: OSError, what: str) -> str | None:
     if exc.errno == errno.EROFS:
-        return "the disk it is on is read-only"
+        return i18n.text("the disk it is on is read-only")
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return f"{what} cannot be written to (no permission)"
+        return i18n.text("{what} cannot be written to (no permission)").format(what=what)
     return None
 
 
@@ -79,7 +80,7 @@ def probe_read_only(folder: Path) -> str | None:
     folder = Path(folder)
     try:
         if disk_is_read_only(folder):
-            return "the disk it is on is read-only"
+            return i18n.text("the disk it is on is read-only")
     except OSError:
         return None
     db = folder / DB_NAME
@@ -89,7 +90,7 @@ def probe_read_only(folder: Path) -> str | None:
     except FileNotFoundError:
         pass
     except OSError as exc:
-        reason = _reason(exc, "its database file")
+        reason = _reason(exc, i18n.text("its database file"))
         if reason is not None:
             return reason
     probe = folder / f"{_PROBE_PREFIX}{os.getpid()}"
@@ -98,7 +99,7 @@ def probe_read_only(folder: Path) -> str | None:
     except FileExistsError:
         return None  # our own leftover: the folder takes files
     except OSError as exc:
-        return _reason(exc, "its folder")
+        return _reason(exc, i18n.text("its folder"))
     os.close(fd)
     with suppress(OSError):
         probe.unlink()
@@ -107,9 +108,8 @@ def probe_read_only(folder: Path) -> str | None:
 
 def read_only_message(reason: str | None) -> str:
     """What the user reads (banner, refused writes)."""
-    why = reason or "it cannot be written to"
-    return (f"This journal is read-only: {why}. Nothing can be changed; you can read, "
-            "search, export and make case files, and back it up to another disk.")
+    why = reason or i18n.text("it cannot be written to")
+    return (i18n.text("This journal is read-only: {why}. Nothing can be changed; you can read, search, export and make case files, and back it up to another disk.").format(why=why))
 
 
 class SharedLock(FolderLock):
@@ -120,8 +120,8 @@ class SharedLock(FolderLock):
 
     @staticmethod
     def busy_message(holder: str) -> str:
-        return ("This journal is open for writing in another Headway Journal window. "
-                "Close it there first.")
+        return (i18n.text("This journal is open for writing in another Headway Journal window. "
+                "Close it there first."))
 
 
 def make_read_only_engine(db_path: Path) -> Engine:
@@ -146,21 +146,16 @@ def make_read_only_engine(db_path: Path) -> Engine:
 
 def _check_revision(folder: Path, db_path: Path, reason: str) -> None:
     if not db_path.is_file() or db_path.stat().st_size == 0:
-        raise JournalError(f"There is no journal at {folder}, and none can be made there: "
-                           f"{reason}.")
+        raise JournalError(i18n.text("There is no journal at {folder}, and none can be made there: {reason}.").format(folder=folder, reason=reason))
     current = read_revision(db_path)
     if current is None:
-        raise JournalError(f"There is no journal at {folder}, and none can be made there: "
-                           f"{reason}.")
+        raise JournalError(i18n.text("There is no journal at {folder}, and none can be made there: {reason}.").format(folder=folder, reason=reason))
     if current not in KNOWN_REVISIONS:
         raise JournalTooNew(
-            f"This journal was made by a newer version of Headway Journal (schema {current}). "
-            "Update the app to open it; nothing was changed.")
+            i18n.text("This journal was made by a newer version of Headway Journal (schema {current}). Update the app to open it; nothing was changed.").format(current=current))
     if current != HEAD_REVISION:
         raise JournalError(
-            f"This journal needs an upgrade (schema {current}) before this version can open it, "
-            f"but it is read-only: {reason}. Copy the journal folder to a disk you can write "
-            "to and open it there; nothing was changed.")
+            i18n.text("This journal needs an upgrade (schema {current}) before this version can open it, but it is read-only: {reason}. Copy the journal folder to a disk you can write to and open it there; nothing was changed.").format(current=current, reason=reason))
 
 
 def open_read_only(folder: Path, reason: str) -> Journal:
@@ -174,8 +169,8 @@ def open_read_only(folder: Path, reason: str) -> Journal:
         problems = quick_check(db_path)
         if problems:
             raise JournalDamaged(
-                "The journal database is damaged (" + "; ".join(problems[:3])
-                + "). Nothing was changed. Restore the newest sound backup.")
+                i18n.text("The journal database is damaged (") + "; ".join(problems[:3])
+                + i18n.text("). Nothing was changed. Restore the newest sound backup."))
         scratch = Path(tempfile.mkdtemp(prefix="headway-journal-read-only-"))
         engine = make_read_only_engine(db_path)
         sessions = sessionmaker(engine, expire_on_commit=False)

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from .. import i18n
 from . import deadlines as dl
 from . import validation
 
@@ -42,7 +43,7 @@ class ValidationError(ServiceError):
 
     def __init__(self, errors: Mapping[str, str]) -> None:
         self.errors = dict(errors)
-        first = next(iter(self.errors.items()), ("", "invalid input"))
+        first = next(iter(self.errors.items()), ("", i18n.text("invalid input")))
         super().__init__(f"{first[0]}: {first[1]}" if first[0] else first[1])
 
 
@@ -152,9 +153,9 @@ class ChannelView:
     @property
     def verification(self) -> str:
         if self.verified_on is None:
-            return "not verified yet: check it inside your own account"
+            return i18n.text("not verified yet: check it inside your own account")
         source = f" from {self.verified_from}" if self.verified_from else ""
-        return f"verified on {self.verified_on.isoformat()}{source}"
+        return i18n.text("verified on {isoformat}{source}").format(isoformat=self.verified_on.isoformat(), source=source)
 
 
 @dataclass(frozen=True)
@@ -184,9 +185,9 @@ class PromiseView:
     @property
     def terms(self) -> str:
         if self.business_days is not None:
-            return f"within {self.business_days} business day{'s' if self.business_days != 1 else ''}"
+            return i18n.text("within {business_days} business day{value}").format(business_days=self.business_days, value='s' if self.business_days != 1 else '')
         if self.hours is not None:
-            return f"within {self.hours} hour{'s' if self.hours != 1 else ''}"
+            return i18n.text("within {hours} hour{value}").format(hours=self.hours, value='s' if self.hours != 1 else '')
         return f"by {self.due.due_on.isoformat()}"
 
     @property

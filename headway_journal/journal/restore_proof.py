@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .. import i18n
 from .db import DB_NAME, JournalError, JournalUpgradeFailed, sqlite_backup
 
 __all__ = ["SCRATCH_PREFIX", "BackupWontOpen", "proven_copy", "remove_stale_scratch"]
@@ -42,9 +43,9 @@ def remove_stale_scratch(folder: Path) -> None:
 
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, JournalUpgradeFailed):
-        return f"upgrading it to this version's schema failed: {exc.reason}"
+        return i18n.text("upgrading it to this version's schema failed: {reason}").format(reason=exc.reason)
     text = " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
-    return f"opening it failed: {type(exc).__name__}: {text}" if text else type(exc).__name__
+    return i18n.text("opening it failed: {name__}: {text}").format(name__=type(exc).__name__, text=text) if text else type(exc).__name__
 
 
 @contextmanager
@@ -61,8 +62,7 @@ def proven_copy(backup: Path, folder: Path) -> Iterator[Path]:
             JournalService.open(scratch).close()
         except Exception as exc:
             raise BackupWontOpen(
-                f"The backup {backup.name} was not restored because this version of Headway "
-                f"Journal cannot open it ({_reason(exc)}). The journal was not changed."
+                i18n.text("The backup {name} was not restored because this version of Headway Journal cannot open it ({reason}). The journal was not changed.").format(name=backup.name, reason=_reason(exc))
             ) from exc
         yield db
     finally:

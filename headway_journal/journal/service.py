@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .. import i18n
 from . import deadlines as dl
 from .case_queries import CaseQueries
 from .case_views import CaseViews
@@ -95,7 +96,7 @@ def new_key(prefix: str) -> str:
 
 def _choice(value: str, name: str, allowed: Sequence[str], errors: dict[str, str]) -> str:
     if value not in allowed:
-        errors[name] = f"'{escape_for_terminal(value)}' is not one of: {', '.join(allowed)}."
+        errors[name] = i18n.text("'{escape_for_terminal}' is not one of: {join}.").format(escape_for_terminal=escape_for_terminal(value), join=', '.join(allowed))
     return value
 
 
@@ -169,7 +170,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
                  for k, v in values.items()}
         if clean.get("email") and "email" not in errors:
             try:
-                FieldSpec("email", "E-mail", "email").normalize(clean["email"])
+                FieldSpec("email", i18n.text("E-mail"), "email").normalize(clean["email"])
             except FieldError as exc:
                 errors["email"] = str(exc)
         if errors:
@@ -190,7 +191,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         """Clean an organization's values and channels; raises ValidationError (keys like
         ``name`` or ``channels[1].kind``). Also used by the JSON import."""
         errors: dict[str, str] = {}
-        name = _clean(data.name, "name", errors, required=True, label="Name")
+        name = _clean(data.name, "name", errors, required=True, label=i18n.text("Name"))
         website = _clean(data.website, "website", errors)
         address = _clean(data.address, "address", errors, limit=2000)
         notes = _clean(data.notes, "notes", errors, limit=MAX_LONG)
@@ -198,7 +199,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         for i, ch in enumerate(data.channels):
             p = f"channels[{i}]"
             kind = _choice(ch.kind, f"{p}.kind", CHANNEL_KINDS, errors)
-            value = _clean(ch.value, f"{p}.value", errors, required=True, label="Channel")
+            value = _clean(ch.value, f"{p}.value", errors, required=True, label=i18n.text("Channel"))
             audience = _choice(ch.audience or "any", f"{p}.audience", AUDIENCES, errors)
             hours = _clean(ch.hours, f"{p}.hours", errors)
             if hours:
@@ -217,7 +218,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
                 except OSError:  # "America" is a folder of zones, a long name is too long
                     zone = None
                 if zone is None:
-                    errors[f"{p}.timezone"] = f"'{escape_for_terminal(tz)}' is not a time zone like America/New_York."
+                    errors[f"{p}.timezone"] = i18n.text("'{escape_for_terminal}' is not a time zone like America/New_York.").format(escape_for_terminal=escape_for_terminal(tz))
             channels.append(
                 dict(
                     kind=kind, value=value, label=_clean(ch.label, f"{p}.label", errors),
@@ -243,7 +244,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             else:
                 found = s.get(Organization, org_id)
                 if found is None:
-                    raise NotFound(f"There is no organization {org_id}.")
+                    raise NotFound(i18n.text("There is no organization {org_id}.").format(org_id=org_id))
                 org = found
             before = {"name": org.name, "website": org.website, "address": org.address,
                       "notes": org.notes, "channels": [channel_dict(c) for c in org.channels]}
@@ -263,9 +264,9 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
 
     def validate_case(self, data: CaseInput) -> dict[str, Any]:
         errors: dict[str, str] = {}
-        title = _clean(data.title, "title", errors, required=True, label="Title")
+        title = _clean(data.title, "title", errors, required=True, label=i18n.text("Title"))
         if data.issue_type not in ISSUE_TYPES:
-            errors["issue_type"] = f"'{escape_for_terminal(data.issue_type)}' is not a known issue type."
+            errors["issue_type"] = i18n.text("'{escape_for_terminal}' is not a known issue type.").format(escape_for_terminal=escape_for_terminal(data.issue_type))
             fields: dict[str, str] = {}
         else:
             it = get_issue_type(data.issue_type)
@@ -273,16 +274,16 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             errors.update({f"fields.{k}": v for k, v in ferrs.items()})
             for k, v in fields.items():  # stored as JSON, then indexed for search as UTF-8
                 if SURROGATE.search(v):
-                    errors[f"fields.{k}"] = ("This contains a character that is not valid text "
-                                             "(a lone surrogate); please retype that part.")
+                    errors[f"fields.{k}"] = (i18n.text("This contains a character that is not valid text "
+                                             "(a lone surrogate); please retype that part."))
         role = _choice(data.role, "role", ROLES, errors)
         status = _choice(data.status, "status", STATUSES, errors)
         opened = data.opened_on or date.today()
         if (not isinstance(opened, date) or isinstance(opened, datetime)
                 or not (1990 <= opened.year <= 2100)):
-            errors["opened_on"] = "The opening date is impossible."
+            errors["opened_on"] = i18n.text("The opening date is impossible.")
         elif opened > date.today() + timedelta(days=1):
-            errors["opened_on"] = "A case cannot be opened in the future."
+            errors["opened_on"] = i18n.text("A case cannot be opened in the future.")
         amount: Decimal | None = None
         if data.amount_disputed not in (None, ""):
             try:
@@ -291,7 +292,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
                 errors["amount_disputed"] = str(exc)
         currency = (data.currency or "USD").upper()
         if not re.fullmatch(r"[A-Z]{3}", currency):
-            errors["currency"] = "A currency is a 3-letter code such as USD."
+            errors["currency"] = i18n.text("A currency is a 3-letter code such as USD.")
         summary = _clean(data.summary, "summary", errors, limit=MAX_LONG)
         desired = _clean(data.desired_outcome, "desired_outcome", errors, limit=MAX_LONG)
         if errors:
@@ -305,7 +306,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         values = self.validate_case(data)
         with self._write() as s:
             if s.get(Organization, data.organization_id) is None:
-                raise ValidationError({"organization": "Choose an organization."})
+                raise ValidationError({"organization": i18n.text("Choose an organization.")})
             c = Case(key=data.key or new_key("case"), **values)
             s.add(c)
             s.flush()
@@ -317,7 +318,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         with self._write() as s:
             c = self._case(s, case_id)
             if s.get(Organization, data.organization_id) is None:
-                raise ValidationError({"organization": "Choose an organization."})
+                raise ValidationError({"organization": i18n.text("Choose an organization.")})
             before = {k: getattr(c, k) for k in values}
             changes = changed_fields(before, values)
             if not changes:
@@ -329,8 +330,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
 
     def set_case_status(self, case_id: int, status: str) -> None:
         if status not in STATUSES:
-            raise ValidationError({"status": f"'{escape_for_terminal(status)}' is not one of: "
-                                              f"{', '.join(STATUSES)}."})
+            raise ValidationError({"status": i18n.text("'{escape_for_terminal}' is not one of: {join}.").format(escape_for_terminal=escape_for_terminal(status), join=', '.join(STATUSES))})
         with self._write() as s:
             c = self._case(s, case_id)
             if c.status != status:
@@ -362,21 +362,21 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             ended = _aware(data.ended_at, "ended_at", errors)
             if started and ended:
                 if ended < started:
-                    errors["ended_at"] = "The end is before the start."
+                    errors["ended_at"] = i18n.text("The end is before the start.")
                 elif ended - started > MAX_CALL:
-                    errors["ended_at"] = "A contact longer than 24 hours is not plausible; check the end time."
+                    errors["ended_at"] = i18n.text("A contact longer than 24 hours is not plausible; check the end time.")
         if started and started > datetime.now(UTC) + timedelta(hours=1):
-            errors["started_at"] = "A contact cannot be in the future."
+            errors["started_at"] = i18n.text("A contact cannot be in the future.")
         channel = _choice(data.channel, "channel", CHANNELS, errors)
         direction = _choice(data.direction, "direction", DIRECTIONS, errors)
         hold = data.hold_minutes
         if not isinstance(hold, int) or isinstance(hold, bool) or hold < 0:
-            errors["hold_minutes"] = "Hold minutes must be 0 or more."
+            errors["hold_minutes"] = i18n.text("Hold minutes must be 0 or more.")
             hold = 0
         elif hold > MAX_HOLD_MINUTES:
-            errors["hold_minutes"] = "More than 24 hours on hold is not plausible."
+            errors["hold_minutes"] = i18n.text("More than 24 hours on hold is not plausible.")
         elif started and ended and hold > (ended - started).total_seconds() / 60 + 1:
-            errors["hold_minutes"] = "Hold time is longer than the whole contact."
+            errors["hold_minutes"] = i18n.text("Hold time is longer than the whole contact.")
         values = dict(
             started_at=started, ended_at=ended, channel=channel, direction=direction,
             hold_minutes=hold,
@@ -394,7 +394,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         promises: list[PromiseInput] = []
         for i, p in enumerate(data.promises):
             ptext = _clean(p.text, f"promises[{i}].text", errors, required=True,
-                           label="What was promised")
+                           label=i18n.text("What was promised"))
             try:
                 dl.validate_promise_terms(p.business_days, p.hours, p.due_on,
                                           contact_date=started.date() if started else None)
@@ -412,7 +412,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
     def clean_escalation(self, esc: EscalationInput, errors: dict[str, str], p: str) -> EscalationInput:
         if (not isinstance(esc.requested_on, date) or isinstance(esc.requested_on, datetime)
                 or not (1990 <= esc.requested_on.year <= 2100)):
-            errors[f"{p}requested_on"] = "The escalation date is impossible."
+            errors[f"{p}requested_on"] = i18n.text("The escalation date is impossible.")
         return replace(
             esc,
             level=_clean(esc.level, f"{p}level", errors),
@@ -474,7 +474,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         with self._write() as s:
             ct = s.get(Contact, contact_id)
             if ct is None or ct.deleted_at is not None:
-                raise NotFound(f"There is no contact {contact_id}.")
+                raise NotFound(i18n.text("There is no contact {contact_id}.").format(contact_id=contact_id))
             started: datetime = values["started_at"]
             before = {k: getattr(ct, k) for k in values}
             before["tickets"] = [t.number for t in ct.tickets]
@@ -529,8 +529,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             row = s.scalar(select(Escalation).where(Escalation.case_id == ct.case_id,
                                                     Escalation.key == esc.key))
             if row is not None and row.contact_id not in (None, ct.id):
-                raise ValidationError({"escalation.key": "This escalation belongs to another "
-                                                         "contact of the case."})
+                raise ValidationError({"escalation.key": i18n.text("This escalation belongs to another "
+                                                         "contact of the case.")})
         values = {"requested_on": esc.requested_on, "level": esc.level,
                   "owner_name": esc.owner_name, "owner_title": esc.owner_title,
                   "reference": esc.reference, "notes": esc.notes}
@@ -557,7 +557,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         with self._write() as s:
             ct = s.get(Contact, contact_id)
             if ct is None:
-                raise NotFound(f"There is no contact {contact_id}.")
+                raise NotFound(i18n.text("There is no contact {contact_id}.").format(contact_id=contact_id))
             ct.deleted_at = utc_now()
             self._log(s, "contact", ct.id, ct.case_id, "delete", {})
 
@@ -565,7 +565,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         with self._write() as s:
             ct = s.get(Contact, contact_id)
             if ct is None:
-                raise NotFound(f"There is no contact {contact_id}.")
+                raise NotFound(i18n.text("There is no contact {contact_id}.").format(contact_id=contact_id))
             ct.deleted_at = None
             self._log(s, "contact", ct.id, ct.case_id, "restore", {})
 
@@ -593,7 +593,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
 
     def add_note(self, case_id: int, body: str) -> int:
         errors: dict[str, str] = {}
-        body = _clean(body, "body", errors, limit=MAX_LONG, required=True, label="The note")
+        body = _clean(body, "body", errors, limit=MAX_LONG, required=True, label=i18n.text("The note"))
         if errors:
             raise ValidationError(errors)
         with self._write() as s:
@@ -648,7 +648,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             if contact_id is not None:
                 ct = s.get(Contact, contact_id)
                 if ct is None or ct.case_id != case_id or ct.deleted_at is not None:
-                    raise NotFound(f"There is no contact {contact_id} in case {case_id}.")
+                    raise NotFound(i18n.text("There is no contact {contact_id} in case {case_id}.").format(contact_id=contact_id, case_id=case_id))
             a = Attachment(case_id=case_id, contact_id=contact_id, sha256=blob.sha256,
                            original_name=blob.original_name, media_type=blob.media_type,
                            size=blob.size, caption=caption, preview_ok=blob.preview_ok,
@@ -667,7 +667,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         with self._write() as s:
             a = s.get(Attachment, attachment_id)
             if a is None:
-                raise NotFound(f"There is no attachment {attachment_id}.")
+                raise NotFound(i18n.text("There is no attachment {attachment_id}.").format(attachment_id=attachment_id))
             if a.caption != caption:
                 self._log(s, "attachment", a.id, a.case_id, "update", {"caption": [a.caption, caption]})
                 a.caption = caption
@@ -691,7 +691,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             if sha not in seen:
                 seen[sha] = self.store.verify(sha, size)
             if seen[sha]:
-                problems.append(f"attachment {aid} ({name}): {seen[sha]}")
+                problems.append(i18n.text("attachment {aid} ({name}): {value}").format(aid=aid, name=name, value=seen[sha]))
         return problems
 
     def exhibit_files(self) -> Any:
@@ -753,7 +753,7 @@ def match_promises(rows: Sequence[Promise], inputs: Sequence[PromiseInput]
 
 def promise_terms(p: Promise) -> str:
     if p.business_days is not None:
-        return f"{p.text} (within {p.business_days} business days)"
+        return i18n.text("{text} (within {business_days} business days)").format(text=p.text, business_days=p.business_days)
     if p.hours is not None:
-        return f"{p.text} (within {p.hours} hours)"
-    return f"{p.text} (by {p.due_on.isoformat() if p.due_on else '?'})"
+        return i18n.text("{text} (within {hours} hours)").format(text=p.text, hours=p.hours)
+    return i18n.text("{text} (by {value})").format(text=p.text, value=p.due_on.isoformat() if p.due_on else '?')

@@ -10,6 +10,7 @@ import re
 from datetime import datetime
 from typing import Any
 
+from .. import i18n
 from .issue_types import FieldError, refuse_card_number
 
 __all__ = ["MAX_LONG", "MAX_TEXT", "SURROGATE", "aware_datetime", "clean_text"]
@@ -28,19 +29,18 @@ def clean_text(value: object, name: str, errors: dict[str, str], *, limit: int =
     if value is None:
         value = ""
     if not isinstance(value, str):
-        errors[name] = f"{label or name} must be text."
+        errors[name] = i18n.text("{value} must be text.").format(value=label or name)
         return ""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     if not value.replace("\n", "").replace("\t", "").isprintable():  # (else nothing to drop)
         value = "".join(ch for ch in value if ch in "\n\t" or ch.isprintable() or ord(ch) > 0x9F)
     value = value.strip() if limit > MAX_TEXT else " ".join(value.split())
     if SURROGATE.search(value):
-        errors[name] = (f"{label or name.replace('_', ' ').capitalize()} contains a character that "
-                        "is not valid text (a lone surrogate); please retype that part.")
+        errors[name] = (i18n.text("{value} contains a character that is not valid text (a lone surrogate); please retype that part.").format(value=label or name.replace('_', ' ').capitalize()))
     elif required and not value:
-        errors[name] = f"{label or name.replace('_', ' ').capitalize()} is required."
+        errors[name] = i18n.text("{value} is required.").format(value=label or name.replace('_', ' ').capitalize())
     elif len(value) > limit:
-        errors[name] = f"This is {len(value):,} characters long; the limit is {limit:,}."
+        errors[name] = i18n.text("This is {len:,} characters long; the limit is {limit:,}.").format(len=len(value), limit=limit)
     else:
         try:
             refuse_card_number(value)
@@ -52,12 +52,12 @@ def clean_text(value: object, name: str, errors: dict[str, str], *, limit: int =
 def aware_datetime(value: Any, name: str, errors: dict[str, str]) -> datetime | None:
     """A date and time with its UTC offset, in the years 1990 to 2100, to the second."""
     if not isinstance(value, datetime):
-        errors[name] = "A date and time is required."
+        errors[name] = i18n.text("A date and time is required.")
         return None
     if value.tzinfo is None or value.utcoffset() is None:
-        errors[name] = "The time needs its UTC offset (time zone)."
+        errors[name] = i18n.text("The time needs its UTC offset (time zone).")
         return None
     if not (1990 <= value.year <= 2100):
-        errors[name] = f"{value.date().isoformat()} is outside the years 1990 to 2100."
+        errors[name] = i18n.text("{isoformat} is outside the years 1990 to 2100.").format(isoformat=value.date().isoformat())
         return None
     return value.replace(microsecond=0)

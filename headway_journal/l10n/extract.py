@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogs import DOMAIN, LOCALE_DIR, po_path, pot_path, ts_path
+from .language import DEFAULT, SUPPORTED
 
 PACKAGE = Path(__file__).resolve().parent.parent
 GETTEXT_CALLS = {"text": 1, "mark": 1, "plural": 2}
@@ -69,10 +70,18 @@ class _Finder(ast.NodeVisitor):
             self._qt(node, self.classes[-1], 0)
         self.generic_visit(node)
 
+    def _problem(self, node: ast.Call, args: list[ast.expr]) -> bool:
+        """An f-string cannot be translated (its text changes): a bug to report. A name is a
+        table entry marked elsewhere, translated here: nothing to extract."""
+        if any(isinstance(a, ast.JoinedStr) for a in args):
+            self.problems.append(f"{self.where}:{node.lineno}: an f-string cannot be "
+                                 "translated; use a literal and .format()")
+        return True
+
     def _gettext(self, node: ast.Call, name: str) -> None:
         args = [_literal(a) for a in node.args[:GETTEXT_CALLS[name]]]
         if len(args) < GETTEXT_CALLS[name] or any(a is None for a in args):
-            self.problems.append(f"{self.where}:{node.lineno}: i18n.{name} needs literal text")
+            self._problem(node, node.args)
             return
         self.gettext.append((args[0] or "", args[1] or "" if name == "plural" else "",
                              node.lineno))
@@ -80,7 +89,7 @@ class _Finder(ast.NodeVisitor):
     def _qt(self, node: ast.Call, context: str | None, index: int) -> None:
         source = _literal(node.args[index]) if len(node.args) > index else None
         if context is None or source is None:
-            self.problems.append(f"{self.where}:{node.lineno}: translate needs literal text")
+            self._problem(node, node.args)
             return
         numerus = len(node.args) > index + 2
         self.qt.append((context, source, numerus, node.lineno))
@@ -203,7 +212,8 @@ def _ts_message(ctx: ET.Element, msg: Message, forms: list[str] | None) -> None:
 
 def languages() -> list[str]:
     """Every language with a catalog in the repository (besides English, the source)."""
-    return sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    found = {p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")}
+    return sorted((found | set(SUPPORTED)) - {DEFAULT})
 
 
 def update_catalogs() -> list[str]:

@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
 from ..journal.records import CaseFilter, CaseSummary
 from ..journal.service import JournalService
 from .format import due_text, plural
+from .translated import QT_TRANSLATE_NOOP, TranslatedTexts
 from .widgets import BADGE_COLORS, NEUTRAL_BADGE
 
 PAGE_SIZE = 100
 
 COL_TITLE, COL_STATUS, COL_DUE, COL_ORG = range(4)
-HEADERS = ("Case", "Status", "Next deadline", "Organization")
+HEADERS = TranslatedTexts("case_list", (QT_TRANSLATE_NOOP("case_list", "Case"), QT_TRANSLATE_NOOP("case_list", "Status"), QT_TRANSLATE_NOOP("case_list", "Next deadline"), QT_TRANSLATE_NOOP("case_list", "Organization")))
 
 CaseIdRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2

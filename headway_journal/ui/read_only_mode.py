@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QVBoxLayout, QWi
 
 from ..journal import readonly
 from ..journal.readonly import read_only_message
+from .translated import QT_TRANSLATE_NOOP, tr
 
 # The window's actions that write to the journal (attribute names on MainWindow).
 WRITE_ACTIONS: tuple[str, ...] = (
@@ -33,7 +34,7 @@ WRITE_ACTIONS: tuple[str, ...] = (
     "act_restore_case", "act_undo", "act_organizations", "act_settings", "act_mark_kept",
     "act_mark_broken",
 )
-BANNER_NAME = "Read-only journal notice"
+BANNER_NAME = QT_TRANSLATE_NOOP("read_only_mode", "Read-only journal notice")
 WRITABLE_TIP = "headway_writable_status_tip"  # an action's status tip before apply()
 TITLE_SUFFIX = " (read-only)"
 
@@ -49,7 +50,7 @@ def install(window: QMainWindow) -> QLabel | None:
         return None
     label = QLabel(read_only_message(reason))
     label.setObjectName("read_only_banner")
-    label.setAccessibleName(BANNER_NAME)
+    label.setAccessibleName(tr("read_only_mode", BANNER_NAME))
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..journal.exhibits import AttachmentError
 from ..journal.service import JournalService, ServiceError
 from .format import human_size, plural
+from .translated import QT_TRANSLATE_NOOP, tr
 
-TITLE = "Remove unused exhibit files"
+TITLE = QT_TRANSLATE_NOOP("unused_files", "Remove unused exhibit files")
 LISTED = 15  # files named in the question; the rest are counted
 
 
@@ -53,14 +54,14 @@ def remove_unused_files(window: _Window, parent: QWidget | None = None) -> int:
     try:
         report = service.exhibit_files()
     except (ServiceError, OSError) as exc:
-        QMessageBox.warning(parent, TITLE, QCoreApplication.translate("unused_files", "The attachment store could not be read: {exc}").format(exc=exc))
+        QMessageBox.warning(parent, tr("unused_files", TITLE), QCoreApplication.translate("unused_files", "The attachment store could not be read: {exc}").format(exc=exc))
         return 0
     if not report.unused:
-        QMessageBox.information(parent, TITLE, QCoreApplication.translate("unused_files", "There are no unused exhibit files: every file "
+        QMessageBox.information(parent, tr("unused_files", TITLE), QCoreApplication.translate("unused_files", "There are no unused exhibit files: every file "
                                 "in the attachment store belongs to an exhibit.")
                                 + _missing_note(report))
         return 0
-    answer = QMessageBox.question(parent, TITLE, question_text(report),
+    answer = QMessageBox.question(parent, tr("unused_files", TITLE), question_text(report),
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     if answer != QMessageBox.StandardButton.Yes:
@@ -69,7 +70,7 @@ def remove_unused_files(window: _Window, parent: QWidget | None = None) -> int:
     try:
         result = service.remove_unused_exhibit_files(u.sha256 for u in report.unused)
     except (ServiceError, AttachmentError, OSError) as exc:
-        QMessageBox.warning(parent, TITLE, QCoreApplication.translate("unused_files", "The unused files could not all be removed: {exc}\n\nNo exhibit was touched.").format(exc=exc))
+        QMessageBox.warning(parent, tr("unused_files", TITLE), QCoreApplication.translate("unused_files", "The unused files could not all be removed: {exc}\n\nNo exhibit was touched.").format(exc=exc))
         return 0
     kept = QCoreApplication.translate("unused_files", " ({kept} in use again, kept)").format(kept=result.kept) if result.kept else ""
     window.statusBar().showMessage(

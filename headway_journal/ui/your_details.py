@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 
 from ..journal.profile import missing_details
 from ..journal.service import JournalService, ServiceError, ValidationError
+from .translated import QT_TRANSLATE_NOOP, TranslatedMap, tr
 from .widgets import GRID, wrap_label
 
 __all__ = ["FILL_BY_HAND", "LABELS", "DetailsForm", "WelcomeDetails"]
 
-LABELS = {"name": "Your name", "address": "Address", "email": "E-mail", "phone": "Phone"}
-FILL_BY_HAND = ("Anything left empty is printed as a blank line, to fill in by hand before "
-                "you send it.")
+LABELS = TranslatedMap("your_details", {"name": QT_TRANSLATE_NOOP("your_details", "Your name"), "address": QT_TRANSLATE_NOOP("your_details", "Address"), "email": QT_TRANSLATE_NOOP("your_details", "E-mail"), "phone": QT_TRANSLATE_NOOP("your_details", "Phone")})
+FILL_BY_HAND = (QT_TRANSLATE_NOOP("your_details", "Anything left empty is printed as a blank line, to fill in by hand before "
+                "you send it."))
 AUTOSAVE_MS = 800
 
 
@@ -165,7 +166,7 @@ class WelcomeDetails(QGroupBox):
         layout.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
         layout.setSpacing(GRID)
         layout.addWidget(wrap_label(
-            QCoreApplication.translate("WelcomeDetails", "The case file you send is signed with your name and address; they stay on this computer. {FILL_BY_HAND} Settings has them too.").format(FILL_BY_HAND=FILL_BY_HAND), name=QCoreApplication.translate("WelcomeDetails", "About your details")))
+            QCoreApplication.translate("WelcomeDetails", "The case file you send is signed with your name and address; they stay on this computer. {FILL_BY_HAND} Settings has them too.").format(FILL_BY_HAND=tr("your_details", FILL_BY_HAND)), name=QCoreApplication.translate("WelcomeDetails", "About your details")))
         self.form = DetailsForm(self)
         layout.addWidget(self.form)
         self.status = wrap_label("", name=QCoreApplication.translate("WelcomeDetails", "Your details status"))

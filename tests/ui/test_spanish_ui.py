@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from headway_journal.journal.interchange.export import build_document
 from headway_journal.journal.service import JournalService

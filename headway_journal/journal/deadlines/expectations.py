@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from ... import i18n
 from .business_days import DEFAULT_CALENDAR, BusinessCalendar
 from .promises import require_aware, same_offset
 
@@ -58,7 +59,7 @@ class ExpectedResponse:
 
     def label(self) -> str:
         """e.g. "typically 24-72 hours (typical, not promised)"."""
-        return f"typically {self.window()} (typical, not promised)"
+        return i18n.text("typically {window} (typical, not promised)").format(window=self.window())
 
 
 def _row(key: str, low: int, high: int, unit: str, description: str, *, every: bool = False,
@@ -121,7 +122,7 @@ def is_after_hours(
     not a business day of ``calendar`` (a weekend or an observed public holiday). The clock time
     is the contact's own (its recorded UTC offset), not this computer's.
     """
-    require_aware(started_at, "contact start time")
+    require_aware(started_at, i18n.text("contact start time"))
     local = same_offset(started_at)
     if not (calendar or DEFAULT_CALENDAR).is_business_day(local.date()):
         return True
@@ -142,10 +143,10 @@ def _check_channel_and_issue(channel: str, issue_type: str) -> tuple[str, str]:
     ch = _normalize_channel(channel)
     it = _normalize_issue_type(issue_type)
     if ch not in CHANNELS:
-        raise ValueError(f"Unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}.")
+        raise ValueError(i18n.text("Unknown channel {channel!r}; expected one of {join}.").format(channel=channel, join=', '.join(CHANNELS)))
     if it not in ISSUE_TYPES:
         raise ValueError(
-            f"Unknown issue type {issue_type!r}; expected one of {', '.join(ISSUE_TYPES)}."
+            i18n.text("Unknown issue type {issue_type!r}; expected one of {join}.").format(issue_type=issue_type, join=', '.join(ISSUE_TYPES))
         )
     return ch, it
 
@@ -175,7 +176,7 @@ def issue_type_window(
     it = _normalize_issue_type(issue_type)
     if it not in ISSUE_TYPES:
         raise ValueError(
-            f"Unknown issue type {issue_type!r}; expected one of {', '.join(ISSUE_TYPES)}."
+            i18n.text("Unknown issue type {issue_type!r}; expected one of {join}.").format(issue_type=issue_type, join=', '.join(ISSUE_TYPES))
         )
     f = fields or {}
     if it == "billing":
@@ -265,29 +266,29 @@ def contact_expectations(
     it = _normalize_issue_type(issue_type)
     if it not in ISSUE_TYPES:
         raise ValueError(
-            f"Unknown issue type {issue_type!r}; expected one of {', '.join(ISSUE_TYPES)}."
+            i18n.text("Unknown issue type {issue_type!r}; expected one of {join}.").format(issue_type=issue_type, join=', '.join(ISSUE_TYPES))
         )
     kinds = {_normalize_channel(k) for k in channel_kinds}
     out: list[Expectation] = []
     if "phone" in kinds:
-        out.append(Expectation("When you call", RESPONSE_WINDOWS["phone_hold"],
-                               "This is time on hold before someone answers, not a reply time."))
+        out.append(Expectation(i18n.text("When you call"), RESPONSE_WINDOWS["phone_hold"],
+                               i18n.text("This is time on hold before someone answers, not a reply time.")))
     if "chat" in kinds:
-        out.append(Expectation("In a live chat", RESPONSE_WINDOWS["chat_reply"],
-                               "This is the wait for an agent, not a reply time."))
+        out.append(Expectation(i18n.text("In a live chat"), RESPONSE_WINDOWS["chat_reply"],
+                               i18n.text("This is the wait for an agent, not a reply time.")))
     row = issue_type_window(it, amount_disputed=amount_disputed, currency=currency,
                             fields=fields, escalated=escalated)
     if row is not None:
-        out.append(Expectation("A reply about this", row))
+        out.append(Expectation(i18n.text("A reply about this"), row))
     elif kinds & _WRITTEN:
-        out.append(Expectation("A reply to an e-mail or ticket", RESPONSE_WINDOWS["email_ticket"]))
+        out.append(Expectation(i18n.text("A reply to an e-mail or ticket"), RESPONSE_WINDOWS["email_ticket"]))
     if it in _LOCKOUT_ISSUES and kinds & {"chat", "in-app"}:
-        out.append(Expectation("Locked out outside business hours",
+        out.append(Expectation(i18n.text("Locked out outside business hours"),
                                RESPONSE_WINDOWS["after_hours_lockout"]))
     if it == "technical":
-        out.append(Expectation("During an outage", RESPONSE_WINDOWS["outage_updates"]))
+        out.append(Expectation(i18n.text("During an outage"), RESPONSE_WINDOWS["outage_updates"]))
     if it == "billing":
-        out.append(Expectation("After a refund is approved", RESPONSE_WINDOWS["refund_to_card"]))
+        out.append(Expectation(i18n.text("After a refund is approved"), RESPONSE_WINDOWS["refund_to_card"]))
     return out
 
 
@@ -302,7 +303,7 @@ def expected_due_range(
     counted from the contact's local date; weeks give calendar dates moved forward to the next
     business day when they land on a weekend or holiday.
     """
-    require_aware(started_at, "contact start time")
+    require_aware(started_at, i18n.text("contact start time"))
     cal = calendar or DEFAULT_CALENDAR
     if er.unit in ("minutes", "hours"):
         start = same_offset(started_at)
@@ -317,14 +318,14 @@ def expected_due_range(
             cal.next_business_day(local_date + timedelta(weeks=er.low)),
             cal.next_business_day(local_date + timedelta(weeks=er.high)),
         )
-    raise ValueError(f"Unknown unit {er.unit!r}; expected one of {', '.join(UNITS)}.")
+    raise ValueError(i18n.text("Unknown unit {unit!r}; expected one of {join}.").format(unit=er.unit, join=', '.join(UNITS)))
 
 
 # --------------------------------------------------------------------------------------------
 # Outside clocks (deadlines set by law or regulators, not by the company)
 # --------------------------------------------------------------------------------------------
 
-OUTSIDE_CLOCK_NOTE = "General information; verify the current rule with the agency."
+OUTSIDE_CLOCK_NOTE = i18n.mark("General information; verify the current rule with the agency.")
 
 
 @dataclass(frozen=True)
@@ -360,28 +361,28 @@ def outside_clocks(
     clocks: list[OutsideClock] = []
     if it == "privacy" and learned_on is not None:
         clocks.append(OutsideClock(
-            name="HHS Office for Civil Rights privacy complaint",
+            name=i18n.text("HHS Office for Civil Rights privacy complaint"),
             starts_on=learned_on,
             deadline=learned_on + timedelta(days=180),
-            rule="HHS OCR privacy complaint: in writing, within 180 days of learning of it",
+            rule=i18n.text("HHS OCR privacy complaint: in writing, within 180 days of learning of it"),
             kind="privacy-complaint",
         ))
     if it == "billing" and statement_on is not None:
         clocks.append(OutsideClock(
-            name="Card billing-error notice",
+            name=i18n.text("Card billing-error notice"),
             starts_on=statement_on,
             deadline=statement_on + timedelta(days=60),
-            rule="Card billing-error notice: must reach the card issuer within 60 days of the "
-                 "statement",
+            rule=i18n.text("Card billing-error notice: must reach the card issuer within 60 days of the "
+                 "statement"),
             kind="card-billing-error",
         ))
     if it == "insurance":
         if denial_on is not None:
             clocks.append(OutsideClock(
-                name="Health-plan internal appeal",
+                name=i18n.text("Health-plan internal appeal"),
                 starts_on=denial_on,
                 deadline=denial_on + timedelta(days=180),
-                rule="Health-plan internal appeal: within 180 days of the denial",
+                rule=i18n.text("Health-plan internal appeal: within 180 days of the denial"),
                 kind="internal-appeal",
             ))
         review = external_review_clock(final_decision_on, review_deadline_on)
@@ -406,23 +407,23 @@ def external_review_clock(final_decision_on: date | None,
     the final internal decision (the federal process)."""
     if letter_deadline is not None:
         return OutsideClock(
-            name="External review",
+            name=i18n.text("External review"),
             starts_on=final_decision_on or letter_deadline,
             deadline=letter_deadline,
-            rule="External review: by the deadline stated in the plan's final letter",
-            note="From the plan's letter, as you entered it; check it against the letter.",
+            rule=i18n.text("External review: by the deadline stated in the plan's final letter"),
+            note=i18n.text("From the plan's letter, as you entered it; check it against the letter."),
             kind="external-review",
         )
     if final_decision_on is None:
         return None
     return OutsideClock(
-        name="External review",
+        name=i18n.text("External review"),
         starts_on=final_decision_on,
         deadline=add_months(final_decision_on, EXTERNAL_REVIEW_MONTHS),
-        rule="External review: within four months of the final internal decision (federal "
-             "process; the plan's final letter states the deadline that applies)",
-        note="State processes differ (60 days to six months): enter the deadline from the "
-             "plan's final letter to use it instead. " + OUTSIDE_CLOCK_NOTE,
+        rule=i18n.text("External review: within four months of the final internal decision (federal "
+             "process; the plan's final letter states the deadline that applies)"),
+        note=i18n.text("State processes differ (60 days to six months): enter the deadline from the "
+             "plan's final letter to use it instead. ") + OUTSIDE_CLOCK_NOTE,
         kind="external-review",
     )
 
@@ -454,36 +455,36 @@ def outside_clocks_for_fields(issue_type: str, fields: Mapping[str, str]) -> lis
 # --------------------------------------------------------------------------------------------
 
 ESCALATION_STEPS: tuple[str, ...] = (
-    "First contact: start with the facts they can look up (account, date, transaction) and ask "
+    i18n.mark("First contact: start with the facts they can look up (account, date, transaction) and ask "
     "for a ticket number, how long a reply should take, and the name and title of the person "
-    "who owns the escalation.",
-    "Promise missed: call back with the ticket number, ask for a supervisor or the escalation "
-    "owner, and get a new commitment in writing.",
-    "Formal written complaint to the company (to the Privacy Officer for privacy matters).",
-    "Outside body: send the case file to the regulator or ombudsman for this kind of problem.",
+    "who owns the escalation."),
+    i18n.mark("Promise missed: call back with the ticket number, ask for a supervisor or the escalation "
+    "owner, and get a new commitment in writing."),
+    i18n.mark("Formal written complaint to the company (to the Privacy Officer for privacy matters)."),
+    i18n.mark("Outside body: send the case file to the regulator or ombudsman for this kind of problem."),
 )
 
 
 def _outside_body(issue_type: str) -> str:
     if issue_type == "insurance":
         return (
-            "your state insurance department. It expects you to have contacted the insurer first; "
-            "send a dated record of every contact and copies of denial letters and correspondence."
+            i18n.text("your state insurance department. It expects you to have contacted the insurer first; "
+            "send a dated record of every contact and copies of denial letters and correspondence.")
         )
     if issue_type in ("billing", "provider_payment"):
         return (
-            "the Consumer Financial Protection Bureau (CFPB). Write a narrative of at most about "
+            i18n.text("the Consumer Financial Protection Bureau (CFPB). Write a narrative of at most about "
             "4,000 characters with no account numbers in it, state the resolution you want and "
-            "attach your documents; the company gets 15 days to respond."
+            "attach your documents; the company gets 15 days to respond.")
         )
     if issue_type == "privacy":
         return (
-            "the HHS Office for Civil Rights (OCR). Complain in writing, name the organization "
-            "and describe what happened, within 180 days of learning of it."
+            i18n.text("the HHS Office for Civil Rights (OCR). Complain in writing, name the organization "
+            "and describe what happened, within 180 days of learning of it.")
         )
     return (
-        "the relevant regulator or ombudsman for this kind of company, with the complete "
-        "case file."
+        i18n.text("the relevant regulator or ombudsman for this kind of company, with the complete "
+        "case file.")
     )
 
 
@@ -495,26 +496,26 @@ def next_escalation_step(issue_type: str, escalation_count: int, *, promise_brok
     commitment from the last escalation; a broken promise moves one step up the path.
     """
     if escalation_count < 0:
-        raise ValueError("The number of escalations cannot be negative.")
+        raise ValueError(i18n.text("The number of escalations cannot be negative."))
     it = _normalize_issue_type(issue_type)
     if not promise_broken:
         if escalation_count == 0:
-            return f"Step 1. {ESCALATION_STEPS[0]}"
+            return i18n.text("Step 1. {value}").format(value=i18n.text(ESCALATION_STEPS[0]))
         return (
-            "Wait for the reply committed to at the last escalation and log it. If that date "
-            "passes without it, mark the promise broken to see the next step."
+            i18n.text("Wait for the reply committed to at the last escalation and log it. If that date "
+            "passes without it, mark the promise broken to see the next step.")
         )
     step = min(escalation_count + 2, 4)
     if step == 2:
-        return f"Step 2. {ESCALATION_STEPS[1]}"
+        return i18n.text("Step 2. {value}").format(value=i18n.text(ESCALATION_STEPS[1]))
     if step == 3:
         if it == "privacy":
             return (
-                "Step 3. Send a formal written complaint to the company's Privacy Officer: what "
-                "was disclosed or refused, when you learned of it, and who was involved."
+                i18n.text("Step 3. Send a formal written complaint to the company's Privacy Officer: what "
+                "was disclosed or refused, when you learned of it, and who was involved.")
             )
         return (
-            "Step 3. Send a formal written complaint to the company, quoting the ticket number, "
-            "every missed promise and the resolution you want."
+            i18n.text("Step 3. Send a formal written complaint to the company, quoting the ticket number, "
+            "every missed promise and the resolution you want.")
         )
-    return f"Step 4. Take the case file to {_outside_body(it)}"
+    return i18n.text("Step 4. Take the case file to {outside_body}").format(outside_body=_outside_body(it))

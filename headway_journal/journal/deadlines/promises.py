@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from ... import i18n
 from .business_days import DEFAULT_CALENDAR, BusinessCalendar
 
 MAX_PROMISE_BUSINESS_DAYS = 260  # about a working year
@@ -35,20 +36,18 @@ def _is_int(value: object) -> bool:
 def _check_business_days(business_days: int) -> None:
     """A promise given in business days: a whole number from 1 to a working year."""
     if not _is_int(business_days):
-        raise PromiseTermsError("The number of business days must be a whole number.")
+        raise PromiseTermsError(i18n.text("The number of business days must be a whole number."))
     if business_days == 0:
         raise PromiseTermsError(
-            "A promise of 0 business days is not a deadline; use 1 or more."
+            i18n.text("A promise of 0 business days is not a deadline; use 1 or more.")
         )
     if business_days < 0:
         raise PromiseTermsError(
-            f"A promise of {business_days:,} business days is impossible; "
-            f"use a number from 1 to {MAX_PROMISE_BUSINESS_DAYS}."
+            i18n.text("A promise of {business_days:,} business days is impossible; use a number from 1 to {MAX_PROMISE_BUSINESS_DAYS}.").format(business_days=business_days, MAX_PROMISE_BUSINESS_DAYS=MAX_PROMISE_BUSINESS_DAYS)
         )
     if business_days > MAX_PROMISE_BUSINESS_DAYS:
         raise PromiseTermsError(
-            f"A promise of {business_days:,} business days is more than a working year "
-            f"({MAX_PROMISE_BUSINESS_DAYS} business days); check the number or enter a date."
+            i18n.text("A promise of {business_days:,} business days is more than a working year ({MAX_PROMISE_BUSINESS_DAYS} business days); check the number or enter a date.").format(business_days=business_days, MAX_PROMISE_BUSINESS_DAYS=MAX_PROMISE_BUSINESS_DAYS)
         )
 
 
@@ -69,11 +68,11 @@ def validate_promise_terms(
     given = [v for v in (business_days, hours, due_on) if v is not None]
     if not given:
         raise PromiseTermsError(
-            "Say when the promise is due: a number of business days, a number of hours, or a date."
+            i18n.text("Say when the promise is due: a number of business days, a number of hours, or a date.")
         )
     if len(given) > 1:
         raise PromiseTermsError(
-            "Give the deadline only one way: business days, hours, or a date, not several at once."
+            i18n.text("Give the deadline only one way: business days, hours, or a date, not several at once.")
         )
 
     if business_days is not None:
@@ -82,35 +81,31 @@ def validate_promise_terms(
 
     if hours is not None:
         if not _is_int(hours):
-            raise PromiseTermsError("The number of hours must be a whole number.")
+            raise PromiseTermsError(i18n.text("The number of hours must be a whole number."))
         if hours == 0:
-            raise PromiseTermsError("A promise of 0 hours is not a deadline; use 1 or more.")
+            raise PromiseTermsError(i18n.text("A promise of 0 hours is not a deadline; use 1 or more."))
         if hours < 0:
             raise PromiseTermsError(
-                f"A promise of {hours:,} hours is impossible; "
-                f"use a number from 1 to {MAX_PROMISE_HOURS:,}."
+                i18n.text("A promise of {hours:,} hours is impossible; use a number from 1 to {MAX_PROMISE_HOURS:,}.").format(hours=hours, MAX_PROMISE_HOURS=MAX_PROMISE_HOURS)
             )
         if hours > MAX_PROMISE_HOURS:
             raise PromiseTermsError(
-                f"A promise of {hours:,} hours is more than 90 days ({MAX_PROMISE_HOURS:,} hours); "
-                "use business days or a date instead."
+                i18n.text("A promise of {hours:,} hours is more than 90 days ({MAX_PROMISE_HOURS:,} hours); use business days or a date instead.").format(hours=hours, MAX_PROMISE_HOURS=MAX_PROMISE_HOURS)
             )
         return
 
     assert due_on is not None
     if isinstance(due_on, datetime) or not isinstance(due_on, date):
-        raise PromiseTermsError("The due date must be a calendar date, without a time.")
+        raise PromiseTermsError(i18n.text("The due date must be a calendar date, without a time."))
     if contact_date is not None:
         if due_on < contact_date:
             raise PromiseTermsError(
-                f"The due date {due_on.isoformat()} is before the contact on "
-                f"{contact_date.isoformat()}; a promise cannot fall due before it was made."
+                i18n.text("The due date {isoformat} is before the contact on {isoformat2}; a promise cannot fall due before it was made.").format(isoformat=due_on.isoformat(), isoformat2=contact_date.isoformat())
             )
         latest = _add_years(contact_date, MAX_PROMISE_YEARS)
         if due_on > latest:
             raise PromiseTermsError(
-                f"The due date {due_on.isoformat()} is more than {MAX_PROMISE_YEARS} years after "
-                f"the contact on {contact_date.isoformat()}; check the year."
+                i18n.text("The due date {isoformat} is more than {MAX_PROMISE_YEARS} years after the contact on {isoformat2}; check the year.").format(isoformat=due_on.isoformat(), MAX_PROMISE_YEARS=MAX_PROMISE_YEARS, isoformat2=contact_date.isoformat())
             )
 
 
@@ -130,8 +125,7 @@ def require_aware(moment: datetime, what: str) -> None:
     """Refuse a moment without a time zone (its local date would be unknown); ``what`` names it."""
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise PromiseTermsError(
-            f"The {what} has no time zone, so its local date is unknown; record it with its "
-            "UTC offset."
+            i18n.text("The {what} has no time zone, so its local date is unknown; record it with its UTC offset.").format(what=what)
         )
 
 
@@ -156,8 +150,8 @@ def promise_due(
     keeps the contact's UTC offset (so a promise never jumps across a DST change).
     """
     if not isinstance(started_at, datetime):
-        raise PromiseTermsError("The contact start must be a date and time.")
-    require_aware(started_at, "contact start time")
+        raise PromiseTermsError(i18n.text("The contact start must be a date and time."))
+    require_aware(started_at, i18n.text("contact start time"))
     local_date = started_at.date()
     validate_promise_terms(business_days, hours, due_on, contact_date=local_date)
     cal = calendar or DEFAULT_CALENDAR
@@ -184,7 +178,7 @@ class PromiseState:
 
 def _overdue(due_on: date, today: date, cal: BusinessCalendar) -> PromiseState:
     days = max(1, cal.business_days_between(due_on, today))
-    return PromiseState("overdue", f"overdue by {_plural(days, 'business day')}", days)
+    return PromiseState("overdue", i18n.text("overdue by {plural}").format(plural=_plural(days, 'business day')), days)
 
 
 def promise_state(
@@ -204,18 +198,18 @@ def promise_state(
         return PromiseState("broken", "broken", 0)
     if normalized != "pending":
         raise ValueError(
-            f"Unknown promise status {status!r}; expected one of {', '.join(PROMISE_STATUSES)}."
+            i18n.text("Unknown promise status {status!r}; expected one of {join}.").format(status=status, join=', '.join(PROMISE_STATUSES))
         )
     cal = calendar or DEFAULT_CALENDAR
     if due.due_at is not None and now is not None:
-        require_aware(now, "current time")
+        require_aware(now, i18n.text("current time"))
         if now > due.due_at:
             return _overdue(due.due_on, today, cal)
         if due.due_on <= today:
-            return PromiseState("due_today", "due today", 0)
+            return PromiseState("due_today", i18n.text("due today"), 0)
         return PromiseState("pending", "pending", 0)
     if today > due.due_on:
         return _overdue(due.due_on, today, cal)
     if today == due.due_on:
-        return PromiseState("due_today", "due today", 0)
+        return PromiseState("due_today", i18n.text("due today"), 0)
     return PromiseState("pending", "pending", 0)

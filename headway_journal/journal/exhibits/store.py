@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
+from ... import i18n
 from .images import (
     IMAGE_TYPES,
     MAX_IMAGE_PIXELS,
@@ -159,9 +160,9 @@ def _unlink_quietly(path: Path) -> None:
 
 def _check_max_px(max_px: int) -> None:
     if isinstance(max_px, bool) or not isinstance(max_px, int):
-        raise ValueError("max_px must be an integer")
+        raise ValueError(i18n.text("max_px must be an integer"))
     if not 1 <= max_px <= _MAX_DERIVATIVE_PX:
-        raise ValueError(f"max_px must be between 1 and {_MAX_DERIVATIVE_PX}")
+        raise ValueError(i18n.text("max_px must be between 1 and {MAX_DERIVATIVE_PX}").format(MAX_DERIVATIVE_PX=_MAX_DERIVATIVE_PX))
 
 
 def _open_source(path: Path) -> int:
@@ -183,23 +184,21 @@ def _read_chunk(fd: int, size: int) -> bytes:
 def _read_error(display: str, exc: OSError) -> AttachmentError:
     if isinstance(exc, FileNotFoundError) or exc.errno in (errno.ENOENT, errno.ESTALE):
         return AttachmentError(
-            f"\u201c{display}\u201d could not be found; it may have been moved or deleted, "
-            "so nothing was attached.",
+            i18n.text("“{display}” could not be found; it may have been moved or deleted, so nothing was attached.").format(display=display),
             "missing",
         )
     if isinstance(exc, IsADirectoryError):
         return AttachmentError(
-            f"\u201c{display}\u201d is a folder, not a file; nothing was attached.", "not_a_file"
+            i18n.text("“{display}” is a folder, not a file; nothing was attached.").format(display=display), "not_a_file"
         )
     if isinstance(exc, PermissionError):
         return AttachmentError(
-            f"\u201c{display}\u201d could not be read because permission was denied; "
-            "nothing was attached.",
+            i18n.text("“{display}” could not be read because permission was denied; nothing was attached.").format(display=display),
             "unreadable",
         )
     reason = exc.strerror or type(exc).__name__
     return AttachmentError(
-        f"\u201c{display}\u201d could not be read ({reason}); nothing was attached.",
+        i18n.text("“{display}” could not be read ({reason}); nothing was attached.").format(display=display, reason=reason),
         "unreadable",
     )
 
@@ -207,8 +206,7 @@ def _read_error(display: str, exc: OSError) -> AttachmentError:
 def _write_error(display: str, exc: OSError) -> AttachmentError:
     reason = exc.strerror or type(exc).__name__
     return AttachmentError(
-        f"\u201c{display}\u201d could not be saved into the journal ({reason}); "
-        "nothing was attached.",
+        i18n.text("“{display}” could not be saved into the journal ({reason}); nothing was attached.").format(display=display, reason=reason),
         "write_failed",
     )
 
@@ -235,9 +233,7 @@ class _Incoming:
     def check_size(self, size: int) -> None:
         if size > self._max_bytes:
             raise AttachmentError(
-                f"\u201c{self._display}\u201d is larger than the {_format_limit(self._max_bytes)} "
-                "limit for attachments (the limit can be changed in Settings); "
-                "nothing was attached.",
+                i18n.text("“{display}” is larger than the {format_limit} limit for attachments (the limit can be changed in Settings); nothing was attached.").format(display=self._display, format_limit=_format_limit(self._max_bytes)),
                 "too_large",
             )
 
@@ -257,7 +253,7 @@ class _Incoming:
         """Flush and fsync; fix the digest and the media type. Raises if empty."""
         if self.size == 0:
             raise AttachmentError(
-                f"\u201c{self._display}\u201d is empty (0 bytes); nothing was attached.", "empty"
+                i18n.text("“{display}” is empty (0 bytes); nothing was attached.").format(display=self._display), "empty"
             )
         try:
             self._file.flush()
@@ -289,7 +285,7 @@ class AttachmentStore:
         writes nothing under ``root``; ``derived`` is where thumbnails, print copies and temp
         files go instead of ``root`` (a read-only journal's private scratch folder)."""
         if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
-            raise ValueError("max_bytes must be a positive number of bytes")
+            raise ValueError(i18n.text("max_bytes must be a positive number of bytes"))
         self.root = Path(root)
         self.max_bytes = max_bytes
         self.read_only = read_only
@@ -311,8 +307,7 @@ class AttachmentStore:
     def _refuse_read_only(self, display: str) -> None:
         if self.read_only is not None:
             raise AttachmentError(
-                f"\u201c{display}\u201d was not attached: this journal is read-only "
-                f"({self.read_only}).", "read_only")
+                i18n.text("“{display}” was not attached: this journal is read-only ({read_only}).").format(display=display, read_only=self.read_only), "read_only")
 
     # ----------------------------------------------------------------- adding
 
@@ -331,11 +326,10 @@ class AttachmentStore:
             except OSError as exc:
                 raise _read_error(display, exc) from exc
             if stat.S_ISDIR(before.st_mode):
-                raise _read_error(display, IsADirectoryError(errno.EISDIR, "Is a directory"))
+                raise _read_error(display, IsADirectoryError(errno.EISDIR, i18n.text("Is a directory")))
             if not stat.S_ISREG(before.st_mode):
                 raise AttachmentError(
-                    f"\u201c{display}\u201d is not a regular file (it may be a device or a "
-                    "pipe); nothing was attached.",
+                    i18n.text("“{display}” is not a regular file (it may be a device or a pipe); nothing was attached.").format(display=display),
                     "not_a_file",
                 )
             incoming = _Incoming(self._tmp, self.max_bytes, display)
@@ -359,8 +353,7 @@ class AttachmentStore:
                     or after.st_mtime_ns != before.st_mtime_ns
                 ):
                     raise AttachmentError(
-                        f"\u201c{display}\u201d changed while it was being copied, so nothing "
-                        "was attached; try again once it is no longer being written to.",
+                        i18n.text("“{display}” changed while it was being copied, so nothing was attached; try again once it is no longer being written to.").format(display=display),
                         "changed",
                     )
                 incoming.finish()
@@ -396,8 +389,7 @@ class AttachmentStore:
                 probe = probe_image(incoming.path, media)
             except bomb_types() as exc:
                 raise AttachmentError(
-                    f"\u201c{display}\u201d is an image too large to open safely (more than "
-                    f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels); nothing was attached.",
+                    i18n.text("“{display}” is an image too large to open safely (more than {value} million pixels); nothing was attached.").format(display=display, value=MAX_IMAGE_PIXELS // 1_000_000),
                     "image_too_large",
                 ) from exc
         blob = StoredBlob(
@@ -439,7 +431,7 @@ class AttachmentStore:
     def path_for(self, sha256: str) -> Path:
         """Where the object with this hash lives (64 lowercase hex digits, else ValueError)."""
         if not isinstance(sha256, str) or not _SHA256_RE.fullmatch(sha256):
-            raise ValueError("not a SHA-256 hex digest (64 lowercase hex digits)")
+            raise ValueError(i18n.text("not a SHA-256 hex digest (64 lowercase hex digits)"))
         return self._objects / sha256[:2] / sha256[2:]
 
     def exists(self, sha256: str) -> bool:
@@ -454,22 +446,22 @@ class AttachmentStore:
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             return "missing"
         except OSError as exc:
-            return f"unreadable ({exc.strerror or type(exc).__name__})"
+            return i18n.text("unreadable ({value})").format(value=exc.strerror or type(exc).__name__)
         try:
             st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode):
                 return "missing"
             if expected_size is not None and st.st_size != expected_size:
-                return "size differs"
+                return i18n.text("size differs")
             digest = hashlib.sha256()
             while chunk := os.read(fd, _CHUNK):
                 digest.update(chunk)
         except OSError as exc:
-            return f"unreadable ({exc.strerror or type(exc).__name__})"
+            return i18n.text("unreadable ({value})").format(value=exc.strerror or type(exc).__name__)
         finally:
             os.close(fd)
         if digest.hexdigest() != sha256:
-            return "altered (SHA-256 mismatch)"
+            return i18n.text("altered (SHA-256 mismatch)")
         return None
 
     def iter_hashes(self) -> Iterator[str]:
@@ -628,7 +620,7 @@ class AttachmentStore:
     def delete(self, sha256: str) -> None:
         """Remove an object and its derivatives. Only for exhibits the user chose to purge."""
         if self.read_only is not None:
-            raise OSError(errno.EROFS, f"The journal is read-only ({self.read_only})")
+            raise OSError(errno.EROFS, i18n.text("The journal is read-only ({read_only})").format(read_only=self.read_only))
         target = self.path_for(sha256)
         rest = sha256[2:]
         for base in (self._thumbs, self._print):

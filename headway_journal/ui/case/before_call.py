@@ -14,15 +14,20 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
+from ... import i18n
 from ...journal.issue_types import call_prompts
 from ...journal.records import CaseView
 from ...journal.service import JournalService
 from ..format import full_date, plural
+from ..translated import QT_TRANSLATE_NOOP, TranslatedMap
 from ..widgets import Badge, Card, NoticeBox, heading, wrap_label
 from .common import CHANNEL_NAMES, add_to_column, clear_layout, muted
 
-AUDIENCE_NAMES = {"any": "everyone", "client": "clients", "clinician": "clinicians",
-                  "privacy": "privacy matters"}
+AUDIENCE_NAMES = TranslatedMap("before_call", {
+    "any": QT_TRANSLATE_NOOP("before_call", "everyone"),
+    "client": QT_TRANSLATE_NOOP("before_call", "clients"),
+    "clinician": QT_TRANSLATE_NOOP("before_call", "clinicians"),
+    "privacy": QT_TRANSLATE_NOOP("before_call", "privacy matters")})
 
 
 
@@ -113,7 +118,7 @@ def add_outside_clocks(column: QVBoxLayout, service: JournalService, case: CaseV
             when = (f"{plural(left, 'day')} left" if left >= 0
                     else QCoreApplication.translate("before_call", "passed {plural} ago").format(plural=plural(-left, 'day')))
             add_to_column(column, wrap_label(
-                QCoreApplication.translate("before_call", "{name}: by {full_date} ({when}). {rule}. {note}").format(name=clock.name, full_date=full_date(clock.deadline), when=when, rule=clock.rule, note=clock.note), name=QCoreApplication.translate("before_call", "Outside clock"), selectable=True))
+                QCoreApplication.translate("before_call", "{name}: by {full_date} ({when}). {rule}. {note}").format(name=clock.name, full_date=full_date(clock.deadline), when=when, rule=clock.rule, note=i18n.text(clock.note)), name=QCoreApplication.translate("before_call", "Outside clock"), selectable=True))
 
 
 def channel_card(ch: Any, now: datetime) -> Card:

@@ -23,6 +23,7 @@ from ...journal.records import CaseView
 from ...journal.service import JournalService, ServiceError
 from ..exhibits.controller import AttachmentController
 from ..exhibits.panel import ExhibitsPanel
+from ..translated import QT_TRANSLATE_NOOP, TranslatedTexts
 from ..widgets import GRID
 from .before_call import fill_before_call
 from .common import scroll_page
@@ -33,7 +34,7 @@ from .next_step import PromiseMark
 from .timeline import TimelineTab
 
 TAB_TIMELINE, TAB_DETAILS, TAB_EXHIBITS, TAB_BEFORE_CALL, TAB_HISTORY = range(5)
-TAB_TITLES = ("Timeline", "Details", "Exhibits", "Before you call", "History")
+TAB_TITLES = TranslatedTexts("pane", (QT_TRANSLATE_NOOP("pane", "Timeline"), QT_TRANSLATE_NOOP("pane", "Details"), QT_TRANSLATE_NOOP("pane", "Exhibits"), QT_TRANSLATE_NOOP("pane", "Before you call"), QT_TRANSLATE_NOOP("pane", "History")))
 
 
 class CasePane(QWidget):

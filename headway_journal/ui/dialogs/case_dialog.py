@@ -28,6 +28,7 @@ from headway_journal.journal.service import JournalService, ServiceError, Valida
 from headway_journal.ui.drafts import DraftStore, keep_drafts, offer_draft
 from headway_journal.ui.widgets import literal_ampersands
 
+from ..translated import QT_TRANSLATE_NOOP, TranslatedMap
 from .examples import show_case_examples
 from .form_builder import (
     GRID,
@@ -43,19 +44,19 @@ from .form_builder import (
 )
 from .form_dialog import FormDialog
 
-ROLE_LABELS = {"client": "Client", "clinician": "Clinician (provider)"}
-CORE_LABELS = {
-    "organization": "Organization",
-    "issue_type": "Issue type",
-    "role": "Role",
-    "title": "Title",
-    "status": "Status",
-    "opened_on": "Opened on",
-    "amount_disputed": "Amount disputed",
-    "currency": "Currency",
-    "summary": "Summary",
-    "desired_outcome": "Desired outcome",
-}
+ROLE_LABELS = TranslatedMap("case_dialog", {"client": QT_TRANSLATE_NOOP("case_dialog", "Client"), "clinician": QT_TRANSLATE_NOOP("case_dialog", "Clinician (provider)")})
+CORE_LABELS = TranslatedMap("case_dialog", {
+    "organization": QT_TRANSLATE_NOOP("case_dialog", "Organization"),
+    "issue_type": QT_TRANSLATE_NOOP("case_dialog", "Issue type"),
+    "role": QT_TRANSLATE_NOOP("case_dialog", "Role"),
+    "title": QT_TRANSLATE_NOOP("case_dialog", "Title"),
+    "status": QT_TRANSLATE_NOOP("case_dialog", "Status"),
+    "opened_on": QT_TRANSLATE_NOOP("case_dialog", "Opened on"),
+    "amount_disputed": QT_TRANSLATE_NOOP("case_dialog", "Amount disputed"),
+    "currency": QT_TRANSLATE_NOOP("case_dialog", "Currency"),
+    "summary": QT_TRANSLATE_NOOP("case_dialog", "Summary"),
+    "desired_outcome": QT_TRANSLATE_NOOP("case_dialog", "Desired outcome"),
+})
 
 
 class CaseDialog(FormDialog):

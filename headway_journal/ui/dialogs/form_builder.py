@@ -33,6 +33,8 @@ from headway_journal.journal.issue_types import FieldError, FieldSpec, get_issue
 from headway_journal.journal.safe_echo import window_text
 from headway_journal.ui.widgets import literal_ampersands
 
+from ..translated import QT_TRANSLATE_NOOP, TranslatedMap
+
 GRID = 8  # every margin and gap is a multiple of this
 
 _DATE_SHAPE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -225,15 +227,15 @@ class _FocusOut(QObject):
         return False
 
 
-_PLACEHOLDERS: dict[str, str] = {
-    "date": "YYYY-MM-DD",
+_PLACEHOLDERS = TranslatedMap("form_builder", {
+    "date": QT_TRANSLATE_NOOP("form_builder", "YYYY-MM-DD"),
     "email": "name@example.com",
-    "last4": "last 4 digits only, e.g. 4242",
-    "npi": "10 digits",
+    "last4": QT_TRANSLATE_NOOP("form_builder", "last 4 digits only, e.g. 4242"),
+    "npi": QT_TRANSLATE_NOOP("form_builder", "10 digits"),
     "ein": "12-3456789",
     "money": "100.00",
-    "amounts": "e.g. $49.00 on Nov 3, $49.00 on Nov 4",
-}
+    "amounts": QT_TRANSLATE_NOOP("form_builder", "e.g. $49.00 on Nov 3, $49.00 on Nov 4"),
+})
 
 
 class FieldRow:

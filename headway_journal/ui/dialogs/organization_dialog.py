@@ -40,6 +40,7 @@ from headway_journal.journal.records import (
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.completion import click_through
 
+from ..translated import QT_TRANSLATE_NOOP, TranslatedMap, TranslatedTexts
 from .form_builder import (
     GRID,
     ErrorLabel,
@@ -53,24 +54,24 @@ from .form_builder import (
 )
 from .form_dialog import FormDialog
 
-AUDIENCE_LABELS = {"any": "Anyone", "client": "Clients", "clinician": "Clinicians",
-                   "privacy": "Privacy matters"}
-KIND_LABELS = {"phone": "Phone", "email": "E-mail", "chat": "Chat", "web": "Web page",
-               "in-app": "In the app", "letter": "Letter", "portal": "Portal"}
-SOURCES = (
-    "inside my account (Help / Support)",
-    "the website footer (Contact / Help)",
-    "the provider dashboard's Support page",
-    "the onboarding e-mail",
-    "a letter or statement",
-)
+AUDIENCE_LABELS = TranslatedMap("organization_dialog", {"any": QT_TRANSLATE_NOOP("organization_dialog", "Anyone"), "client": QT_TRANSLATE_NOOP("organization_dialog", "Clients"), "clinician": QT_TRANSLATE_NOOP("organization_dialog", "Clinicians"),
+                   "privacy": QT_TRANSLATE_NOOP("organization_dialog", "Privacy matters")})
+KIND_LABELS = TranslatedMap("organization_dialog", {"phone": QT_TRANSLATE_NOOP("organization_dialog", "Phone"), "email": QT_TRANSLATE_NOOP("organization_dialog", "E-mail"), "chat": QT_TRANSLATE_NOOP("organization_dialog", "Chat"), "web": QT_TRANSLATE_NOOP("organization_dialog", "Web page"),
+               "in-app": QT_TRANSLATE_NOOP("organization_dialog", "In the app"), "letter": QT_TRANSLATE_NOOP("organization_dialog", "Letter"), "portal": QT_TRANSLATE_NOOP("organization_dialog", "Portal")})
+SOURCES = TranslatedTexts("organization_dialog", (
+    QT_TRANSLATE_NOOP("organization_dialog", "inside my account (Help / Support)"),
+    QT_TRANSLATE_NOOP("organization_dialog", "the website footer (Contact / Help)"),
+    QT_TRANSLATE_NOOP("organization_dialog", "the provider dashboard's Support page"),
+    QT_TRANSLATE_NOOP("organization_dialog", "the onboarding e-mail"),
+    QT_TRANSLATE_NOOP("organization_dialog", "a letter or statement"),
+))
 CHANNEL_FIELDS = ("kind", "value", "label", "audience", "hours", "timezone", "verified_on",
                   "verified_from")
-CHANNEL_LABELS = {"kind": "Kind", "value": "Number or address", "label": "Label",
-                  "audience": "For", "hours": "Hours", "timezone": "Time zone",
-                  "verified_on": "Verified on", "verified_from": "Verified from"}
-ORG_LABELS = {"name": "Name", "website": "Website", "address": "Address", "notes": "Notes"}
-NEW_ITEM = "(new organization)"
+CHANNEL_LABELS = TranslatedMap("organization_dialog", {"kind": QT_TRANSLATE_NOOP("organization_dialog", "Kind"), "value": QT_TRANSLATE_NOOP("organization_dialog", "Number or address"), "label": QT_TRANSLATE_NOOP("organization_dialog", "Label"),
+                  "audience": QT_TRANSLATE_NOOP("organization_dialog", "For"), "hours": QT_TRANSLATE_NOOP("organization_dialog", "Hours"), "timezone": QT_TRANSLATE_NOOP("organization_dialog", "Time zone"),
+                  "verified_on": QT_TRANSLATE_NOOP("organization_dialog", "Verified on"), "verified_from": QT_TRANSLATE_NOOP("organization_dialog", "Verified from")})
+ORG_LABELS = TranslatedMap("organization_dialog", {"name": QT_TRANSLATE_NOOP("organization_dialog", "Name"), "website": QT_TRANSLATE_NOOP("organization_dialog", "Website"), "address": QT_TRANSLATE_NOOP("organization_dialog", "Address"), "notes": QT_TRANSLATE_NOOP("organization_dialog", "Notes")})
+NEW_ITEM = QT_TRANSLATE_NOOP("organization_dialog", "(new organization)")
 
 
 def channel_label(index: int, field: str) -> str:

@@ -32,6 +32,7 @@ from headway_journal.ui.fit import fit_to_screen
 
 from ...journal.backup import REPLACED, BackupInfo, BackupManager, check_backup
 from ..format import full_date, human_size, local_time
+from ..translated import QT_TRANSLATE_NOOP, TranslatedMap
 from ..widgets import GRID, wrap_label
 
 __all__ = ["RestoreDialog", "backup_when", "reason_words"]
@@ -39,15 +40,15 @@ __all__ = ["RestoreDialog", "backup_when", "reason_words"]
 PathRole = Qt.ItemDataRole.UserRole + 1
 COL_MADE, COL_REASON, COL_SIZE, COL_SOUND = range(4)
 
-_REASONS = {
-    "open": "when the journal was opened",
-    "close": "when the window was closed",
-    "periodic": "automatic, while you worked",
-    "manual": "Back up now",
-    "before-restore": "before a restore",
-    "cli": "from the command line",
-    "before-command": "before a change from the command line",
-}
+_REASONS = TranslatedMap("restore_dialog", {
+    "open": QT_TRANSLATE_NOOP("restore_dialog", "when the journal was opened"),
+    "close": QT_TRANSLATE_NOOP("restore_dialog", "when the window was closed"),
+    "periodic": QT_TRANSLATE_NOOP("restore_dialog", "automatic, while you worked"),
+    "manual": QT_TRANSLATE_NOOP("restore_dialog", "Back up now"),
+    "before-restore": QT_TRANSLATE_NOOP("restore_dialog", "before a restore"),
+    "cli": QT_TRANSLATE_NOOP("restore_dialog", "from the command line"),
+    "before-command": QT_TRANSLATE_NOOP("restore_dialog", "before a change from the command line"),
+})
 
 
 def reason_words(reason: str) -> str:

@@ -23,6 +23,7 @@ from headway_journal.journal.issue_types import FieldError, FieldSpec
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.completion import click_through
 
+from ..translated import QT_TRANSLATE_NOOP, TranslatedMap
 from .form_builder import (
     GRID,
     ErrorLabel,
@@ -34,14 +35,14 @@ from .form_builder import (
 )
 from .form_dialog import FormDialog
 
-LABELS = {
-    "name": "Your name", "address": "Address", "email": "E-mail", "phone": "Phone",
-    "holiday_country": "Country", "holiday_subdivision": "State or region",
-    "attachment_limit_mb": "Largest attachment",
-}
+LABELS = TranslatedMap("settings_dialog", {
+    "name": QT_TRANSLATE_NOOP("settings_dialog", "Your name"), "address": QT_TRANSLATE_NOOP("settings_dialog", "Address"), "email": QT_TRANSLATE_NOOP("settings_dialog", "E-mail"), "phone": QT_TRANSLATE_NOOP("settings_dialog", "Phone"),
+    "holiday_country": QT_TRANSLATE_NOOP("settings_dialog", "Country"), "holiday_subdivision": QT_TRANSLATE_NOOP("settings_dialog", "State or region"),
+    "attachment_limit_mb": QT_TRANSLATE_NOOP("settings_dialog", "Largest attachment"),
+})
 DEFAULT_LIMIT_MB = 200
 MAX_LIMIT_MB = 4096
-_EMAIL = FieldSpec("email", "E-mail", "email")
+_EMAIL = FieldSpec("email", QT_TRANSLATE_NOOP("settings_dialog", "E-mail"), "email")
 
 
 class SettingsDialog(FormDialog):

@@ -17,6 +17,7 @@ from headway_journal.journal.profile import missing_details
 from headway_journal.journal.service import JournalService, ServiceError
 from headway_journal.ui.your_details import FILL_BY_HAND, DetailsForm
 
+from ..translated import tr
 from .form_builder import GRID, ErrorLabel, add_save_shortcuts
 
 __all__ = ["ASKED_SETTING", "YourDetailsDialog"]
@@ -43,7 +44,7 @@ class YourDetailsDialog(QDialog):
         outer.setSpacing(2 * GRID)
         missing = missing_details(service.profile())
         what = " and ".join(missing) if missing else QCoreApplication.translate("YourDetailsDialog", "your details")
-        self.intro = intro = QLabel(QCoreApplication.translate("YourDetailsDialog", "The case file is signed with your name and address, and the journal does not have {what} yet. {FILL_BY_HAND}").format(what=what, FILL_BY_HAND=FILL_BY_HAND))
+        self.intro = intro = QLabel(QCoreApplication.translate("YourDetailsDialog", "The case file is signed with your name and address, and the journal does not have {what} yet. {FILL_BY_HAND}").format(what=what, FILL_BY_HAND=tr("your_details", FILL_BY_HAND)))
         intro.setWordWrap(True)
         intro.setAccessibleName(QCoreApplication.translate("YourDetailsDialog", "Why your details are asked"))
         outer.addWidget(intro)

@@ -10,6 +10,7 @@ from ...journal.exhibits import safe_display_name
 from ...journal.records import AttachmentView
 from ...journal.safe_echo import escape_for_terminal
 from ..format import human_size
+from ..translated import QT_TRANSLATE_NOOP, TranslatedMap
 
 __all__ = [
     "describe_exhibit",
@@ -43,23 +44,23 @@ def quoted_name(name: str) -> str:
     return f"\u201c{escape_for_terminal(safe_display_name(name))}\u201d"
 
 
-_TYPE_LABELS = {
+_TYPE_LABELS = TranslatedMap("describe", {
     "image/png": "PNG", "image/jpeg": "JPEG", "image/gif": "GIF", "image/webp": "WEBP",
     "image/bmp": "BMP", "image/tiff": "TIFF", "image/heic": "HEIC", "image/heif": "HEIF",
     "image/avif": "AVIF", "application/pdf": "PDF", "application/zip": "ZIP",
     "application/rtf": "RTF", "text/plain": "TEXT", "text/html": "HTML", "video/mp4": "VIDEO",
     "video/quicktime": "VIDEO",
-}  # fmt: skip
+})  # fmt: skip
 
 
-_KIND_WORDS = {
-    "image/png": "PNG image", "image/jpeg": "JPEG image", "image/gif": "GIF image",
-    "image/webp": "WebP image", "image/bmp": "BMP image", "image/tiff": "TIFF image",
-    "image/heic": "HEIC image", "image/heif": "HEIF image", "image/avif": "AVIF image",
-    "application/pdf": "PDF document", "application/zip": "ZIP archive",
-    "application/rtf": "RTF document", "text/plain": "Text", "text/html": "Web page",
-    "video/mp4": "Video", "video/quicktime": "Video",
-}  # fmt: skip
+_KIND_WORDS = TranslatedMap("describe", {
+    "image/png": QT_TRANSLATE_NOOP("describe", "PNG image"), "image/jpeg": QT_TRANSLATE_NOOP("describe", "JPEG image"), "image/gif": QT_TRANSLATE_NOOP("describe", "GIF image"),
+    "image/webp": QT_TRANSLATE_NOOP("describe", "WebP image"), "image/bmp": QT_TRANSLATE_NOOP("describe", "BMP image"), "image/tiff": QT_TRANSLATE_NOOP("describe", "TIFF image"),
+    "image/heic": QT_TRANSLATE_NOOP("describe", "HEIC image"), "image/heif": QT_TRANSLATE_NOOP("describe", "HEIF image"), "image/avif": QT_TRANSLATE_NOOP("describe", "AVIF image"),
+    "application/pdf": QT_TRANSLATE_NOOP("describe", "PDF document"), "application/zip": QT_TRANSLATE_NOOP("describe", "ZIP archive"),
+    "application/rtf": QT_TRANSLATE_NOOP("describe", "RTF document"), "text/plain": QT_TRANSLATE_NOOP("describe", "Text"), "text/html": QT_TRANSLATE_NOOP("describe", "Web page"),
+    "video/mp4": QT_TRANSLATE_NOOP("describe", "Video"), "video/quicktime": QT_TRANSLATE_NOOP("describe", "Video"),
+})  # fmt: skip
 
 
 def type_label(view: AttachmentView) -> str:

@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..translated import QT_TRANSLATE_NOOP, tr
 from .controller import AttachmentController
 
 __all__ = [
@@ -77,10 +78,10 @@ __all__ = [
 
 _log = logging.getLogger(__name__)
 
-NOTHING = "Nothing to paste: the clipboard holds no screenshot, files or text."
-TEXT_ELSEWHERE = ("The clipboard holds text, not a screenshot or files: click in a text box "
-                  "to paste it.")
-NO_CASE = "Select a case first: a pasted screenshot or file is attached to the case shown."
+NOTHING = QT_TRANSLATE_NOOP("drop_paste", "Nothing to paste: the clipboard holds no screenshot, files or text.")
+TEXT_ELSEWHERE = (QT_TRANSLATE_NOOP("drop_paste", "The clipboard holds text, not a screenshot or files: click in a text box "
+                  "to paste it."))
+NO_CASE = QT_TRANSLATE_NOOP("drop_paste", "Select a case first: a pasted screenshot or file is attached to the case shown.")
 
 IdGetter = Callable[[], int | None]
 
@@ -154,14 +155,14 @@ class WindowPaste(QObject):
         if what is None:
             what = paste_kind(mime, in_text_box=False)
         if what == "nothing":
-            self._say(NOTHING)
+            self._say(tr("drop_paste", NOTHING))
             return False
         if what == "text-elsewhere":
-            self._say(TEXT_ELSEWHERE)
+            self._say(tr("drop_paste", TEXT_ELSEWHERE))
             return False
         case_id = self._case_id()
         if case_id is None and what != "link":
-            self._say(NO_CASE)
+            self._say(tr("drop_paste", NO_CASE))
             return False
         try:
             return self._controller.attach_mime(case_id, mime, self._contact_id())

@@ -26,6 +26,7 @@ from ...journal.folder_safety import create_private
 from ...journal.records import AttachmentView
 from ...journal.safe_echo import window_text
 from ...journal.service import ServiceError
+from ..translated import QT_TRANSLATE_NOOP, TranslatedTexts
 from .controller import AttachmentController
 from .describe import quoted_name
 
@@ -48,11 +49,11 @@ SETTINGS_APPLICATION = "Headway Journal"
 KEY_LAST_ATTACH_FOLDER = "attachments/last_folder"
 KEY_LAST_SAVE_FOLDER = "attachments/last_save_folder"
 
-OPEN_FILTERS = (
-    "All files (*)",
-    "Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.heic *.heif *.avif)",
-    "PDF documents (*.pdf)",
-)
+OPEN_FILTERS = TranslatedTexts("files", (
+    QT_TRANSLATE_NOOP("files", "All files (*)"),
+    QT_TRANSLATE_NOOP("files", "Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.heic *.heif *.avif)"),
+    QT_TRANSLATE_NOOP("files", "PDF documents (*.pdf)"),
+))
 
 
 def _settings() -> QSettings:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ...journal.records import AttachmentView, CaseView
 from ...journal.service import ServiceError
+from ..translated import QT_TRANSLATE_NOOP, tr
 from ..widgets import FlowLayout
 from .cards import ExhibitDelegate, ExhibitModel
 from .controller import AttachmentController
@@ -55,7 +56,7 @@ __all__ = [
 ]
 
 
-EMPTY_TEXT = "Drop screenshots here, paste with Ctrl+V, or click Attach"
+EMPTY_TEXT = QT_TRANSLATE_NOOP("panel", "Drop screenshots here, paste with Ctrl+V, or click Attach")
 
 
 class _MessageBar(QFrame):
@@ -224,7 +225,7 @@ class ExhibitsPanel(QWidget):
         self.list_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.list_view.installEventFilter(_ListKeys(self))
 
-        self.empty_label = QLabel(EMPTY_TEXT, self)
+        self.empty_label = QLabel(tr("panel", EMPTY_TEXT), self)
         self.empty_label.setAccessibleName(QCoreApplication.translate("ExhibitsPanel", "No exhibits yet"))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -302,7 +303,7 @@ class ExhibitsPanel(QWidget):
                         for c in case_view.contacts}
         self.model.set_items(live, contacts)
         self.stack.setCurrentWidget(self.list_view if live else self.empty_label)
-        self.empty_label.setText(EMPTY_TEXT if case_view is not None
+        self.empty_label.setText(tr("panel", EMPTY_TEXT) if case_view is not None
                                  else QCoreApplication.translate("ExhibitsPanel", "Choose a case to see its exhibits."))
         self.removed_list.clear()
         for view in removed:

@@ -31,6 +31,7 @@ from headway_journal.journal.service import JournalService, ServiceError
 from headway_journal.ui.widgets import FlowLayout
 
 from ..dialogs.form_builder import GRID
+from ..translated import QT_TRANSLATE_NOOP, tr
 from .controller import AttachmentController
 from .drop_paste import PasteHandler, install_paste_shortcut
 from .files import pick_and_attach
@@ -38,7 +39,7 @@ from .files import pick_and_attach
 __all__ = ["ExhibitStrip"]
 
 MAX_CHIP_NAME = 32
-HINT = "Paste a screenshot here (Ctrl+V) or drop files on this window."
+HINT = QT_TRANSLATE_NOOP("strip", "Paste a screenshot here (Ctrl+V) or drop files on this window.")
 
 
 def _short(name: str) -> str:
@@ -77,7 +78,7 @@ class ExhibitStrip(QFrame):
         self.attach_button.setToolTip(QCoreApplication.translate("ExhibitStrip", "Choose screenshots, receipts or letters for this contact"))
         self.attach_button.setAutoDefault(False)
         self.attach_button.clicked.connect(lambda _c=False: self.pick())
-        self.hint = QLabel(HINT)
+        self.hint = QLabel(tr("strip", HINT))
         self.hint.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Exhibits hint"))
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)  # secondary text
@@ -145,7 +146,7 @@ class ExhibitStrip(QFrame):
         for index, name in enumerate(self._controller.held_names()):
             self._add_chip(name, index=index)
         if not self._existing and not self._attached and not self._controller.held_names():
-            self.hint.setText(HINT)
+            self.hint.setText(tr("strip", HINT))
         else:
             self.hint.setText(QCoreApplication.translate("ExhibitStrip", "More: Ctrl+V here, or drop files on this window."))
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QSizePolicy, QToolBar, QWidget
 
-from ... import APP_NAME, __version__
+from ... import APP_NAME, __version__, i18n
 from ...journal.issue_types import SAFETY_NOTE
 from ...journal.records import STATUSES
 from ..widgets import SearchBox, literal_ampersands
@@ -215,4 +215,4 @@ def show_about(w: MainWindow) -> None:
 
 def show_safety(w: MainWindow) -> None:
     """Help > Safety information (F1): what to do in an emergency."""
-    QMessageBox.information(w, QCoreApplication.translate("actions", "Safety information"), SAFETY_NOTE)
+    QMessageBox.information(w, QCoreApplication.translate("actions", "Safety information"), i18n.text(SAFETY_NOTE))

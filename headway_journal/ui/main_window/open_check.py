@@ -23,6 +23,7 @@ from ...journal.opening import accept_checked, after_failed_check, check_failure
 from .. import read_only_mode
 from ..app import explain_open_problem, offer_restore
 from ..tasks import TaskContext, TaskRunner
+from ..translated import QT_TRANSLATE_NOOP, tr
 from .messages import PLAIN_ERRORS, plain_message
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,8 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _log = logging.getLogger(__name__)
 
-CHECKING_NOTE = "Checking the journal after an unclean exit; editing is back once it passes."
-PASSED_NOTE = "The journal passed its integrity check; you can edit it again."
+CHECKING_NOTE = QT_TRANSLATE_NOOP("open_check", "Checking the journal after an unclean exit; editing is back once it passes.")
+PASSED_NOTE = QT_TRANSLATE_NOOP("open_check", "The journal passed its integrity check; you can edit it again.")
 
 
 class OpenCheck(QObject):
@@ -55,7 +56,7 @@ class OpenCheck(QObject):
         if not service.unchecked:
             return False
         journal = service.journal
-        self.window.statusBar().showMessage(CHECKING_NOTE)
+        self.window.statusBar().showMessage(tr("open_check", CHECKING_NOTE))
 
         def work(_ctx: TaskContext) -> list[str]:
             problems: list[str] = journal.run_check()  # its own read-only connection
@@ -90,7 +91,7 @@ class OpenCheck(QObject):
         window.update_status()
         if window.case_pane.case is not None:
             window.case_pane.reload()
-        window.statusBar().showMessage(note or PASSED_NOTE, 30_000)
+        window.statusBar().showMessage(note or tr("open_check", PASSED_NOTE), 30_000)
         self.passed.emit()
 
     def _failed(self, problems: list[str]) -> None:

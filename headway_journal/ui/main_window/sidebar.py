@@ -31,24 +31,25 @@ from ..case_list import (
     size_columns,
 )
 from ..format import plural
+from ..translated import QT_TRANSLATE_NOOP, TranslatedMap, TranslatedPairs
 from ..widgets import GRID, literal_ampersands, wrap_label
 
-VIEWS: tuple[tuple[str, str], ...] = (
-    ("due", "Due & overdue"),
-    ("active", "All open"),
-    ("waiting", "Waiting"),
-    ("escalated", "Escalated"),
-    ("resolved", "Resolved"),
-    ("all", "All"),
-    ("deleted", "Deleted"),
-)
-VIEW_NAMES = dict(VIEWS)
-SORTS: tuple[tuple[str, str], ...] = (
-    ("due", "Next deadline"),
-    ("opened", "Newest opened"),
-    ("title", "Title"),
-    ("status", "Status"),
-)
+VIEWS = TranslatedPairs("sidebar", (
+    ("due", QT_TRANSLATE_NOOP("sidebar", "Due & overdue")),
+    ("active", QT_TRANSLATE_NOOP("sidebar", "All open")),
+    ("waiting", QT_TRANSLATE_NOOP("sidebar", "Waiting")),
+    ("escalated", QT_TRANSLATE_NOOP("sidebar", "Escalated")),
+    ("resolved", QT_TRANSLATE_NOOP("sidebar", "Resolved")),
+    ("all", QT_TRANSLATE_NOOP("sidebar", "All")),
+    ("deleted", QT_TRANSLATE_NOOP("sidebar", "Deleted")),
+))
+VIEW_NAMES = TranslatedMap("sidebar", dict(VIEWS.source))
+SORTS = TranslatedPairs("sidebar", (
+    ("due", QT_TRANSLATE_NOOP("sidebar", "Next deadline")),
+    ("opened", QT_TRANSLATE_NOOP("sidebar", "Newest opened")),
+    ("title", QT_TRANSLATE_NOOP("sidebar", "Title")),
+    ("status", QT_TRANSLATE_NOOP("sidebar", "Status")),
+))
 ViewRole = Qt.ItemDataRole.UserRole + 1
 
 

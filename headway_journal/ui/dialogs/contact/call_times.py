@@ -18,9 +18,11 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDate, QDateTime, QObject, QTime
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QSpinBox
 
+from ...translated import QT_TRANSLATE_NOOP
+
 MAX_CALL_MINUTES = 24 * 60  # the journal refuses longer contacts
-RULE_HINT = ("Changing the start moves the end with it, so the duration stays; change the end "
-             "or the duration to correct how long it lasted.")
+RULE_HINT = (QT_TRANSLATE_NOOP("call_times", "Changing the start moves the end with it, so the duration stays; change the end "
+             "or the duration to correct how long it lasted."))
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:

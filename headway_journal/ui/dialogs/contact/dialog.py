@@ -49,6 +49,7 @@ from headway_journal.ui.exhibits.controller import AttachmentController
 from headway_journal.ui.exhibits.drop_paste import install_drop_target, install_window_paste
 from headway_journal.ui.exhibits.strip import ExhibitStrip
 
+from ...translated import tr
 from ..examples import show_promise_example
 from ..form_builder import ErrorLabel, HintLabel, save_keys_hint, show_problems
 from ..form_dialog import FormDialog
@@ -263,7 +264,7 @@ class ContactDialog(FormDialog, ContactForm):
 
     def _update_call_hint(self) -> None:
         if self.ended_check.isChecked() and self._live():
-            self.call_hint.setText(RULE_HINT)
+            self.call_hint.setText(tr("call_times", RULE_HINT))
         elif self._clock_running():
             start = QCoreApplication.translate("ContactDialog", "the start you set") if self._start_touched else QCoreApplication.translate("ContactDialog", "when you opened this")
             self.call_hint.setText(QCoreApplication.translate("ContactDialog", "The clock runs from {start}. Saving ends the call now, unless you set the end yourself.").format(start=start))

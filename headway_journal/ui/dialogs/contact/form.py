@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from headway_journal.journal.records import CHANNELS, DIRECTIONS, MAX_HOLD_MINUTES, CaseView
 
+from ...translated import QT_TRANSLATE_NOOP, TranslatedMap
 from ..examples import show_contact_examples
 from ..form_builder import GRID, ErrorLabel, HintLabel, NoteBox, make_form_layout, with_error
 from .tickets import TicketChips
@@ -33,18 +34,18 @@ from .tickets import TicketChips
 __all__ = ["CHANNEL_LABELS", "CORE_LABELS", "DIRECTION_LABELS", "ESCALATION_LEVELS",
            "ESC_LABELS", "ContactForm"]
 
-CHANNEL_LABELS = {"phone": "Phone", "chat": "Chat", "email": "E-mail", "ticket": "Ticket",
-                  "in-app": "In the app", "letter": "Letter", "in-person": "In person"}
-DIRECTION_LABELS = {"outbound": "I contacted them", "inbound": "They contacted me"}
+CHANNEL_LABELS = TranslatedMap("form", {"phone": QT_TRANSLATE_NOOP("form", "Phone"), "chat": QT_TRANSLATE_NOOP("form", "Chat"), "email": QT_TRANSLATE_NOOP("form", "E-mail"), "ticket": QT_TRANSLATE_NOOP("form", "Ticket"),
+                  "in-app": QT_TRANSLATE_NOOP("form", "In the app"), "letter": QT_TRANSLATE_NOOP("form", "Letter"), "in-person": QT_TRANSLATE_NOOP("form", "In person")})
+DIRECTION_LABELS = TranslatedMap("form", {"outbound": QT_TRANSLATE_NOOP("form", "I contacted them"), "inbound": QT_TRANSLATE_NOOP("form", "They contacted me")})
 ESCALATION_LEVELS = ("supervisor", "escalations team", "manager", "formal complaint",
                      "privacy officer")
-CORE_LABELS = {
-    "started_at": "Started", "ended_at": "Ended", "hold_minutes": "Hold", "channel": "Channel",
-    "direction": "Direction", "rep_name": "Representative", "rep_title": "Their title",
-    "rep_id": "Their ID", "tickets": "Tickets", "summary": "Summary", "outcome": "Outcome",
-}
-ESC_LABELS = {"owner_name": "Owner name", "owner_title": "Owner title", "level": "Level",
-              "reference": "Reference", "requested_on": "Escalation date", "notes": "Notes"}
+CORE_LABELS = TranslatedMap("form", {
+    "started_at": QT_TRANSLATE_NOOP("form", "Started"), "ended_at": QT_TRANSLATE_NOOP("form", "Ended"), "hold_minutes": QT_TRANSLATE_NOOP("form", "Hold"), "channel": QT_TRANSLATE_NOOP("form", "Channel"),
+    "direction": QT_TRANSLATE_NOOP("form", "Direction"), "rep_name": QT_TRANSLATE_NOOP("form", "Representative"), "rep_title": QT_TRANSLATE_NOOP("form", "Their title"),
+    "rep_id": QT_TRANSLATE_NOOP("form", "Their ID"), "tickets": QT_TRANSLATE_NOOP("form", "Tickets"), "summary": QT_TRANSLATE_NOOP("form", "Summary"), "outcome": QT_TRANSLATE_NOOP("form", "Outcome"),
+})
+ESC_LABELS = TranslatedMap("form", {"owner_name": QT_TRANSLATE_NOOP("form", "Owner name"), "owner_title": QT_TRANSLATE_NOOP("form", "Owner title"), "level": QT_TRANSLATE_NOOP("form", "Level"),
+              "reference": QT_TRANSLATE_NOOP("form", "Reference"), "requested_on": QT_TRANSLATE_NOOP("form", "Escalation date"), "notes": QT_TRANSLATE_NOOP("form", "Notes")})
 
 
 class ContactForm:

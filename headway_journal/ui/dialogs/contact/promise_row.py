@@ -22,11 +22,15 @@ from PySide6.QtWidgets import (
 from headway_journal.journal import deadlines as dl
 from headway_journal.journal.records import PromiseInput
 
+from ...translated import QT_TRANSLATE_NOOP, TranslatedPairs
 from ..form_builder import GRID, ErrorLabel
 
 __all__ = ["UNITS", "PromiseRow", "due_text"]
 
-UNITS = (("business days", "business days"), ("hours", "hours"), ("date", "by date"))
+UNITS = TranslatedPairs("promise_row", (
+    ("business days", QT_TRANSLATE_NOOP("promise_row", "business days")),
+    ("hours", QT_TRANSLATE_NOOP("promise_row", "hours")),
+    ("date", QT_TRANSLATE_NOOP("promise_row", "by date"))))
 
 
 def due_text(due: dl.PromiseDue, today: date) -> str:

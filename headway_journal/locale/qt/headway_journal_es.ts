@@ -1,0 +1,6201 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+  <context>
+    <name>app</name>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="120" />
+      <source>Journal in use</source>
+      <translation>Diario en uso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="121" />
+      <source>{message}
+
+The journal in {folder} is open in another Headway Journal window or program. Close it there, then start Headway Journal again.</source>
+      <translation>{message}
+
+El diario de {folder} está abierto en otra ventana o programa de Headway Journal. Ciérrelo allí y vuelva a iniciar Headway Journal.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="123" />
+      <source>Journal made by a newer version</source>
+      <translation>Diario creado por una versión más reciente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="124" />
+      <source>{message}
+
+Your journal in {folder} was left as it is.</source>
+      <translation>{message}
+
+Su diario de {folder} se dejó como estaba.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="126" />
+      <source> The newest sound backup is {name}.</source>
+      <translation> La copia de seguridad sana más reciente es {name}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="127" />
+      <location filename="headway_journal/ui/app.py" line="139" />
+      <source>Journal damaged</source>
+      <translation>Diario dañado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="128" />
+      <source>{message}
+
+Nothing was changed: the journal was not repaired, moved or replaced. Your backups are in {value}.{newest} Restore one with `headway-journal restore FILE`, or ask for help before changing anything.</source>
+      <translation>{message}
+
+No se cambió nada: el diario no se reparó, movió ni reemplazó. Sus copias de seguridad están en {value}.{newest} Restaure una con `headway-journal restore FILE`, o pida ayuda antes de cambiar nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="129" />
+      <source>Journal could not be opened</source>
+      <translation>No se pudo abrir el diario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="129" />
+      <source>{message}
+
+Folder: {folder}
+Nothing was changed.</source>
+      <translation>{message}
+
+Carpeta: {folder}
+No se cambió nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="140" />
+      <source>{message}
+
+Restore the newest sound backup ({when})?
+
+Yes: that backup becomes your journal; the damaged database is kept in {value}. Anything recorded after {when} is not in it.
+No: Headway Journal closes and nothing is touched.</source>
+      <translation>{message}
+
+¿Restaurar la copia de seguridad sana más reciente ({when})?
+
+Sí: esa copia pasa a ser su diario; la base de datos dañada se conserva en {value}. Lo registrado después de {when} no está en ella.
+No: Headway Journal se cierra y no se toca nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="172" />
+      <source>Backup not restored</source>
+      <translation>No se restauró la copia de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="186" />
+      <source>an unknown error</source>
+      <translation>un error desconocido</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="209" />
+      <source>Traceback (most recent call last):
+</source>
+      <translation>Traceback (most recent call last):
+</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="366" />
+      <source>{APP_NAME} — demo (nothing is kept)</source>
+      <translation>{APP_NAME} — demostración (no se guarda nada)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="419" />
+      <source>NOT shown</source>
+      <translation>NO se muestra</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="420" />
+      <source>window {state}: {windowTitle} at {time:.3f}</source>
+      <translation>ventana {state}: {windowTitle} a {time:.3f}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorReporter</name>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="285" />
+      <source>--- {stamp} · {APP_NAME} {version__} · Python {value}
+{text}
+</source>
+      <translation>--- {stamp} · {APP_NAME} {version__} · Python {value}
+{text}
+</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="299" />
+      <source>the terminal (the log file could not be written)</source>
+      <translation>la terminal (no se pudo escribir el archivo de registro)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" line="301" />
+      <source>Something went wrong: {one_line}. Your journal is safe; details were written to {where}.</source>
+      <translation>Algo salió mal: {one_line}. Su diario está a salvo; los detalles se escribieron en {where}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>before_call</name>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="27" />
+      <source>everyone</source>
+      <translation>todos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="28" />
+      <source>clients</source>
+      <translation>clientes</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="29" />
+      <source>clinicians</source>
+      <translation>profesionales clínicos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="30" />
+      <source>privacy matters</source>
+      <translation>asuntos de privacidad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="41" />
+      <source>Your safety comes first</source>
+      <translation>Su seguridad es lo primero</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="41" />
+      <source>Safety note</source>
+      <translation>Nota de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="45" />
+      <source>Ask on this call</source>
+      <translation>Preguntar en esta llamada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="47" />
+      <source> (on file: {answer})</source>
+      <translation> (en el expediente: {answer})</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="48" />
+      <source>Call prompt</source>
+      <translation>Pregunta para la llamada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="53" />
+      <source>Where to reach {name} (for {audience})</source>
+      <translation>Dónde contactar a {name} (para {audience})</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="57" />
+      <source>No channels on file for {name}. Look inside your account (Help or Support), the website footer or your onboarding e-mail, then add them under Organizations.</source>
+      <translation>No hay canales registrados para {name}. Búsquelos dentro de su cuenta (Ayuda o Soporte), en el pie de página del sitio web o en su correo de bienvenida, y añádalos en Organizaciones.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="57" />
+      <source>No channels</source>
+      <translation>No hay canales</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="61" />
+      <source>Organization notes</source>
+      <translation>Notas de la organización</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="64" />
+      <source>What to expect (typical, not promised)</source>
+      <translation>Qué esperar (lo típico, no lo prometido)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="66" />
+      <source>What to expect</source>
+      <translation>Qué esperar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="68" />
+      <location filename="headway_journal/ui/case/before_call.py" line="69" />
+      <source>Next step</source>
+      <translation>Siguiente paso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="77" />
+      <source>Have ready</source>
+      <translation>Tenga a mano</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="83" />
+      <source>{missing} of {len} missing: add them to the case before you call.</source>
+      <translation>Faltan {missing} de {len}: añádalos al caso antes de llamar.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="84" />
+      <source>Everything on the list is on file.</source>
+      <translation>Todo lo de la lista está en el expediente.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="85" />
+      <source>Checklist summary</source>
+      <translation>Resumen de la lista</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="88" />
+      <source>–  Not needed: {label} ({not_needed})</source>
+      <translation>–  No se necesita: {label} ({not_needed})</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="97" />
+      <source>✓  On file: {label}</source>
+      <translation>✓  En el expediente: {label}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="99" />
+      <source>✗  Missing: {label}</source>
+      <translation>✗  Falta: {label}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="100" />
+      <location filename="headway_journal/ui/case/before_call.py" line="104" />
+      <source>Checklist item</source>
+      <translation>Elemento de la lista</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="103" />
+      <source>✓  Ticket numbers to quote: {join}</source>
+      <translation>✓  Números de ticket para citar: {join}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="111" />
+      <source>Outside clocks</source>
+      <translation>Plazos externos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="113" />
+      <source>General information to verify with the agency; not legal advice.</source>
+      <translation>Información general que debe verificar con la agencia; no es asesoría legal.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="114" />
+      <source>Outside clocks note</source>
+      <translation>Nota sobre plazos externos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="119" />
+      <source>passed {plural} ago</source>
+      <translation>pasó hace {plural}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="121" />
+      <source>{name}: by {full_date} ({when}). {rule}. {note}</source>
+      <translation>{name}: hasta el {full_date} ({when}). {rule}. {note}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="121" />
+      <source>Outside clock</source>
+      <translation>Plazo externo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="129" />
+      <source>Channel {value}</source>
+      <translation>Canal {value}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="136" />
+      <source>Channel name</source>
+      <translation>Nombre del canal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="140" />
+      <source>open now</source>
+      <translation>abierto ahora</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="142" />
+      <source>closed now</source>
+      <translation>cerrado ahora</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="144" />
+      <source>hours unknown</source>
+      <translation>horario desconocido</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="148" />
+      <source>Channel address</source>
+      <translation>Dirección del canal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="152" />
+      <source>Hours {hours} not understood</source>
+      <translation>No se entendió el horario {hours}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="153" />
+      <source>No opening hours on file</source>
+      <translation>No hay horario de atención registrado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="155" />
+      <source>Hours {hours}</source>
+      <translation>Horario {hours}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="156" />
+      <source> (your local time)</source>
+      <translation> (su hora local)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="158" />
+      <source>Channel hours</source>
+      <translation>Horario del canal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="160" />
+      <source>Channel verification</source>
+      <translation>Verificación del canal</translation>
+    </message>
+  </context>
+  <context>
+    <name>common</name>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" line="18" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" line="18" />
+      <source>Chat</source>
+      <translation>Chat</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" line="18" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" line="18" />
+      <source>Ticket</source>
+      <translation>Ticket</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" line="18" />
+      <source>In-app</source>
+      <translation>En la aplicación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" line="19" />
+      <source>Letter</source>
+      <translation>Carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" line="19" />
+      <source>In person</source>
+      <translation>En persona</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" line="19" />
+      <source>Web</source>
+      <translation>Web</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" line="19" />
+      <source>Portal</source>
+      <translation>Portal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" line="22" />
+      <source>you contacted them</source>
+      <translation>usted los contactó</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" line="22" />
+      <source>they contacted you</source>
+      <translation>ellos lo contactaron a usted</translation>
+    </message>
+  </context>
+  <context>
+    <name>details</name>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="35" />
+      <source>About this case</source>
+      <translation>Sobre este caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="36" />
+      <source>Organization</source>
+      <translation>Organización</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="37" />
+      <source>Issue type</source>
+      <translation>Tipo de problema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="38" />
+      <source>You are the</source>
+      <translation>Usted es</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="39" />
+      <source>Status</source>
+      <translation>Estado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="40" />
+      <source>Opened</source>
+      <translation>Abierto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="41" />
+      <source>Amount disputed</source>
+      <translation>Monto en disputa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="42" />
+      <source>Desired outcome</source>
+      <translation>Resultado deseado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="43" />
+      <source>Summary</source>
+      <translation>Resumen</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="44" />
+      <source>Case reference</source>
+      <translation>Referencia del caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="61" />
+      <source>not on file yet</source>
+      <translation>aún no está en el expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="70" />
+      <source>Ticket and reference numbers</source>
+      <translation>Números de ticket y de referencia</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="72" />
+      <source>All ticket numbers</source>
+      <translation>Todos los números de ticket</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="74" />
+      <source>Notes</source>
+      <translation>Notas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="77" />
+      <source>Note {local_moment}</source>
+      <translation>Nota {local_moment}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="79" />
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="82" />
+      <source>No notes.</source>
+      <translation>Sin notas.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="82" />
+      <source>No notes</source>
+      <translation>Sin notas</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseHeader</name>
+    <message>
+      <location filename="headway_journal/ui/case/header.py" line="18" />
+      <source>Case header</source>
+      <translation>Encabezado del caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/header.py" line="25" />
+      <source>Case title</source>
+      <translation>Título del caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/header.py" line="34" />
+      <source>Case facts</source>
+      <translation>Datos del caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/header.py" line="35" />
+      <source>Case amount and outcome</source>
+      <translation>Monto y resultado del caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/header.py" line="45" />
+      <source>{days} d open</source>
+      <translation>{days} d abierto</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeletedBanner</name>
+    <message>
+      <location filename="headway_journal/ui/case/header.py" line="62" />
+      <source>Deleted case notice</source>
+      <translation>Aviso de caso eliminado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/header.py" line="65" />
+      <source>This case is in Deleted. Nothing in it was erased.</source>
+      <translation>Este caso está en Eliminados. No se borró nada de él.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/header.py" line="66" />
+      <source>This case is deleted</source>
+      <translation>Este caso está eliminado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/header.py" line="67" />
+      <location filename="headway_journal/ui/case/header.py" line="68" />
+      <source>Restore case</source>
+      <translation>Restaurar caso</translation>
+    </message>
+  </context>
+  <context>
+    <name>history</name>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="22" />
+      <source>representative's title</source>
+      <translation>cargo del representante</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="23" />
+      <source>representative ID</source>
+      <translation>ID del representante</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="24" />
+      <source>minutes on hold</source>
+      <translation>minutos en espera</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="24" />
+      <source>desired outcome</source>
+      <translation>resultado deseado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="25" />
+      <source>amount disputed</source>
+      <translation>monto en disputa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="26" />
+      <source>issue type</source>
+      <translation>tipo de problema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="26" />
+      <source>owner's title</source>
+      <translation>cargo del responsable</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="27" />
+      <source>SHA-256</source>
+      <translation>SHA-256</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="27" />
+      <source>requested on</source>
+      <translation>solicitado el</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="30" />
+      <source>Case</source>
+      <translation>Caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="30" />
+      <source>Contact</source>
+      <translation>Contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="30" />
+      <source>Promise</source>
+      <translation>Promesa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="30" />
+      <source>Escalation</source>
+      <translation>Escalamiento</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="31" />
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="31" />
+      <source>Exhibit</source>
+      <translation>Anexo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="31" />
+      <source>Organization</source>
+      <translation>Organización</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="34" />
+      <source>deleted (restorable)</source>
+      <translation>eliminado (se puede restaurar)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="35" />
+      <source>removed from the exhibits (restorable)</source>
+      <translation>quitado de los anexos (se puede restaurar)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="35" />
+      <source>erased for good</source>
+      <translation>borrado definitivamente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="48" />
+      <source>Promise “{text}” back to {new} (undo of marked {old})</source>
+      <translation>Promesa «{text}» de vuelta a {new} (se deshizo la marca {old})</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="49" />
+      <source>Promise “{text}” marked {new} (was {old})</source>
+      <translation>Promesa «{text}» marcada como {new} (antes {old})</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="50" />
+      <source>{entity} status changed from {old} to {new}</source>
+      <translation>{entity}: el estado cambió de {old} a {new}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="114" />
+      <source>Change history</source>
+      <translation>Historial de cambios</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="127" />
+      <source>&lt;p&gt;&lt;b&gt;{escape}&lt;/b&gt; · {escape2}</source>
+      <translation>&lt;p&gt;&lt;b&gt;{escape}&lt;/b&gt; · {escape2}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="133" />
+      <source>&lt;p&gt;No changes recorded.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;No hay cambios registrados.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="134" />
+      <source>&lt;p&gt;&lt;i&gt;Every change to this case, newest first, with the values before and after. Entries are written by the app and cannot be edited.&lt;/i&gt;&lt;/p&gt;</source>
+      <translation>&lt;p&gt;&lt;i&gt;Cada cambio de este caso, del más reciente al más antiguo, con los valores de antes y después. La aplicación escribe estas entradas y no se pueden editar.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>NextStepNotice</name>
+    <message>
+      <location filename="headway_journal/ui/case/next_step.py" line="40" />
+      <source>Promise notice</source>
+      <translation>Aviso de promesa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/next_step.py" line="47" />
+      <source>Promise notice headline</source>
+      <translation>Titular del aviso de promesa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/next_step.py" line="51" />
+      <source>Next step after a broken promise</source>
+      <translation>Siguiente paso tras una promesa incumplida</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/next_step.py" line="52" />
+      <source>Have ready:</source>
+      <translation>Tenga a mano:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/next_step.py" line="53" />
+      <source>Have ready</source>
+      <translation>Tenga a mano</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/next_step.py" line="54" />
+      <source>Documents for the next step</source>
+      <translation>Documentos para el siguiente paso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/next_step.py" line="58" />
+      <source>Undo</source>
+      <translation>Deshacer</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/next_step.py" line="59" />
+      <source>Undo promise mark</source>
+      <translation>Deshacer la marca de la promesa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/next_step.py" line="60" />
+      <source>Put the promise back as it was (Ctrl+Z); the history keeps both changes</source>
+      <translation>Devolver la promesa a como estaba (Ctrl+Z); el historial conserva ambos cambios</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/next_step.py" line="63" />
+      <source>Dismiss</source>
+      <translation>Descartar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/next_step.py" line="64" />
+      <source>Dismiss promise notice</source>
+      <translation>Descartar el aviso de promesa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/next_step.py" line="65" />
+      <source>Hide this notice (the next step stays under Before you call)</source>
+      <translation>Ocultar este aviso (el siguiente paso sigue en Antes de llamar)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/next_step.py" line="78" />
+      <source>Promise “{text}” marked {after}.</source>
+      <translation>Promesa «{text}» marcada como {after}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/next_step.py" line="83" />
+      <source>Next: {text}</source>
+      <translation>Siguiente: {text}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/next_step.py" line="91" />
+      <source>Undone: promise “{text}” is {before} again.</source>
+      <translation>Deshecho: la promesa «{text}» vuelve a estar {before}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>pane</name>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" line="37" />
+      <source>Timeline</source>
+      <translation>Cronología</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" line="37" />
+      <source>Details</source>
+      <translation>Detalles</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" line="37" />
+      <source>Exhibits</source>
+      <translation>Anexos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" line="37" />
+      <source>Before you call</source>
+      <translation>Antes de llamar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" line="37" />
+      <source>History</source>
+      <translation>Historial</translation>
+    </message>
+  </context>
+  <context>
+    <name>CasePane</name>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" line="63" />
+      <source>Case</source>
+      <translation>Caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" line="71" />
+      <source>Select a case on the left to see its timeline.</source>
+      <translation>Seleccione un caso a la izquierda para ver su cronología.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" line="74" />
+      <source>No case selected</source>
+      <translation>Ningún caso seleccionado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" line="84" />
+      <source>Case tabs</source>
+      <translation>Pestañas del caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" line="87" />
+      <source>Details</source>
+      <translation>Detalles</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" line="90" />
+      <source>Before you call</source>
+      <translation>Antes de llamar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" line="134" />
+      <source>Exhibits page</source>
+      <translation>Página de anexos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" line="256" />
+      <source>Exhibits ({n})</source>
+      <translation>Anexos ({n})</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" line="256" />
+      <source>Exhibits</source>
+      <translation>Anexos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" line="290" />
+      <source>The promise “{text}” was changed again since; nothing was undone.</source>
+      <translation>La promesa «{text}» volvió a cambiar desde entonces; no se deshizo nada.</translation>
+    </message>
+  </context>
+  <context>
+    <name>timeline</name>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="51" />
+      <source>{text} — due {due}</source>
+      <translation>{text} — vence {due}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="52" />
+      <source>{text} — {terms}, due {due}</source>
+      <translation>{text} — {terms}, vence {due}</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineTab</name>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="73" />
+      <source>Timeline</source>
+      <translation>Cronología</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="80" />
+      <source>Timeline summary</source>
+      <translation>Resumen de la cronología</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="86" />
+      <location filename="headway_journal/ui/case/timeline.py" line="120" />
+      <source>Newest first</source>
+      <translation>Más recientes primero</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="87" />
+      <source>Show the newest or the oldest contact first</source>
+      <translation>Mostrar primero el contacto más reciente o el más antiguo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="97" />
+      <source>Timeline cards</source>
+      <translation>Tarjetas de la cronología</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="119" />
+      <source>Newest first ▾</source>
+      <translation>Más recientes primero ▾</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="119" />
+      <source>Oldest first ▴</source>
+      <translation>Más antiguos primero ▴</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="121" />
+      <source>Oldest first</source>
+      <translation>Más antiguos primero</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="144" />
+      <source>Log your first contact (Ctrl+L)</source>
+      <translation>Registre su primer contacto (Ctrl+L)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="145" />
+      <source>Log your first contact</source>
+      <translation>Registre su primer contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="150" />
+      <source>Every call, chat, e-mail or ticket goes here with who you spoke to, the ticket number and what they promised, so nothing depends on memory. Screenshots pasted here (Ctrl+V) or dropped on the window become exhibits of the case.</source>
+      <translation>Aquí va cada llamada, chat, correo electrónico o ticket, con la persona con quien habló, el número de ticket y lo que prometieron, para que nada dependa de la memoria. Las capturas de pantalla pegadas aquí (Ctrl+V) o soltadas sobre la ventana se convierten en anexos del caso.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="153" />
+      <source>Timeline hint</source>
+      <translation>Sugerencia de la cronología</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="194" />
+      <source>Show {min} more ({len} not shown)</source>
+      <translation>Mostrar {min} más ({len} sin mostrar)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="196" />
+      <source>Show more contacts</source>
+      <translation>Mostrar más contactos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="204" />
+      <source>Contact {when} {channel} {direction}</source>
+      <translation>Contacto {when} {channel} {direction}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="213" />
+      <source>Channel and direction</source>
+      <translation>Canal y dirección</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="216" />
+      <source>Contact date</source>
+      <translation>Fecha del contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="222" />
+      <source>Contact actions</source>
+      <translation>Acciones del contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="223" />
+      <source>Edit or delete this contact</source>
+      <translation>Editar o eliminar este contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="228" />
+      <source>Edit contact…</source>
+      <translation>Editar contacto…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="230" />
+      <source>Delete contact…</source>
+      <translation>Eliminar contacto…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="245" />
+      <source> ({hold_minutes} on hold)</source>
+      <translation> ({hold_minutes} en espera)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="248" />
+      <source>{hold_minutes} min on hold</source>
+      <translation>{hold_minutes} min en espera</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="251" />
+      <source>Representative</source>
+      <translation>Representante</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="253" />
+      <source>Ticket</source>
+      <translation>Ticket</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="253" />
+      <source>Tickets</source>
+      <translation>Tickets</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="255" />
+      <source>Ticket numbers</source>
+      <translation>Números de ticket</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="257" />
+      <source>Summary</source>
+      <translation>Resumen</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="259" />
+      <source>Outcome: {outcome}</source>
+      <translation>Resultado: {outcome}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="259" />
+      <source>Outcome</source>
+      <translation>Resultado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="272" />
+      <source>Written down {plural} later, on {local_moment}.</source>
+      <translation>Se anotó {plural} después, el {local_moment}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="272" />
+      <source>Recorded later</source>
+      <translation>Registrado más tarde</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="279" />
+      <source>Promise: {text}</source>
+      <translation>Promesa: {text}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="286" />
+      <source>Promise</source>
+      <translation>Promesa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="292" />
+      <source>Promise state: {label}</source>
+      <translation>Estado de la promesa: {label}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="295" />
+      <source>Kept</source>
+      <translation>Cumplida</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="295" />
+      <source>Broken</source>
+      <translation>Incumplida</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="297" />
+      <source>Mark {status}: {text}</source>
+      <translation>Marcar como {status}: {text}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="298" />
+      <source>Record that this promise was {status} (kept in the history)</source>
+      <translation>Registrar que esta promesa está {status} (queda en el historial)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="311" />
+      <source>No promise recorded, and there is no typical reply time for this; ask for one next time.</source>
+      <translation>No se registró ninguna promesa y no hay un tiempo de respuesta típico para esto; pida uno la próxima vez.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="314" />
+      <source>No promise recorded. Typical for {description}: {label}</source>
+      <translation>No se registró ninguna promesa. Lo típico para {description}: {label}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="315" />
+      <source>Expected response</source>
+      <translation>Respuesta esperada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="319" />
+      <source>Escalation</source>
+      <translation>Escalamiento</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="324" />
+      <source>Escalation details</source>
+      <translation>Detalles del escalamiento</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="341" />
+      <source>Escalation {full_date}</source>
+      <translation>Escalamiento {full_date}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="362" />
+      <source>Exhibits added {day}</source>
+      <translation>Anexos añadidos el {day}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="366" />
+      <source>Exhibit</source>
+      <translation>Anexo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="366" />
+      <source>Exhibits</source>
+      <translation>Anexos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="370" />
+      <source>Exhibits added</source>
+      <translation>Anexos añadidos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="373" />
+      <source>Date added</source>
+      <translation>Fecha en que se añadió</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="377" />
+      <source>Exhibits of the case</source>
+      <translation>Anexos del caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="414" />
+      <source>Exhibit: {name}</source>
+      <translation>Anexo: {name}</translation>
+    </message>
+  </context>
+  <context>
+    <name>case_list</name>
+    <message>
+      <location filename="headway_journal/ui/case_list.py" line="43" />
+      <source>Case</source>
+      <translation>Caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case_list.py" line="43" />
+      <source>Status</source>
+      <translation>Estado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case_list.py" line="43" />
+      <source>Next deadline</source>
+      <translation>Próximo plazo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case_list.py" line="43" />
+      <source>Organization</source>
+      <translation>Organización</translation>
+    </message>
+  </context>
+  <context>
+    <name>build</name>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="46" />
+      <source>{exc} Set the dates under “Timeline” in the case file window (File &gt; Export case file…).</source>
+      <translation>{exc} Elija las fechas en «Cronología» en la ventana del expediente (Archivo &gt; Exportar expediente…).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="50" />
+      <source>The case file could not be saved in {parent}: permission denied. Choose another folder.</source>
+      <translation>No se pudo guardar el expediente en {parent}: permiso denegado. Elija otra carpeta.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="52" />
+      <source>The folder {parent} does not exist (any more). Choose another folder.</source>
+      <translation>La carpeta {parent} no existe (ya). Elija otra carpeta.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="54" />
+      <source>The disk is full, so the case file was not saved. Free some space and try again.</source>
+      <translation>El disco está lleno, así que no se guardó el expediente. Libere espacio y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="57" />
+      <source>The case file could not be written ({reason}). Nothing was saved.</source>
+      <translation>No se pudo escribir el expediente ({reason}). No se guardó nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="59" />
+      <source>There was not enough memory to build the case file. Nothing was saved.</source>
+      <translation>No había suficiente memoria para preparar el expediente. No se guardó nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="60" />
+      <source>The case file could not be made because of an unexpected problem ({name__}). Nothing was saved.</source>
+      <translation>No se pudo preparar el expediente por un problema inesperado ({name__}). No se guardó nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="261" />
+      <source>There is no case {case_id}.</source>
+      <translation>No existe el caso {case_id}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="265" />
+      <source>Print</source>
+      <translation>Imprimir</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="277" />
+      <source>Case file not made</source>
+      <translation>No se preparó el expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="287" />
+      <source>Building the case file to print</source>
+      <translation>Preparando el expediente para imprimir</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseFileBuilder</name>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="149" />
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="150" />
+      <source>Case file</source>
+      <translation>Expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="151" />
+      <source>Building the case file</source>
+      <translation>Preparando el expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="170" />
+      <source>Cancelling…</source>
+      <translation>Cancelando…</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseFileDialog</name>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="104" />
+      <source>Case file — {title}</source>
+      <translation>Expediente — {title}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="105" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="266" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="361" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="468" />
+      <source>Case file</source>
+      <translation>Expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="150" />
+      <source>Case</source>
+      <translation>Caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="153" />
+      <source>Case #{case_number} · {name} · {issue_type_label} · {n_contacts} contact{value} · {n_exhibits} exhibit{value2}</source>
+      <translation>Caso n.º {case_number} · {name} · {issue_type_label} · {n_contacts} contacto(s) · {n_exhibits} anexo(s)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="157" />
+      <source>About the case</source>
+      <translation>Sobre el caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="162" />
+      <source>Copy</source>
+      <translation>Copia</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="163" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="164" />
+      <source>Redacted copy</source>
+      <translation>Copia censurada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="166" />
+      <source>Mask identifiers down to their last 4 characters, for sending to someone who does not need them</source>
+      <translation>Ocultar los identificadores salvo sus últimos 4 caracteres, para enviarlo a alguien que no los necesita</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="169" />
+      <source>Account, member, claim, authorization, invoice, NPI and EIN numbers, representative IDs, e-mail addresses, phone numbers and other long numbers are masked to their last 4 characters, in the cover letter too. Ticket numbers stay readable. PDF and text exhibits are withheld (listed with their SHA-256): tick one to put it back as filed, unmasked. Screenshots cannot be masked: untick those that show identifiers.</source>
+      <translation>Los números de cuenta, de afiliado, de reclamación, de autorización, de factura, NPI y EIN, los ID de representantes, las direcciones de correo electrónico, los teléfonos y otros números largos se ocultan salvo sus últimos 4 caracteres, también en la carta de presentación. Los números de ticket siguen legibles. Los anexos PDF y de texto se retienen (se listan con su SHA-256): marque uno para volver a incluirlo tal como se presentó, sin ocultar. Las capturas de pantalla no se pueden ocultar: desmarque las que muestren identificadores.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="178" />
+      <source>What the redacted copy masks</source>
+      <translation>Qué oculta la copia censurada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="186" />
+      <source>Cover letter</source>
+      <translation>Carta de presentación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="187" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="188" />
+      <source>Include a cover letter</source>
+      <translation>Incluir una carta de presentación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="189" />
+      <source>A formal escalation letter, placed after the cover page</source>
+      <translation>Una carta formal de escalamiento, colocada después de la portada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="191" />
+      <source>Addressee</source>
+      <translation>Destinatario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="192" />
+      <source>e.g. Billing supervisor, or the name of the escalation owner</source>
+      <translation>p. ej. Supervisor de facturación, o el nombre del responsable del escalamiento</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="197" />
+      <source>Cover letter text</source>
+      <translation>Texto de la carta de presentación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="199" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="515" />
+      <source>Draft again</source>
+      <translation>Redactar de nuevo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="200" />
+      <source>Draft the letter again</source>
+      <translation>Redactar la carta de nuevo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="201" />
+      <source>Replace the letter with a new draft from the case</source>
+      <translation>Reemplazar la carta por un borrador nuevo a partir del caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="204" />
+      <source>To:</source>
+      <translation>Para:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="211" />
+      <source>Letter status</source>
+      <translation>Estado de la carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="224" />
+      <source>Result</source>
+      <translation>Resultado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="226" />
+      <source>Open</source>
+      <translation>Abierto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="227" />
+      <source>Open the saved case file</source>
+      <translation>Abrir el expediente guardado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="228" />
+      <source>Open the saved file in your PDF viewer</source>
+      <translation>Abrir el archivo guardado en su visor de PDF</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="239" />
+      <source>Export…</source>
+      <translation>Exportar…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="240" />
+      <source>Export</source>
+      <translation>Exportar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="241" />
+      <source>Save the case file as a PDF</source>
+      <translation>Guardar el expediente como PDF</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="242" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="243" />
+      <source>Preview</source>
+      <translation>Vista previa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="244" />
+      <source>Look at every page before saving or printing</source>
+      <translation>Revisar cada página antes de guardar o imprimir</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="245" />
+      <source>Print…</source>
+      <translation>Imprimir…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="246" />
+      <source>Print</source>
+      <translation>Imprimir</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="247" />
+      <source>Print the case file</source>
+      <translation>Imprimir el expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="249" />
+      <source>Close</source>
+      <translation>Cerrar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="301" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="454" />
+      <source>Exhibits</source>
+      <translation>Anexos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="304" />
+      <source>Exhibits to include</source>
+      <translation>Anexos que se incluyen</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="305" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="444" />
+      <source>Untick an exhibit to leave it out of this copy; the others keep their numbers.</source>
+      <translation>Desmarque un anexo para dejarlo fuera de esta copia; los demás conservan sus números.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="308" />
+      <source>This case has no exhibits.</source>
+      <translation>Este caso no tiene anexos.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="311" />
+      <source>Exhibits included unmasked</source>
+      <translation>Anexos incluidos sin ocultar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="341" />
+      <source>SHA-256 {sha256}</source>
+      <translation>SHA-256 {sha256}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="376" />
+      <source>Exhibits changed</source>
+      <translation>Los anexos cambiaron</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="377" />
+      <source>The exhibits of this case changed since this window opened, so their numbers may have changed. The list is up to date now: check it, then try again.</source>
+      <translation>Los anexos de este caso cambiaron desde que se abrió esta ventana, así que sus números pueden haber cambiado. La lista ya está actualizada: revísela y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="389" />
+      <source>Exhibit {number}: {caption} — {original_name} ({kind})</source>
+      <translation>Anexo {number}: {caption} — {original_name} ({kind})</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="391" />
+      <source> — file missing</source>
+      <translation> — falta el archivo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="393" />
+      <source> — withheld from the redacted copy unless ticked (not masked)</source>
+      <translation> — se retiene de la copia censurada salvo que lo marque (no se oculta)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="442" />
+      <source>Untick an exhibit to leave it out of this copy; the others keep their numbers. PDF and text exhibits are withheld (listed only) unless ticked.</source>
+      <translation>Desmarque un anexo para dejarlo fuera de esta copia; los demás conservan sus números. Los anexos PDF y de texto se retienen (solo se listan) salvo que los marque.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="454" />
+      <source>Exhibit</source>
+      <translation>Anexo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="457" />
+      <source>Warning: {word} {which} {verb} into the redacted copy as filed: {value} contents are not masked.</source>
+      <translation>Advertencia: {word} {which} {verb} en la copia censurada tal como se presentó: su contenido no está oculto.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="508" />
+      <source>Edited by you: it is no longer re-drafted when the case or the addressee changes.</source>
+      <translation>Editada por usted: ya no se vuelve a redactar cuando cambian el caso o el destinatario.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="510" />
+      <source>Drafted from the case; edit it freely before exporting.</source>
+      <translation>Redactada a partir del caso; edítela libremente antes de exportar.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="516" />
+      <source>Replace your edited letter with a new draft from the case? Your changes will be lost.</source>
+      <translation>¿Reemplazar la carta que editó por un borrador nuevo a partir del caso? Se perderán sus cambios.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="561" />
+      <source>Export the case file</source>
+      <translation>Exportar el expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="561" />
+      <source>PDF documents (*.pdf)</source>
+      <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="568" />
+      <source>Building the case file</source>
+      <translation>Preparando el expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="580" />
+      <source>Building the preview</source>
+      <translation>Preparando la vista previa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="585" />
+      <source>Building the case file to print</source>
+      <translation>Preparando el expediente para imprimir</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="599" />
+      <source>The case file was not made.</source>
+      <translation>No se preparó el expediente.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="600" />
+      <source>Case file not made</source>
+      <translation>No se preparó el expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="605" />
+      <source>Cancelled; no file was written.</source>
+      <translation>Cancelado; no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="608" />
+      <source>, {exhibit_pages} of them from PDF exhibits</source>
+      <translation>, {exhibit_pages} de ellas de anexos PDF</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="611" />
+      <source>Saved “{name}” in {parent}: {pages} page{value}{extra}.</source>
+      <translation>Se guardó «{name}» en {parent}: {pages} página(s){extra}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="620" />
+      <source>Preview: {pages} page{value}.</source>
+      <translation>Vista previa: {pages} página(s).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="635" />
+      <source>Printed {pages} page{value} to “{name}” in {parent} (text stays selectable).</source>
+      <translation>Se imprimieron {pages} página(s) en «{name}» en {parent} (el texto sigue siendo seleccionable).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="638" />
+      <source>Sent {pages} page{value} to the printer.</source>
+      <translation>Se enviaron {pages} página(s) a la impresora.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="640" />
+      <source>Opened in the system viewer.</source>
+      <translation>Abierto en el visor del sistema.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" line="642" />
+      <source>Nothing was printed.</source>
+      <translation>No se imprimió nada.</translation>
+    </message>
+  </context>
+  <context>
+    <name>print_preview</name>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="73" />
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="357" />
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="358" />
+      <source>Open in system viewer</source>
+      <translation>Abrir en el visor del sistema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="74" />
+      <source>No application on this computer opens PDF files. Install a PDF viewer, or export the case file and open it from its folder.</source>
+      <translation>Ninguna aplicación de esta computadora abre archivos PDF. Instale un visor de PDF, o exporte el expediente y ábralo desde su carpeta.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="85" />
+      <source>the file is not there</source>
+      <translation>el archivo no está</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="86" />
+      <source>it is not a valid PDF</source>
+      <translation>no es un PDF válido</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="87" />
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="88" />
+      <source>it is protected with a password</source>
+      <translation>está protegido con contraseña</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="89" />
+      <source>it could not be read</source>
+      <translation>no se pudo leer</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="91" />
+      <source>“{name}” could not be opened: {get}.</source>
+      <translation>No se pudo abrir «{name}»: {get}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="297" />
+      <source>The file “{name}” could not be written ({reason}).</source>
+      <translation>No se pudo escribir el archivo «{name}» ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="298" />
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="377" />
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="435" />
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="459" />
+      <source>Print</source>
+      <translation>Imprimir</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="307" />
+      <source>Print the case file</source>
+      <translation>Imprimir el expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="359" />
+      <source>Print from your desktop's PDF viewer instead (sharper, faster)</source>
+      <translation>Imprimir desde el visor de PDF de su escritorio (más nítido y rápido)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="421" />
+      <source>Printing page 1 of {total}…</source>
+      <translation>Imprimiendo la página 1 de {total}…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="421" />
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="422" />
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="423" />
+      <source>Printing</source>
+      <translation>Imprimiendo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="433" />
+      <source>The printer could not be started. Check that it is connected, or use “Open in system viewer” and print from there.</source>
+      <translation>No se pudo iniciar la impresora. Compruebe que está conectada, o use «Abrir en el visor del sistema» e imprima desde allí.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="440" />
+      <source>Printing page {position} of {total}…</source>
+      <translation>Imprimiendo la página {position} de {total}…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="447" />
+      <source>the printer refused a new page</source>
+      <translation>la impresora rechazó una página nueva</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="457" />
+      <source>not enough memory</source>
+      <translation>no hay suficiente memoria</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="458" />
+      <source>Printing stopped after {printed} of {total} pages ({reason}).</source>
+      <translation>La impresión se detuvo tras {printed} de {total} páginas ({reason}).</translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="106" />
+      <source>Preview — {name}</source>
+      <translation>Vista previa — {name}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="107" />
+      <source>Case file preview</source>
+      <translation>Vista previa del expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="112" />
+      <source>Pages</source>
+      <translation>Páginas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="126" />
+      <source>Problem</source>
+      <translation>Problema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="154" />
+      <source>Zoom out (Ctrl+-)</source>
+      <translation>Alejar (Ctrl+-)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="154" />
+      <source>Zoom out</source>
+      <translation>Alejar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="155" />
+      <source>Zoom in (Ctrl++)</source>
+      <translation>Acercar (Ctrl++)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="155" />
+      <source>Zoom in</source>
+      <translation>Acercar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="156" />
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="157" />
+      <source>Fit width</source>
+      <translation>Ajustar al ancho</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="156" />
+      <source>Fit the page width (Ctrl+0)</source>
+      <translation>Ajustar al ancho de la página (Ctrl+0)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="161" />
+      <source>Zoom</source>
+      <translation>Zoom</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="163" />
+      <source>Page</source>
+      <translation>Página</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="164" />
+      <source>Page 888 of 888</source>
+      <translation>Página 888 de 888</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="166" />
+      <source>Print…</source>
+      <translation>Imprimir…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="167" />
+      <source>Print</source>
+      <translation>Imprimir</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="168" />
+      <source>Print the case file (Ctrl+P)</source>
+      <translation>Imprimir el expediente (Ctrl+P)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="170" />
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="171" />
+      <source>Open in system viewer</source>
+      <translation>Abrir en el visor del sistema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="172" />
+      <source>Open the PDF in your desktop's PDF viewer</source>
+      <translation>Abrir el PDF en el visor de PDF de su escritorio</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="174" />
+      <source>Close</source>
+      <translation>Cerrar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="175" />
+      <source>Close preview</source>
+      <translation>Cerrar la vista previa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="252" />
+      <source>Page {page} of {count}</source>
+      <translation>Página {page} de {count}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" line="252" />
+      <source>No pages</source>
+      <translation>Sin páginas</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineRangeBox</name>
+    <message>
+      <location filename="headway_journal/ui/casefile/timeline_range.py" line="63" />
+      <source>Timeline</source>
+      <translation>Cronología</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/timeline_range.py" line="69" />
+      <source>Only contacts from</source>
+      <translation>Solo los contactos desde</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/timeline_range.py" line="70" />
+      <source>Only contacts in a date range</source>
+      <translation>Solo los contactos de un intervalo de fechas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/timeline_range.py" line="73" />
+      <source>From date</source>
+      <translation>Desde la fecha</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/timeline_range.py" line="74" />
+      <source>To date</source>
+      <translation>Hasta la fecha</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/timeline_range.py" line="81" />
+      <source>Contacts in the case file</source>
+      <translation>Contactos en el expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/timeline_range.py" line="111" />
+      <source>The range starts after it ends.</source>
+      <translation>El intervalo empieza después de terminar.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/timeline_range.py" line="114" />
+      <source> in this range</source>
+      <translation> en este intervalo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/timeline_range.py" line="115" />
+      <source>{count:,} contacts{where}: the case file would run to about {estimated_pages:,} pages, more than one file can hold (at most {limit:,} contacts). Choose a shorter date range.</source>
+      <translation>{count:,} contactos{where}: el expediente tendría unas {estimated_pages:,} páginas, más de lo que cabe en un archivo (como máximo {limit:,} contactos). Elija un intervalo de fechas más corto.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/timeline_range.py" line="138" />
+      <source>{count:,} contact{value} in the case file</source>
+      <translation>{count:,} contacto(s) en el expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/timeline_range.py" line="140" />
+      <source>; {others:,} other{value} not included</source>
+      <translation>; {others:,} más no incluido(s)</translation>
+    </message>
+  </context>
+  <context>
+    <name>case_dialog</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="47" />
+      <source>Client</source>
+      <translation>Cliente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="47" />
+      <source>Clinician (provider)</source>
+      <translation>Profesional clínico (proveedor)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="49" />
+      <source>Organization</source>
+      <translation>Organización</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="50" />
+      <source>Issue type</source>
+      <translation>Tipo de problema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="51" />
+      <source>Role</source>
+      <translation>Función</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="52" />
+      <source>Title</source>
+      <translation>Título</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="53" />
+      <source>Status</source>
+      <translation>Estado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="54" />
+      <source>Opened on</source>
+      <translation>Abierto el</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="55" />
+      <source>Amount disputed</source>
+      <translation>Monto en disputa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="56" />
+      <source>Currency</source>
+      <translation>Moneda</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="57" />
+      <source>Summary</source>
+      <translation>Resumen</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="58" />
+      <source>Desired outcome</source>
+      <translation>Resultado deseado</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseDialog</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="76" />
+      <source>New case</source>
+      <translation>Nuevo caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="76" />
+      <source>Edit case</source>
+      <translation>Editar caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="89" />
+      <source>new case</source>
+      <translation>caso nuevo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="89" />
+      <source>changes to this case</source>
+      <translation>cambios en este caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="97" />
+      <source>Draft restored</source>
+      <translation>Borrador restaurado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="116" />
+      <source>Safety note</source>
+      <translation>Nota de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="119" />
+      <source>Case form</source>
+      <translation>Formulario del caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="129" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="130" />
+      <source>Details</source>
+      <translation>Detalles</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="143" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="474" />
+      <source>Organization</source>
+      <translation>Organización</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="144" />
+      <source>The company or body this case is with.</source>
+      <translation>La empresa u organismo con el que es este caso.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="145" />
+      <source>New organization…</source>
+      <translation>Nueva organización…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="146" />
+      <source>New organization</source>
+      <translation>Nueva organización</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="147" />
+      <source>Add an organization with its contact channels.</source>
+      <translation>Añada una organización con sus canales de contacto.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="161" />
+      <source>Issue type</source>
+      <translation>Tipo de problema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="162" />
+      <source>What kind of problem this is; it decides the details asked below.</source>
+      <translation>Qué tipo de problema es; determina los detalles que se piden abajo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="165" />
+      <source>Issue type description</source>
+      <translation>Descripción del tipo de problema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="177" />
+      <source>Role</source>
+      <translation>Función</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="178" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="384" />
+      <source>Whether you are a client or a clinician in this case.</source>
+      <translation>Si en este caso usted es cliente o profesional clínico.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="185" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="476" />
+      <source>Title</source>
+      <translation>Título</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="186" />
+      <source>e.g. Double charge for the 12 Nov session</source>
+      <translation>p. ej. Cobro doble por la sesión del 12 nov.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="187" />
+      <source>A short name for the case, shown in the case list.</source>
+      <translation>Un nombre corto para el caso, que se muestra en la lista de casos.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="193" />
+      <source>Status</source>
+      <translation>Estado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="199" />
+      <source>Opened on</source>
+      <translation>Abierto el</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="204" />
+      <source>When the problem started or you first contacted them.</source>
+      <translation>Cuándo empezó el problema o cuándo los contactó por primera vez.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="210" />
+      <source>Amount disputed</source>
+      <translation>Monto en disputa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="211" />
+      <source>e.g. 100.00 (leave empty if none)</source>
+      <translation>p. ej. 100.00 (déjelo vacío si no hay)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="212" />
+      <source>The amount in dispute, if any.</source>
+      <translation>El monto en disputa, si lo hay.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="214" />
+      <source>Currency</source>
+      <translation>Moneda</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="215" />
+      <source>Currency of the amount</source>
+      <translation>Moneda del monto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="235" />
+      <source>Summary</source>
+      <translation>Resumen</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="235" />
+      <source>What happened, in a few sentences. No full card or account numbers.</source>
+      <translation>Lo que ocurrió, en pocas frases. Sin números completos de tarjeta ni de cuenta.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="239" />
+      <source>Desired outcome</source>
+      <translation>Resultado deseado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="240" />
+      <source>e.g. Refund of the duplicate $100 charge.</source>
+      <translation>p. ej. Reembolso del cargo duplicado de $100.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="247" />
+      <source>Draft status</source>
+      <translation>Estado del borrador</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="248" />
+      <source>Still needed</source>
+      <translation>Todavía falta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="254" />
+      <source>Save case</source>
+      <translation>Guardar caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="255" />
+      <source>Close without saving (Esc). What you typed is kept as a draft.</source>
+      <translation>Cerrar sin guardar (Esc). Lo que escribió se conserva como borrador.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="369" />
+      <source>Details for {label}</source>
+      <translation>Detalles de {label}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="385" />
+      <source>{label} cases are for {lower}s.</source>
+      <translation>Los casos de {label} son para {lower}s.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="466" />
+      <source>Draft saved</source>
+      <translation>Borrador guardado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="487" />
+      <source>Still needed: </source>
+      <translation>Todavía falta: </translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="490" />
+      <source>Save the case ({save_keys_hint}).</source>
+      <translation>Guardar el caso ({save_keys_hint}).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="571" />
+      <source>Not saved: {exc}</source>
+      <translation>No guardado: {exc}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="589" />
+      <source>the next time you start a new case</source>
+      <translation>la próxima vez que empiece un caso nuevo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="590" />
+      <source>the next time you edit this case</source>
+      <translation>la próxima vez que edite este caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="593" />
+      <source>Close without saving?</source>
+      <translation>¿Cerrar sin guardar?</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="594" />
+      <source>This case is not saved yet.
+
+What you typed is kept as a draft and offered back {where}.</source>
+      <translation>Este caso todavía no está guardado.
+
+Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>call_times</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/call_times.py" line="24" />
+      <source>Changing the start moves the end with it, so the duration stays; change the end or the duration to correct how long it lasted.</source>
+      <translation>Al cambiar el inicio, el fin se mueve con él y la duración se mantiene; cambie el fin o la duración para corregir cuánto duró.</translation>
+    </message>
+  </context>
+  <context>
+    <name>clock</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/clock.py" line="23" />
+      <source>UTC{sign}{value:02d}:{value2:02d}</source>
+      <translation>UTC{sign}{value:02d}:{value2:02d}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactDialog</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="99" />
+      <source>Log contact</source>
+      <translation>Registrar contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="99" />
+      <source>Edit contact</source>
+      <translation>Editar contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="118" />
+      <source>changes to this contact</source>
+      <translation>cambios en este contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="127" />
+      <source>Draft restored; closing keeps it as a draft.</source>
+      <translation>Borrador restaurado; al cerrar se conserva como borrador.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="140" />
+      <source>Contact form</source>
+      <translation>Formulario del contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="152" />
+      <source>Draft status</source>
+      <translation>Estado del borrador</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="154" />
+      <source>Save contact</source>
+      <translation>Guardar contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="154" />
+      <source>Save this contact ({save_keys_hint}).</source>
+      <translation>Guardar este contacto ({save_keys_hint}).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="155" />
+      <source>Close</source>
+      <translation>Cerrar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="156" />
+      <source>Close without saving (Esc); what you typed stays as a draft and is offered next time.</source>
+      <translation>Cerrar sin guardar (Esc); lo que escribió se conserva como borrador y se le ofrecerá la próxima vez.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="269" />
+      <source>the start you set</source>
+      <translation>el inicio que usted puso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="269" />
+      <source>when you opened this</source>
+      <translation>cuando abrió esto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="270" />
+      <source>The clock runs from {start}. Saving ends the call now, unless you set the end yourself.</source>
+      <translation>El cronómetro corre desde las {start}. Al guardar, la llamada termina en este momento, salvo que usted ponga la hora de fin.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="272" />
+      <source>Tick Ended and set the end to record how long it lasted.</source>
+      <translation>Marque Terminó y ponga la hora de fin para registrar cuánto duró.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="300" />
+      <source>On hold {clock_text}</source>
+      <translation>En espera {clock_text}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="311" />
+      <source>On hold 00:00</source>
+      <translation>En espera 00:00</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="315" />
+      <source>Hold</source>
+      <translation>Espera</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="316" />
+      <source>on hold</source>
+      <translation>en espera</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="316" />
+      <source>not on hold</source>
+      <translation>no está en espera</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="519" />
+      <source>This escalation is already on file; it is kept as recorded.</source>
+      <translation>Este escalamiento ya está registrado; se conserva tal como se registró.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="557" />
+      <source>Draft saved {stamp}; closing keeps it.</source>
+      <translation>Borrador guardado {stamp}; al cerrar se conserva.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="585" />
+      <source>Tickets</source>
+      <translation>Tickets</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="637" />
+      <source>Not saved: {exc}</source>
+      <translation>No guardado: {exc}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="648" />
+      <source>Contact saved; attaching its files…</source>
+      <translation>Contacto guardado; adjuntando sus archivos…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="680" />
+      <source>Close without saving</source>
+      <translation>Cerrar sin guardar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="681" />
+      <source>The files chosen for this contact ({names}) are attached only when the contact is saved. Close anyway? What you typed stays as a draft; the files do not.</source>
+      <translation>Los archivos elegidos para este contacto ({names}) solo se adjuntan al guardar el contacto. ¿Cerrar de todos modos? Lo que escribió se conserva como borrador; los archivos no.</translation>
+    </message>
+  </context>
+  <context>
+    <name>form</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="37" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="37" />
+      <source>Chat</source>
+      <translation>Chat</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="37" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="37" />
+      <source>Ticket</source>
+      <translation>Ticket</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="38" />
+      <source>In the app</source>
+      <translation>En la aplicación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="38" />
+      <source>Letter</source>
+      <translation>Carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="38" />
+      <source>In person</source>
+      <translation>En persona</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="39" />
+      <source>I contacted them</source>
+      <translation>Yo los contacté</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="39" />
+      <source>They contacted me</source>
+      <translation>Ellos me contactaron</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="43" />
+      <source>Started</source>
+      <translation>Empezó</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="43" />
+      <source>Ended</source>
+      <translation>Terminó</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="43" />
+      <source>Hold</source>
+      <translation>Espera</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="43" />
+      <source>Channel</source>
+      <translation>Canal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="44" />
+      <source>Direction</source>
+      <translation>Dirección</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="44" />
+      <source>Representative</source>
+      <translation>Representante</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="44" />
+      <source>Their title</source>
+      <translation>Su cargo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="45" />
+      <source>Their ID</source>
+      <translation>Su ID</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="45" />
+      <source>Tickets</source>
+      <translation>Tickets</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="45" />
+      <source>Summary</source>
+      <translation>Resumen</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="45" />
+      <source>Outcome</source>
+      <translation>Resultado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="47" />
+      <source>Owner name</source>
+      <translation>Nombre del responsable</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="47" />
+      <source>Owner title</source>
+      <translation>Cargo del responsable</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="47" />
+      <source>Level</source>
+      <translation>Nivel</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="48" />
+      <source>Reference</source>
+      <translation>Referencia</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="48" />
+      <source>Escalation date</source>
+      <translation>Fecha del escalamiento</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="48" />
+      <source>Notes</source>
+      <translation>Notas</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactForm</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="72" />
+      <source>Safety note</source>
+      <translation>Nota de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="76" />
+      <source>Case</source>
+      <translation>Caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="84" />
+      <source>Call</source>
+      <translation>Llamada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="90" />
+      <source>Call hint</source>
+      <translation>Sugerencia de llamada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="101" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="118" />
+      <source>Channel</source>
+      <translation>Canal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="102" />
+      <source>How this contact happened.</source>
+      <translation>Cómo ocurrió este contacto.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="106" />
+      <source>Direction</source>
+      <translation>Dirección</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="107" />
+      <source>Who started this contact.</source>
+      <translation>Quién inició este contacto.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="111" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="120" />
+      <source>Started</source>
+      <translation>Empezó</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="114" />
+      <source>When the contact started, in your local time.</source>
+      <translation>Cuándo empezó el contacto, en su hora local.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="116" />
+      <source>UTC offset</source>
+      <translation>Desfase UTC</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="117" />
+      <source>Your local UTC offset; stored with the time.</source>
+      <translation>Su desfase UTC local; se guarda con la hora.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="139" />
+      <source>Call timer</source>
+      <translation>Cronómetro de la llamada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="140" />
+      <source>How long the contact has lasted.</source>
+      <translation>Cuánto ha durado el contacto.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="144" />
+      <source>DejaVu Sans Mono</source>
+      <translation>DejaVu Sans Mono</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="144" />
+      <source>Monospace</source>
+      <translation>Monospace</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="147" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="149" />
+      <source>Hold</source>
+      <translation>Espera</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="150" />
+      <source>On hold / back from hold (H, or Alt+H while typing). The minutes add up in the Hold field.</source>
+      <translation>En espera / de vuelta de la espera (H, o Alt+H mientras escribe). Los minutos se suman en el campo Espera.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="153" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="154" />
+      <source>End call</source>
+      <translation>Terminar llamada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="155" />
+      <source>The call is over: set the end time to now (Alt+E).</source>
+      <translation>La llamada terminó: poner la hora de fin en este momento (Alt+E).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="158" />
+      <source>Hold minutes</source>
+      <translation>Minutos en espera</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="160" />
+      <source> min on hold</source>
+      <translation> min en espera</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="161" />
+      <source>Minutes spent on hold; the Hold button adds them up, and you can correct them.</source>
+      <translation>Minutos en espera; el botón Espera los va sumando y usted puede corregirlos.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="163" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="164" />
+      <source>Ended</source>
+      <translation>Terminó</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="165" />
+      <source>Whether the end time below is known.</source>
+      <translation>Si se conoce la hora de fin de abajo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="167" />
+      <source>Ended at</source>
+      <translation>Terminó a las</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="170" />
+      <source>When the contact ended, in your local time.</source>
+      <translation>Cuándo terminó el contacto, en su hora local.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="173" />
+      <source>Duration minutes</source>
+      <translation>Minutos de duración</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="174" />
+      <source> min long</source>
+      <translation> min de duración</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="175" />
+      <source>How long the contact lasted: the end minus the start. Changing it moves the end.</source>
+      <translation>Cuánto duró el contacto: el fin menos el inicio. Al cambiarlo se mueve el fin.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="200" />
+      <source>Representative</source>
+      <translation>Representante</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="201" />
+      <source>Their name, as they gave it</source>
+      <translation>Su nombre, tal como lo dio</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="202" />
+      <source>The name of the person you spoke to. People you met before are suggested.</source>
+      <translation>El nombre de la persona con quien habló. Se sugieren las personas con quienes habló antes.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="207" />
+      <source>Their title</source>
+      <translation>Su cargo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="208" />
+      <source>e.g. Billing specialist, Supervisor</source>
+      <translation>p. ej. Especialista de facturación, Supervisor</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="209" />
+      <source>Their job title; ask for it.</source>
+      <translation>Su cargo; pregúntelo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="213" />
+      <source>Their ID</source>
+      <translation>Su ID</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="214" />
+      <source>Employee or agent ID, if they give one</source>
+      <translation>ID de empleado o agente, si se lo dan</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="215" />
+      <source>An employee or agent ID, if they give one.</source>
+      <translation>Un ID de empleado o agente, si se lo dan.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="224" />
+      <source>Summary</source>
+      <translation>Resumen</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="224" />
+      <source>What was said. No full card or account numbers.</source>
+      <translation>Qué se dijo. Sin números completos de tarjeta ni de cuenta.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="229" />
+      <source>Outcome</source>
+      <translation>Resultado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="229" />
+      <source>Where it stands now, e.g. refund approved, waiting for supervisor.</source>
+      <translation>En qué punto está ahora, p. ej. reembolso aprobado, esperando al supervisor.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="243" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="247" />
+      <source>Promises</source>
+      <translation>Promesas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="248" />
+      <source>Promises heading</source>
+      <translation>Encabezado de promesas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="254" />
+      <source>One line each: "5 business days: refund issued". The due date is worked out from the start of this contact.</source>
+      <translation>Una por línea: "5 días hábiles: reembolso emitido". La fecha de vencimiento se calcula desde el inicio de este contacto.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="255" />
+      <source>Promises help</source>
+      <translation>Ayuda sobre promesas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="260" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="261" />
+      <source>Add promise</source>
+      <translation>Añadir promesa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="262" />
+      <source>Add another promise line (Alt+P).</source>
+      <translation>Añadir otra línea de promesa (Alt+P).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="271" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="272" />
+      <source>Escalation requested</source>
+      <translation>Escalamiento solicitado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="273" />
+      <source>They passed the case to a supervisor or an escalation team. Ask for the owner's name and title.</source>
+      <translation>Pasaron el caso a un supervisor o a un equipo de escalamiento. Pida el nombre y el cargo del responsable.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="277" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="296" />
+      <source>Escalation</source>
+      <translation>Escalamiento</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="286" />
+      <source>Escalation level</source>
+      <translation>Nivel de escalamiento</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="287" />
+      <source>Who it went to.</source>
+      <translation>A quién se dirigió.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="297" />
+      <source>Escalation hint</source>
+      <translation>Sugerencia de escalamiento</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="314" />
+      <source>Escalation {lower}</source>
+      <translation>Escalamiento: {lower}</translation>
+    </message>
+  </context>
+  <context>
+    <name>promise_row</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="31" />
+      <source>business days</source>
+      <translation>días hábiles</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="32" />
+      <source>hours</source>
+      <translation>horas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="33" />
+      <source>by date</source>
+      <translation>en una fecha</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="44" />
+      <source>→ due {text}</source>
+      <translation>→ vence {text}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PromiseRow</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="70" />
+      <source>How many business days or hours they gave themselves.</source>
+      <translation>Cuántos días hábiles u horas se dieron de plazo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="74" />
+      <source>Business days skip weekends and public holidays.</source>
+      <translation>Los días hábiles excluyen fines de semana y días festivos.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="80" />
+      <source>The date they promised.</source>
+      <translation>La fecha que prometieron.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="83" />
+      <source>what was promised, e.g. refund issued</source>
+      <translation>lo que se prometió, p. ej. reembolso emitido</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="84" />
+      <source>What they promised to do, in their words if you can.</source>
+      <translation>Lo que prometieron hacer, con sus palabras si es posible.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="86" />
+      <source>→ due Wed Sep 30 2099 23:59</source>
+      <translation>→ vence el mié 30 sep 2099 23:59</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="99" />
+      <source>Promise</source>
+      <translation>Promesa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="108" />
+      <source>Promise {n} number</source>
+      <translation>Número de la promesa {n}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="109" />
+      <source>Promise {n} unit</source>
+      <translation>Unidad de la promesa {n}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="110" />
+      <source>Promise {n} date</source>
+      <translation>Fecha de la promesa {n}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="111" />
+      <source>Promise {n} text</source>
+      <translation>Texto de la promesa {n}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="112" />
+      <source>Promise {n} due</source>
+      <translation>Vencimiento de la promesa {n}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="113" />
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="114" />
+      <source>Remove promise {n}</source>
+      <translation>Quitar la promesa {n}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="115" />
+      <source>Promise {n} error</source>
+      <translation>Error en la promesa {n}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/promise_row.py" line="193" />
+      <source>business days</source>
+      <translation>días hábiles</translation>
+    </message>
+  </context>
+  <context>
+    <name>TicketChips</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/tickets.py" line="47" />
+      <location filename="headway_journal/ui/dialogs/contact/tickets.py" line="61" />
+      <source>Tickets</source>
+      <translation>Tickets</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/tickets.py" line="52" />
+      <source>Ticket number</source>
+      <translation>Número de ticket</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/tickets.py" line="53" />
+      <source>Ticket number, then Enter</source>
+      <translation>Número de ticket y luego Intro</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/tickets.py" line="54" />
+      <source>Type a ticket or reference number and press Enter; add as many as they give you.</source>
+      <translation>Escriba un número de ticket o de referencia y pulse Intro; añada tantos como le den.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/tickets.py" line="84" />
+      <source>{number} is already in the list.</source>
+      <translation>{number} ya está en la lista.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/tickets.py" line="91" />
+      <location filename="headway_journal/ui/dialogs/contact/tickets.py" line="97" />
+      <source>Ticket {number}</source>
+      <translation>Ticket {number}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/tickets.py" line="101" />
+      <location filename="headway_journal/ui/dialogs/contact/tickets.py" line="102" />
+      <source>Remove ticket {number}</source>
+      <translation>Quitar el ticket {number}</translation>
+    </message>
+  </context>
+  <context>
+    <name>examples</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/examples.py" line="25" />
+      <source>{summary} No full card or account numbers.</source>
+      <translation>{summary} Sin números completos de tarjeta ni de cuenta.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/examples.py" line="28" />
+      <source>{amount} (leave empty if none)</source>
+      <translation>{amount} (déjelo vacío si no hay)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/examples.py" line="28" />
+      <source>Leave empty if none</source>
+      <translation>Déjelo vacío si no hay</translation>
+    </message>
+  </context>
+  <context>
+    <name>form_builder</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="61" />
+      <source>There is no month {month}; a date is written YYYY-MM-DD, e.g. 2026-11-20.</source>
+      <translation>No existe el mes {month}; una fecha se escribe AAAA-MM-DD, p. ej. 2026-11-20.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="70" />
+      <source>There is no {day} {value} {year}: {value} {year} has {days} days.</source>
+      <translation>No existe el {day} {value} {year}: {value} {year} tiene {days} días.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="231" />
+      <source>YYYY-MM-DD</source>
+      <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="233" />
+      <source>last 4 digits only, e.g. 4242</source>
+      <translation>solo los últimos 4 dígitos, p. ej. 4242</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="234" />
+      <source>10 digits</source>
+      <translation>10 dígitos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="237" />
+      <source>e.g. $49.00 on Nov 3, $49.00 on Nov 4</source>
+      <translation>p. ej. $49.00 el 3 nov., $49.00 el 4 nov.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="492" />
+      <source>Not saved: fix {value} (marked above).</source>
+      <translation>No guardado: corrija {value} (marcado arriba).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="493" />
+      <source> and more</source>
+      <translation> y más</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="494" />
+      <source>Not saved: {len} things to fix, marked above ({shown}).</source>
+      <translation>No guardado: hay {len} cosas que corregir, marcadas arriba ({shown}).</translation>
+    </message>
+  </context>
+  <context>
+    <name>FieldRow</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="251" />
+      <source>Required.</source>
+      <translation>Obligatorio.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="261" />
+      <source>(not set)</source>
+      <translation>(sin definir)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="269" />
+      <source>YYYY-MM-DD · {help}</source>
+      <translation>AAAA-MM-DD · {help}</translation>
+    </message>
+  </context>
+  <context>
+    <name>FormDialog</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_dialog.py" line="57" />
+      <source>Save</source>
+      <translation>Guardar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_dialog.py" line="58" />
+      <source>Save problems</source>
+      <translation>Problemas al guardar</translation>
+    </message>
+  </context>
+  <context>
+    <name>organization_dialog</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="57" />
+      <source>Anyone</source>
+      <translation>Cualquiera</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="57" />
+      <source>Clients</source>
+      <translation>Clientes</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="57" />
+      <source>Clinicians</source>
+      <translation>Profesionales clínicos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="58" />
+      <source>Privacy matters</source>
+      <translation>Asuntos de privacidad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="59" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="59" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="59" />
+      <source>Chat</source>
+      <translation>Chat</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="59" />
+      <source>Web page</source>
+      <translation>Página web</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="60" />
+      <source>In the app</source>
+      <translation>En la aplicación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="60" />
+      <source>Letter</source>
+      <translation>Carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="60" />
+      <source>Portal</source>
+      <translation>Portal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="62" />
+      <source>inside my account (Help / Support)</source>
+      <translation>dentro de mi cuenta (Ayuda / Soporte)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="63" />
+      <source>the website footer (Contact / Help)</source>
+      <translation>el pie de página del sitio web (Contacto / Ayuda)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="64" />
+      <source>the provider dashboard's Support page</source>
+      <translation>la página de Soporte del panel de proveedores</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="65" />
+      <source>the onboarding e-mail</source>
+      <translation>el correo de bienvenida</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="66" />
+      <source>a letter or statement</source>
+      <translation>una carta o un estado de cuenta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="70" />
+      <source>Kind</source>
+      <translation>Tipo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="70" />
+      <source>Number or address</source>
+      <translation>Número o dirección</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="70" />
+      <source>Label</source>
+      <translation>Etiqueta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="71" />
+      <source>For</source>
+      <translation>Para</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="71" />
+      <source>Hours</source>
+      <translation>Horario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="71" />
+      <source>Time zone</source>
+      <translation>Zona horaria</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="72" />
+      <source>Verified on</source>
+      <translation>Verificado el</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="72" />
+      <source>Verified from</source>
+      <translation>Verificado en</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="73" />
+      <source>Name</source>
+      <translation>Nombre</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="73" />
+      <source>Website</source>
+      <translation>Sitio web</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="73" />
+      <source>Address</source>
+      <translation>Dirección</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="73" />
+      <source>Notes</source>
+      <translation>Notas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="74" />
+      <source>(new organization)</source>
+      <translation>(nueva organización)</translation>
+    </message>
+  </context>
+  <context>
+    <name>OrganizationDialog</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="105" />
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="106" />
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="151" />
+      <source>Organizations</source>
+      <translation>Organizaciones</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="120" />
+      <source>Organizations form</source>
+      <translation>Formulario de organizaciones</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="136" />
+      <source>Save status</source>
+      <translation>Estado del guardado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="138" />
+      <source>Save organization</source>
+      <translation>Guardar organización</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="139" />
+      <source>Save this organization and its channels ({save_keys_hint}).</source>
+      <translation>Guardar esta organización y sus canales ({save_keys_hint}).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="140" />
+      <source>Close</source>
+      <translation>Cerrar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="140" />
+      <source>Close this window (Esc).</source>
+      <translation>Cerrar esta ventana (Esc).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="154" />
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="155" />
+      <source>New organization</source>
+      <translation>Nueva organización</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="156" />
+      <source>Start an empty organization (Ctrl+N).</source>
+      <translation>Empezar una organización vacía (Ctrl+N).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="184" />
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="185" />
+      <source>Contact channels</source>
+      <translation>Canales de contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="190" />
+      <source>Take numbers and addresses from inside your account, the website footer or the onboarding e-mail (directories lag), and note when and where you checked.</source>
+      <translation>Tome los números y direcciones de dentro de su cuenta, del pie de página del sitio web o del correo de bienvenida (los directorios se quedan atrás), y anote cuándo y dónde los comprobó.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="192" />
+      <source>Where to find channels</source>
+      <translation>Dónde encontrar los canales</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="194" />
+      <source>Channels</source>
+      <translation>Canales</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="195" />
+      <source>Kind</source>
+      <translation>Tipo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="195" />
+      <source>Number or address</source>
+      <translation>Número o dirección</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="195" />
+      <source>For</source>
+      <translation>Para</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="195" />
+      <source>Hours</source>
+      <translation>Horario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="196" />
+      <source>Verified</source>
+      <translation>Verificado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="213" />
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="214" />
+      <source>Add channel</source>
+      <translation>Añadir canal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="215" />
+      <source>Add a phone number, address or page for this organization.</source>
+      <translation>Añada un teléfono, una dirección o una página para esta organización.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="218" />
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="219" />
+      <source>Remove channel</source>
+      <translation>Quitar canal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="220" />
+      <source>Remove the selected channel.</source>
+      <translation>Quitar el canal seleccionado.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="233" />
+      <source>Channel</source>
+      <translation>Canal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="240" />
+      <source>(833) 384-1044, support@example.com, or where in the app</source>
+      <translation>(833) 384-1044, support@example.com, o en qué parte de la aplicación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="243" />
+      <source>e.g. Provider Support queue</source>
+      <translation>p. ej. Cola de Soporte a Proveedores</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="250" />
+      <source>Mon-Fri 09:00-18:00, or 24/7</source>
+      <translation>Lun-Vie 09:00-18:00, o 24/7</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="266" />
+      <source>e.g. America/New_York (empty: my own)</source>
+      <translation>p. ej. America/New_York (vacío: la mía)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="269" />
+      <source>YYYY-MM-DD</source>
+      <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="270" />
+      <source>Today</source>
+      <translation>Hoy</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="271" />
+      <source>Verified today</source>
+      <translation>Verificado hoy</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="272" />
+      <source>I checked this channel today.</source>
+      <translation>Verifiqué este canal hoy.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="332" />
+      <source>Channel {lower}</source>
+      <translation>Canal: {lower}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="411" />
+      <source>New organization: give it a name and its channels.</source>
+      <translation>Nueva organización: escriba su nombre y sus canales.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="446" />
+      <source>not yet</source>
+      <translation>todavía no</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="519" />
+      <source>A channel cannot be verified in the future.</source>
+      <translation>Un canal no puede verificarse en el futuro.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="582" />
+      <source>Not saved: {exc}</source>
+      <translation>No guardado: {exc}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="589" />
+      <source>Saved {strip}.</source>
+      <translation>Guardado {strip}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="634" />
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="648" />
+      <source>Save changes?</source>
+      <translation>¿Guardar los cambios?</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="635" />
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="649" />
+      <source>This organization has changes that are not saved.</source>
+      <translation>Esta organización tiene cambios sin guardar.</translation>
+    </message>
+  </context>
+  <context>
+    <name>restore_dialog</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="44" />
+      <source>when the journal was opened</source>
+      <translation>al abrir el diario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="45" />
+      <source>when the window was closed</source>
+      <translation>al cerrar la ventana</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="46" />
+      <source>automatic, while you worked</source>
+      <translation>automática, mientras trabajaba</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="47" />
+      <source>Back up now</source>
+      <translation>Hacer copia de seguridad ahora</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="48" />
+      <source>before a restore</source>
+      <translation>antes de una restauración</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="49" />
+      <source>from the command line</source>
+      <translation>desde la línea de comandos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="50" />
+      <source>before a change from the command line</source>
+      <translation>antes de un cambio desde la línea de comandos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="57" />
+      <source>before an upgrade of the app</source>
+      <translation>antes de una actualización de la aplicación</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreDialog</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="74" />
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="75" />
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="215" />
+      <source>Restore from backup</source>
+      <translation>Restaurar desde copia de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="82" />
+      <source>Choose the backup to go back to. Everything recorded after it will no longer be in the journal. The journal as it is now is backed up first (a “before-restore” backup in this list), so you can come back to it.</source>
+      <translation>Elija la copia de seguridad a la que quiere volver. Todo lo registrado después ya no estará en el diario. Antes se hace una copia del diario tal como está ahora (una copia «antes de restaurar» en esta lista), para que pueda volver a él.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="84" />
+      <source>Restore explanation</source>
+      <translation>Explicación de la restauración</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="86" />
+      <source>Backups</source>
+      <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="88" />
+      <source>Made</source>
+      <translation>Hecha</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="88" />
+      <source>Why</source>
+      <translation>Por qué</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="88" />
+      <source>Size</source>
+      <translation>Tamaño</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="88" />
+      <source>Sound</source>
+      <translation>Sana</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="101" />
+      <source>There are no backups yet. File &gt; Back up now makes one.</source>
+      <translation>Todavía no hay copias de seguridad. Archivo &gt; Hacer copia de seguridad ahora crea una.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="102" />
+      <source>No backups</source>
+      <translation>No hay copias de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="104" />
+      <source>Restore problem</source>
+      <translation>Problema al restaurar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="110" />
+      <source>Restore…</source>
+      <translation>Restaurar…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="112" />
+      <source>Restore</source>
+      <translation>Restaurar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="113" />
+      <source>Go back to the chosen backup (asks first)</source>
+      <translation>Volver a la copia de seguridad elegida (pregunta antes)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="115" />
+      <source>Other file…</source>
+      <translation>Otro archivo…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="117" />
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="202" />
+      <source>Restore from another file</source>
+      <translation>Restaurar desde otro archivo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="118" />
+      <source>Restore a backup kept somewhere else, e.g. one made with File &gt; Back up to file… (checked first, asks first)</source>
+      <translation>Restaurar una copia de seguridad guardada en otro lugar, p. ej. una hecha con Archivo &gt; Copia de seguridad en archivo… (se comprueba y pregunta antes)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="122" />
+      <source>Close</source>
+      <translation>Cerrar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="146" />
+      <source>✓ sound</source>
+      <translation>✓ sana</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="146" />
+      <source>✗ damaged</source>
+      <translation>✗ dañada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="150" />
+      <source>This backup is damaged.</source>
+      <translation>Esta copia de seguridad está dañada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="152" />
+      <source>damaged, cannot be restored</source>
+      <translation>dañada, no se puede restaurar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="195" />
+      <source>The backup of {what} is damaged and cannot be restored; choose another.</source>
+      <translation>La copia de seguridad de {what} está dañada y no se puede restaurar; elija otra.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="197" />
+      <source>the backup of {what}</source>
+      <translation>la copia de seguridad de {what}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="203" />
+      <source>Journal backups (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+      <translation>Copias de seguridad del diario (*.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="209" />
+      <source>{problem} Nothing was changed.</source>
+      <translation>{problem} No se cambió nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="211" />
+      <source>the backup in {name}</source>
+      <translation>la copia de seguridad en {name}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="216" />
+      <source>Go back to {what}?
+
+Everything recorded after it will no longer be in the journal. The journal as it is now is backed up first (a “before-restore” backup), so you can come back to it from this list.</source>
+      <translation>¿Volver a {what}?
+
+Todo lo registrado después ya no estará en el diario. Antes se hace una copia del diario tal como está ahora (una copia «antes de restaurar»), para que pueda volver a él desde esta lista.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" line="224" />
+      <source>The backup was not restored; the journal is as it was.</source>
+      <translation>No se restauró la copia de seguridad; el diario está como estaba.</translation>
+    </message>
+  </context>
+  <context>
+    <name>settings_dialog</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="39" />
+      <source>Your name</source>
+      <translation>Su nombre</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="39" />
+      <source>Address</source>
+      <translation>Dirección</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="39" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="45" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="39" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="40" />
+      <source>Country</source>
+      <translation>País</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="40" />
+      <source>State or region</source>
+      <translation>Estado o región</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="41" />
+      <source>Largest attachment</source>
+      <translation>Archivo adjunto más grande</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="54" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="55" />
+      <source>Settings</source>
+      <translation>Configuración</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="77" />
+      <source>Settings form</source>
+      <translation>Formulario de configuración</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="79" />
+      <source>You (printed on the case file)</source>
+      <translation>Usted (se imprime en el expediente)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="80" />
+      <source>Profile</source>
+      <translation>Perfil</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="83" />
+      <source>The case file and its cover letter are signed with these. Left empty, they are printed as blank lines to fill in by hand.</source>
+      <translation>El expediente y su carta de presentación se firman con estos datos. Si quedan vacíos, se imprimen como líneas en blanco para completar a mano.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="85" />
+      <source>Profile help</source>
+      <translation>Ayuda del perfil</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="87" />
+      <source>Your full name</source>
+      <translation>Su nombre completo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="88" />
+      <source>Your name as it should appear on the case file.</source>
+      <translation>Su nombre tal como debe aparecer en el expediente.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="92" />
+      <source>Postal address</source>
+      <translation>Dirección postal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="93" />
+      <source>Your postal address, for letters and the case file.</source>
+      <translation>Su dirección postal, para las cartas y el expediente.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="98" />
+      <source>The e-mail address you use with them.</source>
+      <translation>La dirección de correo electrónico que usa con ellos.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="102" />
+      <source>Phone number</source>
+      <translation>Número de teléfono</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="103" />
+      <source>A phone number where you can be reached.</source>
+      <translation>Un número de teléfono donde se le pueda localizar.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="108" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="109" />
+      <source>Business days</source>
+      <translation>Días hábiles</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="112" />
+      <source>Promises in business days skip weekends and the public holidays of this place.</source>
+      <translation>Las promesas en días hábiles excluyen fines de semana y los días festivos de este lugar.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="113" />
+      <source>Business days help</source>
+      <translation>Ayuda sobre días hábiles</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="117" />
+      <source>Whose public holidays count. Type to search.</source>
+      <translation>De qué lugar cuentan los días festivos. Escriba para buscar.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="127" />
+      <source>A state or region with its own holidays, if any.</source>
+      <translation>Un estado o región con días festivos propios, si los hay.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="129" />
+      <source>Next holiday</source>
+      <translation>Próximo día festivo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="134" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="135" />
+      <source>Attachments</source>
+      <translation>Archivos adjuntos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="141" />
+      <source>Files larger than this are refused when attached.</source>
+      <translation>Los archivos más grandes que esto se rechazan al adjuntarlos.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="146" />
+      <source>Save settings</source>
+      <translation>Guardar configuración</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="147" />
+      <source>Save the settings ({save_keys_hint}).</source>
+      <translation>Guardar la configuración ({save_keys_hint}).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="184" />
+      <source>Whole country</source>
+      <translation>Todo el país</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="222" />
+      <source>Next public holiday: {name}, {day:%a %b} {day2}, {year}.</source>
+      <translation>Próximo día festivo: {name}, {day:%a %b} {day2}, {year}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="224" />
+      <source>No public holiday in the coming year.</source>
+      <translation>No hay días festivos en el próximo año.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="268" />
+      <source>Choose a country.</source>
+      <translation>Elija un país.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="290" />
+      <source>Not saved: {exc}</source>
+      <translation>No guardado: {exc}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="310" />
+      <source>Save settings?</source>
+      <translation>¿Guardar la configuración?</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="310" />
+      <source>Your settings have changes that are not saved.</source>
+      <translation>Su configuración tiene cambios sin guardar.</translation>
+    </message>
+  </context>
+  <context>
+    <name>YourDetailsDialog</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="40" />
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="41" />
+      <source>Your details for the case file</source>
+      <translation>Sus datos para el expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="46" />
+      <source>your details</source>
+      <translation>sus datos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="47" />
+      <source>The case file is signed with your name and address, and the journal does not have {what} yet. {FILL_BY_HAND}</source>
+      <translation>El expediente se firma con su nombre y dirección, y el diario todavía no tiene {what}. {FILL_BY_HAND}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="49" />
+      <source>Why your details are asked</source>
+      <translation>Por qué se piden sus datos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="54" />
+      <source>Your details</source>
+      <translation>Sus datos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="58" />
+      <source>Open Settings…</source>
+      <translation>Abrir Configuración…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="59" />
+      <source>Open Settings</source>
+      <translation>Abrir Configuración</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="60" />
+      <source>Your details, holidays and other settings.</source>
+      <translation>Sus datos, días festivos y otras opciones.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="65" />
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="66" />
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="67" />
+      <source>No case file now.</source>
+      <translation>Ahora no hay expediente.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="70" />
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="71" />
+      <source>Continue without them</source>
+      <translation>Continuar sin ellos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="72" />
+      <source>Print blank lines to fill in by hand; you are not asked again (Settings has the fields).</source>
+      <translation>Imprimir líneas en blanco para completar a mano; no se le volverá a preguntar (Configuración tiene los campos).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="76" />
+      <location filename="headway_journal/ui/dialogs/your_details.py" line="77" />
+      <source>Save and continue</source>
+      <translation>Guardar y continuar</translation>
+    </message>
+  </context>
+  <context>
+    <name>draft_offer</name>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="59" />
+      <source>case “{title}”</source>
+      <translation>caso «{title}»</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="59" />
+      <source>a case that is no longer in the journal</source>
+      <translation>un caso que ya no está en el diario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="61" />
+      <source>You have an unsaved contact for {case} from {when}.</source>
+      <translation>Tiene un contacto sin guardar de {case} del {when}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="63" />
+      <source>You have unsaved changes to a contact of {case} from {when}.</source>
+      <translation>Tiene cambios sin guardar en un contacto de {case} del {when}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="65" />
+      <source>You have an unsaved new case from {when}.</source>
+      <translation>Tiene un caso nuevo sin guardar del {when}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="66" />
+      <source>You have unsaved changes to {case} from {when}.</source>
+      <translation>Tiene cambios sin guardar en {case} del {when}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DraftOfferBar</name>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="89" />
+      <source>Unsaved drafts</source>
+      <translation>Borradores sin guardar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="130" />
+      <source>Unsaved draft</source>
+      <translation>Borrador sin guardar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="135" />
+      <source>Unsaved draft text</source>
+      <translation>Texto del borrador sin guardar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="136" />
+      <source>Resume</source>
+      <translation>Reanudar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="137" />
+      <source>Resume draft: {text}</source>
+      <translation>Reanudar borrador: {text}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="138" />
+      <source>Open the form filled in with what you typed</source>
+      <translation>Abrir el formulario con lo que escribió</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="140" />
+      <source>Discard</source>
+      <translation>Descartar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="141" />
+      <source>Discard draft: {text}</source>
+      <translation>Descartar borrador: {text}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="142" />
+      <source>Set the draft aside (kept as a .declined file in the journal's drafts folder; nothing is deleted)</source>
+      <translation>Apartar el borrador (se conserva como archivo .declined en la carpeta de borradores del diario; no se elimina nada)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="159" />
+      <source>Draft set aside (kept in the journal's drafts folder).</source>
+      <translation>Borrador apartado (se conserva en la carpeta de borradores del diario).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="166" />
+      <source>That draft is no longer there: it was used or set aside.</source>
+      <translation>Ese borrador ya no está: se usó o se apartó.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/draft_offer.py" line="171" />
+      <source>The case of this draft is no longer in the journal; the draft stays in the drafts folder.</source>
+      <translation>El caso de este borrador ya no está en el diario; el borrador se queda en la carpeta de borradores.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DraftStore</name>
+    <message>
+      <location filename="headway_journal/ui/drafts.py" line="106" />
+      <source>draft data is not an object</source>
+      <translation>los datos del borrador no son un objeto</translation>
+    </message>
+  </context>
+  <context>
+    <name>DraftKeeper</name>
+    <message>
+      <location filename="headway_journal/ui/drafts.py" line="234" />
+      <source>The draft could not be written ({value}).</source>
+      <translation>No se pudo escribir el borrador ({value}).</translation>
+    </message>
+  </context>
+  <context>
+    <name>drafts</name>
+    <message>
+      <location filename="headway_journal/ui/drafts.py" line="257" />
+      <source>today at {clock}</source>
+      <translation>hoy a las {clock}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/drafts.py" line="259" />
+      <source>yesterday at {clock}</source>
+      <translation>ayer a las {clock}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/drafts.py" line="290" />
+      <source>Unsaved draft</source>
+      <translation>Borrador sin guardar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/drafts.py" line="291" />
+      <source>Restore the unsaved {what} from {describe_saved_at}?
+
+Yes fills the form with it. No starts empty and sets the draft aside.</source>
+      <translation>¿Restaurar {what} sin guardar de {describe_saved_at}?
+
+Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaptureDialog</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" line="129" />
+      <location filename="headway_journal/ui/exhibits/capture.py" line="130" />
+      <source>Capture screen</source>
+      <translation>Capturar pantalla</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" line="131" />
+      <source>Take a screenshot of the whole screen and attach it to the case.</source>
+      <translation>Tomar una captura de toda la pantalla y adjuntarla al caso.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" line="135" />
+      <source>Delay:</source>
+      <translation>Espera:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" line="137" />
+      <source>None</source>
+      <translation>Ninguno</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" line="138" />
+      <source>Delay {seconds} seconds</source>
+      <translation>Esperar {seconds} segundos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" line="145" />
+      <source>Hide this window while capturing</source>
+      <translation>Ocultar esta ventana durante la captura</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" line="147" />
+      <source>Use a delay to open a menu or switch to the company's website first.</source>
+      <translation>Use una espera para abrir antes un menú o cambiar al sitio web de la empresa.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" line="153" />
+      <source>Capture</source>
+      <translation>Capturar</translation>
+    </message>
+  </context>
+  <context>
+    <name>capture</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" line="184" />
+      <source>Choose or create a case first; nothing was attached.</source>
+      <translation>Elija o cree primero un caso; no se adjuntó nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" line="192" />
+      <source> (Wayland does not allow apps to do it)</source>
+      <translation> (Wayland no permite que las aplicaciones lo hagan)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" line="195" />
+      <source>The screen could not be captured here{where}; take a screenshot with your system's screenshot key, then paste it into the exhibits with Ctrl+V.</source>
+      <translation>Aquí no se pudo capturar la pantalla{where}; haga una captura con la tecla de captura de su sistema y péguela en los anexos con Ctrl+V.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" line="199" />
+      <source>The screen capture came out blank (a single colour: nothing was on the screen, or the system did not let the app see it); nothing was attached. Use a delay to bring the page into view first, or take a screenshot with your system's screenshot key and paste it with Ctrl+V.</source>
+      <translation>La captura de pantalla salió en blanco (de un solo color: no había nada en la pantalla, o el sistema no dejó que la aplicación la viera); no se adjuntó nada. Use una espera para mostrar antes la página, o haga una captura con la tecla de captura de su sistema y péguela con Ctrl+V.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExhibitDelegate</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/cards.py" line="229" />
+      <source>Loading…</source>
+      <translation>Cargando…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/cards.py" line="229" />
+      <source>No preview</source>
+      <translation>Sin vista previa</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttachmentController</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/controller.py" line="186" />
+      <source>The image is empty; nothing was attached.</source>
+      <translation>La imagen está vacía; no se adjuntó nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/controller.py" line="234" />
+      <source>Choose or create a case first; nothing was attached.</source>
+      <translation>Elija o cree primero un caso; no se adjuntó nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/controller.py" line="245" />
+      <source>The exhibit store could not be opened ({exc}); nothing was attached.</source>
+      <translation>No se pudo abrir el almacén de anexos ({exc}); no se adjuntó nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/controller.py" line="267" />
+      <source>Copying {what} ({human_size}) into the journal…</source>
+      <translation>Copiando {what} ({human_size}) al diario…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/controller.py" line="268" />
+      <source>Stop</source>
+      <translation>Detener</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/controller.py" line="270" />
+      <source>Attaching</source>
+      <translation>Adjuntando</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/controller.py" line="271" />
+      <source>Attaching files</source>
+      <translation>Adjuntando archivos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/controller.py" line="303" />
+      <source>{quoted_name} is already attached here, so it was not added a second time.</source>
+      <translation>{quoted_name} ya está adjunto aquí, así que no se añadió una segunda vez.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/controller.py" line="309" />
+      <source>{quoted_name} was not attached: {exc}</source>
+      <translation>{quoted_name} no se adjuntó: {exc}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/controller.py" line="319" />
+      <source>{quoted_name} was attached; this app cannot show previews of this image format.</source>
+      <translation>{quoted_name} se adjuntó; esta aplicación no puede mostrar vistas previas de este formato de imagen.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/controller.py" line="321" />
+      <source>{quoted_name} was attached, but it could not be read as an image (it may be damaged or incomplete), so it has no preview.</source>
+      <translation>{quoted_name} se adjuntó, pero no se pudo leer como imagen (puede estar dañado o incompleto), así que no tiene vista previa.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/controller.py" line="327" />
+      <source>Something went wrong while attaching; the files not yet copied were not attached.</source>
+      <translation>Algo salió mal al adjuntar; los archivos que aún no se habían copiado no se adjuntaron.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/controller.py" line="343" />
+      <source>Stopped: {left} file{value} {value2} not attached.</source>
+      <translation>Detenido: {left} archivo(s) sin adjuntar.</translation>
+    </message>
+  </context>
+  <context>
+    <name>controller</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/controller.py" line="362" />
+      <source>“{shown}” is a web link, not a file on this computer; save it first, then attach the saved file.</source>
+      <translation>«{shown}» es un enlace web, no un archivo de esta computadora; guárdelo primero y luego adjunte el archivo guardado.</translation>
+    </message>
+  </context>
+  <context>
+    <name>describe</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="57" />
+      <source>PNG image</source>
+      <translation>Imagen PNG</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="57" />
+      <source>JPEG image</source>
+      <translation>Imagen JPEG</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="57" />
+      <source>GIF image</source>
+      <translation>Imagen GIF</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="58" />
+      <source>WebP image</source>
+      <translation>Imagen WebP</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="58" />
+      <source>BMP image</source>
+      <translation>Imagen BMP</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="58" />
+      <source>TIFF image</source>
+      <translation>Imagen TIFF</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="59" />
+      <source>HEIC image</source>
+      <translation>Imagen HEIC</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="59" />
+      <source>HEIF image</source>
+      <translation>Imagen HEIF</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="59" />
+      <source>AVIF image</source>
+      <translation>Imagen AVIF</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="60" />
+      <source>PDF document</source>
+      <translation>Documento PDF</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="60" />
+      <source>ZIP archive</source>
+      <translation>Archivo ZIP</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="61" />
+      <source>RTF document</source>
+      <translation>Documento RTF</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="61" />
+      <source>Text</source>
+      <translation>Texto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="61" />
+      <source>Web page</source>
+      <translation>Página web</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="62" />
+      <location filename="headway_journal/ui/exhibits/describe.py" line="62" />
+      <source>Video</source>
+      <translation>Video</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="84" />
+      <source>Added {full_date}</source>
+      <translation>Añadido el {full_date}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="86" />
+      <source>From the contact of {contact}</source>
+      <translation>Del contacto de {contact}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="88" />
+      <source>No preview</source>
+      <translation>Sin vista previa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="88" />
+      <source> (the image could not be read)</source>
+      <translation> (no se pudo leer la imagen)</translation>
+    </message>
+  </context>
+  <context>
+    <name>drop_paste</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/drop_paste.py" line="81" />
+      <source>Nothing to paste: the clipboard holds no screenshot, files or text.</source>
+      <translation>No hay nada que pegar: el portapapeles no contiene capturas de pantalla, archivos ni texto.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/drop_paste.py" line="82" />
+      <source>The clipboard holds text, not a screenshot or files: click in a text box to paste it.</source>
+      <translation>El portapapeles contiene texto, no una captura de pantalla ni archivos: haga clic en un cuadro de texto para pegarlo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/drop_paste.py" line="84" />
+      <source>Select a case first: a pasted screenshot or file is attached to the case shown.</source>
+      <translation>Seleccione primero un caso: una captura o un archivo pegado se adjunta al caso que se muestra.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/drop_paste.py" line="191" />
+      <source>Something went wrong while attaching; nothing was attached. Please try again.</source>
+      <translation>Algo salió mal al adjuntar; no se adjuntó nada. Vuelva a intentarlo.</translation>
+    </message>
+  </context>
+  <context>
+    <name>WindowPaste</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/drop_paste.py" line="170" />
+      <source>Nothing was attached: {exc}</source>
+      <translation>No se adjuntó nada: {exc}</translation>
+    </message>
+  </context>
+  <context>
+    <name>_DropOverlay</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/drop_paste.py" line="202" />
+      <location filename="headway_journal/ui/exhibits/drop_paste.py" line="220" />
+      <source>Drop to attach</source>
+      <translation>Suelte para adjuntar</translation>
+    </message>
+  </context>
+  <context>
+    <name>files</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/files.py" line="53" />
+      <source>All files (*)</source>
+      <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/files.py" line="54" />
+      <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.heic *.heif *.avif)</source>
+      <translation>Imágenes (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.heic *.heif *.avif)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/files.py" line="55" />
+      <source>PDF documents (*.pdf)</source>
+      <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/files.py" line="77" />
+      <source>Choose or create a case first; nothing was attached.</source>
+      <translation>Elija o cree primero un caso; no se adjuntó nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/files.py" line="83" />
+      <source>Attach files</source>
+      <translation>Adjuntar archivos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/files.py" line="161" />
+      <source>The journal's copy of {quoted} is {problem}, so no copy was made; run a journal check to see what happened.</source>
+      <translation>La copia de {quoted} que guarda el diario está {problem}, así que no se hizo ninguna copia; haga una comprobación del diario para ver qué ocurrió.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/files.py" line="171" />
+      <source>The copy of {quoted} did not match the original, so it was deleted; try another folder or drive.</source>
+      <translation>La copia de {quoted} no coincidía con el original, así que se eliminó; pruebe con otra carpeta u otra unidad.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/files.py" line="178" />
+      <source>{quoted} could not be copied to “{parent}” ({value}).</source>
+      <translation>No se pudo copiar {quoted} en «{parent}» ({value}).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/files.py" line="194" />
+      <source>Save a copy of the exhibit</source>
+      <translation>Guardar una copia del anexo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/files.py" line="201" />
+      <source>That is the journal's own copy; choose another place.</source>
+      <translation>Esa es la copia propia del diario; elija otro lugar.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/files.py" line="208" />
+      <source>Save a copy</source>
+      <translation>Guardar una copia</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/files.py" line="239" />
+      <source>{quoted_name} is not a type this app recognises, so it is not opened automatically; use “Save a copy as…” and open the copy yourself.</source>
+      <translation>{quoted_name} no es un tipo que esta aplicación reconozca, así que no se abre automáticamente; use «Guardar una copia como…» y abra la copia usted mismo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/files.py" line="251" />
+      <location filename="headway_journal/ui/exhibits/files.py" line="254" />
+      <source>Open with system viewer</source>
+      <translation>Abrir con el visor del sistema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/files.py" line="255" />
+      <source>No application on this computer opens this kind of file; use “Save a copy as…” instead.</source>
+      <translation>Ninguna aplicación de esta computadora abre este tipo de archivo; use «Guardar una copia como…».</translation>
+    </message>
+  </context>
+  <context>
+    <name>panel</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="59" />
+      <source>Drop screenshots here, paste with Ctrl+V, or click Attach</source>
+      <translation>Suelte aquí capturas de pantalla, pegue con Ctrl+V o haga clic en Adjuntar</translation>
+    </message>
+  </context>
+  <context>
+    <name>_MessageBar</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="68" />
+      <source>Attachment messages</source>
+      <translation>Mensajes de archivos adjuntos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="75" />
+      <source>Dismiss these messages</source>
+      <translation>Descartar estos mensajes</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="76" />
+      <source>Dismiss messages</source>
+      <translation>Descartar mensajes</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExhibitsPanel</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="145" />
+      <source>Exhibits</source>
+      <translation>Anexos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="178" />
+      <source>Attach…</source>
+      <translation>Adjuntar…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="178" />
+      <source>Attach files (choose one or more)</source>
+      <translation>Adjuntar archivos (elija uno o varios)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="180" />
+      <source>Capture screen…</source>
+      <translation>Capturar pantalla…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="181" />
+      <source>Take a screenshot and attach it</source>
+      <translation>Tomar una captura de pantalla y adjuntarla</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="182" />
+      <location filename="headway_journal/ui/exhibits/panel.py" line="416" />
+      <source>Open</source>
+      <translation>Abierto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="182" />
+      <source>Open the exhibit in the viewer (Enter)</source>
+      <translation>Abrir el anexo en el visor (Intro)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="185" />
+      <location filename="headway_journal/ui/exhibits/panel.py" line="417" />
+      <source>Open with system viewer</source>
+      <translation>Abrir con el visor del sistema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="185" />
+      <source>Open a read-only copy in your usual viewer</source>
+      <translation>Abrir una copia de solo lectura en su visor habitual</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="187" />
+      <source>Save a copy…</source>
+      <translation>Guardar una copia…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="187" />
+      <source>Save a copy of the exhibit</source>
+      <translation>Guardar una copia del anexo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="189" />
+      <source>Caption…</source>
+      <translation>Leyenda…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="189" />
+      <source>Edit the caption (F2)</source>
+      <translation>Editar la leyenda (F2)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="191" />
+      <location filename="headway_journal/ui/exhibits/panel.py" line="421" />
+      <source>Remove</source>
+      <translation>Quitar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="191" />
+      <source>Move to removed exhibits (Delete)</source>
+      <translation>Mover a anexos quitados (Supr)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="195" />
+      <source>Exhibit actions</source>
+      <translation>Acciones del anexo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="209" />
+      <source>Exhibit list</source>
+      <translation>Lista de anexos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="229" />
+      <source>No exhibits yet</source>
+      <translation>Todavía no hay anexos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="246" />
+      <source>Show removed exhibits</source>
+      <translation>Mostrar anexos quitados</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="249" />
+      <source>Removed exhibits</source>
+      <translation>Anexos quitados</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="252" />
+      <source>Restore</source>
+      <translation>Restaurar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="252" />
+      <source>Put the exhibit back</source>
+      <translation>Volver a incluir el anexo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="255" />
+      <source>Empty removed exhibits…</source>
+      <translation>Vaciar anexos quitados…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="255" />
+      <source>Delete the removed exhibits for good</source>
+      <translation>Eliminar definitivamente los anexos quitados</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="307" />
+      <source>Choose a case to see its exhibits.</source>
+      <translation>Elija un caso para ver sus anexos.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="323" />
+      <source>Removed exhibits ({len})</source>
+      <translation>Anexos quitados ({len})</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="388" />
+      <source>Attached {count} file{value}.</source>
+      <translation>Se adjuntaron {count} archivo(s).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="394" />
+      <source>Attaching…</source>
+      <translation>Adjuntando…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="418" />
+      <source>Save a copy as…</source>
+      <translation>Guardar una copia como…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="419" />
+      <source>Edit caption…</source>
+      <translation>Editar leyenda…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="433" />
+      <source>Attach files…</source>
+      <translation>Adjuntar archivos…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="436" />
+      <source>Paste screenshot or files</source>
+      <translation>Pegar captura de pantalla o archivos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="458" />
+      <location filename="headway_journal/ui/exhibits/panel.py" line="487" />
+      <source>Caption saved.</source>
+      <translation>Leyenda guardada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="471" />
+      <source>Saved a checked copy to {saved}.</source>
+      <translation>Se guardó una copia comprobada en {saved}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="479" />
+      <source>Edit caption</source>
+      <translation>Editar leyenda</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="479" />
+      <source>Caption for “{original_name}”:</source>
+      <translation>Leyenda de «{original_name}»:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="485" />
+      <source>The caption was not saved: {exc}</source>
+      <translation>No se guardó la leyenda: {exc}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="496" />
+      <source>An exhibit was not removed: {exc}</source>
+      <translation>No se quitó un anexo: {exc}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="499" />
+      <source>the exhibit</source>
+      <translation>el anexo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="500" />
+      <source>Moved {what} to Removed exhibits (restore from there).</source>
+      <translation>Se movió {what} a Anexos quitados (puede restaurarlo desde allí).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="509" />
+      <source>An exhibit was not restored: {exc}</source>
+      <translation>No se restauró un anexo: {exc}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="511" />
+      <source>Exhibit restored.</source>
+      <translation>Anexo restaurado.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="511" />
+      <source>Exhibits restored.</source>
+      <translation>Anexos restaurados.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="524" />
+      <source>Empty removed exhibits</source>
+      <translation>Vaciar anexos quitados</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="525" />
+      <source>Delete {count} removed {noun} for good?
+
+{value} will be erased from the journal and cannot be restored (a file still attached elsewhere is kept). Save a copy first if you might need it.</source>
+      <translation>¿Eliminar definitivamente {count} {noun} quitado(s)?
+
+{value} se borrará(n) del diario y no se podrá(n) restaurar (un archivo que siga adjunto en otro lugar se conserva). Guarde antes una copia si pudiera necesitarlo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="534" />
+      <source>The removed exhibits were not deleted: {exc}</source>
+      <translation>No se eliminaron los anexos quitados: {exc}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="537" />
+      <source>Deleted {deleted} removed {value} for good.</source>
+      <translation>Se eliminaron definitivamente {deleted} {value} quitado(s).</translation>
+    </message>
+  </context>
+  <context>
+    <name>strip</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="42" />
+      <source>Paste a screenshot here (Ctrl+V) or drop files on this window.</source>
+      <translation>Pegue aquí una captura de pantalla (Ctrl+V) o suelte archivos sobre esta ventana.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExhibitStrip</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="58" />
+      <source>Exhibits of this contact</source>
+      <translation>Anexos de este contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="59" />
+      <source>Click here, then Ctrl+V pastes a screenshot or copied files.</source>
+      <translation>Haga clic aquí y luego Ctrl+V pega una captura de pantalla o archivos copiados.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="71" />
+      <source>Exhibits</source>
+      <translation>Anexos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="75" />
+      <source>Exhibits heading</source>
+      <translation>Encabezado de anexos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="76" />
+      <source>Attach…</source>
+      <translation>Adjuntar…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="77" />
+      <source>Attach files to this contact</source>
+      <translation>Adjuntar archivos a este contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="78" />
+      <source>Choose screenshots, receipts or letters for this contact</source>
+      <translation>Elija capturas de pantalla, recibos o cartas para este contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="82" />
+      <source>Exhibits hint</source>
+      <translation>Sugerencia de anexos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="92" />
+      <source>Exhibit files</source>
+      <translation>Archivos de anexos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="98" />
+      <source>Exhibit messages</source>
+      <translation>Mensajes de anexos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="151" />
+      <source>More: Ctrl+V here, or drop files on this window.</source>
+      <translation>Más: Ctrl+V aquí, o suelte archivos sobre esta ventana.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="157" />
+      <source>attached when the contact is saved</source>
+      <translation>se adjunta al guardar el contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="158" />
+      <source>Exhibit {name}, {state}</source>
+      <translation>Anexo {name}, {state}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="164" />
+      <source>Exhibit {name}</source>
+      <translation>Anexo {name}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/strip.py" line="171" />
+      <location filename="headway_journal/ui/exhibits/strip.py" line="172" />
+      <source>Do not attach {name}</source>
+      <translation>No adjuntar {name}</translation>
+    </message>
+  </context>
+  <context>
+    <name>_Canvas</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="75" />
+      <source>Exhibit image</source>
+      <translation>Imagen del anexo</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImageViewer</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="112" />
+      <source>Exhibit viewer</source>
+      <translation>Visor de anexos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="113" />
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="387" />
+      <source>{value} — Exhibit</source>
+      <translation>{value} — Anexo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="146" />
+      <source>Exhibit</source>
+      <translation>Anexo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="158" />
+      <source>No preview</source>
+      <translation>Sin vista previa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="164" />
+      <source>Zoom out (Ctrl+−)</source>
+      <translation>Alejar (Ctrl+−)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="165" />
+      <source>Zoom in (Ctrl++)</source>
+      <translation>Acercar (Ctrl++)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="166" />
+      <source>Fit</source>
+      <translation>Ajustar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="166" />
+      <source>Fit to window / actual size (Ctrl+0)</source>
+      <translation>Ajustar a la ventana / tamaño real (Ctrl+0)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="170" />
+      <source>Zoom level</source>
+      <translation>Nivel de zoom</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="183" />
+      <source>Exhibit details</source>
+      <translation>Detalles del anexo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="186" />
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="386" />
+      <source>No caption</source>
+      <translation>Sin leyenda</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="187" />
+      <source>Caption:</source>
+      <translation>Leyenda:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="188" />
+      <source>File name:</source>
+      <translation>Nombre del archivo:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="191" />
+      <source>, {width} × {height} pixels</source>
+      <translation>, {width} × {height} píxeles</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="192" />
+      <source>Type:</source>
+      <translation>Tipo:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="195" />
+      <source> ({size:,} bytes)</source>
+      <translation> ({size:,} bytes)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="196" />
+      <source>Size:</source>
+      <translation>Tamaño:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="201" />
+      <source>SHA-256</source>
+      <translation>SHA-256</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="204" />
+      <source>Copy</source>
+      <translation>Copia</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="205" />
+      <source>Copy the SHA-256 (the file's fingerprint: any change to the file would change it)</source>
+      <translation>Copiar el SHA-256 (la huella del archivo: cualquier cambio en el archivo la cambiaría)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="207" />
+      <source>Copy SHA-256</source>
+      <translation>Copiar SHA-256</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="214" />
+      <source>SHA-256:</source>
+      <translation>SHA-256:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="215" />
+      <source>Added:</source>
+      <translation>Añadido:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="223" />
+      <source>Open with system viewer</source>
+      <translation>Abrir con el visor del sistema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="224" />
+      <source>Open a read-only copy in your usual viewer</source>
+      <translation>Abrir una copia de solo lectura en su visor habitual</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="226" />
+      <source>Save a copy as…</source>
+      <translation>Guardar una copia como…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="228" />
+      <source>Edit caption…</source>
+      <translation>Editar leyenda…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="230" />
+      <source>Check file</source>
+      <translation>Comprobar archivo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="231" />
+      <source>Confirm the stored file still matches its SHA-256</source>
+      <translation>Confirmar que el archivo guardado aún coincide con su SHA-256</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="262" />
+      <source>No preview for this {type_label} file. Use “Open with system viewer” to read it.</source>
+      <translation>No hay vista previa para este archivo {type_label}. Use «Abrir con el visor del sistema» para leerlo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="264" />
+      <source>No preview: this image could not be read (it may be damaged, incomplete, or in a format this app does not display). The file is kept exactly as it was attached.</source>
+      <translation>Sin vista previa: no se pudo leer esta imagen (puede estar dañada, incompleta o en un formato que esta aplicación no muestra). El archivo se conserva exactamente como se adjuntó.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="270" />
+      <source>The stored file could not be found.</source>
+      <translation>No se encontró el archivo guardado.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="277" />
+      <source>The image could not be displayed ({errorString}); the file itself is kept unchanged.</source>
+      <translation>No se pudo mostrar la imagen ({errorString}); el archivo en sí se conserva sin cambios.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="370" />
+      <source>Checked: the stored file matches its SHA-256 (unchanged since it was added).</source>
+      <translation>Comprobado: el archivo guardado coincide con su SHA-256 (sin cambios desde que se añadió).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="371" />
+      <source>Problem: the stored file is {problem}.</source>
+      <translation>Problema: el archivo guardado está {problem}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="376" />
+      <source>Edit caption</source>
+      <translation>Editar leyenda</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="376" />
+      <source>Caption for “{original_name}”:</source>
+      <translation>Leyenda de «{original_name}»:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" line="383" />
+      <source>The caption was not saved: {exc}</source>
+      <translation>No se guardó la leyenda: {exc}</translation>
+    </message>
+  </context>
+  <context>
+    <name>worker</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/worker.py" line="71" />
+      <source>not enough memory</source>
+      <translation>no hay suficiente memoria</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/worker.py" line="73" />
+      <source>an unexpected error</source>
+      <translation>un error inesperado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/worker.py" line="74" />
+      <source>“{display}” could not be attached ({reason}); nothing was attached.</source>
+      <translation>No se pudo adjuntar «{display}» ({reason}); no se adjuntó nada.</translation>
+    </message>
+  </context>
+  <context>
+    <name>StoreJob</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/worker.py" line="112" />
+      <source>The image could not be converted to PNG; nothing was attached.</source>
+      <translation>No se pudo convertir la imagen a PNG; no se adjuntó nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/worker.py" line="120" />
+      <source>Nothing to attach.</source>
+      <translation>No hay nada que adjuntar.</translation>
+    </message>
+  </context>
+  <context>
+    <name>fit</name>
+    <message>
+      <location filename="headway_journal/ui/fit.py" line="105" />
+      <source>scroll_body needs a dialog with a box layout</source>
+      <translation>scroll_body necesita un diálogo con un diseño de caja</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/fit.py" line="122" />
+      <source>scroll_body can move widgets and spacing only</source>
+      <translation>scroll_body solo puede mover widgets y espacios</translation>
+    </message>
+  </context>
+  <context>
+    <name>format</name>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="25" />
+      <source>MMM d</source>
+      <translation>d MMM</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="25" />
+      <source>MMM d, yyyy</source>
+      <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="50" />
+      <source>UTC{sign}{value:02d}:{value2:02d}</source>
+      <translation>UTC{sign}{value:02d}:{value2:02d}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="73" />
+      <source>overdue {max} d</source>
+      <translation>vencida {max} d</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="75" />
+      <source>due today</source>
+      <translation>vence hoy</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="77" />
+      <source>due tomorrow</source>
+      <translation>vence mañana</translation>
+    </message>
+  </context>
+  <context>
+    <name>plural</name>
+    <message numerus="yes">
+      <location filename="headway_journal/ui/format.py" line="111" />
+      <source>%n day(s)</source>
+      <translation>
+        <numerusform>%n día</numerusform>
+        <numerusform>%n días</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="headway_journal/ui/format.py" line="112" />
+      <source>%n case(s)</source>
+      <translation>
+        <numerusform>%n caso</numerusform>
+        <numerusform>%n casos</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="headway_journal/ui/format.py" line="113" />
+      <source>%n exhibit(s)</source>
+      <translation>
+        <numerusform>%n anexo</numerusform>
+        <numerusform>%n anexos</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="headway_journal/ui/format.py" line="114" />
+      <source>%n file(s)</source>
+      <translation>
+        <numerusform>%n archivo</numerusform>
+        <numerusform>%n archivos</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="headway_journal/ui/format.py" line="115" />
+      <source>%n unused exhibit file(s)</source>
+      <translation>
+        <numerusform>%n archivo de anexo sin usar</numerusform>
+        <numerusform>%n archivos de anexos sin usar</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="headway_journal/ui/format.py" line="116" />
+      <source>%n exhibit file(s)</source>
+      <translation>
+        <numerusform>%n archivo de anexo</numerusform>
+        <numerusform>%n archivos de anexos</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="headway_journal/ui/format.py" line="117" />
+      <source>%n contact(s)</source>
+      <translation>
+        <numerusform>%n contacto</numerusform>
+        <numerusform>%n contactos</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="headway_journal/ui/format.py" line="118" />
+      <source>%n promise(s)</source>
+      <translation>
+        <numerusform>%n promesa</numerusform>
+        <numerusform>%n promesas</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="headway_journal/ui/format.py" line="119" />
+      <source>%n escalation(s)</source>
+      <translation>
+        <numerusform>%n escalamiento</numerusform>
+        <numerusform>%n escalamientos</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>actions</name>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="48" />
+      <source>&amp;New case…</source>
+      <translation>&amp;Nuevo caso…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="49" />
+      <source>Start a new case</source>
+      <translation>Empezar un caso nuevo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="50" />
+      <source>&amp;Log contact…</source>
+      <translation>&amp;Registrar contacto…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="51" />
+      <source>Log a call, chat, e-mail or ticket on the selected case</source>
+      <translation>Registrar una llamada, chat, correo electrónico o ticket en el caso seleccionado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="53" />
+      <source>&amp;Attach…</source>
+      <translation>&amp;Adjuntar…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="54" />
+      <source>Attach screenshots, receipts or letters to the selected case</source>
+      <translation>Adjuntar capturas de pantalla, recibos o cartas al caso seleccionado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="56" />
+      <source>Capture &amp;screen…</source>
+      <translation>Capturar &amp;pantalla…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="57" />
+      <source>Take a screenshot and attach it to the selected case</source>
+      <translation>Tomar una captura de pantalla y adjuntarla al caso seleccionado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="59" />
+      <source>&amp;Export case file…</source>
+      <translation>&amp;Exportar expediente…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="60" />
+      <source>Make the PDF case file of the selected case</source>
+      <translation>Preparar el expediente PDF del caso seleccionado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="61" />
+      <source>Pre&amp;view case file…</source>
+      <translation>&amp;Vista previa del expediente…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="62" />
+      <source>Build the case file and look at every page</source>
+      <translation>Preparar el expediente y revisar cada página</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="64" />
+      <source>&amp;Print…</source>
+      <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="65" />
+      <source>Print the case file of the selected case</source>
+      <translation>Imprimir el expediente del caso seleccionado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="66" />
+      <source>Export &amp;deadlines (.ics)…</source>
+      <translation>Exportar &amp;plazos (.ics)…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="67" />
+      <source>Save every pending promise and outside deadline as a calendar file for your calendar app</source>
+      <translation>Guardar cada promesa pendiente y cada plazo externo como un archivo de calendario para su aplicación de calendario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="69" />
+      <source>&amp;Back up now</source>
+      <translation>Hacer copia de seguridad &amp;ahora</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="70" />
+      <source>Make a checked copy of the journal in its backups folder</source>
+      <translation>Hacer una copia comprobada del diario en su carpeta de copias de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="72" />
+      <source>Back up to &amp;file…</source>
+      <translation>Copia de seguridad en &amp;archivo…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="73" />
+      <source>Save a checked copy of the journal database wherever you choose (a USB stick, another disk)</source>
+      <translation>Guardar una copia comprobada de la base de datos del diario donde usted elija (una memoria USB, otro disco)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="75" />
+      <source>&amp;Restore from backup…</source>
+      <translation>&amp;Restaurar desde copia de seguridad…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="76" />
+      <source>Go back to an earlier backup of the journal (the current state is backed up first)</source>
+      <translation>Volver a una copia de seguridad anterior del diario (antes se hace una copia del estado actual)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="78" />
+      <source>Remove &amp;unused exhibit files…</source>
+      <translation>Quitar archivos de anexos sin &amp;usar…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="79" />
+      <source>List files in the attachment store that no exhibit uses, and remove them after you confirm</source>
+      <translation>Listar los archivos del almacén de adjuntos que ningún anexo usa, y quitarlos después de que lo confirme</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="81" />
+      <source>&amp;Close</source>
+      <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="81" />
+      <source>Close this window</source>
+      <translation>Cerrar esta ventana</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="82" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Salir</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="82" />
+      <source>Quit Headway Journal</source>
+      <translation>Salir de Headway Journal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="84" />
+      <source>&amp;Edit case…</source>
+      <translation>&amp;Editar caso…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="84" />
+      <source>Edit the selected case</source>
+      <translation>Editar el caso seleccionado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="85" />
+      <source>&amp;Delete case…</source>
+      <translation>&amp;Eliminar caso…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="86" />
+      <source>Move the selected case to Deleted (it can be restored)</source>
+      <translation>Mover el caso seleccionado a Eliminados (se puede restaurar)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="87" />
+      <source>&amp;Restore case</source>
+      <translation>&amp;Restaurar caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="88" />
+      <source>Bring the selected case back from Deleted</source>
+      <translation>Sacar el caso seleccionado de Eliminados</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="89" />
+      <source>&amp;Undo</source>
+      <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="90" />
+      <source>Bring back what was last deleted, or put back a promise last marked kept or broken, in this session</source>
+      <translation>Recuperar lo último que se eliminó, o devolver una promesa marcada hace poco como cumplida o incumplida, en esta sesión</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="92" />
+      <source>&amp;Find…</source>
+      <translation>&amp;Buscar…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="93" />
+      <source>Search cases, tickets, names and notes</source>
+      <translation>Buscar casos, tickets, nombres y notas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="94" />
+      <source>&amp;Organizations…</source>
+      <translation>&amp;Organizaciones…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="95" />
+      <source>Companies and their channels</source>
+      <translation>Empresas y sus canales</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="96" />
+      <source>&amp;Settings…</source>
+      <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="97" />
+      <source>Holidays, profile and other settings</source>
+      <translation>Días festivos, perfil y otras opciones</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="99" />
+      <source>Mark next promise &amp;kept</source>
+      <translation>Marcar la próxima promesa como &amp;cumplida</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="100" />
+      <source>Record that the most urgent open promise was kept</source>
+      <translation>Registrar que la promesa abierta más urgente se cumplió</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="101" />
+      <source>Mark next promise &amp;broken</source>
+      <translation>Marcar la próxima promesa como &amp;incumplida</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="103" />
+      <source>Record that the most urgent open promise was broken</source>
+      <translation>Registrar que la promesa abierta más urgente se incumplió</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="127" />
+      <source>&amp;Newest first</source>
+      <translation>&amp;Más recientes primero</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="130" />
+      <source>Timeline order: newest or oldest contact first</source>
+      <translation>Orden de la cronología: primero el contacto más reciente o el más antiguo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="133" />
+      <source>&amp;About Headway Journal</source>
+      <translation>&amp;Acerca de Headway Journal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="134" />
+      <source>&amp;Safety information</source>
+      <translation>Información de &amp;seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="135" />
+      <source>What to do in an emergency</source>
+      <translation>Qué hacer en una emergencia</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="141" />
+      <source>&amp;File</source>
+      <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="153" />
+      <source>&amp;Edit</source>
+      <translation>&amp;Editar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="162" />
+      <source>&amp;Case</source>
+      <translation>&amp;Caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="163" />
+      <source>Set &amp;status</source>
+      <translation>Cambiar el &amp;estado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="168" />
+      <source>&amp;View</source>
+      <translation>&amp;Ver</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="173" />
+      <source>&amp;Help</source>
+      <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="179" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="181" />
+      <source>Main toolbar</source>
+      <translation>Barra de herramientas principal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="184" />
+      <source>New case</source>
+      <translation>Nuevo caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="184" />
+      <source>Log contact</source>
+      <translation>Registrar contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="185" />
+      <source>Attach</source>
+      <translation>Adjuntar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="185" />
+      <source>Capture</source>
+      <translation>Capturar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="186" />
+      <source>Case file</source>
+      <translation>Expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="186" />
+      <source>Print</source>
+      <translation>Imprimir</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="195" />
+      <source>Toolbar spacer</source>
+      <translation>Separador de la barra de herramientas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="198" />
+      <source>Search cases, tickets, names…</source>
+      <translation>Buscar casos, tickets, nombres…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="199" />
+      <source>Search cases</source>
+      <translation>Buscar casos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="200" />
+      <source>Full-text search in titles, contacts, tickets and notes (Ctrl+F; Esc clears)</source>
+      <translation>Búsqueda de texto en títulos, contactos, tickets y notas (Ctrl+F; Esc la borra)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="212" />
+      <source>About {APP_NAME}</source>
+      <translation>Acerca de {APP_NAME}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="213" />
+      <source>{APP_NAME} {version__}
+
+A personal journal of support cases: every contact, every promise and its deadline, and a case file for escalation. Your journal stays on this computer, in {folder}.</source>
+      <translation>{APP_NAME} {version__}
+
+Un diario personal de casos de soporte: cada contacto, cada promesa y su plazo, y un expediente para escalar. Su diario se queda en esta computadora, en {folder}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" line="218" />
+      <source>Safety information</source>
+      <translation>Información de seguridad</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseCommands</name>
+    <message>
+      <location filename="headway_journal/ui/main_window/commands.py" line="103" />
+      <source>Select a case first, then log the contact on it.</source>
+      <translation>Seleccione primero un caso y luego registre el contacto en él.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/commands.py" line="172" />
+      <source>Delete case</source>
+      <translation>Eliminar caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/commands.py" line="173" />
+      <source>Move “{title}” to Deleted?
+
+Nothing is erased: Undo (Ctrl+Z) or the Deleted view brings it back.</source>
+      <translation>¿Mover «{title}» a Eliminados?
+
+No se borra nada: Deshacer (Ctrl+Z) o la vista Eliminados lo recuperan.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/commands.py" line="191" />
+      <source>“{title}” moved to Deleted. Ctrl+Z brings it back.</source>
+      <translation>«{title}» se movió a Eliminados. Ctrl+Z lo recupera.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/commands.py" line="204" />
+      <source>Delete contact</source>
+      <translation>Eliminar contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/commands.py" line="205" />
+      <source>Delete the contact “{label}” from this case?
+
+Undo (Ctrl+Z) brings it back.</source>
+      <translation>¿Eliminar el contacto «{label}» de este caso?
+
+Deshacer (Ctrl+Z) lo recupera.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/commands.py" line="213" />
+      <source>Contact “{label}” deleted. Ctrl+Z brings it back.</source>
+      <translation>Contacto «{label}» eliminado. Ctrl+Z lo recupera.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/commands.py" line="218" />
+      <source>Nothing to undo.</source>
+      <translation>No hay nada que deshacer.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/commands.py" line="239" />
+      <source>Restored {kind} “{label}”.</source>
+      <translation>Se restauró {kind} «{label}».</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/commands.py" line="257" />
+      <source>Undone: promise “{text}” is {before} again.</source>
+      <translation>Deshecho: la promesa «{text}» vuelve a estar {before}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/commands.py" line="278" />
+      <source>Status set to {status}.</source>
+      <translation>Estado cambiado a {status}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/commands.py" line="290" />
+      <source>This case has no open promise.</source>
+      <translation>Este caso no tiene promesas abiertas.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/commands.py" line="293" />
+      <source>Promise “{text}” marked {status}.</source>
+      <translation>Promesa «{text}» marcada como {status}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>JournalSession</name>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="86" />
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="96" />
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="100" />
+      <source>Export deadlines</source>
+      <translation>Exportar plazos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="87" />
+      <source>iCalendar files (*.ics)</source>
+      <translation>Archivos iCalendar (*.ics)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="97" />
+      <source>The calendar file could not be written to {dest} ({value}). Nothing in the journal changed.</source>
+      <translation>No se pudo escribir el archivo de calendario en {dest} ({value}). No cambió nada en el diario.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="103" />
+      <source>Wrote {summary} to {dest}</source>
+      <translation>Se escribió {summary} en {dest}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="112" />
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="143" />
+      <source>Backup failed</source>
+      <translation>Falló la copia de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="113" />
+      <source>The backup could not be made: {exc}
+
+Your journal is unchanged.</source>
+      <translation>No se pudo hacer la copia de seguridad: {exc}
+
+Su diario no cambió.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="119" />
+      <source>Backup made</source>
+      <translation>Copia de seguridad hecha</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="119" />
+      <source>The journal was backed up to:
+{dest}</source>
+      <translation>Se hizo una copia de seguridad del diario en:
+{dest}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="131" />
+      <source>Back up to file</source>
+      <translation>Copia de seguridad en archivo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="131" />
+      <source>Journal backups (*.sqlite3)</source>
+      <translation>Copias de seguridad del diario (*.sqlite3)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="144" />
+      <source>The backup could not be written to {dest}: {exc}
+
+Your journal is unchanged.</source>
+      <translation>No se pudo escribir la copia de seguridad en {dest}: {exc}
+
+Su diario no cambió.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="149" />
+      <source>Backed up to {dest} (with the list of exhibits beside it; the exhibit files stay in {value}).</source>
+      <translation>Copia de seguridad guardada en {dest} (con la lista de anexos al lado; los archivos de los anexos siguen en {value}).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="163" />
+      <source>The automatic backup could not be made ({exc}); your journal itself is saved. File &gt; Back up now tries again.</source>
+      <translation>No se pudo hacer la copia de seguridad automática ({exc}); su diario sí está guardado. Archivo &gt; Hacer copia de seguridad ahora vuelve a intentarlo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="178" />
+      <source>Backup not made</source>
+      <translation>No se hizo la copia de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="179" />
+      <source>The backup made when closing could not be written: {exc}
+
+Everything you recorded is saved in the journal itself.</source>
+      <translation>No se pudo escribir la copia de seguridad al cerrar: {exc}
+
+Todo lo que registró está guardado en el propio diario.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="183" />
+      <source>The backup was restored, but the</source>
+      <translation>La copia de seguridad se restauró, pero el</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="183" />
+      <source>The</source>
+      <translation>El</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="185" />
+      <source>Journal could not be opened</source>
+      <translation>No se pudo abrir el diario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="186" />
+      <source>{what} journal in {folder} could not be opened again: {exc}
+
+Headway Journal will close; start it again. Nothing else was changed.</source>
+      <translation>El diario {what} de {folder} no se pudo volver a abrir: {exc}
+
+Headway Journal se cerrará; vuelva a iniciarlo. No se cambió nada más.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="228" />
+      <source>Backup not restored</source>
+      <translation>No se restauró la copia de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="229" />
+      <source>The backup was not restored: {error}
+
+Your journal is as it was.</source>
+      <translation>No se restauró la copia de seguridad: {error}
+
+Su diario está como estaba.</translation>
+    </message>
+  </context>
+  <context>
+    <name>journal_session</name>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="255" />
+      <source>Restored the backup of {made}.</source>
+      <translation>Se restauró la copia de seguridad del {made}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="257" />
+      <source> The state before is kept as {name}.</source>
+      <translation> El estado anterior se conserva como {name}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/journal_session.py" line="259" />
+      <source> {plural} it refers to could not be found.</source>
+      <translation> No se encontró: {plural}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>messages</name>
+    <message>
+      <location filename="headway_journal/ui/main_window/messages.py" line="34" />
+      <source>The journal folder could not be used: {reason}{where}. Nothing was changed.</source>
+      <translation>No se pudo usar la carpeta del diario: {reason}{where}. No se cambió nada.</translation>
+    </message>
+  </context>
+  <context>
+    <name>notices</name>
+    <message>
+      <location filename="headway_journal/ui/main_window/notices.py" line="41" />
+      <source>Overdue: “{text}” ({case_title}, {organization}) was due {full_date}.</source>
+      <translation>Vencida: «{text}» ({case_title}, {organization}) vencía el {full_date}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/notices.py" line="43" />
+      <source> and {value} more</source>
+      <translation> y {value} más</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/notices.py" line="44" />
+      <source>{len} promises are overdue: {names}{more}.</source>
+      <translation>{len} promesas están vencidas: {names}{more}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/notices.py" line="50" />
+      <source>Promise overdue</source>
+      <translation>Promesa vencida</translation>
+    </message>
+  </context>
+  <context>
+    <name>open_check</name>
+    <message>
+      <location filename="headway_journal/ui/main_window/open_check.py" line="34" />
+      <source>Checking the journal after an unclean exit; editing is back once it passes.</source>
+      <translation>Comprobando el diario tras un cierre inesperado; podrá editar de nuevo cuando la comprobación termine bien.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/open_check.py" line="35" />
+      <source>The journal passed its integrity check; you can edit it again.</source>
+      <translation>El diario pasó su comprobación de integridad; puede volver a editarlo.</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpenCheck</name>
+    <message>
+      <location filename="headway_journal/ui/main_window/open_check.py" line="67" />
+      <source>the check could not run: {exc}</source>
+      <translation>no se pudo hacer la comprobación: {exc}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/open_check.py" line="85" />
+      <source>The journal passed its integrity check, but: {plain_message}</source>
+      <translation>El diario pasó su comprobación de integridad, pero: {plain_message}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/open_check.py" line="118" />
+      <source>Backup not restored</source>
+      <translation>No se restauró la copia de seguridad</translation>
+    </message>
+  </context>
+  <context>
+    <name>sidebar</name>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="38" />
+      <source>Due &amp; overdue</source>
+      <translation>Próximas y vencidas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="39" />
+      <source>All open</source>
+      <translation>Todos los abiertos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="40" />
+      <source>Waiting</source>
+      <translation>En espera</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="41" />
+      <source>Escalated</source>
+      <translation>Escalado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="42" />
+      <source>Resolved</source>
+      <translation>Resuelto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="43" />
+      <source>All</source>
+      <translation>Todos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="44" />
+      <source>Deleted</source>
+      <translation>Eliminados</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="48" />
+      <source>Next deadline</source>
+      <translation>Próximo plazo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="49" />
+      <source>Newest opened</source>
+      <translation>Abiertos más recientemente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="50" />
+      <source>Title</source>
+      <translation>Título</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="51" />
+      <source>Status</source>
+      <translation>Estado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="224" />
+      <source>No case matches “{text}”. Press Esc in the search box to clear it.</source>
+      <translation>Ningún caso coincide con «{text}». Pulse Esc en el cuadro de búsqueda para borrarla.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="226" />
+      <source>Nothing is due in the next 7 days and nothing is overdue.</source>
+      <translation>Nada vence en los próximos 7 días y nada está vencido.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="228" />
+      <source>Nothing has been deleted.</source>
+      <translation>No se ha eliminado nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="229" />
+      <source>No cases in {value}.</source>
+      <translation>No hay casos en {value}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Sidebar</name>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="70" />
+      <source>Cases pane</source>
+      <translation>Panel de casos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="77" />
+      <source>Saved views</source>
+      <translation>Vistas guardadas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="94" />
+      <source>Issue type filter</source>
+      <translation>Filtro de tipo de problema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="95" />
+      <source>Show only one issue type</source>
+      <translation>Mostrar solo un tipo de problema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="99" />
+      <source>Organization filter</source>
+      <translation>Filtro de organización</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="100" />
+      <source>Show only one organization</source>
+      <translation>Mostrar solo una organización</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="107" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="108" />
+      <source>Sort by</source>
+      <translation>Ordenar por</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="110" />
+      <source>Sort cases by</source>
+      <translation>Ordenar los casos por</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="122" />
+      <source>Case list</source>
+      <translation>Lista de casos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="139" />
+      <source>Case list message</source>
+      <translation>Mensaje de la lista de casos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="177" />
+      <source>All issue types</source>
+      <translation>Todos los tipos de problema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="180" />
+      <source>All organizations</source>
+      <translation>Todas las organizaciones</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="213" />
+      <source>in Deleted</source>
+      <translation>en Eliminados</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="213" />
+      <source>in all cases</source>
+      <translation>en todos los casos</translation>
+    </message>
+  </context>
+  <context>
+    <name>WelcomePanel</name>
+    <message>
+      <location filename="headway_journal/ui/main_window/welcome.py" line="29" />
+      <source>Welcome</source>
+      <translation>Bienvenida</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/welcome.py" line="37" />
+      <source>Welcome to Headway Journal</source>
+      <translation>Bienvenido a Headway Journal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/welcome.py" line="39" />
+      <source>Keep a dated record of every call, chat, e-mail and ticket with a company's support, hold them to what they promised, and print a case file when you need to escalate. Everything stays on this computer.</source>
+      <translation>Lleve un registro fechado de cada llamada, chat, correo electrónico y ticket con el soporte de una empresa, exíjales lo que prometieron e imprima un expediente cuando necesite escalar. Todo se queda en esta computadora.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/welcome.py" line="41" />
+      <source>Welcome text</source>
+      <translation>Texto de bienvenida</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/welcome.py" line="42" />
+      <location filename="headway_journal/ui/main_window/welcome.py" line="43" />
+      <source>Start your first case</source>
+      <translation>Empiece su primer caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/welcome.py" line="93" />
+      <source>Headway's support channels, as published</source>
+      <translation>Canales de soporte de Headway, tal como se publican</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/welcome.py" line="95" />
+      <source>Check each one inside your own account (Help or Support) before you rely on it; the app shows when and where each was verified.</source>
+      <translation>Compruebe cada uno dentro de su propia cuenta (Ayuda o Soporte) antes de confiar en él; la aplicación muestra cuándo y dónde se verificó cada uno.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/welcome.py" line="96" />
+      <source>Verify channels</source>
+      <translation>Verificar canales</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/welcome.py" line="101" />
+      <source>Headway channel</source>
+      <translation>Canal de Headway</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="130" />
+      <source>Headway Journal</source>
+      <translation>Headway Journal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="181" />
+      <source>Panes</source>
+      <translation>Paneles</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="223" />
+      <source>Journal status</source>
+      <translation>Estado del diario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="225" />
+      <source>Status bar</source>
+      <translation>Barra de estado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="256" />
+      <source>Attaching…</source>
+      <translation>Adjuntando…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="339" />
+      <source>Finishing the files being attached…</source>
+      <translation>Terminando de adjuntar los archivos…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="482" />
+      <source>“{title}” is no longer in {value}; it stays open here. All shows every case.</source>
+      <translation>«{title}» ya no está en {value}; sigue abierto aquí. Todos muestra todos los casos.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="526" />
+      <source>last change NOT saved: {last_error}</source>
+      <translation>el último cambio NO se guardó: {last_error}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="527" />
+      <source>all changes saved</source>
+      <translation>todos los cambios guardados</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="529" />
+      <source>Journal: {journal_name} · {plural} · last backup {when} · {saved}</source>
+      <translation>Diario: {journal_name} · {plural} · última copia de seguridad {when} · {saved}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="553" />
+      <source>&amp;Undo marking “{literal_ampersands}” {after}</source>
+      <translation>&amp;Deshacer la marca de «{literal_ampersands}» como {after}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="556" />
+      <source>&amp;Undo delete of {kind} “{literal_ampersands}”</source>
+      <translation>&amp;Deshacer la eliminación de {kind} «{literal_ampersands}»</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="558" />
+      <source>&amp;Undo</source>
+      <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="578" />
+      <source>Not saved</source>
+      <translation>No guardado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="607" />
+      <source>Select a case first, then capture the screen.</source>
+      <translation>Seleccione primero un caso y luego capture la pantalla.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="631" />
+      <source>Exhibit</source>
+      <translation>Anexo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="714" />
+      <location filename="headway_journal/ui/main_window/window.py" line="720" />
+      <location filename="headway_journal/ui/main_window/window.py" line="726" />
+      <source>Restore from backup</source>
+      <translation>Restaurar desde copia de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="715" />
+      <source>Files are still being attached. Try again when they are done; nothing was changed.</source>
+      <translation>Todavía se están adjuntando archivos. Vuelva a intentarlo cuando terminen; no se cambió nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="721" />
+      <source>{problem}
+
+Nothing was changed. Choose another backup.</source>
+      <translation>{problem}
+
+No se cambió nada. Elija otra copia de seguridad.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="727" />
+      <source>A case file is being made. Try again when it is done; nothing was changed.</source>
+      <translation>Se está preparando un expediente. Vuelva a intentarlo cuando termine; no se cambió nada.</translation>
+    </message>
+  </context>
+  <context>
+    <name>read_only_mode</name>
+    <message>
+      <location filename="headway_journal/ui/read_only_mode.py" line="37" />
+      <source>Read-only journal notice</source>
+      <translation>Aviso de diario de solo lectura</translation>
+    </message>
+  </context>
+  <context>
+    <name>Task</name>
+    <message>
+      <location filename="headway_journal/ui/tasks.py" line="138" />
+      <source>a task runs once</source>
+      <translation>una tarea se ejecuta una vez</translation>
+    </message>
+  </context>
+  <context>
+    <name>unused_files</name>
+    <message>
+      <location filename="headway_journal/ui/unused_files.py" line="21" />
+      <source>Remove unused exhibit files</source>
+      <translation>Quitar archivos de anexos sin usar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/unused_files.py" line="36" />
+      <source> and {value} more</source>
+      <translation> y {value} más</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/unused_files.py" line="37" />
+      <source>
+
+{plural} ha{value} no file in the store ({names}{more}); this cannot repair that. A copy of the journal folder from before may still have the files.</source>
+      <translation>
+
+{plural} no tiene(n) ningún archivo en el almacén ({names}{more}); esto no puede repararlo. Puede que una copia anterior de la carpeta del diario todavía tenga los archivos.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/unused_files.py" line="46" />
+      <source>• and {value} more</source>
+      <translation>• y {value} más</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/unused_files.py" line="48" />
+      <source>{plural} in the journal's attachment store ({human_size}) {value} used by no exhibit, not even a removed one (left by an import or attach that was interrupted):
+
+{listing}
+
+Remove {value2}? This cannot be undone; no exhibit of any case is touched.</source>
+      <translation>{plural} del almacén de adjuntos del diario ({human_size}) no los usa ningún anexo, ni siquiera uno quitado (los dejó una importación o un adjunto que se interrumpió):
+
+{listing}
+
+¿Quitarlos? Esto no se puede deshacer; no se toca ningún anexo de ningún caso.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/unused_files.py" line="57" />
+      <source>The attachment store could not be read: {exc}</source>
+      <translation>No se pudo leer el almacén de adjuntos: {exc}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/unused_files.py" line="60" />
+      <source>There are no unused exhibit files: every file in the attachment store belongs to an exhibit.</source>
+      <translation>No hay archivos de anexos sin usar: cada archivo del almacén de adjuntos pertenece a un anexo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/unused_files.py" line="68" />
+      <source>No exhibit files were removed.</source>
+      <translation>No se quitó ningún archivo de anexo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/unused_files.py" line="73" />
+      <source>The unused files could not all be removed: {exc}
+
+No exhibit was touched.</source>
+      <translation>No se pudieron quitar todos los archivos sin usar: {exc}
+
+No se tocó ningún anexo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/unused_files.py" line="75" />
+      <source> ({kept} in use again, kept)</source>
+      <translation> ({kept} de nuevo en uso, conservados)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/unused_files.py" line="77" />
+      <source>Removed {plural} ({human_size}){kept}.</source>
+      <translation>Se quitaron {plural} ({human_size}){kept}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Badge</name>
+    <message>
+      <location filename="headway_journal/ui/widgets.py" line="78" />
+      <source>Status: {word}</source>
+      <translation>Estado: {word}</translation>
+    </message>
+  </context>
+  <context>
+    <name>your_details</name>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="36" />
+      <source>Your name</source>
+      <translation>Su nombre</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="36" />
+      <source>Address</source>
+      <translation>Dirección</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="36" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="36" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="37" />
+      <source>Anything left empty is printed as a blank line, to fill in by hand before you send it.</source>
+      <translation>Lo que quede vacío se imprime como una línea en blanco, para completarla a mano antes de enviarlo.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DetailsForm</name>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="80" />
+      <source>Your full name</source>
+      <translation>Su nombre completo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="81" />
+      <source>Your name as it should appear on the case file.</source>
+      <translation>Su nombre tal como debe aparecer en el expediente.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="84" />
+      <source>Street and number
+City, state and ZIP code</source>
+      <translation>Calle y número
+Ciudad, estado y código postal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="85" />
+      <source>Your postal address, for letters and the case file.</source>
+      <translation>Su dirección postal, para las cartas y el expediente.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="88" />
+      <source>name@example.com (optional)</source>
+      <translation>nombre@ejemplo.com (opcional)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="89" />
+      <source>The e-mail address you use with them (optional).</source>
+      <translation>La dirección de correo electrónico que usa con ellos (opcional).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="91" />
+      <source>Optional</source>
+      <translation>Opcional</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="92" />
+      <source>A phone number where you can be reached (optional).</source>
+      <translation>Un número de teléfono donde se le pueda localizar (opcional).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="150" />
+      <source>Your details were not saved: fix {names} (the message is under it).</source>
+      <translation>No se guardaron sus datos: corrija {names} (el mensaje está debajo).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="152" />
+      <source>Your details were not saved: {exc}</source>
+      <translation>No se guardaron sus datos: {exc}</translation>
+    </message>
+  </context>
+  <context>
+    <name>WelcomeDetails</name>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="162" />
+      <source>Who you are (printed on the case file)</source>
+      <translation>Quién es usted (se imprime en el expediente)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="163" />
+      <source>Your details</source>
+      <translation>Sus datos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="169" />
+      <source>The case file you send is signed with your name and address; they stay on this computer. {FILL_BY_HAND} Settings has them too.</source>
+      <translation>El expediente que envíe se firma con su nombre y dirección; estos datos se quedan en esta computadora. {FILL_BY_HAND} También están en Configuración.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="169" />
+      <source>About your details</source>
+      <translation>Sobre sus datos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="172" />
+      <source>Your details status</source>
+      <translation>Estado de sus datos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="204" />
+      <source>Saved.</source>
+      <translation>Guardado.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="205" />
+      <source>Saved. Still missing: {join}.</source>
+      <translation>Guardado. Todavía falta: {join}.</translation>
+    </message>
+  </context>
+</TS>
