@@ -84,6 +84,15 @@ _FILE_PROBLEMS = {
 }
 
 
+
+# the journal's vocabulary as the case file shows it (stored in English, translated when shown)
+VOCABULARY = (
+    i18n.mark("open"), i18n.mark("waiting"), i18n.mark("escalated"), i18n.mark("resolved"),
+    i18n.mark("closed"), i18n.mark("client"), i18n.mark("clinician"), i18n.mark("phone"),
+    i18n.mark("chat"), i18n.mark("email"), i18n.mark("ticket"), i18n.mark("in-app"),
+    i18n.mark("letter"), i18n.mark("in-person"), i18n.mark("inbound"), i18n.mark("outbound"),
+)
+
 def _cap(text: str) -> str:
     text = text.strip().replace("_", " ")
     return text[:1].upper() + text[1:]
@@ -316,9 +325,9 @@ def casefile_data(
         title=case.title,
         person=_person(service),
         organization=Organization(name=org.name, address=org.address, website=org.website),
-        issue_type_label=case.issue_label,
-        role=_cap(case.role),
-        status=_cap(case.status),
+        issue_type_label=i18n.text(case.issue_label),
+        role=_cap(i18n.text(case.role)),
+        status=_cap(i18n.text(case.status)),
         opened_on=case.open_since,  # the first contact's day when earlier than the opening
         days_open=max(0, case.days_open(today)),
         amount_disputed=(formats.money(case.amount_disputed, case.currency)

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import i18n
 from ..journal.records import CaseFilter, CaseSummary
 from ..journal.service import JournalService
 from .format import due_text, plural
-from .translated import QT_TRANSLATE_NOOP, TranslatedTexts
+from .translated import QT_TRANSLATE_NOOP, TranslatedTexts, word
 from .widgets import BADGE_COLORS, NEUTRAL_BADGE
 
 PAGE_SIZE = 100
@@ -139,7 +140,7 @@ class CaseListModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def status_word(self, s: CaseSummary) -> str:
-        return "deleted" if self._filter.view == "deleted" else s.status
+        return word("deleted" if self._filter.view == "deleted" else s.status)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -191,7 +192,7 @@ class CaseListModel(QAbstractTableModel):
 
     def describe(self, s: CaseSummary) -> str:
         """The whole row in words (tooltip and screen readers)."""
-        parts = [s.title, self.status_word(s), s.organization, s.issue_label,
+        parts = [s.title, self.status_word(s), s.organization, i18n.text(s.issue_label),
                  plural(s.contact_count, "contact")]
         due = due_text(s.next_due, s.overdue, self.today)
         if due:

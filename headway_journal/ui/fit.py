@@ -123,7 +123,7 @@ def scroll_body(dialog: QWidget, keep: int) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setAccessibleName(f"{dialog.accessibleName() or dialog.windowTitle()} form")
+    area.setAccessibleName(QCoreApplication.translate("fit", "{value} form").format(value=dialog.accessibleName() or dialog.windowTitle()))
     area.setWidget(body)
     outer.insertWidget(0, area, 1)
     return area

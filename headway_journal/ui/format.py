@@ -75,20 +75,20 @@ def due_text(next_due: date | None, overdue: bool, today: date | None = None) ->
         return QCoreApplication.translate("format", "due today")
     if next_due == today + timedelta(days=1):
         return QCoreApplication.translate("format", "due tomorrow")
-    return f"due {short_date(next_due, today)}"
+    return QCoreApplication.translate("format", "due {short_date}").format(short_date=short_date(next_due, today))
 
 
 def human_size(size: int) -> str:
     """1536 -> "1.5 KB", 150 KiB -> "150 KB" (binary units, as the attachment limit is shown;
     no decimal from 100 up); "1 byte", "1,000 bytes"."""
     if size < 1024:
-        return f"{size} byte" if size == 1 else f"{size:,} bytes"
+        return QCoreApplication.translate("format", "{size} byte").format(size=size) if size == 1 else QCoreApplication.translate("format", "{size:,} bytes").format(size=size)
     value = float(size)
     for unit in ("KB", "MB", "GB", "TB"):
         value /= 1024
         if value < 1024 or unit == "TB":
             return f"{value:.0f} {unit}" if value >= 100 else f"{value:.1f} {unit}"
-    return f"{size:,} bytes"  # pragma: no cover
+    return QCoreApplication.translate("format", "{size:,} bytes").format(size=size)  # pragma: no cover
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:

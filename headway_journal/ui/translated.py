@@ -88,3 +88,43 @@ class TranslatedTexts(Sequence[str]):
 
     def __len__(self) -> int:
         return len(self.source)
+
+
+# The journal's vocabulary (stored in English, shown in the window's language): case and
+# promise statuses, roles, badges.
+WORDS: TranslatedMap[str] = TranslatedMap("words", {
+    "open": QT_TRANSLATE_NOOP("words", "open"),
+    "waiting": QT_TRANSLATE_NOOP("words", "waiting"),
+    "escalated": QT_TRANSLATE_NOOP("words", "escalated"),
+    "resolved": QT_TRANSLATE_NOOP("words", "resolved"),
+    "closed": QT_TRANSLATE_NOOP("words", "closed"),
+    "deleted": QT_TRANSLATE_NOOP("words", "deleted"),
+    "pending": QT_TRANSLATE_NOOP("words", "pending"),
+    "kept": QT_TRANSLATE_NOOP("words", "kept"),
+    "broken": QT_TRANSLATE_NOOP("words", "broken"),
+    "overdue": QT_TRANSLATE_NOOP("words", "overdue"),
+    "due today": QT_TRANSLATE_NOOP("words", "due today"),
+    "client": QT_TRANSLATE_NOOP("words", "client"),
+    "clinician": QT_TRANSLATE_NOOP("words", "clinician"),
+    "promise": QT_TRANSLATE_NOOP("words", "promise"),
+    "inbound": QT_TRANSLATE_NOOP("words", "inbound"),
+    "outbound": QT_TRANSLATE_NOOP("words", "outbound"),
+    "video": QT_TRANSLATE_NOOP("words", "video"),
+    "phone": QT_TRANSLATE_NOOP("words", "phone"),
+    "in person": QT_TRANSLATE_NOOP("words", "in person"),
+    "self-pay": QT_TRANSLATE_NOOP("words", "self-pay"),
+    "insurance": QT_TRANSLATE_NOOP("words", "insurance"),
+    "eligibility": QT_TRANSLATE_NOOP("words", "eligibility"),
+    "denied claim": QT_TRANSLATE_NOOP("words", "denied claim"),
+    "late reimbursement": QT_TRANSLATE_NOOP("words", "late reimbursement"),
+    "supervisor": QT_TRANSLATE_NOOP("words", "supervisor"),
+    "manager": QT_TRANSLATE_NOOP("words", "manager"),
+    "escalations team": QT_TRANSLATE_NOOP("words", "escalations team"),
+    "formal complaint": QT_TRANSLATE_NOOP("words", "formal complaint"),
+    "privacy officer": QT_TRANSLATE_NOOP("words", "privacy officer"),
+})
+
+
+def word(key: str) -> str:
+    """A word of the journal's vocabulary in the window's language (unknown words as they are)."""
+    return WORDS.get(key, key)

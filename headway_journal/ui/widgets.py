@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidgetItem,
 )
 
+from .translated import word as translated_word
+
 # (background, text) per word shown in a badge
 BADGE_COLORS: dict[str, tuple[str, str]] = {
     "open": ("#dbeafe", "#1e3a8a"),
@@ -73,7 +75,8 @@ class Badge(QLabel):
 
     def set_word(self, word: str, key: str | None = None) -> None:
         # one word shouts in capitals like a stamp; a phrase stays readable in lower case
-        self.setText(word.upper() if len(word.split()) == 1 else word)
+        shown = translated_word(word)
+        self.setText(shown.upper() if len(shown.split()) == 1 else shown)
         self.setStyleSheet(badge_style(key or word.lower()))
         self.setAccessibleName(QCoreApplication.translate("Badge", "Status: {word}").format(word=word))
         self.setVisible(bool(word))

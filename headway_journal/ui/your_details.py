@@ -44,7 +44,7 @@ class _FieldError(QLabel):
 
     def __init__(self, field_label: str) -> None:
         super().__init__()
-        self.setAccessibleName(f"{field_label} error")
+        self.setAccessibleName(QCoreApplication.translate("_FieldError", "{field_label} error").format(field_label=field_label))
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

@@ -198,7 +198,7 @@ def texts_of(widget: QWidget) -> Iterator[tuple[str, str]]:
         yield "button", widget.text()
     elif isinstance(widget, QGroupBox):
         yield "group", widget.title()
-    elif isinstance(widget, QLineEdit) or isinstance(widget, (QPlainTextEdit, QTextEdit)):
+    elif isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
         yield "placeholder", widget.placeholderText()
     elif isinstance(widget, QTabWidget):
         for i in range(widget.count()):

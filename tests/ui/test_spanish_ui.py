@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtWidgets import QWidget
 
+from headway_journal import APP_NAME
 from headway_journal.journal.interchange.export import build_document
 from headway_journal.journal.service import JournalService
 
@@ -34,7 +35,7 @@ def user_strings(service: JournalService) -> set[str]:
 
     document = build_document(service, "files")
     walk(document[0] if isinstance(document, tuple) else document)
-    return found
+    return found | {APP_NAME, service.folder.name}  # names, not text
 
 
 @pytest.fixture

@@ -282,6 +282,11 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <translation>Nota sobre plazos externos</translation>
     </message>
     <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="118" />
+      <source>{plural} left</source>
+      <translation>quedan {plural}</translation>
+    </message>
+    <message>
       <location filename="headway_journal/ui/case/before_call.py" line="119" />
       <source>passed {plural} ago</source>
       <translation>pasó hace {plural}</translation>
@@ -345,6 +350,11 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <location filename="headway_journal/ui/case/before_call.py" line="156" />
       <source> (your local time)</source>
       <translation> (su hora local)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/before_call.py" line="157" />
+      <source>for {get}</source>
+      <translation>para {get}</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/case/before_call.py" line="158" />
@@ -414,96 +424,106 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <source>they contacted you</source>
       <translation>ellos lo contactaron a usted</translation>
     </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" line="67" />
+      <source>{name} content</source>
+      <translation>contenido de {name}</translation>
+    </message>
   </context>
   <context>
     <name>details</name>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="35" />
+      <location filename="headway_journal/ui/case/details.py" line="37" />
       <source>About this case</source>
       <translation>Sobre este caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="36" />
+      <location filename="headway_journal/ui/case/details.py" line="38" />
       <source>Organization</source>
       <translation>Organización</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="37" />
+      <location filename="headway_journal/ui/case/details.py" line="39" />
       <source>Issue type</source>
       <translation>Tipo de problema</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="38" />
+      <location filename="headway_journal/ui/case/details.py" line="40" />
       <source>You are the</source>
       <translation>Usted es</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="39" />
+      <location filename="headway_journal/ui/case/details.py" line="41" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="40" />
+      <location filename="headway_journal/ui/case/details.py" line="42" />
       <source>Opened</source>
       <translation>Abierto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="41" />
+      <location filename="headway_journal/ui/case/details.py" line="43" />
       <source>Amount disputed</source>
       <translation>Monto en disputa</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="42" />
+      <location filename="headway_journal/ui/case/details.py" line="44" />
       <source>Desired outcome</source>
       <translation>Resultado deseado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="43" />
+      <location filename="headway_journal/ui/case/details.py" line="45" />
       <source>Summary</source>
       <translation>Resumen</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="44" />
+      <location filename="headway_journal/ui/case/details.py" line="46" />
       <source>Case reference</source>
       <translation>Referencia del caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="61" />
+      <location filename="headway_journal/ui/case/details.py" line="51" />
+      <source>{label} details</source>
+      <translation>detalles de {label}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/details.py" line="63" />
       <source>not on file yet</source>
       <translation>aún no está en el expediente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="70" />
+      <location filename="headway_journal/ui/case/details.py" line="72" />
       <source>Ticket and reference numbers</source>
       <translation>Números de ticket y de referencia</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="72" />
+      <location filename="headway_journal/ui/case/details.py" line="74" />
       <source>All ticket numbers</source>
       <translation>Todos los números de ticket</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="74" />
+      <location filename="headway_journal/ui/case/details.py" line="76" />
       <source>Notes</source>
       <translation>Notas</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="77" />
+      <location filename="headway_journal/ui/case/details.py" line="79" />
       <source>Note {local_moment}</source>
       <translation>Nota {local_moment}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="79" />
+      <location filename="headway_journal/ui/case/details.py" line="81" />
       <source>Note</source>
       <translation>Nota</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="82" />
+      <location filename="headway_journal/ui/case/details.py" line="84" />
       <source>No notes.</source>
       <translation>Sin notas.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/details.py" line="82" />
+      <location filename="headway_journal/ui/case/details.py" line="84" />
       <source>No notes</source>
       <translation>Sin notas</translation>
     </message>
@@ -511,51 +531,66 @@ No: Headway Journal se cierra y no se toca nada.</translation>
   <context>
     <name>CaseHeader</name>
     <message>
-      <location filename="headway_journal/ui/case/header.py" line="18" />
+      <location filename="headway_journal/ui/case/header.py" line="20" />
       <source>Case header</source>
       <translation>Encabezado del caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/header.py" line="25" />
+      <location filename="headway_journal/ui/case/header.py" line="27" />
       <source>Case title</source>
       <translation>Título del caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/header.py" line="34" />
+      <location filename="headway_journal/ui/case/header.py" line="36" />
       <source>Case facts</source>
       <translation>Datos del caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/header.py" line="35" />
+      <location filename="headway_journal/ui/case/header.py" line="37" />
       <source>Case amount and outcome</source>
       <translation>Monto y resultado del caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/header.py" line="45" />
+      <location filename="headway_journal/ui/case/header.py" line="47" />
+      <source>opened {full_date}</source>
+      <translation>abierto el {full_date}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/header.py" line="47" />
       <source>{days} d open</source>
       <translation>{days} d abierto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/header.py" line="51" />
+      <source>{amount_label} disputed</source>
+      <translation>{amount_label} en disputa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/header.py" line="53" />
+      <source>wants: {desired_outcome}</source>
+      <translation>pide: {desired_outcome}</translation>
     </message>
   </context>
   <context>
     <name>DeletedBanner</name>
     <message>
-      <location filename="headway_journal/ui/case/header.py" line="62" />
+      <location filename="headway_journal/ui/case/header.py" line="64" />
       <source>Deleted case notice</source>
       <translation>Aviso de caso eliminado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/header.py" line="65" />
+      <location filename="headway_journal/ui/case/header.py" line="67" />
       <source>This case is in Deleted. Nothing in it was erased.</source>
       <translation>Este caso está en Eliminados. No se borró nada de él.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/header.py" line="66" />
+      <location filename="headway_journal/ui/case/header.py" line="68" />
       <source>This case is deleted</source>
       <translation>Este caso está eliminado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/header.py" line="67" />
-      <location filename="headway_journal/ui/case/header.py" line="68" />
+      <location filename="headway_journal/ui/case/header.py" line="69" />
+      <location filename="headway_journal/ui/case/header.py" line="70" />
       <source>Restore case</source>
       <translation>Restaurar caso</translation>
     </message>
@@ -563,132 +598,182 @@ No: Headway Journal se cierra y no se toca nada.</translation>
   <context>
     <name>history</name>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="22" />
+      <location filename="headway_journal/ui/case/history.py" line="23" />
+      <source>representative</source>
+      <translation>representante</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="23" />
       <source>representative's title</source>
       <translation>cargo del representante</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="23" />
+      <location filename="headway_journal/ui/case/history.py" line="24" />
       <source>representative ID</source>
       <translation>ID del representante</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/case/history.py" line="24" />
+      <source>started</source>
+      <translation>inicio</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="24" />
+      <source>ended</source>
+      <translation>fin</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="25" />
       <source>minutes on hold</source>
       <translation>minutos en espera</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="24" />
+      <location filename="headway_journal/ui/case/history.py" line="25" />
+      <source>opened</source>
+      <translation>apertura</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="25" />
       <source>desired outcome</source>
       <translation>resultado deseado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="25" />
+      <location filename="headway_journal/ui/case/history.py" line="26" />
       <source>amount disputed</source>
       <translation>monto en disputa</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/case/history.py" line="26" />
+      <source>organization</source>
+      <translation>organización</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="27" />
       <source>issue type</source>
       <translation>tipo de problema</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="26" />
+      <location filename="headway_journal/ui/case/history.py" line="27" />
+      <source>owner</source>
+      <translation>responsable</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="27" />
       <source>owner's title</source>
       <translation>cargo del responsable</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="27" />
+      <location filename="headway_journal/ui/case/history.py" line="28" />
+      <source>file</source>
+      <translation>archivo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="28" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="27" />
+      <location filename="headway_journal/ui/case/history.py" line="28" />
       <source>requested on</source>
       <translation>solicitado el</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="30" />
+      <location filename="headway_journal/ui/case/history.py" line="31" />
       <source>Case</source>
       <translation>Caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="30" />
+      <location filename="headway_journal/ui/case/history.py" line="31" />
       <source>Contact</source>
       <translation>Contacto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="30" />
+      <location filename="headway_journal/ui/case/history.py" line="31" />
       <source>Promise</source>
       <translation>Promesa</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="30" />
+      <location filename="headway_journal/ui/case/history.py" line="31" />
       <source>Escalation</source>
       <translation>Escalamiento</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="31" />
+      <location filename="headway_journal/ui/case/history.py" line="32" />
       <source>Note</source>
       <translation>Nota</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="31" />
+      <location filename="headway_journal/ui/case/history.py" line="32" />
       <source>Exhibit</source>
       <translation>Anexo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="31" />
+      <location filename="headway_journal/ui/case/history.py" line="32" />
       <source>Organization</source>
       <translation>Organización</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="34" />
+      <location filename="headway_journal/ui/case/history.py" line="35" />
+      <source>added</source>
+      <translation>(alta)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="35" />
+      <source>edited</source>
+      <translation>(modificación)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="35" />
       <source>deleted (restorable)</source>
-      <translation>eliminado (se puede restaurar)</translation>
+      <translation>(eliminación, se puede restaurar)</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/case/history.py" line="35" />
+      <source>restored</source>
+      <translation>(restauración)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" line="36" />
       <source>removed from the exhibits (restorable)</source>
-      <translation>quitado de los anexos (se puede restaurar)</translation>
+      <translation>(retiro de los anexos, se puede restaurar)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="35" />
+      <location filename="headway_journal/ui/case/history.py" line="36" />
       <source>erased for good</source>
-      <translation>borrado definitivamente</translation>
+      <translation>(borrado definitivo)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="48" />
+      <location filename="headway_journal/ui/case/history.py" line="49" />
       <source>Promise “{text}” back to {new} (undo of marked {old})</source>
       <translation>Promesa «{text}» de vuelta a {new} (se deshizo la marca {old})</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="49" />
+      <location filename="headway_journal/ui/case/history.py" line="50" />
       <source>Promise “{text}” marked {new} (was {old})</source>
       <translation>Promesa «{text}» marcada como {new} (antes {old})</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="50" />
+      <location filename="headway_journal/ui/case/history.py" line="51" />
       <source>{entity} status changed from {old} to {new}</source>
       <translation>{entity}: el estado cambió de {old} a {new}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="114" />
+      <location filename="headway_journal/ui/case/history.py" line="115" />
       <source>Change history</source>
       <translation>Historial de cambios</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="127" />
+      <location filename="headway_journal/ui/case/history.py" line="128" />
       <source>&lt;p&gt;&lt;b&gt;{escape}&lt;/b&gt; · {escape2}</source>
       <translation>&lt;p&gt;&lt;b&gt;{escape}&lt;/b&gt; · {escape2}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="133" />
+      <location filename="headway_journal/ui/case/history.py" line="134" />
       <source>&lt;p&gt;No changes recorded.&lt;/p&gt;</source>
       <translation>&lt;p&gt;No hay cambios registrados.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/history.py" line="134" />
+      <location filename="headway_journal/ui/case/history.py" line="135" />
       <source>&lt;p&gt;&lt;i&gt;Every change to this case, newest first, with the values before and after. Entries are written by the app and cannot be edited.&lt;/i&gt;&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;i&gt;Cada cambio de este caso, del más reciente al más antiguo, con los valores de antes y después. La aplicación escribe estas entradas y no se pueden editar.&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
@@ -909,6 +994,11 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <translation>Más antiguos primero</translation>
     </message>
     <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="136" />
+      <source>{overdue} overdue</source>
+      <translation>{overdue} vencida(s)</translation>
+    </message>
+    <message>
       <location filename="headway_journal/ui/case/timeline.py" line="144" />
       <source>Log your first contact (Ctrl+L)</source>
       <translation>Registre su primer contacto (Ctrl+L)</translation>
@@ -972,6 +1062,16 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <location filename="headway_journal/ui/case/timeline.py" line="230" />
       <source>Delete contact…</source>
       <translation>Eliminar contacto…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="240" />
+      <source>ID {rep_id}</source>
+      <translation>ID {rep_id}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="243" />
+      <source>{minutes} min</source>
+      <translation>{minutes} min</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/case/timeline.py" line="245" />
@@ -1089,6 +1189,31 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <translation>Detalles del escalamiento</translation>
     </message>
     <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="330" />
+      <source>to {level}</source>
+      <translation>a {level}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="330" />
+      <source>escalated</source>
+      <translation>escalado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="333" />
+      <source>owner {owner}</source>
+      <translation>responsable {owner}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="335" />
+      <source>ref {reference}</source>
+      <translation>ref. {reference}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="336" />
+      <source>requested {full_date}</source>
+      <translation>solicitado el {full_date}</translation>
+    </message>
+    <message>
       <location filename="headway_journal/ui/case/timeline.py" line="341" />
       <source>Escalation {full_date}</source>
       <translation>Escalamiento {full_date}</translation>
@@ -1114,6 +1239,11 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <translation>Anexos añadidos</translation>
     </message>
     <message>
+      <location filename="headway_journal/ui/case/timeline.py" line="372" />
+      <source>added {day}</source>
+      <translation>añadido el {day}</translation>
+    </message>
+    <message>
       <location filename="headway_journal/ui/case/timeline.py" line="373" />
       <source>Date added</source>
       <translation>Fecha en que se añadió</translation>
@@ -1132,22 +1262,22 @@ No: Headway Journal se cierra y no se toca nada.</translation>
   <context>
     <name>case_list</name>
     <message>
-      <location filename="headway_journal/ui/case_list.py" line="43" />
+      <location filename="headway_journal/ui/case_list.py" line="44" />
       <source>Case</source>
       <translation>Caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case_list.py" line="43" />
+      <location filename="headway_journal/ui/case_list.py" line="44" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case_list.py" line="43" />
+      <location filename="headway_journal/ui/case_list.py" line="44" />
       <source>Next deadline</source>
       <translation>Próximo plazo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case_list.py" line="43" />
+      <location filename="headway_journal/ui/case_list.py" line="44" />
       <source>Organization</source>
       <translation>Organización</translation>
     </message>
@@ -1856,62 +1986,62 @@ No: Headway Journal se cierra y no se toca nada.</translation>
   <context>
     <name>case_dialog</name>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="47" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="48" />
       <source>Client</source>
       <translation>Cliente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="47" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="48" />
       <source>Clinician (provider)</source>
       <translation>Profesional clínico (proveedor)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="49" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="50" />
       <source>Organization</source>
       <translation>Organización</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="50" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="51" />
       <source>Issue type</source>
       <translation>Tipo de problema</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="51" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="52" />
       <source>Role</source>
       <translation>Función</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="52" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="53" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="53" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="54" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="54" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="55" />
       <source>Opened on</source>
       <translation>Abierto el</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="55" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="56" />
       <source>Amount disputed</source>
       <translation>Monto en disputa</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="56" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="57" />
       <source>Currency</source>
       <translation>Moneda</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="57" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="58" />
       <source>Summary</source>
       <translation>Resumen</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="58" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="59" />
       <source>Desired outcome</source>
       <translation>Resultado deseado</translation>
     </message>
@@ -1919,241 +2049,241 @@ No: Headway Journal se cierra y no se toca nada.</translation>
   <context>
     <name>CaseDialog</name>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="76" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="77" />
       <source>New case</source>
       <translation>Nuevo caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="76" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="77" />
       <source>Edit case</source>
       <translation>Editar caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="89" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="90" />
       <source>new case</source>
       <translation>caso nuevo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="89" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="90" />
       <source>changes to this case</source>
       <translation>cambios en este caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="97" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="98" />
       <source>Draft restored</source>
       <translation>Borrador restaurado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="116" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="117" />
       <source>Safety note</source>
       <translation>Nota de seguridad</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="119" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="120" />
       <source>Case form</source>
       <translation>Formulario del caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="129" />
       <location filename="headway_journal/ui/dialogs/case_dialog.py" line="130" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="131" />
       <source>Details</source>
       <translation>Detalles</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="143" />
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="474" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="144" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="475" />
       <source>Organization</source>
       <translation>Organización</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="144" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="145" />
       <source>The company or body this case is with.</source>
       <translation>La empresa u organismo con el que es este caso.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="145" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="146" />
       <source>New organization…</source>
       <translation>Nueva organización…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="146" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="147" />
       <source>New organization</source>
       <translation>Nueva organización</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="147" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="148" />
       <source>Add an organization with its contact channels.</source>
       <translation>Añada una organización con sus canales de contacto.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="161" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="162" />
       <source>Issue type</source>
       <translation>Tipo de problema</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="162" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="163" />
       <source>What kind of problem this is; it decides the details asked below.</source>
       <translation>Qué tipo de problema es; determina los detalles que se piden abajo.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="165" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="166" />
       <source>Issue type description</source>
       <translation>Descripción del tipo de problema</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="177" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="178" />
       <source>Role</source>
       <translation>Función</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="178" />
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="384" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="179" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="385" />
       <source>Whether you are a client or a clinician in this case.</source>
       <translation>Si en este caso usted es cliente o profesional clínico.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="185" />
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="476" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="186" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="477" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="186" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="187" />
       <source>e.g. Double charge for the 12 Nov session</source>
       <translation>p. ej. Cobro doble por la sesión del 12 nov.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="187" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="188" />
       <source>A short name for the case, shown in the case list.</source>
       <translation>Un nombre corto para el caso, que se muestra en la lista de casos.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="193" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="194" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="199" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="200" />
       <source>Opened on</source>
       <translation>Abierto el</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="204" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="205" />
       <source>When the problem started or you first contacted them.</source>
       <translation>Cuándo empezó el problema o cuándo los contactó por primera vez.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="210" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="211" />
       <source>Amount disputed</source>
       <translation>Monto en disputa</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="211" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="212" />
       <source>e.g. 100.00 (leave empty if none)</source>
       <translation>p. ej. 100.00 (déjelo vacío si no hay)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="212" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="213" />
       <source>The amount in dispute, if any.</source>
       <translation>El monto en disputa, si lo hay.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="214" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="215" />
       <source>Currency</source>
       <translation>Moneda</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="215" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="216" />
       <source>Currency of the amount</source>
       <translation>Moneda del monto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="235" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="236" />
       <source>Summary</source>
       <translation>Resumen</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="235" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="236" />
       <source>What happened, in a few sentences. No full card or account numbers.</source>
       <translation>Lo que ocurrió, en pocas frases. Sin números completos de tarjeta ni de cuenta.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="239" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="240" />
       <source>Desired outcome</source>
       <translation>Resultado deseado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="240" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="241" />
       <source>e.g. Refund of the duplicate $100 charge.</source>
       <translation>p. ej. Reembolso del cargo duplicado de $100.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="247" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="248" />
       <source>Draft status</source>
       <translation>Estado del borrador</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="248" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="249" />
       <source>Still needed</source>
       <translation>Todavía falta</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="254" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="255" />
       <source>Save case</source>
       <translation>Guardar caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="255" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="256" />
       <source>Close without saving (Esc). What you typed is kept as a draft.</source>
       <translation>Cerrar sin guardar (Esc). Lo que escribió se conserva como borrador.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="369" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="370" />
       <source>Details for {label}</source>
       <translation>Detalles de {label}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="385" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="386" />
       <source>{label} cases are for {lower}s.</source>
       <translation>Los casos de {label} son para {lower}s.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="466" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="467" />
       <source>Draft saved</source>
       <translation>Borrador guardado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="487" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="488" />
       <source>Still needed: </source>
       <translation>Todavía falta: </translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="490" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="491" />
       <source>Save the case ({save_keys_hint}).</source>
       <translation>Guardar el caso ({save_keys_hint}).</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="571" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="572" />
       <source>Not saved: {exc}</source>
       <translation>No guardado: {exc}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="589" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="590" />
       <source>the next time you start a new case</source>
       <translation>la próxima vez que empiece un caso nuevo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="590" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="591" />
       <source>the next time you edit this case</source>
       <translation>la próxima vez que edite este caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="593" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="594" />
       <source>Close without saving?</source>
       <translation>¿Cerrar sin guardar?</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="594" />
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" line="595" />
       <source>This case is not saved yet.
 
 What you typed is kept as a draft and offered back {where}.</source>
@@ -2291,6 +2421,16 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <translation>Tickets</translation>
     </message>
     <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="597" />
+      <source>promise {value}</source>
+      <translation>promesa {value}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="603" />
+      <source>escalation {lower}</source>
+      <translation>escalamiento: {lower}</translation>
+    </message>
+    <message>
       <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="637" />
       <source>Not saved: {exc}</source>
       <translation>No guardado: {exc}</translation>
@@ -2314,132 +2454,132 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
   <context>
     <name>form</name>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="37" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="38" />
       <source>Phone</source>
       <translation>Teléfono</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="37" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="38" />
       <source>Chat</source>
       <translation>Chat</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="37" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="38" />
       <source>E-mail</source>
       <translation>Correo electrónico</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="37" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="38" />
       <source>Ticket</source>
       <translation>Ticket</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="38" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="39" />
       <source>In the app</source>
       <translation>En la aplicación</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="38" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="39" />
       <source>Letter</source>
       <translation>Carta</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="38" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="39" />
       <source>In person</source>
       <translation>En persona</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="39" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="40" />
       <source>I contacted them</source>
       <translation>Yo los contacté</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="39" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="40" />
       <source>They contacted me</source>
       <translation>Ellos me contactaron</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="43" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="44" />
       <source>Started</source>
       <translation>Empezó</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="43" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="44" />
       <source>Ended</source>
       <translation>Terminó</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="43" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="44" />
       <source>Hold</source>
       <translation>Espera</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="43" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="44" />
       <source>Channel</source>
       <translation>Canal</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="44" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="45" />
       <source>Direction</source>
       <translation>Dirección</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="44" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="45" />
       <source>Representative</source>
       <translation>Representante</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="44" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="45" />
       <source>Their title</source>
       <translation>Su cargo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="45" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="46" />
       <source>Their ID</source>
       <translation>Su ID</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="45" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="46" />
       <source>Tickets</source>
       <translation>Tickets</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="45" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="46" />
       <source>Summary</source>
       <translation>Resumen</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="45" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="46" />
       <source>Outcome</source>
       <translation>Resultado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="47" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="48" />
       <source>Owner name</source>
       <translation>Nombre del responsable</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="47" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="48" />
       <source>Owner title</source>
       <translation>Cargo del responsable</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="47" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="48" />
       <source>Level</source>
       <translation>Nivel</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="48" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="49" />
       <source>Reference</source>
       <translation>Referencia</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="48" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="49" />
       <source>Escalation date</source>
       <translation>Fecha del escalamiento</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="48" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="49" />
       <source>Notes</source>
       <translation>Notas</translation>
     </message>
@@ -2447,291 +2587,291 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
   <context>
     <name>ContactForm</name>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="72" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="73" />
       <source>Safety note</source>
       <translation>Nota de seguridad</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="76" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="77" />
       <source>Case</source>
       <translation>Caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="84" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="85" />
       <source>Call</source>
       <translation>Llamada</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="90" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="91" />
       <source>Call hint</source>
       <translation>Sugerencia de llamada</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="101" />
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="118" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="102" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="119" />
       <source>Channel</source>
       <translation>Canal</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="102" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="103" />
       <source>How this contact happened.</source>
       <translation>Cómo ocurrió este contacto.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="106" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="107" />
       <source>Direction</source>
       <translation>Dirección</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="107" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="108" />
       <source>Who started this contact.</source>
       <translation>Quién inició este contacto.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="111" />
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="120" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="112" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="121" />
       <source>Started</source>
       <translation>Empezó</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="114" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="115" />
       <source>When the contact started, in your local time.</source>
       <translation>Cuándo empezó el contacto, en su hora local.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="116" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="117" />
       <source>UTC offset</source>
       <translation>Desfase UTC</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="117" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="118" />
       <source>Your local UTC offset; stored with the time.</source>
       <translation>Su desfase UTC local; se guarda con la hora.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="139" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="140" />
       <source>Call timer</source>
       <translation>Cronómetro de la llamada</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="140" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="141" />
       <source>How long the contact has lasted.</source>
       <translation>Cuánto ha durado el contacto.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="144" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="145" />
       <source>DejaVu Sans Mono</source>
       <translation>DejaVu Sans Mono</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="144" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="145" />
       <source>Monospace</source>
       <translation>Monospace</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="147" />
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="149" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="148" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="150" />
       <source>Hold</source>
       <translation>Espera</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="150" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="151" />
       <source>On hold / back from hold (H, or Alt+H while typing). The minutes add up in the Hold field.</source>
       <translation>En espera / de vuelta de la espera (H, o Alt+H mientras escribe). Los minutos se suman en el campo Espera.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="153" />
       <location filename="headway_journal/ui/dialogs/contact/form.py" line="154" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="155" />
       <source>End call</source>
       <translation>Terminar llamada</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="155" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="156" />
       <source>The call is over: set the end time to now (Alt+E).</source>
       <translation>La llamada terminó: poner la hora de fin en este momento (Alt+E).</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="158" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="159" />
       <source>Hold minutes</source>
       <translation>Minutos en espera</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="160" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="161" />
       <source> min on hold</source>
       <translation> min en espera</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="161" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="162" />
       <source>Minutes spent on hold; the Hold button adds them up, and you can correct them.</source>
       <translation>Minutos en espera; el botón Espera los va sumando y usted puede corregirlos.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="163" />
       <location filename="headway_journal/ui/dialogs/contact/form.py" line="164" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="165" />
       <source>Ended</source>
       <translation>Terminó</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="165" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="166" />
       <source>Whether the end time below is known.</source>
       <translation>Si se conoce la hora de fin de abajo.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="167" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="168" />
       <source>Ended at</source>
       <translation>Terminó a las</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="170" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="171" />
       <source>When the contact ended, in your local time.</source>
       <translation>Cuándo terminó el contacto, en su hora local.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="173" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="174" />
       <source>Duration minutes</source>
       <translation>Minutos de duración</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="174" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="175" />
       <source> min long</source>
       <translation> min de duración</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="175" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="176" />
       <source>How long the contact lasted: the end minus the start. Changing it moves the end.</source>
       <translation>Cuánto duró el contacto: el fin menos el inicio. Al cambiarlo se mueve el fin.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="200" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="201" />
       <source>Representative</source>
       <translation>Representante</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="201" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="202" />
       <source>Their name, as they gave it</source>
       <translation>Su nombre, tal como lo dio</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="202" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="203" />
       <source>The name of the person you spoke to. People you met before are suggested.</source>
       <translation>El nombre de la persona con quien habló. Se sugieren las personas con quienes habló antes.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="207" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="208" />
       <source>Their title</source>
       <translation>Su cargo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="208" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="209" />
       <source>e.g. Billing specialist, Supervisor</source>
       <translation>p. ej. Especialista de facturación, Supervisor</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="209" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="210" />
       <source>Their job title; ask for it.</source>
       <translation>Su cargo; pregúntelo.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="213" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="214" />
       <source>Their ID</source>
       <translation>Su ID</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="214" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="215" />
       <source>Employee or agent ID, if they give one</source>
       <translation>ID de empleado o agente, si se lo dan</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="215" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="216" />
       <source>An employee or agent ID, if they give one.</source>
       <translation>Un ID de empleado o agente, si se lo dan.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="224" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="225" />
       <source>Summary</source>
       <translation>Resumen</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="224" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="225" />
       <source>What was said. No full card or account numbers.</source>
       <translation>Qué se dijo. Sin números completos de tarjeta ni de cuenta.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="229" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="230" />
       <source>Outcome</source>
       <translation>Resultado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="229" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="230" />
       <source>Where it stands now, e.g. refund approved, waiting for supervisor.</source>
       <translation>En qué punto está ahora, p. ej. reembolso aprobado, esperando al supervisor.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="243" />
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="247" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="244" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="248" />
       <source>Promises</source>
       <translation>Promesas</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="248" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="249" />
       <source>Promises heading</source>
       <translation>Encabezado de promesas</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="254" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="255" />
       <source>One line each: "5 business days: refund issued". The due date is worked out from the start of this contact.</source>
       <translation>Una por línea: "5 días hábiles: reembolso emitido". La fecha de vencimiento se calcula desde el inicio de este contacto.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="255" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="256" />
       <source>Promises help</source>
       <translation>Ayuda sobre promesas</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="260" />
       <location filename="headway_journal/ui/dialogs/contact/form.py" line="261" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="262" />
       <source>Add promise</source>
       <translation>Añadir promesa</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="262" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="263" />
       <source>Add another promise line (Alt+P).</source>
       <translation>Añadir otra línea de promesa (Alt+P).</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="271" />
       <location filename="headway_journal/ui/dialogs/contact/form.py" line="272" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="273" />
       <source>Escalation requested</source>
       <translation>Escalamiento solicitado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="273" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="274" />
       <source>They passed the case to a supervisor or an escalation team. Ask for the owner's name and title.</source>
       <translation>Pasaron el caso a un supervisor o a un equipo de escalamiento. Pida el nombre y el cargo del responsable.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="277" />
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="296" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="278" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="297" />
       <source>Escalation</source>
       <translation>Escalamiento</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="286" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="287" />
       <source>Escalation level</source>
       <translation>Nivel de escalamiento</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="287" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="288" />
       <source>Who it went to.</source>
       <translation>A quién se dirigió.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="297" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="298" />
       <source>Escalation hint</source>
       <translation>Sugerencia de escalamiento</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" line="314" />
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="315" />
       <source>Escalation {lower}</source>
       <translation>Escalamiento: {lower}</translation>
     </message>
@@ -2900,67 +3040,88 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
   <context>
     <name>form_builder</name>
     <message>
-      <location filename="headway_journal/ui/dialogs/form_builder.py" line="61" />
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="62" />
       <source>There is no month {month}; a date is written YYYY-MM-DD, e.g. 2026-11-20.</source>
       <translation>No existe el mes {month}; una fecha se escribe AAAA-MM-DD, p. ej. 2026-11-20.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/form_builder.py" line="70" />
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="71" />
       <source>There is no {day} {value} {year}: {value} {year} has {days} days.</source>
       <translation>No existe el {day} {value} {year}: {value} {year} tiene {days} días.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/form_builder.py" line="231" />
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="232" />
       <source>YYYY-MM-DD</source>
       <translation>AAAA-MM-DD</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/form_builder.py" line="233" />
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="234" />
       <source>last 4 digits only, e.g. 4242</source>
       <translation>solo los últimos 4 dígitos, p. ej. 4242</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/form_builder.py" line="234" />
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="235" />
       <source>10 digits</source>
       <translation>10 dígitos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/form_builder.py" line="237" />
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="238" />
       <source>e.g. $49.00 on Nov 3, $49.00 on Nov 4</source>
       <translation>p. ej. $49.00 el 3 nov., $49.00 el 4 nov.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/form_builder.py" line="492" />
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="433" />
+      <source> or {save}</source>
+      <translation> o {save}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="493" />
       <source>Not saved: fix {value} (marked above).</source>
       <translation>No guardado: corrija {value} (marcado arriba).</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/form_builder.py" line="493" />
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="494" />
       <source> and more</source>
       <translation> y más</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/form_builder.py" line="494" />
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="495" />
       <source>Not saved: {len} things to fix, marked above ({shown}).</source>
       <translation>No guardado: hay {len} cosas que corregir, marcadas arriba ({shown}).</translation>
     </message>
   </context>
   <context>
+    <name>ErrorLabel</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="94" />
+      <source>{field_name} error</source>
+      <translation>error en {field_name}</translation>
+    </message>
+  </context>
+  <context>
     <name>FieldRow</name>
     <message>
-      <location filename="headway_journal/ui/dialogs/form_builder.py" line="251" />
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="252" />
       <source>Required.</source>
       <translation>Obligatorio.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/form_builder.py" line="261" />
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="262" />
       <source>(not set)</source>
       <translation>(sin definir)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/form_builder.py" line="269" />
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="270" />
       <source>YYYY-MM-DD · {help}</source>
       <translation>AAAA-MM-DD · {help}</translation>
+    </message>
+  </context>
+  <context>
+    <name>IssueFieldsForm</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="337" />
+      <source>{label} details</source>
+      <translation>detalles de {label}</translation>
     </message>
   </context>
   <context>
@@ -3122,6 +3283,11 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="74" />
       <source>(new organization)</source>
       <translation>(nueva organización)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="79" />
+      <source>channel {value} {lower}</source>
+      <translation>canal {value}: {lower}</translation>
     </message>
   </context>
   <context>
@@ -3958,6 +4124,11 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <translation>Ninguno</translation>
     </message>
     <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" line="137" />
+      <source>{seconds} seconds</source>
+      <translation>{seconds} segundos</translation>
+    </message>
+    <message>
       <location filename="headway_journal/ui/exhibits/capture.py" line="138" />
       <source>Delay {seconds} seconds</source>
       <translation>Esperar {seconds} segundos</translation>
@@ -4030,6 +4201,11 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/exhibits/controller.py" line="245" />
       <source>The exhibit store could not be opened ({exc}); nothing was attached.</source>
       <translation>No se pudo abrir el almacén de anexos ({exc}); no se adjuntó nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/controller.py" line="265" />
+      <source>{count} files</source>
+      <translation>{count} archivos</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/exhibits/controller.py" line="267" />
@@ -4527,6 +4703,11 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
     </message>
     <message>
       <location filename="headway_journal/ui/exhibits/panel.py" line="499" />
+      <source>{count} exhibits</source>
+      <translation>{count} anexos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/panel.py" line="499" />
       <source>the exhibit</source>
       <translation>el anexo</translation>
     </message>
@@ -4908,6 +5089,11 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <source>scroll_body can move widgets and spacing only</source>
       <translation>scroll_body solo puede mover widgets y espacios</translation>
     </message>
+    <message>
+      <location filename="headway_journal/ui/fit.py" line="126" />
+      <source>{value} form</source>
+      <translation>formulario {value}</translation>
+    </message>
   </context>
   <context>
     <name>format</name>
@@ -4940,6 +5126,22 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/format.py" line="77" />
       <source>due tomorrow</source>
       <translation>vence mañana</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="78" />
+      <source>due {short_date}</source>
+      <translation>vence {short_date}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="85" />
+      <source>{size} byte</source>
+      <translation>{size} byte</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="85" />
+      <location filename="headway_journal/ui/format.py" line="91" />
+      <source>{size:,} bytes</source>
+      <translation>{size:,} bytes</translation>
     </message>
   </context>
   <context>
@@ -5020,353 +5222,353 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
   <context>
     <name>actions</name>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="48" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="49" />
       <source>&amp;New case…</source>
       <translation>&amp;Nuevo caso…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="49" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="50" />
       <source>Start a new case</source>
       <translation>Empezar un caso nuevo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="50" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="51" />
       <source>&amp;Log contact…</source>
       <translation>&amp;Registrar contacto…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="51" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="52" />
       <source>Log a call, chat, e-mail or ticket on the selected case</source>
       <translation>Registrar una llamada, chat, correo electrónico o ticket en el caso seleccionado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="53" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="54" />
       <source>&amp;Attach…</source>
       <translation>&amp;Adjuntar…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="54" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="55" />
       <source>Attach screenshots, receipts or letters to the selected case</source>
       <translation>Adjuntar capturas de pantalla, recibos o cartas al caso seleccionado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="56" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="57" />
       <source>Capture &amp;screen…</source>
       <translation>Capturar &amp;pantalla…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="57" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="58" />
       <source>Take a screenshot and attach it to the selected case</source>
       <translation>Tomar una captura de pantalla y adjuntarla al caso seleccionado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="59" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="60" />
       <source>&amp;Export case file…</source>
       <translation>&amp;Exportar expediente…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="60" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="61" />
       <source>Make the PDF case file of the selected case</source>
       <translation>Preparar el expediente PDF del caso seleccionado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="61" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="62" />
       <source>Pre&amp;view case file…</source>
       <translation>&amp;Vista previa del expediente…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="62" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="63" />
       <source>Build the case file and look at every page</source>
       <translation>Preparar el expediente y revisar cada página</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="64" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="65" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimir…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="65" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="66" />
       <source>Print the case file of the selected case</source>
       <translation>Imprimir el expediente del caso seleccionado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="66" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="67" />
       <source>Export &amp;deadlines (.ics)…</source>
       <translation>Exportar &amp;plazos (.ics)…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="67" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="68" />
       <source>Save every pending promise and outside deadline as a calendar file for your calendar app</source>
       <translation>Guardar cada promesa pendiente y cada plazo externo como un archivo de calendario para su aplicación de calendario</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="69" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="70" />
       <source>&amp;Back up now</source>
       <translation>Hacer copia de seguridad &amp;ahora</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="70" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="71" />
       <source>Make a checked copy of the journal in its backups folder</source>
       <translation>Hacer una copia comprobada del diario en su carpeta de copias de seguridad</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="72" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="73" />
       <source>Back up to &amp;file…</source>
       <translation>Copia de seguridad en &amp;archivo…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="73" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="74" />
       <source>Save a checked copy of the journal database wherever you choose (a USB stick, another disk)</source>
       <translation>Guardar una copia comprobada de la base de datos del diario donde usted elija (una memoria USB, otro disco)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="75" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="76" />
       <source>&amp;Restore from backup…</source>
       <translation>&amp;Restaurar desde copia de seguridad…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="76" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="77" />
       <source>Go back to an earlier backup of the journal (the current state is backed up first)</source>
       <translation>Volver a una copia de seguridad anterior del diario (antes se hace una copia del estado actual)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="78" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="79" />
       <source>Remove &amp;unused exhibit files…</source>
       <translation>Quitar archivos de anexos sin &amp;usar…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="79" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="80" />
       <source>List files in the attachment store that no exhibit uses, and remove them after you confirm</source>
       <translation>Listar los archivos del almacén de adjuntos que ningún anexo usa, y quitarlos después de que lo confirme</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="81" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="82" />
       <source>&amp;Close</source>
       <translation>&amp;Cerrar</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="81" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="82" />
       <source>Close this window</source>
       <translation>Cerrar esta ventana</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="82" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="83" />
       <source>&amp;Quit</source>
       <translation>&amp;Salir</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="82" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="83" />
       <source>Quit Headway Journal</source>
       <translation>Salir de Headway Journal</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="84" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="85" />
       <source>&amp;Edit case…</source>
       <translation>&amp;Editar caso…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="84" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="85" />
       <source>Edit the selected case</source>
       <translation>Editar el caso seleccionado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="85" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="86" />
       <source>&amp;Delete case…</source>
       <translation>&amp;Eliminar caso…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="86" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="87" />
       <source>Move the selected case to Deleted (it can be restored)</source>
       <translation>Mover el caso seleccionado a Eliminados (se puede restaurar)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="87" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="88" />
       <source>&amp;Restore case</source>
       <translation>&amp;Restaurar caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="88" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="89" />
       <source>Bring the selected case back from Deleted</source>
       <translation>Sacar el caso seleccionado de Eliminados</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="89" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="90" />
       <source>&amp;Undo</source>
       <translation>&amp;Deshacer</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="90" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="91" />
       <source>Bring back what was last deleted, or put back a promise last marked kept or broken, in this session</source>
       <translation>Recuperar lo último que se eliminó, o devolver una promesa marcada hace poco como cumplida o incumplida, en esta sesión</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="92" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="93" />
       <source>&amp;Find…</source>
       <translation>&amp;Buscar…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="93" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="94" />
       <source>Search cases, tickets, names and notes</source>
       <translation>Buscar casos, tickets, nombres y notas</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="94" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="95" />
       <source>&amp;Organizations…</source>
       <translation>&amp;Organizaciones…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="95" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="96" />
       <source>Companies and their channels</source>
       <translation>Empresas y sus canales</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="96" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="97" />
       <source>&amp;Settings…</source>
       <translation>&amp;Configuración…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="97" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="98" />
       <source>Holidays, profile and other settings</source>
       <translation>Días festivos, perfil y otras opciones</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="99" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="100" />
       <source>Mark next promise &amp;kept</source>
       <translation>Marcar la próxima promesa como &amp;cumplida</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="100" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="101" />
       <source>Record that the most urgent open promise was kept</source>
       <translation>Registrar que la promesa abierta más urgente se cumplió</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="101" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="102" />
       <source>Mark next promise &amp;broken</source>
       <translation>Marcar la próxima promesa como &amp;incumplida</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="103" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="104" />
       <source>Record that the most urgent open promise was broken</source>
       <translation>Registrar que la promesa abierta más urgente se incumplió</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="127" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="128" />
       <source>&amp;Newest first</source>
       <translation>&amp;Más recientes primero</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="130" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="131" />
       <source>Timeline order: newest or oldest contact first</source>
       <translation>Orden de la cronología: primero el contacto más reciente o el más antiguo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="133" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="134" />
       <source>&amp;About Headway Journal</source>
       <translation>&amp;Acerca de Headway Journal</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="134" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="135" />
       <source>&amp;Safety information</source>
       <translation>Información de &amp;seguridad</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="135" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="136" />
       <source>What to do in an emergency</source>
       <translation>Qué hacer en una emergencia</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="141" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="142" />
       <source>&amp;File</source>
       <translation>&amp;Archivo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="153" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="154" />
       <source>&amp;Edit</source>
       <translation>&amp;Editar</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="162" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="163" />
       <source>&amp;Case</source>
       <translation>&amp;Caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="163" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="164" />
       <source>Set &amp;status</source>
       <translation>Cambiar el &amp;estado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="168" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="169" />
       <source>&amp;View</source>
       <translation>&amp;Ver</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="173" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="174" />
       <source>&amp;Help</source>
       <translation>A&amp;yuda</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="179" />
-      <location filename="headway_journal/ui/main_window/actions.py" line="181" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="180" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="182" />
       <source>Main toolbar</source>
       <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="184" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="185" />
       <source>New case</source>
       <translation>Nuevo caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="184" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="185" />
       <source>Log contact</source>
       <translation>Registrar contacto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="185" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="186" />
       <source>Attach</source>
       <translation>Adjuntar</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="185" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="186" />
       <source>Capture</source>
       <translation>Capturar</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="186" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="187" />
       <source>Case file</source>
       <translation>Expediente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="186" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="187" />
       <source>Print</source>
       <translation>Imprimir</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="195" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="196" />
       <source>Toolbar spacer</source>
       <translation>Separador de la barra de herramientas</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="198" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="199" />
       <source>Search cases, tickets, names…</source>
       <translation>Buscar casos, tickets, nombres…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="199" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="200" />
       <source>Search cases</source>
       <translation>Buscar casos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="200" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="201" />
       <source>Full-text search in titles, contacts, tickets and notes (Ctrl+F; Esc clears)</source>
       <translation>Búsqueda de texto en títulos, contactos, tickets y notas (Ctrl+F; Esc la borra)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="212" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="213" />
       <source>About {APP_NAME}</source>
       <translation>Acerca de {APP_NAME}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="213" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="214" />
       <source>{APP_NAME} {version__}
 
 A personal journal of support cases: every contact, every promise and its deadline, and a case file for escalation. Your journal stays on this computer, in {folder}.</source>
@@ -5375,7 +5577,7 @@ A personal journal of support cases: every contact, every promise and its deadli
 Un diario personal de casos de soporte: cada contacto, cada promesa y su plazo, y un expediente para escalar. Su diario se queda en esta computadora, en {folder}.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/actions.py" line="218" />
+      <location filename="headway_journal/ui/main_window/actions.py" line="219" />
       <source>Safety information</source>
       <translation>Información de seguridad</translation>
     </message>
@@ -5407,12 +5609,17 @@ No se borra nada: Deshacer (Ctrl+Z) o la vista Eliminados lo recuperan.</transla
       <translation>«{title}» se movió a Eliminados. Ctrl+Z lo recupera.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/commands.py" line="204" />
+      <location filename="headway_journal/ui/main_window/commands.py" line="201" />
+      <source>{get} on {full_date}</source>
+      <translation>{get} del {full_date}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/commands.py" line="203" />
       <source>Delete contact</source>
       <translation>Eliminar contacto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/commands.py" line="205" />
+      <location filename="headway_journal/ui/main_window/commands.py" line="204" />
       <source>Delete the contact “{label}” from this case?
 
 Undo (Ctrl+Z) brings it back.</source>
@@ -5421,37 +5628,37 @@ Undo (Ctrl+Z) brings it back.</source>
 Deshacer (Ctrl+Z) lo recupera.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/commands.py" line="213" />
+      <location filename="headway_journal/ui/main_window/commands.py" line="212" />
       <source>Contact “{label}” deleted. Ctrl+Z brings it back.</source>
       <translation>Contacto «{label}» eliminado. Ctrl+Z lo recupera.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/commands.py" line="218" />
+      <location filename="headway_journal/ui/main_window/commands.py" line="217" />
       <source>Nothing to undo.</source>
       <translation>No hay nada que deshacer.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/commands.py" line="239" />
+      <location filename="headway_journal/ui/main_window/commands.py" line="238" />
       <source>Restored {kind} “{label}”.</source>
       <translation>Se restauró {kind} «{label}».</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/commands.py" line="257" />
+      <location filename="headway_journal/ui/main_window/commands.py" line="256" />
       <source>Undone: promise “{text}” is {before} again.</source>
       <translation>Deshecho: la promesa «{text}» vuelve a estar {before}.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/commands.py" line="278" />
+      <location filename="headway_journal/ui/main_window/commands.py" line="277" />
       <source>Status set to {status}.</source>
       <translation>Estado cambiado a {status}.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/commands.py" line="290" />
+      <location filename="headway_journal/ui/main_window/commands.py" line="289" />
       <source>This case has no open promise.</source>
       <translation>Este caso no tiene promesas abiertas.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/commands.py" line="293" />
+      <location filename="headway_journal/ui/main_window/commands.py" line="292" />
       <source>Promise “{text}” marked {status}.</source>
       <translation>Promesa «{text}» marcada como {status}.</translation>
     </message>
@@ -5672,77 +5879,77 @@ Su diario está como estaba.</translation>
   <context>
     <name>sidebar</name>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="38" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="39" />
       <source>Due &amp; overdue</source>
       <translation>Próximas y vencidas</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="39" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="40" />
       <source>All open</source>
       <translation>Todos los abiertos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="40" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="41" />
       <source>Waiting</source>
       <translation>En espera</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="41" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="42" />
       <source>Escalated</source>
       <translation>Escalado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="42" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="43" />
       <source>Resolved</source>
       <translation>Resuelto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="43" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="44" />
       <source>All</source>
       <translation>Todos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="44" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="45" />
       <source>Deleted</source>
       <translation>Eliminados</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="48" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="49" />
       <source>Next deadline</source>
       <translation>Próximo plazo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="49" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="50" />
       <source>Newest opened</source>
       <translation>Abiertos más recientemente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="50" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="51" />
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="51" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="52" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="224" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="225" />
       <source>No case matches “{text}”. Press Esc in the search box to clear it.</source>
       <translation>Ningún caso coincide con «{text}». Pulse Esc en el cuadro de búsqueda para borrarla.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="226" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="227" />
       <source>Nothing is due in the next 7 days and nothing is overdue.</source>
       <translation>Nada vence en los próximos 7 días y nada está vencido.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="228" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="229" />
       <source>Nothing has been deleted.</source>
       <translation>No se ha eliminado nada.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="229" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="230" />
       <source>No cases in {value}.</source>
       <translation>No hay casos en {value}.</translation>
     </message>
@@ -5750,73 +5957,73 @@ Su diario está como estaba.</translation>
   <context>
     <name>Sidebar</name>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="70" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="71" />
       <source>Cases pane</source>
       <translation>Panel de casos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="77" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="78" />
       <source>Saved views</source>
       <translation>Vistas guardadas</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="94" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="95" />
       <source>Issue type filter</source>
       <translation>Filtro de tipo de problema</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="95" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="96" />
       <source>Show only one issue type</source>
       <translation>Mostrar solo un tipo de problema</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="99" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="100" />
       <source>Organization filter</source>
       <translation>Filtro de organización</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="100" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="101" />
       <source>Show only one organization</source>
       <translation>Mostrar solo una organización</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="107" />
       <location filename="headway_journal/ui/main_window/sidebar.py" line="108" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="109" />
       <source>Sort by</source>
       <translation>Ordenar por</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="110" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="111" />
       <source>Sort cases by</source>
       <translation>Ordenar los casos por</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="122" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="123" />
       <source>Case list</source>
       <translation>Lista de casos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="139" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="140" />
       <source>Case list message</source>
       <translation>Mensaje de la lista de casos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="177" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="178" />
       <source>All issue types</source>
       <translation>Todos los tipos de problema</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="180" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="181" />
       <source>All organizations</source>
       <translation>Todas las organizaciones</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="213" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="214" />
       <source>in Deleted</source>
       <translation>en Eliminados</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" line="213" />
+      <location filename="headway_journal/ui/main_window/sidebar.py" line="214" />
       <source>in all cases</source>
       <translation>en todos los casos</translation>
     </message>
@@ -5996,6 +6203,154 @@ No se cambió nada. Elija otra copia de seguridad.</translation>
     </message>
   </context>
   <context>
+    <name>words</name>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="96" />
+      <source>open</source>
+      <translation>abierto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="97" />
+      <source>waiting</source>
+      <translation>en espera</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="98" />
+      <source>escalated</source>
+      <translation>escalado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="99" />
+      <source>resolved</source>
+      <translation>resuelto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="100" />
+      <source>closed</source>
+      <translation>cerrado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="101" />
+      <source>deleted</source>
+      <translation>eliminado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="102" />
+      <source>pending</source>
+      <translation>pendiente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="103" />
+      <source>kept</source>
+      <translation>cumplida</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="104" />
+      <source>broken</source>
+      <translation>incumplida</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="105" />
+      <source>overdue</source>
+      <translation>vencida</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="106" />
+      <source>due today</source>
+      <translation>vence hoy</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="107" />
+      <source>client</source>
+      <translation>cliente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="108" />
+      <source>clinician</source>
+      <translation>profesional clínico</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="109" />
+      <source>promise</source>
+      <translation>promesa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="110" />
+      <source>inbound</source>
+      <translation>entrante</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="111" />
+      <source>outbound</source>
+      <translation>saliente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="112" />
+      <source>video</source>
+      <translation>video</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="113" />
+      <source>phone</source>
+      <translation>teléfono</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="114" />
+      <source>in person</source>
+      <translation>en persona</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="115" />
+      <source>self-pay</source>
+      <translation>pago propio</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="116" />
+      <source>insurance</source>
+      <translation>seguro</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="117" />
+      <source>eligibility</source>
+      <translation>elegibilidad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="118" />
+      <source>denied claim</source>
+      <translation>reclamación rechazada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="119" />
+      <source>late reimbursement</source>
+      <translation>reembolso atrasado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="120" />
+      <source>supervisor</source>
+      <translation>supervisor</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="121" />
+      <source>manager</source>
+      <translation>gerente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="122" />
+      <source>escalations team</source>
+      <translation>equipo de escalamientos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="123" />
+      <source>formal complaint</source>
+      <translation>queja formal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="124" />
+      <source>privacy officer</source>
+      <translation>oficial de privacidad</translation>
+    </message>
+  </context>
+  <context>
     <name>unused_files</name>
     <message>
       <location filename="headway_journal/ui/unused_files.py" line="21" />
@@ -6072,7 +6427,7 @@ No se tocó ningún anexo.</translation>
   <context>
     <name>Badge</name>
     <message>
-      <location filename="headway_journal/ui/widgets.py" line="78" />
+      <location filename="headway_journal/ui/widgets.py" line="81" />
       <source>Status: {word}</source>
       <translation>Estado: {word}</translation>
     </message>
@@ -6103,6 +6458,14 @@ No se tocó ningún anexo.</translation>
       <location filename="headway_journal/ui/your_details.py" line="37" />
       <source>Anything left empty is printed as a blank line, to fill in by hand before you send it.</source>
       <translation>Lo que quede vacío se imprime como una línea en blanco, para completarla a mano antes de enviarlo.</translation>
+    </message>
+  </context>
+  <context>
+    <name>_FieldError</name>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" line="47" />
+      <source>{field_label} error</source>
+      <translation>error en {field_label}</translation>
     </message>
   </context>
   <context>

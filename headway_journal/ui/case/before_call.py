@@ -115,7 +115,7 @@ def add_outside_clocks(column: QVBoxLayout, service: JournalService, case: CaseV
         today = date.today()
         for clock in clocks:
             left = clock.days_left(today)
-            when = (f"{plural(left, 'day')} left" if left >= 0
+            when = (QCoreApplication.translate("before_call", "{plural} left").format(plural=plural(left, 'day')) if left >= 0
                     else QCoreApplication.translate("before_call", "passed {plural} ago").format(plural=plural(-left, 'day')))
             add_to_column(column, wrap_label(
                 QCoreApplication.translate("before_call", "{name}: by {full_date} ({when}). {rule}. {note}").format(name=clock.name, full_date=full_date(clock.deadline), when=when, rule=clock.rule, note=i18n.text(clock.note)), name=QCoreApplication.translate("before_call", "Outside clock"), selectable=True))
@@ -154,7 +154,7 @@ def channel_card(ch: Any, now: datetime) -> Card:
     elif ch.hours:
         detail.append(QCoreApplication.translate("before_call", "Hours {hours}").format(hours=ch.hours) + (f" ({ch.timezone})" if ch.timezone else
                                              QCoreApplication.translate("before_call", " (your local time)")))
-    detail.append(f"for {AUDIENCE_NAMES.get(ch.audience, ch.audience)}")
+    detail.append(QCoreApplication.translate("before_call", "for {get}").format(get=AUDIENCE_NAMES.get(ch.audience, ch.audience)))
     card.body.addWidget(wrap_label(" · ".join(detail), name=QCoreApplication.translate("before_call", "Channel hours")))
     card.body.addWidget(muted(wrap_label(ch.verification.capitalize(),
                                          name=QCoreApplication.translate("before_call", "Channel verification"))))

@@ -7,7 +7,7 @@ handler of a widget being removed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -64,7 +64,7 @@ def scroll_page(name: str) -> tuple[QScrollArea, QVBoxLayout]:
     area.setAccessibleName(name)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     inner = QWidget()
-    inner.setAccessibleName(f"{name} content")
+    inner.setAccessibleName(QCoreApplication.translate("common", "{name} content").format(name=name))
     column = QVBoxLayout(inner)
     column.setContentsMargins(GRID * 2, GRID * 2, GRID * 2, GRID * 2)
     column.setSpacing(GRID + 4)

@@ -8,9 +8,11 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from ... import i18n
 from ...journal.issue_types import ISSUE_TYPES
 from ...journal.records import CaseView
 from ..format import full_date, local_moment
+from ..translated import word
 from ..widgets import GRID, Card, heading, wrap_label
 from .common import add_to_column, clear_layout, muted
 
@@ -34,9 +36,9 @@ def fill_details(column: QVBoxLayout, case: CaseView) -> None:
 
     add_to_column(column, heading(QCoreApplication.translate("details", "About this case")))
     row(QCoreApplication.translate("details", "Organization"), case.organization.name)
-    row(QCoreApplication.translate("details", "Issue type"), case.issue_label)
+    row(QCoreApplication.translate("details", "Issue type"), i18n.text(case.issue_label))
     row(QCoreApplication.translate("details", "You are the"), case.role)
-    row(QCoreApplication.translate("details", "Status"), case.status)
+    row(QCoreApplication.translate("details", "Status"), word(case.status))
     row(QCoreApplication.translate("details", "Opened"), full_date(case.open_since))
     row(QCoreApplication.translate("details", "Amount disputed"), case.amount_label)
     row(QCoreApplication.translate("details", "Desired outcome"), case.desired_outcome)
@@ -46,7 +48,7 @@ def fill_details(column: QVBoxLayout, case: CaseView) -> None:
 
     it = ISSUE_TYPES.get(case.issue_type)
     if it is not None:
-        add_to_column(column, heading(f"{it.label} details"))
+        add_to_column(column, heading(QCoreApplication.translate("details", "{label} details").format(label=i18n.text(it.label))))
         fields_box = QWidget()
         fform = QFormLayout(fields_box)
         fform.setContentsMargins(0, 0, 0, 0)
@@ -58,12 +60,12 @@ def fill_details(column: QVBoxLayout, case: CaseView) -> None:
             if spec.kind == "date" and value:
                 with contextlib.suppress(ValueError):
                     value = full_date(date.fromisoformat(value))
-            field = wrap_label(value or QCoreApplication.translate("details", "not on file yet"), name=spec.label, selectable=True)
+            field = wrap_label(value or QCoreApplication.translate("details", "not on file yet"), name=i18n.text(spec.label), selectable=True)
             if not value:
                 muted(field)
             if spec.help:
-                field.setToolTip(spec.help)
-            fform.addRow(f"{spec.label}:", field)
+                field.setToolTip(i18n.text(spec.help))
+            fform.addRow(i18n.text(spec.label) + ":", field)
         add_to_column(column, fields_box)
 
     if case.tickets:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ... import i18n
 from ...journal.records import CaseView
 from ..format import full_date
+from ..translated import word
 from ..widgets import GRID, Badge, heading, wrap_label
 
 
@@ -41,14 +43,14 @@ class CaseHeader(QWidget):
         self.title_label.setText(case.title)
         self.status_badge.set_word("deleted" if deleted else case.status)
         days = case.days_open()
-        facts = [case.organization.name, case.issue_label, case.role,
-                 f"opened {full_date(case.open_since)}", QCoreApplication.translate("CaseHeader", "{days} d open").format(days=days)]
+        facts = [case.organization.name, i18n.text(case.issue_label), word(case.role),
+                 QCoreApplication.translate("CaseHeader", "opened {full_date}").format(full_date=full_date(case.open_since)), QCoreApplication.translate("CaseHeader", "{days} d open").format(days=days)]
         self.facts_label.setText(" · ".join(facts))
         second = []
         if case.amount_label:
-            second.append(f"{case.amount_label} disputed")
+            second.append(QCoreApplication.translate("CaseHeader", "{amount_label} disputed").format(amount_label=case.amount_label))
         if case.desired_outcome:
-            second.append(f"wants: {case.desired_outcome}")
+            second.append(QCoreApplication.translate("CaseHeader", "wants: {desired_outcome}").format(desired_outcome=case.desired_outcome))
         self.outcome_label.setText(" · ".join(second))
         self.outcome_label.setVisible(bool(second))
 

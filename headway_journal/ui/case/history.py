@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser
 
+from ... import i18n
 from ...journal.issue_types import ISSUE_TYPES
 from ...journal.records import CaseView, ChangeView
 from ...journal.service import JournalService
@@ -19,19 +20,19 @@ from ..format import full_date, full_moment, local_moment
 from ..translated import QT_TRANSLATE_NOOP, TranslatedMap
 
 FIELD_WORDS = TranslatedMap("history", {
-    "rep_name": "representative", "rep_title": QT_TRANSLATE_NOOP("history", "representative's title"),
-    "rep_id": QT_TRANSLATE_NOOP("history", "representative ID"), "started_at": "started", "ended_at": "ended",
-    "hold_minutes": QT_TRANSLATE_NOOP("history", "minutes on hold"), "opened_on": "opened", "desired_outcome": QT_TRANSLATE_NOOP("history", "desired outcome"),
-    "amount_disputed": QT_TRANSLATE_NOOP("history", "amount disputed"), "organization_id": "organization",
-    "issue_type": QT_TRANSLATE_NOOP("history", "issue type"), "owner_name": "owner", "owner_title": QT_TRANSLATE_NOOP("history", "owner's title"),
-    "original_name": "file", "sha256": QT_TRANSLATE_NOOP("history", "SHA-256"), "requested_on": QT_TRANSLATE_NOOP("history", "requested on"),
+    "rep_name": QT_TRANSLATE_NOOP("history", "representative"), "rep_title": QT_TRANSLATE_NOOP("history", "representative's title"),
+    "rep_id": QT_TRANSLATE_NOOP("history", "representative ID"), "started_at": QT_TRANSLATE_NOOP("history", "started"), "ended_at": QT_TRANSLATE_NOOP("history", "ended"),
+    "hold_minutes": QT_TRANSLATE_NOOP("history", "minutes on hold"), "opened_on": QT_TRANSLATE_NOOP("history", "opened"), "desired_outcome": QT_TRANSLATE_NOOP("history", "desired outcome"),
+    "amount_disputed": QT_TRANSLATE_NOOP("history", "amount disputed"), "organization_id": QT_TRANSLATE_NOOP("history", "organization"),
+    "issue_type": QT_TRANSLATE_NOOP("history", "issue type"), "owner_name": QT_TRANSLATE_NOOP("history", "owner"), "owner_title": QT_TRANSLATE_NOOP("history", "owner's title"),
+    "original_name": QT_TRANSLATE_NOOP("history", "file"), "sha256": QT_TRANSLATE_NOOP("history", "SHA-256"), "requested_on": QT_TRANSLATE_NOOP("history", "requested on"),
 })
 ENTITY_WORDS = TranslatedMap("history", {
     "case": QT_TRANSLATE_NOOP("history", "Case"), "contact": QT_TRANSLATE_NOOP("history", "Contact"), "promise": QT_TRANSLATE_NOOP("history", "Promise"), "escalation": QT_TRANSLATE_NOOP("history", "Escalation"),
     "note": QT_TRANSLATE_NOOP("history", "Note"), "attachment": QT_TRANSLATE_NOOP("history", "Exhibit"), "organization": QT_TRANSLATE_NOOP("history", "Organization"),
 })
 ACTION_WORDS = TranslatedMap("history", {
-    "create": "added", "update": "edited", "delete": QT_TRANSLATE_NOOP("history", "deleted (restorable)"), "restore": "restored",
+    "create": QT_TRANSLATE_NOOP("history", "added"), "update": QT_TRANSLATE_NOOP("history", "edited"), "delete": QT_TRANSLATE_NOOP("history", "deleted (restorable)"), "restore": QT_TRANSLATE_NOOP("history", "restored"),
     "remove": QT_TRANSLATE_NOOP("history", "removed from the exhibits (restorable)"), "erase": QT_TRANSLATE_NOOP("history", "erased for good"),
 })
 
@@ -52,7 +53,7 @@ def describe_change(ch: ChangeView, issue_type: str | None = None) -> tuple[str,
     lines: list[str] = []
     spec_labels: dict[str, str] = {}
     if issue_type in ISSUE_TYPES:
-        spec_labels = {s.name: s.label for s in ISSUE_TYPES[issue_type].fields}
+        spec_labels = {s.name: i18n.text(s.label) for s in ISSUE_TYPES[issue_type].fields}
     for key, value in changes.items():
         word = FIELD_WORDS.get(key, key.replace("_", " "))
         if isinstance(value, list) and len(value) == 2:

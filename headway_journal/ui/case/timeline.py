@@ -133,7 +133,7 @@ class TimelineTab(QWidget):
         overdue = sum(1 for p in promises if p.state.code == "overdue")
         summary = [plural(len(case.contacts), "contact"), plural(len(promises), "promise")]
         if overdue:
-            summary.append(f"{overdue} overdue")
+            summary.append(QCoreApplication.translate("TimelineTab", "{overdue} overdue").format(overdue=overdue))
         if case.escalations:
             summary.append(plural(len(case.escalations), "escalation"))
         if case.attachments:
@@ -237,10 +237,10 @@ class TimelineTab(QWidget):
 
         who = [", ".join(x for x in (ct.rep_name, ct.rep_title) if x)]
         if ct.rep_id:
-            who.append(f"ID {ct.rep_id}")
+            who.append(QCoreApplication.translate("TimelineTab", "ID {rep_id}").format(rep_id=ct.rep_id))
         minutes = ct.duration_minutes
         if minutes is not None:
-            length = f"{minutes} min"
+            length = QCoreApplication.translate("TimelineTab", "{minutes} min").format(minutes=minutes)
             if ct.hold_minutes:
                 length += QCoreApplication.translate("TimelineTab", " ({hold_minutes} on hold)").format(hold_minutes=ct.hold_minutes)
             who.append(length)
@@ -327,13 +327,13 @@ class TimelineTab(QWidget):
 
     @staticmethod
     def _escalation_text(esc: EscalationView) -> str:
-        parts = [f"to {esc.level}" if esc.level else "escalated"]
+        parts = [QCoreApplication.translate("TimelineTab", "to {level}").format(level=esc.level) if esc.level else QCoreApplication.translate("TimelineTab", "escalated")]
         owner = ", ".join(x for x in (esc.owner_name, esc.owner_title) if x)
         if owner:
-            parts.append(f"owner {owner}")
+            parts.append(QCoreApplication.translate("TimelineTab", "owner {owner}").format(owner=owner))
         if esc.reference:
-            parts.append(f"ref {esc.reference}")
-        parts.append(f"requested {full_date(esc.requested_on)}")
+            parts.append(QCoreApplication.translate("TimelineTab", "ref {reference}").format(reference=esc.reference))
+        parts.append(QCoreApplication.translate("TimelineTab", "requested {full_date}").format(full_date=full_date(esc.requested_on)))
         text = " · ".join(parts)
         return f"{text}\n{esc.notes}" if esc.notes else text
 
@@ -369,7 +369,7 @@ class TimelineTab(QWidget):
         kind.setFont(font)
         kind.setAccessibleName(QCoreApplication.translate("TimelineTab", "Exhibits added"))
         top.addWidget(kind)
-        stamp = QLabel(f"added {day}")
+        stamp = QLabel(QCoreApplication.translate("TimelineTab", "added {day}").format(day=day))
         stamp.setAccessibleName(QCoreApplication.translate("TimelineTab", "Date added"))
         top.addWidget(stamp)
         top.addStretch(1)

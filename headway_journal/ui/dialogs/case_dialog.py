@@ -28,7 +28,8 @@ from headway_journal.journal.service import JournalService, ServiceError, Valida
 from headway_journal.ui.drafts import DraftStore, keep_drafts, offer_draft
 from headway_journal.ui.widgets import literal_ampersands
 
-from ..translated import QT_TRANSLATE_NOOP, TranslatedMap
+from ... import i18n
+from ..translated import QT_TRANSLATE_NOOP, TranslatedMap, word
 from .examples import show_case_examples
 from .form_builder import (
     GRID,
@@ -161,7 +162,7 @@ class CaseDialog(FormDialog):
         self.issue_combo.setAccessibleName(QCoreApplication.translate("CaseDialog", "Issue type"))
         self.issue_combo.setToolTip(QCoreApplication.translate("CaseDialog", "What kind of problem this is; it decides the details asked below."))
         for key, it in ISSUE_TYPES.items():
-            self.issue_combo.addItem(it.label, key)
+            self.issue_combo.addItem(i18n.text(it.label), key)
         self.issue_desc = HintLabel(accessible_name=QCoreApplication.translate("CaseDialog", "Issue type description"))
         issue_cell = QWidget()
         issue_lay = QVBoxLayout(issue_cell)
@@ -192,7 +193,7 @@ class CaseDialog(FormDialog):
         self.status_combo = QComboBox()
         self.status_combo.setAccessibleName(QCoreApplication.translate("CaseDialog", "Status"))
         for st in STATUSES:
-            self.status_combo.addItem(st.capitalize(), st)
+            self.status_combo.addItem(word(st).capitalize(), st)
         form.addRow(self._label("status", False, self.status_combo),
                     with_error(self.status_combo, self._error("status")))
         self.opened_edit = QDateEdit()
@@ -366,8 +367,8 @@ class CaseDialog(FormDialog):
             self.keeper.watch(form)
         self.fields_form = form
         self.details_lay.addWidget(form)
-        self.details_box.setTitle(literal_ampersands(QCoreApplication.translate("CaseDialog", "Details for {label}").format(label=it.label)))
-        self.issue_desc.setText(it.description)
+        self.details_box.setTitle(literal_ampersands(QCoreApplication.translate("CaseDialog", "Details for {label}").format(label=i18n.text(it.label))))
+        self.issue_desc.setText(i18n.text(it.description))
         show_case_examples(key, title=self.title_edit, summary=self.summary_edit,
                            desired_outcome=self.outcome_edit, amount=self.amount_edit)
         # roles allowed for this type
@@ -382,7 +383,7 @@ class CaseDialog(FormDialog):
         self.role_combo.setEnabled(len(it.roles) > 1)
         self.role_combo.setToolTip(
             QCoreApplication.translate("CaseDialog", "Whether you are a client or a clinician in this case.") if len(it.roles) > 1
-            else QCoreApplication.translate("CaseDialog", "{label} cases are for {lower}s.").format(label=it.label, lower=ROLE_LABELS.get(it.roles[0], it.roles[0]).lower())
+            else QCoreApplication.translate("CaseDialog", "{label} cases are for {lower}s.").format(label=i18n.text(it.label), lower=ROLE_LABELS.get(it.roles[0], it.roles[0]).lower())
         )
         note = self.service.safety_note(key)
         self.safety_box.label.setText(note or "")
@@ -477,7 +478,7 @@ class CaseDialog(FormDialog):
         if self.fields_form is not None:
             for row in self.fields_form.rows.values():
                 if row.spec.required and not row.value().strip():
-                    out.append(row.spec.label)
+                    out.append(i18n.text(row.spec.label))
         return out
 
     def _update_missing(self) -> None:

@@ -33,7 +33,8 @@ from headway_journal.journal.issue_types import FieldError, FieldSpec, get_issue
 from headway_journal.journal.safe_echo import window_text
 from headway_journal.ui.widgets import literal_ampersands
 
-from ..translated import QT_TRANSLATE_NOOP, TranslatedMap
+from ... import i18n
+from ..translated import QT_TRANSLATE_NOOP, TranslatedMap, word
 
 GRID = 8  # every margin and gap is a multiple of this
 
@@ -90,7 +91,7 @@ class ErrorLabel(QLabel):
         self.field_name = field_name
         self._summary: list[tuple[str, ErrorLabel | None]] | None = None
         self.setObjectName("errorLabel")
-        self.setAccessibleName(f"{field_name} error")
+        self.setAccessibleName(QCoreApplication.translate("ErrorLabel", "{field_name} error").format(field_name=field_name))
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -243,16 +244,16 @@ class FieldRow:
 
     def __init__(self, spec: FieldSpec) -> None:
         self.spec = spec
-        self.label = QLabel(label_text(spec.label, spec.required))
-        self.error = ErrorLabel(spec.label)
+        self.label = QLabel(label_text(i18n.text(spec.label), spec.required))
+        self.error = ErrorLabel(i18n.text(spec.label))
         self.editor: QWidget
-        tip = spec.help or ""
+        tip = i18n.text(spec.help) if spec.help else ""
         if spec.required:
             tip = (tip + "\n" if tip else "") + QCoreApplication.translate("FieldRow", "Required.")
         if spec.kind == "multiline":
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
-            edit.setPlaceholderText(spec.help)
+            edit.setPlaceholderText(i18n.text(spec.help))
             edit.setMinimumHeight(9 * GRID)
             edit.setMaximumHeight(15 * GRID)
             self.editor = edit
@@ -260,18 +261,18 @@ class FieldRow:
             combo = QComboBox()
             combo.addItem("" if spec.required else QCoreApplication.translate("FieldRow", "(not set)"), "")
             for choice in spec.choices:
-                combo.addItem(choice, choice)
+                combo.addItem(word(choice), choice)
             self.editor = combo
         else:
             line = QLineEdit()
-            line.setPlaceholderText(spec.help or _PLACEHOLDERS.get(spec.kind, ""))
+            line.setPlaceholderText(i18n.text(spec.help) if spec.help else _PLACEHOLDERS.get(spec.kind, ""))
             if spec.kind == "date" and spec.help:
-                line.setPlaceholderText(QCoreApplication.translate("FieldRow", "YYYY-MM-DD · {help}").format(help=spec.help))
+                line.setPlaceholderText(QCoreApplication.translate("FieldRow", "YYYY-MM-DD · {help}").format(help=i18n.text(spec.help)))
             if spec.kind in ("last4",):
                 line.setMaxLength(12)
             self.editor = line
         self.editor.setObjectName(f"field_{spec.name}")
-        self.editor.setAccessibleName(spec.label)
+        self.editor.setAccessibleName(i18n.text(spec.label))
         if tip:
             self.editor.setToolTip(tip)
             self.editor.setAccessibleDescription(tip)
@@ -333,7 +334,7 @@ class IssueFieldsForm(QWidget):
     def __init__(self, issue_type: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.issue = get_issue_type(issue_type)
-        self.setAccessibleName(f"{self.issue.label} details")
+        self.setAccessibleName(QCoreApplication.translate("IssueFieldsForm", "{label} details").format(label=i18n.text(self.issue.label)))
         self.rows: dict[str, FieldRow] = {}
         form = make_form_layout()
         self._focus_filter = _FocusOut(self._check_focused_multiline, self)
@@ -410,7 +411,7 @@ class IssueFieldsForm(QWidget):
             row.error.clear_error()
 
     def labels_for(self, names: Iterable[str]) -> list[str]:
-        return [self.rows[n].spec.label for n in names if n in self.rows]
+        return [i18n.text(self.rows[n].spec.label) for n in names if n in self.rows]
 
 
 # --- pieces shared by the dialogs ---------------------------------------------------------------
@@ -429,7 +430,7 @@ def save_keys_hint() -> str:
     """The save keys as a tooltip names them, e.g. "Ctrl+Enter or Ctrl+S"."""
     save = QKeySequence(QKeySequence.StandardKey.Save).toString(
         QKeySequence.SequenceFormat.NativeText)
-    return "Ctrl+Enter" + (f" or {save}" if save else "")
+    return "Ctrl+Enter" + (QCoreApplication.translate("form_builder", " or {save}").format(save=save) if save else "")
 
 
 def add_save_shortcuts(widget: QWidget, slot: Callable[[], object]) -> list[QShortcut]:

@@ -76,7 +76,7 @@ NEW_ITEM = QT_TRANSLATE_NOOP("organization_dialog", "(new organization)")
 
 def channel_label(index: int, field: str) -> str:
     """How a field of the channel at ``index`` is named in "Not saved: fix …"."""
-    return f"channel {index + 1} {CHANNEL_LABELS.get(field, field).lower()}"
+    return QCoreApplication.translate("organization_dialog", "channel {value} {lower}").format(value=index + 1, lower=CHANNEL_LABELS.get(field, field).lower())
 
 
 def _blank_channel() -> dict[str, str]:

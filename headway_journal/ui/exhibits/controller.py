@@ -262,7 +262,7 @@ class AttachmentController(QObject):
 
     def _progress_dialog(self, batch: _Batch, total_bytes: int) -> QProgressDialog:
         count = len(batch.items)
-        what = quoted_name(batch.items[0].original_name) if count == 1 else f"{count} files"
+        what = quoted_name(batch.items[0].original_name) if count == 1 else QCoreApplication.translate("AttachmentController", "{count} files").format(count=count)
         dialog = QProgressDialog(
             QCoreApplication.translate("AttachmentController", "Copying {what} ({human_size}) into the journal…").format(what=what, human_size=human_size(total_bytes)),
             QCoreApplication.translate("AttachmentController", "Stop"), 0, 0 if count == 1 else count, _parent_widget(self),

@@ -496,7 +496,7 @@ class ExhibitsPanel(QWidget):
                 self.messages.add(QCoreApplication.translate("ExhibitsPanel", "An exhibit was not removed: {exc}").format(exc=exc))
         if chosen:
             count = len(chosen)
-            what = f"{count} exhibits" if count != 1 else QCoreApplication.translate("ExhibitsPanel", "the exhibit")
+            what = QCoreApplication.translate("ExhibitsPanel", "{count} exhibits").format(count=count) if count != 1 else QCoreApplication.translate("ExhibitsPanel", "the exhibit")
             self._changed(QCoreApplication.translate("ExhibitsPanel", "Moved {what} to Removed exhibits (restore from there).").format(what=what))
         return len(chosen)
 

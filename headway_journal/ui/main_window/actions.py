@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QSizePolicy, QToolBar, QWidget
 from ... import APP_NAME, __version__, i18n
 from ...journal.issue_types import SAFETY_NOTE
 from ...journal.records import STATUSES
+from ..translated import word
 from ..widgets import SearchBox, literal_ampersands
 from .sidebar import VIEWS
 
@@ -108,7 +109,7 @@ def build_choice_actions(w: MainWindow) -> None:
     w.status_actions = {}
     w.status_group = QActionGroup(w)
     for status in STATUSES:
-        action = QAction(literal_ampersands(status.capitalize()), w)
+        action = QAction(literal_ampersands(word(status).capitalize()), w)
         action.setCheckable(True)
         action.triggered.connect(lambda _c=False, s=status: w.set_case_status(s))
         w.status_group.addAction(action)

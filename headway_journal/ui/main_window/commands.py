@@ -198,8 +198,7 @@ class CaseCommands(QMainWindow):
         contact = next((c for c in case.contacts if c.id == contact_id), None)
         if contact is None:
             return
-        label = f"{CHANNEL_NAMES.get(contact.channel, contact.channel)} on " \
-                f"{full_date(contact.started_at.date())}"
+        label = QCoreApplication.translate("CaseCommands", "{get} on {full_date}").format(get=CHANNEL_NAMES.get(contact.channel, contact.channel), full_date=full_date(contact.started_at.date()))
         answer = QMessageBox.question(
             self, QCoreApplication.translate("CaseCommands", "Delete contact"),
             QCoreApplication.translate("CaseCommands", "Delete the contact “{label}” from this case?\n\nUndo (Ctrl+Z) brings it back.").format(label=label),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import i18n
 from ...journal.issue_types import ISSUE_TYPES
 from ...journal.records import CaseFilter, OrganizationView
 from ..case_list import (
@@ -176,7 +177,7 @@ class Sidebar(QWidget):
             combo.clear()
         self.issue_filter.addItem(QCoreApplication.translate("Sidebar", "All issue types"), "")
         for key, it in ISSUE_TYPES.items():
-            self.issue_filter.addItem(it.label, key)
+            self.issue_filter.addItem(i18n.text(it.label), key)
         self.org_filter.addItem(QCoreApplication.translate("Sidebar", "All organizations"), 0)
         for o in orgs:
             self.org_filter.addItem(o.name, o.id)

@@ -21,12 +21,12 @@ __all__ = [
     "status_markup",
 ]
 
-STATUS_WORDS = {
-    "pending": "Pending",
-    "due_today": "Due today",
-    "overdue": "OVERDUE",
-    "kept": "Kept",
-    "broken": "BROKEN",
+STATUS_WORDS = {  # translated where shown (i18n.text)
+    "pending": i18n.mark("Pending"),
+    "due_today": i18n.mark("Due today"),
+    "overdue": i18n.mark("OVERDUE"),
+    "kept": i18n.mark("Kept"),
+    "broken": i18n.mark("BROKEN"),
 }
 ALERT_STATUSES = frozenset({"overdue", "broken"})
 
@@ -41,7 +41,7 @@ def promises(ctx: Context, _prep: Prepared) -> list[Flowable]:
         return out + [ctx.p(i18n.text("No promises were recorded."), s.muted)]
     counts = {k: sum(1 for _, p in pairs if p.status == k) for k in STATUS_WORDS}
     summary = ", ".join(
-        f"{counts[k]} {STATUS_WORDS[k].lower()}" for k in STATUS_WORDS if counts[k]
+        f"{counts[k]} {i18n.text(STATUS_WORDS[k]).lower()}" for k in STATUS_WORDS if counts[k]
     )
     out.append(
         ctx.p(
@@ -125,7 +125,7 @@ def clocks(ctx: Context, _prep: Prepared) -> list[Flowable]:
 
 def status_markup(p: PromiseRow) -> str:
     """A promise's status for the promises table (alerts in bold)."""
-    word = STATUS_WORDS.get(p.status, p.status)
+    word = i18n.text(STATUS_WORDS.get(p.status, p.status))
     label = p.status_label.strip()
     text = f"<b>{esc(word)}</b>" if p.status in ALERT_STATUSES else esc(word)
     if label and label.casefold() != word.casefold():
@@ -136,7 +136,7 @@ def status_markup(p: PromiseRow) -> str:
 
 def promise_line(p: PromiseRow) -> str:
     """One promise as a line of the timeline's contact block."""
-    word = STATUS_WORDS.get(p.status, p.status)
+    word = i18n.text(STATUS_WORDS.get(p.status, p.status))
     label = p.status_label.strip()
     state = f"{word} ({label})" if label and label.casefold() != word.casefold() else word
     state_markup = f"<b>{esc(state)}</b>" if p.status in ALERT_STATUSES else esc(state)

@@ -132,7 +132,7 @@ def _recorded_note(c: ContactRow) -> str:
 
 
 def _channel(c: ContactRow) -> str:
-    channel = c.channel.replace("_", " ").strip()
+    channel = i18n.text(c.channel.replace("_", " ").strip())
     channel = channel[:1].upper() + channel[1:] if channel else i18n.text("Channel not recorded")
-    direction = c.direction.replace("_", " ").strip()
+    direction = i18n.text(c.direction.replace("_", " ").strip())
     return f"{channel}, {direction}" if direction else channel

@@ -594,13 +594,13 @@ class ContactDialog(FormDialog, ContactForm):
                 existing = row.error.message
                 row.error.show_error(msg if not existing or existing == msg
                                      else f"{existing} {msg}")
-                labels.append(f"promise {rows[int(idx_text)] + 1}")
+                labels.append(QCoreApplication.translate("ContactDialog", "promise {value}").format(value=rows[int(idx_text)] + 1))
                 focus = focus or (row.text if part == "text" else row.amount)
             elif key.startswith("escalation."):
                 part = key.removeprefix("escalation.")
                 target = self.esc_errors.get(part, self.esc_general)
                 target.show_error(msg)
-                labels.append(f"escalation {ESC_LABELS.get(part, part).lower()}")
+                labels.append(QCoreApplication.translate("ContactDialog", "escalation {lower}").format(lower=ESC_LABELS.get(part, part).lower()))
                 self.esc_box.show()
             else:
                 labels.append(key)

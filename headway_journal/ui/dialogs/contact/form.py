@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from headway_journal.journal.records import CHANNELS, DIRECTIONS, MAX_HOLD_MINUTES, CaseView
 
+from .... import i18n
 from ...translated import QT_TRANSLATE_NOOP, TranslatedMap
 from ..examples import show_contact_examples
 from ..form_builder import GRID, ErrorLabel, HintLabel, NoteBox, make_form_layout, with_error
@@ -72,7 +73,7 @@ class ContactForm:
             self.safety_box = NoteBox(note, QCoreApplication.translate("ContactForm", "Safety note"))
             outer.addWidget(self.safety_box)
         self.case_label = HintLabel(
-            f"{case.title} · {case.organization.name} · {case.issue_label}",
+            f"{case.title} · {case.organization.name} · {i18n.text(case.issue_label)}",
             QCoreApplication.translate("ContactForm", "Case"))
         outer.addWidget(self.case_label)
 
