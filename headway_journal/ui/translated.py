@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TypeVar, overload
 
-from PySide6.QtCore import QCoreApplication
+from babel import Locale, UnknownLocaleError
+from PySide6.QtCore import QCoreApplication, QLocale
 
 K = TypeVar("K")
 
@@ -128,3 +129,14 @@ WORDS: TranslatedMap[str] = TranslatedMap("words", {
 def word(key: str) -> str:
     """A word of the journal's vocabulary in the window's language (unknown words as they are)."""
     return WORDS.get(key, key)
+
+
+def country_name(code: str, english: str) -> str:
+    """A country's name in the window's language (Babel's names), else ``english``."""
+    lang = QLocale().name()
+    if lang.startswith("en"):
+        return english
+    try:
+        return str(Locale.parse(lang).territories.get(code.upper(), english))
+    except (ValueError, UnknownLocaleError):
+        return english

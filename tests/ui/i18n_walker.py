@@ -50,6 +50,11 @@ from headway_journal.ui.translation import qt_translators
 OPEN, CLOSE = "⟦", "⟧"
 MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 TAGS = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
+# not words of a language: IANA time zones (America/New_York), file names and patterns
+# (*.pdf, backup.sqlite3), e-mail and web addresses; then codes in capitals (USD, EOB, SHA)
+PATHS = re.compile(r"\b[A-Za-z_]+(?:/[A-Za-z0-9_+-]*)+|\*\.\w+|\b[\w-]*[A-Za-z][\w-]*(?:\.[\w-]+)*\.[a-z][a-z0-9]{1,7}\b|"
+                   r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bhttps?://[^\s⟧]+")
+CODES = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 
 
 @dataclass
@@ -144,7 +149,7 @@ def locale_words(lang: str) -> set[str]:
 
 def leftover(text: str, allowed: Iterable[str] = ()) -> str:
     """What of ``text`` is outside the marks and ``allowed``: "" when all is translated."""
-    rest = TAGS.sub(" ", text)
+    rest = PATHS.sub(" ", TAGS.sub(" ", text))
     while True:  # innermost marks first: a translated template may hold translated parts
         stripped = MARKED.sub(" ", rest)
         if stripped == rest:
@@ -153,6 +158,7 @@ def leftover(text: str, allowed: Iterable[str] = ()) -> str:
     for value in sorted(allowed, key=len, reverse=True):
         if len(value) >= 3:  # "A" or "HW" would hide real words
             rest = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", " ", rest)
+    rest = CODES.sub(" ", rest)
     words = [w for w in re.findall(r"[^\W\d_]{2,}", rest)]
     return " ".join(words)
 

@@ -3,13 +3,15 @@ layout holds with Spanish's longer strings."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QPushButton, QScrollArea, QWidget
 
-from headway_journal import APP_NAME
+from headway_journal import APP_NAME, l10n
 from headway_journal.journal.interchange.export import build_document
 from headway_journal.journal.service import JournalService
 
@@ -38,6 +40,18 @@ def user_strings(service: JournalService) -> set[str]:
     return found | {APP_NAME, service.folder.name}  # names, not text
 
 
+def place_names() -> set[str]:
+    """Names of places (countries in Spanish, the U.S. states of the holiday calendar): proper
+    names, not text to translate."""
+    from babel import Locale
+
+    from headway_journal.journal import deadlines as dl
+
+    names = {str(n) for n in Locale.parse("es_US").territories.values()}
+    names |= {name for _code, name in dl.available_subdivisions("US")}
+    return names | set(l10n.SUPPORTED.values())  # each language in its own name
+
+
 @pytest.fixture
 def spanish(qapp: Any) -> Iterator[Marks]:
     with marking("es") as marks:
@@ -56,3 +70,107 @@ def test_main_window_in_spanish(spanish: Marks, service: JournalService, sample:
     assert window.select_case(sample.billing)
     problems = check(window, user_strings(service), spanish)
     assert not problems, "\n".join(problems)
+
+
+def _dialogs(service: JournalService, sample: Sample, tmp_path: Path) -> dict[str, Callable[[], QWidget]]:
+    """Every window the user can open, made after the Spanish catalogs are in place."""
+    from headway_journal.journal.backup import BackupManager
+    from headway_journal.ui.casefile.dialog import CaseFileDialog
+    from headway_journal.ui.dialogs.case_dialog import CaseDialog
+    from headway_journal.ui.dialogs.contact.dialog import ContactDialog
+    from headway_journal.ui.dialogs.organization_dialog import OrganizationDialog
+    from headway_journal.ui.dialogs.restore_dialog import RestoreDialog
+    from headway_journal.ui.dialogs.settings_dialog import SettingsDialog
+    from headway_journal.ui.dialogs.your_details import YourDetailsDialog
+    from headway_journal.ui.exhibits.capture import CaptureDialog
+
+    BackupManager(service.journal).make("manual")
+    return {
+        "new case": lambda: CaseDialog(service),
+        "edit case": lambda: CaseDialog(service, case_id=sample.billing),
+        "log contact": lambda: ContactDialog(service, sample.billing),
+        "edit contact": lambda: ContactDialog(
+            service, sample.billing, contact_id=service.get_case(sample.billing).contacts[0].id),
+        "organizations": lambda: OrganizationDialog(service),
+        "settings": lambda: SettingsDialog(service),
+        "your details": lambda: YourDetailsDialog(service),
+        "case file": lambda: CaseFileDialog(service, sample.billing),
+        "restore": lambda: RestoreDialog(BackupManager(service.journal), lambda _f: False),
+        "capture": lambda: CaptureDialog(None),
+    }
+
+
+DIALOG_NAMES = ["new case", "edit case", "log contact", "edit contact", "organizations",
+                "settings", "your details", "case file", "restore", "capture"]
+
+
+def test_every_tab_of_a_case_in_spanish(spanish: Marks, service: JournalService, sample: Sample,
+                                        window: Any) -> None:
+    assert window.select_case(sample.billing)
+    allowed = user_strings(service)
+    tabs = window.case_pane.tabs
+    problems: list[str] = []
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        problems += [f"tab {index}: {p}" for p in untranslated_text(tabs.currentWidget(), allowed)]
+    problems += check(window, allowed, spanish)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", DIALOG_NAMES)
+def test_dialog_in_spanish(name: str, spanish: Marks, qtbot: Any, service: JournalService,
+                           sample: Sample, tmp_path: Path) -> None:
+    dialog = _dialogs(service, sample, tmp_path)[name]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    problems = check(dialog, user_strings(service) | place_names(), spanish)
+    assert not problems, "\n".join(problems)
+
+
+def outside(widget: QWidget, top: QWidget) -> bool:
+    """``widget`` (visible) reaches past ``top``'s edges."""
+    box = QRect(widget.mapTo(top, widget.rect().topLeft()), widget.size())
+    return not top.rect().contains(box)
+
+
+@pytest.mark.parametrize("name", ["new case", "log contact", "organizations", "settings",
+                                  "case file"])
+def test_spanish_layout_holds(name: str, qtbot: Any, service: JournalService, sample: Sample,
+                              tmp_path: Path) -> None:
+    """With the real Spanish catalogs (longer than English), every visible control of a dialog
+    lies inside it and every button shows its whole text."""
+    from headway_journal.ui.translation import install_language
+
+    install_language("es")
+    try:
+        dialog = _dialogs(service, sample, tmp_path)[name]()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.windowTitle() != "" and not dialog.windowTitle().isascii() or \
+            dialog.windowTitle() in SPANISH_ASCII_TITLES
+        bad = [f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}"
+               for w in dialog.findChildren(QWidget)
+               if w.isVisibleTo(dialog) and not isinstance(w, QScrollArea)
+               and _inside_scroll(w) is None and outside(w, dialog)]
+        cut = [b.text() for b in dialog.findChildren(QPushButton)
+               if b.isVisibleTo(dialog)
+               and b.fontMetrics().horizontalAdvance(b.text().replace("&", "")) > b.width()]
+        assert not bad, bad
+        assert not cut, cut
+    finally:
+        install_language("en")
+
+
+SPANISH_ASCII_TITLES = {"Nuevo caso", "Registrar contacto", "Organizaciones", "Configuración",
+                        "Expediente"}
+
+
+def _inside_scroll(widget: QWidget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None

@@ -54,12 +54,24 @@ class ExpectedResponse:
 
     def window(self) -> str:
         """e.g. "24-72 hours", "every 30-60 minutes", "5-15 business days (one to two ...)"."""
-        text = f"{'every ' if self.every else ''}{self.low}-{self.high} {self.unit}"
-        return f"{text} ({self.note})" if self.note else text
+        unit = unit_word(self.unit)
+        if self.every:
+            text = i18n.text("every {low}-{high} {unit}").format(low=self.low, high=self.high,
+                                                                 unit=unit)
+        else:
+            text = f"{self.low}-{self.high} {unit}"
+        return f"{text} ({i18n.text(self.note)})" if self.note else text
 
     def label(self) -> str:
         """e.g. "typically 24-72 hours (typical, not promised)"."""
         return i18n.text("typically {window} (typical, not promised)").format(window=self.window())
+
+
+def unit_word(unit: str) -> str:
+    """A unit of ``UNITS`` in the current language."""
+    words = {"minutes": i18n.text("minutes"), "hours": i18n.text("hours"),
+             "business days": i18n.text("business days"), "weeks": i18n.text("weeks")}
+    return words.get(unit, unit)
 
 
 def _row(key: str, low: int, high: int, unit: str, description: str, *, every: bool = False,
@@ -69,25 +81,25 @@ def _row(key: str, low: int, high: int, unit: str, description: str, *, every: b
 
 # The brief's table, in its order and in its words.
 EXPECTED_RESPONSE_TABLE: tuple[ExpectedResponse, ...] = (
-    _row("phone_hold", 2, 15, "minutes", "phone hold during business hours"),
-    _row("chat_reply", 5, 20, "minutes", "live chat reply at peak"),
-    _row("email_ticket", 24, 72, "hours", "e-mail or ticket, non-urgent"),
-    _row("after_hours_lockout", 1, 4, "hours", "after-hours technical lockout (in-app chat)"),
-    _row("outage_updates", 30, 60, "minutes", "outage status updates", every=True),
+    _row("phone_hold", 2, 15, "minutes", i18n.mark("phone hold during business hours")),
+    _row("chat_reply", 5, 20, "minutes", i18n.mark("live chat reply at peak")),
+    _row("email_ticket", 24, 72, "hours", i18n.mark("e-mail or ticket, non-urgent")),
+    _row("after_hours_lockout", 1, 4, "hours", i18n.mark("after-hours technical lockout (in-app chat)")),
+    _row("outage_updates", 30, 60, "minutes", i18n.mark("outage status updates"), every=True),
     _row("billing_dispute_under_200", 5, 10, "business days",
-         "billing dispute under $200, once documented"),
+         i18n.mark("billing dispute under $200, once documented")),
     _row("refund_decision", 3, 10, "business days",
-         "refund decision for a single-session billing error"),
-    _row("refund_to_card", 5, 15, "business days", "refund reaching a card statement",
-         note="one to two billing cycles"),
+         i18n.mark("refund decision for a single-session billing error")),
+    _row("refund_to_card", 5, 15, "business days", i18n.mark("refund reaching a card statement"),
+         note=i18n.mark("one to two billing cycles")),
     _row("general_verification", 3, 14, "business days",
-         "billing, credentialing, insurance verification in general"),
+         i18n.mark("billing, credentialing, insurance verification in general")),
     _row("insurance_payer", 14, 30, "business days",
-         "insurance eligibility or reimbursement with the payer"),
+         i18n.mark("insurance eligibility or reimbursement with the payer")),
     _row("credentialing_escalation", 2, 6, "weeks",
-         "provider credentialing or contract escalation"),
+         i18n.mark("provider credentialing or contract escalation")),
     _row("formal_written_reply", 10, 30, "business days",
-         "larger contractual or legal issues, formal written reply"),
+         i18n.mark("larger contractual or legal issues, formal written reply")),
 )
 RESPONSE_WINDOWS: dict[str, ExpectedResponse] = {r.key: r for r in EXPECTED_RESPONSE_TABLE}
 
@@ -244,7 +256,7 @@ class Expectation:
     def text(self) -> str:
         """e.g. "When you call: phone hold during business hours, typically 2-15 minutes
         (typical, not promised). This is time on hold, not a reply time."."""
-        line = f"{self.situation}: {self.window.description}, {self.window.label()}."
+        line = f"{self.situation}: {i18n.text(self.window.description)}, {self.window.label()}."
         return f"{line} {self.aside}" if self.aside else line
 
 

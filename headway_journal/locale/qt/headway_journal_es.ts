@@ -940,12 +940,12 @@ No: Headway Journal se cierra y no se toca nada.</translation>
   <context>
     <name>timeline</name>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="51" />
+      <location filename="headway_journal/ui/case/timeline.py" line="52" />
       <source>{text} — due {due}</source>
       <translation>{text} — vence {due}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="52" />
+      <location filename="headway_journal/ui/case/timeline.py" line="53" />
       <source>{text} — {terms}, due {due}</source>
       <translation>{text} — {terms}, vence {due}</translation>
     </message>
@@ -953,308 +953,308 @@ No: Headway Journal se cierra y no se toca nada.</translation>
   <context>
     <name>TimelineTab</name>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="73" />
+      <location filename="headway_journal/ui/case/timeline.py" line="74" />
       <source>Timeline</source>
       <translation>Cronología</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="80" />
+      <location filename="headway_journal/ui/case/timeline.py" line="81" />
       <source>Timeline summary</source>
       <translation>Resumen de la cronología</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="86" />
-      <location filename="headway_journal/ui/case/timeline.py" line="120" />
+      <location filename="headway_journal/ui/case/timeline.py" line="87" />
+      <location filename="headway_journal/ui/case/timeline.py" line="121" />
       <source>Newest first</source>
       <translation>Más recientes primero</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="87" />
+      <location filename="headway_journal/ui/case/timeline.py" line="88" />
       <source>Show the newest or the oldest contact first</source>
       <translation>Mostrar primero el contacto más reciente o el más antiguo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="97" />
+      <location filename="headway_journal/ui/case/timeline.py" line="98" />
       <source>Timeline cards</source>
       <translation>Tarjetas de la cronología</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="119" />
+      <location filename="headway_journal/ui/case/timeline.py" line="120" />
       <source>Newest first ▾</source>
       <translation>Más recientes primero ▾</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="119" />
+      <location filename="headway_journal/ui/case/timeline.py" line="120" />
       <source>Oldest first ▴</source>
       <translation>Más antiguos primero ▴</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="121" />
+      <location filename="headway_journal/ui/case/timeline.py" line="122" />
       <source>Oldest first</source>
       <translation>Más antiguos primero</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="136" />
+      <location filename="headway_journal/ui/case/timeline.py" line="137" />
       <source>{overdue} overdue</source>
       <translation>{overdue} vencida(s)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="144" />
+      <location filename="headway_journal/ui/case/timeline.py" line="145" />
       <source>Log your first contact (Ctrl+L)</source>
       <translation>Registre su primer contacto (Ctrl+L)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="145" />
+      <location filename="headway_journal/ui/case/timeline.py" line="146" />
       <source>Log your first contact</source>
       <translation>Registre su primer contacto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="150" />
+      <location filename="headway_journal/ui/case/timeline.py" line="151" />
       <source>Every call, chat, e-mail or ticket goes here with who you spoke to, the ticket number and what they promised, so nothing depends on memory. Screenshots pasted here (Ctrl+V) or dropped on the window become exhibits of the case.</source>
       <translation>Aquí va cada llamada, chat, correo electrónico o ticket, con la persona con quien habló, el número de ticket y lo que prometieron, para que nada dependa de la memoria. Las capturas de pantalla pegadas aquí (Ctrl+V) o soltadas sobre la ventana se convierten en anexos del caso.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="153" />
+      <location filename="headway_journal/ui/case/timeline.py" line="154" />
       <source>Timeline hint</source>
       <translation>Sugerencia de la cronología</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="194" />
+      <location filename="headway_journal/ui/case/timeline.py" line="195" />
       <source>Show {min} more ({len} not shown)</source>
       <translation>Mostrar {min} más ({len} sin mostrar)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="196" />
+      <location filename="headway_journal/ui/case/timeline.py" line="197" />
       <source>Show more contacts</source>
       <translation>Mostrar más contactos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="204" />
+      <location filename="headway_journal/ui/case/timeline.py" line="205" />
       <source>Contact {when} {channel} {direction}</source>
       <translation>Contacto {when} {channel} {direction}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="213" />
+      <location filename="headway_journal/ui/case/timeline.py" line="214" />
       <source>Channel and direction</source>
       <translation>Canal y dirección</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="216" />
+      <location filename="headway_journal/ui/case/timeline.py" line="217" />
       <source>Contact date</source>
       <translation>Fecha del contacto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="222" />
+      <location filename="headway_journal/ui/case/timeline.py" line="223" />
       <source>Contact actions</source>
       <translation>Acciones del contacto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="223" />
+      <location filename="headway_journal/ui/case/timeline.py" line="224" />
       <source>Edit or delete this contact</source>
       <translation>Editar o eliminar este contacto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="228" />
+      <location filename="headway_journal/ui/case/timeline.py" line="229" />
       <source>Edit contact…</source>
       <translation>Editar contacto…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="230" />
+      <location filename="headway_journal/ui/case/timeline.py" line="231" />
       <source>Delete contact…</source>
       <translation>Eliminar contacto…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="240" />
+      <location filename="headway_journal/ui/case/timeline.py" line="241" />
       <source>ID {rep_id}</source>
       <translation>ID {rep_id}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="243" />
+      <location filename="headway_journal/ui/case/timeline.py" line="244" />
       <source>{minutes} min</source>
       <translation>{minutes} min</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="245" />
+      <location filename="headway_journal/ui/case/timeline.py" line="246" />
       <source> ({hold_minutes} on hold)</source>
       <translation> ({hold_minutes} en espera)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="248" />
+      <location filename="headway_journal/ui/case/timeline.py" line="249" />
       <source>{hold_minutes} min on hold</source>
       <translation>{hold_minutes} min en espera</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="251" />
+      <location filename="headway_journal/ui/case/timeline.py" line="252" />
       <source>Representative</source>
       <translation>Representante</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="253" />
+      <location filename="headway_journal/ui/case/timeline.py" line="254" />
       <source>Ticket</source>
       <translation>Ticket</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="253" />
+      <location filename="headway_journal/ui/case/timeline.py" line="254" />
       <source>Tickets</source>
       <translation>Tickets</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="255" />
+      <location filename="headway_journal/ui/case/timeline.py" line="256" />
       <source>Ticket numbers</source>
       <translation>Números de ticket</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="257" />
+      <location filename="headway_journal/ui/case/timeline.py" line="258" />
       <source>Summary</source>
       <translation>Resumen</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="259" />
+      <location filename="headway_journal/ui/case/timeline.py" line="260" />
       <source>Outcome: {outcome}</source>
       <translation>Resultado: {outcome}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="259" />
+      <location filename="headway_journal/ui/case/timeline.py" line="260" />
       <source>Outcome</source>
       <translation>Resultado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="272" />
+      <location filename="headway_journal/ui/case/timeline.py" line="273" />
       <source>Written down {plural} later, on {local_moment}.</source>
       <translation>Se anotó {plural} después, el {local_moment}.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="272" />
+      <location filename="headway_journal/ui/case/timeline.py" line="273" />
       <source>Recorded later</source>
       <translation>Registrado más tarde</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="279" />
+      <location filename="headway_journal/ui/case/timeline.py" line="280" />
       <source>Promise: {text}</source>
       <translation>Promesa: {text}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="286" />
+      <location filename="headway_journal/ui/case/timeline.py" line="287" />
       <source>Promise</source>
       <translation>Promesa</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="292" />
+      <location filename="headway_journal/ui/case/timeline.py" line="293" />
       <source>Promise state: {label}</source>
       <translation>Estado de la promesa: {label}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="295" />
+      <location filename="headway_journal/ui/case/timeline.py" line="296" />
       <source>Kept</source>
       <translation>Cumplida</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="295" />
+      <location filename="headway_journal/ui/case/timeline.py" line="296" />
       <source>Broken</source>
       <translation>Incumplida</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="297" />
+      <location filename="headway_journal/ui/case/timeline.py" line="298" />
       <source>Mark {status}: {text}</source>
       <translation>Marcar como {status}: {text}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="298" />
+      <location filename="headway_journal/ui/case/timeline.py" line="299" />
       <source>Record that this promise was {status} (kept in the history)</source>
       <translation>Registrar que esta promesa está {status} (queda en el historial)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="311" />
+      <location filename="headway_journal/ui/case/timeline.py" line="312" />
       <source>No promise recorded, and there is no typical reply time for this; ask for one next time.</source>
       <translation>No se registró ninguna promesa y no hay un tiempo de respuesta típico para esto; pida uno la próxima vez.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="314" />
+      <location filename="headway_journal/ui/case/timeline.py" line="315" />
       <source>No promise recorded. Typical for {description}: {label}</source>
       <translation>No se registró ninguna promesa. Lo típico para {description}: {label}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="315" />
+      <location filename="headway_journal/ui/case/timeline.py" line="316" />
       <source>Expected response</source>
       <translation>Respuesta esperada</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="319" />
+      <location filename="headway_journal/ui/case/timeline.py" line="320" />
       <source>Escalation</source>
       <translation>Escalamiento</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="324" />
+      <location filename="headway_journal/ui/case/timeline.py" line="325" />
       <source>Escalation details</source>
       <translation>Detalles del escalamiento</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="330" />
+      <location filename="headway_journal/ui/case/timeline.py" line="331" />
       <source>to {level}</source>
       <translation>a {level}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="330" />
+      <location filename="headway_journal/ui/case/timeline.py" line="331" />
       <source>escalated</source>
       <translation>escalado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="333" />
+      <location filename="headway_journal/ui/case/timeline.py" line="334" />
       <source>owner {owner}</source>
       <translation>responsable {owner}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="335" />
+      <location filename="headway_journal/ui/case/timeline.py" line="336" />
       <source>ref {reference}</source>
       <translation>ref. {reference}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="336" />
+      <location filename="headway_journal/ui/case/timeline.py" line="337" />
       <source>requested {full_date}</source>
       <translation>solicitado el {full_date}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="341" />
+      <location filename="headway_journal/ui/case/timeline.py" line="342" />
       <source>Escalation {full_date}</source>
       <translation>Escalamiento {full_date}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="362" />
+      <location filename="headway_journal/ui/case/timeline.py" line="363" />
       <source>Exhibits added {day}</source>
       <translation>Anexos añadidos el {day}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="366" />
+      <location filename="headway_journal/ui/case/timeline.py" line="367" />
       <source>Exhibit</source>
       <translation>Anexo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="366" />
+      <location filename="headway_journal/ui/case/timeline.py" line="367" />
       <source>Exhibits</source>
       <translation>Anexos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="370" />
+      <location filename="headway_journal/ui/case/timeline.py" line="371" />
       <source>Exhibits added</source>
       <translation>Anexos añadidos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="372" />
+      <location filename="headway_journal/ui/case/timeline.py" line="373" />
       <source>added {day}</source>
       <translation>añadido el {day}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="373" />
+      <location filename="headway_journal/ui/case/timeline.py" line="374" />
       <source>Date added</source>
       <translation>Fecha en que se añadió</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="377" />
+      <location filename="headway_journal/ui/case/timeline.py" line="378" />
       <source>Exhibits of the case</source>
       <translation>Anexos del caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="414" />
+      <location filename="headway_journal/ui/case/timeline.py" line="415" />
       <source>Exhibit: {name}</source>
       <translation>Anexo: {name}</translation>
     </message>
@@ -1285,57 +1285,57 @@ No: Headway Journal se cierra y no se toca nada.</translation>
   <context>
     <name>build</name>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="46" />
+      <location filename="headway_journal/ui/casefile/build.py" line="47" />
       <source>{exc} Set the dates under “Timeline” in the case file window (File &gt; Export case file…).</source>
       <translation>{exc} Elija las fechas en «Cronología» en la ventana del expediente (Archivo &gt; Exportar expediente…).</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="50" />
+      <location filename="headway_journal/ui/casefile/build.py" line="51" />
       <source>The case file could not be saved in {parent}: permission denied. Choose another folder.</source>
       <translation>No se pudo guardar el expediente en {parent}: permiso denegado. Elija otra carpeta.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="52" />
+      <location filename="headway_journal/ui/casefile/build.py" line="53" />
       <source>The folder {parent} does not exist (any more). Choose another folder.</source>
       <translation>La carpeta {parent} no existe (ya). Elija otra carpeta.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="54" />
+      <location filename="headway_journal/ui/casefile/build.py" line="55" />
       <source>The disk is full, so the case file was not saved. Free some space and try again.</source>
       <translation>El disco está lleno, así que no se guardó el expediente. Libere espacio y vuelva a intentarlo.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="57" />
+      <location filename="headway_journal/ui/casefile/build.py" line="58" />
       <source>The case file could not be written ({reason}). Nothing was saved.</source>
       <translation>No se pudo escribir el expediente ({reason}). No se guardó nada.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="59" />
+      <location filename="headway_journal/ui/casefile/build.py" line="60" />
       <source>There was not enough memory to build the case file. Nothing was saved.</source>
       <translation>No había suficiente memoria para preparar el expediente. No se guardó nada.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="60" />
+      <location filename="headway_journal/ui/casefile/build.py" line="61" />
       <source>The case file could not be made because of an unexpected problem ({name__}). Nothing was saved.</source>
       <translation>No se pudo preparar el expediente por un problema inesperado ({name__}). No se guardó nada.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="261" />
+      <location filename="headway_journal/ui/casefile/build.py" line="262" />
       <source>There is no case {case_id}.</source>
       <translation>No existe el caso {case_id}.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="265" />
+      <location filename="headway_journal/ui/casefile/build.py" line="266" />
       <source>Print</source>
       <translation>Imprimir</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="277" />
+      <location filename="headway_journal/ui/casefile/build.py" line="278" />
       <source>Case file not made</source>
       <translation>No se preparó el expediente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="287" />
+      <location filename="headway_journal/ui/casefile/build.py" line="288" />
       <source>Building the case file to print</source>
       <translation>Preparando el expediente para imprimir</translation>
     </message>
@@ -1343,22 +1343,23 @@ No: Headway Journal se cierra y no se toca nada.</translation>
   <context>
     <name>CaseFileBuilder</name>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="149" />
-      <source>Cancel</source>
-      <translation>Cancelar</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="150" />
-      <source>Case file</source>
-      <translation>Expediente</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="151" />
+      <location filename="headway_journal/ui/casefile/build.py" line="134" />
+      <location filename="headway_journal/ui/casefile/build.py" line="152" />
       <source>Building the case file</source>
       <translation>Preparando el expediente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="170" />
+      <location filename="headway_journal/ui/casefile/build.py" line="150" />
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="151" />
+      <source>Case file</source>
+      <translation>Expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/build.py" line="171" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
@@ -1981,6 +1982,14 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <location filename="headway_journal/ui/casefile/timeline_range.py" line="140" />
       <source>; {others:,} other{value} not included</source>
       <translation>; {others:,} más no incluido(s)</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineRange</name>
+    <message>
+      <location filename="headway_journal/ui/casefile/timeline_range.py" line="85" />
+      <source>to</source>
+      <translation>a</translation>
     </message>
   </context>
   <context>
@@ -2856,6 +2865,16 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <translation>Escalamiento</translation>
     </message>
     <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="281" />
+      <source>Who owns the escalation</source>
+      <translation>Quién es responsable del escalamiento</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="282" />
+      <source>Their title, e.g. Escalations lead</source>
+      <translation>Su cargo, p. ej. Jefe de escalamientos</translation>
+    </message>
+    <message>
       <location filename="headway_journal/ui/dialogs/contact/form.py" line="287" />
       <source>Escalation level</source>
       <translation>Nivel de escalamiento</translation>
@@ -2864,6 +2883,11 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <location filename="headway_journal/ui/dialogs/contact/form.py" line="288" />
       <source>Who it went to.</source>
       <translation>A quién se dirigió.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" line="289" />
+      <source>Escalation or complaint reference</source>
+      <translation>Referencia del escalamiento o de la queja</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/contact/form.py" line="298" />
@@ -3055,6 +3079,11 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <translation>AAAA-MM-DD</translation>
     </message>
     <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" line="233" />
+      <source>name@example.com</source>
+      <translation>nombre@ejemplo.com</translation>
+    </message>
+    <message>
       <location filename="headway_journal/ui/dialogs/form_builder.py" line="234" />
       <source>last 4 digits only, e.g. 4242</source>
       <translation>solo los últimos 4 dígitos, p. ej. 4242</translation>
@@ -3135,6 +3164,46 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <location filename="headway_journal/ui/dialogs/form_dialog.py" line="58" />
       <source>Save problems</source>
       <translation>Problemas al guardar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_dialog.py" line="94" />
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_dialog.py" line="95" />
+      <source>Close without saving (Esc).</source>
+      <translation>Cerrar sin guardar (Esc).</translation>
+    </message>
+  </context>
+  <context>
+    <name>LanguageBox</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/language_box.py" line="17" />
+      <location filename="headway_journal/ui/dialogs/language_box.py" line="18" />
+      <location filename="headway_journal/ui/dialogs/language_box.py" line="20" />
+      <source>Language</source>
+      <translation>Idioma</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/language_box.py" line="21" />
+      <source>As the system (currently {name})</source>
+      <translation>Como el sistema (ahora {name})</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/language_box.py" line="26" />
+      <source>The language of the window and, by default, of case files.</source>
+      <translation>El idioma de la ventana y, de forma predeterminada, de los expedientes.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/language_box.py" line="32" />
+      <source>A new language applies the next time Headway Journal starts. A case file can be made in another language in its own window.</source>
+      <translation>Un idioma nuevo se aplica la próxima vez que se inicie Headway Journal. Un expediente puede prepararse en otro idioma desde su propia ventana.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/language_box.py" line="35" />
+      <source>Language help</source>
+      <translation>Ayuda sobre el idioma</translation>
     </message>
   </context>
   <context>
@@ -3339,6 +3408,31 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="156" />
       <source>Start an empty organization (Ctrl+N).</source>
       <translation>Empezar una organización vacía (Ctrl+N).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="166" />
+      <source>e.g. Headway</source>
+      <translation>p. ej. Headway</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="166" />
+      <source>The organization's name.</source>
+      <translation>El nombre de la organización.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="169" />
+      <source>Its website.</source>
+      <translation>Su sitio web.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="172" />
+      <source>Postal address, for the case file.</source>
+      <translation>Dirección postal, para el expediente.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="176" />
+      <source>Anything worth knowing about how they work.</source>
+      <translation>Lo que convenga saber sobre cómo trabajan.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/organization_dialog.py" line="184" />
@@ -3697,38 +3791,38 @@ Todo lo registrado después ya no estará en el diario. Antes se hace una copia 
   <context>
     <name>settings_dialog</name>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="39" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="40" />
       <source>Your name</source>
       <translation>Su nombre</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="39" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="40" />
       <source>Address</source>
       <translation>Dirección</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="39" />
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="45" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="40" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="46" />
       <source>E-mail</source>
       <translation>Correo electrónico</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="39" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="40" />
       <source>Phone</source>
       <translation>Teléfono</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="40" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="41" />
       <source>Country</source>
       <translation>País</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="40" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="41" />
       <source>State or region</source>
       <translation>Estado o región</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="41" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="42" />
       <source>Largest attachment</source>
       <translation>Archivo adjunto más grande</translation>
     </message>
@@ -3736,155 +3830,160 @@ Todo lo registrado después ya no estará en el diario. Antes se hace una copia 
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="54" />
       <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="55" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="56" />
       <source>Settings</source>
       <translation>Configuración</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="77" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="78" />
       <source>Settings form</source>
       <translation>Formulario de configuración</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="79" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="80" />
       <source>You (printed on the case file)</source>
       <translation>Usted (se imprime en el expediente)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="80" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="81" />
       <source>Profile</source>
       <translation>Perfil</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="83" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="84" />
       <source>The case file and its cover letter are signed with these. Left empty, they are printed as blank lines to fill in by hand.</source>
       <translation>El expediente y su carta de presentación se firman con estos datos. Si quedan vacíos, se imprimen como líneas en blanco para completar a mano.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="85" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="86" />
       <source>Profile help</source>
       <translation>Ayuda del perfil</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="87" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="88" />
       <source>Your full name</source>
       <translation>Su nombre completo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="88" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="89" />
       <source>Your name as it should appear on the case file.</source>
       <translation>Su nombre tal como debe aparecer en el expediente.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="92" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="93" />
       <source>Postal address</source>
       <translation>Dirección postal</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="93" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="94" />
       <source>Your postal address, for letters and the case file.</source>
       <translation>Su dirección postal, para las cartas y el expediente.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="98" />
+      <source>name@example.com</source>
+      <translation>nombre@ejemplo.com</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="99" />
       <source>The e-mail address you use with them.</source>
       <translation>La dirección de correo electrónico que usa con ellos.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="102" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="103" />
       <source>Phone number</source>
       <translation>Número de teléfono</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="103" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="104" />
       <source>A phone number where you can be reached.</source>
       <translation>Un número de teléfono donde se le pueda localizar.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="108" />
       <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="109" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="110" />
       <source>Business days</source>
       <translation>Días hábiles</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="112" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="113" />
       <source>Promises in business days skip weekends and the public holidays of this place.</source>
       <translation>Las promesas en días hábiles excluyen fines de semana y los días festivos de este lugar.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="113" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="114" />
       <source>Business days help</source>
       <translation>Ayuda sobre días hábiles</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="117" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="118" />
       <source>Whose public holidays count. Type to search.</source>
       <translation>De qué lugar cuentan los días festivos. Escriba para buscar.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="127" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="128" />
       <source>A state or region with its own holidays, if any.</source>
       <translation>Un estado o región con días festivos propios, si los hay.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="129" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="130" />
       <source>Next holiday</source>
       <translation>Próximo día festivo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="134" />
       <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="135" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="136" />
       <source>Attachments</source>
       <translation>Archivos adjuntos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="141" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="142" />
       <source>Files larger than this are refused when attached.</source>
       <translation>Los archivos más grandes que esto se rechazan al adjuntarlos.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="146" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="149" />
       <source>Save settings</source>
       <translation>Guardar configuración</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="147" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="150" />
       <source>Save the settings ({save_keys_hint}).</source>
       <translation>Guardar la configuración ({save_keys_hint}).</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="184" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="187" />
       <source>Whole country</source>
       <translation>Todo el país</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="222" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="225" />
       <source>Next public holiday: {name}, {day:%a %b} {day2}, {year}.</source>
       <translation>Próximo día festivo: {name}, {day:%a %b} {day2}, {year}.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="224" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="227" />
       <source>No public holiday in the coming year.</source>
       <translation>No hay días festivos en el próximo año.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="268" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="272" />
       <source>Choose a country.</source>
       <translation>Elija un país.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="290" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="294" />
       <source>Not saved: {exc}</source>
       <translation>No guardado: {exc}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="310" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="315" />
       <source>Save settings?</source>
       <translation>¿Guardar la configuración?</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="310" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="315" />
       <source>Your settings have changes that are not saved.</source>
       <translation>Su configuración tiene cambios sin guardar.</translation>
     </message>
@@ -6205,147 +6304,147 @@ No se cambió nada. Elija otra copia de seguridad.</translation>
   <context>
     <name>words</name>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="96" />
+      <location filename="headway_journal/ui/translated.py" line="97" />
       <source>open</source>
       <translation>abierto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="97" />
+      <location filename="headway_journal/ui/translated.py" line="98" />
       <source>waiting</source>
       <translation>en espera</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="98" />
+      <location filename="headway_journal/ui/translated.py" line="99" />
       <source>escalated</source>
       <translation>escalado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="99" />
+      <location filename="headway_journal/ui/translated.py" line="100" />
       <source>resolved</source>
       <translation>resuelto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="100" />
+      <location filename="headway_journal/ui/translated.py" line="101" />
       <source>closed</source>
       <translation>cerrado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="101" />
+      <location filename="headway_journal/ui/translated.py" line="102" />
       <source>deleted</source>
       <translation>eliminado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="102" />
+      <location filename="headway_journal/ui/translated.py" line="103" />
       <source>pending</source>
       <translation>pendiente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="103" />
+      <location filename="headway_journal/ui/translated.py" line="104" />
       <source>kept</source>
       <translation>cumplida</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="104" />
+      <location filename="headway_journal/ui/translated.py" line="105" />
       <source>broken</source>
       <translation>incumplida</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="105" />
+      <location filename="headway_journal/ui/translated.py" line="106" />
       <source>overdue</source>
       <translation>vencida</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="106" />
+      <location filename="headway_journal/ui/translated.py" line="107" />
       <source>due today</source>
       <translation>vence hoy</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="107" />
+      <location filename="headway_journal/ui/translated.py" line="108" />
       <source>client</source>
       <translation>cliente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="108" />
+      <location filename="headway_journal/ui/translated.py" line="109" />
       <source>clinician</source>
       <translation>profesional clínico</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="109" />
+      <location filename="headway_journal/ui/translated.py" line="110" />
       <source>promise</source>
       <translation>promesa</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="110" />
+      <location filename="headway_journal/ui/translated.py" line="111" />
       <source>inbound</source>
       <translation>entrante</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="111" />
+      <location filename="headway_journal/ui/translated.py" line="112" />
       <source>outbound</source>
       <translation>saliente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="112" />
+      <location filename="headway_journal/ui/translated.py" line="113" />
       <source>video</source>
       <translation>video</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="113" />
+      <location filename="headway_journal/ui/translated.py" line="114" />
       <source>phone</source>
       <translation>teléfono</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="114" />
+      <location filename="headway_journal/ui/translated.py" line="115" />
       <source>in person</source>
       <translation>en persona</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="115" />
+      <location filename="headway_journal/ui/translated.py" line="116" />
       <source>self-pay</source>
       <translation>pago propio</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="116" />
+      <location filename="headway_journal/ui/translated.py" line="117" />
       <source>insurance</source>
       <translation>seguro</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="117" />
+      <location filename="headway_journal/ui/translated.py" line="118" />
       <source>eligibility</source>
       <translation>elegibilidad</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="118" />
+      <location filename="headway_journal/ui/translated.py" line="119" />
       <source>denied claim</source>
       <translation>reclamación rechazada</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="119" />
+      <location filename="headway_journal/ui/translated.py" line="120" />
       <source>late reimbursement</source>
       <translation>reembolso atrasado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="120" />
+      <location filename="headway_journal/ui/translated.py" line="121" />
       <source>supervisor</source>
       <translation>supervisor</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="121" />
+      <location filename="headway_journal/ui/translated.py" line="122" />
       <source>manager</source>
       <translation>gerente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="122" />
+      <location filename="headway_journal/ui/translated.py" line="123" />
       <source>escalations team</source>
       <translation>equipo de escalamientos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="123" />
+      <location filename="headway_journal/ui/translated.py" line="124" />
       <source>formal complaint</source>
       <translation>queja formal</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="124" />
+      <location filename="headway_journal/ui/translated.py" line="125" />
       <source>privacy officer</source>
       <translation>oficial de privacidad</translation>
     </message>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import i18n
 from ...journal.records import AttachmentView, CaseView, ContactView, EscalationView, PromiseView
 from ...journal.service import JournalService
 from ..format import full_date, full_moment, human_size, local_moment, plural
@@ -311,7 +312,7 @@ class TimelineTab(QWidget):
             text = (QCoreApplication.translate("TimelineTab", "No promise recorded, and there is no typical reply time for this; "
                     "ask for one next time."))
         else:
-            text = QCoreApplication.translate("TimelineTab", "No promise recorded. Typical for {description}: {label}").format(description=er.description, label=er.label())
+            text = QCoreApplication.translate("TimelineTab", "No promise recorded. Typical for {description}: {label}").format(description=i18n.text(er.description), label=er.label())
         return muted(wrap_label(text, name=QCoreApplication.translate("TimelineTab", "Expected response")))
 
     def _escalation_row(self, esc: EscalationView) -> QWidget:

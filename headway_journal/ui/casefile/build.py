@@ -25,6 +25,7 @@ from ...casefile import BuildResult, CaseFileCancelled
 from ...casefile.service_bridge import CaseFileTooLarge, build_for_case, default_file_name
 from ...journal.safe_echo import window_text
 from ...journal.service import NotFound, ServiceError
+from ..translated import QT_TRANSLATE_NOOP, tr
 from .print_preview import handed_to_viewer, print_pdf
 
 _log = logging.getLogger(__name__)
@@ -130,7 +131,7 @@ class CaseFileBuilder(QObject):
     def running(self) -> bool:
         return self._signals is not None
 
-    def start(self, out: Path, options: BuildOptions, label: str = "Building the case file") -> bool:
+    def start(self, out: Path, options: BuildOptions, label: str = QT_TRANSLATE_NOOP("CaseFileBuilder", "Building the case file")) -> bool:
         """Start building into ``out``; False if a build is already running."""
         if self.running():
             return False
@@ -146,7 +147,7 @@ class CaseFileBuilder(QObject):
         signals.cancelled.connect(self._on_cancelled, q)
         self._signals = signals
 
-        dialog = QProgressDialog(f"{label}\u2026", QCoreApplication.translate("CaseFileBuilder", "Cancel"), 0, 100, self._widget)
+        dialog = QProgressDialog(f"{tr('CaseFileBuilder', label)}\u2026", QCoreApplication.translate("CaseFileBuilder", "Cancel"), 0, 100, self._widget)
         dialog.setWindowTitle(QCoreApplication.translate("CaseFileBuilder", "Case file"))
         dialog.setAccessibleName(QCoreApplication.translate("CaseFileBuilder", "Building the case file"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -82,7 +82,7 @@ class TimelineRangeBox(QGroupBox):
         row = QHBoxLayout()
         row.addWidget(self.range_check)
         row.addWidget(self.from_edit)
-        row.addWidget(QLabel("to", self))
+        row.addWidget(QLabel(QCoreApplication.translate("TimelineRange", "to"), self))
         row.addWidget(self.to_edit)
         row.addStretch(1)
         layout = QVBoxLayout(self)

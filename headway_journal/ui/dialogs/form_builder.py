@@ -230,7 +230,7 @@ class _FocusOut(QObject):
 
 _PLACEHOLDERS = TranslatedMap("form_builder", {
     "date": QT_TRANSLATE_NOOP("form_builder", "YYYY-MM-DD"),
-    "email": "name@example.com",
+    "email": QT_TRANSLATE_NOOP("form_builder", "name@example.com"),
     "last4": QT_TRANSLATE_NOOP("form_builder", "last 4 digits only, e.g. 4242"),
     "npi": QT_TRANSLATE_NOOP("form_builder", "10 digits"),
     "ein": "12-3456789",

@@ -76,8 +76,8 @@ class FormDialog(QDialog):
         self.scroll_area = scroll
         return body_lay
 
-    def add_footer(self, *, save_text: str, save_tip: str, cancel_text: str = "Cancel",
-                   cancel_tip: str = "Close without saving (Esc).",
+    def add_footer(self, *, save_text: str, save_tip: str,
+                   cancel_text: str | None = None, cancel_tip: str | None = None,
                    status: QWidget | QLayout | None = None) -> None:
         """The problems line, then ``status`` (or space) on the left and Cancel and Save on
         the right; Ctrl+Enter and Ctrl+S save from any field."""
@@ -90,7 +90,10 @@ class FormDialog(QDialog):
             footer.addWidget(status, 1)
         else:
             footer.addStretch(1)
-        self.cancel_button = footer_button(cancel_text, cancel_tip, self.reject)
+        self.cancel_button = footer_button(
+            cancel_text or QCoreApplication.translate("FormDialog", "Cancel"),
+            cancel_tip or QCoreApplication.translate("FormDialog", "Close without saving (Esc)."),
+            self.reject)
         self.save_button = footer_button(save_text, save_tip, self.save)
         footer.addWidget(self.cancel_button)
         footer.addWidget(self.save_button)

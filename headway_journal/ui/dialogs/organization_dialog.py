@@ -163,17 +163,17 @@ class OrganizationDialog(FormDialog):
     def _org_form(self) -> QFormLayout:
         """Name, website, address and notes of the organization."""
         form = make_form_layout()
-        self.name_edit = self._line("name", "e.g. Headway", "The organization's name.")
+        self.name_edit = self._line("name", QCoreApplication.translate("OrganizationDialog", "e.g. Headway"), QCoreApplication.translate("OrganizationDialog", "The organization's name."))
         form.addRow(self._label("name", True, self.name_edit),
                     with_error(self.name_edit, self._error("name")))
-        self.website_edit = self._line("website", "https://…", "Its website.")
+        self.website_edit = self._line("website", "https://…", QCoreApplication.translate("OrganizationDialog", "Its website."))
         form.addRow(self._label("website", False, self.website_edit),
                     with_error(self.website_edit, self._error("website")))
-        self.address_edit = self._text("address", "Postal address, for the case file.")
+        self.address_edit = self._text("address", QCoreApplication.translate("OrganizationDialog", "Postal address, for the case file."))
         self.address_edit.setMaximumHeight(10 * GRID)
         form.addRow(self._label("address", False, self.address_edit),
                     with_error(self.address_edit, self._error("address")))
-        self.notes_edit = self._text("notes", "Anything worth knowing about how they work.")
+        self.notes_edit = self._text("notes", QCoreApplication.translate("OrganizationDialog", "Anything worth knowing about how they work."))
         self.notes_edit.setMaximumHeight(10 * GRID)
         form.addRow(self._label("notes", False, self.notes_edit),
                     with_error(self.notes_edit, self._error("notes")))

@@ -23,7 +23,7 @@ from headway_journal.journal.issue_types import FieldError, FieldSpec
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.completion import click_through
 
-from ..translated import QT_TRANSLATE_NOOP, TranslatedMap
+from ..translated import QT_TRANSLATE_NOOP, TranslatedMap, country_name
 from .form_builder import (
     GRID,
     ErrorLabel,
@@ -34,6 +34,7 @@ from .form_builder import (
     with_error,
 )
 from .form_dialog import FormDialog
+from .language_box import LanguageBox
 
 LABELS = TranslatedMap("settings_dialog", {
     "name": QT_TRANSLATE_NOOP("settings_dialog", "Your name"), "address": QT_TRANSLATE_NOOP("settings_dialog", "Address"), "email": QT_TRANSLATE_NOOP("settings_dialog", "E-mail"), "phone": QT_TRANSLATE_NOOP("settings_dialog", "Phone"),
@@ -94,7 +95,7 @@ class SettingsDialog(FormDialog):
         self.address_edit.setMaximumHeight(10 * GRID)
         self._row(pf, "address", self.address_edit)
         self.email_edit = QLineEdit()
-        self.email_edit.setPlaceholderText("name@example.com")
+        self.email_edit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", "name@example.com"))
         self.email_edit.setToolTip(QCoreApplication.translate("SettingsDialog", "The e-mail address you use with them."))
         self.email_edit.editingFinished.connect(self._check_email)
         self._row(pf, "email", self.email_edit)
@@ -116,7 +117,7 @@ class SettingsDialog(FormDialog):
         self.country_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.country_combo.setToolTip(QCoreApplication.translate("SettingsDialog", "Whose public holidays count. Type to search."))
         for code, name in dl.available_countries():
-            self.country_combo.addItem(f"{name} ({code})", code)
+            self.country_combo.addItem(f"{country_name(code, name)} ({code})", code)
         completer = QCompleter(self.country_combo.model(), self.country_combo)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -142,6 +143,8 @@ class SettingsDialog(FormDialog):
         self._row(af, "attachment_limit_mb", self.limit_spin)
         att.setLayout(af)
         outer.addWidget(att)
+        self.language_box = LanguageBox()
+        outer.addWidget(self.language_box)
         outer.addStretch(1)
         self.add_footer(save_text=QCoreApplication.translate("SettingsDialog", "Save settings"),
                         save_tip=QCoreApplication.translate("SettingsDialog", "Save the settings ({save_keys_hint}).").format(save_keys_hint=save_keys_hint()))
@@ -235,7 +238,8 @@ class SettingsDialog(FormDialog):
         country, sub = self.calendar_choice()
         return {"name": self.name_edit.text(), "address": self.address_edit.toPlainText(),
                 "email": self.email_edit.text(), "phone": self.phone_edit.text(),
-                "country": country, "sub": sub, "limit": self.limit_spin.value()}
+                "country": country, "sub": sub, "limit": self.limit_spin.value(),
+                "language": self.language_box.value()}
 
     def has_changes(self) -> bool:
         return self._snapshot() != self._baseline
@@ -290,6 +294,7 @@ class SettingsDialog(FormDialog):
             self.problems_label.show_error(QCoreApplication.translate("SettingsDialog", "Not saved: {exc}").format(exc=exc))
             return False
         self._baseline = self._snapshot()
+        self.language_box.save()
         self.accept()
         return True
 

@@ -278,15 +278,15 @@ class ContactForm:
         self.esc_box.setAccessibleName(QCoreApplication.translate("ContactForm", "Escalation"))
         esc_form = make_form_layout()
         esc_form.setContentsMargins(3 * GRID, 0, 0, 0)
-        self.esc_owner = self._esc_line("owner_name", "Who owns the escalation")
-        self.esc_title = self._esc_line("owner_title", "Their title, e.g. Escalations lead")
+        self.esc_owner = self._esc_line("owner_name", QCoreApplication.translate("ContactForm", "Who owns the escalation"))
+        self.esc_title = self._esc_line("owner_title", QCoreApplication.translate("ContactForm", "Their title, e.g. Escalations lead"))
         self.esc_level = QComboBox()
         self.esc_level.setEditable(True)
         self.esc_level.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.esc_level.addItems(list(ESCALATION_LEVELS))
         self.esc_level.setAccessibleName(QCoreApplication.translate("ContactForm", "Escalation level"))
         self.esc_level.setToolTip(QCoreApplication.translate("ContactForm", "Who it went to."))
-        self.esc_ref = self._esc_line("reference", "Escalation or complaint reference")
+        self.esc_ref = self._esc_line("reference", QCoreApplication.translate("ContactForm", "Escalation or complaint reference"))
         for key, widget in (("owner_name", self.esc_owner), ("owner_title", self.esc_title),
                             ("level", self.esc_level), ("reference", self.esc_ref)):
             err = ErrorLabel(ESC_LABELS[key])
