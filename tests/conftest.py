@@ -20,6 +20,8 @@ os.environ["XDG_CACHE_HOME"] = os.path.join(_SANDBOX, "cache")
 os.environ["XDG_RUNTIME_DIR"] = os.path.join(_SANDBOX, "runtime")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 os.environ.pop("HEADWAY_JOURNAL_DIR", None)
+# The app follows the system's language: tests expect English unless they choose another.
+os.environ["LANGUAGE"] = "en"
 
 # PySide6 6.12.0 drops a reference to True on every Signal.emit (headway_journal/ui/bool_guard.py):
 # without this a long test run aborts with "Fatal Python error: bool_dealloc". No Qt is loaded.

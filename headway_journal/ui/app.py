@@ -317,6 +317,9 @@ class ErrorReporter(QObject):
 def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
     """Open the journal (or a throwaway demo journal) in the main window; returns the exit code."""
     app = make_application()
+    from .translation import install_language
+
+    install_language()  # Settings > Language, else the system's (before any window)
     enable_crash_traces()
     guard_bool_singletons()  # before the first signal (PySide6 6.12.0 bug, see bool_guard)
     install_gui_collector(app)  # cycles are collected on this thread only (see gc_guard)

@@ -100,17 +100,17 @@ No: Headway Journal se cierra y no se toca nada.</translation>
 </translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/app.py" line="366" />
+      <location filename="headway_journal/ui/app.py" line="369" />
       <source>{APP_NAME} — demo (nothing is kept)</source>
       <translation>{APP_NAME} — demostración (no se guarda nada)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/app.py" line="419" />
+      <location filename="headway_journal/ui/app.py" line="422" />
       <source>NOT shown</source>
       <translation>NO se muestra</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/app.py" line="420" />
+      <location filename="headway_journal/ui/app.py" line="423" />
       <source>window {state}: {windowTitle} at {time:.3f}</source>
       <translation>ventana {state}: {windowTitle} a {time:.3f}</translation>
     </message>
@@ -1285,57 +1285,57 @@ No: Headway Journal se cierra y no se toca nada.</translation>
   <context>
     <name>build</name>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="47" />
+      <location filename="headway_journal/ui/casefile/build.py" line="49" />
       <source>{exc} Set the dates under “Timeline” in the case file window (File &gt; Export case file…).</source>
       <translation>{exc} Elija las fechas en «Cronología» en la ventana del expediente (Archivo &gt; Exportar expediente…).</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="51" />
+      <location filename="headway_journal/ui/casefile/build.py" line="53" />
       <source>The case file could not be saved in {parent}: permission denied. Choose another folder.</source>
       <translation>No se pudo guardar el expediente en {parent}: permiso denegado. Elija otra carpeta.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="53" />
+      <location filename="headway_journal/ui/casefile/build.py" line="55" />
       <source>The folder {parent} does not exist (any more). Choose another folder.</source>
       <translation>La carpeta {parent} no existe (ya). Elija otra carpeta.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="55" />
+      <location filename="headway_journal/ui/casefile/build.py" line="57" />
       <source>The disk is full, so the case file was not saved. Free some space and try again.</source>
       <translation>El disco está lleno, así que no se guardó el expediente. Libere espacio y vuelva a intentarlo.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="58" />
+      <location filename="headway_journal/ui/casefile/build.py" line="60" />
       <source>The case file could not be written ({reason}). Nothing was saved.</source>
       <translation>No se pudo escribir el expediente ({reason}). No se guardó nada.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="60" />
+      <location filename="headway_journal/ui/casefile/build.py" line="62" />
       <source>There was not enough memory to build the case file. Nothing was saved.</source>
       <translation>No había suficiente memoria para preparar el expediente. No se guardó nada.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="61" />
+      <location filename="headway_journal/ui/casefile/build.py" line="63" />
       <source>The case file could not be made because of an unexpected problem ({name__}). Nothing was saved.</source>
       <translation>No se pudo preparar el expediente por un problema inesperado ({name__}). No se guardó nada.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="262" />
+      <location filename="headway_journal/ui/casefile/build.py" line="265" />
       <source>There is no case {case_id}.</source>
       <translation>No existe el caso {case_id}.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="266" />
+      <location filename="headway_journal/ui/casefile/build.py" line="269" />
       <source>Print</source>
       <translation>Imprimir</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="278" />
+      <location filename="headway_journal/ui/casefile/build.py" line="281" />
       <source>Case file not made</source>
       <translation>No se preparó el expediente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="288" />
+      <location filename="headway_journal/ui/casefile/build.py" line="291" />
       <source>Building the case file to print</source>
       <translation>Preparando el expediente para imprimir</translation>
     </message>
@@ -1343,23 +1343,23 @@ No: Headway Journal se cierra y no se toca nada.</translation>
   <context>
     <name>CaseFileBuilder</name>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="134" />
-      <location filename="headway_journal/ui/casefile/build.py" line="152" />
+      <location filename="headway_journal/ui/casefile/build.py" line="137" />
+      <location filename="headway_journal/ui/casefile/build.py" line="155" />
       <source>Building the case file</source>
       <translation>Preparando el expediente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="150" />
+      <location filename="headway_journal/ui/casefile/build.py" line="153" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="151" />
+      <location filename="headway_journal/ui/casefile/build.py" line="154" />
       <source>Case file</source>
       <translation>Expediente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/build.py" line="171" />
+      <location filename="headway_journal/ui/casefile/build.py" line="174" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
@@ -1367,343 +1367,356 @@ No: Headway Journal se cierra y no se toca nada.</translation>
   <context>
     <name>CaseFileDialog</name>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="104" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="106" />
       <source>Case file — {title}</source>
       <translation>Expediente — {title}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="105" />
-      <location filename="headway_journal/ui/casefile/dialog.py" line="266" />
-      <location filename="headway_journal/ui/casefile/dialog.py" line="361" />
-      <location filename="headway_journal/ui/casefile/dialog.py" line="468" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="107" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="270" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="366" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="474" />
       <source>Case file</source>
       <translation>Expediente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="150" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="152" />
       <source>Case</source>
       <translation>Caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="153" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="155" />
       <source>Case #{case_number} · {name} · {issue_type_label} · {n_contacts} contact{value} · {n_exhibits} exhibit{value2}</source>
       <translation>Caso n.º {case_number} · {name} · {issue_type_label} · {n_contacts} contacto(s) · {n_exhibits} anexo(s)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="157" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="159" />
       <source>About the case</source>
       <translation>Sobre el caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="162" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="164" />
       <source>Copy</source>
       <translation>Copia</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="163" />
-      <location filename="headway_journal/ui/casefile/dialog.py" line="164" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="165" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="166" />
       <source>Redacted copy</source>
       <translation>Copia censurada</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="166" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="168" />
       <source>Mask identifiers down to their last 4 characters, for sending to someone who does not need them</source>
       <translation>Ocultar los identificadores salvo sus últimos 4 caracteres, para enviarlo a alguien que no los necesita</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="169" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="171" />
       <source>Account, member, claim, authorization, invoice, NPI and EIN numbers, representative IDs, e-mail addresses, phone numbers and other long numbers are masked to their last 4 characters, in the cover letter too. Ticket numbers stay readable. PDF and text exhibits are withheld (listed with their SHA-256): tick one to put it back as filed, unmasked. Screenshots cannot be masked: untick those that show identifiers.</source>
       <translation>Los números de cuenta, de afiliado, de reclamación, de autorización, de factura, NPI y EIN, los ID de representantes, las direcciones de correo electrónico, los teléfonos y otros números largos se ocultan salvo sus últimos 4 caracteres, también en la carta de presentación. Los números de ticket siguen legibles. Los anexos PDF y de texto se retienen (se listan con su SHA-256): marque uno para volver a incluirlo tal como se presentó, sin ocultar. Las capturas de pantalla no se pueden ocultar: desmarque las que muestren identificadores.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="178" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="180" />
       <source>What the redacted copy masks</source>
       <translation>Qué oculta la copia censurada</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="186" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="190" />
       <source>Cover letter</source>
       <translation>Carta de presentación</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="187" />
-      <location filename="headway_journal/ui/casefile/dialog.py" line="188" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="191" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="192" />
       <source>Include a cover letter</source>
       <translation>Incluir una carta de presentación</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="189" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="193" />
       <source>A formal escalation letter, placed after the cover page</source>
       <translation>Una carta formal de escalamiento, colocada después de la portada</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="191" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="195" />
       <source>Addressee</source>
       <translation>Destinatario</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="192" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="196" />
       <source>e.g. Billing supervisor, or the name of the escalation owner</source>
       <translation>p. ej. Supervisor de facturación, o el nombre del responsable del escalamiento</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="197" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="201" />
       <source>Cover letter text</source>
       <translation>Texto de la carta de presentación</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="199" />
-      <location filename="headway_journal/ui/casefile/dialog.py" line="515" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="203" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="522" />
       <source>Draft again</source>
       <translation>Redactar de nuevo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="200" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="204" />
       <source>Draft the letter again</source>
       <translation>Redactar la carta de nuevo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="201" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="205" />
       <source>Replace the letter with a new draft from the case</source>
       <translation>Reemplazar la carta por un borrador nuevo a partir del caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="204" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="208" />
       <source>To:</source>
       <translation>Para:</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="211" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="215" />
       <source>Letter status</source>
       <translation>Estado de la carta</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="224" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="228" />
       <source>Result</source>
       <translation>Resultado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="226" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="230" />
       <source>Open</source>
       <translation>Abierto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="227" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="231" />
       <source>Open the saved case file</source>
       <translation>Abrir el expediente guardado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="228" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="232" />
       <source>Open the saved file in your PDF viewer</source>
       <translation>Abrir el archivo guardado en su visor de PDF</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="239" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="243" />
       <source>Export…</source>
       <translation>Exportar…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="240" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="244" />
       <source>Export</source>
       <translation>Exportar</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="241" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="245" />
       <source>Save the case file as a PDF</source>
       <translation>Guardar el expediente como PDF</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="242" />
-      <location filename="headway_journal/ui/casefile/dialog.py" line="243" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="246" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="247" />
       <source>Preview</source>
       <translation>Vista previa</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="244" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="248" />
       <source>Look at every page before saving or printing</source>
       <translation>Revisar cada página antes de guardar o imprimir</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="245" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="249" />
       <source>Print…</source>
       <translation>Imprimir…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="246" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="250" />
       <source>Print</source>
       <translation>Imprimir</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="247" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="251" />
       <source>Print the case file</source>
       <translation>Imprimir el expediente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="249" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="253" />
       <source>Close</source>
       <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="301" />
-      <location filename="headway_journal/ui/casefile/dialog.py" line="454" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="305" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="460" />
       <source>Exhibits</source>
       <translation>Anexos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="304" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="308" />
       <source>Exhibits to include</source>
       <translation>Anexos que se incluyen</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="305" />
-      <location filename="headway_journal/ui/casefile/dialog.py" line="444" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="309" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="450" />
       <source>Untick an exhibit to leave it out of this copy; the others keep their numbers.</source>
       <translation>Desmarque un anexo para dejarlo fuera de esta copia; los demás conservan sus números.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="308" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="312" />
       <source>This case has no exhibits.</source>
       <translation>Este caso no tiene anexos.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="311" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="315" />
       <source>Exhibits included unmasked</source>
       <translation>Anexos incluidos sin ocultar</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="341" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="346" />
       <source>SHA-256 {sha256}</source>
       <translation>SHA-256 {sha256}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="376" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="381" />
       <source>Exhibits changed</source>
       <translation>Los anexos cambiaron</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="377" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="382" />
       <source>The exhibits of this case changed since this window opened, so their numbers may have changed. The list is up to date now: check it, then try again.</source>
       <translation>Los anexos de este caso cambiaron desde que se abrió esta ventana, así que sus números pueden haber cambiado. La lista ya está actualizada: revísela y vuelva a intentarlo.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="389" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="394" />
       <source>Exhibit {number}: {caption} — {original_name} ({kind})</source>
       <translation>Anexo {number}: {caption} — {original_name} ({kind})</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="391" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="396" />
       <source> — file missing</source>
       <translation> — falta el archivo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="393" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="398" />
       <source> — withheld from the redacted copy unless ticked (not masked)</source>
       <translation> — se retiene de la copia censurada salvo que lo marque (no se oculta)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="442" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="448" />
       <source>Untick an exhibit to leave it out of this copy; the others keep their numbers. PDF and text exhibits are withheld (listed only) unless ticked.</source>
       <translation>Desmarque un anexo para dejarlo fuera de esta copia; los demás conservan sus números. Los anexos PDF y de texto se retienen (solo se listan) salvo que los marque.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="454" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="460" />
       <source>Exhibit</source>
       <translation>Anexo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="457" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="463" />
       <source>Warning: {word} {which} {verb} into the redacted copy as filed: {value} contents are not masked.</source>
       <translation>Advertencia: {word} {which} {verb} en la copia censurada tal como se presentó: su contenido no está oculto.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="508" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="515" />
       <source>Edited by you: it is no longer re-drafted when the case or the addressee changes.</source>
       <translation>Editada por usted: ya no se vuelve a redactar cuando cambian el caso o el destinatario.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="510" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="517" />
       <source>Drafted from the case; edit it freely before exporting.</source>
       <translation>Redactada a partir del caso; edítela libremente antes de exportar.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="516" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="523" />
       <source>Replace your edited letter with a new draft from the case? Your changes will be lost.</source>
       <translation>¿Reemplazar la carta que editó por un borrador nuevo a partir del caso? Se perderán sus cambios.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="561" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="568" />
       <source>Export the case file</source>
       <translation>Exportar el expediente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="561" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="568" />
       <source>PDF documents (*.pdf)</source>
       <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="568" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="575" />
       <source>Building the case file</source>
       <translation>Preparando el expediente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="580" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="587" />
       <source>Building the preview</source>
       <translation>Preparando la vista previa</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="585" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="592" />
       <source>Building the case file to print</source>
       <translation>Preparando el expediente para imprimir</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="599" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="606" />
       <source>The case file was not made.</source>
       <translation>No se preparó el expediente.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="600" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="607" />
       <source>Case file not made</source>
       <translation>No se preparó el expediente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="605" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="612" />
       <source>Cancelled; no file was written.</source>
       <translation>Cancelado; no se escribió ningún archivo.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="608" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="615" />
       <source>, {exhibit_pages} of them from PDF exhibits</source>
       <translation>, {exhibit_pages} de ellas de anexos PDF</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="611" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="618" />
       <source>Saved “{name}” in {parent}: {pages} page{value}{extra}.</source>
       <translation>Se guardó «{name}» en {parent}: {pages} página(s){extra}.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="620" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="627" />
       <source>Preview: {pages} page{value}.</source>
       <translation>Vista previa: {pages} página(s).</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="635" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="642" />
       <source>Printed {pages} page{value} to “{name}” in {parent} (text stays selectable).</source>
       <translation>Se imprimieron {pages} página(s) en «{name}» en {parent} (el texto sigue siendo seleccionable).</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="638" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="645" />
       <source>Sent {pages} page{value} to the printer.</source>
       <translation>Se enviaron {pages} página(s) a la impresora.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="640" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="647" />
       <source>Opened in the system viewer.</source>
       <translation>Abierto en el visor del sistema.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/casefile/dialog.py" line="642" />
+      <location filename="headway_journal/ui/casefile/dialog.py" line="649" />
       <source>Nothing was printed.</source>
       <translation>No se imprimió nada.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseFileLanguage</name>
+    <message>
+      <location filename="headway_journal/ui/casefile/language_choice.py" line="20" />
+      <source>Language of the case file</source>
+      <translation>Idioma del expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/language_choice.py" line="22" />
+      <source>The language the case file and its cover letter are written in; the window keeps its own.</source>
+      <translation>El idioma en que se escriben el expediente y su carta de presentación; la ventana conserva el suyo.</translation>
     </message>
   </context>
   <context>

@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
+from ... import i18n, l10n
 from ...casefile import BuildResult, CaseFileCancelled
 from ...casefile.service_bridge import CaseFileTooLarge, build_for_case, default_file_name
 from ...journal.safe_echo import window_text
@@ -39,6 +40,7 @@ class BuildOptions:
     include: tuple[int, ...] = ()  # PDF/text exhibits put back in a redacted copy, unmasked
     first: date | None = None  # the timeline's date range (both included), if limited
     last: date | None = None
+    language: str = ""  # the case file's language ("" = the window's)
 
 
 def describe_build_error(exc: BaseException, out: Path) -> str:
@@ -94,11 +96,12 @@ def _run_build(
         signals.progress.emit(int(done * 100 / max(1, total)), message)
 
     try:
-        result = build_for_case(
-            service, case_id, out, redact=options.redact, exclude=options.exclude,
-            include=options.include, cover_letter=options.cover_letter, progress=progress,
-            cancelled=cancel.is_set, first=options.first, last=options.last,
-        )
+        with l10n.using(options.language or i18n.current_language()):
+            result = build_for_case(
+                service, case_id, out, redact=options.redact, exclude=options.exclude,
+                include=options.include, cover_letter=options.cover_letter, progress=progress,
+                cancelled=cancel.is_set, first=options.first, last=options.last,
+            )
     except CaseFileCancelled:
         signals.cancelled.emit()
     except BaseException as exc:  # noqa: BLE001 - reported as a sentence, logged in full

@@ -49,6 +49,7 @@ from ...journal.filenames import unique_name
 from ...journal.safe_echo import window_text
 from ...journal.service import ServiceError
 from .build import BuildOptions, CaseFileBuilder, Scratch, documents_folder, print_case_file
+from .language_choice import language_combo, writing_in
 from .print_preview import PdfPreviewDialog, PrintResult, open_in_system_viewer, print_pdf
 from .timeline_range import TimelineRangeBox
 
@@ -85,6 +86,7 @@ class CaseFileDialog(QDialog):
         # the date range first: a huge case opens with a range that fits
         self.range_box = TimelineRangeBox(service, case_id, self)
         # fast: no hashing here; the build checks every exhibit against its SHA-256
+        self.language_combo = language_combo(self)  # before the data: it is written in it
         self.data: CaseFileData = self._load()
         self.builder = CaseFileBuilder(service, case_id, self)
         self.builder.failed.connect(self._build_failed)
@@ -179,6 +181,8 @@ class CaseFileDialog(QDialog):
         copy_layout = QVBoxLayout(copy_box)
         copy_layout.addWidget(self.redact_check)
         copy_layout.addWidget(redact_note)
+        self.language_combo.currentIndexChanged.connect(lambda _i: self._range_changed())
+        copy_layout.addWidget(self.language_combo)
         return copy_box
 
     def _make_letter_box(self, d: CaseFileData) -> QGroupBox:
@@ -318,8 +322,9 @@ class CaseFileDialog(QDialog):
 
     def _load(self) -> CaseFileData:
         first, last = self.range_box.selected()
-        return casefile_data(self.service, self.case_id, now=self._now, check_files=False,
-                             first=first, last=last)
+        with writing_in(self.language_combo):
+            return casefile_data(self.service, self.case_id, now=self._now, check_files=False,
+                                 first=first, last=last)
 
     def _fill_exhibits(self, left_out: frozenset[str], put_back: frozenset[str] = frozenset()
                        ) -> None:
@@ -424,6 +429,7 @@ class CaseFileDialog(QDialog):
             include=self.included(),
             first=first,
             last=last,
+            language=str(self.language_combo.currentData() or ""),
         )
 
     def _redact_toggled(self, on: bool) -> None:
@@ -484,7 +490,8 @@ class CaseFileDialog(QDialog):
 
     def draft(self) -> str:
         source = omit_exhibits(self.data, self.excluded())
-        return draft_cover_letter(source, addressee=self.addressee_edit.text())
+        with writing_in(self.language_combo):
+            return draft_cover_letter(source, addressee=self.addressee_edit.text())
 
     def redraft(self, *, force: bool = False) -> None:
         """A new draft from the case, unless the user has edited the letter (or ``force``)."""
