@@ -179,7 +179,7 @@ def _rep(c: ContactRow) -> str:
 
 
 def _contact_line(c: ContactRow) -> str:
-    channel = c.channel.replace("_", " ").strip() or "contact"
+    channel = i18n.text(c.channel.replace("_", " ").strip()) or i18n.text("contact")
     line = f"- {_day(c.started_at.date())}, {channel}: {_rep(c)}"
     tickets = [t.strip() for t in c.tickets if t.strip()]
     if tickets:
@@ -275,8 +275,8 @@ def _letter_contacts(data: CaseFileData, contacts: list[ContactRow], org: str) -
 
     if contacts:
         first, last = contacts[0].started_at.date(), contacts[-1].started_at.date()
-        times = "once" if len(contacts) == 1 else f"{len(contacts)} times"
-        span = f"on {_day(first)}" if first == last else i18n.text("between {day} and {day2}").format(day=_day(first), day2=_day(last))
+        times = i18n.plural("once", "{n} times", len(contacts)).format(n=len(contacts))
+        span = i18n.text("on {day}").format(day=_day(first)) if first == last else i18n.text("between {day} and {day2}").format(day=_day(first), day2=_day(last))
         intro = i18n.text("I contacted {org} {times} {span}.").format(org=org, times=times, span=span)
         parts.append(i18n.text("Record of Contacts"))
         listed = _pick_contacts(contacts)

@@ -170,8 +170,10 @@ def _references(case: CaseView, contacts: list[ContactView]) -> tuple[Reference,
                 numbers.setdefault(t, []).append(number)
     for t, nums in numbers.items():
         unique = list(dict.fromkeys(nums))
-        word = "contact" if len(unique) == 1 else "contacts"
-        where[t].append(i18n.text("Ticket number ({word} {join})").format(word=word, join=', '.join(str(n) for n in unique)))
+        listed = ", ".join(str(n) for n in unique)
+        where[t].append(i18n.plural("Ticket number (contact {listed})",
+                                    "Ticket number (contacts {listed})",
+                                    len(unique)).format(listed=listed))
     for e in sorted(case.escalations, key=lambda e: (e.requested_on, e.id)):
         ref = e.reference.strip()
         if not ref:

@@ -18,10 +18,6 @@ class PromiseTermsError(ValueError):
     """The terms of a promise make no sense; the message is a plain sentence for the user."""
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
-
-
 def _add_years(d: date, years: int) -> date:
     try:
         return d.replace(year=d.year + years)
@@ -178,7 +174,8 @@ class PromiseState:
 
 def _overdue(due_on: date, today: date, cal: BusinessCalendar) -> PromiseState:
     days = max(1, cal.business_days_between(due_on, today))
-    return PromiseState("overdue", i18n.text("overdue by {plural}").format(plural=_plural(days, 'business day')), days)
+    return PromiseState("overdue", i18n.text("overdue by {plural}").format(
+        plural=i18n.plural("{n} business day", "{n} business days", days).format(n=f"{days:,}")), days)
 
 
 def promise_state(
