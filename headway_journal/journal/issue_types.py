@@ -596,7 +596,8 @@ CALL_PROMPTS: tuple[str, ...] = (
 SAFETY_NOTE = (
     i18n.mark("Headway Journal is not an emergency service. If you are in immediate danger, call your "
     "local emergency number (911 in the U.S.). For the 988 Suicide & Crisis Lifeline, call or "
-    "text 988 in the U.S. If you have a therapist, their emergency plan comes before any "
+    "text 988 in the U.S.; for help in Spanish, dial 988 and press 2. If you have a therapist, "
+    "their emergency plan comes before any "
     "support ticket.")
 )
 

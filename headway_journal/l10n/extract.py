@@ -120,13 +120,19 @@ def scan(root: Path = PACKAGE) -> tuple[list[Message], list[Message], list[str]]
 def write_pot(messages: list[Message], dest: Path | None = None) -> None:
     """Write the gettext template (Babel's writer)."""
     from babel.messages.catalog import Catalog  # noqa: PLC0415 (a developer tool)
-    from babel.messages.pofile import write_po  # noqa: PLC0415
-    catalog = Catalog(domain=DOMAIN, project="Headway Journal", charset="utf-8")
+    from babel.messages.pofile import read_po, write_po  # noqa: PLC0415
+    target = dest or pot_path()
+    created = None
+    if target.is_file():  # keep the header's date: a diff shows only the messages that changed
+        with target.open("rb") as source:
+            created = read_po(source).creation_date
+    catalog = Catalog(domain=DOMAIN, project="Headway Journal", charset="utf-8",
+                      creation_date=created)
     for msg in messages:
         msgid: str | tuple[str, str] = (msg.source, msg.plural) if msg.plural else msg.source
         catalog.add(msgid, locations=[(p.rsplit(":", 1)[0], int(p.rsplit(":", 1)[1]))
                                       for p in msg.places])
-    with (dest or pot_path()).open("wb") as out:
+    with target.open("wb") as out:
         write_po(out, catalog, width=100, sort_output=False)
 
 
@@ -143,7 +149,9 @@ def update_po(lang: str) -> None:
     else:
         catalog = Catalog(locale=lang, domain=DOMAIN, project="Headway Journal")
         path.parent.mkdir(parents=True, exist_ok=True)
+    created = catalog.creation_date
     catalog.update(template, update_header_comment=False, no_fuzzy_matching=True)
+    catalog.creation_date = created  # no date-only changes in the diff
     with path.open("wb") as out:
         write_po(out, catalog, width=100, ignore_obsolete=False, include_previous=False)
 
