@@ -28,7 +28,7 @@ def short_date(d: date, today: date | None = None) -> str:
 
 def full_date(d: date) -> str:
     """'Nov 20, 2026' with the user's month names."""
-    return QLocale().toString(_qdate(d), "MMM d, yyyy")
+    return QLocale().toString(_qdate(d), QCoreApplication.translate("format", "MMM d, yyyy"))
 
 
 def local_time(hour: int, minute: int) -> str:

@@ -108,6 +108,7 @@ WORDS: TranslatedMap[str] = TranslatedMap("words", {
     "client": QT_TRANSLATE_NOOP("words", "client"),
     "clinician": QT_TRANSLATE_NOOP("words", "clinician"),
     "promise": QT_TRANSLATE_NOOP("words", "promise"),
+    "escalation": QT_TRANSLATE_NOOP("words", "escalation"),
     "inbound": QT_TRANSLATE_NOOP("words", "inbound"),
     "outbound": QT_TRANSLATE_NOOP("words", "outbound"),
     "video": QT_TRANSLATE_NOOP("words", "video"),

@@ -20,20 +20,26 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from i18n_walker import Marks, marking, untranslated_text
 
+# values of these keys in the JSON export are the journal's vocabulary, shown translated
+VOCABULARY_KEYS = {"status", "channel", "direction", "role", "issue_type", "kind", "audience",
+                   "level", "currency", "paid_by", "session_type", "insurance_matter",
+                   "media_type", "timezone", "source"}
+
 
 def user_strings(service: JournalService) -> set[str]:
     """Every text the user typed into the journal (case titles, names, notes...)."""
     found: set[str] = set()
 
-    def walk(value: Any) -> None:
+    def walk(value: Any, key: str = "") -> None:
         if isinstance(value, str):
-            found.add(value)
+            if key not in VOCABULARY_KEYS:  # the app's own words, which it must translate
+                found.add(value)
         elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
+            for name, item in value.items():
+                walk(item, str(name))
         elif isinstance(value, list):
             for item in value:
-                walk(item)
+                walk(item, key)
 
     document = build_document(service, "files")
     walk(document[0] if isinstance(document, tuple) else document)

@@ -415,17 +415,27 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <translation>Portal</translation>
     </message>
     <message>
+      <location filename="headway_journal/ui/case/common.py" line="21" />
+      <source>outbound</source>
+      <translation>saliente</translation>
+    </message>
+    <message>
       <location filename="headway_journal/ui/case/common.py" line="22" />
+      <source>inbound</source>
+      <translation>entrante</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" line="23" />
       <source>you contacted them</source>
       <translation>usted los contactó</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/common.py" line="22" />
+      <location filename="headway_journal/ui/case/common.py" line="23" />
       <source>they contacted you</source>
       <translation>ellos lo contactaron a usted</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/common.py" line="67" />
+      <location filename="headway_journal/ui/case/common.py" line="68" />
       <source>{name} content</source>
       <translation>contenido de {name}</translation>
     </message>
@@ -4379,6 +4389,57 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
     </message>
   </context>
   <context>
+    <name>format</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" line="34" />
+      <location filename="headway_journal/ui/format.py" line="25" />
+      <source>MMM d</source>
+      <translation>d MMM</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="25" />
+      <location filename="headway_journal/ui/format.py" line="31" />
+      <source>MMM d, yyyy</source>
+      <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="50" />
+      <source>UTC{sign}{value:02d}:{value2:02d}</source>
+      <translation>UTC{sign}{value:02d}:{value2:02d}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="73" />
+      <source>overdue {max} d</source>
+      <translation>vencida {max} d</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="75" />
+      <source>due today</source>
+      <translation>vence hoy</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="77" />
+      <source>due tomorrow</source>
+      <translation>vence mañana</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="78" />
+      <source>due {short_date}</source>
+      <translation>vence {short_date}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="85" />
+      <source>{size} byte</source>
+      <translation>{size} byte</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/format.py" line="85" />
+      <location filename="headway_journal/ui/format.py" line="91" />
+      <source>{size:,} bytes</source>
+      <translation>{size:,} bytes</translation>
+    </message>
+  </context>
+  <context>
     <name>describe</name>
     <message>
       <location filename="headway_journal/ui/exhibits/describe.py" line="57" />
@@ -5205,55 +5266,6 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/fit.py" line="126" />
       <source>{value} form</source>
       <translation>formulario {value}</translation>
-    </message>
-  </context>
-  <context>
-    <name>format</name>
-    <message>
-      <location filename="headway_journal/ui/format.py" line="25" />
-      <source>MMM d</source>
-      <translation>d MMM</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/format.py" line="25" />
-      <source>MMM d, yyyy</source>
-      <translation>d MMM yyyy</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/format.py" line="50" />
-      <source>UTC{sign}{value:02d}:{value2:02d}</source>
-      <translation>UTC{sign}{value:02d}:{value2:02d}</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/format.py" line="73" />
-      <source>overdue {max} d</source>
-      <translation>vencida {max} d</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/format.py" line="75" />
-      <source>due today</source>
-      <translation>vence hoy</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/format.py" line="77" />
-      <source>due tomorrow</source>
-      <translation>vence mañana</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/format.py" line="78" />
-      <source>due {short_date}</source>
-      <translation>vence {short_date}</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/format.py" line="85" />
-      <source>{size} byte</source>
-      <translation>{size} byte</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/format.py" line="85" />
-      <location filename="headway_journal/ui/format.py" line="91" />
-      <source>{size:,} bytes</source>
-      <translation>{size:,} bytes</translation>
     </message>
   </context>
   <context>
@@ -6227,6 +6239,11 @@ Su diario está como estaba.</translation>
       <translation>«{title}» ya no está en {value}; sigue abierto aquí. Todos muestra todos los casos.</translation>
     </message>
     <message>
+      <location filename="headway_journal/ui/main_window/window.py" line="521" />
+      <source>never</source>
+      <translation>nunca</translation>
+    </message>
+    <message>
       <location filename="headway_journal/ui/main_window/window.py" line="526" />
       <source>last change NOT saved: {last_error}</source>
       <translation>el último cambio NO se guardó: {last_error}</translation>
@@ -6388,76 +6405,81 @@ No se cambió nada. Elija otra copia de seguridad.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/translated.py" line="111" />
+      <source>escalation</source>
+      <translation>escalamiento</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/translated.py" line="112" />
       <source>inbound</source>
       <translation>entrante</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="112" />
+      <location filename="headway_journal/ui/translated.py" line="113" />
       <source>outbound</source>
       <translation>saliente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="113" />
+      <location filename="headway_journal/ui/translated.py" line="114" />
       <source>video</source>
       <translation>video</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="114" />
+      <location filename="headway_journal/ui/translated.py" line="115" />
       <source>phone</source>
       <translation>teléfono</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="115" />
+      <location filename="headway_journal/ui/translated.py" line="116" />
       <source>in person</source>
       <translation>en persona</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="116" />
+      <location filename="headway_journal/ui/translated.py" line="117" />
       <source>self-pay</source>
       <translation>pago propio</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="117" />
+      <location filename="headway_journal/ui/translated.py" line="118" />
       <source>insurance</source>
       <translation>seguro</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="118" />
+      <location filename="headway_journal/ui/translated.py" line="119" />
       <source>eligibility</source>
       <translation>elegibilidad</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="119" />
+      <location filename="headway_journal/ui/translated.py" line="120" />
       <source>denied claim</source>
       <translation>reclamación rechazada</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="120" />
+      <location filename="headway_journal/ui/translated.py" line="121" />
       <source>late reimbursement</source>
       <translation>reembolso atrasado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="121" />
+      <location filename="headway_journal/ui/translated.py" line="122" />
       <source>supervisor</source>
       <translation>supervisor</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="122" />
+      <location filename="headway_journal/ui/translated.py" line="123" />
       <source>manager</source>
       <translation>gerente</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="123" />
+      <location filename="headway_journal/ui/translated.py" line="124" />
       <source>escalations team</source>
       <translation>equipo de escalamientos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="124" />
+      <location filename="headway_journal/ui/translated.py" line="125" />
       <source>formal complaint</source>
       <translation>queja formal</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/translated.py" line="125" />
+      <location filename="headway_journal/ui/translated.py" line="126" />
       <source>privacy officer</source>
       <translation>oficial de privacidad</translation>
     </message>

@@ -49,7 +49,7 @@ def fill_before_call(column: QVBoxLayout, service: JournalService, case: CaseVie
                                          selectable=bool(answer)))
 
     org = case.organization
-    audience = "clients" if case.role == "client" else "clinicians"
+    audience = AUDIENCE_NAMES["client" if case.role == "client" else "clinician"]
     add_to_column(column, heading(QCoreApplication.translate("before_call", "Where to reach {name} (for {audience})").format(name=org.name, audience=audience)))
     channels = service.channels_for(case)
     if not channels:

@@ -18,7 +18,8 @@ CHANNEL_NAMES = TranslatedMap("common", {
     "phone": QT_TRANSLATE_NOOP("common", "Phone"), "chat": QT_TRANSLATE_NOOP("common", "Chat"), "email": QT_TRANSLATE_NOOP("common", "E-mail"), "ticket": QT_TRANSLATE_NOOP("common", "Ticket"), "in-app": QT_TRANSLATE_NOOP("common", "In-app"),
     "letter": QT_TRANSLATE_NOOP("common", "Letter"), "in-person": QT_TRANSLATE_NOOP("common", "In person"), "web": QT_TRANSLATE_NOOP("common", "Web"), "portal": QT_TRANSLATE_NOOP("common", "Portal"),
 })
-DIRECTION_NAMES = {"outbound": "outbound", "inbound": "inbound"}
+DIRECTION_NAMES = TranslatedMap("common", {"outbound": QT_TRANSLATE_NOOP("common", "outbound"),
+                                           "inbound": QT_TRANSLATE_NOOP("common", "inbound")})
 DIRECTION_HELP = TranslatedMap("common", {"outbound": QT_TRANSLATE_NOOP("common", "you contacted them"), "inbound": QT_TRANSLATE_NOOP("common", "they contacted you")})
 
 

@@ -37,7 +37,7 @@ def fill_details(column: QVBoxLayout, case: CaseView) -> None:
     add_to_column(column, heading(QCoreApplication.translate("details", "About this case")))
     row(QCoreApplication.translate("details", "Organization"), case.organization.name)
     row(QCoreApplication.translate("details", "Issue type"), i18n.text(case.issue_label))
-    row(QCoreApplication.translate("details", "You are the"), case.role)
+    row(QCoreApplication.translate("details", "You are the"), word(case.role))
     row(QCoreApplication.translate("details", "Status"), word(case.status))
     row(QCoreApplication.translate("details", "Opened"), full_date(case.open_since))
     row(QCoreApplication.translate("details", "Amount disputed"), case.amount_label)

@@ -29,6 +29,7 @@ from ... import i18n
 from ...journal.records import AttachmentView, CaseView, ContactView, EscalationView, PromiseView
 from ...journal.service import JournalService
 from ..format import full_date, full_moment, human_size, local_moment, plural
+from ..translated import word
 from ..widgets import GRID, Badge, Card, wrap_label
 from .common import (
     CHANNEL_NAMES,
@@ -328,7 +329,7 @@ class TimelineTab(QWidget):
 
     @staticmethod
     def _escalation_text(esc: EscalationView) -> str:
-        parts = [QCoreApplication.translate("TimelineTab", "to {level}").format(level=esc.level) if esc.level else QCoreApplication.translate("TimelineTab", "escalated")]
+        parts = [QCoreApplication.translate("TimelineTab", "to {level}").format(level=word(esc.level)) if esc.level else QCoreApplication.translate("TimelineTab", "escalated")]
         owner = ", ".join(x for x in (esc.owner_name, esc.owner_title) if x)
         if owner:
             parts.append(QCoreApplication.translate("TimelineTab", "owner {owner}").format(owner=owner))

@@ -31,7 +31,7 @@ def _local(dt: datetime) -> QDateTime:
 
 def short_date(dt: datetime) -> str:
     """"Nov 20" in the user's locale (lists)."""
-    return QLocale().toString(_local(dt).date(), "MMM d")
+    return QLocale().toString(_local(dt).date(), QCoreApplication.translate("format", "MMM d"))
 
 
 def full_date(dt: datetime) -> str:

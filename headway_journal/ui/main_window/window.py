@@ -518,7 +518,7 @@ class MainWindow(CaseCommands):
         n = self._counts.get("all", 0)
         backup = self.service.last_backup() if self.session.is_open else None
         if backup is None:
-            when = "never"
+            when = QCoreApplication.translate("MainWindow", "never")
         else:
             local = backup.astimezone()
             when = (local_time(local.hour, local.minute) if local.date() == date.today()
