@@ -121,4 +121,6 @@ def examples_for(issue_type: str | None) -> FormExamples:
     """The examples for ``issue_type`` (a registry key), in the current language; neutral
     ones for anything else."""
     ex = EXAMPLES.get(issue_type or "", GENERIC)
-    return FormExamples(*(i18n.text(text) if text else text for text in astuple(ex)))
+    texts = astuple(ex)
+    translated = tuple(i18n.text(text) if text else text for text in texts)
+    return ex if translated == texts else FormExamples(*translated)

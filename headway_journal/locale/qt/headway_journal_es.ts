@@ -2400,12 +2400,12 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
     <message>
       <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="269" />
       <source>when you opened this</source>
-      <translation>cuando abrió esto</translation>
+      <translation>que abrió esto</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="270" />
       <source>The clock runs from {start}. Saving ends the call now, unless you set the end yourself.</source>
-      <translation>El cronómetro corre desde las {start}. Al guardar, la llamada termina en este momento, salvo que usted ponga la hora de fin.</translation>
+      <translation>El cronómetro corre desde {start}. Al guardar, la llamada termina en este momento, salvo que usted ponga la hora de fin.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/contact/dialog.py" line="272" />

@@ -49,7 +49,7 @@ from ...journal.filenames import unique_name
 from ...journal.safe_echo import window_text
 from ...journal.service import ServiceError
 from .build import BuildOptions, CaseFileBuilder, Scratch, documents_folder, print_case_file
-from .language_choice import language_combo, writing_in
+from .language_choice import case_file_language, language_combo, writing_in
 from .print_preview import PdfPreviewDialog, PrintResult, open_in_system_viewer, print_pdf
 from .timeline_range import TimelineRangeBox
 
@@ -429,7 +429,7 @@ class CaseFileDialog(QDialog):
             include=self.included(),
             first=first,
             last=last,
-            language=str(self.language_combo.currentData() or ""),
+            language=case_file_language(self.language_combo),
         )
 
     def _redact_toggled(self, on: bool) -> None:

@@ -28,3 +28,9 @@ def language_combo(parent: QWidget | None = None) -> QComboBox:
 def writing_in(combo: QComboBox) -> AbstractContextManager[None]:
     """``with writing_in(combo):`` the Qt-free layers write in the chosen language."""
     return l10n.using(str(combo.currentData() or i18n.current_language()))
+
+
+def case_file_language(combo: QComboBox) -> str:
+    """The chosen language when it is not the window's, else "" (the window's)."""
+    code = str(combo.currentData() or "")
+    return "" if code == i18n.current_language() else code
