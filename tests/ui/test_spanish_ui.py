@@ -180,3 +180,30 @@ def _inside_scroll(widget: QWidget) -> QScrollArea | None:
             return parent
         parent = parent.parentWidget()
     return None
+
+
+def test_spanish_main_window_layout_holds(qtbot: Any, service: JournalService,
+                                          sample: Sample) -> None:
+    """At its default size, with the real Spanish catalogs, every visible control of the main
+    window lies inside it and no toolbar or footer button cuts its text."""
+    from headway_journal.ui.main_window import MainWindow
+    from headway_journal.ui.translation import install_language
+
+    install_language("es")
+    try:
+        window = MainWindow(service)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.select_case(sample.billing)
+        assert window.menuBar().actions()[0].text() == "&Archivo"
+        bad = [f"{type(w).__name__} {w.objectName()}" for w in window.findChildren(QWidget)
+               if w.isVisibleTo(window) and _inside_scroll(w) is None and not w.isWindow()
+               and outside(w, window)]
+        cut = [b.text() for b in window.findChildren(QPushButton) if b.isVisibleTo(window)
+               and b.fontMetrics().horizontalAdvance(b.text().replace("&", "")) > b.width()]
+        assert not bad, bad
+        assert not cut, cut
+        window.close()
+    finally:
+        install_language("en")
