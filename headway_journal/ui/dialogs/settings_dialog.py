@@ -55,6 +55,7 @@ class SettingsDialog(FormDialog):
         self.setWindowTitle(QCoreApplication.translate("SettingsDialog", "Settings"))
         self.setAccessibleName(QCoreApplication.translate("SettingsDialog", "Settings"))
         self.errors: dict[str, ErrorLabel] = {}
+        self.language_box = LanguageBox()  # Settings > Language, below the other groups
         self._build()
         self._load()
         self._baseline = self._snapshot()
@@ -76,7 +77,6 @@ class SettingsDialog(FormDialog):
 
     def _build(self) -> None:
         outer = self.add_scrolled_body(QCoreApplication.translate("SettingsDialog", "Settings form"), right_margin=0)
-
         profile = QGroupBox(QCoreApplication.translate("SettingsDialog", "You (printed on the case file)"))
         profile.setAccessibleName(QCoreApplication.translate("SettingsDialog", "Profile"))
         pf = make_form_layout()
@@ -143,7 +143,6 @@ class SettingsDialog(FormDialog):
         self._row(af, "attachment_limit_mb", self.limit_spin)
         att.setLayout(af)
         outer.addWidget(att)
-        self.language_box = LanguageBox()
         outer.addWidget(self.language_box)
         outer.addStretch(1)
         self.add_footer(save_text=QCoreApplication.translate("SettingsDialog", "Save settings"),
