@@ -28,16 +28,16 @@ REFERENCE_KINDS = (
 )
 # How each kind of reference is labelled in the case file and the letter (in this order).
 REFERENCE_LABELS = {
-    "account": "Account number",
-    "member": "Member ID",
-    "claim": "Claim number",
-    "ticket": "Ticket number",
-    "invoice": "Invoice number",
-    "authorization": "Authorization number",
+    "account": i18n.mark("Account number"),
+    "member": i18n.mark("Member ID"),
+    "claim": i18n.mark("Claim number"),
+    "ticket": i18n.mark("Ticket number"),
+    "invoice": i18n.mark("Invoice number"),
+    "authorization": i18n.mark("Authorization number"),
     "npi": "NPI",
-    "ein": "Tax ID (EIN)",
-    "escalation": "Escalation reference",
-    "other": "Other reference",
+    "ein": i18n.mark("Tax ID (EIN)"),
+    "escalation": i18n.mark("Escalation reference"),
+    "other": i18n.mark("Other reference"),
 }
 
 

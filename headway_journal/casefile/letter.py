@@ -241,7 +241,7 @@ def _letter_head(data: CaseFileData, addressee: str, org: str) -> list[str]:
     re_lines = [i18n.text("Re: {one_line}").format(one_line=_one_line(data.title))]
     for ref in data.references:
         label = ref.label.strip() or (
-            i18n.text("Reference") if ref.kind == "other" else REFERENCE_LABELS.get(ref.kind, "Reference"))
+            i18n.text("Reference") if ref.kind == "other" else i18n.text(REFERENCE_LABELS.get(ref.kind, "Reference")))
         re_lines.append(f"{label}: {ref.value.strip()}")
     re_lines.append(i18n.text("Open since {day} ({days})").format(day=_day(data.opened_on), days=_days(data.days_open)))
     if data.amount_disputed:

@@ -72,15 +72,15 @@ _FIXED_PAGES = 6  # cover, references, details, promises, exhibit list, signatur
 
 _PIECES = re.compile(r"\s*[,;\n]+\s*")
 _ONE_OF = {
-    "account": "Account number",
-    "member": "Member ID",
-    "claim": "Claim number",
-    "invoice": "Invoice number",
-    "authorization": "Authorization number",
+    "account": i18n.mark("Account number"),
+    "member": i18n.mark("Member ID"),
+    "claim": i18n.mark("Claim number"),
+    "invoice": i18n.mark("Invoice number"),
+    "authorization": i18n.mark("Authorization number"),
 }
 _FILE_PROBLEMS = {
-    "size differs": "the stored copy has changed since it was added (its size differs)",
-    "altered (SHA-256 mismatch)": "the stored copy no longer matches its SHA-256 digest",
+    "size differs": i18n.mark("the stored copy has changed since it was added (its size differs)"),
+    "altered (SHA-256 mismatch)": i18n.mark("the stored copy no longer matches its SHA-256 digest"),
 }
 
 
@@ -151,7 +151,7 @@ def _references(case: CaseView, contacts: list[ContactView]) -> tuple[Reference,
         pieces = [value.strip()] if kind_ == "other" else _PIECES.split(value.strip())
         pieces = [p for p in pieces if p]
         if len(pieces) > 1:  # "Claim numbers" -> one "Claim number" row each
-            label = _ONE_OF.get(kind_, label)
+            label = i18n.text(_ONE_OF.get(kind_, label))
         for piece in pieces:
             if (kind_, piece.casefold()) not in seen:
                 seen.add((kind_, piece.casefold()))
@@ -223,7 +223,8 @@ def _exhibit_files(
             return None, None, None  # the PDF itself says "the stored file is missing"
         if problem.startswith("unreadable"):
             return None, None, i18n.text("the stored copy could not be read {strip}").format(strip=problem[len('unreadable'):].strip())
-        return None, None, _FILE_PROBLEMS.get(problem, f"the stored copy is {problem}")
+        return None, None, (i18n.text(_FILE_PROBLEMS[problem]) if problem in _FILE_PROBLEMS
+                            else i18n.text("the stored copy is {problem}").format(problem=problem))
     print_copy = None
     if check and media_type.startswith("image/") and preview_ok:
         try:

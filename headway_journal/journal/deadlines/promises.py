@@ -190,9 +190,9 @@ def promise_state(
     overdue. Promises in hours use ``now`` against ``due_at`` when ``now`` is given."""
     normalized = status.strip().lower()
     if normalized == "kept":
-        return PromiseState("kept", "kept", 0)
+        return PromiseState("kept", i18n.text("kept"), 0)
     if normalized == "broken":
-        return PromiseState("broken", "broken", 0)
+        return PromiseState("broken", i18n.text("broken"), 0)
     if normalized != "pending":
         raise ValueError(
             i18n.text("Unknown promise status {status!r}; expected one of {join}.").format(status=status, join=', '.join(PROMISE_STATUSES))
@@ -204,9 +204,9 @@ def promise_state(
             return _overdue(due.due_on, today, cal)
         if due.due_on <= today:
             return PromiseState("due_today", i18n.text("due today"), 0)
-        return PromiseState("pending", "pending", 0)
+        return PromiseState("pending", i18n.text("pending"), 0)
     if today > due.due_on:
         return _overdue(due.due_on, today, cal)
     if today == due.due_on:
         return PromiseState("due_today", i18n.text("due today"), 0)
-    return PromiseState("pending", "pending", 0)
+    return PromiseState("pending", i18n.text("pending"), 0)

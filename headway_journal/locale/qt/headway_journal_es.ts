@@ -950,12 +950,12 @@ No: Headway Journal se cierra y no se toca nada.</translation>
   <context>
     <name>timeline</name>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="52" />
+      <location filename="headway_journal/ui/case/timeline.py" line="53" />
       <source>{text} — due {due}</source>
       <translation>{text} — vence {due}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="53" />
+      <location filename="headway_journal/ui/case/timeline.py" line="54" />
       <source>{text} — {terms}, due {due}</source>
       <translation>{text} — {terms}, vence {due}</translation>
     </message>
@@ -963,308 +963,308 @@ No: Headway Journal se cierra y no se toca nada.</translation>
   <context>
     <name>TimelineTab</name>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="74" />
+      <location filename="headway_journal/ui/case/timeline.py" line="75" />
       <source>Timeline</source>
       <translation>Cronología</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="81" />
+      <location filename="headway_journal/ui/case/timeline.py" line="82" />
       <source>Timeline summary</source>
       <translation>Resumen de la cronología</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="87" />
-      <location filename="headway_journal/ui/case/timeline.py" line="121" />
+      <location filename="headway_journal/ui/case/timeline.py" line="88" />
+      <location filename="headway_journal/ui/case/timeline.py" line="122" />
       <source>Newest first</source>
       <translation>Más recientes primero</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="88" />
+      <location filename="headway_journal/ui/case/timeline.py" line="89" />
       <source>Show the newest or the oldest contact first</source>
       <translation>Mostrar primero el contacto más reciente o el más antiguo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="98" />
+      <location filename="headway_journal/ui/case/timeline.py" line="99" />
       <source>Timeline cards</source>
       <translation>Tarjetas de la cronología</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="120" />
+      <location filename="headway_journal/ui/case/timeline.py" line="121" />
       <source>Newest first ▾</source>
       <translation>Más recientes primero ▾</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="120" />
+      <location filename="headway_journal/ui/case/timeline.py" line="121" />
       <source>Oldest first ▴</source>
       <translation>Más antiguos primero ▴</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="122" />
+      <location filename="headway_journal/ui/case/timeline.py" line="123" />
       <source>Oldest first</source>
       <translation>Más antiguos primero</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="137" />
+      <location filename="headway_journal/ui/case/timeline.py" line="138" />
       <source>{overdue} overdue</source>
       <translation>{overdue} vencida(s)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="145" />
+      <location filename="headway_journal/ui/case/timeline.py" line="146" />
       <source>Log your first contact (Ctrl+L)</source>
       <translation>Registre su primer contacto (Ctrl+L)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="146" />
+      <location filename="headway_journal/ui/case/timeline.py" line="147" />
       <source>Log your first contact</source>
       <translation>Registre su primer contacto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="151" />
+      <location filename="headway_journal/ui/case/timeline.py" line="152" />
       <source>Every call, chat, e-mail or ticket goes here with who you spoke to, the ticket number and what they promised, so nothing depends on memory. Screenshots pasted here (Ctrl+V) or dropped on the window become exhibits of the case.</source>
       <translation>Aquí va cada llamada, chat, correo electrónico o ticket, con la persona con quien habló, el número de ticket y lo que prometieron, para que nada dependa de la memoria. Las capturas de pantalla pegadas aquí (Ctrl+V) o soltadas sobre la ventana se convierten en anexos del caso.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="154" />
+      <location filename="headway_journal/ui/case/timeline.py" line="155" />
       <source>Timeline hint</source>
       <translation>Sugerencia de la cronología</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="195" />
+      <location filename="headway_journal/ui/case/timeline.py" line="196" />
       <source>Show {min} more ({len} not shown)</source>
       <translation>Mostrar {min} más ({len} sin mostrar)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="197" />
+      <location filename="headway_journal/ui/case/timeline.py" line="198" />
       <source>Show more contacts</source>
       <translation>Mostrar más contactos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="205" />
+      <location filename="headway_journal/ui/case/timeline.py" line="206" />
       <source>Contact {when} {channel} {direction}</source>
       <translation>Contacto {when} {channel} {direction}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="214" />
+      <location filename="headway_journal/ui/case/timeline.py" line="215" />
       <source>Channel and direction</source>
       <translation>Canal y dirección</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="217" />
+      <location filename="headway_journal/ui/case/timeline.py" line="218" />
       <source>Contact date</source>
       <translation>Fecha del contacto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="223" />
+      <location filename="headway_journal/ui/case/timeline.py" line="224" />
       <source>Contact actions</source>
       <translation>Acciones del contacto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="224" />
+      <location filename="headway_journal/ui/case/timeline.py" line="225" />
       <source>Edit or delete this contact</source>
       <translation>Editar o eliminar este contacto</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="229" />
+      <location filename="headway_journal/ui/case/timeline.py" line="230" />
       <source>Edit contact…</source>
       <translation>Editar contacto…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="231" />
+      <location filename="headway_journal/ui/case/timeline.py" line="232" />
       <source>Delete contact…</source>
       <translation>Eliminar contacto…</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="241" />
+      <location filename="headway_journal/ui/case/timeline.py" line="242" />
       <source>ID {rep_id}</source>
       <translation>ID {rep_id}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="244" />
+      <location filename="headway_journal/ui/case/timeline.py" line="245" />
       <source>{minutes} min</source>
       <translation>{minutes} min</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="246" />
+      <location filename="headway_journal/ui/case/timeline.py" line="247" />
       <source> ({hold_minutes} on hold)</source>
       <translation> ({hold_minutes} en espera)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="249" />
+      <location filename="headway_journal/ui/case/timeline.py" line="250" />
       <source>{hold_minutes} min on hold</source>
       <translation>{hold_minutes} min en espera</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="252" />
+      <location filename="headway_journal/ui/case/timeline.py" line="253" />
       <source>Representative</source>
       <translation>Representante</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="254" />
+      <location filename="headway_journal/ui/case/timeline.py" line="255" />
       <source>Ticket</source>
       <translation>Ticket</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="254" />
+      <location filename="headway_journal/ui/case/timeline.py" line="255" />
       <source>Tickets</source>
       <translation>Tickets</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="256" />
+      <location filename="headway_journal/ui/case/timeline.py" line="257" />
       <source>Ticket numbers</source>
       <translation>Números de ticket</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="258" />
+      <location filename="headway_journal/ui/case/timeline.py" line="259" />
       <source>Summary</source>
       <translation>Resumen</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="260" />
+      <location filename="headway_journal/ui/case/timeline.py" line="261" />
       <source>Outcome: {outcome}</source>
       <translation>Resultado: {outcome}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="260" />
+      <location filename="headway_journal/ui/case/timeline.py" line="261" />
       <source>Outcome</source>
       <translation>Resultado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="273" />
+      <location filename="headway_journal/ui/case/timeline.py" line="274" />
       <source>Written down {plural} later, on {local_moment}.</source>
       <translation>Se anotó {plural} después, el {local_moment}.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="273" />
+      <location filename="headway_journal/ui/case/timeline.py" line="274" />
       <source>Recorded later</source>
       <translation>Registrado más tarde</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="280" />
+      <location filename="headway_journal/ui/case/timeline.py" line="281" />
       <source>Promise: {text}</source>
       <translation>Promesa: {text}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="287" />
+      <location filename="headway_journal/ui/case/timeline.py" line="288" />
       <source>Promise</source>
       <translation>Promesa</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="293" />
+      <location filename="headway_journal/ui/case/timeline.py" line="294" />
       <source>Promise state: {label}</source>
       <translation>Estado de la promesa: {label}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="296" />
+      <location filename="headway_journal/ui/case/timeline.py" line="297" />
       <source>Kept</source>
       <translation>Cumplida</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="296" />
+      <location filename="headway_journal/ui/case/timeline.py" line="297" />
       <source>Broken</source>
       <translation>Incumplida</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="298" />
+      <location filename="headway_journal/ui/case/timeline.py" line="299" />
       <source>Mark {status}: {text}</source>
       <translation>Marcar como {status}: {text}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="299" />
+      <location filename="headway_journal/ui/case/timeline.py" line="300" />
       <source>Record that this promise was {status} (kept in the history)</source>
       <translation>Registrar que esta promesa está {status} (queda en el historial)</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="312" />
+      <location filename="headway_journal/ui/case/timeline.py" line="313" />
       <source>No promise recorded, and there is no typical reply time for this; ask for one next time.</source>
       <translation>No se registró ninguna promesa y no hay un tiempo de respuesta típico para esto; pida uno la próxima vez.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="315" />
+      <location filename="headway_journal/ui/case/timeline.py" line="316" />
       <source>No promise recorded. Typical for {description}: {label}</source>
       <translation>No se registró ninguna promesa. Lo típico para {description}: {label}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="316" />
+      <location filename="headway_journal/ui/case/timeline.py" line="317" />
       <source>Expected response</source>
       <translation>Respuesta esperada</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="320" />
+      <location filename="headway_journal/ui/case/timeline.py" line="321" />
       <source>Escalation</source>
       <translation>Escalamiento</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="325" />
+      <location filename="headway_journal/ui/case/timeline.py" line="326" />
       <source>Escalation details</source>
       <translation>Detalles del escalamiento</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="331" />
+      <location filename="headway_journal/ui/case/timeline.py" line="332" />
       <source>to {level}</source>
       <translation>a {level}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="331" />
+      <location filename="headway_journal/ui/case/timeline.py" line="332" />
       <source>escalated</source>
       <translation>escalado</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="334" />
+      <location filename="headway_journal/ui/case/timeline.py" line="335" />
       <source>owner {owner}</source>
       <translation>responsable {owner}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="336" />
+      <location filename="headway_journal/ui/case/timeline.py" line="337" />
       <source>ref {reference}</source>
       <translation>ref. {reference}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="337" />
+      <location filename="headway_journal/ui/case/timeline.py" line="338" />
       <source>requested {full_date}</source>
       <translation>solicitado el {full_date}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="342" />
+      <location filename="headway_journal/ui/case/timeline.py" line="343" />
       <source>Escalation {full_date}</source>
       <translation>Escalamiento {full_date}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="363" />
+      <location filename="headway_journal/ui/case/timeline.py" line="364" />
       <source>Exhibits added {day}</source>
       <translation>Anexos añadidos el {day}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="367" />
+      <location filename="headway_journal/ui/case/timeline.py" line="368" />
       <source>Exhibit</source>
       <translation>Anexo</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="367" />
+      <location filename="headway_journal/ui/case/timeline.py" line="368" />
       <source>Exhibits</source>
       <translation>Anexos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="371" />
+      <location filename="headway_journal/ui/case/timeline.py" line="372" />
       <source>Exhibits added</source>
       <translation>Anexos añadidos</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="373" />
+      <location filename="headway_journal/ui/case/timeline.py" line="374" />
       <source>added {day}</source>
       <translation>añadido el {day}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="374" />
+      <location filename="headway_journal/ui/case/timeline.py" line="375" />
       <source>Date added</source>
       <translation>Fecha en que se añadió</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="378" />
+      <location filename="headway_journal/ui/case/timeline.py" line="379" />
       <source>Exhibits of the case</source>
       <translation>Anexos del caso</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/case/timeline.py" line="415" />
+      <location filename="headway_journal/ui/case/timeline.py" line="416" />
       <source>Exhibit: {name}</source>
       <translation>Anexo: {name}</translation>
     </message>
@@ -3859,7 +3859,7 @@ Todo lo registrado después ya no estará en el diario. Antes se hace una copia 
       <translation>Configuración</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="78" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="79" />
       <source>Settings form</source>
       <translation>Formulario de configuración</translation>
     </message>
@@ -3966,47 +3966,47 @@ Todo lo registrado después ya no estará en el diario. Antes se hace una copia 
       <translation>Los archivos más grandes que esto se rechazan al adjuntarlos.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="149" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="148" />
       <source>Save settings</source>
       <translation>Guardar configuración</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="150" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="149" />
       <source>Save the settings ({save_keys_hint}).</source>
       <translation>Guardar la configuración ({save_keys_hint}).</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="187" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="186" />
       <source>Whole country</source>
       <translation>Todo el país</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="225" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="224" />
       <source>Next public holiday: {name}, {day:%a %b} {day2}, {year}.</source>
       <translation>Próximo día festivo: {name}, {day:%a %b} {day2}, {year}.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="227" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="226" />
       <source>No public holiday in the coming year.</source>
       <translation>No hay días festivos en el próximo año.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="272" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="271" />
       <source>Choose a country.</source>
       <translation>Elija un país.</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="294" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="293" />
       <source>Not saved: {exc}</source>
       <translation>No guardado: {exc}</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="315" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="314" />
       <source>Save settings?</source>
       <translation>¿Guardar la configuración?</translation>
     </message>
     <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="315" />
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" line="314" />
       <source>Your settings have changes that are not saved.</source>
       <translation>Su configuración tiene cambios sin guardar.</translation>
     </message>

@@ -44,7 +44,7 @@ def _reference_numbers(ctx: Context) -> list[Flowable]:
         rows = [[ctx.cell(h) for h in (i18n.text("Type"), i18n.text("Number"), i18n.text("Description"))]]
         rows += [
             [
-                ctx.cell(REFERENCE_LABELS.get(r.kind, r.kind.title())),
+                ctx.cell(i18n.text(REFERENCE_LABELS.get(r.kind, r.kind.title()))),
                 ctx.cell(r.value, s.cell_bold),
                 ctx.cell(r.label),
             ]
