@@ -133,7 +133,7 @@ def write_pot(messages: list[Message], dest: Path | None = None) -> None:
         catalog.add(msgid, locations=[(p.rsplit(":", 1)[0], int(p.rsplit(":", 1)[1]))
                                       for p in msg.places])
     with target.open("wb") as out:
-        write_po(out, catalog, width=100, sort_output=False)
+        write_po(out, catalog, width=100, sort_output=False, include_lineno=False)
 
 
 def update_po(lang: str) -> None:
@@ -153,7 +153,8 @@ def update_po(lang: str) -> None:
     catalog.update(template, update_header_comment=False, no_fuzzy_matching=True)
     catalog.creation_date = created  # no date-only changes in the diff
     with path.open("wb") as out:
-        write_po(out, catalog, width=100, ignore_obsolete=False, include_previous=False)
+        write_po(out, catalog, width=100, ignore_obsolete=False, include_previous=False,
+                 include_lineno=False)
 
 
 def _read_ts(path: Path) -> dict[tuple[str, str], list[str]]:
@@ -201,10 +202,9 @@ def update_ts(lang: str, messages: list[Message]) -> None:
 def _ts_message(ctx: ET.Element, msg: Message, forms: list[str] | None) -> None:
     node = ET.SubElement(ctx, "message", numerus="yes") if msg.numerus else ET.SubElement(
         ctx, "message")
-    for place in msg.places:
-        if place != "vanished":
-            file, line = place.rsplit(":", 1)
-            ET.SubElement(node, "location", filename=file, line=line)
+    for file in dict.fromkeys(p.rsplit(":", 1)[0] for p in msg.places if p != "vanished"):
+        # files only: line numbers would change the catalogs with every edit elsewhere
+        ET.SubElement(node, "location", filename=file)
     ET.SubElement(node, "source").text = msg.source
     tr = ET.SubElement(node, "translation")
     if msg.places == ("vanished",):
