@@ -28,6 +28,9 @@ class EventWatch(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if self._owner is not None and not shiboken6.isValid(self._owner):
+        # getattr: an event (a language change) can reach a watch whose Python side is going
+        owner = getattr(self, "_owner", None)
+        handler = getattr(self, "_handler", None)
+        if handler is None or (owner is not None and not shiboken6.isValid(owner)):
             return False
-        return bool(self._handler(event))
+        return bool(handler(event))

@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QDateTime,
     QLocale,
     QModelIndex,
     Qt,
@@ -52,7 +53,7 @@ MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 TAGS = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
 # not words of a language: IANA time zones (America/New_York), file names and patterns
 # (*.pdf, backup.sqlite3), e-mail and web addresses; then codes in capitals (USD, EOB, SHA)
-PATHS = re.compile(r"\b[A-Za-z_]+(?:/[A-Za-z0-9_+-]*)+|\*\.\w+|\b[\w-]*[A-Za-z][\w-]*(?:\.[\w-]+)*\.[a-z][a-z0-9]{1,7}\b|"
+PATHS = re.compile(r"\b[0-9a-f]{16,}\b|\b[A-Za-z_]+(?:/[A-Za-z0-9_+-]*)+|\*\.\w+|\b[\w-]*[A-Za-z][\w-]*(?:\.[\w-]+)*\.[a-z][a-z0-9]{1,7}\b|"
                    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bhttps?://[^\s⟧]+")
 CODES = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 
@@ -140,6 +141,9 @@ def locale_words(lang: str) -> set[str]:
     """Month and day names, AM/PM of the language's format locale (QLocale writes them)."""
     loc = QLocale(l10n.format_locale(lang))
     words: set[str] = {loc.amText(), loc.pmText()}
+    # the words of a long date and time: "de", the time zone's name
+    words.update(re.findall(r"[^\W\d_]+", loc.toString(QDateTime.currentDateTime(),
+                                                        QLocale.FormatType.LongFormat)))
     for fmt in QLocale.FormatType:
         words.update(loc.monthName(m, fmt) for m in range(1, 13))
         words.update(loc.standaloneMonthName(m, fmt) for m in range(1, 13))
@@ -147,17 +151,21 @@ def locale_words(lang: str) -> set[str]:
     return {w for w in words if w}
 
 
-def leftover(text: str, allowed: Iterable[str] = ()) -> str:
-    """What of ``text`` is outside the marks and ``allowed``: "" when all is translated."""
+def leftover(text: str, allowed: Iterable[str] = (), locale: Iterable[str] = ()) -> str:
+    """What of ``text`` is outside the marks, ``allowed`` (data) and ``locale`` (what QLocale
+    writes: month and day names, "de"): "" when all is translated."""
     rest = PATHS.sub(" ", TAGS.sub(" ", text))
     while True:  # innermost marks first: a translated template may hold translated parts
         stripped = MARKED.sub(" ", rest)
         if stripped == rest:
             break
         rest = stripped
+    rest = re.sub(f"{OPEN}[^{CLOSE}]*$", " ", rest)  # a translated text cut short by the code
     for value in sorted(allowed, key=len, reverse=True):
         if len(value) >= 3:  # "A" or "HW" would hide real words
             rest = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", " ", rest)
+    for value in locale:
+        rest = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", " ", rest)
     rest = CODES.sub(" ", rest)
     words = [w for w in re.findall(r"[^\W\d_]{2,}", rest)]
     return " ".join(words)
@@ -224,13 +232,14 @@ def untranslated_text(top: QWidget, allowed: Iterable[str] = (),
                       lang: str = "es") -> list[str]:
     """Every visible text of ``top`` and its children with words outside the marks, as
     "ClassName.objectName what: text"; editable text (what the user typed) is not checked."""
-    allow = set(allowed) | locale_words(lang)
+    allow = set(allowed)
+    local = locale_words(lang)
     found: list[str] = []
     for widget in [top, *top.findChildren(QWidget)]:
         if widget is not top and not widget.isVisibleTo(top) and not isinstance(widget, QMenu):
             continue
         for what, text in texts_of(widget):
-            rest = leftover(text, allow) if text else ""
+            rest = leftover(text, allow, local) if text else ""
             if rest:
                 name = f"{type(widget).__name__}.{widget.objectName() or '?'}"
                 found.append(f"{name} {what}: {text!r} (untranslated: {rest})")

@@ -82,6 +82,7 @@ def _dialogs(service: JournalService, sample: Sample, tmp_path: Path) -> dict[st
     """Every window the user can open, made after the Spanish catalogs are in place."""
     from headway_journal.journal.backup import BackupManager
     from headway_journal.ui.casefile.dialog import CaseFileDialog
+    from headway_journal.ui.casefile.print_preview import PdfPreviewDialog
     from headway_journal.ui.dialogs.case_dialog import CaseDialog
     from headway_journal.ui.dialogs.contact.dialog import ContactDialog
     from headway_journal.ui.dialogs.organization_dialog import OrganizationDialog
@@ -89,6 +90,7 @@ def _dialogs(service: JournalService, sample: Sample, tmp_path: Path) -> dict[st
     from headway_journal.ui.dialogs.settings_dialog import SettingsDialog
     from headway_journal.ui.dialogs.your_details import YourDetailsDialog
     from headway_journal.ui.exhibits.capture import CaptureDialog
+    from headway_journal.ui.exhibits.viewer import ImageViewer
 
     BackupManager(service.journal).make("manual")
     return {
@@ -103,11 +105,35 @@ def _dialogs(service: JournalService, sample: Sample, tmp_path: Path) -> dict[st
         "case file": lambda: CaseFileDialog(service, sample.billing),
         "restore": lambda: RestoreDialog(BackupManager(service.journal), lambda _f: False),
         "capture": lambda: CaptureDialog(None),
+        "exhibit viewer": lambda: ImageViewer(service, service.add_attachment(
+            sample.billing, _png(), original_name="charge.png", caption="The charge")),
+        "preview": lambda: PdfPreviewDialog(_pdf(tmp_path)),
     }
 
 
 DIALOG_NAMES = ["new case", "edit case", "log contact", "edit contact", "organizations",
-                "settings", "your details", "case file", "restore", "capture"]
+                "settings", "your details", "case file", "restore", "capture",
+                "exhibit viewer", "preview"]
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (320, 200), (40, 90, 160)).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def _pdf(folder: Path) -> Path:
+    from reportlab.pdfgen import canvas
+
+    path = folder / "preview.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.drawString(72, 720, "A page")
+    pdf.save()
+    return path
 
 
 def test_every_tab_of_a_case_in_spanish(spanish: Marks, service: JournalService, sample: Sample,
@@ -207,3 +233,10 @@ def test_spanish_main_window_layout_holds(qtbot: Any, service: JournalService,
         window.close()
     finally:
         install_language("en")
+
+
+def test_welcome_screen_in_spanish(spanish: Marks, service: JournalService,
+                                   empty_window: Any) -> None:
+    """A journal with no case yet: the welcome screen, your details, the safety note."""
+    problems = check(empty_window, user_strings(service), spanish)
+    assert not problems, "\n".join(problems)

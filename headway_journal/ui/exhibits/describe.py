@@ -44,13 +44,13 @@ def quoted_name(name: str) -> str:
     return f"\u201c{escape_for_terminal(safe_display_name(name))}\u201d"
 
 
-_TYPE_LABELS = TranslatedMap("describe", {
+_TYPE_LABELS = {  # codes, the same in every language
     "image/png": "PNG", "image/jpeg": "JPEG", "image/gif": "GIF", "image/webp": "WEBP",
     "image/bmp": "BMP", "image/tiff": "TIFF", "image/heic": "HEIC", "image/heif": "HEIF",
     "image/avif": "AVIF", "application/pdf": "PDF", "application/zip": "ZIP",
     "application/rtf": "RTF", "text/plain": "TEXT", "text/html": "HTML", "video/mp4": "VIDEO",
     "video/quicktime": "VIDEO",
-})  # fmt: skip
+}  # fmt: skip
 
 
 _KIND_WORDS = TranslatedMap("describe", {
