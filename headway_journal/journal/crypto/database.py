@@ -32,7 +32,8 @@ class WrongDatabaseKey(ValueError):
 
 def dbapi() -> ModuleType:
     """The DB-API module of SQLCipher (``sqlcipher3.dbapi2``)."""
-    return sqlcipher_dbapi2
+    module: ModuleType = sqlcipher_dbapi2
+    return module
 
 
 def apply_key(connection: Any, keys: JournalKeys) -> None:
