@@ -393,6 +393,15 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         shutdown.deleteLater()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+        _remove_view_copies()
+
+
+def _remove_view_copies() -> None:
+    """The exhibits this run copied out for the system viewer go with it."""
+    from ..journal import view_copies
+
+    with contextlib.suppress(OSError):
+        view_copies.remove_mine()
 
 
 def _present(window: Any, note: str, instance: Any, demo: bool) -> Any:
@@ -413,7 +422,15 @@ def _present(window: Any, note: str, instance: Any, demo: bool) -> Any:
         when_exposed(window, open_check.start)
     if instance is not None:  # once the window is on screen: later launches hand over
         when_exposed(window, instance.listen)
+    when_exposed(window, _sweep_view_copies)  # copies a crashed run left for the viewer
     return open_check
+
+
+def _sweep_view_copies() -> None:
+    from ..journal import view_copies
+
+    with contextlib.suppress(OSError):
+        view_copies.sweep()
 
 
 def _smoke_exit(window: QWidget) -> None:

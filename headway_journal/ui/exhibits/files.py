@@ -9,8 +9,6 @@ import hashlib
 import os
 import shutil
 import stat
-import tempfile
-import time
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +17,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from ... import platform
+from ...journal import view_copies
 from ...journal.exhibits import safe_display_name
 from ...journal.filenames import portable_name, unique_name
 from ...journal.folder_safety import create_private
@@ -214,24 +212,9 @@ def save_copy_as(service: JournalService, attachment_id: int,
     return target
 
 
-_TEMP_PREFIX = "headway-exhibit-"
-_TEMP_MAX_AGE_S = 24 * 60 * 60
-
-
-def _remove_old_viewer_copies() -> None:
-    base = Path(tempfile.gettempdir())
-    cutoff = time.time() - _TEMP_MAX_AGE_S
-    with contextlib.suppress(OSError):
-        for entry in base.glob(_TEMP_PREFIX + "*"):
-            with contextlib.suppress(OSError):
-                info = entry.lstat()
-                if (stat.S_ISDIR(info.st_mode) and platform.owned_by_me(info)
-                        and info.st_mtime < cutoff):
-                    shutil.rmtree(entry, ignore_errors=True)
-
-
 def viewer_copy(service: JournalService, attachment_id: int) -> Path:
-    """A read-only copy of the exhibit in a private temp folder (what the system viewer gets).
+    """A read-only copy of the exhibit in a private temp folder (what the system viewer gets),
+    removed when the app quits (``journal.view_copies``).
 
     Raises ExportError, e.g. for files whose type is not recognised (opening those with
     "whatever the desktop picks" could run them).
@@ -241,8 +224,8 @@ def viewer_copy(service: JournalService, attachment_id: int) -> Path:
         raise ExportError(f"{quoted_name(view.original_name)} is not a type this app recognises, "
                           "so it is not opened automatically; use \u201cSave a copy as\u2026\u201d "
                           "and open the copy yourself.")
-    _remove_old_viewer_copies()
-    folder = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX))  # 0700, unique
+    view_copies.sweep()  # copies of runs that ended without removing theirs
+    folder = view_copies.new_view_folder()  # private, removed when this run quits
     return export_copy(service, attachment_id, folder / export_file_name(view), read_only=True)
 
 
