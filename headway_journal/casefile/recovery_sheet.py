@@ -82,5 +82,5 @@ def write_recovery_sheet(sheet: RecoverySheet, out: Path) -> None:
                             title=i18n.text("Headway Journal recovery sheet"),
                             author=sheet.owner, invariant=True)
     with BUILD_LOCK:
-        doc.build(_paragraphs(sheet))  # type: ignore[arg-type]
+        doc.build(_paragraphs(sheet))
     write_atomic(out, buffer.getvalue())
