@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from . import deadlines as dl
 from .case_queries import CaseQueries
 from .case_views import CaseViews
+from .chain_views import ChainViews
 from .db import (
     open_journal,
     read_only_sessions,
@@ -103,7 +104,7 @@ def _choice(value: str, name: str, allowed: Sequence[str], errors: dict[str, str
 
 
 class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, ExhibitRecords, Guidance,
-                     SeedDefaults):
+                     SeedDefaults, ChainViews):
     """All operations on one open journal.
 
     The facade the GUI, the command line and the case file call. What writes (with its

@@ -1,0 +1,159 @@
+"""Sealing: at the end of every write transaction, each new history row gets its chain position,
+the digest of the record before it, the state of what it is about, and its own digest.
+
+Rows the app changed in the transaction without a history entry of their own (a case's status
+set to "escalated" when an escalation is added, an escalation logged with its contact) are
+vouched for by a "vouch" record each (no case, so no case's history shows it), but only when
+their state really differs from the one the chain last recorded.
+
+``attach(sessionmaker)`` makes every commit of those sessions seal first, in the same transaction,
+whoever wrote the rows (the service, the JSON import's ORM writer or its bulk inserts). A
+database without a chain (just made or upgraded by migration 0005) gets a chain-start record that
+vouches for every row as it is from then on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, event, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..models import (
+    Attachment,
+    Case,
+    Contact,
+    Escalation,
+    Note,
+    Organization,
+    Promise,
+    Ticket,
+    utc_now,
+)
+from .canonical import ZERO, canonical_bytes
+from .positions import latest_states
+from .records import CHAIN_START, ChainRow, chain_rows, record_digest
+from .state import all_subjects, states, subject_of
+
+__all__ = ["VOUCH", "attach", "seal_pending", "start_chain"]
+
+VOUCH = "vouch"  # the action of a record vouching for a row changed without its own entry
+_TOUCHED = "chain_touched"  # Session.info key: subjects the transaction's flushes wrote
+_KIND_OF: dict[type, str] = {Case: "case", Contact: "contact", Escalation: "escalation",
+                             Note: "note", Attachment: "attachment",
+                             Organization: "organization"}
+
+
+def _last_sealed(conn: Connection) -> tuple[int, int, str] | None:
+    row = conn.execute(text("SELECT id, chain_seq, chain_digest FROM changes "
+                            "WHERE chain_digest IS NOT NULL ORDER BY id DESC LIMIT 1")).first()
+    return None if row is None else (int(row[0]), int(row[1]), str(row[2]))
+
+
+def _newest(conn: Connection) -> tuple[int, str | None] | None:
+    row = conn.execute(text("SELECT id, chain_digest FROM changes ORDER BY id DESC LIMIT 1")).first()
+    return None if row is None else (int(row[0]), row[1])
+
+
+def start_chain(conn: Connection) -> None:
+    """Add the chain-start record: from now on the chain vouches for every row as it is."""
+    snapshot = dict(sorted(all_subjects(conn).items()))
+    now = utc_now().isoformat(timespec="seconds")
+    conn.execute(text("INSERT INTO changes (at, case_id, entity, entity_id, action, changes) "
+                      "VALUES (:at, NULL, 'journal', 0, :action, :changes)"),
+                 {"at": now, "action": CHAIN_START,
+                  "changes": _json({"vouches_from": now, "states": snapshot})})
+    last = conn.execute(text("SELECT max(id) FROM changes")).scalar_one()
+    (row,) = chain_rows(conn, int(last) - 1)  # the record just added
+    _write(conn, row, 1, ZERO, None, None)
+
+
+def _json(value: Any) -> str:
+    return canonical_bytes(value).decode("utf-8")
+
+
+def _write(conn: Connection, row: ChainRow, seq: int, prev: str, subject: str | None,
+           state: str | None) -> str:
+    content = {**row.content(), "seq": seq, "prev": prev, "subject": subject, "state": state}
+    dig = record_digest(content)
+    conn.execute(text("UPDATE changes SET chain_seq = :seq, chain_prev = :prev, "
+                      "chain_digest = :dig, chain_subject = :subject, chain_state = :state "
+                      "WHERE id = :id"),
+                 {"seq": seq, "prev": prev, "dig": dig, "subject": subject, "state": state,
+                  "id": row.id})
+    return dig
+
+
+def _add_vouches(conn: Connection, subjects: set[str]) -> None:
+    """A "vouch" record (unsealed) for each subject whose state differs from the chain's."""
+    now = states(conn, subjects)
+    known = latest_states(conn, subjects)
+    at = utc_now().isoformat(timespec="seconds")
+    for subject in sorted(subjects):
+        if subject in known and known[subject] == now[subject]:
+            continue
+        kind, _, ident = subject.partition(":")
+        conn.execute(text("INSERT INTO changes (at, case_id, entity, entity_id, action, changes) "
+                          "VALUES (:at, NULL, :kind, :id, :action, '{}')"),
+                     {"at": at, "kind": kind, "id": int(ident), "action": VOUCH})
+
+
+def seal_pending(conn: Connection, touched: Iterable[str] = ()) -> int:
+    """Seal every history row not sealed yet (in id order), after vouching for the ``touched``
+    subjects no new row is about; the number sealed. Without a chain, start one (rows already
+    there stay before it, vouched for by its snapshot)."""
+    newest = _newest(conn)
+    touched = set(touched)
+    if newest is not None and newest[1] is not None and not touched:
+        return 0  # the usual read-mostly case: nothing new, one look at the newest row
+    last = None if newest is None else _last_sealed(conn)
+    if last is None:
+        start_chain(conn)
+        return 0
+    last_id, seq, prev = last
+    rows = list(chain_rows(conn, last_id))
+    subjects = [subject_of(conn, r.entity, r.entity_id) for r in rows]
+    extra = touched - set(subjects)
+    if extra:
+        _add_vouches(conn, extra)
+        rows = list(chain_rows(conn, last_id))
+        subjects = [subject_of(conn, r.entity, r.entity_id) for r in rows]
+    now = states(conn, subjects)
+    for row, subject in zip(rows, subjects, strict=True):
+        seq += 1
+        prev = _write(conn, row, seq, prev, subject, now[subject])
+    return len(rows)
+
+
+def _subject(obj: object) -> str | None:
+    if isinstance(obj, (Ticket, Promise)):
+        return None if obj.contact_id is None else f"contact:{int(obj.contact_id)}"
+    kind = _KIND_OF.get(type(obj))
+    ident = getattr(obj, "id", None)
+    return None if kind is None or ident is None else f"{kind}:{int(ident)}"
+
+
+def _note_touched(session: Session, _context: object) -> None:
+    touched: set[str] = session.info.setdefault(_TOUCHED, set())
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        subject = _subject(obj)
+        if subject is not None:
+            touched.add(subject)
+
+
+def _forget_touched(session: Session, *_args: object) -> None:
+    session.info.pop(_TOUCHED, None)
+
+
+def _seal_session(session: Session) -> None:
+    session.flush()
+    seal_pending(session.connection(), session.info.pop(_TOUCHED, ()))
+
+
+def attach(factory: sessionmaker[Session]) -> None:
+    """Seal the history in every commit of sessions made by ``factory``."""
+    if not event.contains(factory, "before_commit", _seal_session):
+        event.listen(factory, "after_flush", _note_touched)
+        event.listen(factory, "before_commit", _seal_session)
+        event.listen(factory, "after_rollback", _forget_touched)
