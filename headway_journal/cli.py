@@ -363,8 +363,12 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
     except JournalDamaged as exc:
         print(f"Journal is damaged: {_one_line(str(exc))}")
         return EXIT_DAMAGED
+    from headway_journal.journal.chain.report import chain_problems, chain_summary
+
     with svc:
-        problems = svc.check(unused=False) + _schema_problems(svc.journal.db_path)
+        chain = svc.verify_chain()
+        problems = (svc.check(unused=False) + _schema_problems(svc.journal.db_path)
+                    + chain_problems(chain))
         stats = svc.stats()
         with svc.journal.sessions() as s:
             attachments = int(s.scalar(select(func.count()).select_from(Attachment)) or 0)
@@ -376,6 +380,7 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
         else:
             print(f"Journal is sound: {stats['cases']} cases, {stats['contacts']} contacts, "
                   f"{attachments} attachments verified")
+            print(chain_summary(chain))
         if svc.read_only is not None:
             print(f"Note: it is read-only ({svc.read_only}): it was checked, not changed.")
         _report_unused(svc, remove=args.remove_unused)
