@@ -198,8 +198,9 @@ def test_an_edited_history_row_is_found_even_with_its_digest_made_again(
     # whoever also writes a new digest for it breaks the next record's link to it
     con = sqlite3.connect(folder / "journal.sqlite3")
     try:
-        from headway_journal.journal.chain.records import chain_rows, record_digest
         from sqlalchemy import create_engine
+
+        from headway_journal.journal.chain.records import chain_rows, record_digest
 
         engine = create_engine(f"sqlite:///{folder / 'journal.sqlite3'}")
         with engine.connect() as conn:
