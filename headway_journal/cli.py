@@ -476,6 +476,7 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
         missing = missing_details(svc.profile())
     written = result if isinstance(result, (str, os.PathLike)) else out
     print(f"Wrote the case file to {Path(written)}")
+    _report_signature(result)
     if missing:
         print(f"Note: the journal does not have {' or '.join(missing)}, so the case file has a "
               "blank line to fill in by hand (add them in the window: Edit > Settings).")
@@ -501,9 +502,38 @@ def _build_casefile(svc: Any, case_id: int, out: Path, args: argparse.Namespace)
         for x in included_unmasked(redacted, args.include_exhibit):
             print(f"Warning: exhibit {x.number} ({echo(x.original_name)}) goes into the "
                   "redacted copy as filed: its contents are NOT masked.", file=sys.stderr)
-    return build_for_case(svc, case_id, out, redact=args.redact,
-                          exclude=list(args.exclude_exhibit),
-                          include=list(args.include_exhibit), first=args.first, last=args.last)
+    from headway_journal.casefile.signing.keys import SigningError
+
+    try:
+        return build_for_case(svc, case_id, out, redact=args.redact,
+                              exclude=list(args.exclude_exhibit),
+                              include=list(args.include_exhibit), first=args.first,
+                              last=args.last, passphrase=_p12_passphrase)
+    except SigningError as exc:
+        raise CliError(str(exc)) from None
+
+
+P12_PASSPHRASE_ENV = "HEADWAY_JOURNAL_P12_PASSPHRASE"
+
+
+def _p12_passphrase(path: Path) -> bytes | None:
+    """The passphrase of the signing certificate chosen in Settings: from the environment, or
+    asked for on the terminal (never stored)."""
+    given = os.environ.get(P12_PASSPHRASE_ENV)
+    if given is not None:
+        return given.encode("utf-8")
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    return getpass.getpass(f"Passphrase of {echo_path(path)}: ").encode("utf-8")
+
+
+def _report_signature(result: Any) -> None:
+    """Case files are signed; only a file that could not be is mentioned."""
+    why = getattr(result, "unsigned_reason", None)
+    if why:
+        print(f"Note: the case file is not signed: {_one_line(why)}")
 
 
 def parse_day(text: str) -> date:

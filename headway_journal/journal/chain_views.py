@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .chain import ChainReport, verify_chain
-from .chain.positions import ChainPosition, chain_head, positions
+from .chain.positions import ChainPosition, chain_head, chain_start, positions
 from .service_base import ServiceBase
 
 __all__ = ["ChainViews"]
@@ -27,3 +27,8 @@ class ChainViews(ServiceBase):
         """The latest chain record vouching for each subject ("contact:12", "case:3")."""
         with self.journal.sessions() as s:
             return positions(s.connection(), subjects)
+
+    def chain_start(self) -> ChainPosition | None:
+        """The chain-start record (its digest names the journal; None: no chain)."""
+        with self.journal.sessions() as s:
+            return chain_start(s.connection())

@@ -9,7 +9,7 @@ from sqlalchemy import Connection, text
 
 from .records import CHAIN_START, chain_rows
 
-__all__ = ["ChainPosition", "chain_head", "latest_states", "positions"]
+__all__ = ["ChainPosition", "chain_head", "chain_start", "latest_states", "positions"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,13 @@ def _start(conn: Connection) -> tuple[ChainPosition, dict[str, str | None]] | No
     assert start.seq is not None and start.digest is not None
     return (ChainPosition(start.seq, start.digest, start.at),
             dict(snapshot) if isinstance(snapshot, dict) else {})
+
+
+def chain_start(conn: Connection) -> ChainPosition | None:
+    """The chain-start record: its digest names the journal, its time says from when the chain
+    vouches for entries (None: no chain)."""
+    start = _start(conn)
+    return None if start is None else start[0]
 
 
 def _latest(conn: Connection, wanted: list[str]) -> dict[str, tuple[ChainPosition, str | None]]:
