@@ -6,7 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .chain import ChainReport, verify_chain
-from .chain.positions import ChainPosition, chain_head, chain_start, positions
+from .chain.positions import (
+    ChainPosition,
+    chain_head,
+    chain_start,
+    positions,
+    record_digest_at,
+)
 from .service_base import ServiceBase
 
 __all__ = ["ChainViews"]
@@ -32,3 +38,8 @@ class ChainViews(ServiceBase):
         """The chain-start record (its digest names the journal; None: no chain)."""
         with self.journal.sessions() as s:
             return chain_start(s.connection())
+
+    def chain_record_digest(self, seq: int) -> str | None:
+        """The digest of chain record ``seq`` as stored (None: the chain has no such record)."""
+        with self.journal.sessions() as s:
+            return record_digest_at(s.connection(), seq)

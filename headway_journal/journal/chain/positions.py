@@ -9,7 +9,8 @@ from sqlalchemy import Connection, text
 
 from .records import CHAIN_START, chain_rows
 
-__all__ = ["ChainPosition", "chain_head", "chain_start", "latest_states", "positions"]
+__all__ = ["ChainPosition", "chain_head", "chain_start", "latest_states", "positions",
+           "record_digest_at"]
 
 
 @dataclass(frozen=True)
@@ -73,3 +74,11 @@ def positions(conn: Connection, subjects: Iterable[str]) -> dict[str, ChainPosit
 def latest_states(conn: Connection, subjects: Iterable[str]) -> dict[str, str | None]:
     """The state the chain last recorded for each subject it saw."""
     return {s: v[1] for s, v in _latest(conn, sorted(set(subjects))).items()}
+
+
+def record_digest_at(conn: Connection, seq: int) -> str | None:
+    """The stored digest of chain record ``seq`` (None: no such record)."""
+    row = conn.execute(text("SELECT chain_digest FROM changes WHERE chain_seq = :s "
+                            "AND chain_digest IS NOT NULL ORDER BY id LIMIT 1"),
+                       {"s": int(seq)}).first()
+    return None if row is None else str(row[0])
