@@ -26,6 +26,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from ... import i18n
 from ...journal.fsutil import make_private_dir, write_atomic
+from ...journal.records import ServiceError
 
 __all__ = ["SIGNING_DIR", "CaseFileSigner", "SigningError", "journal_signer", "p12_signer"]
 
@@ -37,8 +38,8 @@ _cache: dict[tuple[str, ...], CaseFileSigner] = {}
 _lock = threading.Lock()
 
 
-class SigningError(Exception):
-    """The case file cannot be signed: a message for the user."""
+class SigningError(ServiceError):
+    """The case file cannot be signed: a message for the user (shown like any ServiceError)."""
 
 
 def _store(certs: list[Any]) -> SimpleCertificateStore:

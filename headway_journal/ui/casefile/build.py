@@ -25,6 +25,7 @@ from ...casefile import BuildResult, CaseFileCancelled
 from ...casefile.service_bridge import CaseFileTooLarge, build_for_case, default_file_name
 from ...journal.safe_echo import window_text
 from ...journal.service import NotFound, ServiceError
+from ..signing_passphrase import ensure_passphrase, remembered
 from .print_preview import handed_to_viewer, print_pdf
 
 _log = logging.getLogger(__name__)
@@ -100,6 +101,7 @@ def _run_build(
             service, case_id, out, redact=options.redact, exclude=options.exclude,
             include=options.include, cover_letter=options.cover_letter, progress=progress,
             cancelled=cancel.is_set, first=options.first, last=options.last,
+            passphrase=remembered,
         )
     except CaseFileCancelled:
         signals.cancelled.emit()
@@ -137,6 +139,7 @@ class CaseFileBuilder(QObject):
         """Start building into ``out``; False if a build is already running."""
         if self.running():
             return False
+        ensure_passphrase(self.service, self._widget)  # a chosen certificate's, once a session
         self.out = Path(out)
         self._cancel = threading.Event()
         # Owned by the builder, on the GUI thread: the worker only holds a Python name for it,
