@@ -27,7 +27,8 @@ def casefile_signer(service: JournalService, passphrase: PassphraseFn | None = N
     if chosen:
         path = Path(chosen)
         return p12_signer(path, passphrase(path) if passphrase is not None else None)
-    return journal_signer(service.folder, service.profile().get("name", ""))
+    return journal_signer(service.folder, service.profile().get("name", ""),
+                          create=service.read_only is None)
 
 
 def pick_signer(service: JournalService, passphrase: PassphraseFn | None = None

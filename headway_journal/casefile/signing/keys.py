@@ -114,13 +114,16 @@ def _certificate(key: ec.EllipticCurvePrivateKey, name: str) -> x509.Certificate
             .sign(key, hashes.SHA256()))
 
 
-def _load_or_make_key(path: Path) -> ec.EllipticCurvePrivateKey:
+def _load_or_make_key(path: Path, create: bool) -> ec.EllipticCurvePrivateKey:
     if path.is_file():
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
         if not isinstance(key, ec.EllipticCurvePrivateKey):
             raise SigningError(i18n.text("{path} is not the journal's signing key.").format(
                 path=path))
         return key
+    if not create:
+        raise SigningError(i18n.text(
+            "The journal has no signing key yet and cannot be written to make one."))
     key = ec.generate_private_key(ec.SECP256R1())
     write_atomic(path, key.private_bytes(serialization.Encoding.PEM,
                                          serialization.PrivateFormat.PKCS8,
@@ -132,31 +135,37 @@ def _cert_names(cert: x509.Certificate) -> list[str]:
     return [str(a.value) for a in cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)]
 
 
-def _make(folder: Path, name: str) -> CaseFileSigner:
+def _make(folder: Path, name: str, create: bool) -> CaseFileSigner:
     where = folder / SIGNING_DIR
-    make_private_dir(where)
-    key = _load_or_make_key(where / KEY_NAME)
+    if create:
+        make_private_dir(where)
+    key = _load_or_make_key(where / KEY_NAME, create)
     cert_path = where / CERT_NAME
     cert = x509.load_pem_x509_certificate(cert_path.read_bytes()) if cert_path.is_file() else None
-    if cert is None or _cert_names(cert) != [name] or cert.public_key() != key.public_key():
+    stale = cert is None or _cert_names(cert) != [name] or cert.public_key() != key.public_key()
+    if stale and not create and cert is not None and cert.public_key() == key.public_key():
+        name = (_cert_names(cert) or [name])[0]  # read-only: signed as the certificate says
+    elif stale or cert is None:
         cert = _certificate(key, name)
-        write_atomic(cert_path, cert.public_bytes(serialization.Encoding.PEM))
+        if create:  # a read-only journal's stays in memory
+            write_atomic(cert_path, cert.public_bytes(serialization.Encoding.PEM))
     return CaseFileSigner(_KeptKeySigner(key, cert, []), name, True)
 
 
-def journal_signer(folder: Path, name: str) -> CaseFileSigner:
-    """The journal's own signer, signing as ``name`` (made in ``folder/signing`` on first use).
-    Raises SigningError when it can be neither read nor made (say, a read-only disk)."""
+def journal_signer(folder: Path, name: str, *, create: bool = True) -> CaseFileSigner:
+    """The journal's own signer, signing as ``name`` (made in ``folder/signing`` on first use;
+    without ``create`` nothing is written: a read-only journal signs with the key it has).
+    Raises SigningError when it can be neither read nor made."""
     name = " ".join(name.split()) or i18n.text("the journal's keeper")
     where = folder / SIGNING_DIR
     stamp = tuple(str(p.stat().st_mtime_ns) if p.is_file() else "-"
                   for p in (where / KEY_NAME, where / CERT_NAME))
-    cache_key = (str(folder), name, *stamp)
+    cache_key = (str(folder), name, str(create), *stamp)
     with _lock:
         found = _cache.get(cache_key)
         if found is None:
             try:
-                found = _make(folder, name)
+                found = _make(folder, name, create)
             except OSError as exc:
                 raise SigningError(i18n.text(
                     "The journal's signing key could not be made: {reason}").format(

@@ -42,9 +42,14 @@ class SigningBox(QGroupBox):
         row = QHBoxLayout()
         self.choose_button = QPushButton(self.tr("Choose a certificate (.p12)…"))
         self.choose_button.setAccessibleName("Choose a signing certificate")
+        self.choose_button.setToolTip(self.tr("Sign case files with a certificate of your own "
+                                              "(PKCS#12); its passphrase is asked for, never "
+                                              "stored."))
         self.choose_button.clicked.connect(self.choose)
         self.own_button = QPushButton(self.tr("Use the journal's own key"))
         self.own_button.setAccessibleName("Use the journal's own key")
+        self.own_button.setToolTip(self.tr("Sign case files with the key this journal made for "
+                                           "itself."))
         self.own_button.clicked.connect(self.use_own_key)
         row.addWidget(self.choose_button)
         row.addWidget(self.own_button)
