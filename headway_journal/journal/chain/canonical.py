@@ -17,10 +17,26 @@ __all__ = ["ZERO", "canonical_bytes", "digest", "plain"]
 ZERO = "0" * 64  # the "previous digest" of the first record of a chain
 
 
+_AS_IS = frozenset({str, int, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """``value`` with only str, int, bool, None, lists and str-keyed dicts in it."""
-    if value is None or isinstance(value, (str, bool, int)):
+    kind = type(value)
+    if kind in _AS_IS:
         return value
+    if kind is dict:
+        return {k if type(k) is str else str(k): v if type(v) in _AS_IS else plain(v)
+                for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [x if type(x) in _AS_IS else plain(x) for x in value]
+    return _other(value)
+
+
+def _other(value: Any) -> Any:
+    if isinstance(value, (str, bool, int)):  # subclasses (IntEnum, str enums)
+        return value if type(value) is bool else (str(value) if isinstance(value, str)
+                                                  else int(value))
     if isinstance(value, float):
         return int(value) if value.is_integer() else repr(value)
     if isinstance(value, (datetime, date)):

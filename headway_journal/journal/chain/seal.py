@@ -73,16 +73,23 @@ def _json(value: Any) -> str:
     return canonical_bytes(value).decode("utf-8")
 
 
+_UPDATE = text("UPDATE changes SET chain_seq = :seq, chain_prev = :prev, chain_digest = :dig, "
+               "chain_subject = :subject, chain_state = :state WHERE id = :id")
+
+
+def _sealed(row: ChainRow, seq: int, prev: str, subject: str | None,
+            state: str | None) -> dict[str, Any]:
+    """The chain columns of ``row`` (``dig``: its digest), as UPDATE parameters."""
+    content = {**row.content(), "seq": seq, "prev": prev, "subject": subject, "state": state}
+    return {"seq": seq, "prev": prev, "dig": record_digest(content), "subject": subject,
+            "state": state, "id": row.id}
+
+
 def _write(conn: Connection, row: ChainRow, seq: int, prev: str, subject: str | None,
            state: str | None) -> str:
-    content = {**row.content(), "seq": seq, "prev": prev, "subject": subject, "state": state}
-    dig = record_digest(content)
-    conn.execute(text("UPDATE changes SET chain_seq = :seq, chain_prev = :prev, "
-                      "chain_digest = :dig, chain_subject = :subject, chain_state = :state "
-                      "WHERE id = :id"),
-                 {"seq": seq, "prev": prev, "dig": dig, "subject": subject, "state": state,
-                  "id": row.id})
-    return dig
+    params = _sealed(row, seq, prev, subject, state)
+    conn.execute(_UPDATE, params)
+    return str(params["dig"])
 
 
 def _add_vouches(conn: Connection, subjects: set[str]) -> None:
@@ -120,9 +127,13 @@ def seal_pending(conn: Connection, touched: Iterable[str] = ()) -> int:
         rows = list(chain_rows(conn, last_id))
         subjects = [subject_of(conn, r.entity, r.entity_id) for r in rows]
     now = states(conn, subjects)
+    batch: list[dict[str, Any]] = []
     for row, subject in zip(rows, subjects, strict=True):
         seq += 1
-        prev = _write(conn, row, seq, prev, subject, now[subject])
+        batch.append(_sealed(row, seq, prev, subject, now[subject]))
+        prev = str(batch[-1]["dig"])
+    for i in range(0, len(batch), 1000):  # executemany: a large import seals quickly
+        conn.execute(_UPDATE, batch[i:i + 1000])
     return len(rows)
 
 
