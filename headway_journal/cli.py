@@ -502,13 +502,15 @@ def _build_casefile(svc: Any, case_id: int, out: Path, args: argparse.Namespace)
         for x in included_unmasked(redacted, args.include_exhibit):
             print(f"Warning: exhibit {x.number} ({echo(x.original_name)}) goes into the "
                   "redacted copy as filed: its contents are NOT masked.", file=sys.stderr)
+    from headway_journal.casefile.signing.choose import use_passphrase
     from headway_journal.casefile.signing.keys import SigningError
 
+    use_passphrase(_p12_passphrase)
     try:
         return build_for_case(svc, case_id, out, redact=args.redact,
                               exclude=list(args.exclude_exhibit),
                               include=list(args.include_exhibit), first=args.first,
-                              last=args.last, passphrase=_p12_passphrase)
+                              last=args.last)
     except SigningError as exc:
         raise CliError(str(exc)) from None
 

@@ -245,7 +245,7 @@ def test_a_chosen_p12_signs_and_its_passphrase_is_asked_for(
 def test_a_journal_key_that_cannot_be_made_leaves_the_file_unsigned_with_a_note(
         journal: tuple[Path, dict[str, int]], tmp_path: Path,
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(folder: Path, name: str) -> signing_keys.CaseFileSigner:
+    def refuse(folder: Path, name: str, **_k: object) -> signing_keys.CaseFileSigner:
         raise signing_keys.SigningError("The journal's signing key could not be made: "
                                         "Read-only file system")
 

@@ -12,10 +12,17 @@ if TYPE_CHECKING:
     from ...journal.service import JournalService
     from .keys import CaseFileSigner
 
-__all__ = ["P12_SETTING", "PassphraseFn", "casefile_signer", "pick_signer"]
+__all__ = ["P12_SETTING", "PassphraseFn", "casefile_signer", "pick_signer", "use_passphrase"]
 
 P12_SETTING = "signing.p12"
 PassphraseFn = Callable[[Path], "bytes | None"]
+_provider: list[PassphraseFn | None] = [None]
+
+
+def use_passphrase(ask: PassphraseFn | None) -> None:
+    """Where a chosen certificate's passphrase comes from when a caller gives none: the command
+    line's (environment or terminal), the window's (asked once a session)."""
+    _provider[0] = ask
 
 
 def casefile_signer(service: JournalService, passphrase: PassphraseFn | None = None
@@ -26,7 +33,8 @@ def casefile_signer(service: JournalService, passphrase: PassphraseFn | None = N
     chosen = service.get_setting(P12_SETTING, "").strip()
     if chosen:
         path = Path(chosen)
-        return p12_signer(path, passphrase(path) if passphrase is not None else None)
+        ask = passphrase if passphrase is not None else _provider[0]
+        return p12_signer(path, ask(path) if ask is not None else None)
     return journal_signer(service.folder, service.profile().get("name", ""),
                           create=service.read_only is None)
 

@@ -3,8 +3,9 @@ the digest of the record before it, the state of what it is about, and its own d
 
 Rows the app changed in the transaction without a history entry of their own (a case's status
 set to "escalated" when an escalation is added, an escalation logged with its contact) are
-vouched for by a "vouch" record each (no case, so no case's history shows it), but only when
-their state really differs from the one the chain last recorded.
+vouched for by a "vouch" record each (about the journal, ``{"subject": "case:3"}``: no case's
+history and no organization's changes show it), but only when their state really differs from
+the one the chain last recorded.
 
 ``attach(sessionmaker)`` makes every commit of those sessions seal first, in the same transaction,
 whoever wrote the rows (the service, the JSON import's ORM writer or its bulk inserts). A
@@ -14,6 +15,7 @@ vouches for every row as it is from then on.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from typing import Any
 
@@ -63,7 +65,9 @@ def start_chain(conn: Connection) -> None:
     conn.execute(text("INSERT INTO changes (at, case_id, entity, entity_id, action, changes) "
                       "VALUES (:at, NULL, 'journal', 0, :action, :changes)"),
                  {"at": now, "action": CHAIN_START,
-                  "changes": _json({"vouches_from": now, "states": snapshot})})
+                  # the nonce makes every journal's chain its own, even two made the same second
+                  "changes": _json({"vouches_from": now, "nonce": secrets.token_hex(16),
+                                    "states": snapshot})})
     last = conn.execute(text("SELECT max(id) FROM changes")).scalar_one()
     (row,) = chain_rows(conn, int(last) - 1)  # the record just added
     _write(conn, row, 1, ZERO, None, None)
@@ -100,10 +104,15 @@ def _add_vouches(conn: Connection, subjects: set[str]) -> None:
     for subject in sorted(subjects):
         if subject in known and known[subject] == now[subject]:
             continue
-        kind, _, ident = subject.partition(":")
         conn.execute(text("INSERT INTO changes (at, case_id, entity, entity_id, action, changes) "
-                          "VALUES (:at, NULL, :kind, :id, :action, '{}')"),
-                     {"at": at, "kind": kind, "id": int(ident), "action": VOUCH})
+                          "VALUES (:at, NULL, 'journal', 0, :action, :changes)"),
+                     {"at": at, "action": VOUCH, "changes": _json({"subject": subject})})
+
+
+def _subject_of_row(conn: Connection, row: ChainRow) -> str:
+    if row.entity == "journal" and row.action == VOUCH and isinstance(row.changes, dict):
+        return str(row.changes.get("subject"))
+    return subject_of(conn, row.entity, row.entity_id)
 
 
 def seal_pending(conn: Connection, touched: Iterable[str] = ()) -> int:
@@ -120,12 +129,12 @@ def seal_pending(conn: Connection, touched: Iterable[str] = ()) -> int:
         return 0
     last_id, seq, prev = last
     rows = list(chain_rows(conn, last_id))
-    subjects = [subject_of(conn, r.entity, r.entity_id) for r in rows]
+    subjects = [_subject_of_row(conn, r) for r in rows]
     extra = touched - set(subjects)
     if extra:
         _add_vouches(conn, extra)
         rows = list(chain_rows(conn, last_id))
-        subjects = [subject_of(conn, r.entity, r.entity_id) for r in rows]
+        subjects = [_subject_of_row(conn, r) for r in rows]
     now = states(conn, subjects)
     batch: list[dict[str, Any]] = []
     for row, subject in zip(rows, subjects, strict=True):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from ...casefile import BuildResult, CaseFileCancelled
 from ...casefile.service_bridge import CaseFileTooLarge, build_for_case, default_file_name
+from ...casefile.signing.choose import use_passphrase
 from ...journal.safe_echo import window_text
 from ...journal.service import NotFound, ServiceError
 from ..signing_passphrase import ensure_passphrase, remembered
@@ -101,7 +102,6 @@ def _run_build(
             service, case_id, out, redact=options.redact, exclude=options.exclude,
             include=options.include, cover_letter=options.cover_letter, progress=progress,
             cancelled=cancel.is_set, first=options.first, last=options.last,
-            passphrase=remembered,
         )
     except CaseFileCancelled:
         signals.cancelled.emit()
@@ -140,6 +140,7 @@ class CaseFileBuilder(QObject):
         if self.running():
             return False
         ensure_passphrase(self.service, self._widget)  # a chosen certificate's, once a session
+        use_passphrase(remembered)
         self.out = Path(out)
         self._cancel = threading.Event()
         # Owned by the builder, on the GUI thread: the worker only holds a Python name for it,
