@@ -254,3 +254,29 @@ def test_a_journal_key_that_cannot_be_made_leaves_the_file_unsigned_with_a_note(
     assert code == 0, out
     assert "Note: the case file is not signed: The journal's signing key could not be made" in out
     assert (tmp_path / "case.pdf").is_file()
+
+
+def test_the_check_page_is_last_after_appended_pdf_pages_and_the_manifest_survives(
+        journal: tuple[Path, dict[str, int]], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    folder, ids = journal
+    buf = io.BytesIO()
+    sheet = canvas.Canvas(buf)
+    for n in (1, 2):
+        sheet.drawString(100, 700, f"Statement page {n}")
+        sheet.showPage()
+    sheet.save()
+    with JournalService.open(folder) as svc:
+        svc.add_attachment(ids["case"], buf.getvalue(), original_name="statement.pdf",
+                           caption="Bank statement", contact_id=ids["first"])
+    pdf = casefile(capsys, tmp_path / "case.pdf")
+    reader = PdfReader(pdf)
+    assert "Statement page 2" in (reader.pages[-2].extract_text() or "")
+    assert (reader.pages[-1].extract_text() or "").startswith("How to check this case file")
+    assert "headway-journal-manifest.json" in reader.attachments
+    code, out = main(capsys, "verify", str(pdf))
+    assert code == 0 and "all 2 entries match the journal" in out, out

@@ -64,6 +64,8 @@ class CaseFileCheck:
         if sig.state != "intact":
             return sig.message
         head = i18n.text("Unchanged since {when} (UTC)").format(when=_when(sig.signed_at))
+        if self.entries == 0 and not self.problems:
+            return head + "; " + i18n.text("it comes from this journal (no contacts to compare)")
         if self.entries is not None and not self.problems:
             return head + "; " + i18n.plural(
                 "its {n} entry matches the journal", "all {n} entries match the journal",

@@ -65,6 +65,8 @@ class ExportCheck:
             return i18n.text("The export was CHANGED after it was exported (or carries no "
                              "chain).")
         text = i18n.text("Unchanged since it was exported")
+        if self.entries == 0 and not self.problems:
+            return text + "; " + i18n.text("it comes from this journal (no contacts to compare)")
         if self.entries is not None and not self.problems:
             text += "; " + i18n.plural(
                 "its {n} entry matches the journal", "all {n} entries match the journal",
