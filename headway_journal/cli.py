@@ -367,7 +367,7 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
 
     with svc:
         chain = svc.verify_chain()
-        problems = (svc.check(unused=False) + _schema_problems(svc.journal.db_path)
+        problems = (svc.check(unused=False, chain=False) + _schema_problems(svc.journal.db_path)
                     + chain_problems(chain))
         stats = svc.stats()
         with svc.journal.sessions() as s:

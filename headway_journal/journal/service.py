@@ -675,13 +675,18 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
 
     # history, check
 
-    def check(self, *, unused: bool = True) -> list[str]:
+    def check(self, *, unused: bool = True, chain: bool = True) -> list[str]:
         """Everything wrong with the journal: database integrity, foreign keys, stored files
-        (damaged or missing), and, unless ``unused`` is False, orphan files in the store that
-        no exhibit refers to (harmless but taking space; ``remove_unused_exhibit_files``)."""
+        (damaged or missing), unless ``chain`` is False the hash chain (``verify_chain``: the
+        first record that no longer matches first), and, unless ``unused`` is False, orphan
+        files in the store that no exhibit refers to (harmless but taking space;
+        ``remove_unused_exhibit_files``)."""
+        from .chain.report import chain_problems
         from .db import quick_check
 
         problems = quick_check(self.journal.db_path)
+        if chain:
+            problems += chain_problems(self.verify_chain())
         if unused:
             problems += [u.describe() for u in self.exhibit_files().unused]
         with self.journal.sessions() as s:

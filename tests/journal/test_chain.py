@@ -129,6 +129,9 @@ def test_a_contact_summary_changed_with_sqlite_is_found(
         report = svc.verify_chain()
     assert [b.kind for b in report.breaks] == ["changed"]
     assert report.breaks[0].subject == f"contact:{ids['first']}"
+    with JournalService.open(folder) as svc:
+        problems = svc.check()
+    assert len(problems) == 1 and problems[0].startswith("Hash chain broken: contact ")
     code, out = check(capsys)
     assert code == 1
     assert (f"Hash chain broken: contact {ids['first']} of case {ids['case']} was changed "

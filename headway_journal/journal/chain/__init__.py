@@ -2,7 +2,7 @@
 
 Every history record carries its chain position, the SHA-256 of the record before it, the state
 of the row it is about (``state``) and the SHA-256 of its own canonical content (``canonical``).
-Records are sealed in the transaction that wrote them (``seal.attach``); the chain-start record
+Records are sealed in the transaction that wrote them (``tracking.attach``, ``seal``); the chain-start record
 (migration 0005, or the first write to a journal without a chain) vouches for every row as it
 was then. ``verify_chain`` finds the first record that no longer matches and every row changed
 since the chain last vouched for it.
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from .canonical import canonical_bytes, digest
 from .records import CHAIN_START
-from .seal import attach, seal_pending, start_chain
+from .seal import seal_pending, start_chain
+from .tracking import attach
 from .verify import ChainBreak, ChainReport, Vouched, verify_chain
 
 __all__ = ["CHAIN_START", "ChainBreak", "ChainReport", "Vouched", "attach", "canonical_bytes",

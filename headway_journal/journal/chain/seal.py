@@ -19,32 +19,20 @@ import secrets
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, event, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, text
 
-from ..models import (
-    Attachment,
-    Case,
-    Contact,
-    Escalation,
-    Note,
-    Organization,
-    Promise,
-    Ticket,
-    utc_now,
-)
+from ..models import utc_now
 from .canonical import ZERO, canonical_bytes
 from .positions import latest_states
 from .records import CHAIN_START, ChainRow, chain_rows, record_digest
 from .state import all_subjects, states, subject_of
 
-__all__ = ["VOUCH", "attach", "seal_pending", "start_chain"]
+__all__ = ["FOUND_CHANGED", "VOUCH", "seal_pending", "start_chain"]
 
 VOUCH = "vouch"  # the action of a record vouching for a row changed without its own entry
-_TOUCHED = "chain_touched"  # Session.info key: subjects the transaction's flushes wrote
-_KIND_OF: dict[type, str] = {Case: "case", Contact: "contact", Escalation: "escalation",
-                             Note: "note", Attachment: "attachment",
-                             Organization: "organization"}
+# the action of a record saying a row was found changed behind the app's back when the app
+# next wrote it: the chain keeps saying so after the app's own change
+FOUND_CHANGED = "found-changed"
 
 
 def _last_sealed(conn: Connection) -> tuple[int, int, str] | None:
@@ -110,15 +98,32 @@ def _add_vouches(conn: Connection, subjects: set[str]) -> None:
 
 
 def _subject_of_row(conn: Connection, row: ChainRow) -> str:
-    if row.entity == "journal" and row.action == VOUCH and isinstance(row.changes, dict):
+    if row.entity == "journal" and row.action in (VOUCH, FOUND_CHANGED) and \
+            isinstance(row.changes, dict):
         return str(row.changes.get("subject"))
     return subject_of(conn, row.entity, row.entity_id)
 
 
-def seal_pending(conn: Connection, touched: Iterable[str] = ()) -> int:
-    """Seal every history row not sealed yet (in id order), after vouching for the ``touched``
-    subjects no new row is about; the number sealed. Without a chain, start one (rows already
-    there stay before it, vouched for by its snapshot)."""
+def _add_findings(conn: Connection, before: dict[str, str | None]) -> None:
+    """A "found-changed" record for each row whose state, before this transaction changed it,
+    was not the one the chain last recorded."""
+    known = latest_states(conn, before)
+    at = utc_now().isoformat(timespec="seconds")
+    for subject in sorted(before):
+        if subject in known and known[subject] != before[subject]:
+            conn.execute(text("INSERT INTO changes (at, case_id, entity, entity_id, action, "
+                              "changes) VALUES (:at, NULL, 'journal', 0, :action, :changes)"),
+                         {"at": at, "action": FOUND_CHANGED,
+                          "changes": _json({"subject": subject, "found": before[subject],
+                                            "vouched": known[subject]})})
+
+
+def seal_pending(conn: Connection, touched: Iterable[str] = (),
+                 before: dict[str, str | None] | None = None) -> int:
+    """Seal every history row not sealed yet (in id order), after recording the rows found
+    changed behind the app's back (``before``: their states before this transaction) and
+    vouching for the ``touched`` subjects no new row is about; the number sealed. Without a
+    chain, start one (rows already there stay before it, vouched for by its snapshot)."""
     newest = _newest(conn)
     touched = set(touched)
     if newest is not None and newest[1] is not None and not touched:
@@ -128,6 +133,8 @@ def seal_pending(conn: Connection, touched: Iterable[str] = ()) -> int:
         start_chain(conn)
         return 0
     last_id, seq, prev = last
+    if before:
+        _add_findings(conn, before)
     rows = list(chain_rows(conn, last_id))
     subjects = [_subject_of_row(conn, r) for r in rows]
     extra = touched - set(subjects)
@@ -144,36 +151,3 @@ def seal_pending(conn: Connection, touched: Iterable[str] = ()) -> int:
     for i in range(0, len(batch), 1000):  # executemany: a large import seals quickly
         conn.execute(_UPDATE, batch[i:i + 1000])
     return len(rows)
-
-
-def _subject(obj: object) -> str | None:
-    if isinstance(obj, (Ticket, Promise)):
-        return None if obj.contact_id is None else f"contact:{int(obj.contact_id)}"
-    kind = _KIND_OF.get(type(obj))
-    ident = getattr(obj, "id", None)
-    return None if kind is None or ident is None else f"{kind}:{int(ident)}"
-
-
-def _note_touched(session: Session, _context: object) -> None:
-    touched: set[str] = session.info.setdefault(_TOUCHED, set())
-    for obj in (*session.new, *session.dirty, *session.deleted):
-        subject = _subject(obj)
-        if subject is not None:
-            touched.add(subject)
-
-
-def _forget_touched(session: Session, *_args: object) -> None:
-    session.info.pop(_TOUCHED, None)
-
-
-def _seal_session(session: Session) -> None:
-    session.flush()
-    seal_pending(session.connection(), session.info.pop(_TOUCHED, ()))
-
-
-def attach(factory: sessionmaker[Session]) -> None:
-    """Seal the history in every commit of sessions made by ``factory``."""
-    if not event.contains(factory, "before_commit", _seal_session):
-        event.listen(factory, "after_flush", _note_touched)
-        event.listen(factory, "before_commit", _seal_session)
-        event.listen(factory, "after_rollback", _forget_touched)

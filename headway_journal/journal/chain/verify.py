@@ -16,6 +16,7 @@ from sqlalchemy import Connection, text
 from ... import i18n
 from .canonical import ZERO
 from .records import CHAIN_START, ChainRow, chain_rows, record_digest
+from .seal import FOUND_CHANGED
 from .state import KINDS, LISTED_KINDS, parse_subject, states
 
 __all__ = ["ChainBreak", "ChainReport", "Vouched", "verify_chain"]
@@ -51,6 +52,7 @@ class ChainReport:
     vouches_from: str | None = None
     breaks: list[ChainBreak] = field(default_factory=list)
     latest: dict[str, Vouched] = field(default_factory=dict)
+    found: list[ChainBreak] = field(default_factory=list)  # "found-changed" records
 
     @property
     def ok(self) -> bool:
@@ -92,8 +94,19 @@ def _link_break(row: ChainRow, expected: int, prev: str, seqs: set[int]) -> Chai
     return None
 
 
+def _found(row: ChainRow) -> ChainBreak:
+    subject = str(row.changes.get("subject")) if isinstance(row.changes, dict) else "?"
+    kind, _, ident = subject.partition(":")
+    return ChainBreak("changed", i18n.text(
+        "{kind} {id} had been changed behind the app's back; the app found it when it next "
+        "wrote it (chain record {seq}, {at}).").format(kind=kind, id=ident, seq=row.seq,
+                                                      at=row.at), row.seq, row.id, subject)
+
+
 def _vouch(report: ChainReport, row: ChainRow) -> None:
     assert row.seq is not None and row.digest is not None
+    if row.action == FOUND_CHANGED and row.entity == "journal":
+        report.found.append(_found(row))
     if row.action == CHAIN_START and row.entity == "journal" and isinstance(row.changes, dict):
         report.vouches_from = str(row.changes.get("vouches_from") or row.at)
         snapshot = row.changes.get("states")
@@ -175,6 +188,7 @@ def verify_chain(conn: Connection) -> ChainReport:
     report = ChainReport()
     _walk(report, list(chain_rows(conn)))
     if report.head is not None:
+        report.breaks += report.found
         report.breaks += _state_breaks(conn, report)
         report.breaks += _unlisted(conn, report.latest)
     return report
