@@ -263,3 +263,42 @@ def test_a_journal_whose_chain_was_removed_says_so(
     code, out = check(capsys)
     assert code == 1
     assert "Hash chain broken: The journal has no hash chain" in out
+
+
+def test_a_tampered_contact_stays_found_after_the_app_edits_it(
+        journal: tuple[Path, dict[str, int]], capsys: pytest.CaptureFixture[str]) -> None:
+    folder, ids = journal
+    tamper(folder, f"UPDATE contacts SET summary = 'They refunded me.' WHERE id = {ids['first']}")
+    with JournalService.open(folder) as svc:
+        view = next(c for c in svc.get_case(ids["case"]).contacts if c.id == ids["first"])
+        svc.update_contact(ids["first"], ContactInput(
+            started_at=view.started_at, channel="chat", rep_name="José Núñez",
+            tickets=["HW-1"], summary="Asked again.", key="k-1",
+            promises=[PromiseInput("Refund", business_days=5)]))
+        report = svc.verify_chain()
+    assert [b.kind for b in report.breaks] == ["changed"]
+    assert report.breaks[0].message.startswith(
+        f"contact {ids['first']} had been changed behind the app's back; the app found it")
+    code, out = check(capsys)
+    assert code == 1 and "had been changed behind the app's back" in out
+
+
+def test_reminders_and_deadlines_do_not_vouch_for_a_tampered_contact(
+        journal: tuple[Path, dict[str, int]]) -> None:
+    folder, ids = journal
+    tamper(folder, f"UPDATE contacts SET outcome = 'Refund approved' WHERE id = {ids['first']}")
+    with JournalService.open(folder) as svc:
+        promise = svc.get_case(ids["case"]).promises[0]
+        svc.mark_notified([promise.id])  # the app writes the promise's reminder time
+        svc.refresh_due_dates(only_missing=False)
+        report = svc.verify_chain()
+    assert [b.kind for b in report.breaks] == ["changed"]
+    assert report.breaks[0].subject == f"contact:{ids['first']}"
+    assert "was changed behind the app's back since chain record" in report.breaks[0].message
+
+
+def test_two_journals_made_the_same_second_have_their_own_chain(tmp_path: Path) -> None:
+    with JournalService.open(tmp_path / "a") as a, JournalService.open(tmp_path / "b") as b:
+        start_a, start_b = a.chain_start(), b.chain_start()
+    assert start_a is not None and start_b is not None
+    assert start_a.digest != start_b.digest
