@@ -363,8 +363,12 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
     except JournalDamaged as exc:
         print(f"Journal is damaged: {_one_line(str(exc))}")
         return EXIT_DAMAGED
+    from headway_journal.journal.chain.report import chain_problems, chain_summary
+
     with svc:
-        problems = svc.check(unused=False) + _schema_problems(svc.journal.db_path)
+        chain = svc.verify_chain()
+        problems = (svc.check(unused=False, chain=False) + _schema_problems(svc.journal.db_path)
+                    + chain_problems(chain))
         stats = svc.stats()
         with svc.journal.sessions() as s:
             attachments = int(s.scalar(select(func.count()).select_from(Attachment)) or 0)
@@ -376,6 +380,7 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
         else:
             print(f"Journal is sound: {stats['cases']} cases, {stats['contacts']} contacts, "
                   f"{attachments} attachments verified")
+            print(chain_summary(chain))
         if svc.read_only is not None:
             print(f"Note: it is read-only ({svc.read_only}): it was checked, not changed.")
         _report_unused(svc, remove=args.remove_unused)
@@ -471,6 +476,7 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
         missing = missing_details(svc.profile())
     written = result if isinstance(result, (str, os.PathLike)) else out
     print(f"Wrote the case file to {Path(written)}")
+    _report_signature(result)
     if missing:
         print(f"Note: the journal does not have {' or '.join(missing)}, so the case file has a "
               "blank line to fill in by hand (add them in the window: Edit > Settings).")
@@ -496,9 +502,40 @@ def _build_casefile(svc: Any, case_id: int, out: Path, args: argparse.Namespace)
         for x in included_unmasked(redacted, args.include_exhibit):
             print(f"Warning: exhibit {x.number} ({echo(x.original_name)}) goes into the "
                   "redacted copy as filed: its contents are NOT masked.", file=sys.stderr)
-    return build_for_case(svc, case_id, out, redact=args.redact,
-                          exclude=list(args.exclude_exhibit),
-                          include=list(args.include_exhibit), first=args.first, last=args.last)
+    from headway_journal.casefile.signing.choose import use_passphrase
+    from headway_journal.casefile.signing.keys import SigningError
+
+    use_passphrase(_p12_passphrase)
+    try:
+        return build_for_case(svc, case_id, out, redact=args.redact,
+                              exclude=list(args.exclude_exhibit),
+                              include=list(args.include_exhibit), first=args.first,
+                              last=args.last)
+    except SigningError as exc:
+        raise CliError(str(exc)) from None
+
+
+P12_PASSPHRASE_ENV = "HEADWAY_JOURNAL_P12_PASSPHRASE"
+
+
+def _p12_passphrase(path: Path) -> bytes | None:
+    """The passphrase of the signing certificate chosen in Settings: from the environment, or
+    asked for on the terminal (never stored)."""
+    given = os.environ.get(P12_PASSPHRASE_ENV)
+    if given is not None:
+        return given.encode("utf-8")
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    return getpass.getpass(f"Passphrase of {echo_path(path)}: ").encode("utf-8")
+
+
+def _report_signature(result: Any) -> None:
+    """Case files are signed; only a file that could not be is mentioned."""
+    why = getattr(result, "unsigned_reason", None)
+    if why:
+        print(f"Note: the case file is not signed: {_one_line(why)}")
 
 
 def parse_day(text: str) -> date:
@@ -523,7 +560,9 @@ def cmd_ics(args: argparse.Namespace, folder: Path) -> int:
 # Commands that live in modules of their own. Each module is cheap to import (heavy imports inside
 # its handlers) and has ``add_commands(sub) -> {name: handler}``; a handler takes the parsed
 # arguments and the journal folder and returns the exit code, like the ones above.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "headway_journal.commands.verify",
+)
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "import": cmd_import,

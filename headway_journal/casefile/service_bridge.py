@@ -31,6 +31,7 @@ from ..journal import issue_types
 from ..journal.filenames import portable_name
 from ..journal.records import AttachmentView, CaseView, ContactView, PromiseView
 from ..journal.service import JournalService, NotFound, ServiceError
+from .chain_bridge import with_chain
 from .data import (
     REFERENCE_KINDS,
     CaseFileData,
@@ -46,6 +47,7 @@ from .pdf import BuildResult, CaseFileCancelled, build_casefile
 from .pdf.progress import CancelledFn, ProgressFn
 from .redact import redact as redact_data
 from .redact import unmaskable_kind
+from .signing.choose import PassphraseFn, pick_signer
 
 if TYPE_CHECKING:
     from ..journal.exhibits import AttachmentStore, PrintCopy
@@ -312,7 +314,7 @@ def casefile_data(
     )
     clocks = _clocks(service, case, today)
 
-    return CaseFileData(
+    return with_chain(service, CaseFileData(
         case_number=case.id,
         case_key=case.key,
         title=case.title,
@@ -338,7 +340,7 @@ def casefile_data(
         safety_note=service.safety_note(case.issue_type),
         contacts_range=(first, last) if first is not None or last is not None else None,
         contacts_not_included=outside_range,
-    )
+    ))
 
 
 def _exhibits(
@@ -415,6 +417,7 @@ def _contact_rows(contacts: list[ContactView], number_of: dict[int, int]) -> lis
                 exhibit_numbers=tuple(
                     sorted(number_of[a.id] for a in c.attachments if a.id in number_of)
                 ),
+                entry_id=c.id,
             )
         )
     return rows
@@ -520,8 +523,14 @@ def build_for_case(
     first: date | None = None,
     last: date | None = None,
     max_contacts: int | None = None,
+    sign: bool = True,
+    passphrase: PassphraseFn | None = None,
 ) -> BuildResult:
     """Write the case file of ``case_id`` to ``out`` (atomically) and describe the result.
+
+    With ``sign`` (the default) the file is signed as the last step, with the certificate chosen
+    in Settings (``passphrase(path)`` asks for its passphrase) or the journal's own key, made on
+    first use; ``signing.SigningError`` says why it cannot be.
 
     ``redact`` masks identifiers to their last 4 characters and withholds PDF and text
     exhibits except those in ``include``; ``exclude`` leaves those exhibit numbers out;
@@ -538,7 +547,10 @@ def build_for_case(
     data = casefile_data(service, case_id, now=now, cover_letter=cover_letter, first=first,
                          last=last, max_contacts=max_contacts)
     data = apply_options(data, redact=redact, exclude=exclude, include=include)
-    return build_casefile(data, Path(out), progress=progress, cancelled=cancelled)
+    signer, why = pick_signer(service, passphrase) if sign else (None, None)
+    result = build_casefile(data, Path(out), progress=progress, cancelled=cancelled,
+                            signer=signer)
+    return result if why is None else replace(result, unsigned_reason=why)
 
 
 def default_file_name(title: str, *, redacted: bool = False, on: date | None = None) -> str:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from ..platform import FileLock, LockBusy
+from .chain import attach as seal_on_commit
 from .fsutil import make_private_dir, replace_durably, write_text_atomic
 
 DB_NAME = "journal.sqlite3"
@@ -42,7 +43,7 @@ ENV_DIR = "HEADWAY_JOURNAL_DIR"
 # The newest schema revision this version of the app knows, and every one it can upgrade from.
 # Kept here (and checked against Alembic's scripts by a test) so opening a journal that needs no
 # upgrade never imports Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
@@ -194,6 +195,14 @@ def read_only_sessions(engine: Engine) -> sessionmaker[Session]:
     is ever asked for) on a connection with ``PRAGMA query_only``, so any write fails in SQLite
     itself. For commands that only read (search, export, check, casefile, ics)."""
     return sessionmaker(engine.execution_options(journal_read_only=True), expire_on_commit=False)
+
+
+def write_sessions(engine: Engine) -> sessionmaker[Session]:
+    """Sessions that write (BEGIN IMMEDIATE); each commit seals the new history records into
+    the hash chain first (``journal.chain``)."""
+    factory = sessionmaker(engine.execution_options(journal_write=True), expire_on_commit=False)
+    seal_on_commit(factory)
+    return factory
 
 
 def _touch_private(path: Path) -> None:
@@ -460,8 +469,7 @@ class Journal:
         make_private_dir(self.backups_dir)
         self.engine = make_engine(self.db_path, first_write=self.first_write)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self.write_sessions = sessionmaker(self.engine.execution_options(journal_write=True),
-                                           expire_on_commit=False)
+        self.write_sessions = write_sessions(self.engine)
         self.verified_at = datetime.now(UTC)
         self.unchecked = False
 
@@ -610,7 +618,7 @@ def open_journal(folder: Path, *, create: bool = True, defer_check: bool = False
         hook = FirstWriteHook()
         engine = make_engine(db_path, first_write=hook)
         sessions = sessionmaker(engine, expire_on_commit=False)
-        writes = sessionmaker(engine.execution_options(journal_write=True), expire_on_commit=False)
+        writes = write_sessions(engine)
         return Journal(folder, engine, sessions, writes, lock, current, backup_path, checked_at,
                        hook)
     except BaseException:

@@ -257,6 +257,12 @@ class Change(Base):
     entity_id: Mapped[int] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(20))
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The hash chain (schema 0005, journal.chain): filled when the transaction commits.
+    chain_seq: Mapped[int | None] = mapped_column(Integer, default=None)
+    chain_prev: Mapped[str | None] = mapped_column(String(64), default=None)
+    chain_digest: Mapped[str | None] = mapped_column(String(64), default=None)
+    chain_subject: Mapped[str | None] = mapped_column(String(60), default=None, index=True)
+    chain_state: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class Setting(Base):

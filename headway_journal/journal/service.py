@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from . import deadlines as dl
 from .case_queries import CaseQueries
 from .case_views import CaseViews
+from .chain_views import ChainViews
 from .db import (
     open_journal,
     read_only_sessions,
@@ -103,7 +104,7 @@ def _choice(value: str, name: str, allowed: Sequence[str], errors: dict[str, str
 
 
 class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, ExhibitRecords, Guidance,
-                     SeedDefaults):
+                     SeedDefaults, ChainViews):
     """All operations on one open journal.
 
     The facade the GUI, the command line and the case file call. What writes (with its
@@ -674,13 +675,18 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
 
     # history, check
 
-    def check(self, *, unused: bool = True) -> list[str]:
+    def check(self, *, unused: bool = True, chain: bool = True) -> list[str]:
         """Everything wrong with the journal: database integrity, foreign keys, stored files
-        (damaged or missing), and, unless ``unused`` is False, orphan files in the store that
-        no exhibit refers to (harmless but taking space; ``remove_unused_exhibit_files``)."""
+        (damaged or missing), unless ``chain`` is False the hash chain (``verify_chain``: the
+        first record that no longer matches first), and, unless ``unused`` is False, orphan
+        files in the store that no exhibit refers to (harmless but taking space;
+        ``remove_unused_exhibit_files``)."""
+        from .chain.report import chain_problems
         from .db import quick_check
 
         problems = quick_check(self.journal.db_path)
+        if chain:
+            problems += chain_problems(self.verify_chain())
         if unused:
             problems += [u.describe() for u in self.exhibit_files().unused]
         with self.journal.sessions() as s:

@@ -48,6 +48,7 @@ KEY_COLUMNS = {
     "channels": "id, organization_id, kind, value, verified_on",
     "cases": "id, key, title, summary, fields",
     "search_fts": "rowid, kind, case_id, title, body",
+    "changes": "id, at, case_id, entity, entity_id, action, changes",
 }
 # Columns a later revision added: compared too in the journals of that revision and after.
 ADDED_COLUMNS = {"0002": {"promises": "due_date, due_at"}}
@@ -143,9 +144,14 @@ def test_upgrading_keeps_every_row(old_journal: Path, revision: str) -> None:
             if t == "search_fts":  # 0004 put more in the documents (compared with them
                 # below) and its rowid names the case: (case_id << 32) + id * 4 + kind
                 assert sorted((int(r[0]) & 0xFFFFFFFF, *r[1:4]) for r in after[t]) == \
-                    sorted(r[:4] for r in before[t])
+                    sorted((int(r[0]) & 0xFFFFFFFF, *r[1:4]) for r in before[t])
                 assert all(int(r[0]) >> 32 == r[2] for r in after[t])
                 continue
+            if t == "changes":  # 0005 starts the hash chain with one record after the others
+                start = [r for r in after[t] if r[3] == "journal"]
+                assert [r[5] for r in start] == ["chain-start"]
+                assert start[0][0] > max(r[0] for r in before[t])
+                after[t].remove(start[0])
             assert after[t] == before[t], f"rows of {t} changed in the upgrade"
 
         # The deadlines 0002 added are computed on open (they need the holiday calendar), or
@@ -196,6 +202,11 @@ def test_upgrading_keeps_every_row(old_journal: Path, revision: str) -> None:
             assert ("contact", cid) not in {(h.kind, h.item_id) for h in svc.search(rep)}, rep
 
         assert svc.check() == []
+        # 0005: the chain vouches for every row from the upgrade on; the rows before stay out.
+        chain = svc.verify_chain()
+        assert chain.ok, chain.breaks
+        assert chain.length == 1 and chain.vouches_from is not None
+        assert {"contact:1", "case:2", "attachment:1", "note:1"} <= set(chain.latest)
         # The upgrade backup gets its attachment sidecar when the app records the open.
         bk.backup_on_open(svc.journal)
         side = bk.read_sidecar(backup)

@@ -18,6 +18,7 @@ from ..models import utc_key
 from ..records import CaseFilter
 from ..safe_echo import echo_path
 from ..service import JournalService
+from .chain_seal import CHAIN_KEY, chain_block
 from .common import FORMAT_NAME, FORMAT_VERSION, PROFILE_KEYS, ExportError
 from .files import EXPORTED_FILE, copy_exhibit, file_name
 
@@ -116,10 +117,12 @@ def build_document(svc: JournalService, files_dir_name: str
         for o in orgs
     ]
     cases: list[dict[str, Any]] = []
+    contact_ids: dict[tuple[str, str], int] = {}
     views = [svc.get_case(cid) for cid in svc.case_ids(CaseFilter(view="all"))]
     views.sort(key=lambda v: (v.opened_on, v.key))
     for cv in views:
         contact_keys = {ct.id: ct.key for ct in cv.contacts}
+        contact_ids.update({(cv.key, ct.key): ct.id for ct in cv.contacts})
         contacts = [_contact(ct, attachment) for ct in
                     sorted(cv.contacts, key=lambda x: (utc_key(x.started_at), x.key))]
         registry = ISSUE_TYPES.get(cv.issue_type)
@@ -159,6 +162,9 @@ def build_document(svc: JournalService, files_dir_name: str
         "organizations": organizations,
         "cases": cases,
     }
+    block = chain_block(doc, svc, contact_ids)
+    if block is not None:  # last, over everything above it (``verify FILE.json``)
+        doc[CHAIN_KEY] = block
     return doc, files
 
 

@@ -182,6 +182,11 @@ def json_schema() -> dict[str, Any]:
             "organizations": {"type": ["array", "null"],
                               "items": {"$ref": "#/$defs/organization"}},
             "cases": {"type": ["array", "null"], "items": {"$ref": "#/$defs/case"}},
+            "chain": {"type": ["object", "null"],
+                      "description": "Where the exporting journal's hash chain stood, each "
+                                     "contact's chain digest and the document's own digest "
+                                     "(checked by 'headway-journal verify'; import ignores "
+                                     "it)."},
         }, ["format", "version"]),
         "$defs": {
             "organization": orgs["organization"], "channel": orgs["channel"],

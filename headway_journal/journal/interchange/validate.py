@@ -198,7 +198,8 @@ def service_errors(problems: Problems, path: str, exc: ValidationError,
         problems.add(f"{path}.{escape_for_terminal(name)}" if name else path, message)
 
 
-TOP_FIELDS = ("format", "version", "profile", "organizations", "cases")
+# "chain": where the exporting journal's hash chain stood (read by verify, ignored by import)
+TOP_FIELDS = ("format", "version", "profile", "organizations", "cases", "chain")
 ORG_FIELDS = ("key", "name", "website", "address", "notes", "channels")
 CHANNEL_FIELDS = ("kind", "value", "label", "audience", "hours", "timezone", "verified_on",
             "verified_from")

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from ...casefile import BuildResult, CaseFileCancelled
 from ...casefile.service_bridge import CaseFileTooLarge, build_for_case, default_file_name
+from ...casefile.signing.choose import use_passphrase
 from ...journal.safe_echo import window_text
 from ...journal.service import NotFound, ServiceError
+from ..signing_passphrase import ensure_passphrase, remembered
 from .print_preview import handed_to_viewer, print_pdf
 
 _log = logging.getLogger(__name__)
@@ -137,6 +139,8 @@ class CaseFileBuilder(QObject):
         """Start building into ``out``; False if a build is already running."""
         if self.running():
             return False
+        ensure_passphrase(self.service, self._widget)  # a chosen certificate's, once a session
+        use_passphrase(remembered)
         self.out = Path(out)
         self._cancel = threading.Event()
         # Owned by the builder, on the GUI thread: the worker only holds a Python name for it,

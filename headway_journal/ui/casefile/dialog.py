@@ -610,9 +610,11 @@ class CaseFileDialog(QDialog):
     def _exported(self, result: BuildResult) -> None:
         extra = (f", {result.exhibit_pages} of them from PDF exhibits"
                  if result.exhibit_pages else "")
+        unsigned = getattr(result, "unsigned_reason", None)
+        note = " " + self.tr("It is not signed: {reason}").format(reason=unsigned) if unsigned else ""
         self.result_label.setText(
             f"Saved \u201c{result.path.name}\u201d in {result.path.parent}: "
-            f"{result.pages} page{'s' if result.pages != 1 else ''}{extra}.")
+            f"{result.pages} page{'s' if result.pages != 1 else ''}{extra}.{note}")
         self.open_result_button.show()
         self.exported.emit(result)
 

@@ -1,4 +1,5 @@
-"""Settings: who you are (for the case file), which holidays count, the attachment size limit."""
+"""Settings: who you are (for the case file), which holidays count, the attachment size limit,
+which certificate signs the case files (``signing_box``)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.casefile.signing.choose import P12_SETTING
 from headway_journal.journal import deadlines as dl
 from headway_journal.journal.issue_types import FieldError, FieldSpec
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
@@ -33,6 +35,7 @@ from .form_builder import (
     with_error,
 )
 from .form_dialog import FormDialog
+from .signing_box import SigningBox
 
 LABELS = {
     "name": "Your name", "address": "Address", "email": "E-mail", "phone": "Phone",
@@ -141,6 +144,8 @@ class SettingsDialog(FormDialog):
         self._row(af, "attachment_limit_mb", self.limit_spin)
         att.setLayout(af)
         outer.addWidget(att)
+        self.signing = SigningBox(self.service)
+        outer.addWidget(self.signing)
         outer.addStretch(1)
         self.add_footer(save_text="Save settings",
                         save_tip=f"Save the settings ({save_keys_hint()}).")
@@ -235,7 +240,8 @@ class SettingsDialog(FormDialog):
         country, sub = self.calendar_choice()
         return {"name": self.name_edit.text(), "address": self.address_edit.toPlainText(),
                 "email": self.email_edit.text(), "phone": self.phone_edit.text(),
-                "country": country, "sub": sub, "limit": self.limit_spin.value()}
+                "country": country, "sub": sub, "limit": self.limit_spin.value(),
+                "signing": self.signing.path()}
 
     def has_changes(self) -> bool:
         return self._snapshot() != self._baseline
@@ -283,6 +289,7 @@ class SettingsDialog(FormDialog):
                 if sub:
                     self.service.set_setting("holiday_subdivision", sub)
             self.service.set_setting("attachment_limit_mb", str(self.limit_spin.value()))
+            self.service.set_setting(P12_SETTING, self.signing.path())
         except ValidationError as exc:
             self._show(dict(exc.errors))
             return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QSizePolicy, QToolBar, QWidget
 
@@ -78,6 +78,11 @@ def build_actions(w: MainWindow) -> None:
     w.act_remove_unused = a("Remove &unused exhibit files…", w.remove_unused_files,
                             None, "List files in the attachment store that no exhibit "
                             "uses, and remove them after you confirm", "edit-clear")
+    w.act_verify_case_file = a(
+        QCoreApplication.translate("MainWindow", "&Verify a case file…"),
+        lambda: _verify_case_file(w), None,
+        QCoreApplication.translate("MainWindow", "Check that a case file or export is unchanged "
+                                   "and matches this journal"))
     w.act_close = a("&Close", w.close, "Ctrl+W", "Close this window")
     w.act_quit = a("&Quit", w.quit, "Ctrl+Q", "Quit Headway Journal")
 
@@ -101,6 +106,12 @@ def build_actions(w: MainWindow) -> None:
     w.act_mark_broken = a("Mark next promise &broken",
                           lambda: w.mark_next_promise("broken"), None,
                           "Record that the most urgent open promise was broken")
+
+
+def _verify_case_file(w: MainWindow) -> None:
+    from .verify_casefile import verify_case_file
+
+    verify_case_file(w, w.service)
 
 
 def build_choice_actions(w: MainWindow) -> None:
@@ -143,7 +154,7 @@ def build_menus(w: MainWindow) -> None:
                           w.act_capture])
     file_menu.addSeparator()
     file_menu.addActions([w.act_case_file, w.act_preview_case_file, w.act_print,
-                          w.act_export_ics])
+                          w.act_export_ics, w.act_verify_case_file])
     file_menu.addSeparator()
     file_menu.addActions([w.act_backup, w.act_backup_file, w.act_restore_backup,
                           w.act_remove_unused])

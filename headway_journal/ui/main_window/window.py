@@ -99,6 +99,7 @@ class MainWindow(CaseCommands):
     act_find: QAction
     act_organizations: QAction
     act_settings: QAction
+    act_verify_case_file: QAction
     act_mark_kept: QAction
     act_mark_broken: QAction
     status_actions: dict[str, QAction]

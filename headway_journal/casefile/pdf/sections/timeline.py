@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
+from .... import i18n
 from ...data import ContactRow
 from ..exhibits import Prepared
 from ..styles import FONT_BOLD, FRAME_W, HEAD_BG, NOTE_BG, boxed, grid_style
@@ -14,6 +15,7 @@ from ..text import esc, fmt_date, fmt_dt, fmt_minutes, plural
 from .context import Context
 from .cover import range_note
 from .promises import promise_line
+from .verification import chain_line
 
 __all__ = [
     "contact_block",
@@ -85,6 +87,8 @@ def contact_block(ctx: Context, c: ContactRow, known_exhibits: set[int]) -> Tabl
         ]
         add("Exhibits", ctx.cell(", ".join(names)))
     add("Recorded", ctx.cell(_recorded_note(c), s.cell_bold if _is_late(c) else s.cell))
+    if c.chain_seq is not None and c.chain_digest:
+        add(i18n.text("Hash chain"), ctx.cell(chain_line(c.chain_seq, c.chain_digest)))
     table = Table(rows, colWidths=[100, FRAME_W - 100], repeatRows=1, hAlign="LEFT")
     table.setStyle(
         grid_style(
