@@ -87,11 +87,10 @@ def recipient_lines(kind: str, f: Filler) -> list[str]:
     if kind == "card-dispute":
         return [b.recipient, f.get("card_issuer"), *b.address]
     if kind == "internal-appeal":
-        appeal = [x for x in str(f.facts.get("appeal_address", "")).splitlines() if x.strip()]
-        return [b.recipient, f.get("payer"), *(appeal or [gap("the appeal address in the "
-                                                              "denial letter")])]
+        return [b.recipient, f.get("payer"),
+                *(x for x in f.get("appeal_address").splitlines() if x.strip())]
     if kind == "external-review":
-        return [gap("the external reviewer's address in the plan's final letter")]
+        return [x for x in f.get("review_address").splitlines() if x.strip()]
     if kind == "state-insurance":
         dept = state_department(str(f.facts.get("state", "")))
         return [b.recipient, dept.name if dept else gap("your state's insurance department")]

@@ -52,6 +52,8 @@ FACTS: dict[str, tuple[Fact, ...]] = {
         _f("error_reason", "Why the charge is wrong", "why the charge is wrong", "multiline"),
     ),
     "internal-appeal": (
+        _f("appeal_address", "Appeal address", "the appeal address in the denial letter",
+           "multiline"),
         _f("payer", "Health plan", "the health plan"),
         _f("member_id", "Member ID", "the member ID"),
         _f("claim_numbers", "Claim numbers", "the claim number"),
@@ -61,6 +63,8 @@ FACTS: dict[str, tuple[Fact, ...]] = {
         _f("why_wrong", "Why the denial is wrong", "why the denial is wrong", "multiline"),
     ),
     "external-review": (
+        _f("review_address", "Where to send it", "the external reviewer's address in the plan's "
+           "final letter", "multiline"),
         _f("payer", "Health plan", "the health plan"),
         _f("member_id", "Member ID", "the member ID"),
         _f("claim_numbers", "Claim numbers", "the claim number"),
