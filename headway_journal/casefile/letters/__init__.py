@@ -40,8 +40,15 @@ class LetterSource:
     saved: bool  # the text is the saved draft's
     issue_type: str
 
-    def fields(self, text: str | None = None) -> list[tuple[str, str]]:
-        return form_fields(self.kind, self.text if text is None else text, self.data, self.facts)
+    def merged(self, own_facts: dict[str, str] | None = None) -> dict[str, str]:
+        """The facts with ``own_facts`` (what the editor now says) on top."""
+        return {**self.facts, **{k: v for k, v in (own_facts or {}).items() if v.strip()}}
+
+    def fields(self, text: str | None = None,
+               own_facts: dict[str, str] | None = None) -> list[tuple[str, str]]:
+        """The boxes of the body's online form, (label, value)."""
+        return form_fields(self.kind, self.text if text is None else text, self.data,
+                           self.merged(own_facts))
 
     def check(self, text: str | None = None) -> NarrativeCheck | None:
         """The CFPB narrative's checks (None for the other kinds)."""
@@ -50,14 +57,15 @@ class LetterSource:
         return check_narrative(self.text if text is None else text,
                                case_identifiers(self.issue_type, self.facts))
 
-    def write(self, out: Path, text: str | None = None, *, append_case_file: bool = False) -> None:
+    def write(self, out: Path, text: str | None = None, *,
+              own_facts: dict[str, str] | None = None, append_case_file: bool = False) -> None:
         body = self.text if text is None else text
-        write_letter(body, self.data, self.fields(body), out, append_case_file=append_case_file)
+        write_letter(body, self.data, self.fields(body, own_facts), out,
+                     append_case_file=append_case_file)
 
     def redraft(self, own_facts: dict[str, str]) -> str:
         """A new text from the case with ``own_facts`` (what the editor's facts now say)."""
-        merged = {**self.facts, **{k: v for k, v in own_facts.items() if v.strip()}}
-        return draft_letter(self.kind, self.data, merged)
+        return draft_letter(self.kind, self.data, self.merged(own_facts))
 
 
 def letter_source(service: JournalService, case_id: int, kind: str, *,
