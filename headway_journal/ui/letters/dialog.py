@@ -157,7 +157,10 @@ class LetterDialog(FormDialog):
             button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, name=label: self.copy_field(name))
             self.copy_buttons[label] = button
-            form.addRow(label, button)
+            row = QHBoxLayout()
+            row.addWidget(button)
+            row.addStretch(1)
+            form.addRow(label, row)
         lay.addLayout(form)
 
     def _build_export(self, lay: QVBoxLayout) -> None:
