@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from headway_journal import i18n
+
 from ...journal.letters.bodies import state_department
 from ..data import CaseFileData
 from ..letter import long_date
@@ -20,9 +22,9 @@ __all__ = ["form_fields"]
 def _you(data: CaseFileData) -> list[tuple[str, str]]:
     p = data.person
     lines = party_lines(p)
-    return [("Your name", lines[0]), ("Your address", p.address.strip() or "\n".join(lines[1:3])),
-            ("Your e-mail", p.email.strip() or "[your e-mail address]"),
-            ("Your phone", p.phone.strip() or "[your phone number]")]
+    return [(i18n.text("Your name"), lines[0]), (i18n.text("Your address"), p.address.strip() or "\n".join(lines[1:3])),
+            (i18n.text("Your e-mail"), p.email.strip() or "[your e-mail address]"),
+            (i18n.text("Your phone"), p.phone.strip() or "[your phone number]")]
 
 
 def _documents(data: CaseFileData) -> str:
@@ -46,28 +48,28 @@ def form_fields(kind: str, text: str, data: CaseFileData,
     f = Filler(kind, data, facts)
     wanted = data.desired_outcome.strip() or "[the resolution you want]"
     if kind == "cfpb":
-        return [("Company", f.get("card_issuer", data.organization.name)),
-                ("Date of the charge", f.get("charge_date")),
-                ("Amount", f.get("charge_amount", data.amount_disputed or "")),
-                ("What happened", text), ("Desired resolution", wanted),
-                ("Documents to upload", _documents(data)), *_you(data)]
+        return [(i18n.text("Company"), f.get("card_issuer", data.organization.name)),
+                (i18n.text("Date of the charge"), f.get("charge_date")),
+                (i18n.text("Amount"), f.get("charge_amount", data.amount_disputed or "")),
+                (i18n.text("What happened"), text), (i18n.text("Desired resolution"), wanted),
+                (i18n.text("Documents to upload"), _documents(data)), *_you(data)]
     if kind == "hhs-ocr":
-        return [*_you(data), ("Covered entity", f.get("entity", data.organization.name)),
-                ("Covered entity's address", f.get("entity_address",
+        return [*_you(data), (i18n.text("Covered entity"), f.get("entity", data.organization.name)),
+                (i18n.text("Covered entity's address"), f.get("entity_address",
                                                    data.organization.address)),
-                ("When did you learn of it", f.get("learned_on")),
-                ("What happened", f.get("what_happened", data.narrative)),
-                ("Who was involved", f.get("people_involved")),
-                ("Complaint letter", text)]
+                (i18n.text("When did you learn of it"), f.get("learned_on")),
+                (i18n.text("What happened"), f.get("what_happened", data.narrative)),
+                (i18n.text("Who was involved"), f.get("people_involved")),
+                (i18n.text("Complaint letter"), text)]
     if kind == "state-insurance":
         dept = state_department(str(facts.get("state", "")))
-        return [("Department", dept.name if dept else "[your state's insurance department]"),
-                *_you(data), ("Insurance company", f.get("payer", data.organization.name)),
-                ("Policy or group number", f.get("policy_number")),
-                ("Member ID", f.get("member_id")), ("Claim numbers", f.get("claim_numbers")),
-                ("Denial date", f.get("denial_date")),
-                ("Have you contacted the insurer?", _contacted(data)),
-                ("Resolution wanted", wanted), ("Complaint", text),
-                ("Documents enclosed", _documents(data))]
-    return [("To", "\n".join(recipient_lines(kind, f))), ("Subject", subject_line(kind, f)[4:]),
-            ("Letter", text)]
+        return [(i18n.text("Department"), dept.name if dept else "[your state's insurance department]"),
+                *_you(data), (i18n.text("Insurance company"), f.get("payer", data.organization.name)),
+                (i18n.text("Policy or group number"), f.get("policy_number")),
+                (i18n.text("Member ID"), f.get("member_id")), (i18n.text("Claim numbers"), f.get("claim_numbers")),
+                (i18n.text("Denial date"), f.get("denial_date")),
+                (i18n.text("Have you contacted the insurer?"), _contacted(data)),
+                (i18n.text("Resolution wanted"), wanted), (i18n.text("Complaint"), text),
+                (i18n.text("Documents enclosed"), _documents(data))]
+    return [(i18n.text("To"), "\n".join(recipient_lines(kind, f))), (i18n.text("Subject"), subject_line(kind, f)[4:]),
+            (i18n.text("Letter"), text)]

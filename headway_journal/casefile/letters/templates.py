@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
+from headway_journal import i18n
+
 from ...journal.letters.bodies import body, state_department
 from ...journal.letters.facts import Fact, facts_for, gap
 from ...journal.letters.plan import letter_deadline, long_day
@@ -100,16 +102,22 @@ def recipient_lines(kind: str, f: Filler) -> list[str]:
 
 
 def subject_line(kind: str, f: Filler) -> str:
+    t = i18n.text
+    if kind == "company":
+        return t("Re: Formal complaint: {title}").format(title=one_line(f.data.title))
+    if kind == "card-dispute":
+        return t("Re: Billing error notice, card ending {last4}").format(
+            last4=f.get("card_last4"))
+    if kind == "state-insurance":
+        return t("Re: Complaint about {insurer}").format(
+            insurer=f.get("payer", f.data.organization.name))
     subjects = {
-        "company": f"Re: Formal complaint: {one_line(f.data.title)}",
-        "privacy-officer": "Re: Privacy complaint",
-        "records-request": "Re: Request for a copy of my records (HIPAA right of access)",
-        "card-dispute": f"Re: Billing error notice, card ending {f.get('card_last4')}",
-        "internal-appeal": "Re: Request for an internal appeal",
-        "external-review": "Re: Request for external review",
-        "state-insurance": f"Re: Complaint about {f.get('payer', f.data.organization.name)}",
-        "hhs-ocr": "Re: Health information privacy complaint",
-        "cfpb": "Re: Complaint",
+        "privacy-officer": t("Re: Privacy complaint"),
+        "records-request": t("Re: Request for a copy of my records (HIPAA right of access)"),
+        "internal-appeal": t("Re: Request for an internal appeal"),
+        "external-review": t("Re: Request for external review"),
+        "hhs-ocr": t("Re: Health information privacy complaint"),
+        "cfpb": t("Re: Complaint"),
     }
     return subjects[kind]
 
@@ -130,152 +138,175 @@ def _signed(f: Filler) -> list[str]:
     return closing_section(f.data)
 
 
+def _learned(f: Filler) -> list[str]:
+    return [i18n.text("When I Learned of It"),
+            i18n.text("I learned of it on {day}.").format(day=f.get("learned_on"))]
+
+
 def _privacy_officer(f: Filler) -> list[str]:
-    d = f.data
-    parts = _head("privacy-officer", f, [], "Dear Privacy Officer,")
-    parts.append(f"I am writing to make a formal privacy complaint about {f.org}.")
-    parts += ["What Happened", not_a_heading(f.get("what_happened", d.narrative))]
-    parts += ["When I Learned of It", f"I learned of it on {f.get('learned_on')}."]
-    parts += ["Who Was Involved", not_a_heading(f.get("people_involved"))]
+    t, d = i18n.text, f.data
+    parts = _head("privacy-officer", f, [], t("Dear Privacy Officer,"))
+    parts.append(t("I am writing to make a formal privacy complaint about {org}.").format(
+        org=f.org))
+    parts += [t("What Happened"), not_a_heading(f.get("what_happened", d.narrative))]
+    parts += _learned(f)
+    parts += [t("Who Was Involved"), not_a_heading(f.get("people_involved"))]
     parts += _record(d, f.org)
-    parts += ["What I Am Asking For", not_a_heading(f.get("desired_outcome", d.desired_outcome))]
-    parts.append("Please confirm in writing that you received this complaint, who is handling "
-                 "it, and when I can expect your answer.")
+    parts += [t("What I Am Asking For"),
+              not_a_heading(f.get("desired_outcome", d.desired_outcome))]
+    parts.append(t("Please confirm in writing that you received this complaint, who is "
+                   "handling it, and when I can expect your answer."))
     return parts + exhibits_section(d) + _signed(f)
 
 
 def _records_request(f: Filler) -> list[str]:
-    d = f.data
+    t, d = i18n.text, f.data
     refs = [f"{r.label or r.kind}: {r.value}" for r in d.references
             if r.kind in ("account", "member")]
-    parts = _head("records-request", f, refs, "Dear Privacy Officer,")
-    parts.append("Under the HIPAA Privacy Rule's right of access (45 CFR 164.524), I ask for a "
-                 "copy of the following records about me:")
+    parts = _head("records-request", f, refs, t("Dear Privacy Officer,"))
+    parts.append(t("Under the HIPAA Privacy Rule's right of access (45 CFR 164.524), I ask for "
+                   "a copy of the following records about me:"))
     parts.append(not_a_heading(f.get("records_wanted")))
-    parts.append(f"They cover {f.get('records_dates')}. Please provide them in this form and "
-                 f"format: {f.get('records_format')}, sent to {f.get('records_to')}.")
-    parts.append("The rule asks you to act on this request no later than 30 days after you "
-                 "receive it. If you need more time or charge a fee, please tell me in writing "
-                 "before then, with the reason and the amount.")
+    parts.append(t("They cover {dates}. Please provide them in this form and format: "
+                   "{format}, sent to {to}.").format(dates=f.get("records_dates"),
+                                                     format=f.get("records_format"),
+                                                     to=f.get("records_to")))
+    parts.append(t("The rule asks you to act on this request no later than 30 days after you "
+                   "receive it. If you need more time or charge a fee, please tell me in "
+                   "writing before then, with the reason and the amount."))
     return parts + _signed(f)
 
 
 def _card_dispute(f: Filler) -> list[str]:
-    d = f.data
+    t, d = i18n.text, f.data
     amount = f.get("charge_amount", d.amount_disputed or "")
-    parts = _head("card-dispute", f, [f"Statement date: {f.get('statement_date')}"],
-                  "Dear Sir or Madam,")
-    parts.append(f"I am writing under the Fair Credit Billing Act to dispute a billing error on "
-                 f"my card account ending in {f.get('card_last4')}. The statement dated "
-                 f"{f.get('statement_date')} shows a charge of {amount} on "
-                 f"{f.get('charge_date')} from {f.org}.")
-    parts += ["Why the Charge Is Wrong", not_a_heading(f.get("error_reason", d.narrative))]
-    parts.append("Please correct the error, credit any finance charges and fees related to it, "
-                 "and send me a corrected statement. Please acknowledge this notice in writing "
-                 "within 30 days of receiving it.")
-    return parts + exhibits_section(d, "Enclosures (Copies)") + _signed(f)
+    statement = f.get("statement_date")
+    parts = _head("card-dispute", f, [t("Statement date: {day}").format(day=statement)],
+                  t("Dear Sir or Madam,"))
+    parts.append(t("I am writing under the Fair Credit Billing Act to dispute a billing error "
+                   "on my card account ending in {last4}. The statement dated {statement} "
+                   "shows a charge of {amount} on {charged} from {org}.").format(
+        last4=f.get("card_last4"), statement=statement, amount=amount,
+        charged=f.get("charge_date"), org=f.org))
+    parts += [t("Why the Charge Is Wrong"), not_a_heading(f.get("error_reason", d.narrative))]
+    parts.append(t("Please correct the error, credit any finance charges and fees related to "
+                   "it, and send me a corrected statement. Please acknowledge this notice in "
+                   "writing within 30 days of receiving it."))
+    return parts + exhibits_section(d, t("Enclosures (Copies)")) + _signed(f)
 
 
 def _claim_refs(f: Filler, *names: str) -> list[str]:
-    labels = {"member_id": "Member ID", "claim_numbers": "Claim number",
-              "dates_of_service": "Dates of service", "denial_date": "Denial date",
-              "final_decision_date": "Final internal decision", "policy_number": "Policy number"}
+    t = i18n.text
+    labels = {"member_id": t("Member ID"), "claim_numbers": t("Claim number"),
+              "dates_of_service": t("Dates of service"), "denial_date": t("Denial date"),
+              "final_decision_date": t("Final internal decision")}
     return [f"{labels[n]}: {f.get(n)}" for n in names]
 
 
+def _asking(d: CaseFileData) -> list[str]:
+    return [i18n.text("What I Am Asking For"),
+            not_a_heading(d.desired_outcome.strip() or gap(i18n.text("the decision you want")))]
+
+
 def _internal_appeal(f: Filler) -> list[str]:
-    d = f.data
+    t, d = i18n.text, f.data
     parts = _head("internal-appeal", f, _claim_refs(f, "member_id", "claim_numbers",
                                                      "dates_of_service", "denial_date"),
-                  "Dear Appeals Department,")
-    parts.append(f"I am appealing the denial of claim {f.get('claim_numbers')} for services on "
-                 f"{f.get('dates_of_service')}, which {f.get('payer')} denied on "
-                 f"{f.get('denial_date')}. I ask for a full and fair review.")
+                  t("Dear Appeals Department,"))
+    parts.append(t("I am appealing the denial of claim {claim} for services on {dates}, which "
+                   "{plan} denied on {denied}. I ask for a full and fair review.").format(
+        claim=f.get("claim_numbers"), dates=f.get("dates_of_service"), plan=f.get("payer"),
+        denied=f.get("denial_date")))
     reason = f.get("denial_reason", str(f.facts.get("denial_reason_code", "")))
-    parts += ["The Plan's Reason", not_a_heading(reason)]
-    parts += ["Why the Denial Is Wrong", not_a_heading(f.get("why_wrong", d.narrative))]
-    parts += ["What I Am Asking For", not_a_heading(d.desired_outcome.strip()
-                                                    or gap("the decision you want"))]
-    parts.append("Please also send me, free of charge, copies of all documents and records "
-                 "relevant to my claim, including the criteria used to decide it.")
-    return parts + exhibits_section(d, "Documents Enclosed") + _signed(f)
+    parts += [t("The Plan's Reason"), not_a_heading(reason)]
+    parts += [t("Why the Denial Is Wrong"), not_a_heading(f.get("why_wrong", d.narrative))]
+    parts += _asking(d)
+    parts.append(t("Please also send me, free of charge, copies of all documents and records "
+                   "relevant to my claim, including the criteria used to decide it."))
+    return parts + exhibits_section(d, t("Documents Enclosed")) + _signed(f)
 
 
 def _external_review(f: Filler) -> list[str]:
-    d = f.data
+    t, d = i18n.text, f.data
     parts = _head("external-review", f, _claim_refs(f, "member_id", "claim_numbers",
                                                      "final_decision_date"),
-                  "Dear External Reviewer,")
-    parts.append(f"I request an external review of {f.get('payer')}'s final internal decision "
-                 f"of {f.get('final_decision_date')} denying claim {f.get('claim_numbers')}.")
+                  t("Dear External Reviewer,"))
+    parts.append(t("I request an external review of {plan}'s final internal decision of "
+                   "{decided} denying claim {claim}.").format(
+        plan=f.get("payer"), decided=f.get("final_decision_date"),
+        claim=f.get("claim_numbers")))
     dl_ = letter_deadline("external-review", f.facts)
     if dl_ is not None:
-        source = "the plan's final letter" if dl_.from_letter else "the federal process"
-        parts.append(f"The deadline to request this review is {long_day(dl_.deadline)} "
-                     f"(from {source}).")
-    parts += ["Why the Decision Is Wrong", not_a_heading(f.get("why_wrong", d.narrative))]
-    parts += ["What I Am Asking For", not_a_heading(d.desired_outcome.strip()
-                                                    or gap("the decision you want"))]
-    return parts + exhibits_section(d, "Documents Enclosed") + _signed(f)
+        source = t("the plan's final letter") if dl_.from_letter else t("the federal process")
+        parts.append(t("The deadline to request this review is {day} (from {source}).").format(
+            day=long_day(dl_.deadline), source=source))
+    parts += [t("Why the Decision Is Wrong"), not_a_heading(f.get("why_wrong", d.narrative))]
+    parts += _asking(d)
+    return parts + exhibits_section(d, t("Documents Enclosed")) + _signed(f)
 
 
 def _state_insurance(f: Filler) -> list[str]:
-    d = f.data
+    t, d = i18n.text, f.data
     insurer = f.get("payer", d.organization.name)
-    parts = _head("state-insurance", f, [], "Dear Consumer Services,")
-    parts.append(f"I am filing a complaint about {insurer}. I contacted the insurer first; "
-                 "the dated record of every contact is below and in the enclosed case file.")
-    complainant = party_lines(d.person)
-    parts += ["Complaint Details", "\n".join([
-        f"- Complainant: {', '.join(complainant)}",
-        f"- Insurance company: {insurer}",
-        f"- Policy or group number: {f.get('policy_number')}",
-        f"- Member ID: {f.get('member_id')}",
-        f"- Claim numbers: {f.get('claim_numbers')}",
-        f"- Denial date: {f.get('denial_date')}",
-    ])]
-    parts += ["What Happened", not_a_heading(d.narrative.strip() or gap("what happened"))]
+    parts = _head("state-insurance", f, [], t("Dear Consumer Services,"))
+    parts.append(t("I am filing a complaint about {insurer}. I contacted the insurer first; "
+                   "the dated record of every contact is below and in the enclosed case "
+                   "file.").format(insurer=insurer))
+    rows = [(t("Complainant"), ", ".join(party_lines(d.person))),
+            (t("Insurance company"), insurer),
+            (t("Policy or group number"), f.get("policy_number")),
+            (t("Member ID"), f.get("member_id")), (t("Claim numbers"), f.get("claim_numbers")),
+            (t("Denial date"), f.get("denial_date"))]
+    parts += [t("Complaint Details"), "\n".join(f"- {k}: {v}" for k, v in rows)]
+    parts += [t("What Happened"),
+              not_a_heading(d.narrative.strip() or gap(t("what happened")))]
     contacts = sorted(d.contacts, key=lambda c: (c.started_at, c.number))
     parts += _record(d, insurer) + commitments_section(contacts) + escalations_section(d)
-    parts += ["The Resolution I Am Asking For", not_a_heading(d.desired_outcome.strip()
-                                                              or gap("the resolution you want"))]
-    return parts + exhibits_section(d, "Denial Letters and Correspondence Enclosed") + _signed(f)
+    parts += [t("The Resolution I Am Asking For"),
+              not_a_heading(d.desired_outcome.strip() or gap(t("the resolution you want")))]
+    return parts + exhibits_section(d, t("Denial Letters and Correspondence Enclosed")) + \
+        _signed(f)
 
 
 def _hhs_ocr(f: Filler) -> list[str]:
-    d = f.data
-    parts = _head("hhs-ocr", f, [], "Dear Office for Civil Rights,")
+    t, d = i18n.text, f.data
+    parts = _head("hhs-ocr", f, [], t("Dear Office for Civil Rights,"))
     entity = f.get("entity", d.organization.name)
     address = f.get("entity_address", "\n".join(x for x in f.org_address() if "[" not in x))
-    parts.append(f"I am filing a health information privacy complaint against {entity}.")
-    parts += ["Covered Entity", f"{entity}\n{address}"]
-    parts += ["What Happened", not_a_heading(f.get("what_happened", d.narrative))]
-    parts += ["When I Learned of It", f"I learned of it on {f.get('learned_on')}."]
+    parts.append(t("I am filing a health information privacy complaint against {entity}.")
+                 .format(entity=entity))
+    parts += [t("Covered Entity"), f"{entity}\n{address}"]
+    parts += [t("What Happened"), not_a_heading(f.get("what_happened", d.narrative))]
+    parts += _learned(f)
     dl_ = letter_deadline("hhs-ocr", f.facts)
     if dl_ is not None:
-        parts.append(f"The 180 days to file this complaint end on {long_day(dl_.deadline)}.")
-    parts += ["Who Was Involved", not_a_heading(f.get("people_involved"))]
+        parts.append(t("The 180 days to file this complaint end on {day}.").format(
+            day=long_day(dl_.deadline)))
+    parts += [t("Who Was Involved"), not_a_heading(f.get("people_involved"))]
     parts += _record(d, entity)
-    return parts + exhibits_section(d, "Documents Enclosed") + _signed(f)
+    return parts + exhibits_section(d, t("Documents Enclosed")) + _signed(f)
 
 
 def _cfpb(f: Filler) -> list[str]:
     """The narrative only: facts without identifiers, the contacts in short, what went wrong."""
-    d = f.data
-    amount = f.get("charge_amount", d.amount_disputed or "")
-    parts = [f"On {f.get('charge_date')}, {f.get('card_issuer', d.organization.name)} charged "
-             f"me {amount}. {d.narrative.strip() or gap('what happened, in your own words')}"]
+    t, d = i18n.text, f.data
+    parts = [t("On {day}, {company} charged me {amount}. {what}").format(
+        day=f.get("charge_date"), company=f.get("card_issuer", d.organization.name),
+        amount=f.get("charge_amount", d.amount_disputed or ""),
+        what=d.narrative.strip() or gap(t("what happened, in your own words")))]
     contacts = sorted(d.contacts, key=lambda c: (c.started_at, c.number))
     if contacts:
         first, last = contacts[0].started_at.date(), contacts[-1].started_at.date()
-        span = f"on {long_date(first)}" if first == last else \
-            f"between {long_date(first)} and {long_date(last)}"
-        parts.append(f"I contacted {f.org} {len(contacts)} time"
-                     f"{'s' if len(contacts) != 1 else ''} {span}.")
+        span = t("on {day}").format(day=long_date(first)) if first == last else \
+            t("between {first} and {last}").format(first=long_date(first), last=long_date(last))
+        parts.append(i18n.plural("I contacted {org} {n} time {span}.",
+                                 "I contacted {org} {n} times {span}.", len(contacts)).format(
+            org=f.org, n=len(contacts), span=span))
     missed = [p for c in contacts for p in c.promises if p.status in ("broken", "overdue")]
     for p in missed:
-        parts.append(f"On {long_date(p.made_on)} they promised: \u201c{one_line(p.text)}\u201d, "
-                     f"due {p.due_label}. It was not kept.")
+        parts.append(t("On {day} they promised: \u201c{text}\u201d, due {due}. It was not "
+                       "kept.").format(day=long_date(p.made_on), text=one_line(p.text),
+                                       due=p.due_label))
     return parts
 
 

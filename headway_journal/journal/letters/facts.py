@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from headway_journal import i18n
+
 __all__ = ["DATE_FACTS", "FACTS", "Fact", "facts_for", "gap"]
 
 
@@ -107,4 +109,4 @@ def facts_for(kind: str) -> tuple[Fact, ...]:
 def gap(fact_or_text: Fact | str) -> str:
     """"[the date of the statement]": a missing fact, shown as one."""
     text = fact_or_text.gap if isinstance(fact_or_text, Fact) else fact_or_text
-    return f"[{text}]"
+    return f"[{i18n.text(text)}]"
