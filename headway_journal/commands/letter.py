@@ -9,7 +9,6 @@ and warnings. Cheap to import: everything heavy is imported inside the handler.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -18,7 +17,6 @@ from typing import Any
 
 KINDS = ("company", "privacy-officer", "card-dispute", "records-request", "internal-appeal",
          "external-review", "state-insurance", "hhs-ocr", "cfpb")
-_GAP = re.compile(r"\[[^\[\]\n]{3,120}\]")
 
 
 def add_commands(sub: Any) -> dict[str, Callable[[argparse.Namespace, Path], int]]:
@@ -91,7 +89,7 @@ def cmd_letter(args: argparse.Namespace, folder: Path) -> int:
     if args.with_case_file and out.suffix.lower() != ".pdf":
         raise CliError("--with-case-file appends the case file to a PDF letter; write a .pdf.")
     facts = _facts(args.fact)
-    from headway_journal.casefile.letters import letter_source
+    from headway_journal.casefile.letters import gaps_in, letter_source
     from headway_journal.journal.letters.drafts import clean_facts
 
     with open_journal(folder, read_only=True) as svc:
@@ -107,7 +105,7 @@ def cmd_letter(args: argparse.Namespace, folder: Path) -> int:
     print(f"Wrote the {args.kind} letter to {out}")
     if check is not None:
         print(f"Narrative: {check.counter}.")
-    gaps = list(dict.fromkeys(_GAP.findall(text)))
+    gaps = gaps_in(text)
     if gaps:
         print(f"Fill in before sending ({len(gaps)}): {echo('; '.join(gaps), 400)}",
               file=sys.stderr)

@@ -97,12 +97,17 @@ def test_write_save_copy_and_export(qtbot: Any, window: MainWindow, sample: Samp
     window.select_case(sample.billing)
     dialog = open_editor(qtbot, window, "card-dispute")
     assert "[the date of the statement]" in dialog.text  # a gap, not a guess
+    assert "[the date of the statement]" in dialog.gaps_label.text()
+    assert texts(dialog, "Where to send it") == [
+        "Where to send it: Write to the address for billing errors on the statement (not the "
+        "payment address)"]
     [statement] = [e for e in dialog.findChildren(QLineEdit)
                    if e.accessibleName() == "Statement date"]
     qtbot.keyClicks(statement, "2026-11-10")
     assert "Friday, January 8, 2027" in dialog.deadline_label.text()
     qtbot.mouseClick(button(dialog, "Draft again"), Qt.MouseButton.LeftButton)
     assert "statement dated November 10, 2026" in dialog.text
+    assert "[the date of the statement]" not in dialog.gaps_label.text()
     dialog.text_edit.appendPlainText("P.S. I kept every receipt.")
 
     copied = dialog.copy_buttons["Letter"]

@@ -8,6 +8,7 @@ with the letter's own on top) and the draft kept on the case, if any.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,8 +25,15 @@ from .templates import draft_letter
 if TYPE_CHECKING:
     from ...journal.service import JournalService
 
-__all__ = ["FORMATS", "LetterSource", "draft_letter", "form_fields", "letter_source",
-           "named_exhibits", "write_letter"]
+__all__ = ["FORMATS", "LetterSource", "draft_letter", "form_fields", "gaps_in",
+           "letter_source", "named_exhibits", "write_letter"]
+
+_GAP = re.compile(r"\[[^\[\]\n]{3,160}\]")
+
+
+def gaps_in(text: str) -> list[str]:
+    """The gaps left in a letter ("[the date of the statement]"), each once, in order."""
+    return list(dict.fromkeys(_GAP.findall(text)))
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...casefile.letters import LetterSource, letter_source, named_exhibits
+from ...casefile.letters import LetterSource, gaps_in, letter_source, named_exhibits
 from ...journal.filenames import portable_name
 from ...journal.letters.bodies import body, state_departments
 from ...journal.letters.facts import Fact, facts_for
@@ -64,6 +64,10 @@ class LetterDialog(FormDialog):
         self.outer.addWidget(heading(self.body_info.title))
         self.deadline_label = wrap_label("", name="Letter deadline", selectable=True)
         self.outer.addWidget(self.deadline_label)
+        if self.body_info.channels:
+            self.outer.addWidget(muted(wrap_label(
+                self.tr("Where to send it: ") + "; ".join(self.body_info.channels),
+                name="Where to send it", selectable=True)))
         lay = self.add_scrolled_body("Letter form")
         self._build_facts(lay)
         self._build_text(lay)
@@ -140,6 +144,8 @@ class LetterDialog(FormDialog):
         self.text_edit.setMinimumHeight(320)
         self.text_edit.textChanged.connect(self._text_changed)
         lay.addWidget(self.text_edit)
+        self.gaps_label = wrap_label("", name="Gaps to fill in", selectable=True)
+        lay.addWidget(self.gaps_label)
         self.counter_label = wrap_label("", name="Narrative length")
         self.check_label = wrap_label("", name="Narrative problems", selectable=True)
         for label in (self.counter_label, self.check_label):
@@ -233,6 +239,9 @@ class LetterDialog(FormDialog):
 
     def _text_changed(self) -> None:
         self.modified = True
+        gaps = gaps_in(self.text)
+        self.gaps_label.setText(self.tr("{n} to fill in before sending: {gaps}").format(
+            n=len(gaps), gaps="; ".join(gaps)) if gaps else self.tr("No gaps left."))
         check = self.source.check(self.text)
         if check is not None:
             self.counter_label.setText(check.counter)
