@@ -202,6 +202,9 @@ def test_warning_when_close_on_the_last_day_and_when_passed(svc: JournalService)
     assert last.warning.startswith("Last day")  # type: ignore[attr-defined]
     weekend = _card_step(svc, date(2027, 1, 9))  # the deadline itself, a Saturday
     assert weekend.state == "close" and "offices are closed" in weekend.warning  # type: ignore[attr-defined]
+    assert weekend.summary() == (  # type: ignore[attr-defined]
+        "Card billing-error notice: deadline Saturday, January 9, 2027 (today), a day the "
+        "offices are closed")
     passed = _card_step(svc, date(2027, 1, 12))
     assert passed.state == "passed"  # type: ignore[attr-defined]
     assert "passed on Saturday, January 9, 2027" in passed.warning  # type: ignore[attr-defined]

@@ -173,11 +173,21 @@ class LetterStep:
             return name + (i18n.text(": no time limit") if self.state == "no-limit"
                            else i18n.text(": deadline unknown until its date is entered"))
         left = self.days_left or 0
-        when = (i18n.text("{n} days left").format(n=left) if left > 1 else i18n.text("1 day left")
-                if left == 1 else i18n.text("today") if left == 0 else
-                i18n.text("passed {n} days ago").format(n=-left) if left < -1 else i18n.text("passed 1 day ago"))
-        return i18n.text("{name}: by {day} ({when})").format(name=name, day=long_day(self.deadline.act_by),
-                                                      when=when)
+        if left < 0 and self.state == "close":  # past the act-by day, not past the deadline
+            to_deadline = left + (self.deadline.deadline - self.deadline.act_by).days
+            return i18n.text("{name}: deadline {day} ({when}), a day the offices are "
+                             "closed").format(
+                name=name, day=long_day(self.deadline.deadline),
+                when=i18n.text("today") if to_deadline == 0 else i18n.plural(
+                    "{n} day left", "{n} days left", to_deadline).format(n=to_deadline))
+        if left > 0:
+            when = i18n.plural("{n} day left", "{n} days left", left).format(n=left)
+        elif left == 0:
+            when = i18n.text("today")
+        else:
+            when = i18n.plural("passed {n} day ago", "passed {n} days ago", -left).format(n=-left)
+        return i18n.text("{name}: by {day} ({when})").format(
+            name=name, day=long_day(self.deadline.act_by), when=when)
 
 
 def _warning(b: Body, dl_: LetterDeadline, today: date) -> tuple[str, str, int]:
