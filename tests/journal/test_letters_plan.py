@@ -175,6 +175,15 @@ def test_act_by_with_another_countrys_holidays() -> None:
     # 30 business days skip the weekends and Christmas and New Year's Day
     ("company", date(2026, 12, 1), date(2027, 1, 14)),
     ("state-insurance", date(2026, 12, 1), None),
+    ("hhs-ocr", date(2026, 12, 1), None),
+    # 30 business days skip Veterans Day and Thanksgiving
+    ("privacy-officer", date(2026, 11, 2), date(2026, 12, 16)),
+    # the issuer's 30 days from Thanksgiving end on Sat 2026-12-26: Mon 2026-12-28
+    ("card-dispute", date(2026, 11, 26), date(2026, 12, 28)),
+    # the plan's 60 days end on Christmas Day (Fri): Mon 2026-12-28
+    ("internal-appeal", date(2026, 10, 26), date(2026, 12, 28)),
+    # the reviewer's 45 days end on New Year's Day: Mon 2027-01-04
+    ("external-review", date(2026, 11, 17), date(2027, 1, 4)),
 ])
 def test_reply_clocks(kind: str, sent: date, due: date | None) -> None:
     assert reply_due(kind, sent, CAL) == due
