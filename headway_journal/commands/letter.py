@@ -72,6 +72,13 @@ def _list(svc: Any, case_id: int) -> int:
     return EXIT_OK
 
 
+def _applies(svc: Any, case_id: int, kind: str, facts: dict[str, str]) -> bool:
+    from headway_journal.journal.letters.plan import applies, letter_facts
+
+    case = svc.get_case(case_id)
+    return bool(applies(kind, case, letter_facts(case, facts)))
+
+
 def cmd_letter(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.cli import EXIT_OK, CliError, echo, open_journal, out_path
 
@@ -101,8 +108,12 @@ def cmd_letter(args: argparse.Namespace, folder: Path) -> int:
         if check is not None and not check.ok:
             raise CliError(f"The CFPB narrative cannot go as it is ({check.counter}): "
                            + " ".join(check.problems) + " Nothing was written.")
-        source.write(out, text, append_case_file=args.with_case_file)
+        source.write(out, text, own_facts=facts, append_case_file=args.with_case_file)
+        usual = _applies(svc, case_id, args.kind, facts)
     print(f"Wrote the {args.kind} letter to {out}")
+    if not usual:
+        print(f"Note: a {args.kind} letter is not one of the letters for this kind of case "
+              f"(see '{args.case} --list').", file=sys.stderr)
     if check is not None:
         print(f"Narrative: {check.counter}.")
     gaps = gaps_in(text)

@@ -82,12 +82,23 @@ def test_pdf_docx_and_text(journal: Path, tmp_path: Path) -> None:
 
     plain = tmp_path / "notice.txt"
     done = run("--journal", str(journal), "letter", "quiet-case", "cfpb", "-o", str(plain),
-               cwd=tmp_path)
+               "--fact", "charge_date=2026-10-29", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Narrative: " in done.stdout and "of 4,000 characters" in done.stdout
     written = plain.read_text(encoding="utf-8")
     assert written.startswith("Company\n-------\nHeadway\n")
-    assert "What happened\n-------------\n" in written
+    assert "What happened\n-------------\nOn October 29, 2026, Headway charged me" in written
+    assert "Date of the charge\n------------------\nOctober 29, 2026\n" in written
+    assert "Note:" not in done.stderr
+
+
+def test_a_letter_for_another_kind_of_case_says_so(journal: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ocr.pdf"
+    done = run("--journal", str(journal), "letter", "card-case", "hhs-ocr", "-o", str(out),
+               cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Note: a hhs-ocr letter is not one of the letters for this kind of case" in done.stderr
+    assert out.is_file()
 
 
 def test_a_cfpb_narrative_with_an_account_number_is_not_written(journal: Path,
