@@ -42,7 +42,7 @@ def test_a_draft_keeps_its_text_and_facts(svc: JournalService, case_id: int) -> 
                                                                         "2026-11-20"})
     assert svc.letter_drafts(case_id) == {"card-dispute": again}
     assert again.body == "Changed." and again.facts == {"statement_date": "2026-11-20"}
-    history = [c for c in svc.history(case_id) if c.entity == "letter_draft"]
+    history = [c for c in svc.history(case_id) if c.entity == "letter"]
     assert sorted(c.action for c in history) == ["create", "update"]
 
 

@@ -103,7 +103,7 @@ class LetterDrafts(ServiceBase):
             else:
                 row.body, row.facts, row.updated_at = text, clean, utc_now()
             s.flush()
-            self._log(s, "letter_draft", row.id, case.id, action,
+            self._log(s, "letter", row.id, case.id, action,
                       {"kind": kind, "facts": clean, "length": len(text)})
             return _view(row)
 
@@ -120,6 +120,6 @@ class LetterDrafts(ServiceBase):
             row.sent_on, row.sent_channel, row.contact_id = sent_on, channel, contact_id
             row.updated_at = utc_now()
             s.flush()
-            self._log(s, "letter_draft", row.id, case.id, "sent",
+            self._log(s, "letter", row.id, case.id, "sent",
                       {"kind": kind, "sent_on": sent_on.isoformat(), "channel": channel})
             return _view(row)
