@@ -562,6 +562,7 @@ def cmd_ics(args: argparse.Namespace, folder: Path) -> int:
 # arguments and the journal folder and returns the exit code, like the ones above.
 COMMAND_MODULES: tuple[str, ...] = (
     "headway_journal.commands.verify",
+    "headway_journal.commands.letter",
 )
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {

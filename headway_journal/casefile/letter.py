@@ -25,7 +25,26 @@ from typing import Literal
 from .data import REFERENCE_LABELS, CaseFileData, ContactRow, Exhibit
 from .person import FILL_IN
 
-__all__ = ["LetterBlock", "draft_cover_letter", "is_heading_line", "letter_blocks"]
+__all__ = [
+    "LetterBlock",
+    "closing_section",
+    "commitments_section",
+    "contact_line",
+    "contacts_section",
+    "day_count",
+    "draft_cover_letter",
+    "escalations_section",
+    "exhibits_section",
+    "exhibit_note",
+    "is_heading_line",
+    "letter_blocks",
+    "long_date",
+    "not_a_heading",
+    "one_line",
+    "pick_contacts",
+    "rep_label",
+    "sentence",
+]
 
 _MAX_LISTED_CONTACTS = 12
 _MONTHS = (
@@ -152,7 +171,7 @@ def letter_blocks(text: str) -> list[LetterBlock]:
     return blocks
 
 
-def _not_a_heading(text: str) -> str:
+def not_a_heading(text: str) -> str:
     """Text from the case, with a period after any paragraph that would read as a heading."""
     paras = re.split(r"(\n[ \t]*\n)", text)
     for i in range(0, len(paras), 2):
@@ -161,26 +180,26 @@ def _not_a_heading(text: str) -> str:
     return "".join(paras)
 
 
-def _day(d: date) -> str:
+def long_date(d: date) -> str:
     return f"{_MONTHS[d.month - 1]} {d.day}, {d.year}"
 
 
-def _days(n: int) -> str:
+def day_count(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _sentence(text: str) -> str:
-    text = _one_line(text).rstrip()
+def sentence(text: str) -> str:
+    text = one_line(text).rstrip()
     if text and text[-1] not in ".!?…\"”'":
         text += "."
     return text
 
 
-def _rep(c: ContactRow) -> str:
+def rep_label(c: ContactRow) -> str:
     name = c.rep_name.strip()
     title = c.rep_title.strip()
     if name and title:
@@ -188,21 +207,21 @@ def _rep(c: ContactRow) -> str:
     return name or title or "a representative whose name was not given"
 
 
-def _contact_line(c: ContactRow) -> str:
+def contact_line(c: ContactRow) -> str:
     channel = c.channel.replace("_", " ").strip() or "contact"
-    line = f"- {_day(c.started_at.date())}, {channel}: {_rep(c)}"
+    line = f"- {long_date(c.started_at.date())}, {channel}: {rep_label(c)}"
     tickets = [t.strip() for t in c.tickets if t.strip()]
     if tickets:
         line += f", ticket {', '.join(tickets)}"
     what = c.outcome.strip() or c.summary.strip()
     if what:
-        line += f". {_sentence(what)}"
+        line += f". {sentence(what)}"
     else:
         line += "."
     return line
 
 
-def _exhibit_note(x: Exhibit) -> str:
+def exhibit_note(x: Exhibit) -> str:
     name = x.original_name.strip()
     if x.path is None or not x.path.is_file():
         return f"{name}; file missing, not enclosed"
@@ -211,7 +230,7 @@ def _exhibit_note(x: Exhibit) -> str:
     return name if shown else f"{name}; not reproduced in the case file, available on request"
 
 
-def _pick_contacts(contacts: list[ContactRow]) -> list[ContactRow]:
+def pick_contacts(contacts: list[ContactRow]) -> list[ContactRow]:
     """All contacts when there are few; otherwise the first, the last and those with promises."""
     if len(contacts) <= _MAX_LISTED_CONTACTS:
         return contacts
@@ -231,29 +250,29 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
     contacts = sorted(data.contacts, key=lambda c: (c.started_at, c.number))
     parts: list[str] = []
     parts += _letter_head(data, addressee, org)
-    parts += _letter_contacts(data, contacts, org)
-    parts += _letter_commitments(contacts)
-    parts += _letter_escalations(data)
+    parts += contacts_section(data, contacts, org)
+    parts += commitments_section(contacts)
+    parts += escalations_section(data)
     parts += _letter_request(data)
-    parts += _letter_closing(data)
+    parts += closing_section(data)
     return "\n\n".join(parts) + "\n"
 
 
 def _letter_head(data: CaseFileData, addressee: str, org: str) -> list[str]:
     """Date, addressee, the Re: block, the salutation and the opening paragraph."""
     parts: list[str] = []
-    parts.append(_day(data.generated_at.date()))
+    parts.append(long_date(data.generated_at.date()))
     to = [x for x in (addressee, data.organization.name.strip()) if x]
     to += [line.strip() for line in data.organization.address.splitlines() if line.strip()]
     if to:
         parts.append("\n".join(dict.fromkeys(to)))
 
-    re_lines = [f"Re: {_one_line(data.title)}"]
+    re_lines = [f"Re: {one_line(data.title)}"]
     for ref in data.references:
         label = ref.label.strip() or (
             "Reference" if ref.kind == "other" else REFERENCE_LABELS.get(ref.kind, "Reference"))
         re_lines.append(f"{label}: {ref.value.strip()}")
-    re_lines.append(f"Open since {_day(data.opened_on)} ({_days(data.days_open)})")
+    re_lines.append(f"Open since {long_date(data.opened_on)} ({day_count(data.days_open)})")
     if data.amount_disputed:
         re_lines.append(f"Amount in dispute: {data.amount_disputed}")
     parts.append("\n".join(re_lines))
@@ -263,7 +282,7 @@ def _letter_head(data: CaseFileData, addressee: str, org: str) -> list[str]:
     issue = data.issue_type_label.strip().lower() or "support"
     opening = (
         f"I am writing to escalate a {issue} matter with {org} that has been open since "
-        f"{_day(data.opened_on)}, {_days(data.days_open)} as of this letter."
+        f"{long_date(data.opened_on)}, {day_count(data.days_open)} as of this letter."
     )
     if data.role.strip():
         opening += f" I am writing as a {data.role.strip().lower()}."
@@ -277,20 +296,20 @@ def _letter_head(data: CaseFileData, addressee: str, org: str) -> list[str]:
     return parts
 
 
-def _letter_contacts(data: CaseFileData, contacts: list[ContactRow], org: str) -> list[str]:
+def contacts_section(data: CaseFileData, contacts: list[ContactRow], org: str) -> list[str]:
     """What happened and the record of contacts."""
     parts: list[str] = []
     if data.narrative.strip():
         parts.append("What Happened")
-        parts.append(_not_a_heading(data.narrative.strip()))
+        parts.append(not_a_heading(data.narrative.strip()))
 
     if contacts:
         first, last = contacts[0].started_at.date(), contacts[-1].started_at.date()
         times = "once" if len(contacts) == 1 else f"{len(contacts)} times"
-        span = f"on {_day(first)}" if first == last else f"between {_day(first)} and {_day(last)}"
+        span = f"on {long_date(first)}" if first == last else f"between {long_date(first)} and {long_date(last)}"
         intro = f"I contacted {org} {times} {span}."
         parts.append("Record of Contacts")
-        listed = _pick_contacts(contacts)
+        listed = pick_contacts(contacts)
         if len(listed) < len(contacts):
             intro += (
                 f" The main contacts are listed below; the complete record of all "
@@ -299,11 +318,11 @@ def _letter_contacts(data: CaseFileData, contacts: list[ContactRow], org: str) -
         else:
             intro += " Each contact is listed below and recorded in the enclosed case file."
         parts.append(intro)
-        parts.append("\n".join(_contact_line(c) for c in listed))
+        parts.append("\n".join(contact_line(c) for c in listed))
     return parts
 
 
-def _letter_commitments(contacts: list[ContactRow]) -> list[str]:
+def commitments_section(contacts: list[ContactRow]) -> list[str]:
     """Commitments that were not kept, then those still open."""
     parts: list[str] = []
     failed = [(c, p) for c in contacts for p in c.promises if p.status in ("broken", "overdue")]
@@ -313,8 +332,8 @@ def _letter_commitments(contacts: list[ContactRow]) -> list[str]:
         for c, p in failed:
             state = p.status_label.strip() or ("not kept" if p.status == "broken" else "overdue")
             lines.append(
-                f"- On {_day(p.made_on)}, {_rep(c)} committed to the following: "
-                f"\u201c{_one_line(p.text)}\u201d. It was due {p.due_label}; as of this letter it "
+                f"- On {long_date(p.made_on)}, {rep_label(c)} committed to the following: "
+                f"\u201c{one_line(p.text)}\u201d. It was due {p.due_label}; as of this letter it "
                 f"is {state}."
             )
         parts.append("\n".join(lines))
@@ -322,13 +341,13 @@ def _letter_commitments(contacts: list[ContactRow]) -> list[str]:
     if pending:
         parts.append(
             "Commitments still open: "
-            + "; ".join(f"\u201c{_one_line(p.text)}\u201d (due {p.due_label})" for _, p in pending)
+            + "; ".join(f"\u201c{one_line(p.text)}\u201d (due {p.due_label})" for _, p in pending)
             + "."
         )
     return parts
 
 
-def _letter_escalations(data: CaseFileData) -> list[str]:
+def escalations_section(data: CaseFileData) -> list[str]:
     """The escalations so far."""
     parts: list[str] = []
     if data.escalations:
@@ -336,7 +355,7 @@ def _letter_escalations(data: CaseFileData) -> list[str]:
         lines = []
         for e in sorted(data.escalations, key=lambda e: e.requested_on):
             owner = ", ".join(x for x in (e.owner_name.strip(), e.owner_title.strip()) if x)
-            line = f"- {_day(e.requested_on)}: {e.level.strip() or 'escalation'}"
+            line = f"- {long_date(e.requested_on)}: {e.level.strip() or 'escalation'}"
             if owner:
                 line += f", owned by {owner}"
             if e.reference.strip():
@@ -351,7 +370,7 @@ def _letter_request(data: CaseFileData) -> list[str]:
     parts: list[str] = []
     parts.append("The Resolution I Am Asking For")
     parts.append(
-        _not_a_heading(data.desired_outcome.strip()) or "[Describe the resolution you want.]"
+        not_a_heading(data.desired_outcome.strip()) or "[Describe the resolution you want.]"
     )
 
     parts.append(
@@ -362,18 +381,19 @@ def _letter_request(data: CaseFileData) -> list[str]:
         "outside body with this record."
     )
 
-    if data.exhibits:
-        parts.append("Enclosed Exhibits")
-        parts.append(
-            "\n".join(
-                f"- Exhibit {x.number}: {_one_line(x.caption)} ({_exhibit_note(x)})"
-                for x in sorted(data.exhibits, key=lambda x: x.number)
-            )
-        )
-    return parts
+    return parts + exhibits_section(data)
 
 
-def _letter_closing(data: CaseFileData) -> list[str]:
+def exhibits_section(data: CaseFileData, heading: str = "Enclosed Exhibits") -> list[str]:
+    """The heading and one "- Exhibit N: caption (file)" line per exhibit; [] without any."""
+    if not data.exhibits:
+        return []
+    return [heading, "\n".join(
+        f"- Exhibit {x.number}: {one_line(x.caption)} ({exhibit_note(x)})"
+        for x in sorted(data.exhibits, key=lambda x: x.number))]
+
+
+def closing_section(data: CaseFileData) -> list[str]:
     """Sincerely, room for the signature, and the sender's name and address."""
     parts: list[str] = []
     # room for the signature; a name or address the journal lacks is a line to fill in by hand

@@ -269,3 +269,22 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class LetterDraft(Base):
+    """A letter drafted for a case (schema 0008): its text, the facts entered for it, and when
+    it was sent (``contact_id``: the logged contact that records the sending)."""
+
+    __tablename__ = "letter_drafts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    body: Mapped[str] = mapped_column(Text, default="")
+    facts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now)
+    sent_on: Mapped[date | None] = mapped_column(default=None)
+    sent_channel: Mapped[str] = mapped_column(String(20), default="")
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), default=None)
+    __table_args__ = (Index("ux_letter_drafts_case_kind", "case_id", "kind", unique=True),)

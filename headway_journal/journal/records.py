@@ -17,7 +17,7 @@ from . import validation
 
 STATUSES = ("open", "waiting", "escalated", "resolved", "closed")
 ACTIVE_STATUSES = ("open", "waiting", "escalated")
-CHANNELS = ("phone", "chat", "email", "ticket", "in-app", "letter", "in-person")
+CHANNELS = ("phone", "chat", "email", "ticket", "in-app", "letter", "in-person", "web-form")
 DIRECTIONS = ("outbound", "inbound")
 PROMISE_STATUSES = ("pending", "kept", "broken")
 CHANNEL_KINDS = ("phone", "email", "chat", "web", "in-app", "letter", "portal")

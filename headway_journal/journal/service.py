@@ -40,6 +40,7 @@ from .issue_types import (
     get_issue_type,
     parse_money,
 )
+from .letters.drafts import LetterDrafts
 from .models import (
     Attachment,
     Case,
@@ -104,14 +105,15 @@ def _choice(value: str, name: str, allowed: Sequence[str], errors: dict[str, str
 
 
 class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, ExhibitRecords, Guidance,
-                     SeedDefaults, ChainViews):
+                     SeedDefaults, ChainViews, LetterDrafts):
     """All operations on one open journal.
 
     The facade the GUI, the command line and the case file call. What writes (with its
     validation) is here; the rest is in its parts: ``service_base`` (journal, transactions,
     settings), ``case_queries`` (case list, search), ``case_views`` (a case read whole),
     ``organizations``, ``promise_dates`` (statuses, due dates, overdue), ``exhibit_records``,
-    ``guidance`` (pre-call help) and ``seed`` (Headway's channels).
+    ``guidance`` (pre-call help), ``seed`` (Headway's channels) and ``letters.drafts`` (letters
+    drafted for a case).
     """
 
     # lifecycle

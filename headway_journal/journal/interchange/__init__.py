@@ -255,4 +255,5 @@ def _write_later(w: Writer, out: ImportTarget, case_ids: Mapping[str, int],
         for ep in cp.escalations:
             w.escalation(c, ep, contact_ids)
         w.notes(c, cp.notes)
+        w.letters(c, cp.letters, contact_ids)
         w.attachments(c, cp.attachments, contact_ids)

@@ -18,6 +18,7 @@ from ..models import (
     Change,
     Contact,
     Escalation,
+    LetterDraft,
     Note,
     Promise,
     Ticket,
@@ -26,7 +27,7 @@ from ..models import (
 )
 from ..service import JournalService
 from .common import ImportSummary
-from .plans import AttachmentPlan, CasePlan, ContactPlan, EscalationPlan
+from .plans import AttachmentPlan, CasePlan, ContactPlan, EscalationPlan, LetterPlan
 
 
 def _created(after: Mapping[str, Any]) -> dict[str, Any]:
@@ -70,15 +71,15 @@ class NewRows:
         """The next free id of each table whose ids other rows refer to."""
         if not self.next_id:
             self.s.flush()  # rows the ORM holds take their ids first
-            for t in (_CASES, _CONTACTS, _ESCALATIONS, _NOTES, _ATTACHMENTS):
+            for t in (_CASES, _CONTACTS, _ESCALATIONS, _NOTES, _ATTACHMENTS, _LETTERS):
                 self.next_id[t] = int(self.s.scalar(select(func.max(t.c.id))) or 0) + 1
         return self.next_id
 
     def flush(self, *, escalations: bool = True) -> None:
-        """Write the rows held (but the escalations only when ``escalations``)."""
+        """Write the rows held (but the escalations and letters only when ``escalations``)."""
         conn = None
         for table, rows in self.rows.items():
-            if not rows or (table is _ESCALATIONS and not escalations):
+            if not rows or (table in (_ESCALATIONS, _LETTERS) and not escalations):
                 continue
             if conn is None:
                 conn = self.s.connection()
@@ -93,6 +94,7 @@ class NewRows:
         contact_ids = {cp.key: self.contact(case_id, cp) for cp in plan.contacts}
         self.escalations(case_id, plan.escalations, contact_ids)
         self.notes(case_id, plan.notes)
+        self.letters(case_id, plan.letters, contact_ids)
         self.attachments(case_id, [(ap, contact_ids.get(ap.contact_key) if ap.contact_key
                                     else None) for ap in plan.attachments])
 
@@ -188,6 +190,17 @@ class NewRows:
                                       "updated_at": when or self.now})
             self._log(case_id, "note", note_id, {"body": [None, body]})
 
+    def letters(self, case_id: int, plans: Sequence[LetterPlan],
+                contact_ids: Mapping[str, int]) -> None:
+        for lp in plans:
+            letter_id = self._next(_LETTERS)
+            self.rows[_LETTERS].append({
+                "id": letter_id, "case_id": case_id, "kind": lp.kind, "body": lp.body,
+                "facts": dict(lp.facts), "created_at": self.now, "updated_at": self.now,
+                "sent_on": lp.sent_on, "sent_channel": lp.sent_channel,
+                "contact_id": contact_ids.get(lp.contact_key) if lp.contact_key else None})
+            self._log(case_id, "letter", letter_id, {"kind": [None, lp.kind]})
+
     def attachments(self, case_id: int,
                     plans: Sequence[tuple[AttachmentPlan, int | None]]) -> None:
         """Rows of exhibits whose files are stored, each with its contact's id (or None)."""
@@ -218,6 +231,7 @@ def _table(model: type[Any]) -> Table:
 
 _CASES, _CONTACTS, _TICKETS, _PROMISES, _ESCALATIONS, _NOTES, _ATTACHMENTS, _CHANGES = (
     _table(m) for m in (Case, Contact, Ticket, Promise, Escalation, Note, Attachment, Change))
+_LETTERS = _table(LetterDraft)
 # The order new rows are written in. Tickets before their contacts: each ticket's trigger
 # rewrites its contact's search document, which does not exist yet, so each contact is indexed
 # once, with its tickets, when it is inserted (instead of once more for every ticket). The
@@ -225,8 +239,9 @@ _CASES, _CONTACTS, _TICKETS, _PROMISES, _ESCALATIONS, _NOTES, _ATTACHMENTS, _CHA
 # While such a check is pending, SQLite looks for the children of every contact inserted, and
 # escalations.contact_id has no index: escalations are written last, after every contact.
 # Promises are part of their contact's search document too (schema 0004): before it, likewise.
+# Letter drafts name a contact too (schema 0008, no index on contact_id): with the escalations.
 _BULK_ORDER = (_CASES, _TICKETS, _PROMISES, _CONTACTS, _NOTES, _ATTACHMENTS, _CHANGES,
-               _ESCALATIONS)
+               _LETTERS, _ESCALATIONS)
 
 
 def insert_many(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:

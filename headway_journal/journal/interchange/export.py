@@ -21,6 +21,7 @@ from ..service import JournalService
 from .chain_seal import CHAIN_KEY, chain_block
 from .common import FORMAT_NAME, FORMAT_VERSION, PROFILE_KEYS, ExportError
 from .files import EXPORTED_FILE, copy_exhibit, file_name
+from .letters import export_letters
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ def build_document(svc: JournalService, files_dir_name: str
                 for e in sorted(cv.escalations, key=lambda e: (e.requested_on, e.key))
             ],
             "notes": [{"body": n.body, "created_at": _iso_dt(n.created_at)} for n in cv.notes],
+            "letters": export_letters(svc.letter_drafts(cv.id), contact_keys),
         })
     profile = svc.profile()
     doc: dict[str, Any] = {

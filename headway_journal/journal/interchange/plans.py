@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +68,19 @@ class EscalationPlan:
 
 
 @dataclass
+class LetterPlan:
+    """A letter drafted for the case (``journal.letters``), checked, with its contact's key."""
+
+    path: str
+    kind: str
+    body: str
+    facts: dict[str, str]
+    sent_on: date | None
+    sent_channel: str
+    contact_key: str | None
+
+
+@dataclass
 class CasePlan:
     """A case of the file with all it holds, checked."""
 
@@ -79,6 +92,7 @@ class CasePlan:
     escalations: list[EscalationPlan] = field(default_factory=list)
     notes: list[tuple[str, datetime | None]] = field(default_factory=list)
     attachments: list[AttachmentPlan] = field(default_factory=list)
+    letters: list[LetterPlan] = field(default_factory=list)
 
 
 @dataclass

@@ -36,6 +36,7 @@ from ..safe_echo import escape_for_terminal
 from ..service import JournalService, ValidationError
 from ..validation import MAX_LONG, clean_text
 from .common import FORMAT_NAME, FORMAT_VERSION, PROFILE_KEYS, keyed, show
+from .letters import read_letters
 from .plans import (
     AttachmentPlan,
     CasePlan,
@@ -255,9 +256,11 @@ class Reader:
                 out.attachments.append((case_id, att, None))
         self.read_escalations(rest, plan, None, contact_keys)
         self.read_notes(rest, plan)
+        plan.letters = read_letters(rest, contact_keys)
         if not self.problems.items:
             rows.escalations(case_id, plan.escalations, contact_ids)
             rows.notes(case_id, plan.notes)
+            rows.letters(case_id, plan.letters, contact_ids)
 
     def read_case(self, rec: Record, key: str, org_keys: set[str]) -> CasePlan | None:
         case_id = self.case_ids.get(key)
@@ -363,6 +366,7 @@ class Reader:
         contact_keys = seen | set(existing_contacts)
         self.read_escalations(rec, plan, existing, contact_keys)
         self.read_notes(rec, plan)
+        plan.letters = read_letters(rec, contact_keys)
 
     def read_contact(self, rec: Record, key: str, existing: Contact | None) -> ContactPlan | None:
         data = ContactInput(started_at=None, channel="", key=key)  # type: ignore[arg-type]

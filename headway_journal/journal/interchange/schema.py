@@ -13,6 +13,8 @@ from typing import Any
 from .. import deadlines as dl
 from ..fsutil import write_atomic
 from ..issue_types import ISSUE_TYPES, ROLES, fields_json_schema
+from ..letters.bodies import KINDS as LETTER_KINDS
+from ..letters.sending import SEND_CHANNELS
 from ..money import AMOUNT_PATTERN
 from ..records import (
     AUDIENCES,
@@ -108,8 +110,19 @@ def _contact_defs() -> dict[str, Any]:
     note = {"anyOf": [{"type": "string", "minLength": 1},
                       _obj({"body": {"type": "string", "minLength": 1}, "created_at": _MOMENT},
                            ["body"])]}
+    letter = _obj({
+        "kind": {"enum": list(LETTER_KINDS)},
+        "body": _text(MAX_LONG),
+        "facts": {"type": ["object", "null"], "additionalProperties": {"type": "string"},
+                  "description": "Facts entered for this letter (they win over the case's "
+                                 "fields), e.g. statement_date."},
+        "sent_on": _DAY,
+        "sent_channel": {"enum": [*SEND_CHANNELS, None]},
+        "contact": {"type": ["string", "null"],
+                    "description": "Key of the contact that logged the sending."},
+    }, ["kind"])
     return {"contact": contact, "promise": promise, "attachment": attachment,
-            "escalation": escalation, "note": note}
+            "escalation": escalation, "note": note, "letter": letter}
 
 
 def _case_def() -> dict[str, Any]:
@@ -138,6 +151,7 @@ def _case_def() -> dict[str, Any]:
         "attachments": {"type": ["array", "null"], "items": {"$ref": "#/$defs/attachment"}},
         "escalations": {"type": ["array", "null"], "items": {"$ref": "#/$defs/escalation"}},
         "notes": {"type": ["array", "null"], "items": {"$ref": "#/$defs/note"}},
+        "letters": {"type": ["array", "null"], "items": {"$ref": "#/$defs/letter"}},
     }, ["key", "title", "organization", "issue_type", "role"], allOf=fields_rules["allOf"])
     return case
 

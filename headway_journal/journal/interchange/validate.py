@@ -205,7 +205,7 @@ CHANNEL_FIELDS = ("kind", "value", "label", "audience", "hours", "timezone", "ve
             "verified_from")
 CASE_FIELDS = ("key", "title", "organization", "issue_type", "role", "status", "opened_on", "summary",
          "desired_outcome", "amount_disputed", "currency", "fields", "contacts", "attachments",
-         "escalations", "notes")
+         "escalations", "notes", "letters")
 CONTACT_FIELDS = ("key", "started_at", "ended_at", "channel", "direction", "hold_minutes",
             "representative", "tickets", "summary", "outcome", "recorded_at", "promises",
             "attachments")
@@ -215,8 +215,9 @@ ATTACHMENT_FIELDS = ("path", "caption", "original_name", "media_type", "size", "
 ESCALATION_FIELDS = ("key", "requested_on", "level", "owner", "reference", "notes", "contact")
 OWNER_FIELDS = ("name", "title")
 NOTE_FIELDS = ("body", "created_at")
+LETTER_FIELDS = ("kind", "body", "facts", "sent_on", "sent_channel", "contact")
 # the members of a case that may follow its contacts in a case that is read as it streams
-CASE_LATE = ("attachments", "escalations", "notes")
+CASE_LATE = ("attachments", "escalations", "notes", "letters")
 
 
 def key_of(rec: Record, seen: set[str]) -> str | None:

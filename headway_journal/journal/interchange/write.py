@@ -30,7 +30,16 @@ from ..models import (
 from ..records import PromiseInput
 from ..service import JournalService, match_promises, promise_terms
 from .common import ImportSummary
-from .plans import AttachmentPlan, CasePlan, ContactPlan, EscalationPlan, OrgPlan, PromisePlan
+from .letters import write_letters
+from .plans import (
+    AttachmentPlan,
+    CasePlan,
+    ContactPlan,
+    EscalationPlan,
+    LetterPlan,
+    OrgPlan,
+    PromisePlan,
+)
 
 
 def _changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
@@ -284,6 +293,13 @@ class Writer:
                 setattr(row, k, v)
             self.log("escalation", row.id, c.id, "update", changes)
             self.summary.count("updated", "escalation")
+
+    def letters(self, c: Case, letters: Sequence[LetterPlan], contact_ids: Mapping[str, int]
+                ) -> None:
+        """Create or replace the case's letter drafts (one per kind)."""
+        for draft_id, kind, action in write_letters(self.s, c.id, letters, contact_ids):
+            self.log("letter", draft_id, c.id, action, {"kind": kind})
+            self.summary.count("created" if action == "create" else "updated", "letter")
 
     def notes(self, c: Case, notes: Sequence[tuple[str, datetime | None]]) -> None:
         have = [n for n in self.s.scalars(select(Note.body).where(Note.case_id == c.id))]

@@ -2,12 +2,13 @@
 
 The safety note first when the issue type has one, then the checklist, the call prompts, the
 organization's channels (each with "open now" from its hours), what to expect, the next step
-and the outside clocks.
+with the letters that apply (``ui.letters.panel``) and the outside clocks.
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -18,6 +19,7 @@ from ...journal.issue_types import call_prompts
 from ...journal.records import CaseView
 from ...journal.service import JournalService
 from ..format import full_date, plural
+from ..letters.panel import add_letters
 from ..widgets import Badge, Card, NoticeBox, heading, wrap_label
 from .common import CHANNEL_NAMES, add_to_column, clear_layout, muted
 
@@ -27,8 +29,9 @@ AUDIENCE_NAMES = {"any": "everyone", "client": "clients", "clinician": "clinicia
 
 
 def fill_before_call(column: QVBoxLayout, service: JournalService, case: CaseView,
-                     now: datetime) -> None:
-    """Fill the Before you call tab's ``column`` for ``case`` (``now`` for "open now")."""
+                     now: datetime, open_letter: Callable[[str], None] | None = None) -> None:
+    """Fill the Before you call tab's ``column`` for ``case`` (``now`` for "open now");
+    ``open_letter(kind)`` opens a letter's editor (None: the letters are listed only)."""
     clear_layout(column)
     column.addStretch(1)
     note = service.safety_note(case.issue_type)
@@ -65,6 +68,7 @@ def fill_before_call(column: QVBoxLayout, service: JournalService, case: CaseVie
     add_to_column(column, heading("Next step"))
     add_to_column(column, wrap_label(service.next_step(case), name="Next step",
                                      selectable=True))
+    add_letters(column, service, case, open_letter)
 
     add_outside_clocks(column, service, case)
 

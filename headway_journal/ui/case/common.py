@@ -15,7 +15,7 @@ from ..widgets import GRID
 
 CHANNEL_NAMES = {
     "phone": "Phone", "chat": "Chat", "email": "E-mail", "ticket": "Ticket", "in-app": "In-app",
-    "letter": "Letter", "in-person": "In person", "web": "Web", "portal": "Portal",
+    "letter": "Letter", "in-person": "In person", "web-form": "Web form", "web": "Web", "portal": "Portal",
 }
 DIRECTION_NAMES = {"outbound": "outbound", "inbound": "inbound"}
 DIRECTION_HELP = {"outbound": "you contacted them", "inbound": "they contacted you"}

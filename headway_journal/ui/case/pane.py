@@ -258,7 +258,22 @@ class CasePane(QWidget):
         if case.id != self._before_call_case:  # another case starts at the top
             self._before_call_case = case.id
             self.scroll_before_call_to_top()
-        fill_before_call(self.before_column, self.service, case, now or datetime.now(UTC))
+        fill_before_call(self.before_column, self.service, case, now or datetime.now(UTC),
+                         None if self.locked else self.open_letter)
+
+    def open_letter(self, kind: str) -> None:
+        """Open the editor of the case's letter of ``kind`` (``letter_dialog`` while open)."""
+        if self.case is None:
+            return
+        from ..letters.dialog import open_letter_dialog  # the editor loads python-docx & co.
+
+        self.letter_dialog = open_letter_dialog(self, self.service, self.case.id, kind)
+        if self.letter_dialog is not None:
+            self.letter_dialog.changed.connect(self._letter_changed)
+
+    def _letter_changed(self) -> None:
+        self.reload()
+        self.changed.emit()
 
     # -- writes ------------------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ __all__ = ["CHANNEL_LABELS", "CORE_LABELS", "DIRECTION_LABELS", "ESCALATION_LEVE
            "ESC_LABELS", "ContactForm"]
 
 CHANNEL_LABELS = {"phone": "Phone", "chat": "Chat", "email": "E-mail", "ticket": "Ticket",
-                  "in-app": "In the app", "letter": "Letter", "in-person": "In person"}
+                  "in-app": "In the app", "letter": "Letter", "in-person": "In person", "web-form": "Web form"}
 DIRECTION_LABELS = {"outbound": "I contacted them", "inbound": "They contacted me"}
 ESCALATION_LEVELS = ("supervisor", "escalations team", "manager", "formal complaint",
                      "privacy officer")
