@@ -93,7 +93,7 @@ class CaseViews(ServiceBase):
             rep_id=ct.rep_id, tickets=tuple(t.number for t in ct.tickets), summary=ct.summary,
             outcome=ct.outcome, recorded_at=ct.recorded_at,
             promises=tuple(self._promise_view(p, ct, now) for p in ct.promises),
-            attachments=tuple(atts), source=ct.source or "typed",
+            attachments=tuple(atts), source=ct.source or "typed", capture_ref=ct.capture_ref,
         )
 
     def _promise_view(self, p: Promise, ct: Contact, now: datetime) -> PromiseView:

@@ -256,6 +256,7 @@ class ContactView:
     promises: tuple[PromiseView, ...]
     attachments: tuple[AttachmentView, ...]
     source: str = "typed"  # how it was captured: one of CAPTURE_SOURCES
+    capture_ref: str = ""  # what recognises a captured message again (Message-ID or hash)
 
     @property
     def duration_minutes(self) -> int | None:

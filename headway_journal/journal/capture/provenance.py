@@ -121,7 +121,8 @@ def original_message(subject: str, message_id: str, fmt: str) -> dict[str, str]:
 
 
 def imported(source: str, earlier: Mapping[str, object] | None = None) -> dict[str, str]:
-    """From a journal export; the provenance it had there is kept under "was_*" keys."""
+    """From a JSON file that said nothing of where it came from; ``earlier`` (a provenance it
+    had somewhere else) is kept under "was_*" keys."""
     out = {"kind": "imported", "from": source}
     for key, value in clean_provenance(earlier).items():
         out[f"was_{key}"] = value
@@ -130,6 +131,8 @@ def imported(source: str, earlier: Mapping[str, object] | None = None) -> dict[s
 
 def _describe_one(p: Mapping[str, str]) -> str:
     kind = p.get("kind", "")
+    if kind == "pasted" and p.get("name"):
+        return i18n.text("pasted file \u201c{name}\u201d").format(name=p["name"])
     if kind == "pasted":
         return i18n.text("pasted ({what})").format(what=p.get("what", "image"))
     if kind in ("dropped", "file"):

@@ -164,7 +164,7 @@ class WindowPaste(QObject):
             self._say(NO_CASE)
             return False
         try:
-            return self._controller.attach_mime(case_id, mime, self._contact_id())
+            return self._controller.attach_mime(case_id, mime, self._contact_id(), how="pasted")
         except Exception as exc:  # a refusal in plain words, never a traceback
             self._say(f"Nothing was attached: {exc}")
             return False
@@ -321,7 +321,8 @@ class PasteHandler(QObject):
         mime = QGuiApplication.clipboard().mimeData()
         if not self._controller.can_accept(mime):
             return False
-        return self._controller.attach_mime(self._case_id(), mime, self._contact_id())
+        return self._controller.attach_mime(self._case_id(), mime, self._contact_id(),
+                                            how="pasted")
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
