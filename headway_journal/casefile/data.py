@@ -92,6 +92,7 @@ class ContactRow:
     outcome: str
     promises: tuple[PromiseRow, ...]
     exhibit_numbers: tuple[int, ...]
+    source: str = "typed"  # how it was captured: typed, email, transcript, ocr-suggestion
 
     def __post_init__(self) -> None:
         _require_aware(self)
@@ -125,6 +126,7 @@ class Exhibit:
     # set by redact() for a PDF or text exhibit it cannot mask: listed (name, size, SHA-256)
     # as "withheld from this redacted copy", its contents left out
     withheld: bool = False
+    provenance: str = ""  # where it came from, one line ("" when not recorded)
 
     def __post_init__(self) -> None:
         _require_aware(self)

@@ -48,9 +48,12 @@ def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
     for ex in exhibits:
         note = prep.notes.get(ex.number, "")
         missing = ex.number in prep.not_shown and "missing" in prep.not_shown[ex.number]
-        caption = f"{esc(ex.caption)}<br/><font size=8 color='#555555'>{esc(note)}</font>"
+        came = f"<br/><font size=8 color='#555555'>From: {esc(ex.provenance)}</font>" \
+            if ex.provenance else ""
+        caption = (f"{esc(ex.caption)}{came}<br/><font size=8 color='#555555'>{esc(note)}"
+                   "</font>")
         if missing:
-            caption = f"{esc(ex.caption)}<br/><b><font size=8>{esc(note)}</font></b>"
+            caption = f"{esc(ex.caption)}{came}<br/><b><font size=8>{esc(note)}</font></b>"
         rows.append(
             [
                 ctx.cell(str(ex.number), s.cell_bold),
