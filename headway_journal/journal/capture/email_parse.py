@@ -335,12 +335,11 @@ def parse_msg(data: bytes, *, file_name: str = "message.msg") -> ParsedMessage:
 
 
 def _read_msg(msg: Any, data: bytes, file_name: str) -> ParsedMessage:
-    header = getattr(msg, "header", None)
-    when = _aware(getattr(msg, "date", None)) if isinstance(getattr(msg, "date", None),
-                                                            datetime) else None
-    source = "date" if when is not None else ""
-    if when is None and isinstance(header, Message):
-        when, source = message_moment(header)
+    header = getattr(msg, "header", None)  # the transport headers (their Date has its offset)
+    when, source = message_moment(header) if isinstance(header, Message) else (None, "")
+    sent = getattr(msg, "date", None)  # the submit time, in UTC
+    if when is None and isinstance(sent, datetime):
+        when, source = _aware(sent), "date"
     name, address = parseaddr(_clean(getattr(msg, "sender", None) or ""))
     if not address and isinstance(header, Message):
         senders = _addresses(header, "From")

@@ -25,8 +25,8 @@ _ORIGINAL = re.compile(r"^\s*-{2,}\s*(original message|urspr\u00fcngliche nachri
 _RULE = re.compile(r"^\s*_{10,}\s*$")
 _HEADER_FROM = re.compile(r"^\s*\*?(from|von|de)\s*:\*?\s", re.IGNORECASE)
 _HEADER_NEXT = re.compile(r"^\s*\*?(sent|date|gesendet|envoy\u00e9|enviado|to)\s*:", re.IGNORECASE)
-_WROTE = re.compile(r"^\s*(on|am|le|el)\b.*\b(wrote|schrieb|a \u00e9crit|escribi\u00f3)\s*:\s*$",
-                    re.IGNORECASE)
+_WROTE = re.compile(r"^\s*(on|am|le|el)\b.*\b(wrote|schrieb|a \u00e9crit|escribi\u00f3)\b[^:]{0,80}:"
+                    r"\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"^\s*>")
 
 
