@@ -3,18 +3,32 @@ with one-line refusals that write nothing, and no Qt loaded."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from headway_journal import cli
 from headway_journal.journal.records import CaseInput
 from headway_journal.journal.service import JournalService
-from tests.journal.capture import messages as mk
+
+
+def _load_messages() -> ModuleType:
+    """The e-mail builders of the capture tests (loaded by path: tests/ is not a package)."""
+    path = Path(__file__).resolve().parents[1] / "journal" / "capture" / "messages.py"
+    spec = importlib.util.spec_from_file_location("capture_messages", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+mk = _load_messages()
 
 
 @pytest.fixture
