@@ -36,8 +36,8 @@ from .email_parse import EmailError, ParsedMessage, read_messages
 from .provenance import email_attachment, original_message
 from .records import CapturedContact, CapturedExhibit
 
-__all__ = ["EmailImportResult", "UndatedMessage", "add_email_files", "contact_for",
-           "import_email_file"]
+__all__ = ["EmailImportResult", "PreparedFile", "UndatedMessage", "add_email_files",
+           "commit_file", "contact_for", "import_email_file", "prepare_file"]
 
 MAX_NAME = 200
 
@@ -129,6 +129,68 @@ def _exhibits(svc: Any, msg: ParsedMessage, stored: list[Any]) -> list[CapturedE
     return out
 
 
+@dataclass
+class PreparedFile:
+    """One file's messages, ready to be written: their contacts, and their exhibit files
+    already in the store (``stored``: what this preparation put there)."""
+
+    path: Path
+    items: list[CapturedContact] = field(default_factory=list)
+    stored: list[Any] = field(default_factory=list)
+    skipped: int = 0
+
+
+def prepare_file(svc: Any, path: Path, *, own: frozenset[str], known: set[str],
+                 undated_at: datetime | None = None,
+                 tick: Callable[[], None] | None = None) -> PreparedFile:
+    """Read every message of one file, check its contact and store its exhibit files.
+
+    Touches only the store (thread-safe) and pure validation, so it may run off the GUI
+    thread. ``known``: references already in the case or earlier in the batch; this file's
+    are added. A problem raises (EmailError, ValidationError, AttachmentError...) after the
+    files stored for it were removed again and its references taken out of ``known``.
+    """
+    prepared = PreparedFile(Path(path))
+    try:
+        for msg in read_messages(path):
+            if tick is not None:
+                tick()
+            if msg.ref in known:
+                prepared.skipped += 1
+                continue
+            contact = contact_for(msg, own, undated_at)
+            svc.validate_contact(contact)  # before its files are stored
+            prepared.items.append(CapturedContact(contact, msg.ref,
+                                                  _exhibits(svc, msg, prepared.stored)))
+            known.add(msg.ref)
+    except BaseException:
+        forget(prepared, known)
+        discard_unused(svc, prepared.stored)
+        raise
+    return prepared
+
+
+def forget(prepared: PreparedFile, known: set[str]) -> None:
+    """Take a prepared file's references out of ``known`` (it was not written)."""
+    for item in prepared.items:
+        known.discard(item.ref)
+
+
+def commit_file(svc: Any, case_id: int, prepared: PreparedFile,
+                known: set[str] | None = None) -> tuple[list[int], int]:
+    """Write a prepared file's contacts in one transaction; (new contact ids, skipped). On
+    failure nothing is written and its exhibit files are removed again."""
+    try:
+        ids = svc.add_captured(case_id, prepared.items)
+    except BaseException:
+        if known is not None:
+            forget(prepared, known)
+        discard_unused(svc, prepared.stored)
+        raise
+    added = [i for i in ids if i is not None]
+    return added, prepared.skipped + (len(ids) - len(added))
+
+
 def import_email_file(svc: Any, case_id: int, path: Path, *, own: frozenset[str],
                       undated_at: datetime | None = None,
                       known: set[str] | None = None,
@@ -136,28 +198,8 @@ def import_email_file(svc: Any, case_id: int, path: Path, *, own: frozenset[str]
     """Log the messages of one file (all or nothing); (new contact ids, skipped count).
     ``known``: references already in the case or logged earlier in the batch (updated)."""
     known = svc.captured_refs(case_id) if known is None else known
-    stored: list[Any] = []
-    items: list[CapturedContact] = []
-    skipped = 0
-    try:
-        for msg in read_messages(path):
-            if tick is not None:
-                tick()
-            if msg.ref in known:
-                skipped += 1
-                continue
-            contact = contact_for(msg, own, undated_at)
-            svc.validate_contact(contact)  # before its files are stored
-            items.append(CapturedContact(contact, msg.ref, _exhibits(svc, msg, stored)))
-            known.add(msg.ref)
-        ids = svc.add_captured(case_id, items)
-    except BaseException:
-        for item in items:
-            known.discard(item.ref)
-        discard_unused(svc, stored)
-        raise
-    added = [i for i in ids if i is not None]
-    return added, skipped + (len(ids) - len(added))
+    prepared = prepare_file(svc, path, own=own, known=known, undated_at=undated_at, tick=tick)
+    return commit_file(svc, case_id, prepared, known)
 
 
 def add_email_files(svc: Any, case_id: int, paths: Sequence[Path] | Iterable[Path], *,
