@@ -232,6 +232,8 @@ class DropTarget(QObject):
         self._case_id = case_id_getter
         self._contact_id = contact_id_getter or (lambda: None)
         self.overlay = _DropOverlay(widget)
+        # Sees a drop first and returns True when it took all of it (e-mails: ui.capture)
+        self.intercept: Callable[[QMimeData], bool] | None = None
         widget.setAcceptDrops(True)
         if isinstance(widget, QAbstractScrollArea):
             # Drags over the viewport go to the viewport first; let them reach the widget.
@@ -280,6 +282,8 @@ class DropTarget(QObject):
                 return True
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
+            if self.intercept is not None and self.intercept(event.mimeData()):
+                return True
             _guarded(self._controller, lambda: self._controller.attach_mime(
                 case_id, event.mimeData(), self._contact_id()))
             return True
