@@ -243,3 +243,78 @@ def test_your_details_keep_your_other_addresses(qtbot: Any, service: Any) -> Non
     problem = form.save(service)
     assert problem is not None and "Other e-mails" in problem
     assert form.errors["other_emails"].message
+
+
+# --- the contact dialog -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def case_id(service: Any) -> int:
+    from headway_journal.journal.records import CaseInput
+
+    org = service.organization_by_key("headway")
+    return int(service.create_case(CaseInput(title="Double charge", organization_id=org.id,
+                                             issue_type="billing", role="client")))
+
+
+def contact_dialog(qtbot: Any, service: Any, case_id: int, **kw: Any) -> Any:
+    from headway_journal.ui.dialogs import ContactDialog
+
+    dlg = ContactDialog(service, case_id, **kw)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    return dlg
+
+
+def test_an_email_dropped_on_the_contact_dialog_fills_it_and_saving_logs_it(
+        qtbot: Any, service: Any, case_id: int, tmp_path: Path) -> None:
+    service.set_profile(email="alex@example.com")
+    dlg = contact_dialog(qtbot, service, case_id)
+    path = tmp_path / "reply.eml"
+    path.write_bytes(bytes(mk.with_attachments()))
+    qtbot.keyClicks(dlg.summary_edit, "Called first, then this came:")
+    send_drop(dlg, path)
+    assert dlg.channel_combo.currentData() == "email"
+    assert dlg.direction_combo.currentData() == "inbound"
+    assert (dlg.rep_name.text(), dlg.rep_id.text()) == ("Priya Raman", "priya@headway.co")
+    summary = dlg.summary_edit.toPlainText()
+    assert summary.startswith("Called first, then this came:\n\nRe: Double charge [TCK-5521]")
+    assert "Filled from the e-mail" in dlg.exhibit_strip.message.text()
+    assert dlg.started_at() == datetime(2026, 11, 24, 10, 15, tzinfo=PST)
+    assert dlg.save_button.isEnabled()
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    assert dlg.problems_label.message == ""
+    qtbot.waitUntil(lambda: dlg.saved_contact_id is not None and not dlg.isVisible(),
+                    timeout=WAIT)
+    (ct,) = service.get_case(case_id).contacts
+    assert (ct.source, ct.channel) == ("email", "email")
+    assert ct.started_at.utcoffset() == timedelta(hours=-8)
+    assert ct.capture_ref.endswith("@headway.co>")
+    names = [a.original_name for a in ct.attachments]
+    assert names[:3] == ["reply.eml", "invoice INV-2231.pdf", "screenshot.png"]
+    assert dict(ct.attachments[0].provenance)["kind"] == "message"
+    history = service.history(case_id)
+    assert any(h.entity == "contact" and "source" in h.changes for h in history)
+
+
+def test_the_contact_dialog_refuses_a_message_already_in_the_case_and_mailboxes(
+        qtbot: Any, service: Any, case_id: int, tmp_path: Path) -> None:
+    from headway_journal.journal.capture.email_import import add_email_files
+
+    path = tmp_path / "reply.eml"
+    path.write_bytes(bytes(mk.reply()))
+    add_email_files(service, case_id, [path])
+    dlg = contact_dialog(qtbot, service, case_id)
+    send_drop(dlg, path)
+    assert "already in the journal" in dlg.exhibit_strip.message.text()
+    assert dlg.rep_name.text() == ""
+    box = tmp_path / "inbox.mbox"
+    box.write_bytes(mk.mbox(bytes(mk.html_only())))
+    send_drop(dlg, box)
+    assert "mailbox go on the case" in dlg.exhibit_strip.message.text()
+    bad = tmp_path / "bad.eml"
+    bad.write_bytes(b"\x00\x01 nothing")
+    send_drop(dlg, bad)
+    assert "bad.eml: This is not an e-mail" in dlg.exhibit_strip.message.text()
+    assert dlg.summary_edit.toPlainText() == ""

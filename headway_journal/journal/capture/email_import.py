@@ -37,7 +37,8 @@ from .provenance import email_attachment, original_message
 from .records import CapturedContact, CapturedExhibit
 
 __all__ = ["EmailImportResult", "PreparedFile", "UndatedMessage", "add_email_files",
-           "commit_file", "contact_for", "import_email_file", "prepare_file"]
+           "attach_message", "commit_file", "contact_for", "import_email_file",
+           "prepare_file"]
 
 MAX_NAME = 200
 
@@ -200,6 +201,17 @@ def import_email_file(svc: Any, case_id: int, path: Path, *, own: frozenset[str]
     known = svc.captured_refs(case_id) if known is None else known
     prepared = prepare_file(svc, path, own=own, known=known, undated_at=undated_at, tick=tick)
     return commit_file(svc, case_id, prepared, known)
+
+
+def attach_message(svc: Any, case_id: int, contact_id: int, msg: ParsedMessage) -> None:
+    """A contact typed from a message (the contact dialog filled by a dropped e-mail): the
+    message's exhibits attached and the contact marked as captured from it."""
+    stored: list[Any] = []
+    try:
+        svc.attach_captured(case_id, contact_id, msg.ref, "email", _exhibits(svc, msg, stored))
+    except BaseException:
+        discard_unused(svc, stored)
+        raise
 
 
 def add_email_files(svc: Any, case_id: int, paths: Sequence[Path] | Iterable[Path], *,

@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 
 from ..history import changed_fields
 from ..models import Attachment, Case, Contact, Ticket, utc_key, utc_now
-from ..records import ContactInput, EscalationInput, PromiseInput
+from ..records import (
+    CAPTURE_SOURCES,
+    ContactInput,
+    EscalationInput,
+    NotFound,
+    PromiseInput,
+    ValidationError,
+)
 from ..service_base import ServiceBase
 from .provenance import clean_provenance
 
@@ -90,15 +97,36 @@ class CaptureRecords(ServiceBase):
             c.opened_on = started.date()
         self._log(s, "contact", ct.id, c.id, "create",
                   changed_fields({}, {**values, "tickets": tickets, "capture_ref": item.ref}))
-        for ex in item.exhibits:
+        self._exhibit_rows(s, c.id, ct.id, item.exhibits)
+        return ct.id
+
+    def attach_captured(self, case_id: int, contact_id: int, ref: str, source: str,
+                        exhibits: Sequence[CapturedExhibit]) -> None:
+        """A contact saved from a form filled by a captured message: say how it was captured
+        (``source``, ``ref``) and attach the message's exhibits, in one transaction."""
+        if source not in CAPTURE_SOURCES:
+            raise ValidationError({"source": f"{source[:40]!r} is not one of: "
+                                             f"{', '.join(CAPTURE_SOURCES)}."})
+        with self._write() as s:
+            ct = s.get(Contact, contact_id)
+            if ct is None or ct.case_id != case_id or ct.deleted_at is not None:
+                raise NotFound(f"There is no contact {contact_id} in case {case_id}.")
+            if (ct.source, ct.capture_ref) != (source, ref):
+                self._log(s, "contact", ct.id, case_id, "update",
+                          {"source": [ct.source, source], "capture_ref": [ct.capture_ref, ref]})
+                ct.source, ct.capture_ref = source, ref
+            self._exhibit_rows(s, case_id, ct.id, exhibits)
+
+    def _exhibit_rows(self, s: Session, case_id: int, contact_id: int,
+                      exhibits: Sequence[CapturedExhibit]) -> None:
+        for ex in exhibits:
             blob = ex.blob
-            a = Attachment(case_id=c.id, contact_id=ct.id, sha256=blob.sha256,
+            a = Attachment(case_id=case_id, contact_id=contact_id, sha256=blob.sha256,
                            original_name=blob.original_name, media_type=blob.media_type,
                            size=blob.size, caption=ex.caption, preview_ok=blob.preview_ok,
                            width=blob.width, height=blob.height,
                            provenance=clean_provenance(ex.provenance))
             s.add(a)
             s.flush()
-            self._log(s, "attachment", a.id, c.id, "create",
+            self._log(s, "attachment", a.id, case_id, "create",
                       {"original_name": [None, a.original_name], "sha256": [None, a.sha256]})
-        return ct.id
