@@ -183,6 +183,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         with self._write() as s:
             for k, v in clean.items():
                 row = s.get(Setting, f"profile.{k}")
+                if row is None and k == "other_emails" and not v:
+                    continue  # optional, and never given: the profile stays as it was
                 if row is None:
                     s.add(Setting(key=f"profile.{k}", value=v))
                 else:

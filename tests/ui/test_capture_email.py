@@ -318,3 +318,21 @@ def test_the_contact_dialog_refuses_a_message_already_in_the_case_and_mailboxes(
     send_drop(dlg, bad)
     assert "bad.eml: This is not an e-mail" in dlg.exhibit_strip.message.text()
     assert dlg.summary_edit.toPlainText() == ""
+
+
+def test_settings_keep_your_other_addresses(qtbot: Any, service: Any) -> None:
+    from headway_journal.ui.dialogs import SettingsDialog
+
+    dlg = SettingsDialog(service)
+    qtbot.addWidget(dlg)
+    assert dlg.other_emails_edit.accessibleName() == "Other e-mails"
+    qtbot.keyClicks(dlg.other_emails_edit, "me@work.example, Me@Home.example")
+    assert dlg.save()
+    assert service.profile()["other_emails"] == "me@work.example\nme@home.example"
+    again = SettingsDialog(service)
+    qtbot.addWidget(again)
+    assert again.other_emails_edit.text() == "me@work.example, me@home.example"
+    assert not again.has_changes()
+    again.other_emails_edit.setText("me@work.example, nope")
+    assert not again.save()
+    assert again.errors["other_emails"].message
