@@ -31,7 +31,9 @@ def cmd_add_email(args: argparse.Namespace, folder: Path) -> int:
         import_email_file,
     )
     from headway_journal.journal.capture.email_parse import EmailError
+    from headway_journal.journal.exhibits import AttachmentError
     from headway_journal.journal.profile import own_addresses
+    from headway_journal.journal.service import ServiceError
 
     paths = [Path(f).expanduser() for f in args.files]
     for path in paths:
@@ -49,7 +51,7 @@ def cmd_add_email(args: argparse.Namespace, folder: Path) -> int:
                 raise CliError(_failed(path, added, skipped, echo(str(exc), 300)
                                        + " Log it by hand with the date it was received.")
                                ) from None
-            except EmailError as exc:
+            except (EmailError, ServiceError, AttachmentError) as exc:
                 raise CliError(_failed(path, added, skipped, echo(str(exc), 300))) from None
             added += len(ids)
             skipped += skip

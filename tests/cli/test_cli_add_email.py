@@ -132,3 +132,13 @@ def test_add_email_never_loads_qt(journal: Path, tmp_path: Path) -> None:
                        env={**os.environ, "HEADWAY_JOURNAL_DIR": str(journal)})
     report = json.loads(r.stdout)
     assert (report["code"], report["qt"]) == (0, []), report["err"]
+
+
+def test_a_message_from_the_future_names_its_file(journal: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "future.eml"
+    path.write_bytes(bytes(mk.reply(date="Tue, 24 Nov 2099 10:15:00 -0800")))
+    assert cli.main(["add-email", "c-1", str(path)]) == cli.EXIT_BAD_INPUT
+    line = one_error_line(capsys.readouterr().err)
+    assert "future.eml" in line and "future" in line.split("future.eml", 1)[1]
+    assert contacts(journal) == []

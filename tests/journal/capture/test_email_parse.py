@@ -307,3 +307,22 @@ def test_message_built_by_the_email_package_round_trips() -> None:
     m["Subject"] = "s"
     m.set_content("b")
     assert parse_eml(bytes(m)).body == "b"
+
+
+def test_reading_a_big_mailbox_holds_one_message_at_a_time(tmp_path: Path) -> None:
+    """Memory does not grow with the mailbox: eight times the messages, the same peak."""
+    import tracemalloc
+
+    one = mk.mbox(bytes(mk.reply(body="x" * 60 + "\n" + ("y" * 70 + "\n") * 140)))  # 10 KB
+    peaks = []
+    for count in (20, 160):
+        path = tmp_path / f"{count}.mbox"
+        path.write_bytes(one * count)
+        tracemalloc.start()
+        try:
+            assert sum(1 for _ in read_messages(path)) == count
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+    assert peaks[1] < peaks[0] * 1.5 + 200_000, peaks
+    assert peaks[1] < 160 * len(one) // 2, peaks  # far less than the file
