@@ -175,20 +175,17 @@ def _addresses(msg: Message, *names: str) -> list[tuple[str, str]]:
 
 
 def _text_of(part: Message) -> str:
-    try:
-        content = part.get_content()  # type: ignore[attr-defined]
-        if isinstance(content, str):
-            return content
-    except (LookupError, UnicodeError, ValueError, AssertionError, KeyError):
-        pass
+    """A text part's text: its declared charset when the bytes are that, else UTF-8, else
+    Windows-1252 (a missing or wrong label is common), else with replacement characters."""
     raw = part.get_payload(decode=True)
-    data = raw if isinstance(raw, bytes) else b""
-    for encoding in ("utf-8", "cp1252"):
+    data = raw if isinstance(raw, bytes) else str(raw or "").encode("utf-8", "surrogateescape")
+    declared = part.get_content_charset()
+    for encoding in ([declared] if declared else []) + ["utf-8", "cp1252"]:
         try:
             return data.decode(encoding)
-        except UnicodeDecodeError:
+        except (LookupError, UnicodeDecodeError):
             continue
-    return data.decode("latin-1")
+    return data.decode("utf-8", "replace")
 
 
 def _body(msg: EmailMessage) -> tuple[str, Message | None]:
