@@ -184,6 +184,7 @@ class EmailCapture(QObject):
         svc: JournalService = self.window.service
         try:
             svc.require_writable()
+            _ = svc.store  # made here (it reads settings), used by the worker (thread-safe)
             own = own_addresses(svc.profile())
             known = svc.captured_refs(case_id)
         except ServiceError as exc:
