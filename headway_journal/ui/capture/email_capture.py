@@ -187,7 +187,7 @@ class EmailCapture(QObject):
             _ = svc.store  # made here (it reads settings), used by the worker (thread-safe)
             own = own_addresses(svc.profile())
             known = svc.captured_refs(case_id)
-        except ServiceError as exc:
+        except (ServiceError, OSError, ValueError) as exc:  # read-only, a bad store setting
             self._say(self.tr("No e-mail was added: {problem}").format(problem=exc))
             return False
         task = self.runner.start(
