@@ -153,6 +153,9 @@ class EmailCapture(QObject):
         self.runner = TaskRunner(self)
         self.progress: QProgressDialog | None = None
         self.pending: CaptureReport | None = None  # before asking about undated messages
+        session = getattr(window, "session", None)
+        if session is not None:  # a reopened journal: what is being read is for the old one
+            session.service_replaced.connect(lambda _service: self.runner.invalidate())
 
     @property
     def busy(self) -> bool:
