@@ -8,6 +8,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from headway_journal import i18n
+
 from ..exhibits import Prepared
 from ..marks import Heading
 from ..pages import exhibit_scale, percent, upright_size
@@ -48,8 +50,8 @@ def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
     for ex in exhibits:
         note = prep.notes.get(ex.number, "")
         missing = ex.number in prep.not_shown and "missing" in prep.not_shown[ex.number]
-        came = f"<br/><font size=8 color='#555555'>From: {esc(ex.provenance)}</font>" \
-            if ex.provenance else ""
+        came = (f"<br/><font size=8 color='#555555'>{esc(i18n.text('From:'))} "
+                f"{esc(ex.provenance)}</font>") if ex.provenance else ""
         caption = (f"{esc(ex.caption)}{came}<br/><font size=8 color='#555555'>{esc(note)}"
                    "</font>")
         if missing:

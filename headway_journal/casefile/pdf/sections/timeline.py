@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
+from headway_journal import i18n
+
 from ...data import ContactRow
 from ..exhibits import Prepared
 from ..styles import FONT_BOLD, FRAME_W, HEAD_BG, NOTE_BG, boxed, grid_style
@@ -57,7 +59,7 @@ def contact_block(ctx: Context, c: ContactRow, known_exhibits: set[int]) -> Tabl
     s = ctx.s
     head = (
         f"Contact {c.number} · {esc(fmt_dt(c.started_at, weekday=True))} · "
-        f"{esc(_channel(c))} · {esc(SOURCE_LABELS.get(c.source, c.source))}"
+        f"{esc(_channel(c))} · {esc(i18n.text(SOURCE_LABELS.get(c.source, c.source)))}"
     )
     rows: list[list[Flowable | str]] = [[ctx.markup(head, s.cell_head), ""]]
 
