@@ -126,7 +126,8 @@ def _exhibits(svc: Any, msg: ParsedMessage, stored: list[Any]) -> list[CapturedE
                              fallback="message (whole text).txt")
         out.append(CapturedExhibit(put(msg.body.encode("utf-8"), name),
                                    i18n.text("The whole text of the e-mail"),
-                                   email_attachment(msg.subject, msg.message_id, name)))
+                                   email_attachment(msg.subject, msg.message_id, name,
+                                                    whole_text=True)))
     return out
 
 

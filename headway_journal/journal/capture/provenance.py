@@ -10,7 +10,7 @@ dropped    ``name`` (the file's own name) and ``modified`` (its mtime, ISO 8601 
 file       the same, for a file chosen with File > Attach
 screen     ``screen`` (which screen) and ``at`` (when the capture was taken)
 email      an e-mail's attachment or inline image: ``subject``, ``message_id``, ``name``,
-           ``inline`` ("yes" for an inline image)
+           ``inline`` ("yes" for an inline image), ``part`` ("whole text": its whole text)
 message    the original message file itself: ``subject``, ``message_id``, ``format`` (eml, msg)
 imported   from a journal export: ``from`` (the export file's name) and the provenance it had
 =========  ===================================================================================
@@ -109,10 +109,13 @@ def screen_capture(screen: str, at: datetime) -> dict[str, str]:
 
 
 def email_attachment(subject: str, message_id: str, name: str, *,
-                     inline: bool = False) -> dict[str, str]:
+                     inline: bool = False, whole_text: bool = False) -> dict[str, str]:
+    """An e-mail's attachment, inline image, or (``whole_text``) its whole text as a file."""
     out = {"kind": "email", "subject": subject, "message_id": message_id, "name": name}
     if inline:
         out["inline"] = "yes"
+    if whole_text:
+        out["part"] = "whole text"
     return out
 
 
@@ -146,6 +149,7 @@ def _describe_one(p: Mapping[str, str]) -> str:
             screen=p.get("screen", "?"), when=p.get("at", "?"))
     if kind in ("email", "message"):
         first = (i18n.text("inline image of the e-mail") if p.get("inline") == "yes"
+                 else i18n.text("the whole text of the e-mail") if p.get("part") == "whole text"
                  else i18n.text("attachment of the e-mail") if kind == "email"
                  else i18n.text("the original e-mail ({format})").format(
                      format=p.get("format", "eml")))

@@ -81,6 +81,10 @@ def test_a_message_becomes_an_email_contact_with_its_exhibits(
                        "message_id": ct.capture_ref, "name": "invoice INV-2231.pdf"}
     assert describe_provenance(ct.attachments[1].provenance).startswith(
         "attachment of the e-mail \u201cRe: Double charge [TCK-5521]\u201d <")
+    assert describe_provenance(ct.attachments[4].provenance).startswith(
+        "the whole text of the e-mail \u201cRe: Double charge")
+    assert describe_provenance(ct.attachments[0].provenance).startswith(
+        "the original e-mail (eml) \u201cRe: Double charge")
     # the search finds the e-mail by its words
     assert any(h.kind == "contact" for h in svc.search("duplicate charge refunded"))
 
