@@ -173,7 +173,6 @@ class Contact(Base):
     __table_args__ = (
         Index("ix_contacts_case_started", "case_id", "started_utc"),
         Index("ux_contacts_case_key", "case_id", "key", unique=True),
-        Index("ix_contacts_case_capture", "case_id", "capture_ref"),
     )
 
 

@@ -8,8 +8,9 @@ so the same e-mail is not logged twice. Every exhibit says where it came from
 "email"|"imported"|..., and details such as the original name and mtime, the screen and time,
 the message's subject and Message-ID}; existing exhibits have {}: not recorded).
 
-Only columns and an index are added (ALTER TABLE ADD COLUMN, no copy), so no row moves and
-foreign keys play no part. Dialect-neutral.
+Only columns are added (ALTER TABLE ADD COLUMN, no copy), so no row moves and foreign keys play
+no part. (A case's references are read through its contacts' (case_id, started_utc) index; a
+case holds few contacts.) Dialect-neutral.
 
 Revision ID: 0006
 Revises: 0004
@@ -33,8 +34,6 @@ def upgrade() -> None:
                                       server_default="typed"))
         batch_op.add_column(sa.Column("capture_ref", sa.String(length=300), nullable=False,
                                       server_default=""))
-        batch_op.create_index("ix_contacts_case_capture", ["case_id", "capture_ref"],
-                              unique=False)
     with op.batch_alter_table("attachments", schema=None) as batch_op:
         batch_op.add_column(sa.Column("provenance", sa.JSON(), nullable=False,
                                       server_default="{}"))
@@ -44,6 +43,5 @@ def downgrade() -> None:
     with op.batch_alter_table("attachments", schema=None) as batch_op:
         batch_op.drop_column("provenance")
     with op.batch_alter_table("contacts", schema=None) as batch_op:
-        batch_op.drop_index("ix_contacts_case_capture")
         batch_op.drop_column("capture_ref")
         batch_op.drop_column("source")
