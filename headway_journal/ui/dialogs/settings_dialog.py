@@ -74,9 +74,8 @@ class SettingsDialog(FormDialog):
             editor.setAccessibleName(LABELS[key])
         form.addRow(label, with_error(cell or editor, self._error(key)))
 
-    def _build(self) -> None:
-        outer = self.add_scrolled_body("Settings form", right_margin=0)
-
+    def _build_profile(self) -> QGroupBox:
+        """The "You" group: your details and your other e-mail addresses."""
         profile = QGroupBox("You (printed on the case file)")
         profile.setAccessibleName("Profile")
         pf = make_form_layout()
@@ -110,7 +109,11 @@ class SettingsDialog(FormDialog):
             "logged as sent by you (outbound) when it comes from one of your addresses."))
         self._row(pf, "other_emails", self.other_emails_edit)
         profile.setLayout(pf)
-        outer.addWidget(profile)
+        return profile
+
+    def _build(self) -> None:
+        outer = self.add_scrolled_body("Settings form", right_margin=0)
+        outer.addWidget(self._build_profile())
 
         cal = QGroupBox("Business days")
         cal.setAccessibleName("Business days")
