@@ -287,8 +287,10 @@ def _msg_attachments(msg: Any) -> list[ParsedAttachment]:
         name = (getattr(att, "longFilename", None) or getattr(att, "shortFilename", None)
                 or getattr(att, "displayName", None) or "")
         if data is not None and not isinstance(data, bytes):  # an attached Outlook message
-            data = bytes(getattr(getattr(data, "ole", None), "fp", b"") or b"")
-            name = name or "attached message.msg"
+            export = getattr(data, "exportBytes", None)
+            data = export(allowBadEmbed=True) if callable(export) else b""
+            name = f"{name or 'attached message'}.msg" if not str(name).lower().endswith(
+                ".msg") else name
         hidden = bool(getattr(att, "hidden", False)) or bool(getattr(att, "contentId", None))
         collector.add(str(name or _inline_name_msg(len(collector.found) + 1)),
                       data if isinstance(data, bytes) else b"", hidden)

@@ -197,6 +197,18 @@ def outlook_message(*, subject: str, body: str = "", html: str | None = None,
     streams["__nameid_version1.0/__substg1.0_00030102"] = b""
     streams["__nameid_version1.0/__substg1.0_00040102"] = b""
     for i, (name, data) in enumerate(atts):
+        if name == "<embedded>":  # an attached Outlook message: its streams inside
+            folder = f"__attach_version1.0_#{i:08X}"
+            streams[f"{folder}/__properties_version1.0"] = _props(
+                [(0x3705, 0x0003, struct.pack("<I", 5)), (0x0E21, 0x0003, struct.pack("<I", i))],
+                False)
+            inner = f"{folder}/__substg1.0_3701000D"
+            streams[f"{inner}/__substg1.0_001A001F"] = "IPM.Note".encode("utf-16-le")
+            streams[f"{inner}/__substg1.0_0037001F"] = data.decode().encode("utf-16-le")
+            streams[f"{inner}/__substg1.0_1000001F"] = "Inner body".encode("utf-16-le")
+            streams[f"{inner}/__properties_version1.0"] = (
+                b"\0" * 24 + struct.pack("<II", (0x0E07 << 16) | 3, 6) + struct.pack("<Q", 1))
+            continue
         folder = f"__attach_version1.0_#{i:08X}"
         streams[f"{folder}/__properties_version1.0"] = _props(
             [(0x3705, 0x0003, struct.pack("<I", 1)), (0x0E21, 0x0003, struct.pack("<I", i))],

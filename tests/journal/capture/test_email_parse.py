@@ -334,3 +334,14 @@ def test_reading_a_big_mailbox_holds_one_message_at_a_time(tmp_path: Path) -> No
             tracemalloc.stop()
     assert peaks[1] < peaks[0] * 1.5 + 200_000, peaks
     assert peaks[1] < 160 * len(one) // 2, peaks  # far less than the file
+
+
+def test_an_outlook_message_attached_to_one_is_kept_as_a_msg() -> None:
+    data = outlook_message(subject="Fwd: claim", body="See attached.",
+                           sent=datetime(2026, 11, 22, 9, 0, tzinfo=UTC),
+                           attachments=[("<embedded>", b"The original claim"),
+                                        ("notes.txt", b"hello")])
+    msg = parse_msg(data)
+    assert [a.name for a in msg.attachments] == ["attached message.msg", "notes.txt"]
+    inner = parse_msg(msg.attachments[0].data)
+    assert (inner.subject, inner.body) == ("The original claim", "Inner body")
