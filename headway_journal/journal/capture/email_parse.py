@@ -101,12 +101,19 @@ class ParsedMessage:
 
     @property
     def ref(self) -> str:
-        """What recognises the message again: its Message-ID, else its content's hash."""
-        return self.message_id or f"sha256:{self.sha256}"
+        """What recognises the message again: its Message-ID, else its content's hash (line
+        endings and trailing blank lines left out: the same message saved as a file or found
+        in a mailbox is the same message)."""
+        return self.message_id or f"sha256:{content_hash(self.raw)}"
 
     @cached_property
     def folded(self) -> Folded:
         return fold(self.body)
+
+
+def content_hash(raw: bytes) -> str:
+    """SHA-256 of a message's bytes with CRLF as LF and without trailing blank lines."""
+    return hashlib.sha256(raw.replace(b"\r\n", b"\n").rstrip(b"\n")).hexdigest()
 
 
 # --- .eml ---------------------------------------------------------------------------------------

@@ -127,7 +127,9 @@ def test_without_message_id_the_content_hash_recognises_a_message(
     add_email_files(svc, case_id, [path])
     assert add_email_files(svc, case_id, [path]).skipped == 1
     (ct,) = svc.get_case(case_id).contacts
-    assert ct.capture_ref == "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    assert ct.capture_ref == "sha256:" + hashlib.sha256(path.read_bytes().rstrip(b"\n")).hexdigest()
+    box = write(tmp_path, "box.mbox", mk.mbox(path.read_bytes()))  # the same, from a mailbox
+    assert add_email_files(svc, case_id, [box]).skipped == 1
 
 
 def test_a_thread_adds_each_message_once(svc: JournalService, case_id: int,

@@ -161,7 +161,9 @@ def test_without_message_id_the_content_hash_recognises_it() -> None:
     data = bytes(mk.reply(msgid=None))
     msg = parse_eml(data)
     assert msg.message_id == ""
-    assert msg.ref == "sha256:" + hashlib.sha256(data).hexdigest()
+    assert msg.ref == "sha256:" + hashlib.sha256(data.rstrip(b"\n")).hexdigest()
+    # the same message with other line endings, or as a mailbox holds it, is the same message
+    assert parse_eml(data.replace(b"\n", b"\r\n") + b"\r\n").ref == msg.ref
 
 
 @pytest.mark.parametrize("data", [
