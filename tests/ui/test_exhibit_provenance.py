@@ -116,3 +116,25 @@ def test_a_screen_capture_names_the_screen_and_the_moment(
     screen = QGuiApplication.primaryScreen()
     assert prov["screen"].startswith(screen.name() or "screen")
     assert datetime.fromisoformat(prov["at"]) >= before
+
+
+def test_the_viewer_and_tooltips_say_where_an_exhibit_came_from(
+        qtbot: Any, window: MainWindow, sample: Sample) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from headway_journal.ui.exhibits.describe import describe_exhibit
+    from headway_journal.ui.exhibits.viewer import open_viewer
+
+    svc = window.service
+    aid = svc.add_attachment(sample.billing, b"%PDF-1.4\n%%EOF\n", original_name="letter.pdf",
+                             provenance={"kind": "dropped", "name": "letter.pdf",
+                                         "modified": "2026-11-20T09:30:15+00:00"})
+    view = svc.attachment(aid)
+    came = "dropped file \u201cletter.pdf\u201d, modified 2026-11-20T09:30:15+00:00"
+    assert f"Came from: {came}" in describe_exhibit(view).splitlines()
+    viewer = open_viewer(svc, aid, window)
+    qtbot.addWidget(viewer)
+    assert came in [label.text() for label in viewer.findChildren(QLabel)]
+    old = svc.add_attachment(sample.billing, b"%PDF-1.4\n% old\n%%EOF\n", original_name="old.pdf")
+    assert not any(line.startswith("Came from") for line in
+                   describe_exhibit(svc.attachment(old)).splitlines())
