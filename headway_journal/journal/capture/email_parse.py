@@ -340,7 +340,14 @@ def parse_msg(data: bytes, *, file_name: str = "message.msg") -> ParsedMessage:
         msg.close()
 
 
+_MAIL_CLASSES = ("ipm.note", "ipm.schedule", "ipm.post", "report.")
+
+
 def _read_msg(msg: Any, data: bytes, file_name: str) -> ParsedMessage:
+    item = str(getattr(msg, "classType", "") or "").lower()
+    if not item.startswith(_MAIL_CLASSES):
+        raise EmailError(i18n.text("This Outlook file is not an e-mail (it is a {kind} item); "
+                                   "nothing was added.").format(kind=item or "unknown"))
     header = getattr(msg, "header", None)  # the transport headers (their Date has its offset)
     when, source = message_moment(header) if isinstance(header, Message) else (None, "")
     sent = getattr(msg, "date", None)  # the submit time, in UTC

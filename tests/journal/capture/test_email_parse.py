@@ -23,7 +23,7 @@ from headway_journal.journal.capture.mbox import MboxError, iter_mbox
 from headway_journal.journal.filenames import is_portable_name
 
 from . import messages as mk
-from .msgfile import outlook_message
+from .msgfile import compound_file, outlook_message
 
 PST = timezone(timedelta(hours=-8))
 
@@ -249,6 +249,12 @@ def test_a_damaged_msg_is_refused_in_one_line() -> None:
     data = outlook_message(subject="x", body="y")
     with pytest.raises(EmailError, match="cannot be read"):
         parse_msg(data[:700])
+    with pytest.raises(EmailError, match="cannot be read"):  # an OLE file, but a document
+        parse_msg(compound_file({"WordDocument": b"x" * 100}))
+    card = compound_file({"__substg1.0_001A001F": "IPM.Contact".encode("utf-16-le"),
+                          "__properties_version1.0": bytes(32)})
+    with pytest.raises(EmailError, match="not an e-mail \\(it is a ipm.contact item\\)"):
+        parse_msg(card)
 
 
 # --- mbox -----------------------------------------------------------------------------------
