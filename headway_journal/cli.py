@@ -563,6 +563,7 @@ def cmd_ics(args: argparse.Namespace, folder: Path) -> int:
 COMMAND_MODULES: tuple[str, ...] = (
     "headway_journal.commands.verify",
     "headway_journal.commands.letter",
+    "headway_journal.commands.capture",
 )
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {

@@ -97,6 +97,7 @@ class ContactRow:
     entry_id: int | None = None
     chain_seq: int | None = None
     chain_digest: str = ""
+    source: str = "typed"  # how it was captured: typed, email, transcript, ocr-suggestion
 
     def __post_init__(self) -> None:
         _require_aware(self)
@@ -140,6 +141,7 @@ class Exhibit:
     # set by redact() for a PDF or text exhibit it cannot mask: listed (name, size, SHA-256)
     # as "withheld from this redacted copy", its contents left out
     withheld: bool = False
+    provenance: str = ""  # where it came from, one line ("" when not recorded)
 
     def __post_init__(self) -> None:
         _require_aware(self)

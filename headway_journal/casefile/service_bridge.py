@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..journal import issue_types
+from ..journal.capture.provenance import describe_provenance
 from ..journal.filenames import portable_name
 from ..journal.records import AttachmentView, CaseView, ContactView, PromiseView
 from ..journal.service import JournalService, NotFound, ServiceError
@@ -379,6 +380,7 @@ def _exhibits(
                 print_path=None if print_copy is None else print_copy.path,
                 print_sha256=None if print_copy is None else print_copy.sha256,
                 preview_ok=a.preview_ok,
+                provenance=describe_provenance(a.provenance),
             )
         )
     return exhibits, number_of
@@ -404,6 +406,7 @@ def _contact_rows(contacts: list[ContactView], number_of: dict[int, int]) -> lis
                 tickets=tuple(t for t in c.tickets if t.strip()),
                 summary=c.summary,
                 outcome=c.outcome,
+                source=c.source,
                 promises=tuple(
                     PromiseRow(
                         text=p.text,

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from . import deadlines as dl
+from .capture.provenance import provenance_pairs
 from .case_queries import contact_day
 from .history import case_history
 from .issue_types import ISSUE_TYPES
@@ -92,7 +93,7 @@ class CaseViews(ServiceBase):
             rep_id=ct.rep_id, tickets=tuple(t.number for t in ct.tickets), summary=ct.summary,
             outcome=ct.outcome, recorded_at=ct.recorded_at,
             promises=tuple(self._promise_view(p, ct, now) for p in ct.promises),
-            attachments=tuple(atts),
+            attachments=tuple(atts), source=ct.source or "typed", capture_ref=ct.capture_ref,
         )
 
     def _promise_view(self, p: Promise, ct: Contact, now: datetime) -> PromiseView:
@@ -116,7 +117,7 @@ class CaseViews(ServiceBase):
                 started_at=ct.started_at, ended_at=ct.ended_at, channel=ct.channel,
                 direction=ct.direction, hold_minutes=ct.hold_minutes, rep_name=ct.rep_name,
                 rep_title=ct.rep_title, rep_id=ct.rep_id, tickets=[t.number for t in ct.tickets],
-                summary=ct.summary, outcome=ct.outcome, key=ct.key,
+                summary=ct.summary, outcome=ct.outcome, key=ct.key, source=ct.source or "typed",
                 promises=[PromiseInput(p.text, p.business_days, p.hours, p.due_on, p.status,
                                        id=p.id) for p in ct.promises],
                 escalation=None if esc is None else EscalationInput(
@@ -151,4 +152,4 @@ def attachment_view(a: Attachment) -> AttachmentView:
     """An exhibit row as its view."""
     return AttachmentView(a.id, a.case_id, a.contact_id, a.sha256, a.original_name, a.media_type,
                           a.size, a.caption, a.preview_ok, a.width, a.height, a.added_at,
-                          a.removed_at)
+                          a.removed_at, provenance_pairs(a.provenance))

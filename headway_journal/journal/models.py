@@ -159,6 +159,10 @@ class Contact(Base):
     recorded_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
     deleted_at: Mapped[datetime | None] = mapped_column(default=None)
+    # How it was captured (schema 0006): typed, email, transcript, ocr-suggestion
+    source: Mapped[str] = mapped_column(String(20), default="typed", server_default="typed")
+    # What recognises a captured message again: its Message-ID, else "sha256:<hash>"
+    capture_ref: Mapped[str] = mapped_column(String(300), default="", server_default="")
     case: Mapped[Case] = relationship(back_populates="contacts")
     tickets: Mapped[list[Ticket]] = relationship(
         back_populates="contact", cascade="all, delete-orphan", order_by="Ticket.position"
@@ -233,6 +237,8 @@ class Attachment(Base):
     height: Mapped[int | None] = mapped_column(Integer, default=None)
     added_at: Mapped[datetime] = mapped_column(default=utc_now)
     removed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Where it came from (schema 0006; capture/provenance.py): {} when not recorded
+    provenance: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
     case: Mapped[Case] = relationship(back_populates="attachments")
 
 

@@ -19,6 +19,9 @@ STATUSES = ("open", "waiting", "escalated", "resolved", "closed")
 ACTIVE_STATUSES = ("open", "waiting", "escalated")
 CHANNELS = ("phone", "chat", "email", "ticket", "in-app", "letter", "in-person", "web-form")
 DIRECTIONS = ("outbound", "inbound")
+# How a contact was captured (schema 0006): typed by the user, from an e-mail, from a pasted chat
+# transcript, or from a suggestion made from an exhibit's recognised text that the user accepted.
+CAPTURE_SOURCES = ("typed", "email", "transcript", "ocr-suggestion")
 PROMISE_STATUSES = ("pending", "kept", "broken")
 CHANNEL_KINDS = ("phone", "email", "chat", "web", "in-app", "letter", "portal")
 AUDIENCES = ("any", "client", "clinician", "privacy")
@@ -110,6 +113,7 @@ class ContactInput:
     escalation: EscalationInput | None = None
     key: str | None = None
     recorded_at: datetime | None = None
+    source: str = "typed"  # one of CAPTURE_SOURCES
 
 
 @dataclass
@@ -224,6 +228,8 @@ class AttachmentView:
     height: int | None
     added_at: datetime
     removed_at: datetime | None
+    # where it came from (capture/provenance.py): (key, value) pairs, "kind" first; () unknown
+    provenance: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_image(self) -> bool:
@@ -249,6 +255,8 @@ class ContactView:
     recorded_at: datetime
     promises: tuple[PromiseView, ...]
     attachments: tuple[AttachmentView, ...]
+    source: str = "typed"  # how it was captured: one of CAPTURE_SOURCES
+    capture_ref: str = ""  # what recognises a captured message again (Message-ID or hash)
 
     @property
     def duration_minutes(self) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -21,6 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import deadlines as dl
+from .capture.provenance import clean_provenance
+from .capture.records import CaptureRecords
 from .case_queries import CaseQueries
 from .case_views import CaseViews
 from .chain_views import ChainViews
@@ -56,9 +58,11 @@ from .models import (
     utc_now,
 )
 from .organizations import Organizations, channel_dict
+from .profile import check_other_emails
 from .promise_dates import PromiseDates
 from .records import (
     AUDIENCES,
+    CAPTURE_SOURCES,
     CHANNEL_KINDS,
     CHANNELS,
     DIRECTIONS,
@@ -105,7 +109,7 @@ def _choice(value: str, name: str, allowed: Sequence[str], errors: dict[str, str
 
 
 class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, ExhibitRecords, Guidance,
-                     SeedDefaults, ChainViews, LetterDrafts):
+                     SeedDefaults, ChainViews, LetterDrafts, CaptureRecords):
     """All operations on one open journal.
 
     The facade the GUI, the command line and the case file call. What writes (with its
@@ -175,11 +179,15 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
                 FieldSpec("email", "E-mail", "email").normalize(clean["email"])
             except FieldError as exc:
                 errors["email"] = str(exc)
+        if clean.get("other_emails") and "other_emails" not in errors:
+            clean["other_emails"] = check_other_emails(clean["other_emails"], errors)
         if errors:
             raise ValidationError(errors)
         with self._write() as s:
             for k, v in clean.items():
                 row = s.get(Setting, f"profile.{k}")
+                if row is None and k == "other_emails" and not v:
+                    continue  # optional, and never given: the profile stays as it was
                 if row is None:
                     s.add(Setting(key=f"profile.{k}", value=v))
                 else:
@@ -388,6 +396,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             rep_id=_clean(data.rep_id, "rep_id", errors),
             summary=_clean(data.summary, "summary", errors, limit=MAX_LONG),
             outcome=_clean(data.outcome, "outcome", errors, limit=MAX_LONG),
+            source=_choice(data.source or "typed", "source", CAPTURE_SOURCES, errors),
         )
         tickets: list[str] = []
         for i, t in enumerate(data.tickets):
@@ -474,6 +483,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         is open or waiting); ``None`` leaves the contact's escalations as they are.
         """
         values, tickets, promises, esc = self.validate_contact(data)
+        values.pop("source")  # how it was captured stays what it was
         with self._write() as s:
             ct = s.get(Contact, contact_id)
             if ct is None or ct.deleted_at is not None:
@@ -610,7 +620,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
     # attachments
 
     def add_attachment(self, case_id: int, source: Path | bytes, *, original_name: str | None = None,
-                       caption: str = "", contact_id: int | None = None) -> int:
+                       caption: str = "", contact_id: int | None = None,
+                       provenance: Mapping[str, str] | None = None) -> int:
         """Store a file (or pasted bytes) in the exhibit store and attach it to a case/contact."""
         errors: dict[str, str] = {}
         caption = _clean(caption, "caption", errors, limit=2000)
@@ -624,16 +635,19 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             blob = self.store.add_file(Path(source), original_name=original_name)
         # the case file's print-size copy, made once now rather than at the first case file
         self.store.make_print_copy(blob)
-        return self.attach_stored_blob(case_id, blob, caption=caption, contact_id=contact_id)
+        return self.attach_stored_blob(case_id, blob, caption=caption, contact_id=contact_id,
+                                       provenance=provenance)
 
     def attach_stored_blob(self, case_id: int, blob: Any, *, caption: str = "",
-                           contact_id: int | None = None) -> int:
+                           contact_id: int | None = None,
+                           provenance: Mapping[str, str] | None = None) -> int:
         """Attach a file already copied into the store (``store.add_file``/``add_bytes``,
         e.g. by a background thread) to a case/contact: only the database row is written.
         If that fails, a file the store took in for this (``blob.created``) is removed again
         unless another exhibit uses it (no orphan files; ``journal.exhibits.orphans``)."""
         try:
-            return self._attach_row(case_id, blob, caption=caption, contact_id=contact_id)
+            return self._attach_row(case_id, blob, caption=caption, contact_id=contact_id,
+                                    provenance=clean_provenance(provenance))
         except BaseException:
             from .exhibits.orphans import discard_unused
 
@@ -641,7 +655,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             raise
 
     def _attach_row(self, case_id: int, blob: Any, *, caption: str,
-                    contact_id: int | None) -> int:
+                    contact_id: int | None, provenance: dict[str, str]) -> int:
         errors: dict[str, str] = {}
         caption = _clean(caption, "caption", errors, limit=2000)
         if errors:
@@ -655,7 +669,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             a = Attachment(case_id=case_id, contact_id=contact_id, sha256=blob.sha256,
                            original_name=blob.original_name, media_type=blob.media_type,
                            size=blob.size, caption=caption, preview_ok=blob.preview_ok,
-                           width=blob.width, height=blob.height)
+                           width=blob.width, height=blob.height, provenance=provenance)
             s.add(a)
             s.flush()
             self._log(s, "attachment", a.id, case_id, "create",

@@ -1,4 +1,6 @@
-"""Who you are, for the case file: your name and address (e-mail and phone optional).
+"""Who you are, for the case file: your name and address (e-mail and phone optional), and
+the other addresses you write from (an e-mail sent from any of your addresses is logged as
+outbound when it is added to a case).
 
 * :class:`DetailsForm`: the four fields with their inline errors; ``save(service)`` stores them
   in the journal (``JournalService.set_profile``), so the command line signs with them too.
@@ -13,7 +15,7 @@ does not import the dialogs package, so the welcome screen stays light.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -26,13 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..journal.profile import missing_details
+from ..journal.profile import missing_details, split_addresses
 from ..journal.service import JournalService, ServiceError, ValidationError
 from .widgets import GRID, wrap_label
 
 __all__ = ["FILL_BY_HAND", "LABELS", "DetailsForm", "WelcomeDetails"]
 
-LABELS = {"name": "Your name", "address": "Address", "email": "E-mail", "phone": "Phone"}
+LABELS = {"name": "Your name", "address": "Address", "email": "E-mail", "phone": "Phone",
+          "other_emails": QCoreApplication.translate("DetailsForm", "Other e-mails")}
 FILL_BY_HAND = ("Anything left empty is printed as a blank line, to fill in by hand before "
                 "you send it.")
 AUTOSAVE_MS = 800
@@ -89,8 +92,15 @@ class DetailsForm(QWidget):
         self.phone_edit = QLineEdit()
         self.phone_edit.setPlaceholderText("Optional")
         self.phone_edit.setToolTip("A phone number where you can be reached (optional).")
+        self.other_emails_edit = QLineEdit()
+        self.other_emails_edit.setPlaceholderText(self.tr(
+            "other@example.com, work@example.org (optional)"))
+        self.other_emails_edit.setToolTip(self.tr(
+            "Other addresses you write from, separated by commas. An e-mail added to a case is "
+            "logged as sent by you (outbound) when it comes from one of your addresses."))
         self.editors: dict[str, QWidget] = {"name": self.name_edit, "address": self.address_edit,
-                                            "email": self.email_edit, "phone": self.phone_edit}
+                                            "email": self.email_edit, "phone": self.phone_edit,
+                                            "other_emails": self.other_emails_edit}
         for key, editor in self.editors.items():
             editor.setAccessibleName(LABELS[key])
             label = QLabel(LABELS[key])
@@ -104,7 +114,7 @@ class DetailsForm(QWidget):
             column.addWidget(self.errors[key])
             form.addRow(label, cell)
         for key, line in (("name", self.name_edit), ("email", self.email_edit),
-                          ("phone", self.phone_edit)):
+                          ("phone", self.phone_edit), ("other_emails", self.other_emails_edit)):
             line.textEdited.connect(lambda _t, k=key: self._edited(k))
         self.address_edit.textChanged.connect(lambda: self._edited("address"))
         self._loading = False
@@ -123,6 +133,8 @@ class DetailsForm(QWidget):
             self.address_edit.setPlainText(profile.get("address", ""))
             self.email_edit.setText(profile.get("email", ""))
             self.phone_edit.setText(profile.get("phone", ""))
+            self.other_emails_edit.setText(", ".join(
+                split_addresses(profile.get("other_emails", ""))))
         finally:
             self._loading = False
         for label in self.errors.values():
@@ -130,7 +142,8 @@ class DetailsForm(QWidget):
 
     def values(self) -> dict[str, str]:
         return {"name": self.name_edit.text(), "address": self.address_edit.toPlainText(),
-                "email": self.email_edit.text().strip(), "phone": self.phone_edit.text()}
+                "email": self.email_edit.text().strip(), "phone": self.phone_edit.text(),
+                "other_emails": self.other_emails_edit.text().strip()}
 
     def save(self, service: JournalService, *, focus: bool = True) -> str | None:
         """Store the details; None when saved, else the problem in one sentence."""

@@ -212,7 +212,7 @@ class NewRows:
                 "sha256": blob.sha256, "original_name": blob.original_name,
                 "media_type": blob.media_type, "size": blob.size, "caption": ap.caption,
                 "preview_ok": blob.preview_ok, "width": blob.width, "height": blob.height,
-                "added_at": self.now, "removed_at": None})
+                "added_at": self.now, "removed_at": None, "provenance": ap.provenance})
             self._log(case_id, "attachment", att_id,
                       {"original_name": [None, blob.original_name],
                        "sha256": [None, blob.sha256]})

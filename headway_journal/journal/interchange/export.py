@@ -60,6 +60,7 @@ def _attachment(a: Any, files_dir_name: str, files: dict[str, str]) -> dict[str,
         "media_type": a.media_type,
         "size": a.size,
         "sha256": a.sha256,
+        "provenance": dict(a.provenance),
     }
 
 
@@ -92,6 +93,8 @@ def _contact(ct: Any, attachment: Callable[[Any], dict[str, Any]]) -> dict[str, 
         "promises": promises,
         "attachments": [attachment(a) for a in sorted(ct.attachments,
                                                       key=lambda a: a.id)],
+        "source": ct.source,
+        "capture_ref": ct.capture_ref,
     }
 
 

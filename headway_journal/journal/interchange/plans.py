@@ -35,6 +35,7 @@ class AttachmentPlan:
     sha256: str | None
     size: int | None
     contact_key: str | None
+    provenance: dict[str, str] = field(default_factory=dict)  # "imported", with where it was
     stored: Future[Any] | None = None  # adding the file to the store
     blob: Any = None  # what the store made of it
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import deadlines as dl
+from ..capture.provenance import KINDS as PROVENANCE_KINDS
 from ..fsutil import write_atomic
 from ..issue_types import ISSUE_TYPES, ROLES, fields_json_schema
 from ..letters.bodies import KINDS as LETTER_KINDS
@@ -18,6 +19,7 @@ from ..letters.sending import SEND_CHANNELS
 from ..money import AMOUNT_PATTERN
 from ..records import (
     AUDIENCES,
+    CAPTURE_SOURCES,
     CHANNEL_KINDS,
     CHANNELS,
     CURRENCIES,
@@ -65,6 +67,14 @@ def _contact_defs() -> dict[str, Any]:
         "size": {"type": ["integer", "null"], "minimum": 1},
         "sha256": {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$",
                    "description": "When given, the file must match it."},
+        "provenance": {
+            "type": ["object", "null"],
+            "properties": {"kind": {"enum": list(PROVENANCE_KINDS)}},
+            "additionalProperties": {"type": "string", "maxLength": 500},
+            "description": "Where the exhibit came from: kind (pasted, dropped, file, screen, "
+                           "email, message, imported) and its details (name, modified, screen, "
+                           "at, subject, message_id...). Import keeps it under was_* keys of "
+                           "an 'imported' provenance."},
     }, ["path"])
     promise = _obj({
         "text": {"type": "string", "minLength": 1},
@@ -96,6 +106,10 @@ def _contact_defs() -> dict[str, Any]:
         "recorded_at": {**_MOMENT, "description": "When the contact was written down."},
         "promises": {"type": ["array", "null"], "items": {"$ref": "#/$defs/promise"}},
         "attachments": {"type": ["array", "null"], "items": {"$ref": "#/$defs/attachment"}},
+        "source": {"enum": [*CAPTURE_SOURCES, None],
+                   "description": "How the contact was captured (typed when absent)."},
+        "capture_ref": {**_text(300), "description": "What recognises a captured e-mail "
+                                                     "again: its Message-ID, else sha256:HASH."},
     }, ["key", "started_at", "channel"])
     escalation = _obj({
         "key": _KEY,

@@ -208,10 +208,11 @@ CASE_FIELDS = ("key", "title", "organization", "issue_type", "role", "status", "
          "escalations", "notes", "letters")
 CONTACT_FIELDS = ("key", "started_at", "ended_at", "channel", "direction", "hold_minutes",
             "representative", "tickets", "summary", "outcome", "recorded_at", "promises",
-            "attachments")
+            "attachments", "source", "capture_ref")
 REP_FIELDS = ("name", "title", "id")
 PROMISE_FIELDS = ("text", "business_days", "hours", "due_on", "due_at", "status")
-ATTACHMENT_FIELDS = ("path", "caption", "original_name", "media_type", "size", "sha256")
+ATTACHMENT_FIELDS = ("path", "caption", "original_name", "media_type", "size", "sha256",
+                     "provenance")
 ESCALATION_FIELDS = ("key", "requested_on", "level", "owner", "reference", "notes", "contact")
 OWNER_FIELDS = ("name", "title")
 NOTE_FIELDS = ("body", "created_at")

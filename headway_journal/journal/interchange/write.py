@@ -346,7 +346,7 @@ class Writer:
             a = Attachment(case_id=c.id, contact_id=contact_id, sha256=blob.sha256,
                            original_name=blob.original_name, media_type=blob.media_type,
                            size=blob.size, caption=plan.caption, preview_ok=blob.preview_ok,
-                           width=blob.width, height=blob.height)
+                           width=blob.width, height=blob.height, provenance=plan.provenance)
             s.add(a)
             s.flush()
             self.log("attachment", a.id, c.id, "create",

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from headway_journal.casefile.signing.choose import P12_SETTING
 from headway_journal.journal import deadlines as dl
 from headway_journal.journal.issue_types import FieldError, FieldSpec
+from headway_journal.journal.profile import split_addresses
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.completion import click_through
 
@@ -39,6 +40,7 @@ from .signing_box import SigningBox
 
 LABELS = {
     "name": "Your name", "address": "Address", "email": "E-mail", "phone": "Phone",
+    "other_emails": "Other e-mails",
     "holiday_country": "Country", "holiday_subdivision": "State or region",
     "attachment_limit_mb": "Largest attachment",
 }
@@ -75,9 +77,8 @@ class SettingsDialog(FormDialog):
             editor.setAccessibleName(LABELS[key])
         form.addRow(label, with_error(cell or editor, self._error(key)))
 
-    def _build(self) -> None:
-        outer = self.add_scrolled_body("Settings form", right_margin=0)
-
+    def _build_profile(self) -> QGroupBox:
+        """The "You" group: your details and your other e-mail addresses."""
         profile = QGroupBox("You (printed on the case file)")
         profile.setAccessibleName("Profile")
         pf = make_form_layout()
@@ -104,8 +105,18 @@ class SettingsDialog(FormDialog):
         self.phone_edit.setPlaceholderText("Phone number")
         self.phone_edit.setToolTip("A phone number where you can be reached.")
         self._row(pf, "phone", self.phone_edit)
+        self.other_emails_edit = QLineEdit()
+        self.other_emails_edit.setPlaceholderText(self.tr("other@example.com, work@example.org"))
+        self.other_emails_edit.setToolTip(self.tr(
+            "Other addresses you write from, separated by commas. An e-mail added to a case is "
+            "logged as sent by you (outbound) when it comes from one of your addresses."))
+        self._row(pf, "other_emails", self.other_emails_edit)
         profile.setLayout(pf)
-        outer.addWidget(profile)
+        return profile
+
+    def _build(self) -> None:
+        outer = self.add_scrolled_body("Settings form", right_margin=0)
+        outer.addWidget(self._build_profile())
 
         cal = QGroupBox("Business days")
         cal.setAccessibleName("Business days")
@@ -165,6 +176,7 @@ class SettingsDialog(FormDialog):
         self.address_edit.setPlainText(prof.get("address", ""))
         self.email_edit.setText(prof.get("email", ""))
         self.phone_edit.setText(prof.get("phone", ""))
+        self.other_emails_edit.setText(", ".join(split_addresses(prof.get("other_emails", ""))))
         country = self.service.get_setting("holiday_country", "US") or "US"
         sub = self.service.get_setting("holiday_subdivision", "")
         idx = self.country_combo.findData(country)
@@ -240,8 +252,8 @@ class SettingsDialog(FormDialog):
         country, sub = self.calendar_choice()
         return {"name": self.name_edit.text(), "address": self.address_edit.toPlainText(),
                 "email": self.email_edit.text(), "phone": self.phone_edit.text(),
-                "country": country, "sub": sub, "limit": self.limit_spin.value(),
-                "signing": self.signing.path()}
+                "other_emails": self.other_emails_edit.text(), "country": country,
+                "sub": sub, "limit": self.limit_spin.value(), "signing": self.signing.path()}
 
     def has_changes(self) -> bool:
         return self._snapshot() != self._baseline
@@ -279,7 +291,8 @@ class SettingsDialog(FormDialog):
             self.service.set_profile(name=self.name_edit.text(),
                                      address=self.address_edit.toPlainText(),
                                      email=self.email_edit.text().strip(),
-                                     phone=self.phone_edit.text())
+                                     phone=self.phone_edit.text(),
+                                     other_emails=self.other_emails_edit.text().strip())
             old_country = self.service.get_setting("holiday_country", "US") or "US"
             old_sub = self.service.get_setting("holiday_subdivision", "")
             if (country, sub) != (old_country, old_sub):

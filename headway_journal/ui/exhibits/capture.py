@@ -20,6 +20,7 @@ Ctrl+V. Offscreen (tests) it returns the offscreen screen's image.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.journal.capture.provenance import screen_capture
 from headway_journal.ui.fit import fit_to_screen
 from headway_journal.ui.names import timestamped_name
 
@@ -203,4 +205,15 @@ def capture_and_attach(window: QWidget | None, controller: AttachmentController,
             "screenshot key and paste it with Ctrl+V.")
         return False
     name = timestamped_name("screen-capture")
-    return controller.attach_image(case_id, image, contact_id, original_name=name)
+    return controller.attach_image(case_id, image, contact_id, original_name=name,
+                                   provenance=screen_capture(_screen_name(window),
+                                                             datetime.now().astimezone()))
+
+
+def _screen_name(window: QWidget | None) -> str:
+    """Which screen was captured: its name and size ("DP-1, 1920x1080")."""
+    screen = _screen_for(window)
+    if screen is None:
+        return "screen"
+    size = screen.geometry().size()
+    return f"{screen.name() or 'screen'}, {size.width()}x{size.height()}"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
+from ...journal.capture.provenance import describe_provenance
 from ...journal.exhibits import safe_display_name
 from ...journal.records import AttachmentView
 from ...journal.safe_echo import escape_for_terminal
@@ -83,6 +84,10 @@ def describe_exhibit(view: AttachmentView, contact: str = "") -> str:
     lines.append(f"Added {full_date(view.added_at)}")
     if contact:
         lines.append(f"From the contact of {contact}")
+    came = describe_provenance(view.provenance)
+    if came:
+        lines.append(QCoreApplication.translate("Exhibits", "Came from: {what}").format(
+            what=came))
     if not view.preview_ok:
         lines.append("No preview" + (" (the image could not be read)" if view.is_image else ""))
     return "\n".join(lines)

@@ -164,7 +164,7 @@ class WindowPaste(QObject):
             self._say(NO_CASE)
             return False
         try:
-            return self._controller.attach_mime(case_id, mime, self._contact_id())
+            return self._controller.attach_mime(case_id, mime, self._contact_id(), how="pasted")
         except Exception as exc:  # a refusal in plain words, never a traceback
             self._say(f"Nothing was attached: {exc}")
             return False
@@ -232,6 +232,8 @@ class DropTarget(QObject):
         self._case_id = case_id_getter
         self._contact_id = contact_id_getter or (lambda: None)
         self.overlay = _DropOverlay(widget)
+        # Sees a drop first and returns True when it took all of it (e-mails: ui.capture)
+        self.intercept: Callable[[QMimeData], bool] | None = None
         widget.setAcceptDrops(True)
         if isinstance(widget, QAbstractScrollArea):
             # Drags over the viewport go to the viewport first; let them reach the widget.
@@ -280,6 +282,8 @@ class DropTarget(QObject):
                 return True
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
+            if self.intercept is not None and self.intercept(event.mimeData()):
+                return True
             _guarded(self._controller, lambda: self._controller.attach_mime(
                 case_id, event.mimeData(), self._contact_id()))
             return True
@@ -321,7 +325,8 @@ class PasteHandler(QObject):
         mime = QGuiApplication.clipboard().mimeData()
         if not self._controller.can_accept(mime):
             return False
-        return self._controller.attach_mime(self._case_id(), mime, self._contact_id())
+        return self._controller.attach_mime(self._case_id(), mime, self._contact_id(),
+                                            how="pasted")
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()

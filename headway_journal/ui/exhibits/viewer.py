@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from headway_journal.ui.event_watch import EventWatch
 from headway_journal.ui.fit import fit_to_screen
 
+from ...journal.capture.provenance import describe_provenance
 from ...journal.service import ServiceError
 from .describe import describe_exhibit, full_date, human_size, type_label
 from .files import open_in_system_viewer, save_copy_as
@@ -186,6 +187,9 @@ class ImageViewer(QDialog):
         self.caption_label = self._value(self.view.caption or "No caption")
         form.addRow("Caption:", self.caption_label)
         form.addRow("File name:", self._value(self.view.original_name))
+        came = describe_provenance(self.view.provenance)
+        if came:
+            form.addRow(self.tr("Came from:"), self._value(came))
         kind = type_label(self.view)
         if self.view.width and self.view.height:
             kind += f", {self.view.width} \u00d7 {self.view.height} pixels"

@@ -14,6 +14,7 @@ from ... import APP_NAME, __version__
 from ...journal.issue_types import SAFETY_NOTE
 from ...journal.records import STATUSES
 from ..widgets import SearchBox, literal_ampersands
+from .capture_hooks import add_email
 from .sidebar import VIEWS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,6 +54,10 @@ def build_actions(w: MainWindow) -> None:
     w.act_attach = a("&Attach…", w.choose_attachments, None,
                      "Attach screenshots, receipts or letters to the selected case",
                      "mail-attachment")
+    w.act_add_email = a("Add &e-mail…", lambda: add_email(w), None,
+                        "Log e-mails (.eml, Outlook .msg, .mbox) on the selected case: each "
+                        "message a contact, with its attachments and the message as exhibits",
+                        "mail-message-new")
     w.act_capture = a("Capture &screen…", w.capture_screen, "Ctrl+Shift+S",
                       "Take a screenshot and attach it to the selected case",
                       "camera-photo")
@@ -151,7 +156,7 @@ def build_menus(w: MainWindow) -> None:
     bar = w.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addActions([w.act_new_case, w.act_log_contact, w.act_attach,
-                          w.act_capture])
+                          w.act_add_email, w.act_capture])
     file_menu.addSeparator()
     file_menu.addActions([w.act_case_file, w.act_preview_case_file, w.act_print,
                           w.act_export_ics, w.act_verify_case_file])

@@ -63,6 +63,7 @@ from ..format import local_time, plural, short_date
 from ..shutdown import save_all_drafts
 from ..widgets import SearchBox, literal_ampersands
 from .actions import build_actions, build_choice_actions, build_menus, build_toolbar
+from .capture_hooks import drop_emails
 from .commands import CaseCommands
 from .journal_session import OVERDUE_WAIT_MS, JournalSession
 from .messages import PLAIN_ERRORS, plain_message
@@ -81,6 +82,7 @@ class MainWindow(CaseCommands):
     act_new_case: QAction
     act_log_contact: QAction
     act_attach: QAction
+    act_add_email: QAction
     act_capture: QAction
     act_case_file: QAction
     act_preview_case_file: QAction
@@ -238,6 +240,7 @@ class MainWindow(CaseCommands):
         controller.busy_changed.connect(lambda _busy: self.update_actions())
         # The Exhibits tab has its own drop target and Ctrl+V; these cover the rest.
         self.drop_target = install_drop_target(self, controller, self.attach_target)
+        self.drop_target.intercept = lambda mime: drop_emails(self, mime)  # e-mails: contacts
         self.timeline_paste = install_paste_shortcut(self.case_pane.timeline_page, controller,
                                                      self.attach_target)
         # Ctrl+V anywhere else in the window (text boxes keep pasting text)
@@ -535,7 +538,7 @@ class MainWindow(CaseCommands):
         has = case is not None
         live = has and not self.case_pane.deleted
         for action in (self.act_log_contact, self.act_attach, self.act_edit_case,
-                       self.act_delete_case):
+                       self.act_delete_case, self.act_add_email):
             action.setEnabled(live)
         self.act_capture.setEnabled(live)
         self.act_restore_case.setEnabled(has and self.case_pane.deleted)

@@ -8,6 +8,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from headway_journal import i18n
+
 from ..exhibits import Prepared
 from ..marks import Heading
 from ..pages import exhibit_scale, percent, upright_size
@@ -48,9 +50,12 @@ def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
     for ex in exhibits:
         note = prep.notes.get(ex.number, "")
         missing = ex.number in prep.not_shown and "missing" in prep.not_shown[ex.number]
-        caption = f"{esc(ex.caption)}<br/><font size=8 color='#555555'>{esc(note)}</font>"
+        came = (f"<br/><font size=8 color='#555555'>{esc(i18n.text('From:'))} "
+                f"{esc(ex.provenance)}</font>") if ex.provenance else ""
+        caption = (f"{esc(ex.caption)}{came}<br/><font size=8 color='#555555'>{esc(note)}"
+                   "</font>")
         if missing:
-            caption = f"{esc(ex.caption)}<br/><b><font size=8>{esc(note)}</font></b>"
+            caption = f"{esc(ex.caption)}{came}<br/><b><font size=8>{esc(note)}</font></b>"
         rows.append(
             [
                 ctx.cell(str(ex.number), s.cell_bold),

@@ -59,7 +59,7 @@ def contact_block(ctx: Context, c: ContactRow, known_exhibits: set[int]) -> Tabl
     s = ctx.s
     head = (
         f"Contact {c.number} · {esc(fmt_dt(c.started_at, weekday=True))} · "
-        f"{esc(_channel(c))}"
+        f"{esc(_channel(c))} · {esc(i18n.text(SOURCE_LABELS.get(c.source, c.source)))}"
     )
     rows: list[list[Flowable | str]] = [[ctx.markup(head, s.cell_head), ""]]
 
@@ -136,6 +136,15 @@ def _recorded_note(c: ContactRow) -> str:
             f"recorded {c.recorded_at.date().isoformat()} ({plural(days, 'day')} after the event)"
         )
     return f"recorded {fmt_dt(c.recorded_at)} (within 24 hours of the event)"
+
+
+# How each contact was captured, as the entry's heading says it.
+SOURCE_LABELS = {
+    "typed": "typed in",
+    "email": "from an e-mail",
+    "transcript": "from a chat transcript",
+    "ocr-suggestion": "OCR suggestion accepted",
+}
 
 
 def _channel(c: ContactRow) -> str:

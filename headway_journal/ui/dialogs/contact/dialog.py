@@ -35,6 +35,7 @@ from headway_journal.journal.records import (
     EscalationInput,
 )
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
+from headway_journal.ui.capture.contact_fill import install_email_drop
 from headway_journal.ui.completion import click_through
 from headway_journal.ui.drafts import DraftStore, keep_drafts, offer_draft
 from headway_journal.ui.exhibits.controller import AttachmentController
@@ -82,6 +83,7 @@ class ContactDialog(FormDialog, ContactForm):
         if contact_id is None:
             self.attachments.hold()
         self.attached_ids: list[int] = []
+        self.saved_hooks: list[Callable[[int], None]] = []  # called with the saved contact's id
         self.attach_messages: list[str] = []
         self._finishing = False  # saved; waiting for its exhibits to be stored
         self.attachments.attached.connect(self.attached_ids.extend)
@@ -92,6 +94,7 @@ class ContactDialog(FormDialog, ContactForm):
         self.setModal(True)
 
         self._build()
+        self.email_drop = install_email_drop(self)  # an e-mail dropped here fills the form
         self._load_completions()
         if contact_id is not None:
             self._apply_input(service.contact_input(contact_id))
@@ -209,6 +212,10 @@ class ContactDialog(FormDialog, ContactForm):
                 return
 
     # --- the clock --------------------------------------------------------------------------
+
+    def set_start(self, moment: datetime) -> None:
+        """Start at ``moment``, kept exactly (with its UTC offset) unless the user edits it."""
+        self._set_start(moment, touched=False)
 
     def started_at(self) -> datetime:
         if self._start_touched:
@@ -631,6 +638,8 @@ class ContactDialog(FormDialog, ContactForm):
             return False
         self.keeper.discard()
         self.tick.stop()
+        for hook in self.saved_hooks:
+            hook(self.saved_contact_id)
         if self.attachments.holding:
             self.attachments.release(self.case_id, self.saved_contact_id)
         if self.attachments.busy:
