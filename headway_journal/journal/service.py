@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import deadlines as dl
+from .capture.exhibit_text import ExhibitTexts, ticket_patterns_value
 from .case_queries import CaseQueries
 from .case_views import CaseViews
 from .db import (
@@ -103,7 +104,7 @@ def _choice(value: str, name: str, allowed: Sequence[str], errors: dict[str, str
 
 
 class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, ExhibitRecords, Guidance,
-                     SeedDefaults):
+                     SeedDefaults, ExhibitTexts):
     """All operations on one open journal.
 
     The facade the GUI, the command line and the case file call. What writes (with its
@@ -225,9 +226,13 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
                     verified_from=_clean(ch.verified_from, f"{p}.verified_from", errors),
                 )
             )
+        values: dict[str, str] = {"name": name, "website": website, "address": address,
+                                  "notes": notes}
+        if data.ticket_patterns is not None:
+            values["ticket_patterns"] = ticket_patterns_value(data.ticket_patterns, errors)
         if errors:
             raise ValidationError(errors)
-        return {"name": name, "website": website, "address": address, "notes": notes}, channels
+        return values, channels
 
     def save_organization(self, data: OrganizationInput, org_id: int | None = None) -> int:
         values, channels = self.validate_organization(data)
@@ -248,6 +253,9 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             before = {"name": org.name, "website": org.website, "address": org.address,
                       "notes": org.notes, "channels": [channel_dict(c) for c in org.channels]}
             org.name, org.website, org.address, org.notes = name, website, address, notes
+            if "ticket_patterns" in values:
+                before["ticket_patterns"] = org.ticket_patterns
+                org.ticket_patterns = values["ticket_patterns"]
             org.channels.clear()
             s.flush()
             for i, values in enumerate(channels):
@@ -255,6 +263,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             s.flush()
             after = {"name": name, "website": website, "address": address, "notes": notes,
                      "channels": [channel_dict(c) for c in org.channels]}
+            if "ticket_patterns" in values:
+                after["ticket_patterns"] = org.ticket_patterns
             self._log(s, "organization", org.id, None, "create" if org_id is None else "update",
                       changed_fields(before, after))
             return org.id

@@ -143,10 +143,12 @@ def test_upgrading_keeps_every_row(old_journal: Path, revision: str) -> None:
             if t == "search_fts":  # 0004 put more in the documents (compared with them
                 # below) and its rowid names the case: (case_id << 32) + id * 4 + kind
                 assert sorted((int(r[0]) & 0xFFFFFFFF, *r[1:4]) for r in after[t]) == \
-                    sorted(r[:4] for r in before[t])
+                    sorted((int(r[0]) & 0xFFFFFFFF, *r[1:4]) for r in before[t])
                 assert all(int(r[0]) >> 32 == r[2] for r in after[t])
                 continue
-            assert after[t] == before[t], f"rows of {t} changed in the upgrade"
+            # columns added later (0007: organizations.ticket_patterns) come after the old ones
+            width = len(before[t][0]) if before[t] else 0
+            assert [r[:width] for r in after[t]] == before[t], f"rows of {t} changed in the upgrade"
 
         # The deadlines 0002 added are computed on open (they need the holiday calendar), or
         # kept as stored when the journal already had them.
