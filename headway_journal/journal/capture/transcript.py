@@ -34,6 +34,8 @@ _TIME = r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?"
 _DATE = (r"(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4})|"
          r"([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4}))")
 _STAMP = r"(?:" + _DATE + r"[T,\s]\s*(?:at\s+)?)?" + _TIME
+_ANY_DATE = re.compile(_DATE, re.IGNORECASE)
+_PREAMBLE = frozenset({"chat started", "chat ended", "started", "date", "conversation with"})
 _ZONE = r"(?:\s*(?:UTC|GMT|[ECMP][SD]T|Z)\b)?"
 _LEAD = re.compile(r"^\s*[\[(]?\s*" + _STAMP + _ZONE + r"\s*[\])]?\s*[-–:|]?\s*", re.IGNORECASE)
 _HEADER = re.compile(r"^\s*(?P<name>[^\d\s:][^:]{0,60}?)\s*(?:[·•—–|,-]\s*|\s+)" + _STAMP
@@ -185,7 +187,9 @@ def _turns(text: str, clock: _Clock) -> tuple[list[_Draft], list[str]]:
             joined.append((j.group("a") or j.group("b") or "").strip(" *"))
             continue
         said = _speaker_of(line)
-        if said is not None:
+        if clock.last is None and (dated := _ANY_DATE.search(line)) is not None:
+            clock.day = _date_of(dated.groups()) or clock.day  # "Chat started: 2026-11-28 …"
+        if said is not None and said[0].lower() not in _PREAMBLE:
             drafts.append(_Draft(said[0], None, [said[1]]))
         elif drafts:
             drafts[-1].lines.append(line)
