@@ -19,14 +19,20 @@ itself is never changed: ``Transcript.text`` is what was given. Never imports Qt
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
 
+from headway_journal import i18n
+
+from ..safe_echo import escape_for_terminal
 from .suggest import suggest
 
-__all__ = ["Transcript", "Turn", "parse_transcript"]
+__all__ = ["MAX_TRANSCRIPT_FILE", "Transcript", "TranscriptFileError", "Turn", "parse_transcript",
+           "read_transcript_file"]
 
 MAX_TRANSCRIPT = 2_000_000  # characters read for turns (the whole text is kept anyway)
 
@@ -248,3 +254,35 @@ def parse_transcript(text: str, *, day: date, zone: tzinfo, ticket_patterns: Ite
     return Transcript(text=text, turns=turns, started_at=min(times) if times else None,
                       ended_at=max(times) if times else None, agent_name=agent_name,
                       tickets=tickets)
+
+
+MAX_TRANSCRIPT_FILE = 5 * 1024 * 1024
+
+
+class TranscriptFileError(ValueError):
+    """A transcript file that cannot be read as text (one sentence for the user)."""
+
+
+def read_transcript_file(path: Path) -> str:
+    """The text of a .txt chat export: UTF-8 (with or without BOM, or UTF-16 with one), else
+    Windows-1252. Refuses with one sentence what is not text or larger than 5 MB."""
+    name = escape_for_terminal(path.name)
+    try:
+        with path.open("rb") as f:
+            raw = f.read(MAX_TRANSCRIPT_FILE + 1)
+    except OSError as exc:
+        raise TranscriptFileError(i18n.text("“{name}” could not be read ({why}).").format(
+            name=name, why=escape_for_terminal(exc.strerror or str(exc)))) from exc
+    if len(raw) > MAX_TRANSCRIPT_FILE:
+        raise TranscriptFileError(i18n.text("“{name}” is larger than 5 MB; a chat transcript "
+                                            "is plain text and much smaller.").format(name=name))
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = raw.decode("utf-16", errors="replace")
+    elif b"\x00" in raw:
+        raise TranscriptFileError(i18n.text("“{name}” is not a text file.").format(name=name))
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
