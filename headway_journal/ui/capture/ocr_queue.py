@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from headway_journal.journal.capture import ocr
 from headway_journal.journal.exhibits.images import PILLOW_FORMATS
 from headway_journal.journal.service import JournalService, ServiceError
 from headway_journal.ui.tasks import TaskContext, TaskRunner
 
-__all__ = ["OcrEvents", "OcrQueue", "ocr_events"]
+__all__ = ["OcrEvents", "OcrQueue", "ocr_events", "ocr_status_text"]
 
 Job = list[tuple[int, Path, str]]  # (attachment id, stored file, media type)
 Result = list[tuple[int, str | None, str]]  # (attachment id, text or None, problem)
@@ -39,6 +39,18 @@ def ocr_events() -> OcrEvents:
     if not _EVENTS:
         _EVENTS.append(OcrEvents())
     return _EVENTS[0]
+
+
+def ocr_status_text() -> str:
+    """What Settings says about recognising text in screenshots (and how to enable it)."""
+    missing = ocr.unavailable()
+    if missing is None:
+        return QCoreApplication.translate(
+            "OcrQueue", "Text in screenshots is recognised with {engine} after they are "
+            "attached: it is searchable and offers ticket numbers and dates.").format(
+            engine=ocr.engine_name())
+    return QCoreApplication.translate("OcrQueue", "Text in screenshots is not recognised. ") \
+        + missing
 
 
 def _read_all(job: Job, context: TaskContext) -> Result:

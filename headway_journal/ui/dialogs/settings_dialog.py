@@ -23,6 +23,7 @@ from headway_journal.journal.issue_types import FieldError, FieldSpec
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.completion import click_through
 
+from ..capture.ocr_queue import ocr_status_text
 from .form_builder import (
     GRID,
     ErrorLabel,
@@ -139,6 +140,10 @@ class SettingsDialog(FormDialog):
         self.limit_spin.setSuffix(" MB")
         self.limit_spin.setToolTip("Files larger than this are refused when attached.")
         self._row(af, "attachment_limit_mb", self.limit_spin)
+        # whether text in screenshots is recognised, and how to enable it (ui.capture)
+        self.ocr_status = HintLabel(ocr_status_text(), "Text recognition")
+        self.ocr_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        af.addRow(self.ocr_status)
         att.setLayout(af)
         outer.addWidget(att)
         outer.addStretch(1)

@@ -130,3 +130,21 @@ def test_a_pdf_has_no_recognised_text_panel(qtbot: Any, service: JournalService,
                                             case_id: int) -> None:
     pdf = service.add_attachment(case_id, b"%PDF-1.4\n%%EOF\n", original_name="a.pdf")
     assert viewer(qtbot, service, pdf).recognised is None
+
+
+def test_settings_say_whether_text_is_recognised_and_how_to_enable_it(
+        qtbot: Any, service: JournalService, monkeypatch: pytest.MonkeyPatch) -> None:
+    from headway_journal.ui.dialogs import SettingsDialog
+
+    monkeypatch.setattr(ocr.shutil, "which", lambda _name: None)
+    dlg = SettingsDialog(service)
+    qtbot.addWidget(dlg)
+    text = dlg.ocr_status.text()
+    assert text.startswith("Text in screenshots is not recognised.")
+    for words in ("apt install tesseract-ocr", "Windows", "macOS"):
+        assert words in text
+    monkeypatch.undo()
+    if ocr.unavailable() is None:
+        enabled = SettingsDialog(service)
+        qtbot.addWidget(enabled)
+        assert "recognised with tesseract" in enabled.ocr_status.text()
