@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import shutil
+import tempfile
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -24,12 +25,13 @@ from PIL import Image, ImageOps
 from headway_journal import i18n
 
 from ..exhibits.images import PILLOW_FORMATS, bomb_types, open_image
+from ..exhibits.media import sniff_media_type
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import JournalService
 
-__all__ = ["ENABLE_HELP", "MAX_SIDE", "engine_name", "recognise_exhibits", "recognise_file",
-           "unavailable"]
+__all__ = ["ENABLE_HELP", "MAX_SIDE", "engine_name", "recognise_bytes", "recognise_exhibits",
+           "recognise_file", "recognise_path", "unavailable"]
 
 MAX_SIDE = 4000  # larger images are read at this size (time stays bounded)
 MIN_SIDE = 1200  # smaller ones are enlarged to about this
@@ -102,6 +104,28 @@ def recognise_file(path: Path, media_type: str) -> str:
     except binding.TesseractError as exc:
         raise OSError(i18n.text("Tesseract could not read the image.")) from exc
     return str(text).strip()
+
+
+def recognise_bytes(data: bytes) -> str:
+    """The text in an image given as bytes (a screenshot not stored yet); raises ValueError
+    when the bytes are no image Pillow may open, OSError when they cannot be read."""
+    media_type = sniff_media_type(data[:4096])
+    if media_type not in PILLOW_FORMATS:
+        raise ValueError(i18n.text("This is not an image."))
+    with tempfile.TemporaryDirectory(prefix="headway-ocr-") as tmp:
+        path = Path(tmp) / "image"
+        path.write_bytes(data)
+        return recognise_file(path, media_type)
+
+
+def recognise_path(path: Path) -> str:
+    """The text in the image file at ``path`` (its type from its content)."""
+    with path.open("rb") as f:
+        head = f.read(4096)
+    media_type = sniff_media_type(head)
+    if media_type not in PILLOW_FORMATS:
+        raise ValueError(i18n.text("This is not an image."))
+    return recognise_file(path, media_type)
 
 
 def recognise_exhibits(service: JournalService, ids: Sequence[int], *,

@@ -39,6 +39,7 @@ from headway_journal.journal.capture.transcript import (
 from headway_journal.journal.records import MAX_LONG, PromiseInput
 from headway_journal.ui.dialogs.contact.call_times import to_qdatetime
 
+from .held_text import HeldTextReader
 from .ocr_queue import ocr_events
 from .suggestions import SuggestionStrip
 
@@ -77,6 +78,12 @@ class ContactCapture(QObject):
         dialog.tickets.chips_changed.connect(self.timer.start)
         self.strip.chosen.connect(self.use)
         ocr_events().changed.connect(self._text_recognised)
+        # screenshots kept for a new contact are read before it is saved
+        self.held = HeldTextReader(self)
+        self.held.updated.connect(self.refresh)
+        dialog.attachments.held_changed.connect(
+            lambda: self.held.read(dialog.attachments.held_items()))
+        dialog.finished.connect(lambda _r: self.held.shutdown())
         self.load_recognised_text(refresh=False)
         self.timer.start()  # once the dialog is built
 
@@ -221,6 +228,8 @@ class ContactCapture(QObject):
         patterns = self.dlg.case.organization.ticket_patterns
         out = suggest(self.dlg.summary_edit.toPlainText(), base=base, ticket_patterns=patterns)
         for text, name, _id in self._ocr_texts:
+            out += suggest(text, base=base, ticket_patterns=patterns, source=name)
+        for name, text in self.held.texts:
             out += suggest(text, base=base, ticket_patterns=patterns, source=name)
         have = {t.upper() for t in self.dlg.tickets.tickets()}
         return [s for s in out if s.kind == "promise" or s.value.upper() not in have]

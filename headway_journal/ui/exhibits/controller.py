@@ -141,6 +141,10 @@ class AttachmentController(QObject):
     def held_names(self) -> list[str]:
         return [item.original_name for item in self._held]
 
+    def held_items(self) -> list[SourceItem]:
+        """What is kept for a contact not saved yet (its screenshots are read for suggestions)."""
+        return list(self._held)
+
     def discard_held(self, index: int) -> None:
         if 0 <= index < len(self._held):
             del self._held[index]

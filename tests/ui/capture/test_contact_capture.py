@@ -203,3 +203,30 @@ def test_suggestion_dates_follow_the_contact_day(qtbot: Any, service: JournalSer
     qtbot.waitUntil(lambda: len(offered(dlg)) == 1, timeout=3000)
     expected: date = (datetime.now() - timedelta(days=3)).date() + timedelta(days=1)
     assert offered(dlg) == [f"Promise due {expected.isoformat()}"]
+
+
+@pytest.mark.skipif(__import__("headway_journal.journal.capture.ocr", fromlist=["x"])
+                    .unavailable() is not None, reason="Tesseract is not installed here")
+def test_a_screenshot_pasted_in_a_new_contact_offers_its_ticket_before_saving(
+        qtbot: Any, service: JournalService, case_id: int) -> None:
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+    from PySide6.QtGui import QImage
+
+    import headway_journal.casefile as casefile_pkg
+
+    font = ImageFont.truetype(str(Path(casefile_pkg.__file__).parent / "fonts" /
+                                  "DejaVuSans.ttf"), 24)
+    img = Image.new("RGB", (640, 80), "white")
+    ImageDraw.Draw(img).text((16, 24), "Ticket #3141592 created", fill="black", font=font)
+    out = io.BytesIO()
+    img.save(out, "PNG")
+    dlg = open_dialog(qtbot, service, case_id)
+    assert dlg.attachments.holding
+    assert dlg.attachments.attach_image(case_id, QImage.fromData(out.getvalue()),
+                                        original_name="shot.png")
+    qtbot.waitUntil(lambda: "Add ticket 3141592 (from shot.png)" in offered(dlg), timeout=60_000)
+    assert service.get_case(case_id).attachments == ()  # nothing stored before saving
+    qtbot.mouseClick(dlg.capture.strip.buttons()[0], Qt.MouseButton.LeftButton)
+    assert dlg.tickets.tickets() == ["3141592"]
