@@ -20,8 +20,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from PIL import Image, ImageOps
-
 from headway_journal import i18n
 
 from ..exhibits.images import PILLOW_FORMATS, bomb_types, open_image
@@ -75,6 +73,10 @@ def engine_name() -> str:
 
 def _prepared(img: Any) -> Any:
     """Grey, and scaled so that screen text is large enough (and huge images bounded)."""
+    # Pillow is loaded when an image is read, not when the window starts (a start-up test)
+    image_mod: Any = importlib.import_module("PIL.Image")
+    ops: Any = importlib.import_module("PIL.ImageOps")
+    Image, ImageOps = image_mod, ops  # noqa: N806 - the modules' own names
     img = ImageOps.exif_transpose(img).convert("L")
     longest = max(img.size)
     if longest > MAX_SIDE:
