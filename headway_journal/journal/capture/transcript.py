@@ -37,7 +37,7 @@ __all__ = ["MAX_TRANSCRIPT_FILE", "Transcript", "TranscriptFileError", "Turn", "
 MAX_TRANSCRIPT = 2_000_000  # characters read for turns (the whole text is kept anyway)
 
 _TIME = r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?"
-_DATE = (r"(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4})|"
+_DATE = (r"(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})|"
          r"([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4}))")
 _STAMP = r"(?:" + _DATE + r"[T,\s]\s*(?:at\s+)?)?" + _TIME
 _ANY_DATE = re.compile(_DATE, re.IGNORECASE)
@@ -46,6 +46,9 @@ _ZONE = r"(?:\s*(?:UTC|GMT|[ECMP][SD]T|Z)\b)?"
 _LEAD = re.compile(r"^\s*[\[(]?\s*" + _STAMP + _ZONE + r"\s*[\])]?\s*[-–:|]?\s*", re.IGNORECASE)
 _HEADER = re.compile(r"^\s*(?P<name>[^\d\s:][^:]{0,60}?)\s*(?:[·•—–|,-]\s*|\s+)" + _STAMP
                      + r"\s*$", re.IGNORECASE)
+# "Maria (10:42 AM): Hello", "Maria [10:42]: Hello"
+_NAME_STAMP = re.compile(r"^(?P<name>[^\d\s:(\[][^:(\[]{0,48}?)\s*[\[(]\s*" + _STAMP + _ZONE
+                         + r"\s*[\])]\s*:?\s*(?P<text>.*)$", re.IGNORECASE)
 _BARE_TIME = re.compile(r"^\s*[\[(]?\s*" + _STAMP + r"\s*[\])]?\s*$", re.IGNORECASE)
 _SPEAKER = re.compile(r"^(?P<name>[^\s:\d*][^:]{0,48}?)(?<!\d)\s*:\s*(?P<text>.*)$")
 _JOINED = re.compile(
@@ -61,7 +64,7 @@ _NOT_NAMES = frozenset({"ticket", "case", "note", "re", "subject", "date", "time
 _GENERIC_AGENT = re.compile(r"^(?:agent|support|representative|rep|advisor|specialist|"
                             r"support agent|headway support)\b\s*(?:\((?P<n>[^)]{1,40})\)|"
                             r"(?P<m>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?))?$", re.IGNORECASE)
-_FROM_ORG = re.compile(r"^(?P<n>.{1,40}?)\s+(?:from|at|\(|\|)\s*.*$|^(?P<m>.+)$")
+_FROM_ORG = re.compile(r"^(?P<n>.{1,40}?)(?:\s+(?:from|at)\s|\s*[(|,]).*$|^(?P<m>.+)$")
 _INTRODUCED = re.compile(r"\b(?:my name is|this is|i am|i'm)\s+([A-Z][\w'’-]+)")
 _GREETING = re.compile(r"\b(?:how (?:can|may) i (?:help|assist)|my name is|thank(?:s| you) for "
                        r"(?:contacting|reaching out|your patience))", re.IGNORECASE)
@@ -103,7 +106,8 @@ class _Clock:
         self.last: datetime | None = None
 
     def at(self, m: re.Match[str]) -> datetime | None:
-        g = m.groups()[-13:]  # the stamp is the last 13 groups of each pattern
+        first = 1 if "name" in m.re.groupindex else 0  # a speaker's name comes first
+        g = m.groups()[first:first + 13]  # the stamp's 13 groups
         found_day = _date_of(g[:9])
         hour, minute, second = int(g[9]), int(g[10]), int(g[11] or 0)
         ampm = (g[12] or "").replace(".", "").lower()
@@ -131,8 +135,12 @@ def _date_of(g: tuple[str | None, ...]) -> date | None:
     try:
         if g[0]:
             return date(int(g[0]), int(g[1] or 0), int(g[2] or 0))
-        if g[3]:
-            return date(int(g[5] or 0), int(g[3]), int(g[4] or 0))
+        if g[3]:  # month/day (as in the U.S.); day/month when the first cannot be a month
+            year = int(g[5] or 0) + (2000 if len(g[5] or "") == 2 else 0)
+            first, second = int(g[3]), int(g[4] or 0)
+            if first > 12:
+                first, second = second, first
+            return date(year, first, second)
         if g[6]:
             month = (g[6] or "")[:3].lower()
             if month in _MONTHS:
@@ -171,6 +179,12 @@ def _turns(text: str, clock: _Clock) -> tuple[list[_Draft], list[str]]:
         line = raw.strip()
         if not line:
             continue
+        named = _NAME_STAMP.match(line)
+        if named is not None and _speaker_of(named.group("name") + ": x") is not None:
+            drafts.append(_Draft(" ".join(named.group("name").split()), clock.at(named),
+                                 [named.group("text").strip()] if named.group("text").strip()
+                                 else []))
+            continue
         lead = _LEAD.match(line)
         if lead is not None and lead.end() < len(line) and _BARE_TIME.match(line) is None:
             at = clock.at(lead)
@@ -187,7 +201,8 @@ def _turns(text: str, clock: _Clock) -> tuple[list[_Draft], list[str]]:
                 drafts[-1].at = at
             continue
         if (header := _HEADER.match(line)) is not None and _speaker_of(line) is None:
-            drafts.append(_Draft(" ".join(header.group("name").split()), clock.at(header)))
+            name = re.sub(r"\s+(?:at|on)$", "", " ".join(header.group("name").split()))
+            drafts.append(_Draft(name, clock.at(header)))
             continue
         if (j := _JOINED.match(line)) is not None:
             joined.append((j.group("a") or j.group("b") or "").strip(" *"))

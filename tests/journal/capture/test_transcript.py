@@ -64,7 +64,21 @@ SPELLED = """Nov 30, 2026 at 4:05 PM  Dana: Thank you for contacting Headway sup
 Nov 30, 2026 at 4:07 PM  You: ok"""
 
 
+NAME_THEN_TIME = "Maria (10:42 AM): Hello, how can I help?\nYou (10:44 AM): ticket 123456 please"
+BRACKETED = "Maria [10:42]: Hello\nMe [10:50]: bye"
+WHATSAPP = ("[11/30/26, 10:42:13 AM] Maria: hi, how can I help\n"
+            "[11/30/26, 10:45:00 AM] You: ok")
+DAY_FIRST = "30.11.2026 10:42 Maria: hello, how can I help\n30.11.2026 10:47 You: ok"
+HEADER_AT = ("Maria, Headway Support at 10:42 AM\nHello, how may I assist?\n"
+             "You at 10:43 AM\nhi")
+
+
 @pytest.mark.parametrize("text, start, end, agent, tickets, n_turns", [
+    (NAME_THEN_TIME, at(10, 42), at(10, 44), "Maria", ("123456",), 2),
+    (BRACKETED, at(10, 42), at(10, 50), "Maria", (), 2),
+    (WHATSAPP, at(10, 42, 13), at(10, 45), "Maria", (), 2),
+    (DAY_FIRST, at(10, 42), at(10, 47), "Maria", (), 2),
+    (HEADER_AT, at(10, 42), at(10, 43), "Maria", (), 2),
     (HEADWAY, at(10, 42), at(10, 46), "Maria", ("1234567",), 4),
     (ZENDESK, at(10, 42, 20, day=28), at(10, 50, 44, day=28), "Priya Raman", ("7654321",), 3),
     (INTERCOM, at(23, 58), at(0, 3, day=1, month=12), "Sam", ("555666",), 3),
