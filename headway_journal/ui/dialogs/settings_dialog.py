@@ -140,10 +140,7 @@ class SettingsDialog(FormDialog):
         self.limit_spin.setSuffix(" MB")
         self.limit_spin.setToolTip("Files larger than this are refused when attached.")
         self._row(af, "attachment_limit_mb", self.limit_spin)
-        # whether text in screenshots is recognised, and how to enable it (ui.capture)
-        self.ocr_status = HintLabel(ocr_status_text(), "Text recognition")
-        self.ocr_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        af.addRow(self.ocr_status)
+        af.addRow(self._ocr_status())
         att.setLayout(af)
         outer.addWidget(att)
         outer.addStretch(1)
@@ -156,6 +153,12 @@ class SettingsDialog(FormDialog):
                           (self.phone_edit, "phone")):
             edit.textEdited.connect(lambda _t, k=key: self.errors[k].clear_error())
         self.fit(QSize(560, 640))
+
+    def _ocr_status(self) -> HintLabel:
+        """Whether text in screenshots is recognised, and how to enable it (ui.capture)."""
+        self.ocr_status = HintLabel(ocr_status_text(), "Text recognition")
+        self.ocr_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return self.ocr_status
 
     # --- values -----------------------------------------------------------------------------
 
