@@ -199,7 +199,7 @@ def service_errors(problems: Problems, path: str, exc: ValidationError,
 
 
 TOP_FIELDS = ("format", "version", "profile", "organizations", "cases")
-ORG_FIELDS = ("key", "name", "website", "address", "notes", "channels")
+ORG_FIELDS = ("key", "name", "website", "address", "notes", "ticket_patterns", "channels")
 CHANNEL_FIELDS = ("kind", "value", "label", "audience", "hours", "timezone", "verified_on",
             "verified_from")
 CASE_FIELDS = ("key", "title", "organization", "issue_type", "role", "status", "opened_on", "summary",

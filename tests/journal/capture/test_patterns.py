@@ -70,3 +70,18 @@ def test_headway_is_preloaded_and_patterns_are_saved_validated_and_logged(tmp_pa
             logged = s.scalars(select(Change).where(Change.entity == "organization",
                                                     Change.entity_id == org.id)).all()
             assert any("ticket_patterns" in c.changes for c in logged)
+
+
+def test_ticket_patterns_travel_in_the_json_export_and_import(tmp_path: Path) -> None:
+    from headway_journal.journal import interchange as ix
+
+    with JournalService.open(tmp_path / "a") as svc:
+        org = svc.organization_by_key("headway")
+        assert org is not None
+        svc.save_organization(OrganizationInput(name="Headway", ticket_patterns=["SR-(\\d{5})"]),
+                              org.id)
+        ix.export_journal(svc, tmp_path / "out.json")
+    with JournalService.open(tmp_path / "b") as svc:
+        assert svc.organization_by_key("headway").ticket_patterns == HEADWAY_TICKET_PATTERNS  # type: ignore[union-attr]
+        ix.import_journal(svc, tmp_path / "out.json")
+        assert svc.organization_by_key("headway").ticket_patterns == ("SR-(\\d{5})",)  # type: ignore[union-attr]
