@@ -55,7 +55,7 @@ REFERENCE = re.compile(
 _SPAN = re.compile(
     r"\b(?:within|in|under|up to|allow|takes?|about|around|next)\s+(?:the\s+next\s+)?"
     + _NUM + r"(?:\s*(?:-|–|to|or)\s*" + _NUM + r")?"
-    r"\s*(business|working|calendar)?\s*(day|hour|hr|week)s?\b(?!\s+ago)", re.IGNORECASE)
+    r"\s*(business|working|calendar)?\s*(day|hour|hr|h|week)s?\b(?!\s+ago)", re.IGNORECASE)
 _BARE_BUSINESS = re.compile(
     _NUM + r"(?:\s*(?:-|–|to)\s*" + _NUM + r")?\s+(business|working)\s+(day)s?\b",
     re.IGNORECASE)
@@ -67,8 +67,12 @@ _DAY_MONTH = re.compile(
     re.IGNORECASE)
 _SLASHED = re.compile(_BY + r"(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b", re.IGNORECASE)
 _ISO = re.compile(_BY + r"(\d{4})-(\d{2})-(\d{2})\b", re.IGNORECASE)
+# "by the 12th": the next 12th on or after the contact's day
+_ORDINAL = re.compile(_BY + r"the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z])",
+                      re.IGNORECASE)
 _RELATIVE = re.compile(
-    r"\b(?:(tomorrow)|(?:by\s+)?(?:the\s+)?(end of (?:the )?day|eod|end of (?:the )?week)|"
+    r"\b(?:(tomorrow)|(?:by\s+)?(?:the\s+)?(end of (?:the )?(?:business )?day|eod|cob|"
+    r"close of business|end of (?:the )?week)|"
     r"by\s+(?:next\s+)?(" + "|".join(_WEEKDAYS) + r"))\b", re.IGNORECASE)
 
 
@@ -132,7 +136,7 @@ def _span_promise(m: re.Match[str], base: date) -> tuple[str, dict[str, object]]
         return None
     kind, unit = (m.group(3) or "").lower(), m.group(4).lower()
     span = f"{low}-{high}" if high is not None else f"{n}"
-    if unit in ("hour", "hr"):
+    if unit in ("hour", "hr", "h"):
         return i18n.plural("within {n} hour", "within {n} hours", n).format(n=span), {"hours": n}
     if unit == "week":
         return (i18n.plural("within {n} week", "within {n} weeks", n).format(n=span),
@@ -165,6 +169,13 @@ def _date_promise(m: re.Match[str], pattern: re.Pattern[str], base: date) -> dat
         return _on_or_after(base, _MONTHS[m.group(1).lower()], int(m.group(2)), _year(m.group(3)))
     if pattern is _DAY_MONTH:
         return _on_or_after(base, _MONTHS[m.group(2).lower()], int(m.group(1)), _year(m.group(3)))
+    if pattern is _ORDINAL:
+        day = int(m.group(1))
+        found = _on_or_after(base, base.month, day, base.year) if day >= base.day else None
+        if found is None:  # later this month is not possible: next month
+            nxt = date(base.year + base.month // 12, base.month % 12 + 1, 1)
+            found = _on_or_after(nxt, nxt.month, day, nxt.year)
+        return found
     if pattern is _SLASHED:  # month/day, as in the United States
         return _on_or_after(base, int(m.group(1)), int(m.group(2)), _year(m.group(3)))
     return _on_or_after(base, int(m.group(2)), int(m.group(3)), int(m.group(1)))
@@ -200,7 +211,7 @@ def _promises(offset: int, line: str, base: date) -> Iterator[Suggestion]:
             found = _span_promise(m, base)
             if found is not None and free(m):
                 yield make(m, found[0], **found[1])
-    for pattern in (_MONTH_DAY, _DAY_MONTH, _SLASHED, _ISO):
+    for pattern in (_MONTH_DAY, _DAY_MONTH, _SLASHED, _ISO, _ORDINAL):
         for m in pattern.finditer(line):
             due = _date_promise(m, pattern, base)
             if due is not None and free(m):

@@ -86,6 +86,13 @@ def test_a_number_found_as_ticket_and_reference_is_offered_once_as_ticket() -> N
     ("by next Tuesday", dict(due_on=date(2026, 12, 8))),
     ("by end of day", dict(due_on=date(2026, 12, 1))),
     ("by the end of the week", dict(due_on=date(2026, 12, 4))),
+    ("a callback within 24h", dict(hours=24)),
+    ("within 48 hrs", dict(hours=48)),
+    ("in three – five business days", dict(business_days=5)),
+    ("by close of business", dict(due_on=date(2026, 12, 1))),
+    ("by end of business day", dict(due_on=date(2026, 12, 1))),
+    ("by the 15th", dict(due_on=date(2026, 12, 15))),
+    ("by Monday, December 14", dict(due_on=date(2026, 12, 14))),
 ])
 def test_dates_promised(text: str, terms: dict[str, object]) -> None:
     promises = found(text, "promise")
@@ -97,9 +104,19 @@ def test_dates_promised(text: str, terms: dict[str, object]) -> None:
     assert p.context  # the promise's own sentence, for the promise's text
 
 
+def test_by_the_nth_is_the_next_such_day() -> None:
+    def due(text: str, base: date) -> date | None:
+        return suggest(text, base=base)[0].due_on
+
+    assert due("by the 5th", date(2026, 12, 20)) == date(2027, 1, 5)
+    assert due("by the 31st", date(2026, 11, 20)) == date(2026, 12, 31)  # November has 30
+    assert due("by the 20th", date(2026, 11, 20)) == date(2026, 11, 20)
+
+
 def test_what_is_not_a_promise() -> None:
     for text in ("I called 5 days ago", "by 13/45", "by February 30", "on 3 occasions",
-                 "5 days", "I was on hold for 40 minutes"):
+                 "5 days", "I was on hold for 40 minutes", "by the 31st of nothing",
+                 "by the 45th"):
         assert found(text, "promise") == [], text
 
 
