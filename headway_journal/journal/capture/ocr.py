@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from headway_journal import i18n
+from headway_journal.platform import tesseract_locations
 
 from ..exhibits.images import PILLOW_FORMATS, bomb_types, open_image
 from ..exhibits.media import sniff_media_type
@@ -28,7 +29,7 @@ from ..exhibits.media import sniff_media_type
 if TYPE_CHECKING:  # pragma: no cover
     from ..service import JournalService
 
-__all__ = ["ENABLE_HELP", "MAX_SIDE", "engine_name", "recognise_bytes", "recognise_exhibits",
+__all__ = ["ENABLE_HELP", "MAX_SIDE", "binding_module", "engine_name", "recognise_bytes", "recognise_exhibits",
            "recognise_file", "recognise_path", "unavailable"]
 
 MAX_SIDE = 4000  # larger images are read at this size (time stays bounded)
@@ -43,27 +44,39 @@ ENABLE_HELP = (
 
 
 @cache
-def _binding() -> ModuleType | None:
+def binding_module() -> ModuleType | None:
+    """pytesseract, or None when it is not installed."""
     try:
         return importlib.import_module("pytesseract")
     except ImportError:
         return None
 
 
+def tesseract_program() -> str | None:
+    """The Tesseract program: on PATH, else where its installers put it (``platform``)."""
+    found = shutil.which("tesseract")
+    if found is None:
+        found = next((p for p in tesseract_locations() if Path(p).is_file()), None)
+    return found
+
+
 def unavailable() -> str | None:
     """Why text cannot be recognised here (one sentence with the way to enable it), or None."""
-    if _binding() is None:
+    binding = binding_module()
+    if binding is None:
         return i18n.text("The pytesseract package is not installed. ") + i18n.text(ENABLE_HELP)
-    if shutil.which("tesseract") is None:
+    program = tesseract_program()
+    if program is None:
         return i18n.text("Tesseract is not installed. ") + i18n.text(ENABLE_HELP)
+    binding.pytesseract.tesseract_cmd = program
     return None
 
 
 @cache
 def engine_name() -> str:
     """"tesseract 5.3.0" (stored with each text)."""
-    binding = _binding()
-    if binding is None:
+    binding = binding_module()
+    if binding is None or unavailable() is not None:
         return "tesseract"
     try:
         return f"tesseract {binding.get_tesseract_version()}"
@@ -90,9 +103,12 @@ def _prepared(img: Any) -> Any:
 def recognise_file(path: Path, media_type: str) -> str:
     """The text Tesseract reads in the image at ``path``. Raises OSError (or ValueError) with
     a plain message when it cannot be read."""
-    binding = _binding()
-    if binding is None or media_type not in PILLOW_FORMATS:
-        raise ValueError(unavailable() or i18n.text("This exhibit is not an image."))
+    why = unavailable()
+    binding = binding_module()
+    if why is not None or binding is None:
+        raise ValueError(why or "")
+    if media_type not in PILLOW_FORMATS:
+        raise ValueError(i18n.text("This exhibit is not an image."))
     try:
         with open_image(path, PILLOW_FORMATS[media_type]) as img:
             img.seek(0)

@@ -170,3 +170,19 @@ def test_without_tesseract_the_reason_says_how_to_enable_it(monkeypatch: pytest.
     assert why is not None
     for words in ("apt install tesseract-ocr", "Windows", "macOS"):
         assert words in why
+
+
+def test_tesseract_off_path_is_found_where_the_installer_put_it(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    if ocr.binding_module() is None:
+        pytest.skip("pytesseract is not installed")
+    program = tmp_path / "Tesseract-OCR" / "tesseract.exe"
+    program.parent.mkdir()
+    program.write_bytes(b"")
+    monkeypatch.setattr(ocr.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(ocr, "tesseract_locations", lambda: ("/nowhere/tesseract", str(program)))
+    binding = ocr.binding_module()
+    assert binding is not None
+    monkeypatch.setattr(binding.pytesseract, "tesseract_cmd", "tesseract")
+    assert ocr.unavailable() is None
+    assert binding.pytesseract.tesseract_cmd == str(program)
