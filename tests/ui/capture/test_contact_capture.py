@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from headway_journal.journal.capture import ocr
 from headway_journal.journal.records import MAX_LONG, CaseInput
 from headway_journal.journal.service import JournalService
 from headway_journal.ui.dialogs import ContactDialog
@@ -205,8 +206,8 @@ def test_suggestion_dates_follow_the_contact_day(qtbot: Any, service: JournalSer
     assert offered(dlg) == [f"Promise due {expected.isoformat()}"]
 
 
-@pytest.mark.skipif(__import__("headway_journal.journal.capture.ocr", fromlist=["x"])
-                    .unavailable() is not None, reason="Tesseract is not installed here")
+@pytest.mark.skipif(ocr.unavailable() is not None,
+                    reason=f"Tesseract is not installed here ({ocr.unavailable()})")
 def test_a_screenshot_pasted_in_a_new_contact_offers_its_ticket_before_saving(
         qtbot: Any, service: JournalService, case_id: int) -> None:
     import io
