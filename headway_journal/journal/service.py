@@ -253,9 +253,10 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             before = {"name": org.name, "website": org.website, "address": org.address,
                       "notes": org.notes, "channels": [channel_dict(c) for c in org.channels]}
             org.name, org.website, org.address, org.notes = name, website, address, notes
-            if "ticket_patterns" in values:
+            patterns = values.get("ticket_patterns")  # None: keep the stored ones
+            if patterns is not None:
                 before["ticket_patterns"] = org.ticket_patterns
-                org.ticket_patterns = values["ticket_patterns"]
+                org.ticket_patterns = patterns
             org.channels.clear()
             s.flush()
             for i, values in enumerate(channels):
@@ -263,7 +264,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             s.flush()
             after = {"name": name, "website": website, "address": address, "notes": notes,
                      "channels": [channel_dict(c) for c in org.channels]}
-            if "ticket_patterns" in values:
+            if patterns is not None:
                 after["ticket_patterns"] = org.ticket_patterns
             self._log(s, "organization", org.id, None, "create" if org_id is None else "update",
                       changed_fields(before, after))

@@ -69,7 +69,8 @@ def test_headway_is_preloaded_and_patterns_are_saved_validated_and_logged(tmp_pa
         with svc.journal.sessions() as s:
             logged = s.scalars(select(Change).where(Change.entity == "organization",
                                                     Change.entity_id == org.id)).all()
-            assert any("ticket_patterns" in c.changes for c in logged)
+            changes = [c.changes["ticket_patterns"] for c in logged if "ticket_patterns" in c.changes]
+            assert changes == [["\n".join(HEADWAY_TICKET_PATTERNS), "SR-(\\d{5})\n#(\\d{7})"]]
 
 
 def test_ticket_patterns_travel_in_the_json_export_and_import(tmp_path: Path) -> None:
