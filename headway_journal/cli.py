@@ -564,6 +564,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "headway_journal.commands.verify",
     "headway_journal.commands.letter",
     "headway_journal.commands.capture",
+    "headway_journal.commands.ocr",
 )
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {

@@ -84,6 +84,8 @@ class Organization(Base):
     website: Mapped[str] = mapped_column(String(300), default="")
     address: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # one regular expression a line (schema 0007; journal.capture.patterns)
+    ticket_patterns: Mapped[str] = mapped_column(Text, default="", server_default="")
     channels: Mapped[list[Channel]] = relationship(
         back_populates="organization", cascade="all, delete-orphan", order_by="Channel.position"
     )
@@ -240,6 +242,19 @@ class Attachment(Base):
     # Where it came from (schema 0006; capture/provenance.py): {} when not recorded
     provenance: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
     case: Mapped[Case] = relationship(back_populates="attachments")
+
+
+class ExhibitText(Base):
+    """Text recognised (OCR) in an image exhibit (schema 0007): never the user's own words.
+    ``corrected_at`` is set once the user corrected it."""
+
+    __tablename__ = "exhibit_texts"
+    attachment_id: Mapped[int] = mapped_column(
+        ForeignKey("attachments.id", ondelete="CASCADE"), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    engine: Mapped[str] = mapped_column(String(60))
+    recognised_at: Mapped[datetime] = mapped_column(default=utc_now)
+    corrected_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Note(Base):

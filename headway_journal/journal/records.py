@@ -136,6 +136,8 @@ class OrganizationInput:
     notes: str = ""
     channels: list[ChannelInput] = field(default_factory=list)
     key: str | None = None
+    # one regular expression each (journal.capture.patterns); None keeps the stored ones
+    ticket_patterns: list[str] | None = None
 
 
 # --- views --------------------------------------------------------------------------------------
@@ -170,6 +172,7 @@ class OrganizationView:
     address: str
     notes: str
     channels: tuple[ChannelView, ...]
+    ticket_patterns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

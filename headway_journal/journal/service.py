@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from . import deadlines as dl
 from .capture.provenance import clean_provenance
 from .capture.records import CaptureRecords
+from .capture.exhibit_text import ExhibitTexts, ticket_patterns_value
 from .case_queries import CaseQueries
 from .case_views import CaseViews
 from .chain_views import ChainViews
@@ -109,7 +110,7 @@ def _choice(value: str, name: str, allowed: Sequence[str], errors: dict[str, str
 
 
 class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, ExhibitRecords, Guidance,
-                     SeedDefaults, ChainViews, LetterDrafts, CaptureRecords):
+                     SeedDefaults, ChainViews, LetterDrafts, CaptureRecords, ExhibitTexts):
     """All operations on one open journal.
 
     The facade the GUI, the command line and the case file call. What writes (with its
@@ -236,9 +237,13 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
                     verified_from=_clean(ch.verified_from, f"{p}.verified_from", errors),
                 )
             )
+        values: dict[str, str] = {"name": name, "website": website, "address": address,
+                                  "notes": notes}
+        if data.ticket_patterns is not None:
+            values["ticket_patterns"] = ticket_patterns_value(data.ticket_patterns, errors)
         if errors:
             raise ValidationError(errors)
-        return {"name": name, "website": website, "address": address, "notes": notes}, channels
+        return values, channels
 
     def save_organization(self, data: OrganizationInput, org_id: int | None = None) -> int:
         values, channels = self.validate_organization(data)
@@ -259,6 +264,10 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             before = {"name": org.name, "website": org.website, "address": org.address,
                       "notes": org.notes, "channels": [channel_dict(c) for c in org.channels]}
             org.name, org.website, org.address, org.notes = name, website, address, notes
+            patterns = values.get("ticket_patterns")  # None: keep the stored ones
+            if patterns is not None:
+                before["ticket_patterns"] = org.ticket_patterns
+                org.ticket_patterns = patterns
             org.channels.clear()
             s.flush()
             for i, values in enumerate(channels):
@@ -266,6 +275,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             s.flush()
             after = {"name": name, "website": website, "address": address, "notes": notes,
                      "channels": [channel_dict(c) for c in org.channels]}
+            if patterns is not None:
+                after["ticket_patterns"] = org.ticket_patterns
             self._log(s, "organization", org.id, None, "create" if org_id is None else "update",
                       changed_fields(before, after))
             return org.id

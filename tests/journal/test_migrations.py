@@ -152,7 +152,9 @@ def test_upgrading_keeps_every_row(old_journal: Path, revision: str) -> None:
                 assert [r[5] for r in start] == ["chain-start"]
                 assert start[0][0] > max(r[0] for r in before[t])
                 after[t].remove(start[0])
-            assert after[t] == before[t], f"rows of {t} changed in the upgrade"
+            # columns added later (0007: organizations.ticket_patterns) come after the old ones
+            width = len(before[t][0]) if before[t] else 0
+            assert [r[:width] for r in after[t]] == before[t], f"rows of {t} changed in the upgrade"
 
         # The deadlines 0002 added are computed on open (they need the holiday calendar), or
         # kept as stored when the journal already had them.

@@ -110,7 +110,7 @@ def build_document(svc: JournalService, files_dir_name: str
     organizations = [
         {
             "key": o.key, "name": o.name, "website": o.website, "address": o.address,
-            "notes": o.notes,
+            "notes": o.notes, "ticket_patterns": list(o.ticket_patterns),
             "channels": [
                 {"kind": c.kind, "value": c.value, "label": c.label, "audience": c.audience,
                  "hours": c.hours, "timezone": c.timezone, "verified_on": _iso_d(c.verified_on),

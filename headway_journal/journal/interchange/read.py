@@ -163,6 +163,12 @@ class Reader:
                 v = rec.text(name)
                 if v is not None:
                     setattr(data, name, v)
+            patterns = rec.array("ticket_patterns")
+            if patterns is not None:  # absent: the stored ones stay
+                if all(isinstance(p, str) for p in patterns):
+                    data.ticket_patterns = list(patterns)
+                else:
+                    rec.bad("ticket_patterns", "must be a list of texts (regular expressions)")
             channels_given = rec.array("channels") is not None
             if channels_given:
                 data.channels = []

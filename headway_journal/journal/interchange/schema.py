@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import deadlines as dl
 from ..capture.provenance import KINDS as PROVENANCE_KINDS
+from ..capture.patterns import MAX_PATTERN_LENGTH, MAX_PATTERNS
 from ..fsutil import write_atomic
 from ..issue_types import ISSUE_TYPES, ROLES, fields_json_schema
 from ..letters.bodies import KINDS as LETTER_KINDS
@@ -188,6 +189,11 @@ def _organization_defs() -> dict[str, Any]:
         "website": _text(),
         "address": _text(2000),
         "notes": _text(MAX_LONG),
+        "ticket_patterns": {
+            "type": ["array", "null"], "maxItems": MAX_PATTERNS,
+            "items": {"type": "string", "maxLength": MAX_PATTERN_LENGTH},
+            "description": "How its ticket numbers look: regular expressions, case ignored; a "
+                           "group is the number. Checked against patterns that could hang."},
         "channels": {"type": ["array", "null"], "items": {"$ref": "#/$defs/channel"}},
     }, ["key"])
     return {"organization": organization, "channel": channel}

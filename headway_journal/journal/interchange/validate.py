@@ -200,7 +200,7 @@ def service_errors(problems: Problems, path: str, exc: ValidationError,
 
 # "chain": where the exporting journal's hash chain stood (read by verify, ignored by import)
 TOP_FIELDS = ("format", "version", "profile", "organizations", "cases", "chain")
-ORG_FIELDS = ("key", "name", "website", "address", "notes", "channels")
+ORG_FIELDS = ("key", "name", "website", "address", "notes", "ticket_patterns", "channels")
 CHANNEL_FIELDS = ("kind", "value", "label", "audience", "hours", "timezone", "verified_on",
             "verified_from")
 CASE_FIELDS = ("key", "title", "organization", "issue_type", "role", "status", "opened_on", "summary",

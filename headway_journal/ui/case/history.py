@@ -27,10 +27,12 @@ FIELD_WORDS = {
 ENTITY_WORDS = {
     "case": "Case", "contact": "Contact", "promise": "Promise", "escalation": "Escalation",
     "note": "Note", "attachment": "Exhibit", "organization": "Organization",
+    "exhibit_text": "Recognised text of an exhibit",
 }
 ACTION_WORDS = {
     "create": "added", "update": "edited", "delete": "deleted (restorable)", "restore": "restored",
     "remove": "removed from the exhibits (restorable)", "erase": "erased for good",
+    "recognise": "read from the image", "correct": "corrected by you",
 }
 
 

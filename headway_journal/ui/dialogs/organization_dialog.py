@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.journal.capture.patterns import check_patterns, split_patterns
 from headway_journal.journal.issue_types import FieldError, parse_iso_date
 from headway_journal.journal.records import (
     AUDIENCES,
@@ -69,8 +70,13 @@ CHANNEL_FIELDS = ("kind", "value", "label", "audience", "hours", "timezone", "ve
 CHANNEL_LABELS = {"kind": "Kind", "value": "Number or address", "label": "Label",
                   "audience": "For", "hours": "Hours", "timezone": "Time zone",
                   "verified_on": "Verified on", "verified_from": "Verified from"}
-ORG_LABELS = {"name": "Name", "website": "Website", "address": "Address", "notes": "Notes"}
+ORG_LABELS = {"name": "Name", "website": "Website", "address": "Address", "notes": "Notes",
+              "ticket_patterns": "Ticket patterns"}
 NEW_ITEM = "(new organization)"
+PATTERNS_PLACEHOLDER = "One pattern a line, e.g. Ticket #?(\\d{6,8})"
+PATTERNS_TIP = ("How this organization's ticket numbers look, one regular expression a line "
+                "(case is ignored; a group in brackets is the number). The contact dialog "
+                "offers what they find. Keep them simple: bounded repeats like \\d{6,8}.")
 
 
 def channel_label(index: int, field: str) -> str:
@@ -176,7 +182,23 @@ class OrganizationDialog(FormDialog):
         self.notes_edit.setMaximumHeight(10 * GRID)
         form.addRow(self._label("notes", False, self.notes_edit),
                     with_error(self.notes_edit, self._error("notes")))
+        self.patterns_edit = self._text("ticket_patterns", PATTERNS_PLACEHOLDER)
+        self.patterns_edit.setMaximumHeight(8 * GRID)
+        self.patterns_edit.setToolTip(PATTERNS_TIP)
+        self.patterns_edit.textChanged.connect(self._check_patterns)
+        form.addRow(self._label("ticket_patterns", False, self.patterns_edit),
+                    with_error(self.patterns_edit, self._error("ticket_patterns")))
         return form
+
+    def _check_patterns(self) -> None:
+        """Say at once what is wrong with a ticket pattern being typed (saving checks again)."""
+        if self._loading:
+            return
+        problems = check_patterns(split_patterns(self.patterns_edit.toPlainText()))
+        if problems:
+            self.errors["ticket_patterns"].show_error(str(problems[0]))
+        else:
+            self.errors["ticket_patterns"].clear_error()
 
     def _channels_group(self) -> QGroupBox:
         """The channels table, Add and Remove, and the selected channel's fields."""
@@ -387,6 +409,7 @@ class OrganizationDialog(FormDialog):
         self.website_edit.setText(org.website if org else "")
         self.address_edit.setPlainText(org.address if org else "")
         self.notes_edit.setPlainText(org.notes if org else "")
+        self.patterns_edit.setPlainText("\n".join(org.ticket_patterns) if org else "")
         self.channels = [
             {"kind": c.kind, "value": c.value, "label": c.label, "audience": c.audience,
              "hours": c.hours, "timezone": c.timezone,
@@ -538,6 +561,7 @@ class OrganizationDialog(FormDialog):
     def _snapshot(self) -> dict[str, Any]:
         return {"name": self.name_edit.text(), "website": self.website_edit.text(),
                 "address": self.address_edit.toPlainText(), "notes": self.notes_edit.toPlainText(),
+                "ticket_patterns": self.patterns_edit.toPlainText(),
                 "channels": [dict(c) for c in self.channels]}
 
     def has_changes(self) -> bool:
@@ -565,7 +589,8 @@ class OrganizationDialog(FormDialog):
                 verified_from=ch["verified_from"]))
         data = OrganizationInput(name=self.name_edit.text(), website=self.website_edit.text(),
                                  address=self.address_edit.toPlainText(),
-                                 notes=self.notes_edit.toPlainText(), channels=channels)
+                                 notes=self.notes_edit.toPlainText(), channels=channels,
+                                 ticket_patterns=split_patterns(self.patterns_edit.toPlainText()))
         return data, local
 
     def save(self) -> bool:

@@ -26,6 +26,7 @@ from headway_journal.journal.profile import split_addresses
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.completion import click_through
 
+from ..capture.ocr_queue import ocr_status_text
 from .form_builder import (
     GRID,
     ErrorLabel,
@@ -153,6 +154,7 @@ class SettingsDialog(FormDialog):
         self.limit_spin.setSuffix(" MB")
         self.limit_spin.setToolTip("Files larger than this are refused when attached.")
         self._row(af, "attachment_limit_mb", self.limit_spin)
+        af.addRow(self._ocr_status())
         att.setLayout(af)
         outer.addWidget(att)
         self.signing = SigningBox(self.service)
@@ -167,6 +169,12 @@ class SettingsDialog(FormDialog):
                           (self.phone_edit, "phone")):
             edit.textEdited.connect(lambda _t, k=key: self.errors[k].clear_error())
         self.fit(QSize(560, 640))
+
+    def _ocr_status(self) -> HintLabel:
+        """Whether text in screenshots is recognised, and how to enable it (ui.capture)."""
+        self.ocr_status = HintLabel(ocr_status_text(), "Text recognition")
+        self.ocr_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return self.ocr_status
 
     # --- values -----------------------------------------------------------------------------
 

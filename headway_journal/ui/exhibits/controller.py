@@ -53,6 +53,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from ...journal.capture.provenance import chosen_file, dropped_file, pasted
 from ...journal.service import ServiceError
+from ..capture.ocr_queue import OcrQueue
 from ..names import timestamped_name
 from ..tasks import Task, TaskRunner
 from .describe import human_size, quoted_name
@@ -108,6 +109,9 @@ class AttachmentController(QObject):
         self._batches: dict[int, _Batch] = {}
         self._next_batch = 1
         self.progress_dialog_bytes = PROGRESS_DIALOG_BYTES
+        # the text of stored image exhibits is recognised in the background (ui.capture)
+        self.ocr = OcrQueue(lambda: self._service, self)
+        self.attached.connect(self.ocr.recognise)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -123,6 +127,7 @@ class AttachmentController(QObject):
     def set_service(self, service: JournalService) -> None:
         """Use ``service`` from now on (the journal was reopened); only while not busy."""
         self._service = service
+        self.ocr.tasks.invalidate()
 
     # ----------------------------------------------------------------- holding
 
@@ -136,6 +141,10 @@ class AttachmentController(QObject):
 
     def held_names(self) -> list[str]:
         return [item.original_name for item in self._held]
+
+    def held_items(self) -> list[SourceItem]:
+        """What is kept for a contact not saved yet (its screenshots are read for suggestions)."""
+        return list(self._held)
 
     def discard_held(self, index: int) -> None:
         if 0 <= index < len(self._held):
@@ -154,6 +163,7 @@ class AttachmentController(QObject):
         """Stop queued work and wait for the file being copied (the store stays consistent)."""
         self.tasks.cancel_all()
         self.tasks.wait(timeout_ms)
+        self.ocr.shutdown(timeout_ms)
 
     # ----------------------------------------------------------------- entry points
 
@@ -229,6 +239,11 @@ class AttachmentController(QObject):
         return False
 
     # ----------------------------------------------------------------- batches
+
+    def attach_bytes(self, case_id: int | None, data: bytes, name: str,
+                     contact_id: int | None = None) -> bool:
+        """Store ``data`` as a file named ``name`` (a transcript too long for a summary)."""
+        return self._attach_bytes(case_id, data, name, contact_id)
 
     def _attach_bytes(self, case_id: int | None, data: bytes, name: str,
                       contact_id: int | None) -> bool:

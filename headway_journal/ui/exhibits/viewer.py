@@ -50,7 +50,9 @@ from headway_journal.ui.event_watch import EventWatch
 from headway_journal.ui.fit import fit_to_screen
 
 from ...journal.capture.provenance import describe_provenance
+from ...journal.exhibits.images import PILLOW_FORMATS
 from ...journal.service import ServiceError
+from ..capture.recognised_text import RecognisedTextPanel
 from .describe import describe_exhibit, full_date, human_size, type_label
 from .files import open_in_system_viewer, save_copy_as
 
@@ -125,6 +127,10 @@ class ImageViewer(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(middle, 1)
+        self.recognised: RecognisedTextPanel | None = None
+        if self.view.media_type in PILLOW_FORMATS:  # the text read from it (ui.capture)
+            self.recognised = RecognisedTextPanel(service, attachment_id, self)
+            layout.addWidget(self.recognised)
         layout.addLayout(buttons)
 
         for keys, slot in (

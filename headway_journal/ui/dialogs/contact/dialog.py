@@ -36,6 +36,7 @@ from headway_journal.journal.records import (
 )
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.capture.contact_fill import install_email_drop
+from headway_journal.ui.capture.contact_capture import ContactCapture
 from headway_journal.ui.completion import click_through
 from headway_journal.ui.drafts import DraftStore, keep_drafts, offer_draft
 from headway_journal.ui.exhibits.controller import AttachmentController
@@ -136,6 +137,8 @@ class ContactDialog(FormDialog, ContactForm):
         self.exhibit_strip = ExhibitStrip(self.service, self.attachments, self.case_id,
                                           lambda: self.contact_id)
         self.outer.addWidget(self.exhibit_strip)
+        # a chat transcript pasted or from a file, and suggestions (above the exhibits)
+        self.capture = ContactCapture(self)
         self.drop_target = install_drop_target(self, self.attachments, lambda: self.case_id,
                                                lambda: self.contact_id)
         # Ctrl+V anywhere in the dialog, text boxes included, attaches a screenshot or files
@@ -377,6 +380,10 @@ class ContactDialog(FormDialog, ContactForm):
         if on and self.esc_owner.isEnabled():
             self.esc_owner.setFocus()
 
+    def refresh_tab_order(self) -> None:
+        """Put widgets added since (chips, promise lines, suggestions) in the Tab order."""
+        self._fix_tab_order()
+
     def _fix_tab_order(self) -> None:
         chain: list[QWidget] = [self.channel_combo, self.direction_combo, self.start_edit,
                                 self.hold_button, self.end_button, self.hold_spin,
@@ -387,7 +394,9 @@ class ContactDialog(FormDialog, ContactForm):
         for row in self.promise_rows:
             chain += row.editors()
         chain += [self.add_promise_button, self.esc_check, self.esc_owner, self.esc_title,
-                  self.esc_level, self.esc_ref, self.exhibit_strip,
+                  self.esc_level, self.esc_ref,
+                  *(self.capture.focus_chain() if hasattr(self, "capture") else []),
+                  self.exhibit_strip,
                   self.exhibit_strip.attach_button, *self.exhibit_strip.chip_buttons(),
                   self.cancel_button, self.save_button]
         for a, b in zip(chain, chain[1:], strict=False):

@@ -1,0 +1,128 @@
+"""Recognising the text of image exhibits after they are stored, off the GUI thread.
+
+``OcrQueue(service_getter, parent).recognise(ids)`` is connected to each attachment controller's
+``attached`` signal: the image exhibits among ``ids`` are read by Tesseract on a worker thread
+(``ui.tasks.TaskRunner``; one at a time), and the text is stored through the service on the GUI
+thread. Without Tesseract nothing happens (Settings says how to enable it). Every stored text is
+announced on :func:`ocr_events` ``.changed(attachment_id)`` so that the viewer and the contact
+dialog can show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from headway_journal.journal.capture import ocr
+from headway_journal.journal.exhibits.images import PILLOW_FORMATS
+from headway_journal.journal.service import JournalService, ServiceError
+from headway_journal.ui.tasks import TaskContext, TaskRunner
+
+__all__ = ["OcrEvents", "OcrQueue", "ocr_events", "ocr_status_text"]
+
+Job = list[tuple[int, Path, str]]  # (attachment id, stored file, media type)
+Result = list[tuple[int, str | None, str]]  # (attachment id, text or None, problem)
+
+
+class OcrEvents(QObject):
+    """Announces recognised (or corrected) text, whichever window stored it."""
+
+    changed = Signal(int)
+
+
+_EVENTS: list[OcrEvents] = []
+
+
+def ocr_events() -> OcrEvents:
+    if not _EVENTS:
+        _EVENTS.append(OcrEvents())
+    return _EVENTS[0]
+
+
+def ocr_status_text() -> str:
+    """What Settings says about recognising text in screenshots (and how to enable it)."""
+    missing = ocr.unavailable()
+    if missing is None:
+        return QCoreApplication.translate(
+            "OcrQueue", "Text in screenshots is recognised with {engine} after they are "
+            "attached: it is searchable and offers ticket numbers and dates.").format(
+            engine=ocr.engine_name())
+    return QCoreApplication.translate("OcrQueue", "Text in screenshots is not recognised. ") \
+        + missing
+
+
+def _read_all(job: Job, context: TaskContext) -> Result:
+    out: Result = []
+    for attachment_id, path, media_type in job:
+        if context.cancelled:
+            break
+        try:
+            out.append((attachment_id, ocr.recognise_file(path, media_type), ""))
+        except (OSError, ValueError) as exc:
+            out.append((attachment_id, None, str(exc)))
+    return out
+
+
+class OcrQueue(QObject):
+    """See the module docstring. ``failed(str)``: one sentence per exhibit not read."""
+
+    done = Signal(list)  # ids whose text was stored
+    failed = Signal(str)
+
+    def __init__(self, service: Callable[[], JournalService], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self.tasks = TaskRunner(self, max_threads=1)
+
+    @staticmethod
+    def available() -> bool:
+        return ocr.unavailable() is None
+
+    def recognise(self, ids: list[int], *, replace_correction: bool = False) -> bool:
+        """Queue the image exhibits among ``ids``; False when there is nothing to do."""
+        if not ids or not self.available():
+            return False
+        svc = self._service()
+        job: Job = []
+        for attachment_id in ids:
+            try:
+                view = svc.attachment(attachment_id)
+                if view.media_type in PILLOW_FORMATS and view.removed_at is None:
+                    job.append((attachment_id, svc.attachment_path(attachment_id),
+                                view.media_type))
+            except (ServiceError, OSError):
+                continue
+        if not job:
+            return False
+        task = self.tasks.start(lambda context: _read_all(job, context))
+        task.done.connect(lambda result: self._store(result, replace_correction))
+        task.failed.connect(lambda exc: self.failed.emit(f"Text could not be recognised: {exc}"))
+        return True
+
+    def _store(self, result: object, replace_correction: bool) -> None:
+        if not isinstance(result, list):
+            return
+        svc = self._service()
+        stored: list[int] = []
+        for attachment_id, text, problem in result:
+            if text is None:
+                self.failed.emit(problem)
+                continue
+            try:
+                if svc.save_recognised_text(attachment_id, text, ocr.engine_name(),
+                                            replace_correction=replace_correction):
+                    stored.append(attachment_id)
+            except ServiceError as exc:
+                self.failed.emit(str(exc))
+            except Exception:  # noqa: BLE001 - the journal was closed while the image was read
+                return
+        for attachment_id in stored:
+            ocr_events().changed.emit(attachment_id)
+        if stored:
+            self.done.emit(stored)
+
+    def shutdown(self, msecs: int = 30_000) -> None:
+        self.tasks.invalidate()
+        self.tasks.wait(msecs)
