@@ -16,9 +16,9 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -312,20 +312,26 @@ def migrate_to(db_path: Path, revision: str = "head") -> None:
     """Run the app's Alembic migrations on ``db_path`` up to ``revision``, on a connection of
     its own with foreign keys off (PITFALLS.md), in one transaction: on any error nothing of
     this run stays. Used by upgrades and to build the exact schema of a revision."""
-    from alembic import command
-    from alembic.config import Config
-
     engine = make_engine(db_path, foreign_keys=False)
     try:
-        cfg = Config()
-        cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA foreign_keys = OFF")  # ignored inside a transaction
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+            run_migrations(conn, revision)
             conn.commit()
     finally:
         engine.dispose()
+
+
+def run_migrations(conn: Connection, revision: str = "head") -> None:
+    """Alembic's upgrade to ``revision`` on the open connection ``conn`` (either store); the
+    caller commits."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, revision)
 
 
 class JournalUpgradeFailed(JournalError):
@@ -428,8 +434,11 @@ def _write_verified(folder: Path, revision: str, checked_at: datetime) -> None:
 
 @dataclass
 class Journal:
-    """An open journal folder: engine, session factory and the folder lock."""
+    """An open journal folder: engine, session factory and the folder lock.
 
+    ``shared.engine.SharedJournal`` is the same for a journal on a PostgreSQL server."""
+
+    kind: ClassVar[str] = "sqlite"  # the store: "sqlite" (a folder) or "postgresql" (a URL)
     folder: Path
     engine: Engine
     sessions: sessionmaker[Session]
@@ -484,6 +493,11 @@ class Journal:
     @property
     def name(self) -> str:
         return self.folder.name
+
+    @property
+    def location(self) -> str:
+        """Where the journal is, for people: its folder (a shared journal: its URL, no password)."""
+        return str(self.folder)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -24,6 +24,7 @@ from . import deadlines as dl
 from .case_queries import CaseQueries
 from .case_views import CaseViews
 from .db import (
+    Journal,
     open_journal,
     read_only_sessions,
     resolve_journal_dir,
@@ -78,6 +79,7 @@ from .records import (
 )
 from .safe_echo import escape_for_terminal
 from .seed import SeedDefaults
+from .shared.urls import is_database_url
 from .validation import SURROGATE
 from .validation import aware_datetime as _aware
 from .validation import clean_text as _clean
@@ -126,7 +128,12 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         ``defer_check``: see ``db.open_journal``; an ``unchecked`` journal is seeded and
         refreshed by ``opening.accept_checked`` once its check passed.
         """
-        journal = open_journal(resolve_journal_dir(folder), defer_check=defer_check)
+        if is_database_url(folder):  # a shared journal (journal.shared)
+            from .shared.engine import open_shared_journal
+
+            journal: Journal = open_shared_journal(str(folder))
+        else:
+            journal = open_journal(resolve_journal_dir(folder), defer_check=defer_check)
         svc = cls(journal)
         if journal.read_only is not None or journal.unchecked:
             return svc  # nothing can be seeded or stored; it is read as it is
@@ -678,9 +685,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         """Everything wrong with the journal: database integrity, foreign keys, stored files
         (damaged or missing), and, unless ``unused`` is False, orphan files in the store that
         no exhibit refers to (harmless but taking space; ``remove_unused_exhibit_files``)."""
-        from .db import quick_check
-
-        problems = quick_check(self.journal.db_path)
+        problems = self.journal.run_check()  # SQLite's quick_check (a server checks itself)
         if unused:
             problems += [u.describe() for u in self.exhibit_files().unused]
         with self.journal.sessions() as s:

@@ -22,8 +22,9 @@ PST = timezone(timedelta(hours=-8))
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Iterator[JournalService]:
-    s = JournalService.open(tmp_path / "journal")
+def svc(store: str | Path) -> Iterator[JournalService]:
+    """An open journal, once in a folder (SQLite) and once on the PostgreSQL server."""
+    s = JournalService.open(store)
     yield s
     s.close()
 
@@ -54,10 +55,10 @@ def test_headway_is_preloaded_with_channels_needing_verification(svc: JournalSer
     assert "no dedicated inbound phone line" in org.notes
 
 
-def test_seed_happens_once(tmp_path: Path) -> None:
-    with JournalService.open(tmp_path / "j") as s:
+def test_seed_happens_once(store: str | Path) -> None:
+    with JournalService.open(store) as s:
         assert len(s.organizations()) == 1
-    with JournalService.open(tmp_path / "j") as s:
+    with JournalService.open(store) as s:
         assert len(s.organizations()) == 1
 
 
