@@ -95,3 +95,26 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
     if request.param == "sqlite":
         return tmp_path / "journal"
     return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def another_store(store: str | Path, tmp_path: Path,
+                  request: pytest.FixtureRequest) -> Iterator[Any]:
+    """Makes more places for journals on the same store as ``store`` (a folder each, or a
+    database each), for tests that copy or import from one journal into another."""
+    made: list[str] = []
+    count = iter(range(1, 1000))
+
+    def make() -> str | Path:
+        if isinstance(store, Path):
+            return tmp_path / f"journal-{next(count)}"
+        server: PgServer = request.getfixturevalue("pg_server")
+        name = server.new_database()
+        made.append(name)
+        return server.url(name)
+
+    yield make
+    if made:
+        server = request.getfixturevalue("pg_server")
+        for name in made:
+            server.drop_database(name)

@@ -7,7 +7,8 @@ punctuation as spaces, under a GIN index. A query is built from the user's words
 word's letters-and-digits runs become a phrase (``inv <-> 2231`` for "INV-2231", as FTS5 reads
 it), every word must match, and the last one is a prefix. Nothing the user types reaches the
 query syntax, so no input can break it. Ranking is bounded as on SQLite (``RANK_AT_MOST``):
-relevance counts the title four times (weights A and D), else newest first.
+relevance counts the title four times (weights A and D), else newest first. Snippets are cut
+from the matching document in Python (``search_snippet``), marked as FTS5 marks them.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from sqlalchemy import Integer, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import TextualSelect
 
-from .search import RANK_AT_MOST, case_of, item_id
+from . import search
+from .search import case_of, item_id
+from .search_snippet import snippet
 
 __all__ = ["case_of", "count_matches", "fts_query", "hit_rows", "item_id", "matching_cases"]
 
@@ -27,12 +30,9 @@ MAX_WORDS = 12
 # ts_rank's weights are {D, C, B, A}: the body (D) once, the title (A) four times.
 RELEVANCE = "ts_rank('{0.25, 0, 0, 1.0}', f.tsv, q.q) DESC, f.rid DESC"
 RECENCY = "f.rid DESC"
-HEADLINE = ("StartSel=[, StopSel=], MaxWords=12, MinWords=4, ShortWord=1, MaxFragments=1, "
-            "FragmentDelimiter=…")
 
 _HITS = """
-    SELECT f.kind, f.rid, f.case_id, c.title,
-           ts_headline('headway', f.title || ' ' || f.body, q.q, :opts) AS snip, ct.started_at
+    SELECT f.kind, f.rid, f.case_id, c.title, f.title AS doc_title, f.body, ct.started_at
     FROM search_docs f
     CROSS JOIN (SELECT to_tsquery('headway', :q) AS q) q
     JOIN cases c ON c.id = f.case_id AND c.deleted_at IS NULL
@@ -72,9 +72,16 @@ def count_matches(s: Session, match: str) -> int:
 def hit_rows(s: Session, match: str, limit: int) -> list[Any]:
     """(kind, rowid, case_id, case title, snippet, contact start) of the best ``limit``
     matches: by relevance when there are at most RANK_AT_MOST, else newest first."""
-    order = RELEVANCE if count_matches(s, match) <= RANK_AT_MOST else RECENCY
-    return list(s.execute(text(_HITS.format(order=order)),
-                          {"q": match, "n": limit, "opts": HEADLINE}).all())
+    order = RELEVANCE if count_matches(s, match) <= search.RANK_AT_MOST else RECENCY
+    rows = s.execute(text(_HITS.format(order=order)), {"q": match, "n": limit}).all()
+    words = query_words(match)
+    return [(kind, rid, case_id, title, snippet(doc_title, body, words), started)
+            for kind, rid, case_id, title, doc_title, body, started in rows]
+
+
+def query_words(match: str) -> list[list[str]]:
+    """The phrases of a query made by ``fts_query`` (the last part of the last one a prefix)."""
+    return [re.findall(r"'([^']*)'", phrase) for phrase in match.split(" & ")]
 
 
 def matching_cases(match: str) -> TextualSelect:
