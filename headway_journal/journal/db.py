@@ -42,7 +42,7 @@ ENV_DIR = "HEADWAY_JOURNAL_DIR"
 # The newest schema revision this version of the app knows, and every one it can upgrade from.
 # Kept here (and checked against Alembic's scripts by a test) so opening a journal that needs no
 # upgrade never imports Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0009")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 

@@ -50,6 +50,29 @@ class StorageError(ServiceError):
     """The environment refused the write (disk full, read-only, locked); nothing was changed."""
 
 
+class ConflictError(ServiceError):
+    """Someone else saved this record since it was read (optimistic concurrency, schema 0009):
+    nothing was written. ``yours``: the version the edit was made from; ``theirs``: the version
+    stored now; ``stored``: the stored values (field -> value as text) and ``attempted`` the ones
+    this save tried to write, so both can be shown; ``by``: who saved it last, when known."""
+
+    def __init__(self, entity: str, entity_id: int, yours: int, theirs: int, *,
+                 stored: Mapping[str, Any] | None = None,
+                 attempted: Mapping[str, Any] | None = None, by: str = "") -> None:
+        self.entity = entity
+        self.entity_id = entity_id
+        self.yours = yours
+        self.theirs = theirs
+        self.stored = dict(stored or {})
+        self.attempted = dict(attempted or {})
+        self.by = by
+        who = f" by {by}" if by else ""
+        super().__init__(
+            f"This {entity} was changed{who} while you were editing it (your copy is version "
+            f"{yours}, the journal now holds version {theirs}). Nothing was saved: compare the "
+            "two and save again.")
+
+
 # --- inputs -------------------------------------------------------------------------------------
 
 
@@ -91,6 +114,7 @@ class CaseInput:
     currency: str = "USD"
     fields: dict[str, Any] = field(default_factory=dict)
     key: str | None = None
+    version: int | None = None  # the version an edit was made from (None: do not check)
 
 
 @dataclass
@@ -110,6 +134,7 @@ class ContactInput:
     escalation: EscalationInput | None = None
     key: str | None = None
     recorded_at: datetime | None = None
+    version: int | None = None  # the version an edit was made from (None: do not check)
 
 
 @dataclass
@@ -249,6 +274,7 @@ class ContactView:
     recorded_at: datetime
     promises: tuple[PromiseView, ...]
     attachments: tuple[AttachmentView, ...]
+    version: int = 1
 
     @property
     def duration_minutes(self) -> int | None:
@@ -312,6 +338,7 @@ class CaseView:
     attachments: tuple[AttachmentView, ...]  # case-level and contact-level, not removed
     removed_attachments: tuple[AttachmentView, ...]
     notes: tuple[NoteView, ...]
+    version: int = 1
 
     @property
     def open_since(self) -> date:
@@ -368,6 +395,7 @@ class ChangeView:
     entity_id: int
     action: str
     changes: dict[str, Any]
+    made_by: str = ""  # the database user (a shared journal); "" in a folder
 
 
 @dataclass(frozen=True)

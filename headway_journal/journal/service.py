@@ -19,10 +19,12 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from . import deadlines as dl
 from .case_queries import CaseQueries
 from .case_views import CaseViews
+from .concurrency import check_version
 from .db import (
     Journal,
     open_journal,
@@ -320,9 +322,12 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             return c.id
 
     def update_case(self, case_id: int, data: CaseInput) -> None:
+        """Save an edited case. ``data.version`` (from ``case_input``): refused with
+        ConflictError when someone saved the case since (``journal.concurrency``)."""
         values = self.validate_case(data)
         with self._write() as s:
-            c = self._case(s, case_id)
+            c = self._case(s, case_id, lock=True)
+            check_version(s, "case", c, data.version, values)
             if s.get(Organization, data.organization_id) is None:
                 raise ValidationError({"organization": "Choose an organization."})
             before = {k: getattr(c, k) for k in values}
@@ -333,6 +338,10 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
                 setattr(c, k, v)
             c.updated_at = utc_now()
             self._log(s, "case", c.id, c.id, "update", changes)
+            s.flush()
+            saved = c.version
+        if data.version is not None:
+            data.version = saved  # the caller's copy is the saved version now
 
     def set_case_status(self, case_id: int, status: str) -> None:
         if status not in STATUSES:
@@ -479,9 +488,10 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         """
         values, tickets, promises, esc = self.validate_contact(data)
         with self._write() as s:
-            ct = s.get(Contact, contact_id)
+            ct = s.get(Contact, contact_id, with_for_update=True)
             if ct is None or ct.deleted_at is not None:
                 raise NotFound(f"There is no contact {contact_id}.")
+            check_version(s, "contact", ct, data.version, values)
             started: datetime = values["started_at"]
             before = {k: getattr(ct, k) for k in values}
             before["tickets"] = [t.number for t in ct.tickets]
@@ -529,6 +539,11 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             changes = changed_fields(before, after)
             if changes:
                 self._log(s, "contact", ct.id, ct.case_id, "update", changes)
+            flag_modified(ct, "updated_at")  # every save raises the version (tickets too)
+            s.flush()
+            saved = ct.version
+        if data.version is not None:
+            data.version = saved  # the caller's copy is the saved version now
 
     def _save_contact_escalation(self, s: Session, ct: Contact, esc: EscalationInput) -> None:
         row = None

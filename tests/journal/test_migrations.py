@@ -48,6 +48,8 @@ KEY_COLUMNS = {
     "channels": "id, organization_id, kind, value, verified_on",
     "cases": "id, key, title, summary, fields",
     "search_fts": "rowid, kind, case_id, title, body",
+    "organizations": "id, key, name, website, address, notes",
+    "changes": "id, at, case_id, entity, entity_id, action, changes",
 }
 # Columns a later revision added: compared too in the journals of that revision and after.
 ADDED_COLUMNS = {"0002": {"promises": "due_date, due_at"}}
@@ -140,6 +142,10 @@ def test_upgrading_keeps_every_row(old_journal: Path, revision: str) -> None:
 
         after = _rows(old_journal / DB_NAME, revision)
         for t in TABLES:
+            if t == "search_fts" and KNOWN_REVISIONS.index(revision) >= KNOWN_REVISIONS.index(
+                    "0004"):  # rowids already name their case
+                assert after[t] == before[t]
+                continue
             if t == "search_fts":  # 0004 put more in the documents (compared with them
                 # below) and its rowid names the case: (case_id << 32) + id * 4 + kind
                 assert sorted((int(r[0]) & 0xFFFFFFFF, *r[1:4]) for r in after[t]) == \

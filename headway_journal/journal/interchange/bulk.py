@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.orm import Session
 
 from .. import deadlines as dl
-from ..history import jsonable
+from ..history import database_user, jsonable
 from ..models import (
     Attachment,
     Case,
@@ -122,7 +122,7 @@ class NewRows:
     def _log(self, case_id: int, entity: str, entity_id: int, values: dict[str, Any]) -> None:
         self.rows[_CHANGES].append({"at": self.now, "case_id": case_id, "entity": entity,
                                     "entity_id": entity_id, "action": "create",
-                                    "changes": values})
+                                    "changes": values, "made_by": database_user(self.s)})
         self.summary.created[entity] = self.summary.created.get(entity, 0) + 1
 
     def _next(self, table: Table) -> int:

@@ -1,0 +1,43 @@
+"""version counters and who made each change
+
+Every editable record (cases, contacts, notes, organizations, escalations, exhibits) gets
+``version``, starting at 1 and raised by each save, so a save made from an older copy is refused
+(optimistic concurrency: on a shared journal two people may edit one case at once). Each history
+row gets ``made_by``: the database user who made the change (a shared journal; empty in a folder).
+
+Dialect-neutral: columns added with constant server defaults (SQLite's ALTER TABLE ADD COLUMN:
+no table is copied).
+
+Revision ID: 0009
+Revises: 0004
+Create Date: 2026-12-01 17:20:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0009"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+VERSIONED = ("cases", "contacts", "notes", "organizations", "escalations", "attachments")
+
+
+def upgrade() -> None:
+    # Plain ALTER TABLE ADD COLUMN on both stores (a batch would copy each table on SQLite,
+    # which the search views refer to).
+    for table in VERSIONED:
+        op.add_column(table, sa.Column("version", sa.Integer(), nullable=False,
+                                       server_default=sa.text("1")))
+    op.add_column("changes", sa.Column("made_by", sa.String(length=100), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("changes", schema=None) as batch_op:
+        batch_op.drop_column("made_by")
+    for table in VERSIONED:
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_column("version")
