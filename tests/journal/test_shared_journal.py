@@ -160,9 +160,9 @@ def test_search_finds_a_new_case_in_another_session(pg_url: str) -> None:
 
 def test_readers_writes_are_refused_by_the_server(pg_url: str) -> None:
     """A journal opened only to read runs READ ONLY transactions: the server refuses writes."""
-    with JournalService.open(pg_url, read_only=True) as s, s.journal.write_sessions() as ses:
-        with pytest.raises(Exception, match="read-only transaction"):
-            ses.execute(text("UPDATE settings SET value = 'x'"))
+    with (JournalService.open(pg_url, read_only=True) as s, s.journal.write_sessions() as ses,
+          pytest.raises(Exception, match="read-only transaction")):
+        ses.execute(text("UPDATE settings SET value = 'x'"))
 
 
 def test_a_database_of_another_application_is_refused(pg_server: object) -> None:
