@@ -563,7 +563,9 @@ def cmd_ics(args: argparse.Namespace, folder: Path) -> int:
 # Commands that live in modules of their own. Each module is cheap to import (heavy imports inside
 # its handlers) and has ``add_commands(sub) -> {name: handler}``; a handler takes the parsed
 # arguments and the journal folder and returns the exit code, like the ones above.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "headway_journal.commands.shared",
+)
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Any], int]] = {
     "import": cmd_import,

@@ -29,6 +29,7 @@ from ..db import (
     run_migrations,
 )
 from ..fsutil import make_private_dir
+from .roles import READ_ONLY_REASON, can_write
 from .urls import cache_name, parse_database_url, shown_url, with_password
 
 # pg_advisory_xact_lock key taken while the schema is made or upgraded ("HJ" + "schema").
@@ -163,6 +164,8 @@ def open_shared_journal(url_text: str, *, password: str | None = None,
     engine = make_pg_engine(url)
     try:
         current = _migrate(engine, where)
+        with engine.connect() as conn:
+            writable = can_write(conn)
     except DBAPIError as exc:
         engine.dispose()
         raise ServerUnreachable(describe_server_error(exc, where)) from None
@@ -174,8 +177,13 @@ def open_shared_journal(url_text: str, *, password: str | None = None,
     sessions = sessionmaker(engine, expire_on_commit=False)
     writes = sessionmaker(engine.execution_options(journal_write=True), expire_on_commit=False)
     upgraded_from = current if current != HEAD_REVISION else None
-    return SharedJournal(folder, engine, sessions, writes, _NoLock(), upgraded_from, None,
-                         None, url=url)
+    journal = SharedJournal(folder, engine, sessions, writes, _NoLock(), upgraded_from, None,
+                            None, url=url)
+    if not writable:  # a reader: opened read-only (the server refuses writes anyway)
+        journal.read_only = READ_ONLY_REASON
+        journal.scratch = folder / "derived"  # thumbnails and print copies, this user's own
+        make_private_dir(journal.scratch)
+    return journal
 
 
 def session_user(s: Session) -> str:
