@@ -92,6 +92,10 @@ class ContactRow:
     outcome: str
     promises: tuple[PromiseRow, ...]
     exhibit_numbers: tuple[int, ...]
+    # Who recorded and who last changed the entry (a shared journal's database users; "" in a
+    # folder, where there is one person).
+    recorded_by: str = ""
+    changed_by: str = ""
 
     def __post_init__(self) -> None:
         _require_aware(self)

@@ -126,6 +126,10 @@ def test_admin_init_makes_editors_and_readers_enforced_by_the_server(
             conn.execute(text("UPDATE cases SET title = 'changed'"))  # ...the server refuses
     # ... and makes case files
     assert cli.main(["--database", bob, "casefile", "c-1", "-o", str(tmp_path / "c.pdf")]) == 0
+    from pypdf import PdfReader
+
+    pages = " ".join(p.extract_text() for p in PdfReader(tmp_path / "c.pdf").pages)
+    assert "by alice_editor" in " ".join(pages.split())  # who recorded the contact
     assert cli.main(["--database", bob, "import", str(tmp_path / "none.json")]) == 2
     with JournalService.open(alice) as svc:
         assert svc.get_case(cid).title == "Charged twice for Núñez's session"
