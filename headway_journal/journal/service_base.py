@@ -47,6 +47,14 @@ class ServiceBase:
             from .exhibits import AttachmentStore
 
             limit = int(self.get_setting("attachment_limit_mb", "200") or "200")
+            if self.journal.kind == "postgresql":  # in the database, cached in the folder
+                from .shared.blobs import DatabaseAttachmentStore
+
+                self._store = DatabaseAttachmentStore(
+                    self.journal.attachments_dir, self.journal.engine,
+                    max_bytes=limit * 1024 * 1024, read_only=self.read_only,
+                    derived=self.journal.scratch)
+                return self._store
             self._store = AttachmentStore(self.journal.attachments_dir, max_bytes=limit * 1024 * 1024,
                                           read_only=self.read_only,
                                           derived=self.journal.scratch)

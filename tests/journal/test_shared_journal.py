@@ -248,3 +248,82 @@ def test_a_url_is_never_shown_with_its_password() -> None:
     for raw in ("postgresql://alice:s3cret@db/hj", "postgres://alice:s3cret@db/hj?sslmode=require"):
         shown = shown_url(raw)
         assert "s3cret" not in shown and "alice" in shown and "db/hj" in shown
+
+
+# --- exhibits in the database --------------------------------------------------------------------
+
+
+def test_exhibits_live_in_the_database_in_chunks_deduplicated(pg_url: str,
+                                                              tmp_path: Path) -> None:
+    import shutil
+
+    from headway_journal.journal.shared.blobs import CHUNK
+
+    big = tmp_path / "statement.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * (CHUNK * 5 // 2 // 256))
+    with JournalService.open(pg_url) as s:
+        cid = new_case(s)
+        first = s.add_attachment(cid, big, caption="Statement")
+        second = s.add_attachment(cid, big, caption="The same statement again")
+        sha = s.attachment(first).sha256
+        assert s.attachment(second).sha256 == sha
+        with s.journal.sessions() as ses:
+            blobs = ses.execute(text("SELECT sha256, size, chunks FROM exhibit_blobs")).all()
+            chunks = ses.execute(text("SELECT n, length(data) FROM exhibit_chunks "
+                                      "ORDER BY n")).all()
+        assert blobs == [(sha, big.stat().st_size, 3)]  # one copy, in three chunks
+        assert [n for n, _len in chunks] == [0, 1, 2] and max(ln for _n, ln in chunks) == CHUNK
+        cache = s.journal.attachments_dir
+    shutil.rmtree(cache)  # another computer: nothing cached locally
+    with JournalService.open(pg_url) as s:
+        assert s.attachment_path(first).read_bytes() == big.read_bytes()  # fetched, checked
+        assert s.check() == []
+
+
+def test_thumbnails_and_print_copies_are_made_again_when_missing(pg_url: str,
+                                                                  tmp_path: Path) -> None:
+    import shutil
+
+    from PIL import Image
+
+    shot = tmp_path / "shot.png"
+    Image.new("RGB", (900, 600), (200, 40, 40)).save(shot)
+    with JournalService.open(pg_url) as s:
+        cid = new_case(s)
+        aid = s.add_attachment(cid, shot)
+        sha = s.attachment(aid).sha256
+        cache = s.journal.attachments_dir
+    shutil.rmtree(cache)
+    with JournalService.open(pg_url) as s:
+        thumb = s.store.thumbnail(sha)
+        assert thumb is not None and thumb.is_file() and cache in thumb.parents
+        with Image.open(thumb) as im:
+            assert max(im.size) <= 256
+
+
+def test_a_damaged_exhibit_in_the_database_is_reported(pg_url: str, tmp_path: Path) -> None:
+    src = tmp_path / "receipt.txt"
+    src.write_bytes(b"receipt 100.00 USD\n")
+    with JournalService.open(pg_url) as s:
+        cid = new_case(s)
+        aid = s.add_attachment(cid, src)
+        with s.journal.session() as ses:
+            ses.execute(text("UPDATE exhibit_chunks SET data = overlay(data placing "
+                             "'R'::bytea from 1)"))  # "Receipt": the same size
+        problems = s.check()
+        assert problems and "altered" in problems[0] and str(aid) in problems[0]
+
+
+def test_emptying_removed_exhibits_removes_them_from_the_database(pg_url: str,
+                                                                  tmp_path: Path) -> None:
+    src = tmp_path / "receipt.txt"
+    src.write_bytes(b"receipt 100.00 USD\n")
+    with JournalService.open(pg_url) as s:
+        cid = new_case(s)
+        aid = s.add_attachment(cid, src)
+        sha = s.attachment(aid).sha256
+        s.remove_attachment(aid)
+        assert s.empty_removed_attachments(cid) == 1
+        assert not s.store.exists(sha)
+        with s.journal.sessions() as ses:
+            assert ses.scalar(text("SELECT count(*) FROM exhibit_chunks")) == 0

@@ -5,7 +5,8 @@ Every editable record (cases, contacts, notes, organizations, escalations, exhib
 (optimistic concurrency: on a shared journal two people may edit one case at once). Each history
 row gets ``made_by``: the database user who made the change (a shared journal; empty in a folder).
 
-Dialect-neutral: columns added with constant server defaults (SQLite's ALTER TABLE ADD COLUMN:
+On PostgreSQL it also makes ``exhibit_blobs`` and ``exhibit_chunks``: a shared journal keeps its
+exhibits in the database. Dialect-neutral otherwise: columns added with constant server defaults (SQLite's ALTER TABLE ADD COLUMN:
 no table is copied).
 
 Revision ID: 0009
@@ -26,6 +27,26 @@ depends_on = None
 VERSIONED = ("cases", "contacts", "notes", "organizations", "escalations", "attachments")
 
 
+def _create_exhibit_tables() -> None:
+    """PostgreSQL: exhibits live in the database (``shared.blobs``), content-addressed and
+    chunked, so one pg_dump backs up everything. (A folder journal keeps them as files.)"""
+    op.create_table(
+        "exhibit_blobs",
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("size", sa.BigInteger(), nullable=False),
+        sa.Column("media_type", sa.String(length=100), nullable=False),
+        sa.Column("chunks", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("sha256"),
+    )
+    op.create_table(
+        "exhibit_chunks",
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("sha256", "n"),
+    )
+
+
 def upgrade() -> None:
     # Plain ALTER TABLE ADD COLUMN on both stores (a batch would copy each table on SQLite,
     # which the search views refer to).
@@ -33,9 +54,14 @@ def upgrade() -> None:
         op.add_column(table, sa.Column("version", sa.Integer(), nullable=False,
                                        server_default=sa.text("1")))
     op.add_column("changes", sa.Column("made_by", sa.String(length=100), nullable=True))
+    if op.get_bind().dialect.name != "sqlite":
+        _create_exhibit_tables()
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        op.drop_table("exhibit_chunks")
+        op.drop_table("exhibit_blobs")
     with op.batch_alter_table("changes", schema=None) as batch_op:
         batch_op.drop_column("made_by")
     for table in VERSIONED:
