@@ -597,6 +597,11 @@ def _gui(args: argparse.Namespace) -> int:
                            f"work (see '{PROG} --help').") from None
         raise
     run: Callable[..., Any] = run_gui
+    url = database_url(args)
+    if url is not None:  # a shared journal's window
+        if args.demo:
+            raise CliError("--demo fills a journal folder; it cannot be used with --database.")
+        return int(run(None, database=url))
     return int(run(journal, demo=bool(args.demo and journal is None)))
 
 

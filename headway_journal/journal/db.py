@@ -79,8 +79,11 @@ def resolve_journal_dir(option: str | os.PathLike[str] | None) -> Path:
 
 
 def describe_sqlite_error(exc: BaseException) -> str:
-    """Sort SQLite errors into plain words: the environment (disk, permissions, lock) or damage."""
+    """Sort SQLite errors into plain words: the environment (disk, permissions, lock) or damage.
+    (A shared journal's server errors: the server cannot be reached, or it refused.)"""
     text = str(getattr(exc, "orig", exc)).lower()
+    if type(getattr(exc, "orig", exc)).__module__.startswith("psycopg"):
+        return describe_server_error(text)
     if "disk is full" in text or "database or disk is full" in text:
         return "The disk is full, so the change was not saved. Free some space and try again."
     if "disk i/o error" in text:
@@ -98,6 +101,22 @@ def describe_sqlite_error(exc: BaseException) -> str:
     if "unable to open" in text:
         return "The journal database could not be opened (check the folder's permissions)."
     return f"The journal could not complete this: {getattr(exc, 'orig', exc)}"
+
+
+SERVER_GONE = ("connection", "could not connect", "server closed", "terminating connection",
+               "does not allow connections", "timeout expired", "no route", "network")
+
+
+def describe_server_error(text: str) -> str:
+    """A shared journal's server error in plain words (``text`` in lower case)."""
+    if "permission denied" in text or "read-only transaction" in text:
+        return ("The journal server refused the change: your account may only read this "
+                "journal. Nothing was changed.")
+    if any(word in text for word in SERVER_GONE):
+        return ("The journal server cannot be reached (the network or the server is down), so "
+                "nothing was saved. What you typed is kept as a draft; try again when the "
+                "connection is back.")
+    return f"The journal server could not complete this: {text.strip()[:200]}"
 
 
 def readonly_uri(db_path: str | os.PathLike[str]) -> str:

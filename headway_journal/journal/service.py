@@ -121,7 +121,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
 
     @classmethod
     def open(cls, folder: str | Path | None = None, *, seed: bool = True,
-             read_only: bool = False, defer_check: bool = False) -> JournalService:
+             read_only: bool = False, defer_check: bool = False,
+             password: str | None = None) -> JournalService:
         """Open the journal in ``folder``.
 
         ``read_only``: for commands that only read. Every session (also a write attempted by
@@ -129,11 +130,13 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         write lock, nothing seeded or refreshed; a write raises StorageError.
         ``defer_check``: see ``db.open_journal``; an ``unchecked`` journal is seeded and
         refreshed by ``opening.accept_checked`` once its check passed.
+        ``folder`` may be a ``postgresql://`` URL: a shared journal (``journal.shared``), with
+        ``password`` when the URL, the keyring and libpq's own sources have none.
         """
         if is_database_url(folder):  # a shared journal (journal.shared)
             from .shared.engine import open_shared_journal
 
-            journal: Journal = open_shared_journal(str(folder))
+            journal: Journal = open_shared_journal(str(folder), password=password)
         else:
             journal = open_journal(resolve_journal_dir(folder), defer_check=defer_check)
         svc = cls(journal)

@@ -327,3 +327,13 @@ def test_emptying_removed_exhibits_removes_them_from_the_database(pg_url: str,
         assert not s.store.exists(sha)
         with s.journal.sessions() as ses:
             assert ses.scalar(text("SELECT count(*) FROM exhibit_chunks")) == 0
+
+
+def test_settings_and_cache_names_never_hold_the_password() -> None:
+    from headway_journal.journal.shared.urls import cache_name, remembered_url
+
+    kept = remembered_url("postgresql://alice:s3cret@db.example:6543/hj?sslmode=verify-full")
+    assert kept == "postgresql://alice@db.example:6543/hj?sslmode=verify-full"
+    one = parse_database_url("postgresql://alice:one@db/hj")
+    assert cache_name(one) == cache_name(parse_database_url("postgresql://alice:two@db/hj"))
+    assert cache_name(one) != cache_name(parse_database_url("postgresql://bob@db/hj"))

@@ -116,8 +116,20 @@ def resolve_database(option: str | None) -> str | None:
     return env or None
 
 
+def without_password(url: URL) -> URL:
+    """``url`` with no password in it (``URL.set(password=None)`` would keep it)."""
+    return URL.create(url.drivername, url.username, None, url.host, url.port, url.database,
+                      url.query)
+
+
+def remembered_url(text: str) -> str:
+    """The URL as it may be kept in settings: the same server and options, no password."""
+    url = without_password(parse_database_url(text)).set(drivername="postgresql")
+    return url.render_as_string(hide_password=False)
+
+
 def cache_name(url: URL) -> str:
     """A folder name of this user's local cache for one shared journal (thumbnails, print
     copies): the same for the same server account and database, whatever the password."""
-    key = shown_url(url.set(password=None)).encode("utf-8")
+    key = shown_url(without_password(url)).encode("utf-8")
     return hashlib.sha256(key).hexdigest()[:16]

@@ -78,6 +78,8 @@ def build_actions(w: MainWindow) -> None:
     w.act_remove_unused = a("Remove &unused exhibit files…", w.remove_unused_files,
                             None, "List files in the attachment store that no exhibit "
                             "uses, and remove them after you confirm", "edit-clear")
+    w.act_open_shared = a("Open s&hared journal…", w.open_shared_journal, None,
+                          "Open a journal kept on a PostgreSQL server, in a window of its own")
     w.act_close = a("&Close", w.close, "Ctrl+W", "Close this window")
     w.act_quit = a("&Quit", w.quit, "Ctrl+Q", "Quit Headway Journal")
 
@@ -148,7 +150,7 @@ def build_menus(w: MainWindow) -> None:
     file_menu.addActions([w.act_backup, w.act_backup_file, w.act_restore_backup,
                           w.act_remove_unused])
     file_menu.addSeparator()
-    file_menu.addActions([w.act_close, w.act_quit])
+    file_menu.addActions([w.act_open_shared, w.act_close, w.act_quit])
 
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addActions([w.act_undo])

@@ -5,8 +5,8 @@ Every editable record (cases, contacts, notes, organizations, escalations, exhib
 (optimistic concurrency: on a shared journal two people may edit one case at once). Each history
 row gets ``made_by``: the database user who made the change (a shared journal; empty in a folder).
 
-On PostgreSQL it also makes ``exhibit_blobs`` and ``exhibit_chunks``: a shared journal keeps its
-exhibits in the database. Dialect-neutral otherwise: columns added with constant server defaults (SQLite's ALTER TABLE ADD COLUMN:
+On PostgreSQL it also makes ``exhibit_blobs`` and ``exhibit_chunks`` (a shared journal keeps its
+exhibits in the database) and triggers that NOTIFY open windows of every change. Dialect-neutral otherwise: columns added with constant server defaults (SQLite's ALTER TABLE ADD COLUMN:
 no table is copied).
 
 Revision ID: 0009
@@ -47,6 +47,24 @@ def _create_exhibit_tables() -> None:
     )
 
 
+# PostgreSQL: every change to these tables tells the open windows (LISTEN headway_journal),
+# once per statement, naming the table (``shared.listen``).
+NOTIFIED = ("cases", "contacts", "notes", "tickets", "promises", "escalations", "attachments",
+            "organizations", "channels", "settings")
+NOTIFY_FUNCTION = """CREATE FUNCTION headway_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM pg_notify('headway_journal', TG_TABLE_NAME);
+        RETURN NULL;
+    END $$"""
+
+
+def _create_notify_triggers() -> None:
+    op.execute(NOTIFY_FUNCTION)
+    for table in NOTIFIED:
+        op.execute(f"CREATE TRIGGER {table}_notify AFTER INSERT OR UPDATE OR DELETE ON {table} "
+                   "FOR EACH STATEMENT EXECUTE FUNCTION headway_notify()")
+
+
 def upgrade() -> None:
     # Plain ALTER TABLE ADD COLUMN on both stores (a batch would copy each table on SQLite,
     # which the search views refer to).
@@ -56,10 +74,14 @@ def upgrade() -> None:
     op.add_column("changes", sa.Column("made_by", sa.String(length=100), nullable=True))
     if op.get_bind().dialect.name != "sqlite":
         _create_exhibit_tables()
+        _create_notify_triggers()
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
+        for table in NOTIFIED:
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_notify ON {table}")
+        op.execute("DROP FUNCTION IF EXISTS headway_notify()")
         op.drop_table("exhibit_chunks")
         op.drop_table("exhibit_blobs")
     with op.batch_alter_table("changes", schema=None) as batch_op:
