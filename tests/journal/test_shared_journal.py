@@ -337,3 +337,14 @@ def test_settings_and_cache_names_never_hold_the_password() -> None:
     one = parse_database_url("postgresql://alice:one@db/hj")
     assert cache_name(one) == cache_name(parse_database_url("postgresql://alice:two@db/hj"))
     assert cache_name(one) != cache_name(parse_database_url("postgresql://bob@db/hj"))
+
+
+def test_long_texts_are_kept_on_either_store(svc: JournalService) -> None:
+    """The models' lengths are not limits on either store: what validation allows is kept."""
+    title = "Long title " * 40  # 440 characters (a String(300) column)
+    cid = new_case(svc, title.strip())
+    ct = svc.log_contact(cid, ContactInput(started_at=datetime(2026, 11, 2, 9, tzinfo=PST),
+                                           channel="phone", rep_name="N" * 450))
+    case = svc.get_case(cid)
+    assert case.title == title.strip() and case.contacts[0].rep_name == "N" * 450
+    assert case.contacts[0].id == ct

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import URL, Connection, Engine, create_engine, event, text
+from sqlalchemy import URL, Connection, Engine, String, Text, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..db import (
@@ -38,6 +39,14 @@ CONNECT_TIMEOUT_S = 10
 APPLICATION_NAME = "headway-journal"
 
 
+@compiles(String, "postgresql")
+def _unbounded_text(type_: String, compiler: Any, **kw: Any) -> str:
+    """Text columns without a length limit on PostgreSQL, as on SQLite: the lengths in the models
+    are documentation (the service validates text), so a 400-character title is kept on either
+    store instead of failing with "value too long" on one."""
+    return "TEXT" if isinstance(type_, Text) else "VARCHAR"
+
+
 class ServerUnreachable(JournalError):
     """The server cannot be reached (down, no network, refused, bad password)."""
 
@@ -58,7 +67,7 @@ def describe_server_error(exc: BaseException, where: str) -> str:
 class _NoLock(FolderLock):
     """A shared journal is open in many places at once: there is no folder to lock."""
 
-    def __init__(self) -> None:  # noqa: D107 - nothing to hold
+    def __init__(self) -> None:  # nothing to hold
         pass
 
     def acquire(self) -> None:
