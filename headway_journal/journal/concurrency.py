@@ -18,6 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from headway_journal import i18n
+
 from .history import jsonable
 from .models import Change
 from .records import ConflictError
@@ -53,6 +55,7 @@ def conflict_from_stale(exc: StaleDataError) -> ConflictError:
     m = re.search(r"on table '(\w+)'", str(exc))
     entity = _ENTITY.get(m.group(1), "record") if m else "record"
     err = ConflictError(entity, 0, 0, 0)
-    err.args = (f"This {entity} was changed by someone else while it was being saved. Nothing "
-                "was saved: open it again to see the new version.",)
+    err.args = (i18n.text("This {entity} was changed by someone else while it was being saved. "
+                          "Nothing was saved: open it again to see the new version.").format(
+                              entity=entity),)
     return err

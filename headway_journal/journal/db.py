@@ -22,6 +22,8 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from headway_journal import i18n
+
 from ..platform import FileLock, LockBusy
 from .fsutil import make_private_dir, replace_durably, write_text_atomic
 
@@ -110,13 +112,13 @@ SERVER_GONE = ("connection", "could not connect", "server closed", "terminating 
 def describe_server_error(text: str) -> str:
     """A shared journal's server error in plain words (``text`` in lower case)."""
     if "permission denied" in text or "read-only transaction" in text:
-        return ("The journal server refused the change: your account may only read this "
-                "journal. Nothing was changed.")
+        return i18n.text("The journal server refused the change: your account may only read "
+                         "this journal. Nothing was changed.")
     if any(word in text for word in SERVER_GONE):
-        return ("The journal server cannot be reached (the network or the server is down), so "
-                "nothing was saved. What you typed is kept as a draft; try again when the "
-                "connection is back.")
-    return f"The journal server could not complete this: {text.strip()[:200]}"
+        return i18n.text("The journal server cannot be reached (the network or the server is "
+                         "down), so nothing was saved. Try again when the connection is back.")
+    return i18n.text("The journal server could not complete this: {error}").format(
+        error=text.strip()[:200])
 
 
 def readonly_uri(db_path: str | os.PathLike[str]) -> str:

@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from headway_journal import i18n
+
 from . import deadlines as dl
 from . import validation
 
@@ -66,11 +68,11 @@ class ConflictError(ServiceError):
         self.stored = dict(stored or {})
         self.attempted = dict(attempted or {})
         self.by = by
-        who = f" by {by}" if by else ""
-        super().__init__(
-            f"This {entity} was changed{who} while you were editing it (your copy is version "
-            f"{yours}, the journal now holds version {theirs}). Nothing was saved: compare the "
-            "two and save again.")
+        who = i18n.text(" by {who}").format(who=by) if by else ""
+        super().__init__(i18n.text(
+            "This {entity} was changed{who} while you were editing it (your copy is version "
+            "{yours}, the journal now holds version {theirs}). Nothing was saved: compare the "
+            "two and save again.").format(entity=entity, who=who, yours=yours, theirs=theirs))
 
 
 # --- inputs -------------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from headway_journal import i18n
+
 from ..db import DB_NAME, JournalError
 from ..models import Case
 from .urls import is_database_url, shown_url
@@ -30,8 +32,10 @@ class CopySummary:
     target: str
 
     def describe(self) -> str:
-        return (f"Copied {self.cases} cases, {self.contacts} contacts and {self.exhibits} "
-                f"exhibit files to {self.target}; its export is identical to the source's.")
+        return i18n.text("Copied {cases} cases, {contacts} contacts and {exhibits} exhibit "
+                         "files to {target}; its export is identical to the source's.").format(
+                             cases=self.cases, contacts=self.contacts, exhibits=self.exhibits,
+                             target=self.target)
 
 
 def _where(location: str | Path) -> str:
@@ -40,10 +44,12 @@ def _where(location: str | Path) -> str:
 
 def refuse_non_empty_folder(target: Path) -> None:
     if target.exists() and not target.is_dir():
-        raise JournalError(f"{target} is a file, not a journal folder; nothing was copied.")
+        raise JournalError(i18n.text("{target} is a file, not a journal folder; nothing was "
+                                     "copied.").format(target=target))
     if target.is_dir() and any(target.iterdir()) and not (target / DB_NAME).is_file():
-        raise JournalError(f"{target} is a folder with other files in it, not a journal; copy "
-                           "into a new or empty folder. Nothing was copied.")
+        raise JournalError(i18n.text("{target} is a folder with other files in it, not a "
+                                     "journal; copy into a new or empty folder. Nothing was "
+                                     "copied.").format(target=target))
 
 
 def _exports_equal(a: Path, b: Path) -> bool:
@@ -66,7 +72,8 @@ def copy_journal(source: str | Path, target: str | Path) -> CopySummary:
     if isinstance(target, Path):
         refuse_non_empty_folder(target)
     elif not is_database_url(target):
-        raise JournalError(f"{target} is not a folder or a postgresql:// URL.")
+        raise JournalError(i18n.text("{target} is not a folder or a postgresql:// URL.").format(
+            target=target))
     with tempfile.TemporaryDirectory(prefix="headway-copy-") as tmp:
         first, second = Path(tmp) / "source", Path(tmp) / "target"
         first.mkdir()
@@ -77,14 +84,15 @@ def copy_journal(source: str | Path, target: str | Path) -> CopySummary:
             with dst.journal.sessions() as s:
                 held = int(s.scalar(select(func.count()).select_from(Case)) or 0)
             if held:
-                raise JournalError(f"The journal at {_where(target)} already holds {held} "
-                                   "cases; copy-to only fills an empty journal. Nothing was "
-                                   "copied.")
+                raise JournalError(i18n.text(
+                    "The journal at {where} already holds {n} cases; copy-to only fills an "
+                    "empty journal. Nothing was copied.").format(where=_where(target), n=held))
             import_journal(dst, first / "journal.json")
             export_journal(dst, second / "journal.json")
         if not _exports_equal(first, second):
-            raise JournalError(f"The copy at {_where(target)} does not export the same as the "
-                               "source; do not rely on it (the source was not changed).")
+            raise JournalError(i18n.text(
+                "The copy at {where} does not export the same as the source; do not rely on it "
+                "(the source was not changed).").format(where=_where(target)))
         doc = json.loads((first / "journal.json").read_text(encoding="utf-8"))
         files = first / "journal-files"
         return CopySummary(

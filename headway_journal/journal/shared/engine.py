@@ -19,6 +19,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
 
+from headway_journal import i18n
+
 from ..db import (
     HEAD_REVISION,
     KNOWN_REVISIONS,
@@ -56,12 +58,14 @@ def describe_server_error(exc: BaseException, where: str) -> str:
     text_ = " ".join(str(getattr(exc, "orig", None) or exc).split())
     low = text_.lower()
     if "password authentication failed" in low or "no password supplied" in low:
-        return (f"The server at {where} refused the user name or password. Nothing was "
-                "changed.")
+        return i18n.text("The server at {where} refused the user name or password. Nothing "
+                         "was changed.").format(where=where)
     if "does not exist" in low and "database" in low:
-        return f"There is no database {where} on that server (ask its administrator to make it)."
-    return (f"The journal server at {where} cannot be reached ({text_[:200]}). Check the "
-            "network and the address; nothing was changed.")
+        return i18n.text("There is no database {where} on that server (ask its administrator "
+                         "to make it).").format(where=where)
+    return i18n.text("The journal server at {where} cannot be reached ({error}). Check the "
+                     "network and the address; nothing was changed.").format(
+                         where=where, error=text_[:200])
 
 
 class _NoLock(FolderLock):
@@ -99,8 +103,9 @@ def read_pg_revision(conn: Connection, where: str) -> str | None:
         tables = conn.scalar(text(
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"))
         if tables:
-            raise JournalDamaged(f"The database {where} holds tables but not a Headway journal; "
-                                 "nothing was changed.")
+            raise JournalDamaged(i18n.text("The database {where} holds tables but not a "
+                                           "Headway journal; nothing was changed.").format(
+                                               where=where))
         return None
     rev = conn.scalar(text("SELECT version_num FROM alembic_version"))
     return None if rev is None else str(rev)
@@ -122,9 +127,10 @@ def _migrate(engine: Engine, where: str, revision: str = "head") -> str | None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK})
         current = read_pg_revision(conn, where)
         if current is not None and current not in KNOWN_REVISIONS:
-            raise JournalTooNew(
-                f"The journal at {where} was made by a newer version of Headway Journal (schema "
-                f"{current}). Update the app to open it; nothing was changed.")
+            raise JournalTooNew(i18n.text(
+                "The journal at {where} was made by a newer version of Headway Journal (schema "
+                "{schema}). Update the app to open it; nothing was changed.").format(
+                    where=where, schema=current))
         if current != HEAD_REVISION or revision != "head":
             run_migrations(conn, revision)
         conn.commit()

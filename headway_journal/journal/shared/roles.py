@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
+from headway_journal import i18n
+
 from ..db import JournalError
 
 EDITORS = "headway_editors"
@@ -26,11 +28,14 @@ class RolesSummary:
     members: dict[str, str] = field(default_factory=dict)  # login -> group role
 
     def describe(self, where: str) -> str:
-        lines = [f"The shared journal at {where} is ready: schema made and up to date."]
-        made = ", ".join(self.created) or "none (both existed)"
-        lines.append(f"Roles {EDITORS} (read and change) and {READERS} (read only); "
-                     f"made now: {made}.")
-        lines += [f"{login} is now a member of {role}." for login, role in self.members.items()]
+        lines = [i18n.text("The shared journal at {where} is ready: schema made and up to "
+                           "date.").format(where=where)]
+        made = ", ".join(self.created) or i18n.text("none (both existed)")
+        lines.append(i18n.text("Roles {editors} (read and change) and {readers} (read only); "
+                               "made now: {made}.").format(editors=EDITORS, readers=READERS,
+                                                           made=made))
+        lines += [i18n.text("{login} is now a member of {role}.").format(login=login, role=role)
+                  for login, role in self.members.items()]
         return "\n".join(lines)
 
 
@@ -73,8 +78,9 @@ def init_roles(conn: Connection, editors: Sequence[str] = (),
     quote = conn.dialect.identifier_preparer.quote
     for login, role in [*((e, EDITORS) for e in editors), *((r, READERS) for r in readers)]:
         if not conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login}):
-            raise JournalError(f"There is no database user {login!r} on this server (make it "
-                               "first: CREATE ROLE ... LOGIN); nothing was changed.")
+            raise JournalError(i18n.text(
+                "There is no database user {login} on this server (make it first: CREATE ROLE "
+                "... LOGIN); nothing was changed.").format(login=repr(login)))
         other = READERS if role == EDITORS else EDITORS
         conn.execute(text(f"REVOKE {other} FROM {quote(login)}"))
         conn.execute(text(f"GRANT {role} TO {quote(login)}"))

@@ -17,6 +17,8 @@ from typing import Any
 from sqlalchemy import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from headway_journal import i18n
+
 from ..db import JournalError
 
 ENV_DATABASE = "HEADWAY_JOURNAL_DATABASE"
@@ -37,14 +39,17 @@ def parse_database_url(text: str) -> URL:
     if raw.lower().startswith("postgres://"):
         raw = "postgresql://" + raw[len("postgres://"):]
     if not is_database_url(raw):
-        raise JournalError(f"{shown_url(text)} is not a postgresql:// database URL.")
+        raise JournalError(i18n.text("{url} is not a postgresql:// database URL.").format(
+            url=shown_url(text)))
     try:
         url = make_url(raw)
     except (ArgumentError, ValueError) as exc:
-        raise JournalError(f"The database URL {shown_url(text)} cannot be read ({exc}).") from None
+        raise JournalError(i18n.text("The database URL {url} cannot be read ({error}).").format(
+            url=shown_url(text), error=exc)) from None
     if not url.database:
-        raise JournalError(f"The database URL {shown_url(text)} names no database "
-                           "(postgresql://user@host/DATABASE).")
+        raise JournalError(i18n.text("The database URL {url} names no database "
+                                     "(postgresql://user@host/DATABASE).").format(
+                                         url=shown_url(text)))
     return url.set(drivername=DRIVER)
 
 
