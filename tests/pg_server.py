@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import pwd
 import shutil
 import subprocess
 import tempfile
@@ -36,8 +35,10 @@ def find_bin_dir() -> Path | None:
 
 def _server_user() -> str | None:
     """Who runs the server: None (this user) unless we are root."""
-    if os.geteuid() != 0:
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
         return None
+    import pwd  # (POSIX only; the module is imported on every system by conftest.py)
+
     for name in ("postgres", "nobody"):
         try:
             pwd.getpwnam(name)
@@ -68,6 +69,8 @@ class PgServer:
 
     def start(self) -> None:
         if self.user is not None:
+            import pwd
+
             info = pwd.getpwnam(self.user)
             os.chown(self.root, info.pw_uid, info.pw_gid)
         os.chmod(self.root, 0o700)
