@@ -130,7 +130,10 @@ def test_admin_init_makes_editors_and_readers_enforced_by_the_server(
 
     pages = " ".join(p.extract_text() for p in PdfReader(tmp_path / "c.pdf").pages)
     assert "by alice_editor" in " ".join(pages.split())  # who recorded the contact
-    assert cli.main(["--database", bob, "import", str(tmp_path / "none.json")]) == 2
+    assert cli.main(["--database", alice, "export", str(tmp_path / "all.json")]) == 0
+    capsys.readouterr()
+    assert cli.main(["--database", bob, "import", str(tmp_path / "all.json")]) == 2
+    assert "may only read this shared journal" in capsys.readouterr().err
     with JournalService.open(alice) as svc:
         assert svc.get_case(cid).title == "Charged twice for Núñez's session"
     assert cli.main(["--database", pg_url, "admin", "init", "--reader", "nobody_here"]) == 2
