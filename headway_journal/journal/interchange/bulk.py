@@ -80,6 +80,7 @@ class NewRows:
         """Write the rows held (but the escalations only when ``escalations``)."""
         conn = self.s.connection()
         written: list[Table] = []
+        docs: set[tuple[int, int]] = set()
         for table in bulk_store.order(conn, _BULK_ORDER, _PARENTS_FIRST):
             rows = self.rows[table]
             if not rows or (table is _ESCALATIONS and not escalations):
@@ -87,9 +88,11 @@ class NewRows:
             if not written:
                 bulk_store.begin_rows(conn)
             insert_many(conn, table, rows)
+            docs |= bulk_store.documents(conn, table, rows)
             written.append(table)
             rows.clear()
-        bulk_store.after_rows(conn, written)
+        if written:
+            bulk_store.after_rows(conn, written, docs)
 
     def case(self, plan: CasePlan, org_id: int) -> None:
         """All the rows of a new case (its exhibit files stored: ``blob`` set)."""

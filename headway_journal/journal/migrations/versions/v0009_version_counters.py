@@ -6,7 +6,8 @@ Every editable record (cases, contacts, notes, organizations, escalations, exhib
 row gets ``made_by``: the database user who made the change (a shared journal; empty in a folder).
 
 On PostgreSQL it also makes ``exhibit_blobs`` and ``exhibit_chunks`` (a shared journal keeps its
-exhibits in the database) and triggers that NOTIFY open windows of every change. Dialect-neutral otherwise: columns added with constant server defaults (SQLite's ALTER TABLE ADD COLUMN:
+exhibits in the database), triggers that NOTIFY open windows of every change, and lets an
+import's bulk rows skip the per-row search triggers (it writes each new document once). Dialect-neutral otherwise: columns added with constant server defaults (SQLite's ALTER TABLE ADD COLUMN:
 no table is copied).
 
 Revision ID: 0009
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
+from headway_journal.journal.migrations import pg_search_0004
 
 revision = "0009"
 down_revision = "0004"
@@ -58,6 +61,24 @@ NOTIFY_FUNCTION = """CREATE FUNCTION headway_notify() RETURNS trigger LANGUAGE p
     END $$"""
 
 
+# PostgreSQL: the search triggers step aside while an import writes rows in bulk (the import sets
+# ``headway.bulk_search`` for its transaction and writes each new document once at the end,
+# ``interchange.bulk_store``), instead of rewriting a contact's document for every ticket and
+# promise. Everything else keeps them as 0004 made them.
+BULK_GUARD = ("IF current_setting('headway.bulk_search', true) = 'on' THEN RETURN NULL; "
+              "END IF;")
+
+
+def _guarded_search_functions(guard: str) -> tuple[str, ...]:
+    out = []
+    for sql in pg_search_0004.SETUP:
+        if "FUNCTION headway_search_own()" in sql or "FUNCTION headway_search_child()" in sql:
+            head, _, body = sql.partition("BEGIN")
+            out.append(head.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION")
+                       + "BEGIN " + guard + body)
+    return tuple(out)
+
+
 def _create_notify_triggers() -> None:
     op.execute(NOTIFY_FUNCTION)
     for table in NOTIFIED:
@@ -75,6 +96,8 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         _create_exhibit_tables()
         _create_notify_triggers()
+        for sql in _guarded_search_functions(BULK_GUARD):
+            op.execute(sql)
 
 
 def downgrade() -> None:
@@ -82,6 +105,8 @@ def downgrade() -> None:
         for table in NOTIFIED:
             op.execute(f"DROP TRIGGER IF EXISTS {table}_notify ON {table}")
         op.execute("DROP FUNCTION IF EXISTS headway_notify()")
+        for sql in _guarded_search_functions(""):
+            op.execute(sql)
         op.drop_table("exhibit_chunks")
         op.drop_table("exhibit_blobs")
     with op.batch_alter_table("changes", schema=None) as batch_op:
