@@ -148,7 +148,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             return svc
         try:
             if seed:
-                svc.seed_defaults()
+                svc.seed_shared_safely()
             svc.refresh_due_dates(only_missing=True)
         except BaseException as exc:
             from .interrupts import release_frames
@@ -157,6 +157,16 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             journal.close()
             raise
         return svc
+
+    def seed_shared_safely(self) -> None:
+        """``seed_defaults``; on a shared journal two people opening a new one at the same
+        moment may both try: the second finds the first's seed on a second look."""
+        try:
+            self.seed_defaults()
+        except StorageError:
+            if self.journal.kind == "sqlite":
+                raise
+            self.seed_defaults()
 
     # settings
 

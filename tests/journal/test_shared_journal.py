@@ -348,3 +348,31 @@ def test_long_texts_are_kept_on_either_store(svc: JournalService) -> None:
     case = svc.get_case(cid)
     assert case.title == title.strip() and case.contacts[0].rep_name == "N" * 450
     assert case.contacts[0].id == ct
+
+
+def test_two_people_opening_a_new_journal_at_once_both_get_it(pg_server: object) -> None:
+    from pg_server import PgServer
+
+    assert isinstance(pg_server, PgServer)
+    name = pg_server.new_database(empty=True)
+    url = pg_server.url(name)
+    outcomes: list[str] = []
+    start = threading.Barrier(4)
+
+    def open_it() -> None:
+        start.wait()
+        try:
+            with JournalService.open(url) as s:
+                outcomes.append(",".join(o.key for o in s.organizations()))
+        except Exception as exc:  # noqa: BLE001 - recorded for the assertion
+            outcomes.append(f"{type(exc).__name__}: {exc}")
+
+    try:
+        threads = [threading.Thread(target=open_it) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert outcomes == ["headway"] * 4
+    finally:
+        pg_server.drop_database(name)
