@@ -71,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
                "(check) or failure, 2 bad input.",
     )
     p.add_argument("--journal", metavar="DIR", help="the journal folder to use")
+    p.add_argument("--database", metavar="URL",
+                   help="a shared journal on a PostgreSQL server instead of a folder: "
+                        "postgresql://USER@HOST/DB (TLS: ?sslmode=verify-full&sslrootcert=FILE); "
+                        "else $HEADWAY_JOURNAL_DATABASE. The password comes from the keyring, "
+                        "PGPASSWORD or ~/.pgpass (docs/shared-journal.md)")
     p.add_argument("--debug", action="store_true",
                    help="log details and show full tracebacks on errors")
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -211,7 +216,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _run_command(args: argparse.Namespace,
-                 handler: Callable[[argparse.Namespace, Path], int]) -> int:
+                 handler: Callable[[argparse.Namespace, Any], int]) -> int:
+    url = database_url(args)
+    if url is not None:  # a shared journal: handlers get its URL where a folder would be
+        if args.demo:
+            raise CliError("--demo fills a journal folder; it cannot be used with --database.")
+        return handler(args, url)
     if args.demo and not args.journal:
         with tempfile.TemporaryDirectory(prefix="headway-journal-demo-") as tmp:
             folder = Path(tmp) / "journal"
@@ -226,13 +236,31 @@ def _run_command(args: argparse.Namespace,
 # --- helpers -----------------------------------------------------------------------------------
 
 
+def database_url(args: argparse.Namespace) -> str | None:
+    """The shared journal's URL from --database or HEADWAY_JOURNAL_DATABASE (--journal DIR
+    given: None, the folder wins over the variable)."""
+    from headway_journal.journal.shared.urls import resolve_database
+
+    option = getattr(args, "database", None)
+    if option and getattr(args, "journal", None):
+        raise CliError("Give either --journal DIR or --database URL, not both.")
+    if getattr(args, "journal", None):
+        return None
+    return resolve_database(option)
+
+
+def is_shared(location: object) -> bool:
+    """Whether a command's journal is a shared one (a URL) rather than a folder."""
+    return isinstance(location, str)
+
+
 def _journal_dir(option: str | None) -> Path:
     from headway_journal.journal.db import resolve_journal_dir
 
     return resolve_journal_dir(option)
 
 
-def open_journal(folder: Path, *, must_exist: bool = True, writes: bool = False,
+def open_journal(folder: Path | str, *, must_exist: bool = True, writes: bool = False,
           read_only: bool = False) -> JournalService:
     """Open the journal. ``writes``: the command changes it, so an automatic "before-command"
     backup is made just before its first write when the newest backup is over an hour old
@@ -241,6 +269,8 @@ def open_journal(folder: Path, *, must_exist: bool = True, writes: bool = False,
     from headway_journal.journal.db import DB_NAME
     from headway_journal.journal.service import JournalService
 
+    if isinstance(folder, str):  # a shared journal (--database): the server keeps its backups
+        return JournalService.open(folder, read_only=read_only)
     if must_exist and not (folder / DB_NAME).is_file():
         raise CliError(f"There is no journal at {echo_path(folder)} (choose one with --journal DIR or "
                        "HEADWAY_JOURNAL_DIR).")
@@ -353,7 +383,7 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.db import DB_NAME, JournalDamaged, JournalUpgradeFailed
     from headway_journal.journal.models import Attachment
 
-    if not (folder / DB_NAME).is_file():
+    if not is_shared(folder) and not (folder / DB_NAME).is_file():
         raise CliError(f"There is no journal at {echo_path(folder)}.")
     try:
         svc = open_journal(folder, read_only=True)
@@ -367,14 +397,15 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
 
     with svc:
         chain = svc.verify_chain()
-        problems = (svc.check(unused=False, chain=False) + _schema_problems(svc.journal.db_path)
-                    + chain_problems(chain))
+        problems = svc.check(unused=False, chain=False) + chain_problems(chain)
+        if svc.journal.kind == "sqlite":
+            problems += _schema_problems(svc.journal.db_path)
         stats = svc.stats()
         with svc.journal.sessions() as s:
             attachments = int(s.scalar(select(func.count()).select_from(Attachment)) or 0)
         if problems:
             n = len(problems)
-            print(f"Journal is damaged: {n} problem{'s' if n != 1 else ''} found in {folder}:")
+            print(f"Journal is damaged: {n} problem{'s' if n != 1 else ''} found in {svc.journal.location}:")
             for problem in problems:
                 print(f"  - {_one_line(problem)}")
         else:
@@ -418,9 +449,15 @@ def _schema_problems(db_path: Path) -> list[str]:
     return [f"the schema is not exactly schema {HEAD_REVISION}'s: {diff}"]
 
 
+SHARED_BACKUP = ("A shared journal is backed up and restored on its server, with pg_dump and "
+                 "pg_restore (docs/shared-journal.md); nothing was changed.")
+
+
 def cmd_backup(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.backup import backup_to_file
 
+    if is_shared(folder):
+        raise CliError(SHARED_BACKUP)
     dest = out_path(args.file, overwrite=False)
     with open_journal(folder) as svc:
         side = backup_to_file(svc.folder, dest)
@@ -434,6 +471,8 @@ def cmd_backup(args: argparse.Namespace, folder: Path) -> int:
 def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.backup import check_backup, restore_journal
 
+    if is_shared(folder):
+        raise CliError(SHARED_BACKUP)
     source = Path(args.file).expanduser().absolute()
     if not source.is_file():
         raise CliError(f"There is no file at {source}.")
@@ -565,9 +604,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "headway_journal.commands.letter",
     "headway_journal.commands.capture",
     "headway_journal.commands.ocr",
+    "headway_journal.commands.shared",
 )
 
-_COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+_COMMANDS: dict[str, Callable[[argparse.Namespace, Any], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "search": cmd_search,
@@ -597,6 +637,11 @@ def _gui(args: argparse.Namespace) -> int:
                            f"work (see '{PROG} --help').") from None
         raise
     run: Callable[..., Any] = run_gui
+    url = database_url(args)
+    if url is not None:  # a shared journal's window
+        if args.demo:
+            raise CliError("--demo fills a journal folder; it cannot be used with --database.")
+        return int(run(None, database=url))
     return int(run(journal, demo=bool(args.demo and journal is None)))
 
 

@@ -98,6 +98,10 @@ class ContactRow:
     chain_seq: int | None = None
     chain_digest: str = ""
     source: str = "typed"  # how it was captured: typed, email, transcript, ocr-suggestion
+    # Who recorded and who last changed the entry (a shared journal's database users; "" in a
+    # folder, where there is one person).
+    recorded_by: str = ""
+    changed_by: str = ""
 
     def __post_init__(self) -> None:
         _require_aware(self)

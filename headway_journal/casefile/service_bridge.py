@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from ..journal import issue_types
 from ..journal.capture.provenance import describe_provenance
 from ..journal.filenames import portable_name
-from ..journal.records import AttachmentView, CaseView, ContactView, PromiseView
+from ..journal.records import AttachmentView, CaseView, ChangeView, ContactView, PromiseView
 from ..journal.service import JournalService, NotFound, ServiceError
 from .chain_bridge import with_chain
 from .data import (
@@ -301,7 +301,8 @@ def casefile_data(
 
     contacts = sorted(case.contacts, key=lambda c: (c.started_at.astimezone(UTC), c.id))
     exhibits, number_of = _exhibits(service.store, case.attachments, check_files)
-    rows = _contact_rows(contacts, number_of)
+    rows = _with_editors(_contact_rows(contacts, number_of), contacts,
+                         service.history(case_id))
     escalations = tuple(
         EscalationRow(
             requested_on=e.requested_on,
@@ -384,6 +385,22 @@ def _exhibits(
             )
         )
     return exhibits, number_of
+
+
+def _with_editors(rows: list[ContactRow], contacts: list[ContactView],
+                  history: list[ChangeView]) -> list[ContactRow]:
+    """Each row with the database user who recorded the contact and who last changed it (a
+    shared journal's history names them; a folder's does not, and the rows stay as they are)."""
+    recorded: dict[int, str] = {}
+    changed: dict[int, str] = {}
+    for h in history:
+        if h.entity == "contact" and h.made_by:
+            target = recorded if h.action == "create" else changed
+            target[h.entity_id] = h.made_by
+    if not recorded and not changed:
+        return rows
+    return [replace(r, recorded_by=recorded.get(c.id, ""), changed_by=changed.get(c.id, ""))
+            for r, c in zip(rows, contacts, strict=True)]
 
 
 def _contact_rows(contacts: list[ContactView], number_of: dict[int, int]) -> list[ContactRow]:

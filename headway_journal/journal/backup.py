@@ -578,8 +578,9 @@ def _changed_since(journal: Journal, info: BackupInfo | None) -> bool:
 def maybe_periodic(journal: Journal, changed_since_last: bool,
                    every: timedelta = PERIODIC_EVERY, *, now: datetime | None = None) -> Path | None:
     """For the GUI's timer: a "periodic" backup when something changed and the newest backup is
-    at least ``every`` old. Prunes after making one. Returns the new backup, if any."""
-    if not changed_since_last:
+    at least ``every`` old. Prunes after making one. Returns the new backup, if any.
+    (A shared journal is backed up on its server, with pg_dump: nothing here.)"""
+    if not changed_since_last or journal.kind != "sqlite":
         return None
     now = now or datetime.now(UTC)
     mgr = BackupManager(journal)
@@ -595,7 +596,9 @@ def backup_on_open(journal: Journal, *, min_age: timedelta = OPEN_BACKUP_MIN_AGE
                    now: datetime | None = None) -> Path | None:
     """After opening: the upgrade (if any) already made a "before-upgrade" copy (its sidecar is
     written here); otherwise an "open" backup unless the newest backup is younger than
-    ``min_age``. A journal created just now has nothing to back up."""
+    ``min_age``. A journal created just now has nothing to back up (nor a shared one here)."""
+    if journal.kind != "sqlite":
+        return None
     now = now or datetime.now(UTC)
     if journal.upgrade_backup:
         up = Path(journal.upgrade_backup)
@@ -657,7 +660,9 @@ def arm_command_backup(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_
 def backup_on_close(journal: Journal, *, now: datetime | None = None) -> Path | None:
     """Before closing: a "close" backup if anything was recorded since the newest backup.
 
-    Call it while the journal is still open."""
+    Call it while the journal is still open. (A shared journal: none; see maybe_periodic.)"""
+    if journal.kind != "sqlite":
+        return None
     mgr = BackupManager(journal)
     if not _changed_since(journal, mgr.newest()):
         return None

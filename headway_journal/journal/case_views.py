@@ -83,6 +83,7 @@ class CaseViews(ServiceBase):
                 attachments=live,
                 removed_attachments=tuple(a for a in atts if a.removed_at is not None),
                 notes=tuple(NoteView(n.id, n.body, n.created_at, n.updated_at) for n in c.notes),
+                version=c.version,
             )
 
     def _contact_view(self, ct: Contact, atts: list[AttachmentView], now: datetime) -> ContactView:
@@ -94,6 +95,7 @@ class CaseViews(ServiceBase):
             outcome=ct.outcome, recorded_at=ct.recorded_at,
             promises=tuple(self._promise_view(p, ct, now) for p in ct.promises),
             attachments=tuple(atts), source=ct.source or "typed", capture_ref=ct.capture_ref,
+            version=ct.version,
         )
 
     def _promise_view(self, p: Promise, ct: Contact, now: datetime) -> PromiseView:
@@ -123,6 +125,7 @@ class CaseViews(ServiceBase):
                 escalation=None if esc is None else EscalationInput(
                     esc.requested_on, esc.level, esc.owner_name, esc.owner_title, esc.reference,
                     esc.notes, key=esc.key),
+                version=ct.version,
             )
 
     def case_input(self, case_id: int) -> CaseInput:
@@ -133,7 +136,7 @@ class CaseViews(ServiceBase):
                 role=c.role, status=c.status, opened_on=c.opened_on, summary=c.summary,
                 desired_outcome=c.desired_outcome,
                 amount_disputed=None if c.amount_disputed is None else str(c.amount_disputed),
-                currency=c.currency, fields=dict(c.fields or {}), key=c.key,
+                currency=c.currency, fields=dict(c.fields or {}), key=c.key, version=c.version,
             )
 
     def history(self, case_id: int) -> list[ChangeView]:

@@ -16,11 +16,13 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
+
+from headway_journal import i18n
 
 from ..platform import FileLock, LockBusy
 from .chain import attach as seal_on_commit
@@ -44,7 +46,7 @@ ENV_DIR = "HEADWAY_JOURNAL_DIR"
 # Kept here (and checked against Alembic's scripts by a test) so opening a journal that needs no
 # upgrade never imports Alembic.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0008", "0006",
-                                    "0007")
+                                    "0007", "0009")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
@@ -81,8 +83,11 @@ def resolve_journal_dir(option: str | os.PathLike[str] | None) -> Path:
 
 
 def describe_sqlite_error(exc: BaseException) -> str:
-    """Sort SQLite errors into plain words: the environment (disk, permissions, lock) or damage."""
+    """Sort SQLite errors into plain words: the environment (disk, permissions, lock) or damage.
+    (A shared journal's server errors: the server cannot be reached, or it refused.)"""
     text = str(getattr(exc, "orig", exc)).lower()
+    if type(getattr(exc, "orig", exc)).__module__.startswith("psycopg"):
+        return describe_server_error(text)
     if "disk is full" in text or "database or disk is full" in text:
         return "The disk is full, so the change was not saved. Free some space and try again."
     if "disk i/o error" in text:
@@ -100,6 +105,22 @@ def describe_sqlite_error(exc: BaseException) -> str:
     if "unable to open" in text:
         return "The journal database could not be opened (check the folder's permissions)."
     return f"The journal could not complete this: {getattr(exc, 'orig', exc)}"
+
+
+SERVER_GONE = ("connection", "could not connect", "server closed", "terminating connection",
+               "does not allow connections", "timeout expired", "no route", "network")
+
+
+def describe_server_error(text: str) -> str:
+    """A shared journal's server error in plain words (``text`` in lower case)."""
+    if "permission denied" in text or "read-only transaction" in text:
+        return i18n.text("The journal server refused the change: your account may only read "
+                         "this journal. Nothing was changed.")
+    if any(word in text for word in SERVER_GONE):
+        return i18n.text("The journal server cannot be reached (the network or the server is "
+                         "down), so nothing was saved. Try again when the connection is back.")
+    return i18n.text("The journal server could not complete this: {error}").format(
+        error=text.strip()[:200])
 
 
 def readonly_uri(db_path: str | os.PathLike[str]) -> str:
@@ -322,20 +343,26 @@ def migrate_to(db_path: Path, revision: str = "head") -> None:
     """Run the app's Alembic migrations on ``db_path`` up to ``revision``, on a connection of
     its own with foreign keys off (PITFALLS.md), in one transaction: on any error nothing of
     this run stays. Used by upgrades and to build the exact schema of a revision."""
-    from alembic import command
-    from alembic.config import Config
-
     engine = make_engine(db_path, foreign_keys=False)
     try:
-        cfg = Config()
-        cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA foreign_keys = OFF")  # ignored inside a transaction
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+            run_migrations(conn, revision)
             conn.commit()
     finally:
         engine.dispose()
+
+
+def run_migrations(conn: Connection, revision: str = "head") -> None:
+    """Alembic's upgrade to ``revision`` on the open connection ``conn`` (either store); the
+    caller commits."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, revision)
 
 
 class JournalUpgradeFailed(JournalError):
@@ -438,8 +465,11 @@ def _write_verified(folder: Path, revision: str, checked_at: datetime) -> None:
 
 @dataclass
 class Journal:
-    """An open journal folder: engine, session factory and the folder lock."""
+    """An open journal folder: engine, session factory and the folder lock.
 
+    ``shared.engine.SharedJournal`` is the same for a journal on a PostgreSQL server."""
+
+    kind: ClassVar[str] = "sqlite"  # the store: "sqlite" (a folder) or "postgresql" (a URL)
     folder: Path
     engine: Engine
     sessions: sessionmaker[Session]
@@ -493,6 +523,11 @@ class Journal:
     @property
     def name(self) -> str:
         return self.folder.name
+
+    @property
+    def location(self) -> str:
+        """Where the journal is, for people: its folder (a shared journal: its URL, no password)."""
+        return str(self.folder)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -21,7 +21,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 
 class AwareDateTime(TypeDecorator[datetime]):
@@ -76,7 +76,20 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: AwareDateTime(), date: IsoDate(), Decimal: DecimalText()}
 
 
-class Organization(Base):
+class Versioned:
+    """An editable record with a version counter (schema 0009): every save raises it and is
+    refused (``StaleDataError``, the service's ``ConflictError``) when the row is no longer the
+    version it was read at, so of two people saving one record at once the second never
+    overwrites the first silently."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - SQLAlchemy's declared_attr
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class Organization(Versioned, Base):
     __tablename__ = "organizations"
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(80), unique=True)
@@ -109,7 +122,7 @@ class Channel(Base):
     organization: Mapped[Organization] = relationship(back_populates="channels")
 
 
-class Case(Base):
+class Case(Versioned, Base):
     __tablename__ = "cases"
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(80), unique=True)
@@ -142,7 +155,7 @@ class Case(Base):
     )
 
 
-class Contact(Base):
+class Contact(Versioned, Base):
     __tablename__ = "contacts"
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(80))
@@ -205,7 +218,7 @@ class Promise(Base):
     contact: Mapped[Contact] = relationship(back_populates="promises")
 
 
-class Escalation(Base):
+class Escalation(Versioned, Base):
     __tablename__ = "escalations"
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(80))
@@ -222,7 +235,7 @@ class Escalation(Base):
     case: Mapped[Case] = relationship(back_populates="escalations")
 
 
-class Attachment(Base):
+class Attachment(Versioned, Base):
     __tablename__ = "attachments"
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -257,7 +270,7 @@ class ExhibitText(Base):
     corrected_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
-class Note(Base):
+class Note(Versioned, Base):
     __tablename__ = "notes"
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -284,6 +297,8 @@ class Change(Base):
     chain_digest: Mapped[str | None] = mapped_column(String(64), default=None)
     chain_subject: Mapped[str | None] = mapped_column(String(60), default=None, index=True)
     chain_state: Mapped[str | None] = mapped_column(String(64), default=None)
+    # The database user who made the change (a shared journal; None in a folder): schema 0009.
+    made_by: Mapped[str | None] = mapped_column(String(100), default=None)
 
 
 class Setting(Base):

@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from headway_journal import i18n
+
 from . import deadlines as dl
 from . import validation
 
@@ -51,6 +53,29 @@ class ValidationError(ServiceError):
 
 class StorageError(ServiceError):
     """The environment refused the write (disk full, read-only, locked); nothing was changed."""
+
+
+class ConflictError(ServiceError):
+    """Someone else saved this record since it was read (optimistic concurrency, schema 0009):
+    nothing was written. ``yours``: the version the edit was made from; ``theirs``: the version
+    stored now; ``stored``: the stored values (field -> value as text) and ``attempted`` the ones
+    this save tried to write, so both can be shown; ``by``: who saved it last, when known."""
+
+    def __init__(self, entity: str, entity_id: int, yours: int, theirs: int, *,
+                 stored: Mapping[str, Any] | None = None,
+                 attempted: Mapping[str, Any] | None = None, by: str = "") -> None:
+        self.entity = entity
+        self.entity_id = entity_id
+        self.yours = yours
+        self.theirs = theirs
+        self.stored = dict(stored or {})
+        self.attempted = dict(attempted or {})
+        self.by = by
+        who = i18n.text(" by {who}").format(who=by) if by else ""
+        super().__init__(i18n.text(
+            "This {entity} was changed{who} while you were editing it (your copy is version "
+            "{yours}, the journal now holds version {theirs}). Nothing was saved: compare the "
+            "two and save again.").format(entity=entity, who=who, yours=yours, theirs=theirs))
 
 
 # --- inputs -------------------------------------------------------------------------------------
@@ -94,6 +119,7 @@ class CaseInput:
     currency: str = "USD"
     fields: dict[str, Any] = field(default_factory=dict)
     key: str | None = None
+    version: int | None = None  # the version an edit was made from (None: do not check)
 
 
 @dataclass
@@ -114,6 +140,7 @@ class ContactInput:
     key: str | None = None
     recorded_at: datetime | None = None
     source: str = "typed"  # one of CAPTURE_SOURCES
+    version: int | None = None  # the version an edit was made from (None: do not check)
 
 
 @dataclass
@@ -260,6 +287,7 @@ class ContactView:
     attachments: tuple[AttachmentView, ...]
     source: str = "typed"  # how it was captured: one of CAPTURE_SOURCES
     capture_ref: str = ""  # what recognises a captured message again (Message-ID or hash)
+    version: int = 1
 
     @property
     def duration_minutes(self) -> int | None:
@@ -323,6 +351,7 @@ class CaseView:
     attachments: tuple[AttachmentView, ...]  # case-level and contact-level, not removed
     removed_attachments: tuple[AttachmentView, ...]
     notes: tuple[NoteView, ...]
+    version: int = 1
 
     @property
     def open_since(self) -> date:
@@ -379,6 +408,7 @@ class ChangeView:
     entity_id: int
     action: str
     changes: dict[str, Any]
+    made_by: str = ""  # the database user (a shared journal); "" in a folder
 
 
 @dataclass(frozen=True)

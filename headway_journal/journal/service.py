@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from . import deadlines as dl
 from .capture.provenance import clean_provenance
@@ -27,7 +28,9 @@ from .capture.exhibit_text import ExhibitTexts, ticket_patterns_value
 from .case_queries import CaseQueries
 from .case_views import CaseViews
 from .chain_views import ChainViews
+from .concurrency import check_version
 from .db import (
+    Journal,
     open_journal,
     read_only_sessions,
     resolve_journal_dir,
@@ -85,6 +88,7 @@ from .records import (
 )
 from .safe_echo import escape_for_terminal
 from .seed import SeedDefaults
+from .shared.urls import is_database_url
 from .validation import SURROGATE
 from .validation import aware_datetime as _aware
 from .validation import clean_text as _clean
@@ -125,7 +129,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
 
     @classmethod
     def open(cls, folder: str | Path | None = None, *, seed: bool = True,
-             read_only: bool = False, defer_check: bool = False) -> JournalService:
+             read_only: bool = False, defer_check: bool = False,
+             password: str | None = None) -> JournalService:
         """Open the journal in ``folder``.
 
         ``read_only``: for commands that only read. Every session (also a write attempted by
@@ -133,8 +138,15 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         write lock, nothing seeded or refreshed; a write raises StorageError.
         ``defer_check``: see ``db.open_journal``; an ``unchecked`` journal is seeded and
         refreshed by ``opening.accept_checked`` once its check passed.
+        ``folder`` may be a ``postgresql://`` URL: a shared journal (``journal.shared``), with
+        ``password`` when the URL, the keyring and libpq's own sources have none.
         """
-        journal = open_journal(resolve_journal_dir(folder), defer_check=defer_check)
+        if is_database_url(folder):  # a shared journal (journal.shared)
+            from .shared.engine import open_shared_journal
+
+            journal: Journal = open_shared_journal(str(folder), password=password)
+        else:
+            journal = open_journal(resolve_journal_dir(folder), defer_check=defer_check)
         svc = cls(journal)
         if journal.read_only is not None or journal.unchecked:
             return svc  # nothing can be seeded or stored; it is read as it is
@@ -144,7 +156,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             return svc
         try:
             if seed:
-                svc.seed_defaults()
+                svc.seed_shared_safely()
             svc.refresh_due_dates(only_missing=True)
         except BaseException as exc:
             from .interrupts import release_frames
@@ -153,6 +165,16 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             journal.close()
             raise
         return svc
+
+    def seed_shared_safely(self) -> None:
+        """``seed_defaults``; on a shared journal two people opening a new one at the same
+        moment may both try: the second finds the first's seed on a second look."""
+        try:
+            self.seed_defaults()
+        except StorageError:
+            if self.journal.kind == "sqlite":
+                raise
+            self.seed_defaults()
 
     # settings
 
@@ -335,9 +357,12 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             return c.id
 
     def update_case(self, case_id: int, data: CaseInput) -> None:
+        """Save an edited case. ``data.version`` (from ``case_input``): refused with
+        ConflictError when someone saved the case since (``journal.concurrency``)."""
         values = self.validate_case(data)
         with self._write() as s:
-            c = self._case(s, case_id)
+            c = self._case(s, case_id, lock=True)
+            check_version(s, "case", c, data.version, values)
             if s.get(Organization, data.organization_id) is None:
                 raise ValidationError({"organization": "Choose an organization."})
             before = {k: getattr(c, k) for k in values}
@@ -348,6 +373,10 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
                 setattr(c, k, v)
             c.updated_at = utc_now()
             self._log(s, "case", c.id, c.id, "update", changes)
+            s.flush()
+            saved = c.version
+        if data.version is not None:
+            data.version = saved  # the caller's copy is the saved version now
 
     def set_case_status(self, case_id: int, status: str) -> None:
         if status not in STATUSES:
@@ -496,9 +525,10 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         values, tickets, promises, esc = self.validate_contact(data)
         values.pop("source")  # how it was captured stays what it was
         with self._write() as s:
-            ct = s.get(Contact, contact_id)
+            ct = s.get(Contact, contact_id, with_for_update=True)
             if ct is None or ct.deleted_at is not None:
                 raise NotFound(f"There is no contact {contact_id}.")
+            check_version(s, "contact", ct, data.version, values)
             started: datetime = values["started_at"]
             before = {k: getattr(ct, k) for k in values}
             before["tickets"] = [t.number for t in ct.tickets]
@@ -546,6 +576,11 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             changes = changed_fields(before, after)
             if changes:
                 self._log(s, "contact", ct.id, ct.case_id, "update", changes)
+            flag_modified(ct, "updated_at")  # every save raises the version (tickets too)
+            s.flush()
+            saved = ct.version
+        if data.version is not None:
+            data.version = saved  # the caller's copy is the saved version now
 
     def _save_contact_escalation(self, s: Session, ct: Contact, esc: EscalationInput) -> None:
         row = None
@@ -709,9 +744,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         files in the store that no exhibit refers to (harmless but taking space;
         ``remove_unused_exhibit_files``)."""
         from .chain.report import chain_problems
-        from .db import quick_check
 
-        problems = quick_check(self.journal.db_path)
+        problems = self.journal.run_check()  # SQLite's quick_check (a server checks itself)
         if chain:
             problems += chain_problems(self.verify_chain())
         if unused:

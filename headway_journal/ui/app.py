@@ -322,13 +322,16 @@ class ErrorReporter(QObject):
 # --- running --------------------------------------------------------------------------------------
 
 
-def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
-    """Open the journal (or a throwaway demo journal) in the main window; returns the exit code."""
+def run_gui(journal_dir: Path | None, demo: bool = False, database: str | None = None) -> int:
+    """Open the journal (or a throwaway demo journal, or the shared journal at the URL
+    ``database``) in the main window; returns the exit code."""
     app = make_application()
     enable_crash_traces()
     guard_bool_singletons()  # before the first signal (PySide6 6.12.0 bug, see bool_guard)
     install_gui_collector(app)  # cycles are collected on this thread only (see gc_guard)
     others = top_level_ids()  # windows that are not this run's (tests run it in-process)
+    if database is not None:
+        return _run_shared(app, database, others)
 
     demo_dir: str | None = None
     instance = None
@@ -402,6 +405,35 @@ def _remove_view_copies() -> None:
 
     with contextlib.suppress(OSError):
         view_copies.remove_mine()
+
+
+def _run_shared(app: QApplication, url: str, others: Any) -> int:
+    """A shared journal's window (several people may have it open: no single instance, no
+    folder lock, no folder backups; ``ui.shared_journal``)."""
+    from .main_window import MainWindow
+    from .shared_journal import open_shared
+    from .shutdown import ShutdownHandler
+
+    service = open_shared(url)
+    if service is None:
+        return 1
+    shutdown = ShutdownHandler(QApplication.quit, app)
+    shutdown.install()
+    window = None
+    try:
+        window = MainWindow(service)
+        shutdown.set_quit(window.quit)
+        window.show()
+        _smoke_exit(window)
+        return int(app.exec())
+    finally:
+        if window is not None:
+            window.close()
+            window.wait_for_checks()
+        service.close()
+        dispose_widgets(others)
+        shutdown.uninstall()
+        shutdown.deleteLater()
 
 
 def _present(window: Any, note: str, instance: Any, demo: bool) -> Any:

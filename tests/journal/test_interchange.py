@@ -28,15 +28,15 @@ PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Iterator[JournalService]:
-    s = JournalService.open(tmp_path / "journal")
+def svc(store: str | Path) -> Iterator[JournalService]:
+    s = JournalService.open(store)
     yield s
     s.close()
 
 
 @pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[JournalService]:
-    s = JournalService.open(tmp_path / "fresh")
+def fresh(another_store: Any) -> Iterator[JournalService]:
+    s = JournalService.open(another_store())
     yield s
     s.close()
 

@@ -410,21 +410,28 @@ class AttachmentStore:
             width=probe.width,
             height=probe.height,
         )
-        target = self.path_for(incoming.sha256)
+        target = self.object_path(incoming.sha256)
         try:
             created = _mkdir_private(target.parent)
             if created:
                 _fsync_dir(self._objects)
             if os.path.lexists(target):
-                if self.verify(incoming.sha256, incoming.size) is None:
+                if self.verify_file(incoming.sha256, incoming.size) is None:
                     incoming.discard()
+                    self.stored(blob, target)
                     return blob
                 self._set_aside_damaged(target)
             os.replace(incoming.path, target)
             _fsync_dir(target.parent)
         except OSError as exc:
             raise _write_error(display, exc) from exc
+        self.stored(blob, target)
         return replace(blob, created=True)
+
+    def stored(self, blob: StoredBlob, path: Path) -> None:
+        """Called once an object is in the store (new or already there) at ``path``: a store
+        that keeps objects elsewhere too (``shared.blobs``, in the database) does it here. If it
+        raises, nothing is attached."""
 
     def _set_aside_damaged(self, target: Path) -> None:
         """Move an object whose bytes no longer match its name out of the way (never delete)."""
@@ -438,6 +445,11 @@ class AttachmentStore:
 
     def path_for(self, sha256: str) -> Path:
         """Where the object with this hash lives (64 lowercase hex digits, else ValueError)."""
+        return self.object_path(sha256)
+
+    def object_path(self, sha256: str) -> Path:
+        """The object's file under ``objects/`` (``path_for`` of a store that keeps objects
+        elsewhere fetches it there first)."""
         if not isinstance(sha256, str) or not _SHA256_RE.fullmatch(sha256):
             raise ValueError("not a SHA-256 hex digest (64 lowercase hex digits)")
         return self._objects / sha256[:2] / sha256[2:]
@@ -448,7 +460,11 @@ class AttachmentStore:
     def verify(self, sha256: str, expected_size: int | None = None) -> str | None:
         """None if the object is sound, else "missing", "size differs",
         "altered (SHA-256 mismatch)" or "unreadable (<reason>)"."""
-        path = self.path_for(sha256)
+        return self.verify_file(sha256, expected_size)
+
+    def verify_file(self, sha256: str, expected_size: int | None = None) -> str | None:
+        """``verify`` of the file under ``objects/`` (what a store elsewhere caches here)."""
+        path = self.object_path(sha256)
         try:
             fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
@@ -629,7 +645,7 @@ class AttachmentStore:
         """Remove an object and its derivatives. Only for exhibits the user chose to purge."""
         if self.read_only is not None:
             raise OSError(errno.EROFS, f"The journal is read-only ({self.read_only})")
-        target = self.path_for(sha256)
+        target = self.object_path(sha256)
         rest = sha256[2:]
         for base in (self._thumbs, self._print):
             try:

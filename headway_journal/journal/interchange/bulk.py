@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.orm import Session
 
 from .. import deadlines as dl
-from ..history import jsonable
+from ..history import database_user, jsonable
 from ..models import (
     Attachment,
     Case,
@@ -26,6 +26,7 @@ from ..models import (
     utc_now,
 )
 from ..service import JournalService
+from . import bulk_store
 from .common import ImportSummary
 from .plans import AttachmentPlan, CasePlan, ContactPlan, EscalationPlan, LetterPlan
 
@@ -71,21 +72,28 @@ class NewRows:
         """The next free id of each table whose ids other rows refer to."""
         if not self.next_id:
             self.s.flush()  # rows the ORM holds take their ids first
-            for t in (_CASES, _CONTACTS, _ESCALATIONS, _NOTES, _ATTACHMENTS, _LETTERS):
+            bulk_store.reserve_ids(self.s.connection(), _ID_TABLES)
+            for t in _ID_TABLES:
                 self.next_id[t] = int(self.s.scalar(select(func.max(t.c.id))) or 0) + 1
         return self.next_id
 
     def flush(self, *, escalations: bool = True) -> None:
         """Write the rows held (but the escalations and letters only when ``escalations``)."""
-        conn = None
-        for table, rows in self.rows.items():
+        conn = self.s.connection()
+        written: list[Table] = []
+        docs: set[tuple[int, int]] = set()
+        for table in bulk_store.order(conn, _BULK_ORDER, _PARENTS_FIRST):
+            rows = self.rows[table]
             if not rows or (table in (_ESCALATIONS, _LETTERS) and not escalations):
                 continue
-            if conn is None:
-                conn = self.s.connection()
-                conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            if not written:
+                bulk_store.begin_rows(conn)
             insert_many(conn, table, rows)
+            docs |= bulk_store.documents(conn, table, rows)
+            written.append(table)
             rows.clear()
+        if written:
+            bulk_store.after_rows(conn, written, docs)
 
     def case(self, plan: CasePlan, org_id: int) -> None:
         """All the rows of a new case (its exhibit files stored: ``blob`` set)."""
@@ -119,7 +127,7 @@ class NewRows:
     def _log(self, case_id: int, entity: str, entity_id: int, values: dict[str, Any]) -> None:
         self.rows[_CHANGES].append({"at": self.now, "case_id": case_id, "entity": entity,
                                     "entity_id": entity_id, "action": "create",
-                                    "changes": values})
+                                    "changes": values, "made_by": database_user(self.s)})
         self.summary.created[entity] = self.summary.created.get(entity, 0) + 1
 
     def _next(self, table: Table) -> int:
@@ -242,6 +250,10 @@ _LETTERS = _table(LetterDraft)
 # Letter drafts name a contact too (schema 0008, no index on contact_id): with the escalations.
 _BULK_ORDER = (_CASES, _TICKETS, _PROMISES, _CONTACTS, _NOTES, _ATTACHMENTS, _CHANGES,
                _LETTERS, _ESCALATIONS)
+# PostgreSQL checks foreign keys per statement: parents first (``bulk_store``).
+_PARENTS_FIRST = (_CASES, _CONTACTS, _TICKETS, _PROMISES, _NOTES, _ATTACHMENTS, _CHANGES,
+                  _LETTERS, _ESCALATIONS)
+_ID_TABLES = (_CASES, _CONTACTS, _ESCALATIONS, _NOTES, _ATTACHMENTS, _LETTERS)
 
 
 def insert_many(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -255,8 +267,9 @@ def insert_many(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     names = list(rows[0])
     processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
     quote = dialect.identifier_preparer.quote
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"  # SQLite; psycopg (PostgreSQL)
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-           f"VALUES ({', '.join('?' for _ in names)})")
+           f"VALUES ({', '.join(mark for _ in names)})")
     conn.exec_driver_sql(sql, [
         tuple([v if f is None else f(v) for f, v in zip(processors, map(row.__getitem__, names),
                                                          strict=True)])

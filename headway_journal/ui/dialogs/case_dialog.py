@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.journal.issue_types import ISSUE_TYPES
-from headway_journal.journal.records import CURRENCIES, STATUSES, CaseInput
+from headway_journal.journal.records import CURRENCIES, STATUSES, CaseInput, ConflictError
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.drafts import DraftStore, keep_drafts, offer_draft
 from headway_journal.ui.widgets import literal_ampersands
 
+from .conflict_dialog import ConflictDialog
 from .examples import show_case_examples
 from .form_builder import (
     GRID,
@@ -71,6 +72,7 @@ class CaseDialog(FormDialog):
         self.case_id = case_id
         self._default_org = organization_id
         self.saved_case_id: int | None = None
+        self.version: int | None = None  # the version of the case being edited
         self._stash: dict[str, str] = {}  # every registry value typed, across issue-type switches
         self.setWindowTitle("New case" if case_id is None else "Edit case")
         self.setAccessibleName(self.windowTitle())
@@ -290,6 +292,7 @@ class CaseDialog(FormDialog):
     def _initial_input(self) -> CaseInput:
         if self.case_id is not None:
             data = self.service.case_input(self.case_id)
+            self.version = data.version  # saved back: a save over a newer version is refused
             # open since the first contact at the latest (older journals may say otherwise)
             data.opened_on = self.service.get_case(self.case_id).open_since
             return data
@@ -557,6 +560,7 @@ class CaseDialog(FormDialog):
             if self.case_id is None:
                 self.saved_case_id = self.service.create_case(data)
             else:
+                data.version = self.version
                 self.service.update_case(self.case_id, data)
                 self.saved_case_id = self.case_id
         except ValidationError as exc:
@@ -565,6 +569,12 @@ class CaseDialog(FormDialog):
                 errors[f"fields.{name}"] = msg
             self.show_errors(errors)
             self.keeper.save_now()
+            return False
+        except ConflictError as exc:  # someone saved it meanwhile: show both, keep the form
+            self.keeper.save_now()
+            self.problems_label.show_error(f"Not saved: {exc}")
+            ConflictDialog.show_conflict(exc, self)
+            self.version = exc.theirs  # saving again is a deliberate save over theirs
             return False
         except ServiceError as exc:
             self.problems_label.show_error(f"Not saved: {exc}")

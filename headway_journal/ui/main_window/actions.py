@@ -88,6 +88,8 @@ def build_actions(w: MainWindow) -> None:
         lambda: _verify_case_file(w), None,
         QCoreApplication.translate("MainWindow", "Check that a case file or export is unchanged "
                                    "and matches this journal"))
+    w.act_open_shared = a("Open s&hared journal…", w.open_shared_journal, None,
+                          "Open a journal kept on a PostgreSQL server, in a window of its own")
     w.act_close = a("&Close", w.close, "Ctrl+W", "Close this window")
     w.act_quit = a("&Quit", w.quit, "Ctrl+Q", "Quit Headway Journal")
 
@@ -164,7 +166,7 @@ def build_menus(w: MainWindow) -> None:
     file_menu.addActions([w.act_backup, w.act_backup_file, w.act_restore_backup,
                           w.act_remove_unused])
     file_menu.addSeparator()
-    file_menu.addActions([w.act_close, w.act_quit])
+    file_menu.addActions([w.act_open_shared, w.act_close, w.act_quit])
 
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addActions([w.act_undo])

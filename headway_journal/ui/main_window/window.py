@@ -47,7 +47,7 @@ from ... import APP_NAME
 from ...journal import backup as jbackup
 from ...journal.records import CaseFilter, DueItem
 from ...journal.service import JournalService
-from .. import read_only_mode
+from .. import read_only_mode, shared_journal
 from .. import settings as st
 from ..case.next_step import PromiseMark
 from ..case.pane import CasePane
@@ -92,6 +92,7 @@ class MainWindow(CaseCommands):
     act_backup_file: QAction
     act_restore_backup: QAction
     act_remove_unused: QAction
+    act_open_shared: QAction
     act_close: QAction
     act_quit: QAction
     act_edit_case: QAction
@@ -123,6 +124,7 @@ class MainWindow(CaseCommands):
         self._undo: list[tuple[str, int, str] | PromiseMark] = []
         self._last_error = ""
         self._shown_once = False
+        self.shared_watch: shared_journal.SharedWatch | None = None  # a shared journal's
         self._ready = False  # the first case is shown once the window is up
         self._welcome_filled = False
         self._closed = False
@@ -317,6 +319,7 @@ class MainWindow(CaseCommands):
         with contextlib.suppress(*PLAIN_ERRORS):
             self.draft_bar.refresh()
         self.session.start()
+        self.shared_watch = shared_journal.watch(self)  # others' changes (a shared journal)
         QTimer.singleShot(NOTIFY_FIRST_MS, self, self.check_overdue)
 
     @property
@@ -329,6 +332,8 @@ class MainWindow(CaseCommands):
             self._closed = True
             st.save_window(self, self._splitters())
             self.session.stop()  # timers, and a check still running is dropped, not waited for
+            if self.shared_watch is not None:
+                self.shared_watch.stop()
             if self.tray is not None:
                 self.tray.hide()
             save_all_drafts()  # what open dialogs hold (File > Quit, a signal, the session)
@@ -522,7 +527,9 @@ class MainWindow(CaseCommands):
     def update_status(self) -> None:
         n = self._counts.get("all", 0)
         backup = self.service.last_backup() if self.session.is_open else None
-        if backup is None:
+        if self.service.journal.kind != "sqlite":
+            when = "on the server"  # pg_dump (docs/shared-journal.md)
+        elif backup is None:
             when = "never"
         else:
             local = backup.astimezone()
@@ -545,6 +552,7 @@ class MainWindow(CaseCommands):
         for action in (self.act_case_file, self.act_preview_case_file, self.act_print):
             action.setEnabled(has)
         self.act_restore_backup.setEnabled(self.session.is_open and not self.attachments.busy)
+        shared_journal.backups_elsewhere(self)  # a shared journal: pg_dump on its server
         self.act_remove_unused.setEnabled(self.session.is_open and not self.attachments.busy)
         self.status_menu.setEnabled(live)
         if case is not None and case.status in self.status_actions:
@@ -675,6 +683,10 @@ class MainWindow(CaseCommands):
     def export_deadlines(self) -> Path | None:
         """File > Export deadlines (.ics) (``JournalSession.export_deadlines``)."""
         return self.session.export_deadlines()
+
+    def open_shared_journal(self) -> MainWindow | None:
+        """File > Open shared journal… (``ui.shared_journal``): a window of its own."""
+        return shared_journal.open_shared_dialog(self)
 
     def backup_now(self) -> Path | None:
         """File > Back up now (``JournalSession.backup_now``)."""

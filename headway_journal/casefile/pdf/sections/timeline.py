@@ -134,8 +134,16 @@ def _recorded_note(c: ContactRow) -> str:
         days = (c.recorded_at.astimezone(event.tzinfo).date() - event.date()).days
         return (
             f"recorded {c.recorded_at.date().isoformat()} ({plural(days, 'day')} after the event)"
-        )
-    return f"recorded {fmt_dt(c.recorded_at)} (within 24 hours of the event)"
+            + _editors(c))
+    return f"recorded {fmt_dt(c.recorded_at)} (within 24 hours of the event)" + _editors(c)
+
+
+def _editors(c: ContactRow) -> str:
+    """Who recorded and who last changed the entry, when the journal knows (a shared one)."""
+    out = f" by {c.recorded_by}" if c.recorded_by else ""
+    if c.changed_by:
+        out += f"; last changed by {c.changed_by}"
+    return out
 
 
 # How each contact was captured, as the entry's heading says it.

@@ -31,6 +31,7 @@ from headway_journal.journal import deadlines as dl
 from headway_journal.journal.records import (
     MAX_HOLD_MINUTES,
     CaseView,
+    ConflictError,
     ContactInput,
     EscalationInput,
 )
@@ -43,6 +44,7 @@ from headway_journal.ui.exhibits.controller import AttachmentController
 from headway_journal.ui.exhibits.drop_paste import install_drop_target, install_window_paste
 from headway_journal.ui.exhibits.strip import ExhibitStrip
 
+from ..conflict_dialog import ConflictDialog
 from ..examples import show_promise_example
 from ..form_builder import ErrorLabel, HintLabel, save_keys_hint, show_problems
 from ..form_dialog import FormDialog
@@ -64,6 +66,7 @@ class ContactDialog(FormDialog, ContactForm):
         super().__init__(parent)
         self.service = service
         self.case_id = case_id
+        self.version: int | None = None  # the version of the contact being edited
         self.contact_id = contact_id
         self.saved_contact_id: int | None = None
         self.now: Callable[[], datetime] = local_now  # tests replace this clock
@@ -98,7 +101,9 @@ class ContactDialog(FormDialog, ContactForm):
         self.email_drop = install_email_drop(self)  # an e-mail dropped here fills the form
         self._load_completions()
         if contact_id is not None:
-            self._apply_input(service.contact_input(contact_id))
+            loaded = service.contact_input(contact_id)
+            self.version = loaded.version  # saved back: a save over a newer one is refused
+            self._apply_input(loaded)
             self.exhibit_strip.set_existing(
                 [a.original_name for a in self.case.attachments if a.contact_id == contact_id])
         else:
@@ -635,11 +640,18 @@ class ContactDialog(FormDialog, ContactForm):
                 self.saved_contact_id = self.service.log_contact(self.case_id, data)
             else:
                 # the escalation ticked here is saved with the contact, in one transaction
+                data.version = self.version
                 self.service.update_contact(self.contact_id, data)
                 self.saved_contact_id = self.contact_id
         except ValidationError as exc:
             self.show_errors(dict(exc.errors), rows)
             self.keeper.save_now()
+            return False
+        except ConflictError as exc:  # someone saved it meanwhile: show both, keep the form
+            self.keeper.save_now()
+            self.problems_label.show_error(f"Not saved: {exc}")
+            ConflictDialog.show_conflict(exc, self)
+            self.version = exc.theirs  # saving again is a deliberate save over theirs
             return False
         except ServiceError as exc:
             self.problems_label.show_error(f"Not saved: {exc}")
