@@ -22,9 +22,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from . import deadlines as dl
+from .capture.exhibit_text import ExhibitTexts, ticket_patterns_value
 from .capture.provenance import clean_provenance
 from .capture.records import CaptureRecords
-from .capture.exhibit_text import ExhibitTexts, ticket_patterns_value
 from .case_queries import CaseQueries
 from .case_views import CaseViews
 from .chain_views import ChainViews

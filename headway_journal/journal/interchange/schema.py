@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import deadlines as dl
-from ..capture.provenance import KINDS as PROVENANCE_KINDS
 from ..capture.patterns import MAX_PATTERN_LENGTH, MAX_PATTERNS
+from ..capture.provenance import KINDS as PROVENANCE_KINDS
 from ..fsutil import write_atomic
 from ..issue_types import ISSUE_TYPES, ROLES, fields_json_schema
 from ..letters.bodies import KINDS as LETTER_KINDS

@@ -36,8 +36,8 @@ from headway_journal.journal.records import (
     EscalationInput,
 )
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
-from headway_journal.ui.capture.contact_fill import install_email_drop
 from headway_journal.ui.capture.contact_capture import ContactCapture
+from headway_journal.ui.capture.contact_fill import install_email_drop
 from headway_journal.ui.completion import click_through
 from headway_journal.ui.drafts import DraftStore, keep_drafts, offer_draft
 from headway_journal.ui.exhibits.controller import AttachmentController
