@@ -22,7 +22,6 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from typing import Any
 
 from .db import (
     BACKUPS_DIR,
+    DB_ERRORS,
     DB_NAME,
     KNOWN_REVISIONS,
     FolderLock,
@@ -229,7 +229,7 @@ def _last_change_id(db: Path) -> int | None:
     try:
         row = con.execute("SELECT max(id) FROM changes").fetchone()
         return None if row is None or row[0] is None else int(row[0])
-    except sqlite3.Error:
+    except DB_ERRORS:
         return None
     finally:
         con.close()
@@ -436,7 +436,7 @@ def _keep_current(folder: Path, when: datetime, safety_backup: bool) -> Path | N
     if not (db.exists() and db.stat().st_size > 0) or quick_check(db):
         return None
     # Fold the write-ahead log into the file so the set-aside copy is complete by itself.
-    with suppress(sqlite3.Error):
+    with suppress(*DB_ERRORS):
         con = connect_file(db)
         try:
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -600,7 +600,7 @@ def backup_on_open(journal: Journal, *, min_age: timedelta = OPEN_BACKUP_MIN_AGE
     if journal.upgrade_backup:
         up = Path(journal.upgrade_backup)
         if up.exists() and read_sidecar(up) is None:
-            with suppress(OSError, sqlite3.Error, JournalError):
+            with suppress(OSError, *DB_ERRORS, JournalError):
                 write_sidecar(up)
         return None
     if journal.upgraded_from is None:  # a new journal
@@ -631,6 +631,9 @@ def backup_before_command(journal: Journal, *, min_age: timedelta = COMMAND_BACK
     return path
 
 
+_COMMAND_BACKUP_ERRORS: tuple[type[Exception], ...] = (OSError, *DB_ERRORS, JournalError)
+
+
 def arm_command_backup(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_MIN_AGE,
                        made: builtins.list[Path] | None = None) -> None:
     """Make ``backup_before_command`` run just before the first write of this session (a
@@ -640,11 +643,11 @@ def arm_command_backup(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_
     def action() -> None:
         try:
             path = backup_before_command(journal, min_age=min_age)
-        except (OSError, sqlite3.Error, JournalError) as exc:
+        except _COMMAND_BACKUP_ERRORS as exc:
             from .db import describe_sqlite_error
 
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
-                describe_sqlite_error(exc) if isinstance(exc, sqlite3.Error) else str(exc))
+                describe_sqlite_error(exc) if isinstance(exc, DB_ERRORS) else str(exc))
             raise JournalError(
                 "The automatic backup before this change could not be made, so nothing was "
                 f"changed: {' '.join(str(why).split())}") from exc

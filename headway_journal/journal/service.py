@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -76,6 +76,9 @@ from .records import (
     StorageError,
     ValidationError,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .crypto.keys import JournalKeys
 from .safe_echo import escape_for_terminal
 from .seed import SeedDefaults
 from .validation import SURROGATE
@@ -117,7 +120,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
 
     @classmethod
     def open(cls, folder: str | Path | None = None, *, seed: bool = True,
-             read_only: bool = False, defer_check: bool = False) -> JournalService:
+             read_only: bool = False, defer_check: bool = False,
+             keys: JournalKeys | None = None) -> JournalService:
         """Open the journal in ``folder``.
 
         ``read_only``: for commands that only read. Every session (also a write attempted by
@@ -125,8 +129,9 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         write lock, nothing seeded or refreshed; a write raises StorageError.
         ``defer_check``: see ``db.open_journal``; an ``unchecked`` journal is seeded and
         refreshed by ``opening.accept_checked`` once its check passed.
+        ``keys``: a locked journal's (``crypto.access``); without them it raises JournalNeedsKey.
         """
-        journal = open_journal(resolve_journal_dir(folder), defer_check=defer_check)
+        journal = open_journal(resolve_journal_dir(folder), defer_check=defer_check, keys=keys)
         svc = cls(journal)
         if journal.read_only is not None or journal.unchecked:
             return svc  # nothing can be seeded or stored; it is read as it is
