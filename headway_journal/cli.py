@@ -71,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
                "(check) or failure, 2 bad input.",
     )
     p.add_argument("--journal", metavar="DIR", help="the journal folder to use")
+    p.add_argument("--passphrase-file", metavar="FILE",
+                   help="an encrypted journal's passphrase: the first line of FILE (else "
+                        "$HEADWAY_JOURNAL_PASSPHRASE_FILE, else a prompt; never an argument)")
+    p.add_argument("--encrypt", action="store_true",
+                   help="create the journal encrypted, when this command creates it")
     p.add_argument("--debug", action="store_true",
                    help="log details and show full tracebacks on errors")
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -142,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _LOCK_OPTIONS.update(passphrase_file=args.passphrase_file, encrypt=args.encrypt)
     if args.debug:
         logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -244,12 +250,22 @@ def open_journal(folder: Path, *, must_exist: bool = True, writes: bool = False,
     if must_exist and not (folder / DB_NAME).is_file():
         raise CliError(f"There is no journal at {echo_path(folder)} (choose one with --journal DIR or "
                        "HEADWAY_JOURNAL_DIR).")
-    svc = JournalService.open(folder, read_only=read_only)
+    from headway_journal.commands.security import keys_for_command
+
+    keys = keys_for_command(folder, passphrase_file_option(),
+                            create=not must_exist, encrypt=bool(_LOCK_OPTIONS.get("encrypt")))
+    svc = JournalService.open(folder, read_only=read_only, keys=keys)
     if writes:
         from headway_journal.journal.backup import arm_command_backup
 
         arm_command_backup(svc.journal)
     return svc
+
+
+def passphrase_file_option() -> str | None:
+    """This run's --passphrase-file (None when not given)."""
+    value = _LOCK_OPTIONS.get("passphrase_file")
+    return str(value) if value else None
 
 
 def _fill_demo(folder: Path) -> None:
@@ -432,6 +448,9 @@ def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
     source = Path(args.file).expanduser().absolute()
     if not source.is_file():
         raise CliError(f"There is no file at {source}.")
+    from headway_journal.commands.security import unlock_backup_file
+
+    unlock_backup_file(folder, source)  # a locked journal's backup opens with its keys
     problem = check_backup(source)
     if problem is not None:
         raise CliError(f"{problem} Nothing was changed.")
@@ -523,7 +542,11 @@ def cmd_ics(args: argparse.Namespace, folder: Path) -> int:
 # Commands that live in modules of their own. Each module is cheap to import (heavy imports inside
 # its handlers) and has ``add_commands(sub) -> {name: handler}``; a handler takes the parsed
 # arguments and the journal folder and returns the exit code, like the ones above.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "headway_journal.commands.security",
+)
+# The global --passphrase-file and --encrypt of this run (``open_journal`` reads them).
+_LOCK_OPTIONS: dict[str, Any] = {}
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "import": cmd_import,

@@ -266,6 +266,7 @@ def read_sidecar(backup: Path) -> dict[str, Any] | None:
 
 def missing_attachments(folder: Path, backup: Path) -> list[tuple[str, int]]:
     """(sha256, size) of exhibits the backup refers to that the journal's store lacks or has altered."""
+    from .crypto.unlocked import keys_for
     from .exhibits import AttachmentStore
 
     side = read_sidecar(backup)
@@ -276,7 +277,13 @@ def missing_attachments(folder: Path, backup: Path) -> list[tuple[str, int]]:
         wanted = _attachment_rows(backup)
     if not wanted:
         return []
-    store = AttachmentStore(Path(folder) / "attachments")
+    keys = keys_for(folder)
+    if keys is not None:  # a locked journal's store: sealed, keyed names
+        from .exhibits.sealed_store import SealedAttachmentStore
+
+        store: AttachmentStore = SealedAttachmentStore(Path(folder) / "attachments", keys)
+    else:
+        store = AttachmentStore(Path(folder) / "attachments")
     out: list[tuple[str, int]] = []
     for sha, size in wanted:
         try:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from ..platform import FileLock, LockBusy
-from .crypto import unlocked
+from .crypto import swap, unlocked
 from .fsutil import make_private_dir, replace_durably, write_text_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,7 +38,7 @@ DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, _CipherError)
 _READ_ERRORS: tuple[type[Exception], ...] = (*DB_ERRORS, UnicodeDecodeError)  # garbage text
 
 DB_NAME = "journal.sqlite3"
-LOCK_NAME = "journal.lock"
+LOCK_NAME = swap.LOCK_NAME
 VERIFIED_NAME = "journal.verified"
 # The full integrity check on open reads the whole database (about 0.4 s at 100,000 contacts).
 # It is skipped only while a stamp written at the last clean close still matches the file, and
@@ -50,6 +50,8 @@ UNCHECKED_REASON = ("it is being checked for damage, since Headway Journal was n
 ATTACHMENTS_DIR = "attachments"
 BACKUPS_DIR = "backups"
 ENV_DIR = "HEADWAY_JOURNAL_DIR"
+# Every entry of a journal folder that is the journal (what an encryption replaces).
+JOURNAL_ENTRIES = swap.JOURNAL_ENTRIES
 
 # The newest schema revision this version of the app knows, and every one it can upgrade from.
 # Kept here (and checked against Alembic's scripts by a test) so opening a journal that needs no
@@ -350,6 +352,8 @@ def sqlite_backup(src_path: Path, dest: Path, *, journal_only: bool = False,
     if problems:
         tmp.unlink()
         raise JournalDamaged("The backup copy failed its check: " + "; ".join(problems[:3]))
+    if keys is not None:  # a copy of a locked journal (anywhere) is read with its keys
+        unlocked.remember(dest, keys)
     if journal_only:
         try:
             empty = (read_revision(tmp) if keys is None else read_revision(tmp, keys)) is None
@@ -623,6 +627,20 @@ def check_keys_given(folder: Path, keys: JournalKeys | None) -> None:
                            "passphrase.")
 
 
+def _keys_for_open(folder: Path, keys: JournalKeys | None, *,
+                   writable: bool) -> JournalKeys | None:
+    """The keys ``folder``'s database opens with (None: plain), or JournalNeedsKey."""
+    if writable:  # before asking whether it is locked: a swap cut short is settled first
+        swap.settle(folder)
+    locked = (folder / unlocked.LOCKBOX_NAME).is_file()
+    if keys is None and locked:  # unlocked earlier in this process (reopened after a restore)
+        keys = unlocked.keys_for(folder)
+    check_keys_given(folder, keys)
+    if keys is not None and locked:
+        unlocked.remember(folder, keys)  # its backups and scratch copies are keyed too
+    return unlocked.resolve_keys(folder / DB_NAME, keys)  # a scratch copy in a locked one
+
+
 def open_journal(folder: Path, *, create: bool = True, defer_check: bool = False,
                  keys: JournalKeys | None = None) -> Journal:
     """Open (and if needed create and upgrade) the journal in ``folder``.
@@ -642,22 +660,18 @@ def open_journal(folder: Path, *, create: bool = True, defer_check: bool = False
         make_private_dir(folder)
     elif not folder.is_dir():
         raise JournalError(f"{folder} is a file, not a journal folder.")
-    # Unlocked earlier in this process (reopened after a restore): the same keys.
-    keys = keys if keys is not None else unlocked.keys_for(folder)
-    check_keys_given(folder, keys)
-    if keys is not None and (folder / unlocked.LOCKBOX_NAME).is_file():
-        unlocked.remember(folder, keys)  # its backups and scratch copies are keyed too
-    keys = unlocked.resolve_keys(db_path, keys)  # a scratch copy inside an unlocked journal
     from .folder_safety import secure_journal_folder
     from .readonly import open_read_only, probe_read_only
 
     read_only = probe_read_only(folder)  # a read-only disk: opened read-only, nothing written
     secure_journal_folder(folder, read_only=read_only is not None)
+    keys = _keys_for_open(folder, keys, writable=read_only is None)
     if read_only is not None:
         return open_read_only(folder, read_only, keys)
     lock = FolderLock(folder)
     lock.acquire()
     try:
+        swap.recover(folder)  # an encryption or decryption cut short: finished or undone
         closed_cleanly = not _has_side_files(folder)  # before any connection of ours
         current: str | None = None
         if db_path.exists() and db_path.stat().st_size > 0:

@@ -13,12 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..db import JournalError
-from . import lockbox
+from . import lockbox, swap, unlocked
 from .keys import JournalKeys
 
 __all__ = ["Unlocked", "WrongPassphrase", "WrongRecoveryKey", "change_passphrase",
            "create_lock", "is_locked", "keys_by_passphrase", "keys_by_recovery_key",
            "lockbox_path"]
+
+
+# The passphrase's key derivation a lockbox is raised to when it is unlocked (tests lower it).
+WANTED_KDF = lockbox.DEFAULT_KDF
 
 
 class WrongPassphrase(JournalError):
@@ -45,7 +49,9 @@ def lockbox_path(folder: Path) -> Path:
 
 
 def is_locked(folder: Path) -> bool:
-    """Whether the journal in ``folder`` is encrypted (it has a lockbox)."""
+    """Whether the journal in ``folder`` is encrypted (it has a lockbox), once a conversion
+    cut short has been finished or undone."""
+    swap.settle(folder)
     return lockbox_path(folder).is_file()
 
 
@@ -65,9 +71,17 @@ def keys_by_passphrase(folder: Path, passphrase: str) -> Unlocked:
         master = lockbox.unlock(box, passphrase)
     except lockbox.WrongPassphrase as exc:
         raise WrongPassphrase(str(exc)) from None
-    if lockbox.needs_stronger_kdf(box):  # stored parameters are upgradable: raise them now
-        lockbox.save_lockbox(lockbox_path(folder), lockbox.rewrap(box, master, passphrase))
-    return Unlocked(JournalKeys.from_master(master), master)
+    if lockbox.needs_stronger_kdf(box, WANTED_KDF):  # upgradable: raised at the next unlock
+        lockbox.save_lockbox(lockbox_path(folder),
+                             lockbox.rewrap(box, master, passphrase, WANTED_KDF))
+    return _remembered(folder, master)
+
+
+def _remembered(folder: Path, master: bytes) -> Unlocked:
+    """The keys, remembered for this process (its backups and checks use them)."""
+    keys = JournalKeys.from_master(master)
+    unlocked.remember(folder, keys)
+    return Unlocked(keys, master)
 
 
 def keys_by_recovery_key(folder: Path, recovery_key: str) -> Unlocked:
@@ -76,7 +90,7 @@ def keys_by_recovery_key(folder: Path, recovery_key: str) -> Unlocked:
         master = lockbox.unlock_with_recovery_key(box, recovery_key)
     except lockbox.WrongRecoveryKey as exc:
         raise WrongRecoveryKey(str(exc)) from None
-    return Unlocked(JournalKeys.from_master(master), master)
+    return _remembered(folder, master)
 
 
 def create_lock(folder: Path, passphrase: str,

@@ -420,11 +420,15 @@ class AttachmentStore:
                     incoming.discard()
                     return blob
                 self._set_aside_damaged(target)
-            os.replace(incoming.path, target)
+            self._place(incoming.path, target)
             _fsync_dir(target.parent)
         except OSError as exc:
             raise _write_error(display, exc) from exc
         return replace(blob, created=True)
+
+    def _place(self, incoming: Path, target: Path) -> None:
+        """Move a checked incoming file to its place (a locked journal's store seals it)."""
+        os.replace(incoming, target)
 
     def _set_aside_damaged(self, target: Path) -> None:
         """Move an object whose bytes no longer match its name out of the way (never delete)."""
