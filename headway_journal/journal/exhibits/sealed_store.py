@@ -5,6 +5,7 @@ plaintext is read through ``open_plain``/``read_bytes``/``copy_plain_to``, never
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -16,6 +17,9 @@ from typing import BinaryIO
 from ..crypto import sealed
 from ..crypto.keys import JournalKeys
 from . import sealed_objects as so
+from .images import PILLOW_FORMATS, render
+from .media import SNIFF_BYTES, sniff_media_type
+from .print_copies import PRINT_MAX_PX, PrintCopy
 from .store import AttachmentStore
 
 __all__ = ["SealedAttachmentStore", "plain_copy", "store_for"]
@@ -61,18 +65,56 @@ class SealedAttachmentStore(AttachmentStore):
     # ----------------------------------------------------------------- plaintext
 
     def open_plain(self, sha256: str) -> BinaryIO:
-        """The exhibit's bytes (checked against the seal) as a file object in memory."""
+        """The exhibit's bytes (checked against the seal), in memory."""
         return io.BytesIO(self.read_bytes(sha256))
 
     def read_bytes(self, sha256: str) -> bytes:
         return b"".join(so.open_object(self.keys, self.path_for(sha256)))
 
     def copy_plain_to(self, sha256: str, dest: Path) -> None:
-        """Write the exhibit's plaintext to ``dest`` (a private file the caller chose)."""
         fd = os.open(dest, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
         with os.fdopen(fd, "wb") as fh:
             for chunk in so.open_object(self.keys, self.path_for(sha256)):
                 fh.write(chunk)
+
+    # ----------------------------------------------------------------- derivatives
+
+    def thumbnail(self, sha256: str, max_px: int = 256) -> Path | None:
+        """No plaintext file exists to point at: use :meth:`thumbnail_bytes`."""
+        return None
+
+    def print_copy(self, sha256: str, max_px: int = PRINT_MAX_PX) -> PrintCopy | None:
+        """No plaintext print copy is kept on disk (the case file decodes the exhibit)."""
+        return None
+
+    def thumbnail_bytes(self, sha256: str, max_px: int = 256) -> bytes | None:
+        """A PNG thumbnail at most ``max_px`` on its long side, cached sealed under a keyed
+        name; None when the exhibit is no image this app can preview."""
+        if isinstance(max_px, bool) or not isinstance(max_px, int) or not 16 <= max_px <= 8192:
+            raise ValueError("max_px must be from 16 to 8192")
+        name = self.keys.keyed_name(hashlib.sha256(f"{sha256}/{max_px}".encode()).hexdigest())
+        cached = self._thumbs / str(max_px) / name[:2] / name[2:]
+        with contextlib.suppress(OSError, sealed.SealedFileDamaged):
+            return b"".join(so.open_object(self.keys, cached))
+        try:
+            data = self.read_bytes(sha256)
+        except (OSError, ValueError):
+            return None
+        formats = PILLOW_FORMATS.get(sniff_media_type(data[:SNIFF_BYTES]))
+        if formats is None:
+            return None
+        try:
+            img = render(io.BytesIO(data), formats, max_px)
+            buf = io.BytesIO()
+            img.save(buf, "PNG")
+        except Exception:  # bombs, corrupt or truncated data: no preview
+            return None
+        png = buf.getvalue()
+        if self.read_only is None or self._thumbs != self.root / "thumbs":
+            with contextlib.suppress(OSError):
+                cached.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                sealed.seal_file(self.keys.files, io.BytesIO(png), cached)
+        return png
 
 
 def store_for(root: Path, keys: JournalKeys | None, **kwargs: object) -> AttachmentStore:
