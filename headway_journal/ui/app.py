@@ -168,6 +168,14 @@ def open_service(folder: Path, hand_over: Callable[[], bool] | None = None, *,
 
     outcome = open_journal_for_use(folder, ask_restore=offer_restore, backup=backup,
                                    defer_check=defer_check)
+    if outcome.kind == "needs_key":  # encrypted: the passphrase first, nothing shown before
+        from .security.unlock import ask_keys
+
+        keys = ask_keys(outcome.folder)
+        if keys is None:
+            return None, ""
+        outcome = open_journal_for_use(folder, ask_restore=offer_restore, backup=backup,
+                                       defer_check=defer_check, keys=keys)
     if outcome.ok and outcome.service is not None:
         return outcome.service, outcome.note
     if outcome.kind == "locked" and hand_over is not None and hand_over():

@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,13 +34,15 @@ from .. import db
 from ..backup import make_backup
 from ..db import JOURNAL_ENTRIES
 from ..exhibits import sealed_objects as so
-from ..fsutil import fsync_dir, make_private_dir, write_text_atomic
+from ..fsutil import fsync_dir, make_private_dir, write_atomic, write_text_atomic
 from ..service import JournalService
-from . import access, unlocked
+from . import access, sealed, unlocked
 from .database import convert_database
 from .keys import JournalKeys
 from .lockbox import DEFAULT_KDF, KdfParams, create_lockbox, save_lockbox
 from .swap import MARKER, NEW_DIR, recover, remove_entry, swap_in
+
+DRAFTS_DIR = "drafts"  # ui.drafts.DRAFTS_DIR
 
 __all__ = ["ConversionFailed", "Converted", "decrypt_journal", "encrypt_journal", "recover"]
 
@@ -103,6 +106,24 @@ def _unseal_to_plain(dest_root: Path, keys: JournalKeys, path: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def _copy_drafts(src: Path, dest: Path, src_keys: JournalKeys | None,
+                 dest_keys: JournalKeys | None) -> None:
+    """The window's drafts (``ui.drafts``: small JSON files), sealed or opened."""
+    try:
+        names = sorted(p for p in src.iterdir() if p.is_file())
+    except FileNotFoundError:
+        return
+    make_private_dir(dest)
+    for path in names:
+        data = path.read_bytes()
+        with suppress(sealed.SealedFileDamaged):
+            if src_keys is not None and data.startswith(sealed.MAGIC):
+                data = sealed.open_bytes(src_keys.files, data)
+            if dest_keys is not None:
+                data = sealed.seal_bytes(dest_keys.files, data)
+            write_atomic(dest / path.name, data)
+
+
 def _build(folder: Path, src_keys: JournalKeys | None, dest_keys: JournalKeys | None,
            progress: Progress | None) -> tuple[int, int]:
     new = folder / NEW_DIR
@@ -111,6 +132,7 @@ def _build(folder: Path, src_keys: JournalKeys | None, dest_keys: JournalKeys | 
                      dest_keys=dest_keys)
     exhibits = _copy_exhibits(folder / db.ATTACHMENTS_DIR, new / db.ATTACHMENTS_DIR,
                               src_keys, dest_keys, progress)
+    _copy_drafts(folder / DRAFTS_DIR, new / DRAFTS_DIR, src_keys, dest_keys)
     backups = _backups(folder)
     for path in backups:
         convert_database(path, new / db.BACKUPS_DIR / path.name, src_keys=src_keys,

@@ -29,7 +29,7 @@ MARKER = "convert.commit"
 # else in the folder stays where it is).
 LOCK_NAME = "journal.lock"  # db.LOCK_NAME
 JOURNAL_ENTRIES = ("journal.sqlite3", "journal.sqlite3-wal", "journal.sqlite3-shm",
-                   "journal.verified", "attachments", "backups", "lockbox.json")
+                   "journal.verified", "attachments", "backups", "drafts", "lockbox.json")
 
 
 def remove_entry(path: Path) -> None:
