@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,12 +51,14 @@ class WelcomePanel(QWidget):
         self.start_button.setFont(font)
         self.start_button.clicked.connect(self._start_clicked)
         column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
-        # A new journal can be encrypted right away (plain remains the default).
-        self.encrypt_button = QPushButton(self.tr("Encrypt this journal…"))
+        # A new journal can be encrypted right away (plain remains the default): a quiet
+        # secondary button, so "Start your first case" stays the one obvious one.
+        self.encrypt_button = QToolButton()
+        self.encrypt_button.setText(self.tr("Encrypt this journal…"))
+        self.encrypt_button.setAutoRaise(True)
         self.encrypt_button.setAccessibleName("Encrypt this journal")
         self.encrypt_button.setToolTip(self.tr(
             "Keep everything in it encrypted under a passphrase (File > Security later too)"))
-        self.encrypt_button.setAutoDefault(False)
         if encrypt is not None:
             self.encrypt_button.clicked.connect(lambda _checked=False: encrypt())
         self.encrypt_button.setVisible(encrypt is not None and service.journal.keys is None)

@@ -10,21 +10,21 @@ shown; cancelling it quits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from ...journal.crypto import access, convert, unlocked
+from ...journal.crypto import unlocked
 from ...journal.service import JournalService
 from ..main_window.journal_session import OVERDUE_WAIT_MS
 from ..tasks import TaskContext, TaskRunner
-from .dialogs import NewPassphraseDialog, RecoveryKeyDialog
-from .unlock import ask_keys
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..main_window.window import MainWindow
+    from .dialogs import RecoveryKeyDialog
 
 __all__ = ["LOCK_AFTER_KEY", "SecurityController", "lock_after_minutes"]
 
@@ -115,13 +115,16 @@ class SecurityController(QObject):
             QMessageBox.information(self.window, self.tr("Encrypt journal"),
                                     self.tr("This journal is encrypted already."))
             return False
+        from ...journal.crypto import convert
+        from .dialogs import NewPassphraseDialog
+
         dialog = NewPassphraseDialog(self.tr("Encrypt this journal"), self.window)
         if dialog.exec() != NewPassphraseDialog.DialogCode.Accepted:
             return False
         passphrase = dialog.passphrase.text()
         folder = self._close_journal()
 
-        def work(ctx: TaskContext) -> convert.Converted:
+        def work(ctx: TaskContext) -> Any:
             return convert.encrypt_journal(folder, passphrase,
                                            progress=lambda d, t: ctx.progress((d, t)))
 
@@ -139,11 +142,13 @@ class SecurityController(QObject):
                     "read every case and exhibit in it."))
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        from ...journal.crypto import convert
+
         keys = self.service.journal.keys
         assert keys is not None
         folder = self._close_journal()
 
-        def work(ctx: TaskContext) -> convert.Converted:
+        def work(ctx: TaskContext) -> Any:
             return convert.decrypt_journal(folder, keys,
                                            progress=lambda d, t: ctx.progress((d, t)))
 
@@ -156,6 +161,9 @@ class SecurityController(QObject):
                                     self.tr("This journal is not encrypted, so it has no "
                                             "passphrase."))
             return False
+        from ...journal.crypto import access
+        from .dialogs import NewPassphraseDialog
+
         dialog = NewPassphraseDialog(self.tr("Change passphrase"), self.window, current=True)
         while dialog.exec() == NewPassphraseDialog.DialogCode.Accepted:
             assert dialog.current is not None
@@ -174,6 +182,8 @@ class SecurityController(QObject):
         """Close the journal and ask the passphrase again; False when the user gave up."""
         if not self.locked_journal or self.runner.running:
             return False
+        from .unlock import ask_keys
+
         folder = self._close_journal()
         unlocked.forget(folder)
         self.window.hide()
@@ -186,7 +196,7 @@ class SecurityController(QObject):
 
     # -- running a conversion ---------------------------------------------------------------
 
-    def _run(self, work: Any, folder: Path, what: str) -> None:
+    def _run(self, work: Callable[[TaskContext], Any], folder: Path, what: str) -> None:
         self.progress = QProgressDialog(self.tr("Converting the journal…"), "", 0, 0, self.window)
         self.progress.setCancelButton(None)
         self.progress.setMinimumDuration(0)
@@ -214,6 +224,9 @@ class SecurityController(QObject):
             QMessageBox.warning(self.window, self.tr("Security"), self.tr(
                 "The journal was not converted: {why}. It is as it was.").format(why=exc))
             return
+        from ...journal.crypto import convert
+        from .dialogs import RecoveryKeyDialog
+
         if what == "encrypted" and isinstance(result, convert.Converted):
             self.last_recovery = RecoveryKeyDialog(result.recovery_key, folder, self.window)
             self.last_recovery.open()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...casefile.recovery_sheet import RecoverySheet, write_recovery_sheet
 from ...journal.crypto.lockbox import check_new_passphrase
 from .unlock import password_field
 
@@ -109,6 +108,8 @@ class RecoveryKeyDialog(QDialog):
             str(Path.home() / "headway-journal-recovery-sheet.pdf"), "PDF (*.pdf)")
         if not chosen:
             return None
+        from ...casefile.recovery_sheet import RecoverySheet, write_recovery_sheet
+
         out = Path(chosen)
         try:
             write_recovery_sheet(RecoverySheet(recovery_key=self.recovery_key,
