@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from headway_journal.journal.crypto import access, lockbox, unlocked
 from headway_journal.journal.service import JournalService
-from headway_journal.ui.security import controller as ctl
 from headway_journal.ui.security.dialogs import NewPassphraseDialog
 from headway_journal.ui.security.unlock import UnlockDialog
 
@@ -116,7 +115,6 @@ def test_encrypt_from_the_menu_then_decrypt(qtbot: Any, window: Any, tmp_path: P
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     folder = window.service.folder
     cases = window.service.stats()["cases"]
-    monkeypatch.setattr(ctl.convert, "DEFAULT_KDF", FAST, raising=False)
 
     def choose(dialog: QWidget) -> None:
         assert isinstance(dialog, NewPassphraseDialog)
