@@ -29,6 +29,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from .crypto import unlocked
 from .db import (
     BACKUPS_DIR,
     DB_ERRORS,
@@ -235,8 +236,15 @@ def _last_change_id(db: Path) -> int | None:
         con.close()
 
 
-def _write_json_atomic(path: Path, data: dict[str, Any]) -> None:
-    write_atomic(path, json.dumps(data, indent=1, sort_keys=True).encode())
+def _write_json_atomic(path: Path, data: dict[str, Any], keys: Any = None) -> None:
+    """Write ``data`` as JSON; sealed with a locked journal's ``keys``: a sidecar's digests
+    would tell which known files the journal holds."""
+    blob = json.dumps(data, indent=1, sort_keys=True).encode()
+    if keys is not None:
+        from .crypto import sealed
+
+        blob = sealed.seal_bytes(keys.files, blob)
+    write_atomic(path, blob)
 
 
 def write_sidecar(backup: Path) -> Path:
@@ -251,15 +259,21 @@ def write_sidecar(backup: Path) -> Path:
         "total_bytes": sum(size for _sha, size in rows),
     }
     side = sidecar_path(backup)
-    _write_json_atomic(side, data)
+    _write_json_atomic(side, data, unlocked.resolve_keys(backup, None))
     return side
 
 
 def read_sidecar(backup: Path) -> dict[str, Any] | None:
     """The sidecar of a backup, or None if it has none (or it cannot be read)."""
     try:
-        data = json.loads(sidecar_path(backup).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = sidecar_path(backup).read_bytes()
+        keys = unlocked.keys_for(backup)
+        if keys is not None and not raw.lstrip().startswith(b"{"):
+            from .crypto import sealed
+
+            raw = sealed.open_bytes(keys.files, raw)
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError):  # (SealedFileDamaged is a ValueError)
         return None
     return data if isinstance(data, dict) else None
 

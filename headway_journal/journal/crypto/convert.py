@@ -24,7 +24,6 @@ and completes steps 5 when one does. A passphrase change re-wraps the lockbox al
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -115,13 +114,19 @@ def _copy_drafts(src: Path, dest: Path, src_keys: JournalKeys | None,
         return
     make_private_dir(dest)
     for path in names:
-        data = path.read_bytes()
-        with suppress(sealed.SealedFileDamaged):
-            if src_keys is not None and data.startswith(sealed.MAGIC):
-                data = sealed.open_bytes(src_keys.files, data)
-            if dest_keys is not None:
-                data = sealed.seal_bytes(dest_keys.files, data)
-            write_atomic(dest / path.name, data)
+        _convert_small_file(path, dest / path.name, src_keys, dest_keys)
+
+
+def _convert_small_file(path: Path, dest: Path, src_keys: JournalKeys | None,
+                        dest_keys: JournalKeys | None) -> None:
+    """A draft or a backup's sidecar, opened and/or sealed (one that does not open: left out)."""
+    data = path.read_bytes()
+    with suppress(sealed.SealedFileDamaged):
+        if src_keys is not None and data.startswith(sealed.MAGIC):
+            data = sealed.open_bytes(src_keys.files, data)
+        if dest_keys is not None:
+            data = sealed.seal_bytes(dest_keys.files, data)
+        write_atomic(dest, data)
 
 
 def _build(folder: Path, src_keys: JournalKeys | None, dest_keys: JournalKeys | None,
@@ -139,7 +144,7 @@ def _build(folder: Path, src_keys: JournalKeys | None, dest_keys: JournalKeys | 
                          dest_keys=dest_keys)
         side = path.with_name(path.name.removesuffix(BACKUP_SUFFIX) + ".attachments.json")
         if side.is_file():
-            shutil.copy2(side, new / db.BACKUPS_DIR / side.name)
+            _convert_small_file(side, new / db.BACKUPS_DIR / side.name, src_keys, dest_keys)
     return exhibits, len(backups)
 
 
