@@ -343,8 +343,16 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     dest = out_path(args.file)
     with open_journal(folder, read_only=True) as svc:
         summary = export_journal(svc, dest)
+        _note_unencrypted(svc, "export")
     print(summary.describe())
     return EXIT_OK
+
+
+def _note_unencrypted(svc: JournalService, what: str) -> None:
+    """An encrypted journal's export or case file is written as it is: say so."""
+    if svc.journal.keys is not None:
+        print(f"Note: the journal is encrypted, but this {what} is not: keep it somewhere "
+              "safe, or delete it when done.", file=sys.stderr)
 
 
 def cmd_search(args: argparse.Namespace, folder: Path) -> int:
@@ -488,6 +496,7 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
             raise CliError(f"{exc} For example: {PROG} casefile {args.case} -o "
                            f"{args.output} --from DATE --to DATE") from None
         missing = missing_details(svc.profile())
+        _note_unencrypted(svc, "case file")
     written = result if isinstance(result, (str, os.PathLike)) else out
     print(f"Wrote the case file to {Path(written)}")
     if missing:

@@ -73,6 +73,11 @@ def test_encrypt_then_every_command_needs_the_passphrase(
     assert "Charged twice" in capsys.readouterr().out
     assert run("--journal", str(journal), "--passphrase-file", pw, "check") == 0
     assert "1 attachments verified" in capsys.readouterr().out
+    out_file = tmp_path / "out" / "journal.json"
+    out_file.parent.mkdir()
+    assert run("--journal", str(journal), "--passphrase-file", pw, "export", str(out_file)) == 0
+    assert "is not" in capsys.readouterr().err  # exports are written unencrypted: said so
+    assert [p.read_bytes() for p in out_file.parent.glob("*-files/*")] == [PNG]
     # wrong passphrase: one line, exit 2; no passphrase and no terminal: one line, exit 2
     bad = secret_file(tmp_path, "bad", "not the passphrase")
     assert run("--journal", str(journal), "--passphrase-file", bad, "search", "refund") == 2
