@@ -190,3 +190,23 @@ def test_the_welcome_screen_offers_encryption(qtbot: Any, empty_window: Any) -> 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert offered  # the dialog was shown, and cancelling changed nothing
     assert not access.is_locked(empty_window.service.folder)
+
+
+def test_idle_minutes_in_settings(qtbot: Any, tmp_path: Path) -> None:
+    from headway_journal.ui.dialogs.settings_dialog import SettingsDialog
+    from headway_journal.ui.main_window import MainWindow
+    from headway_journal.ui.security.controller import lock_after_minutes
+
+    folder, _ = locked_folder(tmp_path)
+    service = JournalService.open(folder, keys=access.keys_by_passphrase(folder, PASS).keys)
+    window = MainWindow(service)
+    qtbot.addWidget(window)
+    assert lock_after_minutes() == 15 and window.security.idle.interval() == 15 * 60_000
+    dialog = SettingsDialog(service, window)
+    qtbot.addWidget(dialog)
+    dialog.lock_spin.clear()
+    qtbot.keyClicks(dialog.lock_spin, "0")
+    assert dialog.lock_spin.value() == 0 and dialog.has_changes()
+    assert dialog.save()
+    assert lock_after_minutes() == 0 and not window.security.idle.isActive()
+    window.close()

@@ -139,6 +139,10 @@ class SettingsDialog(FormDialog):
         self.limit_spin.setSuffix(" MB")
         self.limit_spin.setToolTip("Files larger than this are refused when attached.")
         self._row(af, "attachment_limit_mb", self.limit_spin)
+        from ..security.controller import lock_after_spin
+
+        self.lock_spin = lock_after_spin()  # an encrypted journal's idle lock (per user)
+        af.addRow("Lock when idle:", self.lock_spin)
         att.setLayout(af)
         outer.addWidget(att)
         outer.addStretch(1)
@@ -235,7 +239,8 @@ class SettingsDialog(FormDialog):
         country, sub = self.calendar_choice()
         return {"name": self.name_edit.text(), "address": self.address_edit.toPlainText(),
                 "email": self.email_edit.text(), "phone": self.phone_edit.text(),
-                "country": country, "sub": sub, "limit": self.limit_spin.value()}
+                "country": country, "sub": sub, "limit": self.limit_spin.value(),
+                "lock": self.lock_spin.value()}
 
     def has_changes(self) -> bool:
         return self._snapshot() != self._baseline
@@ -283,6 +288,7 @@ class SettingsDialog(FormDialog):
                 if sub:
                     self.service.set_setting("holiday_subdivision", sub)
             self.service.set_setting("attachment_limit_mb", str(self.limit_spin.value()))
+            self._save_lock_after()
         except ValidationError as exc:
             self._show(dict(exc.errors))
             return False
@@ -292,6 +298,14 @@ class SettingsDialog(FormDialog):
         self._baseline = self._snapshot()
         self.accept()
         return True
+
+    def _save_lock_after(self) -> None:
+        from ..security.controller import set_lock_after_minutes
+
+        set_lock_after_minutes(self.lock_spin.value())
+        security = getattr(self.parent(), "security", None)
+        if security is not None:
+            security.restart_idle()
 
     def _show(self, errors: dict[str, str]) -> None:
         labels = []

@@ -14,11 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QSpinBox
 
 from ...journal.crypto import unlocked
 from ...journal.service import JournalService
+from .. import settings as st
 from ..main_window.journal_session import OVERDUE_WAIT_MS
 from ..tasks import TaskContext, TaskRunner
 
@@ -26,7 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..main_window.window import MainWindow
     from .dialogs import RecoveryKeyDialog
 
-__all__ = ["LOCK_AFTER_KEY", "SecurityController", "lock_after_minutes"]
+__all__ = ["LOCK_AFTER_KEY", "SecurityController", "lock_after_minutes", "lock_after_spin",
+           "set_lock_after_minutes"]
 
 LOCK_AFTER_KEY = "security/lock_after_minutes"
 DEFAULT_LOCK_AFTER = 15
@@ -36,11 +38,29 @@ _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseM
 
 def lock_after_minutes() -> int:
     """Minutes without input before a locked journal locks itself (0: never)."""
-    raw = QSettings().value(LOCK_AFTER_KEY, DEFAULT_LOCK_AFTER)
+    raw = st.app_settings().value(LOCK_AFTER_KEY, DEFAULT_LOCK_AFTER)
     try:
         return max(0, int(str(raw)))
     except ValueError:
         return DEFAULT_LOCK_AFTER
+
+
+def set_lock_after_minutes(minutes: int) -> None:
+    st.set_value(LOCK_AFTER_KEY, max(0, int(minutes)))
+
+
+def lock_after_spin() -> QSpinBox:
+    """Settings' "Lock an encrypted journal after N idle minutes" (0: never)."""
+    spin = QSpinBox()
+    spin.setRange(0, 24 * 60)
+    spin.setSuffix(QCoreApplication.translate("Settings", " min"))
+    spin.setSpecialValueText(QCoreApplication.translate("Settings", "never"))
+    spin.setToolTip(QCoreApplication.translate(
+        "Settings", "An encrypted journal closes and asks its passphrase again after this "
+        "long without a key press or a click (0: never)."))
+    spin.setAccessibleName("Lock after idle minutes")
+    spin.setValue(lock_after_minutes())
+    return spin
 
 
 class SecurityController(QObject):
