@@ -95,14 +95,31 @@ def unlock(folder: Path, option: str | None, **kw: Any) -> Unlocked:
     for failures in range(tries):
         if failures:
             sleep(retry_delay(failures))
-        passphrase = _read(option, f"Passphrase for {folder.name}: ", **kw)
+        passphrase = _read(option, f"Passphrase (or recovery key) for {folder.name}: ", **kw)
         try:
             return access.keys_by_passphrase(folder, passphrase)
         except access.WrongPassphrase:
+            opened = _by_recovery_key(folder, passphrase)
+            if opened is not None:
+                return opened
             if failures + 1 >= tries:
                 raise
             print("That passphrase does not open this journal; try again.")
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _by_recovery_key(folder: Path, text: str) -> Unlocked | None:
+    """The recovery key typed (or given in the file) where the passphrase goes: it opens the
+    journal too, and says to choose a new passphrase."""
+    from headway_journal.journal.crypto import access
+
+    try:
+        opened = access.keys_by_recovery_key(folder, text)
+    except access.WrongRecoveryKey:
+        return None
+    print("Opened with the recovery key; choose a new passphrase with "
+          "'headway-journal passphrase'.", file=sys.stderr)
+    return opened
 
 
 def new_passphrase(option: str | None, fallback: str | None = None, **kw: Any) -> str:

@@ -239,3 +239,17 @@ def test_sigkill_at_any_step_leaves_the_old_or_the_new_journal(
                 convert.encrypt_journal(journal, PASS, kdf=FAST)
         assert leaks(journal) == [] or not access.is_locked(journal), at
     assert outcomes == {True, False}  # killed before and after the commit
+
+
+def test_the_recovery_key_opens_where_the_passphrase_goes(
+        journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pw = secret_file(tmp_path, "pw", PASS)
+    assert run("--journal", str(journal), "--passphrase-file", pw, "encrypt") == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Recovery key"))
+    recovery = line.rsplit(" ", 1)[1]
+    rk = secret_file(tmp_path, "rk", recovery)
+    pw2 = secret_file(tmp_path, "pw2", "a brand new passphrase")
+    assert run("--journal", str(journal), "--passphrase-file", rk, "passphrase",
+               "--new-passphrase-file", pw2) == 0
+    assert "recovery key" in capsys.readouterr().err
+    assert run("--journal", str(journal), "--passphrase-file", pw2, "search", "refund") == 0

@@ -210,3 +210,23 @@ def test_idle_minutes_in_settings(qtbot: Any, tmp_path: Path) -> None:
     assert dialog.save()
     assert lock_after_minutes() == 0 and not window.security.idle.isActive()
     window.close()
+
+
+def test_drafts_of_a_locked_journal_are_sealed(tmp_path: Path) -> None:
+    from headway_journal.journal.crypto import sealed
+    from headway_journal.ui.drafts import DraftStore
+
+    folder, _ = locked_folder(tmp_path)
+    access.keys_by_passphrase(folder, PASS)  # unlocked in this process
+    store = DraftStore.for_journal(folder)
+    store.save("contact-1", {"summary": "Rep Quillon promised TKT-88172635"})
+    raw = store.path("contact-1").read_bytes()
+    assert raw.startswith(sealed.MAGIC) and b"TKT-88172635" not in raw
+    loaded = store.load("contact-1")
+    assert loaded is not None and loaded.data["summary"].endswith("TKT-88172635")
+    unlocked.forget_all()
+    assert store.load("contact-1") is None  # locked again: not readable, not set aside
+    assert store.path("contact-1").is_file()
+    plain = DraftStore.for_journal(tmp_path / "plain")
+    plain.save("case-new", {"title": "x"})
+    assert plain.path("case-new").read_bytes().startswith(b"{")  # a plain journal as before
