@@ -139,10 +139,7 @@ class SettingsDialog(FormDialog):
         self.limit_spin.setSuffix(" MB")
         self.limit_spin.setToolTip("Files larger than this are refused when attached.")
         self._row(af, "attachment_limit_mb", self.limit_spin)
-        from ..security.controller import lock_after_spin
-
-        self.lock_spin = lock_after_spin()  # an encrypted journal's idle lock (per user)
-        af.addRow("Lock when idle:", self.lock_spin)
+        self._add_lock_row(af)
         att.setLayout(af)
         outer.addWidget(att)
         outer.addStretch(1)
@@ -298,6 +295,13 @@ class SettingsDialog(FormDialog):
         self._baseline = self._snapshot()
         self.accept()
         return True
+
+    def _add_lock_row(self, form: Any) -> None:
+        """An encrypted journal's idle lock (a per-user setting, ui.security)."""
+        from ..security.controller import lock_after_spin
+
+        self.lock_spin = lock_after_spin()
+        form.addRow("Lock when idle:", self.lock_spin)
 
     def _save_lock_after(self) -> None:
         from ..security.controller import set_lock_after_minutes
