@@ -267,7 +267,7 @@ def read_sidecar(backup: Path) -> dict[str, Any] | None:
     """The sidecar of a backup, or None if it has none (or it cannot be read)."""
     try:
         raw = sidecar_path(backup).read_bytes()
-        keys = unlocked.keys_for(backup)
+        keys = unlocked.resolve_keys(backup, None)
         if keys is not None and not raw.lstrip().startswith(b"{"):
             from .crypto import sealed
 

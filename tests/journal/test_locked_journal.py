@@ -134,3 +134,21 @@ def test_passphrase_change_rewraps_only(tmp_path: Path) -> None:
     again = access.keys_by_passphrase(folder, "a new long passphrase")
     assert again.master == opened.master
     assert (folder / db.DB_NAME).read_bytes() == before
+
+
+def test_a_backup_saved_elsewhere_reads_with_the_unlocked_journal(tmp_path: Path) -> None:
+    folder = tmp_path / "journal"
+    make_locked(folder)
+    access.keys_by_passphrase(folder, PASS)
+    outside = tmp_path / "usb" / "copy.sqlite3"
+    outside.parent.mkdir()
+    with JournalService.open(folder):
+        side = backup.backup_to_file(folder, outside)
+    assert SECRET.encode() not in side.read_bytes() and b"sha256" not in side.read_bytes()
+    unlocked.forget_all()
+    assert backup.check_backup(outside) is not None  # locked: not readable
+    assert backup.read_sidecar(outside) is None
+    access.keys_by_passphrase(folder, PASS)  # unlocked again (a later session)
+    assert backup.check_backup(outside) is None
+    side_data = backup.read_sidecar(outside)
+    assert side_data is not None and side_data["attachments"] == []

@@ -70,6 +70,23 @@ def resolve_keys(db_path: str | os.PathLike[str], keys: JournalKeys | None) -> J
     if keys is not None:
         return keys
     found = keys_for(db_path)
+    if found is None:
+        found = _only_keys_for_existing(Path(db_path))
     if found is None or is_plain_sqlite(Path(db_path)):
         return None
     return found
+
+
+def _only_keys_for_existing(path: Path) -> JournalKeys | None:
+    """An existing encrypted file outside every unlocked journal (a backup saved elsewhere,
+    chosen for a restore): the keys of the one journal unlocked in this process, if only one
+    is (a backup of another journal does not open with them, and is refused as unreadable)."""
+    distinct = set(_UNLOCKED.values())
+    if len(distinct) != 1:
+        return None
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+    except OSError:
+        return None
+    return next(iter(distinct))
