@@ -88,6 +88,8 @@ def test_thumbnails_are_sealed_too(svc: JournalService) -> None:
     assert svc.store.thumbnail_bytes(sha, 64) == thumb  # from the sealed cache
     for path in stored_files(svc):
         assert thumb[:40] not in path.read_bytes() and b"IHDR" not in path.read_bytes()
+    svc.store.delete(sha)  # purged: the object and its thumbnails go
+    assert [p for p in stored_files(svc) if "tmp" not in p.parts] == []
 
 
 def test_export_and_case_file_get_the_plaintext(svc: JournalService, tmp_path: Path) -> None:

@@ -87,13 +87,26 @@ class SealedAttachmentStore(AttachmentStore):
         """No plaintext print copy is kept on disk (the case file decodes the exhibit)."""
         return None
 
+    def _thumb_path(self, sha256: str, max_px: int) -> Path:
+        name = self.keys.keyed_name(hashlib.sha256(f"{sha256}/{max_px}".encode()).hexdigest())
+        return self._thumbs / str(max_px) / name[:2] / name[2:]
+
+    def delete(self, sha256: str) -> None:
+        """Remove the object and its sealed thumbnails (an exhibit the user purged)."""
+        try:
+            sizes = [p.name for p in self._thumbs.iterdir() if p.name.isdigit()]
+        except FileNotFoundError:
+            sizes = []
+        super().delete(sha256)
+        for size in sizes:
+            self._thumb_path(sha256, int(size)).unlink(missing_ok=True)
+
     def thumbnail_bytes(self, sha256: str, max_px: int = 256) -> bytes | None:
         """A PNG thumbnail at most ``max_px`` on its long side, cached sealed under a keyed
         name; None when the exhibit is no image this app can preview."""
         if isinstance(max_px, bool) or not isinstance(max_px, int) or not 16 <= max_px <= 8192:
             raise ValueError("max_px must be from 16 to 8192")
-        name = self.keys.keyed_name(hashlib.sha256(f"{sha256}/{max_px}".encode()).hexdigest())
-        cached = self._thumbs / str(max_px) / name[:2] / name[2:]
+        cached = self._thumb_path(sha256, max_px)
         with contextlib.suppress(OSError, sealed.SealedFileDamaged):
             return b"".join(so.open_object(self.keys, cached))
         try:
