@@ -230,3 +230,44 @@ def test_drafts_of_a_locked_journal_are_sealed(tmp_path: Path) -> None:
     plain = DraftStore.for_journal(tmp_path / "plain")
     plain.save("case-new", {"title": "x"})
     assert plain.path("case-new").read_bytes().startswith(b"{")  # a plain journal as before
+
+
+class FakeKeyring:
+    def __init__(self) -> None:
+        self.saved: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, account: str) -> str | None:
+        return self.saved.get((service, account))
+
+    def set_password(self, service: str, account: str, value: str) -> None:
+        self.saved[(service, account)] = value
+
+    def delete_password(self, service: str, account: str) -> None:
+        self.saved.pop((service, account), None)
+
+
+def test_remember_in_the_keyring_when_there_is_one(qtbot: Any, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from headway_journal.ui.security.unlock import ask_keys
+
+    folder, _ = locked_folder(tmp_path)
+    monkeypatch.setitem(sys.modules, "keyring", None)  # none installed: normal, no checkbox
+    dialog = UnlockDialog(folder)
+    qtbot.addWidget(dialog)
+    assert not dialog.remember.isVisibleTo(dialog)
+    fake = FakeKeyring()
+    monkeypatch.setitem(sys.modules, "keyring", fake)
+
+    def unlock(widget: QWidget) -> None:
+        assert isinstance(widget, UnlockDialog) and widget.remember.isVisible()
+        type_into(qtbot, widget.passphrase, PASS)
+        widget.remember.setChecked(True)
+        qtbot.mouseClick(widget.unlock_button, Qt.MouseButton.LeftButton)
+
+    when_modal(qtbot, unlock)
+    assert ask_keys(folder) is not None
+    assert list(fake.saved.values()) == [PASS]
+    unlocked.forget_all()
+    assert ask_keys(folder) is not None  # from the keyring: no dialog this time

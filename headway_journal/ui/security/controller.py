@@ -22,6 +22,7 @@ from ...journal.service import JournalService
 from .. import settings as st
 from ..main_window.journal_session import OVERDUE_WAIT_MS
 from ..tasks import TaskContext, TaskRunner
+from . import keyring_store
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..main_window.window import MainWindow
@@ -193,6 +194,7 @@ class SecurityController(QObject):
                 dialog.message.setText(str(exc))
                 continue
             access.change_passphrase(self.service.folder, opened, dialog.passphrase.text())
+            keyring_store.forget(self.service.folder)  # the old one, if it was remembered
             self.window.statusBar().showMessage(
                 self.tr("Changed the passphrase; the recovery key still works."), 30_000)
             return True
@@ -207,7 +209,7 @@ class SecurityController(QObject):
         folder = self._close_journal()
         unlocked.forget(folder)
         self.window.hide()
-        keys = ask_keys(folder)
+        keys = ask_keys(folder, use_keyring=False)  # the keyring would defeat the lock
         if keys is None:
             self.window.quit()
             return False

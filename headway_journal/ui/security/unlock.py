@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...journal.crypto import access
 from ...journal.crypto.keys import JournalKeys, retry_delay
 from ...journal.crypto.lockbox import check_new_passphrase
+from . import keyring_store
 
 __all__ = ["UnlockDialog", "ask_keys"]
 
@@ -63,6 +65,9 @@ class UnlockDialog(QDialog):
         form.addRow(self.tr("&Again:"), self.confirm)
         self.form = form
         layout.addLayout(form)
+        self.remember = QCheckBox(self.tr("Remember the passphrase in the system &keyring"))
+        self.remember.setVisible(keyring_store.available())
+        layout.addWidget(self.remember)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Unlock problem"))
@@ -110,6 +115,9 @@ class UnlockDialog(QDialog):
         except ValueError as exc:  # a new passphrase too short, or the two differ
             self.message.setText(str(exc))
             return
+        if self.remember.isVisible() and self.remember.isChecked():
+            keyring_store.remember(self.folder, self.new_passphrase.text() if self.recovering
+                                   else self.passphrase.text())
         self.accept()
 
     def _recover(self) -> access.Unlocked:
@@ -132,8 +140,16 @@ class UnlockDialog(QDialog):
         self.message.setText(text)
 
 
-def ask_keys(folder: Path, parent: QWidget | None = None) -> JournalKeys | None:
-    """The keys of the locked journal in ``folder`` (None: the user cancelled)."""
+def ask_keys(folder: Path, parent: QWidget | None = None, *,
+             use_keyring: bool = True) -> JournalKeys | None:
+    """The keys of the locked journal in ``folder`` (None: the user cancelled). A passphrase
+    remembered in the system keyring is tried first (``use_keyring``)."""
+    remembered = keyring_store.recall(folder) if use_keyring else None
+    if remembered is not None:
+        try:
+            return access.keys_by_passphrase(folder, remembered).keys
+        except access.WrongPassphrase:  # changed elsewhere: forget it, ask
+            keyring_store.forget(folder)
     dialog = UnlockDialog(folder, parent)
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.unlocked is not None:
