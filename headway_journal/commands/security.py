@@ -104,7 +104,7 @@ def unlock(folder: Path, option: str | None, **kw: Any) -> Unlocked:
                 return opened
             if failures + 1 >= tries:
                 raise
-            print("That passphrase does not open this journal; try again.")
+            print("That passphrase does not open this journal; try again.", file=sys.stderr)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
