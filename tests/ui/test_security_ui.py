@@ -271,3 +271,23 @@ def test_remember_in_the_keyring_when_there_is_one(qtbot: Any, tmp_path: Path,
     assert list(fake.saved.values()) == [PASS]
     unlocked.forget_all()
     assert ask_keys(folder) is not None  # from the keyring: no dialog this time
+
+
+def test_the_case_file_of_an_encrypted_journal_says_it_is_not(qtbot: Any, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from headway_journal.journal.records import CaseInput
+    from headway_journal.ui.casefile.dialog import CaseFileDialog
+
+    folder, _ = locked_folder(tmp_path)
+    service = JournalService.open(folder, keys=access.keys_by_passphrase(folder, PASS).keys)
+    org = service.organization_by_key("headway")
+    assert org is not None
+    cid = service.create_case(CaseInput(title="Billing", organization_id=org.id,
+                                        issue_type="billing", role="client"))
+    dialog = CaseFileDialog(service, cid)
+    qtbot.addWidget(dialog)
+    about = [w for w in dialog.findChildren(QLabel) if w.accessibleName() == "About the case"]
+    assert "is not" in about[0].text()
+    dialog.close()
+    service.close()
