@@ -166,9 +166,12 @@ def test_idle_lock_hides_the_journal_until_unlocked(qtbot: Any, tmp_path: Path) 
         type_into(qtbot, dialog.passphrase, PASS)  # type: ignore[attr-defined]
         qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
 
+    open_form = NewPassphraseDialog("a form left open", window)
+    open_form.show()
     when_modal(qtbot, unlock)
     window.security.idle.timeout.emit()
     assert hidden == [True]
+    assert not open_form.isVisible()  # nothing of the journal stays on screen
     assert window.isVisible() and window.session.service.journal.keys is not None
     window.close()
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QSpinBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QSpinBox
 
 from ...journal.crypto import unlocked
 from ...journal.service import JournalService
@@ -204,8 +204,13 @@ class SecurityController(QObject):
         """Close the journal and ask the passphrase again; False when the user gave up."""
         if not self.locked_journal or self.runner.running:
             return False
+        from ..shutdown import save_all_drafts
         from .unlock import ask_keys
 
+        save_all_drafts()  # what open forms hold is kept as drafts (sealed), offered back later
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()  # nothing of the journal stays on screen
         folder = self._close_journal()
         unlocked.forget(folder)
         self.window.hide()
