@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QSpinBox
 
@@ -64,6 +65,36 @@ def lock_after_spin() -> QSpinBox:
     return spin
 
 
+class ActivityWatch(QObject):
+    """The application's input restarts the idle timer. A child of the application, not of
+    the window (``ui.event_watch`` says why: a window filtering events gets Python calls
+    while it is being destroyed); once the timer is gone it removes itself."""
+
+    def __init__(self, timer: QTimer, app: QApplication) -> None:
+        super().__init__(app)
+        self._timer = timer
+
+    @classmethod
+    def install(cls, timer: QTimer) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.installEventFilter(cls(timer, app))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() not in _INPUT:
+            return False
+        timer = self._timer
+        if not shiboken6.isValid(timer):
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            self.deleteLater()
+            return False
+        if timer.isActive():
+            timer.start()  # input: the idle time starts again
+        return False
+
+
 class SecurityController(QObject):
     """The window's File > Security commands and its idle lock."""
 
@@ -78,9 +109,7 @@ class SecurityController(QObject):
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self.lock_now)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        ActivityWatch.install(self.idle)
         self.restart_idle()
 
     # -- state --------------------------------------------------------------------------
@@ -99,11 +128,6 @@ class SecurityController(QObject):
             self.idle.start(minutes * 60 * 1000)
         else:
             self.idle.stop()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in _INPUT and self.idle.isActive():
-            self.idle.start()  # input: the idle time starts again
-        return False
 
     # -- closing and reopening ------------------------------------------------------------
 
