@@ -76,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "postgresql://USER@HOST/DB (TLS: ?sslmode=verify-full&sslrootcert=FILE); "
                         "else $HEADWAY_JOURNAL_DATABASE. The password comes from the keyring, "
                         "PGPASSWORD or ~/.pgpass (docs/shared-journal.md)")
+    p.add_argument("--passphrase-file", metavar="FILE",
+                   help="an encrypted journal's passphrase: the first line of FILE (else "
+                        "$HEADWAY_JOURNAL_PASSPHRASE_FILE, else a prompt; never an argument)")
+    p.add_argument("--encrypt", action="store_true",
+                   help="create the journal encrypted, when this command creates it")
     p.add_argument("--debug", action="store_true",
                    help="log details and show full tracebacks on errors")
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -147,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _LOCK_OPTIONS.update(passphrase_file=args.passphrase_file, encrypt=args.encrypt)
     if args.debug:
         logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -274,12 +280,22 @@ def open_journal(folder: Path | str, *, must_exist: bool = True, writes: bool = 
     if must_exist and not (folder / DB_NAME).is_file():
         raise CliError(f"There is no journal at {echo_path(folder)} (choose one with --journal DIR or "
                        "HEADWAY_JOURNAL_DIR).")
-    svc = JournalService.open(folder, read_only=read_only)
+    from headway_journal.commands.security import keys_for_command
+
+    keys = keys_for_command(folder, passphrase_file_option(),
+                            create=not must_exist, encrypt=bool(_LOCK_OPTIONS.get("encrypt")))
+    svc = JournalService.open(folder, read_only=read_only, keys=keys)
     if writes:
         from headway_journal.journal.backup import arm_command_backup
 
         arm_command_backup(svc.journal)
     return svc
+
+
+def passphrase_file_option() -> str | None:
+    """This run's --passphrase-file (None when not given)."""
+    value = _LOCK_OPTIONS.get("passphrase_file")
+    return str(value) if value else None
 
 
 def _fill_demo(folder: Path) -> None:
@@ -357,8 +373,16 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     dest = out_path(args.file)
     with open_journal(folder, read_only=True) as svc:
         summary = export_journal(svc, dest)
+        _note_unencrypted(svc, "export")
     print(summary.describe())
     return EXIT_OK
+
+
+def _note_unencrypted(svc: JournalService, what: str) -> None:
+    """An encrypted journal's export or case file is written as it is: say so."""
+    if svc.journal.keys is not None:
+        print(f"Note: the journal is encrypted, but this {what} is not: keep it somewhere "
+              "safe, or delete it when done.", file=sys.stderr)
 
 
 def cmd_search(args: argparse.Namespace, folder: Path) -> int:
@@ -476,6 +500,9 @@ def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
     source = Path(args.file).expanduser().absolute()
     if not source.is_file():
         raise CliError(f"There is no file at {source}.")
+    from headway_journal.commands.security import unlock_backup_file
+
+    unlock_backup_file(folder, source)  # a locked journal's backup opens with its keys
     problem = check_backup(source)
     if problem is not None:
         raise CliError(f"{problem} Nothing was changed.")
@@ -513,6 +540,7 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
             raise CliError(f"{exc} For example: {PROG} casefile {args.case} -o "
                            f"{args.output} --from DATE --to DATE") from None
         missing = missing_details(svc.profile())
+        _note_unencrypted(svc, "case file")
     written = result if isinstance(result, (str, os.PathLike)) else out
     print(f"Wrote the case file to {Path(written)}")
     _report_signature(result)
@@ -605,7 +633,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "headway_journal.commands.capture",
     "headway_journal.commands.ocr",
     "headway_journal.commands.shared",
+    "headway_journal.commands.security",
 )
+# The global --passphrase-file and --encrypt of this run (``open_journal`` reads them).
+_LOCK_OPTIONS: dict[str, Any] = {}
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Any], int]] = {
     "import": cmd_import,

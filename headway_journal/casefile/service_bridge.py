@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from ..journal import issue_types
 from ..journal.capture.provenance import describe_provenance
 from ..journal.filenames import portable_name
+from ..journal.plain_copies import readable_path
 from ..journal.records import AttachmentView, CaseView, ChangeView, ContactView, PromiseView
 from ..journal.service import JournalService, NotFound, ServiceError
 from .chain_bridge import with_chain
@@ -214,6 +215,8 @@ def _exhibit_files(
         if problem.startswith("unreadable"):
             return None, None, f"the stored copy could not be read {problem[len('unreadable'):].strip()}"
         return None, None, _FILE_PROBLEMS.get(problem, f"the stored copy is {problem}")
+    if getattr(store, "sealed", False):  # a locked journal: a private plaintext copy
+        path = readable_path(store, sha)
     print_copy = None
     if check and media_type.startswith("image/") and preview_ok:
         try:

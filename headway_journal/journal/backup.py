@@ -22,7 +22,6 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -30,8 +29,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from .crypto import unlocked
 from .db import (
     BACKUPS_DIR,
+    DB_ERRORS,
     DB_NAME,
     KNOWN_REVISIONS,
     FolderLock,
@@ -229,14 +230,21 @@ def _last_change_id(db: Path) -> int | None:
     try:
         row = con.execute("SELECT max(id) FROM changes").fetchone()
         return None if row is None or row[0] is None else int(row[0])
-    except sqlite3.Error:
+    except DB_ERRORS:
         return None
     finally:
         con.close()
 
 
-def _write_json_atomic(path: Path, data: dict[str, Any]) -> None:
-    write_atomic(path, json.dumps(data, indent=1, sort_keys=True).encode())
+def _write_json_atomic(path: Path, data: dict[str, Any], keys: Any = None) -> None:
+    """Write ``data`` as JSON; sealed with a locked journal's ``keys``: a sidecar's digests
+    would tell which known files the journal holds."""
+    blob = json.dumps(data, indent=1, sort_keys=True).encode()
+    if keys is not None:
+        from .crypto import sealed
+
+        blob = sealed.seal_bytes(keys.files, blob)
+    write_atomic(path, blob)
 
 
 def write_sidecar(backup: Path) -> Path:
@@ -251,21 +259,28 @@ def write_sidecar(backup: Path) -> Path:
         "total_bytes": sum(size for _sha, size in rows),
     }
     side = sidecar_path(backup)
-    _write_json_atomic(side, data)
+    _write_json_atomic(side, data, unlocked.resolve_keys(backup, None))
     return side
 
 
 def read_sidecar(backup: Path) -> dict[str, Any] | None:
     """The sidecar of a backup, or None if it has none (or it cannot be read)."""
     try:
-        data = json.loads(sidecar_path(backup).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = sidecar_path(backup).read_bytes()
+        keys = unlocked.resolve_keys(backup, None)
+        if keys is not None and not raw.lstrip().startswith(b"{"):
+            from .crypto import sealed
+
+            raw = sealed.open_bytes(keys.files, raw)
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError):  # (SealedFileDamaged is a ValueError)
         return None
     return data if isinstance(data, dict) else None
 
 
 def missing_attachments(folder: Path, backup: Path) -> list[tuple[str, int]]:
     """(sha256, size) of exhibits the backup refers to that the journal's store lacks or has altered."""
+    from .crypto.unlocked import keys_for
     from .exhibits import AttachmentStore
 
     side = read_sidecar(backup)
@@ -276,7 +291,13 @@ def missing_attachments(folder: Path, backup: Path) -> list[tuple[str, int]]:
         wanted = _attachment_rows(backup)
     if not wanted:
         return []
-    store = AttachmentStore(Path(folder) / "attachments")
+    keys = keys_for(folder)
+    if keys is not None:  # a locked journal's store: sealed, keyed names
+        from .exhibits.sealed_store import SealedAttachmentStore
+
+        store: AttachmentStore = SealedAttachmentStore(Path(folder) / "attachments", keys)
+    else:
+        store = AttachmentStore(Path(folder) / "attachments")
     out: list[tuple[str, int]] = []
     for sha, size in wanted:
         try:
@@ -436,7 +457,7 @@ def _keep_current(folder: Path, when: datetime, safety_backup: bool) -> Path | N
     if not (db.exists() and db.stat().st_size > 0) or quick_check(db):
         return None
     # Fold the write-ahead log into the file so the set-aside copy is complete by itself.
-    with suppress(sqlite3.Error):
+    with suppress(*DB_ERRORS):
         con = connect_file(db)
         try:
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -603,7 +624,7 @@ def backup_on_open(journal: Journal, *, min_age: timedelta = OPEN_BACKUP_MIN_AGE
     if journal.upgrade_backup:
         up = Path(journal.upgrade_backup)
         if up.exists() and read_sidecar(up) is None:
-            with suppress(OSError, sqlite3.Error, JournalError):
+            with suppress(OSError, *DB_ERRORS, JournalError):
                 write_sidecar(up)
         return None
     if journal.upgraded_from is None:  # a new journal
@@ -634,6 +655,9 @@ def backup_before_command(journal: Journal, *, min_age: timedelta = COMMAND_BACK
     return path
 
 
+_COMMAND_BACKUP_ERRORS: tuple[type[Exception], ...] = (OSError, *DB_ERRORS, JournalError)
+
+
 def arm_command_backup(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_MIN_AGE,
                        made: builtins.list[Path] | None = None) -> None:
     """Make ``backup_before_command`` run just before the first write of this session (a
@@ -643,11 +667,11 @@ def arm_command_backup(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_
     def action() -> None:
         try:
             path = backup_before_command(journal, min_age=min_age)
-        except (OSError, sqlite3.Error, JournalError) as exc:
+        except _COMMAND_BACKUP_ERRORS as exc:
             from .db import describe_sqlite_error
 
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
-                describe_sqlite_error(exc) if isinstance(exc, sqlite3.Error) else str(exc))
+                describe_sqlite_error(exc) if isinstance(exc, DB_ERRORS) else str(exc))
             raise JournalError(
                 "The automatic backup before this change could not be made, so nothing was "
                 f"changed: {' '.join(str(why).split())}") from exc

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -86,6 +86,9 @@ from .records import (
     StorageError,
     ValidationError,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .crypto.keys import JournalKeys
 from .safe_echo import escape_for_terminal
 from .seed import SeedDefaults
 from .shared.urls import is_database_url
@@ -130,7 +133,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
     @classmethod
     def open(cls, folder: str | Path | None = None, *, seed: bool = True,
              read_only: bool = False, defer_check: bool = False,
-             password: str | None = None) -> JournalService:
+             password: str | None = None,
+             keys: JournalKeys | None = None) -> JournalService:
         """Open the journal in ``folder``.
 
         ``read_only``: for commands that only read. Every session (also a write attempted by
@@ -140,13 +144,15 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         refreshed by ``opening.accept_checked`` once its check passed.
         ``folder`` may be a ``postgresql://`` URL: a shared journal (``journal.shared``), with
         ``password`` when the URL, the keyring and libpq's own sources have none.
+        ``keys``: a locked journal's (``crypto.access``); without them it raises JournalNeedsKey.
         """
         if is_database_url(folder):  # a shared journal (journal.shared)
             from .shared.engine import open_shared_journal
 
             journal: Journal = open_shared_journal(str(folder), password=password)
         else:
-            journal = open_journal(resolve_journal_dir(folder), defer_check=defer_check)
+            journal = open_journal(resolve_journal_dir(folder), defer_check=defer_check,
+                                   keys=keys)
         svc = cls(journal)
         if journal.read_only is not None or journal.unchecked:
             return svc  # nothing can be seeded or stored; it is read as it is

@@ -44,9 +44,17 @@ class ServiceBase:
     def store(self) -> Any:
         """The attachment store (journal.exhibits.AttachmentStore), made on first use."""
         if self._store is None:
+            limit = int(self.get_setting("attachment_limit_mb", "200") or "200")
+            if self.journal.keys is not None:  # a locked journal: sealed, keyed names
+                from .exhibits.sealed_store import SealedAttachmentStore
+
+                self._store = SealedAttachmentStore(
+                    self.journal.attachments_dir, self.journal.keys,
+                    max_bytes=limit * 1024 * 1024, read_only=self.read_only,
+                    derived=self.journal.scratch)
+                return self._store
             from .exhibits import AttachmentStore
 
-            limit = int(self.get_setting("attachment_limit_mb", "200") or "200")
             if self.journal.kind == "postgresql":  # in the database, cached in the folder
                 from .shared.blobs import DatabaseAttachmentStore
 

@@ -56,6 +56,7 @@ from ..journal.db import (
     JournalDamaged,
     JournalError,
     JournalLocked,
+    JournalNeedsKey,
     JournalTooNew,
     resolve_journal_dir,
 )
@@ -107,7 +108,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def explain_open_error(exc: JournalError, folder: Path) -> tuple[str, str]:
     """A title and plain words for a journal that could not be opened."""
-    kind = ("locked" if isinstance(exc, JournalLocked) else
+    kind = ("needs_key" if isinstance(exc, JournalNeedsKey) else
+            "locked" if isinstance(exc, JournalLocked) else
             "too_new" if isinstance(exc, JournalTooNew) else
             "damaged" if isinstance(exc, JournalDamaged) else "error")
     return explain_open_problem(kind, str(exc), folder)
@@ -116,6 +118,10 @@ def explain_open_error(exc: JournalError, folder: Path) -> tuple[str, str]:
 def explain_open_problem(kind: str, message: str, folder: Path,
                          offer: Path | None = None) -> tuple[str, str]:
     """A title and plain words for ``open_or_explain``'s outcome (``kind``, ``message``)."""
+    if kind == "needs_key":
+        return ("Journal is encrypted",
+                f"{message}\n\nStart Headway Journal again and enter the passphrase of the "
+                f"journal in {folder}.")
     if kind == "locked":
         return ("Journal in use",
                 f"{message}\n\nThe journal in {folder} is open in another Headway Journal "
@@ -168,6 +174,14 @@ def open_service(folder: Path, hand_over: Callable[[], bool] | None = None, *,
 
     outcome = open_journal_for_use(folder, ask_restore=offer_restore, backup=backup,
                                    defer_check=defer_check)
+    if outcome.kind == "needs_key":  # encrypted: the passphrase first, nothing shown before
+        from .security.unlock import ask_keys
+
+        keys = ask_keys(outcome.folder)
+        if keys is None:
+            return None, ""
+        outcome = open_journal_for_use(folder, ask_restore=offer_restore, backup=backup,
+                                       defer_check=defer_check, keys=keys)
     if outcome.ok and outcome.service is not None:
         return outcome.service, outcome.note
     if outcome.kind == "locked" and hand_over is not None and hand_over():

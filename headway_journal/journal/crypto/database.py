@@ -37,7 +37,10 @@ def dbapi() -> ModuleType:
 
 
 def apply_key(connection: Any, keys: JournalKeys) -> None:
-    """Key a fresh SQLCipher connection; must run before anything else on it."""
+    """Key a fresh SQLCipher connection; must run before anything else on it. SQLCipher's
+    own log (to stderr: "hmac check failed ...") is silenced: a wrong key is reported once,
+    in words, by the caller."""
+    connection.execute("PRAGMA cipher_log_level = NONE")
     connection.execute(keys.sqlcipher_key_pragma())
 
 

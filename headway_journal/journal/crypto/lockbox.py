@@ -33,13 +33,13 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from ..fsutil import write_atomic
+from .unlocked import LOCKBOX_NAME
 
 __all__ = ["LOCKBOX_NAME", "DEFAULT_KDF", "KdfParams", "Lockbox", "LockboxDamaged",
            "WrongPassphrase", "WrongRecoveryKey", "create_lockbox", "load_lockbox",
            "needs_stronger_kdf", "normalize_recovery_key", "rewrap", "save_lockbox",
            "unlock", "unlock_with_recovery_key"]
 
-LOCKBOX_NAME = "lockbox.json"
 FORMAT = "headway-journal-lockbox"
 _AAD_PASSPHRASE = b"headway-journal master key v1 / passphrase"
 _AAD_RECOVERY = b"headway-journal master key v1 / recovery key"

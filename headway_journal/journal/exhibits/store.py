@@ -29,13 +29,14 @@ import io
 import logging
 import os
 import re
+import shutil
 import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from .images import (
     IMAGE_TYPES,
@@ -421,7 +422,7 @@ class AttachmentStore:
                     self.stored(blob, target)
                     return blob
                 self._set_aside_damaged(target)
-            os.replace(incoming.path, target)
+            self._place(incoming.path, target)
             _fsync_dir(target.parent)
         except OSError as exc:
             raise _write_error(display, exc) from exc
@@ -432,6 +433,10 @@ class AttachmentStore:
         """Called once an object is in the store (new or already there) at ``path``: a store
         that keeps objects elsewhere too (``shared.blobs``, in the database) does it here. If it
         raises, nothing is attached."""
+
+    def _place(self, incoming: Path, target: Path) -> None:
+        """Move a checked incoming file to its place (a locked journal's store seals it)."""
+        os.replace(incoming, target)
 
     def _set_aside_damaged(self, target: Path) -> None:
         """Move an object whose bytes no longer match its name out of the way (never delete)."""
@@ -501,6 +506,31 @@ class AttachmentStore:
                 sha = fanout.name + entry.name
                 if _SHA256_RE.fullmatch(sha) and entry.is_file():
                     yield sha
+
+    # ----------------------------------------------------------------- plaintext
+    # What callers read an exhibit through, so that a locked journal's store (sealed files,
+    # ``sealed_store``) gives them the plaintext the same way; never read ``path_for`` directly.
+
+    def open_plain(self, sha256: str) -> BinaryIO:
+        """The exhibit's bytes as a binary file object (close it)."""
+        return open(self.path_for(sha256), "rb")
+
+    def read_bytes(self, sha256: str) -> bytes:
+        return self.path_for(sha256).read_bytes()
+
+    def copy_plain_to(self, sha256: str, dest: Path) -> None:
+        """Write the exhibit's bytes to ``dest`` (created 0600 if new)."""
+        fd = os.open(dest, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with self.open_plain(sha256) as src, os.fdopen(fd, "wb") as dst:
+            shutil.copyfileobj(src, dst, _CHUNK)
+
+    def thumbnail_bytes(self, sha256: str, max_px: int = 256) -> bytes | None:
+        """The PNG bytes of :meth:`thumbnail` (None: no preview)."""
+        path = self.thumbnail(sha256, max_px)
+        try:
+            return None if path is None else path.read_bytes()
+        except OSError:
+            return None
 
     # ----------------------------------------------------------------- derivatives
 

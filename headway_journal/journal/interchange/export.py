@@ -8,6 +8,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -192,7 +193,7 @@ def export_journal(svc: JournalService, dest: str | os.PathLike[str]) -> ExportS
     if files:
         files_dir.mkdir(mode=0o700, exist_ok=True)
         for name, sha in sorted(files.items()):
-            copy_exhibit(Path(svc.store.path_for(sha)), files_dir / name, sha)
+            copy_exhibit(partial(svc.store.open_plain, sha), files_dir / name, sha)
         # Exhibits exported earlier but no longer in the journal would mislead: remove them
         # (only files named like ours, in our own folder).
         for entry in files_dir.iterdir():

@@ -385,10 +385,10 @@ class TimelineTab(QWidget):
         icon: QIcon | None = None
         if att.preview_ok:
             try:
-                path = self.service.store.thumbnail(att.sha256)
-                if path is not None:
-                    pixmap = QPixmap(str(path))
-                    if not pixmap.isNull():
+                data = self.service.store.thumbnail_bytes(att.sha256)
+                if data is not None:
+                    pixmap = QPixmap()
+                    if pixmap.loadFromData(data):
                         icon = QIcon(pixmap)
             except Exception:  # the attachment store may not be there yet; never fail a card
                 icon = None

@@ -155,6 +155,10 @@ class CaseFileDialog(QDialog):
             f"{n_exhibits} exhibit{'s' if n_exhibits != 1 else ''}",
             self,
         )
+        journal = getattr(self.service, "journal", None)
+        if getattr(journal, "keys", None) is not None:  # a locked journal: say it plainly
+            about.setText(about.text() + "\n" + self.tr(
+                "The journal is encrypted, but the case file you save or print is not."))
         about.setWordWrap(True)
         about.setAccessibleName("About the case")
         return heading, about

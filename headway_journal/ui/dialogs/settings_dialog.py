@@ -155,6 +155,7 @@ class SettingsDialog(FormDialog):
         self.limit_spin.setToolTip("Files larger than this are refused when attached.")
         self._row(af, "attachment_limit_mb", self.limit_spin)
         af.addRow(self._ocr_status())
+        self._add_lock_row(af)
         att.setLayout(af)
         outer.addWidget(att)
         self.signing = SigningBox(self.service)
@@ -261,7 +262,8 @@ class SettingsDialog(FormDialog):
         return {"name": self.name_edit.text(), "address": self.address_edit.toPlainText(),
                 "email": self.email_edit.text(), "phone": self.phone_edit.text(),
                 "other_emails": self.other_emails_edit.text(), "country": country,
-                "sub": sub, "limit": self.limit_spin.value(), "signing": self.signing.path()}
+                "sub": sub, "limit": self.limit_spin.value(), "signing": self.signing.path(),
+                "lock": self.lock_spin.value()}
 
     def has_changes(self) -> bool:
         return self._snapshot() != self._baseline
@@ -311,6 +313,7 @@ class SettingsDialog(FormDialog):
                     self.service.set_setting("holiday_subdivision", sub)
             self.service.set_setting("attachment_limit_mb", str(self.limit_spin.value()))
             self.service.set_setting(P12_SETTING, self.signing.path())
+            self._save_lock_after()
         except ValidationError as exc:
             self._show(dict(exc.errors))
             return False
@@ -320,6 +323,21 @@ class SettingsDialog(FormDialog):
         self._baseline = self._snapshot()
         self.accept()
         return True
+
+    def _add_lock_row(self, form: Any) -> None:
+        """An encrypted journal's idle lock (a per-user setting, ui.security)."""
+        from ..security.controller import lock_after_spin
+
+        self.lock_spin = lock_after_spin()
+        form.addRow("Lock when idle:", self.lock_spin)
+
+    def _save_lock_after(self) -> None:
+        from ..security.controller import set_lock_after_minutes
+
+        set_lock_after_minutes(self.lock_spin.value())
+        security = getattr(self.parent(), "security", None)
+        if security is not None:
+            security.restart_idle()
 
     def _show(self, errors: dict[str, str]) -> None:
         labels = []

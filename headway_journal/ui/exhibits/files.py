@@ -157,11 +157,11 @@ def export_copy(service: JournalService, attachment_id: int, target: Path, *,
     if problem is not None:
         raise ExportError(f"The journal's copy of {quoted} is {problem}, so no copy was made; "
                           "run a journal check to see what happened.")
-    source = service.store.path_for(view.sha256)
     target = Path(target)
     tmp = target.with_name(f".{uuid.uuid4().hex}.part")
     try:
-        with open(source, "rb") as src, os.fdopen(create_private(tmp), "wb") as dst:
+        with service.store.open_plain(view.sha256) as src, \
+                os.fdopen(create_private(tmp), "wb") as dst:
             shutil.copyfileobj(src, dst, 1024 * 1024)
             dst.flush()
             os.fsync(dst.fileno())

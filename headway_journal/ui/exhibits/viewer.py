@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFontDatabase,
     QGuiApplication,
@@ -275,11 +275,14 @@ class ImageViewer(QDialog):
             return None, ("No preview: this image could not be read (it may be damaged, "
                           "incomplete, or in a format this app does not display). The file "
                           "is kept exactly as it was attached.")
-        try:
-            path = self._service.store.path_for(view.sha256)
-        except (ServiceError, ValueError):
+        try:  # read through the store: a locked journal's file is sealed
+            data = self._service.store.read_bytes(view.sha256)
+        except (ServiceError, ValueError, OSError):
             return None, "The stored file could not be found."
-        reader = QImageReader(str(path))
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QBuffer.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer)
         reader.setDecideFormatFromContent(True)
         reader.setAutoTransform(True)
         reader.setAllocationLimit(_ALLOCATION_LIMIT_MB)

@@ -90,6 +90,7 @@ def build_actions(w: MainWindow) -> None:
                                    "and matches this journal"))
     w.act_open_shared = a("Open s&hared journal…", w.open_shared_journal, None,
                           "Open a journal kept on a PostgreSQL server, in a window of its own")
+    w.security_actions = security_actions(w)
     w.act_close = a("&Close", w.close, "Ctrl+W", "Close this window")
     w.act_quit = a("&Quit", w.quit, "Ctrl+Q", "Quit Headway Journal")
 
@@ -119,6 +120,21 @@ def _verify_case_file(w: MainWindow) -> None:
     from .verify_casefile import verify_case_file
 
     verify_case_file(w, w.service)
+def security_actions(w: MainWindow) -> list[QAction]:
+    """File > Security: encrypt, decrypt, change the passphrase (``ui.security``)."""
+    from ..security.controller import SecurityController
+
+    w.security = SecurityController(w)
+    return [
+        make_action(w, "&Encrypt journal…", w.security.encrypt, None,
+                    "Encrypt the journal, its exhibits and backups under a passphrase"),
+        make_action(w, "&Decrypt journal…", w.security.decrypt, None,
+                    "Store the journal unencrypted again"),
+        make_action(w, "Change &passphrase…", w.security.change_passphrase, None,
+                    "Choose a new passphrase for this encrypted journal"),
+        make_action(w, "&Lock now", w.security.lock_now, None,
+                    "Close the encrypted journal until its passphrase is typed again"),
+    ]
 
 
 def build_choice_actions(w: MainWindow) -> None:
@@ -165,6 +181,7 @@ def build_menus(w: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addActions([w.act_backup, w.act_backup_file, w.act_restore_backup,
                           w.act_remove_unused])
+    file_menu.addMenu("Securit&y").addActions(w.security_actions)
     file_menu.addSeparator()
     file_menu.addActions([w.act_open_shared, w.act_close, w.act_quit])
 

@@ -112,6 +112,8 @@ class MainWindow(CaseCommands):
     act_newest_first: QAction
     act_about: QAction
     act_safety: QAction
+    security: Any  # ui.security.controller.SecurityController (File > Security, idle lock)
+    security_actions: list[QAction]
     status_menu: QMenu
     search_box: SearchBox
     toolbar: QToolBar
@@ -178,7 +180,7 @@ class MainWindow(CaseCommands):
 
     def _build_central(self) -> None:
         self.stack = QStackedWidget()
-        self.welcome = WelcomePanel(self.service, self.new_case)
+        self.welcome = WelcomePanel(self.service, self.new_case, encrypt=self.security.encrypt)
         self.stack.addWidget(self.welcome)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
