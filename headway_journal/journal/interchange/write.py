@@ -27,8 +27,9 @@ from ..models import (
     utc_key,
     utc_now,
 )
+from ..promise_matching import match_promises, promise_terms
 from ..records import PromiseInput
-from ..service import JournalService, match_promises, promise_terms
+from ..service import JournalService
 from .common import ImportSummary
 from .letters import write_letters
 from .plans import (
