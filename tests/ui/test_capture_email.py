@@ -102,6 +102,9 @@ def test_dropping_one_email_on_a_case_logs_it_and_opens_its_contact(
     # the timeline shows it
     labels = [w.text() for w in window.case_pane.timeline_page.findChildren(QLabel)]
     assert any("Re: Double charge [TCK-5521]" in t for t in labels)
+    captured = [w.text() for w in window.case_pane.timeline_page.findChildren(QLabel)
+                if w.accessibleName() == "How it was captured" and w.text()]
+    assert captured == ["from an e-mail"]  # typed contacts say nothing of it
 
 
 def test_an_mbox_gives_a_summary_and_skips_what_is_there(

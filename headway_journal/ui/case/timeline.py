@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -217,6 +217,7 @@ class TimelineTab(QWidget):
         stamp.setAccessibleName("Contact date")
         stamp.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(stamp)
+        top.addWidget(source_label(ct.source))  # how it was captured (typed: nothing shown)
         top.addStretch(1)
         actions = QToolButton()
         actions.setText("⋯")
@@ -422,3 +423,18 @@ class TimelineTab(QWidget):
     def _activate_attachment(self, attachment_id: Any) -> None:
         if isinstance(attachment_id, int):
             self.attachment_activated.emit(attachment_id)
+
+
+CAPTURE_WORDS = {"email": "from an e-mail", "transcript": "from a chat transcript",
+                 "ocr-suggestion": "OCR suggestion accepted"}
+
+
+def source_label(source: str) -> QLabel:
+    """A muted note of how a contact was captured ("from an e-mail"); empty and hidden for a
+    contact that was typed in."""
+    words = "" if source == "typed" else CAPTURE_WORDS.get(source, source)
+    label = QLabel(QCoreApplication.translate("Timeline", words) if words else "")
+    label.setVisible(bool(words))
+    label.setAccessibleName(QCoreApplication.translate("Timeline", "How it was captured"))
+    label.setEnabled(False)  # the palette's muted text, in light and dark themes
+    return label
