@@ -124,8 +124,11 @@ def migrate_url(url: str | URL, revision: str = "head") -> str | None:
 
 def _migrate(engine: Engine, where: str, revision: str = "head") -> str | None:
     with engine.connect() as conn:
+        if revision == "head" and read_pg_revision(conn, where) == HEAD_REVISION:
+            return HEAD_REVISION  # the usual case: no upgrade, no lock to wait for
+        conn.rollback()
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK})
-        current = read_pg_revision(conn, where)
+        current = read_pg_revision(conn, where)  # again: someone may have just upgraded it
         if current is not None and current not in KNOWN_REVISIONS:
             raise JournalTooNew(i18n.text(
                 "The journal at {where} was made by a newer version of Headway Journal (schema "
