@@ -30,6 +30,7 @@ from ..db import (
     JournalError,
     JournalTooNew,
     run_migrations,
+    write_sessions,
 )
 from ..fsutil import make_private_dir
 from .roles import READ_ONLY_REASON, can_write
@@ -37,6 +38,10 @@ from .urls import cache_name, parse_database_url, shown_url, with_password
 
 # pg_advisory_xact_lock key taken while the schema is made or upgraded ("HJ" + "schema").
 SCHEMA_LOCK = 0x484A_0001
+# Taken by every write transaction: writers take turns, so history rows are committed in the
+# order of their ids and each is sealed into the hash chain after the one before it
+# (``journal.chain``; SQLite's BEGIN IMMEDIATE gives the same order).
+WRITE_LOCK = 0x484A_0002
 CONNECT_TIMEOUT_S = 10
 APPLICATION_NAME = "headway-journal"
 
@@ -90,8 +95,11 @@ def make_pg_engine(url: URL) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        if conn.get_execution_options().get("journal_read_only", False):
+        options = conn.get_execution_options()
+        if options.get("journal_read_only", False):
             conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+        elif options.get("journal_write", False):
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
     return engine
 
@@ -193,7 +201,7 @@ def open_shared_journal(url_text: str, *, password: str | None = None,
     folder = (cache_root or default_cache_root()) / cache_name(url)
     make_private_dir(folder)
     sessions = sessionmaker(engine, expire_on_commit=False)
-    writes = sessionmaker(engine.execution_options(journal_write=True), expire_on_commit=False)
+    writes = write_sessions(engine)  # sealed into the hash chain at each commit
     upgraded_from = current if current != HEAD_REVISION else None
     journal = SharedJournal(folder, engine, sessions, writes, _NoLock(), upgraded_from, None,
                             None, url=url)
