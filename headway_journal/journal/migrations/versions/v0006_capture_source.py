@@ -40,8 +40,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("attachments", schema=None) as batch_op:
-        batch_op.drop_column("provenance")
-    with op.batch_alter_table("contacts", schema=None) as batch_op:
-        batch_op.drop_column("capture_ref")
-        batch_op.drop_column("source")
+    # Plain DROP COLUMN (SQLite 3.35+): a batch copy of the table would trip over the search
+    # triggers that name it, and no trigger or index uses these columns.
+    for table, column in (("attachments", "provenance"), ("contacts", "capture_ref"),
+                          ("contacts", "source")):
+        op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
