@@ -150,6 +150,7 @@ class ImageViewer(QDialog):
         EventWatch(self.scroll_area.viewport(), self._viewport_event, self)
         if image is not None:
             self._canvas = _Canvas(image)
+            self._name_canvas()
             self.scroll_area.setWidget(self._canvas)
         else:
             note = QLabel(problem, self)
@@ -388,8 +389,16 @@ class ImageViewer(QDialog):
         self.caption_label.setText(self.view.caption or "No caption")
         self.setWindowTitle(f"{self.view.caption or self.view.original_name} \u2014 Exhibit")
         self.setToolTip(describe_exhibit(self.view))
+        self._name_canvas()
         self.caption_changed.emit(self.attachment_id)
         return True
+
+    def _name_canvas(self) -> None:
+        """The image's text alternative for screen readers: its caption (else its file name)."""
+        if self._canvas is not None:
+            name = self.view.caption or self.view.original_name
+            self._canvas.setAccessibleName(f"Exhibit image: {name}")
+            self._canvas.setAccessibleDescription(describe_exhibit(self.view))
 
 
 def open_viewer(service: JournalService, attachment_id: int,
