@@ -4,16 +4,17 @@
 widget and lists every interactive element that is shown but has no accessible name.
 ``unreachable_by_tab`` presses Tab from the first focused widget until the focus comes back
 round, and lists every shown, enabled widget that takes Tab focus but was never reached (and
-any widget that keeps the Tab key for itself: a keyboard trap).
+any widget that keeps the Tab key for itself: a keyboard trap). ``out_of_reading_order`` says
+where that round goes against the visual order (up, or back left on the same line).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
+from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea, QWidget
 
 Role = QAccessible.Role
 
@@ -136,4 +137,51 @@ def unreachable_by_tab(qtbot: Any, top: QWidget) -> list[str]:
     # Tab reaches one button of a group of radio buttons; the arrow keys choose within it
     seen |= {id(w) for w in stops if radio_group(w) in {radio_group(v) for v in visited} - {0}}
     problems += [f"not reachable by Tab: {describe(w)}" for w in stops if id(w) not in seen]
+    problems += out_of_reading_order(top, visited)
     return problems
+
+
+Placement = list[tuple[int, QRect]]
+
+
+def placement(w: QWidget, top: QWidget) -> Placement:
+    """Where ``w`` is: its outermost scroll area's rectangle in ``top``, then the next one's in
+    that area's content, ..., then ``w``'s own in its innermost content. Compared level by level,
+    this keeps the order of a scrolled form whatever its scroll position."""
+    areas = []
+    parent = w.parentWidget()
+    while parent is not None and parent is not top:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None and (
+                parent.widget().isAncestorOf(w)):
+            areas.append(parent)
+        parent = parent.parentWidget()
+    chain: Placement = []
+    container: QWidget = top
+    for item in [*reversed(areas), w]:
+        chain.append((id(container), QRect(item.mapTo(container, QPoint(0, 0)), item.size())))
+        if isinstance(item, QScrollArea) and item.widget() is not None:
+            container = item.widget()
+    return chain
+
+
+def goes_back(a: Placement, b: Placement) -> bool:
+    """Whether moving from ``a`` to ``b`` goes up, or left on the same line."""
+    ra, rb = a[0][1], b[0][1]
+    for (ca, rect_a), (cb, rect_b) in zip(a, b, strict=False):
+        if ca != cb:
+            break
+        ra, rb = rect_a, rect_b
+    above = rb.bottom() < ra.top() and not rb.left() > ra.right()
+    same_line = rb.top() <= ra.bottom() and ra.top() <= rb.bottom()
+    return above or (same_line and rb.right() < ra.left())
+
+
+def out_of_reading_order(top: QWidget, visited: list[QWidget]) -> list[str]:
+    """The steps of a Tab round that go against reading order; one step back to the start
+    (from the last field to the first) is the round closing."""
+    places = [placement(w, top) for w in visited]
+    back = [(visited[i], visited[(i + 1) % len(visited)]) for i in range(len(visited))
+            if len(visited) > 1 and goes_back(places[i], places[(i + 1) % len(places)])]
+    if len(back) <= 1:
+        return []
+    return [f"Tab goes back from {describe(a)} to {describe(b)}" for a, b in back]

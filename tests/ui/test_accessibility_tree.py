@@ -229,3 +229,21 @@ def test_the_walk_finds_a_nameless_button_a_trap_and_an_unreachable_field(qtbot:
     problems = unreachable_by_tab(qtbot, window)
     assert problems[0].startswith("Tab stays in QPlainTextEdit('Notes')"), problems
     assert any("QLineEdit('Lonely')" in p for p in problems), problems
+
+
+def test_the_walk_finds_a_tab_order_against_reading_order(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+    window = QWidget()
+    lay = QVBoxLayout(window)
+    first, second, third = (QLineEdit(), QLineEdit(), QLineEdit())
+    for n, w in enumerate((first, second, third), start=1):
+        w.setAccessibleName(f"Field {n}")
+        lay.addWidget(w)
+    show(qtbot, window)
+    assert unreachable_by_tab(qtbot, window) == []  # top to bottom: fine
+    QWidget.setTabOrder(first, third)
+    QWidget.setTabOrder(third, second)
+    problems = unreachable_by_tab(qtbot, window)
+    assert any("from QLineEdit('Field 3') < QWidget to QLineEdit('Field 2')" in p
+               for p in problems), problems

@@ -125,6 +125,7 @@ class ImageViewer(QDialog):
         layout.addLayout(bar)
         layout.addLayout(middle, 1)
         layout.addLayout(buttons)
+        QWidget.setTabOrder(self.fit_button, self.scroll_area)  # Tab in reading order
 
         for keys, slot in (
             (QKeySequence(QKeySequence.StandardKey.ZoomIn), self.zoom_in),

@@ -373,7 +373,8 @@ class ContactDialog(FormDialog, ContactForm):
     def _fix_tab_order(self) -> None:
         chain: list[QWidget] = [self.channel_combo, self.direction_combo, self.start_edit,
                                 self.hold_button, self.end_button, self.hold_spin,
-                                self.ended_check, self.end_edit, self.rep_name, self.rep_title,
+                                self.ended_check, self.end_edit, self.duration_spin,
+                                self.scroll_area, self.rep_name, self.rep_title,
                                 self.rep_id, *self.tickets.chip_buttons(), self.tickets.input,
                                 self.summary_edit,
                                 self.outcome_edit]
