@@ -60,6 +60,27 @@ def accessible_tree(root: QWidget) -> list[QAccessibleInterface]:
     return found
 
 
+# Items inside a list or menu are described by their container; Qt reads a tab bar as the
+# name of its current tab and gives it no description (each tab has its tooltip).
+NEEDS_DESCRIPTION = INTERACTIVE - {Role.PageTabList, Role.MenuItem, Role.ListItem}
+
+
+def undescribed_controls(root: QWidget) -> list[str]:
+    """Interactive elements without a description (what it does, what to type): Qt reads the
+    accessible description, else the tooltip."""
+    return [f"{i.role().name} {i.text(QAccessible.Text.Name)!r} without a description: "
+            f"{describe(i.object())}" for i in accessible_tree(root)
+            if i.role() in NEEDS_DESCRIPTION and not i.text(QAccessible.Text.Description).strip()]
+
+
+def labelled(iface: QAccessibleInterface) -> bool:
+    """Whether an element has a name of its own or a label pointing at it."""
+    obj = iface.object()
+    if isinstance(obj, QWidget) and obj.accessibleName().strip():
+        return True
+    return bool(iface.relations(QAccessible.RelationFlag.Label))
+
+
 def unnamed_controls(root: QWidget) -> list[str]:
     """The interactive elements under ``root`` a screen reader would announce without a name."""
     problems = []
@@ -70,6 +91,10 @@ def unnamed_controls(root: QWidget) -> list[str]:
             continue
         if not iface.text(QAccessible.Text.Name).strip():
             problems.append(f"{iface.role().name} without a name: {describe(iface.object())}")
+        elif iface.role() == Role.ComboBox and not labelled(iface):
+            # on Linux Qt reads a combo box's current item as its name: the label must be
+            # its accessible name or its buddy ("labelled by"), or a reader says only "Open"
+            problems.append(f"ComboBox without a label: {describe(iface.object())}")
     return problems
 
 

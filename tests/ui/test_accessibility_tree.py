@@ -14,7 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from a11y_walk import accessible_tree, unnamed_controls, unreachable_by_tab
+from a11y_walk import (
+    accessible_tree,
+    undescribed_controls,
+    unnamed_controls,
+    unreachable_by_tab,
+)
 from PySide6.QtGui import QAccessible, QImage
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -114,7 +119,8 @@ def show(qtbot: Any, window: QWidget) -> QWidget:
 
 
 def check_window(qtbot: Any, window: QWidget, where: str) -> list[str]:
-    problems = unnamed_controls(window) + unreachable_by_tab(qtbot, window)
+    problems = (unnamed_controls(window) + undescribed_controls(window)
+                + unreachable_by_tab(qtbot, window))
     return [f"{where}: {p}" for p in problems]
 
 
@@ -211,7 +217,14 @@ def test_the_case_form_for_every_issue_type(
 def test_the_walk_finds_a_nameless_button_a_trap_and_an_unreachable_field(qtbot: Any) -> None:
     """The checks above can fail: a window with each fault is caught."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout
+    from PySide6.QtWidgets import (
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QPlainTextEdit,
+        QPushButton,
+        QVBoxLayout,
+    )
 
     window = QWidget()
     lay = QVBoxLayout(window)
@@ -221,14 +234,19 @@ def test_the_walk_finds_a_nameless_button_a_trap_and_an_unreachable_field(qtbot:
     trap.setAccessibleName("Notes")
     lonely = QLineEdit()
     lonely.setAccessibleName("Lonely")
-    for w in (named, QPushButton(), trap, lonely):
+    combo, labelled_combo, label = QComboBox(), QComboBox(), QLabel("&Kind:")
+    combo.addItem("Open")  # read as "Open", with nothing saying what is open
+    labelled_combo.addItem("Phone")
+    label.setBuddy(labelled_combo)
+    for w in (named, QPushButton(), trap, lonely, combo, label, labelled_combo):
         lay.addWidget(w)
     show(qtbot, window)
-    assert [p.split(":")[0] for p in unnamed_controls(window)] == ["Button without a name"]
+    assert [p.split(":")[0] for p in unnamed_controls(window)] == [
+        "Button without a name", "ComboBox without a label"]
     named.setFocus(Qt.FocusReason.OtherFocusReason)
     problems = unreachable_by_tab(qtbot, window)
     assert problems[0].startswith("Tab stays in QPlainTextEdit('Notes')"), problems
-    assert any("QLineEdit('Lonely')" in p for p in problems), problems
+    assert any("not reachable by Tab: QLineEdit('Lonely')" in p for p in problems), problems
 
 
 def test_the_walk_finds_a_tab_order_against_reading_order(qtbot: Any) -> None:

@@ -197,6 +197,8 @@ class CaseFileDialog(QDialog):
         self.addressee_edit.setText(owners[-1] if owners else "")
         self.letter_edit = QPlainTextEdit(letter_box)
         self.letter_edit.setAccessibleName("Cover letter text")
+        self.letter_edit.setAccessibleDescription(self.tr("The letter printed before the "
+                                                          "case file; edit it freely"))
         self.letter_edit.setMinimumHeight(120)
         self.redraft_button = QPushButton("Draft again", letter_box)
         self.redraft_button.setAccessibleName("Draft the letter again")
@@ -249,6 +251,7 @@ class CaseFileDialog(QDialog):
         self.print_button.setToolTip("Print the case file")
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName("Close")
+        close.setToolTip(self.tr("Close the case file dialog (Esc)"))
         self.export_button.clicked.connect(self.export)
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_case_file)

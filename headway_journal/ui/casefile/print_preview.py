@@ -173,6 +173,7 @@ class PdfPreviewDialog(QDialog):
         self.viewer_button.clicked.connect(self.open_externally)
         close = QPushButton("Close", self)
         close.setAccessibleName("Close preview")
+        close.setToolTip(self.tr("Close the preview (Esc)"))
         close.clicked.connect(self.close)
 
         bar = QHBoxLayout()

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -274,6 +274,9 @@ class FieldRow:
         if tip:
             self.editor.setToolTip(tip)
             self.editor.setAccessibleDescription(tip)
+        else:  # a screen reader still says the field may stay empty
+            self.editor.setAccessibleDescription(
+                QCoreApplication.translate("FieldRow", "Optional."))
         self.label.setBuddy(self.editor)
         self.cell = with_error(self.editor, self.error)
 

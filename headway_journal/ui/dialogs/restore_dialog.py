@@ -83,6 +83,9 @@ class RestoreDialog(QDialog):
             "backup in this list), so you can come back to it.", name="Restore explanation")
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Backups")
+        self.tree.setAccessibleDescription(self.tr("The backups of this journal, newest "
+                                                   "first: when made, why, size and whether "
+                                                   "it checked sound"))
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(["Made", "Why", "Size", "Sound"])
         self.tree.setRootIsDecorated(False)
@@ -119,6 +122,7 @@ class RestoreDialog(QDialog):
         self.other_button.clicked.connect(self.restore_other_file)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName("Close")
+        close.setToolTip(self.tr("Close without restoring anything (Esc)"))
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)

@@ -74,6 +74,8 @@ class YourDetailsDialog(QDialog):
         self.skip_button.clicked.connect(self.skip)
         self.save_button = QPushButton("Save and continue")
         self.save_button.setAccessibleName("Save and continue")
+        self.save_button.setToolTip(self.tr("Keep these details for every case file and "
+                                            "go on to the case file"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         for button in (self.cancel_button, self.skip_button, self.save_button):

@@ -136,6 +136,8 @@ class CaptureDialog(QDialog):
         for seconds in DELAYS:
             button = QRadioButton("None" if seconds == 0 else f"{seconds} seconds", self)
             button.setAccessibleName(f"Delay {seconds} seconds")
+            button.setToolTip(self.tr("Wait this long before taking the screenshot "
+                                      "(the arrow keys choose another delay)"))
             button.setChecked(seconds == options.delay_s)
             self._delays.addButton(button, seconds)
             delay_row.addWidget(button)
@@ -143,6 +145,7 @@ class CaptureDialog(QDialog):
         if self._delays.checkedId() < 0:
             self._delays.button(0).setChecked(True)
         self.hide_box = QCheckBox("Hide this window while capturing", self)
+        self.hide_box.setToolTip(self.tr("Keep this app out of the screenshot"))
         self.hide_box.setChecked(options.hide_window)
         hint = QLabel("Use a delay to open a menu or switch to the company's website first.",
                       self)
@@ -151,6 +154,10 @@ class CaptureDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Capture")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
+            self.tr("Take the screenshot and attach it to the case"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
+            self.tr("Close without taking a screenshot (Esc)"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

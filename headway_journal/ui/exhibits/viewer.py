@@ -226,13 +226,18 @@ class ImageViewer(QDialog):
         self.external_button.setToolTip("Open a read-only copy in your usual viewer")
         self.external_button.clicked.connect(self.open_externally)
         self.save_button = QPushButton("Save a copy as\u2026", self)
+        self.save_button.setToolTip(self.tr("Save a copy of the file wherever you choose"))
         self.save_button.clicked.connect(self.save_copy)
         self.caption_button = QPushButton("Edit caption\u2026", self)
+        self.caption_button.setToolTip(self.tr("Change the caption the case file shows "
+                                               "under this exhibit"))
         self.caption_button.clicked.connect(self.edit_caption)
         self.verify_button = QPushButton("Check file", self)
         self.verify_button.setToolTip("Confirm the stored file still matches its SHA-256")
         self.verify_button.clicked.connect(self.verify)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.button(QDialogButtonBox.StandardButton.Close).setToolTip(
+            self.tr("Close the viewer (Esc)"))
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
         for button in (self.external_button, self.save_button, self.caption_button,
