@@ -265,3 +265,15 @@ def test_the_walk_finds_a_tab_order_against_reading_order(qtbot: Any) -> None:
     problems = unreachable_by_tab(qtbot, window)
     assert any("from QLineEdit('Field 3') < QWidget to QLineEdit('Field 2')" in p
                for p in problems), problems
+
+
+def test_the_keyboard_shortcuts_list_is_readable_and_reachable(qtbot: Any, window: Any) -> None:
+    from headway_journal.ui.keyboard_help import KeyboardHelpDialog
+
+    dialog = show(qtbot, KeyboardHelpDialog(window))
+    problems = check_window(qtbot, dialog, "keyboard shortcuts")
+    assert problems == [], "\n".join(problems)
+    cells = [i.text(QAccessible.Text.Name) for i in accessible_tree(dialog)
+             if i.role() == QAccessible.Role.Cell]
+    assert "Ctrl+N: New case" in cells, cells  # a reader hears the key with what it does
+    dialog.close()

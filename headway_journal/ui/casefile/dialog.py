@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.ui.fit import fit_to_screen, scroll_body
+from headway_journal.ui.keyboard_help import add_help_key
 
 from ...casefile import BuildResult, CaseFileData, draft_cover_letter
 from ...casefile.redact import unmaskable_kind
@@ -79,6 +80,7 @@ class CaseFileDialog(QDialog):
         now: datetime | None = None,
     ) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self.service = service
         self.case_id = case_id
         self._now = now

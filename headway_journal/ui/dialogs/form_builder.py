@@ -443,6 +443,7 @@ def add_save_shortcuts(widget: QWidget, slot: Callable[[], object]) -> list[QSho
     shortcuts = []
     for seq in save_key_sequences():
         sc = QShortcut(seq, widget)
+        sc.setWhatsThis(QCoreApplication.translate("FormDialog", "Save"))  # the F1 list
         sc.setContext(Qt.ShortcutContext.WindowShortcut)
         sc.activated.connect(slot)
         shortcuts.append(sc)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from headway_journal.ui.accessibility import name_inner_editors
 from headway_journal.ui.fit import fit_to_screen
+from headway_journal.ui.keyboard_help import add_help_key
 
 from .form_builder import GRID, ErrorLabel, add_save_shortcuts
 
@@ -52,6 +53,7 @@ class FormDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, spacing: int = GRID) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
         self.outer.setSpacing(spacing)

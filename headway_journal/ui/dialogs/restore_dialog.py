@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.ui.fit import fit_to_screen
+from headway_journal.ui.keyboard_help import add_help_key
 
 from ...journal.backup import REPLACED, BackupInfo, BackupManager, check_backup
 from ..format import full_date, human_size, local_time
@@ -69,6 +70,7 @@ class RestoreDialog(QDialog):
     def __init__(self, manager: BackupManager, restore: Callable[[Path], bool],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self.setObjectName("RestoreDialog")
         self.setWindowTitle("Restore from backup")
         self.setAccessibleName("Restore from backup")

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.ui.fit import fit_to_screen
+from headway_journal.ui.keyboard_help import add_help_key
 from headway_journal.ui.names import timestamped_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -126,6 +127,7 @@ class CaptureDialog(QDialog):
     def __init__(self, parent: QWidget | None = None,
                  options: CaptureOptions = CaptureOptions()) -> None:  # noqa: B008
         super().__init__(parent)
+        add_help_key(self)
         self.setWindowTitle("Capture screen")
         self.setAccessibleName("Capture screen")
         intro = QLabel("Take a screenshot of the whole screen and attach it to the case.", self)

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from headway_journal.ui.event_watch import EventWatch
 from headway_journal.ui.fit import fit_to_screen
+from headway_journal.ui.keyboard_help import add_help_key, describe
 
 from ...journal.service import ServiceError
 from .describe import describe_exhibit, full_date, human_size, type_label
@@ -104,6 +105,7 @@ class ImageViewer(QDialog):
     def __init__(self, service: JournalService, attachment_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self._service = service
         self.attachment_id = attachment_id
         self.view: AttachmentView = service.attachment(attachment_id)
@@ -127,13 +129,14 @@ class ImageViewer(QDialog):
         layout.addLayout(buttons)
         QWidget.setTabOrder(self.fit_button, self.scroll_area)  # Tab in reading order
 
-        for keys, slot in (
-            (QKeySequence(QKeySequence.StandardKey.ZoomIn), self.zoom_in),
-            (QKeySequence("Ctrl+="), self.zoom_in),
-            (QKeySequence(QKeySequence.StandardKey.ZoomOut), self.zoom_out),
-            (QKeySequence("Ctrl+0"), self.toggle_fit),
+        zoom_in, zoom_out = self.tr("Zoom in"), self.tr("Zoom out")
+        for keys, slot, what in (
+            (QKeySequence(QKeySequence.StandardKey.ZoomIn), self.zoom_in, zoom_in),
+            (QKeySequence("Ctrl+="), self.zoom_in, zoom_in),
+            (QKeySequence(QKeySequence.StandardKey.ZoomOut), self.zoom_out, zoom_out),
+            (QKeySequence("Ctrl+0"), self.toggle_fit, self.tr("Fit to window / actual size")),
         ):
-            QShortcut(keys, self, slot)
+            describe(QShortcut(keys, self, slot), what)
 
         fit_to_screen(self, QSize(1000, 700))
         self._apply_fit()

@@ -107,6 +107,7 @@ class MainWindow(CaseCommands):
     view_group: QActionGroup
     act_newest_first: QAction
     act_about: QAction
+    act_keyboard_help: QAction
     act_safety: QAction
     status_menu: QMenu
     search_box: SearchBox
