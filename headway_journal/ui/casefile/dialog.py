@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.ui.contrast import alert_color
 from headway_journal.ui.fit import fit_to_screen, scroll_body
 from headway_journal.ui.keyboard_help import add_help_key
 
@@ -316,7 +317,8 @@ class CaseFileDialog(QDialog):
         self.unmasked_label = QLabel(box)
         self.unmasked_label.setWordWrap(True)
         self.unmasked_label.setAccessibleName("Exhibits included unmasked")
-        self.unmasked_label.setStyleSheet("color: #a4160c; font-weight: bold;")
+        self.unmasked_label.setStyleSheet(
+            f"color: {alert_color(self.palette())}; font-weight: bold;")
         self.unmasked_label.hide()
         for widget in (self.exhibit_hint, self.exhibit_list, self.no_exhibits,
                        self.unmasked_label):

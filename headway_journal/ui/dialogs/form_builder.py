@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from headway_journal.journal.issue_types import FieldError, FieldSpec, get_issue_type
 from headway_journal.journal.safe_echo import window_text
+from headway_journal.ui.contrast import alert_color
 from headway_journal.ui.widgets import literal_ampersands
 
 GRID = 8  # every margin and gap is a multiple of this
@@ -46,7 +47,7 @@ def is_dark(widget: QWidget) -> bool:
 
 def error_color(widget: QWidget) -> str:
     """A red that stays readable on the light and the dark palette."""
-    return "#ff8a80" if is_dark(widget) else "#b3261e"
+    return alert_color(widget.palette())
 
 
 def explain_bad_date(text: str) -> str | None:
