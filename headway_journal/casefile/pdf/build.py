@@ -18,7 +18,9 @@ How the file is made:
    there) is covered; links and other annotations move with it. Then "Page X of Y", the
    case title and the generation date are stamped on every page, placed relative to each
    page's own crop box, so appended A4 pages are stamped correctly.
-4. Outline (bookmarks) and metadata are added and the file is written to a temporary file in
+4. The laid-out pages get a structure tree (headings, paragraphs, images with their captions as
+   alternative text, the document language: :mod:`.tagging`), then outline (bookmarks) and
+   metadata are added and the file is written to a temporary file in
    the destination folder (created 0600 whatever the umask: it holds the whole case), then
    moved into place with os.replace().
 
@@ -40,6 +42,7 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from ... import i18n
 from ...journal.fsutil import fsync_dir
 from ..data import CaseFileData
 from .exhibits import Prepared, prepare_exhibits
@@ -58,6 +61,7 @@ from .styles import (
     make_styles,
     register_fonts,
 )
+from .tagging import pdf_language, tag_pages
 from .text import exhibit_title, fmt_offset
 
 __all__ = [
@@ -170,6 +174,9 @@ class _Job:
         self.check()
         writer, exhibit_pages, page_map = self.merge(main_pdf, prepared)
         total = len(writer.pages)
+        self.report(78, "Tagging headings, text and images")
+        tag_pages(writer, sorted(page_map.values()), title=f"Case file: {self.data.title}",
+                  language=pdf_language(i18n.current_language()))
         stamp_footers(writer, self.data, self.placed, self.progress)
         self.finish(writer, page_map, prepared)
         self.write(writer)
