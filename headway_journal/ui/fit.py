@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 FALLBACK = QRect(0, 0, 1024, 600)  # no screen at all (should not happen with a display)
 FILTER_NAME = "fit_to_screen_filter"
@@ -120,10 +120,11 @@ def follow_content_width(area: QScrollArea) -> None:
 def fit_to_screen(widget: QWidget, preferred: QSize | None = None) -> None:
     """Give the window ``widget`` its ``preferred`` size (default: its current size) where the
     screen allows, never more than the screen's available geometry, and keep it inside the
-    screen whenever it is shown. Its scrolling pages keep the width their content needs
-    (``follow_content_width``)."""
-    for area in widget.findChildren(QScrollArea):
-        follow_content_width(area)
+    screen whenever it is shown. A dialog's scrolling pages keep the width their content needs
+    (``follow_content_width``); the main window's panes keep the sizes the user gave them."""
+    if isinstance(widget, QDialog):
+        for area in widget.findChildren(QScrollArea):
+            follow_content_width(area)
     if preferred is not None:
         widget.resize(preferred)
     clamp_to_screen(widget)

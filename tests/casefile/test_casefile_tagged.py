@@ -154,3 +154,27 @@ def test_the_language_follows_the_case_files_language(
                                             ("es_MX", "es-MX"), ("", "en-US")])
 def test_pdf_language(code: str, lang: str) -> None:
     assert pdf_language(code) == lang
+
+
+def test_every_text_of_the_laid_out_pages_is_in_the_tree(built: Path) -> None:
+    """No paragraph is left out of what is read aloud (the footer is stamped outside it)."""
+    reader = PdfReader(built)
+    untagged = []
+    for index, page in enumerate(reader.pages):
+        if "/StructParents" not in page:
+            continue
+        depth, block = 0, None
+        for _operands, op in page.get_contents().operations:
+            if op in (b"BDC", b"BMC"):
+                depth += 1
+            elif op == b"EMC":
+                depth -= 1
+            elif op == b"BT" and depth == 0:
+                block = []
+            elif op == b"ET" and block is not None:
+                if any(o in (b"Tj", b"TJ", b"'", b'"') for o in block):
+                    untagged.append(index)
+                block = None
+            elif block is not None:
+                block.append(op)
+    assert untagged == []

@@ -6,7 +6,8 @@ problem and "checked N windows").
 
 A problem is:
 * a widget that is not inside the widget that holds it (its window, or the content of the
-  scroll area it is in: a scrolled form may be taller than its window, not wider than its page);
+  scroll area it is in: a scrolled page may be taller than its window, and wider only where a
+  scroll bar reaches the rest);
 * two widgets of one layout on top of each other;
 * a label, button, check box, radio button or group box whose text does not fit its width (or,
   word-wrapped, its height): Qt cuts such text off or elides it with "…". Text that is meant to
@@ -82,8 +83,10 @@ def outside(top: QWidget) -> Iterator[str]:
             continue
         area = w.parentWidget().parentWidget() if w.parentWidget() is not None else None
         if isinstance(area, QScrollArea) and area.widget() is w:
-            # a scrolled page may be taller than its window, not wider (no sideways scrolling)
-            if w.width() > area.viewport().width() + SLACK:
+            # a scrolled page may be taller than its window; wider only with a scroll bar to
+            # reach the rest (the main window's panes, which keep the sizes the user chose)
+            scrolls = area.horizontalScrollBar().isVisible()
+            if w.width() > area.viewport().width() + SLACK and not scrolls:
                 yield (f"wider than its scroll area: {describe(w)} {w.width()} px in "
                        f"{area.viewport().width()} px")
             continue

@@ -61,7 +61,7 @@ from .styles import (
     make_styles,
     register_fonts,
 )
-from .tagging import pdf_language, tag_pages
+from .tagging import TaggingCanvas, pdf_language, tag_pages
 from .text import exhibit_title, fmt_offset
 
 __all__ = [
@@ -191,7 +191,7 @@ class _Job:
             rl_config.useA85 = 0  # binary streams: ASCII85 makes images 25% larger
             try:
                 doc = _Doc(buf, self)
-                doc.build(story)
+                doc.build(story, canvasmaker=TaggingCanvas)
             finally:
                 rl_config.useA85 = saved
         return buf.getvalue()

@@ -1,13 +1,13 @@
 """A structure tree for the case file, so that read-aloud and screen readers follow it.
 
 ReportLab writes no tagged PDF (no structure tree, no marked content). What it can do is put
-literal operators in a page; so the layout marks what it knows: a heading is wrapped in
-``/H1 BMC ... EMC`` (``mark_start``/``mark_end``, used by :class:`~.marks.Heading`) and an
-exhibit image in ``/Figure <</Alt (caption)>> BDC ... EMC`` (:class:`AltText`). After the pages
-are laid out, :func:`tag_pages` reads each page's content with pypdf, gives every marked part
-and every other block of text (``BT ... ET``: a paragraph, a table cell) a marked-content id in
-drawing order (which is reading order: top to bottom, the caption before its image), and builds
-the tree: Document > H1/H2/H3, P, Figure (with its alternative text). The catalog gets
+literal operators in a page; so the layout marks what it knows while it draws: a heading is
+wrapped in ``/H1 BMC ... EMC`` (``mark_start``/``mark_end``, used by :class:`~.marks.Heading`),
+an exhibit image in ``/Figure <</Alt <caption>>> BDC ... EMC`` (:class:`AltText`), and every
+other block of text (a paragraph, a table cell) in ``/P BMC ... EMC`` (:class:`TaggingCanvas`).
+After the pages are laid out, :func:`tag_pages` numbers those marks on each page in drawing
+order (which is reading order: top to bottom, the caption before its image) and builds the
+tree: Document > H1/H2/H3, P, Figure (with its alternative text). The catalog gets
 ``/MarkInfo << /Marked true >>``, the document language (``/Lang``) and "show the title, not the
 file name". Lines, frames and the footer stamped later stay outside the tree (artifacts).
 
@@ -18,7 +18,8 @@ divider page before them says what they are). It is not PDF/UA.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable
 from typing import Any
 
 from pypdf import PdfWriter
@@ -29,14 +30,16 @@ from pypdf.generic import (
     IndirectObject,
     NameObject,
     NumberObject,
+    StreamObject,
     TextStringObject,
 )
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-__all__ = ["HEADING_TAGS", "AltText", "mark_end", "mark_start", "pdf_language", "tag_pages"]
+__all__ = ["HEADING_TAGS", "AltText", "TaggingCanvas", "mark_end", "mark_start", "pdf_language",
+           "tag_pages"]
 
 HEADING_TAGS = {"hj-title": "H1", "hj-kicker": "H1", "hj-h1": "H1", "hj-h2": "H2", "hj-h3": "H3"}
-KNOWN_TAGS = {"/H1", "/H2", "/H3", "/Figure", "/P"}
 
 
 def pdf_language(code: str) -> str:
@@ -51,15 +54,18 @@ def _hex(text: str) -> str:
 
 
 def mark_start(canv: Any, tag: str, alt: str | None = None) -> None:
-    """Begin marked content ``tag`` in the page being drawn (``alt``: its alternative text)."""
+    """Begin marked content ``tag`` in the page being drawn (``alt``: its alternative text);
+    the text drawn until ``mark_end`` belongs to it."""
     if alt is None:
         canv.addLiteral(f"/{tag} BMC")
     else:
         canv.addLiteral(f"/{tag} <</Alt {_hex(alt)}>> BDC")
+    canv.hj_depth = getattr(canv, "hj_depth", 0) + 1
 
 
 def mark_end(canv: Any) -> None:
     canv.addLiteral("EMC")
+    canv.hj_depth = max(0, getattr(canv, "hj_depth", 1) - 1)
 
 
 class AltText(Flowable):  # type: ignore[misc]
@@ -81,73 +87,42 @@ class AltText(Flowable):  # type: ignore[misc]
         mark_end(self.canv)
 
 
+class TaggingCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that marks each block of text it draws as a paragraph (``/P BMC ... EMC``),
+    unless it is inside a heading or figure already marked."""
+
+    hj_depth = 0
+
+    def drawText(self, aTextObject: Any) -> None:  # noqa: N802, N803 - ReportLab's names
+        code = str(aTextObject.getCode())
+        if self.hj_depth or ("Tj" not in code and "TJ" not in code):
+            super().drawText(aTextObject)
+            return
+        self.addLiteral("/P BMC")
+        super().drawText(aTextObject)
+        self.addLiteral("EMC")
+
+
+# one marker per line, as the canvas writes them (its literals are lines of their own)
+MARKER = re.compile(rb"^/(P|H1|H2|H3|Figure)(?: <</Alt <([0-9A-F]*)>>>)? B(?:MC|DC)$", re.M)
+
+
 class _Element:
     def __init__(self, tag: str, mcid: int, alt: str | None) -> None:
         self.tag, self.mcid, self.alt = tag, mcid, alt
 
 
-def _props_alt(operands: Sequence[Any]) -> str | None:
-    if len(operands) > 1 and isinstance(operands[1], DictionaryObject):
-        alt = operands[1].get("/Alt")
-        return str(alt) if alt is not None else None
-    return None
-
-
-SHOWS_TEXT = {b"Tj", b"TJ", b"'", b'"'}
-
-
-def _shows_text(block: list[tuple[Any, bytes]]) -> bool:
-    return any(op in SHOWS_TEXT and any(str(x).strip() for x in operands)
-               for operands, op in block)
-
-
-def _paragraphs(operations: list[tuple[Any, bytes]]) -> list[tuple[Any, bytes]]:
-    """Each text block (``BT ... ET``) outside marked content that shows text, wrapped as a
-    paragraph to be numbered (``/P BMC ... EMC``); empty blocks stay as they are."""
-    out: list[tuple[Any, bytes]] = []
-    depth = 0
-    block: list[tuple[Any, bytes]] | None = None
-    for operands, op in operations:
-        if block is not None:
-            block.append((operands, op))
-            if op == b"ET":
-                wrap = _shows_text(block)
-                out += ([([NameObject("/P")], b"BMC")] if wrap else []) + block
-                out += [([], b"EMC")] if wrap else []
-                block = None
-            continue
-        if op in (b"BMC", b"BDC"):
-            depth += 1
-        elif op == b"EMC":
-            depth = max(0, depth - 1)
-        elif op == b"BT" and depth == 0:
-            block = [(operands, op)]
-            continue
-        out.append((operands, op))
-    return out + (block or [])
-
-
-def _mark(operations: list[tuple[Any, bytes]]) -> tuple[list[tuple[Any, bytes]], list[_Element]]:
-    """Give marked-content ids to the marked parts and to the text blocks outside them."""
-    out: list[tuple[Any, bytes]] = []
+def _number(data: bytes) -> tuple[bytes, list[_Element]]:
+    """Give each marker of a page's content its marked-content id, in drawing order."""
     elements: list[_Element] = []
-    depth = 0  # marked-content nesting
-    for operands, op in _paragraphs(operations):
-        if op in (b"BMC", b"BDC"):
-            tag = str(operands[0])
-            if depth == 0 and tag in KNOWN_TAGS:
-                element = _Element(tag, len(elements), _props_alt(operands))
-                elements.append(element)
-                props = DictionaryObject({NameObject("/MCID"): NumberObject(element.mcid)})
-                out.append(([NameObject(tag), props], b"BDC"))
-            else:
-                out.append((operands, op))
-            depth += 1
-            continue
-        if op == b"EMC":
-            depth = max(0, depth - 1)
-        out.append((operands, op))
-    return out, elements
+
+    def number(match: re.Match[bytes]) -> bytes:
+        alt = bytes.fromhex(match.group(2).decode()).decode("utf-16") if match.group(2) else None
+        element = _Element("/" + match.group(1).decode(), len(elements), alt)
+        elements.append(element)
+        return b"/%s <</MCID %d>> BDC" % (match.group(1), element.mcid)
+
+    return MARKER.sub(number, data), elements
 
 
 def _element(writer: PdfWriter, parent: IndirectObject, page: IndirectObject,
@@ -184,10 +159,10 @@ def tag_pages(writer: PdfWriter, pages: Iterable[int], *, title: str, language: 
         content = page.get_contents()
         if content is None or page.indirect_reference is None:
             continue
-        operations, items = _mark(content.operations)
-        content.operations = operations
-        page.replace_contents(content)
-        page.compress_content_streams()
+        data, items = _number(content.get_data())
+        stream = StreamObject()
+        stream.set_data(data)
+        page.replace_contents(stream.flate_encode())
         page[NameObject("/StructParents")] = NumberObject(key)
         page[NameObject("/Tabs")] = NameObject("/S")
         refs = ArrayObject(_element(writer, doc_ref, page.indirect_reference, item)
