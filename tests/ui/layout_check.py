@@ -33,8 +33,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QStyle,
-    QStyleOptionButton,
     QToolButton,
     QWidget,
 )
@@ -146,8 +144,6 @@ def _button_cut(button: QAbstractButton) -> bool:
     hint = button.sizeHint()
     if isinstance(button, QPushButton | QToolButton):
         # the style's margins may be squeezed; the text itself must fit
-        opt = QStyleOptionButton()
-        opt.initFrom(button)
         fm = button.fontMetrics()
         text = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
         need = fm.horizontalAdvance(text) + button.iconSize().width() * (not button.icon().isNull())
@@ -178,11 +174,6 @@ def problems(top: QWidget) -> list[str]:
     """Everything wrong with ``top`` as it is shown now."""
     QApplication.processEvents()
     return [*outside(top), *overlapping(top), *cut_off(top)]
-
-
-def _style_ok() -> bool:  # pragma: no cover - sanity for the driver
-    return QApplication.style() is not None and isinstance(QStyle.PixelMetric.PM_ButtonMargin,
-                                                           QStyle.PixelMetric)
 
 
 def walk_windows(svc: object, sample: object, tmp: Path,
