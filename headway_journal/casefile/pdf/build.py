@@ -18,9 +18,11 @@ How the file is made:
    there) is covered; links and other annotations move with it. Then "Page X of Y", the
    case title and the generation date are stamped on every page, placed relative to each
    page's own crop box, so appended A4 pages are stamped correctly.
-4. Outline (bookmarks), metadata and the chain manifest (``chain_bridge``, for ``verify``) are
-   added; with a signer the finished file is signed (PAdES, pyHanko) as the very last change;
-   the file is written to a temporary file in
+4. The laid-out pages get a structure tree (headings, paragraphs, images with their captions as
+   alternative text, the document language: :mod:`.tagging`); outline (bookmarks), metadata and
+   the chain manifest (``chain_bridge``, for ``verify``) are added; with a signer the finished
+   file is signed (PAdES, pyHanko) as the very last change; the file is written to a temporary
+   file in
    the destination folder (created 0600 whatever the umask: it holds the whole case), then
    moved into place with os.replace().
 
@@ -43,6 +45,7 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from ... import i18n
 from ...journal.fsutil import fsync_dir
 from ..chain_bridge import MANIFEST_NAME, manifest_bytes
 from ..data import CaseFileData
@@ -62,6 +65,7 @@ from .styles import (
     make_styles,
     register_fonts,
 )
+from .tagging import TaggingCanvas, pdf_language, tag_pages
 from .text import exhibit_title, fmt_offset
 
 if TYPE_CHECKING:
@@ -185,6 +189,9 @@ class _Job:
         self.check()
         writer, exhibit_pages, page_map = self.merge(main_pdf, prepared)
         total = len(writer.pages)
+        self.report(78, "Tagging headings, text and images")
+        tag_pages(writer, sorted(page_map.values()), title=f"Case file: {self.data.title}",
+                  language=pdf_language(i18n.current_language()))
         stamp_footers(writer, self.data, self.placed, self.progress)
         self.finish(writer, page_map, prepared)
         self.write(writer)
@@ -200,7 +207,7 @@ class _Job:
             rl_config.useA85 = 0  # binary streams: ASCII85 makes images 25% larger
             try:
                 doc = _Doc(buf, self)
-                doc.build(story)
+                doc.build(story, canvasmaker=TaggingCanvas)
             finally:
                 rl_config.useA85 = saved
         return buf.getvalue()

@@ -61,7 +61,8 @@ def scroll_page(name: str) -> tuple[QScrollArea, QVBoxLayout]:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setAccessibleName(name)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # a pane made narrower than a card needs scrolls sideways rather than cutting it off
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     inner = QWidget()
     inner.setAccessibleName(f"{name} content")
     column = QVBoxLayout(inner)

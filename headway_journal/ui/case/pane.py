@@ -90,6 +90,13 @@ class CasePane(QWidget):
         self.tabs.addTab(self.before_area, TAB_TITLES[TAB_BEFORE_CALL])
         self.history = history_browser()
         self.tabs.addTab(self.history, TAB_TITLES[TAB_HISTORY])
+        tips = (self.tr("Contacts, promises and exhibits, newest first"),
+                self.tr("The facts this issue type asks for"),
+                self.tr("Screenshots, receipts and letters attached to the case"),
+                self.tr("What to have ready, questions to ask and when they are open"),
+                self.tr("Every change made to the case"))
+        for index, tip in enumerate(tips):  # also what a screen reader says about each tab
+            self.tabs.setTabToolTip(index, f"{tip} (Ctrl+Tab: next tab)")
         column.addWidget(self.tabs, 1)
         self.stack.addWidget(page)
         self.tabs.currentChanged.connect(self._tab_changed)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ...journal.records import AttachmentView, CaseView, ContactView, EscalationView, PromiseView
 from ...journal.service import JournalService
 from ..format import full_date, full_moment, human_size, local_moment, plural
-from ..widgets import GRID, Badge, Card, wrap_label
+from ..widgets import GRID, Badge, Card, FlowLayout, wrap_label
 from .common import (
     CHANNEL_NAMES,
     DIRECTION_HELP,
@@ -289,8 +289,7 @@ class TimelineTab(QWidget):
         text = wrap_label(promise_line(p), name="Promise", selectable=True)
         grid.addWidget(text, 0, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
-        actions = QHBoxLayout()
-        actions.setSpacing(GRID)
+        actions = FlowLayout(spacing=GRID)  # wraps in a narrow pane or with big text
         state = Badge(p.state.label, key=p.state.code)
         state.setAccessibleName(f"Promise state: {p.state.label}")
         state.setObjectName("promise_state")
@@ -304,7 +303,6 @@ class TimelineTab(QWidget):
             button.clicked.connect(
                 lambda _c=False, pid=p.id, st=status: self.mark_requested.emit(pid, st))
             actions.addWidget(button)
-        actions.addStretch(1)
         grid.addLayout(actions, 1, 1)
         return row
 
@@ -400,9 +398,8 @@ class TimelineTab(QWidget):
                        label: str = "Exhibits of this contact") -> QWidget:
         row = QWidget()
         row.setAccessibleName(label)
-        layout = QHBoxLayout(row)
+        layout = FlowLayout(row, spacing=GRID)  # many exhibits wrap instead of widening
         layout.setContentsMargins(0, GRID // 2, 0, 0)
-        layout.setSpacing(GRID)
         for att in attachments:
             button = QToolButton()
             name = att.caption or att.original_name
@@ -417,7 +414,6 @@ class TimelineTab(QWidget):
             button.setAccessibleName(f"Exhibit: {name}")
             button.clicked.connect(lambda _c=False, aid=att.id: self._activate_attachment(aid))
             layout.addWidget(button)
-        layout.addStretch(1)
         return row
 
     def _activate_attachment(self, attachment_id: Any) -> None:

@@ -40,7 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.ui.contrast import alert_color
 from headway_journal.ui.fit import fit_to_screen, scroll_body
+from headway_journal.ui.keyboard_help import add_help_key
 
 from ...casefile import BuildResult, CaseFileData, draft_cover_letter
 from ...casefile.redact import unmaskable_kind
@@ -79,6 +81,7 @@ class CaseFileDialog(QDialog):
         now: datetime | None = None,
     ) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self.service = service
         self.case_id = case_id
         self._now = now
@@ -201,6 +204,8 @@ class CaseFileDialog(QDialog):
         self.addressee_edit.setText(owners[-1] if owners else "")
         self.letter_edit = QPlainTextEdit(letter_box)
         self.letter_edit.setAccessibleName("Cover letter text")
+        self.letter_edit.setAccessibleDescription(self.tr("The letter printed before the "
+                                                          "case file; edit it freely"))
         self.letter_edit.setMinimumHeight(120)
         self.redraft_button = QPushButton("Draft again", letter_box)
         self.redraft_button.setAccessibleName("Draft the letter again")
@@ -253,6 +258,7 @@ class CaseFileDialog(QDialog):
         self.print_button.setToolTip("Print the case file")
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName("Close")
+        close.setToolTip(self.tr("Close the case file dialog (Esc)"))
         self.export_button.clicked.connect(self.export)
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_case_file)
@@ -315,7 +321,8 @@ class CaseFileDialog(QDialog):
         self.unmasked_label = QLabel(box)
         self.unmasked_label.setWordWrap(True)
         self.unmasked_label.setAccessibleName("Exhibits included unmasked")
-        self.unmasked_label.setStyleSheet("color: #a4160c; font-weight: bold;")
+        self.unmasked_label.setStyleSheet(
+            f"color: {alert_color(self.palette())}; font-weight: bold;")
         self.unmasked_label.hide()
         for widget in (self.exhibit_hint, self.exhibit_list, self.no_exhibits,
                        self.unmasked_label):

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from headway_journal.casefile.page_copy import write_pages
 from headway_journal.ui.event_watch import EventWatch
 from headway_journal.ui.fit import available_geometry, fit_to_screen
+from headway_journal.ui.keyboard_help import add_help_key, describe
 
 __all__ = [
     "PRINT_DPI",
@@ -102,6 +103,7 @@ class PdfPreviewDialog(QDialog):
 
     def __init__(self, pdf_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self.pdf_path = Path(pdf_path)
         self.setWindowTitle(f"Preview \u2014 {self.pdf_path.name}")
         self.setAccessibleName("Case file preview")
@@ -173,6 +175,7 @@ class PdfPreviewDialog(QDialog):
         self.viewer_button.clicked.connect(self.open_externally)
         close = QPushButton("Close", self)
         close.setAccessibleName("Close preview")
+        close.setToolTip(self.tr("Close the preview (Esc)"))
         close.clicked.connect(self.close)
 
         bar = QHBoxLayout()
@@ -189,14 +192,15 @@ class PdfPreviewDialog(QDialog):
 
     def _add_shortcuts(self) -> None:
         """Ctrl++ / Ctrl+= zoom in, Ctrl+- zoom out, Ctrl+0 fits the width, Ctrl+P prints."""
-        for keys, slot in (
-            (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
-            (QKeySequence("Ctrl+="), self.zoom_in),
-            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
-            (QKeySequence("Ctrl+0"), self.fit_width),
-            (QKeySequence.StandardKey.Print, self.print_document),
+        zoom_in, zoom_out = self.tr("Zoom in"), self.tr("Zoom out")
+        for keys, slot, what in (
+            (QKeySequence.StandardKey.ZoomIn, self.zoom_in, zoom_in),
+            (QKeySequence("Ctrl+="), self.zoom_in, zoom_in),
+            (QKeySequence.StandardKey.ZoomOut, self.zoom_out, zoom_out),
+            (QKeySequence("Ctrl+0"), self.fit_width, self.tr("Fit the page width")),
+            (QKeySequence.StandardKey.Print, self.print_document, self.tr("Print")),
         ):
-            QShortcut(keys, self, slot)
+            describe(QShortcut(keys, self, slot), what)
 
     # state
 

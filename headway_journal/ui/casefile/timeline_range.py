@@ -68,6 +68,8 @@ class TimelineRangeBox(QGroupBox):
         today = date.today()
         self.range_check = QCheckBox("Only contacts from", self)
         self.range_check.setAccessibleName("Only contacts in a date range")
+        self.range_check.setToolTip(self.tr("Put only the contacts between these two dates "
+                                            "in the case file"))
         self.from_edit = QDateEdit(self)
         self.to_edit = QDateEdit(self)
         for edit, name, day in ((self.from_edit, "From date", first or today),
@@ -75,6 +77,8 @@ class TimelineRangeBox(QGroupBox):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
+            edit.setToolTip(self.tr("Year, month and day; the arrow keys change the part "
+                                    "the cursor is in"))
             edit.setDate(_qdate(day))
         self.state_label = QLabel(self)
         self.state_label.setWordWrap(True)

@@ -192,6 +192,8 @@ class CaseDialog(FormDialog):
         # status and opened on
         self.status_combo = QComboBox()
         self.status_combo.setAccessibleName("Status")
+        self.status_combo.setToolTip(self.tr("Where the case stands: open, waiting on them, "
+                                             "escalated, resolved or closed."))
         for st in STATUSES:
             self.status_combo.addItem(st.capitalize(), st)
         form.addRow(self._label("status", False, self.status_combo),
@@ -273,6 +275,7 @@ class CaseDialog(FormDialog):
         edit = QPlainTextEdit()
         edit.setAccessibleName(name)
         edit.setPlaceholderText(placeholder)
+        edit.setAccessibleDescription(placeholder)  # a screen reader does not read placeholders
         edit.setTabChangesFocus(True)
         edit.setMinimumHeight(9 * GRID)
         edit.setMaximumHeight(16 * GRID)

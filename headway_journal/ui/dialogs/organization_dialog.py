@@ -154,6 +154,8 @@ class OrganizationDialog(FormDialog):
         left_lay.setSpacing(GRID)
         self.org_list = QListWidget()
         self.org_list.setAccessibleName("Organizations")
+        self.org_list.setAccessibleDescription(self.tr("The companies in this journal; choose "
+                                                       "one to edit it on the right."))
         self.org_list.currentRowChanged.connect(self._row_changed)
         left_lay.addWidget(self.org_list, 1)
         self.new_button = QPushButton("New organization")
@@ -213,10 +215,14 @@ class OrganizationDialog(FormDialog):
             "Where to find channels"))
         self.table = QTableWidget(0, 5)
         self.table.setAccessibleName("Channels")
+        self.table.setAccessibleDescription(self.tr("How to reach them: one row per phone "
+                                                    "number, e-mail or portal; the arrow keys "
+                                                    "choose one to edit below."))
         self.table.setHorizontalHeaderLabels(["Kind", "Number or address", "For", "Hours",
                                               "Verified"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
@@ -345,6 +351,7 @@ class OrganizationDialog(FormDialog):
         edit = QPlainTextEdit()
         edit.setAccessibleName(ORG_LABELS[key])
         edit.setPlaceholderText(placeholder)
+        edit.setAccessibleDescription(placeholder)  # a screen reader does not read placeholders
         edit.setTabChangesFocus(True)
         return edit
 

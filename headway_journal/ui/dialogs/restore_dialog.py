@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.ui.fit import fit_to_screen
+from headway_journal.ui.keyboard_help import add_help_key
 
 from ...journal.backup import REPLACED, BackupInfo, BackupManager, check_backup
 from ..format import full_date, human_size, local_time
@@ -69,6 +70,7 @@ class RestoreDialog(QDialog):
     def __init__(self, manager: BackupManager, restore: Callable[[Path], bool],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self.setObjectName("RestoreDialog")
         self.setWindowTitle("Restore from backup")
         self.setAccessibleName("Restore from backup")
@@ -83,6 +85,9 @@ class RestoreDialog(QDialog):
             "backup in this list), so you can come back to it.", name="Restore explanation")
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Backups")
+        self.tree.setAccessibleDescription(self.tr("The backups of this journal, newest "
+                                                   "first: when made, why, size and whether "
+                                                   "it checked sound"))
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(["Made", "Why", "Size", "Sound"])
         self.tree.setRootIsDecorated(False)
@@ -119,6 +124,7 @@ class RestoreDialog(QDialog):
         self.other_button.clicked.connect(self.restore_other_file)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName("Close")
+        close.setToolTip(self.tr("Close without restoring anything (Esc)"))
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from headway_journal.journal.profile import missing_details
 from headway_journal.journal.service import JournalService, ServiceError
+from headway_journal.ui.keyboard_help import add_help_key
 from headway_journal.ui.your_details import FILL_BY_HAND, DetailsForm
 
 from .form_builder import GRID, ErrorLabel, add_save_shortcuts
@@ -33,6 +34,7 @@ class YourDetailsDialog(QDialog):
     def __init__(self, service: JournalService, parent: QWidget | None = None, *,
                  open_settings: Callable[[QWidget], object] | None = None) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self.service = service
         self._open_settings = open_settings
         self.setWindowTitle("Your details for the case file")
@@ -74,6 +76,8 @@ class YourDetailsDialog(QDialog):
         self.skip_button.clicked.connect(self.skip)
         self.save_button = QPushButton("Save and continue")
         self.save_button.setAccessibleName("Save and continue")
+        self.save_button.setToolTip(self.tr("Keep these details for every case file and "
+                                            "go on to the case file"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         for button in (self.cancel_button, self.skip_button, self.save_button):

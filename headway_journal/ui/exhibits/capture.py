@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtGui import QGuiApplication, QImage, QScreen
+from PySide6.QtGui import QGuiApplication, QImage, QPalette, QScreen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from headway_journal.journal.capture.provenance import screen_capture
 from headway_journal.ui.fit import fit_to_screen
+from headway_journal.ui.keyboard_help import add_help_key
 from headway_journal.ui.names import timestamped_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -128,6 +129,7 @@ class CaptureDialog(QDialog):
     def __init__(self, parent: QWidget | None = None,
                  options: CaptureOptions = CaptureOptions()) -> None:  # noqa: B008
         super().__init__(parent)
+        add_help_key(self)
         self.setWindowTitle("Capture screen")
         self.setAccessibleName("Capture screen")
         intro = QLabel("Take a screenshot of the whole screen and attach it to the case.", self)
@@ -138,6 +140,8 @@ class CaptureDialog(QDialog):
         for seconds in DELAYS:
             button = QRadioButton("None" if seconds == 0 else f"{seconds} seconds", self)
             button.setAccessibleName(f"Delay {seconds} seconds")
+            button.setToolTip(self.tr("Wait this long before taking the screenshot "
+                                      "(the arrow keys choose another delay)"))
             button.setChecked(seconds == options.delay_s)
             self._delays.addButton(button, seconds)
             delay_row.addWidget(button)
@@ -145,14 +149,19 @@ class CaptureDialog(QDialog):
         if self._delays.checkedId() < 0:
             self._delays.button(0).setChecked(True)
         self.hide_box = QCheckBox("Hide this window while capturing", self)
+        self.hide_box.setToolTip(self.tr("Keep this app out of the screenshot"))
         self.hide_box.setChecked(options.hide_window)
         hint = QLabel("Use a delay to open a menu or switch to the company's website first.",
                       self)
         hint.setWordWrap(True)
-        hint.setEnabled(False)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # secondary, still readable
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Capture")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
+            self.tr("Take the screenshot and attach it to the case"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
+            self.tr("Close without taking a screenshot (Esc)"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

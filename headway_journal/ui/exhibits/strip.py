@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -80,7 +80,9 @@ class ExhibitStrip(QFrame):
         self.hint = QLabel(HINT)
         self.hint.setAccessibleName("Exhibits hint")
         self.hint.setWordWrap(True)
-        self.hint.setEnabled(False)  # secondary text
+        # secondary text, in the palette's hint colour (kept at 4.5:1): not disabled, which
+        # would make it too faint to read
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         top = QHBoxLayout()
         top.setSpacing(GRID)
         top.addWidget(title)

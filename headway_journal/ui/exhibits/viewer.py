@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from headway_journal.ui.event_watch import EventWatch
 from headway_journal.ui.fit import fit_to_screen
+from headway_journal.ui.keyboard_help import add_help_key, describe
 
 from ...journal.capture.provenance import describe_provenance
 from ...journal.exhibits.images import PILLOW_FORMATS
@@ -107,6 +108,7 @@ class ImageViewer(QDialog):
     def __init__(self, service: JournalService, attachment_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self._service = service
         self.attachment_id = attachment_id
         self.view: AttachmentView = service.attachment(attachment_id)
@@ -132,14 +134,16 @@ class ImageViewer(QDialog):
             self.recognised = RecognisedTextPanel(service, attachment_id, self)
             layout.addWidget(self.recognised)
         layout.addLayout(buttons)
+        QWidget.setTabOrder(self.fit_button, self.scroll_area)  # Tab in reading order
 
-        for keys, slot in (
-            (QKeySequence(QKeySequence.StandardKey.ZoomIn), self.zoom_in),
-            (QKeySequence("Ctrl+="), self.zoom_in),
-            (QKeySequence(QKeySequence.StandardKey.ZoomOut), self.zoom_out),
-            (QKeySequence("Ctrl+0"), self.toggle_fit),
+        zoom_in, zoom_out = self.tr("Zoom in"), self.tr("Zoom out")
+        for keys, slot, what in (
+            (QKeySequence(QKeySequence.StandardKey.ZoomIn), self.zoom_in, zoom_in),
+            (QKeySequence("Ctrl+="), self.zoom_in, zoom_in),
+            (QKeySequence(QKeySequence.StandardKey.ZoomOut), self.zoom_out, zoom_out),
+            (QKeySequence("Ctrl+0"), self.toggle_fit, self.tr("Fit to window / actual size")),
         ):
-            QShortcut(keys, self, slot)
+            describe(QShortcut(keys, self, slot), what)
 
         fit_to_screen(self, QSize(1000, 700))
         self._apply_fit()
@@ -157,6 +161,7 @@ class ImageViewer(QDialog):
         EventWatch(self.scroll_area.viewport(), self._viewport_event, self)
         if image is not None:
             self._canvas = _Canvas(image)
+            self._name_canvas()
             self.scroll_area.setWidget(self._canvas)
         else:
             note = QLabel(problem, self)
@@ -234,13 +239,18 @@ class ImageViewer(QDialog):
         self.external_button.setToolTip("Open a read-only copy in your usual viewer")
         self.external_button.clicked.connect(self.open_externally)
         self.save_button = QPushButton("Save a copy as\u2026", self)
+        self.save_button.setToolTip(self.tr("Save a copy of the file wherever you choose"))
         self.save_button.clicked.connect(self.save_copy)
         self.caption_button = QPushButton("Edit caption\u2026", self)
+        self.caption_button.setToolTip(self.tr("Change the caption the case file shows "
+                                               "under this exhibit"))
         self.caption_button.clicked.connect(self.edit_caption)
         self.verify_button = QPushButton("Check file", self)
         self.verify_button.setToolTip("Confirm the stored file still matches its SHA-256")
         self.verify_button.clicked.connect(self.verify)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.button(QDialogButtonBox.StandardButton.Close).setToolTip(
+            self.tr("Close the viewer (Esc)"))
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
         for button in (self.external_button, self.save_button, self.caption_button,
@@ -401,8 +411,16 @@ class ImageViewer(QDialog):
         self.caption_label.setText(self.view.caption or "No caption")
         self.setWindowTitle(f"{self.view.caption or self.view.original_name} \u2014 Exhibit")
         self.setToolTip(describe_exhibit(self.view))
+        self._name_canvas()
         self.caption_changed.emit(self.attachment_id)
         return True
+
+    def _name_canvas(self) -> None:
+        """The image's text alternative for screen readers: its caption (else its file name)."""
+        if self._canvas is not None:
+            name = self.view.caption or self.view.original_name
+            self._canvas.setAccessibleName(f"Exhibit image: {name}")
+            self._canvas.setAccessibleDescription(describe_exhibit(self.view))
 
 
 def open_viewer(service: JournalService, attachment_id: int,

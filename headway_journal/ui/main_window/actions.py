@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QSizePolicy, QToolBar, QWidget
 from ... import APP_NAME, __version__
 from ...journal.issue_types import SAFETY_NOTE
 from ...journal.records import STATUSES
+from ..keyboard_help import show_keyboard_help
 from ..widgets import SearchBox, literal_ampersands
 from .capture_hooks import add_email
 from .sidebar import VIEWS
@@ -165,6 +166,8 @@ def build_choice_actions(w: MainWindow) -> None:
     w.act_newest_first.toggled.connect(w.set_newest_first)
 
     w.act_about = make_action(w, "&About Headway Journal", lambda: show_about(w))
+    w.act_keyboard_help = make_action(w, "&Keyboard shortcuts", lambda: show_keyboard_help(w),
+                                      "Ctrl+F1", "Every key of this window and what it does")
     w.act_safety = make_action(w, "&Safety information", lambda: show_safety(w), "F1",
                                "What to do in an emergency")
 
@@ -206,7 +209,7 @@ def build_menus(w: MainWindow) -> None:
     view_menu.addAction(w.act_newest_first)
 
     help_menu = bar.addMenu("&Help")
-    help_menu.addActions([w.act_safety, w.act_about])
+    help_menu.addActions([w.act_safety, w.act_keyboard_help, w.act_about])
 
 
 def build_toolbar(w: MainWindow) -> None:

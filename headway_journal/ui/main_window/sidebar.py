@@ -74,6 +74,8 @@ class Sidebar(QWidget):
 
         self.views = QListWidget()
         self.views.setAccessibleName("Saved views")
+        self.views.setAccessibleDescription(self.tr("Which cases the list shows, with how "
+                                                    "many each view holds"))
         self.views.setFrameShape(QFrame.Shape.NoFrame)
         self.views.setStyleSheet("QListWidget::item { padding: 3px 6px; }")
         self.views.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -107,6 +109,7 @@ class Sidebar(QWidget):
         sort_label.setAccessibleName("Sort by")
         self.sort_combo = QComboBox()
         self.sort_combo.setAccessibleName("Sort cases by")
+        self.sort_combo.setToolTip(self.tr("The order of the case list"))
         for key, label in SORTS:
             self.sort_combo.addItem(label, key)
         sort_label.setBuddy(self.sort_combo)
@@ -119,6 +122,9 @@ class Sidebar(QWidget):
 
         self.case_list = QTreeView()
         self.case_list.setAccessibleName("Case list")
+        self.case_list.setAccessibleDescription(self.tr(
+            "The cases of the chosen view: title, status and next deadline. Ctrl+E edits "
+            "the selected case, Ctrl+L logs a contact on it"))
         self.case_list.setModel(model)
         self.case_list.setRootIsDecorated(False)
         self.case_list.setUniformRowHeights(True)

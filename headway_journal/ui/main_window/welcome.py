@@ -43,6 +43,7 @@ class WelcomePanel(QWidget):
             "to escalate. Everything stays on this computer.", name="Welcome text"))
         self.start_button = QPushButton("Start your first case")
         self.start_button.setAccessibleName("Start your first case")
+        self.start_button.setToolTip(self.tr("Write down your first support case (Ctrl+N)"))
         self.start_button.setDefault(True)
         self.start_button.setMinimumHeight(GRID * 6)
         self.start_button.setMinimumWidth(GRID * 32)

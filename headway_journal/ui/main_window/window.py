@@ -111,6 +111,7 @@ class MainWindow(CaseCommands):
     view_group: QActionGroup
     act_newest_first: QAction
     act_about: QAction
+    act_keyboard_help: QAction
     act_safety: QAction
     security: Any  # ui.security.controller.SecurityController (File > Security, idle lock)
     security_actions: list[QAction]

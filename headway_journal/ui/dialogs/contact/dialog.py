@@ -43,6 +43,7 @@ from headway_journal.ui.drafts import DraftStore, keep_drafts, offer_draft
 from headway_journal.ui.exhibits.controller import AttachmentController
 from headway_journal.ui.exhibits.drop_paste import install_drop_target, install_window_paste
 from headway_journal.ui.exhibits.strip import ExhibitStrip
+from headway_journal.ui.keyboard_help import describe
 
 from ..conflict_dialog import ConflictDialog
 from ..examples import show_promise_example
@@ -165,12 +166,13 @@ class ContactDialog(FormDialog, ContactForm):
         """H and Alt+H: hold; Alt+E: end the call; Alt+P: another promise."""
         self._hold_keys = []
         for seq in ("H", "Alt+H"):
-            sc = QShortcut(QKeySequence(seq), self)
+            sc = describe(QShortcut(QKeySequence(seq), self),
+                          self.tr("Put the call on hold, or take it off hold"))
             sc.activated.connect(self.toggle_hold)
             self._hold_keys.append(sc)
-        end_key = QShortcut(QKeySequence("Alt+E"), self)
+        end_key = describe(QShortcut(QKeySequence("Alt+E"), self), self.tr("End the call"))
         end_key.activated.connect(self.end_call)
-        add_key = QShortcut(QKeySequence("Alt+P"), self)
+        add_key = describe(QShortcut(QKeySequence("Alt+P"), self), self.tr("Add a promise"))
         add_key.activated.connect(lambda: self.add_promise_row(focus=True))
         self._other_keys = [end_key, add_key]
 
@@ -392,7 +394,8 @@ class ContactDialog(FormDialog, ContactForm):
     def _fix_tab_order(self) -> None:
         chain: list[QWidget] = [self.channel_combo, self.direction_combo, self.start_edit,
                                 self.hold_button, self.end_button, self.hold_spin,
-                                self.ended_check, self.end_edit, self.rep_name, self.rep_title,
+                                self.ended_check, self.end_edit, self.duration_spin,
+                                self.scroll_area, self.rep_name, self.rep_title,
                                 self.rep_id, *self.tickets.chip_buttons(), self.tickets.input,
                                 self.summary_edit,
                                 self.outcome_edit]

@@ -8,6 +8,7 @@ promises, drafts, saving) is wired up by :mod:`.dialog`.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -141,7 +142,8 @@ class ContactForm:
         font.setBold(True)
         font.setFamilies(["DejaVu Sans Mono", "Monospace"])
         self.timer_label.setFont(font)
-        self.timer_label.setMinimumWidth(10 * GRID)
+        # room for "9:59:59" in this font, whatever size the system's text is
+        self.timer_label.setMinimumWidth(QFontMetrics(font).horizontalAdvance("9:59:59") + GRID)
         self.hold_button = QPushButton("Hold")
         self.hold_button.setCheckable(True)
         self.hold_button.setAccessibleName("Hold")
