@@ -214,7 +214,9 @@ class ContactCapture(QObject):
         if refresh:
             self.refresh()
 
-    def _text_recognised(self, attachment_id: int) -> None:
+    def _text_recognised(self, service: object, attachment_id: int) -> None:
+        if service is not self.dlg.service:
+            return  # another journal's exhibit
         try:
             case_id = self.dlg.service.attachment(attachment_id).case_id
         except Exception:  # noqa: BLE001 - another journal's exhibit, or the journal closed

@@ -2,10 +2,14 @@
 
 ``OcrQueue(service_getter, parent).recognise(ids)`` is connected to each attachment controller's
 ``attached`` signal: the image exhibits among ``ids`` are read by Tesseract on a worker thread
-(``ui.tasks.TaskRunner``; one at a time), and the text is stored through the service on the GUI
-thread. Without Tesseract nothing happens (Settings says how to enable it). Every stored text is
-announced on :func:`ocr_events` ``.changed(attachment_id)`` so that the viewer and the contact
-dialog can show it.
+and the text is stored through the service on the GUI thread. The reading runs on ONE runner
+that lives as long as the application (:func:`ocr_events`), not as long as the window that asked:
+a contact dialog that stores its screenshots and closes still gets them read. Without Tesseract
+nothing happens (Settings says how to enable it).
+
+Every stored text is announced on ``ocr_events().changed(service, attachment_id)`` (the service
+names the journal: attachment ids of two journals can be equal) so that the viewer and the
+contact dialog can show it.
 """
 
 from __future__ import annotations
@@ -27,17 +31,31 @@ Result = list[tuple[int, str | None, str]]  # (attachment id, text or None, prob
 
 
 class OcrEvents(QObject):
-    """Announces recognised (or corrected) text, whichever window stored it."""
+    """The application's reader of exhibits and the announcements of what it stored (or the
+    user corrected): ``changed(service, attachment_id)``."""
 
-    changed = Signal(int)
+    changed = Signal(object, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = TaskRunner(self, max_threads=1)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    def shutdown(self, msecs: int = 30_000) -> None:
+        """Drop what is still being read and wait for the image being read (on quit)."""
+        self.tasks.invalidate()
+        self.tasks.wait(msecs)
 
 
 _EVENTS: list[OcrEvents] = []
 
 
 def ocr_events() -> OcrEvents:
+    """The one :class:`OcrEvents` of the application (made on first use, on the GUI thread)."""
     if not _EVENTS:
-        _EVENTS.append(OcrEvents())
+        _EVENTS.append(OcrEvents(QCoreApplication.instance()))
     return _EVENTS[0]
 
 
@@ -65,16 +83,42 @@ def _read_all(job: Job, context: TaskContext) -> Result:
     return out
 
 
-class OcrQueue(QObject):
-    """See the module docstring. ``failed(str)``: one sentence per exhibit not read."""
+def _store(svc: JournalService, result: object, replace_correction: bool) -> tuple[list[int],
+                                                                                   list[str]]:
+    """Store what was read (on the GUI thread); the ids stored and the problems."""
+    stored: list[int] = []
+    problems: list[str] = []
+    for attachment_id, text, problem in result if isinstance(result, list) else []:
+        if text is None:
+            problems.append(problem)
+            continue
+        try:
+            if svc.save_recognised_text(attachment_id, text, ocr.engine_name(),
+                                        replace_correction=replace_correction):
+                stored.append(attachment_id)
+        except ServiceError as exc:
+            problems.append(str(exc))
+        except Exception:  # noqa: BLE001 - the journal was closed while the image was read
+            break
+    for attachment_id in stored:
+        ocr_events().changed.emit(svc, attachment_id)
+    return stored, problems
 
-    done = Signal(list)  # ids whose text was stored
+
+class OcrQueue(QObject):
+    """See the module docstring. ``done(list)``: ids whose text was stored; ``failed(str)``:
+    one sentence per exhibit not read (while this queue's owner is still there)."""
+
+    done = Signal(list)
     failed = Signal(str)
 
     def __init__(self, service: Callable[[], JournalService], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service = service
-        self.tasks = TaskRunner(self, max_threads=1)
+
+    @property
+    def tasks(self) -> TaskRunner:
+        return ocr_events().tasks
 
     @staticmethod
     def available() -> bool:
@@ -97,32 +141,19 @@ class OcrQueue(QObject):
         if not job:
             return False
         task = self.tasks.start(lambda context: _read_all(job, context))
-        task.done.connect(lambda result: self._store(result, replace_correction))
-        task.failed.connect(lambda exc: self.failed.emit(f"Text could not be recognised: {exc}"))
+        # stored even when this queue's owner (a closed dialog) is gone
+        task.done.connect(lambda result: self._report(*_store(svc, result, replace_correction)))
+        task.failed.connect(lambda exc: self._report([], [f"Text could not be recognised: {exc}"]))
         return True
 
-    def _store(self, result: object, replace_correction: bool) -> None:
-        if not isinstance(result, list):
-            return
-        svc = self._service()
-        stored: list[int] = []
-        for attachment_id, text, problem in result:
-            if text is None:
+    def _report(self, stored: list[int], problems: list[str]) -> None:
+        try:
+            for problem in problems:
                 self.failed.emit(problem)
-                continue
-            try:
-                if svc.save_recognised_text(attachment_id, text, ocr.engine_name(),
-                                            replace_correction=replace_correction):
-                    stored.append(attachment_id)
-            except ServiceError as exc:
-                self.failed.emit(str(exc))
-            except Exception:  # noqa: BLE001 - the journal was closed while the image was read
-                return
-        for attachment_id in stored:
-            ocr_events().changed.emit(attachment_id)
-        if stored:
-            self.done.emit(stored)
+            if stored:
+                self.done.emit(stored)
+        except RuntimeError:  # this queue's C++ object went with its dialog
+            return
 
     def shutdown(self, msecs: int = 30_000) -> None:
-        self.tasks.invalidate()
-        self.tasks.wait(msecs)
+        ocr_events().shutdown(msecs)

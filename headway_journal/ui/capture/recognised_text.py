@@ -128,7 +128,7 @@ class RecognisedTextPanel(QWidget):
             self.heading.setText(_tr("Not saved: {why}").format(why=exc))
             return False
         self.load()
-        ocr_events().changed.emit(self.attachment_id)
+        ocr_events().changed.emit(self.service, self.attachment_id)
         return True
 
     def recognise_again(self) -> bool:
@@ -148,7 +148,8 @@ class RecognisedTextPanel(QWidget):
             self.heading.setText(_tr("Reading the text in the image…"))
         return started
 
-    def _changed(self, attachment_id: int) -> None:
-        if attachment_id == self.attachment_id and self.edit.isReadOnly():
+    def _changed(self, service: object, attachment_id: int) -> None:
+        if (service is self.service and attachment_id == self.attachment_id
+                and self.edit.isReadOnly()):
             self.load()
             self.text_changed.emit(attachment_id)

@@ -133,7 +133,8 @@ class WindowPaste(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not hasattr(
+                self, "_controller"):  # its Python object is gone (see DropTarget)
             return False
         assert isinstance(event, QKeyEvent)
         if not event.matches(QKeySequence.StandardKey.Paste):
@@ -257,7 +258,8 @@ class DropTarget(QObject):
             self.overlay.hide()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is not self._widget:
+        # A filter whose Python object is gone (its widget being destroyed) has no attributes.
+        if obj is not getattr(self, "_widget", None):
             return False
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
@@ -330,7 +332,8 @@ class PasteHandler(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not hasattr(
+                self, "_controller"):  # its Python object is gone (see DropTarget)
             return False
         assert isinstance(event, QKeyEvent)
         if not event.matches(QKeySequence.StandardKey.Paste) or not self.clipboard_attachable():

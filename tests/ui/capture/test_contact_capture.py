@@ -192,7 +192,9 @@ def test_text_recognised_while_the_dialog_is_open_is_offered(qtbot: Any, service
     dlg = open_dialog(qtbot, service, case_id)
     shot = service.add_attachment(case_id, b"\x89PNG\r\n\x1a\n", original_name="s.png")
     service.save_recognised_text(shot, "ticket 135791", "test")
-    ocr_events().changed.emit(shot)
+    ocr_events().changed.emit(object(), shot)  # another journal's exhibit
+    assert offered(dlg) == []
+    ocr_events().changed.emit(service, shot)
     qtbot.waitUntil(lambda: offered(dlg) == ["Add ticket 135791 (from s.png)"], timeout=3000)
 
 
@@ -231,3 +233,39 @@ def test_a_screenshot_pasted_in_a_new_contact_offers_its_ticket_before_saving(
     assert service.get_case(case_id).attachments == ()  # nothing stored before saving
     qtbot.mouseClick(dlg.capture.strip.buttons()[0], Qt.MouseButton.LeftButton)
     assert dlg.tickets.tickets() == ["3141592"]
+
+
+@pytest.mark.skipif(ocr.unavailable() is not None,
+                    reason=f"Tesseract is not installed here ({ocr.unavailable()})")
+def test_a_screenshot_saved_with_a_new_contact_is_read_after_the_dialog_is_gone(
+        qtbot: Any, service: JournalService, case_id: int) -> None:
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QImage
+
+    import headway_journal.casefile as casefile_pkg
+
+    font = ImageFont.truetype(str(Path(casefile_pkg.__file__).parent / "fonts" /
+                                  "DejaVuSans.ttf"), 24)
+    img = Image.new("RGB", (640, 80), "white")
+    ImageDraw.Draw(img).text((16, 24), "Request #2718281 solved", fill="black", font=font)
+    out = io.BytesIO()
+    img.save(out, "PNG")
+    dlg = ContactDialog(service, case_id)
+    with qtbot.waitActive(dlg):
+        dlg.show()
+    dlg.attachments.attach_image(case_id, QImage.fromData(out.getvalue()),
+                                 original_name="solved.png")
+    assert dlg.save()
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=30_000)
+    dlg.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def read() -> bool:
+        atts = service.get_case(case_id).attachments
+        found = service.exhibit_text(atts[0].id) if atts else None
+        return found is not None and "2718281" in found.text
+
+    qtbot.waitUntil(read, timeout=60_000)
