@@ -92,7 +92,10 @@ def test_passphrase_change_and_decrypt(journal: Path, tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     pw = secret_file(tmp_path, "pw", PASS)
     pw2 = secret_file(tmp_path, "pw2", "a different passphrase")
-    assert run("--journal", str(journal), "--passphrase-file", pw, "encrypt") == 0
+    sheet = tmp_path / "sheet.pdf"
+    assert run("--journal", str(journal), "--passphrase-file", pw, "encrypt",
+               "--recovery-sheet", str(sheet)) == 0
+    assert sheet.read_bytes().startswith(b"%PDF")
     before = (journal / "journal.sqlite3").read_bytes()
     assert run("--journal", str(journal), "--passphrase-file", pw, "passphrase",
                "--new-passphrase-file", pw2) == 0
