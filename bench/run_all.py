@@ -25,6 +25,7 @@ from typing import Any
 
 import bench_casefile
 import bench_casefile_cli
+import bench_encrypted
 import bench_import
 import bench_memory
 import bench_search
@@ -38,11 +39,12 @@ DOC = REPO / "docs" / "performance.md"
 
 FULL = {"cases": 10_000, "contacts": 100_000, "images": 3_000, "startup_runs": 5,
         "search_runs": 7, "cli_runs": 5, "list_runs": 7, "casefile_runs": 3,
-        "casefile_contacts": 200, "casefile_images": 30, "import_runs": 1, "memory_runs": 3}
+        "casefile_contacts": 200, "casefile_images": 30, "import_runs": 1, "memory_runs": 3, "encrypted_runs": 3}
 QUICK = {"cases": 1_000, "contacts": 10_000, "images": 300, "startup_runs": 2,
          "search_runs": 3, "cli_runs": 2, "list_runs": 3, "casefile_runs": 1,
-         "casefile_contacts": 50, "casefile_images": 6, "import_runs": 1, "memory_runs": 1}
-NAMES = ("startup", "search", "case_list", "casefile", "casefile_cli", "import", "memory")
+         "casefile_contacts": 50, "casefile_images": 6, "import_runs": 1, "memory_runs": 1, "encrypted_runs": 1}
+NAMES = ("startup", "search", "case_list", "casefile", "casefile_cli", "import", "memory",
+         "encrypted")
 
 
 def _yes(ok: Any) -> str:
@@ -109,9 +111,28 @@ def summary_rows(r: dict[str, dict[str, Any]]) -> list[tuple[str, str, str, str,
         rows.append(("Memory at rest, large journal", f"{m['large_rss_mb']:.0f} MB",
                      f"floor {m['floor_rss_mb']:.0f} MB", f"+{m['large_minus_floor_mb']:.0f} MB",
                      "<= floor + 80 MB", _yes(m["ok"])))
+    rows += encrypted_rows(r.get("encrypted", {}))
     for name, res in r.items():
         if "error" in res or "skipped" in res:
             rows.append((name, "not measured", "", "", "", res.get("error") or res["skipped"]))
+    return rows
+
+
+def encrypted_rows(e: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
+    """The encrypted journal against the same journal unencrypted (issue 17)."""
+    if "open_ratio" not in e:
+        return []
+    rows = []
+    for key, label, target in (("open", "Open, encrypted journal", bench_encrypted.TARGET),
+                               ("search", f"Search ({e['queries']} queries), encrypted",
+                                bench_encrypted.TARGET),
+                               ("casefile", "Case file, encrypted", bench_encrypted.TARGET),
+                               ("import", "JSON import into an encrypted journal",
+                                bench_encrypted.TARGET_IMPORT)):
+        plain_ms, locked_ms = e[f"{key}_ms"]
+        rows.append((label, f"{locked_ms:.0f} ms", f"plain {plain_ms:.0f} ms",
+                     f"{e[f'{key}_ratio']:.2f}x", f"<= {target}x plain",
+                     _yes(e[f"{key}_ratio"] <= target)))
     return rows
 
 
@@ -255,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
                                                        params["casefile_images"]),
         "import": lambda: bench_import.run(journal, params["import_runs"]),
         "memory": lambda: bench_memory.run(journal, small, params["memory_runs"]),
+        "encrypted": lambda: bench_encrypted.run(journal, params["encrypted_runs"]),
     }
     results: dict[str, dict[str, Any]] = {}
     for name in args.only or NAMES:

@@ -71,6 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
                "(check) or failure, 2 bad input.",
     )
     p.add_argument("--journal", metavar="DIR", help="the journal folder to use")
+    p.add_argument("--database", metavar="URL",
+                   help="a shared journal on a PostgreSQL server instead of a folder: "
+                        "postgresql://USER@HOST/DB (TLS: ?sslmode=verify-full&sslrootcert=FILE); "
+                        "else $HEADWAY_JOURNAL_DATABASE. The password comes from the keyring, "
+                        "PGPASSWORD or ~/.pgpass (docs/shared-journal.md)")
+    p.add_argument("--passphrase-file", metavar="FILE",
+                   help="an encrypted journal's passphrase: the first line of FILE (else "
+                        "$HEADWAY_JOURNAL_PASSPHRASE_FILE, else a prompt; never an argument)")
+    p.add_argument("--encrypt", action="store_true",
+                   help="create the journal encrypted, when this command creates it")
     p.add_argument("--debug", action="store_true",
                    help="log details and show full tracebacks on errors")
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -145,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _LOCK_OPTIONS.update(passphrase_file=args.passphrase_file, encrypt=args.encrypt)
     if args.debug:
         logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -214,7 +225,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _run_command(args: argparse.Namespace,
-                 handler: Callable[[argparse.Namespace, Path], int]) -> int:
+                 handler: Callable[[argparse.Namespace, Any], int]) -> int:
+    url = database_url(args)
+    if url is not None:  # a shared journal: handlers get its URL where a folder would be
+        if args.demo:
+            raise CliError("--demo fills a journal folder; it cannot be used with --database.")
+        return handler(args, url)
     if args.demo and not args.journal:
         with tempfile.TemporaryDirectory(prefix="headway-journal-demo-") as tmp:
             folder = Path(tmp) / "journal"
@@ -229,13 +245,31 @@ def _run_command(args: argparse.Namespace,
 # --- helpers -----------------------------------------------------------------------------------
 
 
+def database_url(args: argparse.Namespace) -> str | None:
+    """The shared journal's URL from --database or HEADWAY_JOURNAL_DATABASE (--journal DIR
+    given: None, the folder wins over the variable)."""
+    from headway_journal.journal.shared.urls import resolve_database
+
+    option = getattr(args, "database", None)
+    if option and getattr(args, "journal", None):
+        raise CliError("Give either --journal DIR or --database URL, not both.")
+    if getattr(args, "journal", None):
+        return None
+    return resolve_database(option)
+
+
+def is_shared(location: object) -> bool:
+    """Whether a command's journal is a shared one (a URL) rather than a folder."""
+    return isinstance(location, str)
+
+
 def _journal_dir(option: str | None) -> Path:
     from headway_journal.journal.db import resolve_journal_dir
 
     return resolve_journal_dir(option)
 
 
-def open_journal(folder: Path, *, must_exist: bool = True, writes: bool = False,
+def open_journal(folder: Path | str, *, must_exist: bool = True, writes: bool = False,
           read_only: bool = False) -> JournalService:
     """Open the journal. ``writes``: the command changes it, so an automatic "before-command"
     backup is made just before its first write when the newest backup is over an hour old
@@ -244,15 +278,27 @@ def open_journal(folder: Path, *, must_exist: bool = True, writes: bool = False,
     from headway_journal.journal.db import DB_NAME
     from headway_journal.journal.service import JournalService
 
+    if isinstance(folder, str):  # a shared journal (--database): the server keeps its backups
+        return JournalService.open(folder, read_only=read_only)
     if must_exist and not (folder / DB_NAME).is_file():
         raise CliError(f"There is no journal at {echo_path(folder)} (choose one with --journal DIR or "
                        "HEADWAY_JOURNAL_DIR).")
-    svc = JournalService.open(folder, read_only=read_only)
+    from headway_journal.commands.security import keys_for_command
+
+    keys = keys_for_command(folder, passphrase_file_option(),
+                            create=not must_exist, encrypt=bool(_LOCK_OPTIONS.get("encrypt")))
+    svc = JournalService.open(folder, read_only=read_only, keys=keys)
     if writes:
         from headway_journal.journal.backup import arm_command_backup
 
         arm_command_backup(svc.journal)
     return svc
+
+
+def passphrase_file_option() -> str | None:
+    """This run's --passphrase-file (None when not given)."""
+    value = _LOCK_OPTIONS.get("passphrase_file")
+    return str(value) if value else None
 
 
 def _fill_demo(folder: Path) -> None:
@@ -330,8 +376,16 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     dest = out_path(args.file)
     with open_journal(folder, read_only=True) as svc:
         summary = export_journal(svc, dest)
+        _note_unencrypted(svc, "export")
     print(summary.describe())
     return EXIT_OK
+
+
+def _note_unencrypted(svc: JournalService, what: str) -> None:
+    """An encrypted journal's export or case file is written as it is: say so."""
+    if svc.journal.keys is not None:
+        print(f"Note: the journal is encrypted, but this {what} is not: keep it somewhere "
+              "safe, or delete it when done.", file=sys.stderr)
 
 
 def cmd_search(args: argparse.Namespace, folder: Path) -> int:
@@ -356,7 +410,7 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.db import DB_NAME, JournalDamaged, JournalUpgradeFailed
     from headway_journal.journal.models import Attachment
 
-    if not (folder / DB_NAME).is_file():
+    if not is_shared(folder) and not (folder / DB_NAME).is_file():
         raise CliError(f"There is no journal at {echo_path(folder)}.")
     try:
         svc = open_journal(folder, read_only=True)
@@ -366,19 +420,25 @@ def cmd_check(args: argparse.Namespace, folder: Path) -> int:
     except JournalDamaged as exc:
         print(f"Journal is damaged: {_one_line(str(exc))}")
         return EXIT_DAMAGED
+    from headway_journal.journal.chain.report import chain_problems, chain_summary
+
     with svc:
-        problems = svc.check(unused=False) + _schema_problems(svc.journal.db_path)
+        chain = svc.verify_chain()
+        problems = svc.check(unused=False, chain=False) + chain_problems(chain)
+        if svc.journal.kind == "sqlite":
+            problems += _schema_problems(svc.journal.db_path)
         stats = svc.stats()
         with svc.journal.sessions() as s:
             attachments = int(s.scalar(select(func.count()).select_from(Attachment)) or 0)
         if problems:
             n = len(problems)
-            print(f"Journal is damaged: {n} problem{'s' if n != 1 else ''} found in {folder}:")
+            print(f"Journal is damaged: {n} problem{'s' if n != 1 else ''} found in {svc.journal.location}:")
             for problem in problems:
                 print(f"  - {_one_line(problem)}")
         else:
             print(f"Journal is sound: {stats['cases']} cases, {stats['contacts']} contacts, "
                   f"{attachments} attachments verified")
+            print(chain_summary(chain))
         if svc.read_only is not None:
             print(f"Note: it is read-only ({svc.read_only}): it was checked, not changed.")
         _report_unused(svc, remove=args.remove_unused)
@@ -416,9 +476,15 @@ def _schema_problems(db_path: Path) -> list[str]:
     return [f"the schema is not exactly schema {HEAD_REVISION}'s: {diff}"]
 
 
+SHARED_BACKUP = ("A shared journal is backed up and restored on its server, with pg_dump and "
+                 "pg_restore (docs/shared-journal.md); nothing was changed.")
+
+
 def cmd_backup(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.backup import backup_to_file
 
+    if is_shared(folder):
+        raise CliError(SHARED_BACKUP)
     dest = out_path(args.file, overwrite=False)
     with open_journal(folder) as svc:
         side = backup_to_file(svc.folder, dest)
@@ -432,9 +498,14 @@ def cmd_backup(args: argparse.Namespace, folder: Path) -> int:
 def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.backup import check_backup, restore_journal
 
+    if is_shared(folder):
+        raise CliError(SHARED_BACKUP)
     source = Path(args.file).expanduser().absolute()
     if not source.is_file():
         raise CliError(f"There is no file at {source}.")
+    from headway_journal.commands.security import unlock_backup_file
+
+    unlock_backup_file(folder, source)  # a locked journal's backup opens with its keys
     problem = check_backup(source)
     if problem is not None:
         raise CliError(f"{problem} Nothing was changed.")
@@ -474,8 +545,10 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
             raise CliError(f"{exc} For example: {PROG} casefile {args.case} -o "
                            f"{args.output} --from DATE --to DATE") from None
         missing = missing_details(svc.profile())
+        _note_unencrypted(svc, "case file")
     written = result if isinstance(result, (str, os.PathLike)) else out
     print(f"Wrote the case file to {Path(written)}")
+    _report_signature(result)
     if missing:
         print(f"Note: the journal does not have {' or '.join(missing)}, so the case file has a "
               "blank line to fill in by hand (add them in the window: Edit > Settings).")
@@ -501,9 +574,40 @@ def _build_casefile(svc: Any, case_id: int, out: Path, args: argparse.Namespace)
         for x in included_unmasked(redacted, args.include_exhibit):
             print(f"Warning: exhibit {x.number} ({echo(x.original_name)}) goes into the "
                   "redacted copy as filed: its contents are NOT masked.", file=sys.stderr)
-    return build_for_case(svc, case_id, out, redact=args.redact,
-                          exclude=list(args.exclude_exhibit),
-                          include=list(args.include_exhibit), first=args.first, last=args.last)
+    from headway_journal.casefile.signing.choose import use_passphrase
+    from headway_journal.casefile.signing.keys import SigningError
+
+    use_passphrase(_p12_passphrase)
+    try:
+        return build_for_case(svc, case_id, out, redact=args.redact,
+                              exclude=list(args.exclude_exhibit),
+                              include=list(args.include_exhibit), first=args.first,
+                              last=args.last)
+    except SigningError as exc:
+        raise CliError(str(exc)) from None
+
+
+P12_PASSPHRASE_ENV = "HEADWAY_JOURNAL_P12_PASSPHRASE"
+
+
+def _p12_passphrase(path: Path) -> bytes | None:
+    """The passphrase of the signing certificate chosen in Settings: from the environment, or
+    asked for on the terminal (never stored)."""
+    given = os.environ.get(P12_PASSPHRASE_ENV)
+    if given is not None:
+        return given.encode("utf-8")
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    return getpass.getpass(f"Passphrase of {echo_path(path)}: ").encode("utf-8")
+
+
+def _report_signature(result: Any) -> None:
+    """Case files are signed; only a file that could not be is mentioned."""
+    why = getattr(result, "unsigned_reason", None)
+    if why:
+        print(f"Note: the case file is not signed: {_one_line(why)}")
 
 
 def parse_day(text: str) -> date:
@@ -528,9 +632,18 @@ def cmd_ics(args: argparse.Namespace, folder: Path) -> int:
 # Commands that live in modules of their own. Each module is cheap to import (heavy imports inside
 # its handlers) and has ``add_commands(sub) -> {name: handler}``; a handler takes the parsed
 # arguments and the journal folder and returns the exit code, like the ones above.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "headway_journal.commands.verify",
+    "headway_journal.commands.letter",
+    "headway_journal.commands.capture",
+    "headway_journal.commands.ocr",
+    "headway_journal.commands.shared",
+    "headway_journal.commands.security",
+)
+# The global --passphrase-file and --encrypt of this run (``open_journal`` reads them).
+_LOCK_OPTIONS: dict[str, Any] = {}
 
-_COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+_COMMANDS: dict[str, Callable[[argparse.Namespace, Any], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "search": cmd_search,
@@ -560,6 +673,11 @@ def _gui(args: argparse.Namespace) -> int:
                            f"work (see '{PROG} --help').") from None
         raise
     run: Callable[..., Any] = run_gui
+    url = database_url(args)
+    if url is not None:  # a shared journal's window
+        if args.demo:
+            raise CliError("--demo fills a journal folder; it cannot be used with --database.")
+        return int(run(None, database=url))
     return int(run(journal, demo=bool(args.demo and journal is None)))
 
 

@@ -31,9 +31,10 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Mapping
 from contextlib import suppress
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 __all__ = [
@@ -180,6 +181,26 @@ def viewer_command(path: Path, system: System | None = None) -> list[str] | None
             return ["open", "--", str(path)]
         case _:
             return ["xdg-open", str(path)]
+
+
+def tesseract_locations(system: System | None = None,
+                        environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """Where Tesseract's installers put the program, tried when it is not on PATH: the UB
+    Mannheim installer on Windows does not add itself to PATH, and a macOS app started from the
+    Finder does not see Homebrew's PATH. Linux packages install it on PATH (none)."""
+    env = os.environ if environ is None else environ
+    match _system(system):
+        case System.WINDOWS:
+            bases = [env.get("ProgramFiles", r"C:\Program Files"),
+                     env.get("ProgramFiles(x86)", r"C:\Program Files (x86)")]
+            if env.get("LOCALAPPDATA"):
+                bases.append(str(PureWindowsPath(env["LOCALAPPDATA"], "Programs")))
+            return tuple(str(PureWindowsPath(b, "Tesseract-OCR", "tesseract.exe")) for b in bases)
+        case System.MACOS:
+            return ("/opt/homebrew/bin/tesseract", "/usr/local/bin/tesseract",
+                    "/opt/local/bin/tesseract")
+        case _:
+            return ()
 
 
 def open_in_viewer(path: Path, *, system: System | None = None) -> bool:

@@ -60,3 +60,63 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     return attempts
+
+
+# A PostgreSQL server for the shared-journal tests (tests/pg_server.py): one per session, a
+# database per test copied from a template holding the schema. Skipped when not installed.
+from collections.abc import Iterator  # noqa: E402
+
+from pg_server import PgServer, find_bin_dir  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        pytest.skip("the PostgreSQL server is not installed (Debian: apt-get install postgresql)")
+    server = PgServer(bin_dir)
+    server.start()
+    try:
+        server.make_template()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """The URL of a database of this test's own holding an empty journal's schema."""
+    name = pg_server.new_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where a journal goes, once per store: a folder (SQLite) and a database URL (PostgreSQL)."""
+    if request.param == "sqlite":
+        return tmp_path / "journal"
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def another_store(store: str | Path, tmp_path: Path,
+                  request: pytest.FixtureRequest) -> Iterator[Any]:
+    """Makes more places for journals on the same store as ``store`` (a folder each, or a
+    database each), for tests that copy or import from one journal into another."""
+    made: list[str] = []
+    count = iter(range(1, 1000))
+
+    def make() -> str | Path:
+        if isinstance(store, Path):
+            return tmp_path / f"journal-{next(count)}"
+        server: PgServer = request.getfixturevalue("pg_server")
+        name = server.new_database()
+        made.append(name)
+        return server.url(name)
+
+    yield make
+    if made:
+        server = request.getfixturevalue("pg_server")
+        for name in made:
+            server.drop_database(name)

@@ -334,3 +334,13 @@ def test_time_zones_are_declared_for_windows() -> None:
     assert tz.marker is not None
     assert tz.marker.evaluate({"sys_platform": "win32"})
     assert not tz.marker.evaluate({"sys_platform": "linux"})
+
+
+def test_tesseract_is_looked_for_where_its_installers_put_it() -> None:
+    env = {"ProgramFiles": r"D:\Apps", "LOCALAPPDATA": r"C:\Users\ana\AppData\Local"}
+    assert platform.tesseract_locations(System.WINDOWS, env) == (
+        r"D:\Apps\Tesseract-OCR\tesseract.exe",
+        r"C:\Program Files (x86)\Tesseract-OCR\tesseract.exe",
+        r"C:\Users\ana\AppData\Local\Programs\Tesseract-OCR\tesseract.exe")
+    assert "/opt/homebrew/bin/tesseract" in platform.tesseract_locations(System.MACOS, {})
+    assert platform.tesseract_locations(System.LINUX, {}) == ()

@@ -247,6 +247,10 @@ def main(root, mode, files):  # noqa: C901 (a one-pass script)
                 text = "".join(v.value for v in n.values if isinstance(v, ast.Constant))
             else:
                 continue
+            if ONLY is not None and not any(
+                a <= n.end_lineno and n.lineno <= b for a, b in ONLY.get(str(p), [])
+            ):
+                continue
             forced = f"{p}:{n.lineno}" in FORCE
             if FORCE and not forced:
                 continue
@@ -438,6 +442,9 @@ def add_import(out, mode, p):
 
 
 FORCE = set(filter(None, os.environ.get("FORCE", "").split(",")))
+# LINES=file.json: {"path": [[first, last], ...]}: only strings on those lines (a merge's new
+# lines: `git diff -U0` of the merged tree against the translated branch)
+ONLY = json.loads(pathlib.Path(os.environ["LINES"]).read_text()) if os.environ.get("LINES") else None
 ROOT = pathlib.Path("headway_journal")
 if __name__ == "__main__":
     mode = sys.argv[1]

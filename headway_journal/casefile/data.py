@@ -94,9 +94,29 @@ class ContactRow:
     outcome: str
     promises: tuple[PromiseRow, ...]
     exhibit_numbers: tuple[int, ...]
+    # The journal's own id of the contact, and the hash-chain record that vouches for it as
+    # printed (its position and SHA-256): see ChainSeal.
+    entry_id: int | None = None
+    chain_seq: int | None = None
+    chain_digest: str = ""
+    source: str = "typed"  # how it was captured: typed, email, transcript, ocr-suggestion
+    # Who recorded and who last changed the entry (a shared journal's database users; "" in a
+    # folder, where there is one person).
+    recorded_by: str = ""
+    changed_by: str = ""
 
     def __post_init__(self) -> None:
         _require_aware(self)
+
+
+@dataclass(frozen=True)
+class ChainSeal:
+    """Where the journal's hash chain stood when the case file was made."""
+
+    journal_id: str  # SHA-256 of the journal's chain-start record: names the journal
+    head_seq: int
+    head_digest: str
+    vouches_from: str  # when the chain started vouching for entries (ISO 8601, UTC)
 
 
 @dataclass(frozen=True)
@@ -127,6 +147,7 @@ class Exhibit:
     # set by redact() for a PDF or text exhibit it cannot mask: listed (name, size, SHA-256)
     # as "withheld from this redacted copy", its contents left out
     withheld: bool = False
+    provenance: str = ""  # where it came from, one line ("" when not recorded)
 
     def __post_init__(self) -> None:
         _require_aware(self)
@@ -172,6 +193,9 @@ class CaseFileData:
     # open): the PDF then says so, and how many contacts outside it are not included.
     contacts_range: tuple[date | None, date | None] | None = None
     contacts_not_included: int = 0
+    chain: ChainSeal | None = None  # None: made without a journal's chain (say, in tests)
+    # What the digital signature the file will carry proves (None: it will not be signed).
+    signature_note: str | None = None
 
     def __post_init__(self) -> None:
         _require_aware(self)

@@ -27,7 +27,26 @@ from ..l10n import formats
 from .data import REFERENCE_LABELS, CaseFileData, ContactRow, Exhibit
 from .person import FILL_IN
 
-__all__ = ["LetterBlock", "draft_cover_letter", "is_heading_line", "letter_blocks"]
+__all__ = [
+    "LetterBlock",
+    "closing_section",
+    "commitments_section",
+    "contact_line",
+    "contacts_section",
+    "day_count",
+    "draft_cover_letter",
+    "escalations_section",
+    "exhibits_section",
+    "exhibit_note",
+    "is_heading_line",
+    "letter_blocks",
+    "long_date",
+    "not_a_heading",
+    "one_line",
+    "pick_contacts",
+    "rep_label",
+    "sentence",
+]
 
 _MAX_LISTED_CONTACTS = 12
 
@@ -142,7 +161,7 @@ def letter_blocks(text: str) -> list[LetterBlock]:
     return blocks
 
 
-def _not_a_heading(text: str) -> str:
+def not_a_heading(text: str) -> str:
     """Text from the case, with a period after any paragraph that would read as a heading."""
     paras = re.split(r"(\n[ \t]*\n)", text)
     for i in range(0, len(paras), 2):
@@ -151,26 +170,26 @@ def _not_a_heading(text: str) -> str:
     return "".join(paras)
 
 
-def _day(d: date) -> str:
+def long_date(d: date) -> str:
     return formats.long_date(d)
 
 
-def _days(n: int) -> str:
+def day_count(n: int) -> str:
     return i18n.plural("{n} day", "{n} days", n).format(n=n)
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _sentence(text: str) -> str:
-    text = _one_line(text).rstrip()
+def sentence(text: str) -> str:
+    text = one_line(text).rstrip()
     if text and text[-1] not in ".!?…\"”'":
         text += "."
     return text
 
 
-def _rep(c: ContactRow) -> str:
+def rep_label(c: ContactRow) -> str:
     name = c.rep_name.strip()
     title = c.rep_title.strip()
     if name and title:
@@ -178,30 +197,31 @@ def _rep(c: ContactRow) -> str:
     return name or title or i18n.text("a representative whose name was not given")
 
 
-def _contact_line(c: ContactRow) -> str:
+def contact_line(c: ContactRow) -> str:
     channel = i18n.text(c.channel.replace("_", " ").strip()) or i18n.text("contact")
-    line = f"- {_day(c.started_at.date())}, {channel}: {_rep(c)}"
+    line = f"- {long_date(c.started_at.date())}, {channel}: {rep_label(c)}"
     tickets = [t.strip() for t in c.tickets if t.strip()]
     if tickets:
         line += i18n.text(", ticket {join}").format(join=', '.join(tickets))
     what = c.outcome.strip() or c.summary.strip()
     if what:
-        line += f". {_sentence(what)}"
+        line += f". {sentence(what)}"
     else:
         line += "."
     return line
 
 
-def _exhibit_note(x: Exhibit) -> str:
+def exhibit_note(x: Exhibit) -> str:
     name = x.original_name.strip()
     if x.path is None or not x.path.is_file():
         return i18n.text("{name}; file missing, not enclosed").format(name=name)
     media = x.media_type.split(";", 1)[0].strip().lower()
     shown = (media.startswith("image/") and x.preview_ok) or media == "application/pdf"
-    return name if shown else i18n.text("{name}; not reproduced in the case file, available on request").format(name=name)
+    return name if shown else i18n.text("{name}; not reproduced in the case file, available on "
+                                        "request").format(name=name)
 
 
-def _pick_contacts(contacts: list[ContactRow]) -> list[ContactRow]:
+def pick_contacts(contacts: list[ContactRow]) -> list[ContactRow]:
     """All contacts when there are few; otherwise the first, the last and those with promises."""
     if len(contacts) <= _MAX_LISTED_CONTACTS:
         return contacts
@@ -221,77 +241,89 @@ def draft_cover_letter(data: CaseFileData, *, addressee: str) -> str:
     contacts = sorted(data.contacts, key=lambda c: (c.started_at, c.number))
     parts: list[str] = []
     parts += _letter_head(data, addressee, org)
-    parts += _letter_contacts(data, contacts, org)
-    parts += _letter_commitments(contacts)
-    parts += _letter_escalations(data)
+    parts += contacts_section(data, contacts, org)
+    parts += commitments_section(contacts)
+    parts += escalations_section(data)
     parts += _letter_request(data)
-    parts += _letter_closing(data)
+    parts += closing_section(data)
     return "\n\n".join(parts) + "\n"
 
 
 def _letter_head(data: CaseFileData, addressee: str, org: str) -> list[str]:
     """Date, addressee, the Re: block, the salutation and the opening paragraph."""
     parts: list[str] = []
-    parts.append(_day(data.generated_at.date()))
+    parts.append(long_date(data.generated_at.date()))
     to = [x for x in (addressee, data.organization.name.strip()) if x]
     to += [line.strip() for line in data.organization.address.splitlines() if line.strip()]
     if to:
         parts.append("\n".join(dict.fromkeys(to)))
 
-    re_lines = [i18n.text("Re: {one_line}").format(one_line=_one_line(data.title))]
+    re_lines = [i18n.text("Re: {one_line}").format(one_line=one_line(data.title))]
     for ref in data.references:
         label = ref.label.strip() or (
             i18n.text("Reference") if ref.kind == "other" else i18n.text(REFERENCE_LABELS.get(ref.kind, "Reference")))
         re_lines.append(f"{label}: {ref.value.strip()}")
-    re_lines.append(i18n.text("Open since {day} ({days})").format(day=_day(data.opened_on), days=_days(data.days_open)))
+    re_lines.append(i18n.text("Open since {day} ({days})").format(
+        day=long_date(data.opened_on), days=day_count(data.days_open)))
     if data.amount_disputed:
-        re_lines.append(i18n.text("Amount in dispute: {amount_disputed}").format(amount_disputed=data.amount_disputed))
+        re_lines.append(i18n.text("Amount in dispute: {amount_disputed}").format(
+            amount_disputed=data.amount_disputed))
     parts.append("\n".join(re_lines))
 
-    parts.append(i18n.text("Dear {addressee},").format(addressee=addressee) if addressee else i18n.text("Dear Sir or Madam,"))
+    parts.append(i18n.text("Dear {addressee},").format(
+        addressee=addressee) if addressee else i18n.text("Dear Sir or Madam,"))
 
     issue = data.issue_type_label.strip().lower() or "support"
     opening = (
-        i18n.text("I am writing to escalate a {issue} matter with {org} that has been open since {day}, {days} as of this letter.").format(issue=issue, org=org, day=_day(data.opened_on), days=_days(data.days_open))
+        i18n.text("I am writing to escalate a {issue} matter with {org} that has been open since "
+                  "{day}, {days} as of this letter.").format(
+            issue=issue, org=org, day=long_date(data.opened_on), days=day_count(data.days_open))
     )
     if data.role.strip():
         opening += i18n.text(" I am writing as a {lower}.").format(lower=data.role.strip().lower())
     if data.amount_disputed:
-        opening += i18n.text(" The amount in dispute is {amount_disputed}.").format(amount_disputed=data.amount_disputed)
+        opening += i18n.text(" The amount in dispute is {amount_disputed}.").format(
+            amount_disputed=data.amount_disputed)
     opening += (
-        i18n.text(" Despite repeated contacts, the matter is not resolved, and I ask that it now be "
+        i18n.text(" Despite repeated contacts, the matter is not resolved, and I ask that it now "
+                  "be "
         "reviewed by someone with the authority to resolve it.")
     )
     parts.append(opening)
     return parts
 
 
-def _letter_contacts(data: CaseFileData, contacts: list[ContactRow], org: str) -> list[str]:
+def contacts_section(data: CaseFileData, contacts: list[ContactRow], org: str) -> list[str]:
     """What happened and the record of contacts."""
     parts: list[str] = []
     if data.narrative.strip():
         parts.append(i18n.text("What Happened"))
-        parts.append(_not_a_heading(data.narrative.strip()))
+        parts.append(not_a_heading(data.narrative.strip()))
 
     if contacts:
         first, last = contacts[0].started_at.date(), contacts[-1].started_at.date()
         times = i18n.plural("once", "{n} times", len(contacts)).format(n=len(contacts))
-        span = i18n.text("on {day}").format(day=_day(first)) if first == last else i18n.text("between {day} and {day2}").format(day=_day(first), day2=_day(last))
-        intro = i18n.text("I contacted {org} {times} {span}.").format(org=org, times=times, span=span)
+        span = (i18n.text("on {day}").format(day=long_date(first)) if first == last
+                else i18n.text("between {day} and {day2}").format(
+                    day=long_date(first), day2=long_date(last)))
+        intro = i18n.text("I contacted {org} {times} {span}.").format(
+            org=org, times=times, span=span)
         parts.append(i18n.text("Record of Contacts"))
-        listed = _pick_contacts(contacts)
+        listed = pick_contacts(contacts)
         if len(listed) < len(contacts):
             intro += (
-                i18n.text(" The main contacts are listed below; the complete record of all {len} contacts is in the enclosed case file.").format(len=len(contacts))
+                i18n.text(" The main contacts are listed below; the complete record of all {len} "
+                          "contacts is in the enclosed case file.").format(len=len(contacts))
             )
         else:
-            intro += i18n.text(" Each contact is listed below and recorded in the enclosed case file.")
+            intro += i18n.text(" Each contact is listed below and recorded in the enclosed case "
+                               "file.")
         parts.append(intro)
-        parts.append("\n".join(_contact_line(c) for c in listed))
+        parts.append("\n".join(contact_line(c) for c in listed))
     return parts
 
 
-def _letter_commitments(contacts: list[ContactRow]) -> list[str]:
+def commitments_section(contacts: list[ContactRow]) -> list[str]:
     """Commitments that were not kept, then those still open."""
     parts: list[str] = []
     failed = [(c, p) for c in contacts for p in c.promises if p.status in ("broken", "overdue")]
@@ -301,20 +333,23 @@ def _letter_commitments(contacts: list[ContactRow]) -> list[str]:
         for c, p in failed:
             state = p.status_label.strip() or (i18n.text("not kept") if p.status == "broken" else "overdue")
             lines.append(
-                i18n.text("- On {day}, {rep} committed to the following: “{one_line}”. It was due {due_label}; as of this letter it is {state}.").format(day=_day(p.made_on), rep=_rep(c), one_line=_one_line(p.text), due_label=p.due_label, state=state)
+                i18n.text("- On {day}, {rep} committed to the following: \u201c{one_line}\u201d. "
+                          "It was due {due_label}; as of this letter it is {state}.").format(
+                    day=long_date(p.made_on), rep=rep_label(c), one_line=one_line(p.text),
+                    due_label=p.due_label, state=state)
             )
         parts.append("\n".join(lines))
     pending = [(c, p) for c in contacts for p in c.promises if p.status in ("pending", "due_today")]
     if pending:
         parts.append(
             i18n.text("Commitments still open: ")
-            + "; ".join(f"\u201c{_one_line(p.text)}\u201d (due {p.due_label})" for _, p in pending)
+            + "; ".join(f"\u201c{one_line(p.text)}\u201d (due {p.due_label})" for _, p in pending)
             + "."
         )
     return parts
 
 
-def _letter_escalations(data: CaseFileData) -> list[str]:
+def escalations_section(data: CaseFileData) -> list[str]:
     """The escalations so far."""
     parts: list[str] = []
     if data.escalations:
@@ -322,7 +357,7 @@ def _letter_escalations(data: CaseFileData) -> list[str]:
         lines = []
         for e in sorted(data.escalations, key=lambda e: e.requested_on):
             owner = ", ".join(x for x in (e.owner_name.strip(), e.owner_title.strip()) if x)
-            line = f"- {_day(e.requested_on)}: {e.level.strip() or 'escalation'}"
+            line = f"- {long_date(e.requested_on)}: {e.level.strip() or 'escalation'}"
             if owner:
                 line += i18n.text(", owned by {owner}").format(owner=owner)
             if e.reference.strip():
@@ -337,7 +372,8 @@ def _letter_request(data: CaseFileData) -> list[str]:
     parts: list[str] = []
     parts.append(i18n.text("The Resolution I Am Asking For"))
     parts.append(
-        _not_a_heading(data.desired_outcome.strip()) or i18n.text("[Describe the resolution you want.]")
+        not_a_heading(data.desired_outcome.strip())
+        or i18n.text("[Describe the resolution you want.]")
     )
 
     parts.append(
@@ -348,22 +384,26 @@ def _letter_request(data: CaseFileData) -> list[str]:
         "outside body with this record.")
     )
 
-    if data.exhibits:
-        parts.append(i18n.text("Enclosed Exhibits"))
-        parts.append(
-            "\n".join(
-                f"- Exhibit {x.number}: {_one_line(x.caption)} ({_exhibit_note(x)})"
-                for x in sorted(data.exhibits, key=lambda x: x.number)
-            )
-        )
-    return parts
+    return parts + exhibits_section(data)
 
 
-def _letter_closing(data: CaseFileData) -> list[str]:
+def exhibits_section(data: CaseFileData, heading: str | None = None) -> list[str]:
+    """The heading ("Enclosed Exhibits" unless given) and one "- Exhibit N: caption (file)"
+    line per exhibit; [] without any."""
+    if not data.exhibits:
+        return []
+    return [heading or i18n.text("Enclosed Exhibits"), "\n".join(
+        i18n.text("- Exhibit {number}: {caption} ({note})").format(
+            number=x.number, caption=one_line(x.caption), note=exhibit_note(x))
+        for x in sorted(data.exhibits, key=lambda x: x.number))]
+
+
+def closing_section(data: CaseFileData) -> list[str]:
     """Sincerely, room for the signature, and the sender's name and address."""
     parts: list[str] = []
     # room for the signature; a name or address the journal lacks is a line to fill in by hand
-    closing = [i18n.text("Sincerely,"), "", "", "", data.person.name.strip() or i18n.text("Name: {FILL_IN}").format(FILL_IN=FILL_IN)]
+    closing = [i18n.text("Sincerely,"), "", "", "", data.person.name.strip() or i18n.text("Name: {FILL_IN}").format(
+        FILL_IN=FILL_IN)]
     address = [line.strip() for line in data.person.address.splitlines() if line.strip()]
     closing += address or [i18n.text("Address: {FILL_IN}").format(FILL_IN=FILL_IN), FILL_IN]
     contact = " · ".join(x.strip() for x in (data.person.email, data.person.phone) if x.strip())

@@ -406,7 +406,8 @@ class _Redactor:
         )
 
     def exhibit(self, x: Exhibit) -> Exhibit:
-        x = replace(x, caption=self.s.text(x.caption), original_name=self.s.text(x.original_name))
+        x = replace(x, caption=self.s.text(x.caption), original_name=self.s.text(x.original_name),
+                    provenance=self.s.text(x.provenance))
         if unmaskable_kind(x.media_type) is None or x.number in self.include:
             return x
         # withheld: listed with its name, size and digest; its contents never reach the PDF

@@ -29,10 +29,13 @@ from typing import TYPE_CHECKING
 
 from .. import i18n
 from ..journal import issue_types
+from ..journal.capture.provenance import describe_provenance
 from ..journal.filenames import portable_name
-from ..journal.records import AttachmentView, CaseView, ContactView, PromiseView
+from ..journal.plain_copies import readable_path
+from ..journal.records import AttachmentView, CaseView, ChangeView, ContactView, PromiseView
 from ..journal.service import JournalService, NotFound, ServiceError
 from ..l10n import formats
+from .chain_bridge import with_chain
 from .data import (
     REFERENCE_KINDS,
     CaseFileData,
@@ -48,6 +51,7 @@ from .pdf import BuildResult, CaseFileCancelled, build_casefile
 from .pdf.progress import CancelledFn, ProgressFn
 from .redact import redact as redact_data
 from .redact import unmaskable_kind
+from .signing.choose import PassphraseFn, pick_signer
 
 if TYPE_CHECKING:
     from ..journal.exhibits import AttachmentStore, PrintCopy
@@ -182,7 +186,8 @@ def _references(case: CaseView, contacts: list[ContactView]) -> tuple[Reference,
         level = _cap(e.level) or i18n.text("Escalation")
         kinds.setdefault(ref, "escalation")  # a ticket number that is also one stays a ticket
         where.setdefault(ref, []).append(
-            i18n.text("Escalation reference ({level}: {owner})").format(level=level, owner=owner) if owner
+            i18n.text("Escalation reference ({level}: {owner})").format(
+                level=level, owner=owner) if owner
             else i18n.text("Escalation reference ({level})").format(level=level))
     for value, parts in where.items():
         if any((k, value.casefold()) in seen for k in ("ticket", "escalation")):
@@ -222,9 +227,12 @@ def _exhibit_files(
         if problem == "missing":
             return None, None, None  # the PDF itself says "the stored file is missing"
         if problem.startswith("unreadable"):
-            return None, None, i18n.text("the stored copy could not be read {strip}").format(strip=problem[len('unreadable'):].strip())
+            return None, None, i18n.text("the stored copy could not be read {strip}").format(
+                strip=problem[len("unreadable"):].strip())
         return None, None, (i18n.text(_FILE_PROBLEMS[problem]) if problem in _FILE_PROBLEMS
                             else i18n.text("the stored copy is {problem}").format(problem=problem))
+    if getattr(store, "sealed", False):  # a locked journal: a private plaintext copy
+        path = readable_path(store, sha)
     print_copy = None
     if check and media_type.startswith("image/") and preview_ok:
         try:
@@ -247,10 +255,16 @@ class CaseFileTooLarge(ServiceError):
         self.span = span
         where = i18n.text(" in that date range") if ranged else ""
         first, last = span
-        runs = (i18n.text(" Its contacts{where} run from {isoformat} to {isoformat2}.").format(where=where, isoformat=first.isoformat(), isoformat2=last.isoformat())
+        runs = (i18n.text(" Its contacts{where} run from {isoformat} to {isoformat2}.").format(
+            where=where, isoformat=first.isoformat(), isoformat2=last.isoformat())
                 if first is not None and last is not None else "")
         super().__init__(
-            i18n.text("Case #{case_id} has {contacts:,} contacts{where}: its case file would run to about {pages:,} pages, more than one file can hold (at most {limit:,} contacts, about {estimated_pages:,} pages). Choose a shorter date range for the timeline.{runs}").format(case_id=case_id, contacts=contacts, where=where, pages=self.pages, limit=limit, estimated_pages=estimated_pages(limit), runs=runs))
+            i18n.text("Case #{case_id} has {contacts:,} contacts{where}: its case file would run "
+                      "to about {pages:,} pages, more than one file can hold (at most {limit:,} "
+                      "contacts, about {estimated_pages:,} pages). Choose a shorter date range for "
+                      "the timeline.{runs}").format(
+                          case_id=case_id, contacts=contacts, where=where, pages=self.pages,
+                          limit=limit, estimated_pages=estimated_pages(limit), runs=runs))
 
 
 def estimated_pages(contacts: int) -> int:
@@ -265,7 +279,9 @@ def _check_size(service: JournalService, case_id: int, first: date | None, last:
     :data:`MAX_CASEFILE_CONTACTS`."""
     limit = MAX_CASEFILE_CONTACTS if max_contacts is None else max_contacts
     if first is not None and last is not None and first > last:
-        raise ServiceError(i18n.text("The date range starts on {isoformat}, after its end on {isoformat2}.").format(isoformat=first.isoformat(), isoformat2=last.isoformat()))
+        raise ServiceError(i18n.text("The date range starts on {isoformat}, after its end on "
+                                     "{isoformat2}.").format(
+                                         isoformat=first.isoformat(), isoformat2=last.isoformat()))
     total, low, high = service.contact_span(case_id)
     ranged = first is not None or last is not None
     inside = total
@@ -308,7 +324,8 @@ def casefile_data(
 
     contacts = sorted(case.contacts, key=lambda c: (c.started_at.astimezone(UTC), c.id))
     exhibits, number_of = _exhibits(service.store, case.attachments, check_files)
-    rows = _contact_rows(contacts, number_of)
+    rows = _with_editors(_contact_rows(contacts, number_of), contacts,
+                         service.history(case_id))
     escalations = tuple(
         EscalationRow(
             requested_on=e.requested_on,
@@ -322,7 +339,7 @@ def casefile_data(
     )
     clocks = _clocks(service, case, today)
 
-    return CaseFileData(
+    return with_chain(service, CaseFileData(
         case_number=case.id,
         case_key=case.key,
         title=case.title,
@@ -349,7 +366,7 @@ def casefile_data(
         safety_note=service.safety_note(case.issue_type),
         contacts_range=(first, last) if first is not None or last is not None else None,
         contacts_not_included=outside_range,
-    )
+    ))
 
 
 def _exhibits(
@@ -374,7 +391,8 @@ def _exhibits(
         number_of[a.id] = number
         caption = " ".join(a.caption.split()) or a.original_name
         if problem is not None:
-            caption = i18n.text("{caption} [not included: {problem}]").format(caption=caption, problem=problem)
+            caption = i18n.text("{caption} [not included: {problem}]").format(
+                caption=caption, problem=problem)
         exhibits.append(
             Exhibit(
                 number=number,
@@ -388,9 +406,26 @@ def _exhibits(
                 print_path=None if print_copy is None else print_copy.path,
                 print_sha256=None if print_copy is None else print_copy.sha256,
                 preview_ok=a.preview_ok,
+                provenance=describe_provenance(a.provenance),
             )
         )
     return exhibits, number_of
+
+
+def _with_editors(rows: list[ContactRow], contacts: list[ContactView],
+                  history: list[ChangeView]) -> list[ContactRow]:
+    """Each row with the database user who recorded the contact and who last changed it (a
+    shared journal's history names them; a folder's does not, and the rows stay as they are)."""
+    recorded: dict[int, str] = {}
+    changed: dict[int, str] = {}
+    for h in history:
+        if h.entity == "contact" and h.made_by:
+            target = recorded if h.action == "create" else changed
+            target[h.entity_id] = h.made_by
+    if not recorded and not changed:
+        return rows
+    return [replace(r, recorded_by=recorded.get(c.id, ""), changed_by=changed.get(c.id, ""))
+            for r, c in zip(rows, contacts, strict=True)]
 
 
 def _contact_rows(contacts: list[ContactView], number_of: dict[int, int]) -> list[ContactRow]:
@@ -413,6 +448,7 @@ def _contact_rows(contacts: list[ContactView], number_of: dict[int, int]) -> lis
                 tickets=tuple(t for t in c.tickets if t.strip()),
                 summary=c.summary,
                 outcome=c.outcome,
+                source=c.source,
                 promises=tuple(
                     PromiseRow(
                         text=p.text,
@@ -426,6 +462,7 @@ def _contact_rows(contacts: list[ContactView], number_of: dict[int, int]) -> lis
                 exhibit_numbers=tuple(
                     sorted(number_of[a.id] for a in c.attachments if a.id in number_of)
                 ),
+                entry_id=c.id,
             )
         )
     return rows
@@ -447,9 +484,12 @@ def _clocks(service: JournalService, case: CaseView, today: date) -> list[tuple[
         elif left == 0:
             when = "today"
         else:
-            when = i18n.text("passed {value} day{value2} ago").format(value=-left, value2='s' if left != -1 else '')
+            when = i18n.text("passed {value} day{value2} ago").format(
+                value=-left, value2='s' if left != -1 else '')
         clocks.append(
-            (clock.rule, i18n.text("{isoformat} ({when}; from {isoformat2})").format(isoformat=clock.deadline.isoformat(), when=when, isoformat2=clock.starts_on.isoformat()))
+            (clock.rule, i18n.text("{isoformat} ({when}; from {isoformat2})").format(
+                isoformat=clock.deadline.isoformat(), when=when,
+                isoformat2=clock.starts_on.isoformat()))
         )
     return clocks
 
@@ -480,10 +520,12 @@ def _check_numbers(data: CaseFileData, numbers: frozenset[int]) -> None:
     unknown = sorted(n for n in numbers if n not in known)
     if unknown:
         count = len(known)
-        has = i18n.text("no exhibits") if count == 0 else i18n.text("exhibits 1 to {count}").format(count=count) if count > 1 else i18n.text("exhibit 1")
+        has = i18n.text("no exhibits") if count == 0 else i18n.text("exhibits 1 to {count}").format(
+            count=count) if count > 1 else i18n.text("exhibit 1")
         which = ", ".join(str(n) for n in unknown)
         word = "exhibit" if len(unknown) == 1 else "exhibits"
-        raise NotFound(i18n.text("Case #{case_number} has no {word} {which} (it has {has}).").format(case_number=data.case_number, word=word, which=which, has=has))
+        raise NotFound(i18n.text("Case #{case_number} has no {word} {which} (it has {has}).").format(
+            case_number=data.case_number, word=word, which=which, has=has))
 
 
 def apply_options(
@@ -504,7 +546,8 @@ def apply_options(
         _check_numbers(data, numbers | put_back)
         both = sorted(numbers & put_back)
         if both:
-            raise ServiceError(i18n.text("Exhibit {value} is both left out and put back; choose one.").format(value=both[0]))
+            raise ServiceError(i18n.text("Exhibit {value} is both left out and put back; choose "
+                                         "one.").format(value=both[0]))
         return redact_data(data, exclude_exhibits=numbers, include_exhibits=put_back)
     return omit_exhibits(data, numbers)
 
@@ -531,8 +574,14 @@ def build_for_case(
     first: date | None = None,
     last: date | None = None,
     max_contacts: int | None = None,
+    sign: bool = True,
+    passphrase: PassphraseFn | None = None,
 ) -> BuildResult:
     """Write the case file of ``case_id`` to ``out`` (atomically) and describe the result.
+
+    With ``sign`` (the default) the file is signed as the last step, with the certificate chosen
+    in Settings (``passphrase(path)`` asks for its passphrase) or the journal's own key, made on
+    first use; ``signing.SigningError`` says why it cannot be.
 
     ``redact`` masks identifiers to their last 4 characters and withholds PDF and text
     exhibits except those in ``include``; ``exclude`` leaves those exhibit numbers out;
@@ -549,7 +598,10 @@ def build_for_case(
     data = casefile_data(service, case_id, now=now, cover_letter=cover_letter, first=first,
                          last=last, max_contacts=max_contacts)
     data = apply_options(data, redact=redact, exclude=exclude, include=include)
-    return build_casefile(data, Path(out), progress=progress, cancelled=cancelled)
+    signer, why = pick_signer(service, passphrase) if sign else (None, None)
+    result = build_casefile(data, Path(out), progress=progress, cancelled=cancelled,
+                            signer=signer)
+    return result if why is None else replace(result, unsigned_reason=why)
 
 
 def default_file_name(title: str, *, redacted: bool = False, on: date | None = None) -> str:
@@ -560,4 +612,6 @@ def default_file_name(title: str, *, redacted: bool = False, on: date | None = N
         clean = clean[:79].rstrip() + "…"
     kind = i18n.text("Case file (redacted)") if redacted else i18n.text("Case file")
     day = (on or date.today()).isoformat()
-    return portable_name(i18n.text("{kind} - {clean} - {day}.pdf").format(kind=kind, clean=clean, day=day) if clean else i18n.text("{kind} - {day}.pdf").format(kind=kind, day=day))
+    return portable_name(i18n.text("{kind} - {clean} - {day}.pdf").format(
+        kind=kind, clean=clean, day=day) if clean else i18n.text("{kind} - {day}.pdf").format(
+            kind=kind, day=day))

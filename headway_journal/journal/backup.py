@@ -22,7 +22,6 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -31,8 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import i18n
+from .crypto import unlocked
 from .db import (
     BACKUPS_DIR,
+    DB_ERRORS,
     DB_NAME,
     KNOWN_REVISIONS,
     FolderLock,
@@ -228,14 +229,21 @@ def _last_change_id(db: Path) -> int | None:
     try:
         row = con.execute("SELECT max(id) FROM changes").fetchone()
         return None if row is None or row[0] is None else int(row[0])
-    except sqlite3.Error:
+    except DB_ERRORS:
         return None
     finally:
         con.close()
 
 
-def _write_json_atomic(path: Path, data: dict[str, Any]) -> None:
-    write_atomic(path, json.dumps(data, indent=1, sort_keys=True).encode())
+def _write_json_atomic(path: Path, data: dict[str, Any], keys: Any = None) -> None:
+    """Write ``data`` as JSON; sealed with a locked journal's ``keys``: a sidecar's digests
+    would tell which known files the journal holds."""
+    blob = json.dumps(data, indent=1, sort_keys=True).encode()
+    if keys is not None:
+        from .crypto import sealed
+
+        blob = sealed.seal_bytes(keys.files, blob)
+    write_atomic(path, blob)
 
 
 def write_sidecar(backup: Path) -> Path:
@@ -250,21 +258,28 @@ def write_sidecar(backup: Path) -> Path:
         "total_bytes": sum(size for _sha, size in rows),
     }
     side = sidecar_path(backup)
-    _write_json_atomic(side, data)
+    _write_json_atomic(side, data, unlocked.resolve_keys(backup, None))
     return side
 
 
 def read_sidecar(backup: Path) -> dict[str, Any] | None:
     """The sidecar of a backup, or None if it has none (or it cannot be read)."""
     try:
-        data = json.loads(sidecar_path(backup).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = sidecar_path(backup).read_bytes()
+        keys = unlocked.resolve_keys(backup, None)
+        if keys is not None and not raw.lstrip().startswith(b"{"):
+            from .crypto import sealed
+
+            raw = sealed.open_bytes(keys.files, raw)
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError):  # (SealedFileDamaged is a ValueError)
         return None
     return data if isinstance(data, dict) else None
 
 
 def missing_attachments(folder: Path, backup: Path) -> list[tuple[str, int]]:
     """(sha256, size) of exhibits the backup refers to that the journal's store lacks or has altered."""
+    from .crypto.unlocked import keys_for
     from .exhibits import AttachmentStore
 
     side = read_sidecar(backup)
@@ -275,7 +290,13 @@ def missing_attachments(folder: Path, backup: Path) -> list[tuple[str, int]]:
         wanted = _attachment_rows(backup)
     if not wanted:
         return []
-    store = AttachmentStore(Path(folder) / "attachments")
+    keys = keys_for(folder)
+    if keys is not None:  # a locked journal's store: sealed, keyed names
+        from .exhibits.sealed_store import SealedAttachmentStore
+
+        store: AttachmentStore = SealedAttachmentStore(Path(folder) / "attachments", keys)
+    else:
+        store = AttachmentStore(Path(folder) / "attachments")
     out: list[tuple[str, int]] = []
     for sha, size in wanted:
         try:
@@ -433,7 +454,7 @@ def _keep_current(folder: Path, when: datetime, safety_backup: bool) -> Path | N
     if not (db.exists() and db.stat().st_size > 0) or quick_check(db):
         return None
     # Fold the write-ahead log into the file so the set-aside copy is complete by itself.
-    with suppress(sqlite3.Error):
+    with suppress(*DB_ERRORS):
         con = connect_file(db)
         try:
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -575,8 +596,9 @@ def _changed_since(journal: Journal, info: BackupInfo | None) -> bool:
 def maybe_periodic(journal: Journal, changed_since_last: bool,
                    every: timedelta = PERIODIC_EVERY, *, now: datetime | None = None) -> Path | None:
     """For the GUI's timer: a "periodic" backup when something changed and the newest backup is
-    at least ``every`` old. Prunes after making one. Returns the new backup, if any."""
-    if not changed_since_last:
+    at least ``every`` old. Prunes after making one. Returns the new backup, if any.
+    (A shared journal is backed up on its server, with pg_dump: nothing here.)"""
+    if not changed_since_last or journal.kind != "sqlite":
         return None
     now = now or datetime.now(UTC)
     mgr = BackupManager(journal)
@@ -592,12 +614,14 @@ def backup_on_open(journal: Journal, *, min_age: timedelta = OPEN_BACKUP_MIN_AGE
                    now: datetime | None = None) -> Path | None:
     """After opening: the upgrade (if any) already made a "before-upgrade" copy (its sidecar is
     written here); otherwise an "open" backup unless the newest backup is younger than
-    ``min_age``. A journal created just now has nothing to back up."""
+    ``min_age``. A journal created just now has nothing to back up (nor a shared one here)."""
+    if journal.kind != "sqlite":
+        return None
     now = now or datetime.now(UTC)
     if journal.upgrade_backup:
         up = Path(journal.upgrade_backup)
         if up.exists() and read_sidecar(up) is None:
-            with suppress(OSError, sqlite3.Error, JournalError):
+            with suppress(OSError, *DB_ERRORS, JournalError):
                 write_sidecar(up)
         return None
     if journal.upgraded_from is None:  # a new journal
@@ -628,6 +652,9 @@ def backup_before_command(journal: Journal, *, min_age: timedelta = COMMAND_BACK
     return path
 
 
+_COMMAND_BACKUP_ERRORS: tuple[type[Exception], ...] = (OSError, *DB_ERRORS, JournalError)
+
+
 def arm_command_backup(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_MIN_AGE,
                        made: builtins.list[Path] | None = None) -> None:
     """Make ``backup_before_command`` run just before the first write of this session (a
@@ -637,11 +664,11 @@ def arm_command_backup(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_
     def action() -> None:
         try:
             path = backup_before_command(journal, min_age=min_age)
-        except (OSError, sqlite3.Error, JournalError) as exc:
+        except _COMMAND_BACKUP_ERRORS as exc:
             from .db import describe_sqlite_error
 
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
-                describe_sqlite_error(exc) if isinstance(exc, sqlite3.Error) else str(exc))
+                describe_sqlite_error(exc) if isinstance(exc, DB_ERRORS) else str(exc))
             raise JournalError(
                 i18n.text("The automatic backup before this change could not be made, so nothing was changed: {join}").format(join=' '.join(str(why).split()))) from exc
         if path is not None and made is not None:
@@ -653,7 +680,9 @@ def arm_command_backup(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_
 def backup_on_close(journal: Journal, *, now: datetime | None = None) -> Path | None:
     """Before closing: a "close" backup if anything was recorded since the newest backup.
 
-    Call it while the journal is still open."""
+    Call it while the journal is still open. (A shared journal: none; see maybe_periodic.)"""
+    if journal.kind != "sqlite":
+        return None
     mgr = BackupManager(journal)
     if not _changed_since(journal, mgr.newest()):
         return None

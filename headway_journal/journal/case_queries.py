@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from types import ModuleType
 from typing import Any
 
 from sqlalchemy import String, case, func, select
@@ -15,12 +16,22 @@ from .issue_types import ISSUE_TYPES
 from .models import Case, Contact, Organization, Promise
 from .records import ACTIVE_STATUSES, CaseFilter, CaseSummary, NotFound, SearchHit
 from .safe_echo import escape_for_terminal
-from .search import fts_query
 from .service_base import ServiceBase
 
 
 class CaseQueries(ServiceBase):
     """The case list's queries (part of ``JournalService``)."""
+
+    def search_index(self) -> ModuleType:
+        """The search module of this journal's store: ``search`` (FTS5) or, on a server,
+        ``search_pg``; both offer fts_query, matching_cases, hit_rows and item_id."""
+        if self.journal.kind == "postgresql":
+            from . import search_pg
+
+            return search_pg
+        from . import search
+
+        return search
 
     def _case_query(self, flt: CaseFilter, today: date) -> Any:
         dues = (
@@ -57,11 +68,10 @@ class CaseQueries(ServiceBase):
         if flt.organization_id:
             q = q.where(Case.organization_id == flt.organization_id)
         if flt.text.strip():
-            match = fts_query(flt.text)
+            index = self.search_index()
+            match = index.fts_query(flt.text)
             if match:
-                from .search import matching_cases
-
-                q = q.where(Case.id.in_(matching_cases(match)))
+                q = q.where(Case.id.in_(index.matching_cases(match)))
         if flt.sort == "opened":
             q = q.order_by(Case.opened_on.desc(), Case.id.desc())
         elif flt.sort == "title":
@@ -178,9 +188,8 @@ class CaseQueries(ServiceBase):
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """The best ``limit`` matches of ``query`` (``journal.search``: relevance when few
         documents match, newest first when many)."""
-        from . import search as fts
-
-        match = fts_query(query)
+        fts = self.search_index()
+        match = fts.fts_query(query)
         if match is None:
             return []
         with self.journal.sessions() as s:

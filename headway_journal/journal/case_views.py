@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from . import deadlines as dl
+from .capture.provenance import provenance_pairs
 from .case_queries import contact_day
 from .history import case_history
 from .issue_types import ISSUE_TYPES
@@ -82,6 +83,7 @@ class CaseViews(ServiceBase):
                 attachments=live,
                 removed_attachments=tuple(a for a in atts if a.removed_at is not None),
                 notes=tuple(NoteView(n.id, n.body, n.created_at, n.updated_at) for n in c.notes),
+                version=c.version,
             )
 
     def _contact_view(self, ct: Contact, atts: list[AttachmentView], now: datetime) -> ContactView:
@@ -92,7 +94,8 @@ class CaseViews(ServiceBase):
             rep_id=ct.rep_id, tickets=tuple(t.number for t in ct.tickets), summary=ct.summary,
             outcome=ct.outcome, recorded_at=ct.recorded_at,
             promises=tuple(self._promise_view(p, ct, now) for p in ct.promises),
-            attachments=tuple(atts),
+            attachments=tuple(atts), source=ct.source or "typed", capture_ref=ct.capture_ref,
+            version=ct.version,
         )
 
     def _promise_view(self, p: Promise, ct: Contact, now: datetime) -> PromiseView:
@@ -116,12 +119,13 @@ class CaseViews(ServiceBase):
                 started_at=ct.started_at, ended_at=ct.ended_at, channel=ct.channel,
                 direction=ct.direction, hold_minutes=ct.hold_minutes, rep_name=ct.rep_name,
                 rep_title=ct.rep_title, rep_id=ct.rep_id, tickets=[t.number for t in ct.tickets],
-                summary=ct.summary, outcome=ct.outcome, key=ct.key,
+                summary=ct.summary, outcome=ct.outcome, key=ct.key, source=ct.source or "typed",
                 promises=[PromiseInput(p.text, p.business_days, p.hours, p.due_on, p.status,
                                        id=p.id) for p in ct.promises],
                 escalation=None if esc is None else EscalationInput(
                     esc.requested_on, esc.level, esc.owner_name, esc.owner_title, esc.reference,
                     esc.notes, key=esc.key),
+                version=ct.version,
             )
 
     def case_input(self, case_id: int) -> CaseInput:
@@ -132,7 +136,7 @@ class CaseViews(ServiceBase):
                 role=c.role, status=c.status, opened_on=c.opened_on, summary=c.summary,
                 desired_outcome=c.desired_outcome,
                 amount_disputed=None if c.amount_disputed is None else str(c.amount_disputed),
-                currency=c.currency, fields=dict(c.fields or {}), key=c.key,
+                currency=c.currency, fields=dict(c.fields or {}), key=c.key, version=c.version,
             )
 
     def history(self, case_id: int) -> list[ChangeView]:
@@ -151,4 +155,4 @@ def attachment_view(a: Attachment) -> AttachmentView:
     """An exhibit row as its view."""
     return AttachmentView(a.id, a.case_id, a.contact_id, a.sha256, a.original_name, a.media_type,
                           a.size, a.caption, a.preview_ok, a.width, a.height, a.added_at,
-                          a.removed_at)
+                          a.removed_at, provenance_pairs(a.provenance))

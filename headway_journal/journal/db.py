@@ -16,17 +16,32 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
+
+from headway_journal import i18n
 
 from ..platform import FileLock, LockBusy
+from .chain import attach as seal_on_commit
+from .crypto import swap, unlocked
 from .fsutil import make_private_dir, replace_durably, write_text_atomic
 
+if TYPE_CHECKING:  # pragma: no cover
+    from .crypto.keys import JournalKeys
+
+try:  # SQLCipher (a locked journal's database) raises its own classes, not sqlite3's
+    from sqlcipher3.dbapi2 import Error as _CipherError
+except ImportError:  # pragma: no cover - a build without SQLCipher opens plain journals only
+    _CipherError = sqlite3.Error
+# Every error a connection to a journal database (plain or locked) can raise.
+DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, _CipherError)
+_READ_ERRORS: tuple[type[Exception], ...] = (*DB_ERRORS, UnicodeDecodeError)  # garbage text
+
 DB_NAME = "journal.sqlite3"
-LOCK_NAME = "journal.lock"
+LOCK_NAME = swap.LOCK_NAME
 VERIFIED_NAME = "journal.verified"
 # The full integrity check on open reads the whole database (about 0.4 s at 100,000 contacts).
 # It is skipped only while a stamp written at the last clean close still matches the file, and
@@ -38,11 +53,14 @@ UNCHECKED_REASON = ("it is being checked for damage, since Headway Journal was n
 ATTACHMENTS_DIR = "attachments"
 BACKUPS_DIR = "backups"
 ENV_DIR = "HEADWAY_JOURNAL_DIR"
+# Every entry of a journal folder that is the journal (what an encryption replaces).
+JOURNAL_ENTRIES = swap.JOURNAL_ENTRIES
 
 # The newest schema revision this version of the app knows, and every one it can upgrade from.
 # Kept here (and checked against Alembic's scripts by a test) so opening a journal that needs no
 # upgrade never imports Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0008", "0006",
+                                    "0007", "0009")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
@@ -56,6 +74,11 @@ class JournalLocked(JournalError):
 
 class JournalTooNew(JournalError):
     pass
+
+
+class JournalNeedsKey(JournalLocked):
+    """The journal is encrypted (it has a lockbox) and was opened without its keys: ask for
+    the passphrase (``journal.unlocking``) and open it again with them."""
 
 
 class JournalDamaged(JournalError):
@@ -79,8 +102,11 @@ def resolve_journal_dir(option: str | os.PathLike[str] | None) -> Path:
 
 
 def describe_sqlite_error(exc: BaseException) -> str:
-    """Sort SQLite errors into plain words: the environment (disk, permissions, lock) or damage."""
+    """Sort SQLite errors into plain words: the environment (disk, permissions, lock) or damage.
+    (A shared journal's server errors: the server cannot be reached, or it refused.)"""
     text = str(getattr(exc, "orig", exc)).lower()
+    if type(getattr(exc, "orig", exc)).__module__.startswith("psycopg"):
+        return describe_server_error(text)
     if "disk is full" in text or "database or disk is full" in text:
         return "The disk is full, so the change was not saved. Free some space and try again."
     if "disk i/o error" in text:
@@ -100,6 +126,22 @@ def describe_sqlite_error(exc: BaseException) -> str:
     return f"The journal could not complete this: {getattr(exc, 'orig', exc)}"
 
 
+SERVER_GONE = ("connection", "could not connect", "server closed", "terminating connection",
+               "does not allow connections", "timeout expired", "no route", "network")
+
+
+def describe_server_error(text: str) -> str:
+    """A shared journal's server error in plain words (``text`` in lower case)."""
+    if "permission denied" in text or "read-only transaction" in text:
+        return i18n.text("The journal server refused the change: your account may only read "
+                         "this journal. Nothing was changed.")
+    if any(word in text for word in SERVER_GONE):
+        return i18n.text("The journal server cannot be reached (the network or the server is "
+                         "down), so nothing was saved. Try again when the connection is back.")
+    return i18n.text("The journal server could not complete this: {error}").format(
+        error=text.strip()[:200])
+
+
 def readonly_uri(db_path: str | os.PathLike[str]) -> str:
     """An SQLite URI that opens ``db_path`` read-only, whatever characters its path holds.
 
@@ -110,30 +152,47 @@ def readonly_uri(db_path: str | os.PathLike[str]) -> str:
     return Path(db_path).absolute().as_uri() + "?mode=ro"
 
 
-def connect_readonly(db_path: str | os.PathLike[str]) -> sqlite3.Connection:
+def _connect(target: str, keys: JournalKeys | None, *, uri: bool = False,
+             timeout: float = 5.0) -> sqlite3.Connection:
+    """sqlite3's connection, or for a locked journal SQLCipher's, keyed before anything else
+    (the two modules have the same API; SQLCipher's raises ``DB_ERRORS``' other classes)."""
+    if keys is None:
+        return sqlite3.connect(target, uri=uri, timeout=timeout)
+    from .crypto.database import apply_key, dbapi
+
+    con = dbapi().connect(target, uri=uri, timeout=timeout)
+    apply_key(con, keys)
+    return cast("sqlite3.Connection", con)
+
+
+def connect_readonly(db_path: str | os.PathLike[str],
+                     keys: JournalKeys | None = None) -> sqlite3.Connection:
     """A read-only sqlite3 connection to an existing database file (never creates one); on a
-    read-only disk, where no ``-shm`` file can be made, an immutable one.
+    read-only disk, where no ``-shm`` file can be made, an immutable one. ``keys``: the
+    database of a locked journal (an SQLCipher connection, keyed).
 
     Any other problem (a damaged or locked file) is left for the caller's first query to
     report, as with a plain connection."""
     uri = readonly_uri(db_path)
-    con = sqlite3.connect(uri, uri=True)
+    keys = unlocked.resolve_keys(db_path, keys)
+    con = _connect(uri, keys, uri=True)
     try:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError as exc:
+    except DB_ERRORS as exc:
         if "unable to open" not in str(exc) or not Path(db_path).is_file():
             return con
         con.close()
-        return sqlite3.connect(uri + "&immutable=1", uri=True)
-    except sqlite3.DatabaseError:
-        return con
+        return _connect(uri + "&immutable=1", keys, uri=True)
     return con
 
 
-def connect_file(db_path: str | os.PathLike[str]) -> sqlite3.Connection:
+def connect_file(db_path: str | os.PathLike[str], keys: JournalKeys | None = None, *,
+                 timeout: float = 5.0) -> sqlite3.Connection:
     """A read-write sqlite3 connection to the file ``db_path`` taken literally (never as a URI:
-    this SQLite is built with SQLITE_USE_URI, so a name starting "file:" would be parsed)."""
-    return sqlite3.connect(os.fspath(Path(db_path).absolute()))
+    this SQLite is built with SQLITE_USE_URI, so a name starting "file:" would be parsed).
+    ``keys``: a locked journal's database (SQLCipher, keyed)."""
+    keys = unlocked.resolve_keys(db_path, keys)
+    return _connect(os.fspath(Path(db_path).absolute()), keys, timeout=timeout)
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, foreign_keys: bool = True) -> None:
@@ -162,14 +221,38 @@ class FirstWriteHook:
 
 
 def make_engine(db_path: Path, *, foreign_keys: bool = True,
-                first_write: FirstWriteHook | None = None) -> Engine:
+                first_write: FirstWriteHook | None = None,
+                keys: JournalKeys | None = None) -> Engine:
+    """The journal's engine; ``keys``: a locked journal, through SQLCipher (``sqlcipher3``),
+    each connection keyed before its pragmas."""
     # URL.create takes the path as it is; "sqlite:///{path}" would be parsed, so a '?' or '#'
     # in a folder's name would cut the path short.
-    url = URL.create("sqlite", database=os.fspath(Path(db_path).absolute()))
-    engine = create_engine(url, poolclass=NullPool)
+    path = os.fspath(Path(db_path).absolute())
+    keys = unlocked.resolve_keys(path, keys)
+    if keys is None:
+        engine = create_engine(URL.create("sqlite", database=path), poolclass=NullPool)
+    else:
+        from .crypto.database import dbapi
+
+        # SQLite's dialect on SQLCipher's module (what ``sqlite+pysqlcipher`` is), keyed
+        # by the listener below: the key never sits in the URL. Connections are kept (a
+        # small pool): every page a new connection reads is decrypted and authenticated
+        # again, so a kept connection's page cache is what makes searches as fast as plain.
+        engine = create_engine(URL.create("sqlite", database=path), module=dbapi(),
+                               poolclass=QueuePool, pool_size=2, max_overflow=8,
+                               connect_args={"check_same_thread": False})
+
+        @event.listens_for(engine, "checkin")
+        def _checkin(dbapi_connection: Any, _record: Any) -> None:
+            with suppress(*DB_ERRORS):  # a read-only session's connection writes again
+                dbapi_connection.execute("PRAGMA query_only = OFF")
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        if keys is not None:
+            from .crypto.database import apply_key
+
+            apply_key(dbapi_connection, keys)  # the first statement, before any pragma
         _set_pragmas(dbapi_connection, foreign_keys)
 
     @event.listens_for(engine, "begin")
@@ -194,6 +277,14 @@ def read_only_sessions(engine: Engine) -> sessionmaker[Session]:
     is ever asked for) on a connection with ``PRAGMA query_only``, so any write fails in SQLite
     itself. For commands that only read (search, export, check, casefile, ics)."""
     return sessionmaker(engine.execution_options(journal_read_only=True), expire_on_commit=False)
+
+
+def write_sessions(engine: Engine) -> sessionmaker[Session]:
+    """Sessions that write (BEGIN IMMEDIATE); each commit seals the new history records into
+    the hash chain first (``journal.chain``)."""
+    factory = sessionmaker(engine.execution_options(journal_write=True), expire_on_commit=False)
+    seal_on_commit(factory)
+    return factory
 
 
 def _touch_private(path: Path) -> None:
@@ -230,9 +321,9 @@ class FolderLock:
         self._lock.release()
 
 
-def read_revision(db_path: Path) -> str | None:
+def read_revision(db_path: Path, keys: JournalKeys | None = None) -> str | None:
     """The schema revision stored in a journal database, or None for an empty one."""
-    con = connect_readonly(db_path)
+    con = connect_readonly(db_path, keys)
     try:
         row = con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -246,7 +337,7 @@ def read_revision(db_path: Path) -> str | None:
             return None
         rev = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return None if rev is None else str(rev[0])
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # (garbage where text was)
+    except _READ_ERRORS as exc:  # (garbage where text was)
         raise JournalDamaged(
             f"The journal database {db_path} cannot be read: {exc}. Nothing was changed."
         ) from exc
@@ -254,38 +345,41 @@ def read_revision(db_path: Path) -> str | None:
         con.close()
 
 
-def quick_check(db_path: Path) -> list[str]:
+def quick_check(db_path: Path, keys: JournalKeys | None = None) -> list[str]:
     """SQLite's quick_check plus foreign_key_check; an empty list means sound."""
     problems: list[str] = []
     try:
-        con = connect_readonly(db_path)
-    except sqlite3.Error as exc:
+        con = connect_readonly(db_path, keys)
+    except DB_ERRORS as exc:
         return [f"cannot open database: {exc}"]
     try:
         rows = con.execute("PRAGMA quick_check").fetchall()
         problems += [str(r[0]) for r in rows if r[0] != "ok"]
         for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check").fetchall():
             problems.append(f"{table} row {rowid} points to a missing {parent} row")
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # (garbage where text was)
+    except _READ_ERRORS as exc:  # (garbage where text was)
         problems.append(f"database is damaged: {exc}")
     finally:
         con.close()
     return problems
 
 
-def sqlite_backup(src_path: Path, dest: Path, *, journal_only: bool = False) -> None:
+def sqlite_backup(src_path: Path, dest: Path, *, journal_only: bool = False,
+                  keys: JournalKeys | None = None) -> None:
     """Copy a (possibly open) database with SQLite's online backup API into ``dest`` atomically.
 
     ``journal_only``: refuse (JournalDamaged, ``dest`` untouched) a copy that holds no journal,
-    so a backup can never "succeed" by copying an empty database."""
+    so a backup can never "succeed" by copying an empty database. ``keys``: a locked journal's
+    database, copied page by page under the same key (the copy is as encrypted as the source)."""
     tmp = dest.with_name(dest.name + ".partial")
     with suppress(FileNotFoundError):
         tmp.unlink()
-    src = connect_readonly(src_path)  # also from a journal on a read-only disk
+    keys = unlocked.resolve_keys(src_path, keys)  # the copy is keyed as its source is
+    src = connect_readonly(src_path, keys)  # also from a journal on a read-only disk
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
         os.close(fd)
-        out = connect_file(tmp)
+        out = connect_file(tmp, keys)
         try:
             src.backup(out)
             out.execute("PRAGMA journal_mode = DELETE")
@@ -293,13 +387,15 @@ def sqlite_backup(src_path: Path, dest: Path, *, journal_only: bool = False) -> 
             out.close()
     finally:
         src.close()
-    problems = quick_check(tmp)
+    problems = quick_check(tmp) if keys is None else quick_check(tmp, keys)
     if problems:
         tmp.unlink()
         raise JournalDamaged("The backup copy failed its check: " + "; ".join(problems[:3]))
+    if keys is not None:  # a copy of a locked journal (anywhere) is read with its keys
+        unlocked.remember(dest, keys)
     if journal_only:
         try:
-            empty = read_revision(tmp) is None
+            empty = (read_revision(tmp) if keys is None else read_revision(tmp, keys)) is None
         except JournalDamaged:
             empty = True
         if empty:
@@ -308,24 +404,30 @@ def sqlite_backup(src_path: Path, dest: Path, *, journal_only: bool = False) -> 
     replace_durably(tmp, dest)
 
 
-def migrate_to(db_path: Path, revision: str = "head") -> None:
+def migrate_to(db_path: Path, revision: str = "head", keys: JournalKeys | None = None) -> None:
     """Run the app's Alembic migrations on ``db_path`` up to ``revision``, on a connection of
     its own with foreign keys off (PITFALLS.md), in one transaction: on any error nothing of
     this run stays. Used by upgrades and to build the exact schema of a revision."""
-    from alembic import command
-    from alembic.config import Config
-
-    engine = make_engine(db_path, foreign_keys=False)
+    engine = make_engine(db_path, foreign_keys=False, keys=keys)
     try:
-        cfg = Config()
-        cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA foreign_keys = OFF")  # ignored inside a transaction
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+            run_migrations(conn, revision)
             conn.commit()
     finally:
         engine.dispose()
+
+
+def run_migrations(conn: Connection, revision: str = "head") -> None:
+    """Alembic's upgrade to ``revision`` on the open connection ``conn`` (either store); the
+    caller commits."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, revision)
 
 
 class JournalUpgradeFailed(JournalError):
@@ -337,7 +439,8 @@ class JournalUpgradeFailed(JournalError):
         self.reason = reason  # what went wrong, e.g. "OperationalError: no such table: x"
 
 
-def upgrade_schema(db_path: Path, backups: Path, current: str | None) -> str | None:
+def upgrade_schema(db_path: Path, backups: Path, current: str | None,
+                   keys: JournalKeys | None = None) -> str | None:
     """Bring the database to HEAD_REVISION with Alembic. Returns the pre-upgrade backup's path.
 
     A failed upgrade raises JournalUpgradeFailed naming that backup (the migration runs in one
@@ -351,7 +454,10 @@ def upgrade_schema(db_path: Path, backups: Path, current: str | None) -> str | N
         sqlite_backup(db_path, dest)
         backup_path = str(dest)
     try:
-        migrate_to(db_path)
+        if keys is None:
+            migrate_to(db_path)
+        else:
+            migrate_to(db_path, keys=keys)
     except Exception as exc:
         if current is None:
             raise
@@ -428,8 +534,11 @@ def _write_verified(folder: Path, revision: str, checked_at: datetime) -> None:
 
 @dataclass
 class Journal:
-    """An open journal folder: engine, session factory and the folder lock."""
+    """An open journal folder: engine, session factory and the folder lock.
 
+    ``shared.engine.SharedJournal`` is the same for a journal on a PostgreSQL server."""
+
+    kind: ClassVar[str] = "sqlite"  # the store: "sqlite" (a folder) or "postgresql" (a URL)
     folder: Path
     engine: Engine
     sessions: sessionmaker[Session]
@@ -444,6 +553,7 @@ class Journal:
     # Opened with ``defer_check`` and the full check not passed yet: read through read-only
     # connections (nothing written, not even a checkpoint) until ``accept_check``.
     unchecked: bool = False
+    keys: JournalKeys | None = field(default=None, repr=False)  # a locked journal's keys
     _closed: bool = field(default=False, repr=False)
 
     def run_check(self) -> list[str]:
@@ -458,10 +568,9 @@ class Journal:
         _private_side_files(self.folder)
         make_private_dir(self.attachments_dir)
         make_private_dir(self.backups_dir)
-        self.engine = make_engine(self.db_path, first_write=self.first_write)
+        self.engine = make_engine(self.db_path, first_write=self.first_write, keys=self.keys)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self.write_sessions = sessionmaker(self.engine.execution_options(journal_write=True),
-                                           expire_on_commit=False)
+        self.write_sessions = write_sessions(self.engine)
         self.verified_at = datetime.now(UTC)
         self.unchecked = False
 
@@ -484,6 +593,11 @@ class Journal:
     @property
     def name(self) -> str:
         return self.folder.name
+
+    @property
+    def location(self) -> str:
+        """Where the journal is, for people: its folder (a shared journal: its URL, no password)."""
+        return str(self.folder)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -508,9 +622,9 @@ class Journal:
             self._closed = True
         if not self._closed:
             self.engine.dispose()
-            with suppress(sqlite3.Error):
+            with suppress(*DB_ERRORS):
                 # Not waiting when another program is writing (its WAL stays, and so no stamp).
-                con = sqlite3.connect(os.fspath(Path(self.db_path).absolute()), timeout=0.1)
+                con = connect_file(self.db_path, self.keys, timeout=0.1)
                 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 con.close()
             if self.verified_at is not None:
@@ -541,26 +655,54 @@ def _private_side_files(folder: Path) -> None:
                 os.chmod(side, 0o600)
 
 
-def _open_unchecked(folder: Path, lock: FolderLock, revision: str) -> Journal:
+def _open_unchecked(folder: Path, lock: FolderLock, revision: str,
+                    keys: JournalKeys | None) -> Journal:
     """The journal before its deferred full check: read-only connections (``mode=ro``, so not
     even a checkpoint of a crashed session's WAL reaches the file), no stamp, writes refused."""
     from .readonly import make_read_only_engine
 
     _forget_verified(folder)
-    engine = make_read_only_engine(folder / DB_NAME)
+    engine = make_read_only_engine(folder / DB_NAME, keys)
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Journal(folder, engine, sessions, sessions, lock, revision, None, None,
-                   unchecked=True)
+                   unchecked=True, keys=keys)
 
 
-def open_journal(folder: Path, *, create: bool = True, defer_check: bool = False) -> Journal:
+def check_keys_given(folder: Path, keys: JournalKeys | None) -> None:
+    """A folder with a lockbox is a locked journal: without ``keys`` it cannot be opened
+    (``JournalNeedsKey``); keys for a plain database are a mistake of the caller."""
+    if keys is None and (folder / unlocked.LOCKBOX_NAME).is_file():
+        raise JournalNeedsKey(f"The journal at {folder} is encrypted: it opens with its "
+                              "passphrase (or its recovery key).")
+    if keys is not None and unlocked.is_plain_sqlite(folder / DB_NAME):
+        raise JournalError(f"The journal at {folder} is not encrypted; it opens without a "
+                           "passphrase.")
+
+
+def _keys_for_open(folder: Path, keys: JournalKeys | None, *,
+                   writable: bool) -> JournalKeys | None:
+    """The keys ``folder``'s database opens with (None: plain), or JournalNeedsKey."""
+    if writable:  # before asking whether it is locked: a swap cut short is settled first
+        swap.settle(folder)
+    locked = (folder / unlocked.LOCKBOX_NAME).is_file()
+    if keys is None and locked:  # unlocked earlier in this process (reopened after a restore)
+        keys = unlocked.keys_for(folder)
+    check_keys_given(folder, keys)
+    if keys is not None and locked:
+        unlocked.remember(folder, keys)  # its backups and scratch copies are keyed too
+    return unlocked.resolve_keys(folder / DB_NAME, keys)  # a scratch copy in a locked one
+
+
+def open_journal(folder: Path, *, create: bool = True, defer_check: bool = False,
+                 keys: JournalKeys | None = None) -> Journal:
     """Open (and if needed create and upgrade) the journal in ``folder``.
 
     ``defer_check``: when the full integrity check is due and no upgrade is needed, do not run
     it here: the journal opens ``unchecked`` (read-only connections, writes refused) and the
     caller runs ``Journal.run_check`` (e.g. in the background), then ``accept_check``.
     Raises JournalLocked, JournalTooNew or JournalDamaged with a message for the user; a damaged
-    journal is never written to, moved or recreated here.
+    journal is never written to, moved or recreated here. ``keys``: the keys of a locked
+    journal (one with a lockbox; ``JournalNeedsKey`` without them), whose database is SQLCipher.
     """
     folder = folder.expanduser().absolute()
     db_path = folder / DB_NAME
@@ -575,11 +717,13 @@ def open_journal(folder: Path, *, create: bool = True, defer_check: bool = False
 
     read_only = probe_read_only(folder)  # a read-only disk: opened read-only, nothing written
     secure_journal_folder(folder, read_only=read_only is not None)
+    keys = _keys_for_open(folder, keys, writable=read_only is None)
     if read_only is not None:
-        return open_read_only(folder, read_only)
+        return open_read_only(folder, read_only, keys)
     lock = FolderLock(folder)
     lock.acquire()
     try:
+        swap.recover(folder)  # an encryption or decryption cut short: finished or undone
         closed_cleanly = not _has_side_files(folder)  # before any connection of ours
         current: str | None = None
         if db_path.exists() and db_path.stat().st_size > 0:
@@ -593,7 +737,7 @@ def open_journal(folder: Path, *, create: bool = True, defer_check: bool = False
         if current is not None:
             checked_at = verified_since(folder, current, closed_cleanly=closed_cleanly)
             if checked_at is None and defer_check and current == HEAD_REVISION:
-                return _open_unchecked(folder, lock, current)
+                return _open_unchecked(folder, lock, current, keys)
             if checked_at is None:
                 raise_if_damaged(quick_check(db_path))
                 checked_at = datetime.now(UTC)
@@ -605,14 +749,14 @@ def open_journal(folder: Path, *, create: bool = True, defer_check: bool = False
         make_private_dir(folder / BACKUPS_DIR)
         backup_path = None
         if current != HEAD_REVISION:
-            backup_path = upgrade_schema(db_path, folder / BACKUPS_DIR, current)
+            backup_path = upgrade_schema(db_path, folder / BACKUPS_DIR, current, keys)
         _private_side_files(folder)
         hook = FirstWriteHook()
-        engine = make_engine(db_path, first_write=hook)
+        engine = make_engine(db_path, first_write=hook, keys=keys)
         sessions = sessionmaker(engine, expire_on_commit=False)
-        writes = sessionmaker(engine.execution_options(journal_write=True), expire_on_commit=False)
+        writes = write_sessions(engine)
         return Journal(folder, engine, sessions, writes, lock, current, backup_path, checked_at,
-                       hook)
+                       hook, keys=keys)
     except BaseException:
         lock.release()
         raise

@@ -27,7 +27,13 @@ class ExhibitRecords(ServiceBase):
             return attachment_view(a)
 
     def attachment_path(self, attachment_id: int) -> Path:
+        """Where the stored file is (sealed in a locked journal: read ``attachment_bytes``)."""
         return Path(self.store.path_for(self.attachment(attachment_id).sha256))
+
+    def attachment_bytes(self, attachment_id: int) -> bytes:
+        """The exhibit's bytes as attached (decrypted in a locked journal)."""
+        data: bytes = self.store.read_bytes(self.attachment(attachment_id).sha256)
+        return data
 
     def remove_attachment(self, attachment_id: int) -> None:
         """Move an exhibit to the removed list (restorable; the file stays)."""

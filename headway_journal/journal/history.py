@@ -11,13 +11,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from .models import Change
 from .records import ChangeView
 
-__all__ = ["case_history", "changed_fields", "jsonable", "record_change"]
+__all__ = ["case_history", "changed_fields", "database_user", "jsonable", "record_change"]
 
 
 def changed_fields(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
@@ -46,12 +46,24 @@ def jsonable(v: Any) -> Any:
 
 def record_change(s: Session, entity: str, entity_id: int, case_id: int | None, action: str,
                   changes: dict[str, Any]) -> None:
-    """Add one history row to the session's transaction (committed with the change itself)."""
+    """Add one history row to the session's transaction (committed with the change itself),
+    with the database user who makes it (a shared journal; None in a folder)."""
     s.add(Change(entity=entity, entity_id=entity_id, case_id=case_id, action=action,
-                 changes=changes))
+                 changes=changes, made_by=database_user(s)))
+
+
+def database_user(s: Session) -> str | None:
+    """The server account this session writes as (asked once per session); None on SQLite."""
+    if "journal_user" not in s.info:
+        bind = s.get_bind()
+        s.info["journal_user"] = (None if bind.dialect.name == "sqlite"
+                                  else s.scalar(text("SELECT current_user")))
+    user = s.info["journal_user"]
+    return None if user is None else str(user)
 
 
 def case_history(s: Session, case_id: int) -> list[ChangeView]:
     """Everything recorded for one case, oldest first."""
     rows = s.scalars(select(Change).where(Change.case_id == case_id).order_by(Change.id))
-    return [ChangeView(r.at, r.entity, r.entity_id, r.action, dict(r.changes)) for r in rows]
+    return [ChangeView(r.at, r.entity, r.entity_id, r.action, dict(r.changes), r.made_by or "")
+            for r in rows]

@@ -21,7 +21,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 
 class AwareDateTime(TypeDecorator[datetime]):
@@ -76,7 +76,20 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: AwareDateTime(), date: IsoDate(), Decimal: DecimalText()}
 
 
-class Organization(Base):
+class Versioned:
+    """An editable record with a version counter (schema 0009): every save raises it and is
+    refused (``StaleDataError``, the service's ``ConflictError``) when the row is no longer the
+    version it was read at, so of two people saving one record at once the second never
+    overwrites the first silently."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - SQLAlchemy's declared_attr
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class Organization(Versioned, Base):
     __tablename__ = "organizations"
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(80), unique=True)
@@ -84,6 +97,8 @@ class Organization(Base):
     website: Mapped[str] = mapped_column(String(300), default="")
     address: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # one regular expression a line (schema 0007; journal.capture.patterns)
+    ticket_patterns: Mapped[str] = mapped_column(Text, default="", server_default="")
     channels: Mapped[list[Channel]] = relationship(
         back_populates="organization", cascade="all, delete-orphan", order_by="Channel.position"
     )
@@ -107,7 +122,7 @@ class Channel(Base):
     organization: Mapped[Organization] = relationship(back_populates="channels")
 
 
-class Case(Base):
+class Case(Versioned, Base):
     __tablename__ = "cases"
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(80), unique=True)
@@ -140,7 +155,7 @@ class Case(Base):
     )
 
 
-class Contact(Base):
+class Contact(Versioned, Base):
     __tablename__ = "contacts"
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(80))
@@ -159,6 +174,10 @@ class Contact(Base):
     recorded_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
     deleted_at: Mapped[datetime | None] = mapped_column(default=None)
+    # How it was captured (schema 0006): typed, email, transcript, ocr-suggestion
+    source: Mapped[str] = mapped_column(String(20), default="typed", server_default="typed")
+    # What recognises a captured message again: its Message-ID, else "sha256:<hash>"
+    capture_ref: Mapped[str] = mapped_column(String(300), default="", server_default="")
     case: Mapped[Case] = relationship(back_populates="contacts")
     tickets: Mapped[list[Ticket]] = relationship(
         back_populates="contact", cascade="all, delete-orphan", order_by="Ticket.position"
@@ -199,7 +218,7 @@ class Promise(Base):
     contact: Mapped[Contact] = relationship(back_populates="promises")
 
 
-class Escalation(Base):
+class Escalation(Versioned, Base):
     __tablename__ = "escalations"
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(80))
@@ -216,7 +235,7 @@ class Escalation(Base):
     case: Mapped[Case] = relationship(back_populates="escalations")
 
 
-class Attachment(Base):
+class Attachment(Versioned, Base):
     __tablename__ = "attachments"
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -233,10 +252,25 @@ class Attachment(Base):
     height: Mapped[int | None] = mapped_column(Integer, default=None)
     added_at: Mapped[datetime] = mapped_column(default=utc_now)
     removed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Where it came from (schema 0006; capture/provenance.py): {} when not recorded
+    provenance: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
     case: Mapped[Case] = relationship(back_populates="attachments")
 
 
-class Note(Base):
+class ExhibitText(Base):
+    """Text recognised (OCR) in an image exhibit (schema 0007): never the user's own words.
+    ``corrected_at`` is set once the user corrected it."""
+
+    __tablename__ = "exhibit_texts"
+    attachment_id: Mapped[int] = mapped_column(
+        ForeignKey("attachments.id", ondelete="CASCADE"), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    engine: Mapped[str] = mapped_column(String(60))
+    recognised_at: Mapped[datetime] = mapped_column(default=utc_now)
+    corrected_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class Note(Versioned, Base):
     __tablename__ = "notes"
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -257,9 +291,36 @@ class Change(Base):
     entity_id: Mapped[int] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(20))
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The hash chain (schema 0005, journal.chain): filled when the transaction commits.
+    chain_seq: Mapped[int | None] = mapped_column(Integer, default=None)
+    chain_prev: Mapped[str | None] = mapped_column(String(64), default=None)
+    chain_digest: Mapped[str | None] = mapped_column(String(64), default=None)
+    chain_subject: Mapped[str | None] = mapped_column(String(60), default=None, index=True)
+    chain_state: Mapped[str | None] = mapped_column(String(64), default=None)
+    # The database user who made the change (a shared journal; None in a folder): schema 0009.
+    made_by: Mapped[str | None] = mapped_column(String(100), default=None)
 
 
 class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class LetterDraft(Base):
+    """A letter drafted for a case (schema 0008): its text, the facts entered for it, and when
+    it was sent (``contact_id``: the logged contact that records the sending)."""
+
+    __tablename__ = "letter_drafts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    body: Mapped[str] = mapped_column(Text, default="")
+    facts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now)
+    sent_on: Mapped[date | None] = mapped_column(default=None)
+    sent_channel: Mapped[str] = mapped_column(String(20), default="")
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), default=None)
+    __table_args__ = (Index("ux_letter_drafts_case_kind", "case_id", "kind", unique=True),)

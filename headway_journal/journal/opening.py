@@ -31,12 +31,14 @@ from .db import (
     JournalDamaged,
     JournalError,
     JournalLocked,
+    JournalNeedsKey,
     JournalTooNew,
     raise_if_damaged,
     resolve_journal_dir,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .crypto.keys import JournalKeys
     from .service import JournalService
 
 __all__ = ["OpenOutcome", "accept_checked", "after_failed_check", "backup_problem", "check_failure", "damaged_outcome", "local_when",
@@ -45,7 +47,9 @@ __all__ = ["OpenOutcome", "accept_checked", "after_failed_check", "backup_proble
 
 # "declined": the user chose not to restore the offered backup (nothing was touched);
 # "not_restored": restoring it failed (the damaged journal is where it was).
-OpenKind = Literal["ok", "damaged", "locked", "too_new", "error", "declined", "not_restored"]
+# "needs_key": the journal is encrypted and was opened without its keys (ask the passphrase).
+OpenKind = Literal["ok", "damaged", "locked", "too_new", "error", "declined", "not_restored",
+                   "needs_key"]
 
 
 @dataclass
@@ -85,17 +89,19 @@ class OpenOutcome:
 
 def open_or_explain(folder: Path | str | None,
                     opener: Callable[[Path], JournalService] | None = None, *,
-                    defer_check: bool = False) -> OpenOutcome:
+                    defer_check: bool = False, keys: JournalKeys | None = None) -> OpenOutcome:
     """Open the journal, or say why not. For a damaged journal nothing is moved, written or
-    deleted, and the newest sound backup is offered."""
+    deleted, and the newest sound backup is offered. ``keys``: a locked journal's."""
     from .service import JournalService, ServiceError
 
     path = resolve_journal_dir(folder)
-    open_ = opener or (lambda p: JournalService.open(p, defer_check=defer_check))
+    open_ = opener or (lambda p: JournalService.open(p, defer_check=defer_check, keys=keys))
     try:
         svc = open_(path)
     except JournalDamaged as exc:
         return damaged_outcome(path, str(exc))
+    except JournalNeedsKey as exc:
+        return OpenOutcome("needs_key", path, message=str(exc))
     except JournalLocked as exc:
         return OpenOutcome("locked", path, message=str(exc))
     except JournalTooNew as exc:
@@ -148,10 +154,11 @@ def open_journal_for_use(folder: Path | str | None, *,
                          ask_restore: Callable[[OpenOutcome], bool] | None = None,
                          backup: bool = False,
                          opener: Callable[[Path], JournalService] | None = None,
-                         defer_check: bool = False) -> OpenOutcome:
+                         defer_check: bool = False,
+                         keys: JournalKeys | None = None) -> OpenOutcome:
     """Open the journal in ``folder`` (see the module docstring); the one outcome says what
     happened. ``ask_restore`` is asked only for a damaged journal with a sound backup."""
-    outcome = open_or_explain(folder, opener, defer_check=defer_check)
+    outcome = open_or_explain(folder, opener, defer_check=defer_check, keys=keys)
     note = ""
     if outcome.kind == "damaged" and outcome.offer is not None and ask_restore is not None:
         outcome, note = _restore_offered(outcome, ask_restore, opener)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from .capture.patterns import split_patterns
 from .models import Case, Channel, Contact, Organization
 from .records import ChannelView, NotFound, OrganizationView
 from .service_base import ServiceBase
@@ -61,6 +62,7 @@ def organization_view(o: Organization) -> OrganizationView:
                         c.verified_on, c.verified_from)
             for c in o.channels
         ),
+        ticket_patterns=tuple(split_patterns(o.ticket_patterns or "")),
     )
 
 

@@ -27,7 +27,7 @@ import tempfile
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import sessionmaker
@@ -35,6 +35,9 @@ from sqlalchemy.pool import NullPool
 
 from .. import i18n
 from ..platform import disk_is_read_only
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .crypto.keys import JournalKeys
 from .db import (
     DB_NAME,
     HEAD_REVISION,
@@ -124,8 +127,8 @@ class SharedLock(FolderLock):
                 "Close it there first."))
 
 
-def make_read_only_engine(db_path: Path) -> Engine:
-    engine = create_engine("sqlite://", creator=lambda: connect_readonly(db_path),
+def make_read_only_engine(db_path: Path, keys: JournalKeys | None = None) -> Engine:
+    engine = create_engine("sqlite://", creator=lambda: connect_readonly(db_path, keys),
                            poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
@@ -144,7 +147,8 @@ def make_read_only_engine(db_path: Path) -> Engine:
     return engine
 
 
-def _check_revision(folder: Path, db_path: Path, reason: str) -> None:
+def _check_revision(folder: Path, db_path: Path, reason: str,
+                    keys: JournalKeys | None) -> None:
     if not db_path.is_file() or db_path.stat().st_size == 0:
         raise JournalError(i18n.text("There is no journal at {folder}, and none can be made there: {reason}.").format(folder=folder, reason=reason))
     current = read_revision(db_path)
@@ -158,10 +162,10 @@ def _check_revision(folder: Path, db_path: Path, reason: str) -> None:
             i18n.text("This journal needs an upgrade (schema {current}) before this version can open it, but it is read-only: {reason}. Copy the journal folder to a disk you can write to and open it there; nothing was changed.").format(current=current, reason=reason))
 
 
-def open_read_only(folder: Path, reason: str) -> Journal:
-    """Open the journal in ``folder`` without writing anything there."""
+def open_read_only(folder: Path, reason: str, keys: JournalKeys | None = None) -> Journal:
+    """Open the journal in ``folder`` without writing anything there (``keys``: locked)."""
     db_path = folder / DB_NAME
-    _check_revision(folder, db_path, reason)
+    _check_revision(folder, db_path, reason, keys)
     lock = SharedLock(folder)
     lock.acquire()
     scratch: Path | None = None
@@ -172,10 +176,10 @@ def open_read_only(folder: Path, reason: str) -> Journal:
                 i18n.text("The journal database is damaged (") + "; ".join(problems[:3])
                 + i18n.text("). Nothing was changed. Restore the newest sound backup."))
         scratch = Path(tempfile.mkdtemp(prefix="headway-journal-read-only-"))
-        engine = make_read_only_engine(db_path)
+        engine = make_read_only_engine(db_path, keys)
         sessions = sessionmaker(engine, expire_on_commit=False)
         return Journal(folder, engine, sessions, sessions, lock, None, None,
-                       datetime.now(UTC), read_only=reason, scratch=scratch)
+                       datetime.now(UTC), read_only=reason, scratch=scratch, keys=keys)
     except BaseException:
         lock.release()
         if scratch is not None:

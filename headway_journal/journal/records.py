@@ -12,14 +12,18 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from .. import i18n
+from headway_journal import i18n
+
 from . import deadlines as dl
 from . import validation
 
 STATUSES = ("open", "waiting", "escalated", "resolved", "closed")
 ACTIVE_STATUSES = ("open", "waiting", "escalated")
-CHANNELS = ("phone", "chat", "email", "ticket", "in-app", "letter", "in-person")
+CHANNELS = ("phone", "chat", "email", "ticket", "in-app", "letter", "in-person", "web-form")
 DIRECTIONS = ("outbound", "inbound")
+# How a contact was captured (schema 0006): typed by the user, from an e-mail, from a pasted chat
+# transcript, or from a suggestion made from an exhibit's recognised text that the user accepted.
+CAPTURE_SOURCES = ("typed", "email", "transcript", "ocr-suggestion")
 PROMISE_STATUSES = ("pending", "kept", "broken")
 CHANNEL_KINDS = ("phone", "email", "chat", "web", "in-app", "letter", "portal")
 AUDIENCES = ("any", "client", "clinician", "privacy")
@@ -49,6 +53,29 @@ class ValidationError(ServiceError):
 
 class StorageError(ServiceError):
     """The environment refused the write (disk full, read-only, locked); nothing was changed."""
+
+
+class ConflictError(ServiceError):
+    """Someone else saved this record since it was read (optimistic concurrency, schema 0009):
+    nothing was written. ``yours``: the version the edit was made from; ``theirs``: the version
+    stored now; ``stored``: the stored values (field -> value as text) and ``attempted`` the ones
+    this save tried to write, so both can be shown; ``by``: who saved it last, when known."""
+
+    def __init__(self, entity: str, entity_id: int, yours: int, theirs: int, *,
+                 stored: Mapping[str, Any] | None = None,
+                 attempted: Mapping[str, Any] | None = None, by: str = "") -> None:
+        self.entity = entity
+        self.entity_id = entity_id
+        self.yours = yours
+        self.theirs = theirs
+        self.stored = dict(stored or {})
+        self.attempted = dict(attempted or {})
+        self.by = by
+        who = i18n.text(" by {who}").format(who=by) if by else ""
+        super().__init__(i18n.text(
+            "This {entity} was changed{who} while you were editing it (your copy is version "
+            "{yours}, the journal now holds version {theirs}). Nothing was saved: compare the "
+            "two and save again.").format(entity=entity, who=who, yours=yours, theirs=theirs))
 
 
 # --- inputs -------------------------------------------------------------------------------------
@@ -92,6 +119,7 @@ class CaseInput:
     currency: str = "USD"
     fields: dict[str, Any] = field(default_factory=dict)
     key: str | None = None
+    version: int | None = None  # the version an edit was made from (None: do not check)
 
 
 @dataclass
@@ -111,6 +139,8 @@ class ContactInput:
     escalation: EscalationInput | None = None
     key: str | None = None
     recorded_at: datetime | None = None
+    source: str = "typed"  # one of CAPTURE_SOURCES
+    version: int | None = None  # the version an edit was made from (None: do not check)
 
 
 @dataclass
@@ -133,6 +163,8 @@ class OrganizationInput:
     notes: str = ""
     channels: list[ChannelInput] = field(default_factory=list)
     key: str | None = None
+    # one regular expression each (journal.capture.patterns); None keeps the stored ones
+    ticket_patterns: list[str] | None = None
 
 
 # --- views --------------------------------------------------------------------------------------
@@ -155,7 +187,8 @@ class ChannelView:
         if self.verified_on is None:
             return i18n.text("not verified yet: check it inside your own account")
         source = f" from {self.verified_from}" if self.verified_from else ""
-        return i18n.text("verified on {isoformat}{source}").format(isoformat=self.verified_on.isoformat(), source=source)
+        return i18n.text("verified on {isoformat}{source}").format(
+            isoformat=self.verified_on.isoformat(), source=source)
 
 
 @dataclass(frozen=True)
@@ -167,6 +200,7 @@ class OrganizationView:
     address: str
     notes: str
     channels: tuple[ChannelView, ...]
+    ticket_patterns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -185,9 +219,11 @@ class PromiseView:
     @property
     def terms(self) -> str:
         if self.business_days is not None:
-            return i18n.text("within {business_days} business day{value}").format(business_days=self.business_days, value='s' if self.business_days != 1 else '')
+            return i18n.text("within {business_days} business day{value}").format(
+                business_days=self.business_days, value='s' if self.business_days != 1 else '')
         if self.hours is not None:
-            return i18n.text("within {hours} hour{value}").format(hours=self.hours, value='s' if self.hours != 1 else '')
+            return i18n.text("within {hours} hour{value}").format(
+                hours=self.hours, value='s' if self.hours != 1 else '')
         return f"by {self.due.due_on.isoformat()}"
 
     @property
@@ -225,6 +261,8 @@ class AttachmentView:
     height: int | None
     added_at: datetime
     removed_at: datetime | None
+    # where it came from (capture/provenance.py): (key, value) pairs, "kind" first; () unknown
+    provenance: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_image(self) -> bool:
@@ -250,6 +288,9 @@ class ContactView:
     recorded_at: datetime
     promises: tuple[PromiseView, ...]
     attachments: tuple[AttachmentView, ...]
+    source: str = "typed"  # how it was captured: one of CAPTURE_SOURCES
+    capture_ref: str = ""  # what recognises a captured message again (Message-ID or hash)
+    version: int = 1
 
     @property
     def duration_minutes(self) -> int | None:
@@ -313,6 +354,7 @@ class CaseView:
     attachments: tuple[AttachmentView, ...]  # case-level and contact-level, not removed
     removed_attachments: tuple[AttachmentView, ...]
     notes: tuple[NoteView, ...]
+    version: int = 1
 
     @property
     def open_since(self) -> date:
@@ -369,6 +411,7 @@ class ChangeView:
     entity_id: int
     action: str
     changes: dict[str, Any]
+    made_by: str = ""  # the database user (a shared journal); "" in a folder
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from .capture.patterns import HEADWAY_TICKET_PATTERNS, join_patterns
 from .history import changed_fields
 from .models import Channel, Organization, Setting, utc_now
 from .organizations import channel_dict
@@ -30,7 +31,8 @@ class SeedDefaults(ServiceBase):
         with self._write() as s:
             if s.scalar(select(Organization).where(Organization.key == "headway")) is None:
                 org = Organization(key="headway", name="Headway", website="https://headway.co",
-                                   address="", notes=HEADWAY_NOTES)
+                                   address="", notes=HEADWAY_NOTES,
+                                   ticket_patterns=join_patterns(HEADWAY_TICKET_PATTERNS))
                 for i, ch in enumerate(HEADWAY_CHANNELS):
                     org.channels.append(Channel(position=i, **ch))
                 s.add(org)

@@ -10,21 +10,28 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from .. import i18n
 from . import deadlines as dl
+from .capture.exhibit_text import ExhibitTexts, ticket_patterns_value
+from .capture.provenance import clean_provenance
+from .capture.records import CaptureRecords
 from .case_queries import CaseQueries
 from .case_views import CaseViews
+from .chain_views import ChainViews
+from .concurrency import check_version
 from .db import (
+    Journal,
     open_journal,
     read_only_sessions,
     resolve_journal_dir,
@@ -40,6 +47,7 @@ from .issue_types import (
     get_issue_type,
     parse_money,
 )
+from .letters.drafts import LetterDrafts
 from .models import (
     Attachment,
     Case,
@@ -48,16 +56,18 @@ from .models import (
     Escalation,
     Note,
     Organization,
-    Promise,
     Setting,
     Ticket,
     utc_key,
     utc_now,
 )
 from .organizations import Organizations, channel_dict
+from .profile import check_other_emails
 from .promise_dates import PromiseDates
+from .promise_matching import match_promises, promise_terms
 from .records import (
     AUDIENCES,
+    CAPTURE_SOURCES,
     CHANNEL_KINDS,
     CHANNELS,
     DIRECTIONS,
@@ -77,8 +87,12 @@ from .records import (
     StorageError,
     ValidationError,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .crypto.keys import JournalKeys
 from .safe_echo import escape_for_terminal
 from .seed import SeedDefaults
+from .shared.urls import is_database_url
 from .validation import SURROGATE
 from .validation import aware_datetime as _aware
 from .validation import clean_text as _clean
@@ -96,7 +110,8 @@ def new_key(prefix: str) -> str:
 
 def _choice(value: str, name: str, allowed: Sequence[str], errors: dict[str, str]) -> str:
     if value not in allowed:
-        errors[name] = i18n.text("'{escape_for_terminal}' is not one of: {join}.").format(escape_for_terminal=escape_for_terminal(value), join=', '.join(allowed))
+        errors[name] = i18n.text("'{escape_for_terminal}' is not one of: {join}.").format(
+            escape_for_terminal=escape_for_terminal(value), join=', '.join(allowed))
     return value
 
 
@@ -104,21 +119,24 @@ def _choice(value: str, name: str, allowed: Sequence[str], errors: dict[str, str
 
 
 class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, ExhibitRecords, Guidance,
-                     SeedDefaults):
+                     SeedDefaults, ChainViews, LetterDrafts, CaptureRecords, ExhibitTexts):
     """All operations on one open journal.
 
     The facade the GUI, the command line and the case file call. What writes (with its
     validation) is here; the rest is in its parts: ``service_base`` (journal, transactions,
     settings), ``case_queries`` (case list, search), ``case_views`` (a case read whole),
     ``organizations``, ``promise_dates`` (statuses, due dates, overdue), ``exhibit_records``,
-    ``guidance`` (pre-call help) and ``seed`` (Headway's channels).
+    ``guidance`` (pre-call help), ``seed`` (Headway's channels) and ``letters.drafts`` (letters
+    drafted for a case).
     """
 
     # lifecycle
 
     @classmethod
     def open(cls, folder: str | Path | None = None, *, seed: bool = True,
-             read_only: bool = False, defer_check: bool = False) -> JournalService:
+             read_only: bool = False, defer_check: bool = False,
+             password: str | None = None,
+             keys: JournalKeys | None = None) -> JournalService:
         """Open the journal in ``folder``.
 
         ``read_only``: for commands that only read. Every session (also a write attempted by
@@ -126,8 +144,17 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         write lock, nothing seeded or refreshed; a write raises StorageError.
         ``defer_check``: see ``db.open_journal``; an ``unchecked`` journal is seeded and
         refreshed by ``opening.accept_checked`` once its check passed.
+        ``folder`` may be a ``postgresql://`` URL: a shared journal (``journal.shared``), with
+        ``password`` when the URL, the keyring and libpq's own sources have none.
+        ``keys``: a locked journal's (``crypto.access``); without them it raises JournalNeedsKey.
         """
-        journal = open_journal(resolve_journal_dir(folder), defer_check=defer_check)
+        if is_database_url(folder):  # a shared journal (journal.shared)
+            from .shared.engine import open_shared_journal
+
+            journal: Journal = open_shared_journal(str(folder), password=password)
+        else:
+            journal = open_journal(resolve_journal_dir(folder), defer_check=defer_check,
+                                   keys=keys)
         svc = cls(journal)
         if journal.read_only is not None or journal.unchecked:
             return svc  # nothing can be seeded or stored; it is read as it is
@@ -137,7 +164,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             return svc
         try:
             if seed:
-                svc.seed_defaults()
+                svc.seed_shared_safely()
             svc.refresh_due_dates(only_missing=True)
         except BaseException as exc:
             from .interrupts import release_frames
@@ -146,6 +173,16 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             journal.close()
             raise
         return svc
+
+    def seed_shared_safely(self) -> None:
+        """``seed_defaults``; on a shared journal two people opening a new one at the same
+        moment may both try: the second finds the first's seed on a second look."""
+        try:
+            self.seed_defaults()
+        except StorageError:
+            if self.journal.kind == "sqlite":
+                raise
+            self.seed_defaults()
 
     # settings
 
@@ -173,11 +210,15 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
                 FieldSpec("email", i18n.text("E-mail"), "email").normalize(clean["email"])
             except FieldError as exc:
                 errors["email"] = str(exc)
+        if clean.get("other_emails") and "other_emails" not in errors:
+            clean["other_emails"] = check_other_emails(clean["other_emails"], errors)
         if errors:
             raise ValidationError(errors)
         with self._write() as s:
             for k, v in clean.items():
                 row = s.get(Setting, f"profile.{k}")
+                if row is None and k == "other_emails" and not v:
+                    continue  # optional, and never given: the profile stays as it was
                 if row is None:
                     s.add(Setting(key=f"profile.{k}", value=v))
                 else:
@@ -218,7 +259,9 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
                 except OSError:  # "America" is a folder of zones, a long name is too long
                     zone = None
                 if zone is None:
-                    errors[f"{p}.timezone"] = i18n.text("'{escape_for_terminal}' is not a time zone like America/New_York.").format(escape_for_terminal=escape_for_terminal(tz))
+                    errors[f"{p}.timezone"] = i18n.text("'{escape_for_terminal}' is not a time "
+                                                        "zone like America/New_York.").format(
+                                                            escape_for_terminal=escape_for_terminal(tz))
             channels.append(
                 dict(
                     kind=kind, value=value, label=_clean(ch.label, f"{p}.label", errors),
@@ -226,9 +269,13 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
                     verified_from=_clean(ch.verified_from, f"{p}.verified_from", errors),
                 )
             )
+        values: dict[str, str] = {"name": name, "website": website, "address": address,
+                                  "notes": notes}
+        if data.ticket_patterns is not None:
+            values["ticket_patterns"] = ticket_patterns_value(data.ticket_patterns, errors)
         if errors:
             raise ValidationError(errors)
-        return {"name": name, "website": website, "address": address, "notes": notes}, channels
+        return values, channels
 
     def save_organization(self, data: OrganizationInput, org_id: int | None = None) -> int:
         values, channels = self.validate_organization(data)
@@ -244,11 +291,16 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             else:
                 found = s.get(Organization, org_id)
                 if found is None:
-                    raise NotFound(i18n.text("There is no organization {org_id}.").format(org_id=org_id))
+                    raise NotFound(i18n.text("There is no organization {org_id}.").format(
+                        org_id=org_id))
                 org = found
             before = {"name": org.name, "website": org.website, "address": org.address,
                       "notes": org.notes, "channels": [channel_dict(c) for c in org.channels]}
             org.name, org.website, org.address, org.notes = name, website, address, notes
+            patterns = values.get("ticket_patterns")  # None: keep the stored ones
+            if patterns is not None:
+                before["ticket_patterns"] = org.ticket_patterns
+                org.ticket_patterns = patterns
             org.channels.clear()
             s.flush()
             for i, values in enumerate(channels):
@@ -256,6 +308,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             s.flush()
             after = {"name": name, "website": website, "address": address, "notes": notes,
                      "channels": [channel_dict(c) for c in org.channels]}
+            if patterns is not None:
+                after["ticket_patterns"] = org.ticket_patterns
             self._log(s, "organization", org.id, None, "create" if org_id is None else "update",
                       changed_fields(before, after))
             return org.id
@@ -266,7 +320,9 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         errors: dict[str, str] = {}
         title = _clean(data.title, "title", errors, required=True, label=i18n.text("Title"))
         if data.issue_type not in ISSUE_TYPES:
-            errors["issue_type"] = i18n.text("'{escape_for_terminal}' is not a known issue type.").format(escape_for_terminal=escape_for_terminal(data.issue_type))
+            errors["issue_type"] = i18n.text("'{escape_for_terminal}' is not a known issue "
+                                             "type.").format(
+                                                 escape_for_terminal=escape_for_terminal(data.issue_type))
             fields: dict[str, str] = {}
         else:
             it = get_issue_type(data.issue_type)
@@ -274,7 +330,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             errors.update({f"fields.{k}": v for k, v in ferrs.items()})
             for k, v in fields.items():  # stored as JSON, then indexed for search as UTF-8
                 if SURROGATE.search(v):
-                    errors[f"fields.{k}"] = (i18n.text("This contains a character that is not valid text "
+                    errors[f"fields.{k}"] = (i18n.text("This contains a character that is not "
+                                                       "valid text "
                                              "(a lone surrogate); please retype that part."))
         role = _choice(data.role, "role", ROLES, errors)
         status = _choice(data.status, "status", STATUSES, errors)
@@ -314,9 +371,12 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             return c.id
 
     def update_case(self, case_id: int, data: CaseInput) -> None:
+        """Save an edited case. ``data.version`` (from ``case_input``): refused with
+        ConflictError when someone saved the case since (``journal.concurrency``)."""
         values = self.validate_case(data)
         with self._write() as s:
-            c = self._case(s, case_id)
+            c = self._case(s, case_id, lock=True)
+            check_version(s, "case", c, data.version, values)
             if s.get(Organization, data.organization_id) is None:
                 raise ValidationError({"organization": i18n.text("Choose an organization.")})
             before = {k: getattr(c, k) for k in values}
@@ -327,10 +387,17 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
                 setattr(c, k, v)
             c.updated_at = utc_now()
             self._log(s, "case", c.id, c.id, "update", changes)
+            s.flush()
+            saved = c.version
+        if data.version is not None:
+            data.version = saved  # the caller's copy is the saved version now
 
     def set_case_status(self, case_id: int, status: str) -> None:
         if status not in STATUSES:
-            raise ValidationError({"status": i18n.text("'{escape_for_terminal}' is not one of: {join}.").format(escape_for_terminal=escape_for_terminal(status), join=', '.join(STATUSES))})
+            raise ValidationError({"status": i18n.text("'{escape_for_terminal}' is not one of: "
+                                                       "{join}.").format(
+                                                           escape_for_terminal=escape_for_terminal(status),
+                                                           join=', '.join(STATUSES))})
         with self._write() as s:
             c = self._case(s, case_id)
             if c.status != status:
@@ -364,7 +431,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
                 if ended < started:
                     errors["ended_at"] = i18n.text("The end is before the start.")
                 elif ended - started > MAX_CALL:
-                    errors["ended_at"] = i18n.text("A contact longer than 24 hours is not plausible; check the end time.")
+                    errors["ended_at"] = i18n.text("A contact longer than 24 hours is not "
+                                                   "plausible; check the end time.")
         if started and started > datetime.now(UTC) + timedelta(hours=1):
             errors["started_at"] = i18n.text("A contact cannot be in the future.")
         channel = _choice(data.channel, "channel", CHANNELS, errors)
@@ -385,6 +453,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             rep_id=_clean(data.rep_id, "rep_id", errors),
             summary=_clean(data.summary, "summary", errors, limit=MAX_LONG),
             outcome=_clean(data.outcome, "outcome", errors, limit=MAX_LONG),
+            source=_choice(data.source or "typed", "source", CAPTURE_SOURCES, errors),
         )
         tickets: list[str] = []
         for i, t in enumerate(data.tickets):
@@ -471,10 +540,13 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         is open or waiting); ``None`` leaves the contact's escalations as they are.
         """
         values, tickets, promises, esc = self.validate_contact(data)
+        values.pop("source")  # how it was captured stays what it was
         with self._write() as s:
-            ct = s.get(Contact, contact_id)
+            ct = s.get(Contact, contact_id, with_for_update=True)
             if ct is None or ct.deleted_at is not None:
-                raise NotFound(i18n.text("There is no contact {contact_id}.").format(contact_id=contact_id))
+                raise NotFound(i18n.text("There is no contact {contact_id}.").format(
+                    contact_id=contact_id))
+            check_version(s, "contact", ct, data.version, values)
             started: datetime = values["started_at"]
             before = {k: getattr(ct, k) for k in values}
             before["tickets"] = [t.number for t in ct.tickets]
@@ -522,6 +594,11 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             changes = changed_fields(before, after)
             if changes:
                 self._log(s, "contact", ct.id, ct.case_id, "update", changes)
+            flag_modified(ct, "updated_at")  # every save raises the version (tickets too)
+            s.flush()
+            saved = ct.version
+        if data.version is not None:
+            data.version = saved  # the caller's copy is the saved version now
 
     def _save_contact_escalation(self, s: Session, ct: Contact, esc: EscalationInput) -> None:
         row = None
@@ -529,7 +606,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             row = s.scalar(select(Escalation).where(Escalation.case_id == ct.case_id,
                                                     Escalation.key == esc.key))
             if row is not None and row.contact_id not in (None, ct.id):
-                raise ValidationError({"escalation.key": i18n.text("This escalation belongs to another "
+                raise ValidationError({"escalation.key": i18n.text("This escalation belongs to "
+                                                                   "another "
                                                          "contact of the case.")})
         values = {"requested_on": esc.requested_on, "level": esc.level,
                   "owner_name": esc.owner_name, "owner_title": esc.owner_title,
@@ -557,7 +635,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         with self._write() as s:
             ct = s.get(Contact, contact_id)
             if ct is None:
-                raise NotFound(i18n.text("There is no contact {contact_id}.").format(contact_id=contact_id))
+                raise NotFound(i18n.text("There is no contact {contact_id}.").format(
+                    contact_id=contact_id))
             ct.deleted_at = utc_now()
             self._log(s, "contact", ct.id, ct.case_id, "delete", {})
 
@@ -565,7 +644,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         with self._write() as s:
             ct = s.get(Contact, contact_id)
             if ct is None:
-                raise NotFound(i18n.text("There is no contact {contact_id}.").format(contact_id=contact_id))
+                raise NotFound(i18n.text("There is no contact {contact_id}.").format(
+                    contact_id=contact_id))
             ct.deleted_at = None
             self._log(s, "contact", ct.id, ct.case_id, "restore", {})
 
@@ -607,7 +687,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
     # attachments
 
     def add_attachment(self, case_id: int, source: Path | bytes, *, original_name: str | None = None,
-                       caption: str = "", contact_id: int | None = None) -> int:
+                       caption: str = "", contact_id: int | None = None,
+                       provenance: Mapping[str, str] | None = None) -> int:
         """Store a file (or pasted bytes) in the exhibit store and attach it to a case/contact."""
         errors: dict[str, str] = {}
         caption = _clean(caption, "caption", errors, limit=2000)
@@ -621,16 +702,19 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             blob = self.store.add_file(Path(source), original_name=original_name)
         # the case file's print-size copy, made once now rather than at the first case file
         self.store.make_print_copy(blob)
-        return self.attach_stored_blob(case_id, blob, caption=caption, contact_id=contact_id)
+        return self.attach_stored_blob(case_id, blob, caption=caption, contact_id=contact_id,
+                                       provenance=provenance)
 
     def attach_stored_blob(self, case_id: int, blob: Any, *, caption: str = "",
-                           contact_id: int | None = None) -> int:
+                           contact_id: int | None = None,
+                           provenance: Mapping[str, str] | None = None) -> int:
         """Attach a file already copied into the store (``store.add_file``/``add_bytes``,
         e.g. by a background thread) to a case/contact: only the database row is written.
         If that fails, a file the store took in for this (``blob.created``) is removed again
         unless another exhibit uses it (no orphan files; ``journal.exhibits.orphans``)."""
         try:
-            return self._attach_row(case_id, blob, caption=caption, contact_id=contact_id)
+            return self._attach_row(case_id, blob, caption=caption, contact_id=contact_id,
+                                    provenance=clean_provenance(provenance))
         except BaseException:
             from .exhibits.orphans import discard_unused
 
@@ -638,7 +722,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             raise
 
     def _attach_row(self, case_id: int, blob: Any, *, caption: str,
-                    contact_id: int | None) -> int:
+                    contact_id: int | None, provenance: dict[str, str]) -> int:
         errors: dict[str, str] = {}
         caption = _clean(caption, "caption", errors, limit=2000)
         if errors:
@@ -648,11 +732,13 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             if contact_id is not None:
                 ct = s.get(Contact, contact_id)
                 if ct is None or ct.case_id != case_id or ct.deleted_at is not None:
-                    raise NotFound(i18n.text("There is no contact {contact_id} in case {case_id}.").format(contact_id=contact_id, case_id=case_id))
+                    raise NotFound(i18n.text("There is no contact {contact_id} in case "
+                                             "{case_id}.").format(
+                                                 contact_id=contact_id, case_id=case_id))
             a = Attachment(case_id=case_id, contact_id=contact_id, sha256=blob.sha256,
                            original_name=blob.original_name, media_type=blob.media_type,
                            size=blob.size, caption=caption, preview_ok=blob.preview_ok,
-                           width=blob.width, height=blob.height)
+                           width=blob.width, height=blob.height, provenance=provenance)
             s.add(a)
             s.flush()
             self._log(s, "attachment", a.id, case_id, "create",
@@ -667,20 +753,25 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         with self._write() as s:
             a = s.get(Attachment, attachment_id)
             if a is None:
-                raise NotFound(i18n.text("There is no attachment {attachment_id}.").format(attachment_id=attachment_id))
+                raise NotFound(i18n.text("There is no attachment {attachment_id}.").format(
+                    attachment_id=attachment_id))
             if a.caption != caption:
                 self._log(s, "attachment", a.id, a.case_id, "update", {"caption": [a.caption, caption]})
                 a.caption = caption
 
     # history, check
 
-    def check(self, *, unused: bool = True) -> list[str]:
+    def check(self, *, unused: bool = True, chain: bool = True) -> list[str]:
         """Everything wrong with the journal: database integrity, foreign keys, stored files
-        (damaged or missing), and, unless ``unused`` is False, orphan files in the store that
-        no exhibit refers to (harmless but taking space; ``remove_unused_exhibit_files``)."""
-        from .db import quick_check
+        (damaged or missing), unless ``chain`` is False the hash chain (``verify_chain``: the
+        first record that no longer matches first), and, unless ``unused`` is False, orphan
+        files in the store that no exhibit refers to (harmless but taking space;
+        ``remove_unused_exhibit_files``)."""
+        from .chain.report import chain_problems
 
-        problems = quick_check(self.journal.db_path)
+        problems = self.journal.run_check()  # SQLite's quick_check (a server checks itself)
+        if chain:
+            problems += chain_problems(self.verify_chain())
         if unused:
             problems += [u.describe() for u in self.exhibit_files().unused]
         with self.journal.sessions() as s:
@@ -691,7 +782,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             if sha not in seen:
                 seen[sha] = self.store.verify(sha, size)
             if seen[sha]:
-                problems.append(i18n.text("attachment {aid} ({name}): {value}").format(aid=aid, name=name, value=seen[sha]))
+                problems.append(i18n.text("attachment {aid} ({name}): {value}").format(
+                    aid=aid, name=name, value=seen[sha]))
         return problems
 
     def exhibit_files(self) -> Any:
@@ -712,48 +804,3 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
 def _slug(name: str) -> str:
     s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return s[:60] or new_key("org")
-
-
-def match_promises(rows: Sequence[Promise], inputs: Sequence[PromiseInput]
-                    ) -> list[tuple[Promise | None, PromiseInput]]:
-    """Pair each promise input with the stored promise it edits (``None``: a new promise).
-
-    In this order: the input's ``id`` when it names one of ``rows``; then identical text and
-    terms; then identical text; then, only when no input names an id (a caller that does not
-    know them), the rest in order, as edits in place. A row is used once.
-    """
-    by_id = {r.id: r for r in rows}
-    free = list(rows)
-    matched: list[Promise | None] = [None] * len(inputs)
-
-    def take(i: int, row: Promise) -> None:
-        matched[i] = row
-        free.remove(row)
-
-    for i, p in enumerate(inputs):
-        row = by_id.get(p.id) if p.id is not None else None
-        if row is not None and row in free:
-            take(i, row)
-    for same in (
-        lambda r, p: (r.text, r.business_days, r.hours, r.due_on)
-        == (p.text, p.business_days, p.hours, p.due_on),
-        lambda r, p: r.text == p.text,
-    ):
-        for i, p in enumerate(inputs):
-            if matched[i] is None:
-                row = next((r for r in free if same(r, p)), None)
-                if row is not None:
-                    take(i, row)
-    if not any(p.id is not None for p in inputs):
-        for i in range(len(inputs)):
-            if matched[i] is None and free:
-                take(i, free[0])
-    return list(zip(matched, inputs, strict=True))
-
-
-def promise_terms(p: Promise) -> str:
-    if p.business_days is not None:
-        return i18n.text("{text} (within {business_days} business days)").format(text=p.text, business_days=p.business_days)
-    if p.hours is not None:
-        return i18n.text("{text} (within {hours} hours)").format(text=p.text, hours=p.hours)
-    return i18n.text("{text} (by {value})").format(text=p.text, value=p.due_on.isoformat() if p.due_on else '?')

@@ -17,8 +17,10 @@ from typing import Any, Self
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from . import deadlines as dl
+from .concurrency import conflict_from_stale
 from .db import UNCHECKED_REASON, Journal, describe_sqlite_error
 from .history import record_change
 from .models import Case, Contact, Setting
@@ -42,9 +44,25 @@ class ServiceBase:
     def store(self) -> Any:
         """The attachment store (journal.exhibits.AttachmentStore), made on first use."""
         if self._store is None:
+            limit = int(self.get_setting("attachment_limit_mb", "200") or "200")
+            if self.journal.keys is not None:  # a locked journal: sealed, keyed names
+                from .exhibits.sealed_store import SealedAttachmentStore
+
+                self._store = SealedAttachmentStore(
+                    self.journal.attachments_dir, self.journal.keys,
+                    max_bytes=limit * 1024 * 1024, read_only=self.read_only,
+                    derived=self.journal.scratch)
+                return self._store
             from .exhibits import AttachmentStore
 
-            limit = int(self.get_setting("attachment_limit_mb", "200") or "200")
+            if self.journal.kind == "postgresql":  # in the database, cached in the folder
+                from .shared.blobs import DatabaseAttachmentStore
+
+                self._store = DatabaseAttachmentStore(
+                    self.journal.attachments_dir, self.journal.engine,
+                    max_bytes=limit * 1024 * 1024, read_only=self.read_only,
+                    derived=self.journal.scratch)
+                return self._store
             self._store = AttachmentStore(self.journal.attachments_dir, max_bytes=limit * 1024 * 1024,
                                           read_only=self.read_only,
                                           derived=self.journal.scratch)
@@ -125,8 +143,11 @@ class ServiceBase:
             self._calendar = dl.BusinessCalendar(country, sub)
         return self._calendar
 
-    def _case(self, s: Session, case_id: int, include_deleted: bool = False) -> Case:
-        c = s.get(Case, case_id)
+    def _case(self, s: Session, case_id: int, include_deleted: bool = False, *,
+              lock: bool = False) -> Case:
+        """The case (NotFound if none or deleted); ``lock``: read FOR UPDATE, so no one else
+        saves it before this transaction ends (a server; SQLite's writer is alone anyway)."""
+        c = s.get(Case, case_id, with_for_update=lock or None)
         if c is None or (c.deleted_at is not None and not include_deleted):
             raise NotFound(f"There is no case {case_id}.")
         return c
@@ -171,6 +192,9 @@ class _WriteGuard:
             if exc is None:
                 try:
                     s.commit()
+                except StaleDataError as err:  # another save won the race for a row
+                    s.rollback()
+                    raise conflict_from_stale(err) from err
                 except DBAPIError as err:
                     s.rollback()
                     raise StorageError(describe_sqlite_error(err)) from err
@@ -179,6 +203,8 @@ class _WriteGuard:
                     raise StorageError(describe_sqlite_error(err)) from err
             else:
                 s.rollback()
+                if isinstance(exc, StaleDataError):
+                    raise conflict_from_stale(exc) from exc
                 if isinstance(exc, DBAPIError):
                     raise StorageError(describe_sqlite_error(exc)) from exc
         finally:

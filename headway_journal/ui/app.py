@@ -56,11 +56,13 @@ from ..journal.db import (
     JournalDamaged,
     JournalError,
     JournalLocked,
+    JournalNeedsKey,
     JournalTooNew,
     resolve_journal_dir,
 )
 from . import settings as st
 from .bool_guard import guard_bool_singletons
+from .contrast import install_readable_palette
 from .first_paint import when_exposed
 from .gc_guard import install_gui_collector
 from .teardown import dispose_widgets, enable_crash_traces, top_level_ids
@@ -102,12 +104,15 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     icon = app_icon()
     if not icon.isNull():
         app.setWindowIcon(icon)
+    if app.findChild(QObject, "readable_palette_keeper") is None:
+        install_readable_palette(app)  # hints and selections at 4.5:1 in every theme
     return app
 
 
 def explain_open_error(exc: JournalError, folder: Path) -> tuple[str, str]:
     """A title and plain words for a journal that could not be opened."""
-    kind = ("locked" if isinstance(exc, JournalLocked) else
+    kind = ("needs_key" if isinstance(exc, JournalNeedsKey) else
+            "locked" if isinstance(exc, JournalLocked) else
             "too_new" if isinstance(exc, JournalTooNew) else
             "damaged" if isinstance(exc, JournalDamaged) else "error")
     return explain_open_problem(kind, str(exc), folder)
@@ -116,17 +121,36 @@ def explain_open_error(exc: JournalError, folder: Path) -> tuple[str, str]:
 def explain_open_problem(kind: str, message: str, folder: Path,
                          offer: Path | None = None) -> tuple[str, str]:
     """A title and plain words for ``open_or_explain``'s outcome (``kind``, ``message``)."""
+    if kind == "needs_key":
+        return (QCoreApplication.translate("app", "Journal is encrypted"),
+                QCoreApplication.translate("app", "{message}\n\nStart Headway Journal again and "
+                                                  "enter the passphrase of the journal in "
+                                                  "{folder}.").format(
+                                                      message=message, folder=folder))
     if kind == "locked":
         return (QCoreApplication.translate("app", "Journal in use"),
-                QCoreApplication.translate("app", "{message}\n\nThe journal in {folder} is open in another Headway Journal window or program. Close it there, then start Headway Journal again.").format(message=message, folder=folder))
+                QCoreApplication.translate("app", "{message}\n\nThe journal in {folder} is open in "
+                                                  "another Headway Journal window or program. "
+                                                  "Close it there, then start Headway Journal "
+                                                  "again.").format(message=message, folder=folder))
     if kind == "too_new":
         return (QCoreApplication.translate("app", "Journal made by a newer version"),
-                QCoreApplication.translate("app", "{message}\n\nYour journal in {folder} was left as it is.").format(message=message, folder=folder))
+                QCoreApplication.translate("app", "{message}\n\nYour journal in {folder} was left "
+                                                  "as it is.").format(
+                                                      message=message, folder=folder))
     if kind == "damaged":
-        newest = QCoreApplication.translate("app", " The newest sound backup is {name}.").format(name=offer.name) if offer is not None else ""
+        newest = QCoreApplication.translate("app", " The newest sound backup is {name}.").format(
+            name=offer.name) if offer is not None else ""
         return (QCoreApplication.translate("app", "Journal damaged"),
-                QCoreApplication.translate("app", "{message}\n\nNothing was changed: the journal was not repaired, moved or replaced. Your backups are in {value}.{newest} Restore one with `headway-journal restore FILE`, or ask for help before changing anything.").format(message=message, value=folder / BACKUPS_DIR, newest=newest))
-    return (QCoreApplication.translate("app", "Journal could not be opened"), QCoreApplication.translate("app", "{message}\n\nFolder: {folder}\nNothing was changed.").format(message=message, folder=folder))
+                QCoreApplication.translate("app", "{message}\n\nNothing was changed: the journal "
+                                                  "was not repaired, moved or replaced. Your "
+                                                  "backups are in {value}.{newest} Restore one "
+                                                  "with `headway-journal restore FILE`, or ask for "
+                                                  "help before changing anything.").format(
+                                                      message=message, value=folder / BACKUPS_DIR,
+                                                      newest=newest))
+    return (QCoreApplication.translate("app", "Journal could not be opened"), QCoreApplication.translate("app", "{message}\n\nFolder: {folder}\nNothing was changed.").format(
+        message=message, folder=folder))
 
 
 def offer_restore(outcome: OpenOutcome) -> bool:
@@ -137,7 +161,13 @@ def offer_restore(outcome: OpenOutcome) -> bool:
     when = local_when(outcome.offer_made_at)
     answer = QMessageBox.question(
         None, QCoreApplication.translate("app", "Journal damaged"),
-        QCoreApplication.translate("app", "{message}\n\nRestore the newest sound backup ({when})?\n\nYes: that backup becomes your journal; the damaged database is kept in {value}. Anything recorded after {when} is not in it.\nNo: Headway Journal closes and nothing is touched.").format(message=outcome.message, when=when, value=outcome.folder / BACKUPS_DIR),
+        QCoreApplication.translate("app", "{message}\n\nRestore the newest sound backup "
+                                          "({when})?\n\nYes: that backup becomes your journal; the "
+                                          "damaged database is kept in {value}. Anything recorded "
+                                          "after {when} is not in it.\nNo: Headway Journal closes "
+                                          "and nothing is touched.").format(
+                                              message=outcome.message, when=when,
+                                              value=outcome.folder / BACKUPS_DIR),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
@@ -162,6 +192,14 @@ def open_service(folder: Path, hand_over: Callable[[], bool] | None = None, *,
 
     outcome = open_journal_for_use(folder, ask_restore=offer_restore, backup=backup,
                                    defer_check=defer_check)
+    if outcome.kind == "needs_key":  # encrypted: the passphrase first, nothing shown before
+        from .security.unlock import ask_keys
+
+        keys = ask_keys(outcome.folder)
+        if keys is None:
+            return None, ""
+        outcome = open_journal_for_use(folder, ask_restore=offer_restore, backup=backup,
+                                       defer_check=defer_check, keys=keys)
     if outcome.ok and outcome.service is not None:
         return outcome.service, outcome.note
     if outcome.kind == "locked" and hand_over is not None and hand_over():
@@ -282,7 +320,14 @@ class ErrorReporter(QObject):
             text = private_traceback(exc_type, exc, tb)
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             with os.fdopen(fd, "a", encoding="utf-8", errors="replace") as fh:
-                fh.write(QCoreApplication.translate("ErrorReporter", "--- {stamp} · {APP_NAME} {version__} · Python {value}\n{text}\n").format(stamp=stamp, APP_NAME=APP_NAME, version__=__version__, value=sys.version.split()[0], text=text))
+                fh.write(QCoreApplication.translate("ErrorReporter", "--- {stamp} · {APP_NAME} "
+                                                                     "{version__} · Python "
+                                                                     "{value}\n{text}\n").format(
+                                                                         stamp=stamp,
+                                                                         APP_NAME=APP_NAME,
+                                                                         version__=__version__,
+                                                                         value=sys.version.split()[0],
+                                                                         text=text))
         except OSError:
             return None
         return path
@@ -298,7 +343,10 @@ class ErrorReporter(QObject):
             traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
         where = str(path) if path is not None else QCoreApplication.translate("ErrorReporter", "the terminal (the log file could not be written)")
         self.show_requested.emit(
-            QCoreApplication.translate("ErrorReporter", "Something went wrong: {one_line}. Your journal is safe; details were written to {where}.").format(one_line=one_line(exc), where=where))
+            QCoreApplication.translate("ErrorReporter", "Something went wrong: {one_line}. Your "
+                                                        "journal is safe; details were written to "
+                                                        "{where}.").format(
+                                                            one_line=one_line(exc), where=where))
 
     def _show(self, text: str) -> None:
         self.shown.append(text)
@@ -314,8 +362,9 @@ class ErrorReporter(QObject):
 # --- running --------------------------------------------------------------------------------------
 
 
-def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
-    """Open the journal (or a throwaway demo journal) in the main window; returns the exit code."""
+def run_gui(journal_dir: Path | None, demo: bool = False, database: str | None = None) -> int:
+    """Open the journal (or a throwaway demo journal, or the shared journal at the URL
+    ``database``) in the main window; returns the exit code."""
     app = make_application()
     from .translation import install_language
 
@@ -324,6 +373,8 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
     guard_bool_singletons()  # before the first signal (PySide6 6.12.0 bug, see bool_guard)
     install_gui_collector(app)  # cycles are collected on this thread only (see gc_guard)
     others = top_level_ids()  # windows that are not this run's (tests run it in-process)
+    if database is not None:
+        return _run_shared(app, database, others)
 
     demo_dir: str | None = None
     instance = None
@@ -366,7 +417,9 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         window = MainWindow(service)
         shutdown.set_quit(window.quit)
         if demo:
-            window.setWindowTitle(QCoreApplication.translate("app", "{APP_NAME} — demo (nothing is kept)").format(APP_NAME=APP_NAME))
+            window.setWindowTitle(QCoreApplication.translate("app", "{APP_NAME} — demo (nothing is "
+                                                                    "kept)").format(
+                                                                        APP_NAME=APP_NAME))
         open_check = _present(window, note, instance, demo)
         _smoke_exit(window)
         return int(app.exec())
@@ -388,6 +441,44 @@ def run_gui(journal_dir: Path | None, demo: bool = False) -> int:
         shutdown.deleteLater()
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
+        _remove_view_copies()
+
+
+def _remove_view_copies() -> None:
+    """The exhibits this run copied out for the system viewer go with it."""
+    from ..journal import view_copies
+
+    with contextlib.suppress(OSError):
+        view_copies.remove_mine()
+
+
+def _run_shared(app: QApplication, url: str, others: Any) -> int:
+    """A shared journal's window (several people may have it open: no single instance, no
+    folder lock, no folder backups; ``ui.shared_journal``)."""
+    from .main_window import MainWindow
+    from .shared_journal import open_shared
+    from .shutdown import ShutdownHandler
+
+    service = open_shared(url)
+    if service is None:
+        return 1
+    shutdown = ShutdownHandler(QApplication.quit, app)
+    shutdown.install()
+    window = None
+    try:
+        window = MainWindow(service)
+        shutdown.set_quit(window.quit)
+        window.show()
+        _smoke_exit(window)
+        return int(app.exec())
+    finally:
+        if window is not None:
+            window.close()
+            window.wait_for_checks()
+        service.close()
+        dispose_widgets(others)
+        shutdown.uninstall()
+        shutdown.deleteLater()
 
 
 def _present(window: Any, note: str, instance: Any, demo: bool) -> Any:
@@ -408,7 +499,15 @@ def _present(window: Any, note: str, instance: Any, demo: bool) -> Any:
         when_exposed(window, open_check.start)
     if instance is not None:  # once the window is on screen: later launches hand over
         when_exposed(window, instance.listen)
+    when_exposed(window, _sweep_view_copies)  # copies a crashed run left for the viewer
     return open_check
+
+
+def _sweep_view_copies() -> None:
+    from ..journal import view_copies
+
+    with contextlib.suppress(OSError):
+        view_copies.sweep()
 
 
 def _smoke_exit(window: QWidget) -> None:
@@ -420,7 +519,11 @@ def _smoke_exit(window: QWidget) -> None:
     def shown() -> None:
         if sys.stdout is not None:  # None in a windowed program on Windows
             state = "shown" if window.isVisible() else QCoreApplication.translate("app", "NOT shown")
-            print(QCoreApplication.translate("app", "window {state}: {windowTitle} at {time:.3f}").format(state=state, windowTitle=window.windowTitle(), time=time.time()), flush=True)
+            print(QCoreApplication.translate("app", "window {state}: {windowTitle} at "
+                                                    "{time:.3f}").format(
+                                                        state=state,
+                                                        windowTitle=window.windowTitle(),
+                                                        time=time.time()), flush=True)
         QTimer.singleShot(int(raw), QApplication.quit)
 
     QTimer.singleShot(0, shown)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import platform
+from ..journal.crypto import sealed, unlocked
 from ..journal.filenames import MAX_NAME_UNITS, portable_name
 from ..journal.fsutil import fsync_dir
 
@@ -73,6 +74,9 @@ class DraftStore:
         saved_at = datetime.now().astimezone().replace(microsecond=0)
         payload = {"format": FORMAT, "name": name, "saved_at": saved_at.isoformat(), "data": data}
         blob = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
+        keys = unlocked.keys_for(self.folder)
+        if keys is not None:  # a locked journal's drafts are sealed like its other files
+            blob = sealed.seal_bytes(keys.files, blob)
         target = self.path(name)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=self.folder)
         try:
@@ -99,6 +103,11 @@ class DraftStore:
         except OSError:
             return None
         try:
+            keys = unlocked.keys_for(self.folder)
+            if raw.startswith(sealed.MAGIC):
+                if keys is None:
+                    return None  # a locked journal's draft, and the journal is locked
+                raw = sealed.open_bytes(keys.files, raw)
             payload = json.loads(raw.decode("utf-8"))
             data = payload["data"]
             saved_at = datetime.fromisoformat(payload["saved_at"])

@@ -4,6 +4,9 @@ A window that installs *itself* as the filter of one of its children gets Python
 Qt for that child's last events while the window is being destroyed, a known way to crash
 PySide at exit. :class:`EventWatch` is a small child of the watched widget instead: it goes
 with the widget, and it does not call a handler whose object is already gone.
+
+A watch whose Python object was collected while Qt still calls it (its widget being destroyed)
+arrives without its attributes; it then does nothing instead of raising AttributeError.
 """
 
 from __future__ import annotations
@@ -29,8 +32,7 @@ class EventWatch(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         # getattr: an event (a language change) can reach a watch whose Python side is going
-        owner = getattr(self, "_owner", None)
-        handler = getattr(self, "_handler", None)
+        owner, handler = getattr(self, "_owner", None), getattr(self, "_handler", None)
         if handler is None or (owner is not None and not shiboken6.isValid(owner)):
             return False
         return bool(handler(event))

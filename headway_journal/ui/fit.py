@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 FALLBACK = QRect(0, 0, 1024, 600)  # no screen at all (should not happen with a display)
 FILTER_NAME = "fit_to_screen_filter"
+CONTENT_WIDTH_NAME = "follow_content_width"
 
 
 def _screen_of(widget: QWidget) -> QScreen | None:
@@ -82,10 +83,48 @@ class _FitOnShow(QObject):
         return False
 
 
+class _ContentWidth(QObject):
+    """Keeps a scroll area as wide as its content needs, whenever the content changes."""
+
+    def __init__(self, area: QScrollArea, content: QWidget) -> None:
+        super().__init__(area)
+        self.setObjectName(CONTENT_WIDTH_NAME)
+        self._area, self._content = area, content
+        content.installEventFilter(self)
+        self.update()
+
+    def update(self) -> None:
+        area = self._area
+        need = (self._content.minimumSizeHint().width() + 2 * area.frameWidth()
+                + area.verticalScrollBar().sizeHint().width())
+        if area.minimumWidth() != need:
+            area.setMinimumWidth(need)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.update()
+        return False
+
+
+def follow_content_width(area: QScrollArea) -> None:
+    """Make the scrolling page ``area`` at least as wide as its content's minimum, so bigger
+    text (a larger system font, a scale factor) widens the window instead of cutting the page
+    off at the right; the height still scrolls. The screen still bounds the window."""
+    content = area.widget()
+    if content is None or not area.widgetResizable() or area.findChild(
+            _ContentWidth, CONTENT_WIDTH_NAME, Qt.FindChildOption.FindDirectChildrenOnly):
+        return
+    _ContentWidth(area, content)
+
+
 def fit_to_screen(widget: QWidget, preferred: QSize | None = None) -> None:
     """Give the window ``widget`` its ``preferred`` size (default: its current size) where the
     screen allows, never more than the screen's available geometry, and keep it inside the
-    screen whenever it is shown."""
+    screen whenever it is shown. A dialog's scrolling pages keep the width their content needs
+    (``follow_content_width``); the main window's panes keep the sizes the user gave them."""
+    if isinstance(widget, QDialog):
+        for area in widget.findChildren(QScrollArea):
+            follow_content_width(area)
     if preferred is not None:
         widget.resize(preferred)
     clamp_to_screen(widget)

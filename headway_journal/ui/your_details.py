@@ -1,4 +1,6 @@
-"""Who you are, for the case file: your name and address (e-mail and phone optional).
+"""Who you are, for the case file: your name and address (e-mail and phone optional), and
+the other addresses you write from (an e-mail sent from any of your addresses is logged as
+outbound when it is added to a case).
 
 * :class:`DetailsForm`: the four fields with their inline errors; ``save(service)`` stores them
   in the journal (``JournalService.set_profile``), so the command line signs with them too.
@@ -26,16 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..journal.profile import missing_details
+from ..journal.profile import missing_details, split_addresses
 from ..journal.service import JournalService, ServiceError, ValidationError
-from .translated import QT_TRANSLATE_NOOP, TranslatedMap, tr
+from .translated import tr
 from .widgets import GRID, wrap_label
 
 __all__ = ["FILL_BY_HAND", "LABELS", "DetailsForm", "WelcomeDetails"]
 
-LABELS = TranslatedMap("your_details", {"name": QT_TRANSLATE_NOOP("your_details", "Your name"), "address": QT_TRANSLATE_NOOP("your_details", "Address"), "email": QT_TRANSLATE_NOOP("your_details", "E-mail"), "phone": QT_TRANSLATE_NOOP("your_details", "Phone")})
-FILL_BY_HAND = (QT_TRANSLATE_NOOP("your_details", "Anything left empty is printed as a blank line, to fill in by hand before "
-                "you send it."))
+LABELS = {"name": "Your name", "address": "Address", "email": "E-mail", "phone": "Phone",
+          "other_emails": QCoreApplication.translate("DetailsForm", "Other e-mails")}
+FILL_BY_HAND = ("Anything left empty is printed as a blank line, to fill in by hand before "
+                "you send it.")
 AUTOSAVE_MS = 800
 
 
@@ -44,7 +47,8 @@ class _FieldError(QLabel):
 
     def __init__(self, field_label: str) -> None:
         super().__init__()
-        self.setAccessibleName(QCoreApplication.translate("_FieldError", "{field_label} error").format(field_label=field_label))
+        self.setAccessibleName(QCoreApplication.translate("_FieldError", "{field_label} error").format(
+            field_label=field_label))
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -78,7 +82,9 @@ class DetailsForm(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(QCoreApplication.translate("DetailsForm", "Your full name"))
-        self.name_edit.setToolTip(QCoreApplication.translate("DetailsForm", "Your name as it should appear on the case file."))
+        self.name_edit.setToolTip(QCoreApplication.translate("DetailsForm", "Your name as it "
+                                                                            "should appear on the "
+                                                                            "case file."))
         self.address_edit = QPlainTextEdit()
         self.address_edit.setTabChangesFocus(True)
         self.address_edit.setPlaceholderText(QCoreApplication.translate("DetailsForm", "Street and number\nCity, state and ZIP code"))
@@ -86,12 +92,23 @@ class DetailsForm(QWidget):
         self.address_edit.setMaximumHeight(10 * GRID)
         self.email_edit = QLineEdit()
         self.email_edit.setPlaceholderText(QCoreApplication.translate("DetailsForm", "name@example.com (optional)"))
-        self.email_edit.setToolTip(QCoreApplication.translate("DetailsForm", "The e-mail address you use with them (optional)."))
+        self.email_edit.setToolTip(QCoreApplication.translate("DetailsForm", "The e-mail address "
+                                                                             "you use with them "
+                                                                             "(optional)."))
         self.phone_edit = QLineEdit()
         self.phone_edit.setPlaceholderText(QCoreApplication.translate("DetailsForm", "Optional"))
-        self.phone_edit.setToolTip(QCoreApplication.translate("DetailsForm", "A phone number where you can be reached (optional)."))
+        self.phone_edit.setToolTip(QCoreApplication.translate("DetailsForm", "A phone number where "
+                                                                             "you can be reached "
+                                                                             "(optional)."))
+        self.other_emails_edit = QLineEdit()
+        self.other_emails_edit.setPlaceholderText(self.tr(
+            "other@example.com, work@example.org (optional)"))
+        self.other_emails_edit.setToolTip(self.tr(
+            "Other addresses you write from, separated by commas. An e-mail added to a case is "
+            "logged as sent by you (outbound) when it comes from one of your addresses."))
         self.editors: dict[str, QWidget] = {"name": self.name_edit, "address": self.address_edit,
-                                            "email": self.email_edit, "phone": self.phone_edit}
+                                            "email": self.email_edit, "phone": self.phone_edit,
+                                            "other_emails": self.other_emails_edit}
         for key, editor in self.editors.items():
             editor.setAccessibleName(LABELS[key])
             label = QLabel(LABELS[key])
@@ -105,7 +122,7 @@ class DetailsForm(QWidget):
             column.addWidget(self.errors[key])
             form.addRow(label, cell)
         for key, line in (("name", self.name_edit), ("email", self.email_edit),
-                          ("phone", self.phone_edit)):
+                          ("phone", self.phone_edit), ("other_emails", self.other_emails_edit)):
             line.textEdited.connect(lambda _t, k=key: self._edited(k))
         self.address_edit.textChanged.connect(lambda: self._edited("address"))
         self._loading = False
@@ -124,6 +141,8 @@ class DetailsForm(QWidget):
             self.address_edit.setPlainText(profile.get("address", ""))
             self.email_edit.setText(profile.get("email", ""))
             self.phone_edit.setText(profile.get("phone", ""))
+            self.other_emails_edit.setText(", ".join(
+                split_addresses(profile.get("other_emails", ""))))
         finally:
             self._loading = False
         for label in self.errors.values():
@@ -131,7 +150,8 @@ class DetailsForm(QWidget):
 
     def values(self) -> dict[str, str]:
         return {"name": self.name_edit.text(), "address": self.address_edit.toPlainText(),
-                "email": self.email_edit.text().strip(), "phone": self.phone_edit.text()}
+                "email": self.email_edit.text().strip(), "phone": self.phone_edit.text(),
+                "other_emails": self.other_emails_edit.text().strip()}
 
     def save(self, service: JournalService, *, focus: bool = True) -> str | None:
         """Store the details; None when saved, else the problem in one sentence."""
@@ -147,9 +167,12 @@ class DetailsForm(QWidget):
             if focus and first is not None:
                 first.setFocus()
             names = ", ".join(LABELS.get(k, k) for k in exc.errors)
-            return QCoreApplication.translate("DetailsForm", "Your details were not saved: fix {names} (the message is under it).").format(names=names)
+            return QCoreApplication.translate("DetailsForm", "Your details were not saved: fix "
+                                                             "{names} (the message is under "
+                                                             "it).").format(names=names)
         except ServiceError as exc:
-            return QCoreApplication.translate("DetailsForm", "Your details were not saved: {exc}").format(exc=exc)
+            return QCoreApplication.translate("DetailsForm", "Your details were not saved: "
+                                                             "{exc}").format(exc=exc)
         return None
 
 
@@ -159,14 +182,19 @@ class WelcomeDetails(QGroupBox):
     saved = Signal()
 
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("WelcomeDetails", "Who you are (printed on the case file)"), parent)
+        super().__init__(QCoreApplication.translate("WelcomeDetails", "Who you are (printed on the "
+                                                                      "case file)"), parent)
         self.setAccessibleName(QCoreApplication.translate("WelcomeDetails", "Your details"))
         self.service = service
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
         layout.setSpacing(GRID)
         layout.addWidget(wrap_label(
-            QCoreApplication.translate("WelcomeDetails", "The case file you send is signed with your name and address; they stay on this computer. {FILL_BY_HAND} Settings has them too.").format(FILL_BY_HAND=tr("your_details", FILL_BY_HAND)), name=QCoreApplication.translate("WelcomeDetails", "About your details")))
+            QCoreApplication.translate("WelcomeDetails", "The case file you send is signed with "
+                                                         "your name and address; they stay on this "
+                                                         "computer. {FILL_BY_HAND} Settings has "
+                                                         "them too.").format(
+                                                             FILL_BY_HAND=tr("your_details", FILL_BY_HAND)), name=QCoreApplication.translate("WelcomeDetails", "About your details")))
         self.form = DetailsForm(self)
         layout.addWidget(self.form)
         self.status = wrap_label("", name=QCoreApplication.translate("WelcomeDetails", "Your details status"))
@@ -202,7 +230,9 @@ class WelcomeDetails(QGroupBox):
         self._baseline = self.form.values()
         missing = missing_details(self.service.profile())
         self.status.setText(QCoreApplication.translate("WelcomeDetails", "Saved.") if not missing else
-                            QCoreApplication.translate("WelcomeDetails", "Saved. Still missing: {join}.").format(join=' and '.join(missing)))
+                            QCoreApplication.translate("WelcomeDetails", "Saved. Still missing: "
+                                                                         "{join}.").format(
+                                                                             join=' and '.join(missing)))
         self.saved.emit()
         return True
 

@@ -26,26 +26,29 @@ from .test_interchange import counts, export, populate, write
 
 
 @pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A populated journal folder (closed again), with tests' user data kept out of $HOME."""
+def folder(store: str | Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str | Path:
+    """A populated journal (closed again; a folder, then a database), with tests' user data
+    kept out of $HOME."""
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(tmp_path / "xdg" / name.lower()))
-    journal = tmp_path / "journal"
+    journal = store
     with JournalService.open(journal) as svc:
         populate(svc)
     return journal
 
 
 @pytest.fixture
-def svc(folder: Path) -> Iterator[JournalService]:
+def svc(folder: str | Path) -> Iterator[JournalService]:
     s = JournalService.open(folder)
     yield s
     s.close()
 
 
-def ics_uids(folder: Path, out: Path) -> dict[str, str]:
-    """The events of the `ics` command's file for the journal in ``folder`` (closed): uid -> title."""
-    assert cli.main(["--journal", str(folder), "ics", str(out)]) == 0
+def ics_uids(folder: str | Path, out: Path) -> dict[str, str]:
+    """The events of the `ics` command's file for the journal at ``folder`` (closed, a folder
+    or a database URL): uid -> title."""
+    where = ["--database", folder] if isinstance(folder, str) else ["--journal", str(folder)]
+    assert cli.main([*where, "ics", str(out)]) == 0
     cal = Calendar.from_ical(out.read_bytes())
     return {str(e["uid"]): str(e["summary"]) for e in cal.walk("VEVENT")}
 
@@ -60,7 +63,7 @@ def first_promises(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return promises
 
 
-def test_editing_one_promise_keeps_every_id_and_the_calendar_uids(folder: Path,
+def test_editing_one_promise_keeps_every_id_and_the_calendar_uids(folder: str | Path,
                                                                   tmp_path: Path) -> None:
     with JournalService.open(folder) as svc:
         cid = svc.find_case("c-billing")

@@ -48,6 +48,8 @@ KEY_COLUMNS = {
     "channels": "id, organization_id, kind, value, verified_on",
     "cases": "id, key, title, summary, fields",
     "search_fts": "rowid, kind, case_id, title, body",
+    "organizations": "id, key, name, website, address, notes",
+    "changes": "id, at, case_id, entity, entity_id, action, changes",
 }
 # Columns a later revision added: compared too in the journals of that revision and after.
 ADDED_COLUMNS = {"0002": {"promises": "due_date, due_at"}}
@@ -93,6 +95,10 @@ def old_journal(tmp_path: Path, revision: str) -> Path:
     folder = tmp_path / "journal"
     shutil.copytree(FIXTURES / f"journal-{revision}", folder)
     return folder
+
+
+def _before(revision: str, later: str) -> bool:
+    return KNOWN_REVISIONS.index(revision) < KNOWN_REVISIONS.index(later)
 
 
 def test_every_earlier_schema_has_a_frozen_journal() -> None:
@@ -143,10 +149,18 @@ def test_upgrading_keeps_every_row(old_journal: Path, revision: str) -> None:
             if t == "search_fts":  # 0004 put more in the documents (compared with them
                 # below) and its rowid names the case: (case_id << 32) + id * 4 + kind
                 assert sorted((int(r[0]) & 0xFFFFFFFF, *r[1:4]) for r in after[t]) == \
-                    sorted(r[:4] for r in before[t])
+                    sorted((int(r[0]) & 0xFFFFFFFF, *r[1:4]) for r in before[t])
                 assert all(int(r[0]) >> 32 == r[2] for r in after[t])
                 continue
-            assert after[t] == before[t], f"rows of {t} changed in the upgrade"
+            if t == "changes" and _before(revision, "0005"):
+                # 0005 starts the hash chain with one record after the others
+                start = [r for r in after[t] if r[3] == "journal"]
+                assert [r[5] for r in start] == ["chain-start"]
+                assert start[0][0] > max(r[0] for r in before[t])
+                after[t].remove(start[0])
+            # columns added later (0007: organizations.ticket_patterns) come after the old ones
+            width = len(before[t][0]) if before[t] else 0
+            assert [r[:width] for r in after[t]] == before[t], f"rows of {t} changed in the upgrade"
 
         # The deadlines 0002 added are computed on open (they need the holiday calendar), or
         # kept as stored when the journal already had them.
@@ -195,7 +209,19 @@ def test_upgrading_keeps_every_row(old_journal: Path, revision: str) -> None:
         for cid, rep in deleted:  # and a deleted one is not
             assert ("contact", cid) not in {(h.kind, h.item_id) for h in svc.search(rep)}, rep
 
+        # 0006: contacts from before were typed; exhibits from before say nothing of where
+        # they came from; an e-mail's reference is empty
+        assert {c.source for c in case.contacts} == {"typed"}
+        assert all(a.provenance == () for a in case.attachments)
+        assert svc.captured_refs(1) == set()
+        assert svc.contact_input(case.contacts[0].id).source == "typed"
+
         assert svc.check() == []
+        # 0005: the chain vouches for every row from the upgrade on; the rows before stay out.
+        chain = svc.verify_chain()
+        assert chain.ok, chain.breaks
+        assert chain.length == 1 and chain.vouches_from is not None
+        assert {"contact:1", "case:2", "attachment:1", "note:1"} <= set(chain.latest)
         # The upgrade backup gets its attachment sidecar when the app records the open.
         bk.backup_on_open(svc.journal)
         side = bk.read_sidecar(backup)

@@ -17,8 +17,8 @@ PST = timezone(timedelta(hours=-8))
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Iterator[JournalService]:
-    service = JournalService.open(tmp_path / "journal")
+def svc(store: str | Path) -> Iterator[JournalService]:
+    service = JournalService.open(store)
     org = service.organization_by_key("headway")
     assert org is not None
     start = datetime(2026, 10, 1, 9, 0, tzinfo=PST)

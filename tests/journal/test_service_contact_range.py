@@ -16,8 +16,8 @@ TOKYO = timezone(timedelta(hours=9))
 
 
 @pytest.fixture
-def svc(tmp_path: Path) -> Iterator[JournalService]:
-    s = JournalService.open(tmp_path / "journal")
+def svc(store: str | Path) -> Iterator[JournalService]:
+    s = JournalService.open(store)
     yield s
     s.close()
 

@@ -140,8 +140,9 @@ def clean_settings(qapp: Any) -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def private_temp_dir(tmp_path_factory: pytest.TempPathFactory,
                      monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The app's temporary files (read-only viewer copies ``headway-exhibit-*``, which the
-    app itself removes after 24 h; case file previews; demo journals) go to a folder of this
+    """The app's temporary files (read-only viewer copies, which the app removes when it quits
+    and, after a crash, at the next start: journal/view_copies.py; case file previews; demo
+    journals) go to a folder of this
     test that pytest cleans up, never to the real temporary folder."""
     folder = tmp_path_factory.mktemp("tmp")
     monkeypatch.setattr(tempfile, "tempdir", str(folder))

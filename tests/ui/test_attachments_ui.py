@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.journal import view_copies
 from headway_journal.journal.records import AttachmentView, CaseInput, ContactInput
 from headway_journal.journal.service import JournalService
 from headway_journal.ui.exhibits.capture import (
@@ -784,8 +785,9 @@ def test_system_viewer_gets_a_read_only_copy_never_the_evidence(
     assert copy != svc.attachment_path(aid)
     assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
     # in the test's own temporary folder (conftest), so the suite leaves nothing in /tmp
-    assert copy.parent.parent == private_temp_dir
-    assert copy.parent.name.startswith("headway-exhibit-")
+    assert copy.parent.parent.parent.parent == private_temp_dir
+    assert copy.parent.name.startswith(f"{os.getpid()}-")  # removed when this run quits
+    assert view_copies.remove_mine() == 1 and not copy.exists()
     # an unrecognised binary is never handed to "whatever opens it"
     assert open_in_system_viewer(svc, bid) is None
     assert no_real_dialogs and "not a type this app recognises" in no_real_dialogs[-1][1]

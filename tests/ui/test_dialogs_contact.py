@@ -521,7 +521,8 @@ def test_enter_never_closes_and_tab_walks_down_the_form(qtbot: Any, service: Jou
     row = dlg.promise_rows[0]
     expected = [dlg.rep_title, dlg.rep_id, dlg.tickets.chip_buttons()[0], dlg.tickets.input,
                 dlg.summary_edit, dlg.outcome_edit, row.amount, row.unit, row.text,
-                row.remove_button, dlg.add_promise_button, dlg.esc_check, dlg.exhibit_strip,
+                row.remove_button, dlg.add_promise_button, dlg.esc_check,
+                dlg.capture.paste_button, dlg.capture.file_button, dlg.exhibit_strip,
                 dlg.exhibit_strip.attach_button, dlg.cancel_button, dlg.save_button]
     seen = []
     for _ in expected:

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QCoreApplication, QRect
 from PySide6.QtWidgets import QPushButton, QScrollArea, QWidget
 
 from headway_journal import APP_NAME, l10n
 from headway_journal.journal.interchange.export import build_document
+from headway_journal.journal.letters.bodies import KINDS
 from headway_journal.journal.service import JournalService
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -81,9 +82,12 @@ def test_main_window_in_spanish(spanish: Marks, service: JournalService, sample:
 def _dialogs(service: JournalService, sample: Sample, tmp_path: Path) -> dict[str, Callable[[], QWidget]]:
     """Every window the user can open, made after the Spanish catalogs are in place."""
     from headway_journal.journal.backup import BackupManager
+    from headway_journal.journal.concurrency import ConflictError
+    from headway_journal.ui.capture.email_capture import UndatedDialog
     from headway_journal.ui.casefile.dialog import CaseFileDialog
     from headway_journal.ui.casefile.print_preview import PdfPreviewDialog
     from headway_journal.ui.dialogs.case_dialog import CaseDialog
+    from headway_journal.ui.dialogs.conflict_dialog import ConflictDialog
     from headway_journal.ui.dialogs.contact.dialog import ContactDialog
     from headway_journal.ui.dialogs.organization_dialog import OrganizationDialog
     from headway_journal.ui.dialogs.restore_dialog import RestoreDialog
@@ -91,6 +95,10 @@ def _dialogs(service: JournalService, sample: Sample, tmp_path: Path) -> dict[st
     from headway_journal.ui.dialogs.your_details import YourDetailsDialog
     from headway_journal.ui.exhibits.capture import CaptureDialog
     from headway_journal.ui.exhibits.viewer import ImageViewer
+    from headway_journal.ui.keyboard_help import KeyboardHelpDialog
+    from headway_journal.ui.letters.dialog import LetterDialog
+    from headway_journal.ui.security.dialogs import NewPassphraseDialog, RecoveryKeyDialog
+    from headway_journal.ui.security.unlock import UnlockDialog
 
     BackupManager(service.journal).make("manual")
     return {
@@ -108,12 +116,27 @@ def _dialogs(service: JournalService, sample: Sample, tmp_path: Path) -> dict[st
         "exhibit viewer": lambda: ImageViewer(service, service.add_attachment(
             sample.billing, _png(), original_name="charge.png", caption="The charge")),
         "preview": lambda: PdfPreviewDialog(_pdf(tmp_path)),
+        # File > Security, the unlock prompt, letters, keys, conflicts, undated e-mails
+        "change passphrase": lambda: NewPassphraseDialog(
+            QCoreApplication.translate("SecurityController", "Change passphrase"), current=True),
+        "recovery key": lambda: RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567",
+                                                  tmp_path),
+        "unlock": lambda: UnlockDialog(tmp_path),
+        **{f"letter {kind}": (lambda kind=kind: LetterDialog(service, sample.billing, kind))
+           for kind in KINDS},
+        "keyboard help": lambda: KeyboardHelpDialog(CaseDialog(service)),
+        "conflict": lambda: ConflictDialog(ConflictError(
+            "case", 7, 3, 4, stored={"title": "Theirs", "status": "open"},
+            attempted={"title": "Mine", "status": "open"}, by="alice")),
+        "undated e-mail": lambda: UndatedDialog(None, ["Refund", "Your order"]),
     }
 
 
 DIALOG_NAMES = ["new case", "edit case", "log contact", "edit contact", "organizations",
                 "settings", "your details", "case file", "restore", "capture",
-                "exhibit viewer", "preview"]
+                "exhibit viewer", "preview", "change passphrase", "recovery key", "unlock",
+                *(f"letter {kind}" for kind in KINDS), "keyboard help", "conflict",
+                "undated e-mail"]
 
 
 def _png() -> bytes:

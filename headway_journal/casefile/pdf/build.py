@@ -18,7 +18,11 @@ How the file is made:
    there) is covered; links and other annotations move with it. Then "Page X of Y", the
    case title and the generation date are stamped on every page, placed relative to each
    page's own crop box, so appended A4 pages are stamped correctly.
-4. Outline (bookmarks) and metadata are added and the file is written to a temporary file in
+4. The laid-out pages get a structure tree (headings, paragraphs, images with their captions as
+   alternative text, the document language: :mod:`.tagging`); outline (bookmarks), metadata and
+   the chain manifest (``chain_bridge``, for ``verify``) are added; with a signer the finished
+   file is signed (PAdES, pyHanko) as the very last change; the file is written to a temporary
+   file in
    the destination folder (created 0600 whatever the umask: it holds the whole case), then
    moved into place with os.replace().
 
@@ -31,9 +35,10 @@ from __future__ import annotations
 import io
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pypdf import PdfReader, PdfWriter
 from reportlab import rl_config
@@ -42,6 +47,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ... import i18n
 from ...journal.fsutil import fsync_dir
+from ..chain_bridge import MANIFEST_NAME, manifest_bytes
 from ..data import CaseFileData
 from .exhibits import Prepared, prepare_exhibits
 from .footer import stamp_footers
@@ -59,7 +65,11 @@ from .styles import (
     make_styles,
     register_fonts,
 )
+from .tagging import TaggingCanvas, pdf_language, tag_pages
 from .text import exhibit_title, fmt_offset
+
+if TYPE_CHECKING:
+    from ..signing.keys import CaseFileSigner
 
 __all__ = [
     "BuildResult",
@@ -77,6 +87,8 @@ class BuildResult:
     path: Path
     pages: int  # pages of the final file, appended exhibit pages included
     exhibit_pages: int  # pages appended from PDF exhibits (divider pages not counted)
+    signed_by: str | None = None  # the name the file was signed in (None: not signed)
+    unsigned_reason: str | None = None  # why a file meant to be signed is not
 
 
 def build_casefile(
@@ -85,15 +97,19 @@ def build_casefile(
     *,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
+    signer: CaseFileSigner | None = None,
 ) -> BuildResult:
     """Write the case file for *data* to *out* (atomically) and describe the result.
 
     *progress* is called as ``progress(done, total, message)`` with ``total == 100``.
     When *cancelled* returns true the build stops, nothing is written and
-    :class:`CaseFileCancelled` is raised.
+    :class:`CaseFileCancelled` is raised. With *signer* the finished file is signed (PAdES)
+    as the very last step, and its last page says what the signature proves.
     """
     register_fonts()
-    return _Job(data, Path(out), progress, cancelled).run()
+    if signer is not None:
+        data = replace(data, signature_note=signer.note())
+    return _Job(data, Path(out), progress, cancelled, signer).run()
 
 
 class _Doc(BaseDocTemplate):  # type: ignore[misc]
@@ -139,8 +155,10 @@ class _Job:
         out: Path,
         progress: ProgressFn | None,
         cancelled: CancelledFn | None,
+        signer: CaseFileSigner | None = None,
     ) -> None:
         self.data = data
+        self.signer = signer
         self.out = out
         self.progress = Progress(progress, cancelled)
         self.check = self.progress.check
@@ -163,7 +181,8 @@ class _Job:
         self.check()
         self.report(0, i18n.text("Preparing exhibits"))
         if not self.out.parent.is_dir():
-            raise FileNotFoundError(i18n.text("folder does not exist: {parent}").format(parent=self.out.parent))
+            raise FileNotFoundError(i18n.text("folder does not exist: {parent}").format(
+                parent=self.out.parent))
         prepared = prepare_exhibits(self.data.exhibits, self.progress)
         story = build_story(self.ctx, prepared)
         self.report(35, i18n.text("Laying out pages"))
@@ -171,11 +190,16 @@ class _Job:
         self.check()
         writer, exhibit_pages, page_map = self.merge(main_pdf, prepared)
         total = len(writer.pages)
+        self.report(78, i18n.text("Tagging headings, text and images"))
+        tag_pages(writer, sorted(page_map.values()), title=i18n.text("Case file: {title}").format(
+            title=self.data.title),
+                  language=pdf_language(i18n.current_language()))
         stamp_footers(writer, self.data, self.placed, self.progress)
         self.finish(writer, page_map, prepared)
         self.write(writer)
         self.report(100, i18n.text("Done"))
-        return BuildResult(self.out, total, exhibit_pages)
+        return BuildResult(self.out, total, exhibit_pages,
+                           None if self.signer is None else self.signer.name)
 
     def render(self, story: list[Flowable]) -> bytes:
         self._story_len = max(1, len(story))
@@ -185,7 +209,7 @@ class _Job:
             rl_config.useA85 = 0  # binary streams: ASCII85 makes images 25% larger
             try:
                 doc = _Doc(buf, self)
-                doc.build(story)
+                doc.build(story, canvasmaker=TaggingCanvas)
             finally:
                 rl_config.useA85 = saved
         return buf.getvalue()
@@ -229,6 +253,9 @@ class _Job:
             }
         )
         writer.page_mode = "/UseOutlines"
+        found = manifest_bytes(data)
+        if found is not None:  # for verify: the entries' chain digests (signed with the file)
+            writer.add_attachment(MANIFEST_NAME, found)
         first: dict[str, Mark] = {}
         for mark in self.marks:
             first.setdefault(mark.key, mark)
@@ -249,13 +276,28 @@ class _Job:
                 title=exhibit_title(ex), page_number=page_map[page], parent=exhibits_parent
             )
 
+    def signed(self, writer: PdfWriter) -> bytes:
+        """The finished file, signed: the last change made to it."""
+        from ..signing.sign import sign_pdf
+
+        assert self.signer is not None
+        self.report(94, i18n.text("Signing"))
+        buf = io.BytesIO()
+        writer.write(buf)
+        self.check()
+        return sign_pdf(buf.getvalue(), self.signer)
+
     def write(self, writer: PdfWriter) -> None:
         self.check()
+        pdf = None if self.signer is None else self.signed(writer)
         self.report(96, i18n.text("Saving"))
         fd, tmp = _create_part_file(self.out)
         try:
             with os.fdopen(fd, "wb") as fh:
-                writer.write(fh)
+                if pdf is None:
+                    writer.write(fh)
+                else:
+                    fh.write(pdf)
                 fh.flush()
                 os.fsync(fh.fileno())
             self.check()

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from .tagging import HEADING_TAGS, mark_end, mark_start
+
 __all__ = ["Heading", "Mark"]
 
 
@@ -31,5 +33,8 @@ class Heading(Paragraph):  # type: ignore[misc]
         self._hj_sink = sink
 
     def draw(self) -> None:
+        # a heading of the structure tree (tagging.py), as its style says: H1, H2 or H3
+        mark_start(self.canv, HEADING_TAGS.get(self.style.name, "H3"))
         super().draw()
+        mark_end(self.canv)
         self._hj_sink.append(Mark(self._hj_key, self._hj_title, self.canv.getPageNumber() - 1))

@@ -18,7 +18,8 @@ from .promises import require_aware, same_offset
 # Expected response times (defaults when nothing was promised)
 # --------------------------------------------------------------------------------------------
 
-CHANNELS: tuple[str, ...] = ("phone", "chat", "email", "ticket", "in-app", "letter", "in-person")
+CHANNELS: tuple[str, ...] = ("phone", "chat", "email", "ticket", "in-app", "letter", "in-person",
+                             "web-form")
 ISSUE_TYPES: tuple[str, ...] = (
     "account",
     "appointment",
@@ -31,8 +32,9 @@ ISSUE_TYPES: tuple[str, ...] = (
 )
 UNITS: tuple[str, ...] = ("minutes", "hours", "business days", "weeks")
 
-# "in-app" opens a ticket and an in-person visit ends in a follow-up, so both count as written.
-_WRITTEN = frozenset({"email", "ticket", "in-app", "in-person"})
+# "in-app" opens a ticket and an in-person visit ends in a follow-up, so both count as written;
+# a web form (a regulator's or the company's online form) is written too.
+_WRITTEN = frozenset({"email", "ticket", "in-app", "in-person", "web-form"})
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,8 @@ def is_after_hours(
 
 def _normalize_channel(channel: str) -> str:
     c = channel.strip().lower().replace("_", "-").replace(" ", "-")
-    return {"e-mail": "email", "inapp": "in-app", "inperson": "in-person"}.get(c, c)
+    return {"e-mail": "email", "inapp": "in-app", "inperson": "in-person",
+            "webform": "web-form"}.get(c, c)
 
 
 def _normalize_issue_type(issue_type: str) -> str:

@@ -15,7 +15,7 @@ import math
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; Pillow is imported lazily at run time
     from PIL import Image as PILImage
@@ -88,7 +88,7 @@ def bomb_types() -> tuple[type[BaseException], ...]:
     return (Image.DecompressionBombError, Image.DecompressionBombWarning, TooManyPixels)
 
 
-def open_image(path: Path, formats: tuple[str, ...]) -> PILImage.Image:
+def open_image(path: Path | BinaryIO, formats: tuple[str, ...]) -> PILImage.Image:
     """Open with an explicit format list and our own pixel limit (raises TooManyPixels)."""
     configure_pillow()
     from PIL import Image
@@ -179,7 +179,7 @@ def _fit_size(width: int, height: int, max_px: int) -> tuple[int, int]:
 
 
 def render(
-    path: Path, formats: tuple[str, ...], max_px: int, *, fast: bool = False
+    path: Path | BinaryIO, formats: tuple[str, ...], max_px: int, *, fast: bool = False
 ) -> PILImage.Image:
     """Decode, downscale to max_px on the long side (never up), apply EXIF orientation.
 

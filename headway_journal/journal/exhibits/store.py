@@ -29,13 +29,14 @@ import io
 import logging
 import os
 import re
+import shutil
 import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from ... import i18n
 from .images import (
@@ -162,7 +163,8 @@ def _check_max_px(max_px: int) -> None:
     if isinstance(max_px, bool) or not isinstance(max_px, int):
         raise ValueError(i18n.text("max_px must be an integer"))
     if not 1 <= max_px <= _MAX_DERIVATIVE_PX:
-        raise ValueError(i18n.text("max_px must be between 1 and {MAX_DERIVATIVE_PX}").format(MAX_DERIVATIVE_PX=_MAX_DERIVATIVE_PX))
+        raise ValueError(i18n.text("max_px must be between 1 and {MAX_DERIVATIVE_PX}").format(
+            MAX_DERIVATIVE_PX=_MAX_DERIVATIVE_PX))
 
 
 def _open_source(path: Path) -> int:
@@ -184,21 +186,25 @@ def _read_chunk(fd: int, size: int) -> bytes:
 def _read_error(display: str, exc: OSError) -> AttachmentError:
     if isinstance(exc, FileNotFoundError) or exc.errno in (errno.ENOENT, errno.ESTALE):
         return AttachmentError(
-            i18n.text("“{display}” could not be found; it may have been moved or deleted, so nothing was attached.").format(display=display),
+            i18n.text("“{display}” could not be found; it may have been moved or deleted, so "
+                      "nothing was attached.").format(display=display),
             "missing",
         )
     if isinstance(exc, IsADirectoryError):
         return AttachmentError(
-            i18n.text("“{display}” is a folder, not a file; nothing was attached.").format(display=display), "not_a_file"
+            i18n.text("“{display}” is a folder, not a file; nothing was attached.").format(
+                display=display), "not_a_file"
         )
     if isinstance(exc, PermissionError):
         return AttachmentError(
-            i18n.text("“{display}” could not be read because permission was denied; nothing was attached.").format(display=display),
+            i18n.text("“{display}” could not be read because permission was denied; nothing was "
+                      "attached.").format(display=display),
             "unreadable",
         )
     reason = exc.strerror or type(exc).__name__
     return AttachmentError(
-        i18n.text("“{display}” could not be read ({reason}); nothing was attached.").format(display=display, reason=reason),
+        i18n.text("“{display}” could not be read ({reason}); nothing was attached.").format(
+            display=display, reason=reason),
         "unreadable",
     )
 
@@ -206,7 +212,8 @@ def _read_error(display: str, exc: OSError) -> AttachmentError:
 def _write_error(display: str, exc: OSError) -> AttachmentError:
     reason = exc.strerror or type(exc).__name__
     return AttachmentError(
-        i18n.text("“{display}” could not be saved into the journal ({reason}); nothing was attached.").format(display=display, reason=reason),
+        i18n.text("“{display}” could not be saved into the journal ({reason}); nothing was "
+                  "attached.").format(display=display, reason=reason),
         "write_failed",
     )
 
@@ -233,7 +240,9 @@ class _Incoming:
     def check_size(self, size: int) -> None:
         if size > self._max_bytes:
             raise AttachmentError(
-                i18n.text("“{display}” is larger than the {format_limit} limit for attachments (the limit can be changed in Settings); nothing was attached.").format(display=self._display, format_limit=_format_limit(self._max_bytes)),
+                i18n.text("“{display}” is larger than the {format_limit} limit for attachments "
+                          "(the limit can be changed in Settings); nothing was attached.").format(
+                              display=self._display, format_limit=_format_limit(self._max_bytes)),
                 "too_large",
             )
 
@@ -253,7 +262,8 @@ class _Incoming:
         """Flush and fsync; fix the digest and the media type. Raises if empty."""
         if self.size == 0:
             raise AttachmentError(
-                i18n.text("“{display}” is empty (0 bytes); nothing was attached.").format(display=self._display), "empty"
+                i18n.text("“{display}” is empty (0 bytes); nothing was attached.").format(
+                    display=self._display), "empty"
             )
         try:
             self._file.flush()
@@ -307,7 +317,9 @@ class AttachmentStore:
     def _refuse_read_only(self, display: str) -> None:
         if self.read_only is not None:
             raise AttachmentError(
-                i18n.text("“{display}” was not attached: this journal is read-only ({read_only}).").format(display=display, read_only=self.read_only), "read_only")
+                i18n.text("“{display}” was not attached: this journal is read-only "
+                          "({read_only}).").format(
+                              display=display, read_only=self.read_only), "read_only")
 
     # ----------------------------------------------------------------- adding
 
@@ -329,7 +341,8 @@ class AttachmentStore:
                 raise _read_error(display, IsADirectoryError(errno.EISDIR, i18n.text("Is a directory")))
             if not stat.S_ISREG(before.st_mode):
                 raise AttachmentError(
-                    i18n.text("“{display}” is not a regular file (it may be a device or a pipe); nothing was attached.").format(display=display),
+                    i18n.text("“{display}” is not a regular file (it may be a device or a pipe); "
+                              "nothing was attached.").format(display=display),
                     "not_a_file",
                 )
             incoming = _Incoming(self._tmp, self.max_bytes, display)
@@ -353,7 +366,9 @@ class AttachmentStore:
                     or after.st_mtime_ns != before.st_mtime_ns
                 ):
                     raise AttachmentError(
-                        i18n.text("“{display}” changed while it was being copied, so nothing was attached; try again once it is no longer being written to.").format(display=display),
+                        i18n.text("“{display}” changed while it was being copied, so nothing was "
+                                  "attached; try again once it is no longer being written to.").format(
+                                      display=display),
                         "changed",
                     )
                 incoming.finish()
@@ -389,7 +404,9 @@ class AttachmentStore:
                 probe = probe_image(incoming.path, media)
             except bomb_types() as exc:
                 raise AttachmentError(
-                    i18n.text("“{display}” is an image too large to open safely (more than {value} million pixels); nothing was attached.").format(display=display, value=MAX_IMAGE_PIXELS // 1_000_000),
+                    i18n.text("“{display}” is an image too large to open safely (more than {value} "
+                              "million pixels); nothing was attached.").format(
+                                  display=display, value=MAX_IMAGE_PIXELS // 1_000_000),
                     "image_too_large",
                 ) from exc
         blob = StoredBlob(
@@ -402,21 +419,32 @@ class AttachmentStore:
             width=probe.width,
             height=probe.height,
         )
-        target = self.path_for(incoming.sha256)
+        target = self.object_path(incoming.sha256)
         try:
             created = _mkdir_private(target.parent)
             if created:
                 _fsync_dir(self._objects)
             if os.path.lexists(target):
-                if self.verify(incoming.sha256, incoming.size) is None:
+                if self.verify_file(incoming.sha256, incoming.size) is None:
                     incoming.discard()
+                    self.stored(blob, target)
                     return blob
                 self._set_aside_damaged(target)
-            os.replace(incoming.path, target)
+            self._place(incoming.path, target)
             _fsync_dir(target.parent)
         except OSError as exc:
             raise _write_error(display, exc) from exc
+        self.stored(blob, target)
         return replace(blob, created=True)
+
+    def stored(self, blob: StoredBlob, path: Path) -> None:
+        """Called once an object is in the store (new or already there) at ``path``: a store
+        that keeps objects elsewhere too (``shared.blobs``, in the database) does it here. If it
+        raises, nothing is attached."""
+
+    def _place(self, incoming: Path, target: Path) -> None:
+        """Move a checked incoming file to its place (a locked journal's store seals it)."""
+        os.replace(incoming, target)
 
     def _set_aside_damaged(self, target: Path) -> None:
         """Move an object whose bytes no longer match its name out of the way (never delete)."""
@@ -430,6 +458,11 @@ class AttachmentStore:
 
     def path_for(self, sha256: str) -> Path:
         """Where the object with this hash lives (64 lowercase hex digits, else ValueError)."""
+        return self.object_path(sha256)
+
+    def object_path(self, sha256: str) -> Path:
+        """The object's file under ``objects/`` (``path_for`` of a store that keeps objects
+        elsewhere fetches it there first)."""
         if not isinstance(sha256, str) or not _SHA256_RE.fullmatch(sha256):
             raise ValueError(i18n.text("not a SHA-256 hex digest (64 lowercase hex digits)"))
         return self._objects / sha256[:2] / sha256[2:]
@@ -440,13 +473,18 @@ class AttachmentStore:
     def verify(self, sha256: str, expected_size: int | None = None) -> str | None:
         """None if the object is sound, else "missing", "size differs",
         "altered (SHA-256 mismatch)" or "unreadable (<reason>)"."""
-        path = self.path_for(sha256)
+        return self.verify_file(sha256, expected_size)
+
+    def verify_file(self, sha256: str, expected_size: int | None = None) -> str | None:
+        """``verify`` of the file under ``objects/`` (what a store elsewhere caches here)."""
+        path = self.object_path(sha256)
         try:
             fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             return "missing"
         except OSError as exc:
-            return i18n.text("unreadable ({value})").format(value=exc.strerror or type(exc).__name__)
+            return i18n.text("unreadable ({value})").format(
+                value=exc.strerror or type(exc).__name__)
         try:
             st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode):
@@ -457,7 +495,8 @@ class AttachmentStore:
             while chunk := os.read(fd, _CHUNK):
                 digest.update(chunk)
         except OSError as exc:
-            return i18n.text("unreadable ({value})").format(value=exc.strerror or type(exc).__name__)
+            return i18n.text("unreadable ({value})").format(
+                value=exc.strerror or type(exc).__name__)
         finally:
             os.close(fd)
         if digest.hexdigest() != sha256:
@@ -477,6 +516,31 @@ class AttachmentStore:
                 sha = fanout.name + entry.name
                 if _SHA256_RE.fullmatch(sha) and entry.is_file():
                     yield sha
+
+    # ----------------------------------------------------------------- plaintext
+    # What callers read an exhibit through, so that a locked journal's store (sealed files,
+    # ``sealed_store``) gives them the plaintext the same way; never read ``path_for`` directly.
+
+    def open_plain(self, sha256: str) -> BinaryIO:
+        """The exhibit's bytes as a binary file object (close it)."""
+        return open(self.path_for(sha256), "rb")
+
+    def read_bytes(self, sha256: str) -> bytes:
+        return self.path_for(sha256).read_bytes()
+
+    def copy_plain_to(self, sha256: str, dest: Path) -> None:
+        """Write the exhibit's bytes to ``dest`` (created 0600 if new)."""
+        fd = os.open(dest, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with self.open_plain(sha256) as src, os.fdopen(fd, "wb") as dst:
+            shutil.copyfileobj(src, dst, _CHUNK)
+
+    def thumbnail_bytes(self, sha256: str, max_px: int = 256) -> bytes | None:
+        """The PNG bytes of :meth:`thumbnail` (None: no preview)."""
+        path = self.thumbnail(sha256, max_px)
+        try:
+            return None if path is None else path.read_bytes()
+        except OSError:
+            return None
 
     # ----------------------------------------------------------------- derivatives
 
@@ -620,8 +684,9 @@ class AttachmentStore:
     def delete(self, sha256: str) -> None:
         """Remove an object and its derivatives. Only for exhibits the user chose to purge."""
         if self.read_only is not None:
-            raise OSError(errno.EROFS, i18n.text("The journal is read-only ({read_only})").format(read_only=self.read_only))
-        target = self.path_for(sha256)
+            raise OSError(errno.EROFS, i18n.text("The journal is read-only ({read_only})").format(
+                read_only=self.read_only))
+        target = self.object_path(sha256)
         rest = sha256[2:]
         for base in (self._thumbs, self._print):
             try:

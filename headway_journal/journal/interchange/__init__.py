@@ -175,7 +175,7 @@ def import_source(svc: JournalService, src: ImportSource) -> ImportSummary:
         except JsonFileError as exc:  # the file changed since it was checked
             raise ImportError_(str(exc)) from None
 
-    return _import(svc, src.top, cases(), src.path.parent)
+    return _import(svc, src.top, cases(), src.path.parent, source_name=src.path.name)
 
 
 def import_document(svc: JournalService, doc: Any, base_dir: Path) -> ImportSummary:
@@ -199,8 +199,8 @@ def import_document(svc: JournalService, doc: Any, base_dir: Path) -> ImportSumm
     return _import(svc, top, cases, base_dir)
 
 
-def _import(svc: JournalService, top: Any, cases: Iterable[Any], base_dir: Path
-            ) -> ImportSummary:
+def _import(svc: JournalService, top: Any, cases: Iterable[Any], base_dir: Path,
+            source_name: str = "") -> ImportSummary:
     """The import, in ONE write transaction; any problem rolls all of it back.
 
     The cases new to the journal are written as they are read (in batches); the others, and
@@ -212,7 +212,7 @@ def _import(svc: JournalService, top: Any, cases: Iterable[Any], base_dir: Path
     # disk or a failed commit rolls the transaction back and removes the files this import put
     # into the store (no orphans): the stack holding them closes after the transaction.
     with ExitStack() as after_commit, svc.write_transaction() as s:
-        reader = Reader(svc, s, base_dir)
+        reader = Reader(svc, s, base_dir, source_name)
         profile, orgs = reader.read_top(top)
         w = Writer(svc, s, summary)
         if profile is not None:
@@ -255,4 +255,5 @@ def _write_later(w: Writer, out: ImportTarget, case_ids: Mapping[str, int],
         for ep in cp.escalations:
             w.escalation(c, ep, contact_ids)
         w.notes(c, cp.notes)
+        w.letters(c, cp.letters, contact_ids)
         w.attachments(c, cp.attachments, contact_ids)

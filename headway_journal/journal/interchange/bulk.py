@@ -11,13 +11,14 @@ from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.orm import Session
 
 from .. import deadlines as dl
-from ..history import jsonable
+from ..history import database_user, jsonable
 from ..models import (
     Attachment,
     Case,
     Change,
     Contact,
     Escalation,
+    LetterDraft,
     Note,
     Promise,
     Ticket,
@@ -25,8 +26,9 @@ from ..models import (
     utc_now,
 )
 from ..service import JournalService
+from . import bulk_store
 from .common import ImportSummary
-from .plans import AttachmentPlan, CasePlan, ContactPlan, EscalationPlan
+from .plans import AttachmentPlan, CasePlan, ContactPlan, EscalationPlan, LetterPlan
 
 
 def _created(after: Mapping[str, Any]) -> dict[str, Any]:
@@ -70,21 +72,28 @@ class NewRows:
         """The next free id of each table whose ids other rows refer to."""
         if not self.next_id:
             self.s.flush()  # rows the ORM holds take their ids first
-            for t in (_CASES, _CONTACTS, _ESCALATIONS, _NOTES, _ATTACHMENTS):
+            bulk_store.reserve_ids(self.s.connection(), _ID_TABLES)
+            for t in _ID_TABLES:
                 self.next_id[t] = int(self.s.scalar(select(func.max(t.c.id))) or 0) + 1
         return self.next_id
 
     def flush(self, *, escalations: bool = True) -> None:
-        """Write the rows held (but the escalations only when ``escalations``)."""
-        conn = None
-        for table, rows in self.rows.items():
-            if not rows or (table is _ESCALATIONS and not escalations):
+        """Write the rows held (but the escalations and letters only when ``escalations``)."""
+        conn = self.s.connection()
+        written: list[Table] = []
+        docs: set[tuple[int, int]] = set()
+        for table in bulk_store.order(conn, _BULK_ORDER, _PARENTS_FIRST):
+            rows = self.rows[table]
+            if not rows or (table in (_ESCALATIONS, _LETTERS) and not escalations):
                 continue
-            if conn is None:
-                conn = self.s.connection()
-                conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            if not written:
+                bulk_store.begin_rows(conn)
             insert_many(conn, table, rows)
+            docs |= bulk_store.documents(conn, table, rows)
+            written.append(table)
             rows.clear()
+        if written:
+            bulk_store.after_rows(conn, written, docs)
 
     def case(self, plan: CasePlan, org_id: int) -> None:
         """All the rows of a new case (its exhibit files stored: ``blob`` set)."""
@@ -93,6 +102,7 @@ class NewRows:
         contact_ids = {cp.key: self.contact(case_id, cp) for cp in plan.contacts}
         self.escalations(case_id, plan.escalations, contact_ids)
         self.notes(case_id, plan.notes)
+        self.letters(case_id, plan.letters, contact_ids)
         self.attachments(case_id, [(ap, contact_ids.get(ap.contact_key) if ap.contact_key
                                     else None) for ap in plan.attachments])
 
@@ -117,7 +127,7 @@ class NewRows:
     def _log(self, case_id: int, entity: str, entity_id: int, values: dict[str, Any]) -> None:
         self.rows[_CHANGES].append({"at": self.now, "case_id": case_id, "entity": entity,
                                     "entity_id": entity_id, "action": "create",
-                                    "changes": values})
+                                    "changes": values, "made_by": database_user(self.s)})
         self.summary.created[entity] = self.summary.created.get(entity, 0) + 1
 
     def _next(self, table: Table) -> int:
@@ -188,6 +198,17 @@ class NewRows:
                                       "updated_at": when or self.now})
             self._log(case_id, "note", note_id, {"body": [None, body]})
 
+    def letters(self, case_id: int, plans: Sequence[LetterPlan],
+                contact_ids: Mapping[str, int]) -> None:
+        for lp in plans:
+            letter_id = self._next(_LETTERS)
+            self.rows[_LETTERS].append({
+                "id": letter_id, "case_id": case_id, "kind": lp.kind, "body": lp.body,
+                "facts": dict(lp.facts), "created_at": self.now, "updated_at": self.now,
+                "sent_on": lp.sent_on, "sent_channel": lp.sent_channel,
+                "contact_id": contact_ids.get(lp.contact_key) if lp.contact_key else None})
+            self._log(case_id, "letter", letter_id, {"kind": [None, lp.kind]})
+
     def attachments(self, case_id: int,
                     plans: Sequence[tuple[AttachmentPlan, int | None]]) -> None:
         """Rows of exhibits whose files are stored, each with its contact's id (or None)."""
@@ -199,7 +220,7 @@ class NewRows:
                 "sha256": blob.sha256, "original_name": blob.original_name,
                 "media_type": blob.media_type, "size": blob.size, "caption": ap.caption,
                 "preview_ok": blob.preview_ok, "width": blob.width, "height": blob.height,
-                "added_at": self.now, "removed_at": None})
+                "added_at": self.now, "removed_at": None, "provenance": ap.provenance})
             self._log(case_id, "attachment", att_id,
                       {"original_name": [None, blob.original_name],
                        "sha256": [None, blob.sha256]})
@@ -218,6 +239,7 @@ def _table(model: type[Any]) -> Table:
 
 _CASES, _CONTACTS, _TICKETS, _PROMISES, _ESCALATIONS, _NOTES, _ATTACHMENTS, _CHANGES = (
     _table(m) for m in (Case, Contact, Ticket, Promise, Escalation, Note, Attachment, Change))
+_LETTERS = _table(LetterDraft)
 # The order new rows are written in. Tickets before their contacts: each ticket's trigger
 # rewrites its contact's search document, which does not exist yet, so each contact is indexed
 # once, with its tickets, when it is inserted (instead of once more for every ticket). The
@@ -225,8 +247,13 @@ _CASES, _CONTACTS, _TICKETS, _PROMISES, _ESCALATIONS, _NOTES, _ATTACHMENTS, _CHA
 # While such a check is pending, SQLite looks for the children of every contact inserted, and
 # escalations.contact_id has no index: escalations are written last, after every contact.
 # Promises are part of their contact's search document too (schema 0004): before it, likewise.
+# Letter drafts name a contact too (schema 0008, no index on contact_id): with the escalations.
 _BULK_ORDER = (_CASES, _TICKETS, _PROMISES, _CONTACTS, _NOTES, _ATTACHMENTS, _CHANGES,
-               _ESCALATIONS)
+               _LETTERS, _ESCALATIONS)
+# PostgreSQL checks foreign keys per statement: parents first (``bulk_store``).
+_PARENTS_FIRST = (_CASES, _CONTACTS, _TICKETS, _PROMISES, _NOTES, _ATTACHMENTS, _CHANGES,
+                  _LETTERS, _ESCALATIONS)
+_ID_TABLES = (_CASES, _CONTACTS, _ESCALATIONS, _NOTES, _ATTACHMENTS, _LETTERS)
 
 
 def insert_many(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -240,8 +267,9 @@ def insert_many(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     names = list(rows[0])
     processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
     quote = dialect.identifier_preparer.quote
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"  # SQLite; psycopg (PostgreSQL)
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-           f"VALUES ({', '.join('?' for _ in names)})")
+           f"VALUES ({', '.join(mark for _ in names)})")
     conn.exec_driver_sql(sql, [
         tuple([v if f is None else f(v) for f, v in zip(processors, map(row.__getitem__, names),
                                                          strict=True)])

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,10 @@ from ..models import utc_key
 from ..records import CaseFilter
 from ..safe_echo import echo_path
 from ..service import JournalService
+from .chain_seal import CHAIN_KEY, chain_block
 from .common import FORMAT_NAME, FORMAT_VERSION, PROFILE_KEYS, ExportError
 from .files import EXPORTED_FILE, copy_exhibit, file_name
+from .letters import export_letters
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ def _attachment(a: Any, files_dir_name: str, files: dict[str, str]) -> dict[str,
         "media_type": a.media_type,
         "size": a.size,
         "sha256": a.sha256,
+        "provenance": dict(a.provenance),
     }
 
 
@@ -90,6 +94,8 @@ def _contact(ct: Any, attachment: Callable[[Any], dict[str, Any]]) -> dict[str, 
         "promises": promises,
         "attachments": [attachment(a) for a in sorted(ct.attachments,
                                                       key=lambda a: a.id)],
+        "source": ct.source,
+        "capture_ref": ct.capture_ref,
     }
 
 
@@ -105,7 +111,7 @@ def build_document(svc: JournalService, files_dir_name: str
     organizations = [
         {
             "key": o.key, "name": o.name, "website": o.website, "address": o.address,
-            "notes": o.notes,
+            "notes": o.notes, "ticket_patterns": list(o.ticket_patterns),
             "channels": [
                 {"kind": c.kind, "value": c.value, "label": c.label, "audience": c.audience,
                  "hours": c.hours, "timezone": c.timezone, "verified_on": _iso_d(c.verified_on),
@@ -116,10 +122,12 @@ def build_document(svc: JournalService, files_dir_name: str
         for o in orgs
     ]
     cases: list[dict[str, Any]] = []
+    contact_ids: dict[tuple[str, str], int] = {}
     views = [svc.get_case(cid) for cid in svc.case_ids(CaseFilter(view="all"))]
     views.sort(key=lambda v: (v.opened_on, v.key))
     for cv in views:
         contact_keys = {ct.id: ct.key for ct in cv.contacts}
+        contact_ids.update({(cv.key, ct.key): ct.id for ct in cv.contacts})
         contacts = [_contact(ct, attachment) for ct in
                     sorted(cv.contacts, key=lambda x: (utc_key(x.started_at), x.key))]
         registry = ISSUE_TYPES.get(cv.issue_type)
@@ -150,6 +158,7 @@ def build_document(svc: JournalService, files_dir_name: str
                 for e in sorted(cv.escalations, key=lambda e: (e.requested_on, e.key))
             ],
             "notes": [{"body": n.body, "created_at": _iso_dt(n.created_at)} for n in cv.notes],
+            "letters": export_letters(svc.letter_drafts(cv.id), contact_keys),
         })
     profile = svc.profile()
     doc: dict[str, Any] = {
@@ -159,6 +168,9 @@ def build_document(svc: JournalService, files_dir_name: str
         "organizations": organizations,
         "cases": cases,
     }
+    block = chain_block(doc, svc, contact_ids)
+    if block is not None:  # last, over everything above it (``verify FILE.json``)
+        doc[CHAIN_KEY] = block
     return doc, files
 
 
@@ -181,7 +193,7 @@ def export_journal(svc: JournalService, dest: str | os.PathLike[str]) -> ExportS
     if files:
         files_dir.mkdir(mode=0o700, exist_ok=True)
         for name, sha in sorted(files.items()):
-            copy_exhibit(Path(svc.store.path_for(sha)), files_dir / name, sha)
+            copy_exhibit(partial(svc.store.open_plain, sha), files_dir / name, sha)
         # Exhibits exported earlier but no longer in the journal would mislead: remove them
         # (only files named like ours, in our own folder).
         for entry in files_dir.iterdir():

@@ -6,11 +6,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..fsutil import write_atomic_with
 from ..service import JournalService
@@ -43,15 +43,16 @@ def _sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def copy_exhibit(src: Path, dest: Path, sha256: str) -> None:
-    """Copy a stored exhibit, checking its SHA-256 on the way (atomic; skipped if present)."""
+def copy_exhibit(src: Path | Callable[[], BinaryIO], dest: Path, sha256: str) -> None:
+    """Copy a stored exhibit, checking its SHA-256 on the way (atomic; skipped if present).
+    ``src``: its path, or what opens its plaintext (``store.open_plain``: a locked journal)."""
     with suppress(OSError):
         if dest.is_file() and _sha256_of(dest) == sha256:
             return
 
     def write(out: Any) -> None:
         digest = hashlib.sha256()
-        with open(src, "rb") as fh:
+        with (open(src, "rb") if isinstance(src, Path) else src()) as fh:
             while chunk := fh.read(1024 * 1024):
                 digest.update(chunk)
                 out.write(chunk)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +35,7 @@ class AttachmentPlan:
     sha256: str | None
     size: int | None
     contact_key: str | None
+    provenance: dict[str, str] = field(default_factory=dict)  # "imported", with where it was
     stored: Future[Any] | None = None  # adding the file to the store
     blob: Any = None  # what the store made of it
 
@@ -68,6 +69,19 @@ class EscalationPlan:
 
 
 @dataclass
+class LetterPlan:
+    """A letter drafted for the case (``journal.letters``), checked, with its contact's key."""
+
+    path: str
+    kind: str
+    body: str
+    facts: dict[str, str]
+    sent_on: date | None
+    sent_channel: str
+    contact_key: str | None
+
+
+@dataclass
 class CasePlan:
     """A case of the file with all it holds, checked."""
 
@@ -79,6 +93,7 @@ class CasePlan:
     escalations: list[EscalationPlan] = field(default_factory=list)
     notes: list[tuple[str, datetime | None]] = field(default_factory=list)
     attachments: list[AttachmentPlan] = field(default_factory=list)
+    letters: list[LetterPlan] = field(default_factory=list)
 
 
 @dataclass

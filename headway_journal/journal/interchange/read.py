@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ..capture.provenance import clean_provenance, imported
 from ..json_stream import (
     STREAMED,
     StreamedObject,
@@ -36,6 +37,7 @@ from ..safe_echo import escape_for_terminal
 from ..service import JournalService, ValidationError
 from ..validation import MAX_LONG, clean_text
 from .common import FORMAT_NAME, FORMAT_VERSION, PROFILE_KEYS, keyed, show
+from .letters import read_letters
 from .plans import (
     AttachmentPlan,
     CasePlan,
@@ -52,6 +54,7 @@ from .validate import (
     CHANNEL_FIELDS,
     CONTACT_FIELDS,
     ESCALATION_FIELDS,
+    MISSING,
     NOTE_FIELDS,
     ORG_FIELDS,
     OWNER_FIELDS,
@@ -72,7 +75,9 @@ from .validate import (
 class Reader:
     """Turns the document into a validated plan, reading the journal's current rows as bases."""
 
-    def __init__(self, svc: JournalService, s: Session, base_dir: Path) -> None:
+    def __init__(self, svc: JournalService, s: Session, base_dir: Path,
+                 source_name: str = "") -> None:
+        self.source_name = source_name or "a journal export"
         self.svc = svc
         self.s = s
         self.base_dir = base_dir
@@ -158,6 +163,12 @@ class Reader:
                 v = rec.text(name)
                 if v is not None:
                     setattr(data, name, v)
+            patterns = rec.array("ticket_patterns")
+            if patterns is not None:  # absent: the stored ones stay
+                if all(isinstance(p, str) for p in patterns):
+                    data.ticket_patterns = list(patterns)
+                else:
+                    rec.bad("ticket_patterns", "must be a list of texts (regular expressions)")
             channels_given = rec.array("channels") is not None
             if channels_given:
                 data.channels = []
@@ -255,9 +266,11 @@ class Reader:
                 out.attachments.append((case_id, att, None))
         self.read_escalations(rest, plan, None, contact_keys)
         self.read_notes(rest, plan)
+        plan.letters = read_letters(rest, contact_keys)
         if not self.problems.items:
             rows.escalations(case_id, plan.escalations, contact_ids)
             rows.notes(case_id, plan.notes)
+            rows.letters(case_id, plan.letters, contact_ids)
 
     def read_case(self, rec: Record, key: str, org_keys: set[str]) -> CasePlan | None:
         case_id = self.case_ids.get(key)
@@ -363,6 +376,7 @@ class Reader:
         contact_keys = seen | set(existing_contacts)
         self.read_escalations(rec, plan, existing, contact_keys)
         self.read_notes(rec, plan)
+        plan.letters = read_letters(rec, contact_keys)
 
     def read_contact(self, rec: Record, key: str, existing: Contact | None) -> ContactPlan | None:
         data = ContactInput(started_at=None, channel="", key=key)  # type: ignore[arg-type]
@@ -373,7 +387,7 @@ class Reader:
                 hold_minutes=existing.hold_minutes, rep_name=existing.rep_name,
                 rep_title=existing.rep_title, rep_id=existing.rep_id,
                 tickets=[t.number for t in existing.tickets], summary=existing.summary,
-                outcome=existing.outcome, key=key,
+                outcome=existing.outcome, key=key, source=existing.source,
                 promises=[PromiseInput(p.text, p.business_days, p.hours, p.due_on, p.status)
                           for p in existing.promises])
         started = rec.moment("started_at", required=True)
@@ -383,7 +397,7 @@ class Reader:
         ended = rec.moment("ended_at")
         if ended is None or isinstance(ended, datetime):
             data.ended_at = ended
-        for name in ("channel", "direction", "summary", "outcome"):
+        for name in ("channel", "direction", "summary", "outcome", "source"):
             v = rec.text(name, required=name == "channel")
             if v is not None:
                 setattr(data, name, v)
@@ -412,6 +426,7 @@ class Reader:
             plans = [PromisePlan(p) for p in promises]
         else:
             plans = [replace(pl, data=p) for pl, p in zip(plans, promises, strict=True)]
+        values["capture_ref"] = capture_ref(rec, existing)
         return ContactPlan(rec.path, key, values, tickets_clean, plans,
                             recorded if isinstance(recorded, datetime) else None)
 
@@ -491,7 +506,8 @@ class Reader:
         if file is None:
             return None
         return AttachmentPlan(rec.path, file, caption, original or file.name, sha or None,
-                               size if isinstance(size, int) else None, contact_key)
+                               size if isinstance(size, int) else None, contact_key,
+                               read_provenance(rec, self.source_name))
 
     def resolve_file(self, rec: Record, raw: str) -> Path | None:
         """A path relative to the JSON file's folder that stays inside it, to a regular file."""
@@ -615,3 +631,28 @@ class Reader:
                                   errs["body"])
                 continue
             plan.notes.append((clean, created))
+
+
+def capture_ref(rec: Record, existing: Contact | None) -> str:
+    """A contact's capture reference (an e-mail's Message-ID or hash): the file's, else the
+    stored one's, one line of at most 300 characters."""
+    ref = rec.text("capture_ref")
+    if ref is None:
+        return existing.capture_ref if existing is not None else ""
+    ref = " ".join(ref.split())
+    if len(ref) > 300:
+        rec.bad("capture_ref", "is longer than 300 characters")
+    return ref[:300]
+
+
+def read_provenance(rec: Record, source_name: str) -> dict[str, str]:
+    """An exhibit's "provenance" as the file gives it (an export carries the journal's, {} for
+    "not recorded", so a round trip keeps it); without one (a file written by hand or by an
+    older version) the exhibit was imported from ``source_name``."""
+    value = rec.obj.get("provenance", MISSING)
+    if value is MISSING or value is None:
+        return imported(source_name)
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        rec.bad("provenance", f"{show(value)} must be an object whose values are texts")
+        return {}
+    return clean_provenance(value)

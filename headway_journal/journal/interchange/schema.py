@@ -11,11 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from .. import deadlines as dl
+from ..capture.patterns import MAX_PATTERN_LENGTH, MAX_PATTERNS
+from ..capture.provenance import KINDS as PROVENANCE_KINDS
 from ..fsutil import write_atomic
 from ..issue_types import ISSUE_TYPES, ROLES, fields_json_schema
+from ..letters.bodies import KINDS as LETTER_KINDS
+from ..letters.sending import SEND_CHANNELS
 from ..money import AMOUNT_PATTERN
 from ..records import (
     AUDIENCES,
+    CAPTURE_SOURCES,
     CHANNEL_KINDS,
     CHANNELS,
     CURRENCIES,
@@ -63,6 +68,14 @@ def _contact_defs() -> dict[str, Any]:
         "size": {"type": ["integer", "null"], "minimum": 1},
         "sha256": {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$",
                    "description": "When given, the file must match it."},
+        "provenance": {
+            "type": ["object", "null"],
+            "properties": {"kind": {"enum": list(PROVENANCE_KINDS)}},
+            "additionalProperties": {"type": "string", "maxLength": 500},
+            "description": "Where the exhibit came from: kind (pasted, dropped, file, screen, "
+                           "email, message, imported) and its details (name, modified, screen, "
+                           "at, subject, message_id...). Import keeps it under was_* keys of "
+                           "an 'imported' provenance."},
     }, ["path"])
     promise = _obj({
         "text": {"type": "string", "minLength": 1},
@@ -94,6 +107,10 @@ def _contact_defs() -> dict[str, Any]:
         "recorded_at": {**_MOMENT, "description": "When the contact was written down."},
         "promises": {"type": ["array", "null"], "items": {"$ref": "#/$defs/promise"}},
         "attachments": {"type": ["array", "null"], "items": {"$ref": "#/$defs/attachment"}},
+        "source": {"enum": [*CAPTURE_SOURCES, None],
+                   "description": "How the contact was captured (typed when absent)."},
+        "capture_ref": {**_text(300), "description": "What recognises a captured e-mail "
+                                                     "again: its Message-ID, else sha256:HASH."},
     }, ["key", "started_at", "channel"])
     escalation = _obj({
         "key": _KEY,
@@ -108,8 +125,19 @@ def _contact_defs() -> dict[str, Any]:
     note = {"anyOf": [{"type": "string", "minLength": 1},
                       _obj({"body": {"type": "string", "minLength": 1}, "created_at": _MOMENT},
                            ["body"])]}
+    letter = _obj({
+        "kind": {"enum": list(LETTER_KINDS)},
+        "body": _text(MAX_LONG),
+        "facts": {"type": ["object", "null"], "additionalProperties": {"type": "string"},
+                  "description": "Facts entered for this letter (they win over the case's "
+                                 "fields), e.g. statement_date."},
+        "sent_on": _DAY,
+        "sent_channel": {"enum": [*SEND_CHANNELS, None]},
+        "contact": {"type": ["string", "null"],
+                    "description": "Key of the contact that logged the sending."},
+    }, ["kind"])
     return {"contact": contact, "promise": promise, "attachment": attachment,
-            "escalation": escalation, "note": note}
+            "escalation": escalation, "note": note, "letter": letter}
 
 
 def _case_def() -> dict[str, Any]:
@@ -138,6 +166,7 @@ def _case_def() -> dict[str, Any]:
         "attachments": {"type": ["array", "null"], "items": {"$ref": "#/$defs/attachment"}},
         "escalations": {"type": ["array", "null"], "items": {"$ref": "#/$defs/escalation"}},
         "notes": {"type": ["array", "null"], "items": {"$ref": "#/$defs/note"}},
+        "letters": {"type": ["array", "null"], "items": {"$ref": "#/$defs/letter"}},
     }, ["key", "title", "organization", "issue_type", "role"], allOf=fields_rules["allOf"])
     return case
 
@@ -160,6 +189,11 @@ def _organization_defs() -> dict[str, Any]:
         "website": _text(),
         "address": _text(2000),
         "notes": _text(MAX_LONG),
+        "ticket_patterns": {
+            "type": ["array", "null"], "maxItems": MAX_PATTERNS,
+            "items": {"type": "string", "maxLength": MAX_PATTERN_LENGTH},
+            "description": "How its ticket numbers look: regular expressions, case ignored; a "
+                           "group is the number. Checked against patterns that could hang."},
         "channels": {"type": ["array", "null"], "items": {"$ref": "#/$defs/channel"}},
     }, ["key"])
     return {"organization": organization, "channel": channel}
@@ -182,6 +216,11 @@ def json_schema() -> dict[str, Any]:
             "organizations": {"type": ["array", "null"],
                               "items": {"$ref": "#/$defs/organization"}},
             "cases": {"type": ["array", "null"], "items": {"$ref": "#/$defs/case"}},
+            "chain": {"type": ["object", "null"],
+                      "description": "Where the exporting journal's hash chain stood, each "
+                                     "contact's chain digest and the document's own digest "
+                                     "(checked by 'headway-journal verify'; import ignores "
+                                     "it)."},
         }, ["format", "version"]),
         "$defs": {
             "organization": orgs["organization"], "channel": orgs["channel"],

@@ -198,24 +198,27 @@ def service_errors(problems: Problems, path: str, exc: ValidationError,
         problems.add(f"{path}.{escape_for_terminal(name)}" if name else path, message)
 
 
-TOP_FIELDS = ("format", "version", "profile", "organizations", "cases")
-ORG_FIELDS = ("key", "name", "website", "address", "notes", "channels")
+# "chain": where the exporting journal's hash chain stood (read by verify, ignored by import)
+TOP_FIELDS = ("format", "version", "profile", "organizations", "cases", "chain")
+ORG_FIELDS = ("key", "name", "website", "address", "notes", "ticket_patterns", "channels")
 CHANNEL_FIELDS = ("kind", "value", "label", "audience", "hours", "timezone", "verified_on",
             "verified_from")
 CASE_FIELDS = ("key", "title", "organization", "issue_type", "role", "status", "opened_on", "summary",
          "desired_outcome", "amount_disputed", "currency", "fields", "contacts", "attachments",
-         "escalations", "notes")
+         "escalations", "notes", "letters")
 CONTACT_FIELDS = ("key", "started_at", "ended_at", "channel", "direction", "hold_minutes",
             "representative", "tickets", "summary", "outcome", "recorded_at", "promises",
-            "attachments")
+            "attachments", "source", "capture_ref")
 REP_FIELDS = ("name", "title", "id")
 PROMISE_FIELDS = ("text", "business_days", "hours", "due_on", "due_at", "status")
-ATTACHMENT_FIELDS = ("path", "caption", "original_name", "media_type", "size", "sha256")
+ATTACHMENT_FIELDS = ("path", "caption", "original_name", "media_type", "size", "sha256",
+                     "provenance")
 ESCALATION_FIELDS = ("key", "requested_on", "level", "owner", "reference", "notes", "contact")
 OWNER_FIELDS = ("name", "title")
 NOTE_FIELDS = ("body", "created_at")
+LETTER_FIELDS = ("kind", "body", "facts", "sent_on", "sent_channel", "contact")
 # the members of a case that may follow its contacts in a case that is read as it streams
-CASE_LATE = ("attachments", "escalations", "notes")
+CASE_LATE = ("attachments", "escalations", "notes", "letters")
 
 
 def key_of(rec: Record, seen: set[str]) -> str | None:

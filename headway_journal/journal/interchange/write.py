@@ -27,10 +27,20 @@ from ..models import (
     utc_key,
     utc_now,
 )
+from ..promise_matching import match_promises, promise_terms
 from ..records import PromiseInput
-from ..service import JournalService, match_promises, promise_terms
+from ..service import JournalService
 from .common import ImportSummary
-from .plans import AttachmentPlan, CasePlan, ContactPlan, EscalationPlan, OrgPlan, PromisePlan
+from .letters import write_letters
+from .plans import (
+    AttachmentPlan,
+    CasePlan,
+    ContactPlan,
+    EscalationPlan,
+    LetterPlan,
+    OrgPlan,
+    PromisePlan,
+)
 
 
 def _changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
@@ -285,6 +295,13 @@ class Writer:
             self.log("escalation", row.id, c.id, "update", changes)
             self.summary.count("updated", "escalation")
 
+    def letters(self, c: Case, letters: Sequence[LetterPlan], contact_ids: Mapping[str, int]
+                ) -> None:
+        """Create or replace the case's letter drafts (one per kind)."""
+        for draft_id, kind, action in write_letters(self.s, c.id, letters, contact_ids):
+            self.log("letter", draft_id, c.id, action, {"kind": kind})
+            self.summary.count("created" if action == "create" else "updated", "letter")
+
     def notes(self, c: Case, notes: Sequence[tuple[str, datetime | None]]) -> None:
         have = [n for n in self.s.scalars(select(Note.body).where(Note.case_id == c.id))]
         for body, created in notes:
@@ -330,7 +347,7 @@ class Writer:
             a = Attachment(case_id=c.id, contact_id=contact_id, sha256=blob.sha256,
                            original_name=blob.original_name, media_type=blob.media_type,
                            size=blob.size, caption=plan.caption, preview_ok=blob.preview_ok,
-                           width=blob.width, height=blob.height)
+                           width=blob.width, height=blob.height, provenance=plan.provenance)
             s.add(a)
             s.flush()
             self.log("attachment", a.id, c.id, "create",

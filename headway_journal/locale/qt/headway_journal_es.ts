@@ -5,6 +5,20 @@
     <name>app</name>
     <message>
       <location filename="headway_journal/ui/app.py" />
+      <source>Journal is encrypted</source>
+      <translation>El diario está cifrado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" />
+      <source>{message}
+
+Start Headway Journal again and enter the passphrase of the journal in {folder}.</source>
+      <translation>{message}
+
+Inicie Headway Journal de nuevo y escriba la frase de contraseña del diario en {folder}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/app.py" />
       <source>Journal in use</source>
       <translation>Diario en uso</translation>
     </message>
@@ -134,6 +148,367 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <location filename="headway_journal/ui/app.py" />
       <source>Something went wrong: {one_line}. Your journal is safe; details were written to {where}.</source>
       <translation>Algo salió mal: {one_line}. Su diario está a salvo; los detalles se escribieron en {where}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactCapture</name>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>Capture</source>
+      <translation>Captura</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>Paste chat transcript</source>
+      <translation>Pegar transcripción del chat</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>Fill this contact from a chat copied from the support window ({keys}): start and end, the agent, ticket numbers; the transcript goes into the summary as it is.</source>
+      <translation>Rellene este contacto con un chat copiado de la ventana de soporte ({keys}): inicio y fin, el agente, los números de caso; la transcripción pasa tal cual al resumen.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>Transcript from file…</source>
+      <translation>Transcripción desde archivo…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>Transcript from file</source>
+      <translation>Transcripción desde archivo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>The same from a chat saved as a .txt file.</source>
+      <translation>Lo mismo con un chat guardado como archivo .txt.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>Capture status</source>
+      <translation>Estado de la captura</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>The clipboard holds no text: copy the chat first, then paste it here.</source>
+      <translation>El portapapeles no tiene texto: copie primero el chat y péguelo aquí.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>Chat transcript</source>
+      <translation>Transcripción del chat</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>Text files (*.txt *.log);;All files (*)</source>
+      <translation>Archivos de texto (*.txt *.log);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>That file is empty; nothing was filled in.</source>
+      <translation>Ese archivo está vacío; no se rellenó nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>Chat transcript: {n} messages{when}{agent}; {kept}</source>
+      <translation>Transcripción del chat: {n} mensajes{when}{agent}; {kept}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>, agent {name}</source>
+      <translation>, agente {name}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>the full text is in the summary.</source>
+      <translation>el texto completo está en el resumen.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>chat transcript {isoformat}.txt</source>
+      <translation>transcripción del chat {isoformat}.txt</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>Chat transcript ({n} characters) kept as the exhibit “{name}”.</source>
+      <translation>Transcripción del chat ({n} caracteres) guardada como el anexo «{name}».</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>it is too long for the summary, so it is attached as “{name}”.</source>
+      <translation>es demasiado larga para el resumen, así que se adjunta como «{name}».</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>Added: {what}.</source>
+      <translation>Se añadió: {what}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactEmailDrop</name>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_fill.py" />
+      <source>Drop one e-mail on a new contact; several e-mails or a mailbox go on the case in the main window, which logs each message.</source>
+      <translation>Suelte un solo correo en un contacto nuevo; varios correos o un buzón van sobre el caso en la ventana principal, que registra cada mensaje.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_fill.py" />
+      <source>{name}: {problem}</source>
+      <translation>{name}: {problem}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_fill.py" />
+      <source>This e-mail is already in the journal; it was not added again.</source>
+      <translation>Este correo ya está en el diario; no se añadió de nuevo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_fill.py" />
+      <source> It has no date: set when it was received.</source>
+      <translation> No tiene fecha: indique cuándo lo recibió.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_fill.py" />
+      <source>Filled from the e-mail “{subject}”; saving logs it with the message and its {n} attachment(s) as exhibits.{when}</source>
+      <translation>Rellenado con el correo «{subject}»; al guardar se registra con el mensaje y sus adjuntos ({n}) como anexos.{when}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_fill.py" />
+      <source>The contact was saved, but the e-mail's files were not attached: {problem}</source>
+      <translation>El contacto se guardó, pero los archivos del correo no se adjuntaron: {problem}</translation>
+    </message>
+  </context>
+  <context>
+    <name>UndatedDialog</name>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>When was it received?</source>
+      <translation>¿Cuándo lo recibió?</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>(no subject)</source>
+      <translation>(sin asunto)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>{shown}{more} has no date (no Date or Received header). When was it received?</source>
+      <translation>{shown}{more} no tiene fecha (no hay encabezado Date ni Received). ¿Cuándo lo recibió?</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>Which messages have no date</source>
+      <translation>Qué mensajes no tienen fecha</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>Received at</source>
+      <translation>Recibido el</translation>
+    </message>
+  </context>
+  <context>
+    <name>EmailCapture</name>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>Select a case first, then add the e-mail to it.</source>
+      <translation>Seleccione primero un caso y luego añádale el correo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>Add e-mail</source>
+      <translation>Añadir correo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>E-mails are still being added; try again when they are done.</source>
+      <translation>Todavía se están añadiendo correos; inténtelo de nuevo cuando terminen.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>No e-mail was added: {problem}</source>
+      <translation>No se añadió ningún correo: {problem}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>Reading the e-mails…</source>
+      <translation>Leyendo los correos…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>Stop</source>
+      <translation>Detener</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>Reading e-mails</source>
+      <translation>Leyendo correos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>Read {n} messages…</source>
+      <translation>Mensajes leídos: {n}…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>{name}: not added (no date was given).</source>
+      <translation>{name}: no se añadió (no se indicó una fecha).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>The e-mails could not be read ({problem}); nothing was added.</source>
+      <translation>No se pudieron leer los correos ({problem}); no se añadió nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/email_capture.py" />
+      <source>Stopped; no e-mail was added.</source>
+      <translation>Detenido; no se añadió ningún correo.</translation>
+    </message>
+  </context>
+  <context>
+    <name>OcrQueue</name>
+    <message>
+      <location filename="headway_journal/ui/capture/ocr_queue.py" />
+      <source>Text in screenshots is recognised with {engine} after they are attached: it is searchable and offers ticket numbers and dates.</source>
+      <translation>El texto de las capturas de pantalla se reconoce con {engine} después de adjuntarlas: se puede buscar y ofrece números de caso y fechas.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/ocr_queue.py" />
+      <source>Text in screenshots is not recognised. </source>
+      <translation>El texto de las capturas de pantalla no se reconoce. </translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/ocr_queue.py" />
+      <source>Text could not be recognised: {exc}</source>
+      <translation>No se pudo reconocer el texto: {exc}</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecognisedTextPanel</name>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Recognised text</source>
+      <translation>Texto reconocido</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Recognised text source</source>
+      <translation>Origen del texto reconocido</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Correct</source>
+      <translation>Corregir</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Correct what was misread (it stays marked as recognised text).</source>
+      <translation>Corrija lo que se leyó mal (sigue marcado como texto reconocido).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Save correction</source>
+      <translation>Guardar corrección</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Store the corrected text.</source>
+      <translation>Guardar el texto corregido.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Put the text back as it was.</source>
+      <translation>Dejar el texto como estaba.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Recognise again</source>
+      <translation>Reconocer de nuevo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Read the text in the image once more.</source>
+      <translation>Leer otra vez el texto de la imagen.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Recognised text: none yet.</source>
+      <translation>Texto reconocido: ninguno todavía.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>It is read in the background after the image is stored.</source>
+      <translation>Se lee en segundo plano después de guardar la imagen.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Recognised text, read from the image by {engine}; not your own words. Corrected by you on {when}.</source>
+      <translation>Texto reconocido, leído de la imagen por {engine}; no son sus propias palabras. Corregido por usted el {when}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Recognised text, read from the image by {engine} on {when}; not your own words. It may hold misread characters: correct them if needed.</source>
+      <translation>Texto reconocido, leído de la imagen por {engine} el {when}; no son sus propias palabras. Puede tener caracteres mal leídos: corríjalos si hace falta.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Not saved: {why}</source>
+      <translation>No se guardó: {why}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>You corrected this text. Replace your correction with a new reading?</source>
+      <translation>Usted corrigió este texto. ¿Reemplazar su corrección con una nueva lectura?</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Reading the text in the image…</source>
+      <translation>Leyendo el texto de la imagen…</translation>
+    </message>
+  </context>
+  <context>
+    <name>SuggestionStrip</name>
+    <message>
+      <location filename="headway_journal/ui/capture/suggestions.py" />
+      <source>Suggestions</source>
+      <translation>Sugerencias</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/suggestions.py" />
+      <source>Found:</source>
+      <translation>Encontrado:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/suggestions.py" />
+      <source>Ticket numbers, promised dates and references found in the summary and in the text of this case's screenshots. Nothing is added until you click it.</source>
+      <translation>Números de caso, fechas prometidas y referencias encontrados en el resumen y en el texto de las capturas de pantalla de este caso. No se añade nada hasta que haga clic.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/suggestions.py" />
+      <source>Dismiss suggestions</source>
+      <translation>Descartar sugerencias</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/suggestions.py" />
+      <source>Hide these suggestions</source>
+      <translation>Ocultar estas sugerencias</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/suggestions.py" />
+      <source>in the recognised text of {name}</source>
+      <translation>en el texto reconocido de {name}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/suggestions.py" />
+      <source>in the text</source>
+      <translation>en el texto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/suggestions.py" />
+      <source>Found {where}: “{words}”</source>
+      <translation>Encontrado {where}: «{words}»</translation>
     </message>
   </context>
   <context>
@@ -368,73 +743,60 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     <name>common</name>
     <message>
       <location filename="headway_journal/ui/case/common.py" />
-      <source>Phone</source>
-      <translation>Teléfono</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/common.py" />
-      <source>Chat</source>
-      <translation>Chat</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/common.py" />
-      <source>E-mail</source>
-      <translation>Correo electrónico</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/common.py" />
-      <source>Ticket</source>
-      <translation>Ticket</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/common.py" />
-      <source>In-app</source>
-      <translation>En la aplicación</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/common.py" />
-      <source>Letter</source>
-      <translation>Carta</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/common.py" />
-      <source>In person</source>
-      <translation>En persona</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/common.py" />
-      <source>Web</source>
-      <translation>Web</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/common.py" />
-      <source>Portal</source>
-      <translation>Portal</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/common.py" />
-      <source>outbound</source>
-      <translation>saliente</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/common.py" />
-      <source>inbound</source>
-      <translation>entrante</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/common.py" />
-      <source>you contacted them</source>
-      <translation>usted los contactó</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/common.py" />
-      <source>they contacted you</source>
-      <translation>ellos lo contactaron a usted</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/common.py" />
       <source>{name} content</source>
       <translation>contenido de {name}</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation type="vanished">Teléfono</translation>
+    </message>
+    <message>
+      <source>Chat</source>
+      <translation type="vanished">Chat</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation type="vanished">Correo electrónico</translation>
+    </message>
+    <message>
+      <source>Ticket</source>
+      <translation type="vanished">Ticket</translation>
+    </message>
+    <message>
+      <source>In-app</source>
+      <translation type="vanished">En la aplicación</translation>
+    </message>
+    <message>
+      <source>Letter</source>
+      <translation type="vanished">Carta</translation>
+    </message>
+    <message>
+      <source>In person</source>
+      <translation type="vanished">En persona</translation>
+    </message>
+    <message>
+      <source>Web</source>
+      <translation type="vanished">Web</translation>
+    </message>
+    <message>
+      <source>Portal</source>
+      <translation type="vanished">Portal</translation>
+    </message>
+    <message>
+      <source>outbound</source>
+      <translation type="vanished">saliente</translation>
+    </message>
+    <message>
+      <source>inbound</source>
+      <translation type="vanished">entrante</translation>
+    </message>
+    <message>
+      <source>you contacted them</source>
+      <translation type="vanished">usted los contactó</translation>
+    </message>
+    <message>
+      <source>they contacted you</source>
+      <translation type="vanished">ellos lo contactaron a usted</translation>
     </message>
   </context>
   <context>
@@ -605,151 +967,6 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     <name>history</name>
     <message>
       <location filename="headway_journal/ui/case/history.py" />
-      <source>representative</source>
-      <translation>representante</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>representative's title</source>
-      <translation>cargo del representante</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>representative ID</source>
-      <translation>ID del representante</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>started</source>
-      <translation>inicio</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>ended</source>
-      <translation>fin</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>minutes on hold</source>
-      <translation>minutos en espera</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>opened</source>
-      <translation>apertura</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>desired outcome</source>
-      <translation>resultado deseado</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>amount disputed</source>
-      <translation>monto en disputa</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>organization</source>
-      <translation>organización</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>issue type</source>
-      <translation>tipo de problema</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>owner</source>
-      <translation>responsable</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>owner's title</source>
-      <translation>cargo del responsable</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>file</source>
-      <translation>archivo</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>SHA-256</source>
-      <translation>SHA-256</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>requested on</source>
-      <translation>solicitado el</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>Case</source>
-      <translation>Caso</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>Contact</source>
-      <translation>Contacto</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>Promise</source>
-      <translation>Promesa</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>Escalation</source>
-      <translation>Escalamiento</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>Note</source>
-      <translation>Nota</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>Exhibit</source>
-      <translation>Anexo</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>Organization</source>
-      <translation>Organización</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>added</source>
-      <translation>(alta)</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>edited</source>
-      <translation>(modificación)</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>deleted (restorable)</source>
-      <translation>(eliminación, se puede restaurar)</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>restored</source>
-      <translation>(restauración)</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>removed from the exhibits (restorable)</source>
-      <translation>(retiro de los anexos, se puede restaurar)</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
-      <source>erased for good</source>
-      <translation>(borrado definitivo)</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/history.py" />
       <source>Promise “{text}” back to {new} (undo of marked {old})</source>
       <translation>Promesa «{text}» de vuelta a {new} (se deshizo la marca {old})</translation>
     </message>
@@ -782,6 +999,122 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <location filename="headway_journal/ui/case/history.py" />
       <source>&lt;p&gt;&lt;i&gt;Every change to this case, newest first, with the values before and after. Entries are written by the app and cannot be edited.&lt;/i&gt;&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;i&gt;Cada cambio de este caso, del más reciente al más antiguo, con los valores de antes y después. La aplicación escribe estas entradas y no se pueden editar.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>representative</source>
+      <translation type="vanished">representante</translation>
+    </message>
+    <message>
+      <source>representative's title</source>
+      <translation type="vanished">cargo del representante</translation>
+    </message>
+    <message>
+      <source>representative ID</source>
+      <translation type="vanished">ID del representante</translation>
+    </message>
+    <message>
+      <source>started</source>
+      <translation type="vanished">inicio</translation>
+    </message>
+    <message>
+      <source>ended</source>
+      <translation type="vanished">fin</translation>
+    </message>
+    <message>
+      <source>minutes on hold</source>
+      <translation type="vanished">minutos en espera</translation>
+    </message>
+    <message>
+      <source>opened</source>
+      <translation type="vanished">apertura</translation>
+    </message>
+    <message>
+      <source>desired outcome</source>
+      <translation type="vanished">resultado deseado</translation>
+    </message>
+    <message>
+      <source>amount disputed</source>
+      <translation type="vanished">monto en disputa</translation>
+    </message>
+    <message>
+      <source>organization</source>
+      <translation type="vanished">organización</translation>
+    </message>
+    <message>
+      <source>issue type</source>
+      <translation type="vanished">tipo de problema</translation>
+    </message>
+    <message>
+      <source>owner</source>
+      <translation type="vanished">responsable</translation>
+    </message>
+    <message>
+      <source>owner's title</source>
+      <translation type="vanished">cargo del responsable</translation>
+    </message>
+    <message>
+      <source>file</source>
+      <translation type="vanished">archivo</translation>
+    </message>
+    <message>
+      <source>SHA-256</source>
+      <translation type="vanished">SHA-256</translation>
+    </message>
+    <message>
+      <source>requested on</source>
+      <translation type="vanished">solicitado el</translation>
+    </message>
+    <message>
+      <source>Case</source>
+      <translation type="vanished">Caso</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation type="vanished">Contacto</translation>
+    </message>
+    <message>
+      <source>Promise</source>
+      <translation type="vanished">Promesa</translation>
+    </message>
+    <message>
+      <source>Escalation</source>
+      <translation type="vanished">Escalamiento</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation type="vanished">Nota</translation>
+    </message>
+    <message>
+      <source>Exhibit</source>
+      <translation type="vanished">Anexo</translation>
+    </message>
+    <message>
+      <source>Organization</source>
+      <translation type="vanished">Organización</translation>
+    </message>
+    <message>
+      <source>added</source>
+      <translation type="vanished">(alta)</translation>
+    </message>
+    <message>
+      <source>edited</source>
+      <translation type="vanished">(modificación)</translation>
+    </message>
+    <message>
+      <source>deleted (restorable)</source>
+      <translation type="vanished">(eliminación, se puede restaurar)</translation>
+    </message>
+    <message>
+      <source>restored</source>
+      <translation type="vanished">(restauración)</translation>
+    </message>
+    <message>
+      <source>removed from the exhibits (restorable)</source>
+      <translation type="vanished">(retiro de los anexos, se puede restaurar)</translation>
+    </message>
+    <message>
+      <source>erased for good</source>
+      <translation type="vanished">(borrado definitivo)</translation>
     </message>
   </context>
   <context>
@@ -921,6 +1254,36 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <location filename="headway_journal/ui/case/pane.py" />
       <source>Before you call</source>
       <translation>Antes de llamar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" />
+      <source>Contacts, promises and exhibits, newest first</source>
+      <translation>Contactos, promesas y anexos, primero los más recientes</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" />
+      <source>The facts this issue type asks for</source>
+      <translation>Los datos que pide este tipo de problema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" />
+      <source>Screenshots, receipts and letters attached to the case</source>
+      <translation>Capturas de pantalla, recibos y cartas adjuntos al caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" />
+      <source>What to have ready, questions to ask and when they are open</source>
+      <translation>Qué tener a mano, preguntas que hacer y cuándo atienden</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" />
+      <source>Every change made to the case</source>
+      <translation>Cada cambio hecho en el caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/pane.py" />
+      <source>{tip} (Ctrl+Tab: next tab)</source>
+      <translation>{tip} (Ctrl+Tab: pestaña siguiente)</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/case/pane.py" />
@@ -1265,6 +1628,14 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
   </context>
   <context>
+    <name>Timeline</name>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" />
+      <source>How it was captured</source>
+      <translation>Cómo se capturó</translation>
+    </message>
+  </context>
+  <context>
     <name>case_list</name>
     <message>
       <location filename="headway_journal/ui/case_list.py" />
@@ -1392,6 +1763,11 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/dialog.py" />
+      <source>The journal is encrypted, but the case file you save or print is not.</source>
+      <translation>El diario está cifrado, pero el expediente que guarde o imprima no lo está.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" />
       <source>About the case</source>
       <translation>Sobre el caso</translation>
     </message>
@@ -1449,6 +1825,11 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <location filename="headway_journal/ui/casefile/dialog.py" />
       <source>Cover letter text</source>
       <translation>Texto de la carta de presentación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" />
+      <source>The letter printed before the case file; edit it freely</source>
+      <translation>La carta que se imprime antes del expediente; edítela libremente</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/dialog.py" />
@@ -1539,6 +1920,11 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <location filename="headway_journal/ui/casefile/dialog.py" />
       <source>Close</source>
       <translation>Cerrar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" />
+      <source>Close the case file dialog (Esc)</source>
+      <translation>Cerrar la ventana del expediente (Esc)</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/dialog.py" />
@@ -1672,8 +2058,13 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/dialog.py" />
-      <source>Saved “{name}” in {parent}: {pages} page{value}{extra}.</source>
-      <translation>Se guardó «{name}» en {parent}: {pages} página(s){extra}.</translation>
+      <source>It is not signed: {reason}</source>
+      <translation>No está firmado: {reason}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/dialog.py" />
+      <source>Saved “{name}” in {parent}: {pages} page{value}{extra}.{note}</source>
+      <translation>Se guardó «{name}» en {parent}: {pages} página{value}{extra}.{note}</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/dialog.py" />
@@ -1699,6 +2090,10 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <location filename="headway_journal/ui/casefile/dialog.py" />
       <source>Nothing was printed.</source>
       <translation>No se imprimió nada.</translation>
+    </message>
+    <message>
+      <source>Saved “{name}” in {parent}: {pages} page{value}{extra}.</source>
+      <translation type="vanished">Se guardó «{name}» en {parent}: {pages} página(s){extra}.</translation>
     </message>
   </context>
   <context>
@@ -1916,6 +2311,16 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/print_preview.py" />
+      <source>Close the preview (Esc)</source>
+      <translation>Cerrar la vista previa (Esc)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" />
+      <source>Fit the page width</source>
+      <translation>Ajustar al ancho de la página</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/print_preview.py" />
       <source>Page {page} of {count}</source>
       <translation>Página {page} de {count}</translation>
     </message>
@@ -1944,6 +2349,11 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/timeline_range.py" />
+      <source>Put only the contacts between these two dates in the case file</source>
+      <translation>Incluir en el expediente solo los contactos entre estas dos fechas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/timeline_range.py" />
       <source>From date</source>
       <translation>Desde la fecha</translation>
     </message>
@@ -1951,6 +2361,11 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <location filename="headway_journal/ui/casefile/timeline_range.py" />
       <source>To date</source>
       <translation>Hasta la fecha</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/casefile/timeline_range.py" />
+      <source>Year, month and day; the arrow keys change the part the cursor is in</source>
+      <translation>Año, mes y día; las flechas cambian la parte donde está el cursor</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/timeline_range.py" />
@@ -2168,6 +2583,11 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/case_dialog.py" />
+      <source>Where the case stands: open, waiting on them, escalated, resolved or closed.</source>
+      <translation>Cómo va el caso: abierto, esperando respuesta, escalado, resuelto o cerrado.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/case_dialog.py" />
       <source>Opened on</source>
       <translation>Abierto el</translation>
     </message>
@@ -2297,6 +2717,44 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
     </message>
   </context>
   <context>
+    <name>ConflictDialog</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>Saved by someone else meanwhile</source>
+      <translation>Guardado por otra persona mientras tanto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>someone else</source>
+      <translation>otra persona</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>{who} saved this {entity} while you were editing it (their version {theirs}; you started from version {yours}). Nothing you typed was saved and nothing of theirs was overwritten. Compare the two below; your form stays open, and saving it again replaces their version with yours.</source>
+      <translation>{who} guardó este {entity} mientras usted lo editaba (su versión {theirs}; usted empezó con la versión {yours}). No se guardó nada de lo que escribió ni se sobrescribió nada de lo suyo. Compare las dos abajo; su formulario sigue abierto, y si lo guarda de nuevo, su versión reemplaza la de la otra persona.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>Field</source>
+      <translation>Campo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>Their version (saved)</source>
+      <translation>Su versión (guardada)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>Yours (not saved)</source>
+      <translation>La suya (sin guardar)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>(no field differs)</source>
+      <translation>(ningún campo es distinto)</translation>
+    </message>
+  </context>
+  <context>
     <name>call_times</name>
     <message>
       <location filename="headway_journal/ui/dialogs/contact/call_times.py" />
@@ -2363,6 +2821,21 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <location filename="headway_journal/ui/dialogs/contact/dialog.py" />
       <source>Close without saving (Esc); what you typed stays as a draft and is offered next time.</source>
       <translation>Cerrar sin guardar (Esc); lo que escribió se conserva como borrador y se le ofrecerá la próxima vez.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" />
+      <source>Put the call on hold, or take it off hold</source>
+      <translation>Poner la llamada en espera o quitarla de espera</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" />
+      <source>End the call</source>
+      <translation>Terminar la llamada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/dialog.py" />
+      <source>Add a promise</source>
+      <translation>Añadir una promesa</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/contact/dialog.py" />
@@ -2459,51 +2932,6 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
     <name>form</name>
     <message>
       <location filename="headway_journal/ui/dialogs/contact/form.py" />
-      <source>Phone</source>
-      <translation>Teléfono</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" />
-      <source>Chat</source>
-      <translation>Chat</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" />
-      <source>E-mail</source>
-      <translation>Correo electrónico</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" />
-      <source>Ticket</source>
-      <translation>Ticket</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" />
-      <source>In the app</source>
-      <translation>En la aplicación</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" />
-      <source>Letter</source>
-      <translation>Carta</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" />
-      <source>In person</source>
-      <translation>En persona</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" />
-      <source>I contacted them</source>
-      <translation>Yo los contacté</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" />
-      <source>They contacted me</source>
-      <translation>Ellos me contactaron</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" />
       <source>Started</source>
       <translation>Empezó</translation>
     </message>
@@ -2586,6 +3014,42 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <location filename="headway_journal/ui/dialogs/contact/form.py" />
       <source>Notes</source>
       <translation>Notas</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation type="vanished">Teléfono</translation>
+    </message>
+    <message>
+      <source>Chat</source>
+      <translation type="vanished">Chat</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation type="vanished">Correo electrónico</translation>
+    </message>
+    <message>
+      <source>Ticket</source>
+      <translation type="vanished">Ticket</translation>
+    </message>
+    <message>
+      <source>In the app</source>
+      <translation type="vanished">En la aplicación</translation>
+    </message>
+    <message>
+      <source>Letter</source>
+      <translation type="vanished">Carta</translation>
+    </message>
+    <message>
+      <source>In person</source>
+      <translation type="vanished">En persona</translation>
+    </message>
+    <message>
+      <source>I contacted them</source>
+      <translation type="vanished">Yo los contacté</translation>
+    </message>
+    <message>
+      <source>They contacted me</source>
+      <translation type="vanished">Ellos me contactaron</translation>
     </message>
   </context>
   <context>
@@ -3126,6 +3590,11 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <source>YYYY-MM-DD · {help}</source>
       <translation>AAAA-MM-DD · {help}</translation>
     </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" />
+      <source>Optional.</source>
+      <translation>Opcional.</translation>
+    </message>
   </context>
   <context>
     <name>IssueFieldsForm</name>
@@ -3138,6 +3607,7 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
   <context>
     <name>FormDialog</name>
     <message>
+      <location filename="headway_journal/ui/dialogs/form_builder.py" />
       <location filename="headway_journal/ui/dialogs/form_dialog.py" />
       <source>Save</source>
       <translation>Guardar</translation>
@@ -3270,73 +3740,60 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
-      <source>Kind</source>
-      <translation>Tipo</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
-      <source>Number or address</source>
-      <translation>Número o dirección</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
-      <source>Label</source>
-      <translation>Etiqueta</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
-      <source>For</source>
-      <translation>Para</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
-      <source>Hours</source>
-      <translation>Horario</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
-      <source>Time zone</source>
-      <translation>Zona horaria</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
-      <source>Verified on</source>
-      <translation>Verificado el</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
-      <source>Verified from</source>
-      <translation>Verificado en</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
-      <source>Name</source>
-      <translation>Nombre</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
-      <source>Website</source>
-      <translation>Sitio web</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
-      <source>Address</source>
-      <translation>Dirección</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
-      <source>Notes</source>
-      <translation>Notas</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
-      <source>(new organization)</source>
-      <translation>(nueva organización)</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
       <source>channel {value} {lower}</source>
       <translation>canal {value}: {lower}</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation type="vanished">Tipo</translation>
+    </message>
+    <message>
+      <source>Number or address</source>
+      <translation type="vanished">Número o dirección</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation type="vanished">Etiqueta</translation>
+    </message>
+    <message>
+      <source>For</source>
+      <translation type="vanished">Para</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation type="vanished">Horario</translation>
+    </message>
+    <message>
+      <source>Time zone</source>
+      <translation type="vanished">Zona horaria</translation>
+    </message>
+    <message>
+      <source>Verified on</source>
+      <translation type="vanished">Verificado el</translation>
+    </message>
+    <message>
+      <source>Verified from</source>
+      <translation type="vanished">Verificado en</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation type="vanished">Nombre</translation>
+    </message>
+    <message>
+      <source>Website</source>
+      <translation type="vanished">Sitio web</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation type="vanished">Dirección</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation type="vanished">Notas</translation>
+    </message>
+    <message>
+      <source>(new organization)</source>
+      <translation type="vanished">(nueva organización)</translation>
     </message>
   </context>
   <context>
@@ -3375,6 +3832,11 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
       <source>Close this window (Esc).</source>
       <translation>Cerrar esta ventana (Esc).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>The companies in this journal; choose one to edit it on the right.</source>
+      <translation>Las empresas de este diario; elija una para editarla a la derecha.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
@@ -3430,6 +3892,11 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
       <source>Channels</source>
       <translation>Canales</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>How to reach them: one row per phone number, e-mail or portal; the arrow keys choose one to edit below.</source>
+      <translation>Cómo contactarlas: una fila por número de teléfono, correo o portal; las flechas eligen cuál editar abajo.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
@@ -3629,6 +4096,11 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/restore_dialog.py" />
+      <source>The backups of this journal, newest first: when made, why, size and whether it checked sound</source>
+      <translation>Las copias de seguridad de este diario, primero las más recientes: cuándo se hicieron, por qué, tamaño y si pasaron la comprobación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" />
       <source>Made</source>
       <translation>Hecha</translation>
     </message>
@@ -3696,6 +4168,11 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <location filename="headway_journal/ui/dialogs/restore_dialog.py" />
       <source>Close</source>
       <translation>Cerrar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/restore_dialog.py" />
+      <source>Close without restoring anything (Esc)</source>
+      <translation>Cerrar sin restaurar nada (Esc)</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/restore_dialog.py" />
@@ -3781,6 +4258,11 @@ Todo lo registrado después ya no estará en el diario. Antes se hace una copia 
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/settings_dialog.py" />
+      <source>Other e-mails</source>
+      <translation>Otros correos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" />
       <source>Country</source>
       <translation>País</translation>
     </message>
@@ -3801,11 +4283,6 @@ Todo lo registrado después ya no estará en el diario. Antes se hace una copia 
       <location filename="headway_journal/ui/dialogs/settings_dialog.py" />
       <source>Settings</source>
       <translation>Configuración</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/settings_dialog.py" />
-      <source>Settings form</source>
-      <translation>Formulario de configuración</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/settings_dialog.py" />
@@ -3869,6 +4346,21 @@ Todo lo registrado después ya no estará en el diario. Antes se hace una copia 
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/settings_dialog.py" />
+      <source>other@example.com, work@example.org</source>
+      <translation>otro@example.com, trabajo@example.org</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" />
+      <source>Other addresses you write from, separated by commas. An e-mail added to a case is logged as sent by you (outbound) when it comes from one of your addresses.</source>
+      <translation>Otras direcciones desde las que escribe, separadas por comas. Un correo añadido a un caso se registra como enviado por usted (saliente) cuando viene de una de sus direcciones.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" />
+      <source>Settings form</source>
+      <translation>Formulario de configuración</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" />
       <source>Business days</source>
       <translation>Días hábiles</translation>
     </message>
@@ -3919,6 +4411,11 @@ Todo lo registrado después ya no estará en el diario. Antes se hace una copia 
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/settings_dialog.py" />
+      <source>Text recognition</source>
+      <translation>Reconocimiento de texto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" />
       <source>Whole country</source>
       <translation>Todo el país</translation>
     </message>
@@ -3944,6 +4441,11 @@ Todo lo registrado después ya no estará en el diario. Antes se hace una copia 
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/settings_dialog.py" />
+      <source>Lock when idle:</source>
+      <translation>Bloquear tras inactividad:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/settings_dialog.py" />
       <source>Save settings?</source>
       <translation>¿Guardar la configuración?</translation>
     </message>
@@ -3951,6 +4453,74 @@ Todo lo registrado después ya no estará en el diario. Antes se hace una copia 
       <location filename="headway_journal/ui/dialogs/settings_dialog.py" />
       <source>Your settings have changes that are not saved.</source>
       <translation>Su configuración tiene cambios sin guardar.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SigningBox</name>
+    <message>
+      <location filename="headway_journal/ui/dialogs/signing_box.py" />
+      <source>Signing case files</source>
+      <translation>Firma de expedientes</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/signing_box.py" />
+      <source>Every case file is signed, so any PDF reader shows whether it was changed after it was made. The journal's own certificate proves that, not who you are; a certificate of your own (.p12) can prove both.</source>
+      <translation>Cada expediente va firmado, así que cualquier lector de PDF muestra si se cambió después de hacerse. El certificado propio del diario demuestra eso, no quién es usted; un certificado suyo (.p12) puede demostrar ambas cosas.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/signing_box.py" />
+      <source>Signing help</source>
+      <translation>Ayuda sobre la firma</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/signing_box.py" />
+      <source>Signing certificate</source>
+      <translation>Certificado de firma</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/signing_box.py" />
+      <source>Choose a certificate (.p12)…</source>
+      <translation>Elegir un certificado (.p12)…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/signing_box.py" />
+      <source>Choose a signing certificate</source>
+      <translation>Elegir un certificado de firma</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/signing_box.py" />
+      <source>Sign case files with a certificate of your own (PKCS#12); its passphrase is asked for, never stored.</source>
+      <translation>Firmar los expedientes con un certificado suyo (PKCS#12); su frase de contraseña se pide, nunca se guarda.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/signing_box.py" />
+      <source>Use the journal's own key</source>
+      <translation>Usar la clave propia del diario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/signing_box.py" />
+      <source>Sign case files with the key this journal made for itself.</source>
+      <translation>Firmar los expedientes con la clave que este diario creó para sí mismo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/signing_box.py" />
+      <source>Signed with your certificate: {path}</source>
+      <translation>Firmado con su certificado: {path}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/signing_box.py" />
+      <source>Signed with this journal's own key (a certificate it made for itself, in your name).</source>
+      <translation>Firmado con la clave propia de este diario (un certificado que creó para sí mismo, a su nombre).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/signing_box.py" />
+      <source>Certificates (*.p12 *.pfx);;All files (*)</source>
+      <translation>Certificados (*.p12 *.pfx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/signing_box.py" />
+      <source>({name})</source>
+      <translation>({name})</translation>
     </message>
   </context>
   <context>
@@ -4019,6 +4589,11 @@ Todo lo registrado después ya no estará en el diario. Antes se hace una copia 
       <location filename="headway_journal/ui/dialogs/your_details.py" />
       <source>Save and continue</source>
       <translation>Guardar y continuar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/your_details.py" />
+      <source>Keep these details for every case file and go on to the case file</source>
+      <translation>Guardar estos datos para todos los expedientes y pasar al expediente</translation>
     </message>
   </context>
   <context>
@@ -4184,18 +4759,23 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
     </message>
     <message>
       <location filename="headway_journal/ui/exhibits/capture.py" />
-      <source>{seconds} seconds</source>
-      <translation>{seconds} segundos</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/exhibits/capture.py" />
       <source>Delay {seconds} seconds</source>
       <translation>Esperar {seconds} segundos</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/exhibits/capture.py" />
+      <source>Wait this long before taking the screenshot (the arrow keys choose another delay)</source>
+      <translation>Esperar este tiempo antes de tomar la captura (las flechas eligen otra espera)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" />
       <source>Hide this window while capturing</source>
       <translation>Ocultar esta ventana durante la captura</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" />
+      <source>Keep this app out of the screenshot</source>
+      <translation>Dejar esta aplicación fuera de la captura</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/exhibits/capture.py" />
@@ -4206,6 +4786,20 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/exhibits/capture.py" />
       <source>Capture</source>
       <translation>Capturar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" />
+      <source>Take the screenshot and attach it to the case</source>
+      <translation>Tomar la captura y adjuntarla al caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" />
+      <source>Close without taking a screenshot (Esc)</source>
+      <translation>Cerrar sin tomar una captura (Esc)</translation>
+    </message>
+    <message>
+      <source>{seconds} seconds</source>
+      <translation type="vanished">{seconds} segundos</translation>
     </message>
   </context>
   <context>
@@ -4229,6 +4823,11 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/exhibits/capture.py" />
       <source>The screen capture came out blank (a single colour: nothing was on the screen, or the system did not let the app see it); nothing was attached. Use a delay to bring the page into view first, or take a screenshot with your system's screenshot key and paste it with Ctrl+V.</source>
       <translation>La captura de pantalla salió en blanco (de un solo color: no había nada en la pantalla, o el sistema no dejó que la aplicación la viera); no se adjuntó nada. Use una espera para mostrar antes la página, o haga una captura con la tecla de captura de su sistema y péguela con Ctrl+V.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" />
+      <source>{value}, {width}x{height}</source>
+      <translation>{value}, {width}x{height}</translation>
     </message>
   </context>
   <context>
@@ -4323,6 +4922,11 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/exhibits/controller.py" />
       <source>“{shown}” is a web link, not a file on this computer; save it first, then attach the saved file.</source>
       <translation>«{shown}» es un enlace web, no un archivo de esta computadora; guárdelo primero y luego adjunte el archivo guardado.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>Lock after idle minutes</source>
+      <translation>Bloquear tras minutos de inactividad</translation>
     </message>
   </context>
   <context>
@@ -4473,6 +5077,14 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
     </message>
   </context>
   <context>
+    <name>Exhibits</name>
+    <message>
+      <location filename="headway_journal/ui/exhibits/describe.py" />
+      <source>Came from: {what}</source>
+      <translation>Procedencia: {what}</translation>
+    </message>
+  </context>
+  <context>
     <name>drop_paste</name>
     <message>
       <location filename="headway_journal/ui/exhibits/drop_paste.py" />
@@ -4590,6 +5202,61 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/exhibits/panel.py" />
       <source>Drop screenshots here, paste with Ctrl+V, or click Attach</source>
       <translation>Suelte aquí capturas de pantalla, pegue con Ctrl+V o haga clic en Adjuntar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/panel.py" />
+      <source>Letter {kind}</source>
+      <translation>Carta {kind}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/panel.py" />
+      <source>Letter title</source>
+      <translation>Título de la carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/panel.py" />
+      <source>Letter deadline</source>
+      <translation>Plazo de la carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/panel.py" />
+      <source>Letter warning</source>
+      <translation>Advertencia de la carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/panel.py" />
+      <source>Letter note</source>
+      <translation>Nota de la carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/panel.py" />
+      <source>Open the letter…</source>
+      <translation>Abrir la carta…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/panel.py" />
+      <source>Write the letter…</source>
+      <translation>Redactar la carta…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/panel.py" />
+      <source>Write {kind} letter</source>
+      <translation>Redactar la carta {kind}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/panel.py" />
+      <source>Draft it from the case, edit it, export it and mark it sent</source>
+      <translation>Redáctela a partir del caso, edítela, expórtela y márquela como enviada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/panel.py" />
+      <source>Letters and complaints</source>
+      <translation>Cartas y quejas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/panel.py" />
+      <source>Letters note</source>
+      <translation>Nota sobre las cartas</translation>
     </message>
   </context>
   <context>
@@ -4965,6 +5632,21 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
     </message>
     <message>
       <location filename="headway_journal/ui/exhibits/viewer.py" />
+      <source>Zoom in</source>
+      <translation>Acercar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" />
+      <source>Zoom out</source>
+      <translation>Alejar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" />
+      <source>Fit to window / actual size</source>
+      <translation>Ajustar a la ventana / tamaño real</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" />
       <source>Exhibit</source>
       <translation>Anexo</translation>
     </message>
@@ -5017,6 +5699,11 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/exhibits/viewer.py" />
       <source>File name:</source>
       <translation>Nombre del archivo:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" />
+      <source>Came from:</source>
+      <translation>Procedencia:</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/exhibits/viewer.py" />
@@ -5085,8 +5772,18 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
     </message>
     <message>
       <location filename="headway_journal/ui/exhibits/viewer.py" />
+      <source>Save a copy of the file wherever you choose</source>
+      <translation>Guardar una copia del archivo donde usted elija</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" />
       <source>Edit caption…</source>
       <translation>Editar leyenda…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" />
+      <source>Change the caption the case file shows under this exhibit</source>
+      <translation>Cambiar la leyenda que el expediente muestra bajo este anexo</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/exhibits/viewer.py" />
@@ -5097,6 +5794,11 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/exhibits/viewer.py" />
       <source>Confirm the stored file still matches its SHA-256</source>
       <translation>Confirmar que el archivo guardado aún coincide con su SHA-256</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" />
+      <source>Close the viewer (Esc)</source>
+      <translation>Cerrar el visor (Esc)</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/exhibits/viewer.py" />
@@ -5142,6 +5844,11 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/exhibits/viewer.py" />
       <source>The caption was not saved: {exc}</source>
       <translation>No se guardó la leyenda: {exc}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/viewer.py" />
+      <source>Exhibit image: {name}</source>
+      <translation>Imagen del anexo: {name}</translation>
     </message>
   </context>
   <context>
@@ -5269,6 +5976,398 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
     </message>
   </context>
   <context>
+    <name>keyboard_help</name>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>(not described)</source>
+      <translation>(sin descripción)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Open the {menu} menu</source>
+      <translation>Abrir el menú {menu}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Go to {field}</source>
+      <translation>Ir a {field}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Tab, Shift+Tab</source>
+      <translation>Tab, Mayús+Tab</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Next, previous field or button</source>
+      <translation>Campo o botón siguiente, anterior</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Space</source>
+      <translation>Espacio</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Press the button or tick the box that has the focus</source>
+      <translation>Pulsar el botón o marcar la casilla que tiene el foco</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Arrow keys</source>
+      <translation>Flechas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Move in a list, a table or a group of choices</source>
+      <translation>Moverse en una lista, una tabla o un grupo de opciones</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Menu key, Shift+F10</source>
+      <translation>Tecla de menú, Mayús+F10</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>The menu of what has the focus, where there is one</source>
+      <translation>El menú de lo que tiene el foco, si lo hay</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Next, previous tab</source>
+      <translation>Pestaña siguiente, anterior</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Close this window</source>
+      <translation>Cerrar esta ventana</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>This list of keys</source>
+      <translation>Esta lista de teclas</translation>
+    </message>
+  </context>
+  <context>
+    <name>KeyboardHelpDialog</name>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>this window</source>
+      <translation>esta ventana</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Keyboard shortcuts: {window}</source>
+      <translation>Atajos de teclado: {window}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Keyboard shortcuts</source>
+      <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Keys</source>
+      <translation>Teclas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Each key or key combination and what it does in {window}</source>
+      <translation>Cada tecla o combinación de teclas y lo que hace en {window}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>What it does</source>
+      <translation>Qué hace</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Close this list (Esc)</source>
+      <translation>Cerrar esta lista (Esc)</translation>
+    </message>
+  </context>
+  <context>
+    <name>LetterDialog</name>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>{title}: {case}</source>
+      <translation>{title}: {case}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Letter editor</source>
+      <translation>Editor de cartas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Letter deadline</source>
+      <translation>Plazo de la carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Where to send it: </source>
+      <translation>Dónde enviarla: </translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Where to send it</source>
+      <translation>Dónde enviarla</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Letter form</source>
+      <translation>Formulario de la carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Letter source</source>
+      <translation>Fuente de la carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Save draft</source>
+      <translation>Guardar borrador</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Keep this letter and its facts on the case (Ctrl+S)</source>
+      <translation>Guardar esta carta y sus datos en el caso (Ctrl+S)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Close</source>
+      <translation>Cerrar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>(choose the state)</source>
+      <translation>(elija el estado)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>YYYY-MM-DD</source>
+      <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Facts for this letter</source>
+      <translation>Datos para esta carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Draft again from the case and these facts</source>
+      <translation>Redactar de nuevo a partir del caso y de estos datos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Draft again</source>
+      <translation>Redactar de nuevo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Narrative</source>
+      <translation>Relato</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Letter</source>
+      <translation>Carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Facts the journal does not hold are shown in [brackets]: fill them in before sending. Headings are short Title Case lines; lines starting with "- " are list items.</source>
+      <translation>Los datos que el diario no tiene se muestran [entre corchetes]: rellénelos antes de enviarla. Los títulos son líneas cortas con mayúsculas iniciales; las líneas que empiezan con "- " son elementos de lista.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Letter conventions</source>
+      <translation>Convenciones de la carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Letter text</source>
+      <translation>Texto de la carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Gaps to fill in</source>
+      <translation>Huecos por rellenar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Narrative length</source>
+      <translation>Longitud del relato</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Narrative problems</source>
+      <translation>Problemas del relato</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>For online forms: copy each box</source>
+      <translation>Para formularios en línea: copie cada casilla</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Copy</source>
+      <translation>Copiar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Copy {label}</source>
+      <translation>Copiar {label}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Copy “{label}” to the clipboard</source>
+      <translation>Copiar «{label}» al portapapeles</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Export…</source>
+      <translation>Exportar…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Write the letter as PDF, .docx or plain text</source>
+      <translation>Guardar la carta como PDF, .docx o texto sin formato</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Append the case file (PDF)</source>
+      <translation>Adjuntar el expediente (PDF)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Append the case file</source>
+      <translation>Adjuntar el expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Letter status</source>
+      <translation>Estado de la carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Mark as sent</source>
+      <translation>Marcar como enviada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Logs the sending as a contact on the case, with the enclosures</source>
+      <translation>Registra el envío como un contacto en el caso, con los documentos adjuntos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source> and a reply due in {n} ({what}).</source>
+      <translation> y una respuesta que vence en {n} ({what}).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Mark as sent help</source>
+      <translation>Ayuda de Marcar como enviada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Sent by</source>
+      <translation>Enviada por</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Sent on</source>
+      <translation>Enviada el</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Save the letter and log it as sent</source>
+      <translation>Guardar la carta y registrarla como enviada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Sent on {day}.</source>
+      <translation>Enviada el {day}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>{n} to fill in before sending: {gaps}</source>
+      <translation>Por rellenar antes de enviarla ({n}): {gaps}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>No gaps left.</source>
+      <translation>No quedan huecos.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>No account numbers found.</source>
+      <translation>No se encontraron números de cuenta.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Replace the text you edited with a new draft from the case?</source>
+      <translation>¿Reemplazar el texto que editó con un borrador nuevo a partir del caso?</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Copied “{label}” ({n} characters).</source>
+      <translation>Se copió «{label}» ({n} caracteres).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Draft saved on the case.</source>
+      <translation>Borrador guardado en el caso.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>{short} - {title} - {isoformat}.pdf</source>
+      <translation>{short} - {title} - {isoformat}.pdf</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Export the letter</source>
+      <translation>Exportar la carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Could not write {name}: {why}</source>
+      <translation>No se pudo escribir {name}: {why}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Exported to {path}.</source>
+      <translation>Exportada a {path}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Exhibit {number}: {value}</source>
+      <translation>Anexo {number}: {value}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Logged as sent on {day}, with {n} enclosures.</source>
+      <translation>Registrada como enviada el {day}, con {n} documentos adjuntos.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Close the letter</source>
+      <translation>Cerrar la carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Save the changes to this letter?</source>
+      <translation>¿Guardar los cambios de esta carta?</translation>
+    </message>
+  </context>
+  <context>
+    <name>Letters</name>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Letter</source>
+      <translation>Carta</translation>
+    </message>
+  </context>
+  <context>
     <name>actions</name>
     <message>
       <location filename="headway_journal/ui/main_window/actions.py" />
@@ -5299,6 +6398,16 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/main_window/actions.py" />
       <source>Attach screenshots, receipts or letters to the selected case</source>
       <translation>Adjuntar capturas de pantalla, recibos o cartas al caso seleccionado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>Add &amp;e-mail…</source>
+      <translation>Añadir &amp;correo…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>Log e-mails (.eml, Outlook .msg, .mbox) on the selected case: each message a contact, with its attachments and the message as exhibits</source>
+      <translation>Registrar correos (.eml, .msg de Outlook, .mbox) en el caso seleccionado: cada mensaje es un contacto, con sus adjuntos y el mensaje como anexos</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/main_window/actions.py" />
@@ -5389,6 +6498,16 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/main_window/actions.py" />
       <source>List files in the attachment store that no exhibit uses, and remove them after you confirm</source>
       <translation>Listar los archivos del almacén de adjuntos que ningún anexo usa, y quitarlos después de que lo confirme</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>Open s&amp;hared journal…</source>
+      <translation>Abrir diario &amp;compartido…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>Open a journal kept on a PostgreSQL server, in a window of its own</source>
+      <translation>Abrir un diario guardado en un servidor PostgreSQL, en una ventana propia</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/main_window/actions.py" />
@@ -5502,6 +6621,46 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
     </message>
     <message>
       <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>&amp;Encrypt journal…</source>
+      <translation>C&amp;ifrar el diario…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>Encrypt the journal, its exhibits and backups under a passphrase</source>
+      <translation>Cifrar el diario, sus anexos y sus copias de seguridad con una frase de contraseña</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>&amp;Decrypt journal…</source>
+      <translation>&amp;Descifrar el diario…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>Store the journal unencrypted again</source>
+      <translation>Guardar el diario de nuevo sin cifrar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>Change &amp;passphrase…</source>
+      <translation>Cambiar la &amp;frase de contraseña…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>Choose a new passphrase for this encrypted journal</source>
+      <translation>Elegir una nueva frase de contraseña para este diario cifrado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>&amp;Lock now</source>
+      <translation>&amp;Bloquear ahora</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>Close the encrypted journal until its passphrase is typed again</source>
+      <translation>Cerrar el diario cifrado hasta que se escriba de nuevo su frase de contraseña</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
       <source>&amp;Newest first</source>
       <translation>&amp;Más recientes primero</translation>
     </message>
@@ -5517,6 +6676,16 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
     </message>
     <message>
       <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>Every key of this window and what it does</source>
+      <translation>Cada tecla de esta ventana y lo que hace</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
       <source>&amp;Safety information</source>
       <translation>Información de &amp;seguridad</translation>
     </message>
@@ -5529,6 +6698,11 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/main_window/actions.py" />
       <source>&amp;File</source>
       <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>Securit&amp;y</source>
+      <translation>Segu&amp;ridad</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/main_window/actions.py" />
@@ -5628,6 +6802,132 @@ Un diario personal de casos de soporte: cada contacto, cada promesa y su plazo, 
       <location filename="headway_journal/ui/main_window/actions.py" />
       <source>Safety information</source>
       <translation>Información de seguridad</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>&amp;Verify a case file…</source>
+      <translation>&amp;Verificar un expediente…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/actions.py" />
+      <source>Check that a case file or export is unchanged and matches this journal</source>
+      <translation>Comprobar que un expediente o una exportación no ha cambiado y coincide con este diario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>Headway Journal</source>
+      <translation>Headway Journal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>Panes</source>
+      <translation>Paneles</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>Journal status</source>
+      <translation>Estado del diario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>Status bar</source>
+      <translation>Barra de estado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>Attaching…</source>
+      <translation>Adjuntando…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>Finishing the files being attached…</source>
+      <translation>Terminando de adjuntar los archivos…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>“{title}” is no longer in {value}; it stays open here. All shows every case.</source>
+      <translation>«{title}» ya no está en {value}; sigue abierto aquí. Todos muestra todos los casos.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>on the server</source>
+      <translation>en el servidor</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>last change NOT saved: {last_error}</source>
+      <translation>el último cambio NO se guardó: {last_error}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>all changes saved</source>
+      <translation>todos los cambios guardados</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>Journal: {journal_name} · {plural} · last backup {when} · {saved}</source>
+      <translation>Diario: {journal_name} · {plural} · última copia de seguridad {when} · {saved}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>&amp;Undo marking “{literal_ampersands}” {after}</source>
+      <translation>&amp;Deshacer la marca de «{literal_ampersands}» como {after}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>&amp;Undo delete of {kind} “{literal_ampersands}”</source>
+      <translation>&amp;Deshacer la eliminación de {kind} «{literal_ampersands}»</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>&amp;Undo</source>
+      <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>Not saved</source>
+      <translation>No guardado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>Select a case first, then capture the screen.</source>
+      <translation>Seleccione primero un caso y luego capture la pantalla.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>Exhibit</source>
+      <translation>Anexo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>Restore from backup</source>
+      <translation>Restaurar desde copia de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>Files are still being attached. Try again when they are done; nothing was changed.</source>
+      <translation>Todavía se están adjuntando archivos. Vuelva a intentarlo cuando terminen; no se cambió nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>{problem}
+
+Nothing was changed. Choose another backup.</source>
+      <translation>{problem}
+
+No se cambió nada. Elija otra copia de seguridad.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/window.py" />
+      <source>A case file is being made. Try again when it is done; nothing was changed.</source>
+      <translation>Se está preparando un expediente. Vuelva a intentarlo cuando termine; no se cambió nada.</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation type="vanished">nunca</translation>
     </message>
   </context>
   <context>
@@ -6013,6 +7313,11 @@ Su diario está como estaba.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/main_window/sidebar.py" />
+      <source>Which cases the list shows, with how many each view holds</source>
+      <translation>Qué casos muestra la lista, con cuántos tiene cada vista</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" />
       <source>Issue type filter</source>
       <translation>Filtro de tipo de problema</translation>
     </message>
@@ -6043,8 +7348,18 @@ Su diario está como estaba.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/main_window/sidebar.py" />
+      <source>The order of the case list</source>
+      <translation>El orden de la lista de casos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" />
       <source>Case list</source>
       <translation>Lista de casos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" />
+      <source>The cases of the chosen view: title, status and next deadline. Ctrl+E edits the selected case, Ctrl+L logs a contact on it</source>
+      <translation>Los casos de la vista elegida: título, estado y próximo plazo. Ctrl+E edita el caso seleccionado, Ctrl+L registra un contacto en él</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/main_window/sidebar.py" />
@@ -6070,6 +7385,29 @@ Su diario está como estaba.</translation>
       <location filename="headway_journal/ui/main_window/sidebar.py" />
       <source>in all cases</source>
       <translation>en todos los casos</translation>
+    </message>
+  </context>
+  <context>
+    <name>verify_casefile</name>
+    <message>
+      <location filename="headway_journal/ui/main_window/verify_casefile.py" />
+      <source>{name} cannot be read: {reason}</source>
+      <translation>No se puede leer {name}: {reason}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/verify_casefile.py" />
+      <source>{name} is neither a case file (PDF) nor an export (JSON).</source>
+      <translation>{name} no es un expediente (PDF) ni una exportación (JSON).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/verify_casefile.py" />
+      <source>Verify a case file</source>
+      <translation>Verificar un expediente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/verify_casefile.py" />
+      <source>Case files and exports (*.pdf *.json);;All files (*)</source>
+      <translation>Expedientes y exportaciones (*.pdf *.json);;Todos los archivos (*)</translation>
     </message>
   </context>
   <context>
@@ -6101,6 +7439,26 @@ Su diario está como estaba.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/main_window/welcome.py" />
+      <source>Write down your first support case (Ctrl+N)</source>
+      <translation>Anote su primer caso de soporte (Ctrl+N)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/welcome.py" />
+      <source>Encrypt this journal…</source>
+      <translation>Cifrar este diario…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/welcome.py" />
+      <source>Encrypt this journal</source>
+      <translation>Cifrar este diario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/welcome.py" />
+      <source>Keep everything in it encrypted under a passphrase (File &gt; Security later too)</source>
+      <translation>Mantener todo su contenido cifrado con una frase de contraseña (también más tarde en Archivo &gt; Seguridad)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/welcome.py" />
       <source>Headway's support channels, as published</source>
       <translation>Canales de soporte de Headway, tal como se publican</translation>
     </message>
@@ -6121,123 +7479,370 @@ Su diario está como estaba.</translation>
     </message>
   </context>
   <context>
-    <name>MainWindow</name>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Headway Journal</source>
-      <translation>Headway Journal</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Panes</source>
-      <translation>Paneles</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Journal status</source>
-      <translation>Estado del diario</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Status bar</source>
-      <translation>Barra de estado</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Attaching…</source>
-      <translation>Adjuntando…</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Finishing the files being attached…</source>
-      <translation>Terminando de adjuntar los archivos…</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>“{title}” is no longer in {value}; it stays open here. All shows every case.</source>
-      <translation>«{title}» ya no está en {value}; sigue abierto aquí. Todos muestra todos los casos.</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>never</source>
-      <translation>nunca</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>last change NOT saved: {last_error}</source>
-      <translation>el último cambio NO se guardó: {last_error}</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>all changes saved</source>
-      <translation>todos los cambios guardados</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Journal: {journal_name} · {plural} · last backup {when} · {saved}</source>
-      <translation>Diario: {journal_name} · {plural} · última copia de seguridad {when} · {saved}</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>&amp;Undo marking “{literal_ampersands}” {after}</source>
-      <translation>&amp;Deshacer la marca de «{literal_ampersands}» como {after}</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>&amp;Undo delete of {kind} “{literal_ampersands}”</source>
-      <translation>&amp;Deshacer la eliminación de {kind} «{literal_ampersands}»</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>&amp;Undo</source>
-      <translation>&amp;Deshacer</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Not saved</source>
-      <translation>No guardado</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Select a case first, then capture the screen.</source>
-      <translation>Seleccione primero un caso y luego capture la pantalla.</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Exhibit</source>
-      <translation>Anexo</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Restore from backup</source>
-      <translation>Restaurar desde copia de seguridad</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Files are still being attached. Try again when they are done; nothing was changed.</source>
-      <translation>Todavía se están adjuntando archivos. Vuelva a intentarlo cuando terminen; no se cambió nada.</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>{problem}
-
-Nothing was changed. Choose another backup.</source>
-      <translation>{problem}
-
-No se cambió nada. Elija otra copia de seguridad.</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>A case file is being made. Try again when it is done; nothing was changed.</source>
-      <translation>Se está preparando un expediente. Vuelva a intentarlo cuando termine; no se cambió nada.</translation>
-    </message>
-  </context>
-  <context>
     <name>read_only_mode</name>
     <message>
       <location filename="headway_journal/ui/read_only_mode.py" />
       <source>Read-only journal notice</source>
       <translation>Aviso de diario de solo lectura</translation>
+    </message>
+  </context>
+  <context>
+    <name>Settings</name>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>never</source>
+      <translation>nunca</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>An encrypted journal closes and asks its passphrase again after this long without a key press or a click (0: never).</source>
+      <translation>Un diario cifrado se cierra y vuelve a pedir su frase de contraseña tras este tiempo sin pulsar una tecla ni hacer clic (0: nunca).</translation>
+    </message>
+  </context>
+  <context>
+    <name>SecurityController</name>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>Encrypt journal</source>
+      <translation>Cifrar el diario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>This journal is encrypted already.</source>
+      <translation>Este diario ya está cifrado.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>Encrypt this journal</source>
+      <translation>Cifrar este diario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>Decrypt journal</source>
+      <translation>Descifrar el diario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>This journal is not encrypted.</source>
+      <translation>Este diario no está cifrado.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>Store this journal unencrypted? Anyone who can read its folder can then read every case and exhibit in it.</source>
+      <translation>¿Guardar este diario sin cifrar? Cualquiera que pueda leer su carpeta podrá leer entonces todos sus casos y anexos.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>Change passphrase</source>
+      <translation>Cambiar la frase de contraseña</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>This journal is not encrypted, so it has no passphrase.</source>
+      <translation>Este diario no está cifrado, así que no tiene frase de contraseña.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>Changed the passphrase; the recovery key still works.</source>
+      <translation>Se cambió la frase de contraseña; la clave de recuperación sigue sirviendo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>Converting the journal…</source>
+      <translation>Convirtiendo el diario…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>Security</source>
+      <translation>Seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>The journal was not converted: {why}. It is as it was.</source>
+      <translation>El diario no se convirtió: {why}. Está como estaba.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>The journal is encrypted now.</source>
+      <translation>El diario está cifrado ahora.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/controller.py" />
+      <source>The journal is stored unencrypted now.</source>
+      <translation>El diario se guarda ahora sin cifrar.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewPassphraseDialog</name>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>Choose a passphrase you will remember (at least 8 characters). There is no way into an encrypted journal without its passphrase or its recovery key: nobody, not even the makers of this app, can recover it.</source>
+      <translation>Elija una frase de contraseña que vaya a recordar (al menos 8 caracteres). No hay forma de entrar en un diario cifrado sin su frase de contraseña o su clave de recuperación: nadie, ni siquiera los creadores de esta aplicación, puede recuperarla.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>No recovery warning</source>
+      <translation>Advertencia: sin recuperación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>Current passphrase</source>
+      <translation>Frase de contraseña actual</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>&amp;Current passphrase:</source>
+      <translation>Frase de contraseña &amp;actual:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>Passphrase</source>
+      <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>Passphrase again</source>
+      <translation>Repetir la frase de contraseña</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>&amp;Passphrase:</source>
+      <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>&amp;Again:</source>
+      <translation>&amp;Repetir:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>Passphrase problem</source>
+      <translation>Problema con la frase de contraseña</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>The two passphrases differ.</source>
+      <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>Your recovery key</source>
+      <translation>Su clave de recuperación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>The journal is encrypted. If you forget the passphrase, this recovery key is the only way back in. It is shown only now: print the recovery sheet or write the key down, and keep it away from this computer.</source>
+      <translation>El diario está cifrado. Si olvida la frase de contraseña, esta clave de recuperación es la única forma de volver a entrar. Solo se muestra ahora: imprima la hoja de recuperación o anote la clave, y guárdela lejos de este ordenador.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>Recovery key</source>
+      <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>&amp;Print recovery sheet…</source>
+      <translation>&amp;Imprimir la hoja de recuperación…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>Save the recovery sheet to print</source>
+      <translation>Guardar la hoja de recuperación para imprimirla</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>Recovery sheet</source>
+      <translation>Hoja de recuperación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>The sheet could not be saved: {why}</source>
+      <translation>No se pudo guardar la hoja: {why}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/dialogs.py" />
+      <source>Saved {path}. Print it, then delete the file: it opens your journal.</source>
+      <translation>Se guardó {path}. Imprímala y luego borre el archivo: abre su diario.</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnlockDialog</name>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>Unlock journal</source>
+      <translation>Desbloquear el diario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>This journal is encrypted. Enter its passphrase to open it.</source>
+      <translation>Este diario está cifrado. Escriba su frase de contraseña para abrirlo.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>Passphrase</source>
+      <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>&amp;Passphrase:</source>
+      <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>Recovery key</source>
+      <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</source>
+      <translation>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>New passphrase</source>
+      <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>New passphrase again</source>
+      <translation>Repetir la nueva frase de contraseña</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>&amp;Recovery key:</source>
+      <translation>Clave de &amp;recuperación:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>&amp;New passphrase:</source>
+      <translation>&amp;Nueva frase de contraseña:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>&amp;Again:</source>
+      <translation>&amp;Repetir:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>Remember the passphrase in the system &amp;keyring</source>
+      <translation>Recordar la frase de contraseña en el &amp;llavero del sistema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>Unlock problem</source>
+      <translation>Problema al desbloquear</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>&amp;Unlock</source>
+      <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>Use the &amp;recovery key</source>
+      <translation>Usar la clave de &amp;recuperación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>Type the recovery key from your recovery sheet, and choose a new passphrase: it replaces the one you lost.</source>
+      <translation>Escriba la clave de recuperación de su hoja de recuperación y elija una nueva frase de contraseña: reemplaza la que perdió.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>The two new passphrases differ.</source>
+      <translation>Las dos nuevas frases de contraseña no coinciden.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/security/unlock.py" />
+      <source>Wait {n} s before the next try.</source>
+      <translation>Espere {n} s antes del próximo intento.</translation>
+    </message>
+  </context>
+  <context>
+    <name>shared_journal</name>
+    <message>
+      <location filename="headway_journal/ui/shared_journal.py" />
+      <source>A shared journal is backed up on its server with pg_dump (docs/shared-journal.md).</source>
+      <translation>Un diario compartido se respalda en su servidor con pg_dump (docs/shared-journal.md).</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/shared_journal.py" />
+      <source>Password</source>
+      <translation>Contraseña</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/shared_journal.py" />
+      <source>Password for {where}:</source>
+      <translation>Contraseña para {where}:</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/shared_journal.py" />
+      <source>Remember the password?</source>
+      <translation>¿Recordar la contraseña?</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/shared_journal.py" />
+      <source>Keep this password in the system keyring, so it is not asked again? (It is never written to Headway Journal's settings.)</source>
+      <translation>¿Guardar esta contraseña en el llavero del sistema para que no se vuelva a pedir? (Nunca se escribe en la configuración de Headway Journal.)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/shared_journal.py" />
+      <source>Shared journal not opened</source>
+      <translation>No se abrió el diario compartido</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/shared_journal.py" />
+      <source>Open shared journal</source>
+      <translation>Abrir diario compartido</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/shared_journal.py" />
+      <source>The journal's database URL, e.g. postgresql://you@server.example/journal (add ?sslmode=verify-full for TLS):</source>
+      <translation>La URL de la base de datos del diario, p. ej. postgresql://usted@servidor.example/diario (añada ?sslmode=verify-full para TLS):</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/shared_journal.py" />
+      <source>That is not a postgresql:// URL; nothing was opened.</source>
+      <translation>Eso no es una URL postgresql://; no se abrió nada.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SharedWatch</name>
+    <message>
+      <location filename="headway_journal/ui/shared_journal.py" />
+      <source>The journal server cannot be reached ({message}). What you type is kept as a draft; saving works again when the connection is back.</source>
+      <translation>No se puede conectar con el servidor del diario ({message}). Lo que escriba se guarda como borrador; se podrá guardar de nuevo cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/shared_journal.py" />
+      <source>Connected to the journal server again.</source>
+      <translation>Conectado de nuevo con el servidor del diario.</translation>
+    </message>
+  </context>
+  <context>
+    <name>signing_passphrase</name>
+    <message>
+      <location filename="headway_journal/ui/signing_passphrase.py" />
+      <source>Signing certificate</source>
+      <translation>Certificado de firma</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/signing_passphrase.py" />
+      <source>Passphrase of the signing certificate {name}:</source>
+      <translation>Frase de contraseña del certificado de firma {name}:</translation>
     </message>
   </context>
   <context>
@@ -6484,43 +8089,12 @@ No se tocó ningún anexo.</translation>
     </message>
   </context>
   <context>
-    <name>your_details</name>
-    <message>
-      <location filename="headway_journal/ui/your_details.py" />
-      <source>Your name</source>
-      <translation>Su nombre</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/your_details.py" />
-      <source>Address</source>
-      <translation>Dirección</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/your_details.py" />
-      <source>E-mail</source>
-      <translation>Correo electrónico</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/your_details.py" />
-      <source>Phone</source>
-      <translation>Teléfono</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/your_details.py" />
-      <source>Anything left empty is printed as a blank line, to fill in by hand before you send it.</source>
-      <translation>Lo que quede vacío se imprime como una línea en blanco, para completarla a mano antes de enviarlo.</translation>
-    </message>
-  </context>
-  <context>
-    <name>_FieldError</name>
-    <message>
-      <location filename="headway_journal/ui/your_details.py" />
-      <source>{field_label} error</source>
-      <translation>error en {field_label}</translation>
-    </message>
-  </context>
-  <context>
     <name>DetailsForm</name>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" />
+      <source>Other e-mails</source>
+      <translation>Otros correos</translation>
+    </message>
     <message>
       <location filename="headway_journal/ui/your_details.py" />
       <source>Your full name</source>
@@ -6565,6 +8139,16 @@ Ciudad, estado y código postal</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/your_details.py" />
+      <source>other@example.com, work@example.org (optional)</source>
+      <translation>otro@example.com, trabajo@example.org (opcional)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" />
+      <source>Other addresses you write from, separated by commas. An e-mail added to a case is logged as sent by you (outbound) when it comes from one of your addresses.</source>
+      <translation>Otras direcciones desde las que escribe, separadas por comas. Un correo añadido a un caso se registra como enviado por usted (saliente) cuando viene de una de sus direcciones.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" />
       <source>Your details were not saved: fix {names} (the message is under it).</source>
       <translation>No se guardaron sus datos: corrija {names} (el mensaje está debajo).</translation>
     </message>
@@ -6572,6 +8156,14 @@ Ciudad, estado y código postal</translation>
       <location filename="headway_journal/ui/your_details.py" />
       <source>Your details were not saved: {exc}</source>
       <translation>No se guardaron sus datos: {exc}</translation>
+    </message>
+  </context>
+  <context>
+    <name>_FieldError</name>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" />
+      <source>{field_label} error</source>
+      <translation>error en {field_label}</translation>
     </message>
   </context>
   <context>
@@ -6610,6 +8202,29 @@ Ciudad, estado y código postal</translation>
       <location filename="headway_journal/ui/your_details.py" />
       <source>Saved. Still missing: {join}.</source>
       <translation>Guardado. Todavía falta: {join}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>your_details</name>
+    <message>
+      <source>Your name</source>
+      <translation type="vanished">Su nombre</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation type="vanished">Dirección</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation type="vanished">Correo electrónico</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation type="vanished">Teléfono</translation>
+    </message>
+    <message>
+      <source>Anything left empty is printed as a blank line, to fill in by hand before you send it.</source>
+      <translation type="vanished">Lo que quede vacío se imprime como una línea en blanco, para completarla a mano antes de enviarlo.</translation>
     </message>
   </context>
 </TS>

@@ -2,12 +2,13 @@
 
 The safety note first when the issue type has one, then the checklist, the call prompts, the
 organization's channels (each with "open now" from its hours), what to expect, the next step
-and the outside clocks.
+with the letters that apply (``ui.letters.panel``) and the outside clocks.
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from ...journal.issue_types import call_prompts
 from ...journal.records import CaseView
 from ...journal.service import JournalService
 from ..format import full_date, plural
+from ..letters.panel import add_letters
 from ..translated import QT_TRANSLATE_NOOP, TranslatedMap
 from ..widgets import Badge, Card, NoticeBox, heading, wrap_label
 from .common import CHANNEL_NAMES, add_to_column, clear_layout, muted
@@ -32,8 +34,9 @@ AUDIENCE_NAMES = TranslatedMap("before_call", {
 
 
 def fill_before_call(column: QVBoxLayout, service: JournalService, case: CaseView,
-                     now: datetime) -> None:
-    """Fill the Before you call tab's ``column`` for ``case`` (``now`` for "open now")."""
+                     now: datetime, open_letter: Callable[[str], None] | None = None) -> None:
+    """Fill the Before you call tab's ``column`` for ``case`` (``now`` for "open now");
+    ``open_letter(kind)`` opens a letter's editor (None: the letters are listed only)."""
     clear_layout(column)
     column.addStretch(1)
     note = service.safety_note(case.issue_type)
@@ -44,17 +47,25 @@ def fill_before_call(column: QVBoxLayout, service: JournalService, case: CaseVie
 
     add_to_column(column, heading(QCoreApplication.translate("before_call", "Ask on this call")))
     for n, prompt in enumerate(call_prompts(case.issue_type, case.fields), start=1):
-        answer = QCoreApplication.translate("before_call", " (on file: {answer})").format(answer=prompt.answer) if prompt.answer else ""
+        answer = QCoreApplication.translate("before_call", " (on file: {answer})").format(
+            answer=prompt.answer) if prompt.answer else ""
         add_to_column(column, wrap_label(f"{n}. {prompt.text}{answer}", name=QCoreApplication.translate("before_call", "Call prompt"),
                                          selectable=bool(answer)))
 
     org = case.organization
     audience = AUDIENCE_NAMES["client" if case.role == "client" else "clinician"]
-    add_to_column(column, heading(QCoreApplication.translate("before_call", "Where to reach {name} (for {audience})").format(name=org.name, audience=audience)))
+    add_to_column(column, heading(QCoreApplication.translate("before_call", "Where to reach {name} "
+                                                                            "(for {audience})").format(
+                                                                                name=org.name,
+                                                                                audience=audience)))
     channels = service.channels_for(case)
     if not channels:
         add_to_column(column, muted(wrap_label(
-            QCoreApplication.translate("before_call", "No channels on file for {name}. Look inside your account (Help or Support), the website footer or your onboarding e-mail, then add them under Organizations.").format(name=org.name), name=QCoreApplication.translate("before_call", "No channels"))))
+            QCoreApplication.translate("before_call", "No channels on file for {name}. Look inside "
+                                                      "your account (Help or Support), the website "
+                                                      "footer or your onboarding e-mail, then add "
+                                                      "them under Organizations.").format(
+                                                          name=org.name), name=QCoreApplication.translate("before_call", "No channels"))))
     for ch in channels:
         add_to_column(column, channel_card(ch, now))
     if org.notes:
@@ -68,6 +79,7 @@ def fill_before_call(column: QVBoxLayout, service: JournalService, case: CaseVie
     add_to_column(column, heading(QCoreApplication.translate("before_call", "Next step")))
     add_to_column(column, wrap_label(service.next_step(case), name=QCoreApplication.translate("before_call", "Next step"),
                                      selectable=True))
+    add_letters(column, service, case, open_letter)
 
     add_outside_clocks(column, service, case)
 
@@ -80,12 +92,18 @@ def add_checklist(column: QVBoxLayout, service: JournalService, case: CaseView) 
     missing = sum(1 for i in needed if not i.on_file)
     if needed:
         add_to_column(column, muted(wrap_label(
-            QCoreApplication.translate("before_call", "{missing} of {len} missing: add them to the case before you call.").format(missing=missing, len=len(needed))
-            if missing else QCoreApplication.translate("before_call", "Everything on the list is on file."),
+            QCoreApplication.translate("before_call", "{missing} of {len} missing: add them to the "
+                                                      "case before you call.").format(
+                                                          missing=missing, len=len(needed))
+            if missing else QCoreApplication.translate("before_call", "Everything on the list is "
+                                                                      "on file."),
             name=QCoreApplication.translate("before_call", "Checklist summary"))))
     for item in items:
         if item.not_needed:
-            text = QCoreApplication.translate("before_call", "–  Not needed: {label} ({not_needed})").format(label=item.label, not_needed=item.not_needed)
+            text = QCoreApplication.translate("before_call", "–  Not needed: {label} "
+                                                             "({not_needed})").format(
+                                                                 label=item.label,
+                                                                 not_needed=item.not_needed)
         elif item.on_file:
             value = item.value
             if len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
@@ -94,13 +112,16 @@ def add_checklist(column: QVBoxLayout, service: JournalService, case: CaseView) 
             value = " ".join(value.split())
             if len(value) > 120:
                 value = value[:119] + "…"
-            text = QCoreApplication.translate("before_call", "✓  On file: {label}").format(label=item.label) + (f" — {value}" if value else "")
+            text = QCoreApplication.translate("before_call", "✓  On file: {label}").format(
+                label=item.label) + (f" — {value}" if value else "")
         else:
-            text = QCoreApplication.translate("before_call", "✗  Missing: {label}").format(label=item.label)
+            text = QCoreApplication.translate("before_call", "✗  Missing: {label}").format(
+                label=item.label)
         label = wrap_label(text, name=QCoreApplication.translate("before_call", "Checklist item"), selectable=True)
         add_to_column(column, muted(label) if item.not_needed else label)
     if case.tickets:
-        add_to_column(column, wrap_label(QCoreApplication.translate("before_call", "✓  Ticket numbers to quote: {join}").format(join=', '.join(case.tickets)),
+        add_to_column(column, wrap_label(QCoreApplication.translate("before_call", "✓  Ticket numbers to quote: {join}").format(
+            join=', '.join(case.tickets)),
                                          name=QCoreApplication.translate("before_call", "Checklist item"), selectable=True))
 
 
@@ -110,15 +131,23 @@ def add_outside_clocks(column: QVBoxLayout, service: JournalService, case: CaseV
     if clocks:
         add_to_column(column, heading(QCoreApplication.translate("before_call", "Outside clocks")))
         add_to_column(column, muted(wrap_label(
-            QCoreApplication.translate("before_call", "General information to verify with the agency; not legal advice."),
+            QCoreApplication.translate("before_call", "General information to verify with the "
+                                                      "agency; not legal advice."),
             name=QCoreApplication.translate("before_call", "Outside clocks note"))))
         today = date.today()
         for clock in clocks:
             left = clock.days_left(today)
-            when = (QCoreApplication.translate("before_call", "{plural} left").format(plural=plural(left, 'day')) if left >= 0
-                    else QCoreApplication.translate("before_call", "passed {plural} ago").format(plural=plural(-left, 'day')))
+            when = (QCoreApplication.translate("before_call", "{plural} left").format(
+                plural=plural(left, 'day')) if left >= 0
+                    else QCoreApplication.translate("before_call", "passed {plural} ago").format(
+                        plural=plural(-left, 'day')))
             add_to_column(column, wrap_label(
-                QCoreApplication.translate("before_call", "{name}: by {full_date} ({when}). {rule}. {note}").format(name=clock.name, full_date=full_date(clock.deadline), when=when, rule=clock.rule, note=i18n.text(clock.note)), name=QCoreApplication.translate("before_call", "Outside clock"), selectable=True))
+                QCoreApplication.translate("before_call", "{name}: by {full_date} ({when}). "
+                                                          "{rule}. {note}").format(
+                                                              name=clock.name,
+                                                              full_date=full_date(clock.deadline),
+                                                              when=when, rule=clock.rule,
+                                                              note=i18n.text(clock.note)), name=QCoreApplication.translate("before_call", "Outside clock"), selectable=True))
 
 
 def channel_card(ch: Any, now: datetime) -> Card:
@@ -126,7 +155,8 @@ def channel_card(ch: Any, now: datetime) -> Card:
     from ...journal.hours import is_open  # zoneinfo: not needed for the first screen
 
     name = CHANNEL_NAMES.get(ch.kind, ch.kind)
-    card = Card(QCoreApplication.translate("before_call", "Channel {value}").format(value=ch.label or ch.value))
+    card = Card(QCoreApplication.translate("before_call", "Channel {value}").format(
+        value=ch.label or ch.value))
     top = QHBoxLayout()
     title = QLabel(ch.label or name)
     font = title.font()
@@ -149,12 +179,15 @@ def channel_card(ch: Any, now: datetime) -> Card:
                                    selectable=True))
     detail = []
     if state is None:  # never "open" or "closed" on a guess
-        detail.append(QCoreApplication.translate("before_call", "Hours {hours} not understood").format(hours=ch.hours) if ch.hours.strip()
+        detail.append(QCoreApplication.translate("before_call", "Hours {hours} not understood").format(
+            hours=ch.hours) if ch.hours.strip()
                       else QCoreApplication.translate("before_call", "No opening hours on file"))
     elif ch.hours:
-        detail.append(QCoreApplication.translate("before_call", "Hours {hours}").format(hours=ch.hours) + (f" ({ch.timezone})" if ch.timezone else
+        detail.append(QCoreApplication.translate("before_call", "Hours {hours}").format(
+            hours=ch.hours) + (f" ({ch.timezone})" if ch.timezone else
                                              QCoreApplication.translate("before_call", " (your local time)")))
-    detail.append(QCoreApplication.translate("before_call", "for {get}").format(get=AUDIENCE_NAMES.get(ch.audience, ch.audience)))
+    detail.append(QCoreApplication.translate("before_call", "for {get}").format(
+        get=AUDIENCE_NAMES.get(ch.audience, ch.audience)))
     card.body.addWidget(wrap_label(" · ".join(detail), name=QCoreApplication.translate("before_call", "Channel hours")))
     card.body.addWidget(muted(wrap_label(ch.verification.capitalize(),
                                          name=QCoreApplication.translate("before_call", "Channel verification"))))

@@ -17,24 +17,25 @@ from ...journal.issue_types import ISSUE_TYPES
 from ...journal.records import CaseView, ChangeView
 from ...journal.service import JournalService
 from ..format import full_date, full_moment, local_moment
-from ..translated import QT_TRANSLATE_NOOP, TranslatedMap
 
-FIELD_WORDS = TranslatedMap("history", {
-    "rep_name": QT_TRANSLATE_NOOP("history", "representative"), "rep_title": QT_TRANSLATE_NOOP("history", "representative's title"),
-    "rep_id": QT_TRANSLATE_NOOP("history", "representative ID"), "started_at": QT_TRANSLATE_NOOP("history", "started"), "ended_at": QT_TRANSLATE_NOOP("history", "ended"),
-    "hold_minutes": QT_TRANSLATE_NOOP("history", "minutes on hold"), "opened_on": QT_TRANSLATE_NOOP("history", "opened"), "desired_outcome": QT_TRANSLATE_NOOP("history", "desired outcome"),
-    "amount_disputed": QT_TRANSLATE_NOOP("history", "amount disputed"), "organization_id": QT_TRANSLATE_NOOP("history", "organization"),
-    "issue_type": QT_TRANSLATE_NOOP("history", "issue type"), "owner_name": QT_TRANSLATE_NOOP("history", "owner"), "owner_title": QT_TRANSLATE_NOOP("history", "owner's title"),
-    "original_name": QT_TRANSLATE_NOOP("history", "file"), "sha256": QT_TRANSLATE_NOOP("history", "SHA-256"), "requested_on": QT_TRANSLATE_NOOP("history", "requested on"),
-})
-ENTITY_WORDS = TranslatedMap("history", {
-    "case": QT_TRANSLATE_NOOP("history", "Case"), "contact": QT_TRANSLATE_NOOP("history", "Contact"), "promise": QT_TRANSLATE_NOOP("history", "Promise"), "escalation": QT_TRANSLATE_NOOP("history", "Escalation"),
-    "note": QT_TRANSLATE_NOOP("history", "Note"), "attachment": QT_TRANSLATE_NOOP("history", "Exhibit"), "organization": QT_TRANSLATE_NOOP("history", "Organization"),
-})
-ACTION_WORDS = TranslatedMap("history", {
-    "create": QT_TRANSLATE_NOOP("history", "added"), "update": QT_TRANSLATE_NOOP("history", "edited"), "delete": QT_TRANSLATE_NOOP("history", "deleted (restorable)"), "restore": QT_TRANSLATE_NOOP("history", "restored"),
-    "remove": QT_TRANSLATE_NOOP("history", "removed from the exhibits (restorable)"), "erase": QT_TRANSLATE_NOOP("history", "erased for good"),
-})
+FIELD_WORDS = {
+    "rep_name": "representative", "rep_title": "representative's title",
+    "rep_id": "representative ID", "started_at": "started", "ended_at": "ended",
+    "hold_minutes": "minutes on hold", "opened_on": "opened", "desired_outcome": "desired outcome",
+    "amount_disputed": "amount disputed", "organization_id": "organization",
+    "issue_type": "issue type", "owner_name": "owner", "owner_title": "owner's title",
+    "original_name": "file", "sha256": "SHA-256", "requested_on": "requested on",
+}
+ENTITY_WORDS = {
+    "case": "Case", "contact": "Contact", "promise": "Promise", "escalation": "Escalation",
+    "note": "Note", "attachment": "Exhibit", "organization": "Organization",
+    "exhibit_text": "Recognised text of an exhibit",
+}
+ACTION_WORDS = {
+    "create": "added", "update": "edited", "delete": "deleted (restorable)", "restore": "restored",
+    "remove": "removed from the exhibits (restorable)", "erase": "erased for good",
+    "recognise": "read from the image", "correct": "corrected by you",
+}
 
 
 def describe_change(ch: ChangeView, issue_type: str | None = None) -> tuple[str, list[str]]:
@@ -46,9 +47,15 @@ def describe_change(ch: ChangeView, issue_type: str | None = None) -> tuple[str,
         if ch.entity == "promise":
             text = changes.get("text", "")
             if changes.get("undo"):
-                return QCoreApplication.translate("history", "Promise “{text}” back to {new} (undo of marked {old})").format(text=text, new=new, old=old), []
-            return QCoreApplication.translate("history", "Promise “{text}” marked {new} (was {old})").format(text=text, new=new, old=old), []
-        return QCoreApplication.translate("history", "{entity} status changed from {old} to {new}").format(entity=entity, old=old, new=new), []
+                return QCoreApplication.translate("history", "Promise “{text}” back to {new} (undo "
+                                                             "of marked {old})").format(
+                                                                 text=text, new=new, old=old), []
+            return QCoreApplication.translate("history", "Promise “{text}” marked {new} (was "
+                                                         "{old})").format(
+                                                             text=text, new=new, old=old), []
+        return QCoreApplication.translate("history", "{entity} status changed from {old} to "
+                                                     "{new}").format(
+                                                         entity=entity, old=old, new=new), []
     title = f"{entity} {ACTION_WORDS.get(ch.action, ch.action)}"
     lines: list[str] = []
     spec_labels: dict[str, str] = {}
@@ -125,13 +132,15 @@ def fill_history(history: QTextBrowser, service: JournalService, case: CaseView)
     parts = []
     for ch in reversed(changes):
         title, lines = describe_change(ch, case.issue_type)
-        parts.append(QCoreApplication.translate("history", "<p><b>{escape}</b> · {escape2}").format(escape=html.escape(local_moment(ch.at)), escape2=html.escape(title)))
+        parts.append(QCoreApplication.translate("history", "<p><b>{escape}</b> · {escape2}").format(
+            escape=html.escape(local_moment(ch.at)), escape2=html.escape(title)))
         if lines:
             parts.append("<br>" + "<br>".join(
                 "&nbsp;&nbsp;" + html.escape(line) for line in lines))
         parts.append("</p>")
     if not parts:
         parts.append(QCoreApplication.translate("history", "<p>No changes recorded.</p>"))
-    header = (QCoreApplication.translate("history", "<p><i>Every change to this case, newest first, with the values before and "
+    header = (QCoreApplication.translate("history", "<p><i>Every change to this case, newest "
+                                                    "first, with the values before and "
               "after. Entries are written by the app and cannot be edited.</i></p>"))
     history.setHtml(header + "".join(parts))

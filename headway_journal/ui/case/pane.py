@@ -68,7 +68,9 @@ class CasePane(QWidget):
         self.stack = QStackedWidget()
         outer.addWidget(self.stack)
 
-        self.placeholder = QLabel(QCoreApplication.translate("CasePane", "Select a case on the left to see its timeline."))
+        self.placeholder = QLabel(QCoreApplication.translate("CasePane", "Select a case on the "
+                                                                         "left to see its "
+                                                                         "timeline."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setAccessibleName(QCoreApplication.translate("CasePane", "No case selected"))
@@ -91,6 +93,14 @@ class CasePane(QWidget):
         self.tabs.addTab(self.before_area, TAB_TITLES[TAB_BEFORE_CALL])
         self.history = history_browser()
         self.tabs.addTab(self.history, TAB_TITLES[TAB_HISTORY])
+        tips = (self.tr("Contacts, promises and exhibits, newest first"),
+                self.tr("The facts this issue type asks for"),
+                self.tr("Screenshots, receipts and letters attached to the case"),
+                self.tr("What to have ready, questions to ask and when they are open"),
+                self.tr("Every change made to the case"))
+        for index, tip in enumerate(tips):  # also what a screen reader says about each tab
+            self.tabs.setTabToolTip(index, QCoreApplication.translate("CasePane", "{tip} (Ctrl+Tab: next tab)").format(
+                tip=tip))
         column.addWidget(self.tabs, 1)
         self.stack.addWidget(page)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -253,13 +263,29 @@ class CasePane(QWidget):
         self._fill_before_call(case)
         fill_history(self.history, self.service, case)
         n = len(case.attachments)
-        self.tabs.setTabText(TAB_EXHIBITS, QCoreApplication.translate("CasePane", "Exhibits ({n})").format(n=n) if n else QCoreApplication.translate("CasePane", "Exhibits"))
+        self.tabs.setTabText(TAB_EXHIBITS, QCoreApplication.translate("CasePane", "Exhibits ({n})").format(
+            n=n) if n else QCoreApplication.translate("CasePane", "Exhibits"))
 
     def _fill_before_call(self, case: CaseView, now: datetime | None = None) -> None:
         if case.id != self._before_call_case:  # another case starts at the top
             self._before_call_case = case.id
             self.scroll_before_call_to_top()
-        fill_before_call(self.before_column, self.service, case, now or datetime.now(UTC))
+        fill_before_call(self.before_column, self.service, case, now or datetime.now(UTC),
+                         None if self.locked else self.open_letter)
+
+    def open_letter(self, kind: str) -> None:
+        """Open the editor of the case's letter of ``kind`` (``letter_dialog`` while open)."""
+        if self.case is None:
+            return
+        from ..letters.dialog import open_letter_dialog  # the editor loads python-docx & co.
+
+        self.letter_dialog = open_letter_dialog(self, self.service, self.case.id, kind)
+        if self.letter_dialog is not None:
+            self.letter_dialog.changed.connect(self._letter_changed)
+
+    def _letter_changed(self) -> None:
+        self.reload()
+        self.changed.emit()
 
     # -- writes ------------------------------------------------------------------------------
 
@@ -287,7 +313,10 @@ class CasePane(QWidget):
             case = self.service.get_case(mark.case_id)
             now = next((p.status for p in case.promises if p.id == mark.promise_id), None)
             if now != mark.after:
-                self.error.emit(QCoreApplication.translate("CasePane", "The promise “{text}” was changed again since; nothing was undone.").format(text=mark.text))
+                self.error.emit(QCoreApplication.translate("CasePane", "The promise “{text}” was "
+                                                                       "changed again since; "
+                                                                       "nothing was undone.").format(
+                                                                           text=mark.text))
                 self.promise_notice.dismiss()
                 self.promise_unmarked.emit(mark)
                 return False

@@ -30,7 +30,7 @@ from ...journal.records import AttachmentView, CaseView, ContactView, Escalation
 from ...journal.service import JournalService
 from ..format import full_date, full_moment, human_size, local_moment, plural
 from ..translated import word
-from ..widgets import GRID, Badge, Card, wrap_label
+from ..widgets import GRID, Badge, Card, FlowLayout, wrap_label
 from .common import (
     CHANNEL_NAMES,
     DIRECTION_HELP,
@@ -50,8 +50,10 @@ def promise_line(p: PromiseView) -> str:
     """'refund issued — within 5 business days, due Nov 30, 2026'."""
     due = full_moment(p.due.due_at) if p.due.due_at is not None else full_date(p.due.due_on)
     if p.business_days is None and p.hours is None:
-        return QCoreApplication.translate("timeline", "{text} — due {due}").format(text=p.text, due=due)
-    return QCoreApplication.translate("timeline", "{text} — {terms}, due {due}").format(text=p.text, terms=p.terms, due=due)
+        return QCoreApplication.translate("timeline", "{text} — due {due}").format(
+            text=p.text, due=due)
+    return QCoreApplication.translate("timeline", "{text} — {terms}, due {due}").format(
+        text=p.text, terms=p.terms, due=due)
 
 
 
@@ -135,7 +137,8 @@ class TimelineTab(QWidget):
         overdue = sum(1 for p in promises if p.state.code == "overdue")
         summary = [plural(len(case.contacts), "contact"), plural(len(promises), "promise")]
         if overdue:
-            summary.append(QCoreApplication.translate("TimelineTab", "{overdue} overdue").format(overdue=overdue))
+            summary.append(QCoreApplication.translate("TimelineTab", "{overdue} overdue").format(
+                overdue=overdue))
         if case.escalations:
             summary.append(plural(len(case.escalations), "escalation"))
         if case.attachments:
@@ -143,13 +146,15 @@ class TimelineTab(QWidget):
         self.timeline_summary.setText(" · ".join(summary))
         loose = self._loose_exhibits(case)
         if not case.contacts and not case.escalations:
-            button = QPushButton(QCoreApplication.translate("TimelineTab", "Log your first contact (Ctrl+L)"))
+            button = QPushButton(QCoreApplication.translate("TimelineTab", "Log your first contact "
+                                                                           "(Ctrl+L)"))
             button.setAccessibleName(QCoreApplication.translate("TimelineTab", "Log your first contact"))
             button.setMinimumHeight(GRID * 5)
             button.clicked.connect(self.log_contact_requested)
             button.setEnabled(not self.locked)
             hint = wrap_label(
-                QCoreApplication.translate("TimelineTab", "Every call, chat, e-mail or ticket goes here with who you spoke to, the ticket "
+                QCoreApplication.translate("TimelineTab", "Every call, chat, e-mail or ticket goes "
+                                                          "here with who you spoke to, the ticket "
                 "number and what they promised, so nothing depends on memory. Screenshots "
                 "pasted here (Ctrl+V) or dropped on the window become exhibits of the case."),
                 name=QCoreApplication.translate("TimelineTab", "Timeline hint"))
@@ -193,7 +198,10 @@ class TimelineTab(QWidget):
             else:
                 add_to_column(self.timeline_column, self._escalation_card(obj))
         if self._pending_items:
-            more = QPushButton(QCoreApplication.translate("TimelineTab", "Show {min} more ({len} not shown)").format(min=min(CARD_CHUNK, len(self._pending_items)), len=len(self._pending_items)))
+            more = QPushButton(QCoreApplication.translate("TimelineTab", "Show {min} more ({len} "
+                                                                         "not shown)").format(
+                                                                             min=min(CARD_CHUNK, len(self._pending_items)),
+                                                                             len=len(self._pending_items)))
             more.setObjectName("more")
             more.setAccessibleName(QCoreApplication.translate("TimelineTab", "Show more contacts"))
             more.clicked.connect(self._build_more_cards)
@@ -203,7 +211,10 @@ class TimelineTab(QWidget):
         channel = CHANNEL_NAMES.get(ct.channel, ct.channel)
         direction = DIRECTION_NAMES.get(ct.direction, ct.direction)
         when = full_moment(ct.started_at)
-        card = Card(QCoreApplication.translate("TimelineTab", "Contact {when} {channel} {direction}").format(when=when, channel=channel, direction=direction))
+        card = Card(QCoreApplication.translate("TimelineTab", "Contact {when} {channel} "
+                                                              "{direction}").format(
+                                                                  when=when, channel=channel,
+                                                                  direction=direction))
         card.setProperty("contact_id", ct.id)
         top = QHBoxLayout()
         top.setSpacing(GRID)
@@ -218,6 +229,7 @@ class TimelineTab(QWidget):
         stamp.setAccessibleName(QCoreApplication.translate("TimelineTab", "Contact date"))
         stamp.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(stamp)
+        top.addWidget(source_label(ct.source))  # how it was captured (typed: nothing shown)
         top.addStretch(1)
         actions = QToolButton()
         actions.setText("⋯")
@@ -239,15 +251,19 @@ class TimelineTab(QWidget):
 
         who = [", ".join(x for x in (ct.rep_name, ct.rep_title) if x)]
         if ct.rep_id:
-            who.append(QCoreApplication.translate("TimelineTab", "ID {rep_id}").format(rep_id=ct.rep_id))
+            who.append(QCoreApplication.translate("TimelineTab", "ID {rep_id}").format(
+                rep_id=ct.rep_id))
         minutes = ct.duration_minutes
         if minutes is not None:
-            length = QCoreApplication.translate("TimelineTab", "{minutes} min").format(minutes=minutes)
+            length = QCoreApplication.translate("TimelineTab", "{minutes} min").format(
+                minutes=minutes)
             if ct.hold_minutes:
-                length += QCoreApplication.translate("TimelineTab", " ({hold_minutes} on hold)").format(hold_minutes=ct.hold_minutes)
+                length += QCoreApplication.translate("TimelineTab", " ({hold_minutes} on hold)").format(
+                    hold_minutes=ct.hold_minutes)
             who.append(length)
         elif ct.hold_minutes:
-            who.append(QCoreApplication.translate("TimelineTab", "{hold_minutes} min on hold").format(hold_minutes=ct.hold_minutes))
+            who.append(QCoreApplication.translate("TimelineTab", "{hold_minutes} min on hold").format(
+                hold_minutes=ct.hold_minutes))
         who_text = " · ".join(x for x in who if x)
         if who_text:
             card.body.addWidget(wrap_label(who_text, name=QCoreApplication.translate("TimelineTab", "Representative"), selectable=True))
@@ -258,7 +274,8 @@ class TimelineTab(QWidget):
         if ct.summary:
             card.body.addWidget(wrap_label(ct.summary, name=QCoreApplication.translate("TimelineTab", "Summary"), selectable=True))
         if ct.outcome:
-            card.body.addWidget(wrap_label(QCoreApplication.translate("TimelineTab", "Outcome: {outcome}").format(outcome=ct.outcome), name=QCoreApplication.translate("TimelineTab", "Outcome"),
+            card.body.addWidget(wrap_label(QCoreApplication.translate("TimelineTab", "Outcome: {outcome}").format(
+                outcome=ct.outcome), name=QCoreApplication.translate("TimelineTab", "Outcome"),
                                            selectable=True))
         for p in ct.promises:
             card.body.addWidget(self._promise_row(p))
@@ -271,14 +288,18 @@ class TimelineTab(QWidget):
             card.body.addWidget(self._thumbnail_row(ct.attachments))
         if ct.recorded_late_days >= 1:
             late = wrap_label(
-                QCoreApplication.translate("TimelineTab", "Written down {plural} later, on {local_moment}.").format(plural=plural(ct.recorded_late_days, 'day'), local_moment=local_moment(ct.recorded_at)), name=QCoreApplication.translate("TimelineTab", "Recorded later"))
+                QCoreApplication.translate("TimelineTab", "Written down {plural} later, on "
+                                                          "{local_moment}.").format(
+                                                              plural=plural(ct.recorded_late_days, 'day'),
+                                                              local_moment=local_moment(ct.recorded_at)), name=QCoreApplication.translate("TimelineTab", "Recorded later"))
             card.body.addWidget(muted(late))
         return card
 
     def _promise_row(self, p: PromiseView) -> QWidget:
         """[PROMISE] what, terms and due date — then its state and Kept / Broken below."""
         row = QWidget()
-        row.setAccessibleName(QCoreApplication.translate("TimelineTab", "Promise: {text}").format(text=p.text))
+        row.setAccessibleName(QCoreApplication.translate("TimelineTab", "Promise: {text}").format(
+            text=p.text))
         row.setProperty("promise_id", p.id)
         grid = QGridLayout(row)
         grid.setContentsMargins(0, GRID // 2, 0, 0)
@@ -288,32 +309,40 @@ class TimelineTab(QWidget):
         text = wrap_label(promise_line(p), name=QCoreApplication.translate("TimelineTab", "Promise"), selectable=True)
         grid.addWidget(text, 0, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
-        actions = QHBoxLayout()
-        actions.setSpacing(GRID)
+        actions = FlowLayout(spacing=GRID)  # wraps in a narrow pane or with big text
         state = Badge(p.state.label, key=p.state.code)
-        state.setAccessibleName(QCoreApplication.translate("TimelineTab", "Promise state: {label}").format(label=p.state.label))
+        state.setAccessibleName(QCoreApplication.translate("TimelineTab", "Promise state: "
+                                                                          "{label}").format(
+                                                                              label=p.state.label))
         state.setObjectName("promise_state")
         actions.addWidget(state)
         for status, label in (("kept", QCoreApplication.translate("TimelineTab", "Kept")), ("broken", QCoreApplication.translate("TimelineTab", "Broken"))):
             button = QPushButton(label)
-            button.setAccessibleName(QCoreApplication.translate("TimelineTab", "Mark {status}: {text}").format(status=status, text=p.text))
-            button.setToolTip(QCoreApplication.translate("TimelineTab", "Record that this promise was {status} (kept in the history)").format(status=status))
+            button.setAccessibleName(QCoreApplication.translate("TimelineTab", "Mark {status}: {text}").format(
+                status=status, text=p.text))
+            button.setToolTip(QCoreApplication.translate("TimelineTab", "Record that this promise "
+                                                                        "was {status} (kept in the "
+                                                                        "history)").format(
+                                                                            status=status))
             button.setEnabled(p.status != status and not self.locked)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.clicked.connect(
                 lambda _c=False, pid=p.id, st=status: self.mark_requested.emit(pid, st))
             actions.addWidget(button)
-        actions.addStretch(1)
         grid.addLayout(actions, 1, 1)
         return row
 
     def _expected_row(self, case: CaseView, ct: ContactView) -> QWidget:
         er = self.service.typical_response(case, ct)
         if er is None:
-            text = (QCoreApplication.translate("TimelineTab", "No promise recorded, and there is no typical reply time for this; "
+            text = (QCoreApplication.translate("TimelineTab", "No promise recorded, and there is "
+                                                              "no typical reply time for this; "
                     "ask for one next time."))
         else:
-            text = QCoreApplication.translate("TimelineTab", "No promise recorded. Typical for {description}: {label}").format(description=i18n.text(er.description), label=er.label())
+            text = QCoreApplication.translate("TimelineTab", "No promise recorded. Typical for "
+                                                             "{description}: {label}").format(
+                                                                 description=i18n.text(er.description),
+                                                                 label=er.label())
         return muted(wrap_label(text, name=QCoreApplication.translate("TimelineTab", "Expected response")))
 
     def _escalation_row(self, esc: EscalationView) -> QWidget:
@@ -329,18 +358,23 @@ class TimelineTab(QWidget):
 
     @staticmethod
     def _escalation_text(esc: EscalationView) -> str:
-        parts = [QCoreApplication.translate("TimelineTab", "to {level}").format(level=word(esc.level)) if esc.level else QCoreApplication.translate("TimelineTab", "escalated")]
+        parts = [QCoreApplication.translate("TimelineTab", "to {level}").format(
+            level=word(esc.level)) if esc.level else QCoreApplication.translate("TimelineTab", "escalated")]
         owner = ", ".join(x for x in (esc.owner_name, esc.owner_title) if x)
         if owner:
-            parts.append(QCoreApplication.translate("TimelineTab", "owner {owner}").format(owner=owner))
+            parts.append(QCoreApplication.translate("TimelineTab", "owner {owner}").format(
+                owner=owner))
         if esc.reference:
-            parts.append(QCoreApplication.translate("TimelineTab", "ref {reference}").format(reference=esc.reference))
-        parts.append(QCoreApplication.translate("TimelineTab", "requested {full_date}").format(full_date=full_date(esc.requested_on)))
+            parts.append(QCoreApplication.translate("TimelineTab", "ref {reference}").format(
+                reference=esc.reference))
+        parts.append(QCoreApplication.translate("TimelineTab", "requested {full_date}").format(
+            full_date=full_date(esc.requested_on)))
         text = " · ".join(parts)
         return f"{text}\n{esc.notes}" if esc.notes else text
 
     def _escalation_card(self, esc: EscalationView) -> Card:
-        card = Card(QCoreApplication.translate("TimelineTab", "Escalation {full_date}").format(full_date=full_date(esc.requested_on)))
+        card = Card(QCoreApplication.translate("TimelineTab", "Escalation {full_date}").format(
+            full_date=full_date(esc.requested_on)))
         card.body.addWidget(self._escalation_row(esc))
         return card
 
@@ -361,7 +395,8 @@ class TimelineTab(QWidget):
         if first.tzinfo is None:
             first = first.replace(tzinfo=UTC)
         day = full_date(first.astimezone().date())
-        card = Card(QCoreApplication.translate("TimelineTab", "Exhibits added {day}").format(day=day))
+        card = Card(QCoreApplication.translate("TimelineTab", "Exhibits added {day}").format(
+            day=day))
         card.setProperty("exhibits", True)
         top = QHBoxLayout()
         top.setSpacing(GRID)
@@ -385,10 +420,10 @@ class TimelineTab(QWidget):
         icon: QIcon | None = None
         if att.preview_ok:
             try:
-                path = self.service.store.thumbnail(att.sha256)
-                if path is not None:
-                    pixmap = QPixmap(str(path))
-                    if not pixmap.isNull():
+                data = self.service.store.thumbnail_bytes(att.sha256)
+                if data is not None:
+                    pixmap = QPixmap()
+                    if pixmap.loadFromData(data):
                         icon = QIcon(pixmap)
             except Exception:  # the attachment store may not be there yet; never fail a card
                 icon = None
@@ -399,9 +434,8 @@ class TimelineTab(QWidget):
                        label: str = "Exhibits of this contact") -> QWidget:
         row = QWidget()
         row.setAccessibleName(label)
-        layout = QHBoxLayout(row)
+        layout = FlowLayout(row, spacing=GRID)  # many exhibits wrap instead of widening
         layout.setContentsMargins(0, GRID // 2, 0, 0)
-        layout.setSpacing(GRID)
         for att in attachments:
             button = QToolButton()
             name = att.caption or att.original_name
@@ -413,12 +447,27 @@ class TimelineTab(QWidget):
             else:
                 button.setText(name if len(name) <= 28 else name[:27] + "…")
             button.setToolTip(f"{name} ({human_size(att.size)})")
-            button.setAccessibleName(QCoreApplication.translate("TimelineTab", "Exhibit: {name}").format(name=name))
+            button.setAccessibleName(QCoreApplication.translate("TimelineTab", "Exhibit: {name}").format(
+                name=name))
             button.clicked.connect(lambda _c=False, aid=att.id: self._activate_attachment(aid))
             layout.addWidget(button)
-        layout.addStretch(1)
         return row
 
     def _activate_attachment(self, attachment_id: Any) -> None:
         if isinstance(attachment_id, int):
             self.attachment_activated.emit(attachment_id)
+
+
+CAPTURE_WORDS = {"email": "from an e-mail", "transcript": "from a chat transcript",
+                 "ocr-suggestion": "OCR suggestion accepted"}
+
+
+def source_label(source: str) -> QLabel:
+    """A muted note of how a contact was captured ("from an e-mail"); empty and hidden for a
+    contact that was typed in."""
+    words = "" if source == "typed" else CAPTURE_WORDS.get(source, source)
+    label = QLabel(QCoreApplication.translate("Timeline", words) if words else "")
+    label.setVisible(bool(words))
+    label.setAccessibleName(QCoreApplication.translate("Timeline", "How it was captured"))
+    label.setEnabled(False)  # the palette's muted text, in light and dark themes
+    return label

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 from ... import i18n, l10n
 from ...casefile import BuildResult, CaseFileCancelled
 from ...casefile.service_bridge import CaseFileTooLarge, build_for_case, default_file_name
+from ...casefile.signing.choose import use_passphrase
 from ...journal.safe_echo import window_text
 from ...journal.service import NotFound, ServiceError
+from ..signing_passphrase import ensure_passphrase, remembered
 from ..translated import QT_TRANSLATE_NOOP, tr
 from .print_preview import handed_to_viewer, print_pdf
 
@@ -46,21 +48,32 @@ class BuildOptions:
 def describe_build_error(exc: BaseException, out: Path) -> str:
     """One plain sentence for the user; never a traceback."""
     if isinstance(exc, CaseFileTooLarge):
-        return (QCoreApplication.translate("build", "{exc} Set the dates under “Timeline” in the case file window (File > Export case file…).").format(exc=exc))
+        return (QCoreApplication.translate("build", "{exc} Set the dates under “Timeline” in the "
+                                                    "case file window (File > Export case "
+                                                    "file…).").format(exc=exc))
     if isinstance(exc, ServiceError):
         return str(exc)
     if isinstance(exc, PermissionError):
-        return (QCoreApplication.translate("build", "The case file could not be saved in {parent}: permission denied. Choose another folder.").format(parent=out.parent))
+        return (QCoreApplication.translate("build", "The case file could not be saved in {parent}: "
+                                                    "permission denied. Choose another folder.").format(
+                                                        parent=out.parent))
     if isinstance(exc, FileNotFoundError):
-        return QCoreApplication.translate("build", "The folder {parent} does not exist (any more). Choose another folder.").format(parent=out.parent)
+        return QCoreApplication.translate("build", "The folder {parent} does not exist (any more). "
+                                                   "Choose another folder.").format(
+                                                       parent=out.parent)
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return QCoreApplication.translate("build", "The disk is full, so the case file was not saved. Free some space and try again.")
+        return QCoreApplication.translate("build", "The disk is full, so the case file was not "
+                                                   "saved. Free some space and try again.")
     if isinstance(exc, OSError):
         reason = exc.strerror or type(exc).__name__
-        return QCoreApplication.translate("build", "The case file could not be written ({reason}). Nothing was saved.").format(reason=reason)
+        return QCoreApplication.translate("build", "The case file could not be written ({reason}). "
+                                                   "Nothing was saved.").format(reason=reason)
     if isinstance(exc, MemoryError):
-        return QCoreApplication.translate("build", "There was not enough memory to build the case file. Nothing was saved.")
-    return (QCoreApplication.translate("build", "The case file could not be made because of an unexpected problem ({name__}). Nothing was saved.").format(name__=type(exc).__name__))
+        return QCoreApplication.translate("build", "There was not enough memory to build the case "
+                                                   "file. Nothing was saved.")
+    return (QCoreApplication.translate("build", "The case file could not be made because of an "
+                                                "unexpected problem ({name__}). Nothing was "
+                                                "saved.").format(name__=type(exc).__name__))
 
 
 def documents_folder() -> Path:
@@ -138,6 +151,8 @@ class CaseFileBuilder(QObject):
         """Start building into ``out``; False if a build is already running."""
         if self.running():
             return False
+        ensure_passphrase(self.service, self._widget)  # a chosen certificate's, once a session
+        use_passphrase(remembered)
         self.out = Path(out)
         self._cancel = threading.Event()
         # Owned by the builder, on the GUI thread: the worker only holds a Python name for it,
@@ -262,7 +277,8 @@ def print_case_file(service: Any, case_id: int | None, parent: QWidget | None = 
     try:  # the title alone: a huge case is refused by the build, never loaded here
         summaries = service.case_summaries([case_id])
         if not summaries:
-            raise NotFound(QCoreApplication.translate("build", "There is no case {case_id}.").format(case_id=case_id))
+            raise NotFound(QCoreApplication.translate("build", "There is no case {case_id}.").format(
+                case_id=case_id))
         title = summaries[0].title
     except ServiceError as exc:
         scratch.cleanup()
@@ -288,5 +304,6 @@ def print_case_file(service: Any, case_id: int | None, parent: QWidget | None = 
     builder.finished.connect(done)
     builder.failed.connect(failed)
     builder.cancelled.connect(finish)
-    builder.start(out, BuildOptions(), QCoreApplication.translate("build", "Building the case file to print"))
+    builder.start(out, BuildOptions(), QCoreApplication.translate("build", "Building the case file "
+                                                                           "to print"))
     return builder

@@ -40,7 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.ui.contrast import alert_color
 from headway_journal.ui.fit import fit_to_screen, scroll_body
+from headway_journal.ui.keyboard_help import add_help_key
 
 from ...casefile import BuildResult, CaseFileData, draft_cover_letter
 from ...casefile.redact import unmaskable_kind
@@ -80,6 +82,7 @@ class CaseFileDialog(QDialog):
         now: datetime | None = None,
     ) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self.service = service
         self.case_id = case_id
         self._now = now
@@ -103,7 +106,8 @@ class CaseFileDialog(QDialog):
         self._busy = False
 
         d = self.data
-        self.setWindowTitle(QCoreApplication.translate("CaseFileDialog", "Case file — {title}").format(title=d.title))
+        self.setWindowTitle(QCoreApplication.translate("CaseFileDialog", "Case file — {title}").format(
+            title=d.title))
         self.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Case file"))
         self.setModal(False)
 
@@ -152,9 +156,23 @@ class CaseFileDialog(QDialog):
         heading.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Case"))
         n_contacts, n_exhibits = len(d.contacts), len(d.exhibits)
         about = QLabel(
-            QCoreApplication.translate("CaseFileDialog", "Case #{case_number} · {name} · {issue_type_label} · {n_contacts} contact{value} · {n_exhibits} exhibit{value2}").format(case_number=d.case_number, name=d.organization.name, issue_type_label=d.issue_type_label, n_contacts=n_contacts, value='s' if n_contacts != 1 else '', n_exhibits=n_exhibits, value2='s' if n_exhibits != 1 else ''),
+            QCoreApplication.translate("CaseFileDialog", "Case #{case_number} · {name} · "
+                                                         "{issue_type_label} · {n_contacts} "
+                                                         "contact{value} · {n_exhibits} "
+                                                         "exhibit{value2}").format(
+                                                             case_number=d.case_number,
+                                                             name=d.organization.name,
+                                                             issue_type_label=d.issue_type_label,
+                                                             n_contacts=n_contacts,
+                                                             value='s' if n_contacts != 1 else '',
+                                                             n_exhibits=n_exhibits,
+                                                             value2='s' if n_exhibits != 1 else ''),
             self,
         )
+        journal = getattr(self.service, "journal", None)
+        if getattr(journal, "keys", None) is not None:  # a locked journal: say it plainly
+            about.setText(about.text() + "\n" + self.tr(
+                "The journal is encrypted, but the case file you save or print is not."))
         about.setWordWrap(True)
         about.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "About the case"))
         return heading, about
@@ -165,10 +183,12 @@ class CaseFileDialog(QDialog):
         self.redact_check = QCheckBox(QCoreApplication.translate("CaseFileDialog", "Redacted copy"), copy_box)
         self.redact_check.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Redacted copy"))
         self.redact_check.setToolTip(
-            QCoreApplication.translate("CaseFileDialog", "Mask identifiers down to their last 4 characters, for sending to someone who "
+            QCoreApplication.translate("CaseFileDialog", "Mask identifiers down to their last 4 "
+                                                         "characters, for sending to someone who "
             "does not need them"))
         redact_note = QLabel(
-            QCoreApplication.translate("CaseFileDialog", "Account, member, claim, authorization, invoice, NPI and EIN numbers, "
+            QCoreApplication.translate("CaseFileDialog", "Account, member, claim, authorization, "
+                                                         "invoice, NPI and EIN numbers, "
             "representative IDs, e-mail addresses, phone numbers and other long numbers are "
             "masked to their last 4 characters, in the cover letter too. Ticket numbers stay "
             "readable. PDF and text exhibits are withheld (listed with their SHA-256): tick "
@@ -199,6 +219,8 @@ class CaseFileDialog(QDialog):
         self.addressee_edit.setText(owners[-1] if owners else "")
         self.letter_edit = QPlainTextEdit(letter_box)
         self.letter_edit.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Cover letter text"))
+        self.letter_edit.setAccessibleDescription(self.tr("The letter printed before the "
+                                                          "case file; edit it freely"))
         self.letter_edit.setMinimumHeight(120)
         self.redraft_button = QPushButton(QCoreApplication.translate("CaseFileDialog", "Draft again"), letter_box)
         self.redraft_button.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Draft the letter again"))
@@ -251,6 +273,7 @@ class CaseFileDialog(QDialog):
         self.print_button.setToolTip(QCoreApplication.translate("CaseFileDialog", "Print the case file"))
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Close"))
+        close.setToolTip(self.tr("Close the case file dialog (Esc)"))
         self.export_button.clicked.connect(self.export)
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_case_file)
@@ -313,7 +336,8 @@ class CaseFileDialog(QDialog):
         self.unmasked_label = QLabel(box)
         self.unmasked_label.setWordWrap(True)
         self.unmasked_label.setAccessibleName(QCoreApplication.translate("CaseFileDialog", "Exhibits included unmasked"))
-        self.unmasked_label.setStyleSheet("color: #a4160c; font-weight: bold;")
+        self.unmasked_label.setStyleSheet(
+            f"color: {alert_color(self.palette())}; font-weight: bold;")
         self.unmasked_label.hide()
         for widget in (self.exhibit_hint, self.exhibit_list, self.no_exhibits,
                        self.unmasked_label):
@@ -343,7 +367,8 @@ class CaseFileDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Unchecked if unticked
                                    else Qt.CheckState.Checked)
                 item.setData(Qt.ItemDataRole.UserRole, x.number)
-                item.setToolTip(QCoreApplication.translate("CaseFileDialog", "SHA-256 {sha256}").format(sha256=x.sha256))
+                item.setToolTip(QCoreApplication.translate("CaseFileDialog", "SHA-256 {sha256}").format(
+                    sha256=x.sha256))
         finally:
             self.exhibit_list.blockSignals(False)
         self._update_unmasked()
@@ -379,7 +404,8 @@ class CaseFileDialog(QDialog):
         self.redraft()
         QMessageBox.information(
             self, QCoreApplication.translate("CaseFileDialog", "Exhibits changed"),
-            QCoreApplication.translate("CaseFileDialog", "The exhibits of this case changed since this window opened, so their numbers "
+            QCoreApplication.translate("CaseFileDialog", "The exhibits of this case changed since "
+                                                         "this window opened, so their numbers "
             "may have changed. The list is up to date now: check it, then try again."))
         return False
 
@@ -391,11 +417,18 @@ class CaseFileDialog(QDialog):
 
     def _exhibit_text(self, number: int) -> str:
         x = next(x for x in self.data.exhibits if x.number == number)
-        text = QCoreApplication.translate("CaseFileDialog", "Exhibit {number}: {caption} — {original_name} ({kind})").format(number=x.number, caption=x.caption, original_name=x.original_name, kind=_kind(x.media_type))
+        text = QCoreApplication.translate("CaseFileDialog", "Exhibit {number}: {caption} — "
+                                                            "{original_name} ({kind})").format(
+                                                                number=x.number,
+                                                                caption=x.caption,
+                                                                original_name=x.original_name,
+                                                                kind=_kind(x.media_type))
         if x.path is None:
             text += QCoreApplication.translate("CaseFileDialog", " \u2014 file missing")
         if self.redact_check.isChecked() and unmaskable_kind(x.media_type):
-            text += QCoreApplication.translate("CaseFileDialog", " \u2014 withheld from the redacted copy unless ticked (not masked)")
+            text += QCoreApplication.translate("CaseFileDialog", " \u2014 withheld from the "
+                                                                 "redacted copy unless ticked (not "
+                                                                 "masked)")
         return text
 
     def _ticked(self) -> list[tuple[int, bool]]:
@@ -445,9 +478,13 @@ class CaseFileDialog(QDialog):
         finally:
             self.exhibit_list.blockSignals(False)
         self.exhibit_hint.setText(
-            QCoreApplication.translate("CaseFileDialog", "Untick an exhibit to leave it out of this copy; the others keep their numbers. "
+            QCoreApplication.translate("CaseFileDialog", "Untick an exhibit to leave it out of "
+                                                         "this copy; the others keep their "
+                                                         "numbers. "
             "PDF and text exhibits are withheld (listed only) unless ticked.") if on else
-            QCoreApplication.translate("CaseFileDialog", "Untick an exhibit to leave it out of this copy; the others keep their numbers."))
+            QCoreApplication.translate("CaseFileDialog", "Untick an exhibit to leave it out of "
+                                                         "this copy; the others keep their "
+                                                         "numbers."))
         self._update_unmasked()
         self.redraft()
 
@@ -460,7 +497,11 @@ class CaseFileDialog(QDialog):
         word = QCoreApplication.translate("CaseFileDialog", "Exhibit") if len(numbers) == 1 else QCoreApplication.translate("CaseFileDialog", "Exhibits")
         verb = "goes" if len(numbers) == 1 else "go"
         self.unmasked_label.setText(
-            QCoreApplication.translate("CaseFileDialog", "Warning: {word} {which} {verb} into the redacted copy as filed: {value} contents are not masked.").format(word=word, which=which, verb=verb, value='its' if len(numbers) == 1 else 'their'))
+            QCoreApplication.translate("CaseFileDialog", "Warning: {word} {which} {verb} into the "
+                                                         "redacted copy as filed: {value} contents "
+                                                         "are not masked.").format(
+                                                             word=word, which=which, verb=verb,
+                                                             value='its' if len(numbers) == 1 else 'their'))
         self.unmasked_label.show()
 
     def _range_changed(self) -> None:
@@ -512,15 +553,20 @@ class CaseFileDialog(QDialog):
 
     def _update_letter_state(self) -> None:
         self.letter_state.setText(
-            QCoreApplication.translate("CaseFileDialog", "Edited by you: it is no longer re-drafted when the case or the addressee changes.")
+            QCoreApplication.translate("CaseFileDialog", "Edited by you: it is no longer "
+                                                         "re-drafted when the case or the "
+                                                         "addressee changes.")
             if self._letter_edited else
-            QCoreApplication.translate("CaseFileDialog", "Drafted from the case; edit it freely before exporting."))
+            QCoreApplication.translate("CaseFileDialog", "Drafted from the case; edit it freely "
+                                                         "before exporting."))
 
     def _redraft_clicked(self) -> None:
         if self._letter_edited:
             answer = QMessageBox.question(
                 self, QCoreApplication.translate("CaseFileDialog", "Draft again"),
-                QCoreApplication.translate("CaseFileDialog", "Replace your edited letter with a new draft from the case? Your changes "
+                QCoreApplication.translate("CaseFileDialog", "Replace your edited letter with a "
+                                                             "new draft from the case? Your "
+                                                             "changes "
                 "will be lost."),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
@@ -612,10 +658,21 @@ class CaseFileDialog(QDialog):
         self.result_label.setText(QCoreApplication.translate("CaseFileDialog", "Cancelled; no file was written."))
 
     def _exported(self, result: BuildResult) -> None:
-        extra = (QCoreApplication.translate("CaseFileDialog", ", {exhibit_pages} of them from PDF exhibits").format(exhibit_pages=result.exhibit_pages)
+        extra = (QCoreApplication.translate("CaseFileDialog", ", {exhibit_pages} of them from PDF "
+                                                              "exhibits").format(
+                                                                  exhibit_pages=result.exhibit_pages)
                  if result.exhibit_pages else "")
+        unsigned = getattr(result, "unsigned_reason", None)
+        note = " " + self.tr("It is not signed: {reason}").format(
+            reason=unsigned) if unsigned else ""
         self.result_label.setText(
-            QCoreApplication.translate("CaseFileDialog", "Saved “{name}” in {parent}: {pages} page{value}{extra}.").format(name=result.path.name, parent=result.path.parent, pages=result.pages, value='s' if result.pages != 1 else '', extra=extra))
+            QCoreApplication.translate("CaseFileDialog", "Saved “{name}” in {parent}: {pages} "
+                                                         "page{value}{extra}.{note}").format(
+                                                             name=result.path.name,
+                                                             parent=result.path.parent,
+                                                             pages=result.pages,
+                                                             value='s' if result.pages != 1 else '',
+                                                             extra=extra, note=note))
         self.open_result_button.show()
         self.exported.emit(result)
 
@@ -624,7 +681,8 @@ class CaseFileDialog(QDialog):
             open_in_system_viewer(self.last_result.path, self)
 
     def _show_preview(self, result: BuildResult) -> None:
-        self.result_label.setText(QCoreApplication.translate("CaseFileDialog", "Preview: {pages} page{value}.").format(pages=result.pages, value='s' if result.pages != 1 else ''))
+        self.result_label.setText(QCoreApplication.translate("CaseFileDialog", "Preview: {pages} page{value}.").format(
+            pages=result.pages, value='s' if result.pages != 1 else ''))
         preview = PdfPreviewDialog(result.path, self)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.destroyed.connect(lambda _obj=None, p=preview: self._forget_preview(p))
@@ -639,10 +697,19 @@ class CaseFileDialog(QDialog):
         outcome = print_pdf(result.path, self)
         if outcome.status == "printed" and outcome.file is not None:
             self.result_label.setText(
-                QCoreApplication.translate("CaseFileDialog", "Printed {pages} page{value} to “{name}” in {parent} (text stays selectable).").format(pages=outcome.pages, value='s' if outcome.pages != 1 else '', name=outcome.file.name, parent=outcome.file.parent))
+                QCoreApplication.translate("CaseFileDialog", "Printed {pages} page{value} to "
+                                                             "“{name}” in {parent} (text stays "
+                                                             "selectable).").format(
+                                                                 pages=outcome.pages,
+                                                                 value='s' if outcome.pages != 1 else '',
+                                                                 name=outcome.file.name,
+                                                                 parent=outcome.file.parent))
         elif outcome.status == "printed":
             self.result_label.setText(
-                QCoreApplication.translate("CaseFileDialog", "Sent {pages} page{value} to the printer.").format(pages=outcome.pages, value='s' if outcome.pages != 1 else ''))
+                QCoreApplication.translate("CaseFileDialog", "Sent {pages} page{value} to the "
+                                                             "printer.").format(
+                                                                 pages=outcome.pages,
+                                                                 value='s' if outcome.pages != 1 else ''))
         elif outcome.status == "viewer":
             self.result_label.setText(QCoreApplication.translate("CaseFileDialog", "Opened in the system viewer."))
         else:

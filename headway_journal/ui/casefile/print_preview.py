@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from headway_journal.casefile.page_copy import write_pages
 from headway_journal.ui.event_watch import EventWatch
 from headway_journal.ui.fit import available_geometry, fit_to_screen
+from headway_journal.ui.keyboard_help import add_help_key, describe
 
 __all__ = [
     "PRINT_DPI",
@@ -71,7 +72,8 @@ def open_in_system_viewer(path: Path, parent: QWidget | None = None) -> bool:
     QMessageBox.warning(
         parent,
         QCoreApplication.translate("print_preview", "Open in system viewer"),
-        QCoreApplication.translate("print_preview", "No application on this computer opens PDF files. Install a PDF viewer, or export "
+        QCoreApplication.translate("print_preview", "No application on this computer opens PDF "
+                                                    "files. Install a PDF viewer, or export "
         "the case file and open it from its folder."),
     )
     return False
@@ -88,7 +90,10 @@ def _load(path: Path, parent: Any = None) -> tuple[QPdfDocument, str | None]:
             QPdfDocument.Error.UnsupportedSecurityScheme: QCoreApplication.translate("print_preview", "it is protected with a password"),
             QPdfDocument.Error.DataNotYetAvailable: QCoreApplication.translate("print_preview", "it could not be read"),
         }
-        return doc, QCoreApplication.translate("print_preview", "“{name}” could not be opened: {get}.").format(name=path.name, get=reasons.get(error, 'unknown error'))
+        return doc, QCoreApplication.translate("print_preview", "“{name}” could not be opened: "
+                                                                "{get}.").format(
+                                                                    name=path.name,
+                                                                    get=reasons.get(error, 'unknown error'))
     return doc, None
 
 
@@ -102,8 +107,10 @@ class PdfPreviewDialog(QDialog):
 
     def __init__(self, pdf_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self.pdf_path = Path(pdf_path)
-        self.setWindowTitle(QCoreApplication.translate("PdfPreviewDialog", "Preview — {name}").format(name=self.pdf_path.name))
+        self.setWindowTitle(QCoreApplication.translate("PdfPreviewDialog", "Preview — {name}").format(
+            name=self.pdf_path.name))
         self.setAccessibleName(QCoreApplication.translate("PdfPreviewDialog", "Case file preview"))
         self.setModal(False)
         self.document, self.error = _load(self.pdf_path, self)
@@ -173,6 +180,7 @@ class PdfPreviewDialog(QDialog):
         self.viewer_button.clicked.connect(self.open_externally)
         close = QPushButton(QCoreApplication.translate("PdfPreviewDialog", "Close"), self)
         close.setAccessibleName(QCoreApplication.translate("PdfPreviewDialog", "Close preview"))
+        close.setToolTip(self.tr("Close the preview (Esc)"))
         close.clicked.connect(self.close)
 
         bar = QHBoxLayout()
@@ -189,14 +197,15 @@ class PdfPreviewDialog(QDialog):
 
     def _add_shortcuts(self) -> None:
         """Ctrl++ / Ctrl+= zoom in, Ctrl+- zoom out, Ctrl+0 fits the width, Ctrl+P prints."""
-        for keys, slot in (
-            (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
-            (QKeySequence("Ctrl+="), self.zoom_in),
-            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
-            (QKeySequence("Ctrl+0"), self.fit_width),
-            (QKeySequence.StandardKey.Print, self.print_document),
+        zoom_in, zoom_out = self.tr("Zoom in"), self.tr("Zoom out")
+        for keys, slot, what in (
+            (QKeySequence.StandardKey.ZoomIn, self.zoom_in, zoom_in),
+            (QKeySequence("Ctrl+="), self.zoom_in, zoom_in),
+            (QKeySequence.StandardKey.ZoomOut, self.zoom_out, zoom_out),
+            (QKeySequence("Ctrl+0"), self.fit_width, self.tr("Fit the page width")),
+            (QKeySequence.StandardKey.Print, self.print_document, self.tr("Print")),
         ):
-            QShortcut(keys, self, slot)
+            describe(QShortcut(keys, self, slot), what)
 
     # state
 
@@ -249,7 +258,8 @@ class PdfPreviewDialog(QDialog):
     def _update_labels(self, *_args: object) -> None:
         count = self.page_count()
         page = min(count, self.current_page() + 1) if count else 0
-        self.page_label.setText(QCoreApplication.translate("PdfPreviewDialog", "Page {page} of {count}").format(page=page, count=count) if count else QCoreApplication.translate("PdfPreviewDialog", "No pages"))
+        self.page_label.setText(QCoreApplication.translate("PdfPreviewDialog", "Page {page} of {count}").format(
+            page=page, count=count) if count else QCoreApplication.translate("PdfPreviewDialog", "No pages"))
         self.zoom_label.setText(f"{round(self.effective_zoom() * 100)}%" if count else "")
         self.zoom_in_button.setEnabled(count > 0 and self.effective_zoom() < ZOOM_MAX - 1e-6)
         self.zoom_out_button.setEnabled(count > 0 and self.effective_zoom() > ZOOM_MIN + 1e-6)
@@ -294,7 +304,9 @@ def _save_pages(source: Path, pages: list[int], target: Path, parent: QWidget | 
     except (OSError, ValueError, PdfReadError) as exc:
         _log.warning("print to file failed", exc_info=True)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        message = QCoreApplication.translate("print_preview", "The file “{name}” could not be written ({reason}).").format(name=target.name, reason=reason)
+        message = QCoreApplication.translate("print_preview", "The file “{name}” could not be "
+                                                              "written ({reason}).").format(
+                                                                  name=target.name, reason=reason)
         QMessageBox.warning(parent, QCoreApplication.translate("print_preview", "Print"), message)
         return PrintResult("failed", 0, message)
     return PrintResult("printed", written, file=target)
@@ -356,7 +368,9 @@ def _offer_viewer(dialog: QDialog, pdf_path: Path, choice: list[bool]) -> None:
         return
     button = box.addButton(QCoreApplication.translate("print_preview", "Open in system viewer"), QDialogButtonBox.ButtonRole.ActionRole)
     button.setAccessibleName(QCoreApplication.translate("print_preview", "Open in system viewer"))
-    button.setToolTip(QCoreApplication.translate("print_preview", "Print from your desktop's PDF viewer instead (sharper, faster)"))
+    button.setToolTip(QCoreApplication.translate("print_preview", "Print from your desktop's PDF "
+                                                                  "viewer instead (sharper, "
+                                                                  "faster)"))
 
     def chosen() -> None:
         if open_in_system_viewer(pdf_path, dialog):
@@ -418,7 +432,9 @@ def _print_pages(
     total = len(pages)
     if total == 0:
         return PrintResult("cancelled", 0, "No pages were in the chosen range.")
-    progress = QProgressDialog(QCoreApplication.translate("print_preview", "Printing page 1 of {total}…").format(total=total), QCoreApplication.translate("print_preview", "Cancel"), 0, total, parent)
+    progress = QProgressDialog(QCoreApplication.translate("print_preview", "Printing page 1 of "
+                                                                           "{total}…").format(
+                                                                               total=total), QCoreApplication.translate("print_preview", "Cancel"), 0, total, parent)
     progress.setWindowTitle(QCoreApplication.translate("print_preview", "Printing"))
     progress.setAccessibleName(QCoreApplication.translate("print_preview", "Printing"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -430,21 +446,28 @@ def _print_pages(
     printed = 0
     try:
         if not painter.begin(printer):
-            message = (QCoreApplication.translate("print_preview", "The printer could not be started. Check that it is connected, or use "
+            message = (QCoreApplication.translate("print_preview", "The printer could not be "
+                                                                   "started. Check that it is "
+                                                                   "connected, or use "
                        "\u201cOpen in system viewer\u201d and print from there."))
             QMessageBox.warning(parent, QCoreApplication.translate("print_preview", "Print"), message)
             return PrintResult("failed", 0, message)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         area = QRect(QPoint(0, 0), painter.viewport().size())
         for position, page in enumerate(pages, start=1):
-            progress.setLabelText(QCoreApplication.translate("print_preview", "Printing page {position} of {total}…").format(position=position, total=total))
+            progress.setLabelText(QCoreApplication.translate("print_preview", "Printing page "
+                                                                              "{position} of "
+                                                                              "{total}…").format(
+                                                                                  position=position,
+                                                                                  total=total))
             progress.setValue(position - 1)
             QCoreApplication.processEvents()
             if progress.wasCanceled():
                 printer.abort()  # a real printer drops the job instead of printing half of it
                 break
             if position > 1 and not printer.newPage():
-                raise OSError(QCoreApplication.translate("print_preview", "the printer refused a new page"))
+                raise OSError(QCoreApplication.translate("print_preview", "the printer refused a "
+                                                                          "new page"))
             image = _render_page(doc, page - 1, printer.resolution())
             painter.drawImage(_fit(image.size(), area), image)
             printed += 1
@@ -455,7 +478,10 @@ def _print_pages(
         if painter.isActive():
             painter.end()
         reason = QCoreApplication.translate("print_preview", "not enough memory") if isinstance(exc, MemoryError) else str(exc)
-        message = QCoreApplication.translate("print_preview", "Printing stopped after {printed} of {total} pages ({reason}).").format(printed=printed, total=total, reason=reason)
+        message = QCoreApplication.translate("print_preview", "Printing stopped after {printed} of "
+                                                              "{total} pages ({reason}).").format(
+                                                                  printed=printed, total=total,
+                                                                  reason=reason)
         QMessageBox.warning(parent, QCoreApplication.translate("print_preview", "Print"), message)
         return PrintResult("failed", printed, message)
     finally:

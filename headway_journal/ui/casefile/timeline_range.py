@@ -68,6 +68,8 @@ class TimelineRangeBox(QGroupBox):
         today = date.today()
         self.range_check = QCheckBox(QCoreApplication.translate("TimelineRangeBox", "Only contacts from"), self)
         self.range_check.setAccessibleName(QCoreApplication.translate("TimelineRangeBox", "Only contacts in a date range"))
+        self.range_check.setToolTip(self.tr("Put only the contacts between these two dates "
+                                            "in the case file"))
         self.from_edit = QDateEdit(self)
         self.to_edit = QDateEdit(self)
         for edit, name, day in ((self.from_edit, QCoreApplication.translate("TimelineRangeBox", "From date"), first or today),
@@ -75,6 +77,8 @@ class TimelineRangeBox(QGroupBox):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
+            edit.setToolTip(self.tr("Year, month and day; the arrow keys change the part "
+                                    "the cursor is in"))
             edit.setDate(_qdate(day))
         self.state_label = QLabel(self)
         self.state_label.setWordWrap(True)
@@ -112,7 +116,16 @@ class TimelineRangeBox(QGroupBox):
         count = self.count()
         if count > self.limit:
             where = QCoreApplication.translate("TimelineRangeBox", " in this range") if first is not None else ""
-            return (QCoreApplication.translate("TimelineRangeBox", "{count:,} contacts{where}: the case file would run to about {estimated_pages:,} pages, more than one file can hold (at most {limit:,} contacts). Choose a shorter date range.").format(count=count, where=where, estimated_pages=estimated_pages(count), limit=self.limit))
+            return (QCoreApplication.translate("TimelineRangeBox", "{count:,} contacts{where}: the "
+                                                                   "case file would run to about "
+                                                                   "{estimated_pages:,} pages, "
+                                                                   "more than one file can hold "
+                                                                   "(at most {limit:,} contacts). "
+                                                                   "Choose a shorter date "
+                                                                   "range.").format(
+                                                                       count=count, where=where,
+                                                                       estimated_pages=estimated_pages(count),
+                                                                       limit=self.limit))
         return None
 
     def count(self) -> int:
@@ -135,7 +148,13 @@ class TimelineRangeBox(QGroupBox):
             return
         count = self.count()
         others = self.total - count
-        text = QCoreApplication.translate("TimelineRangeBox", "{count:,} contact{value} in the case file").format(count=count, value='s' if count != 1 else '')
+        text = QCoreApplication.translate("TimelineRangeBox", "{count:,} contact{value} in the "
+                                                              "case file").format(
+                                                                  count=count,
+                                                                  value='s' if count != 1 else '')
         if others:
-            text += QCoreApplication.translate("TimelineRangeBox", "; {others:,} other{value} not included").format(others=others, value='s' if others != 1 else '')
+            text += QCoreApplication.translate("TimelineRangeBox", "; {others:,} other{value} not "
+                                                                   "included").format(
+                                                                       others=others,
+                                                                       value='s' if others != 1 else '')
         self.state_label.setText(text + ".")

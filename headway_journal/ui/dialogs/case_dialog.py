@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.journal.issue_types import ISSUE_TYPES
-from headway_journal.journal.records import CURRENCIES, STATUSES, CaseInput
+from headway_journal.journal.records import CURRENCIES, STATUSES, CaseInput, ConflictError
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.drafts import DraftStore, keep_drafts, offer_draft
 from headway_journal.ui.widgets import literal_ampersands
 
 from ... import i18n
 from ..translated import QT_TRANSLATE_NOOP, TranslatedMap, word
+from .conflict_dialog import ConflictDialog
 from .examples import show_case_examples
 from .form_builder import (
     GRID,
@@ -73,6 +74,7 @@ class CaseDialog(FormDialog):
         self.case_id = case_id
         self._default_org = organization_id
         self.saved_case_id: int | None = None
+        self.version: int | None = None  # the version of the case being edited
         self._stash: dict[str, str] = {}  # every registry value typed, across issue-type switches
         self.setWindowTitle(QCoreApplication.translate("CaseDialog", "New case") if case_id is None else QCoreApplication.translate("CaseDialog", "Edit case"))
         self.setAccessibleName(self.windowTitle())
@@ -142,7 +144,8 @@ class CaseDialog(FormDialog):
         """Organization (with "New organization…"), issue type and role."""
         self.org_combo = QComboBox()
         self.org_combo.setAccessibleName(QCoreApplication.translate("CaseDialog", "Organization"))
-        self.org_combo.setToolTip(QCoreApplication.translate("CaseDialog", "The company or body this case is with."))
+        self.org_combo.setToolTip(QCoreApplication.translate("CaseDialog", "The company or body "
+                                                                           "this case is with."))
         self.new_org_button = QPushButton(QCoreApplication.translate("CaseDialog", "New organization…"))
         self.new_org_button.setAccessibleName(QCoreApplication.translate("CaseDialog", "New organization"))
         self.new_org_button.setToolTip(QCoreApplication.translate("CaseDialog", "Add an organization with its contact channels."))
@@ -160,7 +163,10 @@ class CaseDialog(FormDialog):
         # issue type
         self.issue_combo = QComboBox()
         self.issue_combo.setAccessibleName(QCoreApplication.translate("CaseDialog", "Issue type"))
-        self.issue_combo.setToolTip(QCoreApplication.translate("CaseDialog", "What kind of problem this is; it decides the details asked below."))
+        self.issue_combo.setToolTip(QCoreApplication.translate("CaseDialog", "What kind of problem "
+                                                                             "this is; it decides "
+                                                                             "the details asked "
+                                                                             "below."))
         for key, it in ISSUE_TYPES.items():
             self.issue_combo.addItem(i18n.text(it.label), key)
         self.issue_desc = HintLabel(accessible_name=QCoreApplication.translate("CaseDialog", "Issue type description"))
@@ -176,7 +182,9 @@ class CaseDialog(FormDialog):
         # role
         self.role_combo = QComboBox()
         self.role_combo.setAccessibleName(QCoreApplication.translate("CaseDialog", "Role"))
-        self.role_combo.setToolTip(QCoreApplication.translate("CaseDialog", "Whether you are a client or a clinician in this case."))
+        self.role_combo.setToolTip(QCoreApplication.translate("CaseDialog", "Whether you are a "
+                                                                            "client or a clinician "
+                                                                            "in this case."))
         form.addRow(self._label("role", True, self.role_combo),
                     with_error(self.role_combo, self._error("role")))
 
@@ -185,13 +193,17 @@ class CaseDialog(FormDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(QCoreApplication.translate("CaseDialog", "Title"))
         self.title_edit.setPlaceholderText(QCoreApplication.translate("CaseDialog", "e.g. Double charge for the 12 Nov session"))
-        self.title_edit.setToolTip(QCoreApplication.translate("CaseDialog", "A short name for the case, shown in the case list."))
+        self.title_edit.setToolTip(QCoreApplication.translate("CaseDialog", "A short name for the "
+                                                                            "case, shown in the "
+                                                                            "case list."))
         form.addRow(self._label("title", True, self.title_edit),
                     with_error(self.title_edit, self._error("title")))
 
         # status and opened on
         self.status_combo = QComboBox()
         self.status_combo.setAccessibleName(QCoreApplication.translate("CaseDialog", "Status"))
+        self.status_combo.setToolTip(self.tr("Where the case stands: open, waiting on them, "
+                                             "escalated, resolved or closed."))
         for st in STATUSES:
             self.status_combo.addItem(word(st).capitalize(), st)
         form.addRow(self._label("status", False, self.status_combo),
@@ -202,7 +214,9 @@ class CaseDialog(FormDialog):
         self.opened_edit.setDisplayFormat("yyyy-MM-dd")
         self.opened_edit.setMinimumDate(QDate(1990, 1, 1))
         self.opened_edit.setMaximumDate(QDate.currentDate().addDays(1))
-        self.opened_edit.setToolTip(QCoreApplication.translate("CaseDialog", "When the problem started or you first contacted them."))
+        self.opened_edit.setToolTip(QCoreApplication.translate("CaseDialog", "When the problem "
+                                                                             "started or you first "
+                                                                             "contacted them."))
         form.addRow(self._label("opened_on", False, self.opened_edit),
                     with_error(self.opened_edit, self._error("opened_on")))
 
@@ -210,7 +224,8 @@ class CaseDialog(FormDialog):
         self.amount_edit = QLineEdit()
         self.amount_edit.setAccessibleName(QCoreApplication.translate("CaseDialog", "Amount disputed"))
         self.amount_edit.setPlaceholderText(QCoreApplication.translate("CaseDialog", "e.g. 100.00 (leave empty if none)"))
-        self.amount_edit.setToolTip(QCoreApplication.translate("CaseDialog", "The amount in dispute, if any."))
+        self.amount_edit.setToolTip(QCoreApplication.translate("CaseDialog", "The amount in "
+                                                                             "dispute, if any."))
         self.currency_combo = QComboBox()
         self.currency_combo.setAccessibleName(QCoreApplication.translate("CaseDialog", "Currency"))
         self.currency_combo.setToolTip(QCoreApplication.translate("CaseDialog", "Currency of the amount"))
@@ -253,7 +268,8 @@ class CaseDialog(FormDialog):
         footer_text.addWidget(self.draft_label)
         self.add_footer(
             save_text=QCoreApplication.translate("CaseDialog", "Save case"), save_tip="",
-            cancel_tip=QCoreApplication.translate("CaseDialog", "Close without saving (Esc). What you typed is kept as a draft."),
+            cancel_tip=QCoreApplication.translate("CaseDialog", "Close without saving (Esc). What "
+                                                                "you typed is kept as a draft."),
             status=footer_text)
 
     def _wire(self) -> None:
@@ -273,6 +289,7 @@ class CaseDialog(FormDialog):
         edit = QPlainTextEdit()
         edit.setAccessibleName(name)
         edit.setPlaceholderText(placeholder)
+        edit.setAccessibleDescription(placeholder)  # a screen reader does not read placeholders
         edit.setTabChangesFocus(True)
         edit.setMinimumHeight(9 * GRID)
         edit.setMaximumHeight(16 * GRID)
@@ -292,6 +309,7 @@ class CaseDialog(FormDialog):
     def _initial_input(self) -> CaseInput:
         if self.case_id is not None:
             data = self.service.case_input(self.case_id)
+            self.version = data.version  # saved back: a save over a newer version is refused
             # open since the first contact at the latest (older journals may say otherwise)
             data.opened_on = self.service.get_case(self.case_id).open_since
             return data
@@ -367,7 +385,8 @@ class CaseDialog(FormDialog):
             self.keeper.watch(form)
         self.fields_form = form
         self.details_lay.addWidget(form)
-        self.details_box.setTitle(literal_ampersands(QCoreApplication.translate("CaseDialog", "Details for {label}").format(label=i18n.text(it.label))))
+        self.details_box.setTitle(literal_ampersands(QCoreApplication.translate("CaseDialog", "Details for {label}").format(
+            label=i18n.text(it.label))))
         self.issue_desc.setText(i18n.text(it.description))
         show_case_examples(key, title=self.title_edit, summary=self.summary_edit,
                            desired_outcome=self.outcome_edit, amount=self.amount_edit)
@@ -382,8 +401,10 @@ class CaseDialog(FormDialog):
         self.role_combo.blockSignals(False)
         self.role_combo.setEnabled(len(it.roles) > 1)
         self.role_combo.setToolTip(
-            QCoreApplication.translate("CaseDialog", "Whether you are a client or a clinician in this case.") if len(it.roles) > 1
-            else QCoreApplication.translate("CaseDialog", "{label} cases are for {lower}s.").format(label=i18n.text(it.label), lower=ROLE_LABELS.get(it.roles[0], it.roles[0]).lower())
+            QCoreApplication.translate("CaseDialog", "Whether you are a client or a clinician in "
+                                                     "this case.") if len(it.roles) > 1
+            else QCoreApplication.translate("CaseDialog", "{label} cases are for {lower}s.").format(
+                label=i18n.text(it.label), lower=ROLE_LABELS.get(it.roles[0], it.roles[0]).lower())
         )
         note = self.service.safety_note(key)
         self.safety_box.label.setText(note or "")
@@ -488,7 +509,8 @@ class CaseDialog(FormDialog):
         text = (QCoreApplication.translate("CaseDialog", "Still needed: ") + ", ".join(missing)) if missing else ""
         self.missing_label.setText(text)
         self.missing_label.setVisible(bool(text))
-        tip = QCoreApplication.translate("CaseDialog", "Save the case ({save_keys_hint}).").format(save_keys_hint=save_keys_hint())
+        tip = QCoreApplication.translate("CaseDialog", "Save the case ({save_keys_hint}).").format(
+            save_keys_hint=save_keys_hint())
         if missing:
             tip += "\n" + text + "."
         if self.problems_label.message:
@@ -559,6 +581,7 @@ class CaseDialog(FormDialog):
             if self.case_id is None:
                 self.saved_case_id = self.service.create_case(data)
             else:
+                data.version = self.version
                 self.service.update_case(self.case_id, data)
                 self.saved_case_id = self.case_id
         except ValidationError as exc:
@@ -568,8 +591,16 @@ class CaseDialog(FormDialog):
             self.show_errors(errors)
             self.keeper.save_now()
             return False
+        except ConflictError as exc:  # someone saved it meanwhile: show both, keep the form
+            self.keeper.save_now()
+            self.problems_label.show_error(QCoreApplication.translate("CaseDialog", "Not saved: {exc}").format(
+                exc=exc))
+            ConflictDialog.show_conflict(exc, self)
+            self.version = exc.theirs  # saving again is a deliberate save over theirs
+            return False
         except ServiceError as exc:
-            self.problems_label.show_error(QCoreApplication.translate("CaseDialog", "Not saved: {exc}").format(exc=exc))
+            self.problems_label.show_error(QCoreApplication.translate("CaseDialog", "Not saved: {exc}").format(
+                exc=exc))
             self._update_missing()
             self.keeper.save_now()
             return False
@@ -587,12 +618,16 @@ class CaseDialog(FormDialog):
 
     def reject(self) -> None:
         if self.has_changes():
-            where = (QCoreApplication.translate("CaseDialog", "the next time you start a new case") if self.case_id is None
-                     else QCoreApplication.translate("CaseDialog", "the next time you edit this case"))
+            where = (QCoreApplication.translate("CaseDialog", "the next time you start a new "
+                                                              "case") if self.case_id is None
+                     else QCoreApplication.translate("CaseDialog", "the next time you edit this "
+                                                                   "case"))
             answer = QMessageBox.question(
                 self,
                 QCoreApplication.translate("CaseDialog", "Close without saving?"),
-                QCoreApplication.translate("CaseDialog", "This case is not saved yet.\n\nWhat you typed is kept as a draft and offered back {where}.").format(where=where),
+                QCoreApplication.translate("CaseDialog", "This case is not saved yet.\n\nWhat you "
+                                                         "typed is kept as a draft and offered "
+                                                         "back {where}.").format(where=where),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from headway_journal.journal.issue_types import FieldError, FieldSpec, get_issue_type
 from headway_journal.journal.safe_echo import window_text
+from headway_journal.ui.contrast import alert_color
 from headway_journal.ui.widgets import literal_ampersands
 
 from ... import i18n
@@ -49,7 +50,7 @@ def is_dark(widget: QWidget) -> bool:
 
 def error_color(widget: QWidget) -> str:
     """A red that stays readable on the light and the dark palette."""
-    return "#ff8a80" if is_dark(widget) else "#b3261e"
+    return alert_color(widget.palette())
 
 
 def explain_bad_date(text: str) -> str | None:
@@ -276,6 +277,9 @@ class FieldRow:
         if tip:
             self.editor.setToolTip(tip)
             self.editor.setAccessibleDescription(tip)
+        else:  # a screen reader still says the field may stay empty
+            self.editor.setAccessibleDescription(
+                QCoreApplication.translate("FieldRow", "Optional."))
         self.label.setBuddy(self.editor)
         self.cell = with_error(self.editor, self.error)
 
@@ -442,6 +446,7 @@ def add_save_shortcuts(widget: QWidget, slot: Callable[[], object]) -> list[QSho
     shortcuts = []
     for seq in save_key_sequences():
         sc = QShortcut(seq, widget)
+        sc.setWhatsThis(QCoreApplication.translate("FormDialog", "Save"))  # the F1 list
         sc.setContext(Qt.ShortcutContext.WindowShortcut)
         sc.activated.connect(slot)
         shortcuts.append(sc)

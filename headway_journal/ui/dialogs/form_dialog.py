@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSize
-from PySide6.QtGui import QShortcut
+from PySide6.QtGui import QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.ui.accessibility import name_inner_editors
 from headway_journal.ui.fit import fit_to_screen
+from headway_journal.ui.keyboard_help import add_help_key
 
 from .form_builder import GRID, ErrorLabel, add_save_shortcuts
 
@@ -51,6 +53,7 @@ class FormDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, spacing: int = GRID) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
         self.outer.setSpacing(spacing)
@@ -99,6 +102,10 @@ class FormDialog(QDialog):
         footer.addWidget(self.save_button)
         self.outer.addLayout(footer)
         self.save_shortcuts = add_save_shortcuts(self, self.save)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        name_inner_editors(self)
+        super().showEvent(event)
 
     def fit(self, preferred: QSize) -> None:
         """Open at ``preferred`` size where the screen allows, and stay inside the screen."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.journal.capture.patterns import check_patterns, split_patterns
 from headway_journal.journal.issue_types import FieldError, parse_iso_date
 from headway_journal.journal.records import (
     AUDIENCES,
@@ -67,16 +68,22 @@ SOURCES = TranslatedTexts("organization_dialog", (
 ))
 CHANNEL_FIELDS = ("kind", "value", "label", "audience", "hours", "timezone", "verified_on",
                   "verified_from")
-CHANNEL_LABELS = TranslatedMap("organization_dialog", {"kind": QT_TRANSLATE_NOOP("organization_dialog", "Kind"), "value": QT_TRANSLATE_NOOP("organization_dialog", "Number or address"), "label": QT_TRANSLATE_NOOP("organization_dialog", "Label"),
-                  "audience": QT_TRANSLATE_NOOP("organization_dialog", "For"), "hours": QT_TRANSLATE_NOOP("organization_dialog", "Hours"), "timezone": QT_TRANSLATE_NOOP("organization_dialog", "Time zone"),
-                  "verified_on": QT_TRANSLATE_NOOP("organization_dialog", "Verified on"), "verified_from": QT_TRANSLATE_NOOP("organization_dialog", "Verified from")})
-ORG_LABELS = TranslatedMap("organization_dialog", {"name": QT_TRANSLATE_NOOP("organization_dialog", "Name"), "website": QT_TRANSLATE_NOOP("organization_dialog", "Website"), "address": QT_TRANSLATE_NOOP("organization_dialog", "Address"), "notes": QT_TRANSLATE_NOOP("organization_dialog", "Notes")})
-NEW_ITEM = QT_TRANSLATE_NOOP("organization_dialog", "(new organization)")
+CHANNEL_LABELS = {"kind": "Kind", "value": "Number or address", "label": "Label",
+                  "audience": "For", "hours": "Hours", "timezone": "Time zone",
+                  "verified_on": "Verified on", "verified_from": "Verified from"}
+ORG_LABELS = {"name": "Name", "website": "Website", "address": "Address", "notes": "Notes",
+              "ticket_patterns": "Ticket patterns"}
+NEW_ITEM = "(new organization)"
+PATTERNS_PLACEHOLDER = "One pattern a line, e.g. Ticket #?(\\d{6,8})"
+PATTERNS_TIP = ("How this organization's ticket numbers look, one regular expression a line "
+                "(case is ignored; a group in brackets is the number). The contact dialog "
+                "offers what they find. Keep them simple: bounded repeats like \\d{6,8}.")
 
 
 def channel_label(index: int, field: str) -> str:
     """How a field of the channel at ``index`` is named in "Not saved: fix …"."""
-    return QCoreApplication.translate("organization_dialog", "channel {value} {lower}").format(value=index + 1, lower=CHANNEL_LABELS.get(field, field).lower())
+    return QCoreApplication.translate("organization_dialog", "channel {value} {lower}").format(
+        value=index + 1, lower=CHANNEL_LABELS.get(field, field).lower())
 
 
 def _blank_channel() -> dict[str, str]:
@@ -136,7 +143,10 @@ class OrganizationDialog(FormDialog):
         self.status_label = HintLabel("", QCoreApplication.translate("OrganizationDialog", "Save status"))
         self.add_footer(
             save_text=QCoreApplication.translate("OrganizationDialog", "Save organization"),
-            save_tip=QCoreApplication.translate("OrganizationDialog", "Save this organization and its channels ({save_keys_hint}).").format(save_keys_hint=save_keys_hint()),
+            save_tip=QCoreApplication.translate("OrganizationDialog", "Save this organization and "
+                                                                      "its channels "
+                                                                      "({save_keys_hint}).").format(
+                                                                          save_keys_hint=save_keys_hint()),
             cancel_text=QCoreApplication.translate("OrganizationDialog", "Close"), cancel_tip=QCoreApplication.translate("OrganizationDialog", "Close this window (Esc)."), status=self.status_label)
         self.close_button = self.cancel_button
         self._wire()
@@ -149,6 +159,8 @@ class OrganizationDialog(FormDialog):
         left_lay.setSpacing(GRID)
         self.org_list = QListWidget()
         self.org_list.setAccessibleName(QCoreApplication.translate("OrganizationDialog", "Organizations"))
+        self.org_list.setAccessibleDescription(self.tr("The companies in this journal; choose "
+                                                       "one to edit it on the right."))
         self.org_list.currentRowChanged.connect(self._row_changed)
         left_lay.addWidget(self.org_list, 1)
         self.new_button = QPushButton(QCoreApplication.translate("OrganizationDialog", "New organization"))
@@ -177,7 +189,23 @@ class OrganizationDialog(FormDialog):
         self.notes_edit.setMaximumHeight(10 * GRID)
         form.addRow(self._label("notes", False, self.notes_edit),
                     with_error(self.notes_edit, self._error("notes")))
+        self.patterns_edit = self._text("ticket_patterns", PATTERNS_PLACEHOLDER)
+        self.patterns_edit.setMaximumHeight(8 * GRID)
+        self.patterns_edit.setToolTip(PATTERNS_TIP)
+        self.patterns_edit.textChanged.connect(self._check_patterns)
+        form.addRow(self._label("ticket_patterns", False, self.patterns_edit),
+                    with_error(self.patterns_edit, self._error("ticket_patterns")))
         return form
+
+    def _check_patterns(self) -> None:
+        """Say at once what is wrong with a ticket pattern being typed (saving checks again)."""
+        if self._loading:
+            return
+        problems = check_patterns(split_patterns(self.patterns_edit.toPlainText()))
+        if problems:
+            self.errors["ticket_patterns"].show_error(str(problems[0]))
+        else:
+            self.errors["ticket_patterns"].clear_error()
 
     def _channels_group(self) -> QGroupBox:
         """The channels table, Add and Remove, and the selected channel's fields."""
@@ -187,15 +215,21 @@ class OrganizationDialog(FormDialog):
         g_lay.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
         g_lay.setSpacing(GRID)
         g_lay.addWidget(HintLabel(
-            QCoreApplication.translate("OrganizationDialog", "Take numbers and addresses from inside your account, the website footer or the "
+            QCoreApplication.translate("OrganizationDialog", "Take numbers and addresses from "
+                                                             "inside your account, the website "
+                                                             "footer or the "
             "onboarding e-mail (directories lag), and note when and where you checked."),
             QCoreApplication.translate("OrganizationDialog", "Where to find channels")))
         self.table = QTableWidget(0, 5)
         self.table.setAccessibleName(QCoreApplication.translate("OrganizationDialog", "Channels"))
+        self.table.setAccessibleDescription(self.tr("How to reach them: one row per phone "
+                                                    "number, e-mail or portal; the arrow keys "
+                                                    "choose one to edit below."))
         self.table.setHorizontalHeaderLabels([QCoreApplication.translate("OrganizationDialog", "Kind"), QCoreApplication.translate("OrganizationDialog", "Number or address"), QCoreApplication.translate("OrganizationDialog", "For"), QCoreApplication.translate("OrganizationDialog", "Hours"),
                                               QCoreApplication.translate("OrganizationDialog", "Verified")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
@@ -324,12 +358,14 @@ class OrganizationDialog(FormDialog):
         edit = QPlainTextEdit()
         edit.setAccessibleName(ORG_LABELS[key])
         edit.setPlaceholderText(placeholder)
+        edit.setAccessibleDescription(placeholder)  # a screen reader does not read placeholders
         edit.setTabChangesFocus(True)
         return edit
 
     def _ch_row(self, form: Any, key: str, editor: QWidget, *, required: bool = False,
                 cell: QWidget | None = None) -> None:
-        name = QCoreApplication.translate("OrganizationDialog", "Channel {lower}").format(lower=CHANNEL_LABELS[key].lower())
+        name = QCoreApplication.translate("OrganizationDialog", "Channel {lower}").format(
+            lower=CHANNEL_LABELS[key].lower())
         editor.setAccessibleName(name)
         if not editor.toolTip():
             editor.setToolTip(CHANNEL_LABELS[key])
@@ -388,6 +424,7 @@ class OrganizationDialog(FormDialog):
         self.website_edit.setText(org.website if org else "")
         self.address_edit.setPlainText(org.address if org else "")
         self.notes_edit.setPlainText(org.notes if org else "")
+        self.patterns_edit.setPlainText("\n".join(org.ticket_patterns) if org else "")
         self.channels = [
             {"kind": c.kind, "value": c.value, "label": c.label, "audience": c.audience,
              "hours": c.hours, "timezone": c.timezone,
@@ -516,7 +553,8 @@ class OrganizationDialog(FormDialog):
         except FieldError as exc:
             return str(exc)
         if d > date.today():
-            return QCoreApplication.translate("OrganizationDialog", "A channel cannot be verified in the future.")
+            return QCoreApplication.translate("OrganizationDialog", "A channel cannot be verified "
+                                                                    "in the future.")
         return None
 
     def add_channel(self) -> None:
@@ -539,6 +577,7 @@ class OrganizationDialog(FormDialog):
     def _snapshot(self) -> dict[str, Any]:
         return {"name": self.name_edit.text(), "website": self.website_edit.text(),
                 "address": self.address_edit.toPlainText(), "notes": self.notes_edit.toPlainText(),
+                "ticket_patterns": self.patterns_edit.toPlainText(),
                 "channels": [dict(c) for c in self.channels]}
 
     def has_changes(self) -> bool:
@@ -566,7 +605,8 @@ class OrganizationDialog(FormDialog):
                 verified_from=ch["verified_from"]))
         data = OrganizationInput(name=self.name_edit.text(), website=self.website_edit.text(),
                                  address=self.address_edit.toPlainText(),
-                                 notes=self.notes_edit.toPlainText(), channels=channels)
+                                 notes=self.notes_edit.toPlainText(), channels=channels,
+                                 ticket_patterns=split_patterns(self.patterns_edit.toPlainText()))
         return data, local
 
     def save(self) -> bool:
@@ -579,14 +619,16 @@ class OrganizationDialog(FormDialog):
             except ValidationError as exc:
                 errors = dict(exc.errors)
             except ServiceError as exc:
-                self.problems_label.show_error(QCoreApplication.translate("OrganizationDialog", "Not saved: {exc}").format(exc=exc))
+                self.problems_label.show_error(QCoreApplication.translate("OrganizationDialog", "Not saved: {exc}").format(
+                    exc=exc))
                 return False
             else:
                 self.saved_organization_id = org_id
                 self._orgs = {o.id: o for o in self.service.organizations()}
                 self._reload_list(select_id=org_id)
                 self._load(org_id)
-                self.status_label.setText(QCoreApplication.translate("OrganizationDialog", "Saved {strip}.").format(strip=data.name.strip()))
+                self.status_label.setText(QCoreApplication.translate("OrganizationDialog", "Saved {strip}.").format(
+                    strip=data.name.strip()))
                 if self.new_mode:
                     self.accept()
                 return True
@@ -632,7 +674,8 @@ class OrganizationDialog(FormDialog):
         answer = QMessageBox.question(
             self,
             QCoreApplication.translate("OrganizationDialog", "Save changes?"),
-            QCoreApplication.translate("OrganizationDialog", "This organization has changes that are not saved."),
+            QCoreApplication.translate("OrganizationDialog", "This organization has changes that "
+                                                             "are not saved."),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
@@ -646,7 +689,8 @@ class OrganizationDialog(FormDialog):
             answer = QMessageBox.question(
                 self,
                 QCoreApplication.translate("OrganizationDialog", "Save changes?"),
-                QCoreApplication.translate("OrganizationDialog", "This organization has changes that are not saved."),
+                QCoreApplication.translate("OrganizationDialog", "This organization has changes "
+                                                                 "that are not saved."),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Save,

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from headway_journal.ui.fit import fit_to_screen
+from headway_journal.ui.keyboard_help import add_help_key
 
 from ...journal.backup import REPLACED, BackupInfo, BackupManager, check_backup
 from ..format import full_date, human_size, local_time
@@ -70,6 +71,7 @@ class RestoreDialog(QDialog):
     def __init__(self, manager: BackupManager, restore: Callable[[Path], bool],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self.setObjectName("RestoreDialog")
         self.setWindowTitle(QCoreApplication.translate("RestoreDialog", "Restore from backup"))
         self.setAccessibleName(QCoreApplication.translate("RestoreDialog", "Restore from backup"))
@@ -79,11 +81,16 @@ class RestoreDialog(QDialog):
         self.restored: Path | None = None
 
         intro = wrap_label(
-            QCoreApplication.translate("RestoreDialog", "Choose the backup to go back to. Everything recorded after it will no longer be "
+            QCoreApplication.translate("RestoreDialog", "Choose the backup to go back to. "
+                                                        "Everything recorded after it will no "
+                                                        "longer be "
             "in the journal. The journal as it is now is backed up first (a “before-restore” "
             "backup in this list), so you can come back to it."), name=QCoreApplication.translate("RestoreDialog", "Restore explanation"))
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(QCoreApplication.translate("RestoreDialog", "Backups"))
+        self.tree.setAccessibleDescription(self.tr("The backups of this journal, newest "
+                                                   "first: when made, why, size and whether "
+                                                   "it checked sound"))
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels([QCoreApplication.translate("RestoreDialog", "Made"), QCoreApplication.translate("RestoreDialog", "Why"), QCoreApplication.translate("RestoreDialog", "Size"), QCoreApplication.translate("RestoreDialog", "Sound")])
         self.tree.setRootIsDecorated(False)
@@ -120,6 +127,7 @@ class RestoreDialog(QDialog):
         self.other_button.clicked.connect(self.restore_other_file)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(QCoreApplication.translate("RestoreDialog", "Close"))
+        close.setToolTip(self.tr("Close without restoring anything (Esc)"))
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -192,28 +200,40 @@ class RestoreDialog(QDialog):
             return False
         path, sound, what = chosen
         if not sound:
-            self._say(QCoreApplication.translate("RestoreDialog", "The backup of {what} is damaged and cannot be restored; choose another.").format(what=what))
+            self._say(QCoreApplication.translate("RestoreDialog", "The backup of {what} is damaged "
+                                                                  "and cannot be restored; choose "
+                                                                  "another.").format(what=what))
             return False
-        return self._confirm_and_restore(path, QCoreApplication.translate("RestoreDialog", "the backup of {what}").format(what=what))
+        return self._confirm_and_restore(path, QCoreApplication.translate("RestoreDialog", "the backup of {what}").format(
+            what=what))
 
     def restore_other_file(self) -> bool:
         """"Other file…": any backup file, checked before anything is asked or changed."""
         name, _filter = QFileDialog.getOpenFileName(
             self, QCoreApplication.translate("RestoreDialog", "Restore from another file"), str(Path.home()),
-            QCoreApplication.translate("RestoreDialog", "Journal backups (*.sqlite3 *.sqlite *.db);;All files (*)"))
+            QCoreApplication.translate("RestoreDialog", "Journal backups (*.sqlite3 *.sqlite "
+                                                        "*.db);;All files (*)"))
         if not name:
             return False
         path = Path(name)
         problem = check_backup(path)
         if problem is not None:
-            self._say(QCoreApplication.translate("RestoreDialog", "{problem} Nothing was changed.").format(problem=problem))
+            self._say(QCoreApplication.translate("RestoreDialog", "{problem} Nothing was "
+                                                                  "changed.").format(
+                                                                      problem=problem))
             return False
-        return self._confirm_and_restore(path, QCoreApplication.translate("RestoreDialog", "the backup in {name}").format(name=path.name))
+        return self._confirm_and_restore(path, QCoreApplication.translate("RestoreDialog", "the backup in {name}").format(
+            name=path.name))
 
     def _confirm_and_restore(self, path: Path, what: str) -> bool:
         answer = QMessageBox.question(
             self, QCoreApplication.translate("RestoreDialog", "Restore from backup"),
-            QCoreApplication.translate("RestoreDialog", "Go back to {what}?\n\nEverything recorded after it will no longer be in the journal. The journal as it is now is backed up first (a “before-restore” backup), so you can come back to it from this list.").format(what=what),
+            QCoreApplication.translate("RestoreDialog", "Go back to {what}?\n\nEverything recorded "
+                                                        "after it will no longer be in the "
+                                                        "journal. The journal as it is now is "
+                                                        "backed up first (a “before-restore” "
+                                                        "backup), so you can come back to it from "
+                                                        "this list.").format(what=what),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
@@ -221,7 +241,8 @@ class RestoreDialog(QDialog):
         self._say("")
         if not self._restore(path):
             self.reload()
-            self._say(QCoreApplication.translate("RestoreDialog", "The backup was not restored; the journal is as it was."))
+            self._say(QCoreApplication.translate("RestoreDialog", "The backup was not restored; "
+                                                                  "the journal is as it was."))
             return False
         self.restored = path
         self.accept()

@@ -1,4 +1,5 @@
-"""Settings: who you are (for the case file), which holidays count, the attachment size limit."""
+"""Settings: who you are (for the case file), which holidays count, the attachment size limit,
+which certificate signs the case files (``signing_box``)."""
 
 from __future__ import annotations
 
@@ -18,11 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.casefile.signing.choose import P12_SETTING
 from headway_journal.journal import deadlines as dl
 from headway_journal.journal.issue_types import FieldError, FieldSpec
+from headway_journal.journal.profile import split_addresses
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.completion import click_through
 
+from ..capture.ocr_queue import ocr_status_text
 from ..translated import QT_TRANSLATE_NOOP, TranslatedMap, country_name
 from .form_builder import (
     GRID,
@@ -35,10 +39,16 @@ from .form_builder import (
 )
 from .form_dialog import FormDialog
 from .language_box import LanguageBox
+from .signing_box import SigningBox
 
 LABELS = TranslatedMap("settings_dialog", {
-    "name": QT_TRANSLATE_NOOP("settings_dialog", "Your name"), "address": QT_TRANSLATE_NOOP("settings_dialog", "Address"), "email": QT_TRANSLATE_NOOP("settings_dialog", "E-mail"), "phone": QT_TRANSLATE_NOOP("settings_dialog", "Phone"),
-    "holiday_country": QT_TRANSLATE_NOOP("settings_dialog", "Country"), "holiday_subdivision": QT_TRANSLATE_NOOP("settings_dialog", "State or region"),
+    "name": QT_TRANSLATE_NOOP("settings_dialog", "Your name"),
+    "address": QT_TRANSLATE_NOOP("settings_dialog", "Address"),
+    "email": QT_TRANSLATE_NOOP("settings_dialog", "E-mail"),
+    "phone": QT_TRANSLATE_NOOP("settings_dialog", "Phone"),
+    "other_emails": QT_TRANSLATE_NOOP("settings_dialog", "Other e-mails"),
+    "holiday_country": QT_TRANSLATE_NOOP("settings_dialog", "Country"),
+    "holiday_subdivision": QT_TRANSLATE_NOOP("settings_dialog", "State or region"),
     "attachment_limit_mb": QT_TRANSLATE_NOOP("settings_dialog", "Largest attachment"),
 })
 DEFAULT_LIMIT_MB = 200
@@ -75,13 +85,16 @@ class SettingsDialog(FormDialog):
             editor.setAccessibleName(LABELS[key])
         form.addRow(label, with_error(cell or editor, self._error(key)))
 
-    def _build(self) -> None:
-        outer = self.add_scrolled_body(QCoreApplication.translate("SettingsDialog", "Settings form"), right_margin=0)
-        profile = QGroupBox(QCoreApplication.translate("SettingsDialog", "You (printed on the case file)"))
+    def _build_profile(self) -> QGroupBox:
+        """The "You" group: your details and your other e-mail addresses."""
+        profile = QGroupBox(QCoreApplication.translate("SettingsDialog", "You (printed on the case "
+                                                                         "file)"))
         profile.setAccessibleName(QCoreApplication.translate("SettingsDialog", "Profile"))
         pf = make_form_layout()
         pf.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
-        pf.addRow(HintLabel(QCoreApplication.translate("SettingsDialog", "The case file and its cover letter are signed with these. Left "
+        pf.addRow(HintLabel(QCoreApplication.translate("SettingsDialog", "The case file and its "
+                                                                         "cover letter are signed "
+                                                                         "with these. Left "
                             "empty, they are printed as blank lines to fill in by hand."),
                             QCoreApplication.translate("SettingsDialog", "Profile help")))
         self.name_edit = QLineEdit()
@@ -103,14 +116,26 @@ class SettingsDialog(FormDialog):
         self.phone_edit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", "Phone number"))
         self.phone_edit.setToolTip(QCoreApplication.translate("SettingsDialog", "A phone number where you can be reached."))
         self._row(pf, "phone", self.phone_edit)
+        self.other_emails_edit = QLineEdit()
+        self.other_emails_edit.setPlaceholderText(self.tr("other@example.com, work@example.org"))
+        self.other_emails_edit.setToolTip(self.tr(
+            "Other addresses you write from, separated by commas. An e-mail added to a case is "
+            "logged as sent by you (outbound) when it comes from one of your addresses."))
+        self._row(pf, "other_emails", self.other_emails_edit)
         profile.setLayout(pf)
-        outer.addWidget(profile)
+        return profile
+
+    def _build(self) -> None:
+        outer = self.add_scrolled_body(QCoreApplication.translate("SettingsDialog", "Settings form"), right_margin=0)
+        outer.addWidget(self._build_profile())
 
         cal = QGroupBox(QCoreApplication.translate("SettingsDialog", "Business days"))
         cal.setAccessibleName(QCoreApplication.translate("SettingsDialog", "Business days"))
         cf = make_form_layout()
         cf.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
-        cf.addRow(HintLabel(QCoreApplication.translate("SettingsDialog", "Promises in business days skip weekends and the public holidays "
+        cf.addRow(HintLabel(QCoreApplication.translate("SettingsDialog", "Promises in business "
+                                                                         "days skip weekends and "
+                                                                         "the public holidays "
                             "of this place."), QCoreApplication.translate("SettingsDialog", "Business days help")))
         self.country_combo = QComboBox()
         self.country_combo.setEditable(True)
@@ -141,12 +166,18 @@ class SettingsDialog(FormDialog):
         self.limit_spin.setSuffix(" MB")
         self.limit_spin.setToolTip(QCoreApplication.translate("SettingsDialog", "Files larger than this are refused when attached."))
         self._row(af, "attachment_limit_mb", self.limit_spin)
+        af.addRow(self._ocr_status())
+        self._add_lock_row(af)
         att.setLayout(af)
         outer.addWidget(att)
+        self.signing = SigningBox(self.service)
+        outer.addWidget(self.signing)
         outer.addWidget(self.language_box)
         outer.addStretch(1)
         self.add_footer(save_text=QCoreApplication.translate("SettingsDialog", "Save settings"),
-                        save_tip=QCoreApplication.translate("SettingsDialog", "Save the settings ({save_keys_hint}).").format(save_keys_hint=save_keys_hint()))
+                        save_tip=QCoreApplication.translate("SettingsDialog", "Save the settings "
+                                                                              "({save_keys_hint}).").format(
+                                                                                  save_keys_hint=save_keys_hint()))
 
         self.country_combo.currentIndexChanged.connect(self._country_changed)
         self.sub_combo.currentIndexChanged.connect(self._calendar_changed)
@@ -154,6 +185,12 @@ class SettingsDialog(FormDialog):
                           (self.phone_edit, "phone")):
             edit.textEdited.connect(lambda _t, k=key: self.errors[k].clear_error())
         self.fit(QSize(560, 640))
+
+    def _ocr_status(self) -> HintLabel:
+        """Whether text in screenshots is recognised, and how to enable it (ui.capture)."""
+        self.ocr_status = HintLabel(ocr_status_text(), QCoreApplication.translate("SettingsDialog", "Text recognition"))
+        self.ocr_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return self.ocr_status
 
     # --- values -----------------------------------------------------------------------------
 
@@ -163,6 +200,7 @@ class SettingsDialog(FormDialog):
         self.address_edit.setPlainText(prof.get("address", ""))
         self.email_edit.setText(prof.get("email", ""))
         self.phone_edit.setText(prof.get("phone", ""))
+        self.other_emails_edit.setText(", ".join(split_addresses(prof.get("other_emails", ""))))
         country = self.service.get_setting("holiday_country", "US") or "US"
         sub = self.service.get_setting("holiday_subdivision", "")
         idx = self.country_combo.findData(country)
@@ -221,7 +259,8 @@ class SettingsDialog(FormDialog):
             day = today + timedelta(days=n)
             name = calendar.holiday_name(day)
             if name:
-                self.holiday_hint.setText(QCoreApplication.translate("SettingsDialog", "Next public holiday: {name}, {day:%a %b} {day2}, {year}.").format(name=name, day=day, day2=day.day, year=day.year))
+                self.holiday_hint.setText(QCoreApplication.translate("SettingsDialog", "Next public holiday: {name}, {day:%a %b} {day2}, {year}.").format(
+                    name=name, day=day, day2=day.day, year=day.year))
                 return
         self.holiday_hint.setText(QCoreApplication.translate("SettingsDialog", "No public holiday in the coming year."))
 
@@ -237,8 +276,9 @@ class SettingsDialog(FormDialog):
         country, sub = self.calendar_choice()
         return {"name": self.name_edit.text(), "address": self.address_edit.toPlainText(),
                 "email": self.email_edit.text(), "phone": self.phone_edit.text(),
-                "country": country, "sub": sub, "limit": self.limit_spin.value(),
-                "language": self.language_box.value()}
+                "other_emails": self.other_emails_edit.text(), "country": country,
+                "sub": sub, "limit": self.limit_spin.value(), "signing": self.signing.path(),
+                "lock": self.lock_spin.value(), "language": self.language_box.value()}
 
     def has_changes(self) -> bool:
         return self._snapshot() != self._baseline
@@ -276,7 +316,8 @@ class SettingsDialog(FormDialog):
             self.service.set_profile(name=self.name_edit.text(),
                                      address=self.address_edit.toPlainText(),
                                      email=self.email_edit.text().strip(),
-                                     phone=self.phone_edit.text())
+                                     phone=self.phone_edit.text(),
+                                     other_emails=self.other_emails_edit.text().strip())
             old_country = self.service.get_setting("holiday_country", "US") or "US"
             old_sub = self.service.get_setting("holiday_subdivision", "")
             if (country, sub) != (old_country, old_sub):
@@ -286,16 +327,34 @@ class SettingsDialog(FormDialog):
                 if sub:
                     self.service.set_setting("holiday_subdivision", sub)
             self.service.set_setting("attachment_limit_mb", str(self.limit_spin.value()))
+            self.service.set_setting(P12_SETTING, self.signing.path())
+            self._save_lock_after()
         except ValidationError as exc:
             self._show(dict(exc.errors))
             return False
         except ServiceError as exc:
-            self.problems_label.show_error(QCoreApplication.translate("SettingsDialog", "Not saved: {exc}").format(exc=exc))
+            self.problems_label.show_error(QCoreApplication.translate("SettingsDialog", "Not saved: {exc}").format(
+                exc=exc))
             return False
         self._baseline = self._snapshot()
         self.language_box.save()
         self.accept()
         return True
+
+    def _add_lock_row(self, form: Any) -> None:
+        """An encrypted journal's idle lock (a per-user setting, ui.security)."""
+        from ..security.controller import lock_after_spin
+
+        self.lock_spin = lock_after_spin()
+        form.addRow(QCoreApplication.translate("SettingsDialog", "Lock when idle:"), self.lock_spin)
+
+    def _save_lock_after(self) -> None:
+        from ..security.controller import set_lock_after_minutes
+
+        set_lock_after_minutes(self.lock_spin.value())
+        security = getattr(self.parent(), "security", None)
+        if security is not None:
+            security.restart_idle()
 
     def _show(self, errors: dict[str, str]) -> None:
         labels = []

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from headway_journal.journal.profile import missing_details
 from headway_journal.journal.service import JournalService, ServiceError
+from headway_journal.ui.keyboard_help import add_help_key
 from headway_journal.ui.your_details import FILL_BY_HAND, DetailsForm
 
 from ..translated import tr
@@ -35,16 +36,19 @@ class YourDetailsDialog(QDialog):
     def __init__(self, service: JournalService, parent: QWidget | None = None, *,
                  open_settings: Callable[[QWidget], object] | None = None) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self.service = service
         self._open_settings = open_settings
-        self.setWindowTitle(QCoreApplication.translate("YourDetailsDialog", "Your details for the case file"))
+        self.setWindowTitle(QCoreApplication.translate("YourDetailsDialog", "Your details for the "
+                                                                            "case file"))
         self.setAccessibleName(QCoreApplication.translate("YourDetailsDialog", "Your details for the case file"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
         outer.setSpacing(2 * GRID)
         missing = missing_details(service.profile())
         what = " and ".join(missing) if missing else QCoreApplication.translate("YourDetailsDialog", "your details")
-        self.intro = intro = QLabel(QCoreApplication.translate("YourDetailsDialog", "The case file is signed with your name and address, and the journal does not have {what} yet. {FILL_BY_HAND}").format(what=what, FILL_BY_HAND=tr("your_details", FILL_BY_HAND)))
+        self.intro = intro = QLabel(QCoreApplication.translate("YourDetailsDialog", "The case file is signed with your name and address, and the journal does not have {what} yet. {FILL_BY_HAND}").format(
+            what=what, FILL_BY_HAND=tr("your_details", FILL_BY_HAND)))
         intro.setWordWrap(True)
         intro.setAccessibleName(QCoreApplication.translate("YourDetailsDialog", "Why your details are asked"))
         outer.addWidget(intro)
@@ -75,6 +79,8 @@ class YourDetailsDialog(QDialog):
         self.skip_button.clicked.connect(self.skip)
         self.save_button = QPushButton(QCoreApplication.translate("YourDetailsDialog", "Save and continue"))
         self.save_button.setAccessibleName(QCoreApplication.translate("YourDetailsDialog", "Save and continue"))
+        self.save_button.setToolTip(self.tr("Keep these details for every case file and "
+                                            "go on to the case file"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         for button in (self.cancel_button, self.skip_button, self.save_button):

@@ -20,10 +20,11 @@ Ctrl+V. Offscreen (tests) it returns the offscreen screen's image.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-from PySide6.QtGui import QGuiApplication, QImage, QScreen
+from PySide6.QtGui import QGuiApplication, QImage, QPalette, QScreen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -36,7 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.journal.capture.provenance import screen_capture
 from headway_journal.ui.fit import fit_to_screen
+from headway_journal.ui.keyboard_help import add_help_key
 from headway_journal.ui.names import timestamped_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -126,31 +129,45 @@ class CaptureDialog(QDialog):
     def __init__(self, parent: QWidget | None = None,
                  options: CaptureOptions = CaptureOptions()) -> None:  # noqa: B008
         super().__init__(parent)
+        add_help_key(self)
         self.setWindowTitle(QCoreApplication.translate("CaptureDialog", "Capture screen"))
         self.setAccessibleName(QCoreApplication.translate("CaptureDialog", "Capture screen"))
-        intro = QLabel(QCoreApplication.translate("CaptureDialog", "Take a screenshot of the whole screen and attach it to the case."), self)
+        intro = QLabel(QCoreApplication.translate("CaptureDialog", "Take a screenshot of the whole "
+                                                                   "screen and attach it to the "
+                                                                   "case."), self)
         intro.setWordWrap(True)
         self._delays = QButtonGroup(self)
         delay_row = QHBoxLayout()
         delay_row.addWidget(QLabel(QCoreApplication.translate("CaptureDialog", "Delay:"), self))
         for seconds in DELAYS:
-            button = QRadioButton(QCoreApplication.translate("CaptureDialog", "None") if seconds == 0 else QCoreApplication.translate("CaptureDialog", "{seconds} seconds").format(seconds=seconds), self)
-            button.setAccessibleName(QCoreApplication.translate("CaptureDialog", "Delay {seconds} seconds").format(seconds=seconds))
+            button = QRadioButton(QCoreApplication.translate("CaptureDialog", "None") if seconds == 0 else f"{seconds} seconds", self)
+            button.setAccessibleName(QCoreApplication.translate("CaptureDialog", "Delay {seconds} seconds").format(
+                seconds=seconds))
+            button.setToolTip(self.tr("Wait this long before taking the screenshot "
+                                      "(the arrow keys choose another delay)"))
             button.setChecked(seconds == options.delay_s)
             self._delays.addButton(button, seconds)
             delay_row.addWidget(button)
         delay_row.addStretch(1)
         if self._delays.checkedId() < 0:
             self._delays.button(0).setChecked(True)
-        self.hide_box = QCheckBox(QCoreApplication.translate("CaptureDialog", "Hide this window while capturing"), self)
+        self.hide_box = QCheckBox(QCoreApplication.translate("CaptureDialog", "Hide this window "
+                                                                              "while capturing"), self)
+        self.hide_box.setToolTip(self.tr("Keep this app out of the screenshot"))
         self.hide_box.setChecked(options.hide_window)
-        hint = QLabel(QCoreApplication.translate("CaptureDialog", "Use a delay to open a menu or switch to the company's website first."),
+        hint = QLabel(QCoreApplication.translate("CaptureDialog", "Use a delay to open a menu or "
+                                                                  "switch to the company's website "
+                                                                  "first."),
                       self)
         hint.setWordWrap(True)
-        hint.setEnabled(False)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # secondary, still readable
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("CaptureDialog", "Capture"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
+            self.tr("Take the screenshot and attach it to the case"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
+            self.tr("Close without taking a screenshot (Esc)"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -181,7 +198,9 @@ def capture_and_attach(window: QWidget | None, controller: AttachmentController,
                        case_id: int | None, contact_id: int | None = None) -> bool:
     """Ask for the options, capture, and attach the PNG. True if an attachment was queued."""
     if case_id is None:
-        controller.failed.emit(QCoreApplication.translate("capture", "Choose or create a case first; nothing was attached."))
+        controller.failed.emit(QCoreApplication.translate("capture", "Choose or create a case "
+                                                                     "first; nothing was "
+                                                                     "attached."))
         return False
     options = CaptureDialog.ask(window)
     if options is None:
@@ -192,14 +211,30 @@ def capture_and_attach(window: QWidget | None, controller: AttachmentController,
         where = QCoreApplication.translate("capture", " (Wayland does not allow apps to do it)") if platform.startswith("wayland") \
             else ""
         controller.failed.emit(
-            QCoreApplication.translate("capture", "The screen could not be captured here{where}; take a screenshot with your system's screenshot key, then paste it into the exhibits with Ctrl+V.").format(where=where))
+            QCoreApplication.translate("capture", "The screen could not be captured here{where}; "
+                                                  "take a screenshot with your system's screenshot "
+                                                  "key, then paste it into the exhibits with "
+                                                  "Ctrl+V.").format(where=where))
         return False
     if is_blank(image):
         controller.failed.emit(
-            QCoreApplication.translate("capture", "The screen capture came out blank (a single colour: nothing was on the screen, "
+            QCoreApplication.translate("capture", "The screen capture came out blank (a single "
+                                                  "colour: nothing was on the screen, "
             "or the system did not let the app see it); nothing was attached. Use a delay to "
             "bring the page into view first, or take a screenshot with your system's "
             "screenshot key and paste it with Ctrl+V."))
         return False
     name = timestamped_name("screen-capture")
-    return controller.attach_image(case_id, image, contact_id, original_name=name)
+    return controller.attach_image(case_id, image, contact_id, original_name=name,
+                                   provenance=screen_capture(_screen_name(window),
+                                                             datetime.now().astimezone()))
+
+
+def _screen_name(window: QWidget | None) -> str:
+    """Which screen was captured: its name and size ("DP-1, 1920x1080")."""
+    screen = _screen_for(window)
+    if screen is None:
+        return "screen"
+    size = screen.geometry().size()
+    return QCoreApplication.translate("capture", "{value}, {width}x{height}").format(
+        value=screen.name() or 'screen', width=size.width(), height=size.height())

@@ -42,7 +42,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,7 +51,9 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from ...journal.capture.provenance import chosen_file, dropped_file, pasted
 from ...journal.service import ServiceError
+from ..capture.ocr_queue import OcrQueue
 from ..names import timestamped_name
 from ..tasks import Task, TaskRunner
 from .describe import human_size, quoted_name
@@ -107,6 +109,9 @@ class AttachmentController(QObject):
         self._batches: dict[int, _Batch] = {}
         self._next_batch = 1
         self.progress_dialog_bytes = PROGRESS_DIALOG_BYTES
+        # the text of stored image exhibits is recognised in the background (ui.capture)
+        self.ocr = OcrQueue(lambda: self._service, self)
+        self.attached.connect(self.ocr.recognise)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -122,6 +127,7 @@ class AttachmentController(QObject):
     def set_service(self, service: JournalService) -> None:
         """Use ``service`` from now on (the journal was reopened); only while not busy."""
         self._service = service
+        self.ocr.tasks.invalidate()
 
     # ----------------------------------------------------------------- holding
 
@@ -135,6 +141,10 @@ class AttachmentController(QObject):
 
     def held_names(self) -> list[str]:
         return [item.original_name for item in self._held]
+
+    def held_items(self) -> list[SourceItem]:
+        """What is kept for a contact not saved yet (its screenshots are read for suggestions)."""
+        return list(self._held)
 
     def discard_held(self, index: int) -> None:
         if 0 <= index < len(self._held):
@@ -153,6 +163,7 @@ class AttachmentController(QObject):
         """Stop queued work and wait for the file being copied (the store stays consistent)."""
         self.tasks.cancel_all()
         self.tasks.wait(timeout_ms)
+        self.ocr.shutdown(timeout_ms)
 
     # ----------------------------------------------------------------- entry points
 
@@ -165,33 +176,41 @@ class AttachmentController(QObject):
         return mime.hasUrls() and any(u.isLocalFile() and u.toLocalFile() for u in mime.urls())
 
     def attach_paths(self, case_id: int | None, paths: Iterable[str | os.PathLike[str]],
-                     contact_id: int | None = None, caption: str = "") -> int:
-        """Queue local files; returns how many were queued (0 if nothing to do)."""
+                     contact_id: int | None = None, caption: str = "", *,
+                     how: str = "file") -> int:
+        """Queue local files; returns how many were queued (0 if nothing to do). ``how``
+        ("file": chosen in a dialog, "dropped", or "pasted" from a file manager) is recorded
+        with each exhibit, with the file's own name and modification time."""
         items: list[SourceItem] = []
         for raw in paths:
             path = Path(raw)
             name = path.name or str(raw)
             try:
-                size = os.stat(path).st_size  # follows symbolic links, like the store
+                info = os.stat(path)  # follows symbolic links, like the store
+                size, modified = info.st_size, info.st_mtime
             except OSError:
-                size = 0  # the worker reports the real problem in plain words
-            items.append(SourceItem(original_name=name, path=path, size=size))
+                size, modified = 0, 0.0  # the worker reports the real problem in plain words
+            items.append(SourceItem(original_name=name, path=path, size=size,
+                                    provenance=file_provenance(how, path, modified)))
         return self._start(case_id, contact_id, caption, items)
 
     def attach_image(self, case_id: int | None, image: QImage,
-                     contact_id: int | None = None, *, original_name: str | None = None) -> bool:
+                     contact_id: int | None = None, *, original_name: str | None = None,
+                     provenance: Mapping[str, str] | None = None) -> bool:
         """Store ``image`` as PNG (named like "pasted-2026-11-26-143207.png"); the PNG is
-        encoded on the worker thread."""
+        encoded on the worker thread. ``provenance``: a pasted image unless said otherwise."""
         if not isinstance(image, QImage) or image.isNull():
             self.failed.emit(QCoreApplication.translate("AttachmentController", "The image is empty; nothing was attached."))
             return False
         name = original_name or timestamped_name("pasted")
-        item = SourceItem(original_name=name, image=QImage(image))
+        item = SourceItem(original_name=name, image=QImage(image),
+                          provenance=provenance or pasted("image"))
         return self._start(case_id, contact_id, "", [item]) > 0
 
     def attach_mime(self, case_id: int | None, mime: QMimeData | None,
-                    contact_id: int | None = None) -> bool:
-        """Attach dropped/pasted data: local files first, else the image. True if queued."""
+                    contact_id: int | None = None, *, how: str = "dropped") -> bool:
+        """Attach dropped/pasted data: local files first, else the image. True if queued.
+        ``how``: "dropped" or "pasted", recorded with each exhibit."""
         if mime is None:
             return False
         local: list[Path] = []
@@ -205,7 +224,7 @@ class AttachmentController(QObject):
         if local:
             for link in remote:
                 self.failed.emit(_web_link_message(link))
-            return self.attach_paths(case_id, local, contact_id=contact_id) > 0
+            return self.attach_paths(case_id, local, contact_id=contact_id, how=how) > 0
         if mime.hasFormat("image/png"):
             raw = bytes(mime.data("image/png").data())
             if raw.startswith(b"\x89PNG\r\n\x1a\n"):  # keep the exact bytes we were given
@@ -221,9 +240,15 @@ class AttachmentController(QObject):
 
     # ----------------------------------------------------------------- batches
 
+    def attach_bytes(self, case_id: int | None, data: bytes, name: str,
+                     contact_id: int | None = None) -> bool:
+        """Store ``data`` as a file named ``name`` (a transcript too long for a summary)."""
+        return self._attach_bytes(case_id, data, name, contact_id)
+
     def _attach_bytes(self, case_id: int | None, data: bytes, name: str,
                       contact_id: int | None) -> bool:
-        item = SourceItem(original_name=name, data=data, size=len(data))
+        item = SourceItem(original_name=name, data=data, size=len(data),
+                          provenance=pasted("image"))
         return self._start(case_id, contact_id, "", [item]) > 0
 
     def _start(self, case_id: int | None, contact_id: int | None, caption: str,
@@ -287,12 +312,13 @@ class AttachmentController(QObject):
         if item.error:
             self.failed.emit(item.error)
         elif item.blob is not None:
-            self._insert_row(batch, name, item.blob)
+            self._insert_row(batch, name, item.blob, batch.items[item.index].provenance)
         self.progress.emit(batch.done, len(batch.items))
         if batch.dialog is not None and batch.dialog.maximum() > 0:
             batch.dialog.setValue(batch.done)
 
-    def _insert_row(self, batch: _Batch, name: str, blob: Any) -> None:
+    def _insert_row(self, batch: _Batch, name: str, blob: Any,
+                    provenance: Mapping[str, str] | None = None) -> None:
         if batch.known is None:
             batch.known = set()
             with contextlib.suppress(ServiceError):
@@ -304,7 +330,8 @@ class AttachmentController(QObject):
             return
         try:
             attachment_id = self._service.attach_stored_blob(
-                batch.case_id, blob, caption=batch.caption, contact_id=batch.contact_id)
+                batch.case_id, blob, caption=batch.caption, contact_id=batch.contact_id,
+                provenance=provenance)
         except ServiceError as exc:
             self.failed.emit(QCoreApplication.translate("AttachmentController", "{quoted_name} was not attached: {exc}").format(quoted_name=quoted_name(name), exc=exc))
             return
@@ -361,3 +388,12 @@ def _web_link_message(link: str) -> str:
         shown = shown[:79] + "\u2026"
     return (QCoreApplication.translate("controller", "“{shown}” is a web link, not a file on this computer; save it first, then attach the saved file.").format(shown=shown))
 
+
+
+def file_provenance(how: str, path: Path, modified: float) -> dict[str, str]:
+    """Where a local file came from: dropped, pasted (from a file manager) or chosen."""
+    if how == "pasted":
+        return {**dropped_file(path, modified or None), "kind": "pasted", "what": "file"}
+    if how == "dropped":
+        return dropped_file(path, modified or None)
+    return chosen_file(path, modified or None)

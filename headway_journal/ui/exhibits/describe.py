@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
+from ...journal.capture.provenance import describe_provenance
 from ...journal.exhibits import safe_display_name
 from ...journal.records import AttachmentView
 from ...journal.safe_echo import escape_for_terminal
@@ -81,9 +82,15 @@ def describe_exhibit(view: AttachmentView, contact: str = "") -> str:
     if view.width and view.height:
         kind += f", {view.width} \u00d7 {view.height}"
     lines.append(f"{kind}, {human_size(view.size)}")
-    lines.append(QCoreApplication.translate("describe", "Added {full_date}").format(full_date=full_date(view.added_at)))
+    lines.append(QCoreApplication.translate("describe", "Added {full_date}").format(
+        full_date=full_date(view.added_at)))
     if contact:
-        lines.append(QCoreApplication.translate("describe", "From the contact of {contact}").format(contact=contact))
+        lines.append(QCoreApplication.translate("describe", "From the contact of {contact}").format(
+            contact=contact))
+    came = describe_provenance(view.provenance)
+    if came:
+        lines.append(QCoreApplication.translate("Exhibits", "Came from: {what}").format(
+            what=came))
     if not view.preview_ok:
         lines.append(QCoreApplication.translate("describe", "No preview") + (QCoreApplication.translate("describe", " (the image could not be read)") if view.is_image else ""))
     return "\n".join(lines)

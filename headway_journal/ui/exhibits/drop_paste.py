@@ -134,7 +134,8 @@ class WindowPaste(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not hasattr(
+                self, "_controller"):  # its Python object is gone (see DropTarget)
             return False
         assert isinstance(event, QKeyEvent)
         if not event.matches(QKeySequence.StandardKey.Paste):
@@ -165,7 +166,7 @@ class WindowPaste(QObject):
             self._say(tr("drop_paste", NO_CASE))
             return False
         try:
-            return self._controller.attach_mime(case_id, mime, self._contact_id())
+            return self._controller.attach_mime(case_id, mime, self._contact_id(), how="pasted")
         except Exception as exc:  # a refusal in plain words, never a traceback
             self._say(QCoreApplication.translate("WindowPaste", "Nothing was attached: {exc}").format(exc=exc))
             return False
@@ -233,6 +234,8 @@ class DropTarget(QObject):
         self._case_id = case_id_getter
         self._contact_id = contact_id_getter or (lambda: None)
         self.overlay = _DropOverlay(widget)
+        # Sees a drop first and returns True when it took all of it (e-mails: ui.capture)
+        self.intercept: Callable[[QMimeData], bool] | None = None
         widget.setAcceptDrops(True)
         if isinstance(widget, QAbstractScrollArea):
             # Drags over the viewport go to the viewport first; let them reach the widget.
@@ -256,7 +259,8 @@ class DropTarget(QObject):
             self.overlay.hide()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is not self._widget:
+        # A filter whose Python object is gone (its widget being destroyed) has no attributes.
+        if obj is not getattr(self, "_widget", None):
             return False
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
@@ -281,6 +285,8 @@ class DropTarget(QObject):
                 return True
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
+            if self.intercept is not None and self.intercept(event.mimeData()):
+                return True
             _guarded(self._controller, lambda: self._controller.attach_mime(
                 case_id, event.mimeData(), self._contact_id()))
             return True
@@ -322,11 +328,13 @@ class PasteHandler(QObject):
         mime = QGuiApplication.clipboard().mimeData()
         if not self._controller.can_accept(mime):
             return False
-        return self._controller.attach_mime(self._case_id(), mime, self._contact_id())
+        return self._controller.attach_mime(self._case_id(), mime, self._contact_id(),
+                                            how="pasted")
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not hasattr(
+                self, "_controller"):  # its Python object is gone (see DropTarget)
             return False
         assert isinstance(event, QKeyEvent)
         if not event.matches(QKeySequence.StandardKey.Paste) or not self.clipboard_attachable():

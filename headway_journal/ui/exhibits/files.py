@@ -9,8 +9,6 @@ import hashlib
 import os
 import shutil
 import stat
-import tempfile
-import time
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from ... import platform
+from ...journal import view_copies
 from ...journal.exhibits import safe_display_name
 from ...journal.filenames import portable_name, unique_name
 from ...journal.folder_safety import create_private
@@ -51,7 +49,8 @@ KEY_LAST_SAVE_FOLDER = "attachments/last_save_folder"
 
 OPEN_FILTERS = TranslatedTexts("files", (
     QT_TRANSLATE_NOOP("files", "All files (*)"),
-    QT_TRANSLATE_NOOP("files", "Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.heic *.heif *.avif)"),
+    QT_TRANSLATE_NOOP("files", "Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.tif *.tiff *.heic "
+                               "*.heif *.avif)"),
     QT_TRANSLATE_NOOP("files", "PDF documents (*.pdf)"),
 ))
 
@@ -74,7 +73,8 @@ def pick_and_attach(parent: QWidget | None, controller: AttachmentController,
                     case_id: int | None, contact_id: int | None = None) -> int:
     """Ask for one or more files and attach them. Returns how many were queued."""
     if case_id is None:
-        controller.failed.emit(QCoreApplication.translate("files", "Choose or create a case first; nothing was attached."))
+        controller.failed.emit(QCoreApplication.translate("files", "Choose or create a case first; "
+                                                                   "nothing was attached."))
         return 0
     settings = _settings()
     folder = _existing_folder(settings.value(KEY_LAST_ATTACH_FOLDER, ""),
@@ -158,24 +158,35 @@ def export_copy(service: JournalService, attachment_id: int, target: Path, *,
     quoted = quoted_name(view.original_name)
     problem = service.store.verify(view.sha256, view.size)
     if problem is not None:
-        raise ExportError(QCoreApplication.translate("files", "The journal's copy of {quoted} is {problem}, so no copy was made; run a journal check to see what happened.").format(quoted=quoted, problem=problem))
-    source = service.store.path_for(view.sha256)
+        raise ExportError(QCoreApplication.translate("files", "The journal's copy of {quoted} is "
+                                                              "{problem}, so no copy was made; run "
+                                                              "a journal check to see what "
+                                                              "happened.").format(
+                                                                  quoted=quoted, problem=problem))
     target = Path(target)
     tmp = target.with_name(f".{uuid.uuid4().hex}.part")
     try:
-        with open(source, "rb") as src, os.fdopen(create_private(tmp), "wb") as dst:
+        with service.store.open_plain(view.sha256) as src, \
+                os.fdopen(create_private(tmp), "wb") as dst:
             shutil.copyfileobj(src, dst, 1024 * 1024)
             dst.flush()
             os.fsync(dst.fileno())
         if _sha256_file(tmp) != view.sha256:
-            raise ExportError(QCoreApplication.translate("files", "The copy of {quoted} did not match the original, so it was deleted; try another folder or drive.").format(quoted=quoted))
+            raise ExportError(QCoreApplication.translate("files", "The copy of {quoted} did not "
+                                                                  "match the original, so it was "
+                                                                  "deleted; try another folder or "
+                                                                  "drive.").format(quoted=quoted))
         if read_only:
             os.chmod(tmp, stat.S_IRUSR)
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise ExportError(QCoreApplication.translate("files", "{quoted} could not be copied to “{parent}” ({value}).").format(quoted=quoted, parent=target.parent, value=exc.strerror or type(exc).__name__)) from exc
+        raise ExportError(QCoreApplication.translate("files", "{quoted} could not be copied to "
+                                                              "“{parent}” ({value}).").format(
+                                                                  quoted=quoted,
+                                                                  parent=target.parent,
+                                                                  value=exc.strerror or type(exc).__name__)) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -198,7 +209,8 @@ def save_copy_as(service: JournalService, attachment_id: int,
     target = Path(chosen)
     try:
         if target.resolve() == service.store.path_for(view.sha256).resolve():
-            raise ExportError(QCoreApplication.translate("files", "That is the journal's own copy; choose another place."))
+            raise ExportError(QCoreApplication.translate("files", "That is the journal's own copy; "
+                                                                  "choose another place."))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             export_copy(service, attachment_id, target)
@@ -212,33 +224,23 @@ def save_copy_as(service: JournalService, attachment_id: int,
     return target
 
 
-_TEMP_PREFIX = "headway-exhibit-"
-_TEMP_MAX_AGE_S = 24 * 60 * 60
-
-
-def _remove_old_viewer_copies() -> None:
-    base = Path(tempfile.gettempdir())
-    cutoff = time.time() - _TEMP_MAX_AGE_S
-    with contextlib.suppress(OSError):
-        for entry in base.glob(_TEMP_PREFIX + "*"):
-            with contextlib.suppress(OSError):
-                info = entry.lstat()
-                if (stat.S_ISDIR(info.st_mode) and platform.owned_by_me(info)
-                        and info.st_mtime < cutoff):
-                    shutil.rmtree(entry, ignore_errors=True)
-
-
 def viewer_copy(service: JournalService, attachment_id: int) -> Path:
-    """A read-only copy of the exhibit in a private temp folder (what the system viewer gets).
+    """A read-only copy of the exhibit in a private temp folder (what the system viewer gets),
+    removed when the app quits (``journal.view_copies``).
 
     Raises ExportError, e.g. for files whose type is not recognised (opening those with
     "whatever the desktop picks" could run them).
     """
     view = service.attachment(attachment_id)
     if view.media_type not in _EXTENSIONS:
-        raise ExportError(QCoreApplication.translate("files", "{quoted_name} is not a type this app recognises, so it is not opened automatically; use “Save a copy as…” and open the copy yourself.").format(quoted_name=quoted_name(view.original_name)))
-    _remove_old_viewer_copies()
-    folder = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX))  # 0700, unique
+        raise ExportError(QCoreApplication.translate("files", "{quoted_name} is not a type this "
+                                                              "app recognises, so it is not opened "
+                                                              "automatically; use “Save a copy "
+                                                              "as…” and open the copy "
+                                                              "yourself.").format(
+                                                                  quoted_name=quoted_name(view.original_name)))
+    view_copies.sweep()  # copies of runs that ended without removing theirs
+    folder = view_copies.new_view_folder()  # private, removed when this run quits
     return export_copy(service, attachment_id, folder / export_file_name(view), read_only=True)
 
 
@@ -248,11 +250,13 @@ def open_in_system_viewer(service: JournalService, attachment_id: int,
     try:
         copy = viewer_copy(service, attachment_id)
     except (ExportError, ServiceError) as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("files", "Open with system viewer"), window_text(str(exc)))
+        QMessageBox.warning(parent, QCoreApplication.translate("files", "Open with system "
+                                                                        "viewer"), window_text(str(exc)))
         return None
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
         QMessageBox.warning(parent, QCoreApplication.translate("files", "Open with system viewer"),
-                            QCoreApplication.translate("files", "No application on this computer opens this kind of file; "
+                            QCoreApplication.translate("files", "No application on this computer "
+                                                                "opens this kind of file; "
                             "use \u201cSave a copy as\u2026\u201d instead."))
         return None
     return copy

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -55,8 +55,10 @@ class ExhibitStrip(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exhibitStrip")
-        self.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Exhibits of this contact"))
-        self.setToolTip(QCoreApplication.translate("ExhibitStrip", "Click here, then Ctrl+V pastes a screenshot or copied files."))
+        self.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Exhibits of this "
+                                                                          "contact"))
+        self.setToolTip(QCoreApplication.translate("ExhibitStrip", "Click here, then Ctrl+V pastes "
+                                                                   "a screenshot or copied files."))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Ctrl+V works while it has focus
         self.setStyleSheet(  # a visible focus ring says where Ctrl+V goes
             "QFrame#exhibitStrip { border: 1px solid palette(mid); border-radius: 4px; }"
@@ -81,7 +83,9 @@ class ExhibitStrip(QFrame):
         self.hint = QLabel(tr("strip", HINT))
         self.hint.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Exhibits hint"))
         self.hint.setWordWrap(True)
-        self.hint.setEnabled(False)  # secondary text
+        # secondary text, in the palette's hint colour (kept at 4.5:1): not disabled, which
+        # would make it too faint to read
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         top = QHBoxLayout()
         top.setSpacing(GRID)
         top.addWidget(title)
@@ -148,28 +152,36 @@ class ExhibitStrip(QFrame):
         if not self._existing and not self._attached and not self._controller.held_names():
             self.hint.setText(tr("strip", HINT))
         else:
-            self.hint.setText(QCoreApplication.translate("ExhibitStrip", "More: Ctrl+V here, or drop files on this window."))
+            self.hint.setText(QCoreApplication.translate("ExhibitStrip", "More: Ctrl+V here, or "
+                                                                         "drop files on this "
+                                                                         "window."))
 
     def _add_chip(self, name: str, *, attached: bool = False, index: int = -1) -> None:
         chip = QFrame()
         chip.setObjectName("exhibitChip")
         chip.setFrameShape(QFrame.Shape.StyledPanel)
         state = "attached" if attached else QCoreApplication.translate("ExhibitStrip", "attached when the contact is saved")
-        chip.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Exhibit {name}, {state}").format(name=name, state=state))
+        chip.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Exhibit {name}, "
+                                                                          "{state}").format(
+                                                                              name=name,
+                                                                              state=state))
         chip.setToolTip(f"{name}\n{state.capitalize()}")
         row = QHBoxLayout(chip)
         row.setContentsMargins(GRID, 0, 0 if not attached else GRID, 0)
         row.setSpacing(GRID // 2)
         label = QLabel(("✓ " if attached else "") + _short(name))
-        label.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Exhibit {name}").format(name=name))
+        label.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Exhibit {name}").format(
+            name=name))
         row.addWidget(label)
         if not attached:
             remove = QToolButton()
             remove.setObjectName("removeExhibit")
             remove.setText("×")
             remove.setAutoRaise(True)
-            remove.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Do not attach {name}").format(name=name))
-            remove.setToolTip(QCoreApplication.translate("ExhibitStrip", "Do not attach {name}").format(name=name))
+            remove.setAccessibleName(QCoreApplication.translate("ExhibitStrip", "Do not attach {name}").format(
+                name=name))
+            remove.setToolTip(QCoreApplication.translate("ExhibitStrip", "Do not attach {name}").format(
+                name=name))
             remove.clicked.connect(lambda _c=False, i=index: self._controller.discard_held(i))
             row.addWidget(remove)
         self.chips_row.addWidget(chip)

@@ -65,9 +65,9 @@ class ThumbnailCache(QObject):
         def work(_context: TaskContext) -> QImage | None:
             image: QImage | None = None
             try:
-                path = store.thumbnail(sha, max_px)
-                if path is not None:
-                    loaded = QImage(str(path))
+                data = store.thumbnail_bytes(sha, max_px)  # sealed in a locked journal
+                if data is not None:
+                    loaded = QImage.fromData(data)
                     image = None if loaded.isNull() else loaded
             except Exception as exc:  # no preview, never a crash
                 _log.warning("thumbnail failed (%s)", type(exc).__name__)

@@ -18,7 +18,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QFontDatabase,
     QGuiApplication,
@@ -48,8 +59,12 @@ from PySide6.QtWidgets import (
 
 from headway_journal.ui.event_watch import EventWatch
 from headway_journal.ui.fit import fit_to_screen
+from headway_journal.ui.keyboard_help import add_help_key, describe
 
+from ...journal.capture.provenance import describe_provenance
+from ...journal.exhibits.images import PILLOW_FORMATS
 from ...journal.service import ServiceError
+from ..capture.recognised_text import RecognisedTextPanel
 from .describe import describe_exhibit, full_date, human_size, type_label
 from .files import open_in_system_viewer, save_copy_as
 
@@ -104,13 +119,15 @@ class ImageViewer(QDialog):
     def __init__(self, service: JournalService, attachment_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self._service = service
         self.attachment_id = attachment_id
         self.view: AttachmentView = service.attachment(attachment_id)
         self.fit_mode = True
         self._canvas: _Canvas | None = None
         self.setAccessibleName(QCoreApplication.translate("ImageViewer", "Exhibit viewer"))
-        self.setWindowTitle(QCoreApplication.translate("ImageViewer", "{value} — Exhibit").format(value=self.view.caption or self.view.original_name))
+        self.setWindowTitle(QCoreApplication.translate("ImageViewer", "{value} — Exhibit").format(
+            value=self.view.caption or self.view.original_name))
         self.setSizeGripEnabled(True)
 
         self._build_scroll_area()
@@ -124,15 +141,21 @@ class ImageViewer(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(middle, 1)
+        self.recognised: RecognisedTextPanel | None = None
+        if self.view.media_type in PILLOW_FORMATS:  # the text read from it (ui.capture)
+            self.recognised = RecognisedTextPanel(service, attachment_id, self)
+            layout.addWidget(self.recognised)
         layout.addLayout(buttons)
+        QWidget.setTabOrder(self.fit_button, self.scroll_area)  # Tab in reading order
 
-        for keys, slot in (
-            (QKeySequence(QKeySequence.StandardKey.ZoomIn), self.zoom_in),
-            (QKeySequence("Ctrl+="), self.zoom_in),
-            (QKeySequence(QKeySequence.StandardKey.ZoomOut), self.zoom_out),
-            (QKeySequence("Ctrl+0"), self.toggle_fit),
+        zoom_in, zoom_out = self.tr("Zoom in"), self.tr("Zoom out")
+        for keys, slot, what in (
+            (QKeySequence(QKeySequence.StandardKey.ZoomIn), self.zoom_in, zoom_in),
+            (QKeySequence("Ctrl+="), self.zoom_in, zoom_in),
+            (QKeySequence(QKeySequence.StandardKey.ZoomOut), self.zoom_out, zoom_out),
+            (QKeySequence("Ctrl+0"), self.toggle_fit, self.tr("Fit to window / actual size")),
         ):
-            QShortcut(keys, self, slot)
+            describe(QShortcut(keys, self, slot), what)
 
         fit_to_screen(self, QSize(1000, 700))
         self._apply_fit()
@@ -150,6 +173,7 @@ class ImageViewer(QDialog):
         EventWatch(self.scroll_area.viewport(), self._viewport_event, self)
         if image is not None:
             self._canvas = _Canvas(image)
+            self._name_canvas()
             self.scroll_area.setWidget(self._canvas)
         else:
             note = QLabel(problem, self)
@@ -186,13 +210,18 @@ class ImageViewer(QDialog):
         self.caption_label = self._value(self.view.caption or QCoreApplication.translate("ImageViewer", "No caption"))
         form.addRow(QCoreApplication.translate("ImageViewer", "Caption:"), self.caption_label)
         form.addRow(QCoreApplication.translate("ImageViewer", "File name:"), self._value(self.view.original_name))
+        came = describe_provenance(self.view.provenance)
+        if came:
+            form.addRow(self.tr("Came from:"), self._value(came))
         kind = type_label(self.view)
         if self.view.width and self.view.height:
-            kind += QCoreApplication.translate("ImageViewer", ", {width} × {height} pixels").format(width=self.view.width, height=self.view.height)
+            kind += QCoreApplication.translate("ImageViewer", ", {width} × {height} pixels").format(
+                width=self.view.width, height=self.view.height)
         form.addRow(QCoreApplication.translate("ImageViewer", "Type:"), self._value(kind))
         size = human_size(self.view.size)
         if self.view.size >= 1024:
-            size += QCoreApplication.translate("ImageViewer", " ({size:,} bytes)").format(size=self.view.size)
+            size += QCoreApplication.translate("ImageViewer", " ({size:,} bytes)").format(
+                size=self.view.size)
         form.addRow(QCoreApplication.translate("ImageViewer", "Size:"), self._value(size))
         digest = self.view.sha256
         self.sha_label = self._value(f"{digest[:32]}\n{digest[32:]}")  # 64 hex digits don't wrap
@@ -224,13 +253,18 @@ class ImageViewer(QDialog):
         self.external_button.setToolTip(QCoreApplication.translate("ImageViewer", "Open a read-only copy in your usual viewer"))
         self.external_button.clicked.connect(self.open_externally)
         self.save_button = QPushButton(QCoreApplication.translate("ImageViewer", "Save a copy as\u2026"), self)
+        self.save_button.setToolTip(self.tr("Save a copy of the file wherever you choose"))
         self.save_button.clicked.connect(self.save_copy)
         self.caption_button = QPushButton(QCoreApplication.translate("ImageViewer", "Edit caption\u2026"), self)
+        self.caption_button.setToolTip(self.tr("Change the caption the case file shows "
+                                               "under this exhibit"))
         self.caption_button.clicked.connect(self.edit_caption)
         self.verify_button = QPushButton(QCoreApplication.translate("ImageViewer", "Check file"), self)
         self.verify_button.setToolTip(QCoreApplication.translate("ImageViewer", "Confirm the stored file still matches its SHA-256"))
         self.verify_button.clicked.connect(self.verify)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.button(QDialogButtonBox.StandardButton.Close).setToolTip(
+            self.tr("Close the viewer (Esc)"))
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
         for button in (self.external_button, self.save_button, self.caption_button,
@@ -259,22 +293,36 @@ class ImageViewer(QDialog):
     def _load(self) -> tuple[QImage | None, str]:
         view = self.view
         if not view.is_image:
-            return None, (QCoreApplication.translate("ImageViewer", "No preview for this {type_label} file. Use “Open with system viewer” to read it.").format(type_label=type_label(view)))
+            return None, (QCoreApplication.translate("ImageViewer", "No preview for this "
+                                                                    "{type_label} file. Use “Open "
+                                                                    "with system viewer” to read "
+                                                                    "it.").format(
+                                                                        type_label=type_label(view)))
         if not view.preview_ok:
-            return None, (QCoreApplication.translate("ImageViewer", "No preview: this image could not be read (it may be damaged, "
+            return None, (QCoreApplication.translate("ImageViewer", "No preview: this image could "
+                                                                    "not be read (it may be "
+                                                                    "damaged, "
                           "incomplete, or in a format this app does not display). The file "
                           "is kept exactly as it was attached."))
-        try:
-            path = self._service.store.path_for(view.sha256)
-        except (ServiceError, ValueError):
-            return None, QCoreApplication.translate("ImageViewer", "The stored file could not be found.")
-        reader = QImageReader(str(path))
+        try:  # read through the store: a locked journal's file is sealed
+            data = self._service.store.read_bytes(view.sha256)
+        except (ServiceError, ValueError, OSError):
+            return None, QCoreApplication.translate("ImageViewer", "The stored file could not be "
+                                                                   "found.")
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QBuffer.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer)
         reader.setDecideFormatFromContent(True)
         reader.setAutoTransform(True)
         reader.setAllocationLimit(_ALLOCATION_LIMIT_MB)
         image = reader.read()
         if image.isNull():
-            return None, (QCoreApplication.translate("ImageViewer", "The image could not be displayed ({errorString}); the file itself is kept unchanged.").format(errorString=reader.errorString()))
+            return None, (QCoreApplication.translate("ImageViewer", "The image could not be "
+                                                                    "displayed ({errorString}); "
+                                                                    "the file itself is kept "
+                                                                    "unchanged.").format(
+                                                                        errorString=reader.errorString()))
         return image, ""
 
     # ----------------------------------------------------------------- zoom
@@ -367,27 +415,43 @@ class ImageViewer(QDialog):
         """Re-hash the stored file; shows and returns the problem (None when sound)."""
         problem: str | None = self._service.store.verify(self.view.sha256, self.view.size)
         self.check_label.setText(
-            QCoreApplication.translate("ImageViewer", "Checked: the stored file matches its SHA-256 (unchanged since it was added).")
-            if problem is None else QCoreApplication.translate("ImageViewer", "Problem: the stored file is {problem}.").format(problem=problem))
+            QCoreApplication.translate("ImageViewer", "Checked: the stored file matches its "
+                                                      "SHA-256 (unchanged since it was added).")
+            if problem is None else QCoreApplication.translate("ImageViewer", "Problem: the stored "
+                                                                              "file is "
+                                                                              "{problem}.").format(
+                                                                                  problem=problem))
         return problem
 
     def edit_caption(self) -> bool:
         text, ok = QInputDialog.getMultiLineText(
-            self, QCoreApplication.translate("ImageViewer", "Edit caption"), QCoreApplication.translate("ImageViewer", "Caption for “{original_name}”:").format(original_name=self.view.original_name),
+            self, QCoreApplication.translate("ImageViewer", "Edit caption"), QCoreApplication.translate("ImageViewer", "Caption for “{original_name}”:").format(
+                original_name=self.view.original_name),
             self.view.caption)
         if not ok:
             return False
         try:
             self._service.set_attachment_caption(self.attachment_id, text)
         except ServiceError as exc:
-            self.check_label.setText(QCoreApplication.translate("ImageViewer", "The caption was not saved: {exc}").format(exc=exc))
+            self.check_label.setText(QCoreApplication.translate("ImageViewer", "The caption was not saved: {exc}").format(
+                exc=exc))
             return False
         self.view = self._service.attachment(self.attachment_id)
         self.caption_label.setText(self.view.caption or QCoreApplication.translate("ImageViewer", "No caption"))
-        self.setWindowTitle(QCoreApplication.translate("ImageViewer", "{value} — Exhibit").format(value=self.view.caption or self.view.original_name))
+        self.setWindowTitle(QCoreApplication.translate("ImageViewer", "{value} — Exhibit").format(
+            value=self.view.caption or self.view.original_name))
         self.setToolTip(describe_exhibit(self.view))
+        self._name_canvas()
         self.caption_changed.emit(self.attachment_id)
         return True
+
+    def _name_canvas(self) -> None:
+        """The image's text alternative for screen readers: its caption (else its file name)."""
+        if self._canvas is not None:
+            name = self.view.caption or self.view.original_name
+            self._canvas.setAccessibleName(QCoreApplication.translate("ImageViewer", "Exhibit image: {name}").format(
+                name=name))
+            self._canvas.setAccessibleDescription(describe_exhibit(self.view))
 
 
 def open_viewer(service: JournalService, attachment_id: int,

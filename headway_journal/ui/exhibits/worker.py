@@ -14,6 +14,7 @@ Each item's outcome is the task's ``progress`` (an :class:`ItemResult`), and the
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,8 @@ class SourceItem:
     data: bytes | None = None
     image: QImage | None = None
     size: int = 0  # best guess before copying (for the progress dialog); 0 if unknown
+    # where it came from (journal.capture.provenance), stored with the exhibit's row
+    provenance: Mapping[str, str] | None = None
 
 
 def image_to_png(image: QImage) -> bytes:

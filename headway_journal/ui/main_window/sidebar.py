@@ -76,6 +76,8 @@ class Sidebar(QWidget):
 
         self.views = QListWidget()
         self.views.setAccessibleName(QCoreApplication.translate("Sidebar", "Saved views"))
+        self.views.setAccessibleDescription(self.tr("Which cases the list shows, with how "
+                                                    "many each view holds"))
         self.views.setFrameShape(QFrame.Shape.NoFrame)
         self.views.setStyleSheet("QListWidget::item { padding: 3px 6px; }")
         self.views.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -93,12 +95,14 @@ class Sidebar(QWidget):
         filters.setSpacing(GRID)
         self.issue_filter = QComboBox()
         self.issue_filter.setAccessibleName(QCoreApplication.translate("Sidebar", "Issue type filter"))
-        self.issue_filter.setToolTip(QCoreApplication.translate("Sidebar", "Show only one issue type"))
+        self.issue_filter.setToolTip(QCoreApplication.translate("Sidebar", "Show only one issue "
+                                                                           "type"))
         self.issue_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.issue_filter.setMinimumContentsLength(10)
         self.org_filter = QComboBox()
         self.org_filter.setAccessibleName(QCoreApplication.translate("Sidebar", "Organization filter"))
-        self.org_filter.setToolTip(QCoreApplication.translate("Sidebar", "Show only one organization"))
+        self.org_filter.setToolTip(QCoreApplication.translate("Sidebar", "Show only one "
+                                                                         "organization"))
         self.org_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.org_filter.setMinimumContentsLength(8)
         filters.addWidget(self.issue_filter, 1)
@@ -109,6 +113,7 @@ class Sidebar(QWidget):
         sort_label.setAccessibleName(QCoreApplication.translate("Sidebar", "Sort by"))
         self.sort_combo = QComboBox()
         self.sort_combo.setAccessibleName(QCoreApplication.translate("Sidebar", "Sort cases by"))
+        self.sort_combo.setToolTip(self.tr("The order of the case list"))
         for key, label in SORTS:
             self.sort_combo.addItem(label, key)
         sort_label.setBuddy(self.sort_combo)
@@ -121,6 +126,9 @@ class Sidebar(QWidget):
 
         self.case_list = QTreeView()
         self.case_list.setAccessibleName(QCoreApplication.translate("Sidebar", "Case list"))
+        self.case_list.setAccessibleDescription(self.tr(
+            "The cases of the chosen view: title, status and next deadline. Ctrl+E edits "
+            "the selected case, Ctrl+L logs a contact on it"))
         self.case_list.setModel(model)
         self.case_list.setRootIsDecorated(False)
         self.case_list.setUniformRowHeights(True)
@@ -222,9 +230,12 @@ class Sidebar(QWidget):
 def empty_list_text(text: str, view: str) -> str:
     """What an empty case list says, for the search ``text`` in ``view``."""
     if text:
-        return QCoreApplication.translate("sidebar", "No case matches “{text}”. Press Esc in the search box to clear it.").format(text=text)
+        return QCoreApplication.translate("sidebar", "No case matches “{text}”. Press Esc in the "
+                                                     "search box to clear it.").format(text=text)
     if view == "due":
-        return QCoreApplication.translate("sidebar", "Nothing is due in the next 7 days and nothing is overdue.")
+        return QCoreApplication.translate("sidebar", "Nothing is due in the next 7 days and "
+                                                     "nothing is overdue.")
     if view == "deleted":
         return QCoreApplication.translate("sidebar", "Nothing has been deleted.")
-    return QCoreApplication.translate("sidebar", "No cases in {value}.").format(value=VIEW_NAMES[view])
+    return QCoreApplication.translate("sidebar", "No cases in {value}.").format(
+        value=VIEW_NAMES[view])

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +25,8 @@ class WelcomePanel(QWidget):
     """An empty journal: one obvious button, who you are, and Headway's channels to verify."""
 
     def __init__(self, service: JournalService, start: Callable[[], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 encrypt: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(QCoreApplication.translate("WelcomePanel", "Welcome"))
         self._start = start
@@ -34,13 +36,17 @@ class WelcomePanel(QWidget):
         column = QVBoxLayout()
         column.setSpacing(GRID * 2)
         column.addStretch(1)
-        column.addWidget(heading(QCoreApplication.translate("WelcomePanel", "Welcome to Headway Journal"), level=1))
+        column.addWidget(heading(QCoreApplication.translate("WelcomePanel", "Welcome to Headway "
+                                                                            "Journal"), level=1))
         column.addWidget(wrap_label(
-            QCoreApplication.translate("WelcomePanel", "Keep a dated record of every call, chat, e-mail and ticket with a company's "
+            QCoreApplication.translate("WelcomePanel", "Keep a dated record of every call, chat, "
+                                                       "e-mail and ticket with a company's "
             "support, hold them to what they promised, and print a case file when you need "
-            "to escalate. Everything stays on this computer."), name=QCoreApplication.translate("WelcomePanel", "Welcome text")))
+            "to escalate. Everything stays on this computer."),
+            name=QCoreApplication.translate("WelcomePanel", "Welcome text")))
         self.start_button = QPushButton(QCoreApplication.translate("WelcomePanel", "Start your first case"))
         self.start_button.setAccessibleName(QCoreApplication.translate("WelcomePanel", "Start your first case"))
+        self.start_button.setToolTip(self.tr("Write down your first support case (Ctrl+N)"))
         self.start_button.setDefault(True)
         self.start_button.setMinimumHeight(GRID * 6)
         self.start_button.setMinimumWidth(GRID * 32)
@@ -49,6 +55,18 @@ class WelcomePanel(QWidget):
         self.start_button.setFont(font)
         self.start_button.clicked.connect(self._start_clicked)
         column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # A new journal can be encrypted right away (plain remains the default): a quiet
+        # secondary button, so "Start your first case" stays the one obvious one.
+        self.encrypt_button = QToolButton()
+        self.encrypt_button.setText(self.tr("Encrypt this journal…"))
+        self.encrypt_button.setAutoRaise(True)
+        self.encrypt_button.setAccessibleName(QCoreApplication.translate("WelcomePanel", "Encrypt this journal"))
+        self.encrypt_button.setToolTip(self.tr(
+            "Keep everything in it encrypted under a passphrase (File > Security later too)"))
+        if encrypt is not None:
+            self.encrypt_button.clicked.connect(lambda _checked=False: encrypt())
+        self.encrypt_button.setVisible(encrypt is not None and service.journal.keys is None)
+        column.addWidget(self.encrypt_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.details: WelcomeDetails | None = None  # made when first shown
         self.details_slot = QVBoxLayout()
         column.addLayout(self.details_slot)
@@ -77,8 +95,10 @@ class WelcomePanel(QWidget):
         self._start()
 
     def set_service(self, service: JournalService) -> None:
-        """The same journal, reopened after a restore."""
+        """The same journal, reopened after a restore (or encrypted)."""
         self.service = service
+        if service.journal.keys is not None:
+            self.encrypt_button.setVisible(False)
 
     def refresh(self) -> None:
         if self.details is None:  # made when first shown: an empty journal only
@@ -92,7 +112,8 @@ class WelcomePanel(QWidget):
             return
         self.channels_box.addWidget(heading(QCoreApplication.translate("WelcomePanel", "Headway's support channels, as published"), level=3))
         self.channels_box.addWidget(wrap_label(
-            QCoreApplication.translate("WelcomePanel", "Check each one inside your own account (Help or Support) before you rely on it; "
+            QCoreApplication.translate("WelcomePanel", "Check each one inside your own account "
+                                                       "(Help or Support) before you rely on it; "
             "the app shows when and where each was verified."), name=QCoreApplication.translate("WelcomePanel", "Verify channels")))
         for ch in headway.channels:
             kind = CHANNEL_NAMES.get(ch.kind, ch.kind)

@@ -47,7 +47,7 @@ from ... import APP_NAME
 from ...journal import backup as jbackup
 from ...journal.records import CaseFilter, DueItem
 from ...journal.service import JournalService
-from .. import read_only_mode
+from .. import read_only_mode, shared_journal
 from .. import settings as st
 from ..case.next_step import PromiseMark
 from ..case.pane import CasePane
@@ -63,6 +63,7 @@ from ..format import local_time, plural, short_date
 from ..shutdown import save_all_drafts
 from ..widgets import SearchBox, literal_ampersands
 from .actions import build_actions, build_choice_actions, build_menus, build_toolbar
+from .capture_hooks import drop_emails
 from .commands import CaseCommands
 from .journal_session import OVERDUE_WAIT_MS, JournalSession
 from .messages import PLAIN_ERRORS, plain_message
@@ -81,6 +82,7 @@ class MainWindow(CaseCommands):
     act_new_case: QAction
     act_log_contact: QAction
     act_attach: QAction
+    act_add_email: QAction
     act_capture: QAction
     act_case_file: QAction
     act_preview_case_file: QAction
@@ -90,6 +92,7 @@ class MainWindow(CaseCommands):
     act_backup_file: QAction
     act_restore_backup: QAction
     act_remove_unused: QAction
+    act_open_shared: QAction
     act_close: QAction
     act_quit: QAction
     act_edit_case: QAction
@@ -99,6 +102,7 @@ class MainWindow(CaseCommands):
     act_find: QAction
     act_organizations: QAction
     act_settings: QAction
+    act_verify_case_file: QAction
     act_mark_kept: QAction
     act_mark_broken: QAction
     status_actions: dict[str, QAction]
@@ -107,7 +111,10 @@ class MainWindow(CaseCommands):
     view_group: QActionGroup
     act_newest_first: QAction
     act_about: QAction
+    act_keyboard_help: QAction
     act_safety: QAction
+    security: Any  # ui.security.controller.SecurityController (File > Security, idle lock)
+    security_actions: list[QAction]
     status_menu: QMenu
     search_box: SearchBox
     toolbar: QToolBar
@@ -120,6 +127,7 @@ class MainWindow(CaseCommands):
         self._undo: list[tuple[str, int, str] | PromiseMark] = []
         self._last_error = ""
         self._shown_once = False
+        self.shared_watch: shared_journal.SharedWatch | None = None  # a shared journal's
         self._ready = False  # the first case is shown once the window is up
         self._welcome_filled = False
         self._closed = False
@@ -173,7 +181,7 @@ class MainWindow(CaseCommands):
 
     def _build_central(self) -> None:
         self.stack = QStackedWidget()
-        self.welcome = WelcomePanel(self.service, self.new_case)
+        self.welcome = WelcomePanel(self.service, self.new_case, encrypt=self.security.encrypt)
         self.stack.addWidget(self.welcome)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -237,6 +245,7 @@ class MainWindow(CaseCommands):
         controller.busy_changed.connect(lambda _busy: self.update_actions())
         # The Exhibits tab has its own drop target and Ctrl+V; these cover the rest.
         self.drop_target = install_drop_target(self, controller, self.attach_target)
+        self.drop_target.intercept = lambda mime: drop_emails(self, mime)  # e-mails: contacts
         self.timeline_paste = install_paste_shortcut(self.case_pane.timeline_page, controller,
                                                      self.attach_target)
         # Ctrl+V anywhere else in the window (text boxes keep pasting text)
@@ -313,6 +322,7 @@ class MainWindow(CaseCommands):
         with contextlib.suppress(*PLAIN_ERRORS):
             self.draft_bar.refresh()
         self.session.start()
+        self.shared_watch = shared_journal.watch(self)  # others' changes (a shared journal)
         QTimer.singleShot(NOTIFY_FIRST_MS, self, self.check_overdue)
 
     @property
@@ -325,6 +335,8 @@ class MainWindow(CaseCommands):
             self._closed = True
             st.save_window(self, self._splitters())
             self.session.stop()  # timers, and a check still running is dropped, not waited for
+            if self.shared_watch is not None:
+                self.shared_watch.stop()
             if self.tray is not None:
                 self.tray.hide()
             save_all_drafts()  # what open dialogs hold (File > Quit, a signal, the session)
@@ -336,7 +348,8 @@ class MainWindow(CaseCommands):
         """Let copies in progress be stored (their rows are written on this thread)."""
         if not self.attachments.busy:
             return
-        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Finishing the files being attached…"))
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Finishing the files "
+                                                                              "being attached…"))
         loop = QEventLoop()
         self.attachments.busy_changed.connect(loop.quit)
         QTimer.singleShot(timeout_ms, loop.quit)
@@ -479,7 +492,11 @@ class MainWindow(CaseCommands):
             case = self.case_pane.case
             if case is not None:
                 self.statusBar().showMessage(
-                    QCoreApplication.translate("MainWindow", "“{title}” is no longer in {value}; it stays open here. All shows every case.").format(title=case.title, value=VIEW_NAMES[self._view]), 10000)
+                    QCoreApplication.translate("MainWindow", "“{title}” is no longer in {value}; "
+                                                             "it stays open here. All shows every "
+                                                             "case.").format(
+                                                                 title=case.title,
+                                                                 value=VIEW_NAMES[self._view]), 10000)
         elif select is not None:
             self.select_case(select)
         else:
@@ -517,29 +534,37 @@ class MainWindow(CaseCommands):
     def update_status(self) -> None:
         n = self._counts.get("all", 0)
         backup = self.service.last_backup() if self.session.is_open else None
-        if backup is None:
-            when = QCoreApplication.translate("MainWindow", "never")
+        if self.service.journal.kind != "sqlite":
+            when = QCoreApplication.translate("MainWindow", "on the server")  # pg_dump (docs/shared-journal.md)
+        elif backup is None:
+            when = "never"
         else:
             local = backup.astimezone()
             when = (local_time(local.hour, local.minute) if local.date() == date.today()
                     else short_date(local.date()))
-        saved = (QCoreApplication.translate("MainWindow", "last change NOT saved: {last_error}").format(last_error=self._last_error) if self._last_error
+        saved = (QCoreApplication.translate("MainWindow", "last change NOT saved: {last_error}").format(
+            last_error=self._last_error) if self._last_error
                  else "read-only" if self.service.read_only is not None else QCoreApplication.translate("MainWindow", "all changes saved"))
         self.status_label.setText(
-            QCoreApplication.translate("MainWindow", "Journal: {journal_name} · {plural} · last backup {when} · {saved}").format(journal_name=self.journal_name(), plural=plural(n, 'case'), when=when, saved=saved))
+            QCoreApplication.translate("MainWindow", "Journal: {journal_name} · {plural} · last "
+                                                     "backup {when} · {saved}").format(
+                                                         journal_name=self.journal_name(),
+                                                         plural=plural(n, 'case'), when=when,
+                                                         saved=saved))
 
     def update_actions(self) -> None:
         case = self.case_pane.case
         has = case is not None
         live = has and not self.case_pane.deleted
         for action in (self.act_log_contact, self.act_attach, self.act_edit_case,
-                       self.act_delete_case):
+                       self.act_delete_case, self.act_add_email):
             action.setEnabled(live)
         self.act_capture.setEnabled(live)
         self.act_restore_case.setEnabled(has and self.case_pane.deleted)
         for action in (self.act_case_file, self.act_preview_case_file, self.act_print):
             action.setEnabled(has)
         self.act_restore_backup.setEnabled(self.session.is_open and not self.attachments.busy)
+        shared_journal.backups_elsewhere(self)  # a shared journal: pg_dump on its server
         self.act_remove_unused.setEnabled(self.session.is_open and not self.attachments.busy)
         self.status_menu.setEnabled(live)
         if case is not None and case.status in self.status_actions:
@@ -550,10 +575,17 @@ class MainWindow(CaseCommands):
         self.act_undo.setEnabled(bool(self._undo))
         last = self._undo[-1] if self._undo else None
         if isinstance(last, PromiseMark):
-            self.act_undo.setText(QCoreApplication.translate("MainWindow", "&Undo marking “{literal_ampersands}” {after}").format(literal_ampersands=literal_ampersands(last.text), after=last.after))
+            self.act_undo.setText(QCoreApplication.translate("MainWindow", "&Undo marking "
+                                                                           "“{literal_ampersands}” "
+                                                                           "{after}").format(
+                                                                               literal_ampersands=literal_ampersands(last.text),
+                                                                               after=last.after))
         elif last is not None:
             kind, _id, label = last
-            self.act_undo.setText(QCoreApplication.translate("MainWindow", "&Undo delete of {kind} “{literal_ampersands}”").format(kind=kind, literal_ampersands=literal_ampersands(label)))
+            self.act_undo.setText(QCoreApplication.translate("MainWindow", "&Undo delete of {kind} "
+                                                                           "“{literal_ampersands}”").format(
+                                                                               kind=kind,
+                                                                               literal_ampersands=literal_ampersands(label)))
         else:
             self.act_undo.setText(QCoreApplication.translate("MainWindow", "&Undo"))
         read_only_mode.apply(self)  # a read-only journal: nothing that writes
@@ -671,6 +703,10 @@ class MainWindow(CaseCommands):
         """File > Export deadlines (.ics) (``JournalSession.export_deadlines``)."""
         return self.session.export_deadlines()
 
+    def open_shared_journal(self) -> MainWindow | None:
+        """File > Open shared journal… (``ui.shared_journal``): a window of its own."""
+        return shared_journal.open_shared_dialog(self)
+
     def backup_now(self) -> Path | None:
         """File > Back up now (``JournalSession.backup_now``)."""
         return self.session.backup_now()
@@ -712,19 +748,26 @@ class MainWindow(CaseCommands):
         """
         if self.attachments.busy:
             QMessageBox.information(self, QCoreApplication.translate("MainWindow", "Restore from backup"),
-                                    QCoreApplication.translate("MainWindow", "Files are still being attached. Try again when they are "
+                                    QCoreApplication.translate("MainWindow", "Files are still "
+                                                                             "being attached. Try "
+                                                                             "again when they are "
                                     "done; nothing was changed."))
             return False
         problem = jbackup.check_backup(Path(path))
         if problem is not None:
             QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Restore from backup"),
-                                QCoreApplication.translate("MainWindow", "{problem}\n\nNothing was changed. Choose another backup.").format(problem=problem))
+                                QCoreApplication.translate("MainWindow", "{problem}\n\nNothing was "
+                                                                         "changed. Choose another "
+                                                                         "backup.").format(
+                                                                             problem=problem))
             return False
         from ..casefile.build import CaseFileBuilder
 
         if any(b.running() for b in self.findChildren(CaseFileBuilder)):
             QMessageBox.information(self, QCoreApplication.translate("MainWindow", "Restore from backup"),
-                                    QCoreApplication.translate("MainWindow", "A case file is being made. Try again when it is done; "
+                                    QCoreApplication.translate("MainWindow", "A case file is being "
+                                                                             "made. Try again when "
+                                                                             "it is done; "
                                     "nothing was changed."))
             return False
         for child in self.findChildren(QDialog):  # viewers and case file windows read the

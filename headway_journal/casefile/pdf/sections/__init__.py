@@ -20,6 +20,7 @@ from .promises import clocks, escalations, promises
 from .references import details, references
 from .signature import signature
 from .timeline import timeline
+from .verification import verification
 
 __all__ = ["SECTIONS", "Context", "build_story", "keep_small_tables"]
 
@@ -38,6 +39,7 @@ SECTIONS: tuple[Section, ...] = (
     exhibit_images,
     signature,
     dividers,
+    verification,  # after the dividers: the last page, after every appended exhibit page
 )
 
 

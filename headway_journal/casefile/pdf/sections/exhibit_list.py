@@ -8,7 +8,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from .... import i18n
+from headway_journal import i18n
+
 from ..exhibits import Prepared
 from ..marks import Heading
 from ..pages import exhibit_scale, percent, upright_size
@@ -32,11 +33,13 @@ def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
         if ctx.data.omitted_exhibits:  # all of them left out of this copy
             numbers = ", ".join(str(n) for n in ctx.data.omitted_exhibits)
             word = i18n.text("Exhibit") if len(ctx.data.omitted_exhibits) == 1 else i18n.text("Exhibits")
-            return out + [ctx.p(i18n.text("{word} {numbers} left out of this copy.").format(word=word, numbers=numbers))]
+            return out + [ctx.p(i18n.text("{word} {numbers} left out of this copy.").format(
+                word=word, numbers=numbers))]
         return out + [ctx.p(i18n.text("No exhibits are attached."), s.muted)]
     out.append(
         ctx.p(
-            i18n.text("Each exhibit is identified by its SHA-256 digest, computed when it was added "
+            i18n.text("Each exhibit is identified by its SHA-256 digest, computed when it was "
+                      "added "
             "to the journal; a copy can be checked against it (for example with "
             "sha256sum)."),
             s.muted,
@@ -49,9 +52,12 @@ def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
     for ex in exhibits:
         note = prep.notes.get(ex.number, "")
         missing = ex.number in prep.not_shown and "missing" in prep.not_shown[ex.number]
-        caption = i18n.text("{esc}<br/><font size=8 color='#555555'>{esc2}</font>").format(esc=esc(ex.caption), esc2=esc(note))
+        came = (f"<br/><font size=8 color='#555555'>{esc(i18n.text('From:'))} "
+                f"{esc(ex.provenance)}</font>") if ex.provenance else ""
+        caption = (f"{esc(ex.caption)}{came}<br/><font size=8 color='#555555'>{esc(note)}"
+                   "</font>")
         if missing:
-            caption = i18n.text("{esc}<br/><b><font size=8>{esc2}</font></b>").format(esc=esc(ex.caption), esc2=esc(note))
+            caption = f"{esc(ex.caption)}{came}<br/><b><font size=8>{esc(note)}</font></b>"
         rows.append(
             [
                 ctx.cell(str(ex.number), s.cell_bold),
@@ -59,13 +65,15 @@ def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
                 ctx.cell(ex.original_name),
                 ctx.cell(fmt_date(ex.added_at.date())),
                 ctx.markup(
-                    i18n.text("{esc}<br/><font size=7.5>{size:,} B</font>").format(esc=esc(fmt_size(ex.size)), size=ex.size),
+                    i18n.text("{esc}<br/><font size=7.5>{size:,} B</font>").format(
+                        esc=esc(fmt_size(ex.size)), size=ex.size),
                     s.cell,
                 ),
                 ctx.cell(ex.media_type),
             ]
         )
-        rows.append(["", ctx.markup(i18n.text("SHA-256 {sha_markup}").format(sha_markup=sha_markup(ex.sha256)), s.mono)])
+        rows.append(["", ctx.markup(i18n.text("SHA-256 {sha_markup}").format(
+            sha_markup=sha_markup(ex.sha256)), s.mono)])
         r = len(rows) - 1
         extra += [
             ("SPAN", (1, r), (-1, r)),
@@ -80,7 +88,8 @@ def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
         word = i18n.text("Exhibit") if len(ctx.data.omitted_exhibits) == 1 else i18n.text("Exhibits")
         out.append(Spacer(1, 6))
         out.append(
-            ctx.p(i18n.text("{word} {numbers} left out of this copy; the others keep their numbers.").format(word=word, numbers=numbers))
+            ctx.p(i18n.text("{word} {numbers} left out of this copy; the others keep their "
+                            "numbers.").format(word=word, numbers=numbers))
         )
     if prep.not_shown:
         out.append(ctx.p(i18n.text("Exhibits not shown in this file"), s.h2))
@@ -89,7 +98,9 @@ def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
             ex = by_number[number]
             out.append(
                 ctx.markup(
-                    i18n.text("<b>Exhibit {number}</b> — {esc} ({esc2}): {esc3}.").format(number=number, esc=esc(ex.caption), esc2=esc(ex.original_name), esc3=esc(reason)),
+                    i18n.text("<b>Exhibit {number}</b> — {esc} ({esc2}): {esc3}.").format(
+                        number=number, esc=esc(ex.caption), esc2=esc(ex.original_name),
+                        esc3=esc(reason)),
                     s.small,
                 )
             )
@@ -120,7 +131,8 @@ def dividers(ctx: Context, prep: Prepared) -> list[Flowable]:
                     (i18n.text("Caption"), ex.caption),
                     (i18n.text("Original name"), ex.original_name),
                     (i18n.text("Added"), fmt_dt(ex.added_at)),
-                    (i18n.text("Size"), i18n.text("{fmt_size} ({size:,} bytes)").format(fmt_size=fmt_size(ex.size), size=ex.size)),
+                    (i18n.text("Size"), i18n.text("{fmt_size} ({size:,} bytes)").format(
+                        fmt_size=fmt_size(ex.size), size=ex.size)),
                     (i18n.text("Media type"), ex.media_type),
                 ],
                 110,
@@ -133,7 +145,9 @@ def dividers(ctx: Context, prep: Prepared) -> list[Flowable]:
             out.append(
                 boxed(
                     ctx.markup(
-                        i18n.text("<b>This PDF could not be appended:</b> {esc}. The original file is kept in the journal and can be provided separately; the digest above identifies it.").format(esc=esc(pdf.problem or '')),
+                        i18n.text("<b>This PDF could not be appended:</b> {esc}. The original file "
+                                  "is kept in the journal and can be provided separately; the "
+                                  "digest above identifies it.").format(esc=esc(pdf.problem or '')),
                         s.body,
                     ),
                     ALERT_BG,
@@ -142,16 +156,20 @@ def dividers(ctx: Context, prep: Prepared) -> list[Flowable]:
             continue
         scales = [exhibit_scale(*upright_size(page)) for page in pdf.reader.pages]
         low, high = percent(min(scales)), percent(max(scales))
-        reduced = f"to {high}" if low == high else i18n.text("to between {low} and {high}").format(low=low, high=high)
+        reduced = f"to {high}" if low == high else i18n.text("to between {low} and {high}").format(
+            low=low, high=high)
         if pdf.pages == 1:
             following = i18n.text("The page after this one is the document as filed, reduced")
         else:
             following = (
-                i18n.text("The {pages} pages after this one are the document as filed, each reduced").format(pages=pdf.pages)
+                i18n.text("The {pages} pages after this one are the document as filed, each "
+                          "reduced").format(pages=pdf.pages)
             )
         out.append(
             ctx.p(
-                i18n.text("{following} {reduced} of its size and framed, so that the footer of this case file fits below it without covering any of it. Nothing else is changed.").format(following=following, reduced=reduced)
+                i18n.text("{following} {reduced} of its size and framed, so that the footer of "
+                          "this case file fits below it without covering any of it. Nothing else "
+                          "is changed.").format(following=following, reduced=reduced)
             )
         )
     return out

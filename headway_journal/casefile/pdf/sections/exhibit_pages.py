@@ -22,6 +22,7 @@ from ..exhibits import Prepared
 from ..images import PlacedImage, PlacedPixels
 from ..marks import Heading
 from ..styles import FONT, FRAME_H, FRAME_W, RULE
+from ..tagging import AltText
 from ..text import esc, exhibit_title, fmt_dt, fmt_size
 from .context import Context
 
@@ -105,6 +106,8 @@ def image_slot(ctx: Context, im: PlacedImage, box_h: float) -> KeepTogether:
         picture = PlacedPixels(im.pixels, im.width_px, im.height_px, width, height, name)
     else:
         picture = Image(str(im.path), width=width, height=height)
+    # read aloud as the exhibit's caption (the structure tree's alternative text)
+    picture = AltText(picture, f"Exhibit {im.exhibit.number}: {im.exhibit.caption}")
     framed = Table([[picture]], colWidths=[width], rowHeights=[height], hAlign="CENTER")
     framed.setStyle(
         TableStyle(

@@ -15,6 +15,7 @@ from ..text import esc, fmt_date, fmt_dt, fmt_minutes, plural
 from .context import Context
 from .cover import range_note
 from .promises import promise_line
+from .verification import chain_line
 
 __all__ = [
     "contact_block",
@@ -33,13 +34,18 @@ def timeline(ctx: Context, _prep: Prepared) -> list[Flowable]:
         ctx.heading(i18n.text("Timeline of contacts"), "section-timeline"),
     ]
     if d.contacts_range is not None:
-        note = i18n.text("This case file shows only the {range_note}.").format(range_note=range_note(d))
+        note = i18n.text("This case file shows only the {range_note}.").format(
+            range_note=range_note(d))
         out += [boxed(ctx.p(note, s.small), NOTE_BG), Spacer(1, 6)]
     if not contacts:
         return out + [ctx.p(i18n.text("No contacts were logged."), s.muted)]
     out.append(
         ctx.p(
-            i18n.text("{plural} from {fmt_date} to {fmt_date2}, in date order. Times are shown with their UTC offset. Each entry says when it was recorded.").format(plural=plural(len(contacts), 'contact'), fmt_date=fmt_date(contacts[0].started_at.date()), fmt_date2=fmt_date(contacts[-1].started_at.date())),
+            i18n.text("{plural} from {fmt_date} to {fmt_date2}, in date order. Times are shown "
+                      "with their UTC offset. Each entry says when it was recorded.").format(
+                          plural=plural(len(contacts), 'contact'),
+                          fmt_date=fmt_date(contacts[0].started_at.date()),
+                          fmt_date2=fmt_date(contacts[-1].started_at.date())),
             s.muted,
         )
     )
@@ -54,7 +60,9 @@ def contact_block(ctx: Context, c: ContactRow, known_exhibits: set[int]) -> Tabl
     """One contact: when, how, who, tickets, what was said, promises, exhibits, when recorded."""
     s = ctx.s
     head = (
-        i18n.text("Contact {number} · {esc} · {esc2}").format(number=c.number, esc=esc(fmt_dt(c.started_at, weekday=True)), esc2=esc(_channel(c)))
+        i18n.text("Contact {number} · {esc} · {esc2}").format(
+            number=c.number, esc=esc(fmt_dt(c.started_at, weekday=True)), esc2=esc(_channel(c)))
+        + f" · {esc(i18n.text(SOURCE_LABELS.get(c.source, c.source)))}"
     )
     rows: list[list[Flowable | str]] = [[ctx.markup(head, s.cell_head), ""]]
 
@@ -64,7 +72,8 @@ def contact_block(ctx: Context, c: ContactRow, known_exhibits: set[int]) -> Tabl
     add(i18n.text("Duration"), ctx.cell(_duration(c)))
     rep = ", ".join(x for x in (c.rep_name.strip(), c.rep_title.strip()) if x)
     if c.rep_id.strip():
-        rep = i18n.text("{rep} (ID {strip})").format(rep=rep, strip=c.rep_id.strip()) if rep else f"ID {c.rep_id.strip()}"
+        rep = i18n.text("{rep} (ID {strip})").format(
+            rep=rep, strip=c.rep_id.strip()) if rep else f"ID {c.rep_id.strip()}"
     add(i18n.text("Representative"), ctx.cell(rep or i18n.text("not recorded")))
     add(i18n.text("Tickets"), ctx.cell(", ".join(t for t in c.tickets if t.strip()) or i18n.text("none given")))
     add(i18n.text("What was said"), ctx.cell(c.summary or "—"))
@@ -77,11 +86,15 @@ def contact_block(ctx: Context, c: ContactRow, known_exhibits: set[int]) -> Tabl
         withheld = {x.number for x in ctx.data.exhibits if x.withheld}
         names = [
             i18n.text("Exhibit {n} (withheld from this redacted copy)").format(n=n) if n in withheld
-            else i18n.text("Exhibit {n}").format(n=n) if n in known_exhibits else i18n.text("Exhibit {n} (not in this file)").format(n=n)
+            else i18n.text("Exhibit {n}").format(
+                n=n) if n in known_exhibits else i18n.text("Exhibit {n} (not in this file)").format(
+                    n=n)
             for n in sorted(set(c.exhibit_numbers))
         ]
         add(i18n.text("Exhibits"), ctx.cell(", ".join(names)))
     add(i18n.text("Recorded"), ctx.cell(_recorded_note(c), s.cell_bold if _is_late(c) else s.cell))
+    if c.chain_seq is not None and c.chain_digest:
+        add(i18n.text("Hash chain"), ctx.cell(chain_line(c.chain_seq, c.chain_digest)))
     table = Table(rows, colWidths=[100, FRAME_W - 100], repeatRows=1, hAlign="LEFT")
     table.setStyle(
         grid_style(
@@ -102,7 +115,8 @@ def sorted_contacts(contacts: Sequence[ContactRow]) -> list[ContactRow]:
 
 
 def _duration(c: ContactRow) -> str:
-    hold = i18n.text("{hold_minutes} min on hold").format(hold_minutes=c.hold_minutes) if c.hold_minutes > 0 else i18n.text("no hold")
+    hold = i18n.text("{hold_minutes} min on hold").format(
+        hold_minutes=c.hold_minutes) if c.hold_minutes > 0 else i18n.text("no hold")
     if c.ended_at is None or c.ended_at < c.started_at:
         return i18n.text("duration not recorded; {hold}").format(hold=hold)
     minutes = round((c.ended_at - c.started_at).total_seconds() / 60)
@@ -126,9 +140,28 @@ def _recorded_note(c: ContactRow) -> str:
     if c.recorded_at - event > timedelta(hours=24):
         days = (c.recorded_at.astimezone(event.tzinfo).date() - event.date()).days
         return (
-            i18n.text("recorded {isoformat} ({plural} after the event)").format(isoformat=c.recorded_at.date().isoformat(), plural=plural(days, 'day'))
-        )
-    return i18n.text("recorded {fmt_dt} (within 24 hours of the event)").format(fmt_dt=fmt_dt(c.recorded_at))
+            i18n.text("recorded {isoformat} ({plural} after the event)").format(
+                isoformat=c.recorded_at.date().isoformat(), plural=plural(days, "day"))
+            + _editors(c))
+    return (i18n.text("recorded {fmt_dt} (within 24 hours of the event)").format(
+        fmt_dt=fmt_dt(c.recorded_at)) + _editors(c))
+
+
+def _editors(c: ContactRow) -> str:
+    """Who recorded and who last changed the entry, when the journal knows (a shared one)."""
+    out = f" by {c.recorded_by}" if c.recorded_by else ""
+    if c.changed_by:
+        out += f"; last changed by {c.changed_by}"
+    return out
+
+
+# How each contact was captured, as the entry's heading says it.
+SOURCE_LABELS = {
+    "typed": "typed in",
+    "email": "from an e-mail",
+    "transcript": "from a chat transcript",
+    "ocr-suggestion": "OCR suggestion accepted",
+}
 
 
 def _channel(c: ContactRow) -> str:

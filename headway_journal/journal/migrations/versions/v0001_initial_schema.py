@@ -276,13 +276,15 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_tickets_contact_id"), ["contact_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_tickets_number"), ["number"], unique=False)
 
-    _create_search()
+    if op.get_bind().dialect.name == "sqlite":  # PostgreSQL's search comes with 0004
+        _create_search()
 
 
 def downgrade() -> None:
-    for name in ("search_doc_case", "search_doc_contact", "search_doc_note"):
-        op.execute(f"DROP VIEW IF EXISTS {name}")
-    op.execute("DROP TABLE IF EXISTS search_fts")
+    if op.get_bind().dialect.name == "sqlite":
+        for name in ("search_doc_case", "search_doc_contact", "search_doc_note"):
+            op.execute(f"DROP VIEW IF EXISTS {name}")
+        op.execute("DROP TABLE IF EXISTS search_fts")
 
     with op.batch_alter_table("tickets", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_tickets_number"))

@@ -29,10 +29,14 @@ INDEXES = (
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":  # SQLite's search only
+        return
     for name, table, expr in INDEXES:
         op.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({expr})")
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
     for name, _table, _expr in INDEXES:
         op.execute(f"DROP INDEX IF EXISTS {name}")

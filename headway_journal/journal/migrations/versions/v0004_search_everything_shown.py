@@ -17,6 +17,9 @@ index is rebuilt from the new documents.
 
 No table is altered, so nothing is copied and foreign keys play no part.
 
+On PostgreSQL this revision makes that store's own search index in one step
+(``migrations/pg_search_0004``: tsvector with unaccent, GIN index, triggers).
+
 Revision ID: 0004
 Revises: 0003
 Create Date: 2026-12-01 14:00:00
@@ -25,6 +28,8 @@ Create Date: 2026-12-01 14:00:00
 from __future__ import annotations
 
 from alembic import op
+
+from headway_journal.journal.migrations import pg_search_0004
 
 revision = "0004"
 down_revision = "0003"
@@ -126,6 +131,9 @@ def _rebuild() -> None:
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":  # PostgreSQL: its own search index, made whole
+        pg_search_0004.upgrade()
+        return
     for name in OLD_TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     for name in OLD_INDEXES:
@@ -187,6 +195,9 @@ def _old_triggers() -> tuple[str, ...]:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        pg_search_0004.downgrade()
+        return
     for name in NEW_TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     for name in VIEWS:

@@ -39,17 +39,22 @@ from headway_journal.journal import deadlines as dl
 from headway_journal.journal.records import (
     MAX_HOLD_MINUTES,
     CaseView,
+    ConflictError,
     ContactInput,
     EscalationInput,
 )
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
+from headway_journal.ui.capture.contact_capture import ContactCapture
+from headway_journal.ui.capture.contact_fill import install_email_drop
 from headway_journal.ui.completion import click_through
 from headway_journal.ui.drafts import DraftStore, keep_drafts, offer_draft
 from headway_journal.ui.exhibits.controller import AttachmentController
 from headway_journal.ui.exhibits.drop_paste import install_drop_target, install_window_paste
 from headway_journal.ui.exhibits.strip import ExhibitStrip
+from headway_journal.ui.keyboard_help import describe
 
 from ...translated import tr
+from ..conflict_dialog import ConflictDialog
 from ..examples import show_promise_example
 from ..form_builder import ErrorLabel, HintLabel, save_keys_hint, show_problems
 from ..form_dialog import FormDialog
@@ -71,6 +76,7 @@ class ContactDialog(FormDialog, ContactForm):
         super().__init__(parent)
         self.service = service
         self.case_id = case_id
+        self.version: int | None = None  # the version of the contact being edited
         self.contact_id = contact_id
         self.saved_contact_id: int | None = None
         self.now: Callable[[], datetime] = local_now  # tests replace this clock
@@ -91,6 +97,7 @@ class ContactDialog(FormDialog, ContactForm):
         if contact_id is None:
             self.attachments.hold()
         self.attached_ids: list[int] = []
+        self.saved_hooks: list[Callable[[int], None]] = []  # called with the saved contact's id
         self.attach_messages: list[str] = []
         self._finishing = False  # saved; waiting for its exhibits to be stored
         self.attachments.attached.connect(self.attached_ids.extend)
@@ -101,9 +108,12 @@ class ContactDialog(FormDialog, ContactForm):
         self.setModal(True)
 
         self._build()
+        self.email_drop = install_email_drop(self)  # an e-mail dropped here fills the form
         self._load_completions()
         if contact_id is not None:
-            self._apply_input(service.contact_input(contact_id))
+            loaded = service.contact_input(contact_id)
+            self.version = loaded.version  # saved back: a save over a newer one is refused
+            self._apply_input(loaded)
             self.exhibit_strip.set_existing(
                 [a.original_name for a in self.case.attachments if a.contact_id == contact_id])
         else:
@@ -142,6 +152,8 @@ class ContactDialog(FormDialog, ContactForm):
         self.exhibit_strip = ExhibitStrip(self.service, self.attachments, self.case_id,
                                           lambda: self.contact_id)
         self.outer.addWidget(self.exhibit_strip)
+        # a chat transcript pasted or from a file, and suggestions (above the exhibits)
+        self.capture = ContactCapture(self)
         self.drop_target = install_drop_target(self, self.attachments, lambda: self.case_id,
                                                lambda: self.contact_id)
         # Ctrl+V anywhere in the dialog, text boxes included, attaches a screenshot or files
@@ -151,9 +163,12 @@ class ContactDialog(FormDialog, ContactForm):
 
         self.draft_label = HintLabel("", QCoreApplication.translate("ContactDialog", "Draft status"))
         self.add_footer(
-            save_text=QCoreApplication.translate("ContactDialog", "Save contact"), save_tip=QCoreApplication.translate("ContactDialog", "Save this contact ({save_keys_hint}).").format(save_keys_hint=save_keys_hint()),
+            save_text=QCoreApplication.translate("ContactDialog", "Save contact"), save_tip=QCoreApplication.translate("ContactDialog", "Save this contact ({save_keys_hint}).").format(
+                save_keys_hint=save_keys_hint()),
             cancel_text=QCoreApplication.translate("ContactDialog", "Close"), status=self.draft_label,
-            cancel_tip=QCoreApplication.translate("ContactDialog", "Close without saving (Esc); what you typed stays as a draft and is "
+            cancel_tip=QCoreApplication.translate("ContactDialog", "Close without saving (Esc); "
+                                                                   "what you typed stays as a "
+                                                                   "draft and is "
                        "offered next time."))
         self._add_keys()
         self._wire()
@@ -163,12 +178,13 @@ class ContactDialog(FormDialog, ContactForm):
         """H and Alt+H: hold; Alt+E: end the call; Alt+P: another promise."""
         self._hold_keys = []
         for seq in ("H", "Alt+H"):
-            sc = QShortcut(QKeySequence(seq), self)
+            sc = describe(QShortcut(QKeySequence(seq), self),
+                          self.tr("Put the call on hold, or take it off hold"))
             sc.activated.connect(self.toggle_hold)
             self._hold_keys.append(sc)
-        end_key = QShortcut(QKeySequence("Alt+E"), self)
+        end_key = describe(QShortcut(QKeySequence("Alt+E"), self), self.tr("End the call"))
         end_key.activated.connect(self.end_call)
-        add_key = QShortcut(QKeySequence("Alt+P"), self)
+        add_key = describe(QShortcut(QKeySequence("Alt+P"), self), self.tr("Add a promise"))
         add_key.activated.connect(lambda: self.add_promise_row(focus=True))
         self._other_keys = [end_key, add_key]
 
@@ -219,6 +235,10 @@ class ContactDialog(FormDialog, ContactForm):
 
     # --- the clock --------------------------------------------------------------------------
 
+    def set_start(self, moment: datetime) -> None:
+        """Start at ``moment``, kept exactly (with its UTC offset) unless the user edits it."""
+        self._set_start(moment, touched=False)
+
     def started_at(self) -> datetime:
         if self._start_touched:
             return from_qdatetime(self.start_edit.dateTime())
@@ -267,7 +287,8 @@ class ContactDialog(FormDialog, ContactForm):
             self.call_hint.setText(tr("call_times", RULE_HINT))
         elif self._clock_running():
             start = QCoreApplication.translate("ContactDialog", "the start you set") if self._start_touched else QCoreApplication.translate("ContactDialog", "when you opened this")
-            self.call_hint.setText(QCoreApplication.translate("ContactDialog", "The clock runs from {start}. Saving ends the call now, unless you set the end yourself.").format(start=start))
+            self.call_hint.setText(QCoreApplication.translate("ContactDialog", "The clock runs from {start}. Saving ends the call now, unless you set the end yourself.").format(
+                start=start))
         elif self._live():
             self.call_hint.setText(QCoreApplication.translate("ContactDialog", "Tick Ended and set the end to record how long it lasted."))
         else:
@@ -297,7 +318,8 @@ class ContactDialog(FormDialog, ContactForm):
         if self._hold_since is not None:
             held = (now - self._hold_since).total_seconds()
             self.hold_spin.setValue(min(MAX_HOLD_MINUTES, self._hold_base + round(held / 60)))
-            self.hold_button.setText(QCoreApplication.translate("ContactDialog", "On hold {clock_text}").format(clock_text=clock_text(held)))
+            self.hold_button.setText(QCoreApplication.translate("ContactDialog", "On hold {clock_text}").format(
+                clock_text=clock_text(held)))
 
     def toggle_hold(self) -> None:
         """H / Alt+H: on hold or back, for a live contact (a call, chat or visit)."""
@@ -378,17 +400,24 @@ class ContactDialog(FormDialog, ContactForm):
         if on and self.esc_owner.isEnabled():
             self.esc_owner.setFocus()
 
+    def refresh_tab_order(self) -> None:
+        """Put widgets added since (chips, promise lines, suggestions) in the Tab order."""
+        self._fix_tab_order()
+
     def _fix_tab_order(self) -> None:
         chain: list[QWidget] = [self.channel_combo, self.direction_combo, self.start_edit,
                                 self.hold_button, self.end_button, self.hold_spin,
-                                self.ended_check, self.end_edit, self.rep_name, self.rep_title,
+                                self.ended_check, self.end_edit, self.duration_spin,
+                                self.scroll_area, self.rep_name, self.rep_title,
                                 self.rep_id, *self.tickets.chip_buttons(), self.tickets.input,
                                 self.summary_edit,
                                 self.outcome_edit]
         for row in self.promise_rows:
             chain += row.editors()
         chain += [self.add_promise_button, self.esc_check, self.esc_owner, self.esc_title,
-                  self.esc_level, self.esc_ref, self.exhibit_strip,
+                  self.esc_level, self.esc_ref,
+                  *(self.capture.focus_chain() if hasattr(self, "capture") else []),
+                  self.exhibit_strip,
                   self.exhibit_strip.attach_button, *self.exhibit_strip.chip_buttons(),
                   self.cancel_button, self.save_button]
         for a, b in zip(chain, chain[1:], strict=False):
@@ -516,7 +545,10 @@ class ContactDialog(FormDialog, ContactForm):
             for w in (self.esc_check, self.esc_owner, self.esc_title, self.esc_level,
                       self.esc_ref):
                 w.setEnabled(False)
-            self.esc_hint.setText(QCoreApplication.translate("ContactDialog", "This escalation is already on file; it is kept as recorded."))
+            self.esc_hint.setText(QCoreApplication.translate("ContactDialog", "This escalation is "
+                                                                              "already on file; it "
+                                                                              "is kept as "
+                                                                              "recorded."))
 
     @staticmethod
     def _set_combo(combo: QComboBox, value: str) -> None:
@@ -554,7 +586,10 @@ class ContactDialog(FormDialog, ContactForm):
 
     def _draft_saved(self, when: object) -> None:
         stamp = when.strftime("%H:%M:%S") if isinstance(when, datetime) else ""
-        self.draft_label.setText(QCoreApplication.translate("ContactDialog", "Draft saved {stamp}; closing keeps it.").format(stamp=stamp).replace("  ", " "))
+        self.draft_label.setText(QCoreApplication.translate("ContactDialog", "Draft saved {stamp}; "
+                                                                             "closing keeps "
+                                                                             "it.").format(
+                                                                                 stamp=stamp).replace("  ", " "))
 
     # --- saving -----------------------------------------------------------------------------
 
@@ -594,13 +629,15 @@ class ContactDialog(FormDialog, ContactForm):
                 existing = row.error.message
                 row.error.show_error(msg if not existing or existing == msg
                                      else f"{existing} {msg}")
-                labels.append(QCoreApplication.translate("ContactDialog", "promise {value}").format(value=rows[int(idx_text)] + 1))
+                labels.append(QCoreApplication.translate("ContactDialog", "promise {value}").format(
+                    value=rows[int(idx_text)] + 1))
                 focus = focus or (row.text if part == "text" else row.amount)
             elif key.startswith("escalation."):
                 part = key.removeprefix("escalation.")
                 target = self.esc_errors.get(part, self.esc_general)
                 target.show_error(msg)
-                labels.append(QCoreApplication.translate("ContactDialog", "escalation {lower}").format(lower=ESC_LABELS.get(part, part).lower()))
+                labels.append(QCoreApplication.translate("ContactDialog", "escalation {lower}").format(
+                    lower=ESC_LABELS.get(part, part).lower()))
                 self.esc_box.show()
             else:
                 labels.append(key)
@@ -627,18 +664,29 @@ class ContactDialog(FormDialog, ContactForm):
                 self.saved_contact_id = self.service.log_contact(self.case_id, data)
             else:
                 # the escalation ticked here is saved with the contact, in one transaction
+                data.version = self.version
                 self.service.update_contact(self.contact_id, data)
                 self.saved_contact_id = self.contact_id
         except ValidationError as exc:
             self.show_errors(dict(exc.errors), rows)
             self.keeper.save_now()
             return False
+        except ConflictError as exc:  # someone saved it meanwhile: show both, keep the form
+            self.keeper.save_now()
+            self.problems_label.show_error(QCoreApplication.translate("ContactDialog", "Not saved: {exc}").format(
+                exc=exc))
+            ConflictDialog.show_conflict(exc, self)
+            self.version = exc.theirs  # saving again is a deliberate save over theirs
+            return False
         except ServiceError as exc:
-            self.problems_label.show_error(QCoreApplication.translate("ContactDialog", "Not saved: {exc}").format(exc=exc))
+            self.problems_label.show_error(QCoreApplication.translate("ContactDialog", "Not saved: {exc}").format(
+                exc=exc))
             self.keeper.save_now()
             return False
         self.keeper.discard()
         self.tick.stop()
+        for hook in self.saved_hooks:
+            hook(self.saved_contact_id)
         if self.attachments.holding:
             self.attachments.release(self.case_id, self.saved_contact_id)
         if self.attachments.busy:
@@ -678,7 +726,11 @@ class ContactDialog(FormDialog, ContactForm):
             names = ", ".join(f"“{n}”" for n in held[:3]) + (" …" if len(held) > 3 else "")
             answer = QMessageBox.question(
                 self, QCoreApplication.translate("ContactDialog", "Close without saving"),
-                QCoreApplication.translate("ContactDialog", "The files chosen for this contact ({names}) are attached only when the contact is saved. Close anyway? What you typed stays as a draft; the files do not.").format(names=names),
+                QCoreApplication.translate("ContactDialog", "The files chosen for this contact "
+                                                            "({names}) are attached only when the "
+                                                            "contact is saved. Close anyway? What "
+                                                            "you typed stays as a draft; the files "
+                                                            "do not.").format(names=names),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:

@@ -9,6 +9,7 @@ promises, drafts, saving) is wired up by :mod:`.dialog`.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,9 +36,9 @@ from .tickets import TicketChips
 __all__ = ["CHANNEL_LABELS", "CORE_LABELS", "DIRECTION_LABELS", "ESCALATION_LEVELS",
            "ESC_LABELS", "ContactForm"]
 
-CHANNEL_LABELS = TranslatedMap("form", {"phone": QT_TRANSLATE_NOOP("form", "Phone"), "chat": QT_TRANSLATE_NOOP("form", "Chat"), "email": QT_TRANSLATE_NOOP("form", "E-mail"), "ticket": QT_TRANSLATE_NOOP("form", "Ticket"),
-                  "in-app": QT_TRANSLATE_NOOP("form", "In the app"), "letter": QT_TRANSLATE_NOOP("form", "Letter"), "in-person": QT_TRANSLATE_NOOP("form", "In person")})
-DIRECTION_LABELS = TranslatedMap("form", {"outbound": QT_TRANSLATE_NOOP("form", "I contacted them"), "inbound": QT_TRANSLATE_NOOP("form", "They contacted me")})
+CHANNEL_LABELS = {"phone": "Phone", "chat": "Chat", "email": "E-mail", "ticket": "Ticket",
+                  "in-app": "In the app", "letter": "Letter", "in-person": "In person", "web-form": "Web form"}
+DIRECTION_LABELS = {"outbound": "I contacted them", "inbound": "They contacted me"}
 ESCALATION_LEVELS = ("supervisor", "escalations team", "manager", "formal complaint",
                      "privacy officer")
 CORE_LABELS = TranslatedMap("form", {
@@ -112,7 +113,9 @@ class ContactForm:
         self.start_edit.setAccessibleName(QCoreApplication.translate("ContactForm", "Started"))
         self.start_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.start_edit.setCalendarPopup(True)
-        self.start_edit.setToolTip(QCoreApplication.translate("ContactForm", "When the contact started, in your local time."))
+        self.start_edit.setToolTip(QCoreApplication.translate("ContactForm", "When the contact "
+                                                                             "started, in your "
+                                                                             "local time."))
         self.offset_label = QLabel("")
         self.offset_label.setAccessibleName(QCoreApplication.translate("ContactForm", "UTC offset"))
         self.offset_label.setToolTip(QCoreApplication.translate("ContactForm", "Your local UTC offset; stored with the time."))
@@ -138,37 +141,50 @@ class ContactForm:
         line2.setSpacing(GRID)
         self.timer_label = QLabel("00:00")
         self.timer_label.setAccessibleName(QCoreApplication.translate("ContactForm", "Call timer"))
-        self.timer_label.setToolTip(QCoreApplication.translate("ContactForm", "How long the contact has lasted."))
+        self.timer_label.setToolTip(QCoreApplication.translate("ContactForm", "How long the "
+                                                                              "contact has "
+                                                                              "lasted."))
         font = self.timer_label.font()
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.5)
         font.setBold(True)
         font.setFamilies([QCoreApplication.translate("ContactForm", "DejaVu Sans Mono"), QCoreApplication.translate("ContactForm", "Monospace")])
         self.timer_label.setFont(font)
-        self.timer_label.setMinimumWidth(10 * GRID)
+        # room for "9:59:59" in this font, whatever size the system's text is
+        self.timer_label.setMinimumWidth(QFontMetrics(font).horizontalAdvance("9:59:59") + GRID)
         self.hold_button = QPushButton(QCoreApplication.translate("ContactForm", "Hold"))
         self.hold_button.setCheckable(True)
         self.hold_button.setAccessibleName(QCoreApplication.translate("ContactForm", "Hold"))
-        self.hold_button.setToolTip(QCoreApplication.translate("ContactForm", "On hold / back from hold (H, or Alt+H while typing). "
+        self.hold_button.setToolTip(QCoreApplication.translate("ContactForm", "On hold / back from "
+                                                                              "hold (H, or Alt+H "
+                                                                              "while typing). "
                                     "The minutes add up in the Hold field."))
         self.hold_button.setAutoDefault(False)
         self.end_button = QPushButton(QCoreApplication.translate("ContactForm", "End call"))
         self.end_button.setAccessibleName(QCoreApplication.translate("ContactForm", "End call"))
-        self.end_button.setToolTip(QCoreApplication.translate("ContactForm", "The call is over: set the end time to now (Alt+E)."))
+        self.end_button.setToolTip(QCoreApplication.translate("ContactForm", "The call is over: "
+                                                                             "set the end time to "
+                                                                             "now (Alt+E)."))
         self.end_button.setAutoDefault(False)
         self.hold_spin = QSpinBox()
         self.hold_spin.setAccessibleName(QCoreApplication.translate("ContactForm", "Hold minutes"))
         self.hold_spin.setRange(0, MAX_HOLD_MINUTES)
         self.hold_spin.setSuffix(QCoreApplication.translate("ContactForm", " min on hold"))
-        self.hold_spin.setToolTip(QCoreApplication.translate("ContactForm", "Minutes spent on hold; the Hold button adds them up, and you "
+        self.hold_spin.setToolTip(QCoreApplication.translate("ContactForm", "Minutes spent on "
+                                                                            "hold; the Hold button "
+                                                                            "adds them up, and you "
                                   "can correct them."))
         self.ended_check = QCheckBox(QCoreApplication.translate("ContactForm", "Ended"))
         self.ended_check.setAccessibleName(QCoreApplication.translate("ContactForm", "Ended"))
-        self.ended_check.setToolTip(QCoreApplication.translate("ContactForm", "Whether the end time below is known."))
+        self.ended_check.setToolTip(QCoreApplication.translate("ContactForm", "Whether the end "
+                                                                              "time below is "
+                                                                              "known."))
         self.end_edit = QDateTimeEdit()
         self.end_edit.setAccessibleName(QCoreApplication.translate("ContactForm", "Ended at"))
         self.end_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.end_edit.setCalendarPopup(True)
-        self.end_edit.setToolTip(QCoreApplication.translate("ContactForm", "When the contact ended, in your local time."))
+        self.end_edit.setToolTip(QCoreApplication.translate("ContactForm", "When the contact "
+                                                                           "ended, in your local "
+                                                                           "time."))
         self.end_edit.hide()
         self.duration_spin = QSpinBox()
         self.duration_spin.setAccessibleName(QCoreApplication.translate("ContactForm", "Duration minutes"))
@@ -200,20 +216,24 @@ class ContactForm:
         self.rep_name = QLineEdit()
         self.rep_name.setAccessibleName(QCoreApplication.translate("ContactForm", "Representative"))
         self.rep_name.setPlaceholderText(QCoreApplication.translate("ContactForm", "Their name, as they gave it"))
-        self.rep_name.setToolTip(QCoreApplication.translate("ContactForm", "The name of the person you spoke to. People you met before "
+        self.rep_name.setToolTip(QCoreApplication.translate("ContactForm", "The name of the person "
+                                                                           "you spoke to. People "
+                                                                           "you met before "
                                  "are suggested."))
         form.addRow(self._label("rep_name", self.rep_name),
                     with_error(self.rep_name, self._error("rep_name")))
         self.rep_title = QLineEdit()
         self.rep_title.setAccessibleName(QCoreApplication.translate("ContactForm", "Their title"))
         self.rep_title.setPlaceholderText(QCoreApplication.translate("ContactForm", "e.g. Billing specialist, Supervisor"))
-        self.rep_title.setToolTip(QCoreApplication.translate("ContactForm", "Their job title; ask for it."))
+        self.rep_title.setToolTip(QCoreApplication.translate("ContactForm", "Their job title; ask "
+                                                                            "for it."))
         form.addRow(self._label("rep_title", self.rep_title),
                     with_error(self.rep_title, self._error("rep_title")))
         self.rep_id = QLineEdit()
         self.rep_id.setAccessibleName(QCoreApplication.translate("ContactForm", "Their ID"))
         self.rep_id.setPlaceholderText(QCoreApplication.translate("ContactForm", "Employee or agent ID, if they give one"))
-        self.rep_id.setToolTip(QCoreApplication.translate("ContactForm", "An employee or agent ID, if they give one."))
+        self.rep_id.setToolTip(QCoreApplication.translate("ContactForm", "An employee or agent ID, "
+                                                                         "if they give one."))
         form.addRow(self._label("rep_id", self.rep_id),
                     with_error(self.rep_id, self._error("rep_id")))
 
@@ -252,7 +272,8 @@ class ContactForm:
         title.setFont(bold)
         prom_lay.addWidget(title)
         prom_lay.addWidget(HintLabel(
-            QCoreApplication.translate("ContactForm", "One line each: \"5 business days: refund issued\". The due date is worked out "
+            QCoreApplication.translate("ContactForm", "One line each: \"5 business days: refund "
+                                                      "issued\". The due date is worked out "
             "from the start of this contact."), QCoreApplication.translate("ContactForm", "Promises help")))
         self.promises_lay = QVBoxLayout()
         self.promises_lay.setSpacing(GRID)
@@ -269,9 +290,12 @@ class ContactForm:
 
     def _build_escalation(self, body_lay: QVBoxLayout) -> None:
         """The "Escalation requested" tick and the escalation's fields (hidden until ticked)."""
-        self.esc_check = QCheckBox(QCoreApplication.translate("ContactForm", "Escalation requested"))
+        self.esc_check = QCheckBox(QCoreApplication.translate("ContactForm", "Escalation "
+                                                                             "requested"))
         self.esc_check.setAccessibleName(QCoreApplication.translate("ContactForm", "Escalation requested"))
-        self.esc_check.setToolTip(QCoreApplication.translate("ContactForm", "They passed the case to a supervisor or an escalation team. "
+        self.esc_check.setToolTip(QCoreApplication.translate("ContactForm", "They passed the case "
+                                                                            "to a supervisor or an "
+                                                                            "escalation team. "
                                   "Ask for the owner's name and title."))
         body_lay.addWidget(self.esc_check)
         self.esc_box = QWidget()
@@ -312,7 +336,8 @@ class ContactForm:
 
     def _esc_line(self, key: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
-        edit.setAccessibleName(QCoreApplication.translate("ContactForm", "Escalation {lower}").format(lower=ESC_LABELS[key].lower()))
+        edit.setAccessibleName(QCoreApplication.translate("ContactForm", "Escalation {lower}").format(
+            lower=ESC_LABELS[key].lower()))
         edit.setPlaceholderText(placeholder)
         edit.setToolTip(placeholder)
         return edit

@@ -1,0 +1,30 @@
+"""Signing a finished case file (PAdES, pyHanko): the last step, after every page is merged
+and stamped; what is signed is exactly what is written."""
+
+from __future__ import annotations
+
+import io
+
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields, signers
+
+from ... import i18n
+from .keys import CaseFileSigner
+
+__all__ = ["FIELD_NAME", "sign_pdf"]
+
+FIELD_NAME = "HeadwayJournalSignature"
+
+
+def sign_pdf(pdf: bytes, signer: CaseFileSigner) -> bytes:
+    """``pdf`` signed by ``signer`` (an incremental update covering the whole file)."""
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELD_NAME,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        name=signer.name,
+        reason=i18n.text("Case file exported from Headway Journal; unchanged since signing"),
+    )
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    out = signers.sign_pdf(writer, meta, signer=signer.signer)
+    return bytes(out.getvalue())

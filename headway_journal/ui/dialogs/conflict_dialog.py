@@ -1,0 +1,99 @@
+"""The dialog after a refused save: someone else saved the same record first (a shared journal's
+optimistic concurrency, ``journal.concurrency``).
+
+It shows both versions side by side, field by field: what the journal holds now (their version,
+and who saved it when known) and what this form tried to save (yours). Nothing was overwritten;
+the form stays open with everything typed, so the user can compare, adjust and save again
+(the next save is made knowingly over their version). ``ConflictDialog.show_conflict`` is the
+one entry point, which tests replace.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from headway_journal.journal.records import ConflictError
+
+__all__ = ["ConflictDialog", "differences"]
+
+MAX_SHOWN = 300  # characters of one value in a cell (the whole text stays in the tooltip)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_text(v) for v in value)
+    return str(value)
+
+
+def differences(exc: ConflictError) -> list[tuple[str, str, str]]:
+    """(field, their value, your value) for every field the two versions hold differently."""
+    out = []
+    for name, yours in exc.attempted.items():
+        theirs = exc.stored.get(name)
+        if _text(theirs) != _text(yours):
+            out.append((name.replace("_", " "), _text(theirs), _text(yours)))
+    return out
+
+
+class ConflictDialog(QDialog):
+    """Both versions of a record after a refused save."""
+
+    def __init__(self, exc: ConflictError, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Saved by someone else meanwhile"))
+        self.setAccessibleName(self.windowTitle())
+        layout = QVBoxLayout(self)
+        who = exc.by or self.tr("someone else")
+        intro = QLabel(self.tr(
+            "{who} saved this {entity} while you were editing it (their version {theirs}; you "
+            "started from version {yours}). Nothing you typed was saved and nothing of theirs "
+            "was overwritten. Compare the two below; your form stays open, and saving it again "
+            "replaces their version with yours.").format(
+                who=who, entity=exc.entity, theirs=exc.theirs, yours=exc.yours))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTreeWidget(self)
+        self.table.setColumnCount(3)
+        self.table.setHeaderLabels([self.tr("Field"), self.tr("Their version (saved)"),
+                                    self.tr("Yours (not saved)")])
+        self.table.setRootIsDecorated(False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setWordWrap(True)
+        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows = differences(exc) or [(self.tr("(no field differs)"), "", "")]
+        for name, theirs, yours in rows:
+            item = QTreeWidgetItem([name, theirs[:MAX_SHOWN], yours[:MAX_SHOWN]])
+            item.setToolTip(1, theirs)
+            item.setToolTip(2, yours)
+            self.table.addTopLevelItem(item)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, parent=self)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(640, 360)
+
+    @classmethod
+    def show_conflict(cls, exc: ConflictError, parent: QWidget | None) -> None:
+        """Show both versions (modal) until the user closes the dialog."""
+        dlg = cls(exc, parent)
+        dlg.exec()
+        dlg.deleteLater()
