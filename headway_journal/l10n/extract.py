@@ -6,7 +6,9 @@ Recognised calls (literal arguments only; anything else cannot be translated and
   ``i18n.mark("...")`` (a table entry translated later with ``i18n.text(entry)``);
 - Qt, for the window: ``QCoreApplication.translate("Context", "...")`` (with ``None, n`` for
   plurals: ``"%n contact(s)"``), ``self.tr("...")`` (the context is the class) and
-  ``QT_TRANSLATE_NOOP("Context", "...")``.
+  ``QT_TRANSLATE_NOOP("Context", "...")``;
+- a module's own shorthand for either: ``def _tr(text): return QCoreApplication.translate(
+  "Context", text)`` (then ``_tr("...")``), and ``t = i18n.text`` (then ``t("...")``).
 
 ``update_catalogs()`` rewrites the .pot, merges it into every .po (Babel) and every .ts (its
 translations kept; messages gone from the source kept as "vanished" so nothing is lost).
@@ -44,9 +46,35 @@ def _literal(node: ast.expr | None) -> str | None:
     return None
 
 
+def _aliases(tree: ast.Module) -> tuple[dict[str, str], set[str]]:
+    """A module's shorthands: {function name: Qt context} for a module-level function that
+    returns ``QCoreApplication.translate("Context", its argument)``, and the names bound to
+    ``i18n.text`` anywhere in the module."""
+    qt: dict[str, str] = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.FunctionDef) and len(node.args.args) == 1
+                and len(node.body) == 1 and isinstance(node.body[0], ast.Return)):
+            continue
+        call = node.body[0].value
+        if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                and call.func.attr == "translate" and len(call.args) == 2
+                and isinstance(call.args[1], ast.Name)
+                and call.args[1].id == node.args.args[0].arg):
+            context = _literal(call.args[0])
+            if context is not None:
+                qt[node.name] = context
+    gettext = {target.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
+               and isinstance(node.value, ast.Attribute) and node.value.attr == "text"
+               and getattr(node.value.value, "id", "") == "i18n"
+               for target in node.targets if isinstance(target, ast.Name)}
+    return qt, gettext
+
+
 class _Finder(ast.NodeVisitor):
-    def __init__(self, where: str) -> None:
+    def __init__(self, where: str, aliases: tuple[dict[str, str], set[str]] = ({}, set())
+                 ) -> None:
         self.where = where
+        self.qt_aliases, self.text_aliases = aliases
         self.classes: list[str] = []
         self.gettext: list[tuple[str, str, int]] = []  # (singular, plural, line)
         self.qt: list[tuple[str, str, bool, int]] = []  # (context, source, numerus, line)
@@ -64,6 +92,10 @@ class _Finder(ast.NodeVisitor):
         owner_name = getattr(owner, "id", "") if owner is not None else ""
         if owner_name == "i18n" and name in GETTEXT_CALLS:
             self._gettext(node, name)
+        elif owner is None and name in self.text_aliases:
+            self._gettext(node, "text")
+        elif owner is None and name in self.qt_aliases:
+            self._qt(node, self.qt_aliases[name], 0)
         elif name == "translate" and owner_name in ("QCoreApplication", "QApplication", "") or name == "QT_TRANSLATE_NOOP":
             self._qt(node, _literal(node.args[0]) if node.args else None, 1)
         elif name == "tr" and owner_name == "self" and self.classes:
@@ -102,8 +134,9 @@ def scan(root: Path = PACKAGE) -> tuple[list[Message], list[Message], list[str]]
     problems: list[str] = []
     for path in sorted(root.rglob("*.py")):
         rel = path.relative_to(root.parent).as_posix()
-        finder = _Finder(rel)
-        finder.visit(ast.parse(path.read_text(encoding="utf-8"), filename=rel))
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=rel)
+        finder = _Finder(rel, _aliases(tree))
+        finder.visit(tree)
         problems.extend(finder.problems)
         for singular, plural, line in finder.gettext:
             old = texts.get((singular, ""))

@@ -93,7 +93,7 @@ def _shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
     for sc in window.findChildren(QShortcut):
         if sc.key().isEmpty() or sc.key() == help_key():
             continue
-        what = sc.whatsThis() or _t(QCoreApplication.translate("keyboard_help", "(not described)"))
+        what = sc.whatsThis() or _t("(not described)")
         rows.setdefault(what, []).append(key_text(sc.key()))
     return [(", ".join(keys), what) for what, keys in rows.items()]
 
@@ -108,26 +108,26 @@ def _mnemonic_rows(window: QWidget) -> list[tuple[str, str]]:
         for action in bar.actions():
             key = _mnemonic(action.text())
             if key and action.isVisible():
-                rows.append((key, _t(QCoreApplication.translate("keyboard_help", "Open the {menu} menu")).format(
+                rows.append((key, _t("Open the {menu} menu").format(
                     menu=_plain(action.text()))))
     for label in window.findChildren(QLabel):
         key = _mnemonic(label.text())
         if key and label.buddy() is not None and label.isVisibleTo(window):
-            rows.append((key, _t(QCoreApplication.translate("keyboard_help", "Go to {field}")).format(
+            rows.append((key, _t("Go to {field}").format(
                 field=_plain(label.text()).rstrip(":"))))
     return rows
 
 
 def _common_rows(window: QWidget) -> list[tuple[str, str]]:
-    rows = [(_t(QCoreApplication.translate("keyboard_help", "Tab, Shift+Tab")), _t(QCoreApplication.translate("keyboard_help", "Next, previous field or button"))),
-            (_t(QCoreApplication.translate("keyboard_help", "Space")), _t(QCoreApplication.translate("keyboard_help", "Press the button or tick the box that has the focus"))),
-            (_t(QCoreApplication.translate("keyboard_help", "Arrow keys")), _t(QCoreApplication.translate("keyboard_help", "Move in a list, a table or a group of choices"))),
-            (_t(QCoreApplication.translate("keyboard_help", "Menu key, Shift+F10")), _t(QCoreApplication.translate("keyboard_help", "The menu of what has the focus, where there is one")))]
+    rows = [(_t("Tab, Shift+Tab"), _t("Next, previous field or button")),
+            (_t("Space"), _t("Press the button or tick the box that has the focus")),
+            (_t("Arrow keys"), _t("Move in a list, a table or a group of choices")),
+            (_t("Menu key, Shift+F10"), _t("The menu of what has the focus, where there is one"))]
     if window.findChildren(QTabWidget):
-        rows.append((_t("Ctrl+Tab, Ctrl+Shift+Tab"), _t(QCoreApplication.translate("keyboard_help", "Next, previous tab"))))
+        rows.append((_t("Ctrl+Tab, Ctrl+Shift+Tab"), _t("Next, previous tab")))
     if isinstance(window, QDialog):
-        rows += [(_t("Esc"), _t(QCoreApplication.translate("keyboard_help", "Close this window"))),
-                 (key_text(help_key()), _t(QCoreApplication.translate("keyboard_help", "This list of keys")))]
+        rows += [(_t("Esc"), _t("Close this window")),
+                 (key_text(help_key()), _t("This list of keys"))]
     return rows
 
 
@@ -143,7 +143,7 @@ class KeyboardHelpDialog(QDialog):
 
     def __init__(self, window: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        title = _plain(window.windowTitle()) or _t(QCoreApplication.translate("KeyboardHelpDialog", "this window"))
+        title = _plain(window.windowTitle()) or _t("this window")
         self.setWindowTitle(self.tr("Keyboard shortcuts: {window}").format(window=title))
         self.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.rows = shortcut_rows(window)

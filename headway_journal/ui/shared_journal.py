@@ -53,9 +53,9 @@ def backups_elsewhere(window: MainWindow) -> None:
     """A shared journal: the folder backup actions are off (pg_dump on the server)."""
     if window.service.journal.kind == "sqlite":
         return
-    tip = _tr(QCoreApplication.translate("shared_journal", "A shared journal is backed up on its "
+    tip = _tr("A shared journal is backed up on its "
                                                            "server with pg_dump "
-              "(docs/shared-journal.md)."))
+              "(docs/shared-journal.md).")
     for action in (window.act_backup, window.act_backup_file, window.act_restore_backup):
         action.setEnabled(False)
         action.setToolTip(tip)
@@ -64,7 +64,7 @@ def backups_elsewhere(window: MainWindow) -> None:
 def ask_password(parent: QWidget | None, where: str) -> str | None:
     """The server's password for ``where`` (None: cancelled)."""
     text, ok = QInputDialog.getText(
-        parent, _tr(QCoreApplication.translate("shared_journal", "Password")), _tr(QCoreApplication.translate("shared_journal", "Password for {where}:")).format(
+        parent, _tr("Password"), _tr("Password for {where}:").format(
             where=where),
         QLineEdit.EchoMode.Password)
     return text if ok and text else None
@@ -77,11 +77,11 @@ def _offer_keyring(parent: QWidget | None, url: str, password: str) -> None:
     except ImportError:
         return  # no keyring: the password is asked again next time
     answer = QMessageBox.question(
-        parent, _tr(QCoreApplication.translate("shared_journal", "Remember the password?")),
-        _tr(QCoreApplication.translate("shared_journal", "Keep this password in the system "
+        parent, _tr("Remember the password?"),
+        _tr("Keep this password in the system "
                                                          "keyring, so it is not asked again? (It "
                                                          "is "
-            "never written to Headway Journal's settings.)")))
+            "never written to Headway Journal's settings.)"))
     if answer == QMessageBox.StandardButton.Yes:
         remember_password(parse_database_url(url), password)
 
@@ -90,7 +90,7 @@ def open_shared(url: str, parent: QWidget | None = None,
                 ask: Callable[[QWidget | None, str], str | None] = ask_password
                 ) -> JournalService | None:
     """Open the shared journal at ``url`` or say why not (None: the user was told)."""
-    title = _tr(QCoreApplication.translate("shared_journal", "Shared journal not opened"))
+    title = _tr("Shared journal not opened")
     try:
         return JournalService.open(url)
     except ServerUnreachable as exc:
@@ -133,20 +133,20 @@ def open_shared_window(service: JournalService) -> MainWindow:
 def open_shared_dialog(parent: QWidget) -> MainWindow | None:
     """File > Open shared journal…: ask for the URL, open it in a window of its own."""
     url, ok = QInputDialog.getText(
-        parent, _tr(QCoreApplication.translate("shared_journal", "Open shared journal")),
-        _tr(QCoreApplication.translate("shared_journal", "The journal's database URL, e.g. "
+        parent, _tr("Open shared journal"),
+        _tr("The journal's database URL, e.g. "
                                                          "postgresql://you@server.example/journal "
-            "(add ?sslmode=verify-full for TLS):")),
+            "(add ?sslmode=verify-full for TLS):"),
         QLineEdit.EchoMode.Normal, st.get_str(KEY_LAST_URL) or "")
     url = url.strip()
     if not ok or not url:
         return None
     if not is_database_url(url):
-        QMessageBox.warning(parent, _tr(QCoreApplication.translate("shared_journal", "Open shared journal")),
-                            _tr(QCoreApplication.translate("shared_journal", "That is not a "
+        QMessageBox.warning(parent, _tr("Open shared journal"),
+                            _tr("That is not a "
                                                                              "postgresql:// URL; "
                                                                              "nothing was "
-                                                                             "opened.")))
+                                                                             "opened."))
         return None
     service = open_shared(url, parent)
     if service is None:
@@ -196,14 +196,14 @@ class SharedWatch(QObject):
         if self.window.closed:
             return
         self.window.statusBar().showMessage(_tr(
-            QCoreApplication.translate("SharedWatch", "The journal server cannot be reached "
+            "The journal server cannot be reached "
                                                       "({message}). What you type is kept as a "
-            "draft; saving works again when the connection is back.")).format(message=message))
+            "draft; saving works again when the connection is back.").format(message=message))
 
     def _online(self) -> None:
         if self.window.closed:
             return
-        self.window.statusBar().showMessage(_tr(QCoreApplication.translate("SharedWatch", "Connected to the journal server again.")),
+        self.window.statusBar().showMessage(_tr("Connected to the journal server again."),
                                             10_000)
         self.timer.start()  # what changed meanwhile
 

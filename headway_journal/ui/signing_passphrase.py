@@ -44,9 +44,9 @@ def forget(path: Path | None = None) -> None:
 def ask_passphrase(parent: QWidget | None, path: Path) -> bytes | None:
     """Ask for the passphrase of ``path`` (None: cancelled)."""
     text, ok = QInputDialog.getText(
-        parent, _tr(QCoreApplication.translate("signing_passphrase", "Signing certificate")),
-        _tr(QCoreApplication.translate("signing_passphrase", "Passphrase of the signing "
-                                                             "certificate {name}:")).format(
+        parent, _tr("Signing certificate"),
+        _tr("Passphrase of the signing "
+                                                             "certificate {name}:").format(
                                                                  name=path.name),
         QLineEdit.EchoMode.Password)
     return text.encode("utf-8") if ok else None

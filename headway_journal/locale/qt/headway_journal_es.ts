@@ -497,6 +497,11 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/capture/suggestions.py" />
+      <source>from</source>
+      <translation>de</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/suggestions.py" />
       <source>in the recognised text of {name}</source>
       <translation>en el texto reconocido de {name}</translation>
     </message>
@@ -5230,33 +5235,29 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
     </message>
     <message>
       <location filename="headway_journal/ui/letters/panel.py" />
-      <source>Open the letter…</source>
-      <translation>Abrir la carta…</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/letters/panel.py" />
-      <source>Write the letter…</source>
-      <translation>Redactar la carta…</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/letters/panel.py" />
       <source>Write {kind} letter</source>
       <translation>Redactar la carta {kind}</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/letters/panel.py" />
-      <source>Draft it from the case, edit it, export it and mark it sent</source>
-      <translation>Redáctela a partir del caso, edítela, expórtela y márquela como enviada</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/letters/panel.py" />
-      <source>Letters and complaints</source>
-      <translation>Cartas y quejas</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/letters/panel.py" />
       <source>Letters note</source>
       <translation>Nota sobre las cartas</translation>
+    </message>
+    <message>
+      <source>Open the letter…</source>
+      <translation type="vanished">Abrir la carta…</translation>
+    </message>
+    <message>
+      <source>Write the letter…</source>
+      <translation type="vanished">Redactar la carta…</translation>
+    </message>
+    <message>
+      <source>Draft it from the case, edit it, export it and mark it sent</source>
+      <translation type="vanished">Redáctela a partir del caso, edítela, expórtela y márquela como enviada</translation>
+    </message>
+    <message>
+      <source>Letters and complaints</source>
+      <translation type="vanished">Cartas y quejas</translation>
     </message>
   </context>
   <context>
@@ -5976,7 +5977,7 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
     </message>
   </context>
   <context>
-    <name>keyboard_help</name>
+    <name>KeyboardHelp</name>
     <message>
       <location filename="headway_journal/ui/keyboard_help.py" />
       <source>(not described)</source>
@@ -6034,8 +6035,18 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
     </message>
     <message>
       <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Ctrl+Tab, Ctrl+Shift+Tab</source>
+      <translation>Ctrl+Tab, Ctrl+Mayús+Tab</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
       <source>Next, previous tab</source>
       <translation>Pestaña siguiente, anterior</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/keyboard_help.py" />
+      <source>Esc</source>
+      <translation>Esc</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/keyboard_help.py" />
@@ -6047,14 +6058,14 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <source>This list of keys</source>
       <translation>Esta lista de teclas</translation>
     </message>
-  </context>
-  <context>
-    <name>KeyboardHelpDialog</name>
     <message>
       <location filename="headway_journal/ui/keyboard_help.py" />
       <source>this window</source>
       <translation>esta ventana</translation>
     </message>
+  </context>
+  <context>
+    <name>KeyboardHelpDialog</name>
     <message>
       <location filename="headway_journal/ui/keyboard_help.py" />
       <source>Keyboard shortcuts: {window}</source>
@@ -6084,6 +6095,10 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/keyboard_help.py" />
       <source>Close this list (Esc)</source>
       <translation>Cerrar esta lista (Esc)</translation>
+    </message>
+    <message>
+      <source>this window</source>
+      <translation type="vanished">esta ventana</translation>
     </message>
   </context>
   <context>
@@ -6365,6 +6380,26 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/letters/dialog.py" />
       <source>Letter</source>
       <translation>Carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/panel.py" />
+      <source>Open the letter…</source>
+      <translation>Abrir la carta…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/panel.py" />
+      <source>Write the letter…</source>
+      <translation>Redactar la carta…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/panel.py" />
+      <source>Draft it from the case, edit it, export it and mark it sent</source>
+      <translation>Redáctela a partir del caso, edítela, expórtela y márquela como enviada</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/panel.py" />
+      <source>Letters and complaints</source>
+      <translation>Cartas y quejas</translation>
     </message>
   </context>
   <context>
@@ -7388,7 +7423,7 @@ Su diario está como estaba.</translation>
     </message>
   </context>
   <context>
-    <name>verify_casefile</name>
+    <name>VerifyCaseFile</name>
     <message>
       <location filename="headway_journal/ui/main_window/verify_casefile.py" />
       <source>{name} cannot be read: {reason}</source>
@@ -7772,7 +7807,7 @@ Su diario está como estaba.</translation>
     </message>
   </context>
   <context>
-    <name>shared_journal</name>
+    <name>SharedJournal</name>
     <message>
       <location filename="headway_journal/ui/shared_journal.py" />
       <source>A shared journal is backed up on its server with pg_dump (docs/shared-journal.md).</source>
@@ -7818,9 +7853,6 @@ Su diario está como estaba.</translation>
       <source>That is not a postgresql:// URL; nothing was opened.</source>
       <translation>Eso no es una URL postgresql://; no se abrió nada.</translation>
     </message>
-  </context>
-  <context>
-    <name>SharedWatch</name>
     <message>
       <location filename="headway_journal/ui/shared_journal.py" />
       <source>The journal server cannot be reached ({message}). What you type is kept as a draft; saving works again when the connection is back.</source>
@@ -7833,7 +7865,7 @@ Su diario está como estaba.</translation>
     </message>
   </context>
   <context>
-    <name>signing_passphrase</name>
+    <name>Signing</name>
     <message>
       <location filename="headway_journal/ui/signing_passphrase.py" />
       <source>Signing certificate</source>
@@ -8202,6 +8234,145 @@ Ciudad, estado y código postal</translation>
       <location filename="headway_journal/ui/your_details.py" />
       <source>Saved. Still missing: {join}.</source>
       <translation>Guardado. Todavía falta: {join}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>keyboard_help</name>
+    <message>
+      <source>(not described)</source>
+      <translation type="vanished">(sin descripción)</translation>
+    </message>
+    <message>
+      <source>Open the {menu} menu</source>
+      <translation type="vanished">Abrir el menú {menu}</translation>
+    </message>
+    <message>
+      <source>Go to {field}</source>
+      <translation type="vanished">Ir a {field}</translation>
+    </message>
+    <message>
+      <source>Tab, Shift+Tab</source>
+      <translation type="vanished">Tab, Mayús+Tab</translation>
+    </message>
+    <message>
+      <source>Next, previous field or button</source>
+      <translation type="vanished">Campo o botón siguiente, anterior</translation>
+    </message>
+    <message>
+      <source>Space</source>
+      <translation type="vanished">Espacio</translation>
+    </message>
+    <message>
+      <source>Press the button or tick the box that has the focus</source>
+      <translation type="vanished">Pulsar el botón o marcar la casilla que tiene el foco</translation>
+    </message>
+    <message>
+      <source>Arrow keys</source>
+      <translation type="vanished">Flechas</translation>
+    </message>
+    <message>
+      <source>Move in a list, a table or a group of choices</source>
+      <translation type="vanished">Moverse en una lista, una tabla o un grupo de opciones</translation>
+    </message>
+    <message>
+      <source>Menu key, Shift+F10</source>
+      <translation type="vanished">Tecla de menú, Mayús+F10</translation>
+    </message>
+    <message>
+      <source>The menu of what has the focus, where there is one</source>
+      <translation type="vanished">El menú de lo que tiene el foco, si lo hay</translation>
+    </message>
+    <message>
+      <source>Next, previous tab</source>
+      <translation type="vanished">Pestaña siguiente, anterior</translation>
+    </message>
+    <message>
+      <source>Close this window</source>
+      <translation type="vanished">Cerrar esta ventana</translation>
+    </message>
+    <message>
+      <source>This list of keys</source>
+      <translation type="vanished">Esta lista de teclas</translation>
+    </message>
+  </context>
+  <context>
+    <name>verify_casefile</name>
+    <message>
+      <source>{name} cannot be read: {reason}</source>
+      <translation type="vanished">No se puede leer {name}: {reason}</translation>
+    </message>
+    <message>
+      <source>{name} is neither a case file (PDF) nor an export (JSON).</source>
+      <translation type="vanished">{name} no es un expediente (PDF) ni una exportación (JSON).</translation>
+    </message>
+    <message>
+      <source>Verify a case file</source>
+      <translation type="vanished">Verificar un expediente</translation>
+    </message>
+    <message>
+      <source>Case files and exports (*.pdf *.json);;All files (*)</source>
+      <translation type="vanished">Expedientes y exportaciones (*.pdf *.json);;Todos los archivos (*)</translation>
+    </message>
+  </context>
+  <context>
+    <name>shared_journal</name>
+    <message>
+      <source>A shared journal is backed up on its server with pg_dump (docs/shared-journal.md).</source>
+      <translation type="vanished">Un diario compartido se respalda en su servidor con pg_dump (docs/shared-journal.md).</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation type="vanished">Contraseña</translation>
+    </message>
+    <message>
+      <source>Password for {where}:</source>
+      <translation type="vanished">Contraseña para {where}:</translation>
+    </message>
+    <message>
+      <source>Remember the password?</source>
+      <translation type="vanished">¿Recordar la contraseña?</translation>
+    </message>
+    <message>
+      <source>Keep this password in the system keyring, so it is not asked again? (It is never written to Headway Journal's settings.)</source>
+      <translation type="vanished">¿Guardar esta contraseña en el llavero del sistema para que no se vuelva a pedir? (Nunca se escribe en la configuración de Headway Journal.)</translation>
+    </message>
+    <message>
+      <source>Shared journal not opened</source>
+      <translation type="vanished">No se abrió el diario compartido</translation>
+    </message>
+    <message>
+      <source>Open shared journal</source>
+      <translation type="vanished">Abrir diario compartido</translation>
+    </message>
+    <message>
+      <source>The journal's database URL, e.g. postgresql://you@server.example/journal (add ?sslmode=verify-full for TLS):</source>
+      <translation type="vanished">La URL de la base de datos del diario, p. ej. postgresql://usted@servidor.example/diario (añada ?sslmode=verify-full para TLS):</translation>
+    </message>
+    <message>
+      <source>That is not a postgresql:// URL; nothing was opened.</source>
+      <translation type="vanished">Eso no es una URL postgresql://; no se abrió nada.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SharedWatch</name>
+    <message>
+      <source>The journal server cannot be reached ({message}). What you type is kept as a draft; saving works again when the connection is back.</source>
+      <translation type="vanished">No se puede conectar con el servidor del diario ({message}). Lo que escriba se guarda como borrador; se podrá guardar de nuevo cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+      <source>Connected to the journal server again.</source>
+      <translation type="vanished">Conectado de nuevo con el servidor del diario.</translation>
+    </message>
+  </context>
+  <context>
+    <name>signing_passphrase</name>
+    <message>
+      <source>Signing certificate</source>
+      <translation type="vanished">Certificado de firma</translation>
+    </message>
+    <message>
+      <source>Passphrase of the signing certificate {name}:</source>
+      <translation type="vanished">Frase de contraseña del certificado de firma {name}:</translation>
     </message>
   </context>
   <context>

@@ -89,26 +89,26 @@ class ContactCapture(QObject):
 
     def _build(self) -> QWidget:
         bar = QWidget()
-        bar.setAccessibleName(_tr(QCoreApplication.translate("ContactCapture", "Capture")))
+        bar.setAccessibleName(_tr("Capture"))
         lay = QVBoxLayout(bar)
         lay.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.paste_button = QPushButton(_tr(QCoreApplication.translate("ContactCapture", "Paste chat transcript")))
-        self.paste_button.setAccessibleName(_tr(QCoreApplication.translate("ContactCapture", "Paste chat transcript")))
+        self.paste_button = QPushButton(_tr("Paste chat transcript"))
+        self.paste_button.setAccessibleName(_tr("Paste chat transcript"))
         self.paste_button.setToolTip(_tr(
-            QCoreApplication.translate("ContactCapture", "Fill this contact from a chat copied "
+            "Fill this contact from a chat copied "
                                                          "from the support window ({keys}): start "
             "and end, the agent, ticket numbers; the transcript goes into the summary as it "
-            "is.")).format(keys=PASTE_TRANSCRIPT_KEYS))
+            "is.").format(keys=PASTE_TRANSCRIPT_KEYS))
         self.paste_button.setAutoDefault(False)
         self.paste_button.clicked.connect(self.paste_transcript)
-        self.file_button = QPushButton(_tr(QCoreApplication.translate("ContactCapture", "Transcript from file…")))
-        self.file_button.setAccessibleName(_tr(QCoreApplication.translate("ContactCapture", "Transcript from file")))
-        self.file_button.setToolTip(_tr(QCoreApplication.translate("ContactCapture", "The same from a chat saved as a .txt file.")))
+        self.file_button = QPushButton(_tr("Transcript from file…"))
+        self.file_button.setAccessibleName(_tr("Transcript from file"))
+        self.file_button.setToolTip(_tr("The same from a chat saved as a .txt file."))
         self.file_button.setAutoDefault(False)
         self.file_button.clicked.connect(self.transcript_from_file)
         self.status = QLabel("")
-        self.status.setAccessibleName(_tr(QCoreApplication.translate("ContactCapture", "Capture status")))
+        self.status.setAccessibleName(_tr("Capture status"))
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         row.addWidget(self.paste_button)
@@ -132,16 +132,16 @@ class ContactCapture(QObject):
     def paste_transcript(self) -> bool:
         text = QGuiApplication.clipboard().text()
         if not text.strip():
-            self.say(_tr(QCoreApplication.translate("ContactCapture", "The clipboard holds no "
+            self.say(_tr("The clipboard holds no "
                                                                       "text: copy the chat first, "
                                                                       "then paste it "
-                         "here.")))
+                         "here."))
             return False
         return self.apply_transcript(text)
 
     def transcript_from_file(self) -> bool:
         path, _filter = QFileDialog.getOpenFileName(
-            self.dlg, _tr(QCoreApplication.translate("ContactCapture", "Chat transcript")), "", _tr(QCoreApplication.translate("ContactCapture", "Text files (*.txt *.log);;All files (*)")))
+            self.dlg, _tr("Chat transcript"), "", _tr("Text files (*.txt *.log);;All files (*)"))
         if not path:
             return False
         try:
@@ -150,8 +150,8 @@ class ContactCapture(QObject):
             self.say(str(exc))
             return False
         if not text.strip():
-            self.say(_tr(QCoreApplication.translate("ContactCapture", "That file is empty; nothing "
-                                                                      "was filled in.")))
+            self.say(_tr("That file is empty; nothing "
+                                                                      "was filled in."))
             return False
         return self.apply_transcript(text)
 
@@ -183,11 +183,11 @@ class ContactCapture(QObject):
         spoken = [t for t in tr.turns if t.speaker]
         when = (f", {tr.started_at:%H:%M}–{tr.ended_at:%H:%M}"
                 if tr.started_at and tr.ended_at else "")
-        self.say(_tr(QCoreApplication.translate("ContactCapture", "Chat transcript: {n} "
+        self.say(_tr("Chat transcript: {n} "
                                                                   "messages{when}{agent}; "
-                                                                  "{kept}")).format(
+                                                                  "{kept}").format(
             n=len(spoken), when=when,
-            agent=_tr(QCoreApplication.translate("ContactCapture", ", agent {name}")).format(
+            agent=_tr(", agent {name}").format(
                 name=tr.agent_name) if tr.agent_name else "",
             kept=kept))
         self.refresh()
@@ -202,19 +202,19 @@ class ContactCapture(QObject):
         cursor.movePosition(cursor.MoveOperation.End)
         if len(existing) + len(joiner) + len(text) <= MAX_LONG:
             cursor.insertText(joiner + text)  # one step of the summary's undo
-            return _tr(QCoreApplication.translate("ContactCapture", "the full text is in the "
-                                                                    "summary."))
+            return _tr("the full text is in the "
+                                                                    "summary.")
         name = QCoreApplication.translate("ContactCapture", "chat transcript {isoformat}.txt").format(
             isoformat=date.today().isoformat())
         self.dlg.attachments.attach_bytes(self.dlg.case_id, text.encode("utf-8"), name,
                                           self.dlg.contact_id)
-        note = _tr(QCoreApplication.translate("ContactCapture", "Chat transcript ({n} characters) "
-                                                                "kept as the exhibit “{name}”.")).format(
+        note = _tr("Chat transcript ({n} characters) "
+                                                                "kept as the exhibit “{name}”.").format(
             n=f"{len(text):,}", name=name)
         cursor.insertText(joiner + note)
-        return _tr(QCoreApplication.translate("ContactCapture", "it is too long for the summary, "
+        return _tr("it is too long for the summary, "
                                                                 "so it is attached as "
-                                                                "“{name}”.")).format(
+                                                                "“{name}”.").format(
             name=name)
 
     # --- suggestions ----------------------------------------------------------------------
@@ -267,5 +267,5 @@ class ContactCapture(QObject):
             dlg.keeper.touch()
         if s.source and self.capture_source == "typed":
             self.capture_source = "ocr-suggestion"
-        self.say(_tr(QCoreApplication.translate("ContactCapture", "Added: {what}.")).format(
+        self.say(_tr("Added: {what}.").format(
             what=s.label))

@@ -45,34 +45,34 @@ class RecognisedTextPanel(QWidget):
         super().__init__(parent)
         self.service = service
         self.attachment_id = attachment_id
-        self.setAccessibleName(_tr(QCoreApplication.translate("RecognisedTextPanel", "Recognised text")))
+        self.setAccessibleName(_tr("Recognised text"))
         self.queue = OcrQueue(lambda: self.service, self)
         self.queue.failed.connect(self._say)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel("")
-        self.heading.setAccessibleName(_tr(QCoreApplication.translate("RecognisedTextPanel", "Recognised text source")))
+        self.heading.setAccessibleName(_tr("Recognised text source"))
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         lay.addWidget(self.heading)
         self.edit = QPlainTextEdit()
-        self.edit.setAccessibleName(_tr(QCoreApplication.translate("RecognisedTextPanel", "Recognised text")))
+        self.edit.setAccessibleName(_tr("Recognised text"))
         self.edit.setReadOnly(True)
         self.edit.setTabChangesFocus(True)
         self.edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.edit.setMaximumHeight(140)
         lay.addWidget(self.edit)
         row = QHBoxLayout()
-        self.correct_button = self._button(_tr(QCoreApplication.translate("RecognisedTextPanel", "Correct")), _tr(
-            QCoreApplication.translate("RecognisedTextPanel", "Correct what was misread (it stays "
-                                                              "marked as recognised text).")), self.start_editing)
-        self.save_button = self._button(_tr(QCoreApplication.translate("RecognisedTextPanel", "Save correction")), _tr(QCoreApplication.translate("RecognisedTextPanel", "Store the corrected text.")),
+        self.correct_button = self._button(_tr("Correct"), _tr(
+            "Correct what was misread (it stays "
+                                                              "marked as recognised text)."), self.start_editing)
+        self.save_button = self._button(_tr("Save correction"), _tr("Store the corrected text."),
                                         self.save_correction)
-        self.cancel_button = self._button(_tr(QCoreApplication.translate("RecognisedTextPanel", "Cancel")), _tr(QCoreApplication.translate("RecognisedTextPanel", "Put the text back as it was.")),
+        self.cancel_button = self._button(_tr("Cancel"), _tr("Put the text back as it was."),
                                           self.load)
-        self.again_button = self._button(_tr(QCoreApplication.translate("RecognisedTextPanel", "Recognise again")), _tr(
-            QCoreApplication.translate("RecognisedTextPanel", "Read the text in the image once "
-                                                              "more.")), self.recognise_again)
+        self.again_button = self._button(_tr("Recognise again"), _tr(
+            "Read the text in the image once "
+                                                              "more."), self.recognise_again)
         for b in (self.correct_button, self.save_button, self.cancel_button, self.again_button):
             row.addWidget(b)
         row.addStretch(1)
@@ -98,23 +98,23 @@ class RecognisedTextPanel(QWidget):
         self.edit.setReadOnly(True)
         self.edit.setPlainText(found.text if found else "")
         if found is None:
-            self.heading.setText(_tr(QCoreApplication.translate("RecognisedTextPanel", "Recognised text: none yet.")) + " " + (
-                _tr(QCoreApplication.translate("RecognisedTextPanel", "It is read in the "
+            self.heading.setText(_tr("Recognised text: none yet.") + " " + (
+                _tr("It is read in the "
                                                                       "background after the image "
-                                                                      "is stored."))
+                                                                      "is stored.")
                 if missing is None else missing))
         else:
             when = (found.corrected_at or found.recognised_at).astimezone().strftime("%Y-%m-%d")
             self.heading.setText(
-                _tr(QCoreApplication.translate("RecognisedTextPanel", "Recognised text, read from "
+                _tr("Recognised text, read from "
                                                                       "the image by {engine}; not "
                                                                       "your own words. "
-                    "Corrected by you on {when}.")).format(engine=found.engine, when=when)
+                    "Corrected by you on {when}.").format(engine=found.engine, when=when)
                 if found.corrected else
-                _tr(QCoreApplication.translate("RecognisedTextPanel", "Recognised text, read from "
+                _tr("Recognised text, read from "
                                                                       "the image by {engine} on "
                                                                       "{when}; not your own "
-                    "words. It may hold misread characters: correct them if needed.")).format(
+                    "words. It may hold misread characters: correct them if needed.").format(
                     engine=found.engine, when=when))
         self.correct_button.setVisible(found is not None)
         self.correct_button.setEnabled(not self.service.read_only)
@@ -133,7 +133,7 @@ class RecognisedTextPanel(QWidget):
         try:
             self.service.correct_exhibit_text(self.attachment_id, self.edit.toPlainText())
         except ServiceError as exc:
-            self.heading.setText(_tr(QCoreApplication.translate("RecognisedTextPanel", "Not saved: {why}")).format(
+            self.heading.setText(_tr("Not saved: {why}").format(
                 why=exc))
             return False
         self.load()
@@ -145,10 +145,10 @@ class RecognisedTextPanel(QWidget):
         replace = False
         if found is not None and found.corrected:
             answer = QMessageBox.question(
-                self, _tr(QCoreApplication.translate("RecognisedTextPanel", "Recognise again")),
-                _tr(QCoreApplication.translate("RecognisedTextPanel", "You corrected this text. "
+                self, _tr("Recognise again"),
+                _tr("You corrected this text. "
                                                                       "Replace your correction "
-                                                                      "with a new reading?")),
+                                                                      "with a new reading?"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
@@ -156,7 +156,7 @@ class RecognisedTextPanel(QWidget):
             replace = True
         started = self.queue.recognise([self.attachment_id], replace_correction=replace)
         if started:
-            self.heading.setText(_tr(QCoreApplication.translate("RecognisedTextPanel", "Reading the text in the image…")))
+            self.heading.setText(_tr("Reading the text in the image…"))
         return started
 
     def _changed(self, service: object, attachment_id: int) -> None:

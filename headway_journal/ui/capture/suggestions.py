@@ -38,16 +38,16 @@ class SuggestionStrip(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(_tr(QCoreApplication.translate("SuggestionStrip", "Suggestions")))
+        self.setAccessibleName(_tr("Suggestions"))
         self._used: set[tuple[object, ...]] = set()
         self._buttons: list[QPushButton] = []
         self._shown: list[Suggestion] = []
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel(_tr(QCoreApplication.translate("SuggestionStrip", "Found:")))
-        self.title.setToolTip(_tr(QCoreApplication.translate("SuggestionStrip", "Ticket numbers, promised dates and references found in the "
+        self.title = QLabel(_tr("Found:"))
+        self.title.setToolTip(_tr("Ticket numbers, promised dates and references found in the "
                                   "summary and in the text of this case's screenshots. Nothing "
-                                  "is added until you click it.")))
+                                  "is added until you click it."))
         row.addWidget(self.title, 0, Qt.AlignmentFlag.AlignTop)
         self.area = QWidget()
         self.flow = FlowLayout(self.area)
@@ -55,8 +55,8 @@ class SuggestionStrip(QWidget):
         self.dismiss_button = QToolButton()
         self.dismiss_button.setText("×")
         self.dismiss_button.setAutoRaise(True)
-        self.dismiss_button.setAccessibleName(_tr(QCoreApplication.translate("SuggestionStrip", "Dismiss suggestions")))
-        self.dismiss_button.setToolTip(_tr(QCoreApplication.translate("SuggestionStrip", "Hide these suggestions")))
+        self.dismiss_button.setAccessibleName(_tr("Dismiss suggestions"))
+        self.dismiss_button.setToolTip(_tr("Hide these suggestions"))
         self.dismiss_button.clicked.connect(self.dismiss_all)
         row.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
@@ -97,12 +97,12 @@ class SuggestionStrip(QWidget):
         button.setAutoDefault(False)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         button.setAccessibleName(text)
-        where = (_tr(QCoreApplication.translate("SuggestionStrip", "in the recognised text of "
-                                                                   "{name}")).format(
+        where = (_tr("in the recognised text of "
+                                                                   "{name}").format(
                                                                        name=s.source) if s.source
-                 else _tr(QCoreApplication.translate("SuggestionStrip", "in the text")))
-        button.setToolTip(_tr(QCoreApplication.translate("SuggestionStrip", "Found {where}: "
-                                                                            "“{words}”")).format(
+                 else _tr("in the text"))
+        button.setToolTip(_tr("Found {where}: "
+                                                                            "“{words}”").format(
                                                                                 where=where,
                                                                                 words=s.matched))
         button.clicked.connect(lambda _c=False, chosen=s: self.choose(chosen))

@@ -52,13 +52,13 @@ def letter_card(step: LetterStep, open_letter: Callable[[str], None] | None) -> 
     if step.note:
         card.body.addWidget(muted(wrap_label(step.note, name=QCoreApplication.translate("panel", "Letter note"))))
     if open_letter is not None:
-        button = QPushButton(_tr(QCoreApplication.translate("panel", "Open the letter…")) if step.state == "sent"
-                             else _tr(QCoreApplication.translate("panel", "Write the letter…")))
+        button = QPushButton(_tr("Open the letter…") if step.state == "sent"
+                             else _tr("Write the letter…"))
         button.setAccessibleName(QCoreApplication.translate("panel", "Write {kind} letter").format(
             kind=step.kind))
-        button.setToolTip(_tr(QCoreApplication.translate("panel", "Draft it from the case, edit "
+        button.setToolTip(_tr("Draft it from the case, edit "
                                                                   "it, export it and mark it "
-                                                                  "sent")))
+                                                                  "sent"))
         button.setAutoDefault(False)
         button.clicked.connect(lambda _checked=False, k=step.kind: open_letter(k))
         row = QHBoxLayout()
@@ -76,8 +76,8 @@ def add_letters(column: QVBoxLayout, service: JournalService, case: CaseView,
     steps = letter_steps(case, today=today or date.today(), drafts=drafts, cal=service.calendar)
     if not steps:
         return
-    add_to_column(column, heading(_tr(QCoreApplication.translate("panel", "Letters and "
-                                                                          "complaints"))))
+    add_to_column(column, heading(_tr("Letters and "
+                                                                          "complaints")))
     add_to_column(column, muted(wrap_label(bodies_note(), name=QCoreApplication.translate("panel", "Letters note"))))
     for step in steps:
         add_to_column(column, letter_card(step, open_letter))

@@ -24,8 +24,8 @@ def check_file(path: Path, service: Any) -> tuple[bool, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return False, _tr(QCoreApplication.translate("verify_casefile", "{name} cannot be read: "
-                                                                        "{reason}")).format(
+        return False, _tr("{name} cannot be read: "
+                                                                        "{reason}").format(
             name=path.name, reason=exc.strerror or type(exc).__name__)
     if data.startswith(b"%PDF-"):
         from ...casefile.signing.verify import verify_casefile
@@ -36,9 +36,9 @@ def check_file(path: Path, service: Any) -> tuple[bool, str]:
 
         result = verify_export(data, service)
     else:
-        return False, _tr(QCoreApplication.translate("verify_casefile", "{name} is neither a case "
+        return False, _tr("{name} is neither a case "
                                                                         "file (PDF) nor an export "
-                                                                        "(JSON).")).format(
+                                                                        "(JSON).").format(
             name=path.name)
     lines = [result.summary() + ".", *result.lines, *result.problems]
     return bool(result.ok), "\n\n".join(window_text(line) for line in lines)
@@ -47,9 +47,9 @@ def check_file(path: Path, service: Any) -> tuple[bool, str]:
 def verify_case_file(window: QWidget, service: Any) -> None:
     """Ask for a file, check it, and show the result."""
     name, _ = QFileDialog.getOpenFileName(
-        window, _tr(QCoreApplication.translate("verify_casefile", "Verify a case file")), str(documents_folder()),
-        _tr(QCoreApplication.translate("verify_casefile", "Case files and exports (*.pdf "
-                                                          "*.json);;All files (*)")))
+        window, _tr("Verify a case file"), str(documents_folder()),
+        _tr("Case files and exports (*.pdf "
+                                                          "*.json);;All files (*)"))
     if not name:
         return
     path = Path(name)
@@ -58,7 +58,7 @@ def verify_case_file(window: QWidget, service: Any) -> None:
         ok, report = check_file(path, service)
     finally:
         QApplication.restoreOverrideCursor()
-    title = _tr(QCoreApplication.translate("verify_casefile", "Verify a case file"))
+    title = _tr("Verify a case file")
     text = f"{path.name}\n\n{report}"
     if ok:
         QMessageBox.information(window, title, text)
