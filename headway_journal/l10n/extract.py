@@ -17,6 +17,7 @@ translations kept; messages gone from the source kept as "vanished" so nothing i
 from __future__ import annotations
 
 import ast
+import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,7 +148,28 @@ def scan(root: Path = PACKAGE) -> tuple[list[Message], list[Message], list[str]]
             old = qts.get((context, source))
             places = (old.places if old else ()) + (f"{rel}:{line}",)
             qts[(context, source)] = Message(source, context, "", numerus, places)
+    for source in data_texts():
+        old = texts.get((source, ""))
+        texts[(source, "")] = Message(source, "", "", False,
+                                      (old.places if old else ()) + (DATA_PLACE,))
     return list(texts.values()), list(qts.values()), problems
+
+
+DATA_PLACE = "headway_journal/journal/letters/bodies.json:1"
+
+
+def data_texts() -> list[str]:
+    """The texts of bodies.json that the app shows translated (``bodies.TRANSLATED_KEYS``)."""
+    from headway_journal.journal.letters import bodies  # noqa: PLC0415 (a developer tool)
+    data = json.loads(bodies.DATA_FILE.read_text(encoding="utf-8"))
+    found: list[str] = [str(data[k]) for k in bodies.TRANSLATED_TOP_KEYS if data.get(k)]
+    for kind in data["kinds"]:
+        for key in bodies.TRANSLATED_KEYS:
+            value = kind.get(key)
+            found += [str(v) for v in value] if isinstance(value, list) else [str(value or "")]
+        for clock in (kind.get("limit"), kind.get("reply")):
+            found += [str(clock.get(k) or "") for k in bodies.TRANSLATED_CLOCK_KEYS] if clock else []
+    return list(dict.fromkeys(t for t in found if t))
 
 
 def write_pot(messages: list[Message], dest: Path | None = None) -> None:

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal.ui.translated import QT_TRANSLATE_NOOP, TranslatedMap
+
 from ..journal.profile import missing_details, split_addresses
 from ..journal.service import JournalService, ServiceError, ValidationError
 from .translated import tr
@@ -35,10 +37,10 @@ from .widgets import GRID, wrap_label
 
 __all__ = ["FILL_BY_HAND", "LABELS", "DetailsForm", "WelcomeDetails"]
 
-LABELS = {"name": "Your name", "address": "Address", "email": "E-mail", "phone": "Phone",
-          "other_emails": QCoreApplication.translate("DetailsForm", "Other e-mails")}
-FILL_BY_HAND = ("Anything left empty is printed as a blank line, to fill in by hand before "
-                "you send it.")
+LABELS = TranslatedMap("your_details", {"name": QT_TRANSLATE_NOOP("your_details", "Your name"), "address": QT_TRANSLATE_NOOP("your_details", "Address"), "email": QT_TRANSLATE_NOOP("your_details", "E-mail"), "phone": QT_TRANSLATE_NOOP("your_details", "Phone"),
+          "other_emails": QT_TRANSLATE_NOOP("your_details", "Other e-mails")})
+FILL_BY_HAND = (QT_TRANSLATE_NOOP("your_details", "Anything left empty is printed as a blank line, to fill in by hand before "
+                "you send it."))
 AUTOSAVE_MS = 800
 
 

@@ -125,9 +125,11 @@ def _dialogs(service: JournalService, sample: Sample, tmp_path: Path) -> dict[st
         **{f"letter {kind}": (lambda kind=kind: LetterDialog(service, sample.billing, kind))
            for kind in KINDS},
         "keyboard help": lambda: KeyboardHelpDialog(CaseDialog(service)),
-        "conflict": lambda: ConflictDialog(ConflictError(
-            "case", 7, 3, 4, stored={"title": "Theirs", "status": "open"},
-            attempted={"title": "Mine", "status": "open"}, by="alice")),
+        "conflict": lambda: ConflictDialog(ConflictError(  # the values: two cases' titles
+            "case", sample.billing, 3, 4,
+            stored={"title": service.get_case(sample.billing).title, "status": "open"},
+            attempted={"title": service.get_case(sample.credentialing).title, "status": "open"},
+            by="alice")),
         "undated e-mail": lambda: UndatedDialog(None, ["Refund", "Your order"]),
     }
 

@@ -67,11 +67,11 @@ class Filler:
 
     @property
     def org(self) -> str:
-        return self.data.organization.name.strip() or gap("the company's name")
+        return self.data.organization.name.strip() or gap(i18n.mark("the company's name"))
 
     def org_address(self) -> list[str]:
         lines = [x.strip() for x in self.data.organization.address.splitlines() if x.strip()]
-        return lines or [gap("the company's address")]
+        return lines or [gap(i18n.mark("the company's address"))]
 
 
 def recipient_lines(kind: str, f: Filler) -> list[str]:
@@ -95,7 +95,7 @@ def recipient_lines(kind: str, f: Filler) -> list[str]:
         return [x for x in f.get("review_address").splitlines() if x.strip()]
     if kind == "state-insurance":
         dept = state_department(str(f.facts.get("state", "")))
-        return [b.recipient, dept.name if dept else gap("your state's insurance department")]
+        return [b.recipient, dept.name if dept else gap(i18n.mark("your state's insurance department"))]
     if kind == "hhs-ocr":
         return [b.recipient, b.organization, *b.address]
     return [b.organization]

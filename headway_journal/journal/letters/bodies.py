@@ -8,10 +8,12 @@ address or a time limit, edit the JSON file: no code changes.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from headway_journal import i18n
 
 __all__ = [
     "KINDS",
@@ -39,6 +41,11 @@ KINDS: tuple[str, ...] = (
     "cfpb",
 )
 UNITS = ("calendar days", "business days", "months")
+# The texts of bodies.json that are shown to people, translated when read
+# (``l10n.extract`` puts them in the catalogs): the kinds' keys, their clocks' keys, the top's.
+TRANSLATED_KEYS = ("title", "short", "recipient", "requires", "channels")
+TRANSLATED_CLOCK_KEYS = ("what", "from_label", "rule")
+TRANSLATED_TOP_KEYS = ("note",)
 
 
 @dataclass(frozen=True)
@@ -56,8 +63,17 @@ class Clock:
     @property
     def label(self) -> str:
         """"60 calendar days", "4 months", "30 business days"."""
-        unit = self.unit if self.amount != 1 else self.unit.rstrip("s")
-        return f"{self.amount} {unit}"
+        n = self.amount
+        if self.unit == "calendar days":
+            return i18n.plural("{n} calendar day", "{n} calendar days", n).format(n=n)
+        if self.unit == "business days":
+            return i18n.plural("{n} business day", "{n} business days", n).format(n=n)
+        return i18n.plural("{n} month", "{n} months", n).format(n=n)
+
+    def translated(self) -> Clock:
+        """This clock with its texts in the current language."""
+        return replace(self, what=_t(self.what), from_label=_t(self.from_label),
+                       rule=_t(self.rule))
 
 
 @dataclass(frozen=True)
@@ -82,7 +98,20 @@ class Body:
     @property
     def provenance(self) -> str:
         """"Source: ...; checked 2026-12-01. General information to verify ..."."""
-        return f"Source: {self.source}; checked {self.checked_on}. {bodies_note()}"
+        return i18n.text("Source: {source}; checked {checked_on}. {note}").format(
+            source=self.source, checked_on=self.checked_on, note=bodies_note())
+
+    def translated(self) -> Body:
+        """This body with its texts in the current language (bodies.json holds English)."""
+        return replace(
+            self, title=_t(self.title), short=_t(self.short), recipient=_t(self.recipient),
+            requires=_t(self.requires), channels=tuple(_t(c) for c in self.channels),
+            limit=self.limit.translated() if self.limit else None,
+            reply=self.reply.translated() if self.reply else None)
+
+
+def _t(text: str) -> str:
+    return i18n.text(text) if text else text
 
 
 @dataclass(frozen=True)
@@ -131,15 +160,16 @@ def _bodies() -> dict[str, Body]:
 def body(kind: str) -> Body:
     """The body of a letter kind; ValueError naming the kinds for an unknown one."""
     try:
-        return _bodies()[kind]
+        found = _bodies()[kind]
     except KeyError:
         raise ValueError(f"Unknown letter kind {kind!r}; expected one of "
                          f"{', '.join(KINDS)}.") from None
+    return found.translated()
 
 
 def bodies_note() -> str:
     """"General information to verify: ..." (shown with every body's details)."""
-    return str(_data()["note"])
+    return i18n.text(str(_data()["note"]))
 
 
 def state_departments() -> list[StateDepartment]:

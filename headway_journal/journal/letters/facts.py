@@ -26,75 +26,75 @@ def _f(name: str, label: str, gap_text: str, kind: str = "text") -> Fact:
     return Fact(name, label, gap_text, kind)
 
 
-_ADDRESSEE = _f("addressee", "Addressed to (name and title)", "the name and title of the person "
-                "who owns the escalation")
+_ADDRESSEE = _f("addressee", i18n.mark("Addressed to (name and title)"), i18n.mark("the name and title of the person "
+                "who owns the escalation"))
 FACTS: dict[str, tuple[Fact, ...]] = {
     "company": (_ADDRESSEE,),
     "privacy-officer": (
-        _f("what_happened", "What was disclosed or refused", "what was disclosed or refused",
+        _f("what_happened", i18n.mark("What was disclosed or refused"), i18n.mark("what was disclosed or refused"),
            "multiline"),
-        _f("learned_on", "When you learned of it", "the date you learned of it", "date"),
-        _f("people_involved", "Who was involved", "who was involved"),
-        _f("privacy_email", "Privacy Officer's e-mail", "the Privacy Officer's e-mail address"),
+        _f("learned_on", i18n.mark("When you learned of it"), i18n.mark("the date you learned of it"), "date"),
+        _f("people_involved", i18n.mark("Who was involved"), i18n.mark("who was involved")),
+        _f("privacy_email", i18n.mark("Privacy Officer's e-mail"), i18n.mark("the Privacy Officer's e-mail address")),
     ),
     "records-request": (
-        _f("records_wanted", "Which records", "which records you want (for example, all "
-           "records of my sessions and the billing records)", "multiline"),
-        _f("records_dates", "Dates the records cover", "the dates the records cover"),
-        _f("records_format", "Format wanted", "the format you want (for example, PDF by "
-           "e-mail)"),
-        _f("records_to", "Where to send them", "where to send them"),
+        _f("records_wanted", i18n.mark("Which records"), i18n.mark("which records you want (for example, all "
+           "records of my sessions and the billing records)"), "multiline"),
+        _f("records_dates", i18n.mark("Dates the records cover"), i18n.mark("the dates the records cover")),
+        _f("records_format", i18n.mark("Format wanted"), i18n.mark("the format you want (for example, PDF by "
+           "e-mail)")),
+        _f("records_to", i18n.mark("Where to send them"), i18n.mark("where to send them")),
     ),
     "card-dispute": (
-        _f("card_issuer", "Card issuer", "the card issuer"),
-        _f("card_last4", "Card, last 4 digits", "the card's last 4 digits"),
-        _f("statement_date", "Statement date", "the date of the statement", "date"),
-        _f("charge_date", "Date of the charge", "the date of the charge", "date"),
-        _f("charge_amount", "Amount of the error", "the amount of the error"),
-        _f("error_reason", "Why the charge is wrong", "why the charge is wrong", "multiline"),
+        _f("card_issuer", i18n.mark("Card issuer"), i18n.mark("the card issuer")),
+        _f("card_last4", i18n.mark("Card, last 4 digits"), i18n.mark("the card's last 4 digits")),
+        _f("statement_date", i18n.mark("Statement date"), i18n.mark("the date of the statement"), "date"),
+        _f("charge_date", i18n.mark("Date of the charge"), i18n.mark("the date of the charge"), "date"),
+        _f("charge_amount", i18n.mark("Amount of the error"), i18n.mark("the amount of the error")),
+        _f("error_reason", i18n.mark("Why the charge is wrong"), i18n.mark("why the charge is wrong"), "multiline"),
     ),
     "internal-appeal": (
-        _f("appeal_address", "Appeal address", "the appeal address in the denial letter",
+        _f("appeal_address", i18n.mark("Appeal address"), i18n.mark("the appeal address in the denial letter"),
            "multiline"),
-        _f("payer", "Health plan", "the health plan"),
-        _f("member_id", "Member ID", "the member ID"),
-        _f("claim_numbers", "Claim numbers", "the claim number"),
-        _f("dates_of_service", "Dates of service", "the dates of service"),
-        _f("denial_date", "Denial date", "the date of the denial", "date"),
-        _f("denial_reason", "The plan's reason", "the plan's reason for the denial", "multiline"),
-        _f("why_wrong", "Why the denial is wrong", "why the denial is wrong", "multiline"),
+        _f("payer", i18n.mark("Health plan"), i18n.mark("the health plan")),
+        _f("member_id", i18n.mark("Member ID"), i18n.mark("the member ID")),
+        _f("claim_numbers", i18n.mark("Claim numbers"), i18n.mark("the claim number")),
+        _f("dates_of_service", i18n.mark("Dates of service"), i18n.mark("the dates of service")),
+        _f("denial_date", i18n.mark("Denial date"), i18n.mark("the date of the denial"), "date"),
+        _f("denial_reason", i18n.mark("The plan's reason"), i18n.mark("the plan's reason for the denial"), "multiline"),
+        _f("why_wrong", i18n.mark("Why the denial is wrong"), i18n.mark("why the denial is wrong"), "multiline"),
     ),
     "external-review": (
-        _f("review_address", "Where to send it", "the external reviewer's address in the plan's "
-           "final letter", "multiline"),
-        _f("payer", "Health plan", "the health plan"),
-        _f("member_id", "Member ID", "the member ID"),
-        _f("claim_numbers", "Claim numbers", "the claim number"),
-        _f("final_decision_date", "Final internal decision date", "the date of the final "
-           "internal decision", "date"),
-        _f("review_deadline", "Deadline in the plan's final letter", "the deadline in the "
-           "plan's final letter", "date"),
-        _f("why_wrong", "Why the decision is wrong", "why the decision is wrong", "multiline"),
+        _f("review_address", i18n.mark("Where to send it"), i18n.mark("the external reviewer's address in the plan's "
+           "final letter"), "multiline"),
+        _f("payer", i18n.mark("Health plan"), i18n.mark("the health plan")),
+        _f("member_id", i18n.mark("Member ID"), i18n.mark("the member ID")),
+        _f("claim_numbers", i18n.mark("Claim numbers"), i18n.mark("the claim number")),
+        _f("final_decision_date", i18n.mark("Final internal decision date"), i18n.mark("the date of the final "
+           "internal decision"), "date"),
+        _f("review_deadline", i18n.mark("Deadline in the plan's final letter"), i18n.mark("the deadline in the "
+           "plan's final letter"), "date"),
+        _f("why_wrong", i18n.mark("Why the decision is wrong"), i18n.mark("why the decision is wrong"), "multiline"),
     ),
     "state-insurance": (
-        _f("state", "State", "your state", "state"),
-        _f("payer", "Insurance company", "the insurance company"),
-        _f("policy_number", "Policy or group number", "the policy or group number"),
-        _f("member_id", "Member ID", "the member ID"),
-        _f("claim_numbers", "Claim numbers", "the claim number"),
-        _f("denial_date", "Denial date", "the date of the denial", "date"),
+        _f("state", i18n.mark("State"), i18n.mark("your state"), "state"),
+        _f("payer", i18n.mark("Insurance company"), i18n.mark("the insurance company")),
+        _f("policy_number", i18n.mark("Policy or group number"), i18n.mark("the policy or group number")),
+        _f("member_id", i18n.mark("Member ID"), i18n.mark("the member ID")),
+        _f("claim_numbers", i18n.mark("Claim numbers"), i18n.mark("the claim number")),
+        _f("denial_date", i18n.mark("Denial date"), i18n.mark("the date of the denial"), "date"),
     ),
     "hhs-ocr": (
-        _f("entity", "Covered entity (who did it)", "the name of the covered entity"),
-        _f("entity_address", "Its address", "the covered entity's address", "multiline"),
-        _f("what_happened", "What happened", "what was disclosed or refused", "multiline"),
-        _f("learned_on", "When you learned of it", "the date you learned of it", "date"),
-        _f("people_involved", "Who was involved", "who was involved"),
+        _f("entity", i18n.mark("Covered entity (who did it)"), i18n.mark("the name of the covered entity")),
+        _f("entity_address", i18n.mark("Its address"), i18n.mark("the covered entity's address"), "multiline"),
+        _f("what_happened", i18n.mark("What happened"), i18n.mark("what was disclosed or refused"), "multiline"),
+        _f("learned_on", i18n.mark("When you learned of it"), i18n.mark("the date you learned of it"), "date"),
+        _f("people_involved", i18n.mark("Who was involved"), i18n.mark("who was involved")),
     ),
     "cfpb": (
-        _f("card_issuer", "Company (card issuer or payment company)", "the company"),
-        _f("charge_date", "Date of the charge", "the date of the charge", "date"),
-        _f("charge_amount", "Amount", "the amount"),
+        _f("card_issuer", i18n.mark("Company (card issuer or payment company)"), i18n.mark("the company")),
+        _f("charge_date", i18n.mark("Date of the charge"), i18n.mark("the date of the charge"), "date"),
+        _f("charge_amount", i18n.mark("Amount"), i18n.mark("the amount")),
     ),
 }
 

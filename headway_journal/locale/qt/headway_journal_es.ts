@@ -748,60 +748,78 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     <name>common</name>
     <message>
       <location filename="headway_journal/ui/case/common.py" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" />
+      <source>Chat</source>
+      <translation>Chat</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" />
+      <source>Ticket</source>
+      <translation>Ticket</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" />
+      <source>In-app</source>
+      <translation>En la aplicación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" />
+      <source>Letter</source>
+      <translation>Carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" />
+      <source>In person</source>
+      <translation>En persona</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" />
+      <source>Web form</source>
+      <translation>Formulario web</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" />
+      <source>Web</source>
+      <translation>Web</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" />
+      <source>Portal</source>
+      <translation>Portal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" />
+      <source>outbound</source>
+      <translation>saliente</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" />
+      <source>inbound</source>
+      <translation>entrante</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" />
+      <source>you contacted them</source>
+      <translation>usted los contactó</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" />
+      <source>they contacted you</source>
+      <translation>ellos lo contactaron a usted</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/common.py" />
       <source>{name} content</source>
       <translation>contenido de {name}</translation>
-    </message>
-    <message>
-      <source>Phone</source>
-      <translation type="vanished">Teléfono</translation>
-    </message>
-    <message>
-      <source>Chat</source>
-      <translation type="vanished">Chat</translation>
-    </message>
-    <message>
-      <source>E-mail</source>
-      <translation type="vanished">Correo electrónico</translation>
-    </message>
-    <message>
-      <source>Ticket</source>
-      <translation type="vanished">Ticket</translation>
-    </message>
-    <message>
-      <source>In-app</source>
-      <translation type="vanished">En la aplicación</translation>
-    </message>
-    <message>
-      <source>Letter</source>
-      <translation type="vanished">Carta</translation>
-    </message>
-    <message>
-      <source>In person</source>
-      <translation type="vanished">En persona</translation>
-    </message>
-    <message>
-      <source>Web</source>
-      <translation type="vanished">Web</translation>
-    </message>
-    <message>
-      <source>Portal</source>
-      <translation type="vanished">Portal</translation>
-    </message>
-    <message>
-      <source>outbound</source>
-      <translation type="vanished">saliente</translation>
-    </message>
-    <message>
-      <source>inbound</source>
-      <translation type="vanished">entrante</translation>
-    </message>
-    <message>
-      <source>you contacted them</source>
-      <translation type="vanished">usted los contactó</translation>
-    </message>
-    <message>
-      <source>they contacted you</source>
-      <translation type="vanished">ellos lo contactaron a usted</translation>
     </message>
   </context>
   <context>
@@ -972,6 +990,166 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     <name>history</name>
     <message>
       <location filename="headway_journal/ui/case/history.py" />
+      <source>representative</source>
+      <translation>representante</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>representative's title</source>
+      <translation>cargo del representante</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>representative ID</source>
+      <translation>ID del representante</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>started</source>
+      <translation>inicio</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>ended</source>
+      <translation>fin</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>minutes on hold</source>
+      <translation>minutos en espera</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>opened</source>
+      <translation>apertura</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>desired outcome</source>
+      <translation>resultado deseado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>amount disputed</source>
+      <translation>monto en disputa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>organization</source>
+      <translation>organización</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>issue type</source>
+      <translation>tipo de problema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>owner</source>
+      <translation>responsable</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>owner's title</source>
+      <translation>cargo del responsable</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>file</source>
+      <translation>archivo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>SHA-256</source>
+      <translation>SHA-256</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>requested on</source>
+      <translation>solicitado el</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>Case</source>
+      <translation>Caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>Contact</source>
+      <translation>Contacto</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>Promise</source>
+      <translation>Promesa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>Escalation</source>
+      <translation>Escalamiento</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>Exhibit</source>
+      <translation>Anexo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>Organization</source>
+      <translation>Organización</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>Recognised text of an exhibit</source>
+      <translation>Texto reconocido de un anexo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>added</source>
+      <translation>(alta)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>edited</source>
+      <translation>(modificación)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>deleted (restorable)</source>
+      <translation>(eliminación, se puede restaurar)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>restored</source>
+      <translation>(restauración)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>removed from the exhibits (restorable)</source>
+      <translation>(retiro de los anexos, se puede restaurar)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>erased for good</source>
+      <translation>(borrado definitivo)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>read from the image</source>
+      <translation>leído de la imagen</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
+      <source>corrected by you</source>
+      <translation>corregido por usted</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/history.py" />
       <source>Promise “{text}” back to {new} (undo of marked {old})</source>
       <translation>Promesa «{text}» de vuelta a {new} (se deshizo la marca {old})</translation>
     </message>
@@ -1004,122 +1182,6 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <location filename="headway_journal/ui/case/history.py" />
       <source>&lt;p&gt;&lt;i&gt;Every change to this case, newest first, with the values before and after. Entries are written by the app and cannot be edited.&lt;/i&gt;&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;i&gt;Cada cambio de este caso, del más reciente al más antiguo, con los valores de antes y después. La aplicación escribe estas entradas y no se pueden editar.&lt;/i&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>representative</source>
-      <translation type="vanished">representante</translation>
-    </message>
-    <message>
-      <source>representative's title</source>
-      <translation type="vanished">cargo del representante</translation>
-    </message>
-    <message>
-      <source>representative ID</source>
-      <translation type="vanished">ID del representante</translation>
-    </message>
-    <message>
-      <source>started</source>
-      <translation type="vanished">inicio</translation>
-    </message>
-    <message>
-      <source>ended</source>
-      <translation type="vanished">fin</translation>
-    </message>
-    <message>
-      <source>minutes on hold</source>
-      <translation type="vanished">minutos en espera</translation>
-    </message>
-    <message>
-      <source>opened</source>
-      <translation type="vanished">apertura</translation>
-    </message>
-    <message>
-      <source>desired outcome</source>
-      <translation type="vanished">resultado deseado</translation>
-    </message>
-    <message>
-      <source>amount disputed</source>
-      <translation type="vanished">monto en disputa</translation>
-    </message>
-    <message>
-      <source>organization</source>
-      <translation type="vanished">organización</translation>
-    </message>
-    <message>
-      <source>issue type</source>
-      <translation type="vanished">tipo de problema</translation>
-    </message>
-    <message>
-      <source>owner</source>
-      <translation type="vanished">responsable</translation>
-    </message>
-    <message>
-      <source>owner's title</source>
-      <translation type="vanished">cargo del responsable</translation>
-    </message>
-    <message>
-      <source>file</source>
-      <translation type="vanished">archivo</translation>
-    </message>
-    <message>
-      <source>SHA-256</source>
-      <translation type="vanished">SHA-256</translation>
-    </message>
-    <message>
-      <source>requested on</source>
-      <translation type="vanished">solicitado el</translation>
-    </message>
-    <message>
-      <source>Case</source>
-      <translation type="vanished">Caso</translation>
-    </message>
-    <message>
-      <source>Contact</source>
-      <translation type="vanished">Contacto</translation>
-    </message>
-    <message>
-      <source>Promise</source>
-      <translation type="vanished">Promesa</translation>
-    </message>
-    <message>
-      <source>Escalation</source>
-      <translation type="vanished">Escalamiento</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation type="vanished">Nota</translation>
-    </message>
-    <message>
-      <source>Exhibit</source>
-      <translation type="vanished">Anexo</translation>
-    </message>
-    <message>
-      <source>Organization</source>
-      <translation type="vanished">Organización</translation>
-    </message>
-    <message>
-      <source>added</source>
-      <translation type="vanished">(alta)</translation>
-    </message>
-    <message>
-      <source>edited</source>
-      <translation type="vanished">(modificación)</translation>
-    </message>
-    <message>
-      <source>deleted (restorable)</source>
-      <translation type="vanished">(eliminación, se puede restaurar)</translation>
-    </message>
-    <message>
-      <source>restored</source>
-      <translation type="vanished">(restauración)</translation>
-    </message>
-    <message>
-      <source>removed from the exhibits (restorable)</source>
-      <translation type="vanished">(retiro de los anexos, se puede restaurar)</translation>
-    </message>
-    <message>
-      <source>erased for good</source>
-      <translation type="vanished">(borrado definitivo)</translation>
     </message>
   </context>
   <context>
@@ -2725,6 +2787,126 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
     <name>ConflictDialog</name>
     <message>
       <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>title</source>
+      <translation>título</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>status</source>
+      <translation>estado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>summary</source>
+      <translation>resumen</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>what happened</source>
+      <translation>lo que ocurrió</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>notes</source>
+      <translation>notas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>channel</source>
+      <translation>canal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>direction</source>
+      <translation>dirección</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>representative</source>
+      <translation>representante</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>representative's title</source>
+      <translation>cargo del representante</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>representative ID</source>
+      <translation>ID del representante</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>started</source>
+      <translation>inicio</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>ended</source>
+      <translation>fin</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>minutes on hold</source>
+      <translation>minutos en espera</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>opened</source>
+      <translation>apertura</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>desired outcome</source>
+      <translation>resultado deseado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>amount disputed</source>
+      <translation>monto en disputa</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>issue type</source>
+      <translation>tipo de problema</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>organization</source>
+      <translation>organización</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>ticket numbers</source>
+      <translation>números de caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>promises</source>
+      <translation>promesas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>name</source>
+      <translation>nombre</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>website</source>
+      <translation>sitio web</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>address</source>
+      <translation>dirección postal</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
+      <source>caption</source>
+      <translation>leyenda</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/conflict_dialog.py" />
       <source>Saved by someone else meanwhile</source>
       <translation>Guardado por otra persona mientras tanto</translation>
     </message>
@@ -2937,6 +3119,56 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
     <name>form</name>
     <message>
       <location filename="headway_journal/ui/dialogs/contact/form.py" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" />
+      <source>Chat</source>
+      <translation>Chat</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" />
+      <source>Ticket</source>
+      <translation>Ticket</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" />
+      <source>In the app</source>
+      <translation>En la aplicación</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" />
+      <source>Letter</source>
+      <translation>Carta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" />
+      <source>In person</source>
+      <translation>En persona</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" />
+      <source>Web form</source>
+      <translation>Formulario web</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" />
+      <source>I contacted them</source>
+      <translation>Yo los contacté</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" />
+      <source>They contacted me</source>
+      <translation>Ellos me contactaron</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/contact/form.py" />
       <source>Started</source>
       <translation>Empezó</translation>
     </message>
@@ -3019,42 +3251,6 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <location filename="headway_journal/ui/dialogs/contact/form.py" />
       <source>Notes</source>
       <translation>Notas</translation>
-    </message>
-    <message>
-      <source>Phone</source>
-      <translation type="vanished">Teléfono</translation>
-    </message>
-    <message>
-      <source>Chat</source>
-      <translation type="vanished">Chat</translation>
-    </message>
-    <message>
-      <source>E-mail</source>
-      <translation type="vanished">Correo electrónico</translation>
-    </message>
-    <message>
-      <source>Ticket</source>
-      <translation type="vanished">Ticket</translation>
-    </message>
-    <message>
-      <source>In the app</source>
-      <translation type="vanished">En la aplicación</translation>
-    </message>
-    <message>
-      <source>Letter</source>
-      <translation type="vanished">Carta</translation>
-    </message>
-    <message>
-      <source>In person</source>
-      <translation type="vanished">En persona</translation>
-    </message>
-    <message>
-      <source>I contacted them</source>
-      <translation type="vanished">Yo los contacté</translation>
-    </message>
-    <message>
-      <source>They contacted me</source>
-      <translation type="vanished">Ellos me contactaron</translation>
     </message>
   </context>
   <context>
@@ -3745,60 +3941,88 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>Kind</source>
+      <translation>Tipo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>Number or address</source>
+      <translation>Número o dirección</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>Label</source>
+      <translation>Etiqueta</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>For</source>
+      <translation>Para</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>Hours</source>
+      <translation>Horario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>Time zone</source>
+      <translation>Zona horaria</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>Verified on</source>
+      <translation>Verificado el</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>Verified from</source>
+      <translation>Verificado en</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>Name</source>
+      <translation>Nombre</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>Website</source>
+      <translation>Sitio web</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>Address</source>
+      <translation>Dirección</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>Notes</source>
+      <translation>Notas</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>Ticket patterns</source>
+      <translation>Patrones de número de caso</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>(new organization)</source>
+      <translation>(nueva organización)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>One pattern a line, e.g. Ticket #?(\d{6,8})</source>
+      <translation>Un patrón por línea, p. ej. Ticket #?(\d{6,8})</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
+      <source>How this organization's ticket numbers look, one regular expression a line (case is ignored; a group in brackets is the number). The contact dialog offers what they find. Keep them simple: bounded repeats like \d{6,8}.</source>
+      <translation>Cómo son los números de caso de esta organización, una expresión regular por línea (sin distinguir mayúsculas; un grupo entre paréntesis es el número). La ventana de contacto ofrece lo que encuentren. Manténgalos sencillos: repeticiones con límite como \d{6,8}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
       <source>channel {value} {lower}</source>
       <translation>canal {value}: {lower}</translation>
-    </message>
-    <message>
-      <source>Kind</source>
-      <translation type="vanished">Tipo</translation>
-    </message>
-    <message>
-      <source>Number or address</source>
-      <translation type="vanished">Número o dirección</translation>
-    </message>
-    <message>
-      <source>Label</source>
-      <translation type="vanished">Etiqueta</translation>
-    </message>
-    <message>
-      <source>For</source>
-      <translation type="vanished">Para</translation>
-    </message>
-    <message>
-      <source>Hours</source>
-      <translation type="vanished">Horario</translation>
-    </message>
-    <message>
-      <source>Time zone</source>
-      <translation type="vanished">Zona horaria</translation>
-    </message>
-    <message>
-      <source>Verified on</source>
-      <translation type="vanished">Verificado el</translation>
-    </message>
-    <message>
-      <source>Verified from</source>
-      <translation type="vanished">Verificado en</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation type="vanished">Nombre</translation>
-    </message>
-    <message>
-      <source>Website</source>
-      <translation type="vanished">Sitio web</translation>
-    </message>
-    <message>
-      <source>Address</source>
-      <translation type="vanished">Dirección</translation>
-    </message>
-    <message>
-      <source>Notes</source>
-      <translation type="vanished">Notas</translation>
-    </message>
-    <message>
-      <source>(new organization)</source>
-      <translation type="vanished">(nueva organización)</translation>
     </message>
   </context>
   <context>
@@ -4764,6 +4988,11 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
     </message>
     <message>
       <location filename="headway_journal/ui/exhibits/capture.py" />
+      <source>{seconds} seconds</source>
+      <translation>{seconds} segundos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/exhibits/capture.py" />
       <source>Delay {seconds} seconds</source>
       <translation>Esperar {seconds} segundos</translation>
     </message>
@@ -4801,10 +5030,6 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/exhibits/capture.py" />
       <source>Close without taking a screenshot (Esc)</source>
       <translation>Cerrar sin tomar una captura (Esc)</translation>
-    </message>
-    <message>
-      <source>{seconds} seconds</source>
-      <translation type="vanished">{seconds} segundos</translation>
     </message>
   </context>
   <context>
@@ -6103,6 +6328,21 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
   </context>
   <context>
     <name>LetterDialog</name>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Letter (post)</source>
+      <translation>Carta (correo postal)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/letters/dialog.py" />
+      <source>Web form</source>
+      <translation>Formulario web</translation>
+    </message>
     <message>
       <location filename="headway_journal/ui/letters/dialog.py" />
       <source>{title}: {case}</source>
@@ -8121,12 +8361,48 @@ No se tocó ningún anexo.</translation>
     </message>
   </context>
   <context>
-    <name>DetailsForm</name>
+    <name>your_details</name>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" />
+      <source>Your name</source>
+      <translation>Su nombre</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" />
+      <source>Address</source>
+      <translation>Dirección</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" />
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" />
+      <source>Phone</source>
+      <translation>Teléfono</translation>
+    </message>
     <message>
       <location filename="headway_journal/ui/your_details.py" />
       <source>Other e-mails</source>
       <translation>Otros correos</translation>
     </message>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" />
+      <source>Anything left empty is printed as a blank line, to fill in by hand before you send it.</source>
+      <translation>Lo que quede vacío se imprime como una línea en blanco, para completarla a mano antes de enviarlo.</translation>
+    </message>
+  </context>
+  <context>
+    <name>_FieldError</name>
+    <message>
+      <location filename="headway_journal/ui/your_details.py" />
+      <source>{field_label} error</source>
+      <translation>error en {field_label}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DetailsForm</name>
     <message>
       <location filename="headway_journal/ui/your_details.py" />
       <source>Your full name</source>
@@ -8189,13 +8465,9 @@ Ciudad, estado y código postal</translation>
       <source>Your details were not saved: {exc}</source>
       <translation>No se guardaron sus datos: {exc}</translation>
     </message>
-  </context>
-  <context>
-    <name>_FieldError</name>
     <message>
-      <location filename="headway_journal/ui/your_details.py" />
-      <source>{field_label} error</source>
-      <translation>error en {field_label}</translation>
+      <source>Other e-mails</source>
+      <translation type="vanished">Otros correos</translation>
     </message>
   </context>
   <context>
@@ -8373,29 +8645,6 @@ Ciudad, estado y código postal</translation>
     <message>
       <source>Passphrase of the signing certificate {name}:</source>
       <translation type="vanished">Frase de contraseña del certificado de firma {name}:</translation>
-    </message>
-  </context>
-  <context>
-    <name>your_details</name>
-    <message>
-      <source>Your name</source>
-      <translation type="vanished">Su nombre</translation>
-    </message>
-    <message>
-      <source>Address</source>
-      <translation type="vanished">Dirección</translation>
-    </message>
-    <message>
-      <source>E-mail</source>
-      <translation type="vanished">Correo electrónico</translation>
-    </message>
-    <message>
-      <source>Phone</source>
-      <translation type="vanished">Teléfono</translation>
-    </message>
-    <message>
-      <source>Anything left empty is printed as a blank line, to fill in by hand before you send it.</source>
-      <translation type="vanished">Lo que quede vacío se imprime como una línea en blanco, para completarla a mano antes de enviarlo.</translation>
     </message>
   </context>
 </TS>

@@ -11,14 +11,16 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
+from headway_journal.ui.translated import QT_TRANSLATE_NOOP, TranslatedMap
+
 from ..widgets import GRID
 
-CHANNEL_NAMES = {
-    "phone": "Phone", "chat": "Chat", "email": "E-mail", "ticket": "Ticket", "in-app": "In-app",
-    "letter": "Letter", "in-person": "In person", "web-form": "Web form", "web": "Web", "portal": "Portal",
-}
-DIRECTION_NAMES = {"outbound": "outbound", "inbound": "inbound"}
-DIRECTION_HELP = {"outbound": "you contacted them", "inbound": "they contacted you"}
+CHANNEL_NAMES = TranslatedMap("common", {
+    "phone": QT_TRANSLATE_NOOP("common", "Phone"), "chat": QT_TRANSLATE_NOOP("common", "Chat"), "email": QT_TRANSLATE_NOOP("common", "E-mail"), "ticket": QT_TRANSLATE_NOOP("common", "Ticket"), "in-app": QT_TRANSLATE_NOOP("common", "In-app"),
+    "letter": QT_TRANSLATE_NOOP("common", "Letter"), "in-person": QT_TRANSLATE_NOOP("common", "In person"), "web-form": QT_TRANSLATE_NOOP("common", "Web form"), "web": QT_TRANSLATE_NOOP("common", "Web"), "portal": QT_TRANSLATE_NOOP("common", "Portal"),
+})
+DIRECTION_NAMES = TranslatedMap("common", {"outbound": QT_TRANSLATE_NOOP("common", "outbound"), "inbound": QT_TRANSLATE_NOOP("common", "inbound")})
+DIRECTION_HELP = TranslatedMap("common", {"outbound": QT_TRANSLATE_NOOP("common", "you contacted them"), "inbound": QT_TRANSLATE_NOOP("common", "they contacted you")})
 
 
 _GRAVEYARD: QWidget | None = None

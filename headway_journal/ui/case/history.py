@@ -12,30 +12,32 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser
 
+from headway_journal.ui.translated import QT_TRANSLATE_NOOP, TranslatedMap
+
 from ... import i18n
 from ...journal.issue_types import ISSUE_TYPES
 from ...journal.records import CaseView, ChangeView
 from ...journal.service import JournalService
 from ..format import full_date, full_moment, local_moment
 
-FIELD_WORDS = {
-    "rep_name": "representative", "rep_title": "representative's title",
-    "rep_id": "representative ID", "started_at": "started", "ended_at": "ended",
-    "hold_minutes": "minutes on hold", "opened_on": "opened", "desired_outcome": "desired outcome",
-    "amount_disputed": "amount disputed", "organization_id": "organization",
-    "issue_type": "issue type", "owner_name": "owner", "owner_title": "owner's title",
-    "original_name": "file", "sha256": "SHA-256", "requested_on": "requested on",
-}
-ENTITY_WORDS = {
-    "case": "Case", "contact": "Contact", "promise": "Promise", "escalation": "Escalation",
-    "note": "Note", "attachment": "Exhibit", "organization": "Organization",
-    "exhibit_text": "Recognised text of an exhibit",
-}
-ACTION_WORDS = {
-    "create": "added", "update": "edited", "delete": "deleted (restorable)", "restore": "restored",
-    "remove": "removed from the exhibits (restorable)", "erase": "erased for good",
-    "recognise": "read from the image", "correct": "corrected by you",
-}
+FIELD_WORDS = TranslatedMap("history", {
+    "rep_name": QT_TRANSLATE_NOOP("history", "representative"), "rep_title": QT_TRANSLATE_NOOP("history", "representative's title"),
+    "rep_id": QT_TRANSLATE_NOOP("history", "representative ID"), "started_at": QT_TRANSLATE_NOOP("history", "started"), "ended_at": QT_TRANSLATE_NOOP("history", "ended"),
+    "hold_minutes": QT_TRANSLATE_NOOP("history", "minutes on hold"), "opened_on": QT_TRANSLATE_NOOP("history", "opened"), "desired_outcome": QT_TRANSLATE_NOOP("history", "desired outcome"),
+    "amount_disputed": QT_TRANSLATE_NOOP("history", "amount disputed"), "organization_id": QT_TRANSLATE_NOOP("history", "organization"),
+    "issue_type": QT_TRANSLATE_NOOP("history", "issue type"), "owner_name": QT_TRANSLATE_NOOP("history", "owner"), "owner_title": QT_TRANSLATE_NOOP("history", "owner's title"),
+    "original_name": QT_TRANSLATE_NOOP("history", "file"), "sha256": QT_TRANSLATE_NOOP("history", "SHA-256"), "requested_on": QT_TRANSLATE_NOOP("history", "requested on"),
+})
+ENTITY_WORDS = TranslatedMap("history", {
+    "case": QT_TRANSLATE_NOOP("history", "Case"), "contact": QT_TRANSLATE_NOOP("history", "Contact"), "promise": QT_TRANSLATE_NOOP("history", "Promise"), "escalation": QT_TRANSLATE_NOOP("history", "Escalation"),
+    "note": QT_TRANSLATE_NOOP("history", "Note"), "attachment": QT_TRANSLATE_NOOP("history", "Exhibit"), "organization": QT_TRANSLATE_NOOP("history", "Organization"),
+    "exhibit_text": QT_TRANSLATE_NOOP("history", "Recognised text of an exhibit"),
+})
+ACTION_WORDS = TranslatedMap("history", {
+    "create": QT_TRANSLATE_NOOP("history", "added"), "update": QT_TRANSLATE_NOOP("history", "edited"), "delete": QT_TRANSLATE_NOOP("history", "deleted (restorable)"), "restore": QT_TRANSLATE_NOOP("history", "restored"),
+    "remove": QT_TRANSLATE_NOOP("history", "removed from the exhibits (restorable)"), "erase": QT_TRANSLATE_NOOP("history", "erased for good"),
+    "recognise": QT_TRANSLATE_NOOP("history", "read from the image"), "correct": QT_TRANSLATE_NOOP("history", "corrected by you"),
+})
 
 
 def describe_change(ch: ChangeView, issue_type: str | None = None) -> tuple[str, list[str]]:

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from headway_journal.journal.records import ConflictError
 
+from ..translated import QT_TRANSLATE_NOOP, TranslatedMap
+
 __all__ = ["ConflictDialog", "differences"]
 
 MAX_SHOWN = 300  # characters of one value in a cell (the whole text stays in the tooltip)
@@ -40,6 +42,34 @@ def _text(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(_text(v) for v in value)
     return str(value)
+
+
+FIELD_NAMES = TranslatedMap("ConflictDialog", {
+    "title": QT_TRANSLATE_NOOP("ConflictDialog", "title"),
+    "status": QT_TRANSLATE_NOOP("ConflictDialog", "status"),
+    "summary": QT_TRANSLATE_NOOP("ConflictDialog", "summary"),
+    "narrative": QT_TRANSLATE_NOOP("ConflictDialog", "what happened"),
+    "notes": QT_TRANSLATE_NOOP("ConflictDialog", "notes"),
+    "channel": QT_TRANSLATE_NOOP("ConflictDialog", "channel"),
+    "direction": QT_TRANSLATE_NOOP("ConflictDialog", "direction"),
+    "rep_name": QT_TRANSLATE_NOOP("ConflictDialog", "representative"),
+    "rep_title": QT_TRANSLATE_NOOP("ConflictDialog", "representative's title"),
+    "rep_id": QT_TRANSLATE_NOOP("ConflictDialog", "representative ID"),
+    "started_at": QT_TRANSLATE_NOOP("ConflictDialog", "started"),
+    "ended_at": QT_TRANSLATE_NOOP("ConflictDialog", "ended"),
+    "hold_minutes": QT_TRANSLATE_NOOP("ConflictDialog", "minutes on hold"),
+    "opened_on": QT_TRANSLATE_NOOP("ConflictDialog", "opened"),
+    "desired_outcome": QT_TRANSLATE_NOOP("ConflictDialog", "desired outcome"),
+    "amount_disputed": QT_TRANSLATE_NOOP("ConflictDialog", "amount disputed"),
+    "issue_type": QT_TRANSLATE_NOOP("ConflictDialog", "issue type"),
+    "organization_id": QT_TRANSLATE_NOOP("ConflictDialog", "organization"),
+    "tickets": QT_TRANSLATE_NOOP("ConflictDialog", "ticket numbers"),
+    "promises": QT_TRANSLATE_NOOP("ConflictDialog", "promises"),
+    "name": QT_TRANSLATE_NOOP("ConflictDialog", "name"),
+    "website": QT_TRANSLATE_NOOP("ConflictDialog", "website"),
+    "address": QT_TRANSLATE_NOOP("ConflictDialog", "address"),
+    "caption": QT_TRANSLATE_NOOP("ConflictDialog", "caption"),
+})
 
 
 def differences(exc: ConflictError) -> list[tuple[str, str, str]]:
@@ -79,7 +109,8 @@ class ConflictDialog(QDialog):
         self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         rows = differences(exc) or [(self.tr("(no field differs)"), "", "")]
         for name, theirs, yours in rows:
-            item = QTreeWidgetItem([name, theirs[:MAX_SHOWN], yours[:MAX_SHOWN]])
+            shown = FIELD_NAMES.get(name.replace(" ", "_"), name)
+            item = QTreeWidgetItem([shown, theirs[:MAX_SHOWN], yours[:MAX_SHOWN]])
             item.setToolTip(1, theirs)
             item.setToolTip(2, yours)
             self.table.addTopLevelItem(item)

@@ -41,7 +41,7 @@ from headway_journal.journal.records import (
 from headway_journal.journal.service import JournalService, ServiceError, ValidationError
 from headway_journal.ui.completion import click_through
 
-from ..translated import QT_TRANSLATE_NOOP, TranslatedMap, TranslatedTexts
+from ..translated import QT_TRANSLATE_NOOP, TranslatedMap, TranslatedTexts, tr
 from .form_builder import (
     GRID,
     ErrorLabel,
@@ -68,16 +68,16 @@ SOURCES = TranslatedTexts("organization_dialog", (
 ))
 CHANNEL_FIELDS = ("kind", "value", "label", "audience", "hours", "timezone", "verified_on",
                   "verified_from")
-CHANNEL_LABELS = {"kind": "Kind", "value": "Number or address", "label": "Label",
-                  "audience": "For", "hours": "Hours", "timezone": "Time zone",
-                  "verified_on": "Verified on", "verified_from": "Verified from"}
-ORG_LABELS = {"name": "Name", "website": "Website", "address": "Address", "notes": "Notes",
-              "ticket_patterns": "Ticket patterns"}
-NEW_ITEM = "(new organization)"
-PATTERNS_PLACEHOLDER = "One pattern a line, e.g. Ticket #?(\\d{6,8})"
-PATTERNS_TIP = ("How this organization's ticket numbers look, one regular expression a line "
+CHANNEL_LABELS = TranslatedMap("organization_dialog", {"kind": QT_TRANSLATE_NOOP("organization_dialog", "Kind"), "value": QT_TRANSLATE_NOOP("organization_dialog", "Number or address"), "label": QT_TRANSLATE_NOOP("organization_dialog", "Label"),
+                  "audience": QT_TRANSLATE_NOOP("organization_dialog", "For"), "hours": QT_TRANSLATE_NOOP("organization_dialog", "Hours"), "timezone": QT_TRANSLATE_NOOP("organization_dialog", "Time zone"),
+                  "verified_on": QT_TRANSLATE_NOOP("organization_dialog", "Verified on"), "verified_from": QT_TRANSLATE_NOOP("organization_dialog", "Verified from")})
+ORG_LABELS = TranslatedMap("organization_dialog", {"name": QT_TRANSLATE_NOOP("organization_dialog", "Name"), "website": QT_TRANSLATE_NOOP("organization_dialog", "Website"), "address": QT_TRANSLATE_NOOP("organization_dialog", "Address"), "notes": QT_TRANSLATE_NOOP("organization_dialog", "Notes"),
+              "ticket_patterns": QT_TRANSLATE_NOOP("organization_dialog", "Ticket patterns")})
+NEW_ITEM = QT_TRANSLATE_NOOP("organization_dialog", "(new organization)")
+PATTERNS_PLACEHOLDER = QT_TRANSLATE_NOOP("organization_dialog", "One pattern a line, e.g. Ticket #?(\\d{6,8})")
+PATTERNS_TIP = (QT_TRANSLATE_NOOP("organization_dialog", "How this organization's ticket numbers look, one regular expression a line "
                 "(case is ignored; a group in brackets is the number). The contact dialog "
-                "offers what they find. Keep them simple: bounded repeats like \\d{6,8}.")
+                "offers what they find. Keep them simple: bounded repeats like \\d{6,8}."))
 
 
 def channel_label(index: int, field: str) -> str:
@@ -189,9 +189,9 @@ class OrganizationDialog(FormDialog):
         self.notes_edit.setMaximumHeight(10 * GRID)
         form.addRow(self._label("notes", False, self.notes_edit),
                     with_error(self.notes_edit, self._error("notes")))
-        self.patterns_edit = self._text("ticket_patterns", PATTERNS_PLACEHOLDER)
+        self.patterns_edit = self._text("ticket_patterns", tr("organization_dialog", PATTERNS_PLACEHOLDER))
         self.patterns_edit.setMaximumHeight(8 * GRID)
-        self.patterns_edit.setToolTip(PATTERNS_TIP)
+        self.patterns_edit.setToolTip(tr("organization_dialog", PATTERNS_TIP))
         self.patterns_edit.textChanged.connect(self._check_patterns)
         form.addRow(self._label("ticket_patterns", False, self.patterns_edit),
                     with_error(self.patterns_edit, self._error("ticket_patterns")))

@@ -140,7 +140,8 @@ class CaptureDialog(QDialog):
         delay_row = QHBoxLayout()
         delay_row.addWidget(QLabel(QCoreApplication.translate("CaptureDialog", "Delay:"), self))
         for seconds in DELAYS:
-            button = QRadioButton(QCoreApplication.translate("CaptureDialog", "None") if seconds == 0 else f"{seconds} seconds", self)
+            button = QRadioButton(QCoreApplication.translate("CaptureDialog", "None") if seconds == 0 else QCoreApplication.translate(
+                "CaptureDialog", "{seconds} seconds").format(seconds=seconds), self)
             button.setAccessibleName(QCoreApplication.translate("CaptureDialog", "Delay {seconds} seconds").format(
                 seconds=seconds))
             button.setToolTip(self.tr("Wait this long before taking the screenshot "

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import i18n
 from ...casefile.letters import LetterSource, gaps_in, letter_source, named_exhibits
 from ...journal.filenames import portable_name
 from ...journal.letters.bodies import body, state_departments
@@ -38,11 +39,14 @@ from ...journal.records import ServiceError
 from ...journal.service import JournalService
 from ..case.common import muted
 from ..dialogs.form_dialog import FormDialog, footer_button
+from ..translated import QT_TRANSLATE_NOOP
 from ..widgets import GRID, heading, wrap_label
 
 __all__ = ["LetterDialog", "open_letter_dialog"]
 
-CHANNEL_LABELS = {"letter": "Letter (post)", "email": "E-mail", "web-form": "Web form"}
+CHANNEL_LABELS = {"letter": QT_TRANSLATE_NOOP("LetterDialog", "Letter (post)"),
+                  "email": QT_TRANSLATE_NOOP("LetterDialog", "E-mail"),
+                  "web-form": QT_TRANSLATE_NOOP("LetterDialog", "Web form")}
 EXPORT_FILTERS = {"PDF (*.pdf)": ".pdf", "Word document (*.docx)": ".docx",
                   "Plain text, one section per form field (*.txt)": ".txt"}
 
@@ -99,13 +103,13 @@ class LetterDialog(FormDialog):
             return combo
         if fact.kind == "multiline":
             edit = QPlainTextEdit(value)
-            edit.setPlaceholderText(fact.gap)
+            edit.setPlaceholderText(i18n.text(fact.gap))
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 2 * GRID)
             edit.textChanged.connect(self._facts_changed)
             return edit
         line = QLineEdit(value)
-        line.setPlaceholderText(QCoreApplication.translate("LetterDialog", "YYYY-MM-DD") if fact.kind == "date" else fact.gap)
+        line.setPlaceholderText(QCoreApplication.translate("LetterDialog", "YYYY-MM-DD") if fact.kind == "date" else i18n.text(fact.gap))
         line.textChanged.connect(self._facts_changed)
         return line
 
@@ -119,9 +123,9 @@ class LetterDialog(FormDialog):
         form.setSpacing(GRID)
         for fact in facts:
             editor = self._fact_editor(fact, self.source.facts.get(fact.name, ""))
-            editor.setAccessibleName(fact.label)
+            editor.setAccessibleName(i18n.text(fact.label))
             self.fact_editors[fact.name] = editor
-            form.addRow(fact.label, editor)
+            form.addRow(i18n.text(fact.label), editor)
         lay.addLayout(form)
         self.redraft_button = QPushButton(self.tr("Draft again from the case and these facts"))
         self.redraft_button.setAccessibleName(QCoreApplication.translate("LetterDialog", "Draft again"))

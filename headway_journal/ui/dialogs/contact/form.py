@@ -36,9 +36,9 @@ from .tickets import TicketChips
 __all__ = ["CHANNEL_LABELS", "CORE_LABELS", "DIRECTION_LABELS", "ESCALATION_LEVELS",
            "ESC_LABELS", "ContactForm"]
 
-CHANNEL_LABELS = {"phone": "Phone", "chat": "Chat", "email": "E-mail", "ticket": "Ticket",
-                  "in-app": "In the app", "letter": "Letter", "in-person": "In person", "web-form": "Web form"}
-DIRECTION_LABELS = {"outbound": "I contacted them", "inbound": "They contacted me"}
+CHANNEL_LABELS = TranslatedMap("form", {"phone": QT_TRANSLATE_NOOP("form", "Phone"), "chat": QT_TRANSLATE_NOOP("form", "Chat"), "email": QT_TRANSLATE_NOOP("form", "E-mail"), "ticket": QT_TRANSLATE_NOOP("form", "Ticket"),
+                  "in-app": QT_TRANSLATE_NOOP("form", "In the app"), "letter": QT_TRANSLATE_NOOP("form", "Letter"), "in-person": QT_TRANSLATE_NOOP("form", "In person"), "web-form": QT_TRANSLATE_NOOP("form", "Web form")})
+DIRECTION_LABELS = TranslatedMap("form", {"outbound": QT_TRANSLATE_NOOP("form", "I contacted them"), "inbound": QT_TRANSLATE_NOOP("form", "They contacted me")})
 ESCALATION_LEVELS = ("supervisor", "escalations team", "manager", "formal complaint",
                      "privacy officer")
 CORE_LABELS = TranslatedMap("form", {
