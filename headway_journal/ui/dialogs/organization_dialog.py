@@ -76,7 +76,8 @@ NEW_ITEM = "(new organization)"
 PATTERNS_PLACEHOLDER = "One pattern a line, e.g. Ticket #?(\\d{6,8})"
 PATTERNS_TIP = ("How this organization's ticket numbers look, one regular expression a line "
                 "(case is ignored; a group in brackets is the number). The contact dialog "
-                "offers what they find. Keep them simple: bounded repeats like \\d{6,8}.")
+                "offers what they find. Keep them simple: bounded repeats like \\d{6,8} and "
+                "\\s{0,3}, at most one + or *.")
 
 
 def channel_label(index: int, field: str) -> str:
