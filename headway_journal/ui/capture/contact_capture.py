@@ -14,9 +14,8 @@ chat transcript") or read from a .txt file, and the suggestions strip.
   into the first empty promise line (or a new one).
 
 ``capture_source`` says how this contact was captured ("typed", "transcript", or
-"ocr-suggestion" once a suggestion from a screenshot's text was used).
-TODO(merge with h18a): pass ``capture_source`` into ``ContactInput`` when the contact's
-capture-source column exists (``ContactDialog.contact_input``).
+"ocr-suggestion" once a suggestion from a screenshot's text was used); the dialog saves it
+with a new contact (``ContactDialog.contact_input``; an edit keeps the stored source).
 """
 
 from __future__ import annotations
