@@ -69,6 +69,7 @@ class ContactCapture(QObject):
         outer.insertWidget(outer.indexOf(dialog.exhibit_strip), self.bar)
         self.shortcut = QShortcut(QKeySequence(PASTE_TRANSCRIPT_KEYS), dialog)
         self.shortcut.activated.connect(self.paste_transcript)
+        self.shortcut.setWhatsThis(_tr("Paste a chat transcript from the clipboard"))
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(REFRESH_MS)

@@ -121,6 +121,10 @@ class ImageViewer(QDialog):
         self._build_scroll_area()
         bar = self._build_zoom_bar()
         details = self._build_details()
+        self.recognised: RecognisedTextPanel | None = None
+        if self.view.media_type in PILLOW_FORMATS:  # the text read from it (ui.capture),
+            # made before the buttons so that Tab reaches it in reading order
+            self.recognised = RecognisedTextPanel(service, attachment_id, self)
         buttons = self._build_buttons()
 
         middle = QHBoxLayout()
@@ -129,9 +133,7 @@ class ImageViewer(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(middle, 1)
-        self.recognised: RecognisedTextPanel | None = None
-        if self.view.media_type in PILLOW_FORMATS:  # the text read from it (ui.capture)
-            self.recognised = RecognisedTextPanel(service, attachment_id, self)
+        if self.recognised is not None:
             layout.addWidget(self.recognised)
         layout.addLayout(buttons)
         QWidget.setTabOrder(self.fit_button, self.scroll_area)  # Tab in reading order
