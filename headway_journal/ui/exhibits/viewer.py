@@ -129,7 +129,7 @@ class ImageViewer(QDialog):
 
         middle = QHBoxLayout()
         middle.addWidget(self.scroll_area, 1)
-        middle.addWidget(details)
+        middle.addWidget(self._scrolling(details))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(middle, 1)
@@ -190,6 +190,18 @@ class ImageViewer(QDialog):
             widget.setEnabled(self.has_image)
         bar.addStretch(1)
         return bar
+
+    def _scrolling(self, details: QWidget) -> QScrollArea:
+        """The details column scrolls down when large text or the recognised text below
+        leave it too little height (nothing is cut off)."""
+        area = QScrollArea(self)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(details)
+        area.setMinimumWidth(details.sizeHint().width())
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return area
 
     def _build_details(self) -> QWidget:
         """The facts that make the file evidence: name, type, size, SHA-256, date added."""
