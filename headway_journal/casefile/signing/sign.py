@@ -4,12 +4,14 @@ and stamped; what is signed is exactly what is written."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 
 from ... import i18n
 from .keys import CaseFileSigner
+from .no_loop import run_on_private_loop
 
 __all__ = ["FIELD_NAME", "sign_pdf"]
 
@@ -25,6 +27,9 @@ def sign_pdf(pdf: bytes, signer: CaseFileSigner) -> bytes:
         name=signer.name,
         reason=i18n.text("Case file exported from Headway Journal; unchanged since signing"),
     )
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    out = signers.sign_pdf(writer, meta, signer=signer.signer)
+    def make() -> Any:
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+        return signers.async_sign_pdf(writer, meta, signer=signer.signer)
+
+    out = run_on_private_loop(make)
     return bytes(out.getvalue())

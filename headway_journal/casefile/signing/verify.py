@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.pdf_embedded import async_validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -24,6 +24,7 @@ from pypdf.errors import PyPdfError
 from ... import i18n
 from ...journal.chain.compare import compare_with_journal
 from ..chain_bridge import MANIFEST_FORMAT, MANIFEST_NAME
+from .no_loop import run_on_private_loop
 
 if TYPE_CHECKING:
     from ...journal.service import JournalService
@@ -100,8 +101,8 @@ def check_signature(pdf: bytes) -> SignatureCheck:
     level = quiet.level
     quiet.setLevel(logging.CRITICAL)  # a self-made certificate is "untrusted": expected here
     try:
-        status = validate_pdf_signature(sig, ValidationContext(trust_roots=[],
-                                                               allow_fetching=False))
+        context = ValidationContext(trust_roots=[], allow_fetching=False)
+        status = run_on_private_loop(lambda: async_validate_pdf_signature(sig, context))
     except (PdfError, ValueError, KeyError, TypeError) as exc:
         return SignatureCheck("damaged", i18n.text(
             "The signature cannot be checked: {reason}").format(reason=exc))

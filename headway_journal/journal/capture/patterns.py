@@ -9,10 +9,12 @@ kept simple and checked before they are saved (:func:`check_patterns`):
 
 - at most ``MAX_PATTERNS`` patterns of at most ``MAX_PATTERN_LENGTH`` characters each;
 - no back-references, no repetition of a group that itself repeats or has alternatives
-  (``(\\d+)+``, ``(a|ab)*``: the shapes that backtrack exponentially), and at most
-  ``MAX_UNBOUNDED`` open-ended repeats (``*``, ``+``, ``{n,}``) in one pattern;
-- and the text they run over is bounded: one line at a time, each line cut at ``MAX_LINE``
-  characters (``suggest`` caps the whole text too).
+  (``(\\d+)+``, ``(a|ab)*``: the shapes that backtrack exponentially), no open-ended "anything"
+  (``.*``, ``.+``: write ``.{0,20}``), and at most ``MAX_UNBOUNDED`` open-ended repeats (``*``,
+  ``+``, ``{n,}``, or a bound over ``MAX_REPEAT``) in one pattern (each one more multiplies the
+  worst case by the length of the text: ``\\d+\\d+x`` took 29 s on one line of 2,000 digits);
+- and the text they run over is bounded: ``suggest`` runs them on pieces of 200 characters of
+  each line (``suggest.WINDOW``), lines cut at ``MAX_LINE``, and caps the whole text.
 
 Never imports Qt.
 """
@@ -33,15 +35,16 @@ __all__ = ["HEADWAY_TICKET_PATTERNS", "MAX_LINE", "MAX_PATTERNS", "MAX_PATTERN_L
 
 MAX_PATTERNS = 12
 MAX_PATTERN_LENGTH = 200
-MAX_UNBOUNDED = 4
+MAX_UNBOUNDED = 1
+MAX_REPEAT = 50  # the largest bound of {m,n}
 MAX_LINE = 2000
 
 # The shapes Headway's support messages use: "#1234567", "Ticket 123456", "Ticket #123456",
 # "ticket number: 123456", "Request #1234567" (its help desk's notifications).
 HEADWAY_TICKET_PATTERNS: tuple[str, ...] = (
     r"#\s?(\d{5,10})\b",
-    r"\bticket\s*(?:number|no\.?|id|#)?\s*[:#]?\s*(\d{5,10})\b",
-    r"\brequest\s*(?:number|no\.?|id|#)?\s*[:#]?\s*(\d{5,10})\b",
+    r"\bticket\s{0,3}(?:number|no\.?|id|#)?\s{0,3}[:#]?\s{0,3}(\d{5,10})\b",
+    r"\brequest\s{0,3}(?:number|no\.?|id|#)?\s{0,3}[:#]?\s{0,3}(\d{5,10})\b",
 )
 
 _QUANTIFIER_START = frozenset("*+?{")
@@ -88,6 +91,8 @@ def _quantifier_at(pattern: str, i: int) -> tuple[int, bool, bool] | None:
         if m is None or not (m.group(1) or m.group(3)):
             return None  # a literal brace
         most = m.group(3) if m.group(2) else m.group(1)
+        if most and int(most) > MAX_REPEAT:
+            return m.end() - i, True, True  # counted as open-ended
         return m.end() - i, bool(m.group(2)) and not m.group(3), not most or int(most) > 1
     return None
 
@@ -119,6 +124,9 @@ def _structure_problem(pattern: str) -> str | None:
             if repeats and closed is not None and (closed.repeats or closed.alternates):
                 return i18n.text("a repeated group may not itself repeat or hold alternatives "
                                  "(it could make the search hang); write it more simply.")
+            if open_ended and i > 0 and pattern[i - 1] == "." and (i < 2 or pattern[i - 2] != "\\"):
+                return i18n.text("an open-ended “anything” (.* or .+) could make the search "
+                                 "slow; use a bounded one like .{{0,20}}.")
             unbounded += open_ended
             stack[-1].repeats = True
             i += length
@@ -142,8 +150,8 @@ def _structure_problem(pattern: str) -> str | None:
                 stack[-1].alternates = True
             i += 1
     if unbounded > MAX_UNBOUNDED:
-        return i18n.text("more than {n} open-ended repeats (*, +); use bounded ones like "
-                         "\\d{{5,10}}.").format(n=MAX_UNBOUNDED)
+        return i18n.text("more than one open-ended repeat (*, +, or a bound over {most}); use "
+                         "bounded ones like \\d{{5,10}} or \\s{{0,3}}.").format(most=MAX_REPEAT)
     return None
 
 

@@ -32,6 +32,7 @@ __all__ = ["KINDS", "MAX_SCAN", "Suggestion", "suggest"]
 
 KINDS = ("ticket", "reference", "promise")
 MAX_SCAN = 200_000
+WINDOW = 200  # an organization's patterns run on pieces of a line this long (``_windows``)
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
@@ -233,14 +234,34 @@ def _numbers(offset: int, line: str, kind: str,
                                  m.group(0))
 
 
+def _windows(line: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of ``line`` in overlapping pieces of ``WINDOW`` characters: a user's
+    pattern runs on each, so its cost is bounded by the piece, not the line (a match of up to
+    half a window lies whole in one of them)."""
+    step = WINDOW // 2
+    for start in range(0, max(1, len(line) - step), step):
+        yield start, line[start:start + WINDOW]
+
+
+def _user_numbers(offset: int, line: str,
+                  patterns: list[re.Pattern[str]]) -> Iterator[Suggestion]:
+    seen: set[tuple[int, int]] = set()
+    for start, piece in _windows(line):
+        for s in _numbers(offset + start, piece, "ticket", patterns):
+            if (s.start, s.end) not in seen:
+                seen.add((s.start, s.end))
+                yield s
+
+
 def suggest(text: str, *, base: date, ticket_patterns: Iterable[str] = (),
             source: str = "") -> list[Suggestion]:
     """Every ticket, reference and promise found in ``text``, in the order they appear; a
     number found twice (or as a ticket and a reference) is offered once, as a ticket."""
-    tickets = [*compile_patterns(ticket_patterns), GENERIC_TICKET]
+    own = compile_patterns(ticket_patterns)
     found: list[Suggestion] = []
     for offset, line in _lines(text):
-        found += _numbers(offset, line, "ticket", tickets)
+        found += _user_numbers(offset, line, own)
+        found += _numbers(offset, line, "ticket", (GENERIC_TICKET,))
         found += _numbers(offset, line, "reference", (REFERENCE,))
         found += _promises(offset, line, base)
     found.sort(key=lambda s: (KINDS.index(s.kind), s.start))

@@ -34,9 +34,10 @@ class SealedAttachmentStore(AttachmentStore):
         self.keys = keys
         super().__init__(root, **kwargs)  # type: ignore[arg-type]
 
-    def path_for(self, sha256: str) -> Path:
-        """Where the sealed object of this content lives (its name is keyed)."""
-        super().path_for(sha256)  # the same check of the digest
+    def object_path(self, sha256: str) -> Path:
+        """Where the sealed object of this content lives (its name is keyed); ``path_for``
+        and everything else that places or finds an object comes here."""
+        super().object_path(sha256)  # the same check of the digest
         return so.object_path(self.root, self.keys, sha256)
 
     def _place(self, incoming: Path, target: Path) -> None:
@@ -45,7 +46,9 @@ class SealedAttachmentStore(AttachmentStore):
         finally:
             incoming.unlink(missing_ok=True)
 
-    def verify(self, sha256: str, expected_size: int | None = None) -> str | None:
+    def verify_file(self, sha256: str, expected_size: int | None = None) -> str | None:
+        """``verify`` (and the check of an object already there when one is added): the
+        sealed file opens and its plaintext has this hash and size."""
         return so.verify_object(self.root, self.keys, sha256, expected_size)
 
     def iter_hashes(self) -> Iterator[str]:

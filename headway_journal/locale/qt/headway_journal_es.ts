@@ -154,6 +154,11 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     <name>ContactCapture</name>
     <message>
       <location filename="headway_journal/ui/capture/contact_capture.py" />
+      <source>Paste a chat transcript from the clipboard</source>
+      <translation>Pegar una transcripción de chat desde el portapapeles</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/contact_capture.py" />
       <source>Capture</source>
       <translation>Captura</translation>
     </message>
@@ -391,6 +396,11 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <location filename="headway_journal/ui/capture/recognised_text.py" />
       <source>Recognised text source</source>
       <translation>Origen del texto reconocido</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/capture/recognised_text.py" />
+      <source>Text read from the image by character recognition, not your own words; Correct lets you fix what was misread.</source>
+      <translation>Texto leído de la imagen por reconocimiento de caracteres, no son sus propias palabras; Corregir le permite arreglar lo que se leyó mal.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/capture/recognised_text.py" />
@@ -4016,13 +4026,17 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
-      <source>How this organization's ticket numbers look, one regular expression a line (case is ignored; a group in brackets is the number). The contact dialog offers what they find. Keep them simple: bounded repeats like \d{6,8}.</source>
-      <translation>Cómo son los números de caso de esta organización, una expresión regular por línea (sin distinguir mayúsculas; un grupo entre paréntesis es el número). La ventana de contacto ofrece lo que encuentren. Manténgalos sencillos: repeticiones con límite como \d{6,8}.</translation>
+      <source>How this organization's ticket numbers look, one regular expression a line (case is ignored; a group in brackets is the number). The contact dialog offers what they find. Keep them simple: bounded repeats like \d{6,8} and \s{0,3}, at most one + or *.</source>
+      <translation>Cómo son los números de caso de esta organización, una expresión regular por línea (sin distinguir mayúsculas; un grupo entre paréntesis es el número). La ventana de contacto ofrece lo que encuentren. Manténgalos sencillos: repeticiones con límite como \d{6,8} y \s{0,3}, como máximo un + o un *.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/organization_dialog.py" />
       <source>channel {value} {lower}</source>
       <translation>canal {value}: {lower}</translation>
+    </message>
+    <message>
+      <source>How this organization's ticket numbers look, one regular expression a line (case is ignored; a group in brackets is the number). The contact dialog offers what they find. Keep them simple: bounded repeats like \d{6,8}.</source>
+      <translation type="vanished">Cómo son los números de caso de esta organización, una expresión regular por línea (sin distinguir mayúsculas; un grupo entre paréntesis es el número). La ventana de contacto ofrece lo que encuentren. Manténgalos sencillos: repeticiones con límite como \d{6,8}.</translation>
     </message>
   </context>
   <context>

@@ -14,9 +14,8 @@ chat transcript") or read from a .txt file, and the suggestions strip.
   into the first empty promise line (or a new one).
 
 ``capture_source`` says how this contact was captured ("typed", "transcript", or
-"ocr-suggestion" once a suggestion from a screenshot's text was used).
-TODO(merge with h18a): pass ``capture_source`` into ``ContactInput`` when the contact's
-capture-source column exists (``ContactDialog.contact_input``).
+"ocr-suggestion" once a suggestion from a screenshot's text was used); the dialog saves it
+with a new contact (``ContactDialog.contact_input``; an edit keeps the stored source).
 """
 
 from __future__ import annotations
@@ -70,6 +69,7 @@ class ContactCapture(QObject):
         outer.insertWidget(outer.indexOf(dialog.exhibit_strip), self.bar)
         self.shortcut = QShortcut(QKeySequence(PASTE_TRANSCRIPT_KEYS), dialog)
         self.shortcut.activated.connect(self.paste_transcript)
+        self.shortcut.setWhatsThis(_tr("Paste a chat transcript from the clipboard"))
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(REFRESH_MS)

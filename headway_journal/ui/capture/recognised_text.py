@@ -57,6 +57,9 @@ class RecognisedTextPanel(QWidget):
         lay.addWidget(self.heading)
         self.edit = QPlainTextEdit()
         self.edit.setAccessibleName(_tr("Recognised text"))
+        self.edit.setAccessibleDescription(_tr(
+            "Text read from the image by character recognition, not your own words; "
+            "Correct lets you fix what was misread."))
         self.edit.setReadOnly(True)
         self.edit.setTabChangesFocus(True)
         self.edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

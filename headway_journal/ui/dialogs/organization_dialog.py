@@ -77,7 +77,8 @@ NEW_ITEM = QT_TRANSLATE_NOOP("organization_dialog", "(new organization)")
 PATTERNS_PLACEHOLDER = QT_TRANSLATE_NOOP("organization_dialog", "One pattern a line, e.g. Ticket #?(\\d{6,8})")
 PATTERNS_TIP = (QT_TRANSLATE_NOOP("organization_dialog", "How this organization's ticket numbers look, one regular expression a line "
                 "(case is ignored; a group in brackets is the number). The contact dialog "
-                "offers what they find. Keep them simple: bounded repeats like \\d{6,8}."))
+                "offers what they find. Keep them simple: bounded repeats like \\d{6,8} and "
+                "\\s{0,3}, at most one + or *."))
 
 
 def channel_label(index: int, field: str) -> str:

@@ -133,17 +133,19 @@ class ImageViewer(QDialog):
         self._build_scroll_area()
         bar = self._build_zoom_bar()
         details = self._build_details()
+        self.recognised: RecognisedTextPanel | None = None
+        if self.view.media_type in PILLOW_FORMATS:  # the text read from it (ui.capture),
+            # made before the buttons so that Tab reaches it in reading order
+            self.recognised = RecognisedTextPanel(service, attachment_id, self)
         buttons = self._build_buttons()
 
         middle = QHBoxLayout()
         middle.addWidget(self.scroll_area, 1)
-        middle.addWidget(details)
+        middle.addWidget(self._scrolling(details))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(middle, 1)
-        self.recognised: RecognisedTextPanel | None = None
-        if self.view.media_type in PILLOW_FORMATS:  # the text read from it (ui.capture)
-            self.recognised = RecognisedTextPanel(service, attachment_id, self)
+        if self.recognised is not None:
             layout.addWidget(self.recognised)
         layout.addLayout(buttons)
         QWidget.setTabOrder(self.fit_button, self.scroll_area)  # Tab in reading order
@@ -200,6 +202,18 @@ class ImageViewer(QDialog):
             widget.setEnabled(self.has_image)
         bar.addStretch(1)
         return bar
+
+    def _scrolling(self, details: QWidget) -> QScrollArea:
+        """The details column scrolls down when large text or the recognised text below
+        leave it too little height (nothing is cut off)."""
+        area = QScrollArea(self)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(details)
+        area.setMinimumWidth(details.sizeHint().width())
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return area
 
     def _build_details(self) -> QWidget:
         """The facts that make the file evidence: name, type, size, SHA-256, date added."""

@@ -142,3 +142,17 @@ def test_long_and_hostile_text_is_bounded() -> None:
 def test_a_bad_stored_pattern_is_ignored_not_fatal() -> None:
     assert [t.value for t in found("Ticket 123456", "ticket", patterns=["(", "(a+)+$"])] == \
         ["123456"]
+
+
+def test_an_organizations_pattern_finds_tickets_anywhere_in_a_long_line() -> None:
+    for before in (0, 90, 95, 99, 100, 101, 150, 1500):
+        text = "x" * before + " Ticket 123456 " + "y" * 300
+        tickets = [t for t in suggest(text, base=BASE, ticket_patterns=[r"ticket (\d{6})"])
+                   if t.kind == "ticket"]
+        assert [(t.value, text[t.start:t.end]) for t in tickets] == [("123456", "123456")], before
+
+
+def test_the_slowest_pattern_allowed_stays_bounded_on_hostile_text() -> None:
+    # one open-ended repeat, run on 200-character pieces: quadratic in the piece only
+    text = ("1" * 2000 + "\n") * 100
+    assert suggest(text, base=BASE, ticket_patterns=[r"\d+x"]) == []

@@ -72,6 +72,7 @@ def test_ctrl_shift_v_fills_the_contact_from_a_pasted_chat(qtbot: Any, service: 
     assert contact.summary == CHAT and contact.tickets == ("1234567",)
     assert contact.channel == "chat" and contact.rep_name == "Maria"
     assert contact.duration_minutes == 16
+    assert contact.source == "transcript"  # the case file says it came from a transcript
 
 
 def test_a_transcript_goes_after_what_was_typed_and_keeps_a_typed_name(
@@ -159,6 +160,7 @@ def test_suggestions_from_the_summary_are_clicked_into_tickets_and_promises(
     contact = service.get_case(case_id).contacts[0]
     assert contact.tickets == ("7654321",)
     assert [p.hours for p in contact.promises] == [48]
+    assert contact.source == "typed"  # suggestions from what was typed: still typed
 
 
 def test_a_promised_date_sets_the_promise_date(qtbot: Any, service: JournalService,
@@ -183,6 +185,10 @@ def test_a_ticket_in_a_screenshots_recognised_text_is_offered_for_the_contact(
     qtbot.mouseClick(dlg.capture.strip.buttons()[0], Qt.MouseButton.LeftButton)
     assert dlg.tickets.tickets() == ["2468024"]
     assert dlg.capture.capture_source == "ocr-suggestion"
+    dlg.summary_edit.setPlainText("Chat about the refund")
+    assert dlg.save()
+    [contact] = service.get_case(case_id).contacts
+    assert contact.source == "ocr-suggestion"  # saved: the case file shows where it came from
 
 
 def test_text_recognised_while_the_dialog_is_open_is_offered(qtbot: Any, service: JournalService,

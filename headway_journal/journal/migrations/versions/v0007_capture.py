@@ -33,8 +33,8 @@ CASE_SHIFT = 32
 # copied so that this script never changes when the app's list does).
 HEADWAY_PATTERNS = "\n".join((
     r"#\s?(\d{5,10})\b",
-    r"\bticket\s*(?:number|no\.?|id|#)?\s*[:#]?\s*(\d{5,10})\b",
-    r"\brequest\s*(?:number|no\.?|id|#)?\s*[:#]?\s*(\d{5,10})\b",
+    r"\bticket\s{0,3}(?:number|no\.?|id|#)?\s{0,3}[:#]?\s{0,3}(\d{5,10})\b",
+    r"\brequest\s{0,3}(?:number|no\.?|id|#)?\s{0,3}[:#]?\s{0,3}(\d{5,10})\b",
 ))
 
 _CASE_BODY_0004 = """summary || ' ' || desired_outcome || ' ' ||

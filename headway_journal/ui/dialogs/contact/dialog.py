@@ -581,7 +581,10 @@ class ContactDialog(FormDialog, ContactForm):
             hold_minutes=self.hold_spin.value(), rep_name=self.rep_name.text(),
             rep_title=self.rep_title.text(), rep_id=self.rep_id.text(), tickets=tickets,
             summary=self.summary_edit.toPlainText(), outcome=self.outcome_edit.toPlainText(),
-            promises=promises, escalation=escalation)
+            promises=promises, escalation=escalation,
+            # how it was captured (typed, a pasted transcript, an OCR suggestion used); an
+            # e-mail dropped on the dialog marks it after the save (ui/capture/contact_fill)
+            source=self.capture.capture_source if hasattr(self, "capture") else "typed")
         return data, rows
 
     def _draft_saved(self, when: object) -> None:
