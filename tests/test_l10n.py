@@ -168,3 +168,38 @@ def test_dates_and_money_for_the_language() -> None:
         assert formats.money(Decimal("1234.5")) == "$1,234.50"  # U.S. Spanish writes dollars so
         assert formats.weekday_short(day) == "mar"
         assert formats.number(1234567) == "1,234,567"
+
+
+def test_the_extractor_finds_a_modules_shorthands(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "m.py").write_text(
+        "from headway_journal import i18n\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "def _tr(text):\n"
+        "    return QCoreApplication.translate('Strip', text)\n"
+        "def f(n):\n"
+        "    t = i18n.text\n"
+        "    _tr('Found:')\n"
+        "    t('Dear Sir or Madam,')\n"
+        "    other('Not a message')\n", encoding="utf-8")
+    texts, qts, problems = extract.scan(package)
+    assert [m.source for m in texts] == ["Dear Sir or Madam,"]
+    assert [(m.context, m.source) for m in qts] == [("Strip", "Found:")]
+    assert problems == []
+
+
+def test_the_outside_bodies_texts_are_in_the_catalogs_and_read_in_spanish() -> None:
+    from headway_journal.journal.letters.bodies import bodies_note, body
+
+    texts, _qts, _problems = extract.scan()
+    sources = {m.source for m in texts}
+    assert "Complaint to the Consumer Financial Protection Bureau" in sources
+    assert "the statement that first showed the error" in sources
+    with l10n.using("es"):
+        cfpb, card = body("cfpb"), body("card-dispute")
+        assert cfpb.title.startswith("Queja a la Oficina para la Protección Financiera")
+        assert card.limit is not None and card.limit.label == "60 días naturales"
+        assert "verificar" in bodies_note()
+    assert body("cfpb").title == "Complaint to the Consumer Financial Protection Bureau"
+    assert body("card-dispute").limit.label == "60 calendar days"  # type: ignore[union-attr]

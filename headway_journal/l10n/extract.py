@@ -148,7 +148,7 @@ def scan(root: Path = PACKAGE) -> tuple[list[Message], list[Message], list[str]]
             old = qts.get((context, source))
             places = (old.places if old else ()) + (f"{rel}:{line}",)
             qts[(context, source)] = Message(source, context, "", numerus, places)
-    for source in data_texts():
+    for source in data_texts() if root == PACKAGE else ():
         old = texts.get((source, ""))
         texts[(source, "")] = Message(source, "", "", False,
                                       (old.places if old else ()) + (DATA_PLACE,))
