@@ -291,8 +291,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             else:
                 found = s.get(Organization, org_id)
                 if found is None:
-                    raise NotFound(i18n.text("There is no organization {org_id}.").format(
-                        org_id=org_id))
+                    raise NotFound(i18n.text("There is no organization {n}.").format(n=org_id))
                 org = found
             before = {"name": org.name, "website": org.website, "address": org.address,
                       "notes": org.notes, "channels": [channel_dict(c) for c in org.channels]}
@@ -330,9 +329,9 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             errors.update({f"fields.{k}": v for k, v in ferrs.items()})
             for k, v in fields.items():  # stored as JSON, then indexed for search as UTF-8
                 if SURROGATE.search(v):
-                    errors[f"fields.{k}"] = (i18n.text("This contains a character that is not "
-                                                       "valid text "
-                                             "(a lone surrogate); please retype that part."))
+                    errors[f"fields.{k}"] = i18n.text("This contains a character that is not "
+                                                      "valid text (a lone surrogate); please "
+                                                      "retype that part.")
         role = _choice(data.role, "role", ROLES, errors)
         status = _choice(data.status, "status", STATUSES, errors)
         opened = data.opened_on or date.today()
@@ -544,8 +543,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         with self._write() as s:
             ct = s.get(Contact, contact_id, with_for_update=True)
             if ct is None or ct.deleted_at is not None:
-                raise NotFound(i18n.text("There is no contact {contact_id}.").format(
-                    contact_id=contact_id))
+                raise NotFound(i18n.text("There is no contact {n}.").format(n=contact_id))
             check_version(s, "contact", ct, data.version, values)
             started: datetime = values["started_at"]
             before = {k: getattr(ct, k) for k in values}
@@ -606,9 +604,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             row = s.scalar(select(Escalation).where(Escalation.case_id == ct.case_id,
                                                     Escalation.key == esc.key))
             if row is not None and row.contact_id not in (None, ct.id):
-                raise ValidationError({"escalation.key": i18n.text("This escalation belongs to "
-                                                                   "another "
-                                                         "contact of the case.")})
+                raise ValidationError({"escalation.key": i18n.text(
+                    "This escalation belongs to another contact of the case.")})
         values = {"requested_on": esc.requested_on, "level": esc.level,
                   "owner_name": esc.owner_name, "owner_title": esc.owner_title,
                   "reference": esc.reference, "notes": esc.notes}
@@ -635,8 +632,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         with self._write() as s:
             ct = s.get(Contact, contact_id)
             if ct is None:
-                raise NotFound(i18n.text("There is no contact {contact_id}.").format(
-                    contact_id=contact_id))
+                raise NotFound(i18n.text("There is no contact {n}.").format(n=contact_id))
             ct.deleted_at = utc_now()
             self._log(s, "contact", ct.id, ct.case_id, "delete", {})
 
@@ -644,8 +640,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         with self._write() as s:
             ct = s.get(Contact, contact_id)
             if ct is None:
-                raise NotFound(i18n.text("There is no contact {contact_id}.").format(
-                    contact_id=contact_id))
+                raise NotFound(i18n.text("There is no contact {n}.").format(n=contact_id))
             ct.deleted_at = None
             self._log(s, "contact", ct.id, ct.case_id, "restore", {})
 
@@ -732,9 +727,8 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
             if contact_id is not None:
                 ct = s.get(Contact, contact_id)
                 if ct is None or ct.case_id != case_id or ct.deleted_at is not None:
-                    raise NotFound(i18n.text("There is no contact {contact_id} in case "
-                                             "{case_id}.").format(
-                                                 contact_id=contact_id, case_id=case_id))
+                    raise NotFound(i18n.text("There is no contact {n} in case {case}.").format(
+                        n=contact_id, case=case_id))
             a = Attachment(case_id=case_id, contact_id=contact_id, sha256=blob.sha256,
                            original_name=blob.original_name, media_type=blob.media_type,
                            size=blob.size, caption=caption, preview_ok=blob.preview_ok,
@@ -753,8 +747,7 @@ class JournalService(CaseQueries, CaseViews, Organizations, PromiseDates, Exhibi
         with self._write() as s:
             a = s.get(Attachment, attachment_id)
             if a is None:
-                raise NotFound(i18n.text("There is no attachment {attachment_id}.").format(
-                    attachment_id=attachment_id))
+                raise NotFound(i18n.text("There is no attachment {n}.").format(n=attachment_id))
             if a.caption != caption:
                 self._log(s, "attachment", a.id, a.case_id, "update", {"caption": [a.caption, caption]})
                 a.caption = caption

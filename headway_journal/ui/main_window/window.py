@@ -71,6 +71,10 @@ from .notices import announce, make_tray, overdue_text
 from .sidebar import VIEW_NAMES, Sidebar, empty_list_text, view_action_text
 from .welcome import WelcomePanel
 
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
 NOTIFY_FIRST_MS = 1500
 ATTACH_WAIT_MS = 120 * 1000  # on close: how long to wait for copies still being made
 
@@ -135,7 +139,7 @@ class MainWindow(CaseCommands):
         self._counts: dict[str, int] = {}
         self.tray: QSystemTrayIcon | None = None
         self.setObjectName("MainWindow")
-        self.setAccessibleName(QCoreApplication.translate("MainWindow", "Headway Journal"))
+        self.setAccessibleName(_tr("Headway Journal"))
         self.setWindowTitle(self._title())
         self.setMinimumSize(QSize(720, 480))
 
@@ -186,7 +190,7 @@ class MainWindow(CaseCommands):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
-        self.splitter.setAccessibleName(QCoreApplication.translate("MainWindow", "Panes"))
+        self.splitter.setAccessibleName(_tr("Panes"))
         self.splitter.setChildrenCollapsible(False)
         self.sidebar = Sidebar(self.case_model)
         self.sidebar.view_chosen.connect(self.set_view)
@@ -228,9 +232,9 @@ class MainWindow(CaseCommands):
 
     def _build_status_bar(self) -> None:
         self.status_label = QLabel()
-        self.status_label.setAccessibleName(QCoreApplication.translate("MainWindow", "Journal status"))
+        self.status_label.setAccessibleName(_tr("Journal status"))
         self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().setAccessibleName(QCoreApplication.translate("MainWindow", "Status bar"))
+        self.statusBar().setAccessibleName(_tr("Status bar"))
 
     def _wire_attachments(self) -> None:
         """Drops on the window, Ctrl+V anywhere in it, feedback in the status bar."""
@@ -262,7 +266,7 @@ class MainWindow(CaseCommands):
         now, so it refreshes the case, selects the new exhibits and reports them as usual."""
         if busy and not self.case_pane.exhibits_built:
             self.case_pane.exhibits  # noqa: B018 - builds and wires the panel
-            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Attaching\u2026"), 8000)  # what the panel says
+            self.statusBar().showMessage(_tr("Attaching…"), 8000)  # what the panel says
 
     def attach_target(self) -> int | None:
         """The case that attached files go to: the one shown, unless it is in Deleted."""
@@ -348,8 +352,7 @@ class MainWindow(CaseCommands):
         """Let copies in progress be stored (their rows are written on this thread)."""
         if not self.attachments.busy:
             return
-        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Finishing the files "
-                                                                              "being attached…"))
+        self.statusBar().showMessage(_tr("Finishing the files being attached…"))
         loop = QEventLoop()
         self.attachments.busy_changed.connect(loop.quit)
         QTimer.singleShot(timeout_ms, loop.quit)
@@ -492,11 +495,9 @@ class MainWindow(CaseCommands):
             case = self.case_pane.case
             if case is not None:
                 self.statusBar().showMessage(
-                    QCoreApplication.translate("MainWindow", "“{title}” is no longer in {value}; "
-                                                             "it stays open here. All shows every "
-                                                             "case.").format(
-                                                                 title=case.title,
-                                                                 value=VIEW_NAMES[self._view]), 10000)
+                    _tr("“{title}” is no longer in {value}; it stays open here. All shows every "
+                        "case.").format(
+                            title=case.title, value=VIEW_NAMES[self._view]), 10000)
         elif select is not None:
             self.select_case(select)
         else:
@@ -535,22 +536,19 @@ class MainWindow(CaseCommands):
         n = self._counts.get("all", 0)
         backup = self.service.last_backup() if self.session.is_open else None
         if self.service.journal.kind != "sqlite":
-            when = QCoreApplication.translate("MainWindow", "on the server")  # pg_dump (docs/shared-journal.md)
+            when = _tr("on the server")  # pg_dump (docs/shared-journal.md)
         elif backup is None:
             when = "never"
         else:
             local = backup.astimezone()
             when = (local_time(local.hour, local.minute) if local.date() == date.today()
                     else short_date(local.date()))
-        saved = (QCoreApplication.translate("MainWindow", "last change NOT saved: {last_error}").format(
-            last_error=self._last_error) if self._last_error
-                 else "read-only" if self.service.read_only is not None else QCoreApplication.translate("MainWindow", "all changes saved"))
+        saved = (_tr("last change NOT saved: {last_error}").format(last_error=self._last_error)
+                 if self._last_error else "read-only" if self.service.read_only is not None
+                 else _tr("all changes saved"))
         self.status_label.setText(
-            QCoreApplication.translate("MainWindow", "Journal: {journal_name} · {plural} · last "
-                                                     "backup {when} · {saved}").format(
-                                                         journal_name=self.journal_name(),
-                                                         plural=plural(n, 'case'), when=when,
-                                                         saved=saved))
+            _tr("Journal: {journal_name} · {plural} · last backup {when} · {saved}").format(
+                journal_name=self.journal_name(), plural=plural(n, 'case'), when=when, saved=saved))
 
     def update_actions(self) -> None:
         case = self.case_pane.case
@@ -575,19 +573,14 @@ class MainWindow(CaseCommands):
         self.act_undo.setEnabled(bool(self._undo))
         last = self._undo[-1] if self._undo else None
         if isinstance(last, PromiseMark):
-            self.act_undo.setText(QCoreApplication.translate("MainWindow", "&Undo marking "
-                                                                           "“{literal_ampersands}” "
-                                                                           "{after}").format(
-                                                                               literal_ampersands=literal_ampersands(last.text),
-                                                                               after=last.after))
+            self.act_undo.setText(_tr("&Undo marking “{literal_ampersands}” {after}").format(
+                literal_ampersands=literal_ampersands(last.text), after=last.after))
         elif last is not None:
             kind, _id, label = last
-            self.act_undo.setText(QCoreApplication.translate("MainWindow", "&Undo delete of {kind} "
-                                                                           "“{literal_ampersands}”").format(
-                                                                               kind=kind,
-                                                                               literal_ampersands=literal_ampersands(label)))
+            self.act_undo.setText(_tr("&Undo delete of {kind} “{literal_ampersands}”").format(
+                kind=kind, literal_ampersands=literal_ampersands(label)))
         else:
-            self.act_undo.setText(QCoreApplication.translate("MainWindow", "&Undo"))
+            self.act_undo.setText(_tr("&Undo"))
         read_only_mode.apply(self)  # a read-only journal: nothing that writes
 
     def set_newest_first(self, value: bool) -> None:
@@ -607,7 +600,7 @@ class MainWindow(CaseCommands):
         """A write failed: say so in plain words, in a box and in the status bar."""
         self._last_error = message
         self.update_status()
-        QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Not saved"), message)
+        QMessageBox.warning(self, _tr("Not saved"), message)
         read_only_mode.after_write_failure(self)  # the disk went read-only: say so, grey out
 
     def _run(self, fn: Callable[[], Any]) -> bool:
@@ -636,7 +629,7 @@ class MainWindow(CaseCommands):
         """Capture screen… : a screenshot (delay, hide this window) attached to the case."""
         cid = self.attach_target()
         if cid is None:
-            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Select a case first, then capture the screen."), 8000)
+            self.statusBar().showMessage(_tr("Select a case first, then capture the screen."), 8000)
             return False
         from ..exhibits.capture import capture_and_attach
 
@@ -660,7 +653,7 @@ class MainWindow(CaseCommands):
 
             viewer = ImageViewer(self.service, attachment_id, self)
         except PLAIN_ERRORS as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Exhibit"), plain_message(exc))
+            QMessageBox.warning(self, _tr("Exhibit"), plain_message(exc))
             return None
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         viewer.caption_changed.connect(lambda _aid: self.refresh())
@@ -747,28 +740,22 @@ class MainWindow(CaseCommands):
         in backups/), the journal opened again and the window refreshed.
         """
         if self.attachments.busy:
-            QMessageBox.information(self, QCoreApplication.translate("MainWindow", "Restore from backup"),
-                                    QCoreApplication.translate("MainWindow", "Files are still "
-                                                                             "being attached. Try "
-                                                                             "again when they are "
-                                    "done; nothing was changed."))
+            QMessageBox.information(self, _tr("Restore from backup"),
+                                    _tr("Files are still being attached. Try again when they are "
+                                        "done; nothing was changed."))
             return False
         problem = jbackup.check_backup(Path(path))
         if problem is not None:
-            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Restore from backup"),
-                                QCoreApplication.translate("MainWindow", "{problem}\n\nNothing was "
-                                                                         "changed. Choose another "
-                                                                         "backup.").format(
-                                                                             problem=problem))
+            QMessageBox.warning(self, _tr("Restore from backup"),
+                                _tr("{problem}\n\nNothing was changed. Choose another backup.").format(
+                                    problem=problem))
             return False
         from ..casefile.build import CaseFileBuilder
 
         if any(b.running() for b in self.findChildren(CaseFileBuilder)):
-            QMessageBox.information(self, QCoreApplication.translate("MainWindow", "Restore from backup"),
-                                    QCoreApplication.translate("MainWindow", "A case file is being "
-                                                                             "made. Try again when "
-                                                                             "it is done; "
-                                    "nothing was changed."))
+            QMessageBox.information(self, _tr("Restore from backup"),
+                                    _tr("A case file is being made. Try again when it is done; "
+                                        "nothing was changed."))
             return False
         for child in self.findChildren(QDialog):  # viewers and case file windows read the
             if child.isVisible() and child.objectName() != "RestoreDialog":  # old journal
