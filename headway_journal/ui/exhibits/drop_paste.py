@@ -256,7 +256,8 @@ class DropTarget(QObject):
             self.overlay.hide()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is not self._widget:
+        # getattr: an event can reach a filter whose Python side is going (see event_watch)
+        if obj is not getattr(self, "_widget", None):
             return False
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
