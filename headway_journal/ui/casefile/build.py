@@ -13,12 +13,21 @@ import logging
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from ... import i18n, l10n
@@ -143,6 +152,9 @@ class CaseFileBuilder(QObject):
         self._signals: _JobSignals | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.out: Path | None = None
+        # A modal progress box's setValue() processes events: the end of the build can arrive
+        # inside it, while the box cannot be deleted yet; the end then waits for it to return.
+        self._updating = False
 
     def running(self) -> bool:
         return self._signals is not None
@@ -202,7 +214,11 @@ class CaseFileBuilder(QObject):
         if dialog is None or self._cancel.is_set():
             return
         dialog.setLabelText(f"{message}\u2026")
-        dialog.setValue(max(0, min(99, percent)))
+        self._updating = True
+        try:
+            dialog.setValue(max(0, min(99, percent)))
+        finally:
+            self._updating = False
 
     def _finish(self) -> None:
         """Close the progress box for good, whatever the end (done, failed, cancelled).
@@ -221,17 +237,26 @@ class CaseFileBuilder(QObject):
             dialog.hide()  # hide(): close() would emit canceled
             dialog.setParent(None)  # Python's reference is the last: deleted on return
 
+    def _later(self, end: Callable[[], None]) -> bool:
+        """True when the end must wait for the progress box's setValue() to return."""
+        if self._updating:
+            QTimer.singleShot(0, self, end)
+        return self._updating
+
     def _on_done(self, result: BuildResult) -> None:
-        self._finish()
-        self.finished.emit(result)
+        if not self._later(lambda: self._on_done(result)):
+            self._finish()
+            self.finished.emit(result)
 
     def _on_failed(self, message: str) -> None:
-        self._finish()
-        self.failed.emit(message)
+        if not self._later(lambda: self._on_failed(message)):
+            self._finish()
+            self.failed.emit(message)
 
     def _on_cancelled(self) -> None:
-        self._finish()
-        self.cancelled.emit()
+        if not self._later(self._on_cancelled):
+            self._finish()
+            self.cancelled.emit()
 
 
 # --- scratch files for preview and printing ------------------------------------------------------
