@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 )
 
 from ... import APP_NAME
-from ...journal import backup as jbackup
 from ...journal.records import CaseFilter, DueItem
 from ...journal.service import JournalService
 from .. import read_only_mode, shared_journal
@@ -62,6 +61,7 @@ from ..fit import fit_to_screen
 from ..format import local_time, plural, short_date
 from ..shutdown import save_all_drafts
 from ..widgets import SearchBox, literal_ampersands
+from . import restore_flow
 from .actions import build_actions, build_choice_actions, build_menus, build_toolbar
 from .capture_hooks import drop_emails
 from .commands import CaseCommands
@@ -723,44 +723,11 @@ class MainWindow(CaseCommands):
 
     def restore_from_backup(self) -> QDialog | None:
         """File > Restore from backup…: the list of backups (window-modal, not blocking)."""
-        if not self.session.is_open:
-            return None
-        from ..dialogs.restore_dialog import RestoreDialog
-
-        dialog = RestoreDialog(self.session.backup_manager(), self.restore_backup, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return restore_flow.open_restore_dialog(self)
 
     def restore_backup(self, path: Path) -> bool:
-        """Replace the journal with the backup ``path`` (the user has confirmed).
-
-        The current state is backed up first ("before-restore"); the service is closed, the
-        backup restored (``journal.backup.restore_journal``, which keeps the replaced database
-        in backups/), the journal opened again and the window refreshed.
-        """
-        if self.attachments.busy:
-            QMessageBox.information(self, _tr("Restore from backup"),
-                                    _tr("Files are still being attached. Try again when they are "
-                                        "done; nothing was changed."))
-            return False
-        problem = jbackup.check_backup(Path(path))
-        if problem is not None:
-            QMessageBox.warning(self, _tr("Restore from backup"),
-                                _tr("{problem}\n\nNothing was changed. Choose another backup.").format(
-                                    problem=problem))
-            return False
-        from ..casefile.build import CaseFileBuilder
-
-        if any(b.running() for b in self.findChildren(CaseFileBuilder)):
-            QMessageBox.information(self, _tr("Restore from backup"),
-                                    _tr("A case file is being made. Try again when it is done; "
-                                        "nothing was changed."))
-            return False
-        for child in self.findChildren(QDialog):  # viewers and case file windows read the
-            if child.isVisible() and child.objectName() != "RestoreDialog":  # old journal
-                child.close()
-        return self.session.restore(Path(path))
+        """Replace the journal with the backup ``path`` (the user has confirmed)."""
+        return restore_flow.restore_backup(self, path)
 
     def _adopt_service(self, service: JournalService) -> None:
         """The journal was reopened after a restore: the window's own references first."""
