@@ -1,0 +1,62 @@
+"""Render the letter editor (a complaint to the company, drafted from a sample case) into
+docs/screenshots/letter-editor.png. Run from the repository root (no display needed):
+
+    .venv/bin/python docs/make_letter_screenshot.py
+
+It works in a throw-away demo journal in a temporary folder and never touches your own.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a laptop-sized screen (windows fit the screen)
+    import json as _json
+
+    _SCREEN = os.path.join(tempfile.mkdtemp(prefix="hj-screen-"), "screen.json")
+    with open(_SCREEN, "w", encoding="utf-8") as _f:
+        _json.dump({"screens": [{"name": "docs", "x": 0, "y": 0, "width": 1440, "height": 900,
+                                 "logicalDpi": 96}]}, _f)
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Headway Journal")
+    from headway_journal.journal.demo import populate_demo
+    from headway_journal.journal.records import CaseFilter
+    from headway_journal.journal.service import JournalService
+    from headway_journal.ui.letters.dialog import LetterDialog
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="hj-shots-") as tmp:
+        service = JournalService.open(Path(tmp) / "journal")
+        try:
+            populate_demo(service)
+            cases = service.case_summaries(service.case_ids(CaseFilter(view="all")))
+            billing = next(c for c in cases if "twice" in c.title.lower())
+            dialog = LetterDialog(service, billing.id, "company")
+            dialog.resize(1100, 860)
+            dialog.show()
+            app.processEvents()
+            dialog.grab().save(str(OUT / "letter-editor.png"))
+            print(OUT / "letter-editor.png")
+            dialog.close()
+            dialog.deleteLater()
+            app.processEvents()
+        finally:
+            service.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
