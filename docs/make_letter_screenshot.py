@@ -8,20 +8,13 @@ It works in a throw-away demo journal in a temporary folder and never touches yo
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a laptop-sized screen (windows fit the screen)
-    import json as _json
+from docs_screen import use_docs_screen  # noqa: E402 (docs/ is the script's folder)
 
-    _SCREEN = os.path.join(tempfile.mkdtemp(prefix="hj-screen-"), "screen.json")
-    with open(_SCREEN, "w", encoding="utf-8") as _f:
-        _json.dump({"screens": [{"name": "docs", "x": 0, "y": 0, "width": 1440, "height": 900,
-                                 "logicalDpi": 96}]}, _f)
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+use_docs_screen()  # before Qt is imported
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"

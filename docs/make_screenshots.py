@@ -25,16 +25,9 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a laptop-sized screen (windows fit the screen)
-    import json as _json
-    import tempfile as _tempfile
+from docs_screen import use_docs_screen  # noqa: E402 (docs/ is the script's folder)
 
-    _SCREEN = os.path.join(_tempfile.mkdtemp(prefix="hj-screen-"), "screen.json")
-    with open(_SCREEN, "w", encoding="utf-8") as _f:
-        _json.dump({"screens": [{"name": "docs", "x": 0, "y": 0, "width": 1440, "height": 900,
-                                 "logicalDpi": 96}]}, _f)
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+use_docs_screen()  # before Qt is imported
 _TMP = tempfile.mkdtemp(prefix="hj-screens-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_TMP, "config")  # QSettings stay out of $HOME
 

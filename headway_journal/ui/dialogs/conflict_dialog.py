@@ -123,6 +123,16 @@ class ConflictDialog(QDialog):
         return QSize(640, 360)
 
     @classmethod
+    def refuse_save(cls, form: Any, exc: ConflictError, message: str) -> None:
+        """A form's save refused because someone saved the record meanwhile: the draft kept,
+        ``message`` shown under the form, both versions shown; saving again is then a
+        deliberate save over theirs (the form takes their version)."""
+        form.keeper.save_now()
+        form.problems_label.show_error(message)
+        cls.show_conflict(exc, form)
+        form.version = exc.theirs
+
+    @classmethod
     def show_conflict(cls, exc: ConflictError, parent: QWidget | None) -> None:
         """Show both versions (modal) until the user closes the dialog."""
         dlg = cls(exc, parent)

@@ -675,11 +675,8 @@ class ContactDialog(FormDialog, ContactForm):
             self.keeper.save_now()
             return False
         except ConflictError as exc:  # someone saved it meanwhile: show both, keep the form
-            self.keeper.save_now()
-            self.problems_label.show_error(QCoreApplication.translate("ContactDialog", "Not saved: {exc}").format(
-                exc=exc))
-            ConflictDialog.show_conflict(exc, self)
-            self.version = exc.theirs  # saving again is a deliberate save over theirs
+            ConflictDialog.refuse_save(self, exc, QCoreApplication.translate(
+                "ContactDialog", "Not saved: {exc}").format(exc=exc))
             return False
         except ServiceError as exc:
             self.problems_label.show_error(QCoreApplication.translate("ContactDialog", "Not saved: {exc}").format(
