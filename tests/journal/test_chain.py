@@ -4,15 +4,18 @@ record named)."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session, sessionmaker
 
 from headway_journal import cli
 from headway_journal.journal.chain import canonical_bytes, digest
+from headway_journal.journal.chain.tracking import attach
 from headway_journal.journal.demo import populate_demo
 from headway_journal.journal.records import CaseInput, ContactInput, EscalationInput, PromiseInput
 from headway_journal.journal.service import JournalService
@@ -302,3 +305,21 @@ def test_two_journals_made_the_same_second_have_their_own_chain(tmp_path: Path) 
         start_a, start_b = a.chain_start(), b.chain_start()
     assert start_a is not None and start_b is not None
     assert start_a.digest != start_b.digest
+
+
+def test_every_new_session_factory_seals_even_at_a_reused_address() -> None:
+    """SQLAlchemy's event registry remembers a session class by its address after the class is
+    gone, so asking it "is this factory listened to?" said yes for a new factory at a freed
+    one's address, and that journal's commits went unsealed (seen once in a long test run).
+    Hundreds of short-lived factories, as a long run makes: every one of them seals."""
+    unsealed = 0
+    for i in range(400):
+        factory: sessionmaker[Session] = sessionmaker()
+        attach(factory)
+        attach(factory)  # twice is once
+        listeners = len(factory().dispatch.before_commit)
+        unsealed += listeners != 1
+        del factory
+        if i % 40 == 0:
+            gc.collect()
+    assert unsealed == 0

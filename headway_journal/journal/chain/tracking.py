@@ -11,6 +11,8 @@ changing them adds nothing.
 
 from __future__ import annotations
 
+import weakref
+
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,6 +24,10 @@ __all__ = ["attach"]
 
 _TOUCHED = "chain_touched"  # Session.info: subjects whose vouched values the app changed
 _BEFORE = "chain_before"  # Session.info: {subject: state before this transaction}
+# the factories already sealing. Not ``event.contains``: SQLAlchemy's event registry keys a
+# session class by its id(), and an entry outlives the class, so a new factory whose class
+# reuses a freed one's address looked attached and its commits went unsealed
+_ATTACHED: weakref.WeakSet[sessionmaker[Session]] = weakref.WeakSet()
 _KIND_OF: dict[type, str] = {Case: "case", Contact: "contact", Escalation: "escalation",
                              Note: "note", Attachment: "attachment",
                              Organization: "organization"}
@@ -91,8 +97,10 @@ def _seal(session: Session) -> None:
 
 def attach(factory: sessionmaker[Session]) -> None:
     """Seal the history in every commit of sessions made by ``factory``."""
-    if not event.contains(factory, "before_commit", _seal):
-        event.listen(factory, "before_flush", _before_flush)
-        event.listen(factory, "after_flush", _after_flush)
-        event.listen(factory, "before_commit", _seal)
-        event.listen(factory, "after_rollback", _forget)
+    if factory in _ATTACHED:
+        return
+    event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "after_flush", _after_flush)
+    event.listen(factory, "before_commit", _seal)
+    event.listen(factory, "after_rollback", _forget)
+    _ATTACHED.add(factory)
