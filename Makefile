@@ -21,7 +21,7 @@ demo: $(STAMP)
 	$(BIN)/headway-journal --demo
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -n 2 tests
 	$(BIN)/ruff check headway_journal tests bench
 	$(BIN)/mypy
 
