@@ -482,10 +482,10 @@ def _clocks(service: JournalService, case: CaseView, today: date) -> list[tuple[
         elif left == 1:
             when = i18n.text("1 day left")
         elif left == 0:
-            when = "today"
+            when = i18n.text("today")
         else:
-            when = i18n.text("passed {value} day{value2} ago").format(
-                value=-left, value2='s' if left != -1 else '')
+            when = i18n.plural("passed {value} day ago", "passed {value} days ago",
+                               -left).format(value=-left)
         clocks.append(
             (clock.rule, i18n.text("{isoformat} ({when}; from {isoformat2})").format(
                 isoformat=clock.deadline.isoformat(), when=when,

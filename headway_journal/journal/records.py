@@ -219,12 +219,13 @@ class PromiseView:
     @property
     def terms(self) -> str:
         if self.business_days is not None:
-            return i18n.text("within {business_days} business day{value}").format(
-                business_days=self.business_days, value='s' if self.business_days != 1 else '')
+            return i18n.plural("within {business_days} business day",
+                               "within {business_days} business days",
+                               self.business_days).format(business_days=self.business_days)
         if self.hours is not None:
-            return i18n.text("within {hours} hour{value}").format(
-                hours=self.hours, value='s' if self.hours != 1 else '')
-        return f"by {self.due.due_on.isoformat()}"
+            return i18n.plural("within {hours} hour", "within {hours} hours",
+                               self.hours).format(hours=self.hours)
+        return i18n.text("by {day}").format(day=self.due.due_on.isoformat())
 
     @property
     def due_label(self) -> str:

@@ -97,12 +97,21 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     The words of ``PLURALS`` are translated with the language's plural rules ("%n día(s)");
     English, which has no catalog, keeps the rule here.
     """
-    english = f"{n} {word if n == 1 else (words or word + 's')}"
+    english = f"{n:,} {word if n == 1 else (words or word + 's')}"
     translate = PLURALS.get(word)
     if translate is None:
         return english
     done, source = translate(n)
     return english if done == source.replace("%n", str(n)) else done
+
+
+def numerus(done: str, source: str, n: int, one: str) -> str:
+    """A whole sentence that agrees with ``n``: ``done`` is ``QCoreApplication.translate(context,
+    source, None, n)`` (a numerus message, plural forms in the catalog); without a translation,
+    English's own: ``one`` for 1, ``source`` otherwise (``%n`` is the number)."""
+    if done != source.replace("%n", str(n)):
+        return done
+    return (one if n == 1 else source).replace("%n", f"{n:,}")
 
 
 # word -> (its numerus message translated for n, the message): the literal is what the
@@ -116,5 +125,7 @@ PLURALS: dict[str, Callable[[int], tuple[str, str]]] = {
     "exhibit file": lambda n: (QCoreApplication.translate("plural", "%n exhibit file(s)", None, n), "%n exhibit file(s)"),
     "contact": lambda n: (QCoreApplication.translate("plural", "%n contact(s)", None, n), "%n contact(s)"),
     "promise": lambda n: (QCoreApplication.translate("plural", "%n promise(s)", None, n), "%n promise(s)"),
+    "other": lambda n: (QCoreApplication.translate("plural", "%n other(s)", None, n), "%n other(s)"),
+    "page": lambda n: (QCoreApplication.translate("plural", "%n page(s)", None, n), "%n page(s)"),
     "escalation": lambda n: (QCoreApplication.translate("plural", "%n escalation(s)", None, n), "%n escalation(s)"),
 }

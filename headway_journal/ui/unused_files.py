@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..journal.exhibits import AttachmentError
 from ..journal.service import JournalService, ServiceError
-from .format import human_size, plural
+from .format import human_size, numerus, plural
 from .translated import QT_TRANSLATE_NOOP, tr
 
 TITLE = QT_TRANSLATE_NOOP("unused_files", "Remove unused exhibit files")
@@ -34,7 +34,15 @@ def _missing_note(report: Any) -> str:
         return ""
     names = ", ".join(f"\u201c{m.original_name}\u201d" for m in report.missing[:5])
     more = QCoreApplication.translate("unused_files", " and {value} more").format(value=n - 5) if n > 5 else ""
-    return (QCoreApplication.translate("unused_files", "\n\n{plural} ha{value} no file in the store ({names}{more}); this cannot repair that. A copy of the journal folder from before may still have the files.").format(plural=plural(n, 'exhibit'), value='ve' if n != 1 else 's', names=names, more=more))
+    many = ("\n\n%n exhibits have no file in the store ({names}{more}); this cannot repair "
+            "that. A copy of the journal folder from before may still have the files.")
+    return numerus(QCoreApplication.translate(
+        "unused_files", "\n\n%n exhibits have no file in the store ({names}{more}); this cannot "
+        "repair that. A copy of the journal folder from before may still have the files.",
+        None, n), many, n,
+        "\n\n%n exhibit has no file in the store ({names}{more}); this cannot repair that. A "
+        "copy of the journal folder from before may still have the files.").format(
+            names=names, more=more)
 
 
 def question_text(report: Any) -> str:
@@ -45,7 +53,19 @@ def question_text(report: Any) -> str:
     if n > LISTED:
         lines.append(QCoreApplication.translate("unused_files", "• and {value} more").format(value=n - LISTED))
     listing = "\n".join(lines)
-    return (QCoreApplication.translate("unused_files", "{plural} in the journal's attachment store ({human_size}) {value} used by no exhibit, not even a removed one (left by an import or attach that was interrupted):\n\n{listing}\n\nRemove {value2}? This cannot be undone; no exhibit of any case is touched.").format(plural=plural(n, 'file'), human_size=human_size(report.unused_bytes), value='are' if n != 1 else 'is', listing=listing, value2='them' if n != 1 else 'it') + _missing_note(report))
+    many = ("%n files in the journal's attachment store ({human_size}) are used by no exhibit, "
+            "not even a removed one (left by an import or attach that was interrupted):\n\n"
+            "{listing}\n\nRemove them? This cannot be undone; no exhibit of any case is touched.")
+    text = numerus(QCoreApplication.translate(
+        "unused_files", "%n files in the journal's attachment store ({human_size}) are used by "
+        "no exhibit, not even a removed one (left by an import or attach that was interrupted):"
+        "\n\n{listing}\n\nRemove them? This cannot be undone; no exhibit of any case is "
+        "touched.", None, n), many, n,
+        "%n file in the journal's attachment store ({human_size}) is used by no exhibit, not "
+        "even a removed one (left by an import or attach that was interrupted):\n\n{listing}"
+        "\n\nRemove it? This cannot be undone; no exhibit of any case is touched.")
+    return text.format(human_size=human_size(report.unused_bytes), listing=listing) + \
+        _missing_note(report)
 
 
 def remove_unused_files(window: _Window, parent: QWidget | None = None) -> int:

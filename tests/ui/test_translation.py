@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from headway_journal import i18n
 from headway_journal.journal.service import JournalService
 from headway_journal.ui import translation
-from headway_journal.ui.format import plural
+from headway_journal.ui.format import numerus, plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from conftest import Sample
@@ -47,6 +47,26 @@ def test_plural_forms_in_the_window(n: int, english: str, spanish: str,
     assert plural(n, word) == english
     translation.install_language("es")
     assert plural(n, word) == spanish
+
+
+def _attached(n: int) -> str:
+    return numerus(QCoreApplication.translate("ExhibitsPanel", "Attached %n files.", None, n),
+                   "Attached %n files.", n, "Attached %n file.")
+
+
+@pytest.mark.parametrize(("n", "english", "spanish"), [
+    (1, "Attached 1 file.", "Se adjuntó 1 archivo."),
+    (3, "Attached 3 files.", "Se adjuntaron 3 archivos."),
+    (1200, "Attached 1,200 files.", "Se adjuntaron 1200 archivos."),
+])
+def test_whole_sentences_agree_with_their_number(n: int, english: str, spanish: str,
+                                                 back_to_english: None) -> None:
+    """Verbs and nouns follow the count in each language (no English "s" glued on)."""
+    assert _attached(n) == english
+    assert plural(n, "page") == english.replace("Attached", "").replace("file", "page").strip(" .")
+    translation.install_language("es")
+    assert _attached(n) == spanish
+    assert plural(n, "page") == f"{n} página" + ("s" if n != 1 else "")
 
 
 def test_language_follows_the_system_until_chosen(monkeypatch: pytest.MonkeyPatch,

@@ -1835,8 +1835,8 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/dialog.py" />
-      <source>Case #{case_number} · {name} · {issue_type_label} · {n_contacts} contact{value} · {n_exhibits} exhibit{value2}</source>
-      <translation>Caso n.º {case_number} · {name} · {issue_type_label} · {n_contacts} contacto(s) · {n_exhibits} anexo(s)</translation>
+      <source>Case #{case_number} · {name} · {issue_type_label} · {contacts} · {exhibits}</source>
+      <translation>Caso n.º {case_number} · {name} · {issue_type_label} · {contacts} · {exhibits}</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/dialog.py" />
@@ -2140,23 +2140,23 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/dialog.py" />
-      <source>Saved “{name}” in {parent}: {pages} page{value}{extra}.{note}</source>
-      <translation>Se guardó «{name}» en {parent}: {pages} página{value}{extra}.{note}</translation>
+      <source>Saved “{name}” in {parent}: {pages}{extra}.{note}</source>
+      <translation>Se guardó «{name}» en {parent}: {pages}{extra}.{note}</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/dialog.py" />
-      <source>Preview: {pages} page{value}.</source>
-      <translation>Vista previa: {pages} página(s).</translation>
+      <source>Preview: {pages}.</source>
+      <translation>Vista previa: {pages}.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/dialog.py" />
-      <source>Printed {pages} page{value} to “{name}” in {parent} (text stays selectable).</source>
-      <translation>Se imprimieron {pages} página(s) en «{name}» en {parent} (el texto sigue siendo seleccionable).</translation>
+      <source>Printed {pages} to “{name}” in {parent} (text stays selectable).</source>
+      <translation>Se imprimieron {pages} en «{name}» en {parent} (el texto sigue siendo seleccionable).</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/dialog.py" />
-      <source>Sent {pages} page{value} to the printer.</source>
-      <translation>Se enviaron {pages} página(s) a la impresora.</translation>
+      <source>Sent {pages} to the printer.</source>
+      <translation>Se enviaron {pages} a la impresora.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/dialog.py" />
@@ -2167,6 +2167,26 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <location filename="headway_journal/ui/casefile/dialog.py" />
       <source>Nothing was printed.</source>
       <translation>No se imprimió nada.</translation>
+    </message>
+    <message>
+      <source>Case #{case_number} · {name} · {issue_type_label} · {n_contacts} contact{value} · {n_exhibits} exhibit{value2}</source>
+      <translation type="vanished">Caso n.º {case_number} · {name} · {issue_type_label} · {n_contacts} contacto(s) · {n_exhibits} anexo(s)</translation>
+    </message>
+    <message>
+      <source>Preview: {pages} page{value}.</source>
+      <translation type="vanished">Vista previa: {pages} página(s).</translation>
+    </message>
+    <message>
+      <source>Printed {pages} page{value} to “{name}” in {parent} (text stays selectable).</source>
+      <translation type="vanished">Se imprimieron {pages} página(s) en «{name}» en {parent} (el texto sigue siendo seleccionable).</translation>
+    </message>
+    <message>
+      <source>Sent {pages} page{value} to the printer.</source>
+      <translation type="vanished">Se enviaron {pages} página(s) a la impresora.</translation>
+    </message>
+    <message>
+      <source>Saved “{name}” in {parent}: {pages} page{value}{extra}.{note}</source>
+      <translation type="vanished">Se guardó «{name}» en {parent}: {pages} página{value}{extra}.{note}</translation>
     </message>
     <message>
       <source>Saved “{name}” in {parent}: {pages} page{value}{extra}.</source>
@@ -2466,13 +2486,21 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/timeline_range.py" />
-      <source>{count:,} contact{value} in the case file</source>
-      <translation>{count:,} contacto(s) en el expediente</translation>
+      <source>{count} in the case file</source>
+      <translation>{count} en el expediente</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/casefile/timeline_range.py" />
+      <source>; {others} not included</source>
+      <translation>; sin incluir: {others}</translation>
+    </message>
+    <message>
+      <source>{count:,} contact{value} in the case file</source>
+      <translation type="vanished">{count:,} contacto(s) en el expediente</translation>
+    </message>
+    <message>
       <source>; {others:,} other{value} not included</source>
-      <translation>; {others:,} más no incluido(s)</translation>
+      <translation type="vanished">; {others:,} más no incluido(s)</translation>
     </message>
   </context>
   <context>
@@ -5154,10 +5182,17 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <source>Something went wrong while attaching; the files not yet copied were not attached.</source>
       <translation>Algo salió mal al adjuntar; los archivos que aún no se habían copiado no se adjuntaron.</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <location filename="headway_journal/ui/exhibits/controller.py" />
+      <source>Stopped: %n files were not attached.</source>
+      <translation>
+        <numerusform>Detenido: %n archivo quedó sin adjuntar.</numerusform>
+        <numerusform>Detenido: %n archivos quedaron sin adjuntar.</numerusform>
+      </translation>
+    </message>
+    <message>
       <source>Stopped: {left} file{value} {value2} not attached.</source>
-      <translation>Detenido: {left} archivo(s) sin adjuntar.</translation>
+      <translation type="vanished">Detenido: {left} archivo(s) sin adjuntar.</translation>
     </message>
   </context>
   <context>
@@ -5649,10 +5684,13 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <source>Removed exhibits ({len})</source>
       <translation>Anexos quitados ({len})</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <location filename="headway_journal/ui/exhibits/panel.py" />
-      <source>Attached {count} file{value}.</source>
-      <translation>Se adjuntaron {count} archivo(s).</translation>
+      <source>Attached %n files.</source>
+      <translation>
+        <numerusform>Se adjuntó %n archivo.</numerusform>
+        <numerusform>Se adjuntaron %n archivos.</numerusform>
+      </translation>
     </message>
     <message>
       <location filename="headway_journal/ui/exhibits/panel.py" />
@@ -5762,6 +5800,10 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <location filename="headway_journal/ui/exhibits/panel.py" />
       <source>Deleted {deleted} removed {value} for good.</source>
       <translation>Se eliminaron definitivamente {deleted} {value} quitado(s).</translation>
+    </message>
+    <message>
+      <source>Attached {count} file{value}.</source>
+      <translation type="vanished">Se adjuntaron {count} archivo(s).</translation>
     </message>
   </context>
   <context>
@@ -6204,6 +6246,22 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
       <translation>
         <numerusform>%n promesa</numerusform>
         <numerusform>%n promesas</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="headway_journal/ui/format.py" />
+      <source>%n other(s)</source>
+      <translation>
+        <numerusform>%n otro</numerusform>
+        <numerusform>%n otros</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="headway_journal/ui/format.py" />
+      <source>%n page(s)</source>
+      <translation>
+        <numerusform>%n página</numerusform>
+        <numerusform>%n páginas</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -7106,6 +7164,30 @@ Un diario personal de casos de soporte: cada contacto, cada promesa y su plazo, 
       <translation>Comprobar que un expediente o una exportación no ha cambiado y coincide con este diario</translation>
     </message>
     <message>
+      <location filename="headway_journal/ui/main_window/restore_flow.py" />
+      <source>Restore from backup</source>
+      <translation>Restaurar desde copia de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/restore_flow.py" />
+      <source>Files are still being attached. Try again when they are done; nothing was changed.</source>
+      <translation>Todavía se están adjuntando archivos. Vuelva a intentarlo cuando terminen; no se cambió nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/restore_flow.py" />
+      <source>{problem}
+
+Nothing was changed. Choose another backup.</source>
+      <translation>{problem}
+
+No se cambió nada. Elija otra copia de seguridad.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/restore_flow.py" />
+      <source>A case file is being made. Try again when it is done; nothing was changed.</source>
+      <translation>Se está preparando un expediente. Vuelva a intentarlo cuando termine; no se cambió nada.</translation>
+    </message>
+    <message>
       <location filename="headway_journal/ui/main_window/window.py" />
       <source>Headway Journal</source>
       <translation>Headway Journal</translation>
@@ -7189,30 +7271,6 @@ Un diario personal de casos de soporte: cada contacto, cada promesa y su plazo, 
       <location filename="headway_journal/ui/main_window/window.py" />
       <source>Exhibit</source>
       <translation>Anexo</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Restore from backup</source>
-      <translation>Restaurar desde copia de seguridad</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Files are still being attached. Try again when they are done; nothing was changed.</source>
-      <translation>Todavía se están adjuntando archivos. Vuelva a intentarlo cuando terminen; no se cambió nada.</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>{problem}
-
-Nothing was changed. Choose another backup.</source>
-      <translation>{problem}
-
-No se cambió nada. Elija otra copia de seguridad.</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>A case file is being made. Try again when it is done; nothing was changed.</source>
-      <translation>Se está preparando un expediente. Vuelva a intentarlo cuando termine; no se cambió nada.</translation>
     </message>
     <message>
       <source>never</source>
@@ -8304,32 +8362,44 @@ Su diario está como estaba.</translation>
       <source> and {value} more</source>
       <translation> y {value} más</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <location filename="headway_journal/ui/unused_files.py" />
       <source>
 
-{plural} ha{value} no file in the store ({names}{more}); this cannot repair that. A copy of the journal folder from before may still have the files.</source>
+%n exhibits have no file in the store ({names}{more}); this cannot repair that. A copy of the journal folder from before may still have the files.</source>
       <translation>
+        <numerusform>
 
-{plural} no tiene(n) ningún archivo en el almacén ({names}{more}); esto no puede repararlo. Puede que una copia anterior de la carpeta del diario todavía tenga los archivos.</translation>
+%n anexo no tiene archivo en el almacén ({names}{more}); esto no puede repararlo. Una copia anterior de la carpeta del diario aún puede tener los archivos.</numerusform>
+        <numerusform>
+
+%n anexos no tienen archivo en el almacén ({names}{more}); esto no puede repararlo. Una copia anterior de la carpeta del diario aún puede tener los archivos.</numerusform>
+      </translation>
     </message>
     <message>
       <location filename="headway_journal/ui/unused_files.py" />
       <source>• and {value} more</source>
       <translation>• y {value} más</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <location filename="headway_journal/ui/unused_files.py" />
-      <source>{plural} in the journal's attachment store ({human_size}) {value} used by no exhibit, not even a removed one (left by an import or attach that was interrupted):
+      <source>%n files in the journal's attachment store ({human_size}) are used by no exhibit, not even a removed one (left by an import or attach that was interrupted):
 
 {listing}
 
-Remove {value2}? This cannot be undone; no exhibit of any case is touched.</source>
-      <translation>{plural} del almacén de adjuntos del diario ({human_size}) no los usa ningún anexo, ni siquiera uno quitado (los dejó una importación o un adjunto que se interrumpió):
+Remove them? This cannot be undone; no exhibit of any case is touched.</source>
+      <translation>
+        <numerusform>%n archivo del almacén de adjuntos del diario ({human_size}) no lo usa ningún anexo, ni siquiera uno quitado (lo dejó una importación o un adjunto que se interrumpió):
 
 {listing}
 
-¿Quitarlos? Esto no se puede deshacer; no se toca ningún anexo de ningún caso.</translation>
+¿Quitarlo? No se puede deshacer; no se toca ningún anexo de ningún caso.</numerusform>
+        <numerusform>%n archivos del almacén de adjuntos del diario ({human_size}) no los usa ningún anexo, ni siquiera uno quitado (los dejó una importación o un adjunto que se interrumpió):
+
+{listing}
+
+¿Quitarlos? No se puede deshacer; no se toca ningún anexo de ningún caso.</numerusform>
+      </translation>
     </message>
     <message>
       <location filename="headway_journal/ui/unused_files.py" />
@@ -8364,6 +8434,26 @@ No se tocó ningún anexo.</translation>
       <location filename="headway_journal/ui/unused_files.py" />
       <source>Removed {plural} ({human_size}){kept}.</source>
       <translation>Se quitaron {plural} ({human_size}){kept}.</translation>
+    </message>
+    <message>
+      <source>
+
+{plural} ha{value} no file in the store ({names}{more}); this cannot repair that. A copy of the journal folder from before may still have the files.</source>
+      <translation type="vanished">
+
+{plural} no tiene(n) ningún archivo en el almacén ({names}{more}); esto no puede repararlo. Puede que una copia anterior de la carpeta del diario todavía tenga los archivos.</translation>
+    </message>
+    <message>
+      <source>{plural} in the journal's attachment store ({human_size}) {value} used by no exhibit, not even a removed one (left by an import or attach that was interrupted):
+
+{listing}
+
+Remove {value2}? This cannot be undone; no exhibit of any case is touched.</source>
+      <translation type="vanished">{plural} del almacén de adjuntos del diario ({human_size}) no los usa ningún anexo, ni siquiera uno quitado (los dejó una importación o un adjunto que se interrumpió):
+
+{listing}
+
+¿Quitarlos? Esto no se puede deshacer; no se toca ningún anexo de ningún caso.</translation>
     </message>
   </context>
   <context>

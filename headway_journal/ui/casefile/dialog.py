@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from headway_journal.ui.contrast import alert_color
 from headway_journal.ui.fit import fit_to_screen, scroll_body
+from headway_journal.ui.format import plural
 from headway_journal.ui.keyboard_help import add_help_key
 
 from ...casefile import BuildResult, CaseFileData, draft_cover_letter
@@ -157,16 +158,13 @@ class CaseFileDialog(QDialog):
         n_contacts, n_exhibits = len(d.contacts), len(d.exhibits)
         about = QLabel(
             QCoreApplication.translate("CaseFileDialog", "Case #{case_number} · {name} · "
-                                                         "{issue_type_label} · {n_contacts} "
-                                                         "contact{value} · {n_exhibits} "
-                                                         "exhibit{value2}").format(
+                                                         "{issue_type_label} · {contacts} · "
+                                                         "{exhibits}").format(
                                                              case_number=d.case_number,
                                                              name=d.organization.name,
                                                              issue_type_label=d.issue_type_label,
-                                                             n_contacts=n_contacts,
-                                                             value='s' if n_contacts != 1 else '',
-                                                             n_exhibits=n_exhibits,
-                                                             value2='s' if n_exhibits != 1 else ''),
+                                                             contacts=plural(n_contacts, "contact"),
+                                                             exhibits=plural(n_exhibits, "exhibit")),
             self,
         )
         journal = getattr(self.service, "journal", None)
@@ -666,12 +664,11 @@ class CaseFileDialog(QDialog):
         note = " " + self.tr("It is not signed: {reason}").format(
             reason=unsigned) if unsigned else ""
         self.result_label.setText(
-            QCoreApplication.translate("CaseFileDialog", "Saved “{name}” in {parent}: {pages} "
-                                                         "page{value}{extra}.{note}").format(
+            QCoreApplication.translate("CaseFileDialog", "Saved “{name}” in {parent}: "
+                                                         "{pages}{extra}.{note}").format(
                                                              name=result.path.name,
                                                              parent=result.path.parent,
-                                                             pages=result.pages,
-                                                             value='s' if result.pages != 1 else '',
+                                                             pages=plural(result.pages, "page"),
                                                              extra=extra, note=note))
         self.open_result_button.show()
         self.exported.emit(result)
@@ -681,8 +678,8 @@ class CaseFileDialog(QDialog):
             open_in_system_viewer(self.last_result.path, self)
 
     def _show_preview(self, result: BuildResult) -> None:
-        self.result_label.setText(QCoreApplication.translate("CaseFileDialog", "Preview: {pages} page{value}.").format(
-            pages=result.pages, value='s' if result.pages != 1 else ''))
+        self.result_label.setText(QCoreApplication.translate("CaseFileDialog", "Preview: {pages}.").format(
+            pages=plural(result.pages, "page")))
         preview = PdfPreviewDialog(result.path, self)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.destroyed.connect(lambda _obj=None, p=preview: self._forget_preview(p))
@@ -697,19 +694,17 @@ class CaseFileDialog(QDialog):
         outcome = print_pdf(result.path, self)
         if outcome.status == "printed" and outcome.file is not None:
             self.result_label.setText(
-                QCoreApplication.translate("CaseFileDialog", "Printed {pages} page{value} to "
+                QCoreApplication.translate("CaseFileDialog", "Printed {pages} to "
                                                              "“{name}” in {parent} (text stays "
                                                              "selectable).").format(
-                                                                 pages=outcome.pages,
-                                                                 value='s' if outcome.pages != 1 else '',
+                                                                 pages=plural(outcome.pages, "page"),
                                                                  name=outcome.file.name,
                                                                  parent=outcome.file.parent))
         elif outcome.status == "printed":
             self.result_label.setText(
-                QCoreApplication.translate("CaseFileDialog", "Sent {pages} page{value} to the "
+                QCoreApplication.translate("CaseFileDialog", "Sent {pages} to the "
                                                              "printer.").format(
-                                                                 pages=outcome.pages,
-                                                                 value='s' if outcome.pages != 1 else ''))
+                                                                 pages=plural(outcome.pages, "page")))
         elif outcome.status == "viewer":
             self.result_label.setText(QCoreApplication.translate("CaseFileDialog", "Opened in the system viewer."))
         else:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...casefile import service_bridge
 from ...casefile.service_bridge import estimated_pages
+from ..format import plural
 
 __all__ = ["TimelineRangeBox", "fitting_range"]
 
@@ -148,13 +149,10 @@ class TimelineRangeBox(QGroupBox):
             return
         count = self.count()
         others = self.total - count
-        text = QCoreApplication.translate("TimelineRangeBox", "{count:,} contact{value} in the "
-                                                              "case file").format(
-                                                                  count=count,
-                                                                  value='s' if count != 1 else '')
+        text = QCoreApplication.translate("TimelineRangeBox", "{count} in the case "
+                                                              "file").format(
+                                                                  count=plural(count, "contact"))
         if others:
-            text += QCoreApplication.translate("TimelineRangeBox", "; {others:,} other{value} not "
-                                                                   "included").format(
-                                                                       others=others,
-                                                                       value='s' if others != 1 else '')
+            text += QCoreApplication.translate("TimelineRangeBox", "; {others} not included").format(
+                                                                       others=plural(others, "other"))
         self.state_label.setText(text + ".")

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from ...journal.capture.provenance import chosen_file, dropped_file, pasted
 from ...journal.service import ServiceError
 from ..capture.ocr_queue import OcrQueue
+from ..format import numerus
 from ..names import timestamped_name
 from ..tasks import Task, TaskRunner
 from .describe import human_size, quoted_name
@@ -367,7 +368,10 @@ class AttachmentController(QObject):
             batch.dialog = None
         left = len(batch.items) - batch.done
         if result.cancelled and left > 0:
-            self.failed.emit(QCoreApplication.translate("AttachmentController", "Stopped: {left} file{value} {value2} not attached.").format(left=left, value='s' if left != 1 else '', value2='were' if left != 1 else 'was'))
+            self.failed.emit(numerus(QCoreApplication.translate(
+                "AttachmentController", "Stopped: %n files were not attached.", None, left),
+                "Stopped: %n files were not attached.", left,
+                "Stopped: %n file was not attached."))
         if batch.ids:
             self.attached.emit(list(batch.ids))
         if not self._batches:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ...journal.records import AttachmentView, CaseView
 from ...journal.service import ServiceError
+from ..format import numerus
 from ..translated import QT_TRANSLATE_NOOP, tr
 from ..widgets import FlowLayout
 from .cards import ExhibitDelegate, ExhibitModel
@@ -385,7 +386,9 @@ class ExhibitsPanel(QWidget):
         self.refresh()
         self.select_ids(ids)
         count = len(ids)
-        self.status_message.emit(QCoreApplication.translate("ExhibitsPanel", "Attached {count} file{value}.").format(count=count, value='s' if count != 1 else ''))
+        self.status_message.emit(numerus(QCoreApplication.translate(
+            "ExhibitsPanel", "Attached %n files.", None, count), "Attached %n files.", count,
+            "Attached %n file."))
         self.changed.emit()
 
     def _on_busy(self, busy: bool) -> None:

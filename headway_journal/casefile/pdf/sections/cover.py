@@ -119,7 +119,8 @@ def range_note(d: CaseFileData) -> str:
     end = fmt_date(last) if last is not None else i18n.text("the last contact")
     others = d.contacts_not_included
     rest = (
-        i18n.text("{others:,} other{value} not included").format(others=others, value='s' if others != 1 else '')
+        i18n.plural("{others:,} other not included", "{others:,} others not included",
+                    others).format(others=others)
         if others
         else i18n.text("no others were logged")
     )
@@ -139,10 +140,16 @@ def redacted_banner(d: CaseFileData) -> str:
     ]
     if withheld:
         text += (
-            i18n.text(" {numbers} (PDF or text) {value} withheld from this redacted copy: listed with name, size and SHA-256 only.").format(numbers=numbers('Exhibit', withheld), value='is' if len(withheld) == 1 else 'are')
+            i18n.plural(" {numbers} (PDF or text) is withheld from this redacted copy: listed with "
+                        "name, size and SHA-256 only.",
+                        " {numbers} (PDF or text) are withheld from this redacted copy: listed "
+                        "with name, size and SHA-256 only.",
+                        len(withheld)).format(numbers=numbers('Exhibit', withheld))
         )
     if included:
         text += (
-            i18n.text(" <b>{numbers} {value} included as filed: its contents are not masked.</b>").format(numbers=numbers('Exhibit', included), value='is' if len(included) == 1 else 'are')
+            i18n.plural(" <b>{numbers} is included as filed: its contents are not masked.</b>",
+                        " <b>{numbers} are included as filed: their contents are not "
+                        "masked.</b>", len(included)).format(numbers=numbers('Exhibit', included))
         )
     return text
