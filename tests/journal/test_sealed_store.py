@@ -6,12 +6,13 @@ import hashlib
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
 
 from headway_journal.casefile.service_bridge import build_for_case
-from headway_journal.journal.crypto import access, lockbox, unlocked
+from headway_journal.journal.crypto import access, lockbox, sealed, unlocked
 from headway_journal.journal.exhibits.sealed_store import SealedAttachmentStore
 from headway_journal.journal.interchange import export_journal
 from headway_journal.journal.records import CaseInput
@@ -103,3 +104,47 @@ def test_export_and_case_file_get_the_plaintext(svc: JournalService, tmp_path: P
     build_for_case(svc, cid, pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
     assert b"/Subtype /Image" in pdf.read_bytes() or b"/Image" in pdf.read_bytes()
+
+
+def _plaintext_on_disk(folder: Path, marker: bytes) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and marker in p.read_bytes()]
+
+
+@pytest.mark.parametrize("how", ["bytes", "file", "text file"])
+def test_an_exhibit_is_never_plaintext_on_disk_while_it_is_received(
+        svc: JournalService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    """At the moment of sealing (the received copy complete in the store's tmp folder) and after
+    a failure that leaves the received copy behind, nothing in the journal's folder holds the
+    exhibit's plaintext."""
+    marker = b"ACCOUNT 4111-1111-1111-1111 private note " * 40
+    data = marker if how == "text file" else SHOT + marker  # PNG with trailing bytes
+    seen: list[list[Path]] = []
+    real_seal = sealed.seal_file
+
+    def seal_and_look(key: bytes, src: Any, dest: Path) -> str:
+        seen.append(_plaintext_on_disk(svc.journal.folder, marker[:32]))
+        return real_seal(key, src, dest)
+
+    monkeypatch.setattr(sealed, "seal_file", seal_and_look)
+    cid = a_case(svc)
+    if how == "bytes":
+        aid = svc.add_attachment(cid, data, original_name="shot.png")
+    else:
+        src = tmp_path / ("shot.png" if how == "file" else "notes.txt")
+        src.write_bytes(data)
+        aid = svc.add_attachment(cid, src)
+    assert seen and seen[0] == []  # sealing read the encrypted spool
+    assert svc.attachment_bytes(aid) == data
+    assert _plaintext_on_disk(svc.journal.folder, marker[:32]) == []
+
+    def crash(key: bytes, src: Any, dest: Path) -> str:
+        raise KeyboardInterrupt  # the process dies mid-attach: no clean-up runs
+
+    monkeypatch.setattr(sealed, "seal_file", crash)
+    monkeypatch.setattr(Path, "unlink", lambda self, missing_ok=False: None)
+    with pytest.raises(KeyboardInterrupt):
+        svc.add_attachment(cid, data + b"another", original_name="second.png")
+    monkeypatch.undo()
+    leftovers = [p for p in (svc.store.root / "tmp").rglob("*") if p.is_file()]
+    assert leftovers, "the interrupted attach left its received copy (encrypted)"
+    assert _plaintext_on_disk(svc.journal.folder, marker[:32]) == []

@@ -11,6 +11,7 @@ Pillow is imported lazily, when an image is first opened; nothing here imports Q
 
 from __future__ import annotations
 
+import io
 import math
 import warnings
 from dataclasses import dataclass
@@ -119,8 +120,13 @@ class Probe:
     height: int | None
 
 
-def probe_image(path: Path, media_type: str) -> Probe:
-    """Decode the image fully once. Raises TooManyPixels (or Pillow's bomb errors)."""
+def _source(path: Path | bytes) -> Path | BinaryIO:
+    return io.BytesIO(path) if isinstance(path, bytes) else path
+
+
+def probe_image(path: Path | bytes, media_type: str) -> Probe:
+    """Decode the image (a file, or its bytes) fully once. Raises TooManyPixels (or Pillow's
+    bomb errors)."""
     formats = PILLOW_FORMATS.get(media_type)
     if formats is None:
         return Probe(False, None, None)
@@ -128,10 +134,10 @@ def probe_image(path: Path, media_type: str) -> Probe:
     width: int | None = None
     height: int | None = None
     try:
-        with open_image(path, formats) as img:
+        with open_image(_source(path), formats) as img:
             width, height = img.size
             img.verify()  # PNG: CRCs of every chunk up to IEND
-        with open_image(path, formats) as img:
+        with open_image(_source(path), formats) as img:
             img.load()
             if _orientation(img) in (5, 6, 7, 8):
                 width, height = height, width

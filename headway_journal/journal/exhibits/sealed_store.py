@@ -6,6 +6,7 @@ plaintext is read through ``open_plain``/``read_bytes``/``copy_plain_to``, never
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import io
 import os
@@ -16,11 +17,12 @@ from typing import BinaryIO
 
 from ..crypto import sealed
 from ..crypto.keys import JournalKeys
+from ..crypto.spool import SpoolCipher
 from . import sealed_objects as so
 from .images import PILLOW_FORMATS, render
 from .media import SNIFF_BYTES, sniff_media_type
 from .print_copies import PRINT_MAX_PX, PrintCopy
-from .store import AttachmentStore
+from .store import AttachmentStore, Incoming
 
 __all__ = ["SealedAttachmentStore", "plain_copy", "store_for"]
 
@@ -40,11 +42,20 @@ class SealedAttachmentStore(AttachmentStore):
         super().object_path(sha256)  # the same check of the digest
         return so.object_path(self.root, self.keys, sha256)
 
-    def _place(self, incoming: Path, target: Path) -> None:
+    def new_spool(self) -> SpoolCipher:
+        """An incoming exhibit is encrypted under a throwaway key while it is received: its
+        plaintext never touches the disk."""
+        return SpoolCipher()
+
+    def _place(self, incoming: Incoming, target: Path) -> None:
         try:
-            sealed.seal_file(self.keys.files, incoming, target)
+            with incoming.open_plain() as plain:
+                digest = sealed.seal_file(self.keys.files, plain, target)
+            if digest != incoming.sha256:  # the spool changed on disk since it was hashed
+                target.unlink(missing_ok=True)
+                raise OSError(errno.EIO, "the received copy changed before it was sealed")
         finally:
-            incoming.unlink(missing_ok=True)
+            incoming.path.unlink(missing_ok=True)
 
     def verify_file(self, sha256: str, expected_size: int | None = None) -> str | None:
         """``verify`` (and the check of an object already there when one is added): the

@@ -36,7 +36,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, Protocol
 
 from ... import i18n
 from .images import (
@@ -218,12 +218,24 @@ def _write_error(display: str, exc: OSError) -> AttachmentError:
     )
 
 
-class _Incoming:
-    """A temp file in root/tmp that hashes, counts and sniffs everything written to it."""
+class Spool(Protocol):
+    """How a locked journal's store keeps an incoming file unreadable on disk
+    (``journal.crypto.spool.SpoolCipher``)."""
 
-    def __init__(self, tmp_dir: Path, max_bytes: int, display: str) -> None:
+    def encrypt(self, chunk: bytes) -> bytes: ...
+
+    def open_plain(self, path: Path) -> BinaryIO: ...
+
+
+class Incoming:
+    """A temp file in root/tmp that hashes, counts and sniffs everything written to it
+    (encrypted by ``spool`` as it is written, when the store has one)."""
+
+    def __init__(self, tmp_dir: Path, max_bytes: int, display: str,
+                 spool: Spool | None = None) -> None:
         self._max_bytes = max_bytes
         self._display = display
+        self.spool = spool
         try:
             fd, name = tempfile.mkstemp(prefix="incoming-", suffix=".part", dir=tmp_dir)
         except OSError as exc:
@@ -254,7 +266,7 @@ class _Incoming:
         if len(self._head) < SNIFF_BYTES:
             self._head += chunk[: SNIFF_BYTES - len(self._head)]
         try:
-            self._file.write(chunk)
+            self._file.write(chunk if self.spool is None else self.spool.encrypt(chunk))
         except OSError as exc:
             raise _write_error(self._display, exc) from exc
 
@@ -276,6 +288,12 @@ class _Incoming:
         if media == "text/plain" and not self._text.finish():
             media = "application/octet-stream"
         self.media_type = media
+
+    def open_plain(self) -> BinaryIO:
+        """The bytes received, from the start (decrypted when spooled)."""
+        if self.spool is None:
+            return open(self.path, "rb")
+        return self.spool.open_plain(self.path)
 
     def discard(self) -> None:
         with contextlib.suppress(OSError):
@@ -345,7 +363,7 @@ class AttachmentStore:
                               "nothing was attached.").format(display=display),
                     "not_a_file",
                 )
-            incoming = _Incoming(self._tmp, self.max_bytes, display)
+            incoming = Incoming(self._tmp, self.max_bytes, display, self.new_spool())
             try:
                 incoming.check_size(before.st_size)
                 while True:
@@ -384,7 +402,7 @@ class AttachmentStore:
         display = safe_display_name(original_name)
         self._refuse_read_only(display)
         view = memoryview(data).cast("B")
-        incoming = _Incoming(self._tmp, self.max_bytes, display)
+        incoming = Incoming(self._tmp, self.max_bytes, display, self.new_spool())
         try:
             incoming.check_size(len(view))
             for start in range(0, len(view), _CHUNK):
@@ -395,13 +413,13 @@ class AttachmentStore:
             incoming.discard()
             raise
 
-    def _commit(self, incoming: _Incoming, display: str) -> StoredBlob:
+    def _commit(self, incoming: Incoming, display: str) -> StoredBlob:
         media = incoming.media_type
         is_image = media in IMAGE_TYPES
         probe = Probe(False, None, None)
         if is_image:
             try:
-                probe = probe_image(incoming.path, media)
+                probe = probe_image(self._probe_source(incoming), media)
             except bomb_types() as exc:
                 raise AttachmentError(
                     i18n.text("“{display}” is an image too large to open safely (more than {value} "
@@ -430,7 +448,7 @@ class AttachmentStore:
                     self.stored(blob, target)
                     return blob
                 self._set_aside_damaged(target)
-            self._place(incoming.path, target)
+            self._place(incoming, target)
             _fsync_dir(target.parent)
         except OSError as exc:
             raise _write_error(display, exc) from exc
@@ -442,9 +460,21 @@ class AttachmentStore:
         that keeps objects elsewhere too (``shared.blobs``, in the database) does it here. If it
         raises, nothing is attached."""
 
-    def _place(self, incoming: Path, target: Path) -> None:
+    def _place(self, incoming: Incoming, target: Path) -> None:
         """Move a checked incoming file to its place (a locked journal's store seals it)."""
-        os.replace(incoming, target)
+        os.replace(incoming.path, target)
+
+    def new_spool(self) -> Spool | None:
+        """What keeps an incoming file unreadable while it is received: nothing here (a plain
+        journal's files are plain); a locked journal's store encrypts it."""
+        return None
+
+    @staticmethod
+    def _probe_source(incoming: Incoming) -> Path | bytes:
+        if incoming.spool is None:
+            return incoming.path
+        with incoming.open_plain() as fh:  # an image within the pixel limit: memory is fine
+            return fh.read()
 
     def _set_aside_damaged(self, target: Path) -> None:
         """Move an object whose bytes no longer match its name out of the way (never delete)."""
