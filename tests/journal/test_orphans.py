@@ -61,7 +61,7 @@ def svc(tmp_path: Path) -> Iterator[JournalService]:
 def disk_full_on(monkeypatch: pytest.MonkeyPatch) -> Any:
     """Call it, and writing any exhibit whose bytes contain FULL fails with ENOSPC, part-way
     through."""
-    real = att_mod._Incoming.write
+    real = att_mod.Incoming.write
 
     class FullDisk:
         def __init__(self, inner: Any) -> None:
@@ -78,7 +78,7 @@ def disk_full_on(monkeypatch: pytest.MonkeyPatch) -> Any:
             self._file = FullDisk(self._file)
         real(self, chunk)
 
-    return lambda: monkeypatch.setattr(att_mod._Incoming, "write", write)
+    return lambda: monkeypatch.setattr(att_mod.Incoming, "write", write)
 
 
 def sqlite_full_on(svc: JournalService, table: str) -> Any:
