@@ -41,6 +41,7 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_dialog_screenshots.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_exhibit_screenshot.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_security_screenshots.py
 
 casefile-sample: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_sample_casefile.py
