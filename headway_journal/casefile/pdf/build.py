@@ -276,16 +276,20 @@ class _Job:
                 title=exhibit_title(ex), page_number=page_map[page], parent=exhibits_parent
             )
 
-    def signed(self, writer: PdfWriter) -> bytes:
-        """The finished file, signed: the last change made to it."""
-        from ..signing.sign import sign_pdf
+    def signed(self, writer: PdfWriter) -> bytearray:
+        """The finished file, signed: its signature field is reserved before the one write,
+        and filled in after it (the signature covers every byte of the file)."""
+        from ..signing.sign import reserve, seal
 
         assert self.signer is not None
         self.report(94, i18n.text("Signing"))
+        spot = reserve(writer, self.signer)
         buf = io.BytesIO()
         writer.write(buf)
         self.check()
-        return sign_pdf(buf.getvalue(), self.signer)
+        pdf = bytearray(buf.getbuffer())
+        seal(pdf, spot)
+        return pdf
 
     def write(self, writer: PdfWriter) -> None:
         self.check()
