@@ -13,7 +13,12 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     from headway_journal.cli import main as cli_main
 
-    return cli_main(argv)
+    code = cli_main(argv)
+    if argv is None:  # the program itself (not a caller passing arguments): it exits now
+        from headway_journal.short_run import leave_garbage_to_exit
+
+        leave_garbage_to_exit()
+    return code
 
 
 if __name__ == "__main__":

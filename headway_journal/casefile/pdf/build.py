@@ -20,10 +20,9 @@ How the file is made:
    page's own crop box, so appended A4 pages are stamped correctly.
 4. The laid-out pages get a structure tree (headings, paragraphs, images with their captions as
    alternative text, the document language: :mod:`.tagging`); outline (bookmarks), metadata and
-   the chain manifest (``chain_bridge``, for ``verify``) are added; with a signer the finished
-   file is signed (PAdES, pyHanko) as the very last change; the file is written to a temporary
-   file in
-   the destination folder (created 0600 whatever the umask: it holds the whole case), then
+   the chain manifest (``chain_bridge``, for ``verify``) are added; with a signer the
+   signature field is reserved and, once the file is written, filled in (PAdES over every
+   byte: ``signing.sign``); the file is written to a temporary file in the destination folder (created 0600 whatever the umask: it holds the whole case), then
    moved into place with os.replace().
 
 Stages: :mod:`.exhibits` (with :mod:`.images` and :mod:`.pages`), :mod:`.sections`, this
