@@ -213,11 +213,14 @@ def _run(args: argparse.Namespace) -> int:
     command: str | None = args.command
     if command is None:
         return _gui(args)
-    from headway_journal.journal.interrupts import catch_interrupts, deferred
+    from headway_journal.short_run import fewer_collections
 
-    with catch_interrupts():  # Ctrl+C, SIGTERM, SIGHUP: roll back, close, one line
-        code = _run_command(args, _COMMANDS[command])
-        late = deferred()
+    with fewer_collections():  # a short run: cyclic garbage collected in larger batches
+        from headway_journal.journal.interrupts import catch_interrupts, deferred
+
+        with catch_interrupts():  # Ctrl+C, SIGTERM, SIGHUP: roll back, close, one line
+            code = _run_command(args, _COMMANDS[command])
+            late = deferred()
     if late is not None:
         print(f"{PROG}: {late.name} arrived while the command was saving its work; it finished "
               "first.", file=sys.stderr)
@@ -526,13 +529,6 @@ def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
-    from headway_journal.short_run import fewer_collections
-
-    with fewer_collections():  # a build makes cyclic garbage by the 100,000 objects
-        return _casefile(args, folder)
-
-
-def _casefile(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal import l10n
     from headway_journal.casefile.service_bridge import CaseFileTooLarge
     from headway_journal.journal.profile import missing_details

@@ -4,7 +4,10 @@ Building a case file allocates hundreds of thousands of objects (ReportLab's flo
 canvas state, pypdf's objects), many of them in reference cycles. With CPython's default
 thresholds the cyclic collector runs thousands of times during one build and walks every
 live object again at each full collection: about a seventh of the command-line case file's
-time. Cycles are still collected, only in larger batches (:func:`fewer_collections`).
+time, and importing the libraries a command needs makes the collector run hundreds of times
+more. So every command of the command line runs inside :func:`fewer_collections` (``cli``;
+not the window, which collects on its own thread: ``ui.gc_guard``). Cycles are still
+collected, only in larger batches.
 
 At the very end of a command-line process the interpreter collects all cyclic garbage once
 more before exiting (about 0.1 s after a case file), only to hand the memory back to the

@@ -142,3 +142,14 @@ def test_a_case_file_is_signed_without_loading_pyhanko(tmp_path: Path) -> None:
     signed_by, loaded = json.loads(out.stdout.strip().splitlines()[-1])
     assert signed_by and loaded == []
     assert check_signature((tmp_path / "c.pdf").read_bytes()).state == "intact"
+
+
+@pytest.mark.parametrize("old, new", [(b"/SigFlags 3", b"/SigFlags ."),
+                                      (b"/Rect [ 0 0 0 0 ]", b"/Rect [ 0 . 0 0 ]")])
+def test_a_mangled_number_reads_as_damaged_not_as_an_error(tmp_path: Path, old: bytes,
+                                                           new: bytes) -> None:
+    pdf = _signed(_document(), journal_signer(tmp_path / "journal", "Dana Whitfield"))
+    assert pdf.count(old) == 1
+    check = check_signature(pdf.replace(old, new))
+    assert check.state == "damaged"
+    assert check.message == "The file cannot be read as a signed PDF: a number in it is damaged"

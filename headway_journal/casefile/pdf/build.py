@@ -49,7 +49,8 @@ from ...journal.fsutil import fsync_dir
 from ..chain_bridge import MANIFEST_NAME, manifest_bytes
 from ..data import CaseFileData
 from .exhibits import Prepared, prepare_exhibits
-from .footer import stamp_footers
+from .footer import footer_texts, stamp_footers
+from .footer_forms import footer_canvas_maker
 from .images import MAX_IMAGE_SIDE
 from .marks import Mark
 from .pages import Rect, append_exhibit
@@ -185,7 +186,9 @@ class _Job:
         prepared = prepare_exhibits(self.data.exhibits, self.progress)
         story = build_story(self.ctx, prepared)
         self.report(35, i18n.text("Laying out pages"))
-        main_pdf = self.render(story)
+        # without pages appended after the layout, the layout knows every page: footers too
+        appends = any(p.reader is not None for p in prepared.pdfs)
+        main_pdf = self.render(story, None if appends else footer_texts(self.data))
         self.check()
         writer, exhibit_pages, page_map = self.merge(main_pdf, prepared)
         total = len(writer.pages)
@@ -193,22 +196,25 @@ class _Job:
         tag_pages(writer, sorted(page_map.values()), title=i18n.text("Case file: {title}").format(
             title=self.data.title),
                   language=pdf_language(i18n.current_language()))
-        stamp_footers(writer, self.data, self.placed, self.progress)
+        if appends:
+            stamp_footers(writer, self.data, self.placed, self.progress)
         self.finish(writer, page_map, prepared)
         self.write(writer)
         self.report(100, i18n.text("Done"))
         return BuildResult(self.out, total, exhibit_pages,
                            None if self.signer is None else self.signer.name)
 
-    def render(self, story: list[Flowable]) -> bytes:
+    def render(self, story: list[Flowable], footers: tuple[str, str] | None = None) -> bytes:
+        """The laid-out pages; with ``footers`` (title, date) each page's footer is drawn too."""
         self._story_len = max(1, len(story))
+        maker = TaggingCanvas if footers is None else footer_canvas_maker(*footers)
         buf = io.BytesIO()
         with BUILD_LOCK:
             saved = rl_config.useA85
             rl_config.useA85 = 0  # binary streams: ASCII85 makes images 25% larger
             try:
                 doc = _Doc(buf, self)
-                doc.build(story, canvasmaker=TaggingCanvas)
+                doc.build(story, canvasmaker=maker)
             finally:
                 rl_config.useA85 = saved
         return buf.getvalue()
