@@ -12,7 +12,8 @@ collected, only in larger batches.
 At the very end of a command-line process the interpreter collects all cyclic garbage once
 more before exiting (about 0.1 s after a case file), only to hand the memory back to the
 system; :func:`leave_garbage_to_exit` moves what is left out of the collector's sight
-(``gc.freeze``) so the process ends at once. ``atexit`` handlers, open files and everything
+(``gc.freeze``) so the process ends at once; :func:`as_program` does the same when a
+command's block ends (then the thresholds go back). ``atexit`` handlers, open files and everything
 else still close as usual. Only the program's entry point calls it, right before it exits.
 """
 
@@ -22,9 +23,18 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["fewer_collections", "leave_garbage_to_exit"]
+__all__ = ["as_program", "fewer_collections", "leave_garbage_to_exit"]
 
 YOUNG_THRESHOLD = 100_000  # objects allocated (net) before a young collection; default 700
+_program = [False]  # this process is the program: it exits once its command is done
+
+
+def as_program() -> None:
+    """This process is the program run from a shell: once its command is done it exits, so
+    :func:`fewer_collections` leaves the garbage it holds to the exit instead of collecting it
+    all when it ends (with the default thresholds back, the next allocation would collect the
+    whole build's garbage: a third of a second after a case file)."""
+    _program[0] = True
 
 
 @contextmanager
@@ -39,6 +49,8 @@ def fewer_collections(young: int = YOUNG_THRESHOLD) -> Iterator[None]:
     try:
         yield
     finally:
+        if _program[0]:
+            leave_garbage_to_exit()
         gc.set_threshold(*before)
 
 

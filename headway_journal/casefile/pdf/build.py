@@ -48,6 +48,7 @@ from ... import i18n
 from ...journal.fsutil import fsync_dir
 from ..chain_bridge import MANIFEST_NAME, manifest_bytes
 from ..data import CaseFileData
+from . import fast_numbers
 from .exhibits import Prepared, prepare_exhibits
 from .footer import footer_texts, stamp_footers
 from .footer_forms import footer_canvas_maker
@@ -106,6 +107,7 @@ def build_casefile(
     :class:`CaseFileCancelled` is raised. With *signer* the finished file is signed (PAdES)
     as the very last step, and its last page says what the signature proves.
     """
+    fast_numbers.install()
     register_fonts()
     if signer is not None:
         data = replace(data, signature_note=signer.note())
