@@ -16,7 +16,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 from headway_journal.casefile.pdf.plain_text import PlainCell, break_lines, plain_cell
 from headway_journal.casefile.pdf.styles import FONT, make_styles, register_fonts
 from headway_journal.casefile.pdf.tagging import TaggingCanvas
-from headway_journal.casefile.pdf.text import esc
+from headway_journal.casefile.pdf.text import clean, esc
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +79,11 @@ def test_styles_a_plain_cell_cannot_set_fall_back_to_a_paragraph(
     indented = ParagraphStyle("indented", parent=cell_style, leftIndent=12)
     for style in (right, indented):
         assert isinstance(plain_cell("a < b", style), Paragraph)
+
+
+def test_control_characters_are_dropped_and_line_breaks_kept(cell_style: ParagraphStyle) -> None:
+    typed = "first\r\nsecond\rthird\tend\x00\x07\x1b[0m\x0b\x0c" + "\u00e9\u0085\x7f"
+    assert clean(typed) == "first\nsecond\nthird    end[0m\u00e9\u0085\x7f"
+    cell = PlainCell(typed, cell_style)
+    cell.wrap(400, 100)
+    assert cell.lines == ["first", "second", "third end[0m\u00e9\u0085\x7f"]
