@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
 
 from headway_journal.casefile.signing.keys import CaseFileSigner, journal_signer, p12_signer
 from headway_journal.casefile.signing.sign import FIELD_NAME, reserve, seal
@@ -153,3 +153,15 @@ def test_a_mangled_number_reads_as_damaged_not_as_an_error(tmp_path: Path, old: 
     check = check_signature(pdf.replace(old, new))
     assert check.state == "damaged"
     assert check.message == "The file cannot be read as a signed PDF: a number in it is damaged"
+
+
+def test_form_fields_already_in_the_file_stay(tmp_path: Path) -> None:
+    writer = _document()
+    text_field = writer._add_object(DictionaryObject({  # noqa: SLF001 - a test document
+        NameObject("/FT"): NameObject("/Tx"), NameObject("/T"): TextStringObject("note")}))
+    writer.root_object[NameObject("/AcroForm")] = DictionaryObject(
+        {NameObject("/Fields"): ArrayObject([text_field])})
+    pdf = _signed(writer, journal_signer(tmp_path / "journal", "Dana Whitfield"))
+    form = PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/AcroForm"]
+    assert [f.get_object()["/T"] for f in form["/Fields"]] == ["note", FIELD_NAME]
+    assert form["/SigFlags"] == 3 and check_signature(pdf).state == "intact"

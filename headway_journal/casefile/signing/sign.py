@@ -100,11 +100,24 @@ def reserve(writer: PdfWriter, signer: CaseFileSigner, when: datetime | None = N
         annots.append(widget_ref)
     else:
         page[NameObject("/Annots")] = ArrayObject([widget_ref])
-    writer.root_object[NameObject("/AcroForm")] = DictionaryObject({
-        NameObject("/Fields"): ArrayObject([widget_ref]),
-        NameObject("/SigFlags"): NumberObject(3),  # signatures exist; append only
-    })
+    _add_field(writer, widget_ref)
     return Reservation(signer, contents)
+
+
+def _add_field(writer: PdfWriter, widget: PdfObject) -> None:
+    """The signature field in the catalog's form (kept with any fields it has already)."""
+    form = writer.root_object.get("/AcroForm")
+    form = form.get_object() if form is not None else None
+    if not isinstance(form, DictionaryObject):
+        form = DictionaryObject()
+        writer.root_object[NameObject("/AcroForm")] = form
+    fields = form.get("/Fields")
+    fields = fields.get_object() if fields is not None else None
+    if isinstance(fields, ArrayObject):
+        fields.append(widget)
+    else:
+        form[NameObject("/Fields")] = ArrayObject([widget])
+    form[NameObject("/SigFlags")] = NumberObject(3)  # signatures exist; append only
 
 
 def seal(pdf: bytearray, spot: Reservation) -> None:
