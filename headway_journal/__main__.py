@@ -12,8 +12,14 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     from headway_journal.cli import main as cli_main
+    from headway_journal.short_run import as_program, leave_garbage_to_exit
 
-    return cli_main(argv)
+    if argv is None:  # the program itself (not a caller passing arguments): exits after
+        as_program()
+    code = cli_main(argv)
+    if argv is None:
+        leave_garbage_to_exit()
+    return code
 
 
 if __name__ == "__main__":

@@ -213,11 +213,14 @@ def _run(args: argparse.Namespace) -> int:
     command: str | None = args.command
     if command is None:
         return _gui(args)
-    from headway_journal.journal.interrupts import catch_interrupts, deferred
+    from headway_journal.short_run import fewer_collections
 
-    with catch_interrupts():  # Ctrl+C, SIGTERM, SIGHUP: roll back, close, one line
-        code = _run_command(args, _COMMANDS[command])
-        late = deferred()
+    with fewer_collections():  # a short run: cyclic garbage collected in larger batches
+        from headway_journal.journal.interrupts import catch_interrupts, deferred
+
+        with catch_interrupts():  # Ctrl+C, SIGTERM, SIGHUP: roll back, close, one line
+            code = _run_command(args, _COMMANDS[command])
+            late = deferred()
     if late is not None:
         print(f"{PROG}: {late.name} arrived while the command was saving its work; it finished "
               "first.", file=sys.stderr)

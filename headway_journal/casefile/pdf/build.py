@@ -20,10 +20,9 @@ How the file is made:
    page's own crop box, so appended A4 pages are stamped correctly.
 4. The laid-out pages get a structure tree (headings, paragraphs, images with their captions as
    alternative text, the document language: :mod:`.tagging`); outline (bookmarks), metadata and
-   the chain manifest (``chain_bridge``, for ``verify``) are added; with a signer the finished
-   file is signed (PAdES, pyHanko) as the very last change; the file is written to a temporary
-   file in
-   the destination folder (created 0600 whatever the umask: it holds the whole case), then
+   the chain manifest (``chain_bridge``, for ``verify``) are added; with a signer the
+   signature field is reserved and, once the file is written, filled in (PAdES over every
+   byte: ``signing.sign``); the file is written to a temporary file in the destination folder (created 0600 whatever the umask: it holds the whole case), then
    moved into place with os.replace().
 
 Stages: :mod:`.exhibits` (with :mod:`.images` and :mod:`.pages`), :mod:`.sections`, this
@@ -49,8 +48,10 @@ from ... import i18n
 from ...journal.fsutil import fsync_dir
 from ..chain_bridge import MANIFEST_NAME, manifest_bytes
 from ..data import CaseFileData
+from . import fast_numbers
 from .exhibits import Prepared, prepare_exhibits
-from .footer import stamp_footers
+from .footer import footer_texts, stamp_footers
+from .footer_forms import footer_canvas_maker
 from .images import MAX_IMAGE_SIDE
 from .marks import Mark
 from .pages import Rect, append_exhibit
@@ -106,6 +107,7 @@ def build_casefile(
     :class:`CaseFileCancelled` is raised. With *signer* the finished file is signed (PAdES)
     as the very last step, and its last page says what the signature proves.
     """
+    fast_numbers.install()
     register_fonts()
     if signer is not None:
         data = replace(data, signature_note=signer.note())
@@ -186,7 +188,9 @@ class _Job:
         prepared = prepare_exhibits(self.data.exhibits, self.progress)
         story = build_story(self.ctx, prepared)
         self.report(35, i18n.text("Laying out pages"))
-        main_pdf = self.render(story)
+        # without pages appended after the layout, the layout knows every page: footers too
+        appends = any(p.reader is not None for p in prepared.pdfs)
+        main_pdf = self.render(story, None if appends else footer_texts(self.data))
         self.check()
         writer, exhibit_pages, page_map = self.merge(main_pdf, prepared)
         total = len(writer.pages)
@@ -194,22 +198,25 @@ class _Job:
         tag_pages(writer, sorted(page_map.values()), title=i18n.text("Case file: {title}").format(
             title=self.data.title),
                   language=pdf_language(i18n.current_language()))
-        stamp_footers(writer, self.data, self.placed, self.progress)
+        if appends:
+            stamp_footers(writer, self.data, self.placed, self.progress)
         self.finish(writer, page_map, prepared)
         self.write(writer)
         self.report(100, i18n.text("Done"))
         return BuildResult(self.out, total, exhibit_pages,
                            None if self.signer is None else self.signer.name)
 
-    def render(self, story: list[Flowable]) -> bytes:
+    def render(self, story: list[Flowable], footers: tuple[str, str] | None = None) -> bytes:
+        """The laid-out pages; with ``footers`` (title, date) each page's footer is drawn too."""
         self._story_len = max(1, len(story))
+        maker = TaggingCanvas if footers is None else footer_canvas_maker(*footers)
         buf = io.BytesIO()
         with BUILD_LOCK:
             saved = rl_config.useA85
             rl_config.useA85 = 0  # binary streams: ASCII85 makes images 25% larger
             try:
                 doc = _Doc(buf, self)
-                doc.build(story, canvasmaker=TaggingCanvas)
+                doc.build(story, canvasmaker=maker)
             finally:
                 rl_config.useA85 = saved
         return buf.getvalue()
@@ -276,16 +283,20 @@ class _Job:
                 title=exhibit_title(ex), page_number=page_map[page], parent=exhibits_parent
             )
 
-    def signed(self, writer: PdfWriter) -> bytes:
-        """The finished file, signed: the last change made to it."""
-        from ..signing.sign import sign_pdf
+    def signed(self, writer: PdfWriter) -> bytearray:
+        """The finished file, signed: its signature field is reserved before the one write,
+        and filled in after it (the signature covers every byte of the file)."""
+        from ..signing.sign import reserve, seal
 
         assert self.signer is not None
         self.report(94, i18n.text("Signing"))
+        spot = reserve(writer, self.signer)
         buf = io.BytesIO()
         writer.write(buf)
         self.check()
-        return sign_pdf(buf.getvalue(), self.signer)
+        pdf = bytearray(buf.getbuffer())
+        seal(pdf, spot)
+        return pdf
 
     def write(self, writer: PdfWriter) -> None:
         self.check()

@@ -30,7 +30,7 @@ from .progress import Progress
 from .styles import BUILD_LOCK, FONT, FONT_BOLD, INK, MARGIN_X, RULE
 from .text import clean, fit_text
 
-__all__ = ["lay_over", "stamp_footers"]
+__all__ = ["draw_footer", "footer_texts", "lay_over", "stamp_footers"]
 
 _FOOTER_Y = 26.0
 _FOOTER_SIZE = 7.5
@@ -46,10 +46,7 @@ def stamp_footers(
     for page in writer.pages:
         box = page.cropbox
         boxes.append((float(box.left), float(box.bottom), float(box.width), float(box.height)))
-    title = i18n.text("Case #{case_number}: {clean}").format(case_number=data.case_number, clean=clean(data.title))
-    if data.redacted:
-        title = i18n.text("REDACTED · {title}").format(title=title)
-    generated = i18n.text("Generated {generated_at:%Y-%m-%d}").format(generated_at=data.generated_at)
+    title, generated = footer_texts(data)
     buf = io.BytesIO()
     with BUILD_LOCK:  # font subsetting state is shared between ReportLab documents
         canvas = Canvas(
@@ -62,7 +59,7 @@ def stamp_footers(
                 canvas.setStrokeColor(RULE)
                 canvas.setLineWidth(0.5)
                 canvas.rect(frame[0], frame[1], frame[2] - frame[0], frame[3] - frame[1])
-            _draw_footer(
+            draw_footer(
                 canvas, (left, bottom, width), title, generated, number, total, frame
             )
             canvas.showPage()
@@ -77,7 +74,18 @@ def stamp_footers(
         page.compress_content_streams()
 
 
-def _draw_footer(
+def footer_texts(data: CaseFileData) -> tuple[str, str]:
+    """The footer's case title (marked on a redacted copy) and its generation date."""
+    title = i18n.text("Case #{case_number}: {clean}").format(
+        case_number=data.case_number, clean=clean(data.title))
+    if data.redacted:
+        title = i18n.text("REDACTED · {title}").format(title=title)
+    generated = i18n.text("Generated {generated_at:%Y-%m-%d}").format(
+        generated_at=data.generated_at)
+    return title, generated
+
+
+def draw_footer(
     canvas: Canvas,
     box: tuple[float, float, float],
     title: str,

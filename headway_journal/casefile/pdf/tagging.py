@@ -125,9 +125,37 @@ def _number(data: bytes) -> tuple[bytes, list[_Element]]:
     return MARKER.sub(number, data), elements
 
 
+_NAME_BYTES: dict[str, bytes] = {}
+
+
+def _name_bytes(name: NameObject) -> bytes:
+    found = _NAME_BYTES.get(name)
+    if found is None:
+        found = _NAME_BYTES[name] = name.renumber()
+    return found
+
+
+class _StructElem(DictionaryObject):
+    """A structure element that writes its names from a table: a case file has thousands of
+    elements made of the same few names, and pypdf encodes every name character by character
+    each time it writes one (a third of writing a long case file). Written the same way."""
+
+    def write_to_stream(self, stream: Any, encryption_key: object = None) -> None:
+        stream.write(b"<<\n")
+        for key, value in self.items():
+            stream.write(_name_bytes(key))
+            stream.write(b" ")
+            if type(value) is NameObject:
+                stream.write(_name_bytes(value))
+            else:
+                value.write_to_stream(stream)
+            stream.write(b"\n")
+        stream.write(b">>")
+
+
 def _element(writer: PdfWriter, parent: IndirectObject, page: IndirectObject,
              item: _Element) -> IndirectObject:
-    elem = DictionaryObject({
+    elem = _StructElem({
         NameObject("/Type"): NameObject("/StructElem"),
         NameObject("/S"): NameObject(item.tag),
         NameObject("/P"): parent,

@@ -33,10 +33,13 @@ __all__ = [
 _MAX_LISTED = 40  # a cell listing more contacts than this would not fit on a page
 
 
+_CONTROLS = dict.fromkeys(c for c in range(32) if c != ord("\n"))  # each mapped to nothing
+
+
 def clean(text: str) -> str:
     """Drop control characters that ReportLab's paragraph parser cannot take."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    return "".join(ch for ch in text if ch == "\n" or ord(ch) >= 32)
+    return text.translate(_CONTROLS)
 
 
 def esc(text: str) -> str:

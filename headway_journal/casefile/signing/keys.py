@@ -12,17 +12,12 @@ import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
-from asn1crypto import keys as asn1_keys
-from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
-from pyhanko.sign.signers import SimpleSigner
-from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from ... import i18n
 from ...journal.fsutil import make_private_dir, write_atomic
@@ -42,45 +37,21 @@ class SigningError(ServiceError):
     """The case file cannot be signed: a message for the user (shown like any ServiceError)."""
 
 
-def _store(certs: list[Any]) -> SimpleCertificateStore:
-    store = SimpleCertificateStore()  # type: ignore[no-untyped-call]
-    store.register_multiple(certs)
-    return store
-
-
-class _KeptKeySigner(SimpleSigner):
-    """pyHanko's SimpleSigner with the private key parsed once: pyHanko parses it again for
-    every signature (twice per file), and checking an RSA key takes about a quarter second."""
-
-    def __init__(self, key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey,
-                 cert: x509.Certificate, others: list[x509.Certificate]) -> None:
-        der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption())
-        certs = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
-                 for c in (cert, *others)]
-        super().__init__(signing_key=asn1_keys.PrivateKeyInfo.load(der), signing_cert=certs[0],
-                         cert_registry=_store(certs))
-        self.pyca_key = key
-
-    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
-        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
-        algo = getattr(hashes, digest_algorithm.upper().replace("-", "_"), None)
-        key = self.pyca_key
-        if algo is not None and mechanism == "ecdsa" and isinstance(key, ec.EllipticCurvePrivateKey):
-            return key.sign(data, ec.ECDSA(algo()))
-        if algo is not None and mechanism == "rsassa_pkcs1v15" and isinstance(key, rsa.RSAPrivateKey):
-            return key.sign(data, padding.PKCS1v15(), algo())
-        return bytes(super().sign_raw(data, digest_algorithm))
-
-
 @dataclass(frozen=True)
 class CaseFileSigner:
-    """A loaded signer: pyHanko's, the name it signs as, and whether its certificate is the
-    journal's own (self-made: it proves integrity since signing, not identity)."""
+    """A loaded signer: its key and certificate (then the rest of its chain), the name it
+    signs as, and whether its certificate is the journal's own (self-made: it proves
+    integrity since signing, not identity). ``signing.sign`` signs with it."""
 
-    signer: SimpleSigner
+    key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
+    cert: x509.Certificate
+    others: tuple[x509.Certificate, ...]
     name: str
     self_signed: bool
+
+    def cert_ders(self) -> list[bytes]:
+        """The certificate, then the others of its chain, in DER."""
+        return [c.public_bytes(serialization.Encoding.DER) for c in (self.cert, *self.others)]
 
     def note(self) -> str:
         """What the signature proves, for the case file."""
@@ -149,7 +120,7 @@ def _make(folder: Path, name: str, create: bool) -> CaseFileSigner:
         cert = _certificate(key, name)
         if create:  # a read-only journal's stays in memory
             write_atomic(cert_path, cert.public_bytes(serialization.Encoding.PEM))
-    return CaseFileSigner(_KeptKeySigner(key, cert, []), name, True)
+    return CaseFileSigner(key, cert, (), name, True)
 
 
 def journal_signer(folder: Path, name: str, *, create: bool = True) -> CaseFileSigner:
@@ -196,7 +167,7 @@ def p12_signer(path: Path, passphrase: bytes | None) -> CaseFileSigner:
         raise SigningError(i18n.text(
             "{path} holds no RSA or EC key with its certificate.").format(path=path))
     names = _cert_names(cert)
-    found = CaseFileSigner(_KeptKeySigner(key, cert, list(others)),
+    found = CaseFileSigner(key, cert, tuple(others),
                            names[0] if names else cert.subject.rfc4514_string(),
                            cert.issuer == cert.subject)
     with _lock:

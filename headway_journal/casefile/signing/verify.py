@@ -85,14 +85,21 @@ def _signer(sig: Any) -> tuple[str, bool]:
     return name, cert.issuer == cert.subject
 
 
+def _why(exc: BaseException) -> str:
+    """Why a damaged file could not be read, in words (a mangled number's error is a class)."""
+    if isinstance(exc, ArithmeticError):
+        return i18n.text("a number in it is damaged")
+    return str(exc)
+
+
 def check_signature(pdf: bytes) -> SignatureCheck:
     """The signature of a case file: intact, changed, absent or unreadable."""
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         sigs = reader.embedded_signatures
-    except (PdfError, ValueError, KeyError, TypeError, IndexError) as exc:
+    except (PdfError, ValueError, KeyError, TypeError, IndexError, ArithmeticError) as exc:
         return SignatureCheck("damaged", i18n.text(
-            "The file cannot be read as a signed PDF: {reason}").format(reason=exc))
+            "The file cannot be read as a signed PDF: {reason}").format(reason=_why(exc)))
     if not sigs:
         return SignatureCheck("unsigned", i18n.text(
             "The file is not signed: nothing shows whether it was changed."))
@@ -103,9 +110,9 @@ def check_signature(pdf: bytes) -> SignatureCheck:
     try:
         context = ValidationContext(trust_roots=[], allow_fetching=False)
         status = run_on_private_loop(lambda: async_validate_pdf_signature(sig, context))
-    except (PdfError, ValueError, KeyError, TypeError) as exc:
+    except (PdfError, ValueError, KeyError, TypeError, ArithmeticError) as exc:
         return SignatureCheck("damaged", i18n.text(
-            "The signature cannot be checked: {reason}").format(reason=exc))
+            "The signature cannot be checked: {reason}").format(reason=_why(exc)))
     finally:
         quiet.setLevel(level)
     name, self_signed = _signer(sig)
@@ -130,7 +137,7 @@ def read_manifest(pdf: bytes) -> dict[str, Any] | None:
     """The chain manifest the case file carries (None: none, or not readable)."""
     try:
         found = PdfReader(io.BytesIO(pdf)).attachments.get(MANIFEST_NAME)
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError):
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, ArithmeticError):
         return None
     if not found:
         return None

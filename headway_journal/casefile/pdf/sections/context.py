@@ -6,11 +6,12 @@ from collections.abc import Callable, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, Table
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from ...data import CaseFileData
 from ..marks import Heading, Mark
 from ..paragraphs import WrapOnceParagraph
+from ..plain_text import plain_cell
 from ..styles import FRAME_W, RULE, Styles, grid_style
 from ..text import esc
 
@@ -45,9 +46,9 @@ class Context:
         """A paragraph of ReportLab markup (the caller escapes user text)."""
         return WrapOnceParagraph(markup, style or self.s.body)
 
-    def cell(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        """A table cell of plain text (escaped)."""
-        return WrapOnceParagraph(esc(text), style or self.s.cell)
+    def cell(self, text: str, style: ParagraphStyle | None = None) -> Flowable:
+        """A table cell of plain text (set without the markup parser: ``plain_text``)."""
+        return plain_cell(text, style or self.s.cell)
 
     def kv_table(
         self, rows: Sequence[tuple[str, str]], label_width: float, *, bold_values: bool = False

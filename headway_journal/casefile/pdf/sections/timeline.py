@@ -11,7 +11,7 @@ from .... import i18n
 from ...data import ContactRow
 from ..exhibits import Prepared
 from ..styles import FONT_BOLD, FRAME_W, HEAD_BG, NOTE_BG, boxed, grid_style
-from ..text import esc, fmt_date, fmt_dt, fmt_minutes, plural
+from ..text import fmt_date, fmt_dt, fmt_minutes, plural
 from .context import Context
 from .cover import range_note
 from .promises import promise_line
@@ -59,12 +59,12 @@ def timeline(ctx: Context, _prep: Prepared) -> list[Flowable]:
 def contact_block(ctx: Context, c: ContactRow, known_exhibits: set[int]) -> Table:
     """One contact: when, how, who, tickets, what was said, promises, exhibits, when recorded."""
     s = ctx.s
-    head = (
+    head = (  # plain text (no markup): set as a plain cell
         i18n.text("Contact {number} · {esc} · {esc2}").format(
-            number=c.number, esc=esc(fmt_dt(c.started_at, weekday=True)), esc2=esc(_channel(c)))
-        + f" · {esc(i18n.text(SOURCE_LABELS.get(c.source, c.source)))}"
+            number=c.number, esc=fmt_dt(c.started_at, weekday=True), esc2=_channel(c))
+        + f" · {i18n.text(SOURCE_LABELS.get(c.source, c.source))}"
     )
-    rows: list[list[Flowable | str]] = [[ctx.markup(head, s.cell_head), ""]]
+    rows: list[list[Flowable | str]] = [[ctx.cell(head, s.cell_head), ""]]
 
     def add(label: str, value: Flowable) -> None:
         rows.append([ctx.cell(label, s.cell_label), value])

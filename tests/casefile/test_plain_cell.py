@@ -1,0 +1,89 @@
+"""Plain-text table cells set without ReportLab's markup parser: the same lines as a Paragraph
+of the same style, text taken literally, long words split, and the cell tagged as a paragraph."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+from headway_journal.casefile.pdf.plain_text import PlainCell, break_lines, plain_cell
+from headway_journal.casefile.pdf.styles import FONT, make_styles, register_fonts
+from headway_journal.casefile.pdf.tagging import TaggingCanvas
+from headway_journal.casefile.pdf.text import clean, esc
+
+
+@pytest.fixture(scope="module")
+def cell_style() -> ParagraphStyle:
+    register_fonts()
+    return make_styles().cell
+
+
+TEXTS = [
+    "Asked again about the refund for the double charge; the agent said it was escalated to "
+    "the billing team and would be processed within 5-7 business days.",
+    "Short.",
+    "First line\nSecond line after a break\n\nafter a blank line",
+    "spaces    collapse   here",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("width", [60.0, 150.0, 412.0])
+def test_lines_match_a_paragraph_of_the_same_style(cell_style: ParagraphStyle, text: str,
+                                                   width: float) -> None:
+    para = Paragraph(esc(text), cell_style)
+    _w, para_h = para.wrap(width, 1000)
+    cell = PlainCell(text, cell_style)
+    assert cell.wrap(width, 1000) == (width, para_h)
+    assert len(cell.lines) * cell_style.leading == para_h
+
+
+def test_a_word_wider_than_the_cell_is_split_and_nothing_overflows(
+        cell_style: ParagraphStyle) -> None:
+    digest = "9f2c" * 16  # a chain digest: one 64-character word
+    lines = break_lines(f"seq 12 {digest}", 120, FONT, cell_style.fontSize)
+    assert "".join(lines).replace(" ", "") == f"seq12{digest}"
+    assert all(stringWidth(line, FONT, cell_style.fontSize) <= 120 for line in lines)
+
+
+def test_a_no_break_space_keeps_words_together(cell_style: ParagraphStyle) -> None:
+    text = "aaaa bbbb\u00a0cccc"
+    width = stringWidth("aaaa bbbb", FONT, cell_style.fontSize) + 1
+    assert break_lines(text, width, FONT, cell_style.fontSize) == ["aaaa", "bbbb\u00a0cccc"]
+
+
+def test_markup_is_printed_as_typed_and_the_cell_is_tagged(cell_style: ParagraphStyle) -> None:
+    typed = "Said <b>no</b> & hung up; ticket #A&B <br/> > 3"
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=LETTER)
+    doc.build([Table([[PlainCell("Label", cell_style), PlainCell(typed, cell_style)]],
+                     colWidths=[100, 400])], canvasmaker=TaggingCanvas)
+    page = PdfReader(io.BytesIO(buf.getvalue())).pages[0]
+    assert typed in page.extract_text()
+    content = page.get_contents()
+    assert content is not None and content.get_data().count(b"/P BMC") == 2
+
+
+def test_styles_a_plain_cell_cannot_set_fall_back_to_a_paragraph(
+        cell_style: ParagraphStyle) -> None:
+    assert isinstance(plain_cell("x", cell_style), PlainCell)
+    right = ParagraphStyle("right", parent=cell_style, alignment=TA_RIGHT)
+    indented = ParagraphStyle("indented", parent=cell_style, leftIndent=12)
+    for style in (right, indented):
+        assert isinstance(plain_cell("a < b", style), Paragraph)
+
+
+def test_control_characters_are_dropped_and_line_breaks_kept(cell_style: ParagraphStyle) -> None:
+    typed = "first\r\nsecond\rthird\tend\x00\x07\x1b[0m\x0b\x0c" + "\u00e9\u0085\x7f"
+    assert clean(typed) == "first\nsecond\nthird    end[0m\u00e9\u0085\x7f"
+    cell = PlainCell(typed, cell_style)
+    cell.wrap(400, 100)
+    assert cell.lines == ["first", "second", "third end[0m\u00e9\u0085\x7f"]
