@@ -52,6 +52,7 @@ __all__ = [
     "open_in_viewer",
     "owned_by_me",
     "quit_signals",
+    "receives_file_open_events",
     "server_name",
     "user_id",
     "uses_desktop_entries",
@@ -133,6 +134,13 @@ def owned_by_me(st: os.stat_result, system: System | None = None) -> bool:
 def uses_desktop_entries(system: System | None = None) -> bool:
     """True where freedesktop.org .desktop files and XDG folders apply (Linux and BSDs)."""
     return _system(system) is System.LINUX
+
+
+def receives_file_open_events(system: System | None = None) -> bool:
+    """True where the system hands files to the running app as events (macOS: the Finder, the
+    Dock and "Open With" send Qt's QFileOpenEvent) rather than on the command line (Windows'
+    "%1", the desktop entry's %f on Linux)."""
+    return _system(system) is System.MACOS
 
 
 def disk_is_read_only(folder: Path, system: System | None = None) -> bool:

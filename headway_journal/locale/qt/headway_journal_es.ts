@@ -7106,6 +7106,30 @@ Un diario personal de casos de soporte: cada contacto, cada promesa y su plazo, 
       <translation>Comprobar que un expediente o una exportación no ha cambiado y coincide con este diario</translation>
     </message>
     <message>
+      <location filename="headway_journal/ui/main_window/restore_flow.py" />
+      <source>Restore from backup</source>
+      <translation>Restaurar desde copia de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/restore_flow.py" />
+      <source>Files are still being attached. Try again when they are done; nothing was changed.</source>
+      <translation>Todavía se están adjuntando archivos. Vuelva a intentarlo cuando terminen; no se cambió nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/restore_flow.py" />
+      <source>{problem}
+
+Nothing was changed. Choose another backup.</source>
+      <translation>{problem}
+
+No se cambió nada. Elija otra copia de seguridad.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/restore_flow.py" />
+      <source>A case file is being made. Try again when it is done; nothing was changed.</source>
+      <translation>Se está preparando un expediente. Vuelva a intentarlo cuando termine; no se cambió nada.</translation>
+    </message>
+    <message>
       <location filename="headway_journal/ui/main_window/window.py" />
       <source>Headway Journal</source>
       <translation>Headway Journal</translation>
@@ -7189,30 +7213,6 @@ Un diario personal de casos de soporte: cada contacto, cada promesa y su plazo, 
       <location filename="headway_journal/ui/main_window/window.py" />
       <source>Exhibit</source>
       <translation>Anexo</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Restore from backup</source>
-      <translation>Restaurar desde copia de seguridad</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Files are still being attached. Try again when they are done; nothing was changed.</source>
-      <translation>Todavía se están adjuntando archivos. Vuelva a intentarlo cuando terminen; no se cambió nada.</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>{problem}
-
-Nothing was changed. Choose another backup.</source>
-      <translation>{problem}
-
-No se cambió nada. Elija otra copia de seguridad.</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>A case file is being made. Try again when it is done; nothing was changed.</source>
-      <translation>Se está preparando un expediente. Vuelva a intentarlo cuando termine; no se cambió nada.</translation>
     </message>
     <message>
       <source>never</source>
@@ -7765,6 +7765,76 @@ Su diario está como estaba.</translation>
       <location filename="headway_journal/ui/main_window/welcome.py" />
       <source>Headway channel</source>
       <translation>Canal de Headway</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpenDocument</name>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>Open file</source>
+      <translation>Abrir archivo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>This journal cannot be changed now ({why}); nothing was done.</source>
+      <translation>Este diario no se puede modificar ahora ({why}); no se hizo nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>Import cases</source>
+      <translation>Importar casos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>Import the cases in {name} into this journal?
+
+Cases, contacts and exhibits are merged by key and nothing is deleted. If anything in the file is invalid, nothing is imported.</source>
+      <translation>¿Importar los casos de {name} a este diario?
+
+Los casos, contactos y anexos se combinan por clave y no se elimina nada. Si algo del archivo no es válido, no se importa nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>{name} was not imported: {reason}
+
+The journal is as it was.</source>
+      <translation>{name} no se importó: {reason}
+
+El diario está como estaba.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>Imported {name}: {summary}</source>
+      <translation>Importado {name}: {summary}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>Restore from backup</source>
+      <translation>Restaurar desde copia de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>A shared journal is not restored from a backup file; nothing was done.</source>
+      <translation>Un diario compartido no se restaura desde un archivo de copia de seguridad; no se hizo nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>Replace this journal with the backup {name}?
+
+The backup is checked first, and the journal as it is now is kept in its backups folder.</source>
+      <translation>¿Reemplazar este diario por la copia de seguridad {name}?
+
+Primero se comprueba la copia, y el diario tal como está ahora se guarda en su carpeta de copias de seguridad.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>Opening the journal in {folder} in a new window…</source>
+      <translation>Abriendo el diario de {folder} en una ventana nueva…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>The journal in {folder} could not be opened in a new window. Start Headway Journal with --journal and that folder.</source>
+      <translation>No se pudo abrir el diario de {folder} en una ventana nueva. Inicie Headway Journal con --journal y esa carpeta.</translation>
     </message>
   </context>
   <context>
