@@ -16,7 +16,8 @@ for ``msvcrt``); without it, the running system is used.
 - Quit signals: SIGHUP where it exists (not on Windows), SIGTERM, SIGINT.
 - A read-only disk: `statvfs` on POSIX; on Windows the write probe in `journal.readonly` decides.
 - Opening a file in the system viewer: ``os.startfile`` on Windows, ``open`` on macOS,
-  ``xdg-open`` elsewhere. (The GUI uses Qt's QDesktopServices, which does the same.)
+  ``xdg-open`` elsewhere. Every "open in the system viewer" of the window goes through
+  ``open_in_viewer`` (no QDesktopServices), so tests substitute this layer.
 - The single-instance server name: a socket file in XDG_RUNTIME_DIR on Linux when the path is
   short enough; a plain name elsewhere (a named pipe on Windows, Qt's temporary folder on macOS).
 
