@@ -18,6 +18,12 @@ for ``msvcrt``); without it, the running system is used.
 - Opening a file in the system viewer: ``os.startfile`` on Windows, ``open`` on macOS,
   ``xdg-open`` elsewhere. Every "open in the system viewer" of the window goes through
   ``open_in_viewer`` (no QDesktopServices), so tests substitute this layer.
+- Folders a cloud service syncs (macOS): ``cloud_synced_place`` names iCloud Drive
+  (~/Library/Mobile Documents), the Desktop and Documents folders (which iCloud's "Desktop &
+  Documents Folders" may sync) and ~/Library/CloudStorage (Dropbox, OneDrive, Google Drive);
+  ``mark_not_synced`` sets the ``com.apple.fileprovider.ignore#P`` extended attribute that
+  asks the File Provider (iCloud Drive on macOS 12+) not to sync the folder. The default journal
+  folder is in ~/Library/Application Support, which nothing syncs.
 - The single-instance server name: a socket file in XDG_RUNTIME_DIR on Linux when the path is
   short enough; a plain name elsewhere (a named pipe on Windows, Qt's temporary folder on macOS).
 
@@ -43,13 +49,16 @@ __all__ = [
     "PRIVATE_FILE_MODE",
     "FileLock",
     "LockBusy",
+    "SyncedPlace",
     "System",
     "chmod_private",
     "current_system",
     "disk_is_read_only",
     "fchmod_private",
     "has_file_modes",
+    "cloud_synced_place",
     "make_private_dir",
+    "mark_not_synced",
     "open_in_viewer",
     "owned_by_me",
     "quit_signals",
@@ -225,6 +234,59 @@ def open_in_viewer(path: Path, *, system: System | None = None) -> bool:
     except (OSError, AttributeError):
         return False
     return True
+
+
+# -- folders a cloud service syncs ---------------------------------------------------------
+
+class SyncedPlace(StrEnum):
+    ICLOUD_DRIVE = "icloud-drive"
+    DESKTOP = "desktop"
+    DOCUMENTS = "documents"
+    CLOUD_STORAGE = "cloud-storage"
+
+
+# Relative to the home folder, most specific first.
+_MACOS_SYNCED = (
+    (("Library", "Mobile Documents"), SyncedPlace.ICLOUD_DRIVE),
+    (("Library", "CloudStorage"), SyncedPlace.CLOUD_STORAGE),
+    (("Desktop",), SyncedPlace.DESKTOP),
+    (("Documents",), SyncedPlace.DOCUMENTS),
+)
+NOT_SYNCED_XATTR = "com.apple.fileprovider.ignore#P"
+
+
+def cloud_synced_place(folder: Path, system: System | None = None,
+                       home: Path | None = None) -> SyncedPlace | None:
+    """Where a cloud service may sync ``folder`` on macOS (symbolic links followed, names
+    compared as the default case-insensitive APFS does); None when nothing does, and on
+    Windows and Linux."""
+    if _system(system) is not System.MACOS:
+        return None
+    base = Path(os.path.realpath(Path.home() if home is None else home))
+    target = Path(os.path.realpath(folder))
+    parts = [p.casefold() for p in target.parts]
+    for tail, place in _MACOS_SYNCED:
+        prefix = [p.casefold() for p in (base / Path(*tail)).parts]
+        if parts[:len(prefix)] == prefix:
+            return place
+    return None
+
+
+def mark_not_synced(folder: Path, system: System | None = None,
+                    run: Any = None) -> bool:
+    """Ask macOS's File Provider (iCloud Drive) not to sync ``folder``: the extended attribute
+    ``com.apple.fileprovider.ignore#P`` with ``xattr -w``. True when it was set; False on other
+    systems or when it could not be (an older macOS ignores it). ``run`` stands in for
+    ``subprocess.run`` in tests."""
+    if _system(system) is not System.MACOS:
+        return False
+    runner = subprocess.run if run is None else run
+    try:
+        result = runner(["/usr/bin/xattr", "-w", NOT_SYNCED_XATTR, "1", str(folder)],
+                        stdin=subprocess.DEVNULL, capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return getattr(result, "returncode", 1) == 0
 
 
 # -- the single-instance server name -------------------------------------------------------

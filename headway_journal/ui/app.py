@@ -532,8 +532,16 @@ def _present(window: Any, note: str, instance: Any, demo: bool, router: Any) -> 
     if instance is not None:  # once the window is on screen: later launches hand over
         when_exposed(window, instance.listen)
     when_exposed(window, _sweep_view_copies)  # copies a crashed run left for the viewer
+    if not demo:
+        when_exposed(window, lambda: _cloud_notice(window))  # macOS: iCloud, said once
     _deliver_files(window, router)
     return open_check
+
+
+def _cloud_notice(window: Any) -> None:
+    from .cloud_notice import warn_if_cloud_synced
+
+    warn_if_cloud_synced(window)
 
 
 def _sweep_view_copies() -> None:

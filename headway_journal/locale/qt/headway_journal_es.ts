@@ -2484,6 +2484,53 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
   </context>
   <context>
+    <name>CloudNotice</name>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>iCloud Drive</source>
+      <translation>iCloud Drive</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>the Desktop folder, which iCloud syncs when “Desktop &amp; Documents Folders” is on</source>
+      <translation>la carpeta Escritorio, que iCloud sincroniza cuando «Carpetas Escritorio y Documentos» está activado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>the Documents folder, which iCloud syncs when “Desktop &amp; Documents Folders” is on</source>
+      <translation>la carpeta Documentos, que iCloud sincroniza cuando «Carpetas Escritorio y Documentos» está activado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>a cloud storage folder (Dropbox, OneDrive, Google Drive)</source>
+      <translation>una carpeta de almacenamiento en la nube (Dropbox, OneDrive, Google Drive)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>Headway Journal has asked iCloud not to sync this folder.</source>
+      <translation>Headway Journal ha pedido a iCloud que no sincronice esta carpeta.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>Headway Journal could not ask the system not to sync this folder.</source>
+      <translation>Headway Journal no pudo pedir al sistema que no sincronice esta carpeta.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>Your journal is in {folder}, inside {where}.
+
+A journal that is synced while it is open can come back damaged or in two versions, and your cases are then copied off this Mac. {asked} To be safe, quit, move the journal folder to {default} (where nothing syncs it) and start Headway Journal again.</source>
+      <translation>Su diario está en {folder}, dentro de {where}.
+
+Un diario que se sincroniza mientras está abierto puede volver dañado o en dos versiones, y sus casos se copian fuera de este Mac. {asked} Para estar seguro, salga, mueva la carpeta del diario a {default} (donde nada la sincroniza) y vuelva a iniciar Headway Journal.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>Journal in a synced folder</source>
+      <translation>Diario en una carpeta sincronizada</translation>
+    </message>
+  </context>
+  <context>
     <name>case_dialog</name>
     <message>
       <location filename="headway_journal/ui/dialogs/case_dialog.py" />
