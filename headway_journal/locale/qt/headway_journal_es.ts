@@ -3384,16 +3384,6 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/contact/form.py" />
-      <source>DejaVu Sans Mono</source>
-      <translation>DejaVu Sans Mono</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" />
-      <source>Monospace</source>
-      <translation>Monospace</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" />
       <source>Hold</source>
       <translation>Espera</translation>
     </message>
@@ -3606,6 +3596,14 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <location filename="headway_journal/ui/dialogs/contact/form.py" />
       <source>Escalation {lower}</source>
       <translation>Escalamiento: {lower}</translation>
+    </message>
+    <message>
+      <source>DejaVu Sans Mono</source>
+      <translation type="vanished">DejaVu Sans Mono</translation>
+    </message>
+    <message>
+      <source>Monospace</source>
+      <translation type="vanished">Monospace</translation>
     </message>
   </context>
   <context>
