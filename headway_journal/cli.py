@@ -189,31 +189,10 @@ _VALUE_OPTIONS = frozenset({"--journal", "--database", "--passphrase-file", "--o
 
 
 def route_file_argument(argv: list[str], commands: set[str]) -> list[str]:
-    """``headway-journal FILE`` (how file managers, the Finder and Windows' "Open with" start
-    the app) as ``--open FILE``: the first bare argument that names no command is a file when
-    it exists or looks like a path (a folder separator or an extension); anything else stays a
-    mistyped command for argparse to refuse. The Finder's old ``-psn_...`` process-serial
-    argument is dropped. A file named like a command is opened with ``--open FILE``."""
-    out = [a for a in argv if not a.startswith("-psn_")]
-    index = 0
-    while index < len(out):
-        arg = out[index]
-        if arg == "--":
-            rest = out[index + 1:]
-            if rest and rest[0] not in commands and _looks_like_a_file(rest[0]):
-                return [*out[:index], "--open", *rest]
-            return out
-        if arg.startswith("-"):
-            index += 2 if arg in _VALUE_OPTIONS else 1
-            continue
-        if arg in commands or not _looks_like_a_file(arg):
-            return out
-        return [*out[:index], "--open", *out[index:]]
-    return out
+    """``headway-journal FILE`` as ``--open FILE`` (``documents.route_file_argument``)."""
+    from headway_journal.documents import route_file_argument
 
-
-def _looks_like_a_file(arg: str) -> bool:
-    return os.path.lexists(arg) or "/" in arg or os.sep in arg or bool(Path(arg).suffix)
+    return route_file_argument(argv, commands, _VALUE_OPTIONS)
 
 
 def _user_error_types() -> tuple[type[BaseException], ...]:

@@ -27,7 +27,9 @@ Qt-free and cheap to import: the command line routes a file with it before loadi
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -42,6 +44,7 @@ __all__ = [
     "Kind",
     "classify",
     "desktop_mime_types",
+    "route_file_argument",
 ]
 
 JOURNAL_DB = "journal.sqlite3"  # = journal.db.DB_NAME (a test checks; db loads SQLAlchemy)
@@ -153,3 +156,33 @@ def classify(path: str | Path) -> Document:
             "{name} is a folder but not a journal (it has no {db}).").format(
                 name=name, db=JOURNAL_DB))
     return Document(_classify_file(given), given.absolute())
+
+
+def _looks_like_a_file(arg: str) -> bool:
+    return os.path.lexists(arg) or "/" in arg or os.sep in arg or bool(Path(arg).suffix)
+
+
+def route_file_argument(argv: list[str], commands: Collection[str],
+                        value_options: Collection[str] = ()) -> list[str]:
+    """The command line ``PROG FILE`` (how file managers, the Finder and Windows' "Open with"
+    start the app) as ``PROG --open FILE``: the first bare argument that names no command is a
+    file when it exists or looks like a path (a folder separator or an extension); anything
+    else stays a mistyped command for the parser to refuse. ``value_options`` take the next
+    argument as their value. The Finder's old ``-psn_...`` process-serial argument is dropped.
+    A file named like a command is opened with ``--open FILE``."""
+    out = [a for a in argv if not a.startswith("-psn_")]
+    index = 0
+    while index < len(out):
+        arg = out[index]
+        if arg == "--":
+            rest = out[index + 1:]
+            if rest and rest[0] not in commands and _looks_like_a_file(rest[0]):
+                return [*out[:index], "--open", *rest]
+            return out
+        if arg.startswith("-"):
+            index += 2 if arg in value_options else 1
+            continue
+        if arg in commands or not _looks_like_a_file(arg):
+            return out
+        return [*out[:index], "--open", *out[index:]]
+    return out
