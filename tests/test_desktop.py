@@ -264,3 +264,13 @@ def test_the_desktop_recognises_an_export_by_its_content(tmp_path: Path) -> None
                          capture_output=True, text=True, env=env, timeout=120, check=True)
     assert out.stdout.split() == ["application/x-headway-journal-export", "application/json",
                                   "application/x-headway-journal-export"]
+
+
+def test_software_centres_learn_the_file_types_too() -> None:
+    import xml.etree.ElementTree as ET
+
+    from headway_journal import documents
+
+    root = ET.parse(desktop.metainfo_source_path()).getroot()
+    listed = [m.text for m in root.findall("provides/mediatype")]
+    assert listed == [t.mime for t in documents.FILE_TYPES]
