@@ -22,8 +22,9 @@ for ``msvcrt``); without it, the running system is used.
   (~/Library/Mobile Documents), the Desktop and Documents folders (which iCloud's "Desktop &
   Documents Folders" may sync) and ~/Library/CloudStorage (Dropbox, OneDrive, Google Drive);
   ``mark_not_synced`` sets the ``com.apple.fileprovider.ignore#P`` extended attribute that
-  asks the File Provider (iCloud Drive on macOS 12+) not to sync the folder. The default journal
-  folder is in ~/Library/Application Support, which nothing syncs.
+  asks the File Provider (iCloud Drive on macOS 12+) not to sync the folder. On Windows the
+  OneDrive folders count (no attribute keeps a folder out of OneDrive). The default journal
+  folders (~/Library/Application Support, %LOCALAPPDATA%) are synced by neither.
 - The single-instance server name: a socket file in XDG_RUNTIME_DIR on Linux when the path is
   short enough; a plain name elsewhere (a named pipe on Windows, Qt's temporary folder on macOS).
 
@@ -243,6 +244,7 @@ class SyncedPlace(StrEnum):
     DESKTOP = "desktop"
     DOCUMENTS = "documents"
     CLOUD_STORAGE = "cloud-storage"
+    ONEDRIVE = "onedrive"
 
 
 # Relative to the home folder, most specific first.
@@ -255,20 +257,33 @@ _MACOS_SYNCED = (
 NOT_SYNCED_XATTR = "com.apple.fileprovider.ignore#P"
 
 
-def cloud_synced_place(folder: Path, system: System | None = None,
-                       home: Path | None = None) -> SyncedPlace | None:
-    """Where a cloud service may sync ``folder`` on macOS (symbolic links followed, names
-    compared as the default case-insensitive APFS does); None when nothing does, and on
-    Windows and Linux."""
-    if _system(system) is not System.MACOS:
-        return None
-    base = Path(os.path.realpath(Path.home() if home is None else home))
-    target = Path(os.path.realpath(folder))
-    parts = [p.casefold() for p in target.parts]
-    for tail, place in _MACOS_SYNCED:
-        prefix = [p.casefold() for p in (base / Path(*tail)).parts]
-        if parts[:len(prefix)] == prefix:
-            return place
+def _under(folder: Path, base: Path) -> bool:
+    """``folder`` is ``base`` or inside it: links followed, names compared case-insensitively
+    (the default on APFS and NTFS)."""
+    parts = [p.casefold() for p in Path(os.path.realpath(folder)).parts]
+    prefix = [p.casefold() for p in Path(os.path.realpath(base)).parts]
+    return parts[:len(prefix)] == prefix
+
+
+def cloud_synced_place(folder: Path, system: System | None = None, home: Path | None = None,
+                       environ: Mapping[str, str] | None = None) -> SyncedPlace | None:
+    """Where a cloud service may sync ``folder``: on macOS iCloud Drive, Desktop, Documents and
+    ~/Library/CloudStorage; on Windows the OneDrive folders (%OneDrive%, %OneDriveConsumer%,
+    %OneDriveCommercial%, which take in Desktop and Documents when their backup is on); None
+    when nothing does, and on Linux."""
+    match _system(system):
+        case System.MACOS:
+            base = Path.home() if home is None else home
+            for tail, place in _MACOS_SYNCED:
+                if _under(folder, base.joinpath(*tail)):
+                    return place
+        case System.WINDOWS:
+            env = os.environ if environ is None else environ
+            for name in ("OneDrive", "OneDriveConsumer", "OneDriveCommercial"):
+                if env.get(name) and _under(folder, Path(env[name])):
+                    return SyncedPlace.ONEDRIVE
+        case _:
+            pass
     return None
 
 

@@ -29,7 +29,19 @@ def test_synced_places_on_macos(tmp_path: Path, relative: str, place: SyncedPlac
     folder = tmp_path / relative
     assert platform.cloud_synced_place(folder, System.MACOS, home=tmp_path) == place
     for other in (System.LINUX, System.WINDOWS):
-        assert platform.cloud_synced_place(folder, other, home=tmp_path) is None
+        assert platform.cloud_synced_place(folder, other, home=tmp_path, environ={}) is None
+
+
+def test_onedrive_on_windows(tmp_path: Path) -> None:
+    onedrive = tmp_path / "OneDrive - Contoso"
+    env = {"OneDriveCommercial": str(onedrive), "OneDrive": ""}
+    for folder in (onedrive / "Documents" / "journal", tmp_path / "onedrive - contoso" / "j"):
+        assert platform.cloud_synced_place(folder, System.WINDOWS, environ=env) is (
+            SyncedPlace.ONEDRIVE)
+    local = tmp_path / "AppData" / "Local" / "headway-journal" / "journal"
+    assert platform.cloud_synced_place(local, System.WINDOWS, environ=env) is None
+    assert platform.cloud_synced_place(onedrive, System.LINUX, environ=env) is None
+    assert not platform.mark_not_synced(onedrive, System.WINDOWS)  # no such attribute there
 
 
 def test_a_link_into_icloud_counts_as_icloud(tmp_path: Path) -> None:

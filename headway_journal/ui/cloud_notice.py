@@ -1,12 +1,13 @@
-"""A journal in a folder a cloud service syncs (macOS): marked not to sync, and said once.
+"""A journal in a folder a cloud service syncs (macOS, Windows' OneDrive): marked not to sync
+where the system allows it, and said once.
 
 iCloud Drive (~/Library/Mobile Documents), the Desktop and Documents folders (synced when
 iCloud's "Desktop & Documents Folders" is on) and ~/Library/CloudStorage (Dropbox, OneDrive,
-Google Drive) copy files while the app writes them: a database synced mid-write can come back
-damaged or in two versions, and the cases leave the Mac. When the open journal is in one of
+Google Drive), and OneDrive on Windows, copy files while the app writes them: a database synced mid-write can come back
+damaged or in two versions, and the cases leave the computer. When the open journal is in one of
 them, ``platform.mark_not_synced`` asks iCloud not to sync its folder (at every open: cheap and
 idempotent), and one warning says why and what to do, once per folder (remembered in the
-window's settings). Elsewhere, and on Windows and Linux, nothing happens.
+window's settings). Elsewhere, and on Linux, nothing happens.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def _where(place: platform.SyncedPlace) -> str:
                                             "\u201cDesktop & Documents Folders\u201d is on"),
         platform.SyncedPlace.CLOUD_STORAGE: _tr("a cloud storage folder (Dropbox, OneDrive, "
                                                 "Google Drive)"),
+        platform.SyncedPlace.ONEDRIVE: _tr("OneDrive (Windows may back up Desktop and Documents "
+                                           "there)"),
     }[place]
 
 
@@ -63,7 +66,7 @@ def warn_if_cloud_synced(w: MainWindow) -> str | None:
              _tr("Headway Journal could not ask the system not to sync this folder."))
     text = _tr("Your journal is in {folder}, inside {where}.\n\nA journal that is synced while "
                "it is open can come back damaged or in two versions, and your cases are then "
-               "copied off this Mac. {asked} To be safe, quit, move the journal folder to "
+               "copied off this computer. {asked} To be safe, quit, move the journal folder to "
                "{default} (where nothing syncs it) and start Headway Journal again.").format(
                    folder=folder, where=_where(place), asked=asked,
                    default=default_journal_dir())

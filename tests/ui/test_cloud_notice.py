@@ -92,3 +92,21 @@ def test_starting_the_app_on_such_a_journal_warns(qtbot: Any, tmp_path: Path,
     assert ui_app.run_gui(folder) == 0
     [(_title, text)] = mac["boxes"]
     assert str(folder) in text and "Desktop folder" in text
+
+
+def test_onedrive_on_windows_is_said_once_without_a_mark(
+        qtbot: Any, make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        mac: dict[str, list[Any]]) -> None:
+    monkeypatch.setenv("OneDrive", str(tmp_path / "OneDrive"))
+    folder = tmp_path / "OneDrive" / "Documents" / "journal"
+    monkeypatch.setattr(platform, "current_system", lambda *_a: platform.System.LINUX)
+    with JournalService.open(folder) as svc:  # the folder lock is this system's
+        window = make_window(svc)
+        monkeypatch.setattr(platform, "current_system", lambda *_a: platform.System.WINDOWS)
+        said = cloud_notice.warn_if_cloud_synced(window)
+        assert said is not None and "inside OneDrive" in said
+        assert "could not ask the system not to sync this folder" in said
+        assert mac["xattr"] == []  # nothing to run on Windows
+        assert cloud_notice.warn_if_cloud_synced(window) is None
+        assert len(mac["boxes"]) == 1
+        window.close()

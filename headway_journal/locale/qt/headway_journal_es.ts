@@ -2507,6 +2507,11 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>OneDrive (Windows may back up Desktop and Documents there)</source>
+      <translation>OneDrive (Windows puede guardar allí una copia de Escritorio y Documentos)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
       <source>Headway Journal has asked iCloud not to sync this folder.</source>
       <translation>Headway Journal ha pedido a iCloud que no sincronice esta carpeta.</translation>
     </message>
@@ -2519,15 +2524,23 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <location filename="headway_journal/ui/cloud_notice.py" />
       <source>Your journal is in {folder}, inside {where}.
 
-A journal that is synced while it is open can come back damaged or in two versions, and your cases are then copied off this Mac. {asked} To be safe, quit, move the journal folder to {default} (where nothing syncs it) and start Headway Journal again.</source>
+A journal that is synced while it is open can come back damaged or in two versions, and your cases are then copied off this computer. {asked} To be safe, quit, move the journal folder to {default} (where nothing syncs it) and start Headway Journal again.</source>
       <translation>Su diario está en {folder}, dentro de {where}.
 
-Un diario que se sincroniza mientras está abierto puede volver dañado o en dos versiones, y sus casos se copian fuera de este Mac. {asked} Para estar seguro, salga, mueva la carpeta del diario a {default} (donde nada la sincroniza) y vuelva a iniciar Headway Journal.</translation>
+Un diario que se sincroniza mientras está abierto puede volver dañado o en dos versiones, y sus casos se copian fuera de este equipo. {asked} Para estar seguro, salga, mueva la carpeta del diario a {default} (donde nada la sincroniza) y vuelva a iniciar Headway Journal.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/cloud_notice.py" />
       <source>Journal in a synced folder</source>
       <translation>Diario en una carpeta sincronizada</translation>
+    </message>
+    <message>
+      <source>Your journal is in {folder}, inside {where}.
+
+A journal that is synced while it is open can come back damaged or in two versions, and your cases are then copied off this Mac. {asked} To be safe, quit, move the journal folder to {default} (where nothing syncs it) and start Headway Journal again.</source>
+      <translation type="vanished">Su diario está en {folder}, dentro de {where}.
+
+Un diario que se sincroniza mientras está abierto puede volver dañado o en dos versiones, y sus casos se copian fuera de este Mac. {asked} Para estar seguro, salga, mueva la carpeta del diario a {default} (donde nada la sincroniza) y vuelva a iniciar Headway Journal.</translation>
     </message>
   </context>
   <context>
