@@ -534,7 +534,10 @@ def _present(window: Any, note: str, instance: Any, demo: bool, router: Any) -> 
     when_exposed(window, _sweep_view_copies)  # copies a crashed run left for the viewer
     if not demo:
         when_exposed(window, lambda: _cloud_notice(window))  # macOS: iCloud, said once
-    _deliver_files(window, router)
+    if open_check is not None:  # a file to import or restore waits for a writable journal
+        open_check.passed.connect(lambda: _deliver_files(window, router))
+    else:
+        _deliver_files(window, router)
     return open_check
 
 

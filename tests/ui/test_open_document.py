@@ -252,3 +252,34 @@ def test_run_gui_offers_the_file_once_the_window_is_shown(
     assert ui_app.run_gui(tmp_path / "journal", open_file=str(export)) == 0
     [(_title, question)] = boxes["question"]
     assert "from elsewhere.json" in question
+
+
+def test_after_an_unclean_exit_the_offer_waits_for_the_check(
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, export: Path,
+        boxes: Boxes) -> None:
+    """The journal opens read-only while it is checked; the import is offered once it can
+    be written, not refused meanwhile."""
+    from headway_journal.journal.db import VERIFIED_NAME
+    from headway_journal.ui import app as ui_app
+
+    folder = tmp_path / "journal"
+    JournalService.open(folder).close()
+    (folder / VERIFIED_NAME).unlink()  # as after a crash: the full check runs at the next open
+    (folder / (DB_NAME + "-wal")).write_bytes(b"")
+    seen: dict[str, Any] = {}
+
+    def exec_until_offered(*_args: object) -> int:
+        from headway_journal.ui.main_window import MainWindow
+
+        [win] = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, MainWindow) and w.isVisible()]
+        seen["unchecked_at_first"] = win.service.unchecked
+        qtbot.waitUntil(lambda: bool(boxes["question"]), timeout=10_000)
+        seen["unchecked_when_asked"] = win.service.unchecked
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_until_offered)
+    monkeypatch.setattr(opening, "backup_on_open", lambda _journal: None)
+    assert ui_app.run_gui(folder, open_file=str(export)) == 0
+    assert seen == {"unchecked_at_first": True, "unchecked_when_asked": False}
+    assert not boxes["information"] and not boxes["warning"]
