@@ -189,7 +189,8 @@ def test_package_data_covers_every_resource_file() -> None:
     resources = {p for p in (PKG / "resources").rglob("*")
                  if p.is_file() and "__pycache__" not in p.parts}
     assert resources - shipped == set()
-    needed = {desktop.metainfo_source_path(), desktop.scalable_icon_path(),
+    needed = {desktop.metainfo_source_path(), desktop.mime_package_source_path(),
+              desktop.scalable_icon_path(),
               desktop.resources_dir() / desktop.DESKTOP_TEMPLATE}
     needed |= {desktop.icon_path(size) for size in (16, 24, 32, 48, 64, 128, 256, 512)}
     assert needed <= resources
