@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true",
                    help="use a throwaway journal filled with sample cases (deleted afterwards); "
                         "with --journal, fill that journal if it has no cases yet")
+    p.add_argument("--open", metavar="FILE", dest="open_file",
+                   help="open FILE in the window: a JSON export (offers to import it), a backup "
+                        "(offers to restore it) or a journal folder; '%(prog)s FILE' does the "
+                        "same, and a running window of the journal gets it")
     p.add_argument("--install-desktop", action="store_true",
                    help="add Headway Journal to your desktop's application menu")
     p.add_argument("--uninstall-desktop", action="store_true",
@@ -154,7 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(route_file_argument(
+        list(sys.argv[1:] if argv is None else argv), set(_COMMANDS)))
     _LOCK_OPTIONS.update(passphrase_file=args.passphrase_file, encrypt=args.encrypt)
     if args.debug:
         logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
@@ -176,6 +182,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                        "(run with --debug to see the details)")
         print(f"{PROG}: error: {echo(message, None)}", file=sys.stderr)
         return EXIT_BAD_INPUT if user else EXIT_FAILED
+
+
+# Global options that take a value as the next argument (``--journal DIR``).
+_VALUE_OPTIONS = frozenset({"--journal", "--database", "--passphrase-file", "--open"})
+
+
+def route_file_argument(argv: list[str], commands: set[str]) -> list[str]:
+    """``headway-journal FILE`` as ``--open FILE`` (``documents.route_file_argument``)."""
+    from headway_journal.documents import route_file_argument
+
+    return route_file_argument(argv, commands, _VALUE_OPTIONS)
 
 
 def _user_error_types() -> tuple[type[BaseException], ...]:
@@ -213,6 +230,8 @@ def _run(args: argparse.Namespace) -> int:
     command: str | None = args.command
     if command is None:
         return _gui(args)
+    if args.open_file:
+        raise CliError(f"--open FILE opens the window; it cannot be used with '{command}'.")
     from headway_journal.short_run import fewer_collections
 
     with fewer_collections():  # a short run: cyclic garbage collected in larger batches
@@ -661,10 +680,31 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Any], int]] = {
 # --- the window and the desktop entry ----------------------------------------------------------
 
 
+def _open_target(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """(journal folder, file to offer) for ``--open FILE``: a journal folder is the journal to
+    open; any other file is offered to the window (which explains one it cannot open)."""
+    if not args.open_file:
+        return args.journal, None
+    from headway_journal import documents
+
+    try:
+        doc = documents.classify(args.open_file)
+    except documents.DocumentError:
+        return args.journal, args.open_file  # the window says why (no terminal to read)
+    if doc.kind is not documents.Kind.JOURNAL:
+        return args.journal, str(doc.path)
+    if args.journal and Path(args.journal).expanduser().absolute() != doc.path:
+        raise CliError("Give the journal folder once: --journal DIR or the folder itself.")
+    if database_url(args) is not None:
+        raise CliError("A journal folder cannot be opened together with --database.")
+    return str(doc.path), None
+
+
 def _gui(args: argparse.Namespace) -> int:
-    journal: Path | None = Path(args.journal).expanduser() if args.journal else None
+    journal_option, open_file = _open_target(args)
+    journal: Path | None = Path(journal_option).expanduser() if journal_option else None
     if args.demo and journal is not None:
-        _fill_demo(_journal_dir(args.journal))
+        _fill_demo(_journal_dir(journal_option))
     try:
         from headway_journal.ui.app import run_gui
     except ModuleNotFoundError as exc:
@@ -680,7 +720,11 @@ def _gui(args: argparse.Namespace) -> int:
     if url is not None:  # a shared journal's window
         if args.demo:
             raise CliError("--demo fills a journal folder; it cannot be used with --database.")
+        if open_file is not None:
+            return int(run(None, database=url, open_file=open_file))
         return int(run(None, database=url))
+    if open_file is not None:
+        return int(run(journal, demo=bool(args.demo and journal is None), open_file=open_file))
     return int(run(journal, demo=bool(args.demo and journal is None)))
 
 

@@ -1,10 +1,12 @@
-"""Desktop integration on Linux: the .desktop launcher entry, the hicolor icons and the
-AppStream metainfo.
+"""Desktop integration on Linux: the .desktop launcher entry, the hicolor icons, the AppStream
+metainfo and the file types the app opens.
 
 `install_desktop()` writes <XDG_DATA_HOME>/applications/<APP_ID>.desktop, with Exec set to the
-absolute path of the installed launcher script, copies the app icon into
-<XDG_DATA_HOME>/icons/hicolor/ and the AppStream metadata (what software centres show) into
-<XDG_DATA_HOME>/metainfo/. `uninstall_desktop()` removes exactly those files.
+absolute path of the installed launcher script followed by ``%f`` (a file opened with the app)
+and MimeType= from ``documents.desktop_mime_types()``, copies the app icon into
+<XDG_DATA_HOME>/icons/hicolor/, the AppStream metadata (what software centres show) into
+<XDG_DATA_HOME>/metainfo/ and the export's MIME type (shared-mime-info) into
+<XDG_DATA_HOME>/mime/packages/. `uninstall_desktop()` removes exactly those files.
 
 This module must not import Qt: the command line (`--install-desktop`) runs without it.
 """
@@ -26,6 +28,7 @@ from headway_journal.journal.fsutil import write_atomic
 
 DESKTOP_TEMPLATE = f"{APP_ID}.desktop"
 METAINFO = f"{APP_ID}.metainfo.xml"
+MIME_PACKAGE = f"{APP_ID}.mime.xml"  # installed as mime/packages/<APP_ID>.xml
 SCRIPT_NAMES = ("headway-journal-gui", "headway-journal")
 _EXEC_PLACEHOLDER = "@EXEC@"
 # Characters that force an Exec argument to be quoted (Desktop Entry spec, "The Exec key").
@@ -92,10 +95,21 @@ def metainfo_path(data_home: Path | None = None) -> Path:
     return xdg_data_home(data_home) / "metainfo" / METAINFO
 
 
+def mime_package_source_path() -> Path:
+    """The shared-mime-info package shipped with the package (the export's MIME type)."""
+    return resources_dir() / MIME_PACKAGE
+
+
+def mime_package_path(data_home: Path | None = None) -> Path:
+    """Where install_desktop() puts the shared-mime-info package."""
+    return xdg_data_home(data_home) / "mime" / "packages" / f"{APP_ID}.xml"
+
+
 def _targets(base: Path) -> list[tuple[Path, Path]]:
-    """(source, destination) for every file install copies as is (icons, metainfo)."""
+    """(source, destination) for every file install copies as is (icons, metainfo, MIME)."""
     hicolor = base / "icons" / "hicolor"
-    pairs = [(metainfo_source_path(), metainfo_path(base))]
+    pairs = [(metainfo_source_path(), metainfo_path(base)),
+             (mime_package_source_path(), mime_package_path(base))]
     pairs.append((scalable_icon_path(), hicolor / "scalable" / "apps" / f"{APP_ID}.svg"))
     for size in icon_sizes():
         pairs.append((icon_path(size), hicolor / f"{size}x{size}" / "apps" / f"{APP_ID}.png"))
@@ -166,6 +180,9 @@ def _refresh_caches(base: Path) -> None:
     # has no cache, and a stale cache would hide later icons). Same rule as xdg-icon-resource.
     if (hicolor / "index.theme").is_file() and shutil.which("gtk-update-icon-cache"):
         commands.append(["gtk-update-icon-cache", "--quiet", str(hicolor)])
+    mime = base / "mime"
+    if (mime / "packages").is_dir() and shutil.which("update-mime-database"):
+        commands.append(["update-mime-database", str(mime)])
     for command in commands:
         with contextlib.suppress(OSError, subprocess.SubprocessError):
             subprocess.run(command, check=False, timeout=30, capture_output=True)

@@ -16,7 +16,15 @@ for ``msvcrt``); without it, the running system is used.
 - Quit signals: SIGHUP where it exists (not on Windows), SIGTERM, SIGINT.
 - A read-only disk: `statvfs` on POSIX; on Windows the write probe in `journal.readonly` decides.
 - Opening a file in the system viewer: ``os.startfile`` on Windows, ``open`` on macOS,
-  ``xdg-open`` elsewhere. (The GUI uses Qt's QDesktopServices, which does the same.)
+  ``xdg-open`` elsewhere. Every "open in the system viewer" of the window goes through
+  ``open_in_viewer`` (no QDesktopServices), so tests substitute this layer.
+- Folders a cloud service syncs (macOS): ``cloud_synced_place`` names iCloud Drive
+  (~/Library/Mobile Documents), the Desktop and Documents folders (which iCloud's "Desktop &
+  Documents Folders" may sync) and ~/Library/CloudStorage (Dropbox, OneDrive, Google Drive);
+  ``mark_not_synced`` sets the ``com.apple.fileprovider.ignore#P`` extended attribute that
+  asks the File Provider (iCloud Drive on macOS 12+) not to sync the folder. On Windows the
+  OneDrive folders count (no attribute keeps a folder out of OneDrive). The default journal
+  folders (~/Library/Application Support, %LOCALAPPDATA%) are synced by neither.
 - The single-instance server name: a socket file in XDG_RUNTIME_DIR on Linux when the path is
   short enough; a plain name elsewhere (a named pipe on Windows, Qt's temporary folder on macOS).
 
@@ -42,16 +50,20 @@ __all__ = [
     "PRIVATE_FILE_MODE",
     "FileLock",
     "LockBusy",
+    "SyncedPlace",
     "System",
     "chmod_private",
     "current_system",
     "disk_is_read_only",
     "fchmod_private",
     "has_file_modes",
+    "cloud_synced_place",
     "make_private_dir",
+    "mark_not_synced",
     "open_in_viewer",
     "owned_by_me",
     "quit_signals",
+    "receives_file_open_events",
     "server_name",
     "user_id",
     "uses_desktop_entries",
@@ -135,6 +147,13 @@ def uses_desktop_entries(system: System | None = None) -> bool:
     return _system(system) is System.LINUX
 
 
+def receives_file_open_events(system: System | None = None) -> bool:
+    """True where the system hands files to the running app as events (macOS: the Finder, the
+    Dock and "Open With" send Qt's QFileOpenEvent) rather than on the command line (Windows'
+    "%1", the desktop entry's %f on Linux)."""
+    return _system(system) is System.MACOS
+
+
 def disk_is_read_only(folder: Path, system: System | None = None) -> bool:
     """True when the file system holding ``folder`` is mounted read-only (POSIX ``statvfs``).
     Windows has no ``statvfs``: False there, and the write probe that follows decides.
@@ -216,6 +235,73 @@ def open_in_viewer(path: Path, *, system: System | None = None) -> bool:
     except (OSError, AttributeError):
         return False
     return True
+
+
+# -- folders a cloud service syncs ---------------------------------------------------------
+
+class SyncedPlace(StrEnum):
+    ICLOUD_DRIVE = "icloud-drive"
+    DESKTOP = "desktop"
+    DOCUMENTS = "documents"
+    CLOUD_STORAGE = "cloud-storage"
+    ONEDRIVE = "onedrive"
+
+
+# Relative to the home folder, most specific first.
+_MACOS_SYNCED = (
+    (("Library", "Mobile Documents"), SyncedPlace.ICLOUD_DRIVE),
+    (("Library", "CloudStorage"), SyncedPlace.CLOUD_STORAGE),
+    (("Desktop",), SyncedPlace.DESKTOP),
+    (("Documents",), SyncedPlace.DOCUMENTS),
+)
+NOT_SYNCED_XATTR = "com.apple.fileprovider.ignore#P"
+
+
+def _under(folder: Path, base: Path) -> bool:
+    """``folder`` is ``base`` or inside it: links followed, names compared case-insensitively
+    (the default on APFS and NTFS)."""
+    parts = [p.casefold() for p in Path(os.path.realpath(folder)).parts]
+    prefix = [p.casefold() for p in Path(os.path.realpath(base)).parts]
+    return parts[:len(prefix)] == prefix
+
+
+def cloud_synced_place(folder: Path, system: System | None = None, home: Path | None = None,
+                       environ: Mapping[str, str] | None = None) -> SyncedPlace | None:
+    """Where a cloud service may sync ``folder``: on macOS iCloud Drive, Desktop, Documents and
+    ~/Library/CloudStorage; on Windows the OneDrive folders (%OneDrive%, %OneDriveConsumer%,
+    %OneDriveCommercial%, which take in Desktop and Documents when their backup is on); None
+    when nothing does, and on Linux."""
+    match _system(system):
+        case System.MACOS:
+            base = Path.home() if home is None else home
+            for tail, place in _MACOS_SYNCED:
+                if _under(folder, base.joinpath(*tail)):
+                    return place
+        case System.WINDOWS:
+            env = os.environ if environ is None else environ
+            for name in ("OneDrive", "OneDriveConsumer", "OneDriveCommercial"):
+                if env.get(name) and _under(folder, Path(env[name])):
+                    return SyncedPlace.ONEDRIVE
+        case _:
+            pass
+    return None
+
+
+def mark_not_synced(folder: Path, system: System | None = None,
+                    run: Any = None) -> bool:
+    """Ask macOS's File Provider (iCloud Drive) not to sync ``folder``: the extended attribute
+    ``com.apple.fileprovider.ignore#P`` with ``xattr -w``. True when it was set; False on other
+    systems or when it could not be (an older macOS ignores it). ``run`` stands in for
+    ``subprocess.run`` in tests."""
+    if _system(system) is not System.MACOS:
+        return False
+    runner = subprocess.run if run is None else run
+    try:
+        result = runner(["/usr/bin/xattr", "-w", NOT_SYNCED_XATTR, "1", str(folder)],
+                        stdin=subprocess.DEVNULL, capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return getattr(result, "returncode", 1) == 0
 
 
 # -- the single-instance server name -------------------------------------------------------

@@ -8,10 +8,16 @@ of `headway_journal.spec` will use.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # the app's own list of file types (headway_journal.documents)
+    sys.path.insert(0, str(ROOT))
+
+from headway_journal import documents  # noqa: E402 (found through the lines above)
+
 APP_ID = "co.headwayjournal.HeadwayJournal"  # = headway_journal.APP_ID (a test checks)
 APP_NAME = "Headway Journal"
 EXE_NAME = "headway-journal"
@@ -75,9 +81,34 @@ VSVersionInfo(
 """
 
 
+# SQLite has no system-declared type on macOS: declared here as imported (not ours to own).
+SQLITE_TYPE = {
+    "UTTypeIdentifier": "org.sqlite.sqlite3",
+    "UTTypeDescription": "SQLite database",
+    "UTTypeConformsTo": ["public.database", "public.data"],
+    "UTTypeTagSpecification": {"public.filename-extension": ["sqlite3"],
+                               "public.mime-type": ["application/vnd.sqlite3"]},
+}
+
+
+def mac_document_types() -> list[dict[str, object]]:
+    """CFBundleDocumentTypes: what the Finder may open with the app (``headway_journal.documents``
+    the one list). Rank "Alternate": offered under Open With, never made the default for all
+    JSON or SQLite files; the app tells its own files apart by content (QFileOpenEvent). A
+    journal folder (public.folder) opens when dropped on the Dock icon."""
+    types: list[dict[str, object]] = [
+        {"CFBundleTypeName": t.description, "CFBundleTypeRole": "Viewer",
+         "LSHandlerRank": "Alternate", "LSItemContentTypes": [t.uti]}
+        for t in documents.FILE_TYPES]
+    types.append({"CFBundleTypeName": "Headway Journal folder", "CFBundleTypeRole": "Viewer",
+                  "LSHandlerRank": "Alternate", "LSItemContentTypes": ["public.folder"]})
+    return types
+
+
 def mac_info_plist(text: str) -> dict[str, object]:
-    """Info.plist entries for BUNDLE(info_plist=...). No document types: the app does not yet
-    open a file handed to it by the Finder (no QFileOpenEvent handling), so it claims none."""
+    """Info.plist entries for BUNDLE(info_plist=...), with the document types the app opens.
+    No UTExportedTypeDeclarations: the app defines no file type of its own extension (its
+    exports are .json, its backups .sqlite3); the SQLite type is imported."""
     return {
         "CFBundleName": APP_NAME,
         "CFBundleDisplayName": APP_NAME,
@@ -87,4 +118,6 @@ def mac_info_plist(text: str) -> dict[str, object]:
         "LSMinimumSystemVersion": "11.0",
         "NSHighResolutionCapable": True,
         "NSHumanReadableCopyright": "MIT License",
+        "CFBundleDocumentTypes": mac_document_types(),
+        "UTImportedTypeDeclarations": [SQLITE_TYPE],
     }

@@ -43,6 +43,7 @@ DATA_FILES = (
     "headway_journal/casefile/fonts/DejaVuSansMono.ttf",
     "headway_journal/resources/co.headwayjournal.HeadwayJournal.desktop",
     "headway_journal/resources/co.headwayjournal.HeadwayJournal.metainfo.xml",
+    "headway_journal/resources/co.headwayjournal.HeadwayJournal.mime.xml",
     "headway_journal/resources/icons/co.headwayjournal.HeadwayJournal.svg",
     "headway_journal/resources/icons/hicolor/256x256/apps/co.headwayjournal.HeadwayJournal.png",
     "headway_journal/journal/migrations/env.py",

@@ -49,11 +49,16 @@ def exec_argv(value: str) -> list[str]:
             current = (current or "") + ch
     if current is not None:
         args.append(current)
-    return [arg.replace("%%", "%") for arg in args]
+    # A launcher started without a file drops the %f field code (an argument of its own).
+    return [arg.replace("%%", "%") for arg in args if arg != "%f"]
 
 
 def files_under(root: Path) -> set[Path]:
-    return {p for p in root.rglob("*") if p.is_file() and p.name not in CACHE_FILES}
+    """The files under ``root``, without the caches the desktop's tools make (the MIME
+    database update-mime-database builds beside mime/packages/)."""
+    mime = root / "mime"
+    return {p for p in root.rglob("*") if p.is_file() and p.name not in CACHE_FILES
+            and (not p.is_relative_to(mime) or p.is_relative_to(mime / "packages"))}
 
 
 def test_install_writes_entry_with_absolute_exec_and_icons(tmp_path: Path) -> None:
@@ -207,3 +212,65 @@ def test_cli_install_then_uninstall_lists_every_file(
     assert cli.main(["--uninstall-desktop"]) == cli.EXIT_OK
     assert capsys.readouterr().out.splitlines()[-1] == f"Removed {len(lines) - 1} files."
     assert files_under(tmp_path / "xdg") == set()
+
+
+# --- the file types the app opens -----------------------------------------------------------------
+
+
+def test_the_entry_registers_the_file_types_and_takes_a_file(tmp_path: Path) -> None:
+    from headway_journal import documents
+
+    entry = read_entry(desktop.install_desktop(tmp_path / "share", exec_path="/opt/hj/run")[-1])
+    assert entry["Exec"] == "/opt/hj/run %f"
+    assert tuple(entry["MimeType"].rstrip(";").split(";")) == documents.desktop_mime_types()
+
+
+def test_the_mime_package_defines_our_own_types(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from headway_journal import documents
+
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    root = ET.parse(desktop.mime_package_source_path()).getroot()
+    defined = {t.get("type") for t in root.findall("m:mime-type", ns)}
+    assert defined == {t.mime for t in documents.FILE_TYPES if t.own_mime}
+    written = desktop.install_desktop(tmp_path / "share")
+    assert desktop.mime_package_path(tmp_path / "share") in written
+    assert (tmp_path / "share" / "mime" / "packages" / f"{APP_ID}.xml").is_file()
+
+
+def test_the_desktop_recognises_an_export_by_its_content(tmp_path: Path) -> None:
+    """update-mime-database builds the user's MIME database; Qt (as the desktop does) then
+    tells an export from any other JSON file."""
+    if shutil.which("update-mime-database") is None:
+        pytest.skip("update-mime-database is not installed (Debian: shared-mime-info)")
+    from headway_journal.journal.interchange import export_journal
+    from headway_journal.journal.service import JournalService
+
+    data = tmp_path / "share"
+    desktop.install_desktop(data)
+    assert (data / "mime" / "mime.cache").is_file()
+    with JournalService.open(tmp_path / "journal") as svc:
+        export_journal(svc, tmp_path / "cases.json")
+    (tmp_path / "other.json").write_text('{"format": "something else"}', encoding="utf-8")
+    (tmp_path / "compact.json").write_text('{"format":"headway-journal","version":1}',
+                                           encoding="utf-8")
+    script = ("import sys\nfrom PySide6.QtCore import QMimeDatabase\n"
+              "db = QMimeDatabase()\n"
+              "print(' '.join(db.mimeTypeForFile(f).name() for f in sys.argv[1:]))\n")
+    env = {**os.environ, "XDG_DATA_HOME": str(data), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "cases.json"),
+                          str(tmp_path / "other.json"), str(tmp_path / "compact.json")],
+                         capture_output=True, text=True, env=env, timeout=120, check=True)
+    assert out.stdout.split() == ["application/x-headway-journal-export", "application/json",
+                                  "application/x-headway-journal-export"]
+
+
+def test_software_centres_learn_the_file_types_too() -> None:
+    import xml.etree.ElementTree as ET
+
+    from headway_journal import documents
+
+    root = ET.parse(desktop.metainfo_source_path()).getroot()
+    listed = [m.text for m in root.findall("provides/mediatype")]
+    assert listed == [t.mime for t in documents.FILE_TYPES]

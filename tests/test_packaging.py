@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import plistlib
 import shutil
 import subprocess
 import sys
@@ -115,6 +116,19 @@ def test_macos_leg_app_bundle_with_icns_id_and_version(
     assert plist["CFBundleShortVersionString"] == headway_journal.__version__
     assert plist["NSHighResolutionCapable"] is True
     assert Path(calls["EXE"].kwargs["icon"]).suffix == ".icns"
+    # The files the app opens (QFileOpenEvent), never as the default for all JSON/SQLite files.
+    doc_types = plist["CFBundleDocumentTypes"]
+    assert [d["LSItemContentTypes"] for d in doc_types] == [
+        ["public.json"], ["org.sqlite.sqlite3"], ["public.folder"]]
+    assert {d["LSHandlerRank"] for d in doc_types} == {"Alternate"}
+    assert {d["CFBundleTypeRole"] for d in doc_types} == {"Viewer"}
+    [sqlite] = plist["UTImportedTypeDeclarations"]
+    assert sqlite["UTTypeIdentifier"] == "org.sqlite.sqlite3"
+    assert sqlite["UTTypeTagSpecification"]["public.filename-extension"] == ["sqlite3"]
+    declared = {d["UTTypeIdentifier"] for d in plist["UTImportedTypeDeclarations"]}
+    system_types = {"public.json", "public.folder"}
+    assert {t for d in doc_types for t in d["LSItemContentTypes"]} <= declared | system_types
+    plistlib.dumps(plist)  # what BUNDLE writes: every value is a plist type
 
 
 def test_linux_leg_unchanged_no_icon_stripped(
@@ -175,7 +189,8 @@ def test_package_data_covers_every_resource_file() -> None:
     resources = {p for p in (PKG / "resources").rglob("*")
                  if p.is_file() and "__pycache__" not in p.parts}
     assert resources - shipped == set()
-    needed = {desktop.metainfo_source_path(), desktop.scalable_icon_path(),
+    needed = {desktop.metainfo_source_path(), desktop.mime_package_source_path(),
+              desktop.scalable_icon_path(),
               desktop.resources_dir() / desktop.DESKTOP_TEMPLATE}
     needed |= {desktop.icon_path(size) for size in (16, 24, 32, 48, 64, 128, 256, 512)}
     assert needed <= resources

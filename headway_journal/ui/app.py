@@ -362,10 +362,27 @@ class ErrorReporter(QObject):
 # --- running --------------------------------------------------------------------------------------
 
 
-def run_gui(journal_dir: Path | None, demo: bool = False, database: str | None = None) -> int:
+def run_gui(journal_dir: Path | None, demo: bool = False, database: str | None = None,
+            open_file: str | None = None) -> int:
     """Open the journal (or a throwaway demo journal, or the shared journal at the URL
-    ``database``) in the main window; returns the exit code."""
+    ``database``) in the main window; returns the exit code. ``open_file`` (``headway-journal
+    FILE``) is offered once the window is shown (``ui.open_document``), or handed to the window
+    already running on the journal."""
     app = make_application()
+    from .file_open import FileOpenRouter
+
+    router = FileOpenRouter.install(app)  # macOS: files the Finder sends, even this early
+    if open_file is not None:
+        router.receive(open_file)
+    try:
+        return _run_gui(app, router, journal_dir, demo, database)
+    finally:
+        router.uninstall()
+        router.deleteLater()
+
+
+def _run_gui(app: QApplication, router: Any, journal_dir: Path | None, demo: bool,
+             database: str | None) -> int:
     from .translation import install_language
 
     install_language()  # Settings > Language, else the system's (before any window)
@@ -374,7 +391,7 @@ def run_gui(journal_dir: Path | None, demo: bool = False, database: str | None =
     install_gui_collector(app)  # cycles are collected on this thread only (see gc_guard)
     others = top_level_ids()  # windows that are not this run's (tests run it in-process)
     if database is not None:
-        return _run_shared(app, database, others)
+        return _run_shared(app, database, others, router)
 
     demo_dir: str | None = None
     instance = None
@@ -386,6 +403,8 @@ def run_gui(journal_dir: Path | None, demo: bool = False, database: str | None =
         from .single_instance import SingleInstance
 
         instance = SingleInstance(folder)
+        pending = router.pending()
+        instance.open_file = pending[0] if pending else None
         if instance.try_hand_over():
             return 0  # the running window came to the front
         # listen() once the window is shown (QtNetwork is not needed to show it)
@@ -420,7 +439,7 @@ def run_gui(journal_dir: Path | None, demo: bool = False, database: str | None =
             window.setWindowTitle(QCoreApplication.translate("app", "{APP_NAME} — demo (nothing is "
                                                                     "kept)").format(
                                                                         APP_NAME=APP_NAME))
-        open_check = _present(window, note, instance, demo)
+        open_check = _present(window, note, instance, demo, router)
         _smoke_exit(window)
         return int(app.exec())
     finally:
@@ -452,7 +471,7 @@ def _remove_view_copies() -> None:
         view_copies.remove_mine()
 
 
-def _run_shared(app: QApplication, url: str, others: Any) -> int:
+def _run_shared(app: QApplication, url: str, others: Any, router: Any) -> int:
     """A shared journal's window (several people may have it open: no single instance, no
     folder lock, no folder backups; ``ui.shared_journal``)."""
     from .main_window import MainWindow
@@ -469,6 +488,7 @@ def _run_shared(app: QApplication, url: str, others: Any) -> int:
         window = MainWindow(service)
         shutdown.set_quit(window.quit)
         window.show()
+        _deliver_files(window, router)
         _smoke_exit(window)
         return int(app.exec())
     finally:
@@ -481,14 +501,26 @@ def _run_shared(app: QApplication, url: str, others: Any) -> int:
         shutdown.deleteLater()
 
 
-def _present(window: Any, note: str, instance: Any, demo: bool) -> Any:
-    """Show the window; once it is on screen, listen for later launches and check a journal
-    opened ``unchecked`` (returns the ``OpenCheck`` then, to be waited for at exit)."""
+def _deliver_files(window: Any, router: Any) -> None:
+    """Once the window is on screen, the files given to the app open in it (queued ones first)."""
+    def open_document(path: str) -> None:
+        from .open_document import open_document  # the import machinery: only when used
+
+        open_document(window, path)
+
+    when_exposed(window, lambda: router.set_target(open_document))
+
+
+def _present(window: Any, note: str, instance: Any, demo: bool, router: Any) -> Any:
+    """Show the window; once it is on screen, listen for later launches (and the files they
+    hand over), open the files given to the app and check a journal opened ``unchecked``
+    (returns the ``OpenCheck`` then, to be waited for at exit)."""
     if note:
         window.statusBar().showMessage(note, 60_000)
     if instance is not None:
         from .single_instance import bring_to_front
 
+        instance.file_open_requested.connect(router.receive)
         instance.activated.connect(lambda: bring_to_front(window))
     window.show()
     open_check = None
@@ -500,7 +532,19 @@ def _present(window: Any, note: str, instance: Any, demo: bool) -> Any:
     if instance is not None:  # once the window is on screen: later launches hand over
         when_exposed(window, instance.listen)
     when_exposed(window, _sweep_view_copies)  # copies a crashed run left for the viewer
+    if not demo:
+        when_exposed(window, lambda: _cloud_notice(window))  # macOS: iCloud, said once
+    if open_check is not None:  # a file to import or restore waits for a writable journal
+        open_check.passed.connect(lambda: _deliver_files(window, router))
+    else:
+        _deliver_files(window, router)
     return open_check
+
+
+def _cloud_notice(window: Any) -> None:
+    from .cloud_notice import warn_if_cloud_synced
+
+    warn_if_cloud_synced(window)
 
 
 def _sweep_view_copies() -> None:

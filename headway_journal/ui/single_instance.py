@@ -14,7 +14,9 @@ journal opens in its own instance. On Unix the socket lives in XDG_RUNTIME_DIR (
 user) when there is one, else in Qt's temporary folder.
 
 Protocol: the newcomer connects and writes b"activate\\n"; the running instance emits
-`activated` and answers b"ok\\n".
+`activated` and answers b"ok\\n". A newcomer started with a file (``headway-journal FILE``,
+``open_file`` set) writes b"open <the path, UTF-8, base64>\\n" instead: the running instance
+answers the same, emits ``file_open_requested(path)`` and then ``activated``.
 
 Start-up cost: QtNetwork is imported only when it is needed. On Unix the socket is a file, so
 when there is none nobody can be listening and the newcomer goes on without it; the app starts
@@ -25,6 +27,8 @@ in the meantime waits a little for the first instance to start listening
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import logging
 import os
@@ -44,8 +48,9 @@ if TYPE_CHECKING:  # QtNetwork is imported where it is used (not needed to start
 log = logging.getLogger(__name__)
 
 ACTIVATE = b"activate"
+OPEN = b"open "
 OK = b"ok"
-_MAX_LINE = 64
+_MAX_LINE = 16 * 1024  # an "open" line: a path of up to about 12,000 bytes
 
 
 def server_name(journal_dir: Path) -> str:
@@ -60,11 +65,19 @@ class SingleInstance(QObject):
     """Finds a running instance for the same journal, or becomes it."""
 
     activated = Signal()
+    file_open_requested = Signal(str)
 
     def __init__(self, journal_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = server_name(journal_dir)
         self._server: QLocalServer | None = None
+        self.open_file: str | None = None  # handed over with the activation, when set
+
+    def _request(self) -> bytes:
+        if self.open_file is None:
+            return ACTIVATE + b"\n"
+        raw = os.fsencode(self.open_file)
+        return OPEN + base64.b64encode(raw) + b"\n"
 
     # -- the newcomer's side --------------------------------------------------------------
 
@@ -91,7 +104,7 @@ class SingleInstance(QObject):
         """
         if self.nobody_listening():
             return False
-        return self._exchange(ACTIVATE + b"\n", timeout_ms) == OK
+        return self._exchange(self._request(), timeout_ms) == OK
 
     def hand_over_soon(self, wait_ms: int = 2000, step_ms: int = 100) -> bool:
         """Keep trying to hand over for up to ``wait_ms``: the journal is locked, perhaps by an
@@ -213,13 +226,24 @@ class SingleInstance(QObject):
                 socket.abort()
             return
         line = bytes(socket.readLine(_MAX_LINE).data()).strip()
-        if line == ACTIVATE:
-            socket.write(OK + b"\n")
-            socket.flush()
-            socket.disconnectFromServer()
-            self.activated.emit()
-        else:
+        path: str | None = None
+        if line.startswith(OPEN):
+            try:
+                path = os.fsdecode(base64.b64decode(line[len(OPEN):], validate=True))
+            except (binascii.Error, ValueError):
+                path = None
+            if not path or "\0" in path:
+                socket.abort()
+                return
+        elif line != ACTIVATE:
             socket.abort()
+            return
+        socket.write(OK + b"\n")
+        socket.flush()
+        socket.disconnectFromServer()
+        if path is not None:
+            self.file_open_requested.emit(path)
+        self.activated.emit()
 
 
 def bring_to_front(window: QWidget) -> None:

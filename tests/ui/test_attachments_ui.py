@@ -20,7 +20,6 @@ from PIL import Image
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
-    QDesktopServices,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDropEvent,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal import platform
 from headway_journal.journal import view_copies
 from headway_journal.journal.records import AttachmentView, CaseInput, ContactInput
 from headway_journal.journal.service import JournalService
@@ -774,11 +774,11 @@ def test_system_viewer_gets_a_read_only_copy_never_the_evidence(
     odd = write(tmp_path / "..hidden\tinvoice.pdf", png_bytes())  # a PNG named .pdf
     binary = write(tmp_path / "data.bin", bytes(range(256)) * 4)
     aid, bid = attach_and_wait(qtbot, controller, case_id, [odd, binary])
-    opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        staticmethod(lambda url: opened.append(url) or True))
+    opened: list[Path] = []
+    monkeypatch.setattr(platform, "open_in_viewer",
+                        lambda path, **_k: opened.append(path) or True)
     copy = open_in_system_viewer(svc, aid)
-    assert copy is not None and opened == [QUrl.fromLocalFile(str(copy))]
+    assert copy is not None and opened == [copy]
     assert copy.name == "hidden_invoice.pdf.png"  # no leading dot, tab gone, true extension
     assert copy.read_bytes() == odd.read_bytes()
     assert not copy.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)

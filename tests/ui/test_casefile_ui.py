@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from headway_journal import platform
 from headway_journal.journal.service import JournalService
 from headway_journal.ui.casefile import build, print_preview
 from headway_journal.ui.casefile.build import BuildOptions, CaseFileBuilder
@@ -368,8 +369,8 @@ def test_preview_dialog_on_its_own(qtbot: Any, tmp_path: Path, monkeypatch: pyte
     preview.show()
     assert preview.page_count() == 3 and preview.page_label.text() == "Page 1 of 3"
     opened: list[str] = []
-    monkeypatch.setattr(print_preview.QDesktopServices, "openUrl",
-                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    monkeypatch.setattr(platform, "open_in_viewer",
+                        lambda path, **_k: opened.append(str(path)) or True)
     preview.viewer_button.click()
     assert opened == [str(path)]
     broken = tmp_path / "broken.pdf"

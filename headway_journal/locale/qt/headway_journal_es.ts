@@ -2512,6 +2512,66 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
   </context>
   <context>
+    <name>CloudNotice</name>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>iCloud Drive</source>
+      <translation>iCloud Drive</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>the Desktop folder, which iCloud syncs when “Desktop &amp; Documents Folders” is on</source>
+      <translation>la carpeta Escritorio, que iCloud sincroniza cuando «Carpetas Escritorio y Documentos» está activado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>the Documents folder, which iCloud syncs when “Desktop &amp; Documents Folders” is on</source>
+      <translation>la carpeta Documentos, que iCloud sincroniza cuando «Carpetas Escritorio y Documentos» está activado</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>a cloud storage folder (Dropbox, OneDrive, Google Drive)</source>
+      <translation>una carpeta de almacenamiento en la nube (Dropbox, OneDrive, Google Drive)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>OneDrive (Windows may back up Desktop and Documents there)</source>
+      <translation>OneDrive (Windows puede guardar allí una copia de Escritorio y Documentos)</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>Headway Journal has asked iCloud not to sync this folder.</source>
+      <translation>Headway Journal ha pedido a iCloud que no sincronice esta carpeta.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>Headway Journal could not ask the system not to sync this folder.</source>
+      <translation>Headway Journal no pudo pedir al sistema que no sincronice esta carpeta.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>Your journal is in {folder}, inside {where}.
+
+A journal that is synced while it is open can come back damaged or in two versions, and your cases are then copied off this computer. {asked} To be safe, quit, move the journal folder to {default} (where nothing syncs it) and start Headway Journal again.</source>
+      <translation>Su diario está en {folder}, dentro de {where}.
+
+Un diario que se sincroniza mientras está abierto puede volver dañado o en dos versiones, y sus casos se copian fuera de este equipo. {asked} Para estar seguro, salga, mueva la carpeta del diario a {default} (donde nada la sincroniza) y vuelva a iniciar Headway Journal.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/cloud_notice.py" />
+      <source>Journal in a synced folder</source>
+      <translation>Diario en una carpeta sincronizada</translation>
+    </message>
+    <message>
+      <source>Your journal is in {folder}, inside {where}.
+
+A journal that is synced while it is open can come back damaged or in two versions, and your cases are then copied off this Mac. {asked} To be safe, quit, move the journal folder to {default} (where nothing syncs it) and start Headway Journal again.</source>
+      <translation type="vanished">Su diario está en {folder}, dentro de {where}.
+
+Un diario que se sincroniza mientras está abierto puede volver dañado o en dos versiones, y sus casos se copian fuera de este Mac. {asked} Para estar seguro, salga, mueva la carpeta del diario a {default} (donde nada la sincroniza) y vuelva a iniciar Headway Journal.</translation>
+    </message>
+  </context>
+  <context>
     <name>case_dialog</name>
     <message>
       <location filename="headway_journal/ui/dialogs/case_dialog.py" />
@@ -3365,16 +3425,6 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
     </message>
     <message>
       <location filename="headway_journal/ui/dialogs/contact/form.py" />
-      <source>DejaVu Sans Mono</source>
-      <translation>DejaVu Sans Mono</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" />
-      <source>Monospace</source>
-      <translation>Monospace</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/dialogs/contact/form.py" />
       <source>Hold</source>
       <translation>Espera</translation>
     </message>
@@ -3587,6 +3637,14 @@ Lo que escribió se conserva como borrador y se le ofrecerá {where}.</translati
       <location filename="headway_journal/ui/dialogs/contact/form.py" />
       <source>Escalation {lower}</source>
       <translation>Escalamiento: {lower}</translation>
+    </message>
+    <message>
+      <source>DejaVu Sans Mono</source>
+      <translation type="vanished">DejaVu Sans Mono</translation>
+    </message>
+    <message>
+      <source>Monospace</source>
+      <translation type="vanished">Monospace</translation>
     </message>
   </context>
   <context>
@@ -7823,6 +7881,76 @@ Su diario está como estaba.</translation>
       <location filename="headway_journal/ui/main_window/welcome.py" />
       <source>Headway channel</source>
       <translation>Canal de Headway</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpenDocument</name>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>Open file</source>
+      <translation>Abrir archivo</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>This journal cannot be changed now ({why}); nothing was done.</source>
+      <translation>Este diario no se puede modificar ahora ({why}); no se hizo nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>Import cases</source>
+      <translation>Importar casos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>Import the cases in {name} into this journal?
+
+Cases, contacts and exhibits are merged by key and nothing is deleted. If anything in the file is invalid, nothing is imported.</source>
+      <translation>¿Importar los casos de {name} a este diario?
+
+Los casos, contactos y anexos se combinan por clave y no se elimina nada. Si algo del archivo no es válido, no se importa nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>{name} was not imported: {reason}
+
+The journal is as it was.</source>
+      <translation>{name} no se importó: {reason}
+
+El diario está como estaba.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>Imported {name}: {summary}</source>
+      <translation>Importado {name}: {summary}</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>Restore from backup</source>
+      <translation>Restaurar desde copia de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>A shared journal is not restored from a backup file; nothing was done.</source>
+      <translation>Un diario compartido no se restaura desde un archivo de copia de seguridad; no se hizo nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>Replace this journal with the backup {name}?
+
+The backup is checked first, and the journal as it is now is kept in its backups folder.</source>
+      <translation>¿Reemplazar este diario por la copia de seguridad {name}?
+
+Primero se comprueba la copia, y el diario tal como está ahora se guarda en su carpeta de copias de seguridad.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>Opening the journal in {folder} in a new window…</source>
+      <translation>Abriendo el diario de {folder} en una ventana nueva…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>The journal in {folder} could not be opened in a new window. Start Headway Journal with --journal and that folder.</source>
+      <translation>No se pudo abrir el diario de {folder} en una ventana nueva. Inicie Headway Journal con --journal y esa carpeta.</translation>
     </message>
   </context>
   <context>

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from pypdf.errors import PdfReadError
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QImage, QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from headway_journal import platform
 from headway_journal.casefile.page_copy import write_pages
 from headway_journal.ui.event_watch import EventWatch
 from headway_journal.ui.fit import available_geometry, fit_to_screen
@@ -66,7 +67,7 @@ handed_to_viewer: set[Path] = set()
 def open_in_system_viewer(path: Path, parent: QWidget | None = None) -> bool:
     """Open ``path`` in the desktop's PDF viewer; a plain message if there is none."""
     path = Path(path)
-    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+    if platform.open_in_viewer(Path(path)):
         handed_to_viewer.add(path.resolve())
         return True
     QMessageBox.warning(

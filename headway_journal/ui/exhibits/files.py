@@ -13,10 +13,10 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from ... import platform
 from ...journal import view_copies
 from ...journal.exhibits import safe_display_name
 from ...journal.filenames import portable_name, unique_name
@@ -253,7 +253,7 @@ def open_in_system_viewer(service: JournalService, attachment_id: int,
         QMessageBox.warning(parent, QCoreApplication.translate("files", "Open with system "
                                                                         "viewer"), window_text(str(exc)))
         return None
-    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
+    if not platform.open_in_viewer(Path(copy)):
         QMessageBox.warning(parent, QCoreApplication.translate("files", "Open with system viewer"),
                             QCoreApplication.translate("files", "No application on this computer "
                                                                 "opens this kind of file; "

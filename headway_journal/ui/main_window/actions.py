@@ -237,6 +237,18 @@ def build_menus(w: MainWindow) -> None:
 
     help_menu = bar.addMenu(QCoreApplication.translate("actions", "&Help"))
     help_menu.addActions([w.act_safety, w.act_keyboard_help, w.act_about])
+    set_menu_roles(w)
+
+
+def set_menu_roles(w: MainWindow) -> None:
+    """macOS puts Quit, Settings and About in the application menu (Cmd+Q, Cmd+,) by role, in
+    any language: its Quit then runs File > Quit's own steps (drafts, closing backup). Every
+    other action keeps its place: Qt's guess from English words ("Preferences", "Quit") is off."""
+    roles = {w.act_quit: QAction.MenuRole.QuitRole,
+             w.act_settings: QAction.MenuRole.PreferencesRole,
+             w.act_about: QAction.MenuRole.AboutRole}
+    for action in w.findChildren(QAction):
+        action.setMenuRole(roles.get(action, QAction.MenuRole.NoRole))
 
 
 def build_toolbar(w: MainWindow) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
 from ... import APP_NAME
 from ...journal.records import DueItem
 from ..format import full_date
+from ..single_instance import bring_to_front
 
 
 def make_tray(window: QMainWindow) -> QSystemTrayIcon | None:
@@ -24,12 +25,12 @@ def make_tray(window: QMainWindow) -> QSystemTrayIcon | None:
     tray = QSystemTrayIcon(icon, window)
     tray.setToolTip(APP_NAME)
 
-    def bring_to_front(_reason: QSystemTrayIcon.ActivationReason | None = None) -> None:
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
+    def on_activated(_reason: QSystemTrayIcon.ActivationReason | None = None) -> None:
+        bring_to_front(window)  # a maximized window comes back maximized
 
-    tray.activated.connect(bring_to_front)
+    # Only a way back to the window: closing the window quits the app (nothing hides in the
+    # tray, no menu-bar icon left without a Quit on macOS), and File > Quit is always there.
+    tray.activated.connect(on_activated)
     tray.show()
     return tray
 

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...journal.crypto.lockbox import check_new_passphrase
+from ..fonts import fixed_width_font
 from .unlock import password_field
 
 __all__ = ["NewPassphraseDialog", "RecoveryKeyDialog"]
@@ -90,7 +90,7 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(intro)
         key = QLabel(recovery_key)
         key.setAccessibleName(self.tr("Recovery key"))
-        font = QFont("monospace")
+        font = fixed_width_font()  # "monospace" alone is a Linux name
         font.setPointSize(font.pointSize() + 4)
         key.setFont(font)
         key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from headway_journal.journal.records import CHANNELS, DIRECTIONS, MAX_HOLD_MINUTES, CaseView
 
 from .... import i18n
+from ...fonts import fixed_width_font
 from ...translated import QT_TRANSLATE_NOOP, TranslatedMap
 from ..examples import show_contact_examples
 from ..form_builder import GRID, ErrorLabel, HintLabel, NoteBox, make_form_layout, with_error
@@ -144,10 +145,9 @@ class ContactForm:
         self.timer_label.setToolTip(QCoreApplication.translate("ContactForm", "How long the "
                                                                               "contact has "
                                                                               "lasted."))
-        font = self.timer_label.font()
+        font = fixed_width_font(self.timer_label.font())  # digits that do not jump, on any system
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.5)
         font.setBold(True)
-        font.setFamilies([QCoreApplication.translate("ContactForm", "DejaVu Sans Mono"), QCoreApplication.translate("ContactForm", "Monospace")])
         self.timer_label.setFont(font)
         # room for "9:59:59" in this font, whatever size the system's text is
         self.timer_label.setMinimumWidth(QFontMetrics(font).horizontalAdvance("9:59:59") + GRID)
