@@ -40,7 +40,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import BENCH, PYTHON, child_env, emit, median, ms, ratio
+from common import BENCH, PYTHON, REPO, child_env, emit, median, ms, ratio
 
 NAME = "xstart"
 TARGET_APP_VS_FLOOR = 1.2
@@ -124,8 +124,9 @@ def measure(kind: str, target: Path, env: dict[str, str], how: str,
     if tree is not None:
         env = dict(env, PYTHONPATH=os.pathsep.join((str(tree), str(BENCH))))
     t0 = time.monotonic()
+    # -m puts the current folder first on the path: the tree's own folder, so it is the app run
     proc = subprocess.Popen(_command(kind, target), env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE, cwd=tree or REPO)
     wid = None
     while wid is None and time.monotonic() - t0 < TIMEOUT_S and proc.poll() is None:
         wid = _visible_window(proc.pid, env)
