@@ -101,10 +101,12 @@ def child_floor(db: Path, idle: float) -> int:
 
 
 def child_app(journal: Path, idle: float) -> int:
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
+    # The app first, as ``python -m headway_journal`` imports it: its package loads the Qt-free
+    # layers before PySide6 (ui/__init__.py), which a PySide6 import here would pre-empt.
     from headway_journal.ui.app import make_application, run_gui
+
+    from PySide6.QtCore import QEvent, QObject, QTimer  # isort: skip
+    from PySide6.QtWidgets import QApplication, QMainWindow  # isort: skip
 
     app = make_application()
     state: dict[str, Any] = {"seen": False}
