@@ -39,7 +39,7 @@ NOT_BEFORE_THE_WINDOW = (
 )
 
 PROBE = r"""
-import json, sys
+import gc, json, sys
 import headway_journal.ui  # the package, as the entry point imports it
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -54,14 +54,17 @@ class Shows(QObject):
         return False
 
 spy = Shows()
+collections = []  # cyclic collections from the entry point to the window
+gc.callbacks.append(lambda phase, info: phase == "start" and collections.append(info))
+seen = {}
 
 def fake_exec(*args):
     app = QApplication.instance()
     windows = [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
     rows = windows[0].case_model.rowCount() if windows else -1
-    print(json.dumps({"modules": sorted(sys.modules), "configured": Case.__mapper__.configured,
-                      "shown": shown, "rows": rows,
-                      "titles": [w.windowTitle() for w in windows]}))
+    seen.update({"modules": sorted(sys.modules), "configured": Case.__mapper__.configured,
+                 "shown": shown, "rows": rows, "collections": len(collections),
+                 "titles": [w.windowTitle() for w in windows]})
     return 0
 
 QApplication.exec = fake_exec
@@ -72,8 +75,18 @@ def watched_init(self, *args):
     self.installEventFilter(spy)
 
 QApplication.__init__ = watched_init
+import headway_journal.ui.app as app_module
+run_gui = app_module.run_gui
+
+def counted_run_gui(*args, **kwargs):
+    collections.clear()  # from here to the window (the command line's parser came before)
+    return run_gui(*args, **kwargs)
+
+app_module.run_gui = counted_run_gui
 from headway_journal.cli import main
-sys.exit(main(["--journal", sys.argv[1]]))
+code = main(["--journal", sys.argv[1]])
+print(json.dumps({**seen, "gc_after": gc.isenabled()}))
+sys.exit(code)
 """
 
 
@@ -100,6 +113,10 @@ def test_the_first_window_loads_only_what_it_shows(service: JournalService, samp
     assert seen["configured"] is False
     # nothing else flashed on screen first (a parentless widget shown becomes a window)
     assert seen["shown"] == ["MainWindow"]
+    # the cyclic collector never walked start-up's objects before the window was up, and
+    # collects again once the window is gone
+    assert seen["collections"] == 0
+    assert seen["gc_after"] is True
 
 
 def test_after_an_unclean_exit_too(service: JournalService, sample: Any) -> None:
