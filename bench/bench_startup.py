@@ -74,7 +74,13 @@ def _report(kind: str, extra: dict[str, Any], idle: float, finish: Any,
         done()
 
 
-def child_floor(db: Path, idle: float) -> int:
+def child_floor(db: Path, idle: float, tuned: bool = False) -> int:
+    """The floor; ``tuned`` (a diagnostic, not the target's baseline): what the app does for
+    its own start as well, SQLAlchemy imported before PySide6 (whose import hook reads the
+    source of every module imported after it) and the cyclic collector off until shown."""
+    if tuned:
+        gc.disable()
+        import sqlalchemy.orm  # noqa: F401
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
@@ -101,10 +107,12 @@ def child_floor(db: Path, idle: float) -> int:
 
 
 def child_app(journal: Path, idle: float) -> int:
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
+    # The app first, as ``python -m headway_journal`` imports it: its package loads the Qt-free
+    # layers before PySide6 (ui/__init__.py), which a PySide6 import here would pre-empt.
     from headway_journal.ui.app import make_application, run_gui
+
+    from PySide6.QtCore import QEvent, QObject, QTimer  # isort: skip
+    from PySide6.QtWidgets import QApplication, QMainWindow  # isort: skip
 
     app = make_application()
     state: dict[str, Any] = {"seen": False}
@@ -239,7 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:  # --child KIND --target PATH --idle SECONDS, no argparse
         kind, target, idle = argv[1], Path(argv[3]), float(argv[5])
-        return child_floor(target, idle) if kind == "floor" else child_app(target, idle)
+        if kind.startswith("floor"):
+            return child_floor(target, idle, tuned=kind == "floor_tuned")
+        return child_app(target, idle)
     import argparse
 
     ap = argparse.ArgumentParser(description="start-up benchmark")

@@ -18,6 +18,13 @@ from .records import ACTIVE_STATUSES, CaseFilter, CaseSummary, NotFound, SearchH
 from .safe_echo import escape_for_terminal
 from .service_base import ServiceBase
 
+# The case list reads the Core tables, not the ORM entities: its queries run before the window's
+# first paint, and a statement that names an entity makes SQLAlchemy configure every mapper
+# first (~30 ms); a Core statement does not (docs/performance.md, item 15).
+CASES, CONTACTS, PROMISES, ORGANIZATIONS = (
+    m.__table__ for m in (Case, Contact, Promise, Organization))
+CASE, CONTACT, PROMISE, ORG = (t.c for t in (CASES, CONTACTS, PROMISES, ORGANIZATIONS))
+
 
 class CaseQueries(ServiceBase):
     """The case list's queries (part of ``JournalService``)."""
@@ -35,51 +42,51 @@ class CaseQueries(ServiceBase):
 
     def _case_query(self, flt: CaseFilter, today: date) -> Any:
         dues = (
-            select(Contact.case_id.label("case_id"), func.min(Promise.due_date).label("next_due"))
-            .join(Promise, Promise.contact_id == Contact.id)
-            .where(Promise.status == "pending", Contact.deleted_at.is_(None))
-            .group_by(Contact.case_id)
+            select(CONTACT.case_id.label("case_id"), func.min(PROMISE.due_date).label("next_due"))
+            .join(PROMISES, PROMISE.contact_id == CONTACT.id)
+            .where(PROMISE.status == "pending", CONTACT.deleted_at.is_(None))
+            .group_by(CONTACT.case_id)
             .subquery()
         )
         next_due = dues.c.next_due
         # The next-deadline subquery groups every pending promise: join it only when the view
         # or the order needs it (counts of the other views were paying for it at start-up).
         if flt.view == "due" or flt.sort not in ("opened", "title", "status"):
-            q = select(Case.id, next_due).outerjoin(dues, dues.c.case_id == Case.id)
+            q = select(CASE.id, next_due).outerjoin(dues, dues.c.case_id == CASE.id)
         else:
-            q = select(Case.id)
+            q = select(CASE.id)
         if flt.view == "deleted":
-            q = q.where(Case.deleted_at.is_not(None))
+            q = q.where(CASE.deleted_at.is_not(None))
         else:
-            q = q.where(Case.deleted_at.is_(None))
+            q = q.where(CASE.deleted_at.is_(None))
         if flt.view == "active":
-            q = q.where(Case.status.in_(ACTIVE_STATUSES))
+            q = q.where(CASE.status.in_(ACTIVE_STATUSES))
         elif flt.view == "waiting":
-            q = q.where(Case.status == "waiting")
+            q = q.where(CASE.status == "waiting")
         elif flt.view == "escalated":
-            q = q.where(Case.status == "escalated")
+            q = q.where(CASE.status == "escalated")
         elif flt.view == "resolved":
-            q = q.where(Case.status.in_(("resolved", "closed")))
+            q = q.where(CASE.status.in_(("resolved", "closed")))
         elif flt.view == "due":
-            q = q.where(Case.status.in_(ACTIVE_STATUSES), next_due.is_not(None),
+            q = q.where(CASE.status.in_(ACTIVE_STATUSES), next_due.is_not(None),
                         next_due <= today + timedelta(days=7))
         if flt.issue_type:
-            q = q.where(Case.issue_type == flt.issue_type)
+            q = q.where(CASE.issue_type == flt.issue_type)
         if flt.organization_id:
-            q = q.where(Case.organization_id == flt.organization_id)
+            q = q.where(CASE.organization_id == flt.organization_id)
         if flt.text.strip():
             index = self.search_index()
             match = index.fts_query(flt.text)
             if match:
-                q = q.where(Case.id.in_(index.matching_cases(match)))
+                q = q.where(CASE.id.in_(index.matching_cases(match)))
         if flt.sort == "opened":
-            q = q.order_by(Case.opened_on.desc(), Case.id.desc())
+            q = q.order_by(CASE.opened_on.desc(), CASE.id.desc())
         elif flt.sort == "title":
-            q = q.order_by(func.lower(Case.title), Case.id)
+            q = q.order_by(func.lower(CASE.title), CASE.id)
         elif flt.sort == "status":
-            q = q.order_by(Case.status, Case.id.desc())
+            q = q.order_by(CASE.status, CASE.id.desc())
         else:
-            q = q.order_by(case((next_due.is_(None), 1), else_=0), next_due, Case.id.desc())
+            q = q.order_by(case((next_due.is_(None), 1), else_=0), next_due, CASE.id.desc())
         return q
 
     def count_cases(self, flt: CaseFilter = CaseFilter(), today: date | None = None) -> int:
@@ -91,7 +98,7 @@ class CaseQueries(ServiceBase):
     def case_ids(self, flt: CaseFilter = CaseFilter(), today: date | None = None) -> list[int]:
         """The ids of all matching cases in display order (cheap: one integer per case)."""
         today = today or date.today()
-        q = self._case_query(flt, today).with_only_columns(Case.id, maintain_column_froms=True)
+        q = self._case_query(flt, today).with_only_columns(CASE.id, maintain_column_froms=True)
         with self.journal.sessions() as s:  # plain integers: no date conversion per row
             return list(s.execute(q).scalars().all())
 
@@ -101,25 +108,27 @@ class CaseQueries(ServiceBase):
             return []
         today = today or date.today()
         with self.journal.sessions() as s:
-            counts = dict(
+            counts: dict[int, int] = dict(
                 s.execute(
-                    select(Contact.case_id, func.count())
-                    .where(Contact.case_id.in_(ids), Contact.deleted_at.is_(None))
-                    .group_by(Contact.case_id)
+                    select(CONTACT.case_id, func.count())
+                    .where(CONTACT.case_id.in_(ids), CONTACT.deleted_at.is_(None))
+                    .group_by(CONTACT.case_id)
                 ).all()
             )
             due_rows = s.execute(
-                select(Contact.case_id, func.min(Promise.due_date))
-                .join(Promise, Promise.contact_id == Contact.id)
-                .where(Contact.case_id.in_(ids), Promise.status == "pending",
-                       Contact.deleted_at.is_(None))
-                .group_by(Contact.case_id)
+                select(CONTACT.case_id, func.min(PROMISE.due_date))
+                .join(PROMISES, PROMISE.contact_id == CONTACT.id)
+                .where(CONTACT.case_id.in_(ids), PROMISE.status == "pending",
+                       CONTACT.deleted_at.is_(None))
+                .group_by(CONTACT.case_id)
             ).all()
             dues = {cid: (date.fromisoformat(d) if isinstance(d, str) else d) for cid, d in due_rows}
             rows = s.execute(
-                select(Case, Organization.name).join(Organization).where(Case.id.in_(ids))
+                select(CASE.id, CASE.key, CASE.title, CASE.issue_type, CASE.role, CASE.status,
+                       CASE.opened_on, ORG.name.label("org"))
+                .join(ORGANIZATIONS, ORG.id == CASE.organization_id).where(CASE.id.in_(ids))
             ).all()
-            by_id = {c.id: (c, org) for c, org in rows}
+            by_id = {c.id: (c, c.org) for c in rows}
             out = []
             for cid in ids:
                 if cid not in by_id:
@@ -142,16 +151,16 @@ class CaseQueries(ServiceBase):
     def view_counts(self, today: date | None = None) -> dict[str, int]:
         """How many cases each saved view holds (the sidebar), in one read of the journal."""
         today = today or date.today()
-        live = Case.deleted_at.is_(None)
+        live = CASE.deleted_at.is_(None)
 
         def n(cond: Any) -> Any:
             return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
 
         with self.journal.sessions() as s:
             row = s.execute(select(
-                n(live), n(live & Case.status.in_(ACTIVE_STATUSES)),
-                n(live & (Case.status == "waiting")), n(live & (Case.status == "escalated")),
-                n(live & Case.status.in_(("resolved", "closed"))), n(Case.deleted_at.is_not(None)),
+                n(live), n(live & CASE.status.in_(ACTIVE_STATUSES)),
+                n(live & (CASE.status == "waiting")), n(live & (CASE.status == "escalated")),
+                n(live & CASE.status.in_(("resolved", "closed"))), n(CASE.deleted_at.is_not(None)),
             )).one()
             due_sub = self._case_query(CaseFilter(view="due"), today).order_by(None).subquery()
             due = int(s.scalar(select(func.count()).select_from(due_sub)) or 0)
@@ -164,7 +173,7 @@ class CaseQueries(ServiceBase):
         contacts whose own local date lies in first..last (both included) when given. Cheap:
         nothing is loaded, so a case file can refuse a huge case before reading it."""
         day = contact_day()
-        conds = [Contact.case_id == case_id, Contact.deleted_at.is_(None)]
+        conds = [CONTACT.case_id == case_id, CONTACT.deleted_at.is_(None)]
         if first is not None:
             conds.append(day >= first.isoformat())
         if last is not None:
@@ -178,12 +187,12 @@ class CaseQueries(ServiceBase):
     def find_case(self, ref: str) -> int:
         """A case by its key or number."""
         with self.journal.sessions() as s:
-            cid = s.scalar(select(Case.id).where(Case.key == ref, Case.deleted_at.is_(None)))
+            cid = s.scalar(select(CASE.id).where(CASE.key == ref, CASE.deleted_at.is_(None)))
             if cid is None and ref.isdigit():
-                cid = s.scalar(select(Case.id).where(Case.id == int(ref), Case.deleted_at.is_(None)))
+                cid = s.scalar(select(CASE.id).where(CASE.id == int(ref), CASE.deleted_at.is_(None)))
             if cid is None:
                 raise NotFound(f"There is no case '{escape_for_terminal(ref)}' (give its key or number).")
-            return cid
+            return int(cid)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """The best ``limit`` matches of ``query`` (``journal.search``: relevance when few
@@ -203,4 +212,4 @@ class CaseQueries(ServiceBase):
 
 def contact_day() -> Any:
     """A contact's own local date as ISO text (started_at is stored with its offset)."""
-    return func.substr(Contact.__table__.c.started_at, 1, 10, type_=String(10))
+    return func.substr(CONTACT.started_at, 1, 10, type_=String(10))

@@ -63,8 +63,9 @@ class PromiseDates(ServiceBase):
         """Recompute stored promise deadlines (after an upgrade or a calendar change)."""
         n = 0
         if only_missing:  # on every open: a read first, so a usual open never writes
+            promise = Promise.__table__.c  # Core: no mapper configuration before the window
             with self.journal.sessions() as s:
-                if s.scalar(select(Promise.id).where(Promise.due_date.is_(None)).limit(1)) is None:
+                if s.scalar(select(promise.id).where(promise.due_date.is_(None)).limit(1)) is None:
                     return 0
         with self._write() as s:
             q = select(Promise).options(selectinload(Promise.contact))

@@ -46,7 +46,7 @@ class SeedDefaults(ServiceBase):
         goes into the history like an edit. Nothing is written when nothing qualifies, so this
         costs one read on later opens.
         """
-        def stale(c: Channel) -> dict[str, str] | None:
+        def stale(c: Any) -> dict[str, str] | None:  # a Channel, or a row of its columns
             if c.verified_on is not None or c.verified_from:
                 return None
             fresh = _OLD_SEED_CHANNELS.get((c.kind, c.value, c.label, c.audience, c.hours,
@@ -54,11 +54,19 @@ class SeedDefaults(ServiceBase):
             return None if fresh is None or fresh == {"hours": c.hours,
                                                        "timezone": c.timezone} else fresh
 
+        # The usual case (nothing to refresh) reads Core tables: this runs when the journal
+        # opens, before the window's first paint, and needs no mapper configured.
+        org_t, ch_t = Organization.__table__.c, Channel.__table__.c
         with self.journal.sessions() as s:
-            org = s.scalar(select(Organization).where(Organization.key == "headway")
-                           .options(selectinload(Organization.channels)))
-            if org is None or (org.notes not in _OLD_HEADWAY_NOTES
-                               and not any(stale(c) for c in org.channels)):
+            org_row = s.execute(select(org_t.id, org_t.notes)
+                                .where(org_t.key == "headway")).first()
+            if org_row is None:
+                return
+            channels = s.execute(select(ch_t.kind, ch_t.value, ch_t.label, ch_t.audience,
+                                        ch_t.hours, ch_t.timezone, ch_t.verified_on,
+                                        ch_t.verified_from)
+                                 .where(ch_t.organization_id == org_row.id)).all()
+            if org_row.notes not in _OLD_HEADWAY_NOTES and not any(stale(c) for c in channels):
                 return
         with self._write() as s:
             org = s.scalar(select(Organization).where(Organization.key == "headway")

@@ -126,9 +126,12 @@ class ServiceBase:
         return self._write()
 
     def get_setting(self, key: str, default: str = "") -> str:
+        # A Core read (no ORM entity): it runs when the journal opens, before the window's
+        # first paint, and leaves the mappers unconfigured until something needs them.
+        table = Setting.__table__.c
         with self.journal.sessions() as s:
-            row = s.get(Setting, key)
-            return default if row is None else row.value
+            value = s.scalar(select(table.value).where(table.key == key))
+            return default if value is None else str(value)
 
     def profile(self) -> dict[str, str]:
         with self.journal.sessions() as s:

@@ -76,15 +76,22 @@ ERROR_LOG = "errors.log"
 ERROR_LOG_MAX_BYTES = 1024 * 1024  # then errors.log becomes errors.log.1
 
 
+WINDOW_ICON_MAX = 256  # px: the largest a title bar, task bar or switcher asks for
+
+
 def app_icon() -> QIcon:
-    """The application icon from the packaged hicolor PNGs (and the SVG), if present."""
+    """The window icon from the packaged hicolor PNGs up to WINDOW_ICON_MAX (and the SVG if
+    there are none). On X11 every size is decoded and sent to the server before the window
+    maps; the 512 px one (1 MB as pixels) only slowed that down. Menus and docks take the
+    installed icon theme's sizes (desktop.py), not this."""
     icon = QIcon()
     base = Path(__file__).resolve().parent.parent / "resources" / "icons"
     hicolor = base / "hicolor"
     if hicolor.is_dir():
         for size_dir in sorted(hicolor.iterdir()):
             png = size_dir / "apps" / f"{APP_ID}.png"
-            if png.is_file():
+            width = size_dir.name.partition("x")[0]
+            if png.is_file() and width.isdigit() and int(width) <= WINDOW_ICON_MAX:
                 icon.addFile(str(png))
     svg = base / f"{APP_ID}.svg"
     if icon.isNull() and svg.is_file():

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import platform
-from ..journal.crypto import sealed, unlocked
+from ..journal.crypto import unlocked
 from ..journal.filenames import MAX_NAME_UNITS, portable_name
 from ..journal.fsutil import fsync_dir
 
@@ -76,6 +76,8 @@ class DraftStore:
         blob = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
         keys = unlocked.keys_for(self.folder)
         if keys is not None:  # a locked journal's drafts are sealed like its other files
+            from ..journal.crypto import sealed  # cryptography: not before the window
+
             blob = sealed.seal_bytes(keys.files, blob)
         target = self.path(name)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=self.folder)
@@ -102,6 +104,8 @@ class DraftStore:
             return None
         except OSError:
             return None
+        from ..journal.crypto import sealed  # cryptography: not before the window
+
         try:
             keys = unlocked.keys_for(self.folder)
             if raw.startswith(sealed.MAGIC):

@@ -55,8 +55,23 @@ def _sync(s: QSettings) -> None:
     make_private(Path(s.fileName()))
 
 
+def _stored(s: QSettings, key: str, value: bool | str | int) -> bool:
+    """Whether ``key`` already holds ``value`` (as read back from the file)."""
+    if not s.contains(key):
+        return False
+    current = s.value(key)
+    if isinstance(value, bool):
+        return isinstance(current, bool | int | str) and (
+            str(current).strip().lower() in (("true", "1") if value else ("false", "0")))
+    return isinstance(current, bool | int | str) and str(current) == str(value)
+
+
 def set_value(key: str, value: bool | str | int) -> None:
+    """Store ``value`` and write the file; nothing is written when it holds it already (the
+    window applies its stored settings this way at start-up, before its first paint)."""
     s = app_settings()
+    if _stored(s, key, value):
+        return
     s.setValue(key, value)
     _sync(s)
 

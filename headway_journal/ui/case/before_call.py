@@ -20,7 +20,6 @@ from ...journal.issue_types import call_prompts
 from ...journal.records import CaseView
 from ...journal.service import JournalService
 from ..format import full_date, plural
-from ..letters.panel import add_letters
 from ..translated import QT_TRANSLATE_NOOP, TranslatedMap
 from ..widgets import Badge, Card, NoticeBox, heading, wrap_label
 from .common import CHANNEL_NAMES, add_to_column, clear_layout, muted
@@ -79,6 +78,8 @@ def fill_before_call(column: QVBoxLayout, service: JournalService, case: CaseVie
     add_to_column(column, heading(QCoreApplication.translate("before_call", "Next step")))
     add_to_column(column, wrap_label(service.next_step(case), name=QCoreApplication.translate("before_call", "Next step"),
                                      selectable=True))
+    from ..letters.panel import add_letters  # the letters' rules load with the tab
+
     add_letters(column, service, case, open_letter)
 
     add_outside_clocks(column, service, case)

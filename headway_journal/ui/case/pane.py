@@ -14,6 +14,7 @@ the service and then ``changed`` is emitted so the window can refresh the list a
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
@@ -22,7 +23,6 @@ from ...journal.next_step import after_broken_promise
 from ...journal.records import CaseView
 from ...journal.service import JournalService, ServiceError
 from ..exhibits.controller import AttachmentController
-from ..exhibits.panel import ExhibitsPanel
 from ..translated import QT_TRANSLATE_NOOP, TranslatedTexts
 from ..widgets import GRID
 from .before_call import fill_before_call
@@ -32,6 +32,9 @@ from .header import CaseHeader, DeletedBanner
 from .history import fill_history, history_browser
 from .next_step import PromiseMark
 from .timeline import TimelineTab
+
+if TYPE_CHECKING:  # pragma: no cover - built when its tab is first opened
+    from ..exhibits.panel import ExhibitsPanel
 
 TAB_TIMELINE, TAB_DETAILS, TAB_EXHIBITS, TAB_BEFORE_CALL, TAB_HISTORY = range(5)
 TAB_TITLES = TranslatedTexts("pane", (QT_TRANSLATE_NOOP("pane", "Timeline"), QT_TRANSLATE_NOOP("pane", "Details"), QT_TRANSLATE_NOOP("pane", "Exhibits"), QT_TRANSLATE_NOOP("pane", "Before you call"), QT_TRANSLATE_NOOP("pane", "History")))
@@ -150,6 +153,8 @@ class CasePane(QWidget):
     def exhibits(self) -> ExhibitsPanel:
         """The Exhibits tab's panel, built on first use and showing the current case."""
         if self._exhibits is None:
+            from ..exhibits.panel import ExhibitsPanel  # its modules load with it
+
             panel = ExhibitsPanel(self.service, self.controller)
             self._exhibits = panel
             layout = self.exhibits_page.layout()

@@ -65,7 +65,6 @@ class WelcomePanel(QWidget):
             "Keep everything in it encrypted under a passphrase (File > Security later too)"))
         if encrypt is not None:
             self.encrypt_button.clicked.connect(lambda _checked=False: encrypt())
-        self.encrypt_button.setVisible(encrypt is not None and service.journal.keys is None)
         column.addWidget(self.encrypt_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.details: WelcomeDetails | None = None  # made when first shown
         self.details_slot = QVBoxLayout()
@@ -86,6 +85,9 @@ class WelcomePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        # Only once it has a parent: showing a parentless button makes it a window of its own
+        # (a native window created, mapped and destroyed again at every start)
+        self.encrypt_button.setVisible(encrypt is not None and service.journal.keys is None)
         self.service = service
 
     def _start_clicked(self) -> None:

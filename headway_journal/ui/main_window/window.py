@@ -18,7 +18,7 @@ import contextlib
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from ... import APP_NAME
 from ...journal.records import CaseFilter, DueItem
 from ...journal.service import JournalService
-from .. import read_only_mode, shared_journal
+from .. import read_only_mode
 from .. import settings as st
 from ..case.next_step import PromiseMark
 from ..case.pane import CasePane
@@ -54,8 +54,6 @@ from ..case_list import CaseListModel
 from ..draft_offer import DraftOfferBar
 from ..exhibits.controller import AttachmentController
 from ..exhibits.drop_paste import install_drop_target, install_paste_shortcut, install_window_paste
-from ..exhibits.files import pick_and_attach
-from ..exhibits.panel import ExhibitsPanel
 from ..first_paint import when_exposed
 from ..fit import fit_to_screen
 from ..format import local_time, plural, short_date
@@ -70,6 +68,10 @@ from .messages import PLAIN_ERRORS, plain_message
 from .notices import announce, make_tray, overdue_text
 from .sidebar import VIEW_NAMES, Sidebar, empty_list_text, view_action_text
 from .welcome import WelcomePanel
+
+if TYPE_CHECKING:  # pragma: no cover - loaded when used (start-up skips them)
+    from ..exhibits.panel import ExhibitsPanel
+    from ..shared_journal import SharedWatch
 
 
 def _tr(text: str) -> str:
@@ -131,7 +133,7 @@ class MainWindow(CaseCommands):
         self._undo: list[tuple[str, int, str] | PromiseMark] = []
         self._last_error = ""
         self._shown_once = False
-        self.shared_watch: shared_journal.SharedWatch | None = None  # a shared journal's
+        self.shared_watch: SharedWatch | None = None  # a shared journal's
         self._ready = False  # the first case is shown once the window is up
         self._welcome_filled = False
         self._closed = False
@@ -326,7 +328,10 @@ class MainWindow(CaseCommands):
         with contextlib.suppress(*PLAIN_ERRORS):
             self.draft_bar.refresh()
         self.session.start()
-        self.shared_watch = shared_journal.watch(self)  # others' changes (a shared journal)
+        if self.service.journal.kind != "sqlite":  # others' changes (a shared journal)
+            from .. import shared_journal
+
+            self.shared_watch = shared_journal.watch(self)
         QTimer.singleShot(NOTIFY_FIRST_MS, self, self.check_overdue)
 
     @property
@@ -562,7 +567,10 @@ class MainWindow(CaseCommands):
         for action in (self.act_case_file, self.act_preview_case_file, self.act_print):
             action.setEnabled(has)
         self.act_restore_backup.setEnabled(self.session.is_open and not self.attachments.busy)
-        shared_journal.backups_elsewhere(self)  # a shared journal: pg_dump on its server
+        if self.service.journal.kind != "sqlite":  # a shared journal: pg_dump on its server
+            from .. import shared_journal
+
+            shared_journal.backups_elsewhere(self)
         self.act_remove_unused.setEnabled(self.session.is_open and not self.attachments.busy)
         self.status_menu.setEnabled(live)
         if case is not None and case.status in self.status_actions:
@@ -623,6 +631,8 @@ class MainWindow(CaseCommands):
         cid = self.attach_target()
         if cid is None:
             return 0
+        from ..exhibits.files import pick_and_attach
+
         return pick_and_attach(self, self.attachments, cid)
 
     def capture_screen(self) -> bool:
@@ -698,6 +708,8 @@ class MainWindow(CaseCommands):
 
     def open_shared_journal(self) -> MainWindow | None:
         """File > Open shared journal… (``ui.shared_journal``): a window of its own."""
+        from .. import shared_journal
+
         return shared_journal.open_shared_dialog(self)
 
     def backup_now(self) -> Path | None:

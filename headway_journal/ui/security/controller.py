@@ -109,7 +109,7 @@ class SecurityController(QObject):
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self.lock_now)
-        ActivityWatch.install(self.idle)
+        self._watching = False  # the input filter, once an idle lock is armed (restart_idle)
         self.restart_idle()
 
     # -- state --------------------------------------------------------------------------
@@ -125,6 +125,9 @@ class SecurityController(QObject):
     def restart_idle(self) -> None:
         minutes = lock_after_minutes()
         if minutes and self.locked_journal:
+            if not self._watching:  # a plain journal's events never pass through Python
+                self._watching = True
+                ActivityWatch.install(self.idle)
             self.idle.start(minutes * 60 * 1000)
         else:
             self.idle.stop()
