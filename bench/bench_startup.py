@@ -100,7 +100,7 @@ def child_floor(db: Path, idle: float) -> int:
     return 0
 
 
-def child_app(journal: Path, idle: float) -> int:
+def child_app(journal: Path | None, idle: float, database: str | None = None) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -140,13 +140,14 @@ def child_app(journal: Path, idle: float) -> int:
 
     spy = FirstShow()
     app.installEventFilter(spy)
-    return int(run_gui(journal) or 0)
+    return int(run_gui(journal, database=database) or 0)
 
 
 # --- the parent -----------------------------------------------------------------------------------
 
 
-def _child_args(kind: str, target: Path, idle: float = 0.0, importtime: bool = False) -> list[str]:
+def _child_args(kind: str, target: Path | str, idle: float = 0.0, importtime: bool = False
+                ) -> list[str]:
     args = [sys.executable]
     if importtime:
         args += ["-X", "importtime"]
@@ -154,7 +155,9 @@ def _child_args(kind: str, target: Path, idle: float = 0.0, importtime: bool = F
                    "--idle", str(idle)]
 
 
-def measure(kind: str, target: Path, idle: float = 0.0, **env: str) -> dict[str, Any]:
+def measure(kind: str, target: Path | str, idle: float = 0.0, **env: str) -> dict[str, Any]:
+    """One child's start; ``kind`` "floor", "app" (a folder) or "shared" (``target`` a
+    postgresql:// URL: the window of a shared journal, bench_shared.py)."""
     from common import child_env, run_json_child
 
     t0, out = run_json_child(_child_args(kind, target, idle), env=child_env(**env))
@@ -239,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:  # --child KIND --target PATH --idle SECONDS, no argparse
         kind, target, idle = argv[1], Path(argv[3]), float(argv[5])
+        if kind == "shared":  # the target is a database URL
+            return child_app(None, idle, database=argv[3])
         return child_floor(target, idle) if kind == "floor" else child_app(target, idle)
     import argparse
 
