@@ -116,3 +116,27 @@ def test_matches_are_counted_only_as_far_as_the_ranking_needs(
     hits = shared.search("refund")
     assert [h.snippet for h in hits][:3] == ["[refund] call 4", "[refund] call 3",
                                              "[refund] call 2"]
+
+
+def test_a_journal_of_schema_0009_gets_the_next_deadline_indexes(pg_server: Any) -> None:
+    name = pg_server.new_database(empty=True)
+    try:
+        url = pg_server.url(name)
+        assert shared_engine.migrate_url(url, "0009") is None  # an older version made it
+
+        def indexes() -> set[str]:
+            engine = shared_engine.make_pg_engine(make_url(url))
+            try:
+                with engine.connect() as conn:
+                    return set(conn.scalars(text("SELECT indexname FROM pg_indexes WHERE "
+                                                 "tablename IN ('promises', 'contacts')")))
+            finally:
+                engine.dispose()
+
+        assert not {"ix_promises_pending_due", "ix_contacts_live_case"} & indexes()
+        with JournalService.open(url) as svc:
+            assert svc.journal.upgraded_from == "0009"
+            assert svc.view_counts()["due"] == 0
+        assert {"ix_promises_pending_due", "ix_contacts_live_case"} <= indexes()
+    finally:
+        pg_server.drop_database(name)
