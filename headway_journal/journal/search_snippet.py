@@ -53,7 +53,11 @@ def _marks(tokens: list[str], phrases: list[list[str]]) -> list[tuple[int, int]]
 def _cut(text: str, phrases: list[list[str]]) -> tuple[int, str]:
     """(how many matches, the snippet) of one column."""
     spans = [m.span() for m in _TOKEN.finditer(text)]
-    tokens = [fold(text[a:b]) for a, b in spans]
+    if text.isascii():  # folding is lower case: once for the whole text
+        low = text.lower()
+        tokens = [low[a:b] for a, b in spans]
+    else:
+        tokens = [fold(text[a:b]) for a, b in spans]
     marks = _marks(tokens, phrases)
     if not spans:
         return 0, ""

@@ -1273,6 +1273,29 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
   </context>
   <context>
+    <name>OfflineNotice</name>
+    <message>
+      <location filename="headway_journal/ui/case/offline.py" />
+      <source>The journal server cannot be reached: this is the case as it was last loaded, read-only. It is read again when the connection is back.</source>
+      <translation>No se puede conectar con el servidor del diario: este es el caso tal como se cargó por última vez, de solo lectura. Se vuelve a leer cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/offline.py" />
+      <source>The journal server cannot be reached: the case will show when the connection is back.</source>
+      <translation>No se puede conectar con el servidor del diario: el caso se mostrará cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/offline.py" />
+      <source>Journal server notice</source>
+      <translation>Aviso del servidor del diario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/offline.py" />
+      <source>The journal server cannot be reached</source>
+      <translation>No se puede conectar con el servidor del diario</translation>
+    </message>
+  </context>
+  <context>
     <name>pane</name>
     <message>
       <location filename="headway_journal/ui/case/pane.py" />
@@ -7106,6 +7129,30 @@ Un diario personal de casos de soporte: cada contacto, cada promesa y su plazo, 
       <translation>Comprobar que un expediente o una exportación no ha cambiado y coincide con este diario</translation>
     </message>
     <message>
+      <location filename="headway_journal/ui/main_window/restore_flow.py" />
+      <source>Restore from backup</source>
+      <translation>Restaurar desde copia de seguridad</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/restore_flow.py" />
+      <source>Files are still being attached. Try again when they are done; nothing was changed.</source>
+      <translation>Todavía se están adjuntando archivos. Vuelva a intentarlo cuando terminen; no se cambió nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/restore_flow.py" />
+      <source>{problem}
+
+Nothing was changed. Choose another backup.</source>
+      <translation>{problem}
+
+No se cambió nada. Elija otra copia de seguridad.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/restore_flow.py" />
+      <source>A case file is being made. Try again when it is done; nothing was changed.</source>
+      <translation>Se está preparando un expediente. Vuelva a intentarlo cuando termine; no se cambió nada.</translation>
+    </message>
+    <message>
       <location filename="headway_journal/ui/main_window/window.py" />
       <source>Headway Journal</source>
       <translation>Headway Journal</translation>
@@ -7189,30 +7236,6 @@ Un diario personal de casos de soporte: cada contacto, cada promesa y su plazo, 
       <location filename="headway_journal/ui/main_window/window.py" />
       <source>Exhibit</source>
       <translation>Anexo</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Restore from backup</source>
-      <translation>Restaurar desde copia de seguridad</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>Files are still being attached. Try again when they are done; nothing was changed.</source>
-      <translation>Todavía se están adjuntando archivos. Vuelva a intentarlo cuando terminen; no se cambió nada.</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>{problem}
-
-Nothing was changed. Choose another backup.</source>
-      <translation>{problem}
-
-No se cambió nada. Elija otra copia de seguridad.</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/window.py" />
-      <source>A case file is being made. Try again when it is done; nothing was changed.</source>
-      <translation>Se está preparando un expediente. Vuelva a intentarlo cuando termine; no se cambió nada.</translation>
     </message>
     <message>
       <source>never</source>
