@@ -34,6 +34,9 @@ from headway_journal.journal.service import JournalService
 QUERIES = ("refund", "reimbursement", "claim denied", "supervisor", "chargeback", "Priya",
            "Raman", "Núñez", "Nunez", "Priya Raman", "reimb", "cred", "telehealth link", "HW-",
            "password reset", "zzqx nothing")
+NAME = "shared"
+# Issue 20: PostgreSQL against SQLite, same journal, same run.
+TARGETS = {"search_ms": 2.0, "case_list_ms": 2.0, "startup_ms": 1.3, "window_start_ms": 1.3}
 FIRST_VIEW = "active"  # the window's first view
 VIEWS = ("active", "due", "waiting", "escalated", "resolved", "all")
 PAGE = 100
@@ -103,6 +106,57 @@ def compare(folder: Path, url: str, runs: int, rounds: int, window_runs: int) ->
     return med
 
 
+def copy_and_compare(folder: Path, database: str | None, runs: int, rounds: int,
+                     window_runs: int) -> dict[str, Any]:
+    """The journal in ``folder`` copied into a private server (or the copy already in
+    ``database``), then both stores compared; the figures and their ratios."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from pg_server import PgServer, find_bin_dir
+
+    from headway_journal.journal.shared.copy import copy_journal
+
+    server, copied, url = None, None, database
+    if url is None:
+        bin_dir = find_bin_dir()
+        if bin_dir is None:
+            raise FileNotFoundError("the PostgreSQL server is not installed")
+        server = PgServer(bin_dir)
+        server.start()
+    try:
+        if server is not None:
+            server.admin("CREATE DATABASE bench")
+            url = server.url("bench")
+            t0 = time.perf_counter()
+            copy_journal(folder, url)
+            copied = round(time.perf_counter() - t0, 1)
+        assert url is not None
+        med = compare(folder, url, runs, rounds, window_runs)
+    finally:
+        if server is not None:
+            server.stop()
+    windows = med.pop("all_window_ms", None)
+    sqlite, pg = med["sqlite"], med["postgresql"]
+    return {"copy_to_server_s": copied,
+            "sqlite": {k: round(v, 1) for k, v in sqlite.items()},
+            "postgresql": {k: round(v, 1) for k, v in pg.items()},
+            "ratio": {k: round(pg[k] / sqlite[k], 2) if sqlite[k] else None for k in sqlite},
+            "all_window_ms": windows}
+
+
+def run(folder: Path, runs: int, rounds: int = 3, window_runs: int = 5) -> dict[str, Any]:
+    """``make bench``'s job (run_all.py): the generated journal on both stores, same run."""
+    from common import emit
+
+    try:
+        out = copy_and_compare(folder, None, runs, rounds, window_runs)
+    except FileNotFoundError as exc:
+        return emit({"name": NAME, "skipped": str(exc)})
+    ratio = out["ratio"]
+    ok = all(ratio.get(k) is not None and ratio[k] <= limit for k, limit in TARGETS.items())
+    return emit({"name": NAME, **out, "targets": {k: f"<= {v}x" for k, v in TARGETS.items()},
+                 "ok": ok})
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=1_000)
@@ -114,42 +168,17 @@ def main() -> int:
     parser.add_argument("--database", metavar="URL",
                         help="a database already holding the copy of the same journal")
     args = parser.parse_args()
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     import generate
-    from pg_server import PgServer, find_bin_dir
-
-    from headway_journal.journal.shared.copy import copy_journal
 
     # a cache of its own: the copy upgrades the journal it reads to this version's schema
     folder = generate.cached_journal(args.cases, args.contacts, args.images,
                                      root=Path(generate.CACHE_ROOT).with_name("hj-bench-shared"))
-    server, copied = None, None
-    if args.database is None:
-        bin_dir = find_bin_dir()
-        if bin_dir is None:
-            print("the PostgreSQL server is not installed", file=sys.stderr)
-            return 2
-        server = PgServer(bin_dir)
-        server.start()
     try:
-        url = args.database
-        if server is not None:
-            server.admin("CREATE DATABASE bench")
-            url = server.url("bench")
-            t0 = time.perf_counter()
-            copy_journal(folder, url)
-            copied = round(time.perf_counter() - t0, 1)
-        med = compare(folder, url, args.runs, args.rounds, args.window_runs)
-    finally:
-        if server is not None:
-            server.stop()
-    sqlite, pg = med["sqlite"], med["postgresql"]
-    out = {"contacts": args.contacts, "copy_to_server_s": copied,
-           "sqlite": {k: round(v, 1) for k, v in sqlite.items()},
-           "postgresql": {k: round(v, 1) for k, v in pg.items()},
-           "ratio": {k: round(pg[k] / sqlite[k], 2) if sqlite[k] else None for k in sqlite},
-           "all_window_ms": med.get("all_window_ms")}
-    print(json.dumps(out, indent=2))
+        out = copy_and_compare(folder, args.database, args.runs, args.rounds, args.window_runs)
+    except FileNotFoundError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(json.dumps({"contacts": args.contacts, **out}, indent=2))
     return 0
 
 
