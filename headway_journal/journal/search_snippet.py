@@ -39,6 +39,11 @@ def _marks(tokens: list[str], phrases: list[list[str]]) -> list[tuple[int, int]]
             continue
         prefix = n == len(phrases) - 1
         k = len(parts) - 1
+        word = parts[0]
+        if not k:  # one word (the usual case): a comprehension, not a loop of Python steps
+            out += [(i, i) for i, t in enumerate(tokens)
+                    if (t.startswith(word) if prefix else t == word)]
+            continue
         for i in range(len(tokens) - k):
             if k and tokens[i] != parts[0]:
                 continue
@@ -64,8 +69,11 @@ def _cut(text: str, phrases: list[list[str]]) -> tuple[int, str]:
     first = max(0, (marks[0][0] if marks else 0) - 2)
     last = min(len(spans), first + WORDS) - 1
     first = max(0, min(first, last - WORDS + 1))
-    opens = Counter(a for a, _b in marks)  # how many matches start (end) at each token
-    closes = Counter(b for _a, b in marks)
+    opens: Counter[int] = Counter()  # how many matches start (end) at each token
+    closes: Counter[int] = Counter()
+    for a, b in marks:
+        opens[a] += 1
+        closes[b] += 1
     out: list[str] = ["…" if first > 0 else text[:spans[0][0]]]
     depth = 0
     for i in range(first, last + 1):
