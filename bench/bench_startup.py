@@ -106,7 +106,7 @@ def child_floor(db: Path, idle: float, tuned: bool = False) -> int:
     return 0
 
 
-def child_app(journal: Path, idle: float) -> int:
+def child_app(journal: Path | None, idle: float, database: str | None = None) -> int:
     # The app first, as ``python -m headway_journal`` imports it: its package loads the Qt-free
     # layers before PySide6 (ui/__init__.py), which a PySide6 import here would pre-empt.
     from headway_journal.ui.app import make_application, run_gui
@@ -148,13 +148,14 @@ def child_app(journal: Path, idle: float) -> int:
 
     spy = FirstShow()
     app.installEventFilter(spy)
-    return int(run_gui(journal) or 0)
+    return int(run_gui(journal, database=database) or 0)
 
 
 # --- the parent -----------------------------------------------------------------------------------
 
 
-def _child_args(kind: str, target: Path, idle: float = 0.0, importtime: bool = False) -> list[str]:
+def _child_args(kind: str, target: Path | str, idle: float = 0.0, importtime: bool = False
+                ) -> list[str]:
     args = [sys.executable]
     if importtime:
         args += ["-X", "importtime"]
@@ -162,7 +163,9 @@ def _child_args(kind: str, target: Path, idle: float = 0.0, importtime: bool = F
                    "--idle", str(idle)]
 
 
-def measure(kind: str, target: Path, idle: float = 0.0, **env: str) -> dict[str, Any]:
+def measure(kind: str, target: Path | str, idle: float = 0.0, **env: str) -> dict[str, Any]:
+    """One child's start; ``kind`` "floor", "app" (a folder) or "shared" (``target`` a
+    postgresql:// URL: the window of a shared journal, bench_shared.py)."""
     from common import child_env, run_json_child
 
     t0, out = run_json_child(_child_args(kind, target, idle), env=child_env(**env))
@@ -247,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:  # --child KIND --target PATH --idle SECONDS, no argparse
         kind, target, idle = argv[1], Path(argv[3]), float(argv[5])
+        if kind == "shared":  # the target is a database URL
+            return child_app(None, idle, database=argv[3])
         if kind.startswith("floor"):
             return child_floor(target, idle, tuned=kind == "floor_tuned")
         return child_app(target, idle)

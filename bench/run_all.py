@@ -29,6 +29,7 @@ import bench_encrypted
 import bench_import
 import bench_memory
 import bench_search
+import bench_shared
 import bench_startup
 import generate
 from common import REPO, machine_info
@@ -39,12 +40,14 @@ DOC = REPO / "docs" / "performance.md"
 
 FULL = {"cases": 10_000, "contacts": 100_000, "images": 3_000, "startup_runs": 5,
         "search_runs": 7, "cli_runs": 5, "list_runs": 7, "casefile_runs": 3,
-        "casefile_contacts": 200, "casefile_images": 30, "import_runs": 1, "memory_runs": 3, "encrypted_runs": 3}
+        "casefile_contacts": 200, "casefile_images": 30, "import_runs": 1, "memory_runs": 3, "encrypted_runs": 3,
+        "shared_runs": 5}
 QUICK = {"cases": 1_000, "contacts": 10_000, "images": 300, "startup_runs": 2,
          "search_runs": 3, "cli_runs": 2, "list_runs": 3, "casefile_runs": 1,
-         "casefile_contacts": 50, "casefile_images": 6, "import_runs": 1, "memory_runs": 1, "encrypted_runs": 1}
+         "casefile_contacts": 50, "casefile_images": 6, "import_runs": 1, "memory_runs": 1, "encrypted_runs": 1,
+         "shared_runs": 2}
 NAMES = ("startup", "search", "case_list", "casefile", "casefile_cli", "import", "memory",
-         "encrypted")
+         "encrypted", "shared")
 
 
 def _yes(ok: Any) -> str:
@@ -112,6 +115,7 @@ def summary_rows(r: dict[str, dict[str, Any]]) -> list[tuple[str, str, str, str,
                      f"floor {m['floor_rss_mb']:.0f} MB", f"+{m['large_minus_floor_mb']:.0f} MB",
                      "<= floor + 80 MB", _yes(m["ok"])))
     rows += encrypted_rows(r.get("encrypted", {}))
+    rows += shared_rows(r.get("shared", {}))
     for name, res in r.items():
         if "error" in res or "skipped" in res:
             rows.append((name, "not measured", "", "", "", res.get("error") or res["skipped"]))
@@ -133,6 +137,24 @@ def encrypted_rows(e: dict[str, Any]) -> list[tuple[str, str, str, str, str, str
         rows.append((label, f"{locked_ms:.0f} ms", f"plain {plain_ms:.0f} ms",
                      f"{e[f'{key}_ratio']:.2f}x", f"<= {target}x plain",
                      _yes(e[f"{key}_ratio"] <= target)))
+    return rows
+
+
+def shared_rows(sh: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
+    """The journal on a PostgreSQL server against the same journal in a folder (issue 20)."""
+    if "ratio" not in sh:
+        return []
+    rows = []
+    for key, label in (("search_ms", "Shared journal (PostgreSQL): search"),
+                       ("case_list_ms", "Shared journal: case list, median of 6 views"),
+                       ("startup_ms", "Shared journal: open + view counts + first page"),
+                       ("window_start_ms", "Shared journal: the window's start-up")):
+        if sh["ratio"].get(key) is None:
+            continue
+        limit = bench_shared.TARGETS[key]
+        rows.append((label, f"{sh['postgresql'][key]:.1f} ms", f"SQLite {sh['sqlite'][key]:.1f} ms",
+                     f"{sh['ratio'][key]:.2f}x", f"<= {limit}x SQLite",
+                     _yes(sh["ratio"][key] <= limit)))
     return rows
 
 
@@ -277,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         "import": lambda: bench_import.run(journal, params["import_runs"]),
         "memory": lambda: bench_memory.run(journal, small, params["memory_runs"]),
         "encrypted": lambda: bench_encrypted.run(journal, params["encrypted_runs"]),
+        "shared": lambda: bench_shared.run(journal, params["shared_runs"]),
     }
     results: dict[str, dict[str, Any]] = {}
     for name in args.only or NAMES:

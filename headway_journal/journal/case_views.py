@@ -4,6 +4,7 @@ that would save it unchanged (for editing).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -34,6 +35,18 @@ from .records import (
 from .service_base import ServiceBase
 
 
+def _case_options(loaded: Any) -> tuple[Any, ...]:
+    """Everything a case view shows, loaded with a query per kind of record."""
+    return (
+        selectinload(Case.organization).selectinload(Organization.channels),
+        selectinload(loaded).selectinload(Contact.tickets),
+        selectinload(loaded).selectinload(Contact.promises),
+        selectinload(Case.escalations),
+        selectinload(Case.attachments),
+        selectinload(Case.notes),
+    )
+
+
 class CaseViews(ServiceBase):
     """A case read whole (part of ``JournalService``)."""
 
@@ -50,41 +63,45 @@ class CaseViews(ServiceBase):
             high = (contacts_to or date.max).isoformat()
             loaded = Case.contacts.and_(day >= low, day <= high)
         with self.journal.sessions() as s:
-            c = s.scalar(
-                select(Case)
-                .where(Case.id == case_id)
-                .options(
-                    selectinload(Case.organization).selectinload(Organization.channels),
-                    selectinload(loaded).selectinload(Contact.tickets),
-                    selectinload(loaded).selectinload(Contact.promises),
-                    selectinload(Case.escalations),
-                    selectinload(Case.attachments),
-                    selectinload(Case.notes),
-                )
-            )
+            c = s.scalar(select(Case).where(Case.id == case_id).options(*_case_options(loaded)))
             if c is None or (c.deleted_at is not None and not include_deleted):
                 raise NotFound(f"There is no case {case_id}.")
-            atts = [attachment_view(a) for a in c.attachments]
-            live = tuple(a for a in atts if a.removed_at is None)
-            contacts = tuple(
-                self._contact_view(ct, [a for a in live if a.contact_id == ct.id], now)
-                for ct in c.contacts if ct.deleted_at is None
-            )
-            return CaseView(
-                id=c.id, key=c.key, title=c.title, organization=organization_view(c.organization),
-                issue_type=c.issue_type,
-                issue_label=ISSUE_TYPES[c.issue_type].label if c.issue_type in ISSUE_TYPES
-                else c.issue_type,
-                role=c.role, status=c.status, opened_on=c.opened_on, summary=c.summary,
-                desired_outcome=c.desired_outcome, amount_disputed=c.amount_disputed,
-                currency=c.currency, fields={k: str(v) for k, v in (c.fields or {}).items()},
-                created_at=c.created_at, updated_at=c.updated_at, contacts=contacts,
-                escalations=tuple(escalation_view(e) for e in c.escalations),
-                attachments=live,
-                removed_attachments=tuple(a for a in atts if a.removed_at is not None),
-                notes=tuple(NoteView(n.id, n.body, n.created_at, n.updated_at) for n in c.notes),
-                version=c.version,
-            )
+            return self._case_view(c, now)
+
+    def get_cases(self, case_ids: Sequence[int], *, now: datetime | None = None
+                  ) -> list[CaseView]:
+        """Several cases read whole, in the order given, with a few queries for all of them
+        (the export reads a journal this way); missing and deleted cases are skipped."""
+        now = now or datetime.now(UTC)
+        with self.journal.sessions() as s:
+            found = {c.id: c for c in s.scalars(
+                select(Case).where(Case.id.in_(list(case_ids)))
+                .options(*_case_options(Case.contacts)))}
+            return [self._case_view(found[i], now) for i in case_ids
+                    if i in found and found[i].deleted_at is None]
+
+    def _case_view(self, c: Case, now: datetime) -> CaseView:
+        atts = [attachment_view(a) for a in c.attachments]
+        live = tuple(a for a in atts if a.removed_at is None)
+        contacts = tuple(
+            self._contact_view(ct, [a for a in live if a.contact_id == ct.id], now)
+            for ct in c.contacts if ct.deleted_at is None
+        )
+        return CaseView(
+            id=c.id, key=c.key, title=c.title, organization=organization_view(c.organization),
+            issue_type=c.issue_type,
+            issue_label=ISSUE_TYPES[c.issue_type].label if c.issue_type in ISSUE_TYPES
+            else c.issue_type,
+            role=c.role, status=c.status, opened_on=c.opened_on, summary=c.summary,
+            desired_outcome=c.desired_outcome, amount_disputed=c.amount_disputed,
+            currency=c.currency, fields={k: str(v) for k, v in (c.fields or {}).items()},
+            created_at=c.created_at, updated_at=c.updated_at, contacts=contacts,
+            escalations=tuple(escalation_view(e) for e in c.escalations),
+            attachments=live,
+            removed_attachments=tuple(a for a in atts if a.removed_at is not None),
+            notes=tuple(NoteView(n.id, n.body, n.created_at, n.updated_at) for n in c.notes),
+            version=c.version,
+        )
 
     def _contact_view(self, ct: Contact, atts: list[AttachmentView], now: datetime) -> ContactView:
         return ContactView(

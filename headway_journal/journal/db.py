@@ -60,7 +60,7 @@ JOURNAL_ENTRIES = swap.JOURNAL_ENTRIES
 # Kept here (and checked against Alembic's scripts by a test) so opening a journal that needs no
 # upgrade never imports Alembic.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0008", "0006",
-                                    "0007", "0009")
+                                    "0007", "0009", "0010")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
@@ -276,7 +276,10 @@ def read_only_sessions(engine: Engine) -> sessionmaker[Session]:
     """Sessions that can only read: a deferred BEGIN (never BEGIN IMMEDIATE, so no write lock
     is ever asked for) on a connection with ``PRAGMA query_only``, so any write fails in SQLite
     itself. For commands that only read (search, export, check, casefile, ics)."""
-    return sessionmaker(engine.execution_options(journal_read_only=True), expire_on_commit=False)
+    options: dict[str, Any] = {"journal_read_only": True}
+    if engine.dialect.name == "postgresql":  # BEGIN READ ONLY: the server refuses any write
+        options["postgresql_readonly"] = True
+    return sessionmaker(engine.execution_options(**options), expire_on_commit=False)
 
 
 def write_sessions(engine: Engine) -> sessionmaker[Session]:

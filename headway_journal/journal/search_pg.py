@@ -63,16 +63,22 @@ def fts_query(text_: str) -> str | None:
     return " & ".join("(" + " <-> ".join(ph) + ")" for ph in phrases)
 
 
-def count_matches(s: Session, match: str) -> int:
-    """How many documents match (deleted ones included): from the index only."""
-    return int(s.execute(text("SELECT count(*) FROM search_docs "
-                              "WHERE tsv @@ to_tsquery('headway', :q)"), {"q": match}).scalar() or 0)
+def count_matches(s: Session, match: str, at_most: int | None = None) -> int:
+    """How many documents match (deleted ones included), counting no further than ``at_most``
+    when given: a GIN match is checked against each row, so a common word's full count would
+    read thousands of rows only to learn that it is "more than RANK_AT_MOST"."""
+    inner = "SELECT 1 FROM search_docs WHERE tsv @@ to_tsquery('headway', :q)"
+    if at_most is not None:
+        inner += f" LIMIT {int(at_most)}"
+    return int(s.execute(text(f"SELECT count(*) FROM ({inner}) AS m"), {"q": match}).scalar()
+               or 0)
 
 
 def hit_rows(s: Session, match: str, limit: int) -> list[Any]:
     """(kind, rowid, case_id, case title, snippet, contact start) of the best ``limit``
     matches: by relevance when there are at most RANK_AT_MOST, else newest first."""
-    order = RELEVANCE if count_matches(s, match) <= search.RANK_AT_MOST else RECENCY
+    bound = search.RANK_AT_MOST
+    order = RELEVANCE if count_matches(s, match, at_most=bound + 1) <= bound else RECENCY
     rows = s.execute(text(_HITS.format(order=order)), {"q": match, "n": limit}).all()
     words = query_words(match)
     return [(kind, rid, case_id, title, snippet(doc_title, body, words), started)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 WORDS = 12
 _TOKEN = re.compile(r"[^\W_]+")
@@ -22,6 +23,8 @@ _FOLD = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "�
 
 def fold(word: str) -> str:
     """A word without accents, in lower case."""
+    if word.isascii():
+        return word.lower()  # (what the rest gives for ASCII, without its cost per word)
     decomposed = unicodedata.normalize("NFKD", word.translate(_FOLD))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
@@ -35,34 +38,50 @@ def _marks(tokens: list[str], phrases: list[list[str]]) -> list[tuple[int, int]]
         if not parts:
             continue
         prefix = n == len(phrases) - 1
-        for i in range(len(tokens) - len(parts) + 1):
-            ok = all(tokens[i + j] == part for j, part in enumerate(parts[:-1]))
-            last = tokens[i + len(parts) - 1]
-            if ok and (last.startswith(parts[-1]) if prefix else last == parts[-1]):
-                out.append((i, i + len(parts) - 1))
+        k = len(parts) - 1
+        word = parts[0]
+        if not k:  # one word (the usual case): a comprehension, not a loop of Python steps
+            out += [(i, i) for i, t in enumerate(tokens)
+                    if (t.startswith(word) if prefix else t == word)]
+            continue
+        for i in range(len(tokens) - k):
+            if k and tokens[i] != parts[0]:
+                continue
+            last = tokens[i + k]
+            if not (last.startswith(parts[-1]) if prefix else last == parts[-1]):
+                continue
+            if all(tokens[i + j] == parts[j] for j in range(1, k)):
+                out.append((i, i + k))
     return sorted(out)
 
 
 def _cut(text: str, phrases: list[list[str]]) -> tuple[int, str]:
     """(how many matches, the snippet) of one column."""
     spans = [m.span() for m in _TOKEN.finditer(text)]
-    tokens = [fold(text[a:b]) for a, b in spans]
+    if text.isascii():  # folding is lower case: once for the whole text
+        low = text.lower()
+        tokens = [low[a:b] for a, b in spans]
+    else:
+        tokens = [fold(text[a:b]) for a, b in spans]
     marks = _marks(tokens, phrases)
     if not spans:
         return 0, ""
     first = max(0, (marks[0][0] if marks else 0) - 2)
     last = min(len(spans), first + WORDS) - 1
     first = max(0, min(first, last - WORDS + 1))
-    opens = {a for a, _b in marks}
-    closes = {b for _a, b in marks}
+    opens: Counter[int] = Counter()  # how many matches start (end) at each token
+    closes: Counter[int] = Counter()
+    for a, b in marks:
+        opens[a] += 1
+        closes[b] += 1
     out: list[str] = ["…" if first > 0 else text[:spans[0][0]]]
     depth = 0
     for i in range(first, last + 1):
         if i in opens and depth == 0:
             out.append("[")
-        depth += sum(1 for a, _b in marks if a == i)
+        depth += opens[i]
         out.append(text[spans[i][0]:spans[i][1]])
-        depth -= sum(1 for _a, b in marks if b == i)
+        depth -= closes[i]
         if i in closes and depth <= 0:
             depth = 0
             out.append("]")

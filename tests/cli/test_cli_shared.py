@@ -146,6 +146,12 @@ def test_copy_to_a_server_and_back_gives_identical_exports(
     fill(folder, tmp_path)
     assert cli.main(["--journal", str(folder), "copy-to", pg_url]) == 0
     assert "Copied 1 cases, 1 contacts and 1 exhibit files" in capsys.readouterr().out
+    with JournalService.open(pg_url) as svc, svc.journal.sessions() as s:
+        # vacuumed and analyzed at once: planned and searched at full speed from the start
+        settled = s.execute(text(
+            "SELECT relname FROM pg_stat_user_tables WHERE last_vacuum IS NOT NULL "
+            "AND last_analyze IS NOT NULL")).scalars().all()
+    assert {"cases", "contacts", "promises", "search_docs"} <= set(settled)
     back = tmp_path / "back"
     assert cli.main(["--database", pg_url, "copy-to", str(back)]) == 0
     capsys.readouterr()

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 from sqlalchemy import make_url
 
 from headway_journal.journal.records import CaseFilter, CaseInput
@@ -159,3 +159,53 @@ def test_server_errors_in_plain_words() -> None:
     text = describe_server_error("connection to server on socket failed: no such file")
     assert "cannot be reached" in text and "nothing was saved" in text
     assert "only read" in describe_server_error("permission denied for table cases")
+
+
+def test_a_lost_server_keeps_the_shown_case_on_screen_read_only(
+        qtbot: Any, shared: JournalService, pg_url: str, pg_server: Any) -> None:
+    first, second = new_case(shared, "Refund"), new_case(shared, "Claim denied")
+    window = open_window(qtbot, shared)
+    assert window.select_case(first)
+    pane = window.case_pane
+    qtbot.waitUntil(lambda: pane.case is not None and pane.case.id == first)
+    log_first = [b for b in pane.timeline.timeline_area.widget().findChildren(QPushButton)
+                 if "first contact" in b.text()]
+    assert len(log_first) == 1 and log_first[0].isEnabled()
+    assert not pane.offline_notice.isVisibleTo(pane) and not pane.locked
+    name = str(make_url(pg_url).database)
+    pg_server.admin(f"ALTER DATABASE {name} ALLOW_CONNECTIONS false")
+    try:
+        pg_server.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        f"WHERE datname = '{name}'")
+        pane.show_case(second)  # another case asked for: it cannot be read now
+        assert pane.case is not None and pane.case.id == first  # still on screen
+        assert pane.title_label.text() == "Refund"
+        assert pane.offline_notice.isVisibleTo(pane) and pane.locked
+        assert "cannot be reached" in pane.offline_notice.label.text()
+        assert not any(b.isEnabled() for b in log_first)  # nothing on it can change
+    finally:
+        pg_server.admin(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true")
+    pane.show_case(second)  # the server is back: read as usual
+    assert pane.case is not None and pane.case.id == second
+    assert pane.title_label.text() == "Claim denied"
+    assert not pane.offline_notice.isVisibleTo(pane) and not pane.locked
+    window.close()
+
+
+def test_a_lost_server_with_no_case_shown_says_so(qtbot: Any, shared: JournalService,
+                                                  pg_url: str, pg_server: Any) -> None:
+    cid = new_case(shared, "Refund")
+    window = open_window(qtbot, shared)
+    pane = window.case_pane
+    pane.show_case(None)
+    name = str(make_url(pg_url).database)
+    pg_server.admin(f"ALTER DATABASE {name} ALLOW_CONNECTIONS false")
+    try:
+        pg_server.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        f"WHERE datname = '{name}'")
+        pane.show_case(cid)
+        assert pane.case is None and pane.stack.currentIndex() == 0
+        assert "cannot be reached" in pane.placeholder.text()
+    finally:
+        pg_server.admin(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true")
+    window.close()

@@ -16,13 +16,16 @@ from ..filenames import MAX_NAME_UNITS, fits_name_limits, portable_name
 from ..fsutil import write_atomic
 from ..issue_types import ISSUE_TYPES
 from ..models import utc_key
-from ..records import CaseFilter
+from ..records import CaseFilter, CaseView
 from ..safe_echo import echo_path
 from ..service import JournalService
 from .chain_seal import CHAIN_KEY, chain_block
 from .common import FORMAT_NAME, FORMAT_VERSION, PROFILE_KEYS, ExportError
 from .files import EXPORTED_FILE, copy_exhibit, file_name
 from .letters import export_letters
+
+# Cases read per batch: few enough that the ORM's objects for one batch stay small.
+READ_BATCH = 200
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,20 @@ def _contact(ct: Any, attachment: Callable[[Any], dict[str, Any]]) -> dict[str, 
     }
 
 
+def _read_cases(svc: JournalService) -> tuple[list[CaseView], dict[int, dict[str, Any]]]:
+    """Every case read whole, in batches (a few queries per batch, not per case: on a server
+    each query is a round trip), sorted as the format writes them; and their letter drafts."""
+    ids = svc.case_ids(CaseFilter(view="all"))
+    views: list[CaseView] = []
+    letters: dict[int, dict[str, Any]] = {}
+    for at in range(0, len(ids), READ_BATCH):
+        batch = ids[at:at + READ_BATCH]
+        views.extend(svc.get_cases(batch))
+        letters.update(svc.letter_drafts_of(batch))
+    views.sort(key=lambda v: (v.opened_on, v.key))
+    return views, letters
+
+
 def build_document(svc: JournalService, files_dir_name: str
                    ) -> tuple[dict[str, Any], dict[str, str]]:
     """The export document, and {file name in the files folder: sha256} of the exhibits."""
@@ -123,8 +140,7 @@ def build_document(svc: JournalService, files_dir_name: str
     ]
     cases: list[dict[str, Any]] = []
     contact_ids: dict[tuple[str, str], int] = {}
-    views = [svc.get_case(cid) for cid in svc.case_ids(CaseFilter(view="all"))]
-    views.sort(key=lambda v: (v.opened_on, v.key))
+    views, letters = _read_cases(svc)
     for cv in views:
         contact_keys = {ct.id: ct.key for ct in cv.contacts}
         contact_ids.update({(cv.key, ct.key): ct.id for ct in cv.contacts})
@@ -158,7 +174,7 @@ def build_document(svc: JournalService, files_dir_name: str
                 for e in sorted(cv.escalations, key=lambda e: (e.requested_on, e.key))
             ],
             "notes": [{"body": n.body, "created_at": _iso_dt(n.created_at)} for n in cv.notes],
-            "letters": export_letters(svc.letter_drafts(cv.id), contact_keys),
+            "letters": export_letters(letters.get(cv.id, {}), contact_keys),
         })
     profile = svc.profile()
     doc: dict[str, Any] = {

@@ -7,7 +7,7 @@ it was sent, the day, the channel and the logged contact that records the sendin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -78,6 +78,17 @@ class LetterDrafts(ServiceBase):
         with self.journal.sessions() as s:
             rows = s.scalars(select(LetterDraft).where(LetterDraft.case_id == case_id)).all()
             return {r.kind: _view(r) for r in rows}
+
+    def letter_drafts_of(self, case_ids: Sequence[int]) -> dict[int, dict[str, LetterDraftView]]:
+        """Each case's drafts by kind, for several cases in one query (cases without any are
+        left out)."""
+        out: dict[int, dict[str, LetterDraftView]] = {}
+        with self.journal.sessions() as s:
+            for r in s.scalars(select(LetterDraft)
+                               .where(LetterDraft.case_id.in_(list(case_ids)))
+                               .order_by(LetterDraft.id)):
+                out.setdefault(r.case_id, {})[r.kind] = _view(r)
+        return out
 
     def letter_draft(self, case_id: int, kind: str) -> LetterDraftView | None:
         return self.letter_drafts(case_id).get(kind)

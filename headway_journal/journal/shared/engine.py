@@ -9,13 +9,14 @@ people opening an old journal at once upgrade it once. A local folder per user a
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 from sqlalchemy import URL, Connection, Engine, String, Text, create_engine, event, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -43,6 +44,9 @@ SCHEMA_LOCK = 0x484A_0001
 # (``journal.chain``; SQLite's BEGIN IMMEDIATE gives the same order).
 WRITE_LOCK = 0x484A_0002
 CONNECT_TIMEOUT_S = 10
+# A pooled connection idle this long is pinged before use (``make_pg_engine``).
+PING_AFTER_S = 1.0
+USED_AT = "headway_used_at"
 APPLICATION_NAME = "headway-journal"
 
 
@@ -88,20 +92,44 @@ class _NoLock(FolderLock):
 
 def make_pg_engine(url: URL) -> Engine:
     """An engine on the server. ``journal_read_only`` sessions (``db.read_only_sessions``) run
-    in READ ONLY transactions, so any write fails in the server itself."""
-    engine = create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=6,
+    in READ ONLY transactions (``BEGIN READ ONLY``: ``postgresql_readonly``), so any write
+    fails in the server itself; write sessions take ``WRITE_LOCK`` first. A pooled connection
+    idle for ``PING_AFTER_S`` is pinged before it is used again (a dropped one is replaced);
+    one used a moment ago is not: every round trip to the server counts."""
+    engine = create_engine(url, pool_size=2, max_overflow=6,
                            connect_args={"connect_timeout": CONNECT_TIMEOUT_S,
                                          "application_name": APPLICATION_NAME})
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        options = conn.get_execution_options()
-        if options.get("journal_read_only", False):
-            conn.exec_driver_sql("SET TRANSACTION READ ONLY")
-        elif options.get("journal_write", False):
+        if conn.get_execution_options().get("journal_write", False):
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
+    @event.listens_for(engine, "checkin")
+    def _checkin(dbapi_conn: Any, record: Any) -> None:
+        record.info[USED_AT] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checkout(dbapi_conn: Any, record: Any, proxy: Any) -> None:
+        used = record.info.get(USED_AT)
+        if used is None or time.monotonic() - used < PING_AFTER_S:
+            return  # a new connection, or one in use a moment ago
+        try:
+            alive = engine.dialect.do_ping(dbapi_conn)
+        except Exception:  # noqa: BLE001 - any failure means the connection is gone
+            alive = False
+        if not alive:
+            raise DisconnectionError("the connection to the journal server was lost")
+
     return engine
+
+
+def read_sessions(engine: Engine) -> sessionmaker[Session]:
+    """The shared journal's reading sessions: each statement on its own (autocommit), as
+    PostgreSQL's READ COMMITTED gives each statement its own snapshot anyway; no BEGIN and
+    ROLLBACK around a read, two round trips fewer."""
+    return sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"),
+                        expire_on_commit=False)
 
 
 def read_pg_revision(conn: Connection, where: str) -> str | None:
@@ -200,7 +228,7 @@ def open_shared_journal(url_text: str, *, password: str | None = None,
         raise
     folder = (cache_root or default_cache_root()) / cache_name(url)
     make_private_dir(folder)
-    sessions = sessionmaker(engine, expire_on_commit=False)
+    sessions = read_sessions(engine)
     writes = write_sessions(engine)  # sealed into the hash chain at each commit
     upgraded_from = current if current != HEAD_REVISION else None
     journal = SharedJournal(folder, engine, sessions, writes, _NoLock(), upgraded_from, None,

@@ -1273,6 +1273,29 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
   </context>
   <context>
+    <name>OfflineNotice</name>
+    <message>
+      <location filename="headway_journal/ui/case/offline.py" />
+      <source>The journal server cannot be reached: this is the case as it was last loaded, read-only. It is read again when the connection is back.</source>
+      <translation>No se puede conectar con el servidor del diario: este es el caso tal como se cargó por última vez, de solo lectura. Se vuelve a leer cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/offline.py" />
+      <source>The journal server cannot be reached: the case will show when the connection is back.</source>
+      <translation>No se puede conectar con el servidor del diario: el caso se mostrará cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/offline.py" />
+      <source>Journal server notice</source>
+      <translation>Aviso del servidor del diario</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/offline.py" />
+      <source>The journal server cannot be reached</source>
+      <translation>No se puede conectar con el servidor del diario</translation>
+    </message>
+  </context>
+  <context>
     <name>pane</name>
     <message>
       <location filename="headway_journal/ui/case/pane.py" />

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from sqlalchemy.exc import OperationalError
 
 from ...journal.next_step import after_broken_promise
 from ...journal.records import CaseView
@@ -31,6 +32,7 @@ from .details import fill_details
 from .header import CaseHeader, DeletedBanner
 from .history import fill_history, history_browser
 from .next_step import PromiseMark
+from .offline import OfflineNotice, grey_out_buttons, is_server_lost, offline_text
 from .timeline import TimelineTab
 
 if TYPE_CHECKING:  # pragma: no cover - built when its tab is first opened
@@ -85,6 +87,8 @@ class CasePane(QWidget):
         column.setSpacing(GRID)
         column.addWidget(self._build_header())
         column.addWidget(self._build_deleted_banner())
+        self.offline_notice = OfflineNotice()  # a shared journal's server cannot be reached
+        column.addWidget(self.offline_notice)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(QCoreApplication.translate("CasePane", "Case tabs"))
         self.tabs.setDocumentMode(True)
@@ -211,7 +215,8 @@ class CasePane(QWidget):
     @property
     def locked(self) -> bool:
         """Nothing shown can be changed: a case in Deleted, or a read-only journal."""
-        return self.deleted or getattr(self.service, "read_only", None) is not None
+        return (self.deleted or self.offline_notice.isVisibleTo(self)
+                or getattr(self.service, "read_only", None) is not None)
 
     def show_case(self, case_id: int | None, *, deleted: bool = False) -> None:
         """Show a case (``None``: the placeholder). ``deleted`` allows a case in Deleted."""
@@ -226,14 +231,30 @@ class CasePane(QWidget):
         try:
             case = self.service.get_case(case_id, include_deleted=deleted)
         except ServiceError as exc:
-            self.case = None
-            self._exhibits_show(None)
-            self.placeholder.setText(str(exc))
-            self.stack.setCurrentIndex(0)
+            self.set_placeholder(str(exc))
+            return
+        except OperationalError as exc:
+            self._server_lost(exc)
             return
         self.case = case
+        self.offline_notice.hide()
         self._fill(case)
         self.stack.setCurrentIndex(1)
+
+    def _server_lost(self, exc: OperationalError) -> None:
+        """A shared journal's server went away: the case last loaded stays on screen,
+        read-only, with a notice (``offline``); with none loaded, the notice alone."""
+        if not is_server_lost(exc):
+            raise exc
+        if self.case is None:
+            self.set_placeholder(offline_text(False))
+            return
+        self.offline_notice.show()
+        # what is on screen stays; nothing in it can change (no refill: that reads the server)
+        grey_out_buttons(self.timeline.timeline_area.widget(), self.before_area.widget(),
+                         self.deleted_banner)
+        if self._exhibits is not None:
+            self._exhibits.set_read_only(True)
 
     def reload(self, *, deleted: bool | None = None) -> None:
         """Show the current case again (after a change), keeping the scroll position."""
