@@ -6,6 +6,12 @@ raises. An edit carries the version it was made from (``CaseInput.version``,
 locked (``FOR UPDATE`` on a server; SQLite's write transaction already excludes other writers)
 and ``check_version`` raises ``ConflictError`` with both versions, both sets of values and who
 saved last. SQLAlchemy's version check on UPDATE is the backstop (``conflict_from_stale``).
+
+A save raises a record's version by exactly one: before each flush, a record whose own values
+(or, for a contact, its tickets) changed and whose version this transaction has not raised yet
+gets the next number; later flushes of the same save leave it. (SQLAlchemy's own counter raised
+it at every UPDATE, so a save that flushed twice -- its time stamp landing in a new second --
+counted as two, and the next save from the copy read before it was refused wrongly.)
 """
 
 from __future__ import annotations
@@ -14,17 +20,19 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from headway_journal import i18n
 
 from .history import jsonable
-from .models import Change
+from .models import Change, Versioned
 from .records import ConflictError
 
 __all__ = ["check_version", "conflict_from_stale", "last_editor"]
+
+_RAISED = "versions_raised"  # Session.info: the records whose version this transaction raised
 
 _ENTITY = {"cases": "case", "contacts": "contact", "notes": "note",
            "organizations": "organization", "escalations": "escalation",
@@ -59,3 +67,23 @@ def conflict_from_stale(exc: StaleDataError) -> ConflictError:
                           "Nothing was saved: open it again to see the new version.").format(
                               entity=entity),)
     return err
+
+
+def _raise_versions(session: Session, _context: object, _instances: object) -> None:
+    raised: set[object] = session.info.setdefault(_RAISED, set())
+    for obj in session.dirty:
+        if not isinstance(obj, Versioned) or obj in raised:
+            continue
+        if session.is_modified(obj, include_collections=False):
+            obj.version = (obj.version or 0) + 1
+            raised.add(obj)  # held until the transaction ends: no address reused
+
+
+def _forget(session: Session, *_args: object) -> None:
+    session.info.pop(_RAISED, None)
+
+
+# every session: the ORM's writes anywhere in the app go through here
+event.listen(Session, "before_flush", _raise_versions)
+event.listen(Session, "after_commit", _forget)
+event.listen(Session, "after_rollback", _forget)

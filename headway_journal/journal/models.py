@@ -86,7 +86,10 @@ class Versioned:
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - SQLAlchemy's declared_attr
-        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+        # raised by ``concurrency`` once per transaction, however many flushes it makes (the
+        # built-in counter raised it at every UPDATE: one save could count as two)
+        return {"version_id_col": cls.__table__.c.version,  # type: ignore[attr-defined]
+                "version_id_generator": False}
 
 
 class Organization(Versioned, Base):
