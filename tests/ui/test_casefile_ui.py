@@ -272,7 +272,8 @@ def test_cancel_during_the_build_leaves_no_file(
     progress = dialog.builder.progress_dialog
     assert progress is not None
     qtbot.waitUntil(progress.isVisible, timeout=WAIT)  # shown while the build runs
-    assert progress.value() >= 35
+    # the worker's progress reaches the box through the event loop, a moment later
+    qtbot.waitUntil(lambda: progress.value() >= 35, timeout=WAIT)
     cancel_button = progress.findChild(QPushButton)
     assert cancel_button is not None and cancel_button.text() == "Cancel"
     with qtbot.waitSignal(dialog.builder.cancelled, timeout=WAIT):
