@@ -56,9 +56,8 @@ def _obj(props: dict[str, Any], required: Sequence[str] = (), **kw: Any) -> dict
     return out
 
 
-def _contact_defs() -> dict[str, Any]:
-    """The schemas of a contact and of what it holds (and of escalations and notes)."""
-    attachment = _obj({
+def _attachment_def() -> dict[str, Any]:
+    return _obj({
         "path": {"type": "string", "minLength": 1,
                  "description": "Relative to the JSON file's folder and inside it."},
         "caption": _text(2000),
@@ -77,7 +76,10 @@ def _contact_defs() -> dict[str, Any]:
                            "at, subject, message_id...). Import keeps it under was_* keys of "
                            "an 'imported' provenance."},
     }, ["path"])
-    promise = _obj({
+
+
+def _promise_def() -> dict[str, Any]:
+    return _obj({
         "text": {"type": "string", "minLength": 1},
         "business_days": {"type": "integer", "minimum": 1,
                           "maximum": dl.MAX_PROMISE_BUSINESS_DAYS},
@@ -91,6 +93,10 @@ def _contact_defs() -> dict[str, Any]:
     }, ["text"], anyOf=[{"required": ["business_days"]}, {"required": ["hours"]},
                         {"required": ["due_on"]}],
         **{"not": {"required": ["business_days", "hours"]}})
+
+
+def _contact_defs() -> dict[str, Any]:
+    """The schemas of a contact and of what it holds (and of escalations and notes)."""
     contact = _obj({
         "key": _KEY,
         "started_at": {**_MOMENT, "type": "string"},
@@ -136,7 +142,7 @@ def _contact_defs() -> dict[str, Any]:
         "contact": {"type": ["string", "null"],
                     "description": "Key of the contact that logged the sending."},
     }, ["kind"])
-    return {"contact": contact, "promise": promise, "attachment": attachment,
+    return {"contact": contact, "promise": _promise_def(), "attachment": _attachment_def(),
             "escalation": escalation, "note": note, "letter": letter}
 
 
