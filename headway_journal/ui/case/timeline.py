@@ -216,6 +216,29 @@ class TimelineTab(QWidget):
                                                                   when=when, channel=channel,
                                                                   direction=direction))
         card.setProperty("contact_id", ct.id)
+        card.body.addLayout(self._contact_top(ct, channel, direction, when))
+        self._contact_details(card, ct)
+        for p in ct.promises:
+            card.body.addWidget(self._promise_row(p))
+        if not ct.promises:
+            card.body.addWidget(self._expected_row(case, ct))
+        for esc in case.escalations:
+            if esc.contact_id == ct.id:
+                card.body.addWidget(self._escalation_row(esc))
+        if ct.attachments:
+            card.body.addWidget(self._thumbnail_row(ct.attachments))
+        if ct.recorded_late_days >= 1:
+            late = wrap_label(
+                QCoreApplication.translate("TimelineTab", "Written down {plural} later, on "
+                                                          "{local_moment}.").format(
+                                                              plural=plural(ct.recorded_late_days, 'day'),
+                                                              local_moment=local_moment(ct.recorded_at)), name=QCoreApplication.translate("TimelineTab", "Recorded later"))
+            card.body.addWidget(muted(late))
+        return card
+
+    def _contact_top(self, ct: ContactView, channel: str, direction: str,
+                     when: str) -> QHBoxLayout:
+        """Channel and direction, the moment, how it was captured and the actions menu."""
         top = QHBoxLayout()
         top.setSpacing(GRID)
         kind = QLabel(f"{channel} · {direction}")
@@ -247,7 +270,11 @@ class TimelineTab(QWidget):
         actions.setMenu(menu)
         actions.setEnabled(not self.locked)
         top.addWidget(actions)
-        card.body.addLayout(top)
+        return top
+
+
+    def _contact_details(self, card: Card, ct: ContactView) -> None:
+        """Who, how long, tickets, summary and outcome."""
 
         who = [", ".join(x for x in (ct.rep_name, ct.rep_title) if x)]
         if ct.rep_id:
@@ -277,23 +304,6 @@ class TimelineTab(QWidget):
             card.body.addWidget(wrap_label(QCoreApplication.translate("TimelineTab", "Outcome: {outcome}").format(
                 outcome=ct.outcome), name=QCoreApplication.translate("TimelineTab", "Outcome"),
                                            selectable=True))
-        for p in ct.promises:
-            card.body.addWidget(self._promise_row(p))
-        if not ct.promises:
-            card.body.addWidget(self._expected_row(case, ct))
-        for esc in case.escalations:
-            if esc.contact_id == ct.id:
-                card.body.addWidget(self._escalation_row(esc))
-        if ct.attachments:
-            card.body.addWidget(self._thumbnail_row(ct.attachments))
-        if ct.recorded_late_days >= 1:
-            late = wrap_label(
-                QCoreApplication.translate("TimelineTab", "Written down {plural} later, on "
-                                                          "{local_moment}.").format(
-                                                              plural=plural(ct.recorded_late_days, 'day'),
-                                                              local_moment=local_moment(ct.recorded_at)), name=QCoreApplication.translate("TimelineTab", "Recorded later"))
-            card.body.addWidget(muted(late))
-        return card
 
     def _promise_row(self, p: PromiseView) -> QWidget:
         """[PROMISE] what, terms and due date — then its state and Kept / Broken below."""
