@@ -96,7 +96,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--uninstall-desktop", action="store_true",
                    help="remove it from the application menu again")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    _add_journal_commands(sub)
+    _add_casefile_commands(sub)
+    for module in COMMAND_MODULES:
+        _COMMANDS.update(importlib.import_module(module).add_commands(sub))
+    return p
 
+
+def _add_journal_commands(sub: Any) -> None:
+    """import, export, search, check, backup, restore."""
     c = sub.add_parser("import", help="merge a JSON file (docs/journal-format.md) into the journal",
                        description="Merge a JSON file into the journal, by key. All or nothing: "
                                    "if anything in the file is invalid, nothing is written.")
@@ -128,6 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Replace the journal database with FILE after checking it. "
                                    "The current database is kept in the journal's backups/.")
     c.add_argument("file", metavar="FILE")
+
+
+def _add_casefile_commands(sub: Any) -> None:
+    """casefile and ics."""
     c = sub.add_parser("casefile", help="build the PDF case file of a case",
                        description="Build the PDF case file of CASE (its key or number).")
     c.add_argument("case", metavar="CASE", help="the case's key or number")
@@ -149,9 +161,6 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("ics", help="export the deadlines of open cases (pending promises and "
                                    "outside clocks) to an iCalendar file")
     c.add_argument("file", metavar="FILE")
-    for module in COMMAND_MODULES:
-        _COMMANDS.update(importlib.import_module(module).add_commands(sub))
-    return p
 
 
 # --- entry point -------------------------------------------------------------------------------
