@@ -846,3 +846,18 @@ def test_the_due_list_at_start_is_read_with_the_counts(qtbot: Any, service: Jour
     assert [model.case_id(r) for r in range(model.rowCount())] == original(
         service, CaseFilter(view="due", sort="title"))
     window.close()
+
+
+def test_search_box_clear_button(window: MainWindow, sample: Sample, qtbot: Any) -> None:
+    """The clear button appears over typed text and clicking it shows every case again."""
+    from PySide6.QtWidgets import QToolButton
+
+    window.set_view("all")
+    box = window.search_box
+    qtbot.keyClicks(box, "Aetna")
+    qtbot.waitUntil(lambda: window.case_model.rowCount() == 1)
+    assert box.isClearButtonEnabled()
+    [clear] = [b for b in box.findChildren(QToolButton) if b.isVisibleTo(box)]
+    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert box.text() == ""
+    qtbot.waitUntil(lambda: window.case_model.rowCount() == 5)
