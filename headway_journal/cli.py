@@ -202,9 +202,10 @@ def _user_error_types() -> tuple[type[BaseException], ...]:
         "headway_journal.journal.db": ("JournalError",),
         "headway_journal.journal.service": ("ServiceError",),
         "headway_journal.journal.interchange": ("ImportError_", "ExportError"),
-        "headway_journal.journal.exhibits": ("AttachmentError",),
+        # where they are defined (their packages load them on first use)
+        "headway_journal.journal.exhibits.store": ("AttachmentError",),
         "headway_journal.journal.issue_types": ("FieldError",),
-        "headway_journal.journal.deadlines": ("PromiseTermsError",),
+        "headway_journal.journal.deadlines.promises": ("PromiseTermsError",),
     }
     for module, names in wanted.items():
         mod = sys.modules.get(module)

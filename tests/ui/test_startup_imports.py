@@ -26,7 +26,8 @@ from headway_journal.ui import settings as st
 NOT_BEFORE_THE_WINDOW = (
     "reportlab", "PIL", "pypdf", "pyhanko", "docx", "cryptography", "alembic", "psycopg",
     "holidays", "icalendar", "ijson", "extract_msg", "pytesseract", "keyring",
-    "headway_journal.casefile",
+    "headway_journal.casefile", "headway_journal.journal.deadlines.expectations",
+    "headway_journal.journal.deadlines.ics", "headway_journal.journal.deadlines.promises",
     "headway_journal.journal.interchange", "headway_journal.journal.search",
     "headway_journal.journal.shared.engine", "headway_journal.journal.crypto.sealed",
     "headway_journal.ui.letters.panel", "headway_journal.ui.letters.dialog",
