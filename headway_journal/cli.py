@@ -211,9 +211,10 @@ def _user_error_types() -> tuple[type[BaseException], ...]:
         "headway_journal.journal.db": ("JournalError",),
         "headway_journal.journal.service": ("ServiceError",),
         "headway_journal.journal.interchange": ("ImportError_", "ExportError"),
-        "headway_journal.journal.exhibits": ("AttachmentError",),
+        # where they are defined (their packages load them on first use)
+        "headway_journal.journal.exhibits.store": ("AttachmentError",),
         "headway_journal.journal.issue_types": ("FieldError",),
-        "headway_journal.journal.deadlines": ("PromiseTermsError",),
+        "headway_journal.journal.deadlines.promises": ("PromiseTermsError",),
     }
     for module, names in wanted.items():
         mod = sys.modules.get(module)
@@ -729,6 +730,9 @@ def _gui(args: argparse.Namespace) -> int:
 
 def _window(args: argparse.Namespace, journal: Path | None, open_file: str | None) -> int:
     try:
+        from headway_journal.ui import import_qt
+
+        import_qt()  # PySide6 after the Qt-free layers, its import hook told what they are
         from headway_journal.ui.app import run_gui
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("PySide6"):

@@ -10,6 +10,7 @@ every row and defeat the paging.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -39,6 +40,7 @@ from .translated import QT_TRANSLATE_NOOP, TranslatedTexts, word
 from .widgets import BADGE_COLORS, NEUTRAL_BADGE
 
 PAGE_SIZE = 100
+DUE_VIEW = CaseFilter(view="due")  # the filter whose ids view_counts_and_due_ids returns
 
 COL_TITLE, COL_STATUS, COL_DUE, COL_ORG = range(4)
 HEADERS = TranslatedTexts("case_list", (QT_TRANSLATE_NOOP("case_list", "Case"), QT_TRANSLATE_NOOP("case_list", "Status"), QT_TRANSLATE_NOOP("case_list", "Next deadline"), QT_TRANSLATE_NOOP("case_list", "Organization")))
@@ -78,14 +80,20 @@ class CaseListModel(QAbstractTableModel):
     def today(self) -> date:
         return self._today or date.today()
 
-    def set_filter(self, flt: CaseFilter) -> None:
+    def set_filter(self, flt: CaseFilter, due_ids: Sequence[int] | None = None) -> None:
         self._filter = flt
-        self.reload()
+        self.reload(due_ids)
 
-    def reload(self) -> None:
-        """Fetch the ids again (after a change or a new filter); summaries are fetched lazily."""
+    def reload(self, due_ids: Sequence[int] | None = None) -> None:
+        """Fetch the ids again (after a change or a new filter); summaries are fetched lazily.
+
+        ``due_ids``: the 'due' view's ids as ``view_counts_and_due_ids`` read them just now,
+        taken instead of a second read when the filter is that view's (start-up's usual case)."""
         self.beginResetModel()
-        self._ids = self.service.case_ids(self._filter, self._today)
+        if due_ids is not None and self._today is None and self._filter == DUE_VIEW:
+            self._ids = list(due_ids)
+        else:
+            self._ids = self.service.case_ids(self._filter, self._today)
         self._pages = {}
         self.endResetModel()
 

@@ -192,13 +192,19 @@ class SearchBox(QLineEdit):
 
     def __init__(self, delay_ms: int = 200, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setClearButtonEnabled(True)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._emit)
-        self.textChanged.connect(lambda _t: self._timer.start())
+        self.textChanged.connect(self._text_changed)
         self._last = ""
+
+    def _text_changed(self, text: str) -> None:
+        # The clear button shows only over some text: it is made with the first text (its
+        # icon's first lookup was ~5 ms of the window's start; an empty box looks the same)
+        if text and not self.isClearButtonEnabled():
+            self.setClearButtonEnabled(True)
+        self._timer.start()
 
     def _emit(self) -> None:
         text = self.text().strip()

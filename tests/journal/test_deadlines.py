@@ -862,3 +862,30 @@ def test_deadlines_to_ics_empty_and_naive() -> None:
     naive = DeadlineItem("x", "t", d("2026-03-09"), datetime(2026, 3, 9, 10), "", "c")
     with pytest.raises(ValueError, match="time zone"):
         deadlines_to_ics([naive])
+
+
+def test_the_package_loads_each_part_on_first_use() -> None:
+    """``deadlines`` offers every name of its parts, each the part's own object, and importing
+    the package loads none of them (the window's first screen needs none:
+    docs/performance.md, item 16)."""
+    import importlib
+
+    from headway_journal.journal import deadlines
+
+    parts = {"business_days", "expectations", "ics", "promises"}
+    for name in deadlines.__all__:
+        value = getattr(deadlines, name)
+        owners = [p for p in parts if getattr(importlib.import_module(
+            f"headway_journal.journal.deadlines.{p}"), name, None) is value]
+        assert owners, name
+    assert set(dir(deadlines)) >= set(deadlines.__all__)
+    with pytest.raises(AttributeError):
+        deadlines.no_such_name  # noqa: B018
+    code = ("import sys; import headway_journal.journal.deadlines as dl; "
+            "print(sorted(m for m in sys.modules if m.startswith(dl.__name__ + '.'))); "
+            "from headway_journal.journal.deadlines import promise_due; "
+            "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules "
+            "if m.startswith(dl.__name__ + '.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, check=True).stdout.splitlines()
+    assert out == ["[]", "['business_days', 'promises']"]

@@ -209,6 +209,13 @@ def test_case_list_views_and_next_deadline(svc: JournalService) -> None:
     views = ("due", "active", "waiting", "escalated", "resolved", "all", "deleted")
     assert counts == {v: svc.count_cases(CaseFilter(view=v), today) for v in views}
     assert counts["deleted"] == 1 and counts["all"] == 2
+    # the window's start: the counts and the 'due' view's list from one pass, the same as
+    # the list read on its own, in the same order
+    for day in (today, date(2026, 10, 1), date(2027, 1, 1)):
+        both, due_ids = svc.view_counts_and_due_ids(today=day)
+        assert both == svc.view_counts(today=day)
+        assert due_ids == svc.case_ids(CaseFilter(view="due"), day)
+        assert both["due"] == len(due_ids)
 
 
 def test_due_items_and_notification_once(svc: JournalService) -> None:

@@ -801,3 +801,63 @@ def test_timeline_thumbnail_opens_the_exhibit_viewer(window: MainWindow, sample:
     viewers = [d for d in window.findChildren(QDialog) if d.accessibleName() == "Exhibit viewer"]
     assert len(viewers) == 1 and viewers[0].isVisible()
     viewers[0].close()
+
+
+def test_the_due_list_at_start_is_read_with_the_counts(qtbot: Any, service: JournalService,
+                                                      sample: Sample, make_window: Any,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window starts on Due & overdue with its list from the counts' own read (one pass
+    over the pending promises): the same cases in the same order as reading the list alone,
+    after a change too; other views and orders are read as before."""
+    headway = service.case_summaries([sample.billing])[0].organization
+    headway = next(o.id for o in service.organizations() if o.name == headway)
+    for days, title in ((3, "Card refund"), (1, "Router swap"), (2, "Late invoice")):
+        cid = service.create_case(CaseInput(
+            title=title, organization_id=headway, issue_type="technical", role="client",
+            fields={"device": "iPhone 13"}))
+        service.log_contact(cid, ContactInput(
+            started_at=at(1, 9, 0), channel="phone",
+            promises=[PromiseInput("call back", business_days=days)]))
+    expected = service.case_ids(CaseFilter(view="due"))
+    assert len(expected) == 4
+    reads: list[CaseFilter] = []
+    original = JournalService.case_ids
+
+    def counted(self: JournalService, flt: CaseFilter = CaseFilter(), today: Any = None
+                ) -> list[int]:
+        reads.append(flt)
+        return original(self, flt, today)
+
+    monkeypatch.setattr(JournalService, "case_ids", counted)
+    window = make_window(service)
+    model = window.case_model
+    assert window.view == "due" and reads == []  # no second read of the 'due' list
+    assert [model.case_id(r) for r in range(model.rowCount())] == expected
+    assert window.views.item(0).text() == "Due & overdue  (4)"
+    # a change refreshes the list the same way, and it matches a read of its own
+    window.select_case(expected[0])
+    window.act_mark_kept.trigger()
+    after = original(service, CaseFilter(view="due"))
+    assert [model.case_id(r) for r in range(model.rowCount())] == after
+    assert len(after) == 3 and reads == []
+    # another order of the same view is read on its own
+    window.sort_combo.setCurrentIndex(window.sort_combo.findData("title"))
+    assert reads[-1] == CaseFilter(view="due", sort="title")
+    assert [model.case_id(r) for r in range(model.rowCount())] == original(
+        service, CaseFilter(view="due", sort="title"))
+    window.close()
+
+
+def test_search_box_clear_button(window: MainWindow, sample: Sample, qtbot: Any) -> None:
+    """The clear button appears over typed text and clicking it shows every case again."""
+    from PySide6.QtWidgets import QToolButton
+
+    window.set_view("all")
+    box = window.search_box
+    qtbot.keyClicks(box, "Aetna")
+    qtbot.waitUntil(lambda: window.case_model.rowCount() == 1)
+    assert box.isClearButtonEnabled()
+    [clear] = [b for b in box.findChildren(QToolButton) if b.isVisibleTo(box)]
+    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert box.text() == ""
+    qtbot.waitUntil(lambda: window.case_model.rowCount() == 5)

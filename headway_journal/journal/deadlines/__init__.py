@@ -27,52 +27,83 @@ Vocabulary
 
 from __future__ import annotations
 
-from .business_days import (
-    DEFAULT_CALENDAR,
-    BusinessCalendar,
-    available_countries,
-    available_subdivisions,
-)
-from .expectations import (
-    BUSINESS_HOURS_CLOSE,
-    BUSINESS_HOURS_OPEN,
-    CHANNELS,
-    CLOCK_FIELDS,
-    ESCALATION_STEPS,
-    EXPECTED_RESPONSE_TABLE,
-    EXTERNAL_REVIEW_MONTHS,
-    ISSUE_TYPES,
-    OUTSIDE_CLOCK_NOTE,
-    RESPONSE_WINDOWS,
-    SMALL_DISPUTE_LIMIT,
-    UNITS,
-    Expectation,
-    ExpectedResponse,
-    OutsideClock,
-    add_months,
-    contact_expectations,
-    expected_due_range,
-    expected_response,
-    external_review_clock,
-    is_after_hours,
-    issue_type_window,
-    next_escalation_step,
-    outside_clocks,
-    outside_clocks_for_fields,
-)
-from .ics import ICS_PRODID, ICS_UID_DOMAIN, TIMED_EVENT_MINUTES, DeadlineItem, deadlines_to_ics
-from .promises import (
-    MAX_PROMISE_BUSINESS_DAYS,
-    MAX_PROMISE_HOURS,
-    MAX_PROMISE_YEARS,
-    PROMISE_STATUSES,
-    PromiseDue,
-    PromiseState,
-    PromiseTermsError,
-    promise_due,
-    promise_state,
-    validate_promise_terms,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the names below, each loaded from its part on first use
+    from .business_days import (
+        DEFAULT_CALENDAR,
+        BusinessCalendar,
+        available_countries,
+        available_subdivisions,
+    )
+    from .expectations import (
+        BUSINESS_HOURS_CLOSE,
+        BUSINESS_HOURS_OPEN,
+        CHANNELS,
+        CLOCK_FIELDS,
+        ESCALATION_STEPS,
+        EXPECTED_RESPONSE_TABLE,
+        EXTERNAL_REVIEW_MONTHS,
+        ISSUE_TYPES,
+        OUTSIDE_CLOCK_NOTE,
+        RESPONSE_WINDOWS,
+        SMALL_DISPUTE_LIMIT,
+        UNITS,
+        Expectation,
+        ExpectedResponse,
+        OutsideClock,
+        add_months,
+        contact_expectations,
+        expected_due_range,
+        expected_response,
+        external_review_clock,
+        is_after_hours,
+        issue_type_window,
+        next_escalation_step,
+        outside_clocks,
+        outside_clocks_for_fields,
+    )
+    from .ics import ICS_PRODID, ICS_UID_DOMAIN, TIMED_EVENT_MINUTES, DeadlineItem, deadlines_to_ics
+    from .promises import (
+        MAX_PROMISE_BUSINESS_DAYS,
+        MAX_PROMISE_HOURS,
+        MAX_PROMISE_YEARS,
+        PROMISE_STATUSES,
+        PromiseDue,
+        PromiseState,
+        PromiseTermsError,
+        promise_due,
+        promise_state,
+        validate_promise_terms,
+    )
+
+# Which part holds each name: a part is imported when one of its names is first used, so
+# importing the package costs nothing before the window (docs/performance.md, item 16).
+_PARTS: dict[str, tuple[str, ...]] = {
+    "business_days": (
+        "DEFAULT_CALENDAR", "BusinessCalendar", "available_countries", "available_subdivisions"
+    ),
+    "expectations": (
+        "BUSINESS_HOURS_CLOSE", "BUSINESS_HOURS_OPEN", "CHANNELS", "CLOCK_FIELDS",
+        "ESCALATION_STEPS", "EXPECTED_RESPONSE_TABLE", "EXTERNAL_REVIEW_MONTHS", "ISSUE_TYPES",
+        "OUTSIDE_CLOCK_NOTE", "RESPONSE_WINDOWS", "SMALL_DISPUTE_LIMIT", "UNITS",
+        "Expectation", "ExpectedResponse", "OutsideClock", "add_months",
+        "contact_expectations", "expected_due_range", "expected_response",
+        "external_review_clock", "is_after_hours", "issue_type_window", "next_escalation_step",
+        "outside_clocks", "outside_clocks_for_fields"
+    ),
+    "ics": (
+        "ICS_PRODID", "ICS_UID_DOMAIN", "TIMED_EVENT_MINUTES", "DeadlineItem",
+        "deadlines_to_ics"
+    ),
+    "promises": (
+        "MAX_PROMISE_BUSINESS_DAYS", "MAX_PROMISE_HOURS", "MAX_PROMISE_YEARS",
+        "PROMISE_STATUSES", "PromiseDue", "PromiseState", "PromiseTermsError", "promise_due",
+        "promise_state", "validate_promise_terms"
+    ),
+}
+_WHERE = {name: part for part, names in _PARTS.items() for name in names}
 
 __all__ = [
     "BUSINESS_HOURS_CLOSE",
@@ -120,3 +151,17 @@ __all__ = [
     "promise_state",
     "validate_promise_terms",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """A name of ``__all__``, from its part (imported now if it was not yet)."""
+    part = _WHERE.get(name)
+    if part is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{part}"), name)
+    globals()[name] = value  # the next use is a plain global
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

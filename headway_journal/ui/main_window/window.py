@@ -177,11 +177,11 @@ class MainWindow(CaseCommands):
         fit_to_screen(self)  # a saved or default size larger than this screen is clamped
         self.set_newest_first(st.get_bool(st.KEY_NEWEST_FIRST, True))
         self._reload_filters(organizations=False)  # the closed combo needs no list yet
-        self._update_counts()
+        due_ids = self._update_counts()
         if self._counts.get("due", 0):
             self._view = "due"
         self._set_view_silently(self._view)
-        self._apply_filter()
+        self._apply_filter(due_ids)
         self.update_status()
         self.update_actions()
 
@@ -395,10 +395,12 @@ class MainWindow(CaseCommands):
         the list is read once the window is shown."""
         self.sidebar.fill_filters(self.service.organizations() if organizations else [])
 
-    def _apply_filter(self) -> None:
+    def _apply_filter(self, due_ids: list[int] | None = None) -> None:
+        """``due_ids``: the 'due' view's ids read with the counts just now (used only when
+        the filter is that view's, so the list needs no second pass)."""
         keep = self.current_case_id()
         self.sidebar.update_organization_column()
-        self.case_model.set_filter(self.current_filter())
+        self.case_model.set_filter(self.current_filter(), due_ids)
         self._after_list_reload(keep)
 
     def _after_list_reload(self, keep: int | None, *, reload_pane: bool = True) -> None:
@@ -485,10 +487,10 @@ class MainWindow(CaseCommands):
         just done stays in sight; a new or restored case (``select``) is revealed in the list.
         """
         self.session.changed_since_backup = True  # refresh follows writes; at worst one extra backup
-        self._update_counts()
+        due_ids = self._update_counts()
         shown = self.case_pane.case_id
         keep = select if select is not None else (self.current_case_id() or shown)
-        self.case_model.reload()
+        self.case_model.reload(due_ids)
         if keep is not None and self.case_model.row_of(keep) >= 0:
             self._after_list_reload(keep, reload_pane=reload_pane)
         elif keep is not None and keep == shown and not self.case_pane.deleted:
@@ -509,16 +511,19 @@ class MainWindow(CaseCommands):
             self._after_list_reload(None, reload_pane=reload_pane)
         self.update_status()
 
-    def _update_counts(self) -> None:
+    def _update_counts(self) -> list[int] | None:
+        """Read the sidebar's counts; returns the 'due' view's ids read with them (None when
+        the read failed)."""
         try:
-            counts = dict(self.service.view_counts())
+            counts, due_ids = self.service.view_counts_and_due_ids()
         except PLAIN_ERRORS as exc:  # a busy or failing disk: keep the last counts, say why
             self.statusBar().showMessage(plain_message(exc), 15000)
-            return
+            return None
         self._counts = counts
         self.sidebar.show_counts(counts)
         for key, action in self.view_actions.items():
             action.setText(view_action_text(key, counts.get(key, 0)))
+        return due_ids
 
     @property
     def counts(self) -> dict[str, int]:
