@@ -730,9 +730,6 @@ def _gui(args: argparse.Namespace) -> int:
 
 def _window(args: argparse.Namespace, journal: Path | None, open_file: str | None) -> int:
     try:
-        from headway_journal.ui import import_qt
-
-        import_qt()  # PySide6 after the Qt-free layers, its import hook told what they are
         from headway_journal.ui.app import run_gui
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("PySide6"):

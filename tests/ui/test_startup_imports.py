@@ -156,38 +156,3 @@ def test_storing_a_setting_it_already_holds_writes_nothing(value: bool | str | i
     st.set_value("probe/value", other)
     assert path.stat().st_mtime_ns != 1
     assert st.app_settings().value("probe/value") in (other, str(other).lower())
-
-
-def test_pyside6_hook_is_told_only_what_it_would_find() -> None:
-    """``ui.import_qt`` marks the modules loaded before PySide6 as not using it, so its import
-    hook does not read their source again; each one marked really never mentions PySide6
-    (what the hook looks for), and the window's own modules are still read by it."""
-    code = r"""
-import inspect, json, sys
-import headway_journal.ui as ui
-before = set(sys.modules)
-ui.import_qt()
-import shibokensupport.feature as feature
-table = dict(feature.pyside_feature_dict)
-import headway_journal.ui.app
-marked = sorted(n for n in before if table.get(n) == -1)
-wrong = []
-for name in marked:
-    try:
-        source = inspect.getsource(sys.modules[name])
-    except (TypeError, OSError, SyntaxError):
-        continue  # no source: the hook says "not PySide" too
-    if "PySide6" in source:
-        wrong.append(name)
-print(json.dumps({"marked": marked, "wrong": wrong,
-                  "app": feature.pyside_feature_dict.get("headway_journal.ui.bool_guard")}))
-"""
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120, check=True)
-    seen = json.loads(out.stdout.strip().splitlines()[-1])
-    assert seen["wrong"] == []
-    for name in ("typing", "sqlalchemy.orm", "headway_journal.journal.service",
-                 "headway_journal.journal.records"):
-        assert name in seen["marked"]
-    assert "headway_journal.cli" not in seen["marked"]  # it names PySide6: left to the hook
-    assert seen["app"] == 0  # a module of the window: found by the hook as before
