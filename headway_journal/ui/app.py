@@ -431,21 +431,8 @@ def _run_gui(app: QApplication, router: Any, journal_dir: Path | None, demo: boo
             backup=not demo, defer_check=True)
         if service is None:
             return 0 if note == HANDED_OVER else 1
-        if demo:
-            try:
-                demo_module = importlib.import_module("headway_journal.journal.demo")
-            except ImportError:
-                demo_module = None
-            if demo_module is not None:
-                demo_module.populate_demo(service)
-        from .main_window import MainWindow
-
-        window = MainWindow(service)
+        window = _main_window(service, demo)
         shutdown.set_quit(window.quit)
-        if demo:
-            window.setWindowTitle(QCoreApplication.translate("app", "{APP_NAME} — demo (nothing is "
-                                                                    "kept)").format(
-                                                                        APP_NAME=APP_NAME))
         open_check = _present(window, note, instance, demo, router)
         _smoke_exit(window)
         return int(app.exec())
@@ -468,6 +455,25 @@ def _run_gui(app: QApplication, router: Any, journal_dir: Path | None, demo: boo
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
         _remove_view_copies()
+
+
+def _main_window(service: JournalService, demo: bool) -> Any:
+    """The window of ``service``'s journal (a demo journal filled with the sample cases)."""
+    if demo:
+        try:
+            demo_module = importlib.import_module("headway_journal.journal.demo")
+        except ImportError:
+            demo_module = None
+        if demo_module is not None:
+            demo_module.populate_demo(service)
+    from .main_window import MainWindow
+
+    window = MainWindow(service)
+    if demo:
+        window.setWindowTitle(QCoreApplication.translate("app", "{APP_NAME} — demo (nothing is "
+                                                                "kept)").format(
+                                                                    APP_NAME=APP_NAME))
+    return window
 
 
 def _remove_view_copies() -> None:

@@ -44,10 +44,22 @@ def make_action(w: MainWindow, text: str, slot: Callable[[], Any], shortcut: str
 
 def build_actions(w: MainWindow) -> None:
     """The window's commands (File, Edit, Case menus and the toolbar)."""
+    _case_work_actions(w)
+    _journal_actions(w)
+    _edit_actions(w)
+
+
+def _maker(w: MainWindow) -> Callable[..., QAction]:
     def a(text: str, slot: Callable[[], Any], shortcut: str | None = None,
           tip: str = "", icon: str = "") -> QAction:
         return make_action(w, text, slot, shortcut, tip, icon)
 
+    return a
+
+
+def _case_work_actions(w: MainWindow) -> None:
+    """New case, log a contact, attach and capture, case file, print, deadlines."""
+    a = _maker(w)
     w.act_new_case = a(QCoreApplication.translate("actions", "&New case…"), w.new_case, "Ctrl+N",
                        QCoreApplication.translate("actions", "Start a new case"), "document-new")
     w.act_log_contact = a(QCoreApplication.translate("actions", "&Log contact…"), w.log_contact, "Ctrl+L",
@@ -81,6 +93,11 @@ def build_actions(w: MainWindow) -> None:
                          QCoreApplication.translate("actions", "Save every pending promise and "
                                                                "outside deadline as a calendar "
                          "file for your calendar app"), "x-office-calendar")
+
+
+def _journal_actions(w: MainWindow) -> None:
+    """Backups, restore, unused files, verify, shared journal, security, close and quit."""
+    a = _maker(w)
     w.act_backup = a(QCoreApplication.translate("actions", "&Back up now"), w.backup_now, None,
                      QCoreApplication.translate("actions", "Make a checked copy of the journal in "
                                                            "its backups folder"),
@@ -112,6 +129,10 @@ def build_actions(w: MainWindow) -> None:
     w.act_close = a(QCoreApplication.translate("actions", "&Close"), w.close, "Ctrl+W", QCoreApplication.translate("actions", "Close this window"))
     w.act_quit = a(QCoreApplication.translate("actions", "&Quit"), w.quit, "Ctrl+Q", QCoreApplication.translate("actions", "Quit Headway Journal"))
 
+
+def _edit_actions(w: MainWindow) -> None:
+    """Edit and Case menus: the case, undo, find, organizations, settings, promises."""
+    a = _maker(w)
     w.act_edit_case = a(QCoreApplication.translate("actions", "&Edit case…"), w.edit_case, "Ctrl+E", QCoreApplication.translate("actions", "Edit the selected case"))
     w.act_delete_case = a(QCoreApplication.translate("actions", "&Delete case…"), w.delete_case, "Del",
                           QCoreApplication.translate("actions", "Move the selected case to Deleted "
@@ -144,6 +165,8 @@ def _verify_case_file(w: MainWindow) -> None:
     from .verify_casefile import verify_case_file
 
     verify_case_file(w, w.service)
+
+
 def security_actions(w: MainWindow) -> list[QAction]:
     """File > Security: encrypt, decrypt, change the passphrase (``ui.security``)."""
     from ..security.controller import SecurityController

@@ -73,7 +73,19 @@ class Sidebar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(GRID, GRID, 0, GRID)
         layout.setSpacing(GRID)
+        layout.addWidget(self._build_views())
+        layout.addLayout(self._build_filters())
+        layout.addLayout(self._build_sort_row())
+        self.issue_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
+        self.org_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
+        self.sort_combo.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
+        self._build_case_list(model)
+        self.list_hint = wrap_label("", name=QCoreApplication.translate("Sidebar", "Case list message"))
+        self.list_hint.hide()
+        layout.addWidget(self.list_hint)
+        layout.addWidget(self.case_list, 1)
 
+    def _build_views(self) -> QListWidget:
         self.views = QListWidget()
         self.views.setAccessibleName(QCoreApplication.translate("Sidebar", "Saved views"))
         self.views.setAccessibleDescription(self.tr("Which cases the list shows, with how "
@@ -89,8 +101,9 @@ class Sidebar(QWidget):
         rows = self.views.sizeHintForRow(0) * len(VIEWS) + 2 * self.views.frameWidth() + 4
         self.views.setFixedHeight(rows)
         self.views.currentItemChanged.connect(self._view_item_changed)
-        layout.addWidget(self.views)
+        return self.views
 
+    def _build_filters(self) -> QHBoxLayout:
         filters = QHBoxLayout()
         filters.setSpacing(GRID)
         self.issue_filter = QComboBox()
@@ -107,7 +120,9 @@ class Sidebar(QWidget):
         self.org_filter.setMinimumContentsLength(8)
         filters.addWidget(self.issue_filter, 1)
         filters.addWidget(self.org_filter, 1)
-        layout.addLayout(filters)
+        return filters
+
+    def _build_sort_row(self) -> QHBoxLayout:
         sort_row = QHBoxLayout()
         sort_label = QLabel(QCoreApplication.translate("Sidebar", "Sort by"))
         sort_label.setAccessibleName(QCoreApplication.translate("Sidebar", "Sort by"))
@@ -119,11 +134,9 @@ class Sidebar(QWidget):
         sort_label.setBuddy(self.sort_combo)
         sort_row.addWidget(sort_label)
         sort_row.addWidget(self.sort_combo, 1)
-        layout.addLayout(sort_row)
-        self.issue_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
-        self.org_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
-        self.sort_combo.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
+        return sort_row
 
+    def _build_case_list(self, model: CaseListModel) -> None:
         self.case_list = QTreeView()
         self.case_list.setAccessibleName(QCoreApplication.translate("Sidebar", "Case list"))
         self.case_list.setAccessibleDescription(self.tr(
@@ -145,10 +158,6 @@ class Sidebar(QWidget):
         self.case_list.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.current_row_changed.emit(current))
         self.case_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.list_hint = wrap_label("", name=QCoreApplication.translate("Sidebar", "Case list message"))
-        self.list_hint.hide()
-        layout.addWidget(self.list_hint)
-        layout.addWidget(self.case_list, 1)
 
     def _view_item_changed(self, current: QListWidgetItem | None, _previous: Any) -> None:
         if current is not None:
