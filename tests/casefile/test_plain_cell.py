@@ -69,7 +69,7 @@ def test_markup_is_printed_as_typed_and_the_cell_is_tagged(cell_style: Paragraph
     page = PdfReader(io.BytesIO(buf.getvalue())).pages[0]
     assert typed in page.extract_text()
     content = page.get_contents()
-    assert content is not None and content.get_data().count(b"/P BMC") == 2
+    assert content is not None and content.get_data().count(b"/P <</MCID ") == 2
 
 
 def test_styles_a_plain_cell_cannot_set_fall_back_to_a_paragraph(

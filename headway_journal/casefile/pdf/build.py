@@ -37,7 +37,7 @@ import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pypdf import PdfReader, PdfWriter
 from reportlab import rl_config
@@ -66,7 +66,7 @@ from .styles import (
     make_styles,
     register_fonts,
 )
-from .tagging import TaggingCanvas, pdf_language, tag_pages
+from .tagging import Element, TaggingCanvas, pdf_language, tag_pages
 from .text import exhibit_title, fmt_offset
 
 if TYPE_CHECKING:
@@ -170,6 +170,7 @@ class _Job:
         self._story_len = 1
         self._flowables_done = 0
         self.placed: dict[int, Rect] = {}  # appended page index -> where its reduced copy sits
+        self.elements: dict[int, list[Element]] = {}  # laid-out page index -> its elements
 
     def flowable_done(self) -> None:
         self.check()
@@ -195,8 +196,8 @@ class _Job:
         writer, exhibit_pages, page_map = self.merge(main_pdf, prepared)
         total = len(writer.pages)
         self.report(78, i18n.text("Tagging headings, text and images"))
-        tag_pages(writer, sorted(page_map.values()), title=i18n.text("Case file: {title}").format(
-            title=self.data.title),
+        tag_pages(writer, [(page_map[i], self.elements.get(i, ())) for i in sorted(page_map)],
+                  title=i18n.text("Case file: {title}").format(title=self.data.title),
                   language=pdf_language(i18n.current_language()))
         if appends:
             stamp_footers(writer, self.data, self.placed, self.progress)
@@ -209,7 +210,13 @@ class _Job:
     def render(self, story: list[Flowable], footers: tuple[str, str] | None = None) -> bytes:
         """The laid-out pages; with ``footers`` (title, date) each page's footer is drawn too."""
         self._story_len = max(1, len(story))
-        maker = TaggingCanvas if footers is None else footer_canvas_maker(*footers)
+        chosen = TaggingCanvas if footers is None else footer_canvas_maker(*footers)
+
+        def maker(*args: Any, **kwargs: Any) -> TaggingCanvas:
+            canvas = chosen(*args, **kwargs)
+            self.elements = canvas.hj_pages  # each page's structure elements, as drawn
+            return canvas
+
         buf = io.BytesIO()
         with BUILD_LOCK:
             saved = rl_config.useA85
