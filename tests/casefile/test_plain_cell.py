@@ -87,3 +87,35 @@ def test_control_characters_are_dropped_and_line_breaks_kept(cell_style: Paragra
     cell = PlainCell(typed, cell_style)
     cell.wrap(400, 100)
     assert cell.lines == ["first", "second", "third end[0m\u00e9\u0085\x7f"]
+
+
+def test_a_cell_draws_what_a_text_object_draws_with_each_text_object_closed_once(
+        cell_style: ParagraphStyle) -> None:
+    """The cell's text, set without a text object, is the text object's code; and every text
+    block on a tagging canvas (a cell, a Paragraph) ends with one ET, not two."""
+    lines = ["Said no", "(and hung up) \\ twice", "", "Núñez ✓ 20 €"]
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=LETTER)
+    doc.build([Table([[PlainCell("\n".join(lines), cell_style),
+                       Paragraph("A <b>paragraph</b>", cell_style)]], colWidths=[300, 200])],
+              canvasmaker=TaggingCanvas)
+    page = PdfReader(io.BytesIO(buf.getvalue())).pages[0]
+    text = page.extract_text()
+    assert all(line in text for line in lines if line) and "paragraph" in text
+    content = page.get_contents()
+    assert content is not None
+    ops = content.get_data().split()
+    assert ops.count(b"BT") == ops.count(b"ET") and ops.count(b"Tj") >= 4
+
+    reference = io.BytesIO()
+    canvas = TaggingCanvas(reference, pagesize=LETTER)
+    tx = canvas.beginText(10, 700)
+    tx.setFont(cell_style.fontName, cell_style.fontSize, cell_style.leading)
+    for line in lines:
+        tx.textLine(line)
+    expected = tx.getCode()
+    cell = PlainCell("\n".join(lines), cell_style)
+    cell.wrap(300, 1000)
+    mine = TaggingCanvas(io.BytesIO(), pagesize=LETTER)
+    cell.drawOn(mine, 10, 700 - cell.height + cell_style.fontSize)
+    assert expected in "\n".join(mine._code)  # noqa: SLF001 - the page's code as drawn

@@ -119,12 +119,13 @@ class TaggingCanvas(Canvas):  # type: ignore[misc]
         self.hj_pages: dict[int, list[Element]] = {}
 
     def drawText(self, aTextObject: Any) -> None:  # noqa: N802, N803 - ReportLab's names
+        # the code is asked for once: a text object's getCode() appends its ET each time
         code = str(aTextObject.getCode())
         if self.hj_depth or ("Tj" not in code and "TJ" not in code):
-            super().drawText(aTextObject)
+            self._code.append(code)
             return
         self.addLiteral(f"/P <</MCID {_new_element(self, self.hj_pages, 'P', None)}>> BDC")
-        super().drawText(aTextObject)
+        self._code.append(code)
         self.addLiteral("EMC")
 
 
