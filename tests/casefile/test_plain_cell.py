@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
+from headway_journal.casefile.pdf import plain_text
 from headway_journal.casefile.pdf.plain_text import PlainCell, break_lines, plain_cell
 from headway_journal.casefile.pdf.styles import FONT, make_styles, register_fonts
 from headway_journal.casefile.pdf.tagging import TaggingCanvas
@@ -119,3 +120,17 @@ def test_a_cell_draws_what_a_text_object_draws_with_each_text_object_closed_once
     mine = TaggingCanvas(io.BytesIO(), pagesize=LETTER)
     cell.drawOn(mine, 10, 700 - cell.height + cell_style.fontSize)
     assert expected in "\n".join(mine._code)  # noqa: SLF001 - the page's code as drawn
+
+
+def test_word_widths_are_remembered_exactly_and_boundedly(
+        cell_style: ParagraphStyle, monkeypatch: pytest.MonkeyPatch) -> None:
+    size = cell_style.fontSize + 0.25  # a size no other test measured
+    words = ["refund", "Núñez", "W" * 40, "ﬁ✓", " "]
+    assert [plain_text.word_width(w, FONT, size) for w in words] == [
+        stringWidth(w, FONT, size) for w in words]
+    assert [plain_text.word_width(w, FONT, size) for w in words] == [  # remembered, same
+        stringWidth(w, FONT, size) for w in words]
+    monkeypatch.setattr(plain_text, "WIDTHS_LIMIT", 6)
+    for n in range(20):
+        assert plain_text.word_width(f"w{n}", FONT, size) == stringWidth(f"w{n}", FONT, size)
+    assert len(plain_text._WIDTHS[FONT, size]) == 6  # noqa: SLF001 - the bound itself

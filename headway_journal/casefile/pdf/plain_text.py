@@ -28,7 +28,7 @@ from reportlab.platypus import Flowable
 from .paragraphs import WrapOnceParagraph
 from .text import clean, esc
 
-__all__ = ["PlainCell", "break_lines", "plain_cell"]
+__all__ = ["WIDTHS_LIMIT", "PlainCell", "break_lines", "plain_cell", "word_width"]
 
 _SPACES = re.compile(r"[ \t\f\v]+")  # not the no-break space: it keeps words together
 _FUZZ = 1e-8
@@ -46,9 +46,28 @@ def _split_word(word: str, width: float, font: str, size: float) -> list[str]:
     return pieces
 
 
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # (font, size) -> word -> width
+WIDTHS_LIMIT = 50_000  # words remembered per font and size; beyond that, measured each time
+
+
+def word_width(word: str, font: str, size: float) -> float:
+    """``stringWidth(word, font, size)``, remembered: a case file sets the same words (names,
+    "refund", "the") thousands of times, and ReportLab adds up a TrueType word's character
+    widths in Python each time. Fonts are registered once and never change."""
+    widths = _WIDTHS.get((font, size))
+    if widths is None:
+        widths = _WIDTHS[font, size] = {}
+    found = widths.get(word)
+    if found is None:
+        found = stringWidth(word, font, size)
+        if len(widths) < WIDTHS_LIMIT:
+            widths[word] = found
+    return found
+
+
 def break_lines(text: str, width: float, font: str, size: float) -> list[str]:
     """``text``'s lines at ``width`` points: its own line breaks kept, then greedy by words."""
-    space = stringWidth(" ", font, size)
+    space = word_width(" ", font, size)
     lines: list[str] = []
     for para in text.split("\n"):
         words = [w for w in _SPACES.split(para) if w]
@@ -58,7 +77,7 @@ def break_lines(text: str, width: float, font: str, size: float) -> list[str]:
         line: list[str] = []
         used = 0.0
         for word in words:
-            w = stringWidth(word, font, size)
+            w = word_width(word, font, size)
             pieces = [word] if w <= width + _FUZZ else _split_word(word, width, font, size)
             for piece in pieces:
                 if piece is not word:
