@@ -17,7 +17,7 @@ from headway_journal.casefile.pdf import plain_text
 from headway_journal.casefile.pdf.plain_text import PlainCell, break_lines, plain_cell
 from headway_journal.casefile.pdf.styles import FONT, make_styles, register_fonts
 from headway_journal.casefile.pdf.tagging import TaggingCanvas
-from headway_journal.casefile.pdf.text import clean, esc
+from headway_journal.casefile.pdf.text import clean, esc, escape
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +134,11 @@ def test_word_widths_are_remembered_exactly_and_boundedly(
     for n in range(20):
         assert plain_text.word_width(f"w{n}", FONT, size) == stringWidth(f"w{n}", FONT, size)
     assert len(plain_text._WIDTHS[FONT, size]) == 6  # noqa: SLF001 - the bound itself
+
+
+@pytest.mark.parametrize("text", ["a & b", "<b>no</b>", "&amp; &lt;", "x > 3 && y < 2", "\"'",
+                                  "Núñez ✓", ""])
+def test_markup_escape_is_the_standard_one(text: str) -> None:
+    from xml.sax.saxutils import escape as standard
+
+    assert escape(text) == standard(text)

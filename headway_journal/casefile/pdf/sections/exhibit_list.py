@@ -3,8 +3,6 @@ appended PDF exhibit."""
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
@@ -14,7 +12,7 @@ from ..exhibits import Prepared
 from ..marks import Heading
 from ..pages import exhibit_scale, percent, upright_size
 from ..styles import ALERT_BG, FRAME_W, TableCmd, boxed, data_table
-from ..text import esc, exhibit_title, fmt_date, fmt_dt, fmt_size, sha_markup
+from ..text import esc, escape, exhibit_title, fmt_date, fmt_dt, fmt_size, sha_markup
 from .context import Context
 
 __all__ = [
