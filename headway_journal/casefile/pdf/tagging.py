@@ -22,7 +22,7 @@ divider page before them says what they are). It is not PDF/UA.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from pypdf import PdfWriter
@@ -113,10 +113,16 @@ class TaggingCanvas(Canvas):  # type: ignore[misc]
     each page's elements (page index -> its elements in marked-content id order)."""
 
     hj_depth = 0
+    hj_before_save: Callable[[Any], None] | None = None  # given the canvas before it writes
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.hj_pages: dict[int, list[Element]] = {}
+
+    def save(self) -> None:
+        if self.hj_before_save is not None:
+            self.hj_before_save(self)
+        super().save()
 
     def drawText(self, aTextObject: Any) -> None:  # noqa: N802, N803 - ReportLab's names
         # the code is asked for once: a text object's getCode() appends its ET each time

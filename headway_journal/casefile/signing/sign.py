@@ -35,7 +35,7 @@ from pypdf.generic import (
 from ... import i18n
 from .keys import CaseFileSigner
 
-__all__ = ["FIELD_NAME", "Reservation", "reserve", "seal"]
+__all__ = ["FIELD_NAME", "Reservation", "placeholder", "reserve", "seal"]
 
 FIELD_NAME = "HeadwayJournalSignature"
 _RANGE_WIDTH = 10  # digits per /ByteRange number: files up to 9.3 GB
@@ -102,6 +102,28 @@ def reserve(writer: PdfWriter, signer: CaseFileSigner, when: datetime | None = N
         page[NameObject("/Annots")] = ArrayObject([widget_ref])
     _add_field(writer, widget_ref)
     return Reservation(signer, contents)
+
+
+def placeholder(signer: CaseFileSigner, when: datetime | None = None
+                ) -> tuple[bytes, Reservation]:
+    """The signature dictionary as written in the file, placeholders in it, for a file whose
+    writer is not pypdf (``casefile.pdf.in_write``): the same entries as :func:`reserve`'s."""
+    when = (when or datetime.now(UTC)).astimezone(UTC)
+    size = len(_signed_data(signer, b"\0" * 32, estimate=True)) + _SPARE
+    contents = b"<" + b"0" * (2 * size) + b">"
+    reason = i18n.text("Case file exported from Headway Journal; unchanged since signing")
+    raw = b"".join([
+        b"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached",
+        b" /ByteRange ", _RANGE_MARK, b" /Contents ", contents,
+        b" /M (D:", f"{when:%Y%m%d%H%M%S}".encode("ascii"), b"Z)",
+        b" /Name ", _text(signer.name), b" /Reason ", _text(reason), b" >>",
+    ])
+    return raw, Reservation(signer, contents)
+
+
+def _text(text: str) -> bytes:
+    """A PDF text string in hex (UTF-16 with its byte-order mark: any alphabet)."""
+    return b"<" + ("\ufeff" + text).encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 
 def _add_field(writer: PdfWriter, widget: PdfObject) -> None:
