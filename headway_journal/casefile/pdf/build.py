@@ -25,6 +25,10 @@ How the file is made:
    byte: ``signing.sign``); the file is written to a temporary file in the destination folder (created 0600 whatever the umask: it holds the whole case), then
    moved into place with os.replace().
 
+Without PDF exhibits there is nothing to join (step 3): the footers are drawn during the
+layout (:mod:`.footer_forms`) and step 4 is done inside ReportLab's own write
+(:mod:`.in_write`), so the laid-out file is never parsed and written again by pypdf.
+
 Stages: :mod:`.exhibits` (with :mod:`.images` and :mod:`.pages`), :mod:`.sections`, this
 module (layout, merge, outline, writing) and :mod:`.footer`. Nothing here imports Qt.
 """
