@@ -5,7 +5,10 @@ its outline, metadata and manifest."""
 from __future__ import annotations
 
 import io
+import json
 import re
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -118,3 +121,31 @@ def test_marked_content_ids_run_per_page_in_drawing_order(
         assert content is not None
         drawn = [int(n) for n in re.findall(rb"<</MCID (\d+)>> BDC", content.get_data())]
         assert drawn == ids
+
+
+def test_a_case_file_without_pdf_exhibits_does_not_load_pypdf(tmp_path: Path) -> None:
+    """pypdf (joining, its structure tree, its signature field) loads only to join pages."""
+    code = (
+        "import sys, json\n"
+        "from dataclasses import replace\n"
+        "from pathlib import Path\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from casefile_samples import build_sample\n"
+        "from headway_journal.casefile import build_casefile\n"
+        "from headway_journal.casefile.signing.keys import journal_signer\n"
+        f"tmp = Path({str(tmp_path)!r})\n"
+        "data = build_sample(tmp / 'sample')\n"
+        "data = replace(data, exhibits=tuple(e for e in data.exhibits\n"
+        "                                    if e.media_type != 'application/pdf'))\n"
+        "done = build_casefile(data, tmp / 'case.pdf',\n"
+        "                      signer=journal_signer(tmp / 'journal', 'Dana Whitfield'))\n"
+        "print(json.dumps([done.pages, done.signed_by,\n"
+        "                  sorted(m for m in sys.modules if m.split('.')[0] == 'pypdf')]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    pages, signed_by, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert pages > 3 and signed_by == "Dana Whitfield"
+    assert loaded == []
+    assert check_signature((tmp_path / "case.pdf").read_bytes()).state == "intact"

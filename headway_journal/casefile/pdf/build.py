@@ -44,7 +44,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pypdf import PdfReader, PdfWriter
 from reportlab import rl_config
 from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
@@ -55,12 +54,11 @@ from ..chain_bridge import MANIFEST_NAME, manifest_bytes
 from ..data import CaseFileData
 from . import fast_numbers
 from .exhibits import Prepared, prepare_exhibits
-from .footer import footer_texts, stamp_footers
+from .footer import footer_texts
 from .footer_forms import footer_canvas_maker
 from .images import MAX_IMAGE_SIDE
 from .in_write import Finish, OutlineEntry, finish
 from .marks import Mark
-from .pages import Rect, append_exhibit
 from .progress import CancelledFn, CaseFileCancelled, Progress, ProgressFn
 from .sections import Context, build_story
 from .styles import (
@@ -72,11 +70,14 @@ from .styles import (
     make_styles,
     register_fonts,
 )
-from .tagging import Element, TaggingCanvas, pdf_language, tag_pages
+from .tagging import Element, TaggingCanvas, pdf_language
 from .text import exhibit_title, fmt_offset
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pypdf loads only when pages of PDF exhibits are joined
+    from pypdf import PdfWriter
+
     from ..signing.keys import CaseFileSigner
+    from .pages import Rect
 
 __all__ = [
     "BuildResult",
@@ -202,6 +203,9 @@ class _Job:
             self.report(100, i18n.text("Done"))
             return BuildResult(self.out, self.page_count, 0,
                                None if self.signer is None else self.signer.name)
+        from .footer_stamp import stamp_footers
+        from .joined_tags import tag_pages
+
         main_pdf = self.render(story)
         self.check()
         writer, exhibit_pages, page_map = self.merge(main_pdf, prepared)
@@ -306,6 +310,10 @@ class _Job:
 
     def merge(self, main_pdf: bytes, prep: Prepared) -> tuple[PdfWriter, int, dict[int, int]]:
         """Main pages in order, each PDF exhibit's pages right after its divider page."""
+        from pypdf import PdfReader, PdfWriter
+
+        from .pages import append_exhibit
+
         self.report(76, i18n.text("Appending PDF exhibits"))
         dividers = {m.page: m.key for m in self.marks if m.key.startswith("divider-")}
         by_number = {p.exhibit.number: p for p in prep.pdfs}
@@ -353,7 +361,8 @@ class _Job:
     def signed(self, writer: PdfWriter) -> bytearray:
         """The finished file, signed: its signature field is reserved before the one write,
         and filled in after it (the signature covers every byte of the file)."""
-        from ..signing.sign import reserve, seal
+        from ..signing.reserve import reserve
+        from ..signing.sign import seal
 
         assert self.signer is not None
         self.report(94, i18n.text("Signing"))

@@ -3,7 +3,7 @@
 A case file is tagged (the structure tree), has an outline, its metadata, the manifest of the
 entries' chain records (an embedded file) and, usually, a signature. When PDF exhibits are
 appended after their divider pages, pypdf joins the files and adds all that (``build``'s
-merge, ``tagging.tag_pages``, ``signing.sign.reserve``). Without them there is nothing to join,
+merge, ``joined_tags.tag_pages``, ``signing.reserve``). Without them there is nothing to join,
 and parsing, copying and writing the laid-out file again with pypdf cost more than a sixth
 of a command-line case file (and pypdf's import); so :func:`finish` puts the same objects in
 ReportLab's document just before it writes the file, and the file is written once:

@@ -8,12 +8,13 @@ caption kept as alternative text (:class:`AltText`), and every other block of te
 paragraph, a table cell) in ``/P <</MCID n>> BDC ... EMC`` (:class:`TaggingCanvas`). The
 canvas numbers the marks of each page in drawing order (which is reading order: top to bottom,
 the caption before its image) and keeps them per page (``TaggingCanvas.hj_pages``), so the
-pages' content is never read back or rewritten; after the layout :func:`tag_pages` builds the
-tree from them: Document > H1/H2/H3, P, Figure (with its alternative text). On a canvas that
-is not a :class:`TaggingCanvas` the marks are written unnumbered (``/P BMC``) and kept
-nowhere. The catalog gets
-``/MarkInfo << /Marked true >>``, the document language (``/Lang``) and "show the title, not the
-file name". Lines, frames and the footer stamped later stay outside the tree (artifacts).
+pages' content is never read back or rewritten. After the layout the tree is built from them
+(``in_write.finish`` in ReportLab's write, or ``joined_tags.tag_pages`` on a joined file):
+Document > H1/H2/H3, P, Figure (with its alternative text); the catalog gets
+``/MarkInfo << /Marked true >>``, the document language (``/Lang``) and "show the title, not
+the file name". On a canvas that is not a :class:`TaggingCanvas` the marks are written
+unnumbered (``/P BMC``) and kept nowhere. Lines, frames and the footers stay outside the tree
+(artifacts).
 
 What this does not do: tables are paragraphs (no Table/TR/TD), lists are paragraphs, and pages
 appended from PDF exhibits keep their own content untagged (their text is not in the tree; the
@@ -22,24 +23,14 @@ divider page before them says what they are). It is not PDF/UA.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from pypdf import PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    BooleanObject,
-    DictionaryObject,
-    IndirectObject,
-    NameObject,
-    NumberObject,
-    TextStringObject,
-)
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-__all__ = ["HEADING_TAGS", "AltText", "Element", "TaggingCanvas", "mark_end", "mark_start", "pdf_language",
-           "tag_pages"]
+__all__ = ["HEADING_TAGS", "AltText", "Element", "TaggingCanvas", "mark_end", "mark_start",
+           "pdf_language"]
 
 HEADING_TAGS = {"hj-title": "H1", "hj-kicker": "H1", "hj-h1": "H1", "hj-h2": "H2", "hj-h3": "H3"}
 
@@ -133,87 +124,3 @@ class TaggingCanvas(Canvas):  # type: ignore[misc]
         self.addLiteral(f"/P <</MCID {_new_element(self, self.hj_pages, 'P', None)}>> BDC")
         self._code.append(code)
         self.addLiteral("EMC")
-
-
-_NAME_BYTES: dict[str, bytes] = {}
-
-
-def _name_bytes(name: NameObject) -> bytes:
-    found = _NAME_BYTES.get(name)
-    if found is None:
-        found = _NAME_BYTES[name] = name.renumber()
-    return found
-
-
-class _StructElem(DictionaryObject):
-    """A structure element that writes its names from a table: a case file has thousands of
-    elements made of the same few names, and pypdf encodes every name character by character
-    each time it writes one (a third of writing a long case file). Written the same way."""
-
-    def write_to_stream(self, stream: Any, encryption_key: object = None) -> None:
-        stream.write(b"<<\n")
-        for key, value in self.items():
-            stream.write(_name_bytes(key))
-            stream.write(b" ")
-            if type(value) is NameObject:
-                stream.write(_name_bytes(value))
-            else:
-                value.write_to_stream(stream)
-            stream.write(b"\n")
-        stream.write(b">>")
-
-
-def _element(writer: PdfWriter, parent: IndirectObject, page: IndirectObject,
-             item: Element) -> IndirectObject:
-    elem = _StructElem({
-        NameObject("/Type"): NameObject("/StructElem"),
-        NameObject("/S"): NameObject(item.tag),
-        NameObject("/P"): parent,
-        NameObject("/Pg"): page,
-        NameObject("/K"): NumberObject(item.mcid),
-    })
-    if item.alt is not None:
-        elem[NameObject("/Alt")] = TextStringObject(item.alt)
-    return writer._add_object(elem)  # noqa: SLF001 - pypdf's only way to add an object
-
-
-def tag_pages(writer: PdfWriter, pages: Iterable[tuple[int, Sequence[Element]]], *,
-              title: str, language: str) -> int:
-    """Tag the writer's ``pages`` (index, the elements its canvas kept: the laid-out pages,
-    not appended ones) and mark the document as tagged; returns how many structure elements
-    were made."""
-    root = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
-    root_ref = writer._add_object(root)  # noqa: SLF001
-    document = DictionaryObject({
-        NameObject("/Type"): NameObject("/StructElem"),
-        NameObject("/S"): NameObject("/Document"),
-        NameObject("/P"): root_ref,
-        NameObject("/T"): TextStringObject(title),
-        NameObject("/Lang"): TextStringObject(language),
-    })
-    doc_ref = writer._add_object(document)  # noqa: SLF001
-    kids = ArrayObject()
-    nums = ArrayObject()
-    for key, (index, items) in enumerate(pages):
-        page = writer.pages[index]
-        if page.indirect_reference is None:
-            continue
-        page[NameObject("/StructParents")] = NumberObject(key)
-        page[NameObject("/Tabs")] = NameObject("/S")
-        refs = ArrayObject(_element(writer, doc_ref, page.indirect_reference, item)
-                           for item in items)
-        kids.extend(refs)
-        nums.extend([NumberObject(key), refs])
-    document[NameObject("/K")] = kids
-    root[NameObject("/K")] = ArrayObject([doc_ref])
-    root[NameObject("/ParentTree")] = writer._add_object(  # noqa: SLF001
-        DictionaryObject({NameObject("/Nums"): nums}))
-    root[NameObject("/ParentTreeNextKey")] = NumberObject(len(nums) // 2)
-    catalog = writer.root_object
-    catalog[NameObject("/StructTreeRoot")] = root_ref
-    catalog[NameObject("/MarkInfo")] = DictionaryObject(
-        {NameObject("/Marked"): BooleanObject(True)})
-    catalog[NameObject("/Lang")] = TextStringObject(language)
-    preferences = writer.create_viewer_preferences()
-    preferences[NameObject("/DisplayDocTitle")] = BooleanObject(True)  # the title, not the file
-    return len(kids)
