@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
@@ -21,6 +20,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from .. import i18n
 from ..journal.fsutil import write_atomic
 from .pdf.styles import BUILD_LOCK, FONT_MONO, MARGIN_X, RULE, make_styles, register_fonts
+from .pdf.text import escape
 
 __all__ = ["RecoverySheet", "write_recovery_sheet"]
 

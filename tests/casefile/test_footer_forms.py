@@ -35,10 +35,10 @@ def test_every_page_is_numbered_against_the_final_total() -> None:
         content = page.get_contents()
         assert content is not None
         # the body paragraph is marked for the structure tree; the footer (a form) is not
-        assert content.get_data().count(b"/P BMC") == 1
+        assert content.get_data().count(b"/P <</MCID ") == 1
         form = page["/Resources"]["/XObject"]
         footer = [x.get_object() for x in form.values()]
-        assert footer and all(b"BMC" not in f.get_data() for f in footer)
+        assert footer and all(b"MCID" not in f.get_data() and b"BMC" not in f.get_data() for f in footer)
 
 
 def test_a_tagging_canvas_alone_draws_no_footer() -> None:

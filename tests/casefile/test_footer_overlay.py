@@ -1,4 +1,4 @@
-"""The page-number footer is laid over each page as a form XObject (footer.lay_over)."""
+"""The page-number footer is laid over each page as a form XObject (footer_stamp.lay_over)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject
 from reportlab.pdfgen.canvas import Canvas
 
-from headway_journal.casefile.pdf.footer import lay_over
+from headway_journal.casefile.pdf.footer_stamp import lay_over
 
 
 def _pdf(*texts: str) -> PdfReader:

@@ -13,10 +13,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
+from headway_journal.casefile.pdf import plain_text
 from headway_journal.casefile.pdf.plain_text import PlainCell, break_lines, plain_cell
 from headway_journal.casefile.pdf.styles import FONT, make_styles, register_fonts
 from headway_journal.casefile.pdf.tagging import TaggingCanvas
-from headway_journal.casefile.pdf.text import clean, esc
+from headway_journal.casefile.pdf.text import clean, esc, escape
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +70,7 @@ def test_markup_is_printed_as_typed_and_the_cell_is_tagged(cell_style: Paragraph
     page = PdfReader(io.BytesIO(buf.getvalue())).pages[0]
     assert typed in page.extract_text()
     content = page.get_contents()
-    assert content is not None and content.get_data().count(b"/P BMC") == 2
+    assert content is not None and content.get_data().count(b"/P <</MCID ") == 2
 
 
 def test_styles_a_plain_cell_cannot_set_fall_back_to_a_paragraph(
@@ -87,3 +88,57 @@ def test_control_characters_are_dropped_and_line_breaks_kept(cell_style: Paragra
     cell = PlainCell(typed, cell_style)
     cell.wrap(400, 100)
     assert cell.lines == ["first", "second", "third end[0m\u00e9\u0085\x7f"]
+
+
+def test_a_cell_draws_what_a_text_object_draws_with_each_text_object_closed_once(
+        cell_style: ParagraphStyle) -> None:
+    """The cell's text, set without a text object, is the text object's code; and every text
+    block on a tagging canvas (a cell, a Paragraph) ends with one ET, not two."""
+    lines = ["Said no", "(and hung up) \\ twice", "", "Núñez ✓ 20 €"]
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=LETTER)
+    doc.build([Table([[PlainCell("\n".join(lines), cell_style),
+                       Paragraph("A <b>paragraph</b>", cell_style)]], colWidths=[300, 200])],
+              canvasmaker=TaggingCanvas)
+    page = PdfReader(io.BytesIO(buf.getvalue())).pages[0]
+    text = page.extract_text()
+    assert all(line in text for line in lines if line) and "paragraph" in text
+    content = page.get_contents()
+    assert content is not None
+    ops = content.get_data().split()
+    assert ops.count(b"BT") == ops.count(b"ET") and ops.count(b"Tj") >= 4
+
+    reference = io.BytesIO()
+    canvas = TaggingCanvas(reference, pagesize=LETTER)
+    tx = canvas.beginText(10, 700)
+    tx.setFont(cell_style.fontName, cell_style.fontSize, cell_style.leading)
+    for line in lines:
+        tx.textLine(line)
+    expected = tx.getCode()
+    cell = PlainCell("\n".join(lines), cell_style)
+    cell.wrap(300, 1000)
+    mine = TaggingCanvas(io.BytesIO(), pagesize=LETTER)
+    cell.drawOn(mine, 10, 700 - cell.height + cell_style.fontSize)
+    assert expected in "\n".join(mine._code)  # noqa: SLF001 - the page's code as drawn
+
+
+def test_word_widths_are_remembered_exactly_and_boundedly(
+        cell_style: ParagraphStyle, monkeypatch: pytest.MonkeyPatch) -> None:
+    size = cell_style.fontSize + 0.25  # a size no other test measured
+    words = ["refund", "Núñez", "W" * 40, "ﬁ✓", " "]
+    assert [plain_text.word_width(w, FONT, size) for w in words] == [
+        stringWidth(w, FONT, size) for w in words]
+    assert [plain_text.word_width(w, FONT, size) for w in words] == [  # remembered, same
+        stringWidth(w, FONT, size) for w in words]
+    monkeypatch.setattr(plain_text, "WIDTHS_LIMIT", 6)
+    for n in range(20):
+        assert plain_text.word_width(f"w{n}", FONT, size) == stringWidth(f"w{n}", FONT, size)
+    assert len(plain_text._WIDTHS[FONT, size]) == 6  # noqa: SLF001 - the bound itself
+
+
+@pytest.mark.parametrize("text", ["a & b", "<b>no</b>", "&amp; &lt;", "x > 3 && y < 2", "\"'",
+                                  "Núñez ✓", ""])
+def test_markup_escape_is_the_standard_one(text: str) -> None:
+    from xml.sax.saxutils import escape as standard
+
+    assert escape(text) == standard(text)

@@ -25,7 +25,8 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
 
 from headway_journal.casefile.signing.keys import CaseFileSigner, journal_signer, p12_signer
-from headway_journal.casefile.signing.sign import FIELD_NAME, reserve, seal
+from headway_journal.casefile.signing.reserve import reserve
+from headway_journal.casefile.signing.sign import FIELD_NAME, seal
 from headway_journal.casefile.signing.verify import check_signature
 
 REPO = Path(__file__).resolve().parents[2]

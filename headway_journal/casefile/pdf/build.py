@@ -25,6 +25,10 @@ How the file is made:
    byte: ``signing.sign``); the file is written to a temporary file in the destination folder (created 0600 whatever the umask: it holds the whole case), then
    moved into place with os.replace().
 
+Without PDF exhibits there is nothing to join (step 3): the footers are drawn during the
+layout (:mod:`.footer_forms`) and step 4 is done inside ReportLab's own write
+(:mod:`.in_write`), so the laid-out file is never parsed and written again by pypdf.
+
 Stages: :mod:`.exhibits` (with :mod:`.images` and :mod:`.pages`), :mod:`.sections`, this
 module (layout, merge, outline, writing) and :mod:`.footer`. Nothing here imports Qt.
 """
@@ -34,12 +38,12 @@ from __future__ import annotations
 import io
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from pypdf import PdfReader, PdfWriter
 from reportlab import rl_config
 from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
@@ -50,11 +54,11 @@ from ..chain_bridge import MANIFEST_NAME, manifest_bytes
 from ..data import CaseFileData
 from . import fast_numbers
 from .exhibits import Prepared, prepare_exhibits
-from .footer import footer_texts, stamp_footers
+from .footer import footer_texts
 from .footer_forms import footer_canvas_maker
 from .images import MAX_IMAGE_SIDE
+from .in_write import Finish, OutlineEntry, finish
 from .marks import Mark
-from .pages import Rect, append_exhibit
 from .progress import CancelledFn, CaseFileCancelled, Progress, ProgressFn
 from .sections import Context, build_story
 from .styles import (
@@ -66,11 +70,14 @@ from .styles import (
     make_styles,
     register_fonts,
 )
-from .tagging import TaggingCanvas, pdf_language, tag_pages
+from .tagging import Element, TaggingCanvas, pdf_language
 from .text import exhibit_title, fmt_offset
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pypdf loads only when pages of PDF exhibits are joined
+    from pypdf import PdfWriter
+
     from ..signing.keys import CaseFileSigner
+    from .pages import Rect
 
 __all__ = [
     "BuildResult",
@@ -170,6 +177,8 @@ class _Job:
         self._story_len = 1
         self._flowables_done = 0
         self.placed: dict[int, Rect] = {}  # appended page index -> where its reduced copy sits
+        self.elements: dict[int, list[Element]] = {}  # laid-out page index -> its elements
+        self.page_count = 0  # pages laid out (when ReportLab writes the whole file)
 
     def flowable_done(self) -> None:
         self.check()
@@ -189,27 +198,47 @@ class _Job:
         story = build_story(self.ctx, prepared)
         self.report(35, i18n.text("Laying out pages"))
         # without pages appended after the layout, the layout knows every page: footers too
-        appends = any(p.reader is not None for p in prepared.pdfs)
-        main_pdf = self.render(story, None if appends else footer_texts(self.data))
+        if not self.joins(prepared):
+            self.finish_in_write(story)  # nothing to append: ReportLab writes the whole file
+            self.report(100, i18n.text("Done"))
+            return BuildResult(self.out, self.page_count, 0,
+                               None if self.signer is None else self.signer.name)
+        from .footer_stamp import stamp_footers
+        from .joined_tags import tag_pages
+
+        main_pdf = self.render(story)
         self.check()
         writer, exhibit_pages, page_map = self.merge(main_pdf, prepared)
         total = len(writer.pages)
         self.report(78, i18n.text("Tagging headings, text and images"))
-        tag_pages(writer, sorted(page_map.values()), title=i18n.text("Case file: {title}").format(
-            title=self.data.title),
+        tag_pages(writer, [(page_map[i], self.elements.get(i, ())) for i in sorted(page_map)],
+                  title=i18n.text("Case file: {title}").format(title=self.data.title),
                   language=pdf_language(i18n.current_language()))
-        if appends:
-            stamp_footers(writer, self.data, self.placed, self.progress)
+        stamp_footers(writer, self.data, self.placed, self.progress)
         self.finish(writer, page_map, prepared)
         self.write(writer)
         self.report(100, i18n.text("Done"))
         return BuildResult(self.out, total, exhibit_pages,
                            None if self.signer is None else self.signer.name)
 
-    def render(self, story: list[Flowable], footers: tuple[str, str] | None = None) -> bytes:
-        """The laid-out pages; with ``footers`` (title, date) each page's footer is drawn too."""
+    @staticmethod
+    def joins(prepared: Prepared) -> bool:
+        """Whether pages of PDF exhibits are joined to the laid-out ones (by pypdf)."""
+        return any(p.reader is not None for p in prepared.pdfs)
+
+    def render(self, story: list[Flowable], footers: tuple[str, str] | None = None,
+               before_save: Callable[[Any], None] | None = None) -> bytes:
+        """The laid-out pages; with ``footers`` (title, date) each page's footer is drawn too;
+        ``before_save`` is given the canvas when every page is laid out, before the write."""
         self._story_len = max(1, len(story))
-        maker = TaggingCanvas if footers is None else footer_canvas_maker(*footers)
+        chosen = TaggingCanvas if footers is None else footer_canvas_maker(*footers)
+
+        def maker(*args: Any, **kwargs: Any) -> TaggingCanvas:
+            canvas = chosen(*args, **kwargs)
+            canvas.hj_before_save = before_save
+            self.elements = canvas.hj_pages  # each page's structure elements, as drawn
+            return canvas
+
         buf = io.BytesIO()
         with BUILD_LOCK:
             saved = rl_config.useA85
@@ -221,8 +250,70 @@ class _Job:
                 rl_config.useA85 = saved
         return buf.getvalue()
 
+    def finish_in_write(self, story: list[Flowable]) -> None:
+        """Lay out, tag, outline, describe and sign the file in ReportLab's one write
+        (``in_write``: no PDF exhibit is appended, so nothing is joined after the layout)."""
+        spot = signature = None
+        if self.signer is not None:
+            from ..signing.sign import FIELD_NAME, placeholder
+
+            raw, spot = placeholder(self.signer)
+            signature = (FIELD_NAME, raw)
+
+        def before_save(canvas: Any) -> None:
+            self.check()
+            self.report(78, i18n.text("Tagging headings, text and images"))
+            self.page_count = canvas.getPageNumber() - 1  # every page has been shown
+            finish(canvas, self.elements, self.finish_spec(signature))
+
+        pdf = bytearray(self.render(story, footer_texts(self.data), before_save))
+        self.check()
+        if spot is not None:
+            from ..signing.sign import seal
+
+            self.report(94, i18n.text("Signing"))
+            seal(pdf, spot)
+        self.save(pdf)
+
+    def finish_spec(self, signature: tuple[str, bytes] | None) -> Finish:
+        data = self.data
+        found = manifest_bytes(data)
+        return Finish(
+            title=i18n.text("Case file: {title}").format(title=data.title),
+            subject=self.subject(), author=data.person.name,
+            language=pdf_language(i18n.current_language()),
+            created=_pdf_date(data.generated_at), outline=self.outline_entries(),
+            attachment=None if found is None else (MANIFEST_NAME, found), signature=signature)
+
+    def subject(self) -> str:
+        subject = f"{self.data.issue_type_label} with {self.data.organization.name}"
+        return subject + i18n.text(" (redacted copy)") if self.data.redacted else subject
+
+    def outline_entries(self) -> list[OutlineEntry]:
+        """Sections in page order, each exhibit (its own page, else the list's) under
+        "Exhibits"; pages are laid-out page indices."""
+        first: dict[str, Mark] = {}
+        for mark in self.marks:
+            first.setdefault(mark.key, mark)
+        entries: list[OutlineEntry] = []
+        for mark in sorted(
+            (m for m in first.values() if m.key.startswith("section-")), key=lambda m: m.page
+        ):
+            entries.append(OutlineEntry(mark.title, mark.page, 0))
+            if mark.key != "section-exhibits":
+                continue
+            for ex in sorted(self.data.exhibits, key=lambda x: x.number):
+                own = first.get(f"exhibit-{ex.number}") or first.get(f"divider-{ex.number}")
+                entries.append(OutlineEntry(exhibit_title(ex),
+                                            mark.page if own is None else own.page, 1))
+        return entries
+
     def merge(self, main_pdf: bytes, prep: Prepared) -> tuple[PdfWriter, int, dict[int, int]]:
         """Main pages in order, each PDF exhibit's pages right after its divider page."""
+        from pypdf import PdfReader, PdfWriter
+
+        from .pages import append_exhibit
+
         self.report(76, i18n.text("Appending PDF exhibits"))
         dividers = {m.page: m.key for m in self.marks if m.key.startswith("divider-")}
         by_number = {p.exhibit.number: p for p in prep.pdfs}
@@ -245,13 +336,10 @@ class _Job:
 
     def finish(self, writer: PdfWriter, page_map: dict[int, int], prep: Prepared) -> None:
         data = self.data
-        subject = f"{data.issue_type_label} with {data.organization.name}"
-        if data.redacted:
-            subject += i18n.text(" (redacted copy)")
         writer.add_metadata(
             {
                 "/Title": i18n.text("Case file: {title}").format(title=data.title),
-                "/Subject": subject,
+                "/Subject": self.subject(),
                 "/Author": data.person.name,
                 "/Creator": "Headway Journal",
                 "/Producer": "Headway Journal (ReportLab, pypdf)",
@@ -263,30 +351,18 @@ class _Job:
         found = manifest_bytes(data)
         if found is not None:  # for verify: the entries' chain digests (signed with the file)
             writer.add_attachment(MANIFEST_NAME, found)
-        first: dict[str, Mark] = {}
-        for mark in self.marks:
-            first.setdefault(mark.key, mark)
-        exhibits_parent = None
-        for mark in sorted(
-            (m for m in first.values() if m.key.startswith("section-")), key=lambda m: m.page
-        ):
-            item = writer.add_outline_item(title=mark.title, page_number=page_map[mark.page])
-            if mark.key == "section-exhibits":
-                exhibits_parent = item
-        if exhibits_parent is None:
-            return
-        list_page = first["section-exhibits"].page
-        for ex in sorted(data.exhibits, key=lambda x: x.number):
-            own = first.get(f"exhibit-{ex.number}") or first.get(f"divider-{ex.number}")
-            page = own.page if own is not None else list_page
-            writer.add_outline_item(
-                title=exhibit_title(ex), page_number=page_map[page], parent=exhibits_parent
-            )
+        parent = None
+        for entry in self.outline_entries():
+            item = writer.add_outline_item(title=entry.title, page_number=page_map[entry.page],
+                                           parent=parent if entry.level else None)
+            if not entry.level:
+                parent = item
 
     def signed(self, writer: PdfWriter) -> bytearray:
         """The finished file, signed: its signature field is reserved before the one write,
         and filled in after it (the signature covers every byte of the file)."""
-        from ..signing.sign import reserve, seal
+        from ..signing.reserve import reserve
+        from ..signing.sign import seal
 
         assert self.signer is not None
         self.report(94, i18n.text("Signing"))
@@ -300,15 +376,21 @@ class _Job:
 
     def write(self, writer: PdfWriter) -> None:
         self.check()
-        pdf = None if self.signer is None else self.signed(writer)
+        if self.signer is not None:
+            self.save(self.signed(writer))
+            return
+        buf = io.BytesIO()
+        writer.write(buf)
+        self.save(buf.getbuffer())
+
+    def save(self, pdf: bytes | bytearray | memoryview) -> None:
+        """Write the finished file atomically (a private temporary file, renamed over it)."""
+        self.check()
         self.report(96, i18n.text("Saving"))
         fd, tmp = _create_part_file(self.out)
         try:
             with os.fdopen(fd, "wb") as fh:
-                if pdf is None:
-                    writer.write(fh)
-                else:
-                    fh.write(pdf)
+                fh.write(pdf)
                 fh.flush()
                 os.fsync(fh.fileno())
             self.check()

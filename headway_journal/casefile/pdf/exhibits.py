@@ -8,13 +8,16 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ... import i18n
 from ..data import Exhibit
 from .images import PlacedImage, Ready, checked_print_copy, downscale, probe
-from .pages import PdfExhibit, load_pdf
 from .progress import Progress
 from .text import plural
+
+if TYPE_CHECKING:  # pypdf loads only when a PDF exhibit is there
+    from .pages import PdfExhibit
 
 __all__ = ["Prepared", "exhibit_kind", "prepare_exhibits"]
 
@@ -151,6 +154,10 @@ def _place_images(images: list[_ImageJob], prep: Prepared, progress: Progress, t
 def _load_pdfs(
     pdfs: list[tuple[Exhibit, Path]], prep: Prepared, progress: Progress, done: int, todo: int
 ) -> None:
+    if not pdfs:
+        return
+    from .pages import PdfExhibit, load_pdf  # pypdf, for PDF exhibits only
+
     for ex, stored in pdfs:
         progress.check()
         reader, pages, problem = load_pdf(stored)

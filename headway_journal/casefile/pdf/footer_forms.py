@@ -4,7 +4,7 @@
 draws, as its last operation, a form XObject of its own (``hjFooterN``) that does not exist
 yet; ReportLab resolves such forward references when the file is saved, and just before that
 :class:`FooterCanvas` defines every page's form with the final total. The footer looks the
-same as the one :func:`~.footer.stamp_footers` lays over a merged file (same drawing code),
+same as the one :func:`~.footer_stamp.stamp_footers` lays over a merged file (same drawing code),
 without an overlay document or a pass over every page's content. Like that footer it stays
 outside the structure tree: no paragraph marks are put around its text.
 """

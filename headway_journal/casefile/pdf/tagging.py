@@ -2,14 +2,19 @@
 
 ReportLab writes no tagged PDF (no structure tree, no marked content). What it can do is put
 literal operators in a page; so the layout marks what it knows while it draws: a heading is
-wrapped in ``/H1 BMC ... EMC`` (``mark_start``/``mark_end``, used by :class:`~.marks.Heading`),
-an exhibit image in ``/Figure <</Alt <caption>>> BDC ... EMC`` (:class:`AltText`), and every
-other block of text (a paragraph, a table cell) in ``/P BMC ... EMC`` (:class:`TaggingCanvas`).
-After the pages are laid out, :func:`tag_pages` numbers those marks on each page in drawing
-order (which is reading order: top to bottom, the caption before its image) and builds the
-tree: Document > H1/H2/H3, P, Figure (with its alternative text). The catalog gets
-``/MarkInfo << /Marked true >>``, the document language (``/Lang``) and "show the title, not the
-file name". Lines, frames and the footer stamped later stay outside the tree (artifacts).
+wrapped in ``/H1 <</MCID n>> BDC ... EMC`` (``mark_start``/``mark_end``, used by
+:class:`~.marks.Heading`), an exhibit image in ``/Figure <</MCID n>> BDC ... EMC`` with its
+caption kept as alternative text (:class:`AltText`), and every other block of text (a
+paragraph, a table cell) in ``/P <</MCID n>> BDC ... EMC`` (:class:`TaggingCanvas`). The
+canvas numbers the marks of each page in drawing order (which is reading order: top to bottom,
+the caption before its image) and keeps them per page (``TaggingCanvas.hj_pages``), so the
+pages' content is never read back or rewritten. After the layout the tree is built from them
+(``in_write.finish`` in ReportLab's write, or ``joined_tags.tag_pages`` on a joined file):
+Document > H1/H2/H3, P, Figure (with its alternative text); the catalog gets
+``/MarkInfo << /Marked true >>``, the document language (``/Lang``) and "show the title, not
+the file name". On a canvas that is not a :class:`TaggingCanvas` the marks are written
+unnumbered (``/P BMC``) and kept nowhere. Lines, frames and the footers stay outside the tree
+(artifacts).
 
 What this does not do: tables are paragraphs (no Table/TR/TD), lists are paragraphs, and pages
 appended from PDF exhibits keep their own content untagged (their text is not in the tree; the
@@ -18,26 +23,14 @@ divider page before them says what they are). It is not PDF/UA.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from typing import Any
 
-from pypdf import PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    BooleanObject,
-    DictionaryObject,
-    IndirectObject,
-    NameObject,
-    NumberObject,
-    StreamObject,
-    TextStringObject,
-)
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-__all__ = ["HEADING_TAGS", "AltText", "TaggingCanvas", "mark_end", "mark_start", "pdf_language",
-           "tag_pages"]
+__all__ = ["HEADING_TAGS", "AltText", "Element", "TaggingCanvas", "mark_end", "mark_start",
+           "pdf_language"]
 
 HEADING_TAGS = {"hj-title": "H1", "hj-kicker": "H1", "hj-h1": "H1", "hj-h2": "H2", "hj-h3": "H3"}
 
@@ -53,13 +46,31 @@ def _hex(text: str) -> str:
     return "<" + ("\ufeff" + text).encode("utf-16-be").hex().upper() + ">"
 
 
+class Element:
+    """One structure element of a page: its tag (``/P``), marked-content id, alternative text."""
+
+    __slots__ = ("alt", "mcid", "tag")
+
+    def __init__(self, tag: str, mcid: int, alt: str | None) -> None:
+        self.tag, self.mcid, self.alt = tag, mcid, alt
+
+
+def _new_element(canv: Any, pages: dict[int, list[Element]], tag: str, alt: str | None
+                 ) -> int:
+    """Keep a new element of the page being drawn; its marked-content id."""
+    elements = pages.setdefault(canv.getPageNumber() - 1, [])
+    elements.append(Element("/" + tag, len(elements), alt))
+    return len(elements) - 1
+
+
 def mark_start(canv: Any, tag: str, alt: str | None = None) -> None:
     """Begin marked content ``tag`` in the page being drawn (``alt``: its alternative text);
     the text drawn until ``mark_end`` belongs to it."""
-    if alt is None:
-        canv.addLiteral(f"/{tag} BMC")
+    pages = getattr(canv, "hj_pages", None)
+    if pages is None:  # not a tagging canvas: unnumbered marks, kept nowhere
+        canv.addLiteral(f"/{tag} BMC" if alt is None else f"/{tag} <</Alt {_hex(alt)}>> BDC")
     else:
-        canv.addLiteral(f"/{tag} <</Alt {_hex(alt)}>> BDC")
+        canv.addLiteral(f"/{tag} <</MCID {_new_element(canv, pages, tag, alt)}>> BDC")
     canv.hj_depth = getattr(canv, "hj_depth", 0) + 1
 
 
@@ -88,125 +99,28 @@ class AltText(Flowable):  # type: ignore[misc]
 
 
 class TaggingCanvas(Canvas):  # type: ignore[misc]
-    """A canvas that marks each block of text it draws as a paragraph (``/P BMC ... EMC``),
-    unless it is inside a heading or figure already marked."""
+    """A canvas that marks each block of text it draws as a paragraph (``/P <</MCID n>> BDC
+    ... EMC``), unless it is inside a heading or figure already marked; ``hj_pages`` keeps
+    each page's elements (page index -> its elements in marked-content id order)."""
 
     hj_depth = 0
+    hj_before_save: Callable[[Any], None] | None = None  # given the canvas before it writes
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.hj_pages: dict[int, list[Element]] = {}
+
+    def save(self) -> None:
+        if self.hj_before_save is not None:
+            self.hj_before_save(self)
+        super().save()
 
     def drawText(self, aTextObject: Any) -> None:  # noqa: N802, N803 - ReportLab's names
+        # the code is asked for once: a text object's getCode() appends its ET each time
         code = str(aTextObject.getCode())
         if self.hj_depth or ("Tj" not in code and "TJ" not in code):
-            super().drawText(aTextObject)
+            self._code.append(code)
             return
-        self.addLiteral("/P BMC")
-        super().drawText(aTextObject)
+        self.addLiteral(f"/P <</MCID {_new_element(self, self.hj_pages, 'P', None)}>> BDC")
+        self._code.append(code)
         self.addLiteral("EMC")
-
-
-# one marker per line, as the canvas writes them (its literals are lines of their own)
-MARKER = re.compile(rb"^/(P|H1|H2|H3|Figure)(?: <</Alt <([0-9A-F]*)>>>)? B(?:MC|DC)$", re.M)
-
-
-class _Element:
-    def __init__(self, tag: str, mcid: int, alt: str | None) -> None:
-        self.tag, self.mcid, self.alt = tag, mcid, alt
-
-
-def _number(data: bytes) -> tuple[bytes, list[_Element]]:
-    """Give each marker of a page's content its marked-content id, in drawing order."""
-    elements: list[_Element] = []
-
-    def number(match: re.Match[bytes]) -> bytes:
-        alt = bytes.fromhex(match.group(2).decode()).decode("utf-16") if match.group(2) else None
-        element = _Element("/" + match.group(1).decode(), len(elements), alt)
-        elements.append(element)
-        return b"/%s <</MCID %d>> BDC" % (match.group(1), element.mcid)
-
-    return MARKER.sub(number, data), elements
-
-
-_NAME_BYTES: dict[str, bytes] = {}
-
-
-def _name_bytes(name: NameObject) -> bytes:
-    found = _NAME_BYTES.get(name)
-    if found is None:
-        found = _NAME_BYTES[name] = name.renumber()
-    return found
-
-
-class _StructElem(DictionaryObject):
-    """A structure element that writes its names from a table: a case file has thousands of
-    elements made of the same few names, and pypdf encodes every name character by character
-    each time it writes one (a third of writing a long case file). Written the same way."""
-
-    def write_to_stream(self, stream: Any, encryption_key: object = None) -> None:
-        stream.write(b"<<\n")
-        for key, value in self.items():
-            stream.write(_name_bytes(key))
-            stream.write(b" ")
-            if type(value) is NameObject:
-                stream.write(_name_bytes(value))
-            else:
-                value.write_to_stream(stream)
-            stream.write(b"\n")
-        stream.write(b">>")
-
-
-def _element(writer: PdfWriter, parent: IndirectObject, page: IndirectObject,
-             item: _Element) -> IndirectObject:
-    elem = _StructElem({
-        NameObject("/Type"): NameObject("/StructElem"),
-        NameObject("/S"): NameObject(item.tag),
-        NameObject("/P"): parent,
-        NameObject("/Pg"): page,
-        NameObject("/K"): NumberObject(item.mcid),
-    })
-    if item.alt is not None:
-        elem[NameObject("/Alt")] = TextStringObject(item.alt)
-    return writer._add_object(elem)  # noqa: SLF001 - pypdf's only way to add an object
-
-
-def tag_pages(writer: PdfWriter, pages: Iterable[int], *, title: str, language: str) -> int:
-    """Tag the writer's ``pages`` (indices; the laid-out pages, not appended ones) and mark the
-    document as tagged; returns how many structure elements were made."""
-    root = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
-    root_ref = writer._add_object(root)  # noqa: SLF001
-    document = DictionaryObject({
-        NameObject("/Type"): NameObject("/StructElem"),
-        NameObject("/S"): NameObject("/Document"),
-        NameObject("/P"): root_ref,
-        NameObject("/T"): TextStringObject(title),
-        NameObject("/Lang"): TextStringObject(language),
-    })
-    doc_ref = writer._add_object(document)  # noqa: SLF001
-    kids = ArrayObject()
-    nums = ArrayObject()
-    for key, index in enumerate(pages):
-        page = writer.pages[index]
-        content = page.get_contents()
-        if content is None or page.indirect_reference is None:
-            continue
-        data, items = _number(content.get_data())
-        stream = StreamObject()
-        stream.set_data(data)
-        page.replace_contents(stream.flate_encode())
-        page[NameObject("/StructParents")] = NumberObject(key)
-        page[NameObject("/Tabs")] = NameObject("/S")
-        refs = ArrayObject(_element(writer, doc_ref, page.indirect_reference, item)
-                           for item in items)
-        kids.extend(refs)
-        nums.extend([NumberObject(key), refs])
-    document[NameObject("/K")] = kids
-    root[NameObject("/K")] = ArrayObject([doc_ref])
-    root[NameObject("/ParentTree")] = writer._add_object(  # noqa: SLF001
-        DictionaryObject({NameObject("/Nums"): nums}))
-    root[NameObject("/ParentTreeNextKey")] = NumberObject(len(nums) // 2)
-    catalog = writer.root_object
-    catalog[NameObject("/StructTreeRoot")] = root_ref
-    catalog[NameObject("/MarkInfo")] = DictionaryObject(
-        {NameObject("/Marked"): BooleanObject(True)})
-    catalog[NameObject("/Lang")] = TextStringObject(language)
-    preferences = writer.create_viewer_preferences()
-    preferences[NameObject("/DisplayDocTitle")] = BooleanObject(True)  # the title, not the file
-    return len(kids)

@@ -1,7 +1,8 @@
 """Signing a finished case file (PAdES baseline B-B, ``ETSI.CAdES.detached``) in the same write
 that makes it: the last change, covering every byte of the file.
 
-How: before the document is written, :func:`reserve` adds the signature field (an invisible
+How: before the document is written, the signature field (``signing.reserve`` for pypdf,
+``casefile.pdf.in_write`` for ReportLab) is added (an invisible
 widget on the first page, in the catalog's ``/AcroForm`` with ``/SigFlags 3``) and its
 signature dictionary, whose ``/ByteRange`` and ``/Contents`` are fixed-width placeholders.
 After the one write, :func:`seal` finds the placeholders, fills in the byte range (everything
@@ -22,38 +23,16 @@ from asn1crypto import cms, tsp
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
-from pypdf import PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    DictionaryObject,
-    NameObject,
-    NumberObject,
-    PdfObject,
-    TextStringObject,
-)
 
 from ... import i18n
 from .keys import CaseFileSigner
 
-__all__ = ["FIELD_NAME", "Reservation", "reserve", "seal"]
+__all__ = ["FIELD_NAME", "Reservation", "placeholder", "seal"]
 
 FIELD_NAME = "HeadwayJournalSignature"
 _RANGE_WIDTH = 10  # digits per /ByteRange number: files up to 9.3 GB
 _RANGE_MARK = b"[0 " + b" ".join([b"*" * _RANGE_WIDTH] * 3) + b"]"
 _SPARE = 64  # bytes kept free in /Contents beyond the estimate (ECDSA lengths vary by 1-2)
-
-
-class _Fixed(PdfObject):
-    """A placeholder written exactly as given (filled in after the write)."""
-
-    def __init__(self, raw: bytes) -> None:
-        self.raw = raw
-
-    def write_to_stream(self, stream: object, encryption_key: object = None) -> None:
-        stream.write(self.raw)  # type: ignore[attr-defined]
-
-    def hash_bin(self) -> int:
-        return hash((self.__class__, self.raw))
 
 
 @dataclass(frozen=True)
@@ -64,60 +43,26 @@ class Reservation:
     contents: bytes  # the placeholder hex string, ``<00…00>``
 
 
-def reserve(writer: PdfWriter, signer: CaseFileSigner, when: datetime | None = None
-            ) -> Reservation:
-    """Add the signature field and its dictionary (placeholders) to ``writer``."""
+def placeholder(signer: CaseFileSigner, when: datetime | None = None
+                ) -> tuple[bytes, Reservation]:
+    """The signature dictionary as written in the file, placeholders in it (written by
+    ReportLab, ``casefile.pdf.in_write``, or by pypdf, ``signing.reserve``)."""
     when = (when or datetime.now(UTC)).astimezone(UTC)
     size = len(_signed_data(signer, b"\0" * 32, estimate=True)) + _SPARE
     contents = b"<" + b"0" * (2 * size) + b">"
-    sig = DictionaryObject({
-        NameObject("/Type"): NameObject("/Sig"),
-        NameObject("/Filter"): NameObject("/Adobe.PPKLite"),
-        NameObject("/SubFilter"): NameObject("/ETSI.CAdES.detached"),
-        NameObject("/ByteRange"): _Fixed(_RANGE_MARK),
-        NameObject("/Contents"): _Fixed(contents),
-        NameObject("/M"): TextStringObject(f"D:{when:%Y%m%d%H%M%S}Z"),
-        NameObject("/Name"): TextStringObject(signer.name),
-        NameObject("/Reason"): TextStringObject(
-            i18n.text("Case file exported from Headway Journal; unchanged since signing")),
-    })
-    sig_ref = writer._add_object(sig)  # noqa: SLF001 - pypdf's only way to add an object
-    page = writer.pages[0]
-    widget = DictionaryObject({
-        NameObject("/FT"): NameObject("/Sig"),
-        NameObject("/T"): TextStringObject(FIELD_NAME),
-        NameObject("/Type"): NameObject("/Annot"),
-        NameObject("/Subtype"): NameObject("/Widget"),
-        NameObject("/F"): NumberObject(132),  # print, locked
-        NameObject("/Rect"): ArrayObject([NumberObject(0)] * 4),
-        NameObject("/P"): page.indirect_reference,
-        NameObject("/V"): sig_ref,
-    })
-    widget_ref = writer._add_object(widget)  # noqa: SLF001
-    annots = page.get("/Annots")
-    annots = annots.get_object() if annots is not None else None
-    if isinstance(annots, ArrayObject):
-        annots.append(widget_ref)
-    else:
-        page[NameObject("/Annots")] = ArrayObject([widget_ref])
-    _add_field(writer, widget_ref)
-    return Reservation(signer, contents)
+    reason = i18n.text("Case file exported from Headway Journal; unchanged since signing")
+    raw = b"".join([
+        b"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached",
+        b" /ByteRange ", _RANGE_MARK, b" /Contents ", contents,
+        b" /M (D:", f"{when:%Y%m%d%H%M%S}".encode("ascii"), b"Z)",
+        b" /Name ", _text(signer.name), b" /Reason ", _text(reason), b" >>",
+    ])
+    return raw, Reservation(signer, contents)
 
 
-def _add_field(writer: PdfWriter, widget: PdfObject) -> None:
-    """The signature field in the catalog's form (kept with any fields it has already)."""
-    form = writer.root_object.get("/AcroForm")
-    form = form.get_object() if form is not None else None
-    if not isinstance(form, DictionaryObject):
-        form = DictionaryObject()
-        writer.root_object[NameObject("/AcroForm")] = form
-    fields = form.get("/Fields")
-    fields = fields.get_object() if fields is not None else None
-    if isinstance(fields, ArrayObject):
-        fields.append(widget)
-    else:
-        form[NameObject("/Fields")] = ArrayObject([widget])
-    form[NameObject("/SigFlags")] = NumberObject(3)  # signatures exist; append only
+def _text(text: str) -> bytes:
+    """A PDF text string in hex (UTF-16 with its byte-order mark: any alphabet)."""
+    return b"<" + ("\ufeff" + text).encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 
 def seal(pdf: bytearray, spot: Reservation) -> None:

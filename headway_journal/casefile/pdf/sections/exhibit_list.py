@@ -3,8 +3,6 @@ appended PDF exhibit."""
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
@@ -12,9 +10,8 @@ from headway_journal import i18n
 
 from ..exhibits import Prepared
 from ..marks import Heading
-from ..pages import exhibit_scale, percent, upright_size
 from ..styles import ALERT_BG, FRAME_W, TableCmd, boxed, data_table
-from ..text import esc, exhibit_title, fmt_date, fmt_dt, fmt_size, sha_markup
+from ..text import esc, escape, exhibit_title, fmt_date, fmt_dt, fmt_size, sha_markup
 from .context import Context
 
 __all__ = [
@@ -112,6 +109,10 @@ def dividers(ctx: Context, prep: Prepared) -> list[Flowable]:
     s = ctx.s
     out: list[Flowable] = []
     pdfs = sorted(prep.pdfs, key=lambda p: p.exhibit.number)
+    if not pdfs:
+        return out
+    from ..pages import exhibit_scale, percent, upright_size  # pypdf: PDF exhibits only
+
     for index, pdf in enumerate(pdfs):
         ex = pdf.exhibit
         out.append(PageBreak())

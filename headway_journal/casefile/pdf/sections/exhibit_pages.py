@@ -4,7 +4,6 @@ fit."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import (
     Flowable,
@@ -23,7 +22,7 @@ from ..images import PlacedImage, PlacedPixels
 from ..marks import Heading
 from ..styles import FONT, FRAME_H, FRAME_W, RULE
 from ..tagging import AltText
-from ..text import esc, exhibit_title, fmt_dt, fmt_size
+from ..text import esc, escape, exhibit_title, fmt_dt, fmt_size
 from .context import Context
 
 __all__ = [
