@@ -1503,6 +1503,16 @@ No: Headway Journal se cierra y no se toca nada.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/case/timeline.py" />
+      <source>Written down {plural} later, on {local_moment}.</source>
+      <translation>Se anotó {plural} después, el {local_moment}.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" />
+      <source>Recorded later</source>
+      <translation>Registrado más tarde</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/case/timeline.py" />
       <source>Channel and direction</source>
       <translation>Canal y dirección</translation>
     </message>
@@ -1585,16 +1595,6 @@ No: Headway Journal se cierra y no se toca nada.</translation>
       <location filename="headway_journal/ui/case/timeline.py" />
       <source>Outcome</source>
       <translation>Resultado</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/timeline.py" />
-      <source>Written down {plural} later, on {local_moment}.</source>
-      <translation>Se anotó {plural} después, el {local_moment}.</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/case/timeline.py" />
-      <source>Recorded later</source>
-      <translation>Registrado más tarde</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/case/timeline.py" />
@@ -7736,6 +7736,11 @@ Su diario está como estaba.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/main_window/sidebar.py" />
+      <source>Case list message</source>
+      <translation>Mensaje de la lista de casos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/main_window/sidebar.py" />
       <source>Saved views</source>
       <translation>Vistas guardadas</translation>
     </message>
@@ -7788,11 +7793,6 @@ Su diario está como estaba.</translation>
       <location filename="headway_journal/ui/main_window/sidebar.py" />
       <source>The cases of the chosen view: title, status and next deadline. Ctrl+E edits the selected case, Ctrl+L logs a contact on it</source>
       <translation>Los casos de la vista elegida: título, estado y próximo plazo. Ctrl+E edita el caso seleccionado, Ctrl+L registra un contacto en él</translation>
-    </message>
-    <message>
-      <location filename="headway_journal/ui/main_window/sidebar.py" />
-      <source>Case list message</source>
-      <translation>Mensaje de la lista de casos</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/main_window/sidebar.py" />

@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from headway_journal import i18n
 
+from ...data import Exhibit
 from ..exhibits import Prepared
 from ..marks import Heading
 from ..styles import ALERT_BG, FRAME_W, TableCmd, boxed, data_table
@@ -47,38 +48,7 @@ def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
     ]
     extra: list[TableCmd] = []
     for ex in exhibits:
-        note = prep.notes.get(ex.number, "")
-        missing = ex.number in prep.not_shown and "missing" in prep.not_shown[ex.number]
-        came = (f"<br/><font size=8 color='#555555'>{esc(i18n.text('From:'))} "
-                f"{esc(ex.provenance)}</font>") if ex.provenance else ""
-        caption = (f"{esc(ex.caption)}{came}<br/><font size=8 color='#555555'>{esc(note)}"
-                   "</font>")
-        if missing:
-            caption = f"{esc(ex.caption)}{came}<br/><b><font size=8>{esc(note)}</font></b>"
-        rows.append(
-            [
-                ctx.cell(str(ex.number), s.cell_bold),
-                ctx.markup(caption, s.cell),
-                ctx.cell(ex.original_name),
-                ctx.cell(fmt_date(ex.added_at.date())),
-                ctx.markup(
-                    i18n.text("{esc}<br/><font size=7.5>{size:,} B</font>").format(
-                        esc=esc(fmt_size(ex.size)), size=ex.size),
-                    s.cell,
-                ),
-                ctx.cell(ex.media_type),
-            ]
-        )
-        rows.append(["", ctx.markup(i18n.text("SHA-256 {sha_markup}").format(
-            sha_markup=sha_markup(ex.sha256)), s.mono)])
-        r = len(rows) - 1
-        extra += [
-            ("SPAN", (1, r), (-1, r)),
-            ("NOSPLIT", (0, r - 1), (-1, r)),
-            ("LINEABOVE", (1, r), (-1, r), 0, colors.white),
-            ("TOPPADDING", (0, r), (-1, r), 0),
-            ("LINEBELOW", (0, r - 1), (-1, r - 1), 0.4, colors.white),
-        ]
+        extra += _exhibit_rows(ctx, prep, ex, rows)
     out.append(data_table(rows, [26, 146, 118, 64, 58, FRAME_W - 412], extra=extra, grid=False))
     if ctx.data.omitted_exhibits:
         numbers = ", ".join(str(n) for n in ctx.data.omitted_exhibits)
@@ -89,18 +59,64 @@ def exhibit_list(ctx: Context, prep: Prepared) -> list[Flowable]:
                             "numbers.").format(word=word, numbers=numbers))
         )
     if prep.not_shown:
-        out.append(ctx.p(i18n.text("Exhibits not shown in this file"), s.h2))
-        by_number = {x.number: x for x in exhibits}
-        for number, reason in sorted(prep.not_shown.items()):
-            ex = by_number[number]
-            out.append(
-                ctx.markup(
-                    i18n.text("<b>Exhibit {number}</b> — {esc} ({esc2}): {esc3}.").format(
-                        number=number, esc=esc(ex.caption), esc2=esc(ex.original_name),
-                        esc3=esc(reason)),
-                    s.small,
-                )
+        out += _not_shown(ctx, prep, exhibits)
+    return out
+
+
+def _exhibit_rows(ctx: Context, prep: Prepared, ex: Exhibit, rows: list[list[Flowable | str]]
+                  ) -> list[TableCmd]:
+    """Add an exhibit's two rows (its details, then its SHA-256); the table commands that keep
+    them together."""
+    s = ctx.s
+    note = prep.notes.get(ex.number, "")
+    missing = ex.number in prep.not_shown and "missing" in prep.not_shown[ex.number]
+    came = (f"<br/><font size=8 color='#555555'>{esc(i18n.text('From:'))} "
+            f"{esc(ex.provenance)}</font>") if ex.provenance else ""
+    caption = (f"{esc(ex.caption)}{came}<br/><font size=8 color='#555555'>{esc(note)}"
+               "</font>")
+    if missing:
+        caption = f"{esc(ex.caption)}{came}<br/><b><font size=8>{esc(note)}</font></b>"
+    rows.append(
+        [
+            ctx.cell(str(ex.number), s.cell_bold),
+            ctx.markup(caption, s.cell),
+            ctx.cell(ex.original_name),
+            ctx.cell(fmt_date(ex.added_at.date())),
+            ctx.markup(
+                i18n.text("{esc}<br/><font size=7.5>{size:,} B</font>").format(
+                    esc=esc(fmt_size(ex.size)), size=ex.size),
+                s.cell,
+            ),
+            ctx.cell(ex.media_type),
+        ]
+    )
+    rows.append(["", ctx.markup(i18n.text("SHA-256 {sha_markup}").format(
+        sha_markup=sha_markup(ex.sha256)), s.mono)])
+    r = len(rows) - 1
+    return [
+        ("SPAN", (1, r), (-1, r)),
+        ("NOSPLIT", (0, r - 1), (-1, r)),
+        ("LINEABOVE", (1, r), (-1, r), 0, colors.white),
+        ("TOPPADDING", (0, r), (-1, r), 0),
+        ("LINEBELOW", (0, r - 1), (-1, r - 1), 0.4, colors.white),
+    ]
+
+
+def _not_shown(ctx: Context, prep: Prepared, exhibits: list[Exhibit]) -> list[Flowable]:
+    """Why some exhibits are not shown in this file, one line each."""
+    s = ctx.s
+    out: list[Flowable] = [ctx.p(i18n.text("Exhibits not shown in this file"), s.h2)]
+    by_number = {x.number: x for x in exhibits}
+    for number, reason in sorted(prep.not_shown.items()):
+        ex = by_number[number]
+        out.append(
+            ctx.markup(
+                i18n.text("<b>Exhibit {number}</b> — {esc} ({esc2}): {esc3}.").format(
+                    number=number, esc=esc(ex.caption), esc2=esc(ex.original_name),
+                    esc3=esc(reason)),
+                s.small,
             )
+        )
     return out
 
 
