@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import event, text
@@ -38,11 +39,15 @@ def journal(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def statements() -> Iterator[list[str]]:
+def statements(journal: Path) -> Iterator[list[str]]:
+    """The SQL run on the journal's own database (not on the scratch database `check` builds
+    the expected schema in, which is no write to the journal)."""
     seen: list[str] = []
 
-    def record(conn: object, cursor: object, statement: str, *args: object) -> None:
-        seen.append(" ".join(statement.split()).upper())
+    def record(conn: Any, cursor: object, statement: str, *args: object) -> None:
+        database = conn.engine.url.database or ""
+        if Path(database).parent == journal:
+            seen.append(" ".join(statement.split()).upper())
 
     event.listen(Engine, "before_cursor_execute", record)
     try:
