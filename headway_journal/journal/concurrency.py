@@ -9,9 +9,11 @@ saved last. SQLAlchemy's version check on UPDATE is the backstop (``conflict_fro
 
 A save raises a record's version by exactly one: before each flush, a record whose own values
 (or, for a contact, its tickets) changed and whose version this transaction has not raised yet
-gets the next number; later flushes of the same save leave it. (SQLAlchemy's own counter raised
-it at every UPDATE, so a save that flushed twice -- its time stamp landing in a new second --
-counted as two, and the next save from the copy read before it was refused wrongly.)
+gets the next number; later flushes of the same save leave it. Bookkeeping alone does not count
+(``Versioned.unversioned``: the time stamp of a case's last activity, which logging a contact
+sets). SQLAlchemy's own counter raised it at every UPDATE, so a save that flushed twice -- its
+time stamp landing in a new second -- counted as two, and the next save from the copy read
+before it was refused wrongly.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -69,12 +71,21 @@ def conflict_from_stale(exc: StaleDataError) -> ConflictError:
     return err
 
 
+def _edited(obj: Versioned) -> bool:
+    """Whether a value of ``obj`` that counts as an edit changed (or was flagged changed)."""
+    state = inspect(obj)
+    skip = type(obj).unversioned
+    return any(state.attrs[attr.key].history.has_changes()
+               for attr in state.mapper.column_attrs
+               if attr.key not in skip and attr.key != "version")
+
+
 def _raise_versions(session: Session, _context: object, _instances: object) -> None:
     raised: set[object] = session.info.setdefault(_RAISED, set())
     for obj in session.dirty:
         if not isinstance(obj, Versioned) or obj in raised:
             continue
-        if session.is_modified(obj, include_collections=False):
+        if _edited(obj):
             obj.version = (obj.version or 0) + 1
             raised.add(obj)  # held until the transaction ends: no address reused
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -83,6 +83,8 @@ class Versioned:
     overwrites the first silently."""
 
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # columns whose change alone is bookkeeping, not an edit of the record: no new version
+    unversioned: ClassVar[frozenset[str]] = frozenset()
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - SQLAlchemy's declared_attr
@@ -127,6 +129,9 @@ class Channel(Base):
 
 class Case(Versioned, Base):
     __tablename__ = "cases"
+    # logging a contact stamps the case's last activity: someone editing the case's details
+    # meanwhile has not been overtaken by it
+    unversioned: ClassVar[frozenset[str]] = frozenset({"updated_at"})
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(80), unique=True)
     title: Mapped[str] = mapped_column(String(300))

@@ -17,7 +17,12 @@ from sqlalchemy import text
 from headway_journal.journal import service as service_module
 from headway_journal.journal.db import JournalDamaged, JournalError, JournalTooNew, write_sessions
 from headway_journal.journal.models import Case
-from headway_journal.journal.records import CaseInput, ConflictError, ContactInput
+from headway_journal.journal.records import (
+    CaseInput,
+    ConflictError,
+    ContactInput,
+    EscalationInput,
+)
 from headway_journal.journal.service import JournalService
 from headway_journal.journal.shared.urls import (
     is_database_url,
@@ -102,6 +107,33 @@ def test_a_save_raises_the_version_by_one_even_when_its_time_stamp_is_a_second_l
         case.summary = f"Charged twice ({n})"
         svc.update_case(cid, case)
         assert case.version == before + 1 == svc.get_case(cid).version
+
+
+def test_logging_a_contact_does_not_overtake_an_open_case_edit(
+        svc: JournalService, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A contact stamps its case's last activity; someone editing the case's details meanwhile
+    saves without a conflict. An escalation that changes the case's status does overtake it."""
+    org = svc.organization_by_key("headway")
+    assert org is not None
+    cid = svc.create_case(CaseInput(  # opened a week ago: a contact today keeps that day
+        title="Double charge", organization_id=org.id, issue_type="billing", role="client",
+        summary="Charged twice", opened_on=(datetime.now(PST) - timedelta(days=7)).date()))
+    mine = svc.case_input(cid)
+    later = datetime.now(UTC) + timedelta(seconds=5)
+    monkeypatch.setattr(service_module, "utc_now", lambda: later)
+    now = datetime.now(PST)
+    svc.log_contact(cid, ContactInput(started_at=now, channel="phone", summary="First call"))
+    mine.summary = "Charged three times"
+    svc.update_case(cid, mine)
+    assert (svc.get_case(cid).summary, svc.get_case(cid).version) == ("Charged three times", 2)
+    stale = svc.case_input(cid)
+    svc.log_contact(cid, ContactInput(
+        started_at=now, channel="phone", summary="Escalated",
+        escalation=EscalationInput(requested_on=now.date(), level="Supervisor")))
+    assert svc.get_case(cid).status == "escalated"
+    stale.title = "Renamed"
+    with pytest.raises(ConflictError):
+        svc.update_case(cid, stale)
 
 
 def test_one_transaction_raises_a_version_once_however_often_it_flushes(
