@@ -386,6 +386,10 @@ def _search_limit(value: str) -> int:
 # --- commands ----------------------------------------------------------------------------------
 
 
+# records an import must add before a shared journal's server is vacuumed and analyzed after it
+SETTLE_AFTER = 1000
+
+
 def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.interchange import import_source, open_import_file
 
@@ -398,6 +402,10 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     with open_journal(folder, must_exist=False, writes=True) as svc:
         shield_commits(svc.journal.engine)  # a signal during the import's commit waits for it
         summary = import_source(svc, checked)  # read case by case: memory stays bounded
+        if sum(summary.created.values()) >= SETTLE_AFTER and svc.journal.kind == "postgresql":
+            from headway_journal.journal.shared.copy import settle
+
+            settle(svc.journal)  # a server plans and searches the new rows at full speed at once
     print(summary.describe())
     return EXIT_OK
 

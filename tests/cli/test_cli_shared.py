@@ -168,6 +168,31 @@ def test_copy_to_a_server_and_back_gives_identical_exports(
     assert shots[0] == shots[1] == shots[2] == [PNG]
 
 
+def test_a_large_import_into_a_server_is_vacuumed_and_a_small_one_is_not(
+        pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "journal"
+    fill(folder, tmp_path)
+    assert cli.main(["--journal", str(folder), "export", str(tmp_path / "all.json")]) == 0
+
+    def vacuumed() -> set[str]:
+        with JournalService.open(pg_url) as svc, svc.journal.sessions() as s:
+            return set(s.execute(text(
+                "SELECT relname FROM pg_stat_user_tables WHERE last_vacuum IS NOT NULL"
+            )).scalars().all())
+
+    monkeypatch.setattr(cli, "SETTLE_AFTER", 10_000)  # this file is a small import
+    assert cli.main(["--database", pg_url, "import", str(tmp_path / "all.json")]) == 0
+    assert "contacts" not in vacuumed()
+    other = tmp_path / "other"
+    fill(other, tmp_path)  # the same case, a contact and an exhibit with keys of their own
+    assert cli.main(["--journal", str(other), "export", str(tmp_path / "more.json")]) == 0
+    monkeypatch.setattr(cli, "SETTLE_AFTER", 1)  # as large as it gets
+    assert cli.main(["--database", pg_url, "import", str(tmp_path / "more.json")]) == 0
+    assert {"cases", "contacts", "search_docs"} <= vacuumed()
+    capsys.readouterr()
+
+
 def test_copy_to_refuses_a_target_that_is_not_empty(pg_url: str, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "journal"
