@@ -171,6 +171,15 @@ def service(tmp_path: Path) -> Iterator[JournalService]:
 
 
 @pytest.fixture
+def case_id(service: JournalService) -> int:
+    """One empty billing case at Headway ("Double charge"), for tests of a single case."""
+    org = service.organization_by_key("headway")
+    assert org is not None
+    return service.create_case(CaseInput(title="Double charge", organization_id=org.id,
+                                         issue_type="billing", role="client"))
+
+
+@pytest.fixture
 def sample_builder() -> Any:
     """``build_sample`` for tests that fill a journal of their own (importing it from
     "conftest" would find whichever conftest module was imported first)."""

@@ -10,22 +10,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
-from headway_journal.journal.records import CaseInput, ContactInput
+from headway_journal.journal.records import ContactInput
 from headway_journal.journal.service import JournalService
 from headway_journal.ui.dialogs import ContactDialog
 from headway_journal.ui.dialogs.contact.call_times import RULE_HINT, to_qdatetime
-
-
-@pytest.fixture
-def case_id(service: JournalService) -> int:
-    org = service.organization_by_key("headway")
-    assert org is not None
-    return service.create_case(CaseInput(title="Double charge", organization_id=org.id,
-                                         issue_type="billing", role="client"))
 
 
 class Clock:

@@ -251,15 +251,6 @@ def test_your_details_keep_your_other_addresses(qtbot: Any, service: Any) -> Non
 # --- the contact dialog -------------------------------------------------------------------------
 
 
-@pytest.fixture
-def case_id(service: Any) -> int:
-    from headway_journal.journal.records import CaseInput
-
-    org = service.organization_by_key("headway")
-    return int(service.create_case(CaseInput(title="Double charge", organization_id=org.id,
-                                             issue_type="billing", role="client")))
-
-
 def contact_dialog(qtbot: Any, service: Any, case_id: int, **kw: Any) -> Any:
     from headway_journal.ui.dialogs import ContactDialog
 

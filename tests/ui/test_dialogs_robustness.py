@@ -33,7 +33,6 @@ from sqlalchemy import event
 
 from headway_journal.journal.db import describe_sqlite_error
 from headway_journal.journal.issue_types import ISSUE_TYPES, FieldSpec
-from headway_journal.journal.records import CaseInput
 from headway_journal.journal.service import JournalService, StorageError
 from headway_journal.ui.case.pane import TAB_DETAILS, CasePane
 from headway_journal.ui.dialogs import CaseDialog, ContactDialog
@@ -134,14 +133,6 @@ def questions(monkeypatch: pytest.MonkeyPatch) -> Questions:
     q = Questions()
     monkeypatch.setattr(QMessageBox, "question", staticmethod(q))
     return q
-
-
-@pytest.fixture
-def case_id(service: JournalService) -> int:
-    org = service.organization_by_key("headway")
-    assert org is not None
-    return service.create_case(CaseInput(title="Double charge", organization_id=org.id,
-                                         issue_type="billing", role="client"))
 
 
 def show(qtbot: Any, dlg: QDialog) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from headway_journal.journal.capture import ocr
-from headway_journal.journal.records import MAX_LONG, CaseInput
+from headway_journal.journal.records import MAX_LONG
 from headway_journal.journal.service import JournalService
 from headway_journal.ui.dialogs import ContactDialog
 
@@ -26,14 +26,6 @@ CHAT = """[10:42 AM] You: Hi, I was charged twice for my session on Nov 20.
 def no_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "question",
                         staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
-
-
-@pytest.fixture
-def case_id(service: JournalService) -> int:
-    org = service.organization_by_key("headway")
-    assert org is not None
-    return service.create_case(CaseInput(title="Double charge", organization_id=org.id,
-                                         issue_type="billing", role="client"))
 
 
 def open_dialog(qtbot: Any, service: JournalService, case_id: int) -> ContactDialog:
