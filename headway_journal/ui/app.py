@@ -62,7 +62,7 @@ from ..journal.db import (
 )
 from . import settings as st
 from .bool_guard import guard_bool_singletons
-from .contrast import install_readable_palette
+from .contrast import KEEPER_NAME, install_readable_palette
 from .first_paint import when_exposed
 from .gc_guard import install_gui_collector
 from .teardown import dispose_widgets, enable_crash_traces, top_level_ids
@@ -111,7 +111,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     icon = app_icon()
     if not icon.isNull():
         app.setWindowIcon(icon)
-    if app.findChild(QObject, "readable_palette_keeper") is None:
+    if app.findChild(QObject, KEEPER_NAME) is None:
         install_readable_palette(app)  # hints and selections at 4.5:1 in every theme
     return app
 

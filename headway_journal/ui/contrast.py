@@ -10,7 +10,7 @@ start and again whenever the theme changes (a desktop switching to dark mode).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 __all__ = ["AA", "alert_color", "contrast_ratio", "install_readable_palette",
@@ -113,12 +113,24 @@ def readable_palette(palette: QPalette) -> QPalette:
 
 
 class _PaletteKeeper(QObject):
-    """Re-applies ``readable_palette`` when the application's palette changes."""
+    """Re-applies ``readable_palette`` when the application's palette changes (a new theme).
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationPaletteChange and watched is self.parent():
-            apply_readable_palette()
-        return False
+    It listens to ``QGuiApplication.paletteChanged``, which Qt 6 still emits though it marks
+    it deprecated in favour of the ApplicationPaletteChange event: that event reaches Python
+    only through an event filter on the application, which sees every event of every object,
+    and such a filter made each of them a Python call (a fifth of the window's start-up went
+    to it; docs/performance.md, item 17)."""
+
+    def __init__(self, app: QGuiApplication) -> None:
+        super().__init__(app)
+        self.setObjectName(KEEPER_NAME)
+        app.paletteChanged.connect(self.reapply)
+
+    def reapply(self, _palette: QPalette | None = None) -> None:
+        apply_readable_palette()
+
+
+KEEPER_NAME = "readable_palette_keeper"
 
 
 def apply_readable_palette() -> None:
@@ -134,7 +146,5 @@ def apply_readable_palette() -> None:
 def install_readable_palette(app: QGuiApplication) -> QObject:
     """Keep ``app``'s palette readable from now on; returns the keeper (delete it to stop)."""
     keeper = _PaletteKeeper(app)
-    keeper.setObjectName("readable_palette_keeper")
-    app.installEventFilter(keeper)
     apply_readable_palette()
     return keeper

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 __all__ = ["GuiThreadCollector", "install_gui_collector"]
@@ -57,7 +58,16 @@ class GuiThreadCollector(QObject):
             gc.enable()
 
 
+_made: list[GuiThreadCollector] = []  # the collectors made by install_gui_collector
+
+
 def install_gui_collector(app: QCoreApplication) -> GuiThreadCollector:
     """The application's collector, made on first call (call it on the GUI thread)."""
-    existing = app.findChild(GuiThreadCollector)
-    return existing if existing is not None else GuiThreadCollector(app)
+    # Not ``app.findChild(GuiThreadCollector)``: its first call with a Python class costs
+    # ~5 ms of PySide6's set-up, at every start (docs/performance.md, item 17).
+    _made[:] = [c for c in _made if shiboken6.isValid(c)]
+    existing = next((c for c in _made if c.parent() is app), None)
+    if existing is None:
+        existing = GuiThreadCollector(app)
+        _made.append(existing)
+    return existing

@@ -88,9 +88,7 @@ def apply(window: Any) -> None:
     menu = getattr(window, "status_menu", None)
     if menu is not None:
         menu.setEnabled(False)
-    welcome = getattr(window, "welcome", None)
-    if welcome is not None:
-        welcome.start_button.setEnabled(False)
+    sync_welcome(window)
 
 
 def uninstall(window: Any) -> None:
@@ -121,9 +119,16 @@ def uninstall(window: Any) -> None:
     menu = getattr(window, "status_menu", None)
     if menu is not None:
         menu.setEnabled(True)
-    welcome = getattr(window, "welcome", None)
+    sync_welcome(window)
+
+
+def sync_welcome(window: Any) -> None:
+    """The welcome panel's "Start your first case" is off while the journal is read-only
+    (the panel is made when first needed, maybe after ``apply``; never made here)."""
+    built = getattr(window, "built_welcome", None)
+    welcome = built() if callable(built) else getattr(window, "welcome", None)
     if welcome is not None:
-        welcome.start_button.setEnabled(True)
+        welcome.start_button.setEnabled(reason_of(window) is None)
 
 
 def after_write_failure(window: Any) -> bool:

@@ -72,7 +72,6 @@ def palette(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
     try:
         yield request.param
     finally:
-        qapp.removeEventFilter(keeper)
         keeper.deleteLater()
         QApplication.setPalette(saved)
 

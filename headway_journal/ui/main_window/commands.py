@@ -53,7 +53,6 @@ class CaseCommands(QMainWindow):
         org_filter: QComboBox
         draft_bar: DraftOfferBar
         stack: QStackedWidget
-        welcome: WelcomePanel
         _welcome_filled: bool
         _view: str
         # (kind, id, label) of deletes this session, and promises marked kept or broken
@@ -68,6 +67,10 @@ class CaseCommands(QMainWindow):
         def update_status(self) -> None: ...
         def update_actions(self) -> None: ...
         def _update_welcome(self) -> None: ...
+        @property
+        def welcome(self) -> WelcomePanel: ...
+        def built_welcome(self) -> WelcomePanel | None: ...
+        def welcome_shown(self) -> bool: ...
         def _select_row(self, row: int, *, reload_pane: bool = True) -> None: ...
         def _after_list_reload(self, keep: int | None, *, reload_pane: bool = True) -> None: ...
         def _set_view_silently(self, key: str) -> None: ...
@@ -150,7 +153,7 @@ class CaseCommands(QMainWindow):
         dlg.exec()
         self._reload_filters()
         self.refresh()
-        if self.stack.currentWidget() is self.welcome:
+        if self.welcome_shown():
             self.welcome.refresh()
             self._welcome_filled = True
 
@@ -160,7 +163,8 @@ class CaseCommands(QMainWindow):
         dlg = SettingsDialog(self.service, self)
         if _accepted(dlg.exec()):
             self.refresh()
-            details = self.welcome.details
+            welcome = self.built_welcome()
+            details = welcome.details if welcome is not None else None
             if details is not None and not details.has_changes():
                 details.refresh()
 

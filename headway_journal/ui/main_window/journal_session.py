@@ -3,8 +3,8 @@ minutes while something changed, on close, File > Back up now and Back up to fil
 a backup and reopening the journal, and the overdue check.
 
 A journal replaced by a restore is announced once, with ``service_replaced``: the window's
-parts that hold the service connect to it (in order: the case pane, the exhibits, the welcome
-panel, then the window itself, which refreshes).
+parts that hold the service connect to it (in order: the case pane, the exhibits, then the
+window itself, which passes it to the welcome panel if it was made, and refreshes).
 """
 
 from __future__ import annotations

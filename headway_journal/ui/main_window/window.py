@@ -136,6 +136,7 @@ class MainWindow(CaseCommands):
         self.shared_watch: SharedWatch | None = None  # a shared journal's
         self._ready = False  # the first case is shown once the window is up
         self._welcome_filled = False
+        self._welcome: WelcomePanel | None = None  # the empty-journal panel, made when needed
         self._closed = False
         self._view = "active"
         self._counts: dict[str, int] = {}
@@ -169,7 +170,6 @@ class MainWindow(CaseCommands):
         replaced.connect(self._adopt_service)
         replaced.connect(self.case_pane.set_service)
         replaced.connect(self.attachments.set_service)
-        replaced.connect(self.welcome.set_service)
         replaced.connect(self._service_replaced)
 
         self.resize(1280, 760)
@@ -186,9 +186,7 @@ class MainWindow(CaseCommands):
         self.update_actions()
 
     def _build_central(self) -> None:
-        self.stack = QStackedWidget()
-        self.welcome = WelcomePanel(self.service, self.new_case, encrypt=self.security.encrypt)
-        self.stack.addWidget(self.welcome)
+        self.stack = QStackedWidget()  # the welcome panel joins it when first needed
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
@@ -281,6 +279,25 @@ class MainWindow(CaseCommands):
         self.session.changed_since_backup = True
         self.refresh()
 
+    @property
+    def welcome(self) -> WelcomePanel:
+        """The empty-journal panel, made the first time it is needed: a journal with cases
+        never shows it, and building it (its scroll area, fonts and form) was a tenth of the
+        window's start-up (docs/performance.md, item 17)."""
+        if self._welcome is None:
+            panel = WelcomePanel(self.service, self.new_case, encrypt=self.security.encrypt)
+            self.stack.insertWidget(0, panel)  # told of a reopened journal by _adopt_service
+            self._welcome = panel
+            read_only_mode.sync_welcome(self)  # a read-only journal: its button stays off
+        return self._welcome
+
+    def built_welcome(self) -> WelcomePanel | None:
+        """The welcome panel if it was made (never makes it)."""
+        return self._welcome
+
+    def welcome_shown(self) -> bool:
+        return self._welcome is not None and self.stack.currentWidget() is self._welcome
+
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main": self.splitter}
 
@@ -320,7 +337,7 @@ class MainWindow(CaseCommands):
             minimum = first.minimumWidth() if first is not None else 0
             left = max(minimum, int(width * 0.45))
             self.splitter.setSizes([left, max(width - left, 1)])
-        if self.stack.currentWidget() is self.welcome:
+        if self.welcome_shown():
             self.welcome.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.current_case_id() is None and self.case_model.rowCount() > 0:
             self._select_row(0)
@@ -534,8 +551,7 @@ class MainWindow(CaseCommands):
 
     def _update_welcome(self) -> None:
         empty = self._is_empty_journal()
-        if empty and (self.stack.currentWidget() is not self.welcome
-                      or not self._welcome_filled):
+        if empty and (not self.welcome_shown() or not self._welcome_filled):
             self.welcome.refresh()
             self._welcome_filled = True
             self.stack.setCurrentWidget(self.welcome)
@@ -750,6 +766,8 @@ class MainWindow(CaseCommands):
         """The journal was reopened after a restore: the window's own references first."""
         self.service = service
         self.case_model.service = service
+        if self._welcome is not None:
+            self._welcome.set_service(service)
         self._undo.clear()  # ids from before the restore mean nothing now
         self._last_error = ""
 
