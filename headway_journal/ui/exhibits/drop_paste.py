@@ -121,16 +121,27 @@ class WindowPaste(QObject):
 
     def __init__(self, window: QWidget, controller: AttachmentController, case_id: IdGetter,
                  contact_id: IdGetter | None = None, *,
-                 say: Callable[[str], None]) -> None:
+                 say: Callable[[str], None], listen: bool = True) -> None:
         super().__init__(window)
         self._window = window
         self._controller = controller
         self._case_id = case_id
         self._contact_id = contact_id or (lambda: None)
         self._say = say
+        self._listening = False
+        if listen:
+            self.listen()
+
+    def listen(self) -> None:
+        """Start watching the paste key (once). The main window starts it when it is first
+        shown: the filter sees every event of the application, and each is a Python call,
+        too many while the window is being built (docs/performance.md, item 17)."""
+        if self._listening:
+            return
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)  # removed by Qt when this handler (a child) is deleted
+        self._listening = True
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -174,9 +185,10 @@ class WindowPaste(QObject):
 
 def install_window_paste(window: QWidget, controller: AttachmentController, case_id: IdGetter,
                          contact_id: IdGetter | None = None, *,
-                         say: Callable[[str], None]) -> WindowPaste:
-    """Ctrl+V anywhere in ``window`` attaches a pasted screenshot or files (module docstring)."""
-    return WindowPaste(window, controller, case_id, contact_id, say=say)
+                         say: Callable[[str], None], listen: bool = True) -> WindowPaste:
+    """Ctrl+V anywhere in ``window`` attaches a pasted screenshot or files (module docstring);
+    ``listen=False``: from ``WindowPaste.listen()`` on (the main window: once shown)."""
+    return WindowPaste(window, controller, case_id, contact_id, say=say, listen=listen)
 
 
 # =========================================================================== drop target

@@ -255,7 +255,7 @@ class MainWindow(CaseCommands):
         # Ctrl+V anywhere else in the window (text boxes keep pasting text)
         self.window_paste = install_window_paste(
             self, controller, self.attach_target,
-            say=lambda text: self.statusBar().showMessage(text, 8000))
+            say=lambda text: self.statusBar().showMessage(text, 8000), listen=False)
 
     def _wire_exhibits_panel(self, panel: ExhibitsPanel) -> None:
         panel.changed.connect(self._exhibits_changed)
@@ -322,6 +322,7 @@ class MainWindow(CaseCommands):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            self.window_paste.listen()  # the window is built: keys can reach it from now on
             when_exposed(self, self._after_show)  # the first frame is on screen first
 
     def _after_show(self) -> None:
