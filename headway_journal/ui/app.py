@@ -466,9 +466,15 @@ def _main_window(service: JournalService, demo: bool) -> Any:
             demo_module = None
         if demo_module is not None:
             demo_module.populate_demo(service)
-    from .main_window import MainWindow
+    from .first_read import FirstRead
 
-    window = MainWindow(service)
+    first = FirstRead(service.view_counts_and_due_ids)  # beside the window's own loading
+    try:
+        from .main_window import MainWindow
+
+        window = MainWindow(service, first_read=first)
+    finally:
+        first.wait()  # never left reading a journal that is then closed
     if demo:
         window.setWindowTitle(QCoreApplication.translate("app", "{APP_NAME} — demo (nothing is "
                                                                 "kept)").format(

@@ -53,6 +53,18 @@ BadgeKeyRole = Qt.ItemDataRole.UserRole + 5
 
 _Index = QModelIndex | QPersistentModelIndex
 
+# What ``flags`` and ``data`` answer, computed once: a view asks for every row's flags when it
+# lays the list out (two calls a row) and for a dozen roles of every cell in sight, and Python
+# enum arithmetic and look-ups at each call were most of what a long list cost at start-up.
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_DESCRIBED = frozenset({int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.AccessibleTextRole)})
+_CASE_ID, _SUMMARY, _OVERDUE, _STATUS, _BADGE = (int(r) for r in (
+    CaseIdRole, SummaryRole, OverdueRole, StatusRole, BadgeKeyRole))
+_ANSWERED = frozenset({_DISPLAY, _FONT, _CASE_ID, _SUMMARY, _OVERDUE, _STATUS, _BADGE}) | _DESCRIBED
+
 
 class CaseListModel(QAbstractTableModel):
     """Rows are cases matching ``filter``, in the service's order."""
@@ -143,40 +155,40 @@ class CaseListModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def status_word(self, s: CaseSummary) -> str:
         return word("deleted" if self._filter.view == "deleted" else s.status)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        role = int(role)
+        if role not in _ANSWERED or not index.isValid():
             return None
-        row, col = index.row(), index.column()
-        if role == CaseIdRole:
+        row = index.row()
+        if role == _CASE_ID:
             return self.case_id(row)
         s = self.summary(row)
         if s is None:
-            return "" if role == Qt.ItemDataRole.DisplayRole else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display_text(s, col)
-        if role == SummaryRole:
+            return "" if role == _DISPLAY else None
+        if role == _DISPLAY:
+            return self.display_text(s, index.column())
+        if role == _SUMMARY:
             return s
-        if role == OverdueRole:
+        if role == _OVERDUE:
             return s.overdue
-        if role == StatusRole:
+        if role == _STATUS:
             return self.status_word(s)
-        if role == BadgeKeyRole:
-            return self.badge_key(s, col)
-        if role == Qt.ItemDataRole.FontRole and s.overdue:
-            if self._bold is None:
-                self._bold = QFont()
-                self._bold.setBold(True)
-            return self._bold
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.describe(s)
-        return None
+        if role == _BADGE:
+            return self.badge_key(s, index.column())
+        if role == _FONT:
+            return self._bold_font() if s.overdue else None
+        return self.describe(s)  # a tooltip or what a screen reader says
+
+    def _bold_font(self) -> QFont:
+        if self._bold is None:
+            self._bold = QFont()
+            self._bold.setBold(True)
+        return self._bold
 
     def display_text(self, s: CaseSummary, col: int) -> str | None:
         """What a cell shows."""

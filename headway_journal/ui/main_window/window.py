@@ -55,6 +55,7 @@ from ..draft_offer import DraftOfferBar
 from ..exhibits.controller import AttachmentController
 from ..exhibits.drop_paste import install_drop_target, install_paste_shortcut, install_window_paste
 from ..first_paint import when_exposed
+from ..first_read import FirstRead
 from ..fit import fit_to_screen
 from ..format import local_time, plural, short_date
 from ..shutdown import save_all_drafts
@@ -67,7 +68,7 @@ from .journal_session import OVERDUE_WAIT_MS, JournalSession
 from .messages import PLAIN_ERRORS, plain_message
 from .notices import announce, make_tray, overdue_text
 from .sidebar import VIEW_NAMES, Sidebar, empty_list_text, view_action_text
-from .welcome import WelcomePanel
+from .welcome import WelcomeHost
 
 if TYPE_CHECKING:  # pragma: no cover - loaded when used (start-up skips them)
     from ..exhibits.panel import ExhibitsPanel
@@ -81,7 +82,7 @@ NOTIFY_FIRST_MS = 1500
 ATTACH_WAIT_MS = 120 * 1000  # on close: how long to wait for copies still being made
 
 
-class MainWindow(CaseCommands):
+class MainWindow(WelcomeHost, CaseCommands):
     """Three panes like a mail client: views and cases, then the case itself."""
 
     # made by .actions (build_actions, build_choice_actions, build_menus, build_toolbar)
@@ -125,7 +126,9 @@ class MainWindow(CaseCommands):
     search_box: SearchBox
     toolbar: QToolBar
 
-    def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: JournalService, parent: QWidget | None = None, *,
+                 first_read: FirstRead[tuple[dict[str, int], list[int]]] | None = None) -> None:
+        """``first_read``: ``service.view_counts_and_due_ids()`` already under way (ui.app)."""
         super().__init__(parent)
         self.service = service  # follows the session's service_replaced
         self.session = JournalSession(service, self)
@@ -136,7 +139,7 @@ class MainWindow(CaseCommands):
         self.shared_watch: SharedWatch | None = None  # a shared journal's
         self._ready = False  # the first case is shown once the window is up
         self._welcome_filled = False
-        self._welcome: WelcomePanel | None = None  # the empty-journal panel, made when needed
+        self._welcome = None  # the empty-journal panel, made when needed (WelcomeHost)
         self._closed = False
         self._view = "active"
         self._counts: dict[str, int] = {}
@@ -177,7 +180,7 @@ class MainWindow(CaseCommands):
         fit_to_screen(self)  # a saved or default size larger than this screen is clamped
         self.set_newest_first(st.get_bool(st.KEY_NEWEST_FIRST, True))
         self._reload_filters(organizations=False)  # the closed combo needs no list yet
-        due_ids = self._update_counts()
+        due_ids = self._update_counts(first_read)
         if self._counts.get("due", 0):
             self._view = "due"
         self._set_view_silently(self._view)
@@ -278,25 +281,6 @@ class MainWindow(CaseCommands):
         """Exhibits were attached, removed, restored or captioned: timeline, counts, status."""
         self.session.changed_since_backup = True
         self.refresh()
-
-    @property
-    def welcome(self) -> WelcomePanel:
-        """The empty-journal panel, made the first time it is needed: a journal with cases
-        never shows it, and building it (its scroll area, fonts and form) was a tenth of the
-        window's start-up (docs/performance.md, item 17)."""
-        if self._welcome is None:
-            panel = WelcomePanel(self.service, self.new_case, encrypt=self.security.encrypt)
-            self.stack.insertWidget(0, panel)  # told of a reopened journal by _adopt_service
-            self._welcome = panel
-            read_only_mode.sync_welcome(self)  # a read-only journal: its button stays off
-        return self._welcome
-
-    def built_welcome(self) -> WelcomePanel | None:
-        """The welcome panel if it was made (never makes it)."""
-        return self._welcome
-
-    def welcome_shown(self) -> bool:
-        return self._welcome is not None and self.stack.currentWidget() is self._welcome
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main": self.splitter}
@@ -529,11 +513,13 @@ class MainWindow(CaseCommands):
             self._after_list_reload(None, reload_pane=reload_pane)
         self.update_status()
 
-    def _update_counts(self) -> list[int] | None:
-        """Read the sidebar's counts; returns the 'due' view's ids read with them (None when
-        the read failed)."""
+    def _update_counts(self, first_read: FirstRead[tuple[dict[str, int], list[int]]] | None = None
+                       ) -> list[int] | None:
+        """Read the sidebar's counts (or take the read ``first_read`` made); returns the 'due'
+        view's ids read with them (None when the read failed)."""
         try:
-            counts, due_ids = self.service.view_counts_and_due_ids()
+            counts, due_ids = (first_read.result() if first_read is not None
+                               else self.service.view_counts_and_due_ids())
         except PLAIN_ERRORS as exc:  # a busy or failing disk: keep the last counts, say why
             self.statusBar().showMessage(plain_message(exc), 15000)
             return None
@@ -546,18 +532,6 @@ class MainWindow(CaseCommands):
     @property
     def counts(self) -> dict[str, int]:
         return dict(self._counts)
-
-    def _is_empty_journal(self) -> bool:
-        return self._counts.get("all", 0) == 0 and self._counts.get("deleted", 0) == 0
-
-    def _update_welcome(self) -> None:
-        empty = self._is_empty_journal()
-        if empty and (not self.welcome_shown() or not self._welcome_filled):
-            self.welcome.refresh()
-            self._welcome_filled = True
-            self.stack.setCurrentWidget(self.welcome)
-        elif not empty and self.stack.currentWidget() is not self.splitter:
-            self.stack.setCurrentWidget(self.splitter)
 
     def update_status(self) -> None:
         n = self._counts.get("all", 0)
