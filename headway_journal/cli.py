@@ -60,7 +60,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{PROG}: error: {where}{message} (see '{hint}')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:  # the global options and every command
+    p = global_parser()
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    _add_journal_commands(sub)
+    _add_casefile_commands(sub)
+    for module in COMMAND_MODULES:
+        _COMMANDS.update(importlib.import_module(module).add_commands(sub))
+    return p
+
+
+def global_parser() -> argparse.ArgumentParser:
+    """The options that come before a command (alone, they open the window)."""
     p = _Parser(
         prog=PROG,
         description="A personal support-case journal: log every contact, track promises to "
@@ -95,11 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="add Headway Journal to your desktop's application menu")
     p.add_argument("--uninstall-desktop", action="store_true",
                    help="remove it from the application menu again")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    _add_journal_commands(sub)
-    _add_casefile_commands(sub)
-    for module in COMMAND_MODULES:
-        _COMMANDS.update(importlib.import_module(module).add_commands(sub))
+    p.set_defaults(command=None)
     return p
 
 
@@ -167,9 +174,10 @@ def _add_casefile_commands(sub: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(route_file_argument(
-        list(sys.argv[1:] if argv is None else argv), set(_COMMANDS)))
+    given = list(sys.argv[1:] if argv is None else argv)
+    lean = window_only(given)  # the usual start of the window: no command's parser needed
+    parser = global_parser() if lean else build_parser()
+    args = parser.parse_args(given if lean else route_file_argument(given, set(_COMMANDS)))
     _LOCK_OPTIONS.update(passphrase_file=args.passphrase_file, encrypt=args.encrypt)
     if args.debug:
         logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
@@ -193,8 +201,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT if user else EXIT_FAILED
 
 
-# Global options that take a value as the next argument (``--journal DIR``).
+# Global options with a value (``--journal DIR``), and those without that open the window.
 _VALUE_OPTIONS = frozenset({"--journal", "--database", "--passphrase-file", "--open"})
+_WINDOW_FLAGS = frozenset({"--debug", "--demo", "--encrypt"})
+
+
+def window_only(argv: Sequence[str]) -> bool:
+    """Only global options spelled out: the window opens (else the whole parser reads it)."""
+    i = 0
+    while i < len(argv):
+        name, equals, _value = argv[i].partition("=")
+        if name not in _VALUE_OPTIONS and argv[i] not in _WINDOW_FLAGS:
+            return False
+        i += 2 if name in _VALUE_OPTIONS and not equals else 1  # --journal DIR: skip DIR
+    return True
 
 
 def route_file_argument(argv: list[str], commands: set[str]) -> list[str]:
@@ -769,13 +789,11 @@ def _desktop(*, install: bool, uninstall: bool) -> int:
         paths = install_desktop() if install else uninstall_desktop()
     except RuntimeError as exc:  # Windows and macOS: no freedesktop.org menu to add to
         raise CliError(str(exc)) from exc
+    for path in paths:
+        print(path)
     if install:
-        for path in paths:
-            print(path)
         print(f"Installed the desktop entry, icons and AppStream metainfo ({len(paths)} files).")
     else:
-        for path in paths:
-            print(path)
         print(f"Removed {len(paths)} file{'s' if len(paths) != 1 else ''}."
               if paths else "Nothing to remove: the desktop entry was not installed.")
     return EXIT_OK

@@ -85,11 +85,14 @@ class JournalDamaged(JournalError):
     pass
 
 
+DEFAULT_FOLDER_NAME = "journal"  # the per-user journal's folder, in the user's data folder
+
+
 def default_journal_dir() -> Path:
     """The per-user journal folder (platformdirs, so the GUI and the CLI agree without Qt)."""
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("headway-journal", appauthor=False)) / "journal"
+    return Path(platformdirs.user_data_dir("headway-journal", appauthor=False)) / DEFAULT_FOLDER_NAME
 
 
 def resolve_journal_dir(option: str | os.PathLike[str] | None) -> Path:

@@ -94,3 +94,37 @@ def test_two_journals_at_once_are_refused(gui: list[dict[str, Any]], tmp_path: P
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "Give the journal folder once" in err
     assert gui == []
+
+
+WINDOW_STARTS = [[], ["--journal", "J"], ["--journal=J"], ["--demo"], ["--debug", "--demo"],
+                 ["--journal", "J", "--encrypt", "--passphrase-file", "P"],
+                 ["--database", "postgresql://u@h/db"], ["--open", "F"], ["--open=F", "--debug"]]
+NOT_WINDOW_ONLY = [["search", "x"], ["--journal", "J", "check"], ["cases.json"], ["--help"],
+                   ["-h"], ["--version"], ["--jour", "J"], ["--journal", "J", "extra"],
+                   ["--install-desktop"], ["--demo", "--", "x"]]
+
+
+@pytest.mark.parametrize("argv", WINDOW_STARTS)
+def test_window_starts_skip_the_commands_but_read_the_same(argv: list[str]) -> None:
+    assert cli.window_only(argv)
+    lean = vars(cli.global_parser().parse_args(argv))
+    whole = vars(cli.build_parser().parse_args(argv))
+    assert lean == whole and lean["command"] is None
+
+
+@pytest.mark.parametrize("argv", NOT_WINDOW_ONLY)
+def test_anything_else_goes_to_the_whole_parser(argv: list[str]) -> None:
+    assert not cli.window_only(argv)
+
+
+def test_a_window_start_builds_no_command_parser(gui: list[dict[str, Any]], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_commands() -> Any:
+        raise AssertionError("the commands' parser was built for a window start")
+
+    monkeypatch.setattr(cli, "build_parser", no_commands)
+    assert cli.main(["--journal", str(tmp_path / "j"), "--demo"]) == 0
+    assert gui == [{"journal": tmp_path / "j", "demo": False, "database": None,
+                    "open_file": None}]
+    with pytest.raises(AssertionError):
+        cli.main(["--journal", str(tmp_path / "j"), "check"])

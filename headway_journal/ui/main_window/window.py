@@ -291,8 +291,10 @@ class MainWindow(WelcomeHost, CaseCommands):
 
     def journal_name(self) -> str:
         """'default' for the per-user journal, else the journal folder's name."""
-        from ...journal.db import default_journal_dir
+        from ...journal.db import DEFAULT_FOLDER_NAME, default_journal_dir
 
+        if self.service.folder.name != DEFAULT_FOLDER_NAME:  # (platformdirs is not loaded)
+            return self.service.journal.name
         try:
             if self.service.folder.resolve() == default_journal_dir().resolve():
                 return "default"
