@@ -126,7 +126,9 @@ def _parse_name(name: str) -> tuple[datetime, str] | None:
             return None
         reason = f"before-upgrade-{m.group('rev')}"
     try:
-        made = datetime.strptime(m.group("stamp"), STAMP_FORMAT).replace(tzinfo=UTC)
+        # STAMP_FORMAT is ISO 8601's basic form: fromisoformat reads it (UTC from the "Z")
+        # without strptime's locale machinery, which cost milliseconds at each start
+        made = datetime.fromisoformat(m.group("stamp")).astimezone(UTC)
     except ValueError:
         return None
     return made, reason

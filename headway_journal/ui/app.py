@@ -466,9 +466,10 @@ def _main_window(service: JournalService, demo: bool) -> Any:
             demo_module = None
         if demo_module is not None:
             demo_module.populate_demo(service)
+    from .case_list import start_read  # (the window's first module to load anyway)
     from .first_read import FirstRead
 
-    first = FirstRead(service.view_counts_and_due_ids)  # beside the window's own loading
+    first = FirstRead(lambda: start_read(service))  # beside the window's own loading
     try:
         from .main_window import MainWindow
 

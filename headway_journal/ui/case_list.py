@@ -66,6 +66,16 @@ _CASE_ID, _SUMMARY, _OVERDUE, _STATUS, _BADGE = (int(r) for r in (
 _ANSWERED = frozenset({_DISPLAY, _FONT, _CASE_ID, _SUMMARY, _OVERDUE, _STATUS, _BADGE}) | _DESCRIBED
 
 
+StartRead = tuple[dict[str, int], list[int], list[CaseSummary]]
+
+
+def start_read(service: JournalService) -> StartRead:
+    """What the window shows first: the sidebar's counts, the 'due' view's ids and the
+    summaries of their first page (``ui.first_read`` makes it on a thread at start-up)."""
+    counts, due_ids = service.view_counts_and_due_ids()
+    return counts, due_ids, service.case_summaries(due_ids[:PAGE_SIZE]) if due_ids else []
+
+
 class CaseListModel(QAbstractTableModel):
     """Rows are cases matching ``filter``, in the service's order."""
 
@@ -108,6 +118,15 @@ class CaseListModel(QAbstractTableModel):
             self._ids = self.service.case_ids(self._filter, self._today)
         self._pages = {}
         self.endResetModel()
+
+    def offer_page(self, page: int, summaries: Sequence[CaseSummary]) -> bool:
+        """Take summaries read elsewhere (``start_read``) as ``page`` when they are exactly
+        that page's cases, in order, and it was not fetched yet; True if taken."""
+        ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+        if not ids or page in self._pages or [s.id for s in summaries] != ids:
+            return False
+        self._pages[page] = {s.id: s for s in summaries}
+        return True
 
     def refresh_rows(self) -> None:
         """Drop cached summaries (the ids are the same) and repaint."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TypeVar, overload
 
-from babel import Locale, UnknownLocaleError
 from PySide6.QtCore import QCoreApplication, QLocale
 
 K = TypeVar("K")
@@ -137,6 +136,8 @@ def country_name(code: str, english: str) -> str:
     lang = QLocale().name()
     if lang.startswith("en"):
         return english
+    from babel import Locale, UnknownLocaleError  # Settings only: not at every start
+
     try:
         return str(Locale.parse(lang).territories.get(code.upper(), english))
     except (ValueError, UnknownLocaleError):

@@ -44,13 +44,13 @@ from PySide6.QtWidgets import (
 )
 
 from ... import APP_NAME
-from ...journal.records import CaseFilter, DueItem
+from ...journal.records import CaseFilter, CaseSummary, DueItem
 from ...journal.service import JournalService
 from .. import read_only_mode
 from .. import settings as st
 from ..case.next_step import PromiseMark
 from ..case.pane import CasePane
-from ..case_list import CaseListModel
+from ..case_list import CaseListModel, StartRead
 from ..draft_offer import DraftOfferBar
 from ..exhibits.controller import AttachmentController
 from ..exhibits.drop_paste import install_drop_target, install_paste_shortcut, install_window_paste
@@ -127,8 +127,8 @@ class MainWindow(WelcomeHost, CaseCommands):
     toolbar: QToolBar
 
     def __init__(self, service: JournalService, parent: QWidget | None = None, *,
-                 first_read: FirstRead[tuple[dict[str, int], list[int]]] | None = None) -> None:
-        """``first_read``: ``service.view_counts_and_due_ids()`` already under way (ui.app)."""
+                 first_read: FirstRead[StartRead] | None = None) -> None:
+        """``first_read``: ``case_list.start_read(service)`` already under way (ui.app)."""
         super().__init__(parent)
         self.service = service  # follows the session's service_replaced
         self.session = JournalSession(service, self)
@@ -143,6 +143,7 @@ class MainWindow(WelcomeHost, CaseCommands):
         self._closed = False
         self._view = "active"
         self._counts: dict[str, int] = {}
+        self._first_page: list[CaseSummary] = []  # the due view's, read at start-up
         self.tray: QSystemTrayIcon | None = None
         self.setObjectName("MainWindow")
         self.setAccessibleName(_tr("Headway Journal"))
@@ -185,6 +186,8 @@ class MainWindow(WelcomeHost, CaseCommands):
             self._view = "due"
         self._set_view_silently(self._view)
         self._apply_filter(due_ids)
+        self.case_model.offer_page(0, self._first_page)  # read with the counts, if it fits
+        self._first_page = []
         self.update_status()
         self.update_actions()
 
@@ -515,13 +518,14 @@ class MainWindow(WelcomeHost, CaseCommands):
             self._after_list_reload(None, reload_pane=reload_pane)
         self.update_status()
 
-    def _update_counts(self, first_read: FirstRead[tuple[dict[str, int], list[int]]] | None = None
-                       ) -> list[int] | None:
-        """Read the sidebar's counts (or take the read ``first_read`` made); returns the 'due'
-        view's ids read with them (None when the read failed)."""
+    def _update_counts(self, first_read: FirstRead[StartRead] | None = None) -> list[int] | None:
+        """Read the sidebar's counts (or take the read ``first_read`` made, and the first page
+        it read); returns the 'due' view's ids read with them (None when the read failed)."""
         try:
-            counts, due_ids = (first_read.result() if first_read is not None
-                               else self.service.view_counts_and_due_ids())
+            if first_read is not None:
+                counts, due_ids, self._first_page = first_read.result()
+            else:
+                counts, due_ids = self.service.view_counts_and_due_ids()
         except PLAIN_ERRORS as exc:  # a busy or failing disk: keep the last counts, say why
             self.statusBar().showMessage(plain_message(exc), 15000)
             return None
