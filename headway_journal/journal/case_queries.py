@@ -14,9 +14,11 @@ from sqlalchemy import String, case, func, select
 
 from .issue_types import ISSUE_TYPES
 from .models import Case, Contact, Organization, Promise
-from .records import ACTIVE_STATUSES, CaseFilter, CaseSummary, NotFound, SearchHit
+from .records import ACTIVE_STATUSES, CaseFilter, CaseSummary, FirstScreen, NotFound, SearchHit
 from .safe_echo import escape_for_terminal
 from .service_base import ServiceBase
+
+SUMMARY_PAGE = 100  # the case list's page: it fetches case summaries this many at a time
 
 # The case list reads the Core tables, not the ORM entities: its queries run before the window's
 # first paint, and a statement that names an entity makes SQLAlchemy configure every mapper
@@ -175,6 +177,13 @@ class CaseQueries(ServiceBase):
             due_ids = list(s.execute(due_q).scalars().all())
         names = ("all", "active", "waiting", "escalated", "resolved", "deleted")
         return {"due": len(due_ids), **{k: int(v) for k, v in zip(names, row, strict=True)}}, due_ids
+
+    def first_screen(self, today: date | None = None) -> FirstScreen:
+        """``view_counts_and_due_ids`` and the summaries of the 'due' view's first page: what
+        the window shows first (``ui.first_read`` reads it on a thread at start-up)."""
+        counts, due_ids = self.view_counts_and_due_ids(today)
+        page = self.case_summaries(due_ids[:SUMMARY_PAGE], today) if due_ids else []
+        return counts, due_ids, page
 
     def contact_span(self, case_id: int, first: date | None = None, last: date | None = None
                      ) -> tuple[int, date | None, date | None]:

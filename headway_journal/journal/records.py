@@ -332,6 +332,11 @@ class CaseSummary:
         return ((today or date.today()) - self.opened_on).days
 
 
+# What the window shows first (``first_screen``): the views' counts, the 'due' view's ids in
+# list order and the summaries of their first page.
+FirstScreen = tuple[dict[str, int], list[int], list[CaseSummary]]
+
+
 @dataclass(frozen=True)
 class CaseView:
     id: int

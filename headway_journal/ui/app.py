@@ -466,10 +466,9 @@ def _main_window(service: JournalService, demo: bool) -> Any:
             demo_module = None
         if demo_module is not None:
             demo_module.populate_demo(service)
-    from .case_list import start_read  # (the window's first module to load anyway)
     from .first_read import FirstRead
 
-    first = FirstRead(lambda: start_read(service))  # beside the window's own loading
+    first = FirstRead(service.first_screen)  # beside the loading of the window's modules
     try:
         from .main_window import MainWindow
 

@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from .. import i18n
+from ..journal.case_queries import SUMMARY_PAGE
 from ..journal.records import CaseFilter, CaseSummary
 from ..journal.service import JournalService
 from .format import due_text, plural
 from .translated import QT_TRANSLATE_NOOP, TranslatedTexts, word
 from .widgets import BADGE_COLORS, NEUTRAL_BADGE
 
-PAGE_SIZE = 100
+PAGE_SIZE = SUMMARY_PAGE
 DUE_VIEW = CaseFilter(view="due")  # the filter whose ids view_counts_and_due_ids returns
 
 COL_TITLE, COL_STATUS, COL_DUE, COL_ORG = range(4)
@@ -64,16 +65,6 @@ _DESCRIBED = frozenset({int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.Ac
 _CASE_ID, _SUMMARY, _OVERDUE, _STATUS, _BADGE = (int(r) for r in (
     CaseIdRole, SummaryRole, OverdueRole, StatusRole, BadgeKeyRole))
 _ANSWERED = frozenset({_DISPLAY, _FONT, _CASE_ID, _SUMMARY, _OVERDUE, _STATUS, _BADGE}) | _DESCRIBED
-
-
-StartRead = tuple[dict[str, int], list[int], list[CaseSummary]]
-
-
-def start_read(service: JournalService) -> StartRead:
-    """What the window shows first: the sidebar's counts, the 'due' view's ids and the
-    summaries of their first page (``ui.first_read`` makes it on a thread at start-up)."""
-    counts, due_ids = service.view_counts_and_due_ids()
-    return counts, due_ids, service.case_summaries(due_ids[:PAGE_SIZE]) if due_ids else []
 
 
 class CaseListModel(QAbstractTableModel):
@@ -120,7 +111,7 @@ class CaseListModel(QAbstractTableModel):
         self.endResetModel()
 
     def offer_page(self, page: int, summaries: Sequence[CaseSummary]) -> bool:
-        """Take summaries read elsewhere (``start_read``) as ``page`` when they are exactly
+        """Take summaries read elsewhere (``first_screen``) as ``page`` when they are exactly
         that page's cases, in order, and it was not fetched yet; True if taken."""
         ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
         if not ids or page in self._pages or [s.id for s in summaries] != ids:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from headway_journal.journal.case_queries import SUMMARY_PAGE
 from headway_journal.journal.records import (
     CaseFilter,
     CaseInput,
@@ -216,6 +217,11 @@ def test_case_list_views_and_next_deadline(svc: JournalService) -> None:
         assert both == svc.view_counts(today=day)
         assert due_ids == svc.case_ids(CaseFilter(view="due"), day)
         assert both["due"] == len(due_ids)
+        # and what the window shows first: the same, with the due view's first page
+        counts, first_ids, page = svc.first_screen(today=day)
+        assert (counts, first_ids) == (both, due_ids)
+        assert page == svc.case_summaries(due_ids[:SUMMARY_PAGE], day)
+        assert [s.id for s in page] == due_ids[:SUMMARY_PAGE]
 
 
 def test_due_items_and_notification_once(svc: JournalService) -> None:

@@ -1,5 +1,5 @@
 """The window's first read of the journal, made on a thread while the window is built
-(``ui.first_read``, ``case_list.start_read``): it shows what a read made afterwards shows,
+(``ui.first_read``, ``JournalService.first_screen``): it shows what a read made afterwards shows,
 spares the list its first page's query, and a failure reads as any failed read does."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError
 
 from headway_journal.journal.records import CaseFilter
 from headway_journal.journal.service import JournalService
-from headway_journal.ui.case_list import PAGE_SIZE, CaseListModel, start_read
+from headway_journal.ui.case_list import PAGE_SIZE, CaseListModel
 from headway_journal.ui.first_read import FirstRead
 
 
@@ -45,7 +45,7 @@ def test_the_window_shows_what_it_read_and_fetches_no_first_page(
 
     expected_counts = service.view_counts()
     assert expected_counts["due"] >= 1  # the sample has an overdue promise
-    first = FirstRead(lambda: start_read(service))
+    first = FirstRead(service.first_screen)
     first.wait()  # read before the window exists, as it usually is by then
     fetched: list[list[int]] = []
     real = service.case_summaries

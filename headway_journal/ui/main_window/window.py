@@ -44,13 +44,13 @@ from PySide6.QtWidgets import (
 )
 
 from ... import APP_NAME
-from ...journal.records import CaseFilter, CaseSummary, DueItem
+from ...journal.records import CaseFilter, CaseSummary, DueItem, FirstScreen
 from ...journal.service import JournalService
 from .. import read_only_mode
 from .. import settings as st
 from ..case.next_step import PromiseMark
 from ..case.pane import CasePane
-from ..case_list import CaseListModel, StartRead
+from ..case_list import CaseListModel
 from ..draft_offer import DraftOfferBar
 from ..exhibits.controller import AttachmentController
 from ..exhibits.drop_paste import install_drop_target, install_paste_shortcut, install_window_paste
@@ -127,8 +127,8 @@ class MainWindow(WelcomeHost, CaseCommands):
     toolbar: QToolBar
 
     def __init__(self, service: JournalService, parent: QWidget | None = None, *,
-                 first_read: FirstRead[StartRead] | None = None) -> None:
-        """``first_read``: ``case_list.start_read(service)`` already under way (ui.app)."""
+                 first_read: FirstRead[FirstScreen] | None = None) -> None:
+        """``first_read``: ``service.first_screen()`` already under way (ui.app)."""
         super().__init__(parent)
         self.service = service  # follows the session's service_replaced
         self.session = JournalSession(service, self)
@@ -518,7 +518,7 @@ class MainWindow(WelcomeHost, CaseCommands):
             self._after_list_reload(None, reload_pane=reload_pane)
         self.update_status()
 
-    def _update_counts(self, first_read: FirstRead[StartRead] | None = None) -> list[int] | None:
+    def _update_counts(self, first_read: FirstRead[FirstScreen] | None = None) -> list[int] | None:
         """Read the sidebar's counts (or take the read ``first_read`` made, and the first page
         it read); returns the 'due' view's ids read with them (None when the read failed)."""
         try:
