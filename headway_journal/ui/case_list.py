@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -245,6 +244,10 @@ class BadgeDelegate(QStyledItemDelegate):
         widget: QWidget | None = opt.widget
         style = widget.style() if widget is not None else None
         if style is not None:
+            # QStyle only here, at the first paint: its enums are ~6 ms to make, and the
+            # window is on screen by then (docs/performance.md, item 17)
+            from PySide6.QtWidgets import QStyle
+
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         bg, fg = BADGE_COLORS.get(str(key), NEUTRAL_BADGE)
         painter.save()
