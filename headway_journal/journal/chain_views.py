@@ -4,8 +4,9 @@ and the position of each entry, for ``check``, the case file and ``verify``."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from .chain import ChainReport, verify_chain
+from . import chain as hash_chain  # its verifier loads when first used (chain/__init__.py)
 from .chain.positions import (
     ChainPosition,
     chain_head,
@@ -15,6 +16,9 @@ from .chain.positions import (
 )
 from .service_base import ServiceBase
 
+if TYPE_CHECKING:
+    from .chain.verify import ChainReport
+
 __all__ = ["ChainViews"]
 
 
@@ -22,7 +26,7 @@ class ChainViews(ServiceBase):
     def verify_chain(self) -> ChainReport:
         """The whole chain checked against the history and the rows as they are now."""
         with self.journal.sessions() as s:
-            return verify_chain(s.connection())
+            return hash_chain.verify_chain(s.connection())
 
     def chain_head(self) -> ChainPosition | None:
         """The newest record of the chain (None: the journal has none)."""

@@ -10,11 +10,27 @@ since the chain last vouched for it.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .canonical import canonical_bytes, digest
 from .records import CHAIN_START
 from .seal import seal_pending, start_chain
 from .tracking import attach
-from .verify import ChainBreak, ChainReport, Vouched, verify_chain
+
+if TYPE_CHECKING:  # verifying: loaded on first use (sealing is what every open needs)
+    from .verify import ChainBreak, ChainReport, Vouched, verify_chain
 
 __all__ = ["CHAIN_START", "ChainBreak", "ChainReport", "Vouched", "attach", "canonical_bytes",
            "digest", "seal_pending", "start_chain", "verify_chain"]
+
+_LATER = frozenset({"ChainBreak", "ChainReport", "Vouched", "verify_chain"})
+
+
+def __getattr__(name: str) -> Any:
+    """The verifier's names, from ``verify`` (imported now if it was not yet)."""
+    if name not in _LATER:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.verify"), name)
+    globals()[name] = value  # the next use is a plain global
+    return value

@@ -17,8 +17,6 @@ from ..models import LetterDraft, utc_now
 from ..records import NotFound, ValidationError
 from ..service_base import ServiceBase
 from ..validation import MAX_LONG, MAX_TEXT, clean_text
-from .bodies import KINDS
-from .facts import DATE_FACTS
 
 __all__ = ["LetterDraftView", "LetterDrafts"]
 
@@ -44,6 +42,8 @@ def _view(row: LetterDraft) -> LetterDraftView:
 
 
 def _check_kind(kind: str) -> None:
+    from .bodies import KINDS  # the letters' texts load when a letter is drafted, not at start
+
     if kind not in KINDS:
         raise ValidationError({"kind": f"Unknown letter kind {kind!r}; expected one of "
                                        f"{', '.join(KINDS)}."})
@@ -51,6 +51,8 @@ def _check_kind(kind: str) -> None:
 
 def clean_facts(facts: Mapping[str, str]) -> dict[str, str]:
     """The facts as stored: one line of text each, dates as ISO dates; ValidationError else."""
+    from .facts import DATE_FACTS  # (as KINDS in _check_kind)
+
     errors: dict[str, str] = {}
     out: dict[str, str] = {}
     if len(facts) > MAX_FACTS:
