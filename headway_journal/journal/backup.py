@@ -406,6 +406,7 @@ def prune_backups(folder: Path, now: datetime | None = None) -> list[Path]:
 
 @dataclass(frozen=True)
 class RestoreResult:
+    """What a restore did: the database replaced, the backup used and the copies kept."""
     database: Path  # the journal's database, now a copy of ``restored_from``
     restored_from: Path
     safety_backup: Path | None  # a checked "before-restore" copy of the replaced state

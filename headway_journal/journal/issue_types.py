@@ -220,6 +220,7 @@ class CallQuestion:
 
 @dataclass(frozen=True)
 class FieldSpec:
+    """One field an issue type asks for: its label, kind, help and whether it is needed."""
     name: str
     label: str
     kind: FieldKind = "text"
@@ -258,6 +259,7 @@ class ChecklistExtra:
 
 @dataclass(frozen=True)
 class IssueType:
+    """One kind of problem: its fields, the documents to gather and the questions to ask."""
     key: str
     label: str
     roles: tuple[str, ...]
@@ -523,6 +525,7 @@ def get_issue_type(key: str) -> IssueType:
 
 @dataclass(frozen=True)
 class ChecklistItem:
+    """One line of a case's checklist: what is needed and whether it is on file."""
     label: str
     on_file: bool
     value: str = ""
@@ -570,6 +573,7 @@ def _ruled_out(conditions: Iterable[NotNeededWhen], fields: Mapping[str, str],
 
 @dataclass(frozen=True)
 class CallPrompt:
+    """A question to ask on the next call, with the answer already on file (if any)."""
     text: str
     answer: str = ""  # the answer already on file, if any
 

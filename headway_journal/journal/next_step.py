@@ -22,6 +22,7 @@ CASE_FILE = i18n.mark("The case file (File > Export case file…): the dated tim
 
 @dataclass(frozen=True)
 class NextStepAdvice:
+    """What to do next on a case, and the documents to have ready for it."""
     step: int  # 2, 3 or 4 of the escalation path
     text: str  # "Step 2. Promise missed: call back …"
     documents: tuple[str, ...]  # what to have ready, most specific first

@@ -96,6 +96,7 @@ class PromiseInput:
 
 @dataclass
 class EscalationInput:
+    """An escalation as the user enters it (with a contact or on its own)."""
     requested_on: date
     level: str = "supervisor"
     owner_name: str = ""
@@ -107,6 +108,7 @@ class EscalationInput:
 
 @dataclass
 class CaseInput:
+    """A case as the user enters or edits it (``version``: the one the edit was made from)."""
     title: str
     organization_id: int
     issue_type: str
@@ -124,6 +126,7 @@ class CaseInput:
 
 @dataclass
 class ContactInput:
+    """A logged contact as the user enters it, with its tickets, promises and escalation."""
     started_at: datetime
     channel: str
     direction: str = "outbound"
@@ -145,6 +148,7 @@ class ContactInput:
 
 @dataclass
 class ChannelInput:
+    """A support channel of an organization as the user enters it."""
     kind: str
     value: str
     label: str = ""
@@ -157,6 +161,7 @@ class ChannelInput:
 
 @dataclass
 class OrganizationInput:
+    """An organization as the user enters it, with its channels."""
     name: str
     website: str = ""
     address: str = ""
@@ -172,6 +177,7 @@ class OrganizationInput:
 
 @dataclass(frozen=True)
 class ChannelView:
+    """A support channel as the window and the case file show it."""
     id: int
     kind: str
     value: str
@@ -193,6 +199,7 @@ class ChannelView:
 
 @dataclass(frozen=True)
 class OrganizationView:
+    """An organization as the window and the case file show it."""
     id: int
     key: str
     name: str
@@ -205,6 +212,7 @@ class OrganizationView:
 
 @dataclass(frozen=True)
 class PromiseView:
+    """A promise with its deadline worked out and its state (pending, kept, overdue...)."""
     id: int
     contact_id: int
     text: str
@@ -236,6 +244,7 @@ class PromiseView:
 
 @dataclass(frozen=True)
 class EscalationView:
+    """An escalation as the window and the case file show it."""
     id: int
     key: str
     contact_id: int | None
@@ -249,6 +258,7 @@ class EscalationView:
 
 @dataclass(frozen=True)
 class AttachmentView:
+    """An exhibit's record: its file's identity, caption and where it came from."""
     id: int
     case_id: int
     contact_id: int | None
@@ -272,6 +282,7 @@ class AttachmentView:
 
 @dataclass(frozen=True)
 class ContactView:
+    """A logged contact as the timeline and the case file show it."""
     id: int
     key: str
     case_id: int
@@ -307,6 +318,7 @@ class ContactView:
 
 @dataclass(frozen=True)
 class NoteView:
+    """A note on a case."""
     id: int
     body: str
     created_at: datetime
@@ -315,6 +327,7 @@ class NoteView:
 
 @dataclass(frozen=True)
 class CaseSummary:
+    """One row of the case list: what it shows of a case, read a page at a time."""
     id: int
     key: str
     title: str
@@ -339,6 +352,7 @@ FirstScreen = tuple[dict[str, int], list[int], list[CaseSummary]]
 
 @dataclass(frozen=True)
 class CaseView:
+    """A case read whole: its details, contacts, promises, escalations, notes and exhibits."""
     id: int
     key: str
     title: str
@@ -393,6 +407,7 @@ class CaseView:
 
 @dataclass(frozen=True)
 class SearchHit:
+    """One search result: what matched, in which case, with a snippet."""
     kind: str  # case, contact, note
     case_id: int
     case_title: str
@@ -403,6 +418,7 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class DueItem:
+    """A pending promise whose deadline has come, with its case (the overdue check)."""
     promise: PromiseView
     case_id: int
     case_title: str
@@ -412,6 +428,7 @@ class DueItem:
 
 @dataclass(frozen=True)
 class ChangeView:
+    """One entry of a record's change history."""
     at: datetime
     entity: str
     entity_id: int
@@ -422,6 +439,7 @@ class ChangeView:
 
 @dataclass(frozen=True)
 class CaseFilter:
+    """Which cases the list shows (view, issue type, organization, text) and in what order."""
     view: str = "all"  # all, active, due, waiting, resolved, deleted
     issue_type: str | None = None
     organization_id: int | None = None

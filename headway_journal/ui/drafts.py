@@ -49,6 +49,7 @@ SET_ASIDE_MARKS = (".declined", ".damaged-")
 
 @dataclass(frozen=True)
 class Draft:
+    """A form's unsaved content kept on disk, and when it was kept."""
     name: str
     saved_at: datetime  # aware, local time
     data: dict[str, Any]

@@ -31,6 +31,7 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 @dataclass(frozen=True)
 class ExhibitTextView:
+    """The text recognised in an exhibit, and when it was recognised or corrected."""
     attachment_id: int
     case_id: int
     name: str

@@ -74,6 +74,7 @@ def join_patterns(patterns: Iterable[str]) -> str:
 
 @dataclass
 class _Group:
+    """A parenthesised group of a ticket pattern: whether it repeats or has alternatives."""
     repeats: bool = False  # something inside repeats
     alternates: bool = False  # has a | at its level
 

@@ -32,6 +32,7 @@ __all__ = ["CaptureRecords", "CapturedContact", "CapturedExhibit"]
 
 @dataclass(frozen=True)
 class CapturedExhibit:
+    """A file that came with a captured e-mail or message, to be attached with it."""
     blob: Any  # exhibits.StoredBlob, already in the store
     caption: str = ""
     provenance: dict[str, str] = field(default_factory=dict)
@@ -39,6 +40,7 @@ class CapturedExhibit:
 
 @dataclass
 class CapturedContact:
+    """A contact read from an e-mail or message, with its reference and exhibits."""
     contact: ContactInput
     ref: str  # what recognises it again ("<message-id>" or "sha256:...")
     exhibits: list[CapturedExhibit] = field(default_factory=list)

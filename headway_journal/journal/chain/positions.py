@@ -15,6 +15,7 @@ __all__ = ["ChainPosition", "chain_head", "chain_start", "latest_states", "posit
 
 @dataclass(frozen=True)
 class ChainPosition:
+    """Where a record stands in the chain: its sequence number, digest and time."""
     seq: int
     digest: str
     at: str

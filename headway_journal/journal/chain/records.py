@@ -23,6 +23,7 @@ _COLUMNS = ("id, at, case_id, entity, entity_id, action, changes, chain_seq, cha
 
 @dataclass(frozen=True)
 class ChainRow:
+    """One history record as the chain reads it: the change, its position and digests."""
     id: int
     at: str
     case_id: int | None

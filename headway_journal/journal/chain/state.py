@@ -27,6 +27,7 @@ __all__ = ["KINDS", "LISTED_KINDS", "all_subjects", "parse_subject", "states", "
 
 @dataclass(frozen=True)
 class Kind:
+    """A table whose rows the chain vouches for, and which of its columns count."""
     table: str
     columns: tuple[str, ...]
     json_columns: tuple[str, ...] = ()

@@ -92,6 +92,7 @@ class AttachmentError(ValueError):
 
 @dataclass(frozen=True)
 class StoredBlob:
+    """An exhibit file as the store keeps it: its SHA-256, size, type and image facts."""
     sha256: str
     size: int
     media_type: str  # detected from the content, never from the name

@@ -25,6 +25,7 @@ MAX_FACTS = 40
 
 @dataclass(frozen=True)
 class LetterDraftView:
+    """A letter drafted for a case: its text, the facts it was filled from, when sent."""
     case_id: int
     kind: str
     body: str

@@ -80,6 +80,7 @@ def _parent_widget(obj: QObject | None) -> QWidget | None:
 
 @dataclass
 class _Batch:
+    """Files being attached together: where they go and how far the work has got."""
     case_id: int
     contact_id: int | None
     caption: str
