@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox, QSizePolicy, QToolBar, QWidget
 from ... import APP_NAME, __version__, i18n
 from ...journal.issue_types import SAFETY_NOTE
 from ...journal.records import STATUSES
-from ..keyboard_help import show_keyboard_help
 from ..translated import word
 from ..widgets import SearchBox, literal_ampersands
 from .capture_hooks import add_email
@@ -216,7 +215,7 @@ def build_choice_actions(w: MainWindow) -> None:
     w.act_newest_first.toggled.connect(w.set_newest_first)
 
     w.act_about = make_action(w, QCoreApplication.translate("actions", "&About Headway Journal"), lambda: show_about(w))
-    w.act_keyboard_help = make_action(w, QCoreApplication.translate("actions", "&Keyboard shortcuts"), lambda: show_keyboard_help(w),
+    w.act_keyboard_help = make_action(w, QCoreApplication.translate("actions", "&Keyboard shortcuts"), lambda: _keyboard_help(w),
                                       "Ctrl+F1", QCoreApplication.translate("actions", "Every key of this window and what it does"))
     w.act_safety = make_action(w, QCoreApplication.translate("actions", "&Safety information"), lambda: show_safety(w), "F1",
                                QCoreApplication.translate("actions", "What to do in an emergency"))
@@ -272,6 +271,12 @@ def set_menu_roles(w: MainWindow) -> None:
              w.act_about: QAction.MenuRole.AboutRole}
     for action in w.findChildren(QAction):
         action.setMenuRole(roles.get(action, QAction.MenuRole.NoRole))
+
+
+def _keyboard_help(w: MainWindow) -> None:
+    from ..keyboard_help import show_keyboard_help  # the dialog's module: when first asked for
+
+    show_keyboard_help(w)
 
 
 def build_toolbar(w: MainWindow) -> None:

@@ -139,7 +139,7 @@ class WelcomeHost:
 
     if TYPE_CHECKING:  # the window's, set before any of these run
         service: JournalService
-        security: Any
+        security: Any  # ui.security.controller.SecurityController (File > Security, idle lock)
         stack: QStackedWidget
         splitter: QSplitter
         _counts: dict[str, int]

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
     QItemSelectionModel,
+    QMimeData,
     QModelIndex,
     QSize,
     Qt,
@@ -62,11 +63,9 @@ from ..shutdown import save_all_drafts
 from ..widgets import SearchBox, literal_ampersands
 from . import restore_flow
 from .actions import build_actions, build_choice_actions, build_menus, build_toolbar
-from .capture_hooks import drop_emails
 from .commands import CaseCommands
 from .journal_session import OVERDUE_WAIT_MS, JournalSession
 from .messages import PLAIN_ERRORS, plain_message
-from .notices import announce, make_tray, overdue_text
 from .sidebar import VIEW_NAMES, Sidebar, empty_list_text, view_action_text
 from .welcome import WelcomeHost
 
@@ -120,7 +119,6 @@ class MainWindow(WelcomeHost, CaseCommands):
     act_about: QAction
     act_keyboard_help: QAction
     act_safety: QAction
-    security: Any  # ui.security.controller.SecurityController (File > Security, idle lock)
     security_actions: list[QAction]
     status_menu: QMenu
     search_box: SearchBox
@@ -255,13 +253,18 @@ class MainWindow(WelcomeHost, CaseCommands):
         controller.busy_changed.connect(lambda _busy: self.update_actions())
         # The Exhibits tab has its own drop target and Ctrl+V; these cover the rest.
         self.drop_target = install_drop_target(self, controller, self.attach_target)
-        self.drop_target.intercept = lambda mime: drop_emails(self, mime)  # e-mails: contacts
+        self.drop_target.intercept = self._drop_emails  # e-mails become contacts
         self.timeline_paste = install_paste_shortcut(self.case_pane.timeline_page, controller,
                                                      self.attach_target)
         # Ctrl+V anywhere else in the window (text boxes keep pasting text)
         self.window_paste = install_window_paste(
             self, controller, self.attach_target,
             say=lambda text: self.statusBar().showMessage(text, 8000), listen=False)
+
+    def _drop_emails(self, mime: QMimeData) -> bool:  # dropped e-mails become contacts
+        from .capture_hooks import drop_emails  # loaded at the first drop
+
+        return drop_emails(self, mime)
 
     def _wire_exhibits_panel(self, panel: ExhibitsPanel) -> None:
         panel.changed.connect(self._exhibits_changed)
@@ -770,12 +773,12 @@ class MainWindow(WelcomeHost, CaseCommands):
     # -- notifications -----------------------------------------------------------------------
 
     def _setup_tray(self) -> None:
-        if self.tray is None:
-            self.tray = make_tray(self)
+        from .notices import make_tray  # after the window is up
+
+        self.tray = make_tray(self) if self.tray is None else self.tray
 
     def check_overdue(self) -> bool:
-        """Start the overdue check in the background; its news arrives in
-        ``announce_overdue``. False if the window is closed or a check is still running."""
+        """Start the overdue check (news: ``announce_overdue``); False if closed or running."""
         return self.session.check_overdue()
 
     def wait_for_checks(self, timeout_ms: int = OVERDUE_WAIT_MS) -> bool:
@@ -787,6 +790,8 @@ class MainWindow(WelcomeHost, CaseCommands):
         if self._closed or not self.session.is_open or not items:
             return []
         items = list(items)
+        from .notices import announce, overdue_text
+
         announce(self, self.tray, overdue_text(items))
         with contextlib.suppress(*PLAIN_ERRORS):
             self.service.mark_notified(d.promise.id for d in items)
