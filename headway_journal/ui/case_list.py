@@ -53,11 +53,10 @@ BadgeKeyRole = Qt.ItemDataRole.UserRole + 5
 
 _Index = QModelIndex | QPersistentModelIndex
 
-# What ``flags`` and ``data`` answer, computed once: a view asks for every row's flags when it
-# lays the list out (two calls a row) and for a dozen roles of every cell in sight, and Python
-# enum arithmetic and look-ups at each call were most of what a long list cost at start-up.
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+# What ``data`` answers, computed once: a view asks for a dozen roles of every cell in sight,
+# and Python enum look-ups at each call were most of what they cost. (``flags`` is Qt's own:
+# enabled and selectable rows without children, which the view asks twice a row when it lays
+# out a long list; answered in Python, those were ~3,500 calls on the large journal.)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 _DESCRIBED = frozenset({int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.AccessibleTextRole)})
@@ -162,9 +161,6 @@ class CaseListModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section] if 0 <= section < len(HEADERS) else None
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def status_word(self, s: CaseSummary) -> str:
         return word("deleted" if self._filter.view == "deleted" else s.status)
