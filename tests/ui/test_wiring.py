@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QPainter
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QToolButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QToolButton,
+)
 
 from headway_journal.journal import backup as jbackup
 from headway_journal.journal.records import ContactInput
@@ -209,6 +216,13 @@ def test_capture_action_attaches_a_png(qtbot: Any, window: MainWindow, sample: S
         return CaptureOptions(0, True)
 
     monkeypatch.setattr(CaptureDialog, "ask", classmethod(ask))
+    # What the user wants captured: another window on the screen while this one hides (alone,
+    # the test would capture an empty screen, which is refused as blank, as it should be)
+    page = QLabel("Your claim was denied on 2026-11-20")
+    page.setStyleSheet("QLabel { background: #ffffff; color: #000000; padding: 40px; }")
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
     assert window.act_capture.isEnabled()
     window.act_capture.trigger()
     assert asked == [window]
