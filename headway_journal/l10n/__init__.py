@@ -9,11 +9,11 @@ docs/translating.md.
 from __future__ import annotations
 
 import gettext
+import importlib
 from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
 
 from .. import i18n
-from . import catalogs
-from .catalogs import gettext_catalog
 from .language import (
     DEFAULT,
     SUPPORTED,
@@ -28,10 +28,30 @@ __all__ = ["DEFAULT", "SUPPORTED", "activate", "catalogs", "catalog_for", "forma
            "normalize", "system_language", "using"]
 
 
+if TYPE_CHECKING:  # the catalogs (and their compiler) load with the first language not English
+    from . import catalogs
+    from .catalogs import gettext_catalog
+
+
+def __getattr__(name: str) -> Any:
+    """``catalogs`` and ``gettext_catalog``, imported on first use: an English start never
+    needs them (their module brings the catalog compiler's imports)."""
+    if name not in ("catalogs", "gettext_catalog"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(f"{__name__}.catalogs")
+    value = module if name == "catalogs" else module.gettext_catalog
+    globals()[name] = value
+    return value
+
+
 def catalog_for(code: str) -> gettext.NullTranslations | None:
     """The gettext catalog of ``code`` (None for English, the source language)."""
     lang = normalize(code)
-    return gettext_catalog(lang) if lang != DEFAULT else None
+    if lang == DEFAULT:
+        return None
+    from .catalogs import gettext_catalog as load  # noqa: PLC0415 (see __getattr__)
+
+    return load(lang)
 
 
 def using(code: str) -> AbstractContextManager[None]:

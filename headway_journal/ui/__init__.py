@@ -10,4 +10,5 @@ Importing them first changes nothing else: they never import Qt (tests/test_laye
 
 import sqlalchemy.dialects.sqlite  # noqa: F401 - loaded by the first engine anyway
 
+from .. import l10n  # noqa: F401 - before PySide6 (see above)
 from ..journal import opening, service  # noqa: F401 - before PySide6 (see above)
