@@ -253,9 +253,24 @@ def _agent_names(drafts: list[_Draft], joined: list[str], customers: set[str]) -
 
 
 def parse_transcript(text: str, *, day: date, zone: tzinfo, ticket_patterns: Iterable[str] = (),
-                     customer_names: Iterable[str] = ()) -> Transcript:
+                     customer_names: Iterable[str] = (), now: datetime | None = None
+                     ) -> Transcript:
     """Split ``text`` into turns (see the module doc). ``day`` and ``zone`` place times that
-    come without a date; ``customer_names`` are the user's own names as a chat shows them."""
+    come without a date; ``customer_names`` are the user's own names as a chat shows them.
+    ``now``: a chat whose times come without a date and would end after it is the day before's
+    (last evening's chat, pasted after midnight), never one in the future."""
+    found = _parse(text, day, zone, ticket_patterns, customer_names)
+    last = found.ended_at or found.started_at
+    if now is None or last is None or last <= now:
+        return found
+    earlier = _parse(text, day - timedelta(days=1), zone, ticket_patterns, customer_names)
+    if earlier.started_at != (found.started_at or last) - timedelta(days=1):
+        return found  # its dates are written in it: kept as they are
+    return earlier
+
+
+def _parse(text: str, day: date, zone: tzinfo, ticket_patterns: Iterable[str],
+           customer_names: Iterable[str]) -> Transcript:
     customers = {c.strip().lower() for c in customer_names if c.strip()}
     drafts, joined = _turns(text, _Clock(day, zone))
     agents, agent_name = _agent_names(drafts, joined, customers)

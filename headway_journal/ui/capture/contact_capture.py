@@ -20,7 +20,7 @@ with a new contact (``ContactDialog.contact_input``; an edit keeps the stored so
 
 from __future__ import annotations
 
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -163,7 +163,8 @@ class ContactCapture(QObject):
         zone = start.tzinfo if start.tzinfo is not None else UTC
         tr = parse_transcript(text, day=start.date(), zone=zone,
                               ticket_patterns=dlg.case.organization.ticket_patterns,
-                              customer_names=[own, own.split(" ")[0]] if own else [])
+                              customer_names=[own, own.split(" ")[0]] if own else [],
+                              now=datetime.now(zone))
         self.last_transcript = tr
         chat = dlg.channel_combo.findData("chat")
         if str(dlg.channel_combo.currentData()) not in ("chat", "in-app") and chat >= 0:

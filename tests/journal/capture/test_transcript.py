@@ -128,3 +128,20 @@ def test_odd_input_never_fails(text: str) -> None:
     assert tr.text == text
     for t in tr.turns:
         assert t.at is None or t.at.tzinfo is not None
+
+
+@pytest.mark.parametrize("now, day", [
+    (at(0, 5), 29),    # just after midnight: the chat was yesterday's
+    (at(10, 44), 29),  # it ended at 10:46, after "now": the day before's
+    (at(10, 46), 30),  # ended just now: today's
+    (at(23, 0), 30),   # later the same day: today's
+])
+def test_times_without_a_date_never_put_the_chat_in_the_future(now: datetime, day: int) -> None:
+    t = parse(HEADWAY, now=now)
+    assert t.started_at == at(10, 42, day=day) and t.ended_at == at(10, 46, day=day)
+
+
+def test_written_dates_are_kept_even_after_now() -> None:
+    t = parse(ZENDESK, now=datetime(2026, 11, 28, 9, 0, tzinfo=NY))
+    assert t.started_at is not None and t.started_at.date() == date(2026, 11, 28)
+    assert parse(ZENDESK).started_at == t.started_at
