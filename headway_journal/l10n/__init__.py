@@ -9,11 +9,11 @@ docs/translating.md.
 from __future__ import annotations
 
 import gettext
-import importlib
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import i18n
+from ..lazy import lazy_names
 from .language import (
     DEFAULT,
     SUPPORTED,
@@ -33,15 +33,10 @@ if TYPE_CHECKING:  # the catalogs (and their compiler) load with the first langu
     from .catalogs import gettext_catalog
 
 
-def __getattr__(name: str) -> Any:
-    """``catalogs`` and ``gettext_catalog``, imported on first use: an English start never
-    needs them (their module brings the catalog compiler's imports)."""
-    if name not in ("catalogs", "gettext_catalog"):
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module = importlib.import_module(f"{__name__}.catalogs")
-    value = module if name == "catalogs" else module.gettext_catalog
-    globals()[name] = value
-    return value
+# ``catalogs`` and ``gettext_catalog`` on first use: an English start never needs them (their
+# module brings the catalog compiler's imports)
+__getattr__ = lazy_names(__name__, dict.fromkeys(("catalogs", "gettext_catalog"), "catalogs"),
+                         globals())
 
 
 def catalog_for(code: str) -> gettext.NullTranslations | None:

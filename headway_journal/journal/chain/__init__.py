@@ -10,9 +10,9 @@ since the chain last vouched for it.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ...lazy import lazy_names
 from .canonical import canonical_bytes, digest
 from .records import CHAIN_START
 from .seal import seal_pending, start_chain
@@ -24,13 +24,5 @@ if TYPE_CHECKING:  # verifying: loaded on first use (sealing is what every open 
 __all__ = ["CHAIN_START", "ChainBreak", "ChainReport", "Vouched", "attach", "canonical_bytes",
            "digest", "seal_pending", "start_chain", "verify_chain"]
 
-_LATER = frozenset({"ChainBreak", "ChainReport", "Vouched", "verify_chain"})
-
-
-def __getattr__(name: str) -> Any:
-    """The verifier's names, from ``verify`` (imported now if it was not yet)."""
-    if name not in _LATER:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.verify"), name)
-    globals()[name] = value  # the next use is a plain global
-    return value
+__getattr__ = lazy_names(__name__, dict.fromkeys(
+    ("ChainBreak", "ChainReport", "Vouched", "verify_chain"), "verify"), globals())

@@ -27,8 +27,9 @@ Vocabulary
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ...lazy import lazy_names
 
 if TYPE_CHECKING:  # the names below, each loaded from its part on first use
     from .business_days import (
@@ -153,14 +154,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """A name of ``__all__``, from its part (imported now if it was not yet)."""
-    part = _WHERE.get(name)
-    if part is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{part}"), name)
-    globals()[name] = value  # the next use is a plain global
-    return value
+__getattr__ = lazy_names(__name__, _WHERE, globals())  # a name of __all__, from its part
 
 
 def __dir__() -> list[str]:
