@@ -3,9 +3,11 @@
 Times of events are stored as ISO 8601 text *with* their UTC offset (a call at 22:30 in
 California stays that day's call); a sortable UTC copy sits beside the ones lists are ordered by.
 Money is stored as decimal text, never as a float.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: SQLAlchemy would then compile every ``Mapped[...]``
+text again when it maps the classes (a tenth of this module's import, paid at each start; only
+the relationships to classes defined further down are written as strings).
+"""
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -104,7 +106,7 @@ class Organization(Versioned, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     # one regular expression a line (schema 0007; journal.capture.patterns)
     ticket_patterns: Mapped[str] = mapped_column(Text, default="", server_default="")
-    channels: Mapped[list[Channel]] = relationship(
+    channels: Mapped[list["Channel"]] = relationship(
         back_populates="organization", cascade="all, delete-orphan", order_by="Channel.position"
     )
 
@@ -124,7 +126,7 @@ class Channel(Base):
     timezone: Mapped[str] = mapped_column(String(60), default="")
     verified_on: Mapped[date | None] = mapped_column(default=None)
     verified_from: Mapped[str] = mapped_column(String(300), default="")
-    organization: Mapped[Organization] = relationship(back_populates="channels")
+    organization: Mapped["Organization"] = relationship(back_populates="channels")
 
 
 class Case(Versioned, Base):
@@ -148,17 +150,17 @@ class Case(Versioned, Base):
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
     deleted_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
-    organization: Mapped[Organization] = relationship()
-    contacts: Mapped[list[Contact]] = relationship(
+    organization: Mapped["Organization"] = relationship()
+    contacts: Mapped[list["Contact"]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Contact.started_utc"
     )
-    escalations: Mapped[list[Escalation]] = relationship(
+    escalations: Mapped[list["Escalation"]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Escalation.requested_on"
     )
-    attachments: Mapped[list[Attachment]] = relationship(
+    attachments: Mapped[list["Attachment"]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Attachment.id"
     )
-    notes: Mapped[list[Note]] = relationship(
+    notes: Mapped[list["Note"]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Note.id"
     )
 
@@ -186,11 +188,11 @@ class Contact(Versioned, Base):
     source: Mapped[str] = mapped_column(String(20), default="typed", server_default="typed")
     # What recognises a captured message again: its Message-ID, else "sha256:<hash>"
     capture_ref: Mapped[str] = mapped_column(String(300), default="", server_default="")
-    case: Mapped[Case] = relationship(back_populates="contacts")
-    tickets: Mapped[list[Ticket]] = relationship(
+    case: Mapped["Case"] = relationship(back_populates="contacts")
+    tickets: Mapped[list["Ticket"]] = relationship(
         back_populates="contact", cascade="all, delete-orphan", order_by="Ticket.position"
     )
-    promises: Mapped[list[Promise]] = relationship(
+    promises: Mapped[list["Promise"]] = relationship(
         back_populates="contact", cascade="all, delete-orphan", order_by="Promise.id"
     )
     __table_args__ = (
@@ -205,7 +207,7 @@ class Ticket(Base):
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     number: Mapped[str] = mapped_column(String(100), index=True)
-    contact: Mapped[Contact] = relationship(back_populates="tickets")
+    contact: Mapped["Contact"] = relationship(back_populates="tickets")
 
 
 class Promise(Base):
@@ -223,7 +225,7 @@ class Promise(Base):
     due_at: Mapped[datetime | None] = mapped_column(default=None)
     status_changed_at: Mapped[datetime | None] = mapped_column(default=None)
     notified_at: Mapped[datetime | None] = mapped_column(default=None)
-    contact: Mapped[Contact] = relationship(back_populates="promises")
+    contact: Mapped["Contact"] = relationship(back_populates="promises")
 
 
 class Escalation(Versioned, Base):
@@ -240,7 +242,7 @@ class Escalation(Versioned, Base):
     owner_title: Mapped[str] = mapped_column(String(200), default="")
     reference: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
-    case: Mapped[Case] = relationship(back_populates="escalations")
+    case: Mapped["Case"] = relationship(back_populates="escalations")
 
 
 class Attachment(Versioned, Base):
@@ -262,7 +264,7 @@ class Attachment(Versioned, Base):
     removed_at: Mapped[datetime | None] = mapped_column(default=None)
     # Where it came from (schema 0006; capture/provenance.py): {} when not recorded
     provenance: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
-    case: Mapped[Case] = relationship(back_populates="attachments")
+    case: Mapped["Case"] = relationship(back_populates="attachments")
 
 
 class ExhibitText(Base):
@@ -285,7 +287,7 @@ class Note(Versioned, Base):
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
-    case: Mapped[Case] = relationship(back_populates="notes")
+    case: Mapped["Case"] = relationship(back_populates="notes")
 
 
 class Change(Base):

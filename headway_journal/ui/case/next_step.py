@@ -8,24 +8,12 @@ status back through the service (the history records the undo), as does Ctrl+Z i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...journal.next_step import NextStepAdvice
 from ..widgets import GRID, wrap_label
-
-
-@dataclass(frozen=True)
-class PromiseMark:
-    """One change of a promise's status, as it can be undone."""
-
-    promise_id: int
-    case_id: int
-    text: str
-    before: str
-    after: str
+from .promise_mark import PromiseMark
 
 
 class NextStepNotice(QFrame):

@@ -31,8 +31,8 @@ from .common import scroll_page
 from .details import fill_details
 from .header import CaseHeader, DeletedBanner
 from .history import fill_history, history_browser
-from .next_step import PromiseMark
 from .offline import OfflineNotice, grey_out_buttons, is_server_lost, offline_text
+from .promise_mark import PromiseMark
 from .timeline import TimelineTab
 
 if TYPE_CHECKING:  # pragma: no cover - built when its tab is first opened

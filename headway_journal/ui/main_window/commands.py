@@ -17,8 +17,7 @@ from ... import APP_NAME
 from ...journal.records import CaseFilter, PromiseView
 from ...journal.service import JournalService
 from ..case.common import CHANNEL_NAMES
-from ..case.next_step import PromiseMark
-from ..case.pane import CasePane
+from ..case.promise_mark import PromiseMark
 from ..case_list import CaseListModel
 from ..draft_offer import DraftOfferBar
 from ..format import full_date
@@ -27,6 +26,7 @@ from .messages import PLAIN_ERRORS, plain_message
 if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtWidgets import QComboBox
 
+    from ..case.pane import CasePane
     from .welcome import WelcomePanel
 
 def _resume(resume_draft: bool) -> dict[str, bool]:
@@ -47,7 +47,10 @@ class CaseCommands(QMainWindow):
 
     if TYPE_CHECKING:  # made and kept by MainWindow
         service: JournalService
-        case_pane: CasePane
+
+        @property
+        def case_pane(self) -> CasePane: ...  # CasePaneHost: made when first needed
+
         case_model: CaseListModel
         case_list: QTreeView
         org_filter: QComboBox

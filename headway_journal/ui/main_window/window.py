@@ -49,12 +49,11 @@ from ...journal.records import CaseFilter, CaseSummary, DueItem, FirstScreen
 from ...journal.service import JournalService
 from .. import read_only_mode
 from .. import settings as st
-from ..case.next_step import PromiseMark
-from ..case.pane import CasePane
+from ..case.promise_mark import PromiseMark
 from ..case_list import CaseListModel
 from ..draft_offer import DraftOfferBar
 from ..exhibits.controller import AttachmentController
-from ..exhibits.drop_paste import install_drop_target, install_paste_shortcut, install_window_paste
+from ..exhibits.drop_paste import install_drop_target, install_window_paste
 from ..first_paint import when_exposed
 from ..first_read import FirstRead
 from ..fit import fit_to_screen
@@ -66,6 +65,7 @@ from .actions import build_actions, build_choice_actions, build_menus, build_too
 from .commands import CaseCommands
 from .journal_session import OVERDUE_WAIT_MS, JournalSession
 from .messages import PLAIN_ERRORS, plain_message
+from .pane_host import CasePaneHost
 from .sidebar import VIEW_NAMES, Sidebar, empty_list_text, view_action_text
 from .welcome import WelcomeHost
 
@@ -81,7 +81,7 @@ NOTIFY_FIRST_MS = 1500
 ATTACH_WAIT_MS = 120 * 1000  # on close: how long to wait for copies still being made
 
 
-class MainWindow(WelcomeHost, CaseCommands):
+class MainWindow(CasePaneHost, WelcomeHost, CaseCommands):
     """Three panes like a mail client: views and cases, then the case itself."""
 
     # made by .actions (build_actions, build_choice_actions, build_menus, build_toolbar)
@@ -138,6 +138,7 @@ class MainWindow(WelcomeHost, CaseCommands):
         self._ready = False  # the first case is shown once the window is up
         self._welcome_filled = False
         self._welcome = None  # the empty-journal panel, made when needed (WelcomeHost)
+        self._pane = None  # the case pane, made at the first frame (CasePaneHost)
         self._closed = False
         self._view = "active"
         self._counts: dict[str, int] = {}
@@ -169,8 +170,7 @@ class MainWindow(WelcomeHost, CaseCommands):
         self.backup_timer = self.session.backup_timer
         self.session.status_changed.connect(self.update_status)
         replaced = self.session.service_replaced  # the one announcement of a reopened journal
-        replaced.connect(self._adopt_service)
-        replaced.connect(self.case_pane.set_service)
+        replaced.connect(self._adopt_service)  # (and the case pane's, if made)
         replaced.connect(self.attachments.set_service)
         replaced.connect(self._service_replaced)
 
@@ -209,18 +209,8 @@ class MainWindow(WelcomeHost, CaseCommands):
         self.case_list = self.sidebar.case_list
         self.list_hint = self.sidebar.list_hint
         self.splitter.addWidget(self.sidebar)
-        self.case_pane = CasePane(self.service, controller=self.attachments)
-        self.case_pane.changed.connect(lambda: self.refresh(reload_pane=False))
-        self.case_pane.error.connect(self.show_error)
-        self.case_pane.log_contact_requested.connect(self.log_contact)
-        self.case_pane.edit_contact_requested.connect(self.edit_contact)
-        self.case_pane.delete_contact_requested.connect(self.delete_contact)
-        self.case_pane.restore_case_requested.connect(self.restore_case)
-        self.case_pane.attachment_activated.connect(self.open_attachment)
-        self.case_pane.promise_marked.connect(self._promise_marked)
-        self.case_pane.promise_unmarked.connect(self._promise_unmarked)
-        self.case_pane.order_button.toggled.connect(self.act_newest_first.setChecked)
-        self.splitter.addWidget(self.case_pane)
+        self.pane_slot = self.make_pane_slot()  # the case pane fills it (CasePaneHost)
+        self.splitter.addWidget(self.pane_slot)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([500, 780])
@@ -243,10 +233,6 @@ class MainWindow(WelcomeHost, CaseCommands):
     def _wire_attachments(self) -> None:
         """Drops on the window, Ctrl+V anywhere in it, feedback in the status bar."""
         controller = self.attachments
-        # The Exhibits panel is built when its tab is first opened (start-up skips it).
-        self.case_pane.exhibits_created.connect(self._wire_exhibits_panel)
-        if self.case_pane.exhibits_built:
-            self._wire_exhibits_panel(self.case_pane.exhibits)
         controller.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         controller.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
         controller.busy_changed.connect(self._attachments_busy)
@@ -254,8 +240,6 @@ class MainWindow(WelcomeHost, CaseCommands):
         # The Exhibits tab has its own drop target and Ctrl+V; these cover the rest.
         self.drop_target = install_drop_target(self, controller, self.attach_target)
         self.drop_target.intercept = self._drop_emails  # e-mails become contacts
-        self.timeline_paste = install_paste_shortcut(self.case_pane.timeline_page, controller,
-                                                     self.attach_target)
         # Ctrl+V anywhere else in the window (text boxes keep pasting text)
         self.window_paste = install_window_paste(
             self, controller, self.attach_target,
@@ -279,9 +263,10 @@ class MainWindow(WelcomeHost, CaseCommands):
 
     def attach_target(self) -> int | None:
         """The case that attached files go to: the one shown, unless it is in Deleted."""
-        if self._closed or self.case_pane.locked:
+        pane = self.built_case_pane()
+        if self._closed or pane is None or pane.locked:
             return None
-        return self.case_pane.case_id
+        return pane.case_id
 
     def _exhibits_changed(self) -> None:
         """Exhibits were attached, removed, restored or captioned: timeline, counts, status."""
@@ -322,6 +307,7 @@ class MainWindow(WelcomeHost, CaseCommands):
         if self._closed:
             return
         self._ready = True
+        self.case_pane  # noqa: B018 - made now, in the window's second frame
         with contextlib.suppress(*PLAIN_ERRORS):  # a busy disk: the combo offers "All" only
             self._reload_filters()
         if not self._restored:  # first run: the case list gets 45% (a whole title and badges)
@@ -422,7 +408,8 @@ class MainWindow(WelcomeHost, CaseCommands):
             self._select_row(row, reload_pane=reload_pane)
         elif model.rowCount() == 0:
             self.case_list.selectionModel().clearSelection()
-            self.case_pane.set_placeholder(self._empty_list_text())
+            if self._pane is not None:  # else the pane says so when made
+                self._pane.set_placeholder(self._empty_list_text())
         self._update_list_hint()
         self.update_actions()
         self._update_welcome()
@@ -498,12 +485,12 @@ class MainWindow(WelcomeHost, CaseCommands):
         """
         self.session.changed_since_backup = True  # refresh follows writes; at worst one extra backup
         due_ids = self._update_counts()
-        shown = self.case_pane.case_id
+        shown = self.shown_case_id()
         keep = select if select is not None else (self.current_case_id() or shown)
         self.case_model.reload(due_ids)
         if keep is not None and self.case_model.row_of(keep) >= 0:
             self._after_list_reload(keep, reload_pane=reload_pane)
-        elif keep is not None and keep == shown and not self.case_pane.deleted:
+        elif keep is not None and keep == shown and not self.shown_case_deleted():
             self.case_list.selectionModel().clearSelection()
             if reload_pane:
                 self.case_pane.reload()
@@ -561,14 +548,14 @@ class MainWindow(WelcomeHost, CaseCommands):
                 journal_name=self.journal_name(), plural=plural(n, 'case'), when=when, saved=saved))
 
     def update_actions(self) -> None:
-        case = self.case_pane.case
+        case = self.shown_case()
         has = case is not None
-        live = has and not self.case_pane.deleted
+        live = has and not self.shown_case_deleted()
         for action in (self.act_log_contact, self.act_attach, self.act_edit_case,
                        self.act_delete_case, self.act_add_email):
             action.setEnabled(live)
         self.act_capture.setEnabled(live)
-        self.act_restore_case.setEnabled(has and self.case_pane.deleted)
+        self.act_restore_case.setEnabled(has and self.shown_case_deleted())
         for action in (self.act_case_file, self.act_preview_case_file, self.act_print):
             action.setEnabled(has)
         self.act_restore_backup.setEnabled(self.session.is_open and not self.attachments.busy)
@@ -600,7 +587,8 @@ class MainWindow(WelcomeHost, CaseCommands):
         if self.act_newest_first.isChecked() != value:
             self.act_newest_first.setChecked(value)
             return  # toggled() calls back
-        self.case_pane.set_newest_first(value)
+        if self._pane is not None:  # else the pane takes the action's state when made
+            self._pane.set_newest_first(value)
         st.set_value(st.KEY_NEWEST_FIRST, value)
 
     def focus_search(self) -> None:
@@ -752,6 +740,8 @@ class MainWindow(WelcomeHost, CaseCommands):
         self.case_model.service = service
         if self._welcome is not None:
             self._welcome.set_service(service)
+        if self._pane is not None:
+            self._pane.set_service(service)
         self._undo.clear()  # ids from before the restore mean nothing now
         self._last_error = ""
 
