@@ -22,17 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QComboBox,
-    QDateTimeEdit,
-    QDoubleSpinBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from .. import platform
 from ..journal.crypto import unlocked
@@ -210,6 +200,18 @@ class DraftKeeper(QObject):
                 widget.setProperty(WATCHED, True)
 
     def _connect(self, w: QWidget) -> bool:
+        # the editor classes load with the first dialog watched (the window's start skips them)
+        from PySide6.QtWidgets import (
+            QAbstractButton,
+            QComboBox,
+            QDateTimeEdit,
+            QDoubleSpinBox,
+            QLineEdit,
+            QPlainTextEdit,
+            QSpinBox,
+            QTextEdit,
+        )
+
         if isinstance(w, QLineEdit | QPlainTextEdit | QTextEdit):
             w.textChanged.connect(self.touch)
         elif isinstance(w, QComboBox):

@@ -53,7 +53,6 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from ...journal.capture.provenance import chosen_file, dropped_file, pasted
 from ...journal.service import ServiceError
-from ..capture.ocr_queue import OcrQueue
 from ..format import numerus
 from ..names import timestamped_name
 from ..tasks import Task, TaskRunner
@@ -62,6 +61,7 @@ from .worker import BatchResult, ItemResult, SourceItem, StoreJob, describe_fail
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...journal.service import JournalService
+    from ..capture.ocr_queue import OcrQueue
 
 __all__ = ["PROGRESS_DIALOG_BYTES", "AttachmentController"]
 
@@ -111,9 +111,10 @@ class AttachmentController(QObject):
         self._batches: dict[int, _Batch] = {}
         self._next_batch = 1
         self.progress_dialog_bytes = PROGRESS_DIALOG_BYTES
-        # the text of stored image exhibits is recognised in the background (ui.capture)
-        self.ocr = OcrQueue(lambda: self._service, self)
-        self.attached.connect(self.ocr.recognise)
+        # the text of stored image exhibits is recognised in the background (ui.capture),
+        # by a queue made with the first exhibit stored (the window's start skips its modules)
+        self._ocr: OcrQueue | None = None
+        self.attached.connect(self._recognise)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -123,13 +124,26 @@ class AttachmentController(QObject):
         return self._service
 
     @property
+    def ocr(self) -> OcrQueue:
+        """The background text recognition of stored images (made when first needed)."""
+        if self._ocr is None:
+            from ..capture.ocr_queue import OcrQueue
+
+            self._ocr = OcrQueue(lambda: self._service, self)
+        return self._ocr
+
+    def _recognise(self, ids: list[int]) -> None:
+        self.ocr.recognise(ids)
+
+    @property
     def busy(self) -> bool:
         return bool(self._batches)
 
     def set_service(self, service: JournalService) -> None:
         """Use ``service`` from now on (the journal was reopened); only while not busy."""
         self._service = service
-        self.ocr.tasks.invalidate()
+        if self._ocr is not None:
+            self._ocr.tasks.invalidate()
 
     # ----------------------------------------------------------------- holding
 
@@ -165,7 +179,8 @@ class AttachmentController(QObject):
         """Stop queued work and wait for the file being copied (the store stays consistent)."""
         self.tasks.cancel_all()
         self.tasks.wait(timeout_ms)
-        self.ocr.shutdown(timeout_ms)
+        if self._ocr is not None:
+            self._ocr.shutdown(timeout_ms)
 
     # ----------------------------------------------------------------- entry points
 

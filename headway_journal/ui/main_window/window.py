@@ -67,7 +67,7 @@ from .journal_session import OVERDUE_WAIT_MS, JournalSession
 from .messages import PLAIN_ERRORS, plain_message
 from .pane_host import CasePaneHost
 from .sidebar import VIEW_NAMES, Sidebar, empty_list_text, view_action_text
-from .welcome import WelcomeHost
+from .welcome_host import WelcomeHost
 
 if TYPE_CHECKING:  # pragma: no cover - loaded when used (start-up skips them)
     from ..exhibits.panel import ExhibitsPanel
