@@ -1,7 +1,8 @@
 """The main window: saved views and the case list on the left, the selected case on the right.
 
 The window calls the service only (never SQL or ORM models). Its parts: ``actions`` (actions,
-menus, toolbar), ``sidebar`` (views, filters, the case list), ``welcome`` (an empty journal),
+menus, toolbar), ``sidebar`` (views, filters, the case list), ``pane_host`` (the case pane on
+the right, made at the first frame), ``welcome_host`` and ``welcome`` (an empty journal),
 ``commands`` (the forms and case commands it inherits), ``journal_session`` (the service,
 backups, restore and reopen, the overdue check) and ``notices`` (overdue news).
 
