@@ -6,33 +6,33 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from . import deadlines as dl
+from . import records
 from .capture.provenance import provenance_pairs
 from .case_queries import contact_day
 from .history import case_history
 from .issue_types import ISSUE_TYPES
 from .models import Attachment, Case, Contact, Escalation, Organization, Promise
 from .organizations import organization_view
-from .records import (
-    AttachmentView,
-    CaseInput,
-    CaseView,
-    ChangeView,
-    ContactInput,
-    ContactView,
-    EscalationInput,
-    EscalationView,
-    NoteView,
-    NotFound,
-    PromiseInput,
-    PromiseView,
-)
+from .records import NotFound
 from .service_base import ServiceBase
+
+if TYPE_CHECKING:  # pragma: no cover - types only (loaded when first used)
+    from .records import (
+        AttachmentView,
+        CaseInput,
+        CaseView,
+        ChangeView,
+        ContactInput,
+        ContactView,
+        EscalationView,
+        PromiseView,
+    )
 
 
 def _case_options(loaded: Any) -> tuple[Any, ...]:
@@ -87,7 +87,7 @@ class CaseViews(ServiceBase):
             self._contact_view(ct, [a for a in live if a.contact_id == ct.id], now)
             for ct in c.contacts if ct.deleted_at is None
         )
-        return CaseView(
+        return records.CaseView(
             id=c.id, key=c.key, title=c.title, organization=organization_view(c.organization),
             issue_type=c.issue_type,
             issue_label=ISSUE_TYPES[c.issue_type].label if c.issue_type in ISSUE_TYPES
@@ -99,12 +99,12 @@ class CaseViews(ServiceBase):
             escalations=tuple(escalation_view(e) for e in c.escalations),
             attachments=live,
             removed_attachments=tuple(a for a in atts if a.removed_at is not None),
-            notes=tuple(NoteView(n.id, n.body, n.created_at, n.updated_at) for n in c.notes),
+            notes=tuple(records.NoteView(n.id, n.body, n.created_at, n.updated_at) for n in c.notes),
             version=c.version,
         )
 
     def _contact_view(self, ct: Contact, atts: list[AttachmentView], now: datetime) -> ContactView:
-        return ContactView(
+        return records.ContactView(
             id=ct.id, key=ct.key, case_id=ct.case_id, started_at=ct.started_at,
             ended_at=ct.ended_at, channel=ct.channel, direction=ct.direction,
             hold_minutes=ct.hold_minutes, rep_name=ct.rep_name, rep_title=ct.rep_title,
@@ -120,7 +120,7 @@ class CaseViews(ServiceBase):
                              due_on=p.due_on, calendar=self.calendar)
         today = now.astimezone(ct.started_at.tzinfo).date()
         state = dl.promise_state(p.status, due, today=today, now=now, calendar=self.calendar)
-        return PromiseView(id=p.id, contact_id=ct.id, text=p.text, business_days=p.business_days,
+        return records.PromiseView(id=p.id, contact_id=ct.id, text=p.text, business_days=p.business_days,
                            hours=p.hours, due_on_fixed=p.due_on, status=p.status, due=due,
                            state=state, made_at=ct.started_at)
 
@@ -132,14 +132,14 @@ class CaseViews(ServiceBase):
                 raise NotFound(f"There is no contact {contact_id}.")
             esc = s.scalar(select(Escalation).where(Escalation.contact_id == ct.id)
                            .order_by(Escalation.requested_on, Escalation.id).limit(1))
-            return ContactInput(
+            return records.ContactInput(
                 started_at=ct.started_at, ended_at=ct.ended_at, channel=ct.channel,
                 direction=ct.direction, hold_minutes=ct.hold_minutes, rep_name=ct.rep_name,
                 rep_title=ct.rep_title, rep_id=ct.rep_id, tickets=[t.number for t in ct.tickets],
                 summary=ct.summary, outcome=ct.outcome, key=ct.key, source=ct.source or "typed",
-                promises=[PromiseInput(p.text, p.business_days, p.hours, p.due_on, p.status,
+                promises=[records.PromiseInput(p.text, p.business_days, p.hours, p.due_on, p.status,
                                        id=p.id) for p in ct.promises],
-                escalation=None if esc is None else EscalationInput(
+                escalation=None if esc is None else records.EscalationInput(
                     esc.requested_on, esc.level, esc.owner_name, esc.owner_title, esc.reference,
                     esc.notes, key=esc.key),
                 version=ct.version,
@@ -148,7 +148,7 @@ class CaseViews(ServiceBase):
     def case_input(self, case_id: int) -> CaseInput:
         with self.journal.sessions() as s:
             c = self._case(s, case_id)
-            return CaseInput(
+            return records.CaseInput(
                 title=c.title, organization_id=c.organization_id, issue_type=c.issue_type,
                 role=c.role, status=c.status, opened_on=c.opened_on, summary=c.summary,
                 desired_outcome=c.desired_outcome,
@@ -164,12 +164,12 @@ class CaseViews(ServiceBase):
 
 def escalation_view(e: Escalation) -> EscalationView:
     """An escalation row as its view."""
-    return EscalationView(e.id, e.key, e.contact_id, e.requested_on, e.level, e.owner_name,
+    return records.EscalationView(e.id, e.key, e.contact_id, e.requested_on, e.level, e.owner_name,
                           e.owner_title, e.reference, e.notes)
 
 
 def attachment_view(a: Attachment) -> AttachmentView:
     """An exhibit row as its view."""
-    return AttachmentView(a.id, a.case_id, a.contact_id, a.sha256, a.original_name, a.media_type,
+    return records.AttachmentView(a.id, a.case_id, a.contact_id, a.sha256, a.original_name, a.media_type,
                           a.size, a.caption, a.preview_ok, a.width, a.height, a.added_at,
                           a.removed_at, provenance_pairs(a.provenance))

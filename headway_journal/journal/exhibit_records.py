@@ -7,13 +7,17 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from .case_views import attachment_view
 from .models import Attachment, utc_now
-from .records import AttachmentView, NotFound
+from .records import NotFound
 from .service_base import ServiceBase
+
+if TYPE_CHECKING:  # pragma: no cover - types only (loaded when first used)
+    from .records import AttachmentView
 
 
 class ExhibitRecords(ServiceBase):

@@ -4,13 +4,15 @@ clocks, typical reply windows and the next escalation step for a case (from ``de
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import i18n
 from . import deadlines as dl
 from .issue_types import ISSUE_TYPES, SAFETY_NOTE, checklist
-from .records import CaseView, ChannelView, ContactView
 from .service_base import ServiceBase
+
+if TYPE_CHECKING:  # pragma: no cover - types only (loaded when first used)
+    from .records import CaseView, ChannelView, ContactView
 
 
 class Guidance(ServiceBase):

@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from . import records
 from .models import Change
-from .records import ChangeView
+
+if TYPE_CHECKING:  # pragma: no cover - types only (loaded when first used)
+    from .records import ChangeView
 
 __all__ = ["case_history", "changed_fields", "database_user", "jsonable", "record_change"]
 
@@ -65,5 +68,5 @@ def database_user(s: Session) -> str | None:
 def case_history(s: Session, case_id: int) -> list[ChangeView]:
     """Everything recorded for one case, oldest first."""
     rows = s.scalars(select(Change).where(Change.case_id == case_id).order_by(Change.id))
-    return [ChangeView(r.at, r.entity, r.entity_id, r.action, dict(r.changes), r.made_by or "")
+    return [records.ChangeView(r.at, r.entity, r.entity_id, r.action, dict(r.changes), r.made_by or "")
             for r in rows]

@@ -3,15 +3,19 @@ side, validating and saving an organization, is ``JournalService.save_organizati
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from . import records
 from .capture.patterns import split_patterns
 from .models import Case, Channel, Contact, Organization
-from .records import ChannelView, NotFound, OrganizationView
+from .records import NotFound
 from .service_base import ServiceBase
+
+if TYPE_CHECKING:  # pragma: no cover - types only (loaded when first used)
+    from .records import OrganizationView
 
 
 class Organizations(ServiceBase):
@@ -55,10 +59,10 @@ class Organizations(ServiceBase):
 
 def organization_view(o: Organization) -> OrganizationView:
     """An organization row (with its channels loaded) as its view."""
-    return OrganizationView(
+    return records.OrganizationView(
         id=o.id, key=o.key, name=o.name, website=o.website, address=o.address, notes=o.notes,
         channels=tuple(
-            ChannelView(c.id, c.kind, c.value, c.label, c.audience, c.hours, c.timezone,
+            records.ChannelView(c.id, c.kind, c.value, c.label, c.audience, c.hours, c.timezone,
                         c.verified_on, c.verified_from)
             for c in o.channels
         ),

@@ -6,24 +6,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
 from . import deadlines as dl
+from . import records
 from .models import Case, Contact, Organization, Promise, utc_now
-from .records import (
-    ACTIVE_STATUSES,
-    PROMISE_STATUSES,
-    DueItem,
-    NotFound,
-    PromiseInput,
-    PromiseView,
-    ValidationError,
-)
+from .records import ACTIVE_STATUSES, PROMISE_STATUSES, DueItem, NotFound, ValidationError
 from .safe_echo import escape_for_terminal
 from .service_base import ServiceBase
+
+if TYPE_CHECKING:  # pragma: no cover - types only (loaded when first used)
+    from .records import PromiseInput
 
 
 class PromiseDates(ServiceBase):
@@ -119,7 +115,7 @@ class PromiseDates(ServiceBase):
             if state is None:
                 state = states[key] = dl.promise_state(status, due, today=today, now=now,
                                                        calendar=self.calendar)
-            pv = PromiseView(id=pid, contact_id=cid, text=ptext, business_days=bdays,
+            pv = records.PromiseView(id=pid, contact_id=cid, text=ptext, business_days=bdays,
                              hours=hours, due_on_fixed=due_on, status=status, due=due,
                              state=state, made_at=started)
             who = ", ".join(x for x in (channel.capitalize(), rep) if x)

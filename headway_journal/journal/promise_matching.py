@@ -4,9 +4,12 @@ read in the history. Used by the service's contact edits and by the JSON import'
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .models import Promise
-from .records import PromiseInput
+
+if TYPE_CHECKING:  # pragma: no cover - types only (loaded when first used)
+    from .records import PromiseInput
 
 __all__ = ["match_promises", "promise_terms"]
 

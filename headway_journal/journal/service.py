@@ -77,12 +77,7 @@ from .records import (
     MAX_TEXT,
     PROMISE_STATUSES,
     STATUSES,
-    CaseInput,
-    ContactInput,
-    EscalationInput,
     NotFound,
-    OrganizationInput,
-    PromiseInput,
     ServiceError,
     StorageError,
     ValidationError,
@@ -90,6 +85,7 @@ from .records import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from .crypto.keys import JournalKeys
+    from .records import CaseInput, ContactInput, EscalationInput, OrganizationInput, PromiseInput
 from .safe_echo import escape_for_terminal
 from .seed import SeedDefaults
 from .shared.urls import is_database_url

@@ -37,6 +37,12 @@ NOT_BEFORE_THE_WINDOW = (
     "headway_journal.ui.casefile", "headway_journal.ui.dialogs", "headway_journal.ui.shared_journal",
     "headway_journal.ui.security.unlock", "headway_journal.ui.security.dialogs",
     "PySide6.QtNetwork", "PySide6.QtPdf", "PySide6.QtSvg",
+    # made at the first frame or when first used (docs/performance.md, item 18): the case pane,
+    # the welcome panel, text recognition, and the records of a case read whole or of a form
+    "headway_journal.ui.case.pane", "headway_journal.ui.case.timeline",
+    "headway_journal.ui.main_window.welcome", "headway_journal.ui.your_details",
+    "headway_journal.ui.capture.ocr_queue", "headway_journal.journal.record_views",
+    "headway_journal.journal.record_inputs",
 )
 
 PROBE = r"""

@@ -9,23 +9,19 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..history import changed_fields
 from ..models import Attachment, Case, Contact, Ticket, utc_key, utc_now
-from ..records import (
-    CAPTURE_SOURCES,
-    ContactInput,
-    EscalationInput,
-    NotFound,
-    PromiseInput,
-    ValidationError,
-)
+from ..records import CAPTURE_SOURCES, NotFound, ValidationError
 from ..service_base import ServiceBase
 from .provenance import clean_provenance
+
+if TYPE_CHECKING:  # pragma: no cover - types only (loaded when first used)
+    from ..records import ContactInput, EscalationInput, PromiseInput
 
 __all__ = ["CaptureRecords", "CapturedContact", "CapturedExhibit"]
 

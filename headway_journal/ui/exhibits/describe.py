@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from ...journal.capture.provenance import describe_provenance
 from ...journal.exhibits import safe_display_name
-from ...journal.records import AttachmentView
 from ...journal.safe_echo import escape_for_terminal
 from ..format import human_size
 from ..translated import QT_TRANSLATE_NOOP, TranslatedMap
+
+if TYPE_CHECKING:  # pragma: no cover - types only (loaded when first used)
+    from ...journal.records import AttachmentView
 
 __all__ = [
     "describe_exhibit",

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QTreeView
 
 from ... import APP_NAME
-from ...journal.records import CaseFilter, PromiseView
+from ...journal.records import CaseFilter
 from ...journal.service import JournalService
 from ..case.common import CHANNEL_NAMES
 from ..case.promise_mark import PromiseMark
@@ -26,6 +26,7 @@ from .messages import PLAIN_ERRORS, plain_message
 if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtWidgets import QComboBox
 
+    from ...journal.records import PromiseView
     from ..case.pane import CasePane
     from .welcome import WelcomePanel
 

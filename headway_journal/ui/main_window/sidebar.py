@@ -4,7 +4,7 @@ choices, and the case list (a ``CaseListModel``)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ... import i18n
 from ...journal.issue_types import ISSUE_TYPES
-from ...journal.records import CaseFilter, OrganizationView
+from ...journal.records import CaseFilter
 from ..case_list import (
     COL_DUE,
     COL_STATUS,
@@ -34,6 +34,9 @@ from ..case_list import (
 from ..format import plural
 from ..translated import QT_TRANSLATE_NOOP, TranslatedMap, TranslatedPairs
 from ..widgets import GRID, literal_ampersands, wrap_label
+
+if TYPE_CHECKING:  # pragma: no cover - types only (loaded when first used)
+    from ...journal.records import OrganizationView
 
 VIEWS = TranslatedPairs("sidebar", (
     ("due", QT_TRANSLATE_NOOP("sidebar", "Due & overdue")),
