@@ -4,6 +4,7 @@ dates a case's contacts span.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -28,6 +29,22 @@ CASES, CONTACTS, PROMISES, ORGANIZATIONS = (
 CASE, CONTACT, PROMISE, ORG = (t.c for t in (CASES, CONTACTS, PROMISES, ORGANIZATIONS))
 
 
+def _day(value: Any) -> Any:
+    """A stored date as a ``date`` (ISO text when read as a plain value; None stays None)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def list_order(sort: str, next_due: Any) -> tuple[Any, ...]:
+    """The case list's ORDER BY for ``sort`` (``next_due``: the next-deadline column)."""
+    if sort == "opened":
+        return (CASE.opened_on.desc(), CASE.id.desc())
+    if sort == "title":
+        return (func.lower(CASE.title), CASE.id)
+    if sort == "status":
+        return (CASE.status, CASE.id.desc())
+    return (case((next_due.is_(None), 1), else_=0), next_due, CASE.id.desc())
+
+
 class CaseQueries(ServiceBase):
     """The case list's queries (part of ``JournalService``)."""
 
@@ -42,7 +59,9 @@ class CaseQueries(ServiceBase):
 
         return search
 
-    def _case_query(self, flt: CaseFilter, today: date) -> Any:
+    def _case_query(self, flt: CaseFilter, today: date, *, ranked: bool = False) -> Any:
+        """The filter's cases with their next deadline, in list order; ``ranked``: unordered,
+        with each case's place in that order as a ``pos`` column instead."""
         dues = (
             select(CONTACT.case_id.label("case_id"), func.min(PROMISE.due_date).label("next_due"))
             .join(PROMISES, PROMISE.contact_id == CONTACT.id)
@@ -81,15 +100,32 @@ class CaseQueries(ServiceBase):
             match = index.fts_query(flt.text)
             if match:
                 q = q.where(CASE.id.in_(index.matching_cases(match)))
-        if flt.sort == "opened":
-            q = q.order_by(CASE.opened_on.desc(), CASE.id.desc())
-        elif flt.sort == "title":
-            q = q.order_by(func.lower(CASE.title), CASE.id)
-        elif flt.sort == "status":
-            q = q.order_by(CASE.status, CASE.id.desc())
-        else:
-            q = q.order_by(case((next_due.is_(None), 1), else_=0), next_due, CASE.id.desc())
-        return q
+        order = list_order(flt.sort, next_due)
+        if ranked:
+            return q.add_columns(func.row_number().over(order_by=order).label("pos"))
+        return q.order_by(*order)
+
+    def _rows_at_once(self, s: Any, q: Any) -> list[tuple[Any, ...]]:
+        """The rows of ``q`` as plain values (no type conversion: dates stay ISO text in a
+        folder). In a folder they come as one row of JSON: Python's sqlite3 lets go of the
+        interpreter's lock at every row it steps and waits to get it back, and the first read,
+        on a thread beside the window being built, waited so at each row a query worked on
+        (the large journal's first read: ~55 ms alone, ~140 ms beside the window's imports;
+        docs/performance.md, item 18)."""
+        if self.journal.kind != "sqlite":
+            return [tuple(row) for row in s.execute(q).all()]
+        rows = q.subquery()
+        packed = s.scalar(select(func.json_group_array(func.json_array(*rows.c))))
+        return [tuple(row) for row in json.loads(packed)] if packed else []
+
+    def _ordered_ids(self, s: Any, flt: CaseFilter, today: date) -> list[int]:
+        """The filter's case ids in list order (read at once: ``_rows_at_once``)."""
+        if self.journal.kind != "sqlite":
+            q = self._case_query(flt, today).with_only_columns(CASE.id, maintain_column_froms=True)
+            return list(s.execute(q).scalars().all())
+        q = self._case_query(flt, today, ranked=True)
+        places = q.with_only_columns(q.selected_columns.pos, CASE.id, maintain_column_froms=True)
+        return [int(cid) for _pos, cid in sorted(self._rows_at_once(s, places))]
 
     def count_cases(self, flt: CaseFilter = CaseFilter(), today: date | None = None) -> int:
         today = today or date.today()
@@ -110,42 +146,36 @@ class CaseQueries(ServiceBase):
             return []
         today = today or date.today()
         with self.journal.sessions() as s:
-            counts: dict[int, int] = dict(
-                s.execute(
-                    select(CONTACT.case_id, func.count())
-                    .where(CONTACT.case_id.in_(ids), CONTACT.deleted_at.is_(None))
-                    .group_by(CONTACT.case_id)
-                ).all()
-            )
-            due_rows = s.execute(
+            counts: dict[int, int] = dict(self._rows_at_once(s, (
+                select(CONTACT.case_id, func.count())
+                .where(CONTACT.case_id.in_(ids), CONTACT.deleted_at.is_(None))
+                .group_by(CONTACT.case_id))))
+            dues = {cid: _day(d) for cid, d in self._rows_at_once(s, (
                 select(CONTACT.case_id, func.min(PROMISE.due_date))
                 .join(PROMISES, PROMISE.contact_id == CONTACT.id)
                 .where(CONTACT.case_id.in_(ids), PROMISE.status == "pending",
                        CONTACT.deleted_at.is_(None))
-                .group_by(CONTACT.case_id)
-            ).all()
-            dues = {cid: (date.fromisoformat(d) if isinstance(d, str) else d) for cid, d in due_rows}
-            rows = s.execute(
+                .group_by(CONTACT.case_id)))}
+            rows = self._rows_at_once(s, (
                 select(CASE.id, CASE.key, CASE.title, CASE.issue_type, CASE.role, CASE.status,
-                       CASE.opened_on, ORG.name.label("org"))
-                .join(ORGANIZATIONS, ORG.id == CASE.organization_id).where(CASE.id.in_(ids))
-            ).all()
-            by_id = {c.id: (c, c.org) for c in rows}
-            out = []
-            for cid in ids:
-                if cid not in by_id:
-                    continue
-                c, org = by_id[cid]
-                nd = dues.get(cid)
-                out.append(CaseSummary(
-                    id=c.id, key=c.key, title=c.title, organization=org, issue_type=c.issue_type,
-                    issue_label=ISSUE_TYPES[c.issue_type].label if c.issue_type in ISSUE_TYPES
-                    else c.issue_type,
-                    role=c.role, status=c.status, opened_on=c.opened_on,
-                    contact_count=int(counts.get(cid, 0)), next_due=nd,
-                    overdue=bool(nd and nd < today and c.status in ACTIVE_STATUSES),
-                ))
-            return out
+                       CASE.opened_on, ORG.name)
+                .join(ORGANIZATIONS, ORG.id == CASE.organization_id).where(CASE.id.in_(ids))))
+        by_id = {row[0]: row for row in rows}
+        out = []
+        for cid in ids:
+            if cid not in by_id:
+                continue
+            _id, key, title, issue_type, role, status, opened_on, org = by_id[cid]
+            nd = dues.get(cid)
+            out.append(CaseSummary(
+                id=cid, key=key, title=title, organization=org, issue_type=issue_type,
+                issue_label=ISSUE_TYPES[issue_type].label if issue_type in ISSUE_TYPES
+                else issue_type,
+                role=role, status=status, opened_on=_day(opened_on),
+                contact_count=int(counts.get(cid, 0)), next_due=nd,
+                overdue=bool(nd and nd < today and status in ACTIVE_STATUSES),
+            ))
+        return out
 
     def list_cases(self, flt: CaseFilter = CaseFilter(), today: date | None = None) -> list[CaseSummary]:
         return self.case_summaries(self.case_ids(flt, today), today)
@@ -166,15 +196,13 @@ class CaseQueries(ServiceBase):
         def n(cond: Any) -> Any:
             return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
 
-        due_q = self._case_query(CaseFilter(view="due"), today).with_only_columns(
-            CASE.id, maintain_column_froms=True)
         with self.journal.sessions() as s:
             row = s.execute(select(
                 n(live), n(live & CASE.status.in_(ACTIVE_STATUSES)),
                 n(live & (CASE.status == "waiting")), n(live & (CASE.status == "escalated")),
                 n(live & CASE.status.in_(("resolved", "closed"))), n(CASE.deleted_at.is_not(None)),
             )).one()
-            due_ids = list(s.execute(due_q).scalars().all())
+            due_ids = self._ordered_ids(s, CaseFilter(view="due"), today)
         names = ("all", "active", "waiting", "escalated", "resolved", "deleted")
         return {"due": len(due_ids), **{k: int(v) for k, v in zip(names, row, strict=True)}}, due_ids
 

@@ -187,6 +187,27 @@ def test_search_ignores_accents_and_survives_hostile_syntax(svc: JournalService)
     assert fts_query('say "hi"') == '"say" """hi"""*'
 
 
+def test_the_due_views_ids_read_at_start_keep_the_lists_order(svc: JournalService) -> None:
+    """In a folder the 'due' view's ids come back as one row and are put in order in Python
+    (docs/performance.md, item 18): the same order as the list's own query, ties on a
+    deadline by the newest case first, over more cases than a page."""
+    cases = [billing_case(svc, title=f"Case {n}") for n in range(130)]
+    for n, cid in enumerate(cases):
+        if n % 5 == 4:
+            continue  # no promise: not in the view
+        svc.log_contact(cid, ContactInput(
+            started_at=datetime(2026, 11, 2 + n % 3, 9, tzinfo=PST), channel="phone",
+            promises=[PromiseInput("call back", business_days=1 + n % 4)]))
+    day = date(2026, 11, 12)
+    counts, due_ids = svc.view_counts_and_due_ids(today=day)
+    assert due_ids == svc.case_ids(CaseFilter(view="due"), day)
+    assert counts["due"] == len(due_ids) == 104 and len(set(due_ids)) == 104
+    page = svc.case_summaries(due_ids, day)
+    keys = [(s.next_due, -s.id) for s in page]
+    assert keys == sorted(keys)  # by deadline, then the newest case first
+    assert svc.view_counts_and_due_ids(today=date(2026, 10, 1))[1] == []  # none due yet
+
+
 def test_case_list_views_and_next_deadline(svc: JournalService) -> None:
     a = billing_case(svc)
     b = billing_case(svc, title="Waiting on refund", status="waiting")
