@@ -208,6 +208,20 @@ def test_the_due_views_ids_read_at_start_keep_the_lists_order(svc: JournalServic
     assert svc.view_counts_and_due_ids(today=date(2026, 10, 1))[1] == []  # none due yet
 
 
+def test_a_page_of_the_list_keeps_every_character_and_date(svc: JournalService) -> None:
+    """The list's page is read as one row of JSON in a folder: titles with quotes,
+    backslashes, accents, emoji and line-like text come back as typed, dates as dates."""
+    title = 'Said "refund\\n" \\ café 🙂 — [1,2] {x}'
+    cid = billing_case(svc, title=title, opened_on=date(2026, 10, 30))
+    svc.log_contact(cid, ContactInput(started_at=datetime(2026, 11, 2, 9, tzinfo=PST),
+                                      channel="phone", promises=[PromiseInput("x", business_days=2)]))
+    (summary,) = svc.case_summaries([cid], date(2026, 11, 3))
+    assert summary.title == title and summary.organization == "Headway"
+    assert summary.opened_on == date(2026, 10, 30) and summary.next_due == date(2026, 11, 4)
+    assert summary.contact_count == 1 and not summary.overdue
+    assert svc.case_summaries([cid + 1000]) == []  # an id that is not there: nothing
+
+
 def test_case_list_views_and_next_deadline(svc: JournalService) -> None:
     a = billing_case(svc)
     b = billing_case(svc, title="Waiting on refund", status="waiting")
