@@ -105,27 +105,22 @@ class CaseQueries(ServiceBase):
             return q.add_columns(func.row_number().over(order_by=order).label("pos"))
         return q.order_by(*order)
 
-    def _rows_at_once(self, s: Any, q: Any) -> list[tuple[Any, ...]]:
-        """The rows of ``q`` as plain values (no type conversion: dates stay ISO text in a
-        folder). In a folder they come as one row of JSON: Python's sqlite3 lets go of the
-        interpreter's lock at every row it steps and waits to get it back, and the first read,
-        on a thread beside the window being built, waited so at each row a query worked on
-        (the large journal's first read: ~55 ms alone, ~140 ms beside the window's imports;
-        docs/performance.md, item 18)."""
+    def _rows_at_once(self, s: Any, *queries: Any) -> list[list[tuple[Any, ...]]]:
+        """The rows of each query as plain values (no type conversion: dates stay ISO text in
+        a folder). In a folder all of them come from one statement, as one row holding each
+        query's rows as JSON: Python's sqlite3 lets go of the interpreter's lock around every
+        statement and every row it steps, and waits to get it back; the first read, on a
+        thread beside the window being built, waited so at each (the large journal's first
+        read: ~55 ms alone, ~140 ms beside the window's imports; docs/performance.md,
+        item 18)."""
         if self.journal.kind != "sqlite":
-            return [tuple(row) for row in s.execute(q).all()]
-        rows = q.subquery()
-        packed = s.scalar(select(func.json_group_array(func.json_array(*rows.c))))
-        return [tuple(row) for row in json.loads(packed)] if packed else []
-
-    def _ordered_ids(self, s: Any, flt: CaseFilter, today: date) -> list[int]:
-        """The filter's case ids in list order (read at once: ``_rows_at_once``)."""
-        if self.journal.kind != "sqlite":
-            q = self._case_query(flt, today).with_only_columns(CASE.id, maintain_column_froms=True)
-            return list(s.execute(q).scalars().all())
-        q = self._case_query(flt, today, ranked=True)
-        places = q.with_only_columns(q.selected_columns.pos, CASE.id, maintain_column_froms=True)
-        return [int(cid) for _pos, cid in sorted(self._rows_at_once(s, places))]
+            return [[tuple(row) for row in s.execute(q).all()] for q in queries]
+        packs = []
+        for q in queries:
+            rows = q.subquery()
+            packs.append(select(func.json_group_array(func.json_array(*rows.c))).scalar_subquery())
+        return [[tuple(row) for row in json.loads(packed)] if packed else []
+                for packed in s.execute(select(*packs)).one()]
 
     def count_cases(self, flt: CaseFilter = CaseFilter(), today: date | None = None) -> int:
         today = today or date.today()
@@ -146,20 +141,21 @@ class CaseQueries(ServiceBase):
             return []
         today = today or date.today()
         with self.journal.sessions() as s:
-            counts: dict[int, int] = dict(self._rows_at_once(s, (
+            count_rows, due_rows, rows = self._rows_at_once(
+                s,
                 select(CONTACT.case_id, func.count())
                 .where(CONTACT.case_id.in_(ids), CONTACT.deleted_at.is_(None))
-                .group_by(CONTACT.case_id))))
-            dues = {cid: _day(d) for cid, d in self._rows_at_once(s, (
+                .group_by(CONTACT.case_id),
                 select(CONTACT.case_id, func.min(PROMISE.due_date))
                 .join(PROMISES, PROMISE.contact_id == CONTACT.id)
                 .where(CONTACT.case_id.in_(ids), PROMISE.status == "pending",
                        CONTACT.deleted_at.is_(None))
-                .group_by(CONTACT.case_id)))}
-            rows = self._rows_at_once(s, (
+                .group_by(CONTACT.case_id),
                 select(CASE.id, CASE.key, CASE.title, CASE.issue_type, CASE.role, CASE.status,
                        CASE.opened_on, ORG.name)
-                .join(ORGANIZATIONS, ORG.id == CASE.organization_id).where(CASE.id.in_(ids))))
+                .join(ORGANIZATIONS, ORG.id == CASE.organization_id).where(CASE.id.in_(ids)))
+        counts: dict[int, int] = {cid: int(n) for cid, n in count_rows}
+        dues = {cid: _day(d) for cid, d in due_rows}
         by_id = {row[0]: row for row in rows}
         out = []
         for cid in ids:
@@ -196,13 +192,22 @@ class CaseQueries(ServiceBase):
         def n(cond: Any) -> Any:
             return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
 
+        counts_q = select(
+            n(live), n(live & CASE.status.in_(ACTIVE_STATUSES)),
+            n(live & (CASE.status == "waiting")), n(live & (CASE.status == "escalated")),
+            n(live & CASE.status.in_(("resolved", "closed"))), n(CASE.deleted_at.is_not(None)))
+        due = CaseFilter(view="due")
         with self.journal.sessions() as s:
-            row = s.execute(select(
-                n(live), n(live & CASE.status.in_(ACTIVE_STATUSES)),
-                n(live & (CASE.status == "waiting")), n(live & (CASE.status == "escalated")),
-                n(live & CASE.status.in_(("resolved", "closed"))), n(CASE.deleted_at.is_not(None)),
-            )).one()
-            due_ids = self._ordered_ids(s, CaseFilter(view="due"), today)
+            if self.journal.kind == "sqlite":  # one statement (_rows_at_once), ids ranked
+                ranked = self._case_query(due, today, ranked=True)
+                places = ranked.with_only_columns(ranked.selected_columns.pos, CASE.id,
+                                                  maintain_column_froms=True)
+                (row,), ranks = self._rows_at_once(s, counts_q, places)
+                due_ids = [int(cid) for _pos, cid in sorted(ranks)]
+            else:
+                row = s.execute(counts_q).one()
+                due_ids = list(s.execute(self._case_query(due, today).with_only_columns(
+                    CASE.id, maintain_column_froms=True)).scalars().all())
         names = ("all", "active", "waiting", "escalated", "resolved", "deleted")
         return {"due": len(due_ids), **{k: int(v) for k, v in zip(names, row, strict=True)}}, due_ids
 
