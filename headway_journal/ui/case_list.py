@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
@@ -228,6 +229,10 @@ class CaseListModel(QAbstractTableModel):
 class BadgeDelegate(QStyledItemDelegate):
     """Paints the status word (and 'overdue N d') as a tinted pill; the word is always there."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[Any, str, str], tuple[int, int]] = {}
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         key = index.data(BadgeKeyRole)
         if not key:
@@ -266,8 +271,20 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width() + 16, max(size.height(), option.fontMetrics.height() + 10))
+        # The status and deadline columns are sized to the rows in sight, which asks every
+        # cell of them; most share a text ("OPEN", "in 3 days"), so each text and font is
+        # measured once (the large journal's first show asked ~200 cells: docs/performance.md,
+        # item 18).
+        font = index.data(_FONT)
+        key = (index.data(_DISPLAY), option.font.key(), font.key() if isinstance(font, QFont) else "")
+        known = self._sizes.get(key)
+        if known is None:
+            size = super().sizeHint(option, index)
+            known = (size.width() + 16, max(size.height(), option.fontMetrics.height() + 10))
+            if len(self._sizes) > 512:
+                self._sizes.clear()
+            self._sizes[key] = known
+        return QSize(*known)
 
 
 def size_columns(view: QTreeView) -> None:
