@@ -74,3 +74,37 @@ def test_organization_column_only_with_several_organizations(
     assert [t for t in elided_titles(window) if len(t) <= 36] == []
     window.org_filter.setCurrentIndex(window.org_filter.findText("Aetna"))
     assert window.case_list.isColumnHidden(COL_ORG)  # one organization chosen
+
+
+def test_a_cells_size_follows_its_text_and_the_font_though_measured_once(
+        qtbot: Any, service: JournalService, sample: Sample, make_window: Any) -> None:
+    """The status and deadline cells' sizes are kept per text and font (docs/performance.md,
+    item 18): the same text gives the same size, a longer text or a larger font a wider one."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    window = make_window(service)
+    window.set_view("all")
+    view = window.case_list
+    model = view.model()
+    delegate = view.itemDelegateForColumn(COL_STATUS)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    sizes = {}
+    for row in range(model.rowCount()):
+        index = model.index(row, COL_STATUS)
+        size = delegate.sizeHint(option, index)
+        text = str(index.data())
+        assert sizes.setdefault(text, (size.width(), size.height())) == (size.width(),
+                                                                          size.height())
+    assert len(sizes) >= 2  # the sample has cases in more than one status
+    (short, short_size), (long, long_size) = sorted(
+        sizes.items(), key=lambda item: len(item[0]))[::len(sizes) - 1]
+    if len(long) > len(short):
+        assert long_size[0] > short_size[0]
+    larger = QStyleOptionViewItem(option)
+    font = larger.font
+    font.setPointSizeF(font.pointSizeF() * 2)
+    larger.font = font
+    larger.fontMetrics = QFontMetrics(font)
+    index = model.index(0, COL_STATUS)
+    assert delegate.sizeHint(larger, index).width() > delegate.sizeHint(option, index).width()
