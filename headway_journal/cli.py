@@ -586,9 +586,9 @@ def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
 
 
 def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
-    from headway_journal import l10n
-    from headway_journal.casefile.service_bridge import CaseFileTooLarge
-    from headway_journal.journal.profile import missing_details
+    from contextlib import ExitStack
+
+    from headway_journal.short_run import loading
 
     out = out_path(args.output)
     if any(n < 1 for n in [*args.exclude_exhibit, *args.include_exhibit]):
@@ -596,8 +596,15 @@ def cmd_casefile(args: argparse.Namespace, folder: Path) -> int:
     if args.include_exhibit and not args.redact:
         raise CliError("--include-exhibit puts an exhibit back in a redacted copy; it needs "
                        "--redact (without it every exhibit is included).")
-    with open_journal(folder, read_only=True) as svc:
-        case_id = svc.find_case(args.case)
+    with ExitStack() as stack:
+        with loading():  # the build's modules and the open journal live until the exit
+            from headway_journal import l10n
+            from headway_journal.casefile.service_bridge import CaseFileTooLarge
+            from headway_journal.casefile.signing import keys, sign  # noqa: F401 - loaded here
+            from headway_journal.journal.profile import missing_details
+
+            svc = stack.enter_context(open_journal(folder, read_only=True))
+            case_id = svc.find_case(args.case)
         try:
             with l10n.using(args.language or l10n.system_language()):
                 result = _build_casefile(svc, case_id, out, args)

@@ -1,5 +1,6 @@
 """Garbage collection in a command-line run: fewer collections during a case file, thresholds
-as they were afterwards, and cycles still collected."""
+as they were afterwards, cycles still collected, and what a command loads kept out of the
+collector's sight."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from headway_journal.short_run import YOUNG_THRESHOLD, fewer_collections
+from headway_journal.short_run import YOUNG_THRESHOLD, fewer_collections, loading
 
 
 class _Node:
@@ -52,5 +53,49 @@ def test_nothing_changes_where_automatic_collection_is_off() -> None:
     try:
         with fewer_collections():
             assert gc.get_threshold() == before
+    finally:
+        gc.enable()
+
+
+@pytest.fixture
+def unfrozen() -> Iterator[None]:
+    """``loading`` freezes what exists; the test process gets it back afterwards."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+@pytest.mark.usefixtures("unfrozen")
+def test_loading_runs_without_the_collector_and_freezes_what_it_made() -> None:
+    assert gc.isenabled()
+    with loading():
+        assert not gc.isenabled()
+        made = [_Node() for _ in range(1_000)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(made)  # out of every later collection's walk
+    assert all(not any(node is x for x in gc.get_objects()) for node in made[:3])
+    with pytest.raises(RuntimeError), loading():
+        raise RuntimeError("a journal that would not open")
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("unfrozen")
+def test_cycles_made_after_loading_are_still_collected() -> None:
+    with loading():
+        pass
+    later = weakref.ref(_Node())
+    gc.collect()
+    assert later() is None
+
+
+def test_loading_changes_nothing_where_automatic_collection_is_off() -> None:
+    gc.disable()
+    try:
+        frozen = gc.get_freeze_count()
+        with loading():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+        assert gc.get_freeze_count() == frozen
     finally:
         gc.enable()

@@ -33,7 +33,6 @@ from .. import i18n
 from .crypto import unlocked
 from .db import (
     BACKUPS_DIR,
-    DB_ERRORS,
     DB_NAME,
     KNOWN_REVISIONS,
     FolderLock,
@@ -43,6 +42,7 @@ from .db import (
     JournalTooNew,
     connect_file,
     connect_readonly,
+    db_errors,
     quick_check,
     read_revision,
     sqlite_backup,
@@ -231,7 +231,7 @@ def _last_change_id(db: Path) -> int | None:
     try:
         row = con.execute("SELECT max(id) FROM changes").fetchone()
         return None if row is None or row[0] is None else int(row[0])
-    except DB_ERRORS:
+    except db_errors():
         return None
     finally:
         con.close()
@@ -457,7 +457,7 @@ def _keep_current(folder: Path, when: datetime, safety_backup: bool) -> Path | N
     if not (db.exists() and db.stat().st_size > 0) or quick_check(db):
         return None
     # Fold the write-ahead log into the file so the set-aside copy is complete by itself.
-    with suppress(*DB_ERRORS):
+    with suppress(*db_errors()):
         con = connect_file(db)
         try:
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -624,7 +624,7 @@ def backup_on_open(journal: Journal, *, min_age: timedelta = OPEN_BACKUP_MIN_AGE
     if journal.upgrade_backup:
         up = Path(journal.upgrade_backup)
         if up.exists() and read_sidecar(up) is None:
-            with suppress(OSError, *DB_ERRORS, JournalError):
+            with suppress(OSError, *db_errors(), JournalError):
                 write_sidecar(up)
         return None
     if journal.upgraded_from is None:  # a new journal
@@ -655,9 +655,6 @@ def backup_before_command(journal: Journal, *, min_age: timedelta = COMMAND_BACK
     return path
 
 
-_COMMAND_BACKUP_ERRORS: tuple[type[Exception], ...] = (OSError, *DB_ERRORS, JournalError)
-
-
 def arm_command_backup(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_MIN_AGE,
                        made: builtins.list[Path] | None = None) -> None:
     """Make ``backup_before_command`` run just before the first write of this session (a
@@ -667,11 +664,11 @@ def arm_command_backup(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_
     def action() -> None:
         try:
             path = backup_before_command(journal, min_age=min_age)
-        except _COMMAND_BACKUP_ERRORS as exc:
+        except (OSError, *db_errors(), JournalError) as exc:
             from .db import describe_sqlite_error
 
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
-                describe_sqlite_error(exc) if isinstance(exc, DB_ERRORS) else str(exc))
+                describe_sqlite_error(exc) if isinstance(exc, db_errors()) else str(exc))
             raise JournalError(
                 i18n.text("The automatic backup before this change could not be made, so nothing was changed: {join}").format(join=' '.join(str(why).split()))) from exc
         if path is not None and made is not None:

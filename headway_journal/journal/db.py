@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -32,13 +33,22 @@ from .fsutil import make_private_dir, replace_durably, write_text_atomic
 if TYPE_CHECKING:  # pragma: no cover
     from .crypto.keys import JournalKeys
 
-try:  # SQLCipher (a locked journal's database) raises its own classes, not sqlite3's
-    from sqlcipher3.dbapi2 import Error as _CipherError
-except ImportError:  # pragma: no cover - a build without SQLCipher opens plain journals only
-    _CipherError = sqlite3.Error
-# Every error a connection to a journal database (plain or locked) can raise.
-DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, _CipherError)
-_READ_ERRORS: tuple[type[Exception], ...] = (*DB_ERRORS, UnicodeDecodeError)  # garbage text
+_PLAIN_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
+
+
+def db_errors() -> tuple[type[Exception], ...]:
+    """Every error a connection to a journal database (plain or locked) can raise.
+
+    SQLCipher (a locked journal's database) raises its own classes, not sqlite3's; they exist
+    only once its module is loaded, which opening a locked journal does
+    (``crypto.database``), so a plain journal's start does not load SQLCipher for them."""
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    error = getattr(cipher, "Error", None)
+    return _PLAIN_ERRORS if error is None else (sqlite3.Error, error)
+
+
+def _read_errors() -> tuple[type[Exception], ...]:
+    return (*db_errors(), UnicodeDecodeError)  # garbage where text was
 
 DB_NAME = "journal.sqlite3"
 LOCK_NAME = swap.LOCK_NAME
@@ -158,7 +168,7 @@ def readonly_uri(db_path: str | os.PathLike[str]) -> str:
 def _connect(target: str, keys: JournalKeys | None, *, uri: bool = False,
              timeout: float = 5.0) -> sqlite3.Connection:
     """sqlite3's connection, or for a locked journal SQLCipher's, keyed before anything else
-    (the two modules have the same API; SQLCipher's raises ``DB_ERRORS``' other classes)."""
+    (the two modules have the same API; SQLCipher's raises ``db_errors()``' other classes)."""
     if keys is None:
         return sqlite3.connect(target, uri=uri, timeout=timeout)
     from .crypto.database import apply_key, dbapi
@@ -181,7 +191,7 @@ def connect_readonly(db_path: str | os.PathLike[str],
     con = _connect(uri, keys, uri=True)
     try:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except DB_ERRORS as exc:
+    except db_errors() as exc:
         if "unable to open" not in str(exc) or not Path(db_path).is_file():
             return con
         con.close()
@@ -247,7 +257,7 @@ def make_engine(db_path: Path, *, foreign_keys: bool = True,
 
         @event.listens_for(engine, "checkin")
         def _checkin(dbapi_connection: Any, _record: Any) -> None:
-            with suppress(*DB_ERRORS):  # a read-only session's connection writes again
+            with suppress(*db_errors()):  # a read-only session's connection writes again
                 dbapi_connection.execute("PRAGMA query_only = OFF")
 
     @event.listens_for(engine, "connect")
@@ -343,7 +353,7 @@ def read_revision(db_path: Path, keys: JournalKeys | None = None) -> str | None:
             return None
         rev = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return None if rev is None else str(rev[0])
-    except _READ_ERRORS as exc:  # (garbage where text was)
+    except _read_errors() as exc:  # (garbage where text was)
         raise JournalDamaged(
             f"The journal database {db_path} cannot be read: {exc}. Nothing was changed."
         ) from exc
@@ -356,14 +366,14 @@ def quick_check(db_path: Path, keys: JournalKeys | None = None) -> list[str]:
     problems: list[str] = []
     try:
         con = connect_readonly(db_path, keys)
-    except DB_ERRORS as exc:
+    except db_errors() as exc:
         return [f"cannot open database: {exc}"]
     try:
         rows = con.execute("PRAGMA quick_check").fetchall()
         problems += [str(r[0]) for r in rows if r[0] != "ok"]
         for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check").fetchall():
             problems.append(f"{table} row {rowid} points to a missing {parent} row")
-    except _READ_ERRORS as exc:  # (garbage where text was)
+    except _read_errors() as exc:  # (garbage where text was)
         problems.append(f"database is damaged: {exc}")
     finally:
         con.close()
@@ -628,7 +638,7 @@ class Journal:
             self._closed = True
         if not self._closed:
             self.engine.dispose()
-            with suppress(*DB_ERRORS):
+            with suppress(*db_errors()):
                 # Not waiting when another program is writing (its WAL stays, and so no stamp).
                 con = connect_file(self.db_path, self.keys, timeout=0.1)
                 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")

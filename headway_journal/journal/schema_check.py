@@ -29,7 +29,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .db import DB_ERRORS, DB_NAME, KNOWN_REVISIONS, connect_readonly, migrate_to
+from .db import DB_NAME, KNOWN_REVISIONS, connect_readonly, db_errors, migrate_to
 
 __all__ = [
     "Schema",
@@ -119,7 +119,7 @@ def read_schema(path: Path) -> Schema:
     """The schema of the database file ``path`` (read-only; nothing in it runs)."""
     try:
         con = connect_readonly(path)
-    except DB_ERRORS as exc:
+    except db_errors() as exc:
         raise SchemaError(f"it cannot be opened ({exc})") from exc
     try:
         con.execute("PRAGMA trusted_schema = OFF")
@@ -143,7 +143,7 @@ def read_schema(path: Path) -> Schema:
         if "alembic_version" in tables:
             version_rows = int(con.execute("SELECT count(*) FROM alembic_version").fetchone()[0])
         return Schema(tables, indexes, triggers, views, version_rows)
-    except DB_ERRORS as exc:
+    except db_errors() as exc:
         raise SchemaError(f"its schema cannot be read ({exc})") from exc
     finally:
         con.close()

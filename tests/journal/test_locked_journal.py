@@ -152,3 +152,19 @@ def test_a_backup_saved_elsewhere_reads_with_the_unlocked_journal(tmp_path: Path
     assert backup.check_backup(outside) is None
     side_data = backup.read_sidecar(outside)
     assert side_data is not None and side_data["attachments"] == []
+
+
+def test_a_locked_journals_database_errors_are_the_journals_errors(tmp_path: Path) -> None:
+    """SQLCipher's own error classes are among ``db.db_errors()`` once a locked journal has
+    been opened (a plain journal's start never loads SQLCipher for them)."""
+    folder = tmp_path / "journal"
+    opened = make_locked(folder)
+    from sqlcipher3 import dbapi2
+
+    assert issubclass(dbapi2.OperationalError, db.db_errors())
+    con = db.connect_file(folder / db.DB_NAME, opened.keys)
+    try:
+        with pytest.raises(db.db_errors()):
+            con.execute("SELECT * FROM no_such_table")
+    finally:
+        con.close()

@@ -43,6 +43,8 @@ NOT_BEFORE_THE_WINDOW = (
     "headway_journal.ui.main_window.welcome", "headway_journal.ui.your_details",
     "headway_journal.ui.capture.ocr_queue", "headway_journal.journal.record_views",
     "headway_journal.journal.record_inputs",
+    # SQLCipher opens locked journals only (docs/performance.md, item 19)
+    "sqlcipher3",
 )
 
 PROBE = r"""

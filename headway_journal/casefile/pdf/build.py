@@ -52,7 +52,7 @@ from ... import i18n
 from ...journal.fsutil import fsync_dir
 from ..chain_bridge import MANIFEST_NAME, manifest_bytes
 from ..data import CaseFileData
-from . import fast_numbers
+from . import fast_numbers, fast_text
 from .exhibits import Prepared, prepare_exhibits
 from .footer import footer_texts
 from .footer_forms import footer_canvas_maker
@@ -115,6 +115,7 @@ def build_casefile(
     as the very last step, and its last page says what the signature proves.
     """
     fast_numbers.install()
+    fast_text.install()
     register_fonts()
     if signer is not None:
         data = replace(data, signature_note=signer.note())
