@@ -662,9 +662,10 @@ def arm_command_backup(journal: Journal, *, min_age: timedelta = COMMAND_BACKUP_
     with a JournalError saying so: the journal is not changed without its backup. Backups
     made are appended to ``made``."""
     def action() -> None:
+        failures: tuple[type[Exception], ...] = (OSError, *db_errors(), JournalError)
         try:
             path = backup_before_command(journal, min_age=min_age)
-        except (OSError, *db_errors(), JournalError) as exc:
+        except failures as exc:
             from .db import describe_sqlite_error
 
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
