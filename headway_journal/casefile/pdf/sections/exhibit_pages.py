@@ -4,6 +4,7 @@ fit."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from reportlab.platypus import (
     Flowable,
@@ -34,6 +35,7 @@ __all__ = [
 def exhibit_images(ctx: Context, prep: Prepared) -> list[Flowable]:
     """One page per image exhibit, or two to a page when both lose at most 15% there."""
     images = sorted(prep.images, key=lambda im: im.exhibit.number)
+    captions = {id(im): _caption(ctx, im) for im in images}  # made and measured once each
     out: list[Flowable] = []
     gap = 18.0
     half_h = (FRAME_H - gap) / 2
@@ -44,16 +46,31 @@ def exhibit_images(ctx: Context, prep: Prepared) -> list[Flowable]:
         second = images[i + 1] if i + 1 < len(images) else None
         if (
             second is not None
-            and _is_short(ctx, first, half_h)
-            and _is_short(ctx, second, half_h)
+            and _is_short(first, half_h, captions[id(first)].height)
+            and _is_short(second, half_h, captions[id(second)].height)
         ):
-            out += [PageBreak(), image_slot(ctx, first, half_h), Spacer(1, gap)]
-            out.append(image_slot(ctx, second, half_h))
+            out += [PageBreak(), image_slot(ctx, first, half_h, captions[id(first)]),
+                    Spacer(1, gap)]
+            out.append(image_slot(ctx, second, half_h, captions[id(second)]))
             i += 2
         else:
-            out += [PageBreak(), image_slot(ctx, first, FRAME_H)]
+            out += [PageBreak(), image_slot(ctx, first, FRAME_H, captions[id(first)])]
             i += 1
     return out
+
+
+class _Caption(NamedTuple):
+    """An image exhibit's heading, file details and digest, and the height they take."""
+
+    heading: Heading
+    info: Paragraph
+    sha: Paragraph
+    height: float
+
+
+def _caption(ctx: Context, im: PlacedImage) -> _Caption:
+    heading, info, sha = _slot_text(ctx, im)
+    return _Caption(heading, info, sha, _text_height((heading, info, sha)))
 
 
 def _slot_text(ctx: Context, im: PlacedImage) -> tuple[Heading, Paragraph, Paragraph]:
@@ -81,24 +98,27 @@ def _text_height(parts: Sequence[Paragraph]) -> float:
     return total + 8  # space between image and caption
 
 
-def _fit(ctx: Context, im: PlacedImage, box_h: float) -> tuple[float, float]:
-    avail_h = max(40.0, box_h - _text_height(_slot_text(ctx, im)) - 2)
+def _fit(im: PlacedImage, box_h: float, text_h: float) -> tuple[float, float]:
+    """The image's size in a box ``box_h`` high that also holds ``text_h`` of caption."""
+    avail_h = max(40.0, box_h - text_h - 2)
     # never enlarge beyond 96 dpi (0.75 pt per pixel)
     scale = min(FRAME_W / im.width_px, avail_h / im.height_px, 0.75)
     return im.width_px * scale, im.height_px * scale
 
 
-def _is_short(ctx: Context, im: PlacedImage, half_h: float) -> bool:
+def _is_short(im: PlacedImage, half_h: float, text_h: float) -> bool:
     """Landscape-ish images that lose at most 15% of their size on a half page."""
-    full_w, _ = _fit(ctx, im, FRAME_H)
-    half_w, _ = _fit(ctx, im, half_h)
+    full_w, _ = _fit(im, FRAME_H, text_h)
+    half_w, _ = _fit(im, half_h, text_h)
     return half_w >= 0.85 * full_w
 
 
-def image_slot(ctx: Context, im: PlacedImage, box_h: float) -> KeepTogether:
-    """An image exhibit with its heading, frame, file details and digest, fitted into *box_h*."""
-    heading, info, sha = _slot_text(ctx, im)
-    width, height = _fit(ctx, im, box_h)
+def image_slot(ctx: Context, im: PlacedImage, box_h: float,
+               caption: _Caption | None = None) -> KeepTogether:
+    """An image exhibit with its heading, frame, file details and digest, fitted into *box_h*
+    (``caption``: those texts already made for ``im``, used as they are)."""
+    heading, info, sha, text_h = caption if caption is not None else _caption(ctx, im)
+    width, height = _fit(im, box_h, text_h)
     picture: Flowable
     if im.pixels is not None:
         name = f"HJExhibit{im.exhibit.number}"
