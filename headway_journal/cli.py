@@ -758,33 +758,11 @@ def _gui(args: argparse.Namespace) -> int:
     # (ui.gc_guard) collects on the GUI thread, and is back on when the window is gone.
     gc.disable()
     try:
-        return _window(args, journal, open_file)
+        from headway_journal.window_start import run_window
+
+        return run_window(args, journal, open_file)
     finally:
         gc.enable()
-
-
-def _window(args: argparse.Namespace, journal: Path | None, open_file: str | None) -> int:
-    try:
-        from headway_journal.ui.app import run_gui
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("PySide6"):
-            raise CliError("The window needs PySide6, which is not installed; the commands "
-                           f"still work (see '{PROG} --help').") from None
-        if exc.name and exc.name.startswith("headway_journal"):
-            raise CliError("The window is not available yet in this version; the commands "
-                           f"work (see '{PROG} --help').") from None
-        raise
-    run: Callable[..., Any] = run_gui
-    url = database_url(args)
-    if url is not None:  # a shared journal's window
-        if args.demo:
-            raise CliError("--demo fills a journal folder; it cannot be used with --database.")
-        if open_file is not None:
-            return int(run(None, database=url, open_file=open_file))
-        return int(run(None, database=url))
-    if open_file is not None:
-        return int(run(journal, demo=bool(args.demo and journal is None), open_file=open_file))
-    return int(run(journal, demo=bool(args.demo and journal is None)))
 
 
 def _desktop(*, install: bool, uninstall: bool) -> int:

@@ -18,6 +18,20 @@ class _Node:
         self.me = self  # a reference cycle: only the cyclic collector frees it
 
 
+@pytest.fixture(autouse=True)
+def automatic_collection() -> Iterator[None]:
+    """Each test starts with automatic collection on, as a command-line process does (a
+    window made earlier in this worker switches it off: ``ui.gc_guard``), and leaves it as
+    it found it."""
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was:
+            gc.disable()
+
+
 @pytest.fixture
 def default_thresholds() -> Iterator[None]:
     before = gc.get_threshold()

@@ -101,16 +101,23 @@ class PromiseDates(ServiceBase):
         with self.journal.sessions() as s:
             rows = s.execute(q).all()
         out = []
-        states: dict[tuple[str, dl.PromiseDue, date], dl.PromiseState] = {}
+        # many promises share a deadline, a time zone and so a state: each made once
+        dues: dict[tuple[date, datetime | None], dl.PromiseDue] = {}
+        todays: dict[Any, date] = {}
+        states: dict[tuple[object, ...], dl.PromiseState] = {}
         for (pid, ptext, bdays, hours, due_on, status, due_date, due_at, cid, case_id, started,
              channel, rep, title, org) in rows:
             if due_date is not None:
-                due = dl.PromiseDue(due_on=due_date, due_at=due_at)
+                due = dues.get((due_date, due_at))
+                if due is None:
+                    due = dues[due_date, due_at] = dl.PromiseDue(due_on=due_date, due_at=due_at)
             else:
                 due = dl.promise_due(started, business_days=bdays, hours=hours, due_on=due_on,
                                      calendar=self.calendar)
-            today = now.astimezone(started.tzinfo).date()
-            key = (status, due, today)  # many promises share a deadline: count days once
+            today = todays.get(started.tzinfo)
+            if today is None:
+                today = todays[started.tzinfo] = now.astimezone(started.tzinfo).date()
+            key = dl.promise_state_key(status, due, today=today, now=now)
             state = states.get(key)
             if state is None:
                 state = states[key] = dl.promise_state(status, due, today=today, now=now,

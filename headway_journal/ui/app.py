@@ -69,7 +69,10 @@ from .teardown import dispose_widgets, enable_crash_traces, top_level_ids
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..journal.opening import OpenOutcome
+    from ..journal.records import FirstScreen
     from ..journal.service import JournalService
+    from .early_open import EarlyOpen
+    from .first_read import FirstRead
 
 LOGS_DIR = "logs"
 ERROR_LOG = "errors.log"
@@ -370,26 +373,31 @@ class ErrorReporter(QObject):
 
 
 def run_gui(journal_dir: Path | None, demo: bool = False, database: str | None = None,
-            open_file: str | None = None) -> int:
+            open_file: str | None = None, early: EarlyOpen | None = None) -> int:
     """Open the journal (or a throwaway demo journal, or the shared journal at the URL
     ``database``) in the main window; returns the exit code. ``open_file`` (``headway-journal
     FILE``) is offered once the window is shown (``ui.open_document``), or handed to the window
-    already running on the journal."""
-    app = make_application()
-    from .file_open import FileOpenRouter
-
-    router = FileOpenRouter.install(app)  # macOS: files the Finder sends, even this early
-    if open_file is not None:
-        router.receive(open_file)
+    already running on the journal. ``early``: that journal, already opened with its first read
+    under way (``ui.early_open``); this takes it over (and closes it when done)."""
     try:
-        return _run_gui(app, router, journal_dir, demo, database)
+        app = make_application()
+        from .file_open import FileOpenRouter
+
+        router = FileOpenRouter.install(app)  # macOS: files the Finder sends, even this early
+        if open_file is not None:
+            router.receive(open_file)
+        try:
+            return _run_gui(app, router, journal_dir, demo, database, early)
+        finally:
+            router.uninstall()
+            router.deleteLater()
     finally:
-        router.uninstall()
-        router.deleteLater()
+        if early is not None:
+            early.close()  # unless the window took it over
 
 
 def _run_gui(app: QApplication, router: Any, journal_dir: Path | None, demo: bool,
-             database: str | None) -> int:
+             database: str | None, early: EarlyOpen | None = None) -> int:
     from .translation import install_language
 
     install_language()  # Settings > Language, else the system's (before any window)
@@ -426,12 +434,16 @@ def _run_gui(app: QApplication, router: Any, journal_dir: Path | None, demo: boo
     open_check = None
     service: JournalService | None = None
     try:
-        service, note = open_service(
-            folder, hand_over=instance.hand_over_soon if instance is not None else None,
-            backup=not demo, defer_check=True)
+        first: FirstRead[FirstScreen] | None = None
+        if early is not None and early.folder == folder:
+            (service, first), note = early.take(), ""
+        else:
+            service, note = open_service(
+                folder, hand_over=instance.hand_over_soon if instance is not None else None,
+                backup=not demo, defer_check=True)
         if service is None:
             return 0 if note == HANDED_OVER else 1
-        window = _main_window(service, demo)
+        window = _main_window(service, demo, first)
         shutdown.set_quit(window.quit)
         open_check = _present(window, note, instance, demo, router)
         _smoke_exit(window)
@@ -457,8 +469,10 @@ def _run_gui(app: QApplication, router: Any, journal_dir: Path | None, demo: boo
         _remove_view_copies()
 
 
-def _main_window(service: JournalService, demo: bool) -> Any:
-    """The window of ``service``'s journal (a demo journal filled with the sample cases)."""
+def _main_window(service: JournalService, demo: bool,
+                 first: FirstRead[FirstScreen] | None = None) -> Any:
+    """The window of ``service``'s journal (a demo journal filled with the sample cases);
+    ``first``: its first read, already under way (``ui.early_open``)."""
     if demo:
         try:
             demo_module = importlib.import_module("headway_journal.journal.demo")
@@ -466,9 +480,10 @@ def _main_window(service: JournalService, demo: bool) -> Any:
             demo_module = None
         if demo_module is not None:
             demo_module.populate_demo(service)
-    from .first_read import FirstRead
+    if first is None:
+        from .first_read import FirstRead
 
-    first = FirstRead(service.first_screen)  # beside the loading of the window's modules
+        first = FirstRead(service.first_screen)  # beside the loading of the window's modules
     try:
         from .main_window import MainWindow
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -119,6 +120,19 @@ class TestBusinessCalendar:
     def test_business_days_between_long_range_counts_holidays(self) -> None:
         # 2026: 261 weekdays, 11 federal holidays on weekdays (July 4 observed on Fri 3rd).
         assert US.business_days_between(d("2025-12-31"), d("2026-12-31")) == 250
+
+    def test_business_days_between_agrees_with_counting_day_by_day(self) -> None:
+        """The count from the sorted weekday holidays equals walking the days one by one, for
+        ranges starting and ending on holidays, weekends and across years (two countries)."""
+        rng = random.Random(19)
+        for cal in (US, BusinessCalendar("GB", "ENG")):
+            for _ in range(300):
+                a = d("2024-11-20") + timedelta(days=rng.randrange(900))
+                b = a + timedelta(days=rng.randrange(-60, 400))
+                lo, hi = min(a, b), max(a, b)
+                walked = sum(1 for n in range(1, (hi - lo).days + 1)
+                             if cal.is_business_day(lo + timedelta(days=n)))
+                assert cal.business_days_between(a, b) == (walked if b >= a else -walked), (a, b)
 
     def test_other_country_great_britain(self) -> None:
         gb = BusinessCalendar("GB", "ENG")

@@ -83,3 +83,42 @@ def test_a_promise_without_a_stored_deadline_is_computed(svc: JournalService) ->
     back = next(i for i in items if i.promise.text == "Call back")
     computed = _computed(svc, cases)[back.promise.id]
     assert (back.promise.due, back.promise.state) == (computed[1], computed[2])
+
+
+def test_promises_sharing_a_deadline_each_stand_as_their_own_terms_say(
+        svc: JournalService) -> None:
+    """Many promises share a deadline; those due at an hour that day differ by whether the
+    hour has passed, and a contact in another zone can be on another day: each state is the
+    one the case view computes for that promise."""
+    org = svc.organization_by_key("headway")
+    assert org is not None
+    cases = []
+    # NOW is 18:00 UTC: 10:00 PST, 11:00 PDT. Due at 09:00, 10:30 and 12:00 local today.
+    for n, (started, promise) in enumerate([
+        (datetime(2026, 11, 12, 5, 0, tzinfo=PST), PromiseInput("Four hours", hours=4)),
+        (datetime(2026, 11, 12, 5, 0, tzinfo=PST), PromiseInput("Four hours too", hours=4)),
+        (datetime(2026, 11, 12, 6, 30, tzinfo=PST), PromiseInput("Later today", hours=4)),
+        (datetime(2026, 11, 12, 8, 0, tzinfo=PST), PromiseInput("At noon", hours=4)),
+        (datetime(2026, 11, 12, 6, 30, tzinfo=PDT), PromiseInput("Other zone", hours=4)),
+        (datetime(2026, 11, 9, 9, 0, tzinfo=PST), PromiseInput("Two days", business_days=2)),
+        (datetime(2026, 11, 9, 9, 0, tzinfo=PST), PromiseInput("Two days too", business_days=2)),
+        (datetime(2026, 11, 3, 9, 0, tzinfo=PST), PromiseInput("Long ago", business_days=1)),
+        (datetime(2026, 11, 12, 23, 30, tzinfo=timezone(timedelta(hours=9))),
+         PromiseInput("Tokyo tomorrow", due_on=date(2026, 11, 13))),
+    ]):
+        cid = svc.create_case(CaseInput(title=f"Shared {n}", organization_id=org.id,
+                                        issue_type="billing", role="client",
+                                        opened_on=started.date()))
+        svc.log_contact(cid, ContactInput(started_at=started, channel="chat",
+                                          promises=[promise]))
+        cases.append(cid)
+    computed = _computed(svc, cases)
+    items = svc.due_items(now=NOW, include_future=True)
+    assert len(items) == 9
+    for item in items:
+        p = item.promise
+        assert (p.text, p.due, p.state) == computed[p.id][:3]
+    codes = {i.promise.text: i.promise.state.code for i in items}
+    assert codes["Four hours"] == codes["Four hours too"] == "overdue"  # 09:00 PST passed
+    assert codes["Later today"] == codes["At noon"] == "due_today"  # 10:30 and 12:00 PST
+    assert codes["Other zone"] == "overdue"  # 10:30 PDT is 09:30 PST

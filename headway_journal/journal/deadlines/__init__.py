@@ -76,6 +76,7 @@ if TYPE_CHECKING:  # the names below, each loaded from its part on first use
         PromiseTermsError,
         promise_due,
         promise_state,
+        promise_state_key,
         validate_promise_terms,
     )
 
@@ -101,7 +102,7 @@ _PARTS: dict[str, tuple[str, ...]] = {
     "promises": (
         "MAX_PROMISE_BUSINESS_DAYS", "MAX_PROMISE_HOURS", "MAX_PROMISE_YEARS",
         "PROMISE_STATUSES", "PromiseDue", "PromiseState", "PromiseTermsError", "promise_due",
-        "promise_state", "validate_promise_terms"
+        "promise_state", "promise_state_key", "validate_promise_terms"
     ),
 }
 _WHERE = {name: part for part, names in _PARTS.items() for name in names}
@@ -150,6 +151,7 @@ __all__ = [
     "outside_clocks_for_fields",
     "promise_due",
     "promise_state",
+    "promise_state_key",
     "validate_promise_terms",
 ]
 

@@ -22,6 +22,7 @@ class _HolidayTable:
         self.subdivision = subdivision
         self._names: dict[date, str] = {}
         self._sorted: list[date] = []  # the keys of _names in order (for holidays_between)
+        self._on_weekdays: list[date] = []  # those falling Monday to Friday, in order
         self._years: set[int] = set()
         self._loaded_source_years: set[int] = set()
         self._lock = threading.Lock()
@@ -46,6 +47,7 @@ class _HolidayTable:
             # The library may add neighbouring years on its own; keep the first name seen.
             self._names.setdefault(day, str(name))
         self._sorted = sorted(self._names)
+        self._on_weekdays = [d for d in self._sorted if d.weekday() < 5]
         self._loaded_source_years.add(year)
 
     def _ensure(self, year: int) -> None:
@@ -73,6 +75,13 @@ class _HolidayTable:
             self._ensure(year)
         days = self._sorted  # replaced, never changed in place: safe beside a loading thread
         return days[bisect.bisect_left(days, first):bisect.bisect_right(days, last)]
+
+    def weekday_holidays_between(self, first: date, last: date) -> int:
+        """How many holidays fall Monday to Friday in the closed range [first, last]."""
+        for year in range(first.year, last.year + 1):
+            self._ensure(year)
+        days = self._on_weekdays  # replaced, never changed in place (as _sorted)
+        return max(0, bisect.bisect_right(days, last) - bisect.bisect_left(days, first))
 
 
 @lru_cache(maxsize=32)
@@ -142,12 +151,7 @@ class BusinessCalendar:
         if b < a:
             return -self.business_days_between(b, a)
         weekdays = _weekdays_through(b) - _weekdays_through(a)
-        holidays_on_weekdays = sum(
-            1
-            for d in self._table().holidays_between(a + timedelta(days=1), b)
-            if d.weekday() < 5
-        )
-        return weekdays - holidays_on_weekdays
+        return weekdays - self._table().weekday_holidays_between(a + timedelta(days=1), b)
 
 
 # The calendar used when none is given: United States federal holidays.

@@ -178,6 +178,17 @@ def _overdue(due_on: date, today: date, cal: BusinessCalendar) -> PromiseState:
         plural=i18n.plural("{n} business day", "{n} business days", days).format(n=f"{days:,}")), days)
 
 
+def promise_state_key(status: str, due: PromiseDue, *, today: date,
+                      now: datetime | None = None) -> tuple[object, ...]:
+    """Everything :func:`promise_state` depends on besides the calendar: promises with the
+    same key stand the same way, so a list of many promises classifies each key once (most
+    share a deadline; those due at an hour differ only in whether that hour has passed)."""
+    if due.due_at is not None and now is not None:
+        require_aware(now, i18n.text("current time"))
+        return (status, due.due_on, today, True, now > due.due_at)
+    return (status, due.due_on, today, False, False)
+
+
 def promise_state(
     status: str,
     due: PromiseDue,

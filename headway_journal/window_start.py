@@ -1,0 +1,51 @@
+"""Starting the window from the command line (``headway-journal`` with no command).
+
+Kept apart from ``cli`` (the commands' parser and runner); the window's own modules are
+loaded only here, and only when it starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from headway_journal.cli import PROG, CliError, database_url
+
+__all__ = ["run_window"]
+
+
+def run_window(args: argparse.Namespace, journal: Path | None, open_file: str | None) -> int:
+    """The window on ``journal`` (a demo, a shared journal's URL from the options, or ``open_file``
+    offered in it); its exit code. The journal is opened, and its first read started, before
+    PySide6 is loaded when nothing about it needs the user (``ui.early_open``)."""
+    early = None
+    if not args.demo and database_url(args) is None:
+        from headway_journal.ui.early_open import open_early
+
+        early = open_early(journal)  # its first read runs while PySide6 loads
+    try:
+        from headway_journal.ui.app import run_gui
+    except ModuleNotFoundError as exc:
+        if early is not None:
+            early.close()
+        if exc.name and exc.name.startswith("PySide6"):
+            raise CliError("The window needs PySide6, which is not installed; the commands "
+                           f"still work (see '{PROG} --help').") from None
+        if exc.name and exc.name.startswith("headway_journal"):
+            raise CliError("The window is not available yet in this version; the commands "
+                           f"work (see '{PROG} --help').") from None
+        raise
+    run: Callable[..., Any] = run_gui
+    url = database_url(args)
+    if url is not None:  # a shared journal's window
+        if args.demo:
+            raise CliError("--demo fills a journal folder; it cannot be used with --database.")
+        if open_file is not None:
+            return int(run(None, database=url, open_file=open_file))
+        return int(run(None, database=url))
+    if open_file is not None:
+        return int(run(journal, demo=bool(args.demo and journal is None), open_file=open_file,
+                       early=early))
+    return int(run(journal, demo=bool(args.demo and journal is None), early=early))
