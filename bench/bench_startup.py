@@ -4,8 +4,10 @@ Three kinds of fresh child processes (QT_QPA_PLATFORM=offscreen), interleaved, N
 
 * ``floor``: the floor of this stack: import PySide6 and SQLAlchemy's ORM, run one query on the
   journal's database, show a bare QMainWindow with a QTableView holding the rows;
-* ``app`` on a 2-case journal and on the large journal: the real ``headway_journal.ui.app``
-  ``run_gui`` path (journal opened, MainWindow built and shown).
+* ``app`` on a 2-case journal and on the large journal: the program as
+  ``python -m headway_journal --journal DIR`` starts it (``cli.main``: the journal opened
+  before PySide6 loads, MainWindow built and shown; until item 19 of docs/performance.md the
+  child called ``ui.app.run_gui`` itself, skipping the command line's start-up measures).
 
 Each child records ``time.monotonic()`` (system-wide on Linux) in a ``QTimer.singleShot(0)``
 queued when the main window receives its first Show event, after making sure the first page of
@@ -107,14 +109,52 @@ def child_floor(db: Path, idle: float, tuned: bool = False) -> int:
 
 
 def child_app(journal: Path | None, idle: float, database: str | None = None) -> int:
+    """The app as ``python -m headway_journal --journal DIR`` starts it (the command line's
+    window start: the cyclic collector off, the journal opened before PySide6 loads); a
+    shared journal's window (``database``) through ``run_gui`` as before."""
+    if database is None and journal is not None:
+        return _program_start(journal, idle)
     # The app first, as ``python -m headway_journal`` imports it: its package loads the Qt-free
     # layers before PySide6 (ui/__init__.py), which a PySide6 import here would pre-empt.
     from headway_journal.ui.app import make_application, run_gui
 
-    from PySide6.QtCore import QTimer  # isort: skip
-    from PySide6.QtWidgets import QApplication, QMainWindow  # isort: skip
-
     _app = make_application()  # (kept referenced while the window runs)
+    _watch_first_show(idle)
+    return int(run_gui(journal, database=database) or 0)
+
+
+def _program_start(journal: Path, idle: float) -> int:
+    """``headway_journal.cli.main(["--journal", DIR])``, watching for the first show from the
+    moment the application is made (nothing is imported here before the program does)."""
+    import headway_journal.ui.early_open as early_open  # Qt-free, as the program loads it
+
+    opened = early_open.open_early
+
+    def open_then_watch(folder: Path | None) -> Any:
+        early = opened(folder)
+        import headway_journal.ui.app as app_module  # what the program imports next
+
+        make = app_module.make_application
+
+        def make_and_watch(*args: Any, **kwargs: Any) -> Any:
+            app = make(*args, **kwargs)
+            _watch_first_show(idle)
+            return app
+
+        app_module.make_application = make_and_watch  # type: ignore[assignment]
+        return early
+
+    early_open.open_early = open_then_watch  # type: ignore[assignment]
+    from headway_journal.cli import main
+
+    return int(main(["--journal", str(journal)]) or 0)
+
+
+def _watch_first_show(idle: float) -> None:
+    """Report the first turn of the event loop that finds the main window shown."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
     state: dict[str, Any] = {"seen": False}
 
     def ready(win: Any) -> None:
@@ -152,7 +192,6 @@ def child_app(journal: Path | None, idle: float, database: str | None = None) ->
             ready(win)
 
     QTimer.singleShot(0, first_show)
-    return int(run_gui(journal, database=database) or 0)
 
 
 # --- the parent -----------------------------------------------------------------------------------
