@@ -45,7 +45,7 @@ def run_window(args: argparse.Namespace, journal: Path | None, open_file: str | 
         if open_file is not None:
             return int(run(None, database=url, open_file=open_file))
         return int(run(None, database=url))
+    options: dict[str, Any] = {} if early is None else {"early": early}
     if open_file is not None:
-        return int(run(journal, demo=bool(args.demo and journal is None), open_file=open_file,
-                       early=early))
-    return int(run(journal, demo=bool(args.demo and journal is None), early=early))
+        options["open_file"] = open_file
+    return int(run(journal, demo=bool(args.demo and journal is None), **options))

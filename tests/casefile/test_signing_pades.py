@@ -78,7 +78,9 @@ def _signature_parts(pdf: bytes) -> tuple[list[int], cms.SignedData]:
     assert len(found) == 1
     ranges = [0, *(int(n) for n in found[0])]
     hex_part = pdf[ranges[1] + 1:ranges[2] - 1]
-    info = cms.ContentInfo.load(bytes.fromhex(hex_part.decode("ascii")).rstrip(b"\0"))
+    # the signature fills its placeholder's start; the zeros after it are padding (strict=False
+    # reads the DER value by its own length: stripping zeros cut one that ended in 0x00)
+    info = cms.ContentInfo.load(bytes.fromhex(hex_part.decode("ascii")), strict=False)
     return ranges, info["content"]
 
 

@@ -20,9 +20,11 @@ def gui(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[dict[str, Any]]
     calls: list[dict[str, Any]] = []
 
     def run_gui(journal_dir: Path | None, demo: bool = False, database: str | None = None,
-                open_file: str | None = None) -> int:
+                open_file: str | None = None, early: Any = None) -> int:
         calls.append({"journal": journal_dir, "demo": demo, "database": database,
                       "open_file": open_file})
+        if early is not None:  # opened before the window (ui.early_open): closed as it would
+            early.close()
         return 0
 
     app = types.ModuleType("headway_journal.ui.app")
