@@ -29,17 +29,6 @@ CASES, CONTACTS, PROMISES, ORGANIZATIONS = (
 CASE, CONTACT, PROMISE, ORG = (t.c for t in (CASES, CONTACTS, PROMISES, ORGANIZATIONS))
 
 
-def _not_by_index(column: Any) -> Any:
-    """``column`` in a form no index can serve (``column || ''``), for a condition the
-    database should test on rows it reached another way.
-
-    A page of summaries asks for the earliest pending promise of ~100 cases: SQLite's
-    planner (which has no statistics in a journal) otherwise walks every pending promise by
-    the status index and looks up each one's contact, 6 ms on the 100,000-contact journal,
-    instead of going from the cases' contacts to their promises, 3 ms."""
-    return column + ""
-
-
 def _day(value: Any) -> Any:
     """A stored date as a ``date`` (ISO text when read as a plain value; None stays None)."""
     return date.fromisoformat(value) if isinstance(value, str) else value
@@ -159,7 +148,7 @@ class CaseQueries(ServiceBase):
                 .group_by(CONTACT.case_id),
                 select(CONTACT.case_id, func.min(PROMISE.due_date))
                 .join(PROMISES, PROMISE.contact_id == CONTACT.id)
-                .where(CONTACT.case_id.in_(ids), _not_by_index(PROMISE.status) == "pending",
+                .where(CONTACT.case_id.in_(ids), PROMISE.status == "pending",
                        CONTACT.deleted_at.is_(None))
                 .group_by(CONTACT.case_id),
                 select(CASE.id, CASE.key, CASE.title, CASE.issue_type, CASE.role, CASE.status,
