@@ -13,7 +13,8 @@ from sqlalchemy.orm import selectinload
 
 from . import deadlines as dl
 from . import records
-from .models import Case, Contact, Organization, Promise, utc_now
+from .case_queries import CASE, CASES, CONTACT, CONTACTS, ORG, ORGANIZATIONS, PROMISE
+from .models import Promise, utc_now
 from .records import ACTIVE_STATUSES, PROMISE_STATUSES, DueItem, NotFound, ValidationError
 from .safe_echo import escape_for_terminal
 from .service_base import ServiceBase
@@ -84,20 +85,21 @@ class PromiseDates(ServiceBase):
         """
         now = now or datetime.now(UTC)
         limit = now.date() + timedelta(days=horizon_days)
+        # Core columns: rows of plain values, without the ORM's loading of each row
+        p, c, k, o = PROMISE, CONTACT, CASE, ORG
         q = (
-            select(Promise.id, Promise.text, Promise.business_days, Promise.hours,
-                   Promise.due_on, Promise.status, Promise.due_date, Promise.due_at,
-                   Contact.id, Contact.case_id, Contact.started_at, Contact.channel,
-                   Contact.rep_name, Case.title, Organization.name)
-            .join(Contact, Contact.id == Promise.contact_id)
-            .join(Case, Case.id == Contact.case_id)
-            .join(Organization, Organization.id == Case.organization_id)
-            .where(Promise.status == "pending", Contact.deleted_at.is_(None),
-                   Case.deleted_at.is_(None), Case.status.in_(ACTIVE_STATUSES))
-            .order_by(Promise.due_date, Promise.id)
+            select(p.id, p.text, p.business_days, p.hours, p.due_on, p.status, p.due_date,
+                   p.due_at, c.id, c.case_id, c.started_at, c.channel, c.rep_name, k.title,
+                   o.name)
+            .join(CONTACTS, c.id == p.contact_id)
+            .join(CASES, k.id == c.case_id)
+            .join(ORGANIZATIONS, o.id == k.organization_id)
+            .where(p.status == "pending", c.deleted_at.is_(None),
+                   k.deleted_at.is_(None), k.status.in_(ACTIVE_STATUSES))
+            .order_by(p.due_date, p.id)
         )
         if not include_future:
-            q = q.where(Promise.due_date <= limit)
+            q = q.where(p.due_date <= limit)
         with self.journal.sessions() as s:
             rows = s.execute(q).all()
         out = []
