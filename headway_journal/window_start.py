@@ -9,9 +9,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from headway_journal.cli import PROG, CliError, database_url
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from headway_journal.ui.early_open import EarlyOpen
 
 __all__ = ["run_window"]
 
@@ -22,21 +25,23 @@ def run_window(args: argparse.Namespace, journal: Path | None, open_file: str | 
     PySide6 is loaded when nothing about it needs the user (``ui.early_open``)."""
     early = None
     if not args.demo and database_url(args) is None:
-        from headway_journal.ui.early_open import open_early
+        from headway_journal.journal.interrupts import Interrupted, catch_interrupts
 
-        early = open_early(journal)  # its first read runs while PySide6 loads
-    try:
-        from headway_journal.ui.app import run_gui
-    except ModuleNotFoundError as exc:
-        if early is not None:
-            early.close()
-        if exc.name and exc.name.startswith("PySide6"):
-            raise CliError("The window needs PySide6, which is not installed; the commands "
-                           f"still work (see '{PROG} --help').") from None
-        if exc.name and exc.name.startswith("headway_journal"):
-            raise CliError("The window is not available yet in this version; the commands "
-                           f"work (see '{PROG} --help').") from None
-        raise
+        try:
+            # Until the window's own handling of quit signals is installed (ui.shutdown), a
+            # logout or Ctrl+C while the journal is already open closes it cleanly and ends
+            # the start as File > Quit would (status 0), instead of killing the process.
+            with catch_interrupts():
+                from headway_journal.ui.early_open import open_early
+
+                early = open_early(journal)  # its first read runs while PySide6 loads
+                run_gui = _window_module(early)
+        except Interrupted:
+            if early is not None:
+                early.close()
+            return 0
+    else:
+        run_gui = _window_module(None)
     run: Callable[..., Any] = run_gui
     url = database_url(args)
     if url is not None:  # a shared journal's window
@@ -49,3 +54,22 @@ def run_window(args: argparse.Namespace, journal: Path | None, open_file: str | 
     if open_file is not None:
         options["open_file"] = open_file
     return int(run(journal, demo=bool(args.demo and journal is None), **options))
+
+
+def _window_module(early: EarlyOpen | None) -> Callable[..., Any]:
+    """``ui.app.run_gui`` (PySide6 loads here); a clear error when the window cannot load, the
+    early-opened journal closed first."""
+    try:
+        from headway_journal.ui.app import run_gui
+    except BaseException as exc:
+        if early is not None:
+            early.close()
+        if isinstance(exc, ModuleNotFoundError) and exc.name:
+            if exc.name.startswith("PySide6"):
+                raise CliError("The window needs PySide6, which is not installed; the "
+                               f"commands still work (see '{PROG} --help').") from None
+            if exc.name.startswith("headway_journal"):
+                raise CliError("The window is not available yet in this version; the "
+                               f"commands work (see '{PROG} --help').") from None
+        raise
+    return run_gui

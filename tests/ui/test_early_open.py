@@ -128,3 +128,33 @@ def test_the_command_line_opens_early_only_a_plain_folder(
     demo = argparse.Namespace(demo=True, database=None, journal=None)
     assert window_start.run_window(demo, None, None) == 0
     assert asked == [tmp_path]
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGINT"])
+def test_a_quit_signal_before_the_window_closes_the_early_journal_cleanly(
+        service: JournalService, sample: Any, monkeypatch: pytest.MonkeyPatch,
+        signame: str) -> None:
+    """A logout (or Ctrl+C) while PySide6 is still loading: the journal opened early is closed
+    as File > Quit closes it (its clean-close stamp written) and the start ends with 0."""
+    import os
+    import signal
+
+    from headway_journal import window_start
+    from headway_journal.journal.db import HEAD_REVISION, verified_since
+
+    folder = service.folder
+    service.close()
+
+    def loading_when_the_signal_comes(early: Any) -> Any:
+        assert early is not None and not early.taken  # the journal is open at this moment
+        os.kill(os.getpid(), getattr(signal, signame))
+        raise AssertionError("the signal did not stop the start")
+
+    monkeypatch.setattr(window_start, "_window_module", loading_when_the_signal_comes)
+    args = argparse.Namespace(demo=False, database=None, journal=str(folder))
+    assert window_start.run_window(args, folder, None) == 0
+    # closed cleanly: its stamp still matches the file, so the next start skips the full check
+    assert verified_since(folder, HEAD_REVISION, closed_cleanly=True) is not None
+    assert not (folder / (DB_NAME + "-wal")).exists()
+    assert _reopens(folder)
+    assert signal.getsignal(getattr(signal, signame)) is not None  # handlers put back
