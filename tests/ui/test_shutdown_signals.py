@@ -110,6 +110,7 @@ def test_a_quit_signal_closes_the_journal_like_file_quit(
 
 def test_signal_wakes_the_event_loop_and_quits_once(qtbot: Any) -> None:
     calls: list[str] = []
+    before = signal.getsignal(signal.SIGHUP)  # SIG_DFL, or SIG_IGN under nohup
     handler = ShutdownHandler(lambda: calls.append("quit"))
     handler.install([signal.SIGHUP, signal.SIGTERM])
     try:
@@ -123,7 +124,7 @@ def test_signal_wakes_the_event_loop_and_quits_once(qtbot: Any) -> None:
         assert handler.reason == "SIGHUP"
     finally:
         handler.uninstall()
-    assert signal.getsignal(signal.SIGHUP) is signal.SIG_DFL
+    assert signal.getsignal(signal.SIGHUP) is before  # put back as it was
 
 
 def test_open_dialogs_drafts_are_written_on_quit(qtbot: Any, tmp_path: Path) -> None:
