@@ -122,3 +122,29 @@ def test_promises_sharing_a_deadline_each_stand_as_their_own_terms_say(
     assert codes["Four hours"] == codes["Four hours too"] == "overdue"  # 09:00 PST passed
     assert codes["Later today"] == codes["At noon"] == "due_today"  # 10:30 and 12:00 PST
     assert codes["Other zone"] == "overdue"  # 10:30 PDT is 09:30 PST
+
+
+def test_the_items_are_the_dataclasses_they_would_be_if_made_one_by_one(
+        svc: JournalService) -> None:
+    """due_items makes its items without their generated __init__ (``frozen_made``): each is
+    equal to, hashes like and stays as frozen as the one the constructor makes."""
+    import dataclasses
+
+    from headway_journal.journal.promise_dates import frozen_made
+    from headway_journal.journal.records import DueItem, PromiseView
+
+    _fill(svc)
+    items = svc.due_items(now=NOW, include_future=True)
+    assert items
+    for item in items:
+        p = item.promise
+        rebuilt = DueItem(PromiseView(**{f.name: getattr(p, f.name)
+                                         for f in dataclasses.fields(PromiseView)}),
+                          item.case_id, item.case_title, item.organization, item.contact)
+        assert item == rebuilt and hash(item) == hash(rebuilt)
+        assert type(p.due.due_on) is date and type(p.made_at) is datetime
+        assert p.made_at.tzinfo is not None
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            p.text = "changed"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        frozen_made(DueItem, {"promise": None})  # every field, or it refuses
