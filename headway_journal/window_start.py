@@ -23,8 +23,9 @@ def run_window(args: argparse.Namespace, journal: Path | None, open_file: str | 
     """The window on ``journal`` (a demo, a shared journal's URL from the options, or ``open_file``
     offered in it); its exit code. The journal is opened, and its first read started, before
     PySide6 is loaded when nothing about it needs the user (``ui.early_open``)."""
+    url = database_url(args)
     early = None
-    if not args.demo and database_url(args) is None:
+    if not args.demo and url is None:
         from headway_journal.journal.interrupts import Interrupted, catch_interrupts
 
         try:
@@ -43,7 +44,6 @@ def run_window(args: argparse.Namespace, journal: Path | None, open_file: str | 
     else:
         run_gui = _window_module(None)
     run: Callable[..., Any] = run_gui
-    url = database_url(args)
     if url is not None:  # a shared journal's window
         if args.demo:
             raise CliError("--demo fills a journal folder; it cannot be used with --database.")

@@ -196,18 +196,13 @@ class CaseQueries(ServiceBase):
             n(live), n(live & CASE.status.in_(ACTIVE_STATUSES)),
             n(live & (CASE.status == "waiting")), n(live & (CASE.status == "escalated")),
             n(live & CASE.status.in_(("resolved", "closed"))), n(CASE.deleted_at.is_not(None)))
-        due = CaseFilter(view="due")
+        # the 'due' ids with their places in the list's order (rows at once carry no order)
+        ranked = self._case_query(CaseFilter(view="due"), today, ranked=True)
+        places = ranked.with_only_columns(ranked.selected_columns.pos, CASE.id,
+                                          maintain_column_froms=True)
         with self.journal.sessions() as s:
-            if self.journal.kind == "sqlite":  # one statement (_rows_at_once), ids ranked
-                ranked = self._case_query(due, today, ranked=True)
-                places = ranked.with_only_columns(ranked.selected_columns.pos, CASE.id,
-                                                  maintain_column_froms=True)
-                (row,), ranks = self._rows_at_once(s, counts_q, places)
-                due_ids = [int(cid) for _pos, cid in sorted(ranks)]
-            else:
-                row = s.execute(counts_q).one()
-                due_ids = list(s.execute(self._case_query(due, today).with_only_columns(
-                    CASE.id, maintain_column_froms=True)).scalars().all())
+            (row,), ranks = self._rows_at_once(s, counts_q, places)
+        due_ids = [int(cid) for _pos, cid in sorted(ranks)]
         names = ("all", "active", "waiting", "escalated", "resolved", "deleted")
         return {"due": len(due_ids), **{k: int(v) for k, v in zip(names, row, strict=True)}}, due_ids
 
