@@ -125,26 +125,38 @@ def child_app(journal: Path | None, idle: float, database: str | None = None) ->
 
 def _program_start(journal: Path, idle: float) -> int:
     """``headway_journal.cli.main(["--journal", DIR])``, watching for the first show from the
-    moment the application is made (nothing is imported here before the program does)."""
-    import headway_journal.ui.early_open as early_open  # Qt-free, as the program loads it
+    moment the application is made. Nothing is imported here before the program imports it:
+    ``ui.app`` is wrapped as it loads (an import hook), not imported ahead of the program (until
+    item 20 of docs/performance.md, this child imported the Qt-free layers itself before the
+    program turned the cyclic collector off, and paid ~20 ms of collections the program never
+    does)."""
+    import importlib.machinery
 
-    opened = early_open.open_early
+    class WatchApp:  # a meta path finder (not importlib.abc's class: that module costs ~5 ms)
+        def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+            if name != "headway_journal.ui.app":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.machinery.PathFinder.find_spec(name, path)
+            if spec is None or spec.loader is None:
+                return spec
+            run = spec.loader.exec_module
 
-    def open_then_watch(folder: Path | None) -> Any:
-        early = opened(folder)
-        import headway_journal.ui.app as app_module  # what the program imports next
+            def exec_then_wrap(module: Any) -> None:
+                run(module)
+                make = module.make_application
 
-        make = app_module.make_application
+                def make_and_watch(*args: Any, **kwargs: Any) -> Any:
+                    app = make(*args, **kwargs)
+                    _watch_first_show(idle)
+                    return app
 
-        def make_and_watch(*args: Any, **kwargs: Any) -> Any:
-            app = make(*args, **kwargs)
-            _watch_first_show(idle)
-            return app
+                module.make_application = make_and_watch
 
-        app_module.make_application = make_and_watch  # type: ignore[assignment]
-        return early
+            spec.loader.exec_module = exec_then_wrap  # type: ignore[method-assign]
+            return spec
 
-    early_open.open_early = open_then_watch  # type: ignore[assignment]
+    sys.meta_path.insert(0, WatchApp())
     from headway_journal.cli import main
 
     return int(main(["--journal", str(journal)]) or 0)
