@@ -70,7 +70,7 @@ JOURNAL_ENTRIES = swap.JOURNAL_ENTRIES
 # Kept here (and checked against Alembic's scripts by a test) so opening a journal that needs no
 # upgrade never imports Alembic.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0008", "0006",
-                                    "0007", "0009", "0010")
+                                    "0007", "0009", "0010", "0011")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
