@@ -141,8 +141,10 @@ class PromiseDates(ServiceBase):
         dues: dict[tuple[str, str | None], dl.PromiseDue] = {}
         todays: dict[Any, date] = {}
         states: dict[tuple[object, ...], dl.PromiseState] = {}
+        seen_states: dict[tuple[object, ...], dl.PromiseState] = {}
         whos: dict[tuple[str, str], str] = {}
         view_type = records.PromiseView
+        calendar = self.calendar
         for (pid, ptext, bdays, hours, due_on_text, status, due_date, due_at, cid, case_id,
              started_text, channel, rep, title, org) in rows:
             started = datetime.fromisoformat(started_text)
@@ -158,15 +160,21 @@ class PromiseDates(ServiceBase):
                         due_at=None if due_at is None else datetime.fromisoformat(due_at))
             else:
                 due = dl.promise_due(started, business_days=bdays, hours=hours, due_on=due_on,
-                                     calendar=self.calendar)
+                                     calendar=calendar)
             today = todays.get(started.tzinfo)
             if today is None:
                 today = todays[started.tzinfo] = now.astimezone(started.tzinfo).date()
-            key = dl.promise_state_key(status, due, today=today, now=now)
-            state = states.get(key)
-            if state is None:
-                state = states[key] = dl.promise_state(status, due, today=today, now=now,
-                                                       calendar=self.calendar)
+            # ``now`` is the same for every item: the state depends on the status, the
+            # deadline (its stored text, else the one computed) and the day where it was made
+            seen = (status, due_date or due, due_at, today)
+            state = seen_states.get(seen)
+            if state is None:  # a new deadline: its days overdue may already have a state
+                key = dl.promise_state_key(status, due, today=today, now=now, calendar=calendar)
+                state = states.get(key)
+                if state is None:
+                    state = states[key] = dl.promise_state(status, due, today=today, now=now,
+                                                           calendar=calendar)
+                seen_states[seen] = state
             who = whos.get((channel, rep))
             if who is None:
                 who = whos[channel, rep] = ", ".join(x for x in (channel.capitalize(), rep) if x)

@@ -37,6 +37,7 @@ from headway_journal.journal.deadlines import (
     outside_clocks_for_fields,
     promise_due,
     promise_state,
+    promise_state_key,
     validate_promise_terms,
 )
 
@@ -903,3 +904,31 @@ def test_the_package_loads_each_part_on_first_use() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60, check=True).stdout.splitlines()
     assert out == ["[]", "['business_days', 'promises']"]
+
+
+@pytest.mark.parametrize("country", ["US", "GB"])
+def test_promises_with_one_state_key_stand_the_same_way(country: str) -> None:
+    """``promise_state_key`` with the calendar: an overdue promise is keyed by its business
+    days overdue; every promise of a key has the state the key's first promise has, and the
+    states of different keys differ (over deadlines around the year-end holidays, days of
+    the month, hours passed or not, and every status)."""
+    cal = BusinessCalendar(country)
+    rng = random.Random(7)
+    first: dict[tuple[object, ...], object] = {}
+    tz = timezone(timedelta(hours=-5))
+    for _ in range(3000):
+        due_on = date(2026, 11, 15) + timedelta(days=rng.randrange(60))
+        today = date(2026, 11, 15) + timedelta(days=rng.randrange(90))
+        status = rng.choice(["pending", "pending", "kept", "broken", "Pending "])
+        due_at = (datetime.combine(due_on, time(rng.randrange(24)), tz)
+                  if rng.random() < 0.3 else None)
+        now = datetime.combine(today, time(rng.randrange(24)), tz)
+        due = PromiseDue(due_on=due_on, due_at=due_at)
+        state = promise_state(status, due, today=today, now=now, calendar=cal)
+        key = promise_state_key(status, due, today=today, now=now, calendar=cal)
+        assert first.setdefault(key, state) == state, (key, state)
+        assert promise_state_key(status, due, today=today, now=now) in {
+            key, (status, due_on, today, due_at is not None, due_at is not None and now > due_at)}
+    overdue = {k: s for k, s in first.items() if k[0] == "overdue"}
+    assert len(overdue) > 20  # many deadlines, far fewer states
+    assert len({s for s in overdue.values()}) == len(overdue)

@@ -179,14 +179,24 @@ def _overdue(due_on: date, today: date, cal: BusinessCalendar) -> PromiseState:
 
 
 def promise_state_key(status: str, due: PromiseDue, *, today: date,
-                      now: datetime | None = None) -> tuple[object, ...]:
-    """Everything :func:`promise_state` depends on besides the calendar: promises with the
-    same key stand the same way, so a list of many promises classifies each key once (most
-    share a deadline; those due at an hour differ only in whether that hour has passed)."""
+                      now: datetime | None = None,
+                      calendar: BusinessCalendar | None = None) -> tuple[object, ...]:
+    """Everything :func:`promise_state` depends on (with ``calendar``, the calendar too):
+    promises with the same key stand the same way, so a list of many promises classifies each
+    key once (most share a deadline; those due at an hour differ only in whether that hour has
+    passed). With ``calendar``, a pending promise that is overdue is keyed by how many business
+    days it is overdue, all that its state says: promises overdue by as many days share a key,
+    whatever their deadlines and the day it is where each was made."""
     if due.due_at is not None and now is not None:
         require_aware(now, i18n.text("current time"))
-        return (status, due.due_on, today, True, now > due.due_at)
-    return (status, due.due_on, today, False, False)
+        passed = now > due.due_at
+        key: tuple[object, ...] = (status, due.due_on, today, True, passed)
+    else:
+        passed = today > due.due_on
+        key = (status, due.due_on, today, False, False)
+    if calendar is not None and passed and status == "pending":
+        return ("overdue", max(1, calendar.business_days_between(due.due_on, today)))
+    return key
 
 
 def promise_state(
