@@ -109,22 +109,18 @@ def child_floor(db: Path, idle: float, tuned: bool = False) -> int:
 
 
 def child_app(journal: Path | None, idle: float, database: str | None = None) -> int:
-    """The app as ``python -m headway_journal --journal DIR`` starts it (the command line's
-    window start: the cyclic collector off, the journal opened before PySide6 loads); a
-    shared journal's window (``database``) through ``run_gui`` as before."""
-    if database is None and journal is not None:
-        return _program_start(journal, idle)
-    # The app first, as ``python -m headway_journal`` imports it: its package loads the Qt-free
-    # layers before PySide6 (ui/__init__.py), which a PySide6 import here would pre-empt.
-    from headway_journal.ui.app import make_application, run_gui
-
-    _app = make_application()  # (kept referenced while the window runs)
-    _watch_first_show(idle)
-    return int(run_gui(journal, database=database) or 0)
+    """The app as the program starts it: ``python -m headway_journal --journal DIR`` (the
+    command line's window start: the cyclic collector off, the journal opened before PySide6
+    loads), or ``--database URL`` for a shared journal's window (until item 20 of
+    docs/performance.md that one called ``run_gui`` itself, with the collector on)."""
+    if database is not None:
+        return _program_start(["--database", database], idle)
+    assert journal is not None
+    return _program_start(["--journal", str(journal)], idle)
 
 
-def _program_start(journal: Path, idle: float) -> int:
-    """``headway_journal.cli.main(["--journal", DIR])``, watching for the first show from the
+def _program_start(args: list[str], idle: float) -> int:
+    """``headway_journal.cli.main(args)``, watching for the first show from the
     moment the application is made. Nothing is imported here before the program imports it:
     ``ui.app`` is wrapped as it loads (an import hook), not imported ahead of the program (until
     item 20 of docs/performance.md, this child imported the Qt-free layers itself before the
@@ -159,7 +155,7 @@ def _program_start(journal: Path, idle: float) -> int:
     sys.meta_path.insert(0, WatchApp())
     from headway_journal.cli import main
 
-    return int(main(["--journal", str(journal)]) or 0)
+    return int(main(args) or 0)
 
 
 def _watch_first_show(idle: float) -> None:
