@@ -124,7 +124,7 @@ def _program_start(args: list[str], idle: float) -> int:
     moment the application is made. Nothing is imported here before the program imports it:
     ``ui.app`` is wrapped as it loads (an import hook), not imported ahead of the program (until
     item 20 of docs/performance.md, this child imported the Qt-free layers itself before the
-    program turned the cyclic collector off, and paid ~20 ms of collections the program never
+    program turned the cyclic collector off, and paid ~70 ms of collections the program never
     does)."""
     import importlib.machinery
 

@@ -5,8 +5,7 @@ and its next deadline; both read the case's contacts that are not deleted. Throu
 contacts by case SQLite still read every contact's row to see whether it was deleted: on the
 100,000-contact journal the first page of cases with promises pending (~4,900 contacts) took
 ~6 ms for the counts alone. A partial index of the live contacts by case answers the counts
-from the index (0.4 ms) and gives the next deadlines their contacts without the rows
-(docs/performance.md, item 20). Made on both stores.
+from the index (0.4 ms; docs/performance.md, item 20). Made on both stores.
 
 Revision ID: 0011
 Revises: 0010
