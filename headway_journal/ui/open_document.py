@@ -1,7 +1,8 @@
 """A file given to the window (``ui.file_open``): never acted on silently.
 
 - A JSON export: "Import the cases in NAME into this journal?"; Yes merges it (all or nothing,
-  ``journal.interchange.import_journal``) and says what changed.
+  ``journal.interchange.import_source``, in the background: ``ui.import_run``) and says what
+  changed.
 - A backup: "Replace this journal with the backup NAME?"; Yes restores it through
   File > Restore from backup's own path (checked first, the current journal backed up).
 - A journal folder: this journal's comes to the front; another opens in a window of its own
@@ -9,7 +10,8 @@
 - Anything else: one sentence saying what it is and what the app opens (``documents``).
 
 ``open_document`` returns what happened ("imported", "restored", "declined", "refused",
-"shown", "launched", "failed") for the tests and callers that care.
+"shown", "launched", "failed", "cancelled") for the tests and callers that care. An import runs
+off the GUI thread with a progress dialog and Cancel (``ui.import_run``).
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QProcess, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QProcess
 from PySide6.QtWidgets import QMessageBox
 
 from .. import documents
 from ..desktop import launcher_command
-from ..journal.interchange import ImportError_, import_journal
+from ..journal.interchange import ImportError_
+from .import_run import ImportRun
 from .single_instance import bring_to_front
 
 if TYPE_CHECKING:
@@ -79,18 +81,30 @@ def _offer_import(w: MainWindow, path: Path) -> str:
         QMessageBox.StandardButton.No)
     if answer != QMessageBox.StandardButton.Yes:
         return "declined"
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    run = w.running_import = ImportRun(w.service, path, w)  # the window's close stops it
     try:
-        summary = import_journal(w.service, path)
-    except (ImportError_, OSError, ValueError) as exc:
-        QGuiApplication.restoreOverrideCursor()
+        outcome = run.run()  # off the GUI thread, with a progress dialog and Cancel
+    finally:
+        w.running_import = None
+        run.deleteLater()
+    if w.closed:  # quit meanwhile: the import was rolled back, no box to show
+        return "cancelled" if outcome.summary is None else "imported"
+    if outcome.cancelled:
+        QMessageBox.information(w, title, _tr("The import of {name} was cancelled: nothing was "
+                                              "imported, the journal is as it was.").format(
+                                                  name=path.name))
+        return "cancelled"
+    if isinstance(outcome.error, (ImportError_, OSError, ValueError)):
         QMessageBox.warning(w, title, _tr("{name} was not imported: {reason}\n\nThe journal is "
-                                          "as it was.").format(name=path.name, reason=exc))
+                                          "as it was.").format(name=path.name,
+                                                               reason=outcome.error))
         return "failed"
-    QGuiApplication.restoreOverrideCursor()
+    if outcome.error is not None:
+        raise outcome.error
+    assert outcome.summary is not None
     w.refresh()
     QMessageBox.information(w, title, _tr("Imported {name}: {summary}").format(
-        name=path.name, summary=summary.describe()))
+        name=path.name, summary=outcome.summary.describe()))
     return "imported"
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass
 from itertools import groupby
@@ -78,6 +78,7 @@ __all__ = [
     "ExportError",
     "ExportSummary",
     "ImportError_",
+    "ImportProgress",
     "ImportSource",
     "ImportSummary",
     "build_document",
@@ -133,6 +134,11 @@ def load_document(path: Path) -> Any:
         raise ImportError_(f"{echo_path(path.name)}: not valid JSON: {exc}") from None
 
 
+# Told after each case is read: (cases read, cases in the file). Whatever it raises stops the
+# import, which is rolled back (the window's Cancel, a quit signal while the window imports).
+ImportProgress = Callable[[int, int], None]
+
+
 @dataclass
 class ImportSource:
     """A JSON file checked by ``open_import_file`` (pass 1), ready to be imported."""
@@ -140,6 +146,11 @@ class ImportSource:
     path: Path
     file: JsonFile
     top: Any
+
+    @property
+    def case_count(self) -> int:
+        """How many cases the file holds (counted by pass 1)."""
+        return len(self.file.streamable)
 
 
 def open_import_file(source: str | os.PathLike[str]) -> ImportSource:
@@ -160,18 +171,29 @@ def open_import_file(source: str | os.PathLike[str]) -> ImportSource:
     return ImportSource(path, file, top)
 
 
-def import_journal(svc: JournalService, source: str | os.PathLike[str]) -> ImportSummary:
+def import_journal(svc: JournalService, source: str | os.PathLike[str],
+                   progress: ImportProgress | None = None) -> ImportSummary:
     """Merge the JSON file at ``source`` into the journal (all or nothing), reading it as a
     stream: memory stays bounded however many contacts it holds."""
-    return import_source(svc, open_import_file(source))
+    return import_source(svc, open_import_file(source), progress)
 
 
-def import_source(svc: JournalService, src: ImportSource) -> ImportSummary:
-    """Merge a file checked by ``open_import_file`` into the journal (all or nothing)."""
+def import_source(svc: JournalService, src: ImportSource,
+                  progress: ImportProgress | None = None) -> ImportSummary:
+    """Merge a file checked by ``open_import_file`` into the journal (all or nothing).
+
+    ``progress(read, total)`` is called before the first case and after each case is read;
+    an exception it raises stops the import there, rolled back like any other problem."""
+    total = src.case_count
 
     def cases() -> Iterator[Any]:
+        if progress is not None:
+            progress(0, total)
         try:
-            yield from src.file.elements("cases", "contacts")
+            for read, case in enumerate(src.file.elements("cases", "contacts"), start=1):
+                yield case
+                if progress is not None:
+                    progress(read, total)
         except JsonFileError as exc:  # the file changed since it was checked
             raise ImportError_(str(exc)) from None
 

@@ -6355,6 +6355,39 @@ Sí rellena el formulario con ello. No empieza vacío y aparta el borrador.</tra
     </message>
   </context>
   <context>
+    <name>ImportRun</name>
+    <message>
+      <location filename="headway_journal/ui/import_run.py" />
+      <source>Checking {name}…</source>
+      <translation>Comprobando {name}…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/import_run.py" />
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/import_run.py" />
+      <source>Import cases</source>
+      <translation>Importar casos</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/import_run.py" />
+      <source>Cancelling: nothing will be imported…</source>
+      <translation>Cancelando: no se importará nada…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/import_run.py" />
+      <source>Importing {name}: {read} of {total} cases read…</source>
+      <translation>Importando {name}: {read} de {total} casos leídos…</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/import_run.py" />
+      <source>Saving the imported cases and storing their exhibits…</source>
+      <translation>Guardando los casos importados y sus anexos…</translation>
+    </message>
+  </context>
+  <context>
     <name>KeyboardHelp</name>
     <message>
       <location filename="headway_journal/ui/keyboard_help.py" />
@@ -7931,6 +7964,11 @@ Cases, contacts and exhibits are merged by key and nothing is deleted. If anythi
       <translation>¿Importar los casos de {name} a este diario?
 
 Los casos, contactos y anexos se combinan por clave y no se elimina nada. Si algo del archivo no es válido, no se importa nada.</translation>
+    </message>
+    <message>
+      <location filename="headway_journal/ui/open_document.py" />
+      <source>The import of {name} was cancelled: nothing was imported, the journal is as it was.</source>
+      <translation>Se canceló la importación de {name}: no se importó nada y el diario está como estaba.</translation>
     </message>
     <message>
       <location filename="headway_journal/ui/open_document.py" />

@@ -72,6 +72,7 @@ from .welcome_host import WelcomeHost
 
 if TYPE_CHECKING:  # pragma: no cover - loaded when used (start-up skips them)
     from ..exhibits.panel import ExhibitsPanel
+    from ..import_run import ImportRun
     from ..shared_journal import SharedWatch
 
 
@@ -145,6 +146,7 @@ class MainWindow(CasePaneHost, WelcomeHost, CaseCommands):
         self._counts: dict[str, int] = {}
         self._first_page: list[CaseSummary] = []  # the due view's, read at start-up
         self.tray: QSystemTrayIcon | None = None
+        self.running_import: ImportRun | None = None  # a JSON import under way (open_document)
         self.setObjectName("MainWindow")
         self.setAccessibleName(_tr("Headway Journal"))
         self.setWindowTitle(self._title())
@@ -345,6 +347,8 @@ class MainWindow(CasePaneHost, WelcomeHost, CaseCommands):
                 self.shared_watch.stop()
             if self.tray is not None:
                 self.tray.hide()
+            if self.running_import is not None:  # quit mid-import: rolled back first
+                self.running_import.stop()
             save_all_drafts()  # what open dialogs hold (File > Quit, a signal, the session)
             self._finish_attachments()
             self.session.backup_on_close()

@@ -1,0 +1,179 @@
+"""A JSON export imported from the window runs off the GUI thread: the window answers, a
+progress dialog counts the cases and can cancel, and a quit (File > Quit, SIGTERM) mid-import
+rolls it back before the window closes (issue 23: quit within a few seconds)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
+
+from headway_journal.journal.interchange import export_journal
+from headway_journal.journal.records import CaseInput, ContactInput
+from headway_journal.journal.service import JournalService
+from headway_journal.ui import import_run
+from headway_journal.ui import open_document as od
+from headway_journal.ui.shutdown import ShutdownHandler
+
+YES = QMessageBox.StandardButton.Yes
+CASES = 12
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    shown: dict[str, list[str]] = {"warning": [], "information": [], "question": []}
+
+    def record(kind: str) -> Any:
+        def box(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> Any:
+            shown[kind].append(text)
+            return YES if kind == "question" else QMessageBox.StandardButton.Ok
+        return staticmethod(box)
+
+    for kind in shown:
+        monkeypatch.setattr(QMessageBox, kind, record(kind))
+    return shown
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    """An export of CASES cases from another journal, two contacts each."""
+    with JournalService.open(tmp_path / "elsewhere") as svc:
+        org = svc.organization_by_key("headway")
+        assert org is not None
+        for n in range(CASES):
+            cid = svc.create_case(CaseInput(title=f"Imported {n}", organization_id=org.id,
+                                            issue_type="billing", role="client",
+                                            key=f"case-imported-{n}"))
+            for day in (2, 3):
+                svc.log_contact(cid, ContactInput(
+                    started_at=datetime(2026, 11, day, 9, tzinfo=UTC), channel="phone",
+                    summary=f"Call {day} about case {n}"))
+        (tmp_path / "out").mkdir()
+        export_journal(svc, tmp_path / "out" / "cases.json")
+    return tmp_path / "out" / "cases.json"
+
+
+@pytest.fixture
+def slow(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """Each case takes 50 ms more (so the test can act mid-import); every report is kept."""
+    seen: list[tuple[int, int]] = []
+    real = import_run.import_source
+
+    def slowed(svc: Any, source: Any, progress: Callable[[int, int], None]) -> Any:
+        def each(read: int, total: int) -> None:
+            seen.append((read, total))
+            time.sleep(0.05)
+            progress(read, total)
+        return real(svc, source, each)
+
+    monkeypatch.setattr(import_run, "import_source", slowed)
+    monkeypatch.setattr(import_run, "PROGRESS_EVERY_S", 0.0)
+    return seen
+
+
+def _titles(svc: JournalService) -> set[str]:
+    return {c.title for c in svc.list_cases()}
+
+
+def _when_dialog(action: Callable[[QProgressDialog], None], after_cases: int,
+                 seen: list[tuple[int, int]]) -> list[str]:
+    """Polls (on the GUI thread, so the event loop runs during the import) until the progress
+    dialog exists and ``after_cases`` cases are read, then calls ``action`` with it once; the
+    dialog's label texts seen on the way are returned (filled as it goes)."""
+    labels: list[str] = []
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def poll() -> None:
+        dialog = next((d for d in QApplication.topLevelWidgets() + _children()
+                       if isinstance(d, QProgressDialog)), None)
+        if dialog is None:
+            return
+        labels.append(dialog.labelText())
+        if seen and seen[-1][0] >= after_cases:
+            timer.stop()
+            action(dialog)
+
+    timer.timeout.connect(poll)
+    timer.start()
+    _keep.append(timer)
+    return labels
+
+
+_keep: list[QTimer] = []
+
+
+def _children() -> list[Any]:
+    out: list[Any] = []
+    for w in QApplication.topLevelWidgets():
+        out.extend(w.findChildren(QProgressDialog))
+    return out
+
+
+def test_the_window_answers_and_counts_the_cases_while_it_imports(
+        window: Any, boxes: dict[str, list[str]], export: Path,
+        slow: list[tuple[int, int]]) -> None:
+    before = _titles(window.service)
+    labels = _when_dialog(lambda _d: None, CASES + 1, slow)
+    assert od.open_document(window, str(export)) == "imported"
+    assert slow[0] == (0, CASES) and slow[-1] == (CASES, CASES)
+    # the event loop ran during the import: the dialog was polled and showed the count
+    assert any(f"of {CASES} cases read" in text for text in labels), labels
+    assert _titles(window.service) == before | {f"Imported {n}" for n in range(CASES)}
+    assert boxes["information"] and boxes["information"][0].startswith("Imported cases.json:")
+    assert window.running_import is None
+    assert not any(d.isVisible() for d in _children())  # the dialog is gone
+
+
+def test_cancel_rolls_the_import_back(window: Any, boxes: dict[str, list[str]], export: Path,
+                                      slow: list[tuple[int, int]]) -> None:
+    before = _titles(window.service)
+    _when_dialog(lambda d: d.findChild(QPushButton).click(), 3, slow)  # Cancel
+    assert od.open_document(window, str(export)) == "cancelled"
+    assert slow[-1][0] < CASES  # stopped before the end
+    assert _titles(window.service) == before  # nothing imported
+    assert boxes["information"] == [
+        "The import of cases.json was cancelled: nothing was imported, the journal is as it "
+        "was."]
+    assert not boxes["warning"]
+
+
+def test_sigterm_mid_import_rolls_it_back_and_the_window_closes(
+        window: Any, boxes: dict[str, list[str]], export: Path,
+        slow: list[tuple[int, int]]) -> None:
+    folder = window.service.folder
+    before = _titles(window.service)
+    handler = ShutdownHandler(window.quit)
+    handler.install([signal.SIGTERM])
+    try:
+        _when_dialog(lambda _d: os.kill(os.getpid(), signal.SIGTERM), 3, slow)
+        started = time.monotonic()
+        assert od.open_document(window, str(export)) == "cancelled"
+        assert time.monotonic() - started < 10  # within seconds, not after the whole file
+    finally:
+        handler.uninstall()
+    assert handler.received == ["SIGTERM"]
+    assert window.closed and slow[-1][0] < CASES
+    assert not boxes["information"] and not boxes["warning"]
+    window.service.close()
+    with JournalService.open(folder) as again:  # the journal as it was
+        assert _titles(again) == before
+
+
+def test_a_bad_file_found_in_the_background_is_said_as_before(
+        window: Any, boxes: dict[str, list[str]], tmp_path: Path) -> None:
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"format": "headway-journal", "version": 1, "cases": [{"key": 5}]}')
+    before = _titles(window.service)
+    assert od.open_document(window, str(bad)) == "failed"
+    [said] = boxes["warning"]
+    assert said.startswith("broken.json was not imported: ") and "as it was" in said
+    assert _titles(window.service) == before
