@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..journal.interchange import ImportSummary, import_source, open_import_file
@@ -45,6 +46,26 @@ class ImportOutcome:
     cancelled: bool = False
 
 
+class _ImportDialog(QProgressDialog):
+    """Cancel, Escape and the title bar's close button ask to cancel; the dialog stays, saying
+    so, until the import has been rolled back (QProgressDialog hides at once, which left the
+    window open to edits while the import still held the journal)."""
+
+    stoppable = True  # False in the last stage, which cannot be stopped
+
+    def __init__(self, label: str, cancel: str, parent: QWidget) -> None:
+        super().__init__(label, cancel, 0, 0, parent)
+        self.canceled.disconnect(self.cancel)  # Qt's own reset hides the dialog at once
+
+    def reject(self) -> None:
+        if self.stoppable:
+            self.canceled.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
+        self.reject()
+
+
 class ImportRun(QObject):
     """One import of ``path`` into ``service``, shown over ``parent`` (see the module doc)."""
 
@@ -56,7 +77,7 @@ class ImportRun(QObject):
         self._runner = TaskRunner(self, max_threads=1)
         self._task: Task | None = None
         self._outcome = ImportOutcome()
-        self._dialog: QProgressDialog | None = None
+        self._dialog: _ImportDialog | None = None
 
     @property
     def running(self) -> bool:
@@ -65,9 +86,8 @@ class ImportRun(QObject):
     def run(self) -> ImportOutcome:
         """Import, and return once the import has ended; the window answers meanwhile (a
         local event loop runs until then)."""
-        dialog = self._dialog = QProgressDialog(
-            _tr("Checking {name}…").format(name=self._path.name), _tr("Cancel"), 0, 0,
-            self._parent)
+        dialog = self._dialog = _ImportDialog(
+            _tr("Checking {name}…").format(name=self._path.name), _tr("Cancel"), self._parent)
         dialog.setWindowTitle(_tr("Import cases"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
@@ -85,7 +105,7 @@ class ImportRun(QObject):
         # rolling back (the window's close waited for it already, see ``stop``).
         self._runner.wait()
         dialog.canceled.disconnect(self.cancel)
-        dialog.close()
+        dialog.hide()  # (not close(): that asks to cancel)
         dialog.deleteLater()
         self._dialog = None
         return self._outcome
@@ -142,3 +162,4 @@ class ImportRun(QObject):
         else:  # storing the exhibits, sealing the history, committing: not stopped any more
             dialog.setLabelText(_tr("Saving the imported cases and storing their exhibits…"))
             dialog.setCancelButton(None)
+            dialog.stoppable = False

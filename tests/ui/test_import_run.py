@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -13,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 
 from headway_journal.journal.interchange import export_journal
@@ -61,16 +63,32 @@ def export(tmp_path: Path) -> Path:
     return tmp_path / "out" / "cases.json"
 
 
+class Slow(list[tuple[int, int]]):
+    """Every progress report the import made; at case GATE_AT the worker waits for ``gate``
+    (set by the test's action: so the action always comes mid-import, however busy the machine)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+
+
+GATE_AT = 4
+
+
 @pytest.fixture
-def slow(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
-    """Each case takes 50 ms more (so the test can act mid-import); every report is kept."""
-    seen: list[tuple[int, int]] = []
+def slow(monkeypatch: pytest.MonkeyPatch) -> Slow:
+    """Each case takes 20 ms more, and the import waits at case GATE_AT for the test."""
+    seen = Slow()
     real = import_run.import_source
 
     def slowed(svc: Any, source: Any, progress: Callable[[int, int], None]) -> Any:
         def each(read: int, total: int) -> None:
             seen.append((read, total))
-            time.sleep(0.05)
+            time.sleep(0.02)
+            if read == GATE_AT:  # until the test lets it go on, or the import is cancelled
+                deadline = time.monotonic() + 20
+                while not seen.gate.wait(0.01) and time.monotonic() < deadline:
+                    progress(read, total)  # raises once cancelled
             progress(read, total)
         return real(svc, source, each)
 
@@ -83,24 +101,27 @@ def _titles(svc: JournalService) -> set[str]:
     return {c.title for c in svc.list_cases()}
 
 
-def _when_dialog(action: Callable[[QProgressDialog], None], after_cases: int,
-                 seen: list[tuple[int, int]]) -> list[str]:
+def _when_dialog(action: Callable[[QProgressDialog], None], seen: Slow,
+                 release: bool = True) -> list[str]:
     """Polls (on the GUI thread, so the event loop runs during the import) until the progress
-    dialog exists and ``after_cases`` cases are read, then calls ``action`` with it once; the
-    dialog's label texts seen on the way are returned (filled as it goes)."""
+    dialog shows and the import waits at case GATE_AT, then calls ``action`` with it once
+    and (``release``) lets the import go on, else it waits there until cancelled; the
+    dialog's label texts seen on the way are returned."""
     labels: list[str] = []
     timer = QTimer()
     timer.setInterval(10)
 
     def poll() -> None:
         dialog = next((d for d in QApplication.topLevelWidgets() + _children()
-                       if isinstance(d, QProgressDialog)), None)
+                       if isinstance(d, QProgressDialog) and d.isVisible()), None)
         if dialog is None:
             return
         labels.append(dialog.labelText())
-        if seen and seen[-1][0] >= after_cases:
+        if seen and seen[-1][0] >= GATE_AT:
             timer.stop()
             action(dialog)
+            if release:
+                seen.gate.set()
 
     timer.timeout.connect(poll)
     timer.start()
@@ -120,9 +141,9 @@ def _children() -> list[Any]:
 
 def test_the_window_answers_and_counts_the_cases_while_it_imports(
         window: Any, boxes: dict[str, list[str]], export: Path,
-        slow: list[tuple[int, int]]) -> None:
+        slow: Slow) -> None:
     before = _titles(window.service)
-    labels = _when_dialog(lambda _d: None, CASES + 1, slow)
+    labels = _when_dialog(lambda _d: None, slow)
     assert od.open_document(window, str(export)) == "imported"
     assert slow[0] == (0, CASES) and slow[-1] == (CASES, CASES)
     # the event loop ran during the import: the dialog was polled and showed the count
@@ -134,10 +155,17 @@ def test_the_window_answers_and_counts_the_cases_while_it_imports(
 
 
 def test_cancel_rolls_the_import_back(window: Any, boxes: dict[str, list[str]], export: Path,
-                                      slow: list[tuple[int, int]]) -> None:
+                                      slow: Slow) -> None:
     before = _titles(window.service)
-    _when_dialog(lambda d: d.findChild(QPushButton).click(), 3, slow)  # Cancel
+    said: list[tuple[bool, str]] = []
+
+    def click_cancel(dialog: QProgressDialog) -> None:
+        dialog.findChild(QPushButton).click()
+        said.append((dialog.isVisible(), dialog.labelText()))
+
+    _when_dialog(click_cancel, slow, release=False)
     assert od.open_document(window, str(export)) == "cancelled"
+    assert said == [(True, "Cancelling: nothing will be imported…")]  # up until rolled back
     assert slow[-1][0] < CASES  # stopped before the end
     assert _titles(window.service) == before  # nothing imported
     assert boxes["information"] == [
@@ -146,15 +174,31 @@ def test_cancel_rolls_the_import_back(window: Any, boxes: dict[str, list[str]], 
     assert not boxes["warning"]
 
 
+def test_escape_cancels_too_and_the_dialog_stays_until_the_end(
+        window: Any, boxes: dict[str, list[str]], export: Path,
+        slow: Slow) -> None:
+    before = _titles(window.service)
+    shown: list[bool] = []
+
+    def escape(dialog: QProgressDialog) -> None:
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+        shown.append(dialog.isVisible())  # not hidden with the import still running
+
+    _when_dialog(escape, slow, release=False)
+    assert od.open_document(window, str(export)) == "cancelled"
+    assert shown == [True] and slow[-1][0] < CASES
+    assert _titles(window.service) == before
+
+
 def test_sigterm_mid_import_rolls_it_back_and_the_window_closes(
         window: Any, boxes: dict[str, list[str]], export: Path,
-        slow: list[tuple[int, int]]) -> None:
+        slow: Slow) -> None:
     folder = window.service.folder
     before = _titles(window.service)
     handler = ShutdownHandler(window.quit)
     handler.install([signal.SIGTERM])
     try:
-        _when_dialog(lambda _d: os.kill(os.getpid(), signal.SIGTERM), 3, slow)
+        _when_dialog(lambda _d: os.kill(os.getpid(), signal.SIGTERM), slow, release=False)
         started = time.monotonic()
         assert od.open_document(window, str(export)) == "cancelled"
         assert time.monotonic() - started < 10  # within seconds, not after the whole file
