@@ -419,9 +419,12 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     from headway_journal.journal.interrupts import shield_commits
 
     checked = open_import_file(source)  # unreadable JSON is refused before the journal is touched
-    with open_journal(folder, must_exist=False, writes=True) as svc:
+    from headway_journal.commands.progress import CaseCount
+
+    with open_journal(folder, must_exist=False, writes=True) as svc, \
+            CaseCount(echo_path(source.name)) as count:  # on a terminal's stderr only
         shield_commits(svc.journal.engine)  # a signal during the import's commit waits for it
-        summary = import_source(svc, checked)  # read case by case: memory stays bounded
+        summary = import_source(svc, checked, count)  # case by case: memory stays bounded
         if sum(summary.created.values()) >= SETTLE_AFTER and svc.journal.kind == "postgresql":
             from headway_journal.journal.shared.copy import settle
 
