@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -287,10 +288,15 @@ class BadgeDelegate(QStyledItemDelegate):
         return QSize(*known)
 
 
+TITLE_MIN_CHARS = 16  # the title keeps about this many characters before the organization goes
+_ORG_WANTED = "headway_org_column_wanted"  # the view's property: several organizations shown
+
+
 def size_columns(view: QTreeView) -> None:
     """The title takes the free width; status and deadline are as wide as their content (only
     the rows in sight are measured, so a long list stays fast); the organization, when shown,
-    keeps the width of its heading (a long name is cut before the title is)."""
+    keeps the width of its heading (a long name is cut before the title is), and gives its
+    place to the title when the list is too narrow for both (a small screen)."""
     header = view.header()
     header.setStretchLastSection(False)
     header.setSectionsMovable(False)
@@ -299,9 +305,39 @@ def size_columns(view: QTreeView) -> None:
     for col in (COL_STATUS, COL_DUE):
         header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(COL_ORG, QHeaderView.ResizeMode.Interactive)
-    header.resizeSection(COL_ORG, view.fontMetrics().horizontalAdvance(HEADERS[COL_ORG]) + 16)
+    header.resizeSection(COL_ORG, _organization_width(view))
+    # The title's section changes size with the list (it takes the free width): then, once
+    # the header has laid its sections out (changing them from inside its own resize was undone)
+    fit_later = QTimer(view)
+    fit_later.setSingleShot(True)
+    fit_later.setInterval(0)
+    fit_later.timeout.connect(lambda: fit_organization_column(view))
+    header.sectionResized.connect(lambda col, _old, _new: fit_later.start() if col == COL_TITLE
+                                  else None)
 
 
 def show_organization_column(view: QTreeView, organizations: int, filtered: bool) -> None:
-    """The organization column only when the list can hold more than one organization."""
-    view.setColumnHidden(COL_ORG, organizations <= 1 or filtered)
+    """The organization column only when the list can hold more than one organization (and
+    the list is wide enough for it beside a readable title: ``fit_organization_column``)."""
+    view.setProperty(_ORG_WANTED, organizations > 1 and not filtered)
+    fit_organization_column(view)
+
+
+def fit_organization_column(view: QTreeView) -> None:
+    """Show the organization column if it is wanted and the title keeps TITLE_MIN_CHARS
+    characters beside it; the same free width always gives the same answer."""
+    header = view.header()
+    free = view.viewport().width() - sum(
+        header.sectionSize(col) for col in (COL_STATUS, COL_DUE) if not view.isColumnHidden(col))
+    width = _organization_width(view)
+    hide = (not bool(view.property(_ORG_WANTED))
+            or free < view.fontMetrics().averageCharWidth() * TITLE_MIN_CHARS + width)
+    if view.isColumnHidden(COL_ORG) != hide:
+        view.setColumnHidden(COL_ORG, hide)
+        if not hide:
+            header.resizeSection(COL_ORG, width)
+
+
+def _organization_width(view: QTreeView) -> int:
+    """The organization column's width: its heading's."""
+    return view.fontMetrics().horizontalAdvance(HEADERS[COL_ORG]) + 16

@@ -108,3 +108,35 @@ def test_a_cells_size_follows_its_text_and_the_font_though_measured_once(
     larger.fontMetrics = QFontMetrics(font)
     index = model.index(0, COL_STATUS)
     assert delegate.sizeHint(larger, index).width() > delegate.sizeHint(option, index).width()
+
+
+def test_a_narrow_list_gives_the_organization_column_s_place_to_the_title(
+        qtbot: Any, service: JournalService, sample: Sample, make_window: Any,
+        screen_1280: QRect) -> None:
+    """On a small screen (or a list dragged narrow) the title kept about three characters
+    while status, deadline and organization kept their widths: now the organization gives way
+    first, and comes back when the list is wide enough for both."""
+    from headway_journal.ui.case_list import TITLE_MIN_CHARS
+
+    other = service.save_organization(OrganizationInput(name="Aetna"))
+    service.create_case(CaseInput(title="Claim denied for October", organization_id=other,
+                                  issue_type="technical", role="client"))
+    window = make_window(service)
+    window.set_view("all")
+    view = window.case_list
+    total = sum(window.splitter.sizes())
+
+    def list_width(width: int) -> None:
+        window.splitter.setSizes([width, total - width])
+        qtbot.waitUntil(lambda: view.width() <= width + 2, timeout=2000)
+
+    list_width(340)  # the list on an 800-pixel screen
+    qtbot.waitUntil(lambda: view.isColumnHidden(COL_ORG), timeout=2000)
+    header = view.header()
+    assert header.sectionSize(COL_TITLE) >= view.fontMetrics().averageCharWidth() * TITLE_MIN_CHARS
+
+    list_width(600)
+    qtbot.waitUntil(lambda: not view.isColumnHidden(COL_ORG), timeout=2000)
+    org_heading = view.fontMetrics().horizontalAdvance("Organization")
+    assert header.sectionSize(COL_ORG) >= org_heading  # its heading readable again
+    assert header.sectionSize(COL_TITLE) >= view.fontMetrics().averageCharWidth() * TITLE_MIN_CHARS
