@@ -64,7 +64,7 @@ from . import settings as st
 from .bool_guard import guard_bool_singletons
 from .contrast import KEEPER_NAME, install_readable_palette
 from .first_paint import when_exposed
-from .gc_guard import install_gui_collector
+from .gc_guard import freeze_startup, install_gui_collector, thaw_startup
 from .teardown import dispose_widgets, enable_crash_traces, top_level_ids
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -446,6 +446,7 @@ def _run_gui(app: QApplication, router: Any, journal_dir: Path | None, demo: boo
         window = _main_window(service, demo, first)
         shutdown.set_quit(window.quit)
         open_check = _present(window, note, instance, demo, router)
+        when_exposed(window, freeze_startup)  # full collections walk only what comes later
         _smoke_exit(window)
         return int(app.exec())
     finally:
@@ -467,6 +468,7 @@ def _run_gui(app: QApplication, router: Any, journal_dir: Path | None, demo: boo
         if demo_dir is not None:
             shutil.rmtree(demo_dir, ignore_errors=True)
         _remove_view_copies()
+        thaw_startup()
 
 
 def _main_window(service: JournalService, demo: bool,

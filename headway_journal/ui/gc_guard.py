@@ -19,7 +19,7 @@ import gc
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-__all__ = ["GuiThreadCollector", "install_gui_collector"]
+__all__ = ["GuiThreadCollector", "freeze_startup", "install_gui_collector", "thaw_startup"]
 
 INTERVAL_MS = 500
 
@@ -71,3 +71,21 @@ def install_gui_collector(app: QCoreApplication) -> GuiThreadCollector:
         existing = GuiThreadCollector(app)
         _made.append(existing)
     return existing
+
+
+def freeze_startup() -> None:
+    """Put what start-up made out of the collector's sight, once the window is on screen.
+
+    Start-up makes ~100,000 objects that live as long as the window (modules, classes, the
+    window's widgets and their wrappers); each full collection walked all of them: 33-41 ms on
+    the large journal, a visible pause whenever the collector's counts came due while the user
+    worked. Frozen (``gc.freeze``, as CPython's documentation suggests for a long-lived phase's
+    objects), a full collection walks only what was made since (under 1 ms). The garbage cycles
+    start-up left (~260 objects) stay frozen with them.
+    """
+    gc.freeze()
+
+
+def thaw_startup() -> None:
+    """Back into the collector's sight (the window is gone; tests run many in one process)."""
+    gc.unfreeze()

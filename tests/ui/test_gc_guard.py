@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import threading
+from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QObject
 
 from headway_journal.ui.gc_guard import GuiThreadCollector, install_gui_collector
@@ -50,3 +52,27 @@ def test_a_worker_that_allocates_a_lot_never_collects_qt_garbage(qtbot: Any, qap
         gc.callbacks.remove(watch)
         kept.clear()
     assert set(threads) == {gui}
+
+
+def test_the_window_freezes_what_start_up_made_and_thaws_it_at_the_end(
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the window is on screen, start-up's objects are out of the collector's sight (a
+    full collection no longer walks them); when the window is gone they are back."""
+    from PySide6.QtWidgets import QApplication
+
+    from headway_journal.journal import opening
+    from headway_journal.ui import app as ui_app
+
+    seen: list[int] = []
+
+    def exec_until_frozen(*_args: object) -> int:
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=10_000)
+        seen.append(gc.get_freeze_count())
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_until_frozen)
+    monkeypatch.setattr(opening, "backup_on_open", lambda _journal: None)
+    assert gc.get_freeze_count() == 0
+    assert ui_app.run_gui(tmp_path / "journal") == 0
+    assert seen and seen[0] > 10_000  # the modules, classes and the window's objects
+    assert gc.get_freeze_count() == 0
