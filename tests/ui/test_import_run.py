@@ -221,3 +221,17 @@ def test_a_bad_file_found_in_the_background_is_said_as_before(
     [said] = boxes["warning"]
     assert said.startswith("broken.json was not imported: ") and "as it was" in said
     assert _titles(window.service) == before
+
+
+def test_no_periodic_backup_while_an_import_holds_the_journal(
+        window: Any, boxes: dict[str, list[str]], export: Path, slow: Slow) -> None:
+    made: list[object] = []
+
+    def try_backup(_dialog: QProgressDialog) -> None:
+        window.session.changed_since_backup = True
+        made.append(window.session.periodic_backup())
+
+    _when_dialog(try_backup, slow)
+    assert od.open_document(window, str(export)) == "imported"
+    assert made == [None]  # skipped mid-import
+    assert window.session.changed_since_backup  # so the next check after it makes one

@@ -151,9 +151,11 @@ class JournalSession(QObject):
 
     def periodic_backup(self) -> Path | None:
         """The timer's check: a "periodic" backup when something changed and the newest
-        backup is at least 15 minutes old."""
+        backup is at least 15 minutes old (not while a JSON import holds the journal: the
+        next check after it makes it)."""
         if (self.closed or not self.is_open or not self.changed_since_backup
-                or self.service.read_only is not None):
+                or self.service.read_only is not None
+                or getattr(self.window, "running_import", None) is not None):
             return None
         try:
             made = jbackup.maybe_periodic(self.service.journal, True)
