@@ -285,6 +285,44 @@ def test_cancel_during_the_build_leaves_no_file(
     assert dialog.export_button.isEnabled()
 
 
+def test_quitting_mid_build_stops_it_and_writes_nothing(
+    qtbot: Any, dialog: CaseFileDialog, service: JournalService, make_window: Any,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A quit (a signal, the session ending: the main window closes) while a case file is
+    being built stops the build at once instead of holding the exit until it ends."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "quit.pdf"
+    save_as(monkeypatch, out)
+    reached = threading.Event()
+    real = build.build_for_case
+    builder = dialog.builder
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        report = kwargs["progress"]
+
+        def progress(done: int, total: int, message: str) -> None:
+            report(done, total, message)
+            if done >= 35:  # laying out pages: held until the build is asked to stop
+                reached.set()
+                for _ in range(1000):
+                    if builder.cancel_requested():
+                        break
+                    threading.Event().wait(0.01)
+
+        kwargs["progress"] = progress
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build, "build_for_case", slow)
+    window = make_window(service)
+    dialog.export()
+    qtbot.waitUntil(reached.is_set, timeout=WAIT)
+    with qtbot.waitSignal(builder.cancelled, timeout=10_000):
+        window.close()  # what File > Quit, SIGTERM and the session's request do first
+    assert list(folder.iterdir()) == []  # nothing written, no partial file
+
+
 def test_exhibits_changed_since_the_dialog_opened(
     qtbot: Any, dialog: CaseFileDialog, service: JournalService, case: int,
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path,

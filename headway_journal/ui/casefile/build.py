@@ -13,6 +13,7 @@ import logging
 import shutil
 import tempfile
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -41,6 +42,18 @@ from ..translated import QT_TRANSLATE_NOOP, tr
 from .print_preview import handed_to_viewer, print_pdf
 
 _log = logging.getLogger(__name__)
+
+# Every builder made, so the window's close can stop their builds (``cancel_running_builds``).
+_BUILDERS: weakref.WeakSet[CaseFileBuilder] = weakref.WeakSet()
+
+
+def cancel_running_builds() -> int:
+    """Ask every running build to stop (the app is quitting: a build would hold the exit
+    until it ends); returns how many were running. Nothing is written for a cancelled build."""
+    running = [b for b in list(_BUILDERS) if b.running()]
+    for builder in running:
+        builder.cancel()
+    return len(running)
 
 
 @dataclass(frozen=True)
@@ -155,6 +168,7 @@ class CaseFileBuilder(QObject):
         # A modal progress box's setValue() processes events: the end of the build can arrive
         # inside it, while the box cannot be deleted yet; the end then waits for it to return.
         self._updating = False
+        _BUILDERS.add(self)
 
     def running(self) -> bool:
         return self._signals is not None
@@ -202,6 +216,10 @@ class CaseFileBuilder(QObject):
             button = self.progress_dialog.findChild(QPushButton)
             if button is not None:
                 button.setEnabled(False)
+
+    def cancel_requested(self) -> bool:
+        """Whether the running build was asked to stop."""
+        return self._cancel.is_set()
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the worker is idle (used when closing)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -70,6 +71,11 @@ class JournalSession(QObject):
         self.notify_timer.stop()
         self.overdue.stop()
         self.backup_timer.stop()
+        # a case file being built would hold the exit until it ends (a quit signal, the session
+        # ending): stopped, nothing written. Its module is loaded once a build was asked for.
+        builds = sys.modules.get("headway_journal.ui.casefile.build")
+        if builds is not None:
+            builds.cancel_running_builds()
 
     def backup_manager(self) -> jbackup.BackupManager:
         return jbackup.BackupManager(self.service.journal)
