@@ -191,7 +191,7 @@ def connect_readonly(db_path: str | os.PathLike[str],
     con = _connect(uri, keys, uri=True)
     try:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except db_errors() as exc:
+    except _read_errors() as exc:  # (a damaged schema's message can hold garbage bytes)
         if "unable to open" not in str(exc) or not Path(db_path).is_file():
             return con
         con.close()

@@ -274,6 +274,27 @@ def test_corrupt_pages_are_damaged_and_never_written_to(journal_dir: Path) -> No
     assert list((journal_dir / "backups").iterdir()) == []
 
 
+def test_garbage_in_the_schema_is_damage_not_a_crash(journal_dir: Path) -> None:
+    """Damage that leaves bytes which are not UTF-8 in the schema's names (random damage did,
+    about one run in a few hundred of the test above): SQLite's message about the malformed
+    schema quotes them, and Python's sqlite3 raised UnicodeDecodeError from the first read.
+    The check reports the journal damaged, and opening it refuses, untouched."""
+    _journal_with_data(journal_dir)
+    db = journal_dir / DB_NAME
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("UPDATE sqlite_master SET name = CAST(X'69c1c1' AS TEXT), "
+                "sql = CAST(X'435245415445c1c1' AS TEXT) WHERE name = 'ix_contacts_case_live'")
+    con.commit()
+    con.close()
+    problems = quick_check(db)
+    assert problems and "damaged" in problems[0]
+    before = _snapshot(journal_dir)
+    with pytest.raises(JournalDamaged):
+        JournalService.open(journal_dir)
+    assert _snapshot(journal_dir) == before
+
+
 def test_garbage_where_text_was_is_damage_not_a_crash(journal_dir: Path) -> None:
     """Bytes that are not UTF-8 where SQLite holds text (what random damage can leave) make
     Python's sqlite3 raise UnicodeDecodeError: the journal is reported damaged, untouched."""
