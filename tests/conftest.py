@@ -43,6 +43,37 @@ def journal_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def cases_export(tmp_path: Path) -> Any:
+    """A factory: ``cases_export(n, contacts=0, title="Case")`` exports a journal of ``n``
+    Headway billing cases ("Case 0", ... keyed "case-0", ...), each with ``contacts`` phone
+    calls, to ``<tmp>/out/cases.json``; returns that path."""
+    from datetime import UTC, datetime
+
+    from headway_journal.journal.interchange import export_journal
+    from headway_journal.journal.records import CaseInput, ContactInput
+    from headway_journal.journal.service import JournalService
+
+    def make(cases: int, contacts: int = 0, title: str = "Case") -> Path:
+        out = tmp_path / "out" / "cases.json"
+        with JournalService.open(tmp_path / "exported-from") as svc:
+            org = svc.organization_by_key("headway")
+            assert org is not None
+            for n in range(cases):
+                cid = svc.create_case(CaseInput(
+                    title=f"{title} {n}", organization_id=org.id, issue_type="billing",
+                    role="client", key=f"{title.lower()}-{n}"))
+                for day in range(2, 2 + contacts):
+                    svc.log_contact(cid, ContactInput(
+                        started_at=datetime(2026, 11, day, 9, tzinfo=UTC), channel="phone",
+                        summary=f"Call {day} about case {n}"))
+            out.parent.mkdir(exist_ok=True)
+            export_journal(svc, out)
+        return out
+
+    return make
+
+
+@pytest.fixture
 def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every socket the test tries to make is refused and recorded (storage, CLI and GUI)."""
     attempts: list[str] = []

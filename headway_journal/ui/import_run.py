@@ -79,10 +79,6 @@ class ImportRun(QObject):
         self._outcome = ImportOutcome()
         self._dialog: _ImportDialog | None = None
 
-    @property
-    def running(self) -> bool:
-        return self._runner.running
-
     def run(self) -> ImportOutcome:
         """Import, and return once the import has ended; the window answers meanwhile (a
         local event loop runs until then)."""

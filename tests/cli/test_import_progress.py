@@ -10,14 +10,12 @@ import select
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from headway_journal import cli
 from headway_journal.commands.progress import CaseCount
-from headway_journal.journal.interchange import export_journal
-from headway_journal.journal.records import CaseInput
-from headway_journal.journal.service import JournalService
 
 
 class Terminal(io.StringIO):
@@ -26,15 +24,8 @@ class Terminal(io.StringIO):
 
 
 @pytest.fixture
-def export(tmp_path: Path) -> Path:
-    with JournalService.open(tmp_path / "elsewhere") as svc:
-        org = svc.organization_by_key("headway")
-        assert org is not None
-        for n in range(5):
-            svc.create_case(CaseInput(title=f"Case {n}", organization_id=org.id,
-                                      issue_type="billing", role="client", key=f"case-{n}"))
-        export_journal(svc, tmp_path / "cases.json")
-    return tmp_path / "cases.json"
+def export(cases_export: Any) -> Path:
+    return cases_export(5)
 
 
 def test_the_count_is_one_line_rewritten_and_ended() -> None:

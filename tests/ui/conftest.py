@@ -164,6 +164,30 @@ def no_real_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def record_boxes(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A factory: ``record_boxes("warning", "question", ...)`` makes those QMessageBox calls
+    record their text (in the returned dict, by kind) and answer Yes to a question, OK to the
+    rest; the kinds not named still fail the test (``no_real_message_boxes``)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def make(*kinds: str) -> dict[str, list[str]]:
+        shown: dict[str, list[str]] = {kind: [] for kind in kinds}
+
+        def record(kind: str) -> Any:
+            def box(_parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> Any:
+                shown[kind].append(text)
+                return (QMessageBox.StandardButton.Yes if kind == "question"
+                        else QMessageBox.StandardButton.Ok)
+            return staticmethod(box)
+
+        for kind in kinds:
+            monkeypatch.setattr(QMessageBox, kind, record(kind))
+        return shown
+
+    return make
+
+
+@pytest.fixture
 def service(tmp_path: Path) -> Iterator[JournalService]:
     svc = JournalService.open(tmp_path / "journal")
     yield svc

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from headway_journal.ui.capture.email_capture import UndatedDialog, email_capture_for
 
@@ -54,18 +54,8 @@ def send_drop(widget: Any, *paths: Path) -> QDropEvent:
 
 
 @pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    shown: dict[str, list[str]] = {"information": [], "warning": []}
-
-    def record(kind: str) -> Any:
-        def box(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> Any:
-            shown[kind].append(text)
-            return QMessageBox.StandardButton.Ok
-        return staticmethod(box)
-
-    for kind in shown:
-        monkeypatch.setattr(QMessageBox, kind, record(kind))
-    return shown
+def boxes(record_boxes: Any) -> dict[str, list[str]]:
+    return record_boxes("information", "warning")
 
 
 @pytest.fixture

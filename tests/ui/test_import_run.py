@@ -9,58 +9,31 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
-from headway_journal.journal.interchange import export_journal
-from headway_journal.journal.records import CaseInput, ContactInput
 from headway_journal.journal.service import JournalService
 from headway_journal.ui import import_run
 from headway_journal.ui import open_document as od
 from headway_journal.ui.shutdown import ShutdownHandler
 
-YES = QMessageBox.StandardButton.Yes
 CASES = 12
 
 
 @pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    shown: dict[str, list[str]] = {"warning": [], "information": [], "question": []}
-
-    def record(kind: str) -> Any:
-        def box(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> Any:
-            shown[kind].append(text)
-            return YES if kind == "question" else QMessageBox.StandardButton.Ok
-        return staticmethod(box)
-
-    for kind in shown:
-        monkeypatch.setattr(QMessageBox, kind, record(kind))
-    return shown
+def boxes(record_boxes: Any) -> dict[str, list[str]]:
+    return record_boxes("warning", "information", "question")
 
 
 @pytest.fixture
-def export(tmp_path: Path) -> Path:
-    """An export of CASES cases from another journal, two contacts each."""
-    with JournalService.open(tmp_path / "elsewhere") as svc:
-        org = svc.organization_by_key("headway")
-        assert org is not None
-        for n in range(CASES):
-            cid = svc.create_case(CaseInput(title=f"Imported {n}", organization_id=org.id,
-                                            issue_type="billing", role="client",
-                                            key=f"case-imported-{n}"))
-            for day in (2, 3):
-                svc.log_contact(cid, ContactInput(
-                    started_at=datetime(2026, 11, day, 9, tzinfo=UTC), channel="phone",
-                    summary=f"Call {day} about case {n}"))
-        (tmp_path / "out").mkdir()
-        export_journal(svc, tmp_path / "out" / "cases.json")
-    return tmp_path / "out" / "cases.json"
+def export(cases_export: Any) -> Path:
+    """An export of CASES cases from another journal ("Imported 0"...), two contacts each."""
+    return cases_export(CASES, contacts=2, title="Imported")
 
 
 class Slow(list[tuple[int, int]]):

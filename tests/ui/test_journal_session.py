@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from headway_journal.journal import backup as jbackup
 from headway_journal.journal.records import ContactInput
@@ -18,18 +17,8 @@ WAIT = 20_000
 
 
 @pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    shown: dict[str, list[str]] = {"warning": [], "information": [], "critical": []}
-
-    def record(kind: str) -> Any:
-        def box(_parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> Any:
-            shown[kind].append(text)
-            return QMessageBox.StandardButton.Ok
-        return staticmethod(box)
-
-    for kind in shown:
-        monkeypatch.setattr(QMessageBox, kind, record(kind))
-    return shown
+def boxes(record_boxes: Any) -> dict[str, list[str]]:
+    return record_boxes("warning", "information", "critical")
 
 
 def _backup_then_a_contact(service: JournalService, case_id: int) -> Path:

@@ -9,14 +9,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from headway_journal.journal import backup as jbackup
 from headway_journal.journal import opening
 from headway_journal.journal.records import CaseInput
 from headway_journal.journal.service import JournalService
 
-YES = QMessageBox.StandardButton.Yes
 TRIGGER = ("CREATE TRIGGER rewrite AFTER INSERT ON contacts BEGIN "
            "UPDATE contacts SET summary = 'nothing happened' WHERE id = new.id; END")
 
@@ -29,19 +28,8 @@ def _plant(db: Path, sql: str = TRIGGER) -> None:
 
 
 @pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    shown: dict[str, list[str]] = {"warning": [], "critical": [], "question": [],
-                                   "information": []}
-
-    def record(kind: str) -> Any:
-        def box(_parent: Any, _title: str, text: str, *a: Any, **k: Any) -> Any:
-            shown[kind].append(text)
-            return YES if kind == "question" else QMessageBox.StandardButton.Ok
-        return staticmethod(box)
-
-    for kind in list(shown):
-        monkeypatch.setattr(QMessageBox, kind, record(kind))
-    return shown
+def boxes(record_boxes: Any) -> dict[str, list[str]]:
+    return record_boxes("warning", "critical", "question", "information")
 
 
 def test_other_file_with_a_planted_trigger_is_refused_before_asking(
